@@ -1,0 +1,118 @@
+package transform
+
+import (
+	"fmt"
+	"io/fs"
+)
+
+// Options steer one conversion. The zero value converts with the built-in
+// presets, the default runtime flavor and no build context.
+type Options struct {
+	// Runtime is the runtime flavor asked for: "distroless", "alpine",
+	// "slim" or "scratch". Empty means the preset's default, and lets the
+	// engine pick another flavor when the default cannot run the app.
+	Runtime string
+	// Preset forces a preset by name instead of detecting one.
+	Preset string
+	// Presets replaces the built-in presets when not nil.
+	Presets []*Preset
+	// Context is a read-only view of the build context (go.mod, templates/,
+	// ...). Nil means the context is unknown; facts that need it are noted.
+	Context fs.FS
+	// FitHealthcheck lets the engine pick a runtime flavor that has the
+	// tools a HEALTHCHECK calls (curl, wget, sh) instead of only warning.
+	FitHealthcheck bool
+	// ImageMap rewrites image references that the engine writes, by
+	// prefix: {"gcr.io/distroless/": "registry.example.com/distroless/"}.
+	ImageMap []ImageMapping
+}
+
+// ImageMapping is one prefix rewrite of an image reference.
+type ImageMapping struct{ From, To string }
+
+// Level says how much a note matters.
+type Level string
+
+const (
+	Info    Level = "info"
+	Warning Level = "warning"
+)
+
+// Note is one line of explanation about the conversion, tied to a line of
+// the input when it is about one (Line 0 otherwise).
+type Note struct {
+	Line    int    `json:"line,omitempty"`
+	Level   Level  `json:"level"`
+	Message string `json:"message"`
+}
+
+func (n Note) String() string {
+	if n.Line > 0 {
+		return fmt.Sprintf("line %d: %s: %s", n.Line, n.Level, n.Message)
+	}
+	return fmt.Sprintf("%s: %s", n.Level, n.Message)
+}
+
+// Edit replaces the bytes Start..End (offsets into the input, End
+// exclusive) with NewText. It has the shape of a suggested fix in
+// golang.org/x/tools/go/analysis, so it can feed editors and bots as is.
+type Edit struct {
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	NewText string `json:"new_text"`
+}
+
+// Move records where one instruction of the input went.
+type Move struct {
+	Line        int    `json:"line"`        // line of the instruction in the input
+	Instruction string `json:"instruction"` // its keyword, upper case
+	To          string `json:"to"`          // "builder", "runtime", "both" or "dropped"
+	Why         string `json:"why,omitempty"`
+}
+
+// Evidence is one fact that made a preset match.
+type Evidence struct {
+	Line int    `json:"line,omitempty"`
+	What string `json:"what"`
+}
+
+// Size is an estimate in megabytes taken from the preset's size figures.
+type Size struct {
+	Before float64 `json:"before_mb"`
+	After  float64 `json:"after_mb"`
+}
+
+// Result is the outcome of Convert. When Declined is not empty, Output is
+// the input unchanged and Declined says why in one line.
+type Result struct {
+	Output   []byte `json:"-"`
+	Changed  bool   `json:"changed"`
+	Declined string `json:"declined,omitempty"`
+
+	Preset        string     `json:"preset,omitempty"`
+	Evidence      []Evidence `json:"evidence,omitempty"`
+	BuilderImage  string     `json:"builder_image,omitempty"`
+	BuilderStage  string     `json:"builder_stage,omitempty"`
+	Runtime       string     `json:"runtime,omitempty"` // the runtime image written
+	RuntimeFlavor string     `json:"runtime_flavor,omitempty"`
+	RuntimeWhy    string     `json:"runtime_why,omitempty"`
+	Artifacts     []string   `json:"artifacts,omitempty"` // paths copied from the builder
+	Moves         []Move     `json:"moves,omitempty"`
+	Notes         []Note     `json:"notes,omitempty"`
+	Edits         []Edit     `json:"edits,omitempty"`
+	Size          *Size      `json:"size_estimate,omitempty"`
+}
+
+// Error is a problem with the input itself (it does not parse). Line is
+// 1-based, 0 when unknown.
+type Error struct {
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%d: %s", e.Line, e.Msg)
+	}
+	return e.Msg
+}

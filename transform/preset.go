@@ -1,0 +1,432 @@
+package transform
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"text/template"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/restage/restage/presets"
+)
+
+// Preset is the knowledge about one language's build lifecycle, decoded
+// from YAML. The engine reads only these fields; see presets/README.md.
+type Preset struct {
+	Name        string `yaml:"name"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+
+	Detect        Detect         `yaml:"detect"`
+	Decline       []DeclineRule  `yaml:"decline"`
+	Builder       Builder        `yaml:"builder"`
+	Build         []BuildCommand `yaml:"build"`
+	ModuleName    *NameSource    `yaml:"module_name"`
+	Static        Static         `yaml:"static"`
+	DropEnv       []string       `yaml:"drop_env"`
+	RuntimeFiles  []string       `yaml:"runtime_files"`
+	DefaultFlavor string         `yaml:"default_flavor"`
+	Fallback      []string       `yaml:"fallback"`
+	Runtimes      []Runtime      `yaml:"runtimes"`
+	Sizes         Sizes          `yaml:"sizes"`
+
+	// Source is where the preset was read from, for messages.
+	Source string `yaml:"-"`
+	// Raw is the YAML text, for `restage presets show`.
+	Raw []byte `yaml:"-"`
+}
+
+// Detect says which Dockerfiles a preset is for.
+type Detect struct {
+	Images       []string `yaml:"images"`
+	Commands     []string `yaml:"commands"`
+	ContextFiles []string `yaml:"context_files"`
+}
+
+// DeclineRule names a pattern that makes the engine leave a file alone.
+type DeclineRule struct {
+	ImageTag   string `yaml:"image_tag"`   // glob on the base image's tag
+	RunCommand string `yaml:"run_command"` // command prefix in CMD or ENTRYPOINT
+	Reason     string `yaml:"reason"`
+}
+
+// Builder describes the builder image's own configuration.
+type Builder struct {
+	Workdir  string            `yaml:"workdir"`
+	Env      map[string]string `yaml:"env"`
+	Variants []Variant         `yaml:"variants"`
+}
+
+// Variant maps an image tag pattern to the C library it ships and values
+// for the runtime image templates.
+type Variant struct {
+	Tag    string            `yaml:"tag"`
+	Libc   string            `yaml:"libc"`
+	Values map[string]string `yaml:"values"`
+
+	re *regexp.Regexp
+}
+
+// BuildCommand is a command that belongs to the build. With an Artifact it
+// produces a file the runtime needs.
+type BuildCommand struct {
+	Command  string    `yaml:"command"`
+	Artifact *Artifact `yaml:"artifact"`
+}
+
+// Artifact says where a build command writes its output.
+type Artifact struct {
+	OutputFlag string   `yaml:"output_flag"`
+	ChdirFlag  string   `yaml:"chdir_flag"`
+	Dir        string   `yaml:"dir"`
+	ValueFlags []string `yaml:"value_flags"`
+	// Name lists, in order, where the output's name may come from:
+	// source_file, package, module, workdir.
+	Name      []string `yaml:"name"`
+	SourceExt string   `yaml:"source_ext"`
+	OnlyIfRun bool     `yaml:"only_if_run"`
+}
+
+// NameSource reads a name from a file of the build context.
+type NameSource struct {
+	File    string `yaml:"file"`
+	Pattern string `yaml:"pattern"`
+	Strip   string `yaml:"strip"`
+
+	re, strip *regexp.Regexp
+}
+
+// Static describes how to make artifacts that need no C library, and the
+// signs that an artifact does need one.
+type Static struct {
+	Env       map[string]string `yaml:"env"`
+	NeedsLibc []Signal          `yaml:"needs_libc"`
+}
+
+// Signal is a pattern over instruction text and what it means.
+type Signal struct {
+	Pattern string `yaml:"pattern"`
+	Why     string `yaml:"why"`
+
+	re *regexp.Regexp
+}
+
+// Runtime is one image the final stage may start from.
+type Runtime struct {
+	Flavor string   `yaml:"flavor"`
+	Libc   string   `yaml:"libc"` // none, glibc or musl
+	Image  string   `yaml:"image"`
+	Shell  bool     `yaml:"shell"`
+	Tools  []string `yaml:"tools"`
+	Users  []string `yaml:"users"`
+	// User is written as USER when the image does not already run as a
+	// non-root user.
+	User   string   `yaml:"user"`
+	Env    []string `yaml:"env"`
+	Copy   []string `yaml:"copy"`
+	SizeMB float64  `yaml:"size_mb"`
+	Why    string   `yaml:"why"`
+
+	tmpl *template.Template
+}
+
+// Sizes are the figures behind the size estimate.
+type Sizes struct {
+	Builder []struct {
+		Tag string  `yaml:"tag"`
+		MB  float64 `yaml:"mb"`
+	} `yaml:"builder"`
+	ArtifactMB float64 `yaml:"artifact_mb"`
+}
+
+var libcs = map[string]bool{"none": true, "glibc": true, "musl": true}
+
+// ParsePreset decodes and validates one preset. Unknown fields are errors.
+// Errors read "name:line: message" where the line is known.
+func ParsePreset(name string, data []byte) (*Preset, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var p Preset
+	if err := dec.Decode(&p); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s: empty preset", name)
+		}
+		return nil, fmt.Errorf("%s:%s", name, yamlErr(err))
+	}
+	p.Source = name
+	p.Raw = data
+	if err := p.compile(); err != nil {
+		line := findKeyLine(data, err.key)
+		if line > 0 {
+			return nil, fmt.Errorf("%s:%d: %s", name, line, err.msg)
+		}
+		return nil, fmt.Errorf("%s: %s", name, err.msg)
+	}
+	return &p, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:unmarshal errors:\n\s*)?line (\d+): (.*)$`)
+
+// yamlErr turns yaml.v3's "yaml: line N: msg" into "N: msg".
+func yamlErr(err error) string {
+	s := err.Error()
+	if m := yamlLine.FindStringSubmatch(strings.SplitN(s, "\n  line", 2)[0]); m != nil {
+		return m[1] + ": " + m[2]
+	}
+	if strings.HasPrefix(s, "yaml: unmarshal errors:\n  line ") {
+		rest := strings.TrimPrefix(s, "yaml: unmarshal errors:\n  line ")
+		rest = strings.SplitN(rest, "\n", 2)[0]
+		return rest
+	}
+	return " " + strings.TrimPrefix(s, "yaml: ")
+}
+
+type presetErr struct{ key, msg string }
+
+func (p *Preset) compile() *presetErr {
+	if p.Name == "" {
+		return &presetErr{"name", "name is required"}
+	}
+	if !regexp.MustCompile(`^[a-z][a-z0-9-]*$`).MatchString(p.Name) {
+		return &presetErr{"name", fmt.Sprintf("name %q must be lower case letters, digits and dashes", p.Name)}
+	}
+	if len(p.Detect.Images) == 0 {
+		return &presetErr{"detect", "detect.images needs at least one image pattern"}
+	}
+	for _, g := range p.Detect.Images {
+		if _, err := path.Match(g, ""); err != nil {
+			return &presetErr{"images", fmt.Sprintf("bad image pattern %q: %v", g, err)}
+		}
+	}
+	for _, d := range p.Decline {
+		if d.Reason == "" {
+			return &presetErr{"decline", "every decline rule needs a reason"}
+		}
+		if (d.ImageTag == "") == (d.RunCommand == "") {
+			return &presetErr{"decline", "a decline rule needs exactly one of image_tag and run_command"}
+		}
+	}
+	for i := range p.Builder.Variants {
+		v := &p.Builder.Variants[i]
+		re, err := regexp.Compile(v.Tag)
+		if err != nil {
+			return &presetErr{"variants", fmt.Sprintf("bad tag pattern %q: %v", v.Tag, err)}
+		}
+		v.re = re
+		if !libcs[v.Libc] || v.Libc == "none" {
+			return &presetErr{"variants", fmt.Sprintf("variant libc %q must be glibc or musl", v.Libc)}
+		}
+	}
+	for _, b := range p.Build {
+		if strings.TrimSpace(b.Command) == "" {
+			return &presetErr{"build", "a build entry needs a command"}
+		}
+		if a := b.Artifact; a != nil {
+			if a.OutputFlag == "" && a.Dir == "" && len(a.Name) == 0 {
+				return &presetErr{"artifact", fmt.Sprintf("artifact of %q says nothing about where it is written", b.Command)}
+			}
+			for _, n := range a.Name {
+				switch n {
+				case "source_file", "package", "module", "workdir":
+				default:
+					return &presetErr{"name", fmt.Sprintf("unknown artifact name source %q (want source_file, package, module or workdir)", n)}
+				}
+			}
+		}
+	}
+	if m := p.ModuleName; m != nil {
+		re, err := regexp.Compile(m.Pattern)
+		if err != nil || re.NumSubexp() < 1 {
+			return &presetErr{"module_name", "module_name.pattern must be a regexp with one group"}
+		}
+		m.re = re
+		if m.Strip != "" {
+			if m.strip, err = regexp.Compile(m.Strip); err != nil {
+				return &presetErr{"strip", fmt.Sprintf("bad strip pattern: %v", err)}
+			}
+		}
+	}
+	for i := range p.Static.NeedsLibc {
+		s := &p.Static.NeedsLibc[i]
+		re, err := regexp.Compile(s.Pattern)
+		if err != nil {
+			return &presetErr{"needs_libc", fmt.Sprintf("bad pattern %q: %v", s.Pattern, err)}
+		}
+		s.re = re
+	}
+	for _, g := range p.DropEnv {
+		if _, err := path.Match(g, ""); err != nil {
+			return &presetErr{"drop_env", fmt.Sprintf("bad pattern %q", g)}
+		}
+	}
+	if len(p.Runtimes) == 0 {
+		return &presetErr{"runtimes", "at least one runtime is required"}
+	}
+	flavors := map[string]bool{}
+	for i := range p.Runtimes {
+		r := &p.Runtimes[i]
+		if r.Flavor == "" || r.Image == "" {
+			return &presetErr{"runtimes", "every runtime needs a flavor and an image"}
+		}
+		if !libcs[r.Libc] {
+			return &presetErr{"runtimes", fmt.Sprintf("runtime libc %q must be none, glibc or musl", r.Libc)}
+		}
+		t, err := template.New(r.Flavor).Option("missingkey=zero").Parse(r.Image)
+		if err != nil {
+			return &presetErr{"image", fmt.Sprintf("bad image template %q: %v", r.Image, err)}
+		}
+		r.tmpl = t
+		flavors[r.Flavor] = true
+	}
+	if p.DefaultFlavor == "" {
+		p.DefaultFlavor = p.Runtimes[0].Flavor
+	}
+	if !flavors[p.DefaultFlavor] {
+		return &presetErr{"default_flavor", fmt.Sprintf("default_flavor %q has no runtime", p.DefaultFlavor)}
+	}
+	for _, f := range p.Fallback {
+		if !flavors[f] {
+			return &presetErr{"fallback", fmt.Sprintf("fallback flavor %q has no runtime", f)}
+		}
+	}
+	return nil
+}
+
+// findKeyLine returns the first line that defines key, for messages.
+func findKeyLine(data []byte, key string) int {
+	re := regexp.MustCompile(`^\s*-?\s*` + regexp.QuoteMeta(key) + `\s*:`)
+	for i, l := range strings.Split(string(data), "\n") {
+		if re.MatchString(l) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// LoadPresets reads every *.yaml file at the top of fsys.
+func LoadPresets(fsys fs.FS) ([]*Preset, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var out []*Preset
+	seen := map[string]string{}
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		p, err := ParsePreset(n, data)
+		if err != nil {
+			return nil, err
+		}
+		if prev, ok := seen[p.Name]; ok {
+			return nil, fmt.Errorf("%s: preset %q is also defined in %s", n, p.Name, prev)
+		}
+		seen[p.Name] = n
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+var builtin struct {
+	once sync.Once
+	p    []*Preset
+	err  error
+}
+
+// DefaultPresets returns the built-in presets. They are decoded once.
+func DefaultPresets() ([]*Preset, error) {
+	builtin.once.Do(func() { builtin.p, builtin.err = LoadPresets(presets.FS) })
+	return builtin.p, builtin.err
+}
+
+// MergePresets returns base with the presets of extra added; an extra
+// preset with the name of a base one replaces it.
+func MergePresets(base, extra []*Preset) []*Preset {
+	out := append([]*Preset(nil), base...)
+	for _, e := range extra {
+		replaced := false
+		for i, b := range out {
+			if b.Name == e.Name {
+				out[i], replaced = e, true
+			}
+		}
+		if !replaced {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// variant returns the first variant whose pattern matches tag.
+func (p *Preset) variant(tag string) Variant {
+	for _, v := range p.Builder.Variants {
+		if v.re.MatchString(tag) {
+			return v
+		}
+	}
+	return Variant{Libc: "glibc"}
+}
+
+// imageMatches reports whether the repository's last path element
+// matches one of the preset's image globs.
+func (p *Preset) imageMatches(repo string) bool {
+	last := repo[strings.LastIndex(repo, "/")+1:]
+	for _, g := range p.Detect.Images {
+		if ok, _ := path.Match(g, last); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Preset) dropsEnv(name string) bool {
+	for _, g := range p.DropEnv {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Runtime) image(values map[string]string) (string, error) {
+	var b strings.Builder
+	if values == nil {
+		values = map[string]string{}
+	}
+	if err := r.tmpl.Execute(&b, values); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+func (r *Runtime) hasUser(u string) bool {
+	for _, x := range r.Users {
+		if x == u {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Runtime) hasTool(t string) bool {
+	if t == "sh" && r.Shell {
+		return true
+	}
+	for _, x := range r.Tools {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}

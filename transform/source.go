@@ -1,0 +1,157 @@
+package transform
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/frontend/dockerfile/parser"
+)
+
+// source is a parsed Dockerfile that remembers where every instruction
+// sits in the original bytes, so that changes can be made as span edits.
+type source struct {
+	data   []byte
+	lines  []span // physical lines; each includes its line ending
+	eol    string // the file's line ending: "\n" or "\r\n"
+	escape rune
+	nodes  []*inst
+	meta   []instructions.ArgCommand // ARGs before the first FROM
+	stages []instructions.Stage
+	lower  bool // every keyword is written in lower case
+}
+
+type span struct{ start, end int }
+
+// inst is one instruction with its place in the source.
+type inst struct {
+	node       *parser.Node
+	kw         string // keyword in upper case
+	first, end int    // 1-based physical lines, inclusive
+	cmd        any    // the instructions.Command, or *instructions.Stage for FROM
+}
+
+func (s *source) lineText(n int) string {
+	l := s.lines[n-1]
+	return string(s.data[l.start:l.end])
+}
+
+// text returns the verbatim bytes of lines first..last.
+func (s *source) text(first, last int) string {
+	return string(s.data[s.lines[first-1].start:s.lines[last-1].end])
+}
+
+func (s *source) isBlank(n int) bool {
+	return strings.TrimSpace(s.lineText(n)) == ""
+}
+
+func (s *source) isComment(n int) bool {
+	return strings.HasPrefix(strings.TrimSpace(s.lineText(n)), "#")
+}
+
+var (
+	parseLineErr  = regexp.MustCompile(`^dockerfile parse error on line (\d+): (.*)$`)
+	zeroBasedErrs = []string{"invalid escape token", "only one escape parser directive", "dockerfile line greater than max"}
+)
+
+// parseSource parses data with BuildKit and builds the source model.
+// Errors are *Error with a 1-based line.
+func parseSource(data []byte) (*source, error) {
+	res, err := parser.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, locError(err)
+	}
+	stages, meta, err := instructions.Parse(res.AST, nil)
+	if err != nil {
+		return nil, locError(err)
+	}
+	s := &source{data: data, escape: res.EscapeToken, meta: meta, stages: stages}
+	s.splitLines()
+	lower, upper := 0, 0
+	stageIdx := -1
+	cmdIdx := 0
+	for _, n := range res.AST.Children {
+		in := &inst{node: n, kw: strings.ToUpper(n.Value), first: n.StartLine, end: n.EndLine}
+		if in.end > len(s.lines) {
+			in.end = len(s.lines)
+		}
+		if n.Value == strings.ToLower(n.Value) {
+			lower++
+		} else {
+			upper++
+		}
+		if in.kw == "FROM" {
+			stageIdx++
+			cmdIdx = 0
+			in.cmd = &s.stages[stageIdx]
+		} else if stageIdx >= 0 && cmdIdx < len(s.stages[stageIdx].Commands) {
+			in.cmd = s.stages[stageIdx].Commands[cmdIdx]
+			cmdIdx++
+		}
+		s.nodes = append(s.nodes, in)
+	}
+	s.lower = lower > 0 && upper == 0
+	return s, nil
+}
+
+// splitLines records the physical lines and the dominant line ending.
+func (s *source) splitLines() {
+	crlf, lf := 0, 0
+	start := 0
+	for i, b := range s.data {
+		if b == '\n' {
+			s.lines = append(s.lines, span{start, i + 1})
+			if i > 0 && s.data[i-1] == '\r' {
+				crlf++
+			} else {
+				lf++
+			}
+			start = i + 1
+		}
+	}
+	if start < len(s.data) {
+		s.lines = append(s.lines, span{start, len(s.data)})
+	}
+	s.eol = "\n"
+	if crlf > lf {
+		s.eol = "\r\n"
+	}
+}
+
+// endsWithNewline reports whether the file's last line is terminated.
+func (s *source) endsWithNewline() bool {
+	return len(s.data) == 0 || s.data[len(s.data)-1] == '\n'
+}
+
+// kw writes a keyword in the file's casing.
+func (s *source) kw(k string) string {
+	if s.lower {
+		return strings.ToLower(k)
+	}
+	return k
+}
+
+func locError(err error) error {
+	line := 0
+	var le *parser.LocationError
+	if errors.As(err, &le) && len(le.Locations) > 0 && len(le.Locations[0]) > 0 {
+		line = le.Locations[0][0].Start.Line
+	}
+	msg := err.Error()
+	if m := parseLineErr.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		for _, z := range zeroBasedErrs {
+			if strings.Contains(msg, z) {
+				// BuildKit reports these 0-based; the user counts from 1.
+				line++
+				break
+			}
+		}
+	}
+	return &Error{Line: line, Msg: msg}
+}
