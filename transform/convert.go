@@ -1,10 +1,164 @@
 package transform
 
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+)
+
 // Convert rewrites a single-stage Dockerfile into a multi-stage one.
-// A parse error is returned as *Error; every other outcome is a Result.
+// A parse error is returned as *Error; every other outcome is a Result,
+// and a Result that is not Declined has passed every check in check.go.
 func Convert(src []byte, opt Options) (*Result, error) {
-	if _, err := parseSource(src); err != nil {
+	s, err := parseSource(src)
+	if err != nil {
 		return nil, err
 	}
-	return &Result{Output: src, Declined: "not implemented yet"}, nil
+	presets := opt.Presets
+	if presets == nil {
+		if presets, err = DefaultPresets(); err != nil {
+			return nil, err
+		}
+	}
+	res := &Result{Output: src}
+	f, err := analyse(s, opt, presets)
+	if f != nil {
+		res.Notes = f.notes
+	}
+	if err != nil {
+		return declined(res, err)
+	}
+	res.Preset = f.preset.Name
+	res.Evidence = f.evidence
+	res.BuilderImage = f.image
+	p, err := makePlan(f)
+	res.Notes = f.notes
+	if err != nil {
+		return declined(res, err)
+	}
+	stage, err := p.renderStage()
+	if err != nil {
+		return declined(res, &decline{"internal error: " + err.Error()})
+	}
+	edits := p.buildEdits(stage)
+	out := applyEdits(src, edits)
+	res.Notes = f.notes
+	if err := check(out, p, opt); err != nil {
+		return declined(res, &decline{"internal error: the result failed a check (" + err.Error() + "); please report this file"})
+	}
+	res.Output = out
+	res.Changed = true
+	res.Edits = edits
+	res.BuilderStage = p.stage
+	res.Runtime = p.image
+	res.RuntimeFlavor = p.runtime.Flavor
+	res.RuntimeWhy = p.why
+	res.Artifacts = p.copies
+	res.Moves = p.moves()
+	res.Size = p.size()
+	return res, nil
 }
+
+func declined(res *Result, err error) (*Result, error) {
+	var d *decline
+	if !errors.As(err, &d) {
+		return nil, err
+	}
+	res.Declined = d.reason
+	res.Changed = false
+	res.Edits = nil
+	return res, nil
+}
+
+// moves says where each instruction of the input went, for explain.
+func (p *plan) moves() []Move {
+	f := p.f
+	dropped := map[*inst]bool{}
+	for _, d := range f.dropped {
+		dropped[d] = true
+	}
+	moved := map[*inst]bool{}
+	for _, m := range f.moved {
+		moved[m] = true
+	}
+	var out []Move
+	for _, in := range f.src.nodes {
+		m := Move{Line: in.first, Instruction: in.kw, To: "builder"}
+		switch {
+		case dropped[in]:
+			m.To, m.Why = "dropped", "overridden by a later "+in.kw
+		case moved[in]:
+			m.To, m.Why = "runtime", "run-time setting"
+		case in.kw == "FROM":
+			m.Why = "the original image becomes the builder stage " + p.stage
+		case in.kw == "ENV" && p.envKept(in):
+			m.To, m.Why = "both", "build and run-time variables"
+		case in.kw == "WORKDIR" && p.workdir != "":
+			m.To, m.Why = "both", "the program's working folder"
+		case in.kw == "USER":
+			m.To, m.Why = "both", "runtime user: "+p.userText()
+		case in.kw == "ARG" && p.argKept(in):
+			m.To, m.Why = "both", "used by the runtime stage"
+		case in.kw == "RUN":
+			m.Why = "build step"
+		case in.kw == "COPY" || in.kw == "ADD":
+			m.Why = "build input"
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func (p *plan) userText() string {
+	if p.user == "" {
+		return p.runtime.User + " (the image's own)"
+	}
+	return p.user
+}
+
+func (p *plan) envKept(in *inst) bool {
+	for _, e := range p.f.env {
+		if e.in == in {
+			for _, kv := range p.env {
+				if strings.HasPrefix(kv, e.key+"=") || strings.HasPrefix(kv, e.key+" ") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (p *plan) argKept(in *inst) bool {
+	for _, a := range p.f.stageArgs {
+		if a.in == in {
+			for _, d := range p.args {
+				if d == a.decl {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// size estimates the image sizes from the preset's figures.
+func (p *plan) size() *Size {
+	sz := p.f.preset.Sizes
+	before := 0.0
+	for _, b := range sz.Builder {
+		if b.Tag == "" || strings.Contains(p.f.tag, b.Tag) {
+			before = b.MB
+			break
+		}
+	}
+	if before == 0 {
+		return nil
+	}
+	return &Size{Before: before + sz.ArtifactMB, After: p.runtime.SizeMB + sz.ArtifactMB}
+}
+
+var _ = fmt.Sprintf
+var _ = instructions.Parse

@@ -129,11 +129,14 @@ type Runtime struct {
 	Users  []string `yaml:"users"`
 	// User is written as USER when the image does not already run as a
 	// non-root user.
-	User   string   `yaml:"user"`
-	Env    []string `yaml:"env"`
-	Copy   []string `yaml:"copy"`
-	SizeMB float64  `yaml:"size_mb"`
-	Why    string   `yaml:"why"`
+	User string `yaml:"user"`
+	// ImageUser means the image already runs as User, so no USER line is
+	// needed when the input had none.
+	ImageUser bool     `yaml:"image_user"`
+	Env       []string `yaml:"env"`
+	Copy      []string `yaml:"copy"`
+	SizeMB    float64  `yaml:"size_mb"`
+	Why       string   `yaml:"why"`
 
 	tmpl *template.Template
 }

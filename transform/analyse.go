@@ -1,0 +1,649 @@
+package transform
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/frontend/dockerfile/shell"
+)
+
+// decline is a reason to leave a file alone. It travels as an error inside
+// the engine and ends up in Result.Declined.
+type decline struct{ reason string }
+
+func (d *decline) Error() string { return d.reason }
+
+func declinef(format string, args ...any) error {
+	return &decline{fmt.Sprintf(format, args...)}
+}
+
+// facts is what the analysis learned about a single-stage Dockerfile.
+type facts struct {
+	src    *source
+	preset *Preset
+	opt    Options
+
+	from      *inst
+	stage     *instructions.Stage
+	stageName string // as written; empty when the FROM has no AS
+	image     string // the base image with build args expanded
+	repo, tag string
+	variant   Variant
+	evidence  []Evidence
+
+	// Build args: meta (before FROM) with their defaults, and the ones the
+	// stage declares, in order.
+	meta      map[string]*string
+	stageArgs []stageArg
+
+	env      []envVar          // ENV assignments in order
+	envNow   map[string]string // expanded values, for resolving RUN words
+	workdir  string            // the working folder at the end of the stage
+	setWD    bool              // the stage sets WORKDIR
+	user     *inst             // the last USER
+	created  map[string]bool   // users made with adduser/useradd
+	shellCmd []string          // SHELL, or nil for /bin/sh -c
+
+	runs      []runStep
+	artifacts []artifact
+	copies    []copyStep
+	libcWhy   []Evidence // why the artifacts need a C library
+	staticSet bool       // the file already decides static vs libc itself
+
+	cmd, entrypoint, healthcheck *inst
+	moved                        []*inst // instructions the runtime takes
+	dropped                      []*inst // repeated CMDs and the like
+	notes                        []Note
+}
+
+type stageArg struct {
+	name string
+	decl string // "NAME" or "NAME=default" as written
+	in   *inst
+}
+
+type envVar struct {
+	key, raw string // raw keeps quotes, as written
+	legacy   bool
+	in       *inst
+}
+
+// runStep is one RUN with the simple commands it runs.
+type runStep struct {
+	in      *inst
+	run     *instructions.RunCommand
+	cwd     string
+	text    string // the shell text: the command line, or the heredoc body
+	builds  []buildUse
+	heredoc bool
+}
+
+// buildUse is one preset build command found in a RUN.
+type buildUse struct {
+	bc   *BuildCommand
+	args []word
+	env  map[string]string
+	cwd  string
+}
+
+// artifact is a file the build writes that the runtime needs. An empty
+// name means "one file in dir whose name the file does not tell".
+type artifact struct {
+	dir, name string
+	in        *inst
+	onlyIfRun bool
+	used      bool
+}
+
+func (a artifact) path() string { return path.Join(a.dir, a.name) }
+
+type copyStep struct {
+	in   *inst
+	cp   *instructions.CopyCommand
+	dest string // absolute
+	cwd  string
+}
+
+var moveKinds = map[string]bool{
+	"CMD": true, "ENTRYPOINT": true, "EXPOSE": true, "HEALTHCHECK": true, "VOLUME": true,
+	"STOPSIGNAL": true, "LABEL": true, "MAINTAINER": true,
+}
+
+// analyse finds the preset and the facts, or a reason to decline.
+func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
+	if len(src.stages) == 0 {
+		return nil, declinef("no FROM instruction")
+	}
+	if len(src.stages) > 1 {
+		return nil, declinef("already multi-stage (%d stages): nothing to split", len(src.stages))
+	}
+	f := &facts{src: src, opt: opt, stage: &src.stages[0], meta: map[string]*string{}, created: map[string]bool{}}
+	for _, in := range src.nodes {
+		if in.kw == "FROM" {
+			f.from = in
+		}
+		if in.kw == "ONBUILD" {
+			return nil, declinef("line %d: ONBUILD makes this image a base for other builds; splitting it would drop the trigger", in.first)
+		}
+	}
+	if strings.EqualFold(f.stage.BaseName, "scratch") {
+		return nil, declinef("the image starts from scratch: there is no builder to split off")
+	}
+	if f.stage.Name != "" {
+		f.stageName = stageNameAsWritten(f.from)
+	}
+	for _, a := range src.meta {
+		for _, kv := range a.Args {
+			f.meta[kv.Key] = kv.Value
+		}
+	}
+	f.image = f.expandMeta(f.stage.BaseName)
+	f.repo, f.tag = splitImage(f.image)
+
+	p, err := pickPreset(f, presets)
+	if err != nil {
+		return nil, err
+	}
+	f.preset = p
+	for _, d := range p.Decline {
+		if d.ImageTag != "" {
+			if ok, _ := path.Match(d.ImageTag, f.tag); ok {
+				return nil, declinef("%s: %s", f.image, d.Reason)
+			}
+		}
+	}
+	f.variant = p.variant(f.tag)
+	f.workdir = p.Builder.Workdir
+	if f.workdir == "" {
+		f.workdir = "/"
+	}
+	f.envNow = map[string]string{}
+	for k, v := range p.Builder.Env {
+		f.envNow[k] = v
+	}
+	if err := f.walk(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func stageNameAsWritten(from *inst) string {
+	var args []string
+	for n := from.node.Next; n != nil; n = n.Next {
+		args = append(args, n.Value)
+	}
+	if len(args) == 3 && strings.EqualFold(args[1], "as") {
+		return args[2]
+	}
+	return ""
+}
+
+// pickPreset chooses the preset for the base image, or explains why none.
+func pickPreset(f *facts, presets []*Preset) (*Preset, error) {
+	if f.opt.Preset != "" {
+		for _, p := range presets {
+			if p.Name == f.opt.Preset {
+				f.evidence = append(f.evidence, Evidence{What: "preset chosen with --preset " + p.Name})
+				return p, nil
+			}
+		}
+		return nil, declinef("no preset named %q", f.opt.Preset)
+	}
+	for _, p := range presets {
+		if p.imageMatches(f.repo) {
+			f.evidence = append(f.evidence, Evidence{Line: f.from.first, What: fmt.Sprintf("base image %s matches %s", f.image, strings.Join(p.Detect.Images, ", "))})
+			return p, nil
+		}
+	}
+	// No image matched: say which preset the commands point to, if any.
+	for _, p := range presets {
+		for _, in := range f.src.nodes {
+			if r, ok := in.cmd.(*instructions.RunCommand); ok {
+				for _, c := range p.Detect.Commands {
+					if strings.Contains(strings.Join(r.CmdLine, " "), c) {
+						return nil, declinef("base image %s is not a known %s builder image (%s); use --preset %s to convert it anyway", f.image, p.Title, strings.Join(p.Detect.Images, ", "), p.Name)
+					}
+				}
+			}
+		}
+	}
+	return nil, declinef("no preset matches base image %s", f.image)
+}
+
+// expandMeta expands build args in a FROM line as BuildKit does: with the
+// defaults of the ARGs declared before FROM.
+func (f *facts) expandMeta(s string) string {
+	var env []string
+	for k, v := range f.meta {
+		if v != nil {
+			env = append(env, k+"="+*v)
+		}
+	}
+	sort.Strings(env)
+	out, _, err := shell.NewLex(f.src.escape).ProcessWord(s, shell.EnvsFromSlice(env))
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+// splitImage splits an image reference into its repository and tag.
+func splitImage(ref string) (repo, tag string) {
+	ref, _, _ = strings.Cut(ref, "@")
+	slash := strings.LastIndex(ref, "/")
+	if c := strings.LastIndex(ref, ":"); c > slash {
+		return ref[:c], ref[c+1:]
+	}
+	return ref, "latest"
+}
+
+// expand expands $VARS in s with the stage's environment; ok is false when
+// a variable is unknown.
+func (f *facts) expand(s string) (string, bool) {
+	env := make([]string, 0, len(f.envNow))
+	for k, v := range f.envNow {
+		env = append(env, k+"="+v)
+	}
+	sort.Strings(env)
+	res, err := shell.NewLex(f.src.escape).ProcessWordWithMatches(s, shell.EnvsFromSlice(env))
+	if err != nil || len(res.Unmatched) > 0 {
+		return s, false
+	}
+	return res.Result, true
+}
+
+func (f *facts) abs(p string) string {
+	if path.IsAbs(p) {
+		return path.Clean(p)
+	}
+	return path.Join(f.workdir, p)
+}
+
+// walk reads the stage's instructions in order.
+func (f *facts) walk() error {
+	var cmds, eps, hcs []*inst
+	for _, in := range f.src.nodes {
+		switch c := in.cmd.(type) {
+		case *instructions.ArgCommand:
+			for _, kv := range c.Args {
+				decl := kv.Key
+				v := kv.Value
+				if v != nil {
+					decl += "=" + rawArgDefault(in, kv.Key)
+				} else if m, ok := f.meta[kv.Key]; ok && m != nil {
+					v = m
+				}
+				f.stageArgs = append(f.stageArgs, stageArg{name: kv.Key, decl: decl, in: in})
+				if v != nil {
+					if x, ok := f.expand(*v); ok {
+						f.envNow[kv.Key] = x
+					}
+				} else {
+					f.envNow[kv.Key] = ""
+				}
+			}
+		case *instructions.EnvCommand:
+			for _, kv := range c.Env {
+				f.env = append(f.env, envVar{key: kv.Key, raw: kv.Value, legacy: kv.NoDelim, in: in})
+				if x, ok := f.expand(kv.Value); ok {
+					f.envNow[kv.Key] = x
+				} else {
+					delete(f.envNow, kv.Key)
+				}
+			}
+		case *instructions.WorkdirCommand:
+			w, ok := f.expand(c.Path)
+			if !ok {
+				return declinef("line %d: cannot tell the working folder: WORKDIR %s uses an unknown variable", in.first, c.Path)
+			}
+			f.workdir = f.abs(w)
+			f.setWD = true
+		case *instructions.UserCommand:
+			f.user = in
+		case *instructions.ShellCommand:
+			f.shellCmd = c.Shell
+		case *instructions.RunCommand:
+			if err := f.readRun(in, c); err != nil {
+				return err
+			}
+		case *instructions.CopyCommand:
+			if c.From == "" {
+				f.copies = append(f.copies, copyStep{in: in, cp: c, cwd: f.workdir})
+			}
+		case *instructions.CmdCommand:
+			cmds = append(cmds, in)
+		case *instructions.EntrypointCommand:
+			eps = append(eps, in)
+		case *instructions.HealthCheckCommand:
+			hcs = append(hcs, in)
+		}
+		if moveKinds[in.kw] {
+			f.moved = append(f.moved, in)
+		}
+	}
+	f.cmd = last(&f.dropped, cmds, "CMD")
+	f.entrypoint = last(&f.dropped, eps, "ENTRYPOINT")
+	f.healthcheck = last(&f.dropped, hcs, "HEALTHCHECK")
+	for _, d := range f.dropped {
+		f.note(d.first, Info, "%s is overridden by a later one and is left out of the runtime stage", d.kw)
+	}
+	return nil
+}
+
+func last(dropped *[]*inst, list []*inst, kw string) *inst {
+	if len(list) == 0 {
+		return nil
+	}
+	*dropped = append(*dropped, list[:len(list)-1]...)
+	return list[len(list)-1]
+}
+
+// rawArgDefault returns the default of ARG key as written (quotes kept).
+func rawArgDefault(in *inst, key string) string {
+	for n := in.node.Next; n != nil; n = n.Next {
+		k, v, ok := strings.Cut(n.Value, "=")
+		if ok && k == key {
+			return v
+		}
+	}
+	return ""
+}
+
+func (f *facts) note(line int, lvl Level, format string, args ...any) {
+	f.notes = append(f.notes, Note{Line: line, Level: lvl, Message: fmt.Sprintf(format, args...)})
+}
+
+// readRun finds the preset's build commands in a RUN step and the
+// artifacts they write.
+func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
+	step := runStep{in: in, run: r, cwd: f.workdir}
+	if len(r.Files) > 0 {
+		step.heredoc = true
+		for _, file := range r.Files {
+			step.text += file.Data + "\n"
+		}
+	} else if r.PrependShell {
+		step.text = strings.Join(r.CmdLine, " ")
+	} else {
+		// Exec form: the words are exact.
+		ws := make([]word, len(r.CmdLine))
+		for i, a := range r.CmdLine {
+			ws[i] = word{text: a}
+		}
+		f.scanCmd(&step, simpleCmd{words: ws}, &step.cwd)
+		f.runs = append(f.runs, step)
+		return f.collectArtifacts(&step)
+	}
+	for _, sig := range f.preset.Static.NeedsLibc {
+		if sig.re.MatchString(step.text) {
+			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why})
+		}
+	}
+	line := splitShell(step.text)
+	cwd := f.workdir
+	for _, c := range line.cmds {
+		f.scanCmd(&step, c, &cwd)
+	}
+	f.runs = append(f.runs, step)
+	return f.collectArtifacts(&step)
+}
+
+func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
+	args, env := c.argv()
+	if len(args) == 0 {
+		return
+	}
+	if args[0].text == "cd" && len(args) == 2 && !args[1].dynamic {
+		*cwd = path.Join(*cwd, args[1].text)
+		if path.IsAbs(args[1].text) {
+			*cwd = path.Clean(args[1].text)
+		}
+		return
+	}
+	if (args[0].text == "adduser" || args[0].text == "useradd") && len(args) > 1 {
+		// The user name is the last plain word (Debian adduser takes an
+		// optional group after it; both get remembered).
+		for _, w := range args[1:] {
+			if !strings.HasPrefix(w.text, "-") {
+				f.created[w.text] = true
+			}
+		}
+		return
+	}
+	for _, k := range sortedKeys(f.preset.Static.Env) {
+		if _, ok := env[k]; ok {
+			f.staticSet = true
+		}
+	}
+	for i := range f.preset.Build {
+		bc := &f.preset.Build[i]
+		if hasPrefixWords(args, bc.Command) {
+			if len(step.builds) == 0 {
+				f.evidence = append(f.evidence, Evidence{Line: step.in.first, What: "build step: " + bc.Command})
+			}
+			step.builds = append(step.builds, buildUse{bc: bc, args: args[len(strings.Fields(bc.Command)):], env: env, cwd: *cwd})
+			return
+		}
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// collectArtifacts works out where each build command of a step writes.
+func (f *facts) collectArtifacts(step *runStep) error {
+	for _, b := range step.builds {
+		a := b.bc.Artifact
+		if a == nil {
+			continue
+		}
+		art, err := f.artifactOf(step, b)
+		if err != nil {
+			return err
+		}
+		if art != nil {
+			f.artifacts = append(f.artifacts, *art)
+		}
+	}
+	return nil
+}
+
+func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
+	a := b.bc.Artifact
+	line := step.in.first
+	cwd := b.cwd
+	var out string
+	var positional []word
+	values := map[string]bool{}
+	for _, v := range a.ValueFlags {
+		values[v] = true
+	}
+	for i := 0; i < len(b.args); i++ {
+		w := b.args[i]
+		t := w.text
+		if !strings.HasPrefix(t, "-") || t == "-" {
+			positional = append(positional, w)
+			continue
+		}
+		name, val, hasVal := strings.Cut(t, "=")
+		name = "-" + strings.TrimLeft(name, "-")
+		if !hasVal && values[name] {
+			if i+1 >= len(b.args) {
+				break
+			}
+			i++
+			val, w = b.args[i].text, b.args[i]
+		}
+		if w.dynamic && (name == a.OutputFlag || name == a.ChdirFlag) {
+			v, ok := f.expand(val)
+			if !ok {
+				return nil, declinef("line %d: cannot tell where `%s` writes its output: %s %s uses a variable the file does not set", line, b.bc.Command, name, val)
+			}
+			val = v
+		}
+		switch name {
+		case a.OutputFlag:
+			out = val
+		case a.ChdirFlag:
+			cwd = path.Join(cwd, val)
+			if path.IsAbs(val) {
+				cwd = path.Clean(val)
+			}
+		}
+	}
+	for _, p := range positional {
+		if p.dynamic {
+			return nil, declinef("line %d: cannot tell what `%s` builds: %s is expanded at build time", line, b.bc.Command, p.text)
+		}
+	}
+	art := &artifact{in: step.in, onlyIfRun: a.OnlyIfRun}
+	if out != "" {
+		p := path.Join(cwd, out)
+		if path.IsAbs(out) {
+			p = path.Clean(out)
+		}
+		if strings.HasSuffix(out, "/") {
+			art.dir = p
+		} else {
+			art.dir, art.name = path.Split(p)
+			art.dir = path.Clean(art.dir)
+			return art, nil
+		}
+	} else if a.Dir != "" {
+		env := map[string]string{}
+		for k, v := range f.envNow {
+			env[k] = v
+		}
+		for k, v := range b.env {
+			env[k] = v
+		}
+		dir, ok := expandWith(f.src.escape, a.Dir, env)
+		if !ok || dir == "" {
+			return nil, declinef("line %d: cannot tell where `%s` installs: %s is not set", line, b.bc.Command, a.Dir)
+		}
+		art.dir = path.Clean(dir)
+	} else {
+		art.dir = cwd
+	}
+	// Name the output the way the build tool would.
+	var pkgs []string
+	for _, p := range positional {
+		pkgs = append(pkgs, p.text)
+	}
+	if len(pkgs) > 1 && !allWithExt(pkgs, a.SourceExt) {
+		// Several packages and no output file: nothing is written, or
+		// (for install) one file each whose names the CMD must tell.
+		return art, nil
+	}
+	for _, src := range a.Name {
+		switch src {
+		case "source_file":
+			if len(pkgs) > 0 && a.SourceExt != "" && strings.HasSuffix(pkgs[0], a.SourceExt) {
+				art.name = strings.TrimSuffix(path.Base(pkgs[0]), a.SourceExt)
+				return art, nil
+			}
+		case "package":
+			if len(pkgs) == 1 && pkgs[0] != "." && pkgs[0] != "./" && !strings.Contains(pkgs[0], "...") {
+				p, _, _ := strings.Cut(pkgs[0], "@")
+				p = strings.TrimSuffix(p, "/")
+				if f.preset.ModuleName != nil && f.preset.ModuleName.strip != nil {
+					p = f.preset.ModuleName.strip.ReplaceAllString(p, "")
+				}
+				if base := path.Base(p); base != "." && base != "/" && base != ".." {
+					art.name = base
+					return art, nil
+				}
+			}
+		case "module":
+			if (len(pkgs) == 0 || pkgs[0] == "." || pkgs[0] == "./") && cwd != step.cwd && cwd != "/" {
+				// Built from a sub-folder of the module: the package's
+				// import path, and so the output, ends in the folder name.
+				art.name = path.Base(cwd)
+				return art, nil
+			}
+			if len(pkgs) == 0 || pkgs[0] == "." || pkgs[0] == "./" {
+				if name, ok := f.moduleName(); ok {
+					art.name = name
+					return art, nil
+				}
+			}
+		case "workdir":
+			if len(pkgs) == 0 || pkgs[0] == "." || pkgs[0] == "./" {
+				if !f.hasContextFile() && f.opt.Context != nil && cwd != "/" {
+					// The module file is not in the context: the tool
+					// would name the output after the folder.
+					art.name = path.Base(cwd)
+					return art, nil
+				}
+			}
+		}
+	}
+	if len(pkgs) == 1 && strings.Contains(pkgs[0], "...") {
+		return art, nil
+	}
+	return art, nil
+}
+
+func allWithExt(ps []string, ext string) bool {
+	if ext == "" {
+		return false
+	}
+	for _, p := range ps {
+		if !strings.HasSuffix(p, ext) {
+			return false
+		}
+	}
+	return true
+}
+
+func expandWith(escape rune, s string, env map[string]string) (string, bool) {
+	var list []string
+	for k, v := range env {
+		list = append(list, k+"="+v)
+	}
+	sort.Strings(list)
+	res, err := shell.NewLex(escape).ProcessWordWithMatches(s, shell.EnvsFromSlice(list))
+	if err != nil {
+		return "", false
+	}
+	return res.Result, true
+}
+
+// moduleName reads the module's name from the build context.
+func (f *facts) moduleName() (string, bool) {
+	m := f.preset.ModuleName
+	if m == nil || f.opt.Context == nil {
+		return "", false
+	}
+	data, err := fs.ReadFile(f.opt.Context, m.File)
+	if err != nil {
+		return "", false
+	}
+	sub := m.re.FindSubmatch(data)
+	if sub == nil {
+		return "", false
+	}
+	name := string(sub[1])
+	if m.strip != nil {
+		name = m.strip.ReplaceAllString(name, "")
+	}
+	return path.Base(name), true
+}
+
+func (f *facts) hasContextFile() bool {
+	if f.opt.Context == nil || f.preset.ModuleName == nil {
+		return false
+	}
+	_, err := fs.Stat(f.opt.Context, f.preset.ModuleName.File)
+	return err == nil
+}

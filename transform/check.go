@@ -1,0 +1,110 @@
+package transform
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+)
+
+// check verifies a result before Convert returns it: it parses, every
+// COPY --from names a stage, every variable the runtime stage expands is
+// declared there or comes from the runtime image, and converting it again
+// changes nothing.
+func check(out []byte, p *plan, opt Options) error {
+	s, err := parseSource(out)
+	if err != nil {
+		return fmt.Errorf("the output does not parse: %v", err)
+	}
+	if len(s.stages) != 2 {
+		return fmt.Errorf("the output has %d stages, want 2", len(s.stages))
+	}
+	for i, st := range s.stages {
+		for _, c := range st.Commands {
+			cp, ok := c.(*instructions.CopyCommand)
+			if !ok || cp.From == "" {
+				continue
+			}
+			if n, err := strconv.Atoi(cp.From); err == nil {
+				if n < 0 || n >= i {
+					return fmt.Errorf("COPY --from=%s names no earlier stage", cp.From)
+				}
+				continue
+			}
+			if j, ok := instructions.HasStage(s.stages, cp.From); ok {
+				if j >= i {
+					return fmt.Errorf("COPY --from=%s names a later stage", cp.From)
+				}
+				continue
+			}
+			if i == 1 || !strings.ContainsAny(cp.From, ":/@") {
+				return fmt.Errorf("COPY --from=%s names no stage", cp.From)
+			}
+		}
+	}
+	if err := checkVars(s, p); err != nil {
+		return err
+	}
+	again, err := Convert(out, opt)
+	if err != nil {
+		return fmt.Errorf("the output does not convert again: %v", err)
+	}
+	if again.Changed {
+		return fmt.Errorf("converting the output again changes it")
+	}
+	return nil
+}
+
+// checkVars looks at the variables BuildKit expands in the runtime stage.
+func checkVars(s *source, p *plan) error {
+	declared := map[string]bool{}
+	for _, e := range p.runtime.Env {
+		declared[e] = true
+	}
+	inRuntime := false
+	for _, in := range s.nodes {
+		if in.kw == "FROM" {
+			inRuntime = in.cmd == &s.stages[1]
+			continue
+		}
+		if !inRuntime {
+			continue
+		}
+		switch c := in.cmd.(type) {
+		case *instructions.ArgCommand:
+			for _, kv := range c.Args {
+				declared[kv.Key] = true
+			}
+			continue
+		case *instructions.EnvCommand:
+			for _, kv := range c.Env {
+				if err := uses(kv.Value, declared, p.allowed, in); err != nil {
+					return err
+				}
+				declared[kv.Key] = true
+			}
+			continue
+		case *instructions.CmdCommand, *instructions.EntrypointCommand, *instructions.HealthCheckCommand, *instructions.RunCommand:
+			// Expanded by a shell at run time, if at all.
+			continue
+		}
+		if err := uses(in.node.Original, declared, p.allowed, in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func uses(text string, declared, allowed map[string]bool, in *inst) error {
+	for _, m := range varRef.FindAllStringSubmatchIndex(text, -1) {
+		if m[0] > 0 && text[m[0]-1] == '\\' {
+			continue
+		}
+		name := text[m[2]:m[3]]
+		if !declared[name] && !allowed[name] {
+			return fmt.Errorf("line %d: $%s is used in the runtime stage but not declared there", in.first, name)
+		}
+	}
+	return nil
+}

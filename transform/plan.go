@@ -1,0 +1,866 @@
+package transform
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+)
+
+// plan is what the rewrite will do: the runtime chosen, the new stage's
+// content and the edits to the builder.
+type plan struct {
+	f *facts
+
+	stage   string // the builder stage's name for --from
+	runtime *Runtime
+	image   string
+	why     string
+
+	args    []string // ARG declarations for the runtime stage
+	workdir string
+	env     []string // "K=V" or legacy "K V"
+	copies  []string // absolute paths copied from the builder
+	blocks  []string // verbatim moved instructions (with their comments)
+	user    string   // USER value, empty for none
+	command []string // ENTRYPOINT / CMD blocks
+	uses    []varUse // variables the runtime stage expands
+	allowed map[string]bool
+
+	static bool // set the preset's static env on artifact commands
+	prog   *program
+	edits  []Edit
+}
+
+// program is what the container runs.
+type program struct {
+	holder     *inst  // the CMD or ENTRYPOINT that names the program
+	word       string // the program as written
+	exec       []string
+	needsShell bool
+	shell      string // the shell the command needs
+	newText    string // replacement instruction line, when rewritten
+	art        *artifact
+}
+
+type varUse struct {
+	name string
+	line int
+}
+
+var varRef = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
+
+func makePlan(f *facts) (*plan, error) {
+	p := &plan{f: f, stage: f.stageName, allowed: map[string]bool{}}
+	if p.stage == "" {
+		p.stage = "build"
+	}
+	if err := p.checkDeclines(); err != nil {
+		return nil, err
+	}
+	if err := p.findProgram(); err != nil {
+		return nil, err
+	}
+	p.decideLibc()
+	if err := p.chooseRuntime(); err != nil {
+		return nil, err
+	}
+	if err := p.planEnv(); err != nil {
+		return nil, err
+	}
+	p.planUser()
+	p.planFiles()
+	p.planBlocks()
+	p.planArgs()
+	if p.f.setWD || len(p.copies) > len(p.usedArtifacts())+len(p.runtime.Copy) || p.prog.needsShell {
+		p.workdir = f.workdir
+	}
+	return p, nil
+}
+
+func (p *plan) checkDeclines() error {
+	f := p.f
+	for _, d := range f.preset.Decline {
+		if d.RunCommand == "" {
+			continue
+		}
+		for _, in := range []*inst{f.cmd, f.entrypoint} {
+			if in == nil {
+				continue
+			}
+			for _, c := range commandCmds(in) {
+				args, _ := c.argv()
+				if hasPrefixWords(args, d.RunCommand) {
+					return declinef("line %d: %s", in.first, d.Reason)
+				}
+			}
+		}
+	}
+	hasBuild := false
+	for _, r := range f.runs {
+		if len(r.builds) > 0 {
+			hasBuild = true
+		}
+	}
+	if !hasBuild {
+		return declinef("no %s build step (%s) in the file: the program seems to come prebuilt, so there is nothing to split", f.preset.Title, strings.Join(buildNames(f.preset), ", "))
+	}
+	if len(f.artifacts) == 0 {
+		return declinef("the build steps write no program the runtime could run")
+	}
+	return nil
+}
+
+func buildNames(p *Preset) []string {
+	var out []string
+	for _, b := range p.Build {
+		if b.Artifact != nil {
+			out = append(out, b.Command)
+		}
+	}
+	return out
+}
+
+// commandCmds returns the simple commands of a CMD or ENTRYPOINT.
+func commandCmds(in *inst) []simpleCmd {
+	line := cmdLine(in)
+	if line == nil {
+		return nil
+	}
+	if line.PrependShell {
+		return splitShell(strings.Join(line.CmdLine, " ")).cmds
+	}
+	ws := make([]word, len(line.CmdLine))
+	for i, a := range line.CmdLine {
+		ws[i] = word{text: a}
+	}
+	out := []simpleCmd{{words: ws}}
+	if len(line.CmdLine) >= 3 && isShell(line.CmdLine[0]) && line.CmdLine[1] == "-c" {
+		out = append(out, splitShell(line.CmdLine[2]).cmds...)
+	}
+	return out
+}
+
+func cmdLine(in *inst) *instructions.ShellDependantCmdLine {
+	switch c := in.cmd.(type) {
+	case *instructions.CmdCommand:
+		return &c.ShellDependantCmdLine
+	case *instructions.EntrypointCommand:
+		return &c.ShellDependantCmdLine
+	}
+	return nil
+}
+
+func isShell(s string) bool {
+	switch path.Base(s) {
+	case "sh", "bash", "ash", "dash", "zsh":
+		return true
+	}
+	return false
+}
+
+// findProgram works out what the container runs and whether that needs a
+// shell, and plans the rewrite of the command.
+func (p *plan) findProgram() error {
+	f := p.f
+	ep, cmd := f.entrypoint, f.cmd
+	if ep != nil && len(cmdLine(ep).CmdLine) == 0 {
+		ep = nil // ENTRYPOINT [] resets it
+	}
+	holder := cmd
+	if ep != nil {
+		holder = ep
+		if cmdLine(ep).PrependShell && cmd != nil {
+			f.dropped = append(f.dropped, cmd)
+			f.note(cmd.first, Info, "CMD is ignored by the shell-form ENTRYPOINT on line %d and is left out of the runtime stage", ep.first)
+			f.cmd = nil
+		}
+	}
+	if holder == nil {
+		return declinef("no CMD or ENTRYPOINT: cannot tell what the container runs")
+	}
+	line := cmdLine(holder)
+	if len(line.CmdLine) == 0 {
+		return declinef("line %d: empty %s: cannot tell what the container runs", holder.first, holder.kw)
+	}
+	pr := &program{holder: holder}
+	shellName := "sh"
+	if len(f.shellCmd) > 0 {
+		shellName = path.Base(f.shellCmd[0])
+	}
+	if line.PrependShell {
+		sl := splitShell(line.CmdLine[0])
+		if len(sl.cmds) == 0 {
+			return declinef("line %d: %s runs nothing", holder.first, holder.kw)
+		}
+		args, _ := sl.cmds[0].argv()
+		if len(args) == 0 {
+			return declinef("line %d: cannot tell what %s runs", holder.first, holder.kw)
+		}
+		pr.word = args[0].text
+		if sl.plain {
+			pr.exec = wordTexts(args)
+		} else {
+			pr.needsShell, pr.shell = true, shellName
+		}
+		if args[0].dynamic {
+			return declinef("line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, args[0].text)
+		}
+	} else {
+		pr.word = line.CmdLine[0]
+		pr.exec = append([]string(nil), line.CmdLine...)
+		if isShell(pr.word) && len(line.CmdLine) >= 3 && line.CmdLine[1] == "-c" {
+			sl := splitShell(line.CmdLine[2])
+			pr.needsShell, pr.shell, pr.exec = true, path.Base(pr.word), nil
+			if len(sl.cmds) > 0 {
+				if args, _ := sl.cmds[0].argv(); len(args) > 0 {
+					pr.word = args[0].text
+				}
+			}
+		}
+	}
+	if strings.ContainsAny(pr.word, "$`") {
+		return declinef("line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, pr.word)
+	}
+	abs, art := p.resolve(pr.word)
+	if art == nil {
+		return declinef("line %d: the container runs %s, which is not a program the build writes (%s)", holder.first, pr.word, p.artifactList())
+	}
+	if art.name == "" {
+		art.name = path.Base(abs)
+		f.note(holder.first, Info, "the build does not name its output; %s is taken from %s", abs, holder.kw)
+	}
+	art.used = true
+	pr.art = art
+	if pr.exec != nil && (pr.exec[0] != abs || line.PrependShell) {
+		pr.exec[0] = abs
+		pr.newText = holder.node.Value + " " + jsonArgs(pr.exec)
+		if line.PrependShell {
+			f.note(holder.first, Info, "shell-form %s becomes exec form: the runtime has no shell, and signals reach the program directly", holder.kw)
+		}
+	}
+	p.prog = pr
+	return nil
+}
+
+// resolve finds the artifact a command's program word names, and its
+// absolute path.
+func (p *plan) resolve(w string) (string, *artifact) {
+	f := p.f
+	arts := f.artifacts
+	if strings.Contains(w, "/") {
+		abs := f.abs(w)
+		for i := range arts {
+			if arts[i].name != "" && arts[i].path() == abs {
+				return abs, &arts[i]
+			}
+		}
+		for i := range arts {
+			if arts[i].name == "" && arts[i].dir == path.Dir(abs) {
+				return abs, &arts[i]
+			}
+		}
+		return abs, nil
+	}
+	pathDirs := strings.Split(f.envNow["PATH"], ":")
+	onPath := func(d string) bool {
+		for _, x := range pathDirs {
+			if path.Clean(x) == d {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range arts {
+		if arts[i].name == w && onPath(arts[i].dir) {
+			return arts[i].path(), &arts[i]
+		}
+	}
+	for i := range arts {
+		if arts[i].name == "" && onPath(arts[i].dir) {
+			return path.Join(arts[i].dir, w), &arts[i]
+		}
+	}
+	return w, nil
+}
+
+func (p *plan) artifactList() string {
+	var out []string
+	for _, a := range p.f.artifacts {
+		if a.name == "" {
+			out = append(out, "a file in "+a.dir)
+		} else {
+			out = append(out, a.path())
+		}
+	}
+	if len(out) == 0 {
+		return "it writes none"
+	}
+	return "it writes " + strings.Join(out, ", ")
+}
+
+func (p *plan) usedArtifacts() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range p.f.artifacts {
+		if a.name == "" || (a.onlyIfRun && !a.used) {
+			continue
+		}
+		if !seen[a.path()] {
+			seen[a.path()] = true
+			out = append(out, a.path())
+		}
+	}
+	return out
+}
+
+func jsonArgs(args []string) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(a)
+		parts[i] = strings.TrimSuffix(b.String(), "\n")
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// decideLibc decides whether the artifacts link a C library, and whether
+// the static switch must be set on the build commands.
+func (p *plan) decideLibc() {
+	f := p.f
+	for _, e := range f.env {
+		if _, ok := f.preset.Static.Env[e.key]; ok {
+			f.staticSet = true
+		}
+		for _, sig := range f.preset.Static.NeedsLibc {
+			if sig.re.MatchString(e.key + "=" + strings.Trim(e.raw, `"'`)) {
+				f.libcWhy = append(f.libcWhy, Evidence{Line: e.in.first, What: sig.Why})
+			}
+		}
+	}
+	if len(f.libcWhy) == 0 && !f.staticSet {
+		p.static = true
+		for _, k := range sortedKeys(f.preset.Static.Env) {
+			f.note(0, Info, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env[k])
+		}
+	}
+}
+
+// libc is the C library the program needs: none, glibc or musl.
+func (p *plan) libc() string {
+	if len(p.f.libcWhy) > 0 {
+		return p.f.variant.Libc
+	}
+	// The file sets the switch itself: trust a static value only.
+	for k, v := range p.f.preset.Static.Env {
+		if got, ok := p.f.envNow[k]; ok && got != v {
+			return p.f.variant.Libc
+		}
+	}
+	return "none"
+}
+
+func fits(r *Runtime, libc string) bool {
+	switch libc {
+	case "none":
+		return true
+	default:
+		return r.Libc == libc
+	}
+}
+
+// chooseRuntime picks the runtime image for the needs the file shows.
+func (p *plan) chooseRuntime() error {
+	f := p.f
+	libc := p.libc()
+	needShell := ""
+	if p.prog.needsShell {
+		needShell = p.prog.shell
+	}
+	tools := p.healthcheckTools()
+	pick := func(flavor string, withTools bool) *Runtime {
+		for i := range f.preset.Runtimes {
+			r := &f.preset.Runtimes[i]
+			if r.Flavor != flavor || !fits(r, libc) {
+				continue
+			}
+			if needShell != "" && !r.hasTool(needShell) {
+				continue
+			}
+			if withTools && len(missingTools(r, tools)) > 0 {
+				continue
+			}
+			return r
+		}
+		return nil
+	}
+	needs := p.needsText(libc, needShell)
+	asked := f.opt.Runtime
+	if asked != "" {
+		known := false
+		for _, r := range f.preset.Runtimes {
+			known = known || r.Flavor == asked
+		}
+		if !known {
+			return declinef("the %s preset has no %q runtime", f.preset.Name, asked)
+		}
+		r := pick(asked, false)
+		if r == nil {
+			return declinef("--runtime %s cannot run this program: %s", asked, needs)
+		}
+		p.runtime, p.why = r, "asked for with --runtime "+asked+"; "+r.Why
+	} else {
+		order := append([]string{f.preset.DefaultFlavor}, f.preset.Fallback...)
+		for _, fl := range order {
+			if r := pick(fl, false); r != nil {
+				p.runtime = r
+				break
+			}
+		}
+		if p.runtime == nil {
+			return declinef("no runtime of the %s preset can run this program: %s", f.preset.Name, needs)
+		}
+		p.why = p.runtime.Why
+		if p.runtime.Flavor != f.preset.DefaultFlavor {
+			p.why = fmt.Sprintf("%s instead of %s: %s; %s", p.runtime.Flavor, f.preset.DefaultFlavor, needs, p.runtime.Why)
+			f.note(p.prog.holder.first, Info, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, needs)
+		}
+	}
+	if miss := missingTools(p.runtime, tools); len(miss) > 0 {
+		if f.opt.FitHealthcheck && asked == "" {
+			for _, fl := range append([]string{f.preset.DefaultFlavor}, f.preset.Fallback...) {
+				if r := pick(fl, true); r != nil {
+					if r != p.runtime {
+						f.note(f.healthcheck.first, Info, "runtime %s chosen because HEALTHCHECK runs %s", r.Flavor, strings.Join(miss, ", "))
+						p.runtime, p.why = r, fmt.Sprintf("%s: HEALTHCHECK runs %s; %s", r.Flavor, strings.Join(miss, ", "), r.Why)
+					}
+					break
+				}
+			}
+		}
+	}
+	img, err := p.runtime.image(p.values())
+	if err != nil {
+		return declinef("internal error: runtime image template: %v", err)
+	}
+	p.image = mapImage(img, f.opt.ImageMap)
+	if miss := missingTools(p.runtime, tools); len(miss) > 0 {
+		f.note(f.healthcheck.first, Warning, "HEALTHCHECK runs %s, which %s does not have: the check will fail (use a check built into the program, or --fit-healthcheck)", strings.Join(miss, ", "), img)
+	}
+	return nil
+}
+
+func (p *plan) needsText(libc, shell string) string {
+	var parts []string
+	switch libc {
+	case "none":
+		parts = append(parts, "a static program")
+	default:
+		why := "?"
+		if len(p.f.libcWhy) > 0 {
+			why = p.f.libcWhy[0].What
+		}
+		parts = append(parts, fmt.Sprintf("the program links %s (%s)", libc, why))
+	}
+	if shell != "" {
+		parts = append(parts, fmt.Sprintf("%s line %d needs %s", p.prog.holder.kw, p.prog.holder.first, shell))
+	}
+	return strings.Join(parts, ", and ")
+}
+
+func (p *plan) values() map[string]string {
+	v := map[string]string{}
+	for k, x := range p.f.variant.Values {
+		v[k] = x
+	}
+	if re := p.f.variant.re; re != nil {
+		if m := re.FindStringSubmatch(p.f.tag); m != nil {
+			for i, n := range re.SubexpNames() {
+				if n != "" && m[i] != "" {
+					v[n] = m[i]
+				}
+			}
+		}
+	}
+	return v
+}
+
+func mapImage(img string, m []ImageMapping) string {
+	for _, x := range m {
+		if x.From != "" && strings.HasPrefix(img, x.From) {
+			return x.To + strings.TrimPrefix(img, x.From)
+		}
+	}
+	return img
+}
+
+// healthcheckTools lists the programs the HEALTHCHECK runs that the
+// build does not write.
+func (p *plan) healthcheckTools() []string {
+	hc := p.f.healthcheck
+	if hc == nil {
+		return nil
+	}
+	c := hc.cmd.(*instructions.HealthCheckCommand)
+	if c.Health == nil || len(c.Health.Test) == 0 || c.Health.Test[0] == "NONE" {
+		return nil
+	}
+	var tools []string
+	add := func(w string) {
+		if w == "" {
+			return
+		}
+		if _, art := p.resolve(w); art != nil && art.name != "" {
+			return
+		}
+		b := path.Base(w)
+		for _, t := range tools {
+			if t == b {
+				return
+			}
+		}
+		tools = append(tools, b)
+	}
+	switch c.Health.Test[0] {
+	case "CMD-SHELL":
+		add("sh")
+		for _, sc := range splitShell(strings.Join(c.Health.Test[1:], " ")).cmds {
+			if args, _ := sc.argv(); len(args) > 0 && !isShellBuiltin(args[0].text) {
+				add(args[0].text)
+			}
+		}
+	case "CMD":
+		if len(c.Health.Test) > 1 {
+			add(c.Health.Test[1])
+		}
+	}
+	return tools
+}
+
+func isShellBuiltin(s string) bool {
+	switch s {
+	case "exit", "test", "[", "true", "false", "echo", "cd", "return", "set":
+		return true
+	}
+	return false
+}
+
+func missingTools(r *Runtime, tools []string) []string {
+	var miss []string
+	for _, t := range tools {
+		if !r.hasTool(t) {
+			miss = append(miss, t)
+		}
+	}
+	return miss
+}
+
+// planEnv carries the run-time variables into the runtime stage.
+func (p *plan) planEnv() error {
+	f := p.f
+	kept := map[string]bool{}
+	dropped := map[string]bool{}
+	for _, e := range f.env {
+		_, staticKey := f.preset.Static.Env[e.key]
+		if f.preset.dropsEnv(e.key) || staticKey {
+			dropped[e.key] = true
+			continue
+		}
+		raw := e.raw
+		for _, m := range varRef.FindAllStringSubmatchIndex(raw, -1) {
+			name := raw[m[2]:m[3]]
+			if m[0] > 0 && raw[m[0]-1] == '\\' {
+				continue
+			}
+			switch {
+			case kept[name] || p.isStageArg(name):
+			case dropped[name] || f.preset.Builder.Env[name] != "":
+				if strings.HasPrefix(raw[m[0]:], "${"+name+":") {
+					return declinef("line %d: cannot carry %s to the runtime: it uses %s with a modifier", e.in.first, e.key, name)
+				}
+			default:
+				p.allowed[name] = true
+			}
+		}
+		raw = p.substituteBuilderVars(raw, dropped)
+		if e.legacy {
+			p.env = append(p.env, e.key+" "+raw)
+		} else {
+			p.env = append(p.env, e.key+"="+raw)
+		}
+		kept[e.key] = true
+		for _, m := range varRef.FindAllStringSubmatch(raw, -1) {
+			p.uses = append(p.uses, varUse{m[1], e.in.first})
+		}
+	}
+	return nil
+}
+
+// substituteBuilderVars replaces references to variables that only the
+// builder has (its image's env, dropped ENV) with their values.
+func (p *plan) substituteBuilderVars(raw string, dropped map[string]bool) string {
+	f := p.f
+	return plainRef.ReplaceAllStringFunc(raw, func(ref string) string {
+		m := plainRef.FindStringSubmatch(ref)
+		name := m[1] + m[2]
+		if (!dropped[name] && f.preset.Builder.Env[name] == "") || p.isStageArg(name) {
+			return ref
+		}
+		return f.envNow[name]
+	})
+}
+
+var plainRef = regexp.MustCompile(`\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))`)
+
+func (p *plan) isStageArg(name string) bool {
+	for _, a := range p.f.stageArgs {
+		if a.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// planUser decides the runtime stage's USER.
+func (p *plan) planUser() {
+	f, r := p.f, p.runtime
+	if f.user == nil {
+		if !r.ImageUser {
+			p.user = r.User
+		}
+		f.note(0, Info, "the original image ran as root; the runtime runs as the non-root user %s", r.User)
+		return
+	}
+	u := f.user.cmd.(*instructions.UserCommand).User
+	name, group, _ := strings.Cut(u, ":")
+	numeric := func(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+	switch {
+	case name == "root" || name == "0":
+		p.user = r.User
+		f.note(f.user.first, Warning, "the original ran as root (USER %s); the runtime runs as the non-root user %s", u, r.User)
+	case numeric(name) && (group == "" || numeric(group)):
+		p.user = u
+	case r.hasUser(name) && (group == "" || numeric(group) || r.hasUser(group)):
+		p.user = u
+	case f.created[name]:
+		p.user = r.User
+		f.note(f.user.first, Info, "user %s is created in the builder and does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
+	default:
+		p.user = r.User
+		f.note(f.user.first, Warning, "user %s does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
+	}
+	if p.user != "" {
+		for _, m := range varRef.FindAllStringSubmatch(p.user, -1) {
+			p.uses = append(p.uses, varUse{m[1], f.user.first})
+		}
+	}
+}
+
+// planFiles finds what the runtime copies from the builder: the
+// runtime image's own needs, the artifacts and the run-time files.
+func (p *plan) planFiles() {
+	f := p.f
+	p.copies = append(p.copies, p.runtime.Copy...)
+	p.copies = append(p.copies, p.usedArtifacts()...)
+	var files []string
+	seen := map[string]bool{}
+	add := func(x string) {
+		if !seen[x] {
+			seen[x] = true
+			files = append(files, x)
+		}
+	}
+	wanted := func(name string) bool {
+		for _, w := range f.preset.RuntimeFiles {
+			if ok, _ := path.Match(w, name); ok {
+				return true
+			}
+		}
+		return false
+	}
+	ignored := f.dockerignore()
+	noContext := false
+	for _, c := range f.copies {
+		dest := c.cp.DestPath
+		if d, ok := f.expand(dest); ok {
+			dest = d
+		}
+		destDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
+		absDest := path.Join(c.cwd, dest)
+		if path.IsAbs(dest) {
+			absDest = path.Clean(dest)
+		}
+		for _, s := range c.cp.SourcePaths {
+			s = path.Clean(strings.TrimPrefix(s, "/"))
+			if s == "." {
+				if f.opt.Context == nil {
+					noContext = true
+					continue
+				}
+				entries, err := fs.ReadDir(f.opt.Context, ".")
+				if err != nil {
+					continue
+				}
+				for _, e := range entries {
+					if wanted(e.Name()) && !ignored[e.Name()] {
+						add(path.Join(absDest, e.Name()))
+					}
+				}
+				continue
+			}
+			base := path.Base(s)
+			if strings.ContainsAny(s, "*?[") {
+				if f.opt.Context != nil {
+					matches, _ := fs.Glob(f.opt.Context, s)
+					for _, m := range matches {
+						if wanted(path.Base(m)) && !ignored[path.Base(m)] {
+							add(path.Join(absDest, path.Base(m)))
+						}
+					}
+				}
+				continue
+			}
+			if !wanted(base) {
+				continue
+			}
+			isDir := strings.HasSuffix(c.cp.SourcePaths[0], "/")
+			if f.opt.Context != nil {
+				if st, err := fs.Stat(f.opt.Context, s); err == nil {
+					isDir = st.IsDir()
+				}
+			}
+			switch {
+			case !destDir:
+				add(absDest)
+			case isDir && path.Base(absDest) == base:
+				add(absDest)
+			case isDir:
+				f.note(c.in.first, Warning, "%s/ is copied into %s flat; restage cannot tell which of its files the program reads, so none are copied to the runtime", base, dest)
+			default:
+				add(path.Join(absDest, base))
+			}
+		}
+	}
+	if noContext {
+		f.note(0, Info, "the build context was not available: run-time files (%s) copied with COPY . were not looked for", strings.Join(f.preset.RuntimeFiles[:min(4, len(f.preset.RuntimeFiles))], ", "))
+	}
+	sort.Strings(files)
+	p.copies = append(p.copies, files...)
+}
+
+// dockerignore returns the top-level names .dockerignore excludes.
+func (f *facts) dockerignore() map[string]bool {
+	out := map[string]bool{}
+	if f.opt.Context == nil {
+		return out
+	}
+	data, err := fs.ReadFile(f.opt.Context, ".dockerignore")
+	if err != nil {
+		return out
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") {
+			continue
+		}
+		out[strings.Trim(path.Clean(l), "/")] = true
+	}
+	return out
+}
+
+// planBlocks collects the instructions that move, verbatim, with the
+// comments above them.
+func (p *plan) planBlocks() {
+	f := p.f
+	dropped := map[*inst]bool{}
+	for _, d := range f.dropped {
+		dropped[d] = true
+	}
+	for _, in := range f.moved {
+		if dropped[in] {
+			continue
+		}
+		text := p.blockText(in)
+		switch in.kw {
+		case "CMD", "ENTRYPOINT":
+			p.command = append(p.command, text)
+		default:
+			p.blocks = append(p.blocks, text)
+		}
+		switch in.kw {
+		case "LABEL", "EXPOSE", "VOLUME", "STOPSIGNAL":
+			for _, m := range varRef.FindAllStringSubmatch(in.node.Original, -1) {
+				p.uses = append(p.uses, varUse{m[1], in.first})
+			}
+		}
+	}
+}
+
+// blockText is the verbatim text of a moved instruction with the comment
+// lines directly above it, the program rewritten when planned.
+func (p *plan) blockText(in *inst) string {
+	s := p.f.src
+	c := commentStart(s, in)
+	body := s.text(in.first, in.end)
+	if p.prog != nil && p.prog.holder == in && p.prog.newText != "" {
+		lead := body[:len(body)-len(strings.TrimLeft(body, " \t"))]
+		body = lead + p.prog.newText + s.eol
+	}
+	if !strings.HasSuffix(body, "\n") {
+		body += s.eol
+	}
+	if c < in.first {
+		return s.text(c, in.first-1) + body
+	}
+	return body
+}
+
+// commentStart is the first of the comment lines directly above in.
+func commentStart(s *source, in *inst) int {
+	c := in.first
+	for c > 1 && s.isComment(c-1) && !isDirectiveLine(s, c-1) {
+		c--
+	}
+	return c
+}
+
+var directiveRe = regexp.MustCompile(`^\s*#\s*(syntax|escape|check)\s*=`)
+
+// isDirectiveLine reports whether line n is a parser directive: one of
+// the lines at the very top before anything else.
+func isDirectiveLine(s *source, n int) bool {
+	for i := 1; i <= n; i++ {
+		if !directiveRe.MatchString(s.lineText(i)) {
+			return false
+		}
+	}
+	return true
+}
+
+// planArgs re-declares the stage ARGs the runtime stage uses.
+func (p *plan) planArgs() {
+	seen := map[string]bool{}
+	for _, u := range p.uses {
+		if seen[u.name] {
+			continue
+		}
+		for _, a := range p.f.stageArgs {
+			if a.name == u.name && !seen[u.name] {
+				seen[u.name] = true
+			}
+		}
+	}
+	for _, a := range p.f.stageArgs {
+		if seen[a.name] {
+			p.args = append(p.args, a.decl)
+			delete(seen, a.name)
+		}
+	}
+}

@@ -1,0 +1,379 @@
+package transform
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/restage/restage/templates"
+)
+
+var stageTmpl struct {
+	once sync.Once
+	t    *template.Template
+	err  error
+}
+
+func loadStageTemplate() (*template.Template, error) {
+	stageTmpl.once.Do(func() {
+		stageTmpl.t, stageTmpl.err = template.New("stage.tmpl").Funcs(template.FuncMap{
+			"kw": func(string) string { return "" },
+		}).ParseFS(templates.FS, "stage.tmpl")
+	})
+	return stageTmpl.t, stageTmpl.err
+}
+
+type stageData struct {
+	Image, Stage, Workdir, User string
+	Args, Env, Copies           []string
+	Blocks, Commands            []string
+}
+
+// renderStage renders the runtime stage in the file's casing and line
+// ending; moved blocks come back byte for byte.
+func (p *plan) renderStage() (string, error) {
+	s := p.f.src
+	t, err := loadStageTemplate()
+	if err != nil {
+		return "", err
+	}
+	t, err = t.Clone()
+	if err != nil {
+		return "", err
+	}
+	t.Funcs(template.FuncMap{"kw": s.kw})
+	var verbatim []string
+	hold := func(blocks []string) []string {
+		out := make([]string, len(blocks))
+		for i, b := range blocks {
+			out[i] = fmt.Sprintf("\x00%d\x00", len(verbatim))
+			verbatim = append(verbatim, b)
+		}
+		return out
+	}
+	d := stageData{Image: p.image, Stage: p.stage, Workdir: p.workdir, User: p.user, Args: p.args, Env: p.env}
+	for _, c := range p.copies {
+		d.Copies = append(d.Copies, copyArgs(c))
+	}
+	d.Blocks = hold(p.blocks)
+	d.Commands = hold(p.command)
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "stage.tmpl", d); err != nil {
+		return "", err
+	}
+	var out strings.Builder
+	for _, l := range strings.SplitAfter(b.String(), "\n") {
+		if l == "" {
+			continue
+		}
+		body := strings.TrimSuffix(l, "\n")
+		var i int
+		if _, err := fmt.Sscanf(body, "\x00%d\x00", &i); err == nil && strings.HasPrefix(body, "\x00") {
+			out.WriteString(verbatim[i])
+			continue
+		}
+		out.WriteString(body + s.eol)
+	}
+	return out.String(), nil
+}
+
+// copyArgs writes the source and destination of a COPY --from.
+func copyArgs(p string) string {
+	if strings.ContainsAny(p, " \t\"'$") {
+		return jsonArgs([]string{p, p})
+	}
+	return p + " " + p
+}
+
+// buildEdits turns the plan into span edits on the original bytes.
+func (p *plan) buildEdits(stage string) []Edit {
+	f := p.f
+	s := f.src
+	var edits []Edit
+
+	// The FROM gets a stage name.
+	if f.stageName == "" {
+		last := s.lineText(f.from.end)
+		content := strings.TrimRight(last, " \t\r\n")
+		off := s.lines[f.from.end-1].start + len(content)
+		as := "AS"
+		if f.from.node.Value == strings.ToLower(f.from.node.Value) {
+			as = "as"
+		}
+		edits = append(edits, Edit{Start: off, End: off, NewText: " " + as + " " + p.stage})
+	}
+
+	// Artifact commands get the static switch.
+	if p.static {
+		prefix := ""
+		for _, k := range sortedKeys(f.preset.Static.Env) {
+			prefix += k + "=" + f.preset.Static.Env[k] + " "
+		}
+		for _, r := range f.runs {
+			var cmds []string
+			for _, b := range r.builds {
+				if b.bc.Artifact != nil {
+					cmds = append(cmds, b.bc.Command)
+				}
+			}
+			if len(cmds) == 0 {
+				continue
+			}
+			if !r.run.PrependShell && len(r.run.Files) == 0 {
+				first := s.lineText(r.in.first)
+				lead := first[:len(first)-len(strings.TrimLeft(first, " \t"))]
+				var env []string
+				for _, k := range sortedKeys(f.preset.Static.Env) {
+					env = append(env, k+"="+f.preset.Static.Env[k])
+				}
+				off := s.lines[r.in.first-1].start
+				edits = append(edits, Edit{Start: off, End: off, NewText: lead + s.kw("ENV") + " " + strings.Join(env, " ") + s.eol})
+				continue
+			}
+			for _, off := range commandOffsets(s, r.in, cmds, r.heredoc) {
+				edits = append(edits, Edit{Start: off, End: off, NewText: prefix})
+			}
+		}
+	}
+
+	// Moved and dropped instructions leave the builder.
+	del := map[int]bool{}
+	for _, in := range append(append([]*inst{}, f.moved...), f.dropped...) {
+		for l := commentStart(s, in); l <= in.end; l++ {
+			del[l] = true
+		}
+	}
+	n := len(s.lines)
+	// Blank lines between two deleted lines go too.
+	for l := 1; l <= n; l++ {
+		if del[l] || !s.isBlank(l) {
+			continue
+		}
+		a, b := l, l
+		for a > 1 && s.isBlank(a-1) && !del[a-1] {
+			a--
+		}
+		for b < n && s.isBlank(b+1) && !del[b+1] {
+			b++
+		}
+		if a > 1 && del[a-1] && b < n && del[b+1] {
+			for x := a; x <= b; x++ {
+				del[x] = true
+			}
+		}
+	}
+	// Removing a block between two blank lines would leave two in a row.
+	for l := 1; l <= n; l++ {
+		if del[l] && (l == 1 || !del[l-1]) {
+			e := l
+			for e < n && del[e+1] {
+				e++
+			}
+			if l > 1 && s.isBlank(l-1) && e < n && s.isBlank(e+1) {
+				del[e+1] = true
+			}
+		}
+	}
+	// The tail: everything after the last kept, non-blank line.
+	lastKept := 0
+	for l := 1; l <= n; l++ {
+		if !del[l] && !s.isBlank(l) {
+			lastKept = l
+		}
+	}
+	tailStart := s.lines[lastKept-1].end
+	for l := 1; l <= lastKept; l++ {
+		if del[l] && (l == 1 || !del[l-1]) {
+			e := l
+			for e < lastKept && del[e+1] {
+				e++
+			}
+			edits = append(edits, Edit{Start: s.lines[l-1].start, End: s.lines[e-1].end})
+		}
+	}
+	var tail strings.Builder
+	if !strings.HasSuffix(s.lineText(lastKept), "\n") {
+		tail.WriteString(s.eol)
+	}
+	tail.WriteString(s.eol)
+	if s.endsWithNewline() {
+		tail.WriteString(stage)
+	} else {
+		tail.WriteString(strings.TrimSuffix(stage, s.eol))
+	}
+	edits = append(edits, Edit{Start: tailStart, End: len(s.data), NewText: tail.String()})
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+	return mergeEdits(edits)
+}
+
+// mergeEdits joins edits that touch the same spot so that the list stays
+// sorted and non-overlapping.
+func mergeEdits(edits []Edit) []Edit {
+	var out []Edit
+	for _, e := range edits {
+		if n := len(out); n > 0 && e.Start < out[n-1].End {
+			// Overlap: keep the wider edit (only deletions can overlap).
+			if e.End > out[n-1].End {
+				out[n-1].End = e.End
+			}
+			out[n-1].NewText += e.NewText
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// applyEdits applies sorted, non-overlapping edits.
+func applyEdits(src []byte, edits []Edit) []byte {
+	var b bytes.Buffer
+	pos := 0
+	for _, e := range edits {
+		b.Write(src[pos:e.Start])
+		b.WriteString(e.NewText)
+		pos = e.End
+	}
+	b.Write(src[pos:])
+	return b.Bytes()
+}
+
+var commandPositionWords = map[string]bool{
+	"then": true, "do": true, "else": true, "exec": true, "time": true, "env": true,
+	"sudo": true, "nohup": true, "nice": true, "command": true, "!": true,
+}
+
+// commandOffsets finds where each of cmds starts as a command in the raw
+// text of a RUN, skipping comment lines and words that only mention it.
+func commandOffsets(s *source, in *inst, cmds []string, heredoc bool) []int {
+	start := s.lines[in.first-1].start
+	raw := s.text(in.first, in.end)
+	var offs []int
+	lineStart := 0
+	for _, l := range strings.SplitAfter(raw, "\n") {
+		trimmed := strings.TrimSpace(l)
+		if strings.HasPrefix(trimmed, "#") {
+			lineStart += len(l)
+			continue
+		}
+		for _, c := range cmds {
+			words := strings.Fields(c)
+			pat := strings.Join(words, " ")
+			for i := 0; i < len(l); {
+				j := indexWords(l[i:], words)
+				if j < 0 {
+					break
+				}
+				at := i + j
+				if atCommandPosition(raw, lineStart+at, heredoc, s.escape) {
+					offs = append(offs, start+lineStart+at)
+				}
+				i = at + len(pat)
+			}
+		}
+		lineStart += len(l)
+	}
+	sort.Ints(offs)
+	return offs
+}
+
+// indexWords finds words separated by blanks in l, each ending at a
+// word boundary.
+func indexWords(l string, words []string) int {
+	for i := 0; i < len(l); i++ {
+		if i > 0 && isWordByte(l[i-1]) {
+			continue
+		}
+		j := i
+		ok := true
+		for k, w := range words {
+			if !strings.HasPrefix(l[j:], w) {
+				ok = false
+				break
+			}
+			j += len(w)
+			if j < len(l) && isWordByte(l[j]) {
+				ok = false
+				break
+			}
+			if k < len(words)-1 {
+				sp := j
+				for j < len(l) && (l[j] == ' ' || l[j] == '\t') {
+					j++
+				}
+				if j == sp {
+					ok = false
+					break
+				}
+			}
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c == '-' || c == '.' || c == '/' || c == '=' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// atCommandPosition reports whether the word at off in raw starts a
+// command: after an operator, at the start of the RUN's command, or after
+// assignments and wrappers such as env or sudo.
+func atCommandPosition(raw string, off int, heredoc bool, escape rune) bool {
+	i := off
+	for {
+		// Skip blanks and line continuations backwards.
+		for i > 0 && (raw[i-1] == ' ' || raw[i-1] == '\t' || raw[i-1] == '\r') {
+			i--
+		}
+		if i == 0 {
+			return true
+		}
+		c := raw[i-1]
+		if c == '\n' {
+			j := i - 1
+			if j > 0 && raw[j-1] == '\r' {
+				j--
+			}
+			if j > 0 && rune(raw[j-1]) == escape {
+				i = j - 1
+				continue
+			}
+			if heredoc {
+				return true
+			}
+			// A comment or empty line inside a continuation: skip it.
+			k := j
+			for k > 0 && raw[k-1] != '\n' {
+				k--
+			}
+			i = k
+			continue
+		}
+		if strings.IndexByte("&|;({", c) >= 0 {
+			return true
+		}
+		// The previous word.
+		j := i
+		for j > 0 && !(raw[j-1] == ' ' || raw[j-1] == '\t' || raw[j-1] == '\n') {
+			j--
+		}
+		w := raw[j:i]
+		switch {
+		case strings.EqualFold(w, "RUN"):
+			return true
+		case strings.HasPrefix(w, "--"):
+			// A RUN flag such as --mount=...: the command starts after it.
+			i = j
+			continue
+		case commandPositionWords[w] || isAssignment(w):
+			i = j
+			continue
+		}
+		return false
+	}
+}
