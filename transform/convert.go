@@ -3,6 +3,7 @@ package transform
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -50,6 +51,7 @@ func Convert(src []byte, opt Options) (*Result, error) {
 	}
 	res.Output = out
 	res.Changed = true
+	sortNotes(res.Notes)
 	res.Edits = edits
 	res.BuilderStage = p.stage
 	res.Runtime = p.image
@@ -61,12 +63,18 @@ func Convert(src []byte, opt Options) (*Result, error) {
 	return res, nil
 }
 
+// sortNotes orders notes by line; notes about the whole file come first.
+func sortNotes(n []Note) {
+	sort.SliceStable(n, func(i, j int) bool { return n[i].Line < n[j].Line })
+}
+
 func declined(res *Result, err error) (*Result, error) {
 	var d *decline
 	if !errors.As(err, &d) {
 		return nil, err
 	}
 	res.Declined = d.reason
+	sortNotes(res.Notes)
 	res.Changed = false
 	res.Edits = nil
 	return res, nil

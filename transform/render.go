@@ -66,10 +66,10 @@ func (p *plan) renderStage() (string, error) {
 	}
 	var out strings.Builder
 	for _, l := range strings.SplitAfter(b.String(), "\n") {
-		if l == "" {
+		body := strings.TrimSuffix(l, "\n")
+		if body == "" {
 			continue
 		}
-		body := strings.TrimSuffix(l, "\n")
 		var i int
 		if _, err := fmt.Sscanf(body, "\x00%d\x00", &i); err == nil && strings.HasPrefix(body, "\x00") {
 			out.WriteString(verbatim[i])
