@@ -1,0 +1,3 @@
+module example.com/tools/pinger
+
+go 1.26
