@@ -47,6 +47,7 @@ type facts struct {
 	user     *inst             // the last USER
 	created  map[string]bool   // users made with adduser/useradd
 	shellCmd []string          // SHELL, or nil for /bin/sh -c
+	shellIn  *inst
 
 	runs      []runStep
 	artifacts []artifact
@@ -278,12 +279,13 @@ func (f *facts) walk() error {
 					v = m
 				}
 				f.stageArgs = append(f.stageArgs, stageArg{name: kv.Key, decl: decl, in: in})
+				// A value only known at build time (--build-arg) stays
+				// unknown, so nothing is decided on a guess about it.
+				delete(f.envNow, kv.Key)
 				if v != nil {
 					if x, ok := f.expand(*v); ok {
 						f.envNow[kv.Key] = x
 					}
-				} else {
-					f.envNow[kv.Key] = ""
 				}
 			}
 		case *instructions.EnvCommand:
@@ -305,7 +307,7 @@ func (f *facts) walk() error {
 		case *instructions.UserCommand:
 			f.user = in
 		case *instructions.ShellCommand:
-			f.shellCmd = c.Shell
+			f.shellCmd, f.shellIn = c.Shell, in
 		case *instructions.RunCommand:
 			if err := f.readRun(in, c); err != nil {
 				return err
@@ -487,7 +489,7 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 		if w.dynamic && (name == a.OutputFlag || name == a.ChdirFlag) {
 			v, ok := f.expand(val)
 			if !ok {
-				return nil, declinef("line %d: cannot tell where `%s` writes its output: %s %s uses a variable the file does not set", line, b.bc.Command, name, val)
+				return nil, declinef("line %d: cannot tell where `%s` writes its output: %s %s uses a variable with no value in the file", line, b.bc.Command, name, val)
 			}
 			val = v
 		}

@@ -74,7 +74,8 @@ func declined(res *Result, err error) (*Result, error) {
 		return nil, err
 	}
 	res.Declined = d.reason
-	sortNotes(res.Notes)
+	// Notes describe a rewrite; a declined file has none.
+	res.Notes = nil
 	res.Changed = false
 	res.Edits = nil
 	return res, nil

@@ -347,8 +347,13 @@ func (p *plan) decideLibc() {
 	}
 	if len(f.libcWhy) == 0 && !f.staticSet {
 		p.static = true
+		line := 0
+		for _, a := range f.artifacts {
+			line = a.in.first
+			break
+		}
 		for _, k := range sortedKeys(f.preset.Static.Env) {
-			f.note(0, Info, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env[k])
+			f.note(line, Info, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env[k])
 		}
 	}
 }
@@ -782,6 +787,10 @@ func (p *plan) planBlocks() {
 	dropped := map[*inst]bool{}
 	for _, d := range f.dropped {
 		dropped[d] = true
+	}
+	if p.prog.needsShell && f.shellIn != nil {
+		// The kept shell-form command ran under this SHELL.
+		p.blocks = append(p.blocks, p.blockText(f.shellIn))
 	}
 	for _, in := range f.moved {
 		if dropped[in] {

@@ -114,8 +114,10 @@ func (p *plan) buildEdits(stage string) []Edit {
 		}
 		for _, r := range f.runs {
 			var cmds []string
+			seen := map[string]bool{}
 			for _, b := range r.builds {
-				if b.bc.Artifact != nil {
+				if b.bc.Artifact != nil && !seen[b.bc.Command] {
+					seen[b.bc.Command] = true
 					cmds = append(cmds, b.bc.Command)
 				}
 			}
