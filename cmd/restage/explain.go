@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"text/template"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/restage/restage/templates"
+	"github.com/restage/restage/transform"
+)
+
+// explainData is what templates/explain.tmpl renders, once per file.
+type explainData struct {
+	Path   string
+	Status string // changed, unchanged, declined or error
+	Error  string // the error message, with its line, when Status is error
+	// Result is the engine's answer; nil on an error.
+	Result *transform.Result
+	// PresetTitle is the matched preset's title, when it is known.
+	PresetTitle string
+	// AskedRuntime is the --runtime flavor, empty when the preset chose.
+	AskedRuntime string
+}
+
+var explainFuncs = template.FuncMap{
+	// mb prints megabytes: one decimal below 10, none above.
+	"mb": func(v float64) string {
+		if v < 10 {
+			return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " MB"
+		}
+		return fmt.Sprintf("%.0f MB", v)
+	},
+	// saving prints how much smaller after is than before, in percent.
+	"saving": func(before, after float64) string {
+		if before <= 0 {
+			return ""
+		}
+		return fmt.Sprintf("%.0f%%", math.Round(100*(before-after)/before))
+	},
+}
+
+func parseExplainTemplate() (*template.Template, error) {
+	return template.New("explain.tmpl").Funcs(explainFuncs).ParseFS(templates.FS, "explain.tmpl")
+}
+
+func (a *app) explainAction(c *cli.Context) error {
+	s, err := a.conversionSettings(c)
+	if err != nil {
+		return err
+	}
+	tmpl, err := parseExplainTemplate()
+	if err != nil {
+		return fmt.Errorf("explain template: %w", err)
+	}
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		if !a.stdinIsPipe {
+			return usagef("explain needs a path (or - for stdin)")
+		}
+		paths = []string{"-"}
+	}
+	var jobs []job
+	if slices.Contains(paths, "-") {
+		if len(paths) > 1 {
+			return usagef("- (stdin) cannot be combined with other paths")
+		}
+		jobs = []job{{path: s.stdinName, stdin: true}}
+	} else {
+		jobs = discover(paths)
+	}
+	titles := map[string]string{}
+	if ps, err := a.presets(); err == nil {
+		for _, p := range ps {
+			titles[p.Name] = p.Title
+		}
+	}
+	var records []*record
+	var out bytes.Buffer
+	for i, j := range jobs {
+		r := a.process(s, j)
+		records = append(records, r)
+		if r.status == statusError {
+			a.fail(exitError)
+		}
+		if s.json {
+			if r.status == statusError {
+				fmt.Fprintln(a.stderr, r.message())
+			}
+			continue
+		}
+		d := explainData{Path: r.path, Status: r.status, Result: r.result, AskedRuntime: s.opt.Runtime}
+		if r.err != nil {
+			d.Error = errMsg(r.err)
+			if r.line > 0 {
+				d.Error = fmt.Sprintf("line %d: %s", r.line, d.Error)
+			}
+		}
+		if r.result != nil {
+			d.PresetTitle = titles[r.result.Preset]
+		}
+		if i > 0 {
+			out.WriteString("\n")
+		}
+		if err := tmpl.Execute(&out, d); err != nil {
+			return fmt.Errorf("explain template: %w", err)
+		}
+		a.stdout.Write(out.Bytes())
+		out.Reset()
+	}
+	if s.json {
+		a.writeJSON(records)
+	}
+	return nil
+}
+
+func (a *app) presetsList() error {
+	ps, err := a.presets()
+	if err != nil {
+		return fmt.Errorf("loading the presets: %w", err)
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	for _, p := range ps {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Name, oneLine(p.Title), oneLine(p.Description))
+	}
+	return tw.Flush()
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func (a *app) presetsShow(name string) error {
+	ps, err := a.presets()
+	if err != nil {
+		return fmt.Errorf("loading the presets: %w", err)
+	}
+	var names []string
+	for _, p := range ps {
+		if p.Name == name {
+			a.stdout.Write(p.Raw)
+			if len(p.Raw) > 0 && p.Raw[len(p.Raw)-1] != '\n' {
+				fmt.Fprintln(a.stdout)
+			}
+			return nil
+		}
+		names = append(names, p.Name)
+	}
+	return usagef("unknown preset %q (known: %s)", name, strings.Join(names, ", "))
+}
+
+// version is the module version the binary was built from, the VCS
+// revision, or "devel".
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "-dirty"
+			}
+		}
+	}
+	if rev == "" {
+		return "devel"
+	}
+	return "devel-" + rev[:min(12, len(rev))] + dirty
+}

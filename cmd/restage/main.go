@@ -1,0 +1,282 @@
+// Command restage rewrites single-stage Dockerfiles into multi-stage ones.
+//
+// Usage:
+//
+//	restage [flags] [path ...]       diff, list, check or rewrite Dockerfiles
+//	restage explain [flags] path ... say what the rewrite does and why
+//	restage presets list|show NAME   the built-in language presets
+//	restage version
+//
+// A path is a file or a folder; folders are searched for Dockerfile,
+// Dockerfile.*, *.Dockerfile, *.dockerfile and dockerfile, skipping .git,
+// vendor and node_modules. With no path and a piped stdin, or with "-",
+// the Dockerfile on stdin is converted and printed whole on stdout (the
+// contract for an editor's format-on-save). A file whose name is a
+// command (explain, presets, version) is given as ./explain.
+//
+// Exit status: 0 done, 1 -l or --check found files to change, 2 error.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/restage/restage/transform"
+)
+
+// app is the command with its surroundings, so tests can run it with a
+// fake converter, buffers and a pretend terminal.
+type app struct {
+	convert          func([]byte, transform.Options) (*transform.Result, error)
+	presets          func() ([]*transform.Preset, error)
+	stdin            io.Reader
+	stdout, stderr   io.Writer
+	stdinIsPipe      bool
+	stdoutIsTerminal bool
+	getenv           func(string) string // nil: no environment
+
+	status int // the worst exit status so far
+}
+
+func main() {
+	a := &app{
+		convert:          transform.Convert,
+		presets:          transform.DefaultPresets,
+		stdin:            os.Stdin,
+		stdout:           os.Stdout,
+		stderr:           os.Stderr,
+		stdinIsPipe:      !isTerminal(os.Stdin),
+		stdoutIsTerminal: isTerminal(os.Stdout),
+		getenv:           os.Getenv,
+	}
+	os.Exit(a.run(os.Args[1:]))
+}
+
+// isTerminal reports whether f is a character device (a terminal).
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitChanges = 1 // -l or --check found files to change
+	exitError   = 2
+)
+
+// fail records an exit status; the worst one wins.
+func (a *app) fail(status int) {
+	a.status = max(a.status, status)
+}
+
+func (a *app) env(name string) string {
+	if a.getenv == nil {
+		return ""
+	}
+	return a.getenv(name)
+}
+
+// usageError is a bad command line: one line and a hint, exit 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Sprintf(format, args...)}
+}
+
+// run runs the command with args (without the program name) and returns
+// the exit status.
+func (a *app) run(args []string) int {
+	a.status = exitOK
+	cmd := a.cli()
+	err := cmd.Run(append([]string{"restage"}, permuteArgs(cmd, args)...))
+	if err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(a.stderr, "restage: %s\nRun 'restage --help' for usage.\n", ue.msg)
+		} else {
+			fmt.Fprintf(a.stderr, "restage: %v\n", err)
+		}
+		a.fail(exitError)
+	}
+	return a.status
+}
+
+// Flag names shared by the root command and explain.
+const (
+	flagRuntime        = "runtime"
+	flagPreset         = "preset"
+	flagContext        = "context"
+	flagFitHealthcheck = "fit-healthcheck"
+	flagMaxSize        = "max-size"
+	flagJSON           = "json"
+	flagStdinFilename  = "stdin-filename"
+)
+
+// conversionFlags are the flags that steer a conversion.
+func conversionFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: flagRuntime, Usage: "runtime image `FLAVOR`: distroless, alpine, slim or scratch (default: the preset's choice)"},
+		&cli.StringFlag{Name: flagPreset, Usage: "use the preset `NAME` instead of detecting one (see 'restage presets list')"},
+		&cli.StringFlag{Name: flagContext, Usage: "build context `DIR` (default: the Dockerfile's folder; none for stdin)"},
+		&cli.BoolFlag{Name: flagFitHealthcheck, Usage: "pick a runtime image that has the tools the HEALTHCHECK calls"},
+		&cli.StringFlag{Name: flagMaxSize, Value: "1MiB", Usage: "largest Dockerfile read, in bytes or with a unit (512KiB, 2MiB)"},
+		&cli.BoolFlag{Name: flagJSON, Usage: "print one JSON array with a result object per file"},
+		&cli.StringFlag{Name: flagStdinFilename, Usage: "`NAME` of the Dockerfile read from stdin, for messages (default: <stdin>)"},
+	}
+}
+
+func (a *app) cli() *cli.App {
+	onUsageError := func(_ *cli.Context, err error, _ bool) error { return usageError{err.Error()} }
+	root := []cli.Flag{
+		&cli.BoolFlag{Name: "d", Usage: "print a unified diff of the changes (the default)"},
+		&cli.BoolFlag{Name: "l", Usage: "list the files that would change, one per line; exit 1 if any"},
+		&cli.BoolFlag{Name: "w", Usage: "write the results to the files in place"},
+		&cli.BoolFlag{Name: "check", Usage: "exit 1 if any file would change, listing them"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print no notes and no 'left unchanged' messages on stderr"},
+		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the diff: auto (when stdout is a terminal), always or never"},
+		&cli.BoolFlag{Name: "version", Usage: "print the version"},
+	}
+	return &cli.App{
+		Name:      "restage",
+		Usage:     "rewrite single-stage Dockerfiles into multi-stage ones",
+		UsageText: "restage [flags] [path ...]\nrestage explain [flags] path ...\nrestage presets list | presets show NAME\nrestage version",
+		Description: "Paths are files or folders; folders are searched for Dockerfile, Dockerfile.*,\n" +
+			"*.Dockerfile, *.dockerfile and dockerfile (skipping .git, vendor, node_modules).\n" +
+			"Without -w, -l or --check a unified diff is printed. With no path and a piped\n" +
+			"stdin, or with -, stdin is converted and printed whole on stdout.\n" +
+			"Flags may come before or after paths; a file named like a command is ./explain.\n\n" +
+			"Exit status: 0 done, 1 -l/--check found files to change, 2 error.",
+		Flags:           append(root, conversionFlags()...),
+		HideVersion:     true,
+		HideHelpCommand: true,
+		Writer:          a.stdout,
+		ErrWriter:       a.stderr,
+		ExitErrHandler:  func(*cli.Context, error) {},
+		OnUsageError:    onUsageError,
+		Action:          a.rootAction,
+		Commands: []*cli.Command{
+			{
+				Name:         "explain",
+				Usage:        "say which preset matched, what moved where, the runtime image and why",
+				ArgsUsage:    "path ...",
+				Flags:        conversionFlags(),
+				OnUsageError: onUsageError,
+				Action:       a.explainAction,
+			},
+			{
+				Name:            "presets",
+				Usage:           "list the built-in presets or print one",
+				OnUsageError:    onUsageError,
+				HideHelpCommand: true,
+				Action: func(c *cli.Context) error {
+					if c.Args().Present() {
+						return usagef("unknown presets command %q (want list or show NAME)", c.Args().First())
+					}
+					return a.presetsList()
+				},
+				Subcommands: []*cli.Command{
+					{Name: "list", Usage: "name, title and description of each preset", OnUsageError: onUsageError,
+						Action: func(c *cli.Context) error {
+							if c.Args().Present() {
+								return usagef("presets list takes no arguments")
+							}
+							return a.presetsList()
+						}},
+					{Name: "show", Usage: "print a preset's YAML", ArgsUsage: "NAME", OnUsageError: onUsageError,
+						Action: func(c *cli.Context) error {
+							if c.NArg() != 1 {
+								return usagef("presets show takes one preset name")
+							}
+							return a.presetsShow(c.Args().First())
+						}},
+				},
+			},
+			{
+				Name:         "version",
+				Usage:        "print the version",
+				OnUsageError: onUsageError,
+				Action: func(*cli.Context) error {
+					fmt.Fprintln(a.stdout, "restage", version())
+					return nil
+				},
+			},
+		},
+	}
+}
+
+// permuteArgs moves flags in front of the paths, so that `restage file -w`
+// works like `restage -w file` (Go's flag package stops at the first
+// path). After "--" everything is a path. Flags before a command name
+// stay with the root command, except for explain, whose flags are the
+// conversion flags: there they all go to explain.
+func permuteArgs(app *cli.App, args []string) []string {
+	takesValue := map[string]bool{}
+	note := func(flags []cli.Flag) {
+		for _, f := range flags {
+			if v, ok := f.(cli.DocGenerationFlag); ok && v.TakesValue() {
+				for _, n := range f.Names() {
+					takesValue[n] = true
+				}
+			}
+		}
+	}
+	note(app.Flags)
+	flags, paths, dashdash := splitArgs(args, takesValue)
+	if len(paths) > 0 && !dashdash[0] {
+		if cmd := app.Command(paths[0]); cmd != nil {
+			if cmd.Name != "explain" {
+				return args
+			}
+			// The flags before "explain" go to it too: they are the
+			// conversion flags, or errors.
+			ef, ep, _ := splitArgs(args[len(flags)+1:], takesValue)
+			out := append(append([]string{"explain"}, flags...), ef...)
+			if len(ep) > 0 {
+				out = append(append(out, "--"), ep...)
+			}
+			return out
+		}
+	}
+	out := flags
+	if len(paths) > 0 {
+		if app.Command(paths[0]) != nil {
+			// `restage -- explain`: the file named explain.
+			paths[0] = "./" + paths[0]
+		}
+		out = append(append(out, "--"), paths...)
+	}
+	return out
+}
+
+// splitArgs separates flags (with their values) from paths. dashdash[i]
+// tells whether paths[i] came after "--".
+func splitArgs(args []string, takesValue map[string]bool) (flags, paths []string, dashdash []bool) {
+	for i := 0; i < len(args); i++ {
+		s := args[i]
+		if s == "--" {
+			for _, p := range args[i+1:] {
+				paths, dashdash = append(paths, p), append(dashdash, true)
+			}
+			break
+		}
+		if len(s) > 1 && s[0] == '-' {
+			flags = append(flags, s)
+			name := strings.TrimLeft(s, "-")
+			if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
+			}
+			continue
+		}
+		paths, dashdash = append(paths, s), append(dashdash, false)
+	}
+	return flags, paths, dashdash
+}

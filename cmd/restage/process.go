@@ -1,0 +1,538 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/restage/restage/transform"
+)
+
+// settings are the parsed flags of one run.
+type settings struct {
+	write, list, diff, check, json, quiet bool
+	color                                 bool
+	stdinName                             string
+	maxSize                               int64
+	contextDir                            string
+	opt                                   transform.Options
+}
+
+var runtimeFlavors = []string{"distroless", "alpine", "slim", "scratch"}
+
+// conversionSettings reads and checks the flags shared with explain.
+func (a *app) conversionSettings(c *cli.Context) (*settings, error) {
+	s := &settings{stdinName: "<stdin>"}
+	if n := c.String(flagStdinFilename); n != "" {
+		s.stdinName = n
+	}
+	s.json = c.Bool(flagJSON)
+	s.opt.FitHealthcheck = c.Bool(flagFitHealthcheck)
+	if r := c.String(flagRuntime); r != "" {
+		if !slices.Contains(runtimeFlavors, r) {
+			return nil, usagef("--runtime %q: want one of %s", r, strings.Join(runtimeFlavors, ", "))
+		}
+		s.opt.Runtime = r
+	}
+	if p := c.String(flagPreset); p != "" {
+		presets, err := a.presets()
+		if err != nil {
+			return nil, fmt.Errorf("loading the presets: %w", err)
+		}
+		var names []string
+		for _, x := range presets {
+			names = append(names, x.Name)
+		}
+		if !slices.Contains(names, p) {
+			return nil, usagef("unknown preset %q (known: %s)", p, strings.Join(names, ", "))
+		}
+		s.opt.Preset = p
+	}
+	if d := c.String(flagContext); d != "" {
+		fi, err := os.Stat(d)
+		if err != nil {
+			return nil, usagef("--context: %v", err)
+		}
+		if !fi.IsDir() {
+			return nil, usagef("--context %s: not a folder", d)
+		}
+		s.contextDir = d
+	}
+	n, err := parseSize(c.String(flagMaxSize))
+	if err != nil {
+		return nil, usagef("--max-size: %v", err)
+	}
+	s.maxSize = n
+	return s, nil
+}
+
+func (a *app) rootAction(c *cli.Context) error {
+	if c.Bool("version") {
+		fmt.Fprintln(a.stdout, "restage", version())
+		return nil
+	}
+	s, err := a.conversionSettings(c)
+	if err != nil {
+		return err
+	}
+	s.write, s.list, s.diff, s.check = c.Bool("w"), c.Bool("l"), c.Bool("d"), c.Bool("check")
+	s.quiet = c.Bool("quiet")
+	switch col := c.String("color"); col {
+	case "auto":
+		s.color = a.stdoutIsTerminal && a.env("NO_COLOR") == "" && a.env("TERM") != "dumb"
+	case "always":
+		s.color = true
+	case "never":
+	default:
+		return usagef("--color %q: want auto, always or never", col)
+	}
+	switch {
+	case s.check && s.write:
+		return usagef("--check and -w cannot be used together")
+	case s.json && (s.list || s.diff):
+		return usagef("--json cannot be used with -l or -d")
+	}
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		if !a.stdinIsPipe {
+			fmt.Fprint(a.stderr, "usage: restage [flags] [path ...]\n"+
+				"Give Dockerfiles or folders, or pipe a Dockerfile to stdin.\n"+
+				"Run 'restage --help' for the flags.\n")
+			a.fail(exitError)
+			return nil
+		}
+		paths = []string{"-"}
+	}
+	if slices.Contains(paths, "-") {
+		if len(paths) > 1 {
+			return usagef("- (stdin) cannot be combined with other paths")
+		}
+		if s.write {
+			return usagef("-w cannot write stdin in place")
+		}
+		a.runStdin(s)
+		return nil
+	}
+	var records []*record
+	for _, j := range discover(paths) {
+		r := a.process(s, j)
+		a.report(s, r)
+		records = append(records, r)
+	}
+	if s.json {
+		a.writeJSON(records)
+	}
+	return nil
+}
+
+// runStdin is the format-on-save contract: the whole converted file on
+// stdout (the input itself when the engine declines), notes on stderr,
+// and nothing on stdout with exit 2 when the input is bad.
+func (a *app) runStdin(s *settings) {
+	r := a.process(s, job{path: s.stdinName, stdin: true})
+	switch {
+	case s.json:
+		a.report(s, r)
+		a.writeJSON([]*record{r})
+	case s.list || s.check || s.diff:
+		a.report(s, r)
+	default:
+		a.reportMessages(s, r)
+		if r.status == statusError {
+			a.fail(exitError)
+			return
+		}
+		a.stdout.Write(r.output())
+	}
+}
+
+// A job is one Dockerfile to convert, or a path that failed before that.
+type job struct {
+	path  string // as shown in messages and diffs
+	stdin bool
+	err   error
+}
+
+// Statuses of a record, as in the JSON output.
+const (
+	statusChanged   = "changed"
+	statusUnchanged = "unchanged"
+	statusDeclined  = "declined"
+	statusError     = "error"
+)
+
+// record is the outcome for one job.
+type record struct {
+	job
+	status  string
+	in      []byte
+	result  *transform.Result
+	err     error
+	line    int // line of a parse error
+	written bool
+	diff    []byte // plain, for JSON
+}
+
+// output is the Dockerfile to print: the converted one, or the input.
+func (r *record) output() []byte {
+	if r.result != nil && r.status == statusChanged {
+		return r.result.Output
+	}
+	return r.in
+}
+
+// message is the error as "path:line: msg" or "path: msg".
+func (r *record) message() string {
+	if r.line > 0 {
+		return fmt.Sprintf("%s:%d: %s", r.path, r.line, errMsg(r.err))
+	}
+	return fmt.Sprintf("%s: %s", r.path, errMsg(r.err))
+}
+
+// errMsg is an error's text without the path that messages print anyway.
+func errMsg(err error) string {
+	var te *transform.Error
+	if errors.As(err, &te) {
+		return te.Msg
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// process reads and converts one job; it prints nothing.
+func (a *app) process(s *settings, j job) *record {
+	r := &record{job: j}
+	fail := func(err error) *record {
+		r.status, r.err = statusError, err
+		var te *transform.Error
+		if errors.As(err, &te) {
+			r.line = te.Line
+		}
+		return r
+	}
+	if j.err != nil {
+		return fail(j.err)
+	}
+	var err error
+	if j.stdin {
+		r.in, err = readLimited(a.stdin, s.maxSize)
+	} else {
+		r.in, err = readFile(j.path, s.maxSize)
+	}
+	if err != nil {
+		return fail(err)
+	}
+	if i := bytes.IndexByte(r.in, 0); i >= 0 {
+		return fail(fmt.Errorf("binary data (a NUL byte at offset %d), not a Dockerfile", i))
+	}
+	opt := s.opt
+	switch {
+	case s.contextDir != "":
+		opt.Context = os.DirFS(s.contextDir)
+	case !j.stdin:
+		opt.Context = os.DirFS(filepath.Dir(j.path))
+	}
+	res, err := a.safeConvert(r.in, opt)
+	if err != nil {
+		return fail(err)
+	}
+	r.result = res
+	switch {
+	case res.Declined != "":
+		r.status = statusDeclined
+	case bytes.Equal(res.Output, r.in):
+		r.status = statusUnchanged
+	default:
+		r.status = statusChanged
+	}
+	if r.status == statusChanged && s.json {
+		r.diff = unifiedDiff(r.path, r.in, res.Output, false)
+	}
+	if r.status == statusChanged && s.write {
+		if err := writeFileAtomic(j.path, res.Output); err != nil {
+			return fail(fmt.Errorf("writing: %v", errMsg(err)))
+		}
+		r.written = true
+	}
+	return r
+}
+
+// safeConvert calls the converter and turns a panic into an error, so
+// that no input can crash the command.
+func (a *app) safeConvert(src []byte, opt transform.Options) (res *transform.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("internal error in the converter: %v (please report this with the Dockerfile)", p)
+		}
+	}()
+	res, err = a.convert(src, opt)
+	if err == nil && res == nil {
+		err = errors.New("internal error: the converter returned no result")
+	}
+	return res, err
+}
+
+// report prints one record the way the flags ask and records its exit
+// status.
+func (a *app) report(s *settings, r *record) {
+	if !s.json {
+		a.reportMessages(s, r)
+	} else if r.status == statusError {
+		fmt.Fprintln(a.stderr, r.message())
+	}
+	switch r.status {
+	case statusError:
+		a.fail(exitError)
+		return
+	case statusChanged:
+	default:
+		return
+	}
+	if (s.list || s.check) && !r.written {
+		a.fail(exitChanges)
+	}
+	if s.json {
+		return
+	}
+	if s.list || s.check {
+		fmt.Fprintln(a.stdout, r.path)
+	}
+	if s.diff || (!s.list && !s.check && !s.write) {
+		a.stdout.Write(unifiedDiff(r.path, r.in, r.result.Output, s.color))
+	}
+}
+
+// reportMessages prints the error, or the notes and the decline reason,
+// on stderr.
+func (a *app) reportMessages(s *settings, r *record) {
+	if r.status == statusError {
+		fmt.Fprintln(a.stderr, r.message())
+		return
+	}
+	if s.quiet || r.result == nil {
+		return
+	}
+	var b strings.Builder
+	for _, n := range r.result.Notes {
+		if n.Line > 0 {
+			fmt.Fprintf(&b, "%s:%d: %s: %s\n", r.path, n.Line, n.Level, n.Message)
+		} else {
+			fmt.Fprintf(&b, "%s: %s: %s\n", r.path, n.Level, n.Message)
+		}
+	}
+	if r.status == statusDeclined {
+		fmt.Fprintf(&b, "%s: left unchanged: %s\n", r.path, r.result.Declined)
+	}
+	io.WriteString(a.stderr, b.String())
+}
+
+// jsonRecord is one element of the --json array. The fields of the
+// engine's Result come in between, with their own names.
+type jsonRecord struct {
+	Path   string `json:"path"`
+	Status string `json:"status"`
+	Error  string `json:"error,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	*transform.Result
+	Written bool   `json:"written,omitempty"`
+	Diff    string `json:"diff,omitempty"`
+}
+
+func (r *record) jsonRecord() jsonRecord {
+	j := jsonRecord{Path: r.path, Status: r.status, Line: r.line, Result: r.result, Written: r.written, Diff: string(r.diff)}
+	if r.err != nil {
+		j.Error = errMsg(r.err)
+	}
+	return j
+}
+
+func (a *app) writeJSON(records []*record) {
+	out := make([]jsonRecord, 0, len(records))
+	for _, r := range records {
+		out = append(out, r.jsonRecord())
+	}
+	enc := json.NewEncoder(a.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		fmt.Fprintf(a.stderr, "restage: writing JSON: %v\n", err)
+		a.fail(exitError)
+	}
+}
+
+// skipDirs are never searched.
+var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true}
+
+// isDockerfileName reports whether a file found in a folder is a
+// Dockerfile: Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile or
+// dockerfile; Dockerfile.dockerignore and x.Dockerfile.dockerignore are
+// ignore files, not Dockerfiles.
+func isDockerfileName(name string) bool {
+	if strings.HasSuffix(name, ".dockerignore") {
+		return false
+	}
+	return name == "Dockerfile" || name == "dockerfile" ||
+		strings.HasPrefix(name, "Dockerfile.") ||
+		strings.HasSuffix(name, ".Dockerfile") || strings.HasSuffix(name, ".dockerfile")
+}
+
+// errNoDockerfile is the error for a folder without Dockerfiles.
+var errNoDockerfile = errors.New("no Dockerfile found")
+
+// discover turns the paths into jobs: files as they are, folders walked
+// for Dockerfiles. The jobs are sorted by path and given once each.
+func discover(paths []string) []job {
+	var jobs []job
+	seen := map[string]bool{}
+	add := func(j job) {
+		key := filepath.Clean(j.path)
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		jobs = append(jobs, j)
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			add(job{path: p, err: hintCommand(p, err)})
+			continue
+		}
+		if !fi.IsDir() {
+			add(job{path: p})
+			continue
+		}
+		found := false
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				add(job{path: path, err: err})
+				found = true // the error says enough
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && skipDirs[d.Name()] {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !isDockerfileName(d.Name()) {
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				// A symlink to a regular file counts; others do not.
+				fi, err := os.Stat(path)
+				if err != nil || !fi.Mode().IsRegular() {
+					return nil
+				}
+			}
+			add(job{path: path})
+			found = true
+			return nil
+		})
+		if !found {
+			add(job{path: p, err: errNoDockerfile})
+		}
+	}
+	slices.SortFunc(jobs, func(x, y job) int { return strings.Compare(x.path, y.path) })
+	return jobs
+}
+
+// hintCommand adds a hint to a missing path that looks like a mistyped
+// command.
+func hintCommand(p string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(p, `/\.`) {
+		return fmt.Errorf("%s (not a file; the commands are explain, presets and version)", errMsg(err))
+	}
+	return err
+}
+
+// errTooLarge is returned for input over --max-size.
+type errTooLarge struct{ max int64 }
+
+func (e errTooLarge) Error() string {
+	return fmt.Sprintf("larger than %s (--max-size)", formatSize(e.max))
+}
+
+// readFile reads a file of at most max bytes; a larger one is refused
+// without reading it.
+func readFile(name string, max int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, errors.New("is a folder")
+	}
+	if fi.Mode().IsRegular() && fi.Size() > max {
+		return nil, errTooLarge{max}
+	}
+	return readLimited(f, max)
+}
+
+// readLimited reads r to the end, failing once it passes max bytes.
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, errTooLarge{max}
+	}
+	return data, nil
+}
+
+// parseSize reads a size: bytes, or a number with a unit. K, KiB, M,
+// MiB, G and GiB are powers of 1024; KB, MB and GB powers of 1000.
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	i := strings.IndexFunc(t, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	num, unit := t, ""
+	if i >= 0 {
+		num, unit = t[:i], strings.ToLower(strings.TrimSpace(t[i:]))
+	}
+	units := map[string]float64{
+		"": 1, "b": 1,
+		"k": 1 << 10, "kib": 1 << 10, "kb": 1e3,
+		"m": 1 << 20, "mib": 1 << 20, "mb": 1e6,
+		"g": 1 << 30, "gib": 1 << 30, "gb": 1e9,
+	}
+	mul, ok := units[unit]
+	f, err := strconv.ParseFloat(num, 64)
+	if !ok || err != nil || num == "" {
+		return 0, fmt.Errorf("%q is not a size (try 1048576, 512KiB or 2MiB)", s)
+	}
+	n := f * mul
+	if n < 1 || n > 1<<40 {
+		return 0, fmt.Errorf("%q is out of range", s)
+	}
+	return int64(n), nil
+}
+
+// formatSize prints a byte count the short way: 1 MiB, 512 KiB, 100 bytes.
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
