@@ -56,6 +56,10 @@ func FuzzConvert(f *testing.F) {
 		"from golang AS B\nrun go build -o /x\nCMD x\n",
 		"ARG V=1.22\nFROM golang:${V}\nRUN go build -o /x .\nCMD [\"/x\"]\n",
 		"FROM golang:1.22\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\nRUN go build -o /x .\nCMD [\"/x\"]\n",
+		"FROM 0\nCOPY --from=1 0 00", // found by the fuzzer: a bad index in the input
+		// found by the fuzzer: a quote left open in a heredoc RUN put a
+		// newline into the Declined reason
+		"FROM golang:0000 AS a000\nWORKDIR /000\nCOPY <<EOF 000000000000\nEOF\nRUN <<EOT\n000000\n0000000000000000000000000\ngo build \"0000000000\nEOT\nCMD \"\"000000 0",
 		"FROM golang:1.22\nUSER root\nRUN go build -o /x .\nSTOPSIGNAL SIGTERM\nVOLUME /data\nMAINTAINER me\nCMD exec /x\n",
 	} {
 		f.Add([]byte(s), uint8(0))
