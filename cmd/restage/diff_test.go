@@ -8,33 +8,96 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-// gnuDiff runs GNU diff -u on a and b and returns its output without the
-// two header lines.
-func gnuDiff(t *testing.T, dir string, a, b string) string {
+// gnuDiffs runs GNU diff once over all pairs (diff -r on two folders,
+// file i holding pair i) with the given options, and returns for each
+// pair the output without the header lines ("" for equal files).
+func gnuDiffs(t *testing.T, pairs [][2]string, opts ...string) []string {
 	t.Helper()
-	pa, pb := filepath.Join(dir, "a"), filepath.Join(dir, "b")
-	if err := os.WriteFile(pa, []byte(a), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(pb, []byte(b), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("diff", "-u", pa, pb).Output()
-	var ee *exec.ExitError
-	if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 1) {
-		t.Fatalf("diff -u: %v", err)
-	}
-	s := string(out)
-	for range 2 {
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			s = s[i+1:]
+	dir := t.TempDir()
+	da, db := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	os.Mkdir(da, 0o755)
+	os.Mkdir(db, 0o755)
+	name := func(i int) string { return fmt.Sprintf("%05d", i) }
+	for i, p := range pairs {
+		if err := os.WriteFile(filepath.Join(da, name(i)), []byte(p[0]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(db, name(i)), []byte(p[1]), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
-	return s
+	cmd := exec.Command("diff", append(append([]string{"-r"}, opts...), "a", "b")...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	var ee *exec.ExitError
+	if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 1) {
+		t.Fatalf("diff -r: %v", err)
+	}
+	// Every file's diff starts with "diff -r ... a/NAME b/NAME", then the
+	// --- and +++ lines; no line of a hunk starts with "diff ".
+	res := make([]string, len(pairs))
+	cur, skip := -1, 0
+	for _, l := range splitLines(string(out)) {
+		if strings.HasPrefix(l, "diff ") {
+			f := strings.Fields(l)
+			n, err := strconv.Atoi(filepath.Base(f[len(f)-1]))
+			if err != nil {
+				t.Fatalf("diff -r header %q", l)
+			}
+			cur, skip = n, 2
+			continue
+		}
+		if skip > 0 {
+			skip--
+			continue
+		}
+		res[cur] += l
+	}
+	return res
+}
+
+// gnuAlignment rebuilds the whole line diff GNU diff chose from its
+// diff -u output for a (body without headers): the lines outside the
+// hunks are equal lines.
+func gnuAlignment(t *testing.T, a, body string) []diffLine {
+	t.Helper()
+	old := splitLines(a)
+	var lines []diffLine
+	next := 0 // next line of a not yet placed
+	for _, l := range splitLines(body) {
+		switch {
+		case strings.HasPrefix(l, "@@ -"):
+			r := strings.Fields(l)[1][1:]
+			start, _, _ := strings.Cut(r, ",")
+			n, err := strconv.Atoi(start)
+			if err != nil {
+				t.Fatalf("hunk header %q", l)
+			}
+			if strings.HasSuffix(r, ",0") {
+				n++ // an empty range names the line before
+			}
+			for ; next < n-1; next++ {
+				lines = append(lines, diffLine{' ', old[next]})
+			}
+		case strings.HasPrefix(l, "\\"):
+			last := &lines[len(lines)-1]
+			last.text = strings.TrimSuffix(last.text, "\n")
+		default:
+			lines = append(lines, diffLine{l[0], l[1:]})
+			if l[0] != '+' {
+				next++
+			}
+		}
+	}
+	for ; next < len(old); next++ {
+		lines = append(lines, diffLine{' ', old[next]})
+	}
+	return lines
 }
 
 func ourHunks(a, b string) string {
@@ -44,36 +107,6 @@ func ourHunks(a, b string) string {
 	var buf bytes.Buffer
 	writeHunks(&buf, diffLines(a, b), false)
 	return buf.String()
-}
-
-// gnuAlignment returns the line diff that GNU diff -u chose for a and
-// b, as diffLines would return it: it reads `diff -U N (N above the line counts)`, whose one
-// hunk shows every line of both files.
-func gnuAlignment(t *testing.T, dir string, a, b string) []diffLine {
-	t.Helper()
-	if a == b {
-		return nil
-	}
-	pa, pb := filepath.Join(dir, "a"), filepath.Join(dir, "b")
-	os.WriteFile(pa, []byte(a), 0o644)
-	os.WriteFile(pb, []byte(b), 0o644)
-	out, err := exec.Command("diff", "-U", fmt.Sprint(strings.Count(a+b, "\n")+2), pa, pb).Output()
-	var ee *exec.ExitError
-	if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 1) {
-		t.Fatalf("diff: %v", err)
-	}
-	var lines []diffLine
-	for i, l := range splitLines(string(out)) {
-		switch {
-		case i < 2 || strings.HasPrefix(l, "@@"):
-		case strings.HasPrefix(l, "\\"):
-			last := &lines[len(lines)-1]
-			last.text = strings.TrimSuffix(last.text, "\n")
-		default:
-			lines = append(lines, diffLine{l[0], l[1:]})
-		}
-	}
-	return lines
 }
 
 // applyDiff rebuilds both files from a line diff.
@@ -170,14 +203,11 @@ func needDiff(t *testing.T) {
 func TestDiffMatchesGNUDiff(t *testing.T) {
 	needDiff(t)
 	r := rand.New(rand.NewSource(1))
-	dir := t.TempDir()
-	identical := 0
-	const pairs = 400
-	for i := range pairs {
+	var pairs [][2]string
+	for i := range 400 {
 		var a, b string
-		distinct := i%2 == 0
 		switch {
-		case distinct:
+		case i%2 == 0: // distinct lines
 			a = distinctText(r, r.Intn(60))
 			b = mutate(r, a, 1000)
 		case i%4 == 1:
@@ -195,21 +225,26 @@ func TestDiffMatchesGNUDiff(t *testing.T) {
 		case 2:
 			a, b = "", ""
 		}
-		want := gnuDiff(t, dir, a, b)
-		got := ourHunks(a, b)
+		pairs = append(pairs, [2]string{a, b})
+	}
+	wants := gnuDiffs(t, pairs, "-u")
+	identical := 0
+	for i, p := range pairs {
+		a, b := p[0], p[1]
+		want, got := wants[i], ourHunks(a, b)
 		if got == want {
 			identical++
 			continue
 		}
-		ours, gnu := diffLines(a, b), gnuAlignment(t, dir, a, b)
+		ours, gnu := diffLines(a, b), gnuAlignment(t, a, want)
 		if ra, rb := applyDiff(ours); ra != a || rb != b {
 			t.Fatalf("pair %d: the diff does not rebuild the files\na=%q\nb=%q", i, a, b)
 		}
-		if distinct || changedLines(ours) > changedLines(gnu) || fmt.Sprint(ours) == fmt.Sprint(gnu) {
+		if i%2 == 0 || changedLines(ours) > changedLines(gnu) || fmt.Sprint(ours) == fmt.Sprint(gnu) {
 			t.Fatalf("pair %d differs\na=%q\nb=%q\n--- want (GNU diff -u)\n%s--- got\n%s", i, a, b, want, got)
 		}
 	}
-	t.Logf("%d of %d pairs byte-identical to GNU diff -u; the others are equally short diffs", identical, pairs)
+	t.Logf("%d of %d pairs byte-identical to GNU diff -u; the others are equally short diffs", identical, len(pairs))
 }
 
 // distinctText makes n distinct lines, sometimes without a final newline.
@@ -231,20 +266,30 @@ func distinctText(r *rand.Rand, n int) string {
 func TestFormatterMatchesGNUDiff(t *testing.T) {
 	needDiff(t)
 	r := rand.New(rand.NewSource(2))
-	dir := t.TempDir()
-	for i := range 300 {
+	var pairs [][2]string
+	for i := range 400 {
 		a := randomText(r, 1+r.Intn(6), r.Intn(40))
 		b := randomText(r, 1+r.Intn(6), r.Intn(40))
-		if i%3 == 0 {
+		switch {
+		case i%3 == 0:
 			b = mutate(r, a, 3)
+		case i%40 == 1:
+			a = ""
+		case i%40 == 2:
+			b = ""
 		}
-		want := gnuDiff(t, dir, a, b)
+		pairs = append(pairs, [2]string{a, b})
+	}
+	wants := gnuDiffs(t, pairs, "-u")
+	for i, p := range pairs {
+		gnu := gnuAlignment(t, p[0], wants[i])
+		if ra, rb := applyDiff(gnu); ra != p[0] || rb != p[1] {
+			t.Fatalf("pair %d: alignment read back wrong\na=%q\nb=%q\n%s", i, p[0], p[1], wants[i])
+		}
 		var buf bytes.Buffer
-		if a != b {
-			writeHunks(&buf, gnuAlignment(t, dir, a, b), false)
-		}
-		if buf.String() != want {
-			t.Fatalf("pair %d differs\na=%q\nb=%q\n--- want (GNU diff -u)\n%s--- got\n%s", i, a, b, want, buf.String())
+		writeHunks(&buf, gnu, false)
+		if buf.String() != wants[i] {
+			t.Fatalf("pair %d differs\na=%q\nb=%q\n--- want (GNU diff -u)\n%s--- got\n%s", i, pairs[i][0], pairs[i][1], wants[i], buf.String())
 		}
 	}
 }

@@ -37,12 +37,13 @@ var explainFuncs = template.FuncMap{
 		}
 		return fmt.Sprintf("%.0f MB", v)
 	},
-	// saving prints how much smaller after is than before, in percent.
+	// saving prints how much smaller after is than before, in whole
+	// percent rounded down (99.7% is not "100% smaller").
 	"saving": func(before, after float64) string {
 		if before <= 0 {
 			return ""
 		}
-		return fmt.Sprintf("%.0f%%", math.Round(100*(before-after)/before))
+		return fmt.Sprintf("%.0f%%", math.Floor(100*(before-after)/before))
 	},
 }
 

@@ -229,16 +229,17 @@ func permuteArgs(app *cli.App, args []string) []string {
 		}
 	}
 	note(app.Flags)
-	flags, paths, dashdash := splitArgs(args, takesValue)
-	if len(paths) > 0 && !dashdash[0] {
+	flags, paths, at := splitArgs(args, takesValue)
+	if len(paths) > 0 && at[0] >= 0 {
 		if cmd := app.Command(paths[0]); cmd != nil {
 			if cmd.Name != "explain" {
 				return args
 			}
 			// The flags before "explain" go to it too: they are the
 			// conversion flags, or errors.
-			ef, ep, _ := splitArgs(args[len(flags)+1:], takesValue)
-			out := append(append([]string{"explain"}, flags...), ef...)
+			before, _, _ := splitArgs(args[:at[0]], takesValue)
+			ef, ep, _ := splitArgs(args[at[0]+1:], takesValue)
+			out := append(append([]string{"explain"}, before...), ef...)
 			if len(ep) > 0 {
 				out = append(append(out, "--"), ep...)
 			}
@@ -256,14 +257,14 @@ func permuteArgs(app *cli.App, args []string) []string {
 	return out
 }
 
-// splitArgs separates flags (with their values) from paths. dashdash[i]
-// tells whether paths[i] came after "--".
-func splitArgs(args []string, takesValue map[string]bool) (flags, paths []string, dashdash []bool) {
+// splitArgs separates flags (with their values) from paths. at[i] is the
+// index of paths[i] in args, -1 when it came after "--".
+func splitArgs(args []string, takesValue map[string]bool) (flags, paths []string, at []int) {
 	for i := 0; i < len(args); i++ {
 		s := args[i]
 		if s == "--" {
 			for _, p := range args[i+1:] {
-				paths, dashdash = append(paths, p), append(dashdash, true)
+				paths, at = append(paths, p), append(at, -1)
 			}
 			break
 		}
@@ -276,7 +277,7 @@ func splitArgs(args []string, takesValue map[string]bool) (flags, paths []string
 			}
 			continue
 		}
-		paths, dashdash = append(paths, s), append(dashdash, false)
+		paths, at = append(paths, s), append(at, i)
 	}
-	return flags, paths, dashdash
+	return flags, paths, at
 }
