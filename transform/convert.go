@@ -51,6 +51,9 @@ func Convert(src []byte, opt Options) (*Result, error) {
 	}
 	res.Output = out
 	res.Changed = true
+	for i := range res.Notes {
+		res.Notes[i].Message = oneLine(res.Notes[i].Message)
+	}
 	sortNotes(res.Notes)
 	res.Edits = edits
 	res.BuilderStage = p.stage
@@ -63,6 +66,12 @@ func Convert(src []byte, opt Options) (*Result, error) {
 	return res, nil
 }
 
+// oneLine folds a message onto one line: file names in it may hold
+// newlines.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // sortNotes orders notes by line; notes about the whole file come first.
 func sortNotes(n []Note) {
 	sort.SliceStable(n, func(i, j int) bool { return n[i].Line < n[j].Line })
@@ -73,7 +82,7 @@ func declined(res *Result, err error) (*Result, error) {
 	if !errors.As(err, &d) {
 		return nil, err
 	}
-	res.Declined = d.reason
+	res.Declined = oneLine(d.reason)
 	// Notes describe a rewrite; a declined file has none.
 	res.Notes = nil
 	res.Changed = false

@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -345,6 +346,10 @@ func (p *plan) decideLibc() {
 			}
 		}
 	}
+	if len(f.libcWhy) > 0 {
+		w := f.libcWhy[0]
+		f.note(w.Line, Info, "the program links the C library (%s), so the runtime needs the builder's, %s", w.What, f.variant.Libc)
+	}
 	if len(f.libcWhy) == 0 && !f.staticSet {
 		p.static = true
 		line := 0
@@ -418,7 +423,7 @@ func (p *plan) chooseRuntime() error {
 		}
 		r := pick(asked, false)
 		if r == nil {
-			return declinef("--runtime %s cannot run this program: %s", asked, needs)
+			return declinef("--runtime %s cannot run this program: %s", asked, p.unmet(asked, libc, needShell))
 		}
 		p.runtime, p.why = r, "asked for with --runtime "+asked+"; "+r.Why
 	} else {
@@ -466,7 +471,7 @@ func (p *plan) needsText(libc, shell string) string {
 	var parts []string
 	switch libc {
 	case "none":
-		parts = append(parts, "a static program")
+		parts = append(parts, "the program is static")
 	default:
 		why := "?"
 		if len(p.f.libcWhy) > 0 {
@@ -475,9 +480,28 @@ func (p *plan) needsText(libc, shell string) string {
 		parts = append(parts, fmt.Sprintf("the program links %s (%s)", libc, why))
 	}
 	if shell != "" {
-		parts = append(parts, fmt.Sprintf("%s line %d needs %s", p.prog.holder.kw, p.prog.holder.first, shell))
+		parts = append(parts, fmt.Sprintf("%s on line %d needs %s", p.prog.holder.kw, p.prog.holder.first, shell))
 	}
 	return strings.Join(parts, ", and ")
+}
+
+// unmet says which need no runtime of a flavor meets.
+func (p *plan) unmet(flavor, libc, shell string) string {
+	libcOK := false
+	for i := range p.f.preset.Runtimes {
+		r := &p.f.preset.Runtimes[i]
+		if r.Flavor == flavor && fits(r, libc) {
+			libcOK = true
+		}
+	}
+	if !libcOK {
+		why := ""
+		if len(p.f.libcWhy) > 0 {
+			why = fmt.Sprintf(" (%s, line %d)", p.f.libcWhy[0].What, p.f.libcWhy[0].Line)
+		}
+		return fmt.Sprintf("the program links %s%s", libc, why)
+	}
+	return fmt.Sprintf("%s on line %d needs %s, which %s does not have", p.prog.holder.kw, p.prog.holder.first, shell, flavor)
 }
 
 func (p *plan) values() map[string]string {
@@ -596,7 +620,7 @@ func (p *plan) planEnv() error {
 		}
 		raw = p.substituteBuilderVars(raw, dropped)
 		if e.legacy {
-			p.env = append(p.env, e.key+" "+raw)
+			p.env = append(p.env, legacyEnv(e.key, raw))
 		} else {
 			p.env = append(p.env, e.key+"="+raw)
 		}
@@ -624,6 +648,19 @@ func (p *plan) substituteBuilderVars(raw string, dropped map[string]bool) string
 
 var plainRef = regexp.MustCompile(`\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))`)
 
+// legacyEnv writes a legacy `ENV K value words` in the key=value form
+// when quoting keeps the value the same; otherwise in the legacy form.
+func legacyEnv(key, raw string) string {
+	switch {
+	case strings.ContainsAny(raw, "\"'`\\"):
+		return key + " " + raw
+	case strings.ContainsAny(raw, " \t"):
+		return key + "=\"" + raw + "\""
+	default:
+		return key + "=" + raw
+	}
+}
+
 func (p *plan) isStageArg(name string) bool {
 	for _, a := range p.f.stageArgs {
 		if a.name == name {
@@ -635,6 +672,7 @@ func (p *plan) isStageArg(name string) bool {
 
 // planUser decides the runtime stage's USER.
 func (p *plan) planUser() {
+	defer p.checkPorts()
 	f, r := p.f, p.runtime
 	if f.user == nil {
 		if !r.ImageUser {
@@ -664,6 +702,29 @@ func (p *plan) planUser() {
 	if p.user != "" {
 		for _, m := range varRef.FindAllStringSubmatch(p.user, -1) {
 			p.uses = append(p.uses, varUse{m[1], f.user.first})
+		}
+	}
+}
+
+// checkPorts warns about privileged ports a non-root user cannot bind.
+func (p *plan) checkPorts() {
+	u := p.user
+	if u == "" {
+		u = p.runtime.User
+	}
+	if name, _, _ := strings.Cut(u, ":"); name == "root" || name == "0" || u == "" {
+		return
+	}
+	for _, in := range p.f.moved {
+		c, ok := in.cmd.(*instructions.ExposeCommand)
+		if !ok {
+			continue
+		}
+		for _, port := range c.Ports {
+			num, _, _ := strings.Cut(port, "/")
+			if n, err := strconv.Atoi(num); err == nil && n > 0 && n < 1024 {
+				p.f.note(in.first, Warning, "port %d is below 1024: the non-root user %s cannot bind it unless the program is given the capability; consider a port from 1024 up", n, u)
+			}
 		}
 	}
 }
