@@ -348,7 +348,7 @@ func (p *plan) decideLibc() {
 	}
 	if len(f.libcWhy) > 0 {
 		w := f.libcWhy[0]
-		f.note(w.Line, Info, "the program links the C library (%s), so the runtime needs the builder's, %s", w.What, f.variant.Libc)
+		f.note(w.Line, Info, "the program links %s (%s): the runtime needs the same C library", f.variant.Libc, w.What)
 	}
 	if len(f.libcWhy) == 0 && !f.staticSet {
 		p.static = true
