@@ -918,3 +918,37 @@ func TestRealEngine(t *testing.T) {
 		t.Errorf("explain: exit %d %q", code, errs)
 	}
 }
+
+// TestRealEngineOddInput feeds the real engine odd files through the
+// command: each run ends with 0 or 2 and a message, never a crash.
+func TestRealEngineOddInput(t *testing.T) {
+	inputs := []string{
+		"", "\n", "FROM", "garbage here\n", "FROM golang\nRUN <<EOF\n", "# only a comment\n",
+		"FROM golang\r\nRUN go build -o /a .\r\nCMD [\"/a\"]\r\n",
+		"FROM golang:1.24\nRUN go build -o /app .\nCMD /app",
+		"FROM golang\nRUN " + strings.Repeat("x", 100_000) + "\n",
+		"FROM golang\n# caf\xe9 \xff\xfe\nRUN go build -o /a .\nCMD [\"/a\"]\n",
+		"FROM golang AS a\nFROM golang AS b\n",
+		"\ufeffFROM golang\nRUN go build -o /a .\nCMD [\"/a\"]\n",
+	}
+	ta := newTestApp()
+	ta.convert = transform.Convert
+	for _, in := range inputs {
+		code, out, errs := ta.runStdin(in)
+		switch code {
+		case 0:
+			if out == "" && in != "" {
+				t.Errorf("%.40q: exit 0 with no output", in)
+			}
+		case 2:
+			if out != "" || !strings.HasPrefix(errs, "<stdin>") {
+				t.Errorf("%.40q: exit 2, stdout %q, stderr %q", in, out, errs)
+			}
+		default:
+			t.Errorf("%.40q: exit %d", in, code)
+		}
+		if strings.Contains(errs, "internal error") {
+			t.Errorf("%.40q: %s", in, errs)
+		}
+	}
+}
