@@ -138,8 +138,8 @@ func TestDiscover(t *testing.T) {
 	}
 	var got []string
 	for _, j := range discover([]string{dir, filepath.Join(dir, "Dockerfile")}) {
-		if j.err != nil {
-			t.Errorf("%s: %v", j.path, j.err)
+		if j.failure != nil {
+			t.Errorf("%s: %v", j.path, j.failure)
 		}
 		rel, _ := filepath.Rel(dir, j.path)
 		got = append(got, filepath.ToSlash(rel))
@@ -149,10 +149,19 @@ func TestDiscover(t *testing.T) {
 		t.Errorf("found %q\nwant  %q", got, want)
 	}
 
+	// A symlink to a folder is searched, with the link's name in paths.
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(filepath.Join(dir, "sub"), link); err == nil {
+		jobs := discover([]string{link})
+		if len(jobs) != 1 || jobs[0].failure != nil || jobs[0].path != filepath.Join(link, "deep", "Dockerfile") {
+			t.Errorf("symlinked folder: %+v", jobs)
+		}
+	}
+
 	// A file named on the command line is taken whatever its name, and a
 	// skipped folder named on the command line is searched.
 	jobs := discover([]string{filepath.Join(dir, "README.md"), filepath.Join(dir, "vendor")})
-	if len(jobs) != 2 || jobs[0].err != nil || jobs[1].err != nil {
+	if len(jobs) != 2 || jobs[0].failure != nil || jobs[1].failure != nil {
 		t.Errorf("explicit paths: %+v", jobs)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -37,7 +38,7 @@ func unifiedDiff(name string, a, b []byte, color bool) []byte {
 		return nil
 	}
 	var out bytes.Buffer
-	p := strings.TrimPrefix(strings.TrimPrefix(name, "./"), "/")
+	p := strings.TrimPrefix(strings.TrimPrefix(filepath.ToSlash(name), "./"), "/")
 	paint(&out, color, colorBold, "--- a/"+p+"\n")
 	paint(&out, color, colorBold, "+++ b/"+p+"\n")
 	writeHunks(&out, diffLines(string(a), string(b)), color)

@@ -158,9 +158,9 @@ func (a *app) runStdin(s *settings) {
 
 // A job is one Dockerfile to convert, or a path that failed before that.
 type job struct {
-	path  string // as shown in messages and diffs
-	stdin bool
-	err   error
+	path    string // as shown in messages and diffs
+	stdin   bool
+	failure error // the path could not be used
 }
 
 // Statuses of a record, as in the JSON output.
@@ -223,8 +223,8 @@ func (a *app) process(s *settings, j job) *record {
 		}
 		return r
 	}
-	if j.err != nil {
-		return fail(j.err)
+	if j.failure != nil {
+		return fail(j.failure)
 	}
 	var err error
 	if j.stdin {
@@ -408,22 +408,27 @@ func discover(paths []string) []job {
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			add(job{path: p, err: hintCommand(p, err)})
+			add(job{path: p, failure: hintCommand(p, err)})
 			continue
 		}
 		if !fi.IsDir() {
 			add(job{path: p})
 			continue
 		}
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			// A symlink to a folder: walk the folder (WalkDir would not).
+			root = p + string(filepath.Separator)
+		}
 		found := false
-		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				add(job{path: path, err: err})
+				add(job{path: path, failure: err})
 				found = true // the error says enough
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && skipDirs[d.Name()] {
+				if path != root && skipDirs[d.Name()] {
 					return fs.SkipDir
 				}
 				return nil
@@ -443,7 +448,7 @@ func discover(paths []string) []job {
 			return nil
 		})
 		if !found {
-			add(job{path: p, err: errNoDockerfile})
+			add(job{path: p, failure: errNoDockerfile})
 		}
 	}
 	slices.SortFunc(jobs, func(x, y job) int { return strings.Compare(x.path, y.path) })
