@@ -127,7 +127,7 @@ func conversionFlags() []cli.Flag {
 		&cli.StringFlag{Name: flagPreset, Usage: "use the preset `NAME` instead of detecting one (see 'restage presets list')"},
 		&cli.StringFlag{Name: flagContext, Usage: "build context `DIR` (default: the Dockerfile's folder; none for stdin)"},
 		&cli.BoolFlag{Name: flagFitHealthcheck, Usage: "pick a runtime image that has the tools the HEALTHCHECK calls"},
-		&cli.StringFlag{Name: flagMaxSize, Value: "1MiB", Usage: "largest Dockerfile read, in bytes or with a unit (512KiB, 2MiB)"},
+		&cli.StringFlag{Name: flagMaxSize, Value: "1MiB", Usage: "refuse Dockerfiles over `SIZE`: bytes, or with a unit (512KiB, 2MiB)"},
 		&cli.BoolFlag{Name: flagJSON, Usage: "print one JSON array with a result object per file"},
 		&cli.StringFlag{Name: flagStdinFilename, Usage: "`NAME` of the Dockerfile read from stdin, for messages (default: <stdin>)"},
 	}
@@ -141,7 +141,7 @@ func (a *app) cli() *cli.App {
 		&cli.BoolFlag{Name: "w", Usage: "write the results to the files in place"},
 		&cli.BoolFlag{Name: "check", Usage: "exit 1 if any file would change, listing them"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print no notes and no 'left unchanged' messages on stderr"},
-		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the diff: auto (when stdout is a terminal), always or never"},
+		&cli.StringFlag{Name: "color", Value: "auto", Usage: "`WHEN` to colour the diff: auto (stdout is a terminal and NO_COLOR is unset), always or never"},
 		&cli.BoolFlag{Name: "version", Usage: "print the version"},
 	}
 	return &cli.App{
