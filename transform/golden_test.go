@@ -43,7 +43,6 @@ func TestGolden(t *testing.T) {
 }
 
 func checkGolden(t *testing.T, c goldenCase, res *Result) {
-	t.Helper()
 	switch {
 	case c.HasWant && c.HasDeclined:
 		t.Errorf("both want and declined exist; keep one")
