@@ -46,7 +46,7 @@ func check(out []byte, p *plan, opt Options) error {
 	if err := checkVars(s, p); err != nil {
 		return err
 	}
-	again, err := Convert(out, opt)
+	again, err := convertSource(s, opt)
 	if err != nil {
 		return fmt.Errorf("the output does not convert again: %v", err)
 	}

@@ -17,7 +17,15 @@ func Convert(src []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return convertSource(s, opt)
+}
+
+// convertSource converts an already parsed file; check uses it to convert
+// a result again without parsing it twice.
+func convertSource(s *source, opt Options) (*Result, error) {
+	src := s.data
 	presets := opt.Presets
+	var err error
 	if presets == nil {
 		if presets, err = DefaultPresets(); err != nil {
 			return nil, err
