@@ -15,11 +15,7 @@ import (
 // and the fastest run besides the mean.
 func BenchmarkProcessRun(b *testing.B) {
 	dir := b.TempDir()
-	bin := filepath.Join(dir, "restage")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(b, dir)
 	df := filepath.Join(dir, "app", "Dockerfile")
 	os.MkdirAll(filepath.Dir(df), 0o755)
 	os.WriteFile(filepath.Join(dir, "app", "go.mod"), []byte("module example.com/app\n\ngo 1.24\n"), 0o644)

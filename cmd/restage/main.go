@@ -57,12 +57,6 @@ func main() {
 	os.Exit(a.run(os.Args[1:]))
 }
 
-// isTerminal reports whether f is a character device (a terminal).
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
 // Exit statuses.
 const (
 	exitOK      = 0

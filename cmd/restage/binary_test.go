@@ -1,0 +1,66 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// buildBinary builds the command into dir and returns its path.
+func buildBinary(tb testing.TB, dir string) string {
+	tb.Helper()
+	bin := filepath.Join(dir, "restage")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		tb.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestBinary checks main's wiring: real stdin, stdout, stderr and exit
+// statuses of the built program.
+func TestBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	df := filepath.Join(dir, "Dockerfile")
+	os.WriteFile(df, []byte("FROM golang:1.24\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n"), 0o644)
+	run := func(stdin string, args ...string) (int, string, string) {
+		cmd := exec.Command(bin, args...)
+		if stdin != "" {
+			cmd.Stdin = strings.NewReader(stdin)
+		}
+		var out, errb strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode(), out.String(), errb.String()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return 0, out.String(), errb.String()
+	}
+	if code, out, errs := run("", "--bogus"); code != 2 || out != "" || !strings.Contains(errs, "-bogus") {
+		t.Errorf("--bogus: %d %q %q", code, out, errs)
+	}
+	if code, _, _ := run("", "version"); code != 0 {
+		t.Errorf("version: exit %d", code)
+	}
+	// Piped stdin with no path: the whole file comes back, converted or not.
+	code, out, errs := run("FROM golang\nRUN go build -o /a .\nCMD [\"/a\"]\n", "-q")
+	if code != 0 || !strings.HasPrefix(out, "FROM golang") || errs != "" {
+		t.Errorf("stdin: %d %q %q", code, out, errs)
+	}
+	if code, out, _ := run("FROM golang\nFORM x\n"); code != 2 || out != "" {
+		t.Errorf("stdin parse error: %d %q", code, out)
+	}
+	code, out, _ = run("", "-l", "-q", dir)
+	if (code != 1 || out != df+"\n") && (code != 0 || out != "") {
+		t.Errorf("-l: %d %q", code, out)
+	}
+}
