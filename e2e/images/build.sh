@@ -40,7 +40,7 @@ have() { [ "$REBUILD" != 1 ] && "$DOCKER" image inspect "$1" >/dev/null 2>&1; }
 dbuild() {
 	local out=$cache/$1
 	shift
-	"$DOCKER" build --progress=plain ${NO_CACHE:+--no-cache} "$@" >"$out" 2>&1 || {
+	"$DOCKER" build --progress=plain "$@" >"$out" 2>&1 || {
 		tail -n 30 "$out" >&2
 		log "docker build $* failed (log: $out)"
 		exit 1
@@ -143,7 +143,7 @@ build_golang() {
 	*) log "the host's Go is $gover, not 1.26: cannot make $GOLANG"; exit 1 ;;
 	esac
 	log "$GOLANG: debian replica + compilers + $goroot ($gover)"
-	dbuild build-golang.log -t "$GOLANG" --build-arg "GOLANG_VERSION=${gover#go}" \
+	dbuild build-golang.log ${NO_CACHE:+--no-cache} -t "$GOLANG" --build-arg "GOLANG_VERSION=${gover#go}" \
 		-f "$images/golang/Dockerfile" "$goroot"
 }
 
@@ -151,13 +151,15 @@ build_golang() {
 # distroless static/base/cc -debian13 :latest/:nonroot
 # ---------------------------------------------------------------------------------------------
 build_distroless() {
-	local flavor user
+	local flavor user nocache=${NO_CACHE:+--no-cache}
 	for flavor in static base cc; do
 		for user in latest nonroot; do
 			if have "$DISTROLESS/$flavor-debian13:$user"; then continue; fi
 			log "$DISTROLESS/$flavor-debian13:$user"
-			dbuild "build-distroless-$flavor-$user.log" --target "$flavor-$user" \
+			# Only the first build skips the cache: the others share its stages.
+			dbuild "build-distroless-$flavor-$user.log" $nocache --target "$flavor-$user" \
 				-t "$DISTROLESS/$flavor-debian13:$user" "$images/distroless"
+			nocache=
 		done
 	done
 }

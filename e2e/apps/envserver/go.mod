@@ -1,0 +1,3 @@
+module example.com/envserver
+
+go 1.26
