@@ -135,6 +135,7 @@ func (a *app) cli() *cli.App {
 		&cli.BoolFlag{Name: "w", Usage: "write the results to the files in place"},
 		&cli.BoolFlag{Name: "check", Usage: "exit 1 if any file would change, listing them"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print no notes and no 'left unchanged' messages on stderr"},
+		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print info notes too (by default only warnings and 'left unchanged' messages)"},
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "`WHEN` to colour the diff: auto (stdout is a terminal and NO_COLOR is unset), always or never"},
 		&cli.BoolFlag{Name: "version", Usage: "print the version"},
 	}

@@ -20,7 +20,7 @@ import (
 
 // settings are the parsed flags of one run.
 type settings struct {
-	write, list, diff, check, json, quiet bool
+	write, list, diff, check, json, quiet, verbose bool
 	color                                 bool
 	stdinName                             string
 	maxSize                               int64
@@ -86,7 +86,7 @@ func (a *app) rootAction(c *cli.Context) error {
 		return err
 	}
 	s.write, s.list, s.diff, s.check = c.Bool("w"), c.Bool("l"), c.Bool("d"), c.Bool("check")
-	s.quiet = c.Bool("quiet")
+	s.quiet, s.verbose = c.Bool("quiet"), c.Bool("verbose")
 	switch col := c.String("color"); col {
 	case "auto":
 		s.color = a.stdoutIsTerminal && a.env("NO_COLOR") == "" && a.env("TERM") != "dumb"
@@ -327,6 +327,9 @@ func (a *app) reportMessages(s *settings, r *record) {
 	}
 	var b strings.Builder
 	for _, n := range r.result.Notes {
+		if n.Level == transform.Info && !s.verbose {
+			continue
+		}
 		if n.Line > 0 {
 			fmt.Fprintf(&b, "%s:%d: %s: %s\n", r.path, n.Line, n.Level, n.Message)
 		} else {
