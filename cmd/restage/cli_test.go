@@ -192,11 +192,18 @@ func TestDefaultIsDiff(t *testing.T) {
 	if out != wantDiff {
 		t.Errorf("stdout:\n%s\nwant:\n%s", out, wantDiff)
 	}
+	// Info notes only with -v.
 	wantErr := p + ":1: warning: the tag is not pinned\n" +
-		p + ": info: the original image ran as root\n" +
 		filepath.Join(dir, "node.Dockerfile") + ": left unchanged: no preset matches base image node:20\n"
 	if errs != wantErr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", errs, wantErr)
+	}
+	_, _, errs = ta.run("-v", dir)
+	wantErr = p + ":1: warning: the tag is not pinned\n" +
+		p + ": info: the original image ran as root\n" +
+		filepath.Join(dir, "node.Dockerfile") + ": left unchanged: no preset matches base image node:20\n"
+	if errs != wantErr {
+		t.Errorf("stderr with -v:\n%s\nwant:\n%s", errs, wantErr)
 	}
 
 	// -d is the same; -q silences notes and declines.
@@ -383,7 +390,7 @@ func TestStdinContract(t *testing.T) {
 	if code != 0 || out != string(want.Output) {
 		t.Errorf("convert: exit %d, stdout %q", code, out)
 	}
-	if errs != "<stdin>:1: warning: the tag is not pinned\n<stdin>: info: the original image ran as root\n" {
+	if errs != "<stdin>:1: warning: the tag is not pinned\n" {
 		t.Errorf("convert: stderr %q", errs)
 	}
 	if ta.opts[len(ta.opts)-1].Context != nil {

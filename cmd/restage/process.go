@@ -21,11 +21,11 @@ import (
 // settings are the parsed flags of one run.
 type settings struct {
 	write, list, diff, check, json, quiet, verbose bool
-	color                                 bool
-	stdinName                             string
-	maxSize                               int64
-	contextDir                            string
-	opt                                   transform.Options
+	color                                          bool
+	stdinName                                      string
+	maxSize                                        int64
+	contextDir                                     string
+	opt                                            transform.Options
 }
 
 var runtimeFlavors = []string{"distroless", "alpine", "slim", "scratch"}
