@@ -93,7 +93,10 @@ func (a *app) run(args []string) int {
 	err := cmd.Run(append([]string{"restage"}, permuteArgs(cmd, args)...))
 	if err != nil {
 		var ue usageError
-		if errors.As(err, &ue) {
+		var ce *configError
+		if errors.As(err, &ce) {
+			fmt.Fprintln(a.stderr, ce.Error()) // FILE:LINE: message
+		} else if errors.As(err, &ue) {
 			fmt.Fprintf(a.stderr, "restage: %s\nRun 'restage --help' for usage.\n", ue.msg)
 		} else {
 			fmt.Fprintf(a.stderr, "restage: %v\n", err)
@@ -112,6 +115,9 @@ const (
 	flagMaxSize        = "max-size"
 	flagJSON           = "json"
 	flagStdinFilename  = "stdin-filename"
+	flagImageMap       = "image-map"
+	flagConfig         = "config"
+	flagNoConfig       = "no-config"
 )
 
 // conversionFlags are the flags that steer a conversion.
@@ -124,6 +130,9 @@ func conversionFlags() []cli.Flag {
 		&cli.StringFlag{Name: flagMaxSize, Value: "1MiB", Usage: "refuse Dockerfiles over `SIZE`: bytes, or with a unit (512KiB, 2MiB)"},
 		&cli.BoolFlag{Name: flagJSON, Usage: "print one JSON array with a result object per file"},
 		&cli.StringFlag{Name: flagStdinFilename, Usage: "`NAME` of the Dockerfile read from stdin, for messages (default: <stdin>)"},
+		&cli.StringSliceFlag{Name: flagImageMap, Usage: "rewrite image references starting with `FROM=TO` (a prefix; repeatable, the first match wins; before the config's image_map)"},
+		&cli.StringFlag{Name: flagConfig, Usage: "read the config `FILE` instead of looking for " + configName + " from each Dockerfile's folder up to the one holding .git"},
+		&cli.BoolFlag{Name: flagNoConfig, Usage: "read no " + configName},
 	}
 }
 

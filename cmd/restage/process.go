@@ -25,7 +25,11 @@ type settings struct {
 	stdinName                                      string
 	maxSize                                        int64
 	contextDir                                     string
-	opt                                            transform.Options
+	// opt holds the flags' options; options(job) adds the config file's.
+	opt                           transform.Options
+	flagImageMap                  []transform.ImageMapping
+	runtimeSet, fitHealthcheckSet bool // given as flags, so the config cannot change them
+	configs                       *configFinder
 }
 
 var runtimeFlavors = []string{"distroless", "alpine", "slim", "scratch"}
@@ -38,11 +42,29 @@ func (a *app) conversionSettings(c *cli.Context) (*settings, error) {
 	}
 	s.json = c.Bool(flagJSON)
 	s.opt.FitHealthcheck = c.Bool(flagFitHealthcheck)
+	s.fitHealthcheckSet = c.IsSet(flagFitHealthcheck)
 	if r := c.String(flagRuntime); r != "" {
 		if !slices.Contains(runtimeFlavors, r) {
 			return nil, usagef("--runtime %q: want one of %s", r, strings.Join(runtimeFlavors, ", "))
 		}
 		s.opt.Runtime = r
+		s.runtimeSet = true
+	}
+	m, err := parseImageMap(c.StringSlice(flagImageMap))
+	if err != nil {
+		return nil, err
+	}
+	s.flagImageMap = m
+	s.configs = &configFinder{disabled: c.Bool(flagNoConfig)}
+	if f := c.String(flagConfig); f != "" {
+		if s.configs.disabled {
+			return nil, usagef("--config and --no-config cannot be used together")
+		}
+		cfg, err := loadConfig(f, f)
+		if err != nil {
+			return nil, err
+		}
+		s.configs.explicit = cfg
 	}
 	if p := c.String(flagPreset); p != "" {
 		presets, err := a.presets()
@@ -177,6 +199,7 @@ type record struct {
 	status  string
 	in      []byte
 	result  *transform.Result
+	opt     transform.Options // what the engine was given
 	err     error
 	line    int // line of a parse error
 	written bool
@@ -193,6 +216,10 @@ func (r *record) output() []byte {
 
 // message is the error as "path:line: msg" or "path: msg".
 func (r *record) message() string {
+	var ce *configError
+	if errors.As(r.err, &ce) {
+		return ce.Error() // the config file's name and line
+	}
 	if r.line > 0 {
 		return fmt.Sprintf("%s:%d: %s", r.path, r.line, errMsg(r.err))
 	}
@@ -238,7 +265,11 @@ func (a *app) process(s *settings, j job) *record {
 	if i := bytes.IndexByte(r.in, 0); i >= 0 {
 		return fail(fmt.Errorf("binary data (a NUL byte at offset %d), not a Dockerfile", i))
 	}
-	opt := s.opt
+	opt, err := s.options(j)
+	if err != nil {
+		return fail(err)
+	}
+	r.opt = opt
 	switch {
 	case s.contextDir != "":
 		opt.Context = os.DirFS(s.contextDir)
