@@ -51,6 +51,7 @@ type facts struct {
 
 	runs      []runStep
 	artifacts []artifact
+	installs  []install
 	copies    []copyStep
 	libcWhy   []Evidence // why the artifacts need a C library
 	staticSet bool       // the file already decides static vs libc itself
@@ -95,12 +96,21 @@ type buildUse struct {
 // name means "one file in dir whose name the file does not tell".
 type artifact struct {
 	dir, name string
+	folder    bool // the whole folder is the application
 	in        *inst
 	onlyIfRun bool
 	used      bool
 }
 
 func (a artifact) path() string { return path.Join(a.dir, a.name) }
+
+// install is a dependency install of the application, and whether it
+// keeps to production dependencies.
+type install struct {
+	bc       *BuildCommand
+	prodOnly bool
+	in       *inst
+}
 
 type copyStep struct {
 	in   *inst
@@ -158,6 +168,9 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 		}
 	}
 	f.variant = p.variant(f.tag)
+	if f.variant.Decline != "" {
+		return nil, declinef("%s: %s", f.image, f.variant.Decline)
+	}
 	f.workdir = p.Builder.Workdir
 	if f.workdir == "" {
 		f.workdir = "/"
@@ -423,7 +436,8 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	}
 	for i := range f.preset.Build {
 		bc := &f.preset.Build[i]
-		if hasPrefixWords(args, bc.Command) {
+		n := len(strings.Fields(bc.Command))
+		if hasPrefixWords(args, bc.Command) && (!bc.Bare || len(args) == n || strings.HasPrefix(args[n].text, "-")) {
 			if len(step.builds) == 0 {
 				f.evidence = append(f.evidence, Evidence{Line: step.in.first, What: "build step: " + bc.Command})
 			}
@@ -445,6 +459,13 @@ func sortedKeys(m map[string]string) []string {
 // collectArtifacts works out where each build command of a step writes.
 func (f *facts) collectArtifacts(step *runStep) error {
 	for _, b := range step.builds {
+		if b.bc.App {
+			if b.cwd == "/" {
+				return declinef("line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command)
+			}
+			f.artifacts = append(f.artifacts, artifact{dir: b.cwd, folder: true, in: step.in})
+			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in})
+		}
 		a := b.bc.Artifact
 		if a == nil {
 			continue
@@ -594,6 +615,23 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 		return art, nil
 	}
 	return art, nil
+}
+
+// prodOnly reports whether an install keeps to production dependencies.
+func (f *facts) prodOnly(b buildUse) bool {
+	for _, a := range b.args {
+		for _, fl := range b.bc.ProdFlags {
+			if a.text == fl {
+				return true
+			}
+		}
+	}
+	for k, v := range b.bc.ProdEnv {
+		if b.env[k] == v || f.envNow[k] == v {
+			return true
+		}
+	}
+	return false
 }
 
 func allWithExt(ps []string, ext string) bool {

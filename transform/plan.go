@@ -43,10 +43,15 @@ type program struct {
 	holder     *inst  // the CMD or ENTRYPOINT that names the program
 	word       string // the program as written
 	exec       []string
+	shellForm  bool
 	needsShell bool
-	shell      string // the shell the command needs
-	newText    string // replacement instruction line, when rewritten
+	shell      string   // the shell the command needs
+	tools      []string // programs the runtime must have
+	interp     bool     // the program is one of the preset's interpreters
+	resolved   bool     // the command was replaced by the script a runner runs
+	newText    string   // replacement instruction line, when rewritten
 	art        *artifact
+	abs        string
 }
 
 type varUse struct {
@@ -71,6 +76,7 @@ func makePlan(f *facts) (*plan, error) {
 	if err := p.chooseRuntime(); err != nil {
 		return nil, err
 	}
+	p.finishCommand()
 	if err := p.planEnv(); err != nil {
 		return nil, err
 	}
@@ -78,7 +84,7 @@ func makePlan(f *facts) (*plan, error) {
 	p.planFiles()
 	p.planBlocks()
 	p.planArgs()
-	if p.f.setWD || len(p.copies) > len(p.usedArtifacts())+len(p.runtime.Copy) || p.prog.needsShell {
+	if p.f.setWD || len(p.copies) > len(p.usedArtifacts())+len(p.runtime.Copy) || p.prog.needsShell || p.prog.art == nil {
 		p.workdir = f.workdir
 	}
 	return p, nil
@@ -165,8 +171,8 @@ func isShell(s string) bool {
 	return false
 }
 
-// findProgram works out what the container runs and whether that needs a
-// shell, and plans the rewrite of the command.
+// findProgram works out what the container runs, whether that needs a
+// shell or other tools in the runtime, and which artifact it is.
 func (p *plan) findProgram() error {
 	f := p.f
 	ep, cmd := f.entrypoint, f.cmd
@@ -189,44 +195,76 @@ func (p *plan) findProgram() error {
 	if len(line.CmdLine) == 0 {
 		return declinef("line %d: empty %s: cannot tell what the container runs", holder.first, holder.kw)
 	}
-	pr := &program{holder: holder}
+	pr := &program{holder: holder, shellForm: line.PrependShell}
+	p.prog = pr
 	shellName := "sh"
 	if len(f.shellCmd) > 0 {
 		shellName = path.Base(f.shellCmd[0])
 	}
+	var first []word // the words of the first simple command
 	if line.PrependShell {
 		sl := splitShell(line.CmdLine[0])
 		if len(sl.cmds) == 0 {
 			return declinef("line %d: %s runs nothing", holder.first, holder.kw)
 		}
-		args, _ := sl.cmds[0].argv()
-		if len(args) == 0 {
+		first, _ = sl.cmds[0].argv()
+		if len(first) == 0 {
 			return declinef("line %d: cannot tell what %s runs", holder.first, holder.kw)
 		}
-		pr.word = args[0].text
 		if sl.plain {
-			pr.exec = wordTexts(args)
+			pr.exec = wordTexts(first)
 		} else {
 			pr.needsShell, pr.shell = true, shellName
 		}
-		if args[0].dynamic {
-			return declinef("line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, args[0].text)
+		if first[0].dynamic {
+			return declinef("line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, first[0].text)
 		}
 	} else {
-		pr.word = line.CmdLine[0]
 		pr.exec = append([]string(nil), line.CmdLine...)
-		if isShell(pr.word) && len(line.CmdLine) >= 3 && line.CmdLine[1] == "-c" {
+		for _, a := range line.CmdLine {
+			first = append(first, word{text: a})
+		}
+		if isShell(line.CmdLine[0]) && len(line.CmdLine) >= 3 && line.CmdLine[1] == "-c" {
 			sl := splitShell(line.CmdLine[2])
-			pr.needsShell, pr.shell, pr.exec = true, path.Base(pr.word), nil
+			pr.needsShell, pr.shell, pr.exec = true, path.Base(line.CmdLine[0]), nil
+			first = nil
 			if len(sl.cmds) > 0 {
-				if args, _ := sl.cmds[0].argv(); len(args) > 0 {
-					pr.word = args[0].text
-				}
+				first, _ = sl.cmds[0].argv()
+			}
+			if len(first) == 0 {
+				return declinef("line %d: cannot tell what %s runs", holder.first, holder.kw)
 			}
 		}
 	}
+	pr.word = first[0].text
+	if pr.needsShell {
+		pr.tools = append(pr.tools, pr.shell)
+	}
 	if strings.ContainsAny(pr.word, "$`") {
 		return declinef("line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, pr.word)
+	}
+	if r, c := p.runner(first); r != nil {
+		return p.resolveRunner(r, c, first[len(strings.Fields(c)):])
+	}
+	return p.checkProgram()
+}
+
+// checkProgram accepts the program when the runtime provides it (an
+// interpreter, a script for the image's entrypoint) or the build writes it.
+func (p *plan) checkProgram() error {
+	f, pr := p.f, p.prog
+	holder := pr.holder
+	if f.preset.isInterpreter(pr.word) {
+		if pr.exec != nil && len(pr.exec) < 2 && holder.kw == "CMD" {
+			return declinef("line %d: the container runs %s with no script", holder.first, pr.word)
+		}
+		pr.interp = true
+		return p.needApp()
+	}
+	if f.preset.isScript(pr.word) && holder.kw == "CMD" && f.entrypoint == nil {
+		// The builder image's entrypoint hands the script to the
+		// interpreter; the runtimes of the preset do the same.
+		return p.needApp()
 	}
 	abs, art := p.resolve(pr.word)
 	if art == nil {
@@ -237,16 +275,136 @@ func (p *plan) findProgram() error {
 		f.note(holder.first, Info, "the build does not name its output; %s is taken from %s", abs, holder.kw)
 	}
 	art.used = true
-	pr.art = art
-	if pr.exec != nil && (pr.exec[0] != abs || line.PrependShell) {
-		pr.exec[0] = abs
-		pr.newText = holder.node.Value + " " + jsonArgs(pr.exec)
-		if line.PrependShell {
-			f.note(holder.first, Info, "shell-form %s becomes exec form: the runtime has no shell, and signals reach the program directly", holder.kw)
+	pr.art, pr.abs = art, abs
+	return nil
+}
+
+// needApp checks that an interpreted program has an application folder.
+func (p *plan) needApp() error {
+	for _, a := range p.f.artifacts {
+		if a.folder {
+			return nil
 		}
 	}
-	p.prog = pr
-	return nil
+	return declinef("line %d: the container runs %s, but no build step installs the application (%s)", p.prog.holder.first, p.prog.word, strings.Join(buildNames(p.f.preset), ", "))
+}
+
+// runner finds the preset runner a command starts with, and the runner
+// command matched.
+func (p *plan) runner(ws []word) (*Runner, string) {
+	for i := range p.f.preset.Runners {
+		r := &p.f.preset.Runners[i]
+		for _, c := range r.Commands {
+			if hasPrefixWords(ws, c) {
+				return r, c
+			}
+		}
+	}
+	return nil, ""
+}
+
+// resolveRunner replaces `npm start` and the like by the script it runs
+// when that is a plain interpreter command; otherwise the runtime must
+// keep the runner.
+func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
+	f, pr := p.f, p.prog
+	holder := pr.holder
+	keep := func(why string) error {
+		pr.tools = append(pr.tools, r.Tool)
+		f.note(holder.first, Info, "%s %s: the runtime keeps %s", runCmd, why, r.Tool)
+		return p.needApp()
+	}
+	if pr.needsShell || len(extra) > 0 {
+		return keep("is part of a longer command")
+	}
+	script, ok, err := p.readScript(r)
+	if err != nil {
+		return keep("cannot be resolved (" + err.Error() + ")")
+	}
+	if !ok {
+		if r.Default == "" {
+			return declinef("line %d: %s runs a script %s does not define", holder.first, runCmd, r.File)
+		}
+		script = r.Default
+	}
+	sl := splitShell(script)
+	for _, d := range f.preset.Decline {
+		if d.RunCommand == "" {
+			continue
+		}
+		for _, c := range sl.cmds {
+			if args, _ := c.argv(); hasPrefixWords(args, d.RunCommand) {
+				return declinef("line %d: %s runs `%s`: %s", holder.first, runCmd, script, d.Reason)
+			}
+		}
+	}
+	if !sl.plain || len(sl.cmds) != 1 {
+		return keep(fmt.Sprintf("runs `%s`, which needs a shell", script))
+	}
+	args, _ := sl.cmds[0].argv()
+	if len(args) < 2 || !f.preset.isInterpreter(args[0].text) {
+		return keep(fmt.Sprintf("runs `%s`, not a plain %s command", script, strings.Join(f.preset.Interpreters[:min(1, len(f.preset.Interpreters))], "")))
+	}
+	pr.exec, pr.word, pr.resolved = wordTexts(args), args[0].text, true
+	f.note(holder.first, Info, "%s runs `%s`: the runtime runs that directly", runCmd, script)
+	return p.checkProgram()
+}
+
+// readScript reads the runner's script from the build context.
+func (p *plan) readScript(r *Runner) (string, bool, error) {
+	f := p.f
+	if f.opt.Context == nil {
+		return "", false, fmt.Errorf("the build context is not available to read %s", r.File)
+	}
+	data, err := fs.ReadFile(f.opt.Context, r.File)
+	if err != nil {
+		return "", false, fmt.Errorf("%s is not readable", r.File)
+	}
+	var doc any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return "", false, fmt.Errorf("%s is not valid JSON", r.File)
+	}
+	for _, k := range strings.Split(r.Key, ".") {
+		m, ok := doc.(map[string]any)
+		if !ok {
+			return "", false, nil
+		}
+		if doc, ok = m[k]; !ok {
+			return "", false, nil
+		}
+	}
+	str, ok := doc.(string)
+	return str, ok, nil
+}
+
+// finishCommand writes the command for the chosen runtime: the program's
+// absolute path, exec form, and no interpreter where the image's
+// entrypoint is one.
+func (p *plan) finishCommand() {
+	pr, r := p.prog, p.runtime
+	if pr.exec == nil {
+		return
+	}
+	exec := append([]string(nil), pr.exec...)
+	switch {
+	case pr.art != nil:
+		exec[0] = pr.abs
+	case pr.interp && len(r.Entrypoint) > 0 && pr.holder.kw == "CMD":
+		exec = exec[1:]
+	case pr.interp && len(r.Entrypoint) > 0:
+		exec[0] = r.Entrypoint[0]
+	}
+	same := len(exec) == len(pr.exec)
+	for i := range exec {
+		same = same && exec[i] == pr.exec[i]
+	}
+	if same && !pr.shellForm && !pr.resolved {
+		return
+	}
+	pr.newText = pr.holder.node.Value + " " + jsonArgs(exec)
+	if pr.shellForm {
+		p.f.note(pr.holder.first, Info, "shell-form %s becomes exec form, so that signals reach the program directly", pr.holder.kw)
+	}
 }
 
 // resolve finds the artifact a command's program word names, and its
@@ -309,6 +467,13 @@ func (p *plan) usedArtifacts() []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, a := range p.f.artifacts {
+		if a.folder {
+			if !seen[a.dir] {
+				seen[a.dir] = true
+				out = append(out, a.dir)
+			}
+			continue
+		}
 		if a.name == "" || (a.onlyIfRun && !a.used) {
 			continue
 		}
@@ -365,7 +530,9 @@ func (p *plan) decideLibc() {
 
 // libc is the C library the program needs: none, glibc or musl.
 func (p *plan) libc() string {
-	if len(p.f.libcWhy) > 0 {
+	if len(p.f.libcWhy) > 0 || len(p.f.preset.Static.Env) == 0 {
+		// Without a way to build static artifacts (the preset has none),
+		// what the build made links the builder's C library.
 		return p.f.variant.Libc
 	}
 	// The file sets the switch itself: trust a static value only.
@@ -390,18 +557,16 @@ func fits(r *Runtime, libc string) bool {
 func (p *plan) chooseRuntime() error {
 	f := p.f
 	libc := p.libc()
-	needShell := ""
-	if p.prog.needsShell {
-		needShell = p.prog.shell
-	}
+	need := p.prog.tools
 	tools := p.healthcheckTools()
+	values := p.values()
 	pick := func(flavor string, withTools bool) *Runtime {
 		for i := range f.preset.Runtimes {
 			r := &f.preset.Runtimes[i]
-			if r.Flavor != flavor || !fits(r, libc) {
+			if r.Flavor != flavor || !fits(r, libc) || !r.allows(values) {
 				continue
 			}
-			if needShell != "" && !r.hasTool(needShell) {
+			if len(missingTools(r, need)) > 0 {
 				continue
 			}
 			if withTools && len(missingTools(r, tools)) > 0 {
@@ -411,7 +576,7 @@ func (p *plan) chooseRuntime() error {
 		}
 		return nil
 	}
-	needs := p.needsText(libc, needShell)
+	needs := p.needsText(libc, need)
 	asked := f.opt.Runtime
 	if asked != "" {
 		known := false
@@ -423,7 +588,7 @@ func (p *plan) chooseRuntime() error {
 		}
 		r := pick(asked, false)
 		if r == nil {
-			return declinef("--runtime %s cannot run this program: %s", asked, p.unmet(asked, libc, needShell))
+			return declinef("--runtime %s cannot run this program: %s", asked, p.unmet(asked, libc, need, values))
 		}
 		p.runtime, p.why = r, "asked for with --runtime "+asked+"; "+r.Why
 	} else {
@@ -456,7 +621,7 @@ func (p *plan) chooseRuntime() error {
 			}
 		}
 	}
-	img, err := p.runtime.image(p.values())
+	img, err := p.runtime.image(values)
 	if err != nil {
 		return declinef("internal error: runtime image template: %v", err)
 	}
@@ -467,7 +632,7 @@ func (p *plan) chooseRuntime() error {
 	return nil
 }
 
-func (p *plan) needsText(libc, shell string) string {
+func (p *plan) needsText(libc string, tools []string) string {
 	var parts []string
 	switch libc {
 	case "none":
@@ -479,20 +644,24 @@ func (p *plan) needsText(libc, shell string) string {
 		}
 		parts = append(parts, fmt.Sprintf("the program links %s (%s)", libc, why))
 	}
-	if shell != "" {
-		parts = append(parts, fmt.Sprintf("%s on line %d needs %s", p.prog.holder.kw, p.prog.holder.first, shell))
+	if len(tools) > 0 {
+		parts = append(parts, fmt.Sprintf("%s on line %d needs %s", p.prog.holder.kw, p.prog.holder.first, strings.Join(tools, " and ")))
 	}
 	return strings.Join(parts, ", and ")
 }
 
 // unmet says which need no runtime of a flavor meets.
-func (p *plan) unmet(flavor, libc, shell string) string {
-	libcOK := false
+func (p *plan) unmet(flavor, libc string, tools []string, values map[string]string) string {
+	libcOK, whenOK := false, false
 	for i := range p.f.preset.Runtimes {
 		r := &p.f.preset.Runtimes[i]
 		if r.Flavor == flavor && fits(r, libc) {
 			libcOK = true
+			whenOK = whenOK || r.allows(values)
 		}
+	}
+	if libcOK && !whenOK {
+		return fmt.Sprintf("it has no image for %s", p.f.image)
 	}
 	if !libcOK {
 		why := ""
@@ -501,7 +670,7 @@ func (p *plan) unmet(flavor, libc, shell string) string {
 		}
 		return fmt.Sprintf("the program links %s%s", libc, why)
 	}
-	return fmt.Sprintf("%s on line %d needs %s, which %s does not have", p.prog.holder.kw, p.prog.holder.first, shell, flavor)
+	return fmt.Sprintf("%s on line %d needs %s, which %s does not have", p.prog.holder.kw, p.prog.holder.first, strings.Join(tools, " and "), flavor)
 }
 
 func (p *plan) values() map[string]string {
@@ -627,6 +796,11 @@ func (p *plan) planEnv() error {
 		kept[e.key] = true
 		for _, m := range varRef.FindAllStringSubmatch(raw, -1) {
 			p.uses = append(p.uses, varUse{m[1], e.in.first})
+		}
+	}
+	for _, k := range sortedKeys(f.preset.RuntimeEnv) {
+		if !kept[k] && !dropped[k] {
+			p.env = append(p.env, k+"="+f.preset.RuntimeEnv[k])
 		}
 	}
 	return nil

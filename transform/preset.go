@@ -38,6 +38,18 @@ type Preset struct {
 	Runtimes      []Runtime      `yaml:"runtimes"`
 	Sizes         Sizes          `yaml:"sizes"`
 
+	// Interpreters are programs the runtime image provides that run the
+	// app's code (node): a command that starts one needs no built binary.
+	Interpreters []string `yaml:"interpreters"`
+	// ScriptExt lists file endings of scripts a builder image's entrypoint
+	// hands to the interpreter (CMD ["index.js"]).
+	ScriptExt []string `yaml:"script_ext"`
+	// Runners are commands that run a script defined in a project file
+	// (npm start), resolved so the runtime need not have the runner.
+	Runners []Runner `yaml:"runners"`
+	// RuntimeEnv is set in the runtime stage unless the file sets it.
+	RuntimeEnv map[string]string `yaml:"runtime_env"`
+
 	// Source is where the preset was read from, for messages.
 	Source string `yaml:"-"`
 	// Raw is the YAML text, for `restage presets show`.
@@ -66,11 +78,13 @@ type Builder struct {
 }
 
 // Variant maps an image tag pattern to the C library it ships and values
-// for the runtime image templates.
+// for the runtime image templates. A variant with Decline makes the
+// engine leave the file alone with that reason.
 type Variant struct {
-	Tag    string            `yaml:"tag"`
-	Libc   string            `yaml:"libc"`
-	Values map[string]string `yaml:"values"`
+	Tag     string            `yaml:"tag"`
+	Libc    string            `yaml:"libc"`
+	Values  map[string]string `yaml:"values"`
+	Decline string            `yaml:"decline"`
 
 	re *regexp.Regexp
 }
@@ -80,6 +94,28 @@ type Variant struct {
 type BuildCommand struct {
 	Command  string    `yaml:"command"`
 	Artifact *Artifact `yaml:"artifact"`
+	// Bare means the command matches only without a sub-command: `yarn`
+	// and `yarn --frozen-lockfile`, not `yarn build`.
+	Bare bool `yaml:"bare"`
+	// App means the folder the command runs in is the application: the
+	// runtime copies that whole folder.
+	App bool `yaml:"app"`
+	// Prune is run after the last build step when the command installed
+	// more than the production dependencies (no ProdFlags given).
+	Prune     string   `yaml:"prune"`
+	ProdFlags []string `yaml:"prod_flags"`
+	// ProdEnv are variables that, set for the command, also keep it to
+	// production dependencies.
+	ProdEnv map[string]string `yaml:"prod_env"`
+}
+
+// Runner is a command that runs a script named in a project file.
+type Runner struct {
+	Commands []string `yaml:"commands"`
+	File     string   `yaml:"file"` // JSON file in the build context
+	Key      string   `yaml:"key"`  // dotted path to the script
+	Default  string   `yaml:"default"`
+	Tool     string   `yaml:"tool"` // what the runtime needs to keep the runner
 }
 
 // Artifact says where a build command writes its output.
@@ -134,11 +170,18 @@ type Runtime struct {
 	// needed when the input had none.
 	ImageUser bool     `yaml:"image_user"`
 	Env       []string `yaml:"env"`
+	// Entrypoint is the image's own ENTRYPOINT when it is an interpreter:
+	// a CMD then holds the script, never the interpreter.
+	Entrypoint []string `yaml:"entrypoint"`
+	// When holds regexps that template values must match for this
+	// runtime to be used (major: '^(22|24|26)$').
+	When map[string]string `yaml:"when"`
 	Copy      []string `yaml:"copy"`
 	SizeMB    float64  `yaml:"size_mb"`
 	Why       string   `yaml:"why"`
 
 	tmpl *template.Template
+	when map[string]*regexp.Regexp
 }
 
 // Sizes are the figures behind the size estimate.
@@ -224,13 +267,16 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{"variants", fmt.Sprintf("bad tag pattern %q: %v", v.Tag, err)}
 		}
 		v.re = re
-		if !libcs[v.Libc] || v.Libc == "none" {
+		if v.Decline == "" && (!libcs[v.Libc] || v.Libc == "none") {
 			return &presetErr{"variants", fmt.Sprintf("variant libc %q must be glibc or musl", v.Libc)}
 		}
 	}
 	for _, b := range p.Build {
 		if strings.TrimSpace(b.Command) == "" {
 			return &presetErr{"build", "a build entry needs a command"}
+		}
+		if b.Prune != "" && !b.App {
+			return &presetErr{"prune", fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
 		}
 		if a := b.Artifact; a != nil {
 			if a.OutputFlag == "" && a.Dir == "" && len(a.Name) == 0 {
@@ -270,6 +316,11 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{"drop_env", fmt.Sprintf("bad pattern %q", g)}
 		}
 	}
+	for _, r := range p.Runners {
+		if len(r.Commands) == 0 || r.File == "" || r.Key == "" {
+			return &presetErr{"runners", "a runner needs commands, a file and a key"}
+		}
+	}
 	if len(p.Runtimes) == 0 {
 		return &presetErr{"runtimes", "at least one runtime is required"}
 	}
@@ -287,6 +338,14 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{"image", fmt.Sprintf("bad image template %q: %v", r.Image, err)}
 		}
 		r.tmpl = t
+		r.when = map[string]*regexp.Regexp{}
+		for k, w := range r.When {
+			re, err := regexp.Compile(w)
+			if err != nil {
+				return &presetErr{"when", fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
+			}
+			r.when[k] = re
+		}
 		flavors[r.Flavor] = true
 	}
 	if p.DefaultFlavor == "" {
@@ -411,6 +470,34 @@ func (r *Runtime) image(values map[string]string) (string, error) {
 		return "", err
 	}
 	return b.String(), nil
+}
+
+// allows reports whether the template values meet the runtime's When.
+func (r *Runtime) allows(values map[string]string) bool {
+	for k, re := range r.when {
+		if !re.MatchString(values[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *Preset) isInterpreter(w string) bool {
+	for _, i := range p.Interpreters {
+		if path.Base(w) == i {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Preset) isScript(w string) bool {
+	for _, e := range p.ScriptExt {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *Runtime) hasUser(u string) bool {

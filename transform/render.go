@@ -141,6 +141,21 @@ func (p *plan) buildEdits(stage string) []Edit {
 		}
 	}
 
+	// Dev dependencies leave the application folder after the build.
+	if prune, after := p.pruneStep(); prune != "" {
+		first := s.lineText(after.first)
+		lead := first[:len(first)-len(strings.TrimLeft(first, " \t"))]
+		last := s.lineText(after.end)
+		off := s.lines[after.end-1].end
+		text := lead + s.kw("RUN") + " " + prune
+		if strings.HasSuffix(last, "\n") {
+			text += s.eol
+		} else {
+			text = s.eol + text
+		}
+		edits = append(edits, Edit{Start: off, End: off, NewText: text})
+	}
+
 	// Moved and dropped instructions leave the builder.
 	del := map[int]bool{}
 	for _, in := range append(append([]*inst{}, f.moved...), f.dropped...) {
@@ -209,6 +224,32 @@ func (p *plan) buildEdits(stage string) []Edit {
 	edits = append(edits, Edit{Start: tailStart, End: len(s.data), NewText: tail.String()})
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
 	return mergeEdits(edits)
+}
+
+// pruneStep is the command that drops development dependencies, and the
+// RUN it follows: the last one that installs or builds.
+func (p *plan) pruneStep() (string, *inst) {
+	f := p.f
+	prune := ""
+	for _, i := range f.installs {
+		if !i.prodOnly && i.bc.Prune != "" {
+			prune = i.bc.Prune
+		}
+	}
+	if prune == "" {
+		return "", nil
+	}
+	var after *inst
+	for _, r := range f.runs {
+		if len(r.builds) > 0 {
+			after = r.in
+		}
+	}
+	if after == nil {
+		return "", nil
+	}
+	f.note(after.first, Info, "`%s` is added after the build so that the runtime gets production dependencies only", prune)
+	return prune, after
 }
 
 // mergeEdits joins edits that touch the same spot so that the list stays
