@@ -175,10 +175,10 @@ type Runtime struct {
 	Entrypoint []string `yaml:"entrypoint"`
 	// When holds regexps that template values must match for this
 	// runtime to be used (major: '^(22|24|26)$').
-	When map[string]string `yaml:"when"`
-	Copy      []string `yaml:"copy"`
-	SizeMB    float64  `yaml:"size_mb"`
-	Why       string   `yaml:"why"`
+	When   map[string]string `yaml:"when"`
+	Copy   []string          `yaml:"copy"`
+	SizeMB float64           `yaml:"size_mb"`
+	Why    string            `yaml:"why"`
 
 	tmpl *template.Template
 	when map[string]*regexp.Regexp
