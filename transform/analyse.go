@@ -554,7 +554,12 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 		if !ok || dir == "" {
 			return nil, declinef("line %d: cannot tell where `%s` installs: %s is not set", line, b.bc.Command, a.Dir)
 		}
-		art.dir = path.Clean(dir)
+		// A relative folder is relative to where the command runs
+		// (cargo's target/release).
+		art.dir = path.Join(cwd, dir)
+		if path.IsAbs(dir) {
+			art.dir = path.Clean(dir)
+		}
 	} else {
 		art.dir = cwd
 	}
