@@ -604,8 +604,9 @@ func (p *plan) chooseRuntime() error {
 		}
 		p.why = p.runtime.Why
 		if p.runtime.Flavor != f.preset.DefaultFlavor {
-			p.why = fmt.Sprintf("%s instead of %s: %s; %s", p.runtime.Flavor, f.preset.DefaultFlavor, needs, p.runtime.Why)
-			f.note(p.prog.holder.first, Info, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, needs)
+			why := p.unmet(f.preset.DefaultFlavor, libc, need, values)
+			p.why = fmt.Sprintf("%s instead of %s: %s; %s", p.runtime.Flavor, f.preset.DefaultFlavor, why, p.runtime.Why)
+			f.note(p.prog.holder.first, Info, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
 		}
 	}
 	if miss := missingTools(p.runtime, tools); len(miss) > 0 {
@@ -638,16 +639,21 @@ func (p *plan) needsText(libc string, tools []string) string {
 	case "none":
 		parts = append(parts, "the program is static")
 	default:
-		why := "?"
-		if len(p.f.libcWhy) > 0 {
-			why = p.f.libcWhy[0].What
-		}
-		parts = append(parts, fmt.Sprintf("the program links %s (%s)", libc, why))
+		parts = append(parts, fmt.Sprintf("the program links %s (%s)", libc, p.libcReason(libc)))
 	}
 	if len(tools) > 0 {
 		parts = append(parts, fmt.Sprintf("%s on line %d needs %s", p.prog.holder.kw, p.prog.holder.first, strings.Join(tools, " and ")))
 	}
 	return strings.Join(parts, ", and ")
+}
+
+// libcReason says why the program links the C library it does.
+func (p *plan) libcReason(libc string) string {
+	if len(p.f.libcWhy) > 0 {
+		w := p.f.libcWhy[0]
+		return fmt.Sprintf("%s, line %d", w.What, w.Line)
+	}
+	return fmt.Sprintf("it was built on a %s builder, %s", libc, p.f.image)
 }
 
 // unmet says which need no runtime of a flavor meets.
@@ -661,14 +667,10 @@ func (p *plan) unmet(flavor, libc string, tools []string, values map[string]stri
 		}
 	}
 	if libcOK && !whenOK {
-		return fmt.Sprintf("it has no image for %s", p.f.image)
+		return fmt.Sprintf("%s has no image for %s", flavor, p.f.image)
 	}
 	if !libcOK {
-		why := ""
-		if len(p.f.libcWhy) > 0 {
-			why = fmt.Sprintf(" (%s, line %d)", p.f.libcWhy[0].What, p.f.libcWhy[0].Line)
-		}
-		return fmt.Sprintf("the program links %s%s", libc, why)
+		return fmt.Sprintf("the program links %s (%s)", libc, p.libcReason(libc))
 	}
 	return fmt.Sprintf("%s on line %d needs %s, which %s does not have", p.prog.holder.kw, p.prog.holder.first, strings.Join(tools, " and "), flavor)
 }
@@ -988,7 +990,7 @@ func (p *plan) planFiles() {
 			}
 		}
 	}
-	if noContext {
+	if noContext && len(f.preset.RuntimeFiles) > 0 {
 		f.note(0, Info, "the build context was not available: run-time files (%s) copied with COPY . were not looked for", strings.Join(f.preset.RuntimeFiles[:min(4, len(f.preset.RuntimeFiles))], ", "))
 	}
 	sort.Strings(files)
