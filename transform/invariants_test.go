@@ -169,8 +169,14 @@ func checkInvariants(t testing.TB, src []byte, opt Options) *Result {
 					t.Errorf("the final stage starts FROM stage %d (%q); it must start from a runtime image", i, s.Name)
 				}
 			}
+			// The same image is fine only where the preset's runtime for
+			// that builder is that image (node:22-alpine runs what
+			// node:22-alpine built); the runtime chosen is in the Result.
+			if !strings.EqualFold(base, res.Runtime) {
+				t.Errorf("the final stage starts FROM %q, but the Result says the runtime is %q", base, res.Runtime)
+			}
 			builder := in.stages[len(in.stages)-1]
-			if strings.EqualFold(base, strings.TrimSpace(builder.BaseName)) {
+			if strings.EqualFold(base, strings.TrimSpace(builder.BaseName)) && !strings.EqualFold(base, res.Runtime) {
 				t.Errorf("the final stage starts FROM the builder image %q", base)
 			}
 			if res.BuilderStage != "" && strings.EqualFold(base, res.BuilderStage) {
