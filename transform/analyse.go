@@ -52,6 +52,9 @@ type facts struct {
 	runs      []runStep
 	artifacts []artifact
 	installs  []install
+	prepared  *Prepare // the set-up restage inserts
+	prepareAt *inst    // before this RUN
+	pkgs      [][]string // run-time packages, per preset package map
 	copies    []copyStep
 	libcWhy   []Evidence // why the artifacts need a C library
 	staticSet bool       // the file already decides static vs libc itself
@@ -412,6 +415,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	if len(args) == 0 {
 		return
 	}
+	f.scanPackages(args)
 	if args[0].text == "cd" && len(args) == 2 && !args[1].dynamic {
 		*cwd = path.Join(*cwd, args[1].text)
 		if path.IsAbs(args[1].text) {
@@ -459,6 +463,29 @@ func sortedKeys(m map[string]string) []string {
 // collectArtifacts works out where each build command of a step writes.
 func (f *facts) collectArtifacts(step *runStep) error {
 	for _, b := range step.builds {
+		if pr := b.bc.Prepare; pr != nil && f.prepareAt == nil && !f.doesItself(pr) {
+			f.prepared, f.prepareAt = pr, step.in
+			for _, c := range pr.Copy {
+				f.artifacts = append(f.artifacts, artifact{dir: path.Clean(c), folder: true, in: step.in})
+			}
+		}
+		if a := b.bc.Artifact; a != nil && a.FolderArg {
+			for _, w := range b.args {
+				if strings.HasPrefix(w.text, "-") {
+					continue
+				}
+				if w.dynamic {
+					return declinef("line %d: cannot tell which folder `%s` makes: %s is expanded at build time", step.in.first, b.bc.Command, w.text)
+				}
+				dir := path.Join(b.cwd, w.text)
+				if path.IsAbs(w.text) {
+					dir = path.Clean(w.text)
+				}
+				f.artifacts = append(f.artifacts, artifact{dir: dir, folder: true, in: step.in})
+				break
+			}
+			continue
+		}
 		if b.bc.App {
 			if b.cwd == "/" {
 				return declinef("line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command)
@@ -620,6 +647,67 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 		return art, nil
 	}
 	return art, nil
+}
+
+// doesItself reports whether any RUN of the file already does what a
+// Prepare would insert.
+func (f *facts) doesItself(pr *Prepare) bool {
+	for _, in := range f.src.nodes {
+		if in.kw != "RUN" {
+			continue
+		}
+		text := in.node.Original
+		for _, h := range in.node.Heredocs {
+			text += "\n" + h.Content
+		}
+		for _, re := range pr.unless {
+			if re.MatchString(text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scanPackages records the run-time packages that the system packages a
+// simple command installs imply.
+func (f *facts) scanPackages(args []word) {
+	if f.pkgs == nil {
+		f.pkgs = make([][]string, len(f.preset.RuntimePackages))
+	}
+	for i, m := range f.preset.RuntimePackages {
+		cw := strings.Fields(m.Command)
+		if len(args) == 0 || args[0].text != cw[0] {
+			continue
+		}
+		at := -1
+		for j, a := range args[1:] {
+			if len(cw) < 2 || a.text == cw[1] {
+				at = j + 1
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		for _, a := range args[at+1:] {
+			if strings.HasPrefix(a.text, "-") {
+				continue
+			}
+			if lib, ok := m.Map[a.text]; ok && !contains(f.pkgs[i], lib) {
+				f.pkgs[i] = append(f.pkgs[i], lib)
+			}
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // prodOnly reports whether an install keeps to production dependencies.

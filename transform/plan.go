@@ -28,6 +28,7 @@ type plan struct {
 	env     []string // "K=V" or legacy "K V"
 	copies  []string // absolute paths copied from the builder
 	blocks  []string // verbatim moved instructions (with their comments)
+	runs    []string // RUN commands of the runtime stage
 	user    string   // USER value, empty for none
 	command []string // ENTRYPOINT / CMD blocks
 	uses    []varUse // variables the runtime stage expands
@@ -73,6 +74,9 @@ func makePlan(f *facts) (*plan, error) {
 		return nil, err
 	}
 	p.decideLibc()
+	if err := p.planPackages(); err != nil {
+		return nil, err
+	}
 	if err := p.chooseRuntime(); err != nil {
 		return nil, err
 	}
@@ -249,6 +253,28 @@ func (p *plan) findProgram() error {
 	return p.checkProgram()
 }
 
+// planPackages writes the runtime's installs of the run-time libraries
+// that the builder's build packages imply.
+func (p *plan) planPackages() error {
+	f := p.f
+	for i, libs := range f.pkgs {
+		if len(libs) == 0 {
+			continue
+		}
+		m := &f.preset.RuntimePackages[i]
+		var b strings.Builder
+		if err := m.tmpl.Execute(&b, strings.Join(libs, " ")); err != nil {
+			return declinef("internal error: install template: %v", err)
+		}
+		p.runs = append(p.runs, b.String())
+		if m.Tool != "" {
+			p.prog.tools = append(p.prog.tools, m.Tool)
+		}
+		f.note(0, Info, "the runtime installs %s, the run-time side of the build packages", strings.Join(libs, ", "))
+	}
+	return nil
+}
+
 // checkProgram accepts the program when the runtime provides it (an
 // interpreter, a script for the image's entrypoint) or the build writes it.
 func (p *plan) checkProgram() error {
@@ -267,6 +293,10 @@ func (p *plan) checkProgram() error {
 		return p.needApp()
 	}
 	abs, art := p.resolve(pr.word)
+	if art == nil && f.preset.PathPrograms && !strings.Contains(pr.word, "/") {
+		// A program the install put on PATH (a console script).
+		return p.needApp()
+	}
 	if art == nil {
 		return declinef("line %d: the container runs %s, which is not a program the build writes (%s)", holder.first, pr.word, p.artifactList())
 	}
@@ -314,6 +344,9 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 		f.note(holder.first, Info, "%s %s: the runtime keeps %s", runCmd, why, r.Tool)
 		return p.needApp()
 	}
+	if r.Strip {
+		return p.stripRunner(runCmd, extra)
+	}
 	if pr.needsShell || len(extra) > 0 {
 		return keep("is part of a longer command")
 	}
@@ -347,6 +380,32 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	}
 	pr.exec, pr.word, pr.resolved = wordTexts(args), args[0].text, true
 	f.note(holder.first, Info, "%s runs `%s`: the runtime runs that directly", runCmd, script)
+	return p.checkProgram()
+}
+
+// stripRunner drops `poetry run` and the like: the runtime has the
+// environment on PATH and runs the rest itself.
+func (p *plan) stripRunner(runCmd string, rest []word) error {
+	pr := p.prog
+	if len(rest) == 0 {
+		return declinef("line %d: %s runs nothing", pr.holder.first, runCmd)
+	}
+	if pr.needsShell {
+		// Keep the shell form, without the runner in front.
+		text := strings.Join(cmdLine(pr.holder).CmdLine, " ")
+		lead := ""
+		if strings.HasPrefix(text, "exec ") {
+			lead, text = "exec ", strings.TrimPrefix(text, "exec ")
+		}
+		if !strings.HasPrefix(text, runCmd+" ") {
+			return declinef("line %d: cannot take %s out of the command", pr.holder.first, runCmd)
+		}
+		pr.newText = pr.holder.node.Value + " " + lead + strings.TrimPrefix(text, runCmd+" ")
+		pr.word = rest[0].text
+	} else {
+		pr.exec, pr.word, pr.resolved = wordTexts(rest), rest[0].text, true
+	}
+	p.f.note(pr.holder.first, Info, "%s is left out: the runtime has the environment on PATH", runCmd)
 	return p.checkProgram()
 }
 
@@ -800,9 +859,15 @@ func (p *plan) planEnv() error {
 			p.uses = append(p.uses, varUse{m[1], e.in.first})
 		}
 	}
-	for _, k := range sortedKeys(f.preset.RuntimeEnv) {
-		if !kept[k] && !dropped[k] {
-			p.env = append(p.env, k+"="+f.preset.RuntimeEnv[k])
+	extra := append([]string(nil), f.preset.RuntimeEnv...)
+	if f.prepared != nil {
+		extra = append(extra, f.prepared.RuntimeEnv...)
+	}
+	for _, kv := range extra {
+		k, _, _ := strings.Cut(kv, "=")
+		if !kept[k] {
+			p.env = append(p.env, kv)
+			kept[k] = true
 		}
 	}
 	return nil

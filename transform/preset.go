@@ -47,8 +47,15 @@ type Preset struct {
 	// Runners are commands that run a script defined in a project file
 	// (npm start), resolved so the runtime need not have the runner.
 	Runners []Runner `yaml:"runners"`
-	// RuntimeEnv is set in the runtime stage unless the file sets it.
-	RuntimeEnv map[string]string `yaml:"runtime_env"`
+	// RuntimeEnv ("K=V") is set in the runtime stage unless the file
+	// sets K itself.
+	RuntimeEnv []string `yaml:"runtime_env"`
+	// PathPrograms means a bare program name in CMD may be one the
+	// install put on PATH (console scripts such as gunicorn).
+	PathPrograms bool `yaml:"path_programs"`
+	// RuntimePackages maps system packages the builder installs for
+	// building to the run-time libraries the runtime must install.
+	RuntimePackages []PackageMap `yaml:"runtime_packages"`
 
 	// Source is where the preset was read from, for messages.
 	Source string `yaml:"-"`
@@ -107,6 +114,30 @@ type BuildCommand struct {
 	// ProdEnv are variables that, set for the command, also keep it to
 	// production dependencies.
 	ProdEnv map[string]string `yaml:"prod_env"`
+	// Prepare is inserted before the first such command, unless the file
+	// already does it.
+	Prepare *Prepare `yaml:"prepare"`
+}
+
+// Prepare is a set-up the builder needs before a build command: a virtual
+// environment, say.
+type Prepare struct {
+	Lines      []string `yaml:"lines"`       // instructions to insert
+	Unless     []string `yaml:"unless"`      // regexps over RUN text: the file does it itself
+	Copy       []string `yaml:"copy"`        // folders the runtime then copies
+	RuntimeEnv []string `yaml:"runtime_env"` // "K=V" the runtime then sets
+
+	unless []*regexp.Regexp
+}
+
+// PackageMap says which run-time packages a build package implies.
+type PackageMap struct {
+	Command string            `yaml:"command"` // the install command: "apt-get install"
+	Map     map[string]string `yaml:"map"`
+	Install string            `yaml:"install"` // the runtime's RUN, with {{.}} for the packages
+	Tool    string            `yaml:"tool"`    // what the runtime needs to run Install
+
+	tmpl *template.Template
 }
 
 // Runner is a command that runs a script named in a project file.
@@ -116,6 +147,9 @@ type Runner struct {
 	Key      string   `yaml:"key"`  // dotted path to the script
 	Default  string   `yaml:"default"`
 	Tool     string   `yaml:"tool"` // what the runtime needs to keep the runner
+	// Strip means the runner only runs the rest of the command in the
+	// project's environment (poetry run X): the runtime runs X itself.
+	Strip bool `yaml:"strip"`
 }
 
 // Artifact says where a build command writes its output.
@@ -129,6 +163,9 @@ type Artifact struct {
 	Name      []string `yaml:"name"`
 	SourceExt string   `yaml:"source_ext"`
 	OnlyIfRun bool     `yaml:"only_if_run"`
+	// FolderArg means the first argument is a folder the command makes
+	// (python -m venv /venv): the runtime copies it whole.
+	FolderArg bool `yaml:"folder_arg"`
 }
 
 // NameSource reads a name from a file of the build context.
@@ -278,8 +315,25 @@ func (p *Preset) compile() *presetErr {
 		if b.Prune != "" && !b.App {
 			return &presetErr{"prune", fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
 		}
+		if pr := b.Prepare; pr != nil {
+			if len(pr.Lines) == 0 {
+				return &presetErr{"prepare", fmt.Sprintf("prepare of %q has no lines", b.Command)}
+			}
+			for _, u := range pr.Unless {
+				re, err := regexp.Compile(u)
+				if err != nil {
+					return &presetErr{"unless", fmt.Sprintf("bad pattern %q: %v", u, err)}
+				}
+				pr.unless = append(pr.unless, re)
+			}
+			for _, kv := range pr.RuntimeEnv {
+				if !strings.Contains(kv, "=") {
+					return &presetErr{"runtime_env", fmt.Sprintf("%q is not K=V", kv)}
+				}
+			}
+		}
 		if a := b.Artifact; a != nil {
-			if a.OutputFlag == "" && a.Dir == "" && len(a.Name) == 0 {
+			if a.OutputFlag == "" && a.Dir == "" && len(a.Name) == 0 && !a.FolderArg {
 				return &presetErr{"artifact", fmt.Sprintf("artifact of %q says nothing about where it is written", b.Command)}
 			}
 			for _, n := range a.Name {
@@ -315,6 +369,22 @@ func (p *Preset) compile() *presetErr {
 		if _, err := path.Match(g, ""); err != nil {
 			return &presetErr{"drop_env", fmt.Sprintf("bad pattern %q", g)}
 		}
+	}
+	for _, kv := range p.RuntimeEnv {
+		if !strings.Contains(kv, "=") {
+			return &presetErr{"runtime_env", fmt.Sprintf("%q is not K=V", kv)}
+		}
+	}
+	for i := range p.RuntimePackages {
+		m := &p.RuntimePackages[i]
+		if len(strings.Fields(m.Command)) == 0 || m.Install == "" {
+			return &presetErr{"runtime_packages", "a package map needs a command and an install line"}
+		}
+		t, err := template.New("install").Parse(m.Install)
+		if err != nil {
+			return &presetErr{"install", fmt.Sprintf("bad install template: %v", err)}
+		}
+		m.tmpl = t
 	}
 	for _, r := range p.Runners {
 		if len(r.Commands) == 0 || r.File == "" || r.Key == "" {

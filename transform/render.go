@@ -28,7 +28,7 @@ func loadStageTemplate() (*template.Template, error) {
 
 type stageData struct {
 	Image, Stage, Workdir, User string
-	Args, Env, Copies           []string
+	Args, Env, Runs, Copies     []string
 	Blocks, Commands            []string
 }
 
@@ -54,7 +54,7 @@ func (p *plan) renderStage() (string, error) {
 		}
 		return out
 	}
-	d := stageData{Image: p.image, Stage: p.stage, Workdir: p.workdir, User: p.user, Args: p.args, Env: p.env}
+	d := stageData{Image: p.image, Stage: p.stage, Workdir: p.workdir, User: p.user, Args: p.args, Env: p.env, Runs: p.runs}
 	for _, c := range p.copies {
 		d.Copies = append(d.Copies, copyArgs(c))
 	}
@@ -139,6 +139,20 @@ func (p *plan) buildEdits(stage string) []Edit {
 				edits = append(edits, Edit{Start: off, End: off, NewText: prefix})
 			}
 		}
+	}
+
+	// The set-up a build command needs (a virtual environment).
+	if f.prepared != nil {
+		first := s.lineText(f.prepareAt.first)
+		lead := first[:len(first)-len(strings.TrimLeft(first, " \t"))]
+		var b strings.Builder
+		for _, l := range f.prepared.Lines {
+			kw, rest, _ := strings.Cut(l, " ")
+			b.WriteString(lead + s.kw(kw) + " " + rest + s.eol)
+		}
+		off := s.lines[f.prepareAt.first-1].start
+		edits = append(edits, Edit{Start: off, End: off, NewText: b.String()})
+		f.note(f.prepareAt.first, Info, "a virtual environment is made before the install so that the runtime can copy it whole")
 	}
 
 	// Dev dependencies leave the application folder after the build.
