@@ -4,6 +4,7 @@
 //
 //	restage [flags] [path ...]       diff, list, check or rewrite Dockerfiles
 //	restage explain [flags] path ... say what the rewrite does and why
+//	restage verify [flags] path      build and run the original and the result, compare
 //	restage presets list|show NAME   the built-in language presets
 //	restage version
 //
@@ -151,7 +152,7 @@ func (a *app) cli() *cli.App {
 	return &cli.App{
 		Name:      "restage",
 		Usage:     "rewrite single-stage Dockerfiles into multi-stage ones",
-		UsageText: "restage [flags] [path ...]\nrestage explain [flags] path ...\nrestage presets list | presets show NAME\nrestage version",
+		UsageText: "restage [flags] [path ...]\nrestage explain [flags] path ...\nrestage verify [flags] path\nrestage presets list | presets show NAME\nrestage version",
 		Description: "Paths are files or folders; folders are searched for Dockerfile, Dockerfile.*,\n" +
 			"*.Dockerfile, *.dockerfile and dockerfile (skipping .git, vendor, node_modules).\n" +
 			"Without -w, -l or --check a unified diff is printed. With no path and a piped\n" +
@@ -166,6 +167,10 @@ func (a *app) cli() *cli.App {
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError:    onUsageError,
 		Action:          a.rootAction,
+
+		// --image-map and --probe-http values are taken whole, commas included.
+		DisableSliceFlagSeparator: true,
+
 		Commands: []*cli.Command{
 			{
 				Name:         "explain",
@@ -174,6 +179,15 @@ func (a *app) cli() *cli.App {
 				Flags:        conversionFlags(),
 				OnUsageError: onUsageError,
 				Action:       a.explainAction,
+			},
+			{
+				Name:         "verify",
+				Usage:        "build the original and the converted Dockerfile with docker, run both and compare",
+				ArgsUsage:    "path",
+				Description:  verifyHelp,
+				Flags:        verifyFlags(),
+				OnUsageError: onUsageError,
+				Action:       a.verifyAction,
 			},
 			{
 				Name:            "presets",
@@ -219,8 +233,8 @@ func (a *app) cli() *cli.App {
 // permuteArgs moves flags in front of the paths, so that `restage file -w`
 // works like `restage -w file` (Go's flag package stops at the first
 // path). After "--" everything is a path. Flags before a command name
-// stay with the root command, except for explain, whose flags are the
-// conversion flags: there they all go to explain.
+// stay with the root command, except for explain and verify, whose flags
+// include the conversion flags: there they all go to the command.
 func permuteArgs(app *cli.App, args []string) []string {
 	takesValue := map[string]bool{}
 	note := func(flags []cli.Flag) {
@@ -236,14 +250,15 @@ func permuteArgs(app *cli.App, args []string) []string {
 	flags, paths, at := splitArgs(args, takesValue)
 	if len(paths) > 0 && at[0] >= 0 {
 		if cmd := app.Command(paths[0]); cmd != nil {
-			if cmd.Name != "explain" {
+			if cmd.Name != "explain" && cmd.Name != "verify" {
 				return args
 			}
-			// The flags before "explain" go to it too: they are the
-			// conversion flags, or errors.
+			// The flags before "explain" or "verify" go to it too: they
+			// are the conversion flags, or errors.
+			note(cmd.Flags)
 			before, _, _ := splitArgs(args[:at[0]], takesValue)
 			ef, ep, _ := splitArgs(args[at[0]+1:], takesValue)
-			out := append(append([]string{"explain"}, before...), ef...)
+			out := append(append([]string{cmd.Name}, before...), ef...)
 			if len(ep) > 0 {
 				out = append(append(out, "--"), ep...)
 			}

@@ -1,0 +1,735 @@
+package main
+
+import (
+	"archive/tar"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/restage/restage/transform"
+)
+
+// fakeDocker stands in for the docker CLI. It logs each call (with
+// DOCKER_BUILDKIT) to $FAKE_LOG, one line, and answers like the real one
+// from FAKE_<WHAT>_<VARIANT> or FAKE_<WHAT> variables, VARIANT being
+// ORIGINAL or CONVERTED as found in the arguments (image tags and
+// container names say which). `build` copies the Dockerfile it is given
+// to $FAKE_DIR/built-<VARIANT>.
+const fakeDocker = `#!/bin/bash
+{ printf 'DOCKER_BUILDKIT=%s' "${DOCKER_BUILDKIT-unset}"; printf ' %s' "$@"; printf '\n'; } >>"$FAKE_LOG"
+case " $* " in
+*original*) V=ORIGINAL ;;
+*converted*) V=CONVERTED ;;
+*) V=NONE ;;
+esac
+get() {
+	local a="FAKE_$1_$V" b="FAKE_$1"
+	if [ -n "${!a+x}" ]; then printf '%s' "${!a}"
+	elif [ -n "${!b+x}" ]; then printf '%s' "${!b}"
+	else printf '%s' "$2"; fi
+}
+cmd=$1
+shift
+case $cmd in
+version|info)
+	if [ -n "${FAKE_DAEMON_DOWN-}" ]; then
+		echo "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?" >&2
+		exit 1
+	fi
+	echo 99.0.0-fake ;;
+build)
+	f=
+	while [ $# -gt 0 ]; do
+		case $1 in -f) f=$2; shift ;; esac
+		shift
+	done
+	cp "$f" "$FAKE_DIR/built-$V"
+	echo "#1 [internal] load build definition from $(basename "$f")"
+	if [ "$(get BUILD_FAIL)" = 1 ]; then
+		echo '#5 ERROR: process "/bin/sh -c go build -o /app ." did not complete successfully: exit code: 1'
+		echo 'ERROR: failed to solve: process "/bin/sh -c go build -o /app ." did not complete successfully: exit code: 1' >&2
+		exit 1
+	fi
+	echo "#9 DONE 0.1s" ;;
+image)
+	echo "$(get SIZE 1000000)|$(get LAYERS 3)|$(get USER)" ;;
+create)
+	echo 0123456789ab ;;
+export)
+	cat "$(get TAR)" ;;
+run)
+	detach=
+	for a in "$@"; do [ "$a" = -d ] && detach=1; done
+	if [ "$(get START_FAIL)" = 1 ]; then
+		echo 'docker: Error response from daemon: failed to create task: exec: "/app": stat /app: no such file or directory: unknown.' >&2
+		exit 127
+	fi
+	if [ -n "$detach" ]; then echo "f00d$V"; exit 0; fi
+	get STDOUT
+	get STDERR >&2
+	exit "$(get EXIT 0)" ;;
+wait)
+	if [ "$(get SERVER)" = 1 ]; then exec sleep 30; fi
+	echo "$(get EXIT 0)" ;;
+logs)
+	get STDOUT
+	get STDERR >&2 ;;
+port)
+	echo "127.0.0.1:$(get HTTP_PORT)" ;;
+rm|rmi) ;;
+*)
+	echo "fake docker: unknown command $cmd" >&2
+	exit 1 ;;
+esac
+`
+
+const verifyDockerfile = "FROM mirror.test/library/golang:1.26\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n"
+
+type verifyTest struct {
+	*testApp
+	t                  *testing.T
+	docker, dir, log   string
+	app, dockerfile    string // the app's folder (the build context) and its Dockerfile
+	fullTar, emptyTar  string
+	defaultArgs        []string
+	origTmp, tmpParent string
+}
+
+func newVerifyTest(t *testing.T) *verifyTest {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := os.Stat("/bin/bash"); err != nil {
+		t.Skip("the fake docker needs /bin/bash")
+	}
+	vt := &verifyTest{t: t, dir: dir, testApp: newTestApp()}
+	vt.convert = transform.Convert
+	vt.docker = filepath.Join(dir, "bin", "docker")
+	writeFile(t, vt.docker, fakeDocker)
+	if err := os.Chmod(vt.docker, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	vt.log = filepath.Join(dir, "docker.log")
+	vt.app = filepath.Join(dir, "src", "app")
+	vt.dockerfile = filepath.Join(vt.app, "Dockerfile")
+	writeFile(t, vt.dockerfile, verifyDockerfile)
+	writeFile(t, filepath.Join(vt.app, "main.go"), "package main\n")
+	vt.fullTar = filepath.Join(dir, "full.tar")
+	writeTar(t, vt.fullTar, map[string]string{
+		"bin": "->usr/bin", "usr/bin/sh": "->dash", "usr/bin/dash": "", "usr/bin/bash": "",
+		"usr/bin/apt-get": "", "usr/bin/dpkg": "", "usr/local/go/bin/go": "", "etc/passwd": "",
+	})
+	vt.emptyTar = filepath.Join(dir, "empty.tar")
+	writeTar(t, vt.emptyTar, map[string]string{"app": "", "etc/passwd": "", "usr/share/sh": ""})
+	vt.tmpParent = filepath.Join(dir, "tmp")
+	os.MkdirAll(vt.tmpParent, 0o755)
+	t.Setenv("TMPDIR", vt.tmpParent)
+	t.Setenv("FAKE_LOG", vt.log)
+	t.Setenv("FAKE_DIR", dir)
+	t.Setenv("FAKE_TAR_ORIGINAL", vt.fullTar)
+	t.Setenv("FAKE_TAR_CONVERTED", vt.emptyTar)
+	t.Setenv("FAKE_USER_CONVERTED", "65532")
+	t.Setenv("FAKE_SIZE_ORIGINAL", "874000000")
+	t.Setenv("FAKE_SIZE_CONVERTED", "4600000")
+	t.Setenv("FAKE_STDOUT", "hello\n")
+	t.Setenv("DOCKER_BUILDKIT", "0") // verify must set it to 1 whatever the environment says
+	vt.defaultArgs = []string{"verify", "--docker", vt.docker, "--up-for", "300ms", "--probe-timeout", "5s",
+		"--image-map", "gcr.io/distroless/=restage.local/distroless/", "--image-map", "mirror.test/=restage.local/"}
+	return vt
+}
+
+// writeTar writes a tar with the given files; "->target" makes a
+// symlink, "<dir>" a folder.
+func writeTar(t *testing.T, name string, files map[string]string) {
+	t.Helper()
+	f, err := os.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tw := tar.NewWriter(f)
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		c := files[n]
+		h := &tar.Header{Name: n, Mode: 0o755, Typeflag: tar.TypeReg, Size: int64(len(c))}
+		if target, ok := strings.CutPrefix(c, "->"); ok {
+			h.Typeflag, h.Linkname, h.Size = tar.TypeSymlink, target, 0
+		} else if c == "<dir>" {
+			h.Typeflag, h.Name, h.Size = tar.TypeDir, n+"/", 0
+		}
+		if err := tw.WriteHeader(h); err != nil {
+			t.Fatal(err)
+		}
+		if h.Typeflag == tar.TypeReg {
+			tw.Write([]byte(c))
+		}
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// verify runs restage verify with the default arguments, more args and
+// the Dockerfile.
+func (vt *verifyTest) verify(args ...string) (int, string, string) {
+	os.Remove(vt.log)
+	all := append(append(slices.Clone(vt.defaultArgs), args...), vt.dockerfile)
+	return vt.run(all...)
+}
+
+// calls are the logged docker command lines.
+func (vt *verifyTest) calls() []string {
+	b, err := os.ReadFile(vt.log)
+	if err != nil {
+		return nil
+	}
+	return strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+}
+
+func (vt *verifyTest) callsOf(cmd string) []string {
+	var out []string
+	for _, c := range vt.calls() {
+		if f := strings.Fields(c); len(f) > 1 && f[1] == cmd {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (vt *verifyTest) built(variant string) string {
+	return readString(vt.t, filepath.Join(vt.dir, "built-"+variant))
+}
+
+func TestVerifySame(t *testing.T) {
+	vt := newVerifyTest(t)
+	code, out, errs := vt.verify()
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	calls := vt.calls()
+	if len(calls) == 0 {
+		t.Fatal("docker was not called")
+	}
+	for _, c := range calls {
+		if !strings.HasPrefix(c, "DOCKER_BUILDKIT=1 ") {
+			t.Errorf("not run with DOCKER_BUILDKIT=1: %s", c)
+		}
+	}
+	if !strings.HasPrefix(calls[0], "DOCKER_BUILDKIT=1 version") {
+		t.Errorf("the daemon is not checked first: %s", calls[0])
+	}
+
+	// Two builds, the Dockerfiles outside the context, the context the Dockerfile's folder.
+	builds := vt.callsOf("build")
+	if len(builds) != 2 {
+		t.Fatalf("builds: %q", builds)
+	}
+	var tags []string
+	for i, b := range builds {
+		f := strings.Fields(b)
+		fi, ti := slices.Index(f, "-f"), slices.Index(f, "-t")
+		if fi < 0 || ti < 0 || f[len(f)-1] != vt.app {
+			t.Fatalf("build %d: %s", i, b)
+		}
+		if inside(f[fi+1], vt.app) || !strings.HasPrefix(f[fi+1], vt.tmpParent) {
+			t.Errorf("build %d: -f %s is not a temporary file outside the context %s", i, f[fi+1], vt.app)
+		}
+		tags = append(tags, f[ti+1])
+	}
+	if !strings.HasPrefix(tags[0], "restage-verify/app-") || !strings.HasSuffix(tags[0], ":original") ||
+		tags[1] != strings.TrimSuffix(tags[0], ":original")+":converted" || len(tags[0]) != len("restage-verify/app-12345678:original") {
+		t.Errorf("tags: %q", tags)
+	}
+
+	// The image map applies to the original's FROM too, and to the
+	// converted file's builder; the engine mapped the runtime.
+	if got := vt.built("ORIGINAL"); got != strings.Replace(verifyDockerfile, "mirror.test/", "restage.local/", 1) {
+		t.Errorf("original built as:\n%s", got)
+	}
+	conv := vt.built("CONVERTED")
+	if !strings.Contains(conv, "FROM restage.local/library/golang:1.26 AS build\n") ||
+		!strings.Contains(conv, "FROM restage.local/distroless/static-debian13:nonroot\n") || strings.Contains(conv, "mirror.test") {
+		t.Errorf("converted built as:\n%s", conv)
+	}
+
+	// The table.
+	for _, want := range []string{
+		"restage verify " + vt.dockerfile + "\n",
+		"from  ", "restage.local/library/golang:1.26", "restage.local/distroless/static-debian13:nonroot",
+		"874.0 MB", "4.6 MB", "0.5% of the original",
+		"root (none set)", "65532",
+		"shell", "sh, bash, dash", "package manager", "apt-get, dpkg",
+		"probe default", "exit 0, 6 bytes out",
+		"image map: original line 1: mirror.test/library/golang:1.26 -> restage.local/library/golang:1.26\n",
+		"image map: converted line 1: mirror.test/library/golang:1.26 -> restage.local/library/golang:1.26\n",
+		"verdict: ok: the converted image builds and behaves like the original (1 probe); 0.5% of the original's size\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasSuffix(l, " ") {
+			t.Errorf("trailing blanks: %q", l)
+		}
+	}
+	if !strings.Contains(errs, "restage verify: building the original") {
+		t.Errorf("no progress on stderr: %q", errs)
+	}
+
+	// Everything made is removed: containers by name, both images, the temporary files.
+	rms := strings.Join(vt.callsOf("rm"), "\n")
+	for _, c := range []string{"-original-fs", "-converted-fs", "-original-run", "-converted-run"} {
+		if !strings.Contains(rms, c) {
+			t.Errorf("container %s not removed:\n%s", c, rms)
+		}
+	}
+	if rmi := vt.callsOf("rmi"); len(rmi) != 1 || !strings.Contains(rmi[0], tags[0]) || !strings.Contains(rmi[0], tags[1]) {
+		t.Errorf("rmi: %q", rmi)
+	}
+	if left, _ := os.ReadDir(vt.tmpParent); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+
+	// -q: no progress.
+	_, _, errs = vt.verify("-q")
+	if errs != "" {
+		t.Errorf("-q: stderr %q", errs)
+	}
+}
+
+func TestVerifyKeep(t *testing.T) {
+	vt := newVerifyTest(t)
+	code, out, _ := vt.verify("--keep")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	if rm, rmi := vt.callsOf("rm"), vt.callsOf("rmi"); len(rm)+len(rmi) != 0 {
+		t.Errorf("--keep removed things: %q %q", rm, rmi)
+	}
+	if left, _ := os.ReadDir(vt.tmpParent); len(left) != 1 {
+		t.Errorf("--keep: temporary folder not kept: %v", left)
+	}
+	if !strings.Contains(out, "\nkept: restage-verify/app-") || !strings.Contains(out, "-original-run") {
+		t.Errorf("kept things not listed:\n%s", out)
+	}
+}
+
+func TestVerifyDifferentStdout(t *testing.T) {
+	vt := newVerifyTest(t)
+	t.Setenv("FAKE_STDOUT_CONVERTED", "hullo\n")
+	t.Setenv("FAKE_STDERR_CONVERTED", "warning: something\n")
+	code, out, _ := vt.verify()
+	if code != 1 || !strings.Contains(out, "DIFFERENT") ||
+		!strings.Contains(out, `verdict: FAIL: the converted image does not behave like the original: default: the stdout differs: "hello\n" vs "hullo\n"; converted stderr: warning: something`) {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	// Cleanup happens on failures too.
+	if len(vt.callsOf("rmi")) != 1 {
+		t.Errorf("no rmi after a failed verification")
+	}
+}
+
+func TestVerifyExitStatusAndStart(t *testing.T) {
+	vt := newVerifyTest(t)
+	t.Setenv("FAKE_EXIT_CONVERTED", "3")
+	if code, out, _ := vt.verify(); code != 1 || !strings.Contains(out, "default: the original exits 0, the converted image exits 3") {
+		t.Errorf("exit status: %d\n%s", code, out)
+	}
+	t.Setenv("FAKE_EXIT_CONVERTED", "0")
+	t.Setenv("FAKE_START_FAIL_CONVERTED", "1")
+	code, out, _ := vt.verify()
+	if code != 1 || !strings.Contains(out, `the converted image does not start (failed to create task: exec: "/app": stat /app: no such file or directory: unknown.)`) {
+		t.Errorf("start failure: %d\n%s", code, out)
+	}
+	if !strings.Contains(strings.Join(vt.callsOf("rm"), "\n"), "-converted-run") {
+		t.Errorf("a container that did not start is not removed")
+	}
+}
+
+func TestVerifyServers(t *testing.T) {
+	vt := newVerifyTest(t)
+	t.Setenv("FAKE_SERVER", "1")
+	code, out, _ := vt.verify()
+	if code != 0 || !strings.Contains(out, "running") {
+		t.Errorf("both servers: %d\n%s", code, out)
+	}
+	// The converted one dies at once.
+	t.Setenv("FAKE_SERVER_CONVERTED", "0")
+	t.Setenv("FAKE_EXIT_CONVERTED", "1")
+	t.Setenv("FAKE_STDERR_CONVERTED", "2026/01/01 webapp: open templates/index.html: no such file or directory\n")
+	code, out, _ = vt.verify()
+	if code != 1 || !strings.Contains(out, "the original keeps running, the converted image exits 1; converted stderr: 2026/01/01 webapp: open templates/index.html") {
+		t.Errorf("dying server: %d\n%s", code, out)
+	}
+}
+
+func TestVerifyOriginalFailsItself(t *testing.T) {
+	vt := newVerifyTest(t)
+	t.Setenv("FAKE_EXIT", "2")
+	code, out, _ := vt.verify()
+	if code != 0 || !strings.Contains(out, "warning: the original itself exits 2: the default probe shows only that both behave alike") {
+		t.Errorf("%d\n%s", code, out)
+	}
+}
+
+func TestVerifyHTTP(t *testing.T) {
+	vt := newVerifyTest(t)
+	serve := func(variant, body string) {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/missing" {
+				http.NotFound(w, r)
+				return
+			}
+			fmt.Fprintf(w, "%s at %s", body, r.URL.Path)
+		}))
+		t.Cleanup(srv.Close)
+		u, _ := url.Parse(srv.URL)
+		t.Setenv("FAKE_HTTP_PORT_"+variant, u.Port())
+	}
+	serve("ORIGINAL", "hello")
+	serve("CONVERTED", "hello")
+	t.Setenv("FAKE_SERVER", "1")
+	code, out, _ := vt.verify("--probe-http", "8080/", "--probe-http", "8080/missing", "--probe-http", "9090/a,b")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	for _, want := range []string{"probe GET 8080/ ", "200, 10 bytes", "probe GET 8080/missing", "404, 19 bytes", "probe GET 9090/a,b", "(3 probes)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	runs := vt.callsOf("run")
+	if len(runs) != 2 || !strings.Contains(runs[0], " -d ") || !strings.Contains(runs[0], "-p 127.0.0.1::8080 -p 127.0.0.1::9090 ") {
+		t.Errorf("runs: %q", runs)
+	}
+	if len(vt.callsOf("port")) != 4 {
+		t.Errorf("port calls: %q", vt.callsOf("port"))
+	}
+
+	// A different body.
+	serve("CONVERTED", "howdy")
+	code, out, _ = vt.verify("--probe-http", "8080/")
+	if code != 1 || !strings.Contains(out, `GET 8080/: the body differs: "hello at /" vs "howdy at /"`) {
+		t.Errorf("different body: %d\n%s", code, out)
+	}
+
+	// The converted server exits instead of answering.
+	t.Setenv("FAKE_HTTP_PORT_CONVERTED", "1")
+	t.Setenv("FAKE_SERVER_CONVERTED", "0")
+	t.Setenv("FAKE_EXIT_CONVERTED", "1")
+	code, out, _ = vt.verify("--probe-http", "8080/")
+	if code != 1 || !strings.Contains(out, "the original answers 200 with 10 bytes, the converted image exits 1") {
+		t.Errorf("exited server: %d\n%s", code, out)
+	}
+
+	// Nobody answers: both time out the same way, which is not a pass
+	// for the original but the same behaviour.
+	t.Setenv("FAKE_SERVER_CONVERTED", "1")
+	t.Setenv("FAKE_HTTP_PORT", "1")
+	os.Unsetenv("FAKE_HTTP_PORT_ORIGINAL")
+	os.Unsetenv("FAKE_HTTP_PORT_CONVERTED")
+	code, out, _ = vt.verify("--probe-http", "8080/", "--probe-timeout", "300ms")
+	if code != 0 || !strings.Contains(out, "no answer") {
+		t.Errorf("no answer: %d\n%s", code, out)
+	}
+}
+
+func TestVerifyProbeCmd(t *testing.T) {
+	vt := newVerifyTest(t)
+	code, out, _ := vt.verify("--probe-cmd", `--upper 'hello world' "a b"`)
+	if code != 0 || !strings.Contains(out, "probe cmd --upper 'hello world' \"a b\"") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	runs := vt.callsOf("run")
+	if len(runs) != 2 || !strings.HasSuffix(runs[0], ":original --upper hello world a b") || strings.Contains(runs[0], " -d ") {
+		t.Errorf("runs: %q", runs)
+	}
+	t.Setenv("FAKE_EXIT_CONVERTED", "2")
+	code, out, _ = vt.verify("--probe-cmd", "--version")
+	if code != 1 || !strings.Contains(out, "cmd --version: the original exits 0, the converted image exits 2") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+func TestVerifyBuildFailures(t *testing.T) {
+	vt := newVerifyTest(t)
+	t.Setenv("FAKE_BUILD_FAIL_CONVERTED", "1")
+	code, out, errs := vt.verify()
+	if code != 1 || !strings.Contains(out, "FAILED") ||
+		!strings.Contains(out, `verdict: FAIL: the converted Dockerfile does not build: failed to solve: process "/bin/sh -c go build -o /app ." did not complete successfully: exit code: 1`) {
+		t.Errorf("converted build fails: %d\n%s", code, out)
+	}
+	if !strings.Contains(errs, "the converted build failed; its last lines:\n  #1 [internal]") {
+		t.Errorf("no build log on stderr: %q", errs)
+	}
+	if len(vt.callsOf("run")) != 0 {
+		t.Errorf("ran images after a failed build")
+	}
+	if rmi := vt.callsOf("rmi"); len(rmi) != 1 {
+		t.Errorf("rmi: %q", rmi)
+	}
+
+	t.Setenv("FAKE_BUILD_FAIL_CONVERTED", "0")
+	t.Setenv("FAKE_BUILD_FAIL_ORIGINAL", "1")
+	code, _, errs = vt.verify()
+	if code != 2 || !strings.Contains(errs, "restage verify: the original Dockerfile does not build (failed to solve:") {
+		t.Errorf("original build fails: %d\n%s", code, errs)
+	}
+	if len(vt.callsOf("build")) != 1 {
+		t.Errorf("built the converted file after the original failed")
+	}
+}
+
+func TestVerifyDockerMissing(t *testing.T) {
+	vt := newVerifyTest(t)
+	vt.defaultArgs[2] = filepath.Join(vt.dir, "nope", "docker")
+	code, out, errs := vt.verify()
+	if code != 2 || out != "" || !strings.HasPrefix(errs, "restage verify: docker: "+vt.defaultArgs[2]+": ") || strings.Count(errs, "\n") != 1 {
+		t.Errorf("--docker missing: %d %q %q", code, out, errs)
+	}
+
+	// Not on PATH.
+	path := os.Getenv("PATH")
+	t.Setenv("PATH", vt.dir)
+	vt.defaultArgs = slices.Delete(vt.defaultArgs, 1, 3)
+	code, _, errs = vt.verify()
+	if code != 2 || errs != `restage verify: docker: no "docker" on PATH (install the Docker CLI, or give --docker PATH or RESTAGE_DOCKER)`+"\n" {
+		t.Errorf("no docker on PATH: %d %q", code, errs)
+	}
+	t.Setenv("PATH", path)
+
+	// RESTAGE_DOCKER.
+	vt.getenv = func(k string) string {
+		if k == "RESTAGE_DOCKER" {
+			return vt.docker
+		}
+		return ""
+	}
+	if code, out, errs := vt.verify(); code != 0 {
+		t.Errorf("RESTAGE_DOCKER: %d\n%s\n%s", code, out, errs)
+	}
+
+	// A stopped daemon.
+	t.Setenv("FAKE_DAEMON_DOWN", "1")
+	code, out, errs = vt.verify()
+	if code != 2 || out != "" || errs != "restage verify: docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock: is the daemon running?\n" {
+		t.Errorf("daemon down: %d %q %q", code, out, errs)
+	}
+	if len(vt.calls()) != 1 {
+		t.Errorf("went on after the daemon check: %q", vt.calls())
+	}
+}
+
+func TestVerifyJSON(t *testing.T) {
+	vt := newVerifyTest(t)
+	t.Setenv("FAKE_STDOUT_CONVERTED", "other\n")
+	code, out, _ := vt.verify("--json")
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	if rep["path"] != vt.dockerfile || rep["verdict"] != "different" || rep["exit_status"] != 1.0 || rep["docker_server"] != "99.0.0-fake" {
+		t.Errorf("top level: %v", rep)
+	}
+	orig := rep["original"].(map[string]any)
+	conv := rep["converted"].(map[string]any)
+	if orig["built"] != true || orig["size_bytes"] != 874e6 || orig["layers"] != 3.0 || orig["user"] != "" ||
+		!slices.Equal(toStrings(orig["shells"]), []string{"sh", "bash", "dash"}) || !slices.Equal(toStrings(orig["package_managers"]), []string{"apt-get", "dpkg"}) {
+		t.Errorf("original: %v", orig)
+	}
+	if conv["user"] != "65532" || len(toStrings(conv["shells"])) != 0 || conv["shells"] == nil || conv["from"] != "restage.local/distroless/static-debian13:nonroot" {
+		t.Errorf("converted: %v", conv)
+	}
+	probes := rep["probes"].([]any)
+	p := probes[0].(map[string]any)
+	if p["probe"] != "default" || p["same"] != false || p["original"].(map[string]any)["stdout"] != "hello\n" ||
+		p["converted"].(map[string]any)["outcome"] != "exited" || p["converted"].(map[string]any)["exit_code"] != 0.0 {
+		t.Errorf("probe: %v", p)
+	}
+	if m := rep["image_map"].([]any); len(m) != 2 || m[0].(map[string]any)["file"] != "original" {
+		t.Errorf("image_map: %v", m)
+	}
+
+	// An error is JSON too, and a line on stderr.
+	t.Setenv("FAKE_DAEMON_DOWN", "1")
+	code, out, errs := vt.verify("--json")
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 2 || rep["verdict"] != "error" || !strings.Contains(errs, "is the daemon running?") {
+		t.Errorf("error as JSON: %d %v %q %q", code, err, out, errs)
+	}
+}
+
+func toStrings(v any) []string {
+	var out []string
+	l, _ := v.([]any)
+	for _, x := range l {
+		out = append(out, x.(string))
+	}
+	return out
+}
+
+func TestVerifyDeclinedAndErrors(t *testing.T) {
+	vt := newVerifyTest(t)
+	writeFile(t, vt.dockerfile, "FROM golang:1.26 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\nCMD [\"/app\"]\n")
+	code, out, errs := vt.verify()
+	if code != 1 || !strings.Contains(out, "verdict: not verified: restage leaves this file unchanged (") || !strings.Contains(errs, "left unchanged") {
+		t.Errorf("declined: %d %q %q", code, out, errs)
+	}
+	if len(vt.calls()) != 0 {
+		t.Errorf("docker called for a declined file: %q", vt.calls())
+	}
+
+	writeFile(t, vt.dockerfile, "FROM golang\nFORM x\n")
+	code, out, errs = vt.verify()
+	if code != 2 || out != "" || !strings.HasPrefix(errs, vt.dockerfile+":2: ") {
+		t.Errorf("parse error: %d %q %q", code, out, errs)
+	}
+
+	// Usage errors.
+	for _, args := range [][]string{
+		{"verify"}, {"verify", "-"}, {"verify", "a", "b"}, {"verify", "--probe-http", "x/", vt.dockerfile},
+		{"verify", "--probe-cmd", "'unterminated", vt.dockerfile}, {"verify", "--build-timeout", "0s", vt.dockerfile},
+	} {
+		if code, _, errs := vt.run(args...); code != 2 || !strings.Contains(errs, "Run 'restage --help'") {
+			t.Errorf("%q: %d %q", args, code, errs)
+		}
+	}
+}
+
+func TestVerifyTempInsideContext(t *testing.T) {
+	vt := newVerifyTest(t)
+	inner := filepath.Join(vt.app, "tmp")
+	os.MkdirAll(inner, 0o755)
+	t.Setenv("TMPDIR", inner)
+	code, _, errs := vt.verify()
+	if code != 2 || !strings.Contains(errs, "is inside the build context") {
+		t.Errorf("%d %q", code, errs)
+	}
+	if left, _ := os.ReadDir(inner); len(left) != 0 {
+		t.Errorf("left %v", left)
+	}
+}
+
+func TestVerifyContextAndConfig(t *testing.T) {
+	vt := newVerifyTest(t)
+	// The config's image map applies to the original; --context is the build context.
+	os.MkdirAll(filepath.Join(vt.dir, "src", ".git"), 0o755)
+	writeFile(t, filepath.Join(vt.dir, "src", configName), "image_map:\n  - {from: mirror.test/library/, to: config.test/library/}\n")
+	vt.defaultArgs = vt.defaultArgs[:len(vt.defaultArgs)-4] // no --image-map flags
+	ctx := filepath.Join(vt.dir, "src")
+	code, out, _ := vt.verify("--context", ctx)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	if b := vt.callsOf("build"); !strings.HasSuffix(b[0], " "+ctx) {
+		t.Errorf("context: %q", b)
+	}
+	if got := vt.built("ORIGINAL"); !strings.HasPrefix(got, "FROM config.test/library/golang:1.26\n") {
+		t.Errorf("original built as:\n%s", got)
+	}
+	// A Dockerfile's own ignore file goes with the copies.
+	writeFile(t, vt.dockerfile+".dockerignore", "secret\n")
+	vt.verify("--keep")
+	f := strings.Fields(vt.callsOf("build")[1])
+	if got := readString(t, f[slices.Index(f, "-f")+1]+".dockerignore"); got != "secret\n" {
+		t.Errorf("ignore file: %q", got)
+	}
+}
+
+func TestRewriteImageRefs(t *testing.T) {
+	m := []transform.ImageMapping{{From: "gcr.io/distroless/", To: "mirror/distroless/"}, {From: "golang", To: "mirror/library/golang"}}
+	cases := []struct{ in, want, last string }{
+		{"FROM golang:1.26\n", "FROM mirror/library/golang:1.26\n", "mirror/library/golang:1.26"},
+		{"from --platform=$BUILDPLATFORM golang:1.26 as build\nFROM gcr.io/distroless/static\n",
+			"from --platform=$BUILDPLATFORM mirror/library/golang:1.26 as build\nFROM mirror/distroless/static\n", "mirror/distroless/static"},
+		// A stage name is not an image; neither is scratch.
+		{"FROM golang AS golang2\nFROM golang2\nFROM scratch\n", "FROM mirror/library/golang AS golang2\nFROM golang2\nFROM scratch\n", "scratch"},
+		// COPY --from an image, not from a stage or an index.
+		{"FROM golang AS b\nCOPY --from=b /a /a\nCOPY --from=0 /a /a\nCOPY --chown=1 --from=gcr.io/distroless/cc /x /x\n",
+			"FROM mirror/library/golang AS b\nCOPY --from=b /a /a\nCOPY --from=0 /a /a\nCOPY --chown=1 --from=mirror/distroless/cc /x /x\n", "mirror/library/golang"},
+		// Continuation lines, with a comment inside, and CRLF.
+		{"FROM \\\n# the builder\n  golang:1.26 \\\n  AS b\r\nRUN x\r\n", "FROM \\\n# the builder\n  mirror/library/golang:1.26 \\\n  AS b\r\nRUN x\r\n", "mirror/library/golang:1.26"},
+		// Another escape character.
+		{"# escape=`\nFROM `\n golang\n", "# escape=`\nFROM `\n mirror/library/golang\n", "mirror/library/golang"},
+		// Nothing to map.
+		{"FROM node:20\n", "FROM node:20\n", "node:20"},
+	}
+	for _, c := range cases {
+		out, _, last, _, err := rewriteImageRefs([]byte(c.in), m, "")
+		if err != nil || string(out) != c.want || last != c.last {
+			t.Errorf("%q:\n got %q (last %q, %v)\nwant %q (last %q)", c.in, out, last, err, c.want, c.last)
+		}
+	}
+	// The engine's runtime image is left alone; a build argument gets a warning.
+	out, changes, _, warns, _ := rewriteImageRefs([]byte("ARG B=golang\nFROM $B AS b\nFROM golang\n"), m, "golang")
+	if string(out) != "ARG B=golang\nFROM $B AS b\nFROM golang\n" || len(changes) != 0 || len(warns) != 1 || !strings.Contains(warns[0], "line 2: FROM $B uses a build argument") {
+		t.Errorf("skip and warning: %q %v %q", out, changes, warns)
+	}
+}
+
+func TestScanTar(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "fs.tar")
+	writeTar(t, p, map[string]string{
+		"bin": "->usr/bin", "usr/bin/sh": "->dash", "usr/bin/dash": "", "sbin/apk": "", "bin/busybox": "",
+		"usr/share/doc/bash/README": "", "app/sh": "", "usr/bin/apt-get": "<dir>",
+	})
+	f, _ := os.Open(p)
+	defer f.Close()
+	shells, pms, err := scanTar(f)
+	if err != nil || !slices.Equal(shells, []string{"sh", "dash", "busybox"}) || !slices.Equal(pms, []string{"apk"}) {
+		t.Errorf("%q %q %v", shells, pms, err)
+	}
+}
+
+func TestSplitWordsAndProbes(t *testing.T) {
+	for in, want := range map[string][]string{
+		`a b  c`:              {"a", "b", "c"},
+		`--upper 'x y' "z w"`: {"--upper", "x y", "z w"},
+		`a\ b "q\"x" ''`:      {"a b", `q"x`, ""},
+		``:                    nil,
+	} {
+		got, err := splitWords(in)
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("splitWords(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for in, want := range map[string]string{"8080/": "GET 8080/", "8080": "GET 8080/", "80/a/b?c=d": "GET 80/a/b?c=d"} {
+		p, err := parseHTTPProbe(in)
+		if err != nil || p.String() != want {
+			t.Errorf("parseHTTPProbe(%q) = %v, %v", in, p, err)
+		}
+	}
+	for _, in := range []string{"x/", "/", "0/", "70000/"} {
+		if _, err := parseHTTPProbe(in); err == nil {
+			t.Errorf("parseHTTPProbe(%q): no error", in)
+		}
+	}
+}
+
+func TestPermuteArgsVerify(t *testing.T) {
+	cmd := newTestApp().cli()
+	cases := []struct{ in, want []string }{
+		{[]string{"verify", "a", "--json"}, []string{"verify", "--json", "--", "a"}},
+		{[]string{"verify", "a", "--docker", "/usr/bin/docker", "--probe-http", "8080/"}, []string{"verify", "--docker", "/usr/bin/docker", "--probe-http", "8080/", "--", "a"}},
+		{[]string{"--image-map", "a=b", "verify", "--keep", "a"}, []string{"verify", "--image-map", "a=b", "--keep", "--", "a"}},
+	}
+	for _, c := range cases {
+		if got := permuteArgs(cmd, c.in); !slices.Equal(got, c.want) {
+			t.Errorf("permuteArgs(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
