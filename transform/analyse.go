@@ -52,8 +52,8 @@ type facts struct {
 	runs      []runStep
 	artifacts []artifact
 	installs  []install
-	prepared  *Prepare // the set-up restage inserts
-	prepareAt *inst    // before this RUN
+	prepared  *Prepare   // the set-up restage inserts
+	prepareAt *inst      // before this RUN
 	pkgs      [][]string // run-time packages, per preset package map
 	copies    []copyStep
 	libcWhy   []Evidence // why the artifacts need a C library

@@ -270,7 +270,7 @@ func (p *plan) planPackages() error {
 		if m.Tool != "" {
 			p.prog.tools = append(p.prog.tools, m.Tool)
 		}
-		f.note(0, Info, "the runtime installs %s, the run-time side of the build packages", strings.Join(libs, ", "))
+		f.note(0, Info, "the runtime installs the run-time libraries of the build packages: %s", strings.Join(libs, ", "))
 	}
 	return nil
 }
@@ -840,6 +840,7 @@ func (p *plan) planEnv() error {
 			}
 			switch {
 			case kept[name] || p.isStageArg(name):
+			case p.runtimeHas(name) && !dropped[name]:
 			case dropped[name] || f.preset.Builder.Env[name] != "":
 				if strings.HasPrefix(raw[m[0]:], "${"+name+":") {
 					return declinef("line %d: cannot carry %s to the runtime: it uses %s with a modifier", e.in.first, e.key, name)
@@ -880,7 +881,7 @@ func (p *plan) substituteBuilderVars(raw string, dropped map[string]bool) string
 	return plainRef.ReplaceAllStringFunc(raw, func(ref string) string {
 		m := plainRef.FindStringSubmatch(ref)
 		name := m[1] + m[2]
-		if (!dropped[name] && f.preset.Builder.Env[name] == "") || p.isStageArg(name) {
+		if (!dropped[name] && f.preset.Builder.Env[name] == "") || p.isStageArg(name) || p.runtimeHas(name) {
 			return ref
 		}
 		return f.envNow[name]
@@ -900,6 +901,16 @@ func legacyEnv(key, raw string) string {
 	default:
 		return key + "=" + raw
 	}
+}
+
+// runtimeHas reports whether the runtime image sets the variable itself.
+func (p *plan) runtimeHas(name string) bool {
+	for _, e := range p.runtime.Env {
+		if e == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *plan) isStageArg(name string) bool {

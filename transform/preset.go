@@ -56,6 +56,9 @@ type Preset struct {
 	// RuntimePackages maps system packages the builder installs for
 	// building to the run-time libraries the runtime must install.
 	RuntimePackages []PackageMap `yaml:"runtime_packages"`
+	// Shared holds YAML anchors that other fields refer to; the engine
+	// does not read it.
+	Shared any `yaml:"shared"`
 
 	// Source is where the preset was read from, for messages.
 	Source string `yaml:"-"`
@@ -387,8 +390,8 @@ func (p *Preset) compile() *presetErr {
 		m.tmpl = t
 	}
 	for _, r := range p.Runners {
-		if len(r.Commands) == 0 || r.File == "" || r.Key == "" {
-			return &presetErr{"runners", "a runner needs commands, a file and a key"}
+		if len(r.Commands) == 0 || (!r.Strip && (r.File == "" || r.Key == "")) {
+			return &presetErr{"runners", "a runner needs commands, and a file and a key unless it strips"}
 		}
 	}
 	if len(p.Runtimes) == 0 {

@@ -597,7 +597,7 @@ func TestUsageErrors(t *testing.T) {
 	cases := map[string][]string{
 		"flag provided but not defined: -bogus":    {"--bogus", dir},
 		`--runtime "tiny": want one of distroless`: {"--runtime", "tiny", dir},
-		`unknown preset "rust" (known: go)`:        {"--preset", "rust", dir},
+		`unknown preset "rust" (known: go, node, python)`:        {"--preset", "rust", dir},
 		`--color "pink"`:                           {"--color", "pink", dir},
 		"--check and -w cannot be used together":   {"--check", "-w", dir},
 		"--json cannot be used with -l or -d":      {"--json", "-l", dir},
