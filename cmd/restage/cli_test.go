@@ -595,15 +595,15 @@ func TestUsageErrors(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "Dockerfile"), goDockerfile)
 	ta := newTestApp()
 	cases := map[string][]string{
-		"flag provided but not defined: -bogus":    {"--bogus", dir},
-		`--runtime "tiny": want one of distroless`: {"--runtime", "tiny", dir},
-		`unknown preset "rust" (known: go, node, python)`:        {"--preset", "rust", dir},
-		`--color "pink"`:                           {"--color", "pink", dir},
-		"--check and -w cannot be used together":   {"--check", "-w", dir},
-		"--json cannot be used with -l or -d":      {"--json", "-l", dir},
-		"--max-size":                               {"--max-size", "lots", dir},
-		"--context":                                {"--context", filepath.Join(dir, "nope"), dir},
-		"not defined: -w":                          {"-w", "explain", dir},
+		"flag provided but not defined: -bogus":           {"--bogus", dir},
+		`--runtime "tiny": want one of distroless`:        {"--runtime", "tiny", dir},
+		`unknown preset "rust" (known: go, node, python)`: {"--preset", "rust", dir},
+		`--color "pink"`:                         {"--color", "pink", dir},
+		"--check and -w cannot be used together": {"--check", "-w", dir},
+		"--json cannot be used with -l or -d":    {"--json", "-l", dir},
+		"--max-size":                             {"--max-size", "lots", dir},
+		"--context":                              {"--context", filepath.Join(dir, "nope"), dir},
+		"not defined: -w":                        {"-w", "explain", dir},
 	}
 	for want, args := range cases {
 		code, out, errs := ta.run(args...)
