@@ -112,7 +112,7 @@ for app in "${apps[@]}"; do
 	user=$("$DOCKER" image inspect -f '{{.Config.User}}' "restage.local/e2e/$app:handwritten")
 	uid=${user%%:*}
 	if [ -n "$multi_cid" ]; then
-		uid=$("$DOCKER" top "$multi_cid" -o uid | awk 'NR == 2 { print $1 }')
+		uid=$("$DOCKER" top "$multi_cid" -o pid,uid | awk 'NR == 2 { print $2 }') || uid="(docker top failed)"
 	fi
 	if [ "$uid" = 65532 ]; then ok "runs as 65532 (image user '$user')"; else fail "$app runs as '$uid' (image user '$user')"; fi
 
