@@ -49,15 +49,19 @@ type facts struct {
 	shellCmd []string          // SHELL, or nil for /bin/sh -c
 	shellIn  *inst
 
-	runs      []runStep
-	artifacts []artifact
-	installs  []install
-	prepared  *Prepare   // the set-up restage inserts
-	prepareAt *inst      // before this RUN
-	pkgs      [][]string // run-time packages, per preset package map
-	copies    []copyStep
-	libcWhy   []Evidence // why the artifacts need a C library
-	staticSet bool       // the file already decides static vs libc itself
+	runs       []runStep
+	artifacts  []artifact
+	installs   []install
+	prepared   *Prepare // the set-up restage inserts
+	collect    *Collect // how the output is gathered, if the command line does not name it
+	collectAt  *inst
+	collectCwd string
+	collected  bool       // the collect step is used
+	prepareAt  *inst      // before this RUN
+	pkgs       [][]string // run-time packages, per preset package map
+	copies     []copyStep
+	libcWhy    []Evidence // why the artifacts need a C library
+	staticSet  bool       // the file already decides static vs libc itself
 
 	cmd, entrypoint, healthcheck *inst
 	moved                        []*inst // instructions the runtime takes
@@ -170,7 +174,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 			}
 		}
 	}
-	f.variant = p.variant(f.tag)
+	f.variant = p.variant(f.repo, f.tag)
 	if f.variant.Decline != "" {
 		return nil, declinef("%s: %s", f.image, f.variant.Decline)
 	}
@@ -441,7 +445,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	for i := range f.preset.Build {
 		bc := &f.preset.Build[i]
 		n := len(strings.Fields(bc.Command))
-		if hasPrefixWords(args, bc.Command) && (!bc.Bare || len(args) == n || strings.HasPrefix(args[n].text, "-")) {
+		if hasPrefixWords(args, bc.Command) && (!bc.Bare || len(args) == n || strings.HasPrefix(args[n].text, "-")) && hasAnyArg(args[n:], bc.WithArgs) {
 			if len(step.builds) == 0 {
 				f.evidence = append(f.evidence, Evidence{Line: step.in.first, What: "build step: " + bc.Command})
 			}
@@ -449,6 +453,22 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 			return
 		}
 	}
+}
+
+// hasAnyArg reports whether one of want is among args (true when want is
+// empty).
+func hasAnyArg(args []word, want []string) bool {
+	if len(want) == 0 {
+		return true
+	}
+	for _, a := range args {
+		for _, w := range want {
+			if a.text == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sortedKeys(m map[string]string) []string {
@@ -485,6 +505,9 @@ func (f *facts) collectArtifacts(step *runStep) error {
 				break
 			}
 			continue
+		}
+		if c := b.bc.Collect; c != nil {
+			f.collect, f.collectAt, f.collectCwd = c, step.in, b.cwd
 		}
 		if b.bc.App {
 			if b.cwd == "/" {

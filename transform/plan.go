@@ -29,10 +29,14 @@ type plan struct {
 	copies  []string // absolute paths copied from the builder
 	blocks  []string // verbatim moved instructions (with their comments)
 	runs    []string // RUN commands of the runtime stage
-	user    string   // USER value, empty for none
-	command []string // ENTRYPOINT / CMD blocks
-	uses    []varUse // variables the runtime stage expands
-	allowed map[string]bool
+	// optionsEnv are interpreter options that go to the preset's
+	// OptionsEnv variable in the runtime.
+	optionsEnv []string
+	optionVars []string // option variables the command expanded
+	user       string   // USER value, empty for none
+	command    []string // ENTRYPOINT / CMD blocks
+	uses       []varUse // variables the runtime stage expands
+	allowed    map[string]bool
 
 	static bool // set the preset's static env on artifact commands
 	prog   *program
@@ -49,6 +53,9 @@ type program struct {
 	shell      string   // the shell the command needs
 	tools      []string // programs the runtime must have
 	interp     bool     // the program is one of the preset's interpreters
+	scriptAt   int      // index in exec of the file the interpreter runs
+	orig       []string // exec as the file wrote it
+	options    []string // interpreter options expanded from OptionsVars
 	resolved   bool     // the command was replaced by the script a runner runs
 	newText    string   // replacement instruction line, when rewritten
 	art        *artifact
@@ -120,9 +127,6 @@ func (p *plan) checkDeclines() error {
 	}
 	if !hasBuild {
 		return declinef("no %s build step (%s) in the file: the program seems to come prebuilt, so there is nothing to split", f.preset.Title, strings.Join(buildNames(f.preset), ", "))
-	}
-	if len(f.artifacts) == 0 {
-		return declinef("the build steps write no program the runtime could run")
 	}
 	return nil
 }
@@ -207,7 +211,15 @@ func (p *plan) findProgram() error {
 	}
 	var first []word // the words of the first simple command
 	if line.PrependShell {
-		sl := splitShell(line.CmdLine[0])
+		text := p.takeOptionVars(line.CmdLine[0])
+		sl := splitShell(text)
+		if !sl.plain && f.preset.ScriptFlag != "" {
+			// A glob where the interpreter's file goes (java -jar
+			// target/*.jar) is replaced by the collected file.
+			if sl2 := splitShell(markGlob(text, f.preset.ScriptFlag)); sl2.plain {
+				sl = sl2
+			}
+		}
 		if len(sl.cmds) == 0 {
 			return declinef("line %d: %s runs nothing", holder.first, holder.kw)
 		}
@@ -247,6 +259,7 @@ func (p *plan) findProgram() error {
 	if strings.ContainsAny(pr.word, "$`") {
 		return declinef("line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, pr.word)
 	}
+	pr.orig = append([]string(nil), pr.exec...)
 	if r, c := p.runner(first); r != nil {
 		return p.resolveRunner(r, c, first[len(strings.Fields(c)):])
 	}
@@ -285,6 +298,9 @@ func (p *plan) checkProgram() error {
 			return declinef("line %d: the container runs %s with no script", holder.first, pr.word)
 		}
 		pr.interp = true
+		if f.preset.ScriptFlag != "" {
+			return p.scriptArtifact()
+		}
 		return p.needApp()
 	}
 	if f.preset.isScript(pr.word) && holder.kw == "CMD" && f.entrypoint == nil {
@@ -308,6 +324,67 @@ func (p *plan) checkProgram() error {
 	pr.art, pr.abs = art, abs
 	return nil
 }
+
+// takeOptionVars removes the preset's option variables ($JAVA_OPTS) from
+// a shell command; their values go to the interpreter's variable.
+func (p *plan) takeOptionVars(text string) string {
+	for _, v := range p.f.preset.OptionsVars {
+		re := regexp.MustCompile(`"?\$(\{` + regexp.QuoteMeta(v) + `\}|` + regexp.QuoteMeta(v) + `\b)"?`)
+		if re.MatchString(text) {
+			p.optionVars = append(p.optionVars, v)
+			text = strings.Join(strings.Fields(re.ReplaceAllString(text, " ")), " ")
+		}
+	}
+	return text
+}
+
+// markGlob replaces a glob after flag with globMark.
+func markGlob(text, flag string) string {
+	fs := strings.Fields(text)
+	for i := 0; i+1 < len(fs); i++ {
+		if fs[i] == flag && strings.ContainsAny(fs[i+1], "*?[") && !strings.ContainsAny(fs[i+1], "$`'\"\\") {
+			fs[i+1] = globMark
+		}
+	}
+	return strings.Join(fs, " ")
+}
+
+// scriptArtifact finds the file the interpreter runs (java -jar FILE):
+// the file the command names, or the collected output when it names none
+// or a glob.
+func (p *plan) scriptArtifact() error {
+	f, pr := p.f, p.prog
+	flag := f.preset.ScriptFlag
+	if pr.exec == nil {
+		return declinef("line %d: cannot tell which file %s runs", pr.holder.first, pr.word)
+	}
+	i := 0
+	for i < len(pr.exec) && pr.exec[i] != flag {
+		i++
+	}
+	if i+1 >= len(pr.exec) {
+		return declinef("line %d: %s runs no %s file: cannot tell what to copy", pr.holder.first, pr.word, flag)
+	}
+	file := pr.exec[i+1]
+	if strings.ContainsAny(file, "*?[") || file == globMark {
+		if f.collect == nil {
+			return declinef("line %d: %s %s %s names no one file, and no build step here collects one", pr.holder.first, pr.word, flag, file)
+		}
+		file = f.collect.Path
+	}
+	abs := f.abs(file)
+	if f.collect != nil && abs == f.collect.Path {
+		f.collected = true
+	}
+	pr.exec[i+1] = abs
+	pr.scriptAt = i + 1
+	art := artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder}
+	f.artifacts = append(f.artifacts, art)
+	return nil
+}
+
+// globMark stands for a glob the command had where a file goes.
+const globMark = "\x00glob\x00"
 
 // needApp checks that an interpreted program has an application folder.
 func (p *plan) needApp() error {
@@ -346,6 +423,15 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	}
 	if r.Strip {
 		return p.stripRunner(runCmd, extra)
+	}
+	if r.Run != "" {
+		if f.collect == nil {
+			return declinef("line %d: %s runs from source, and no build step here makes a file to run instead", holder.first, runCmd)
+		}
+		pr.exec = strings.Fields(strings.ReplaceAll(r.Run, "{artifact}", f.collect.Path))
+		pr.word, pr.resolved, pr.needsShell, pr.tools = pr.exec[0], true, false, nil
+		f.note(holder.first, Info, "%s runs from source: the runtime runs the built %s instead", runCmd, f.collect.Path)
+		return p.checkProgram()
 	}
 	if pr.needsShell || len(extra) > 0 {
 		return keep("is part of a longer command")
@@ -449,13 +535,23 @@ func (p *plan) finishCommand() {
 	case pr.art != nil:
 		exec[0] = pr.abs
 	case pr.interp && len(r.Entrypoint) > 0 && pr.holder.kw == "CMD":
+		// The image's entrypoint is the interpreter (and its leading
+		// arguments, java -jar): the CMD starts after them, and options
+		// that stood before them go to the interpreter's variable.
 		exec = exec[1:]
+		if len(r.Entrypoint) > 1 {
+			at := indexOf(exec, r.Entrypoint[1])
+			if at >= 0 {
+				p.optionsEnv = append(p.optionsEnv, exec[:at]...)
+				exec = exec[at+len(r.Entrypoint)-1:]
+			}
+		}
 	case pr.interp && len(r.Entrypoint) > 0:
 		exec[0] = r.Entrypoint[0]
 	}
-	same := len(exec) == len(pr.exec)
+	same := len(exec) == len(pr.orig)
 	for i := range exec {
-		same = same && exec[i] == pr.exec[i]
+		same = same && exec[i] == pr.orig[i]
 	}
 	if same && !pr.shellForm && !pr.resolved {
 		return
@@ -464,6 +560,15 @@ func (p *plan) finishCommand() {
 	if pr.shellForm {
 		p.f.note(pr.holder.first, Info, "shell-form %s becomes exec form, so that signals reach the program directly", pr.holder.kw)
 	}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
 }
 
 // resolve finds the artifact a command's program word names, and its
@@ -860,6 +965,24 @@ func (p *plan) planEnv() error {
 			p.uses = append(p.uses, varUse{m[1], e.in.first})
 		}
 	}
+	for _, v := range p.optionVars {
+		for _, e := range f.env {
+			if e.key == v {
+				p.optionsEnv = append(p.optionsEnv, strings.Trim(e.raw, `"'`))
+			}
+		}
+	}
+	if len(p.optionsEnv) > 0 && f.preset.OptionsEnv != "" {
+		k := f.preset.OptionsEnv
+		val := strings.Join(p.optionsEnv, " ")
+		f.note(p.prog.holder.first, Info, "the interpreter options %s go to %s, which the runtime's interpreter reads itself", val, k)
+		if kept[k] {
+			f.note(p.prog.holder.first, Warning, "%s is also set by the file; check that it holds %s", k, val)
+		} else {
+			p.env = append(p.env, k+"="+envQuote(val))
+			kept[k] = true
+		}
+	}
 	extra := append([]string(nil), f.preset.RuntimeEnv...)
 	if f.prepared != nil {
 		extra = append(extra, f.prepared.RuntimeEnv...)
@@ -889,6 +1012,14 @@ func (p *plan) substituteBuilderVars(raw string, dropped map[string]bool) string
 }
 
 var plainRef = regexp.MustCompile(`\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))`)
+
+// envQuote quotes an ENV value when it has blanks.
+func envQuote(v string) string {
+	if !strings.ContainsAny(v, " \t\"'\\$") {
+		return v
+	}
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
+}
 
 // legacyEnv writes a legacy `ENV K value words` in the key=value form
 // when quoting keeps the value the same; otherwise in the legacy form.

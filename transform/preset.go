@@ -44,6 +44,16 @@ type Preset struct {
 	// ScriptExt lists file endings of scripts a builder image's entrypoint
 	// hands to the interpreter (CMD ["index.js"]).
 	ScriptExt []string `yaml:"script_ext"`
+	// ScriptFlag is the interpreter flag whose value is a file the build
+	// writes and the runtime must get (java -jar FILE).
+	ScriptFlag string `yaml:"script_flag"`
+	// OptionsEnv is the variable the interpreter reads its options from
+	// (JAVA_TOOL_OPTIONS): options that cannot stay on a command line that
+	// the runtime's entrypoint starts go there.
+	OptionsEnv string `yaml:"options_env"`
+	// OptionsVars are variables a shell expands into the interpreter's
+	// options (JAVA_OPTS); their value goes to OptionsEnv instead.
+	OptionsVars []string `yaml:"options_vars"`
 	// Runners are commands that run a script defined in a project file
 	// (npm start), resolved so the runtime need not have the runner.
 	Runners []Runner `yaml:"runners"`
@@ -91,6 +101,9 @@ type Builder struct {
 // for the runtime image templates. A variant with Decline makes the
 // engine leave the file alone with that reason.
 type Variant struct {
+	// Image, when set, is a glob the repository's last path element must
+	// match for this variant (maven, gradle).
+	Image   string            `yaml:"image"`
 	Tag     string            `yaml:"tag"`
 	Libc    string            `yaml:"libc"`
 	Values  map[string]string `yaml:"values"`
@@ -107,6 +120,12 @@ type BuildCommand struct {
 	// Bare means the command matches only without a sub-command: `yarn`
 	// and `yarn --frozen-lockfile`, not `yarn build`.
 	Bare bool `yaml:"bare"`
+	// WithArgs, when set, requires one of these words among the
+	// command's arguments (mvn ... package).
+	WithArgs []string `yaml:"with_args"`
+	// Collect, when set, is how the build's output is gathered into one
+	// file when the command line does not name it.
+	Collect *Collect `yaml:"collect"`
 	// App means the folder the command runs in is the application: the
 	// runtime copies that whole folder.
 	App bool `yaml:"app"`
@@ -143,6 +162,13 @@ type PackageMap struct {
 	tmpl *template.Template
 }
 
+// Collect gathers a build's output into one fixed path with a RUN step
+// inserted after the last build step.
+type Collect struct {
+	Run  string `yaml:"run"`  // the shell command, run in the build's folder
+	Path string `yaml:"path"` // the file it writes
+}
+
 // Runner is a command that runs a script named in a project file.
 type Runner struct {
 	Commands []string `yaml:"commands"`
@@ -153,6 +179,9 @@ type Runner struct {
 	// Strip means the runner only runs the rest of the command in the
 	// project's environment (poetry run X): the runtime runs X itself.
 	Strip bool `yaml:"strip"`
+	// Run replaces a command that runs from source (mvn spring-boot:run)
+	// with one that runs the collected artifact; {artifact} stands for it.
+	Run string `yaml:"run"`
 }
 
 // Artifact says where a build command writes its output.
@@ -390,7 +419,7 @@ func (p *Preset) compile() *presetErr {
 		m.tmpl = t
 	}
 	for _, r := range p.Runners {
-		if len(r.Commands) == 0 || (!r.Strip && (r.File == "" || r.Key == "")) {
+		if len(r.Commands) == 0 || (!r.Strip && r.Run == "" && (r.File == "" || r.Key == "")) {
 			return &presetErr{"runners", "a runner needs commands, and a file and a key unless it strips"}
 		}
 	}
@@ -504,8 +533,14 @@ func MergePresets(base, extra []*Preset) []*Preset {
 }
 
 // variant returns the first variant whose pattern matches tag.
-func (p *Preset) variant(tag string) Variant {
+func (p *Preset) variant(repo, tag string) Variant {
+	last := repo[strings.LastIndex(repo, "/")+1:]
 	for _, v := range p.Builder.Variants {
+		if v.Image != "" {
+			if ok, _ := path.Match(v.Image, last); !ok {
+				continue
+			}
+		}
 		if v.re.MatchString(tag) {
 			return v
 		}

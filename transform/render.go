@@ -155,13 +155,18 @@ func (p *plan) buildEdits(stage string) []Edit {
 		f.note(f.prepareAt.first, Info, "a virtual environment is made before the install so that the runtime can copy it whole")
 	}
 
-	// Dev dependencies leave the application folder after the build.
-	if prune, after := p.pruneStep(); prune != "" {
+	// After the build: dev dependencies leave the application folder, and
+	// the output is collected into one file.
+	if cmds, after := p.afterBuild(); len(cmds) > 0 {
 		first := s.lineText(after.first)
 		lead := first[:len(first)-len(strings.TrimLeft(first, " \t"))]
 		last := s.lineText(after.end)
 		off := s.lines[after.end-1].end
-		text := lead + s.kw("RUN") + " " + prune
+		var lines []string
+		for _, c := range cmds {
+			lines = append(lines, lead+s.kw("RUN")+" "+c)
+		}
+		text := strings.Join(lines, s.eol)
 		if strings.HasSuffix(last, "\n") {
 			text += s.eol
 		} else {
@@ -242,28 +247,37 @@ func (p *plan) buildEdits(stage string) []Edit {
 
 // pruneStep is the command that drops development dependencies, and the
 // RUN it follows: the last one that installs or builds.
-func (p *plan) pruneStep() (string, *inst) {
+func (p *plan) afterBuild() ([]string, *inst) {
 	f := p.f
+	var after *runStep
+	for i, r := range f.runs {
+		if len(r.builds) > 0 {
+			after = &f.runs[i]
+		}
+	}
+	if after == nil {
+		return nil, nil
+	}
+	var cmds []string
 	prune := ""
 	for _, i := range f.installs {
 		if !i.prodOnly && i.bc.Prune != "" {
 			prune = i.bc.Prune
 		}
 	}
-	if prune == "" {
-		return "", nil
+	if prune != "" {
+		f.note(after.in.first, Info, "`%s` is added after the build so that the runtime gets production dependencies only", prune)
+		cmds = append(cmds, prune)
 	}
-	var after *inst
-	for _, r := range f.runs {
-		if len(r.builds) > 0 {
-			after = r.in
+	if f.collected {
+		c := f.collect.Run
+		if f.collectCwd != after.cwd {
+			c = "cd " + f.collectCwd + " && " + c
 		}
+		f.note(after.in.first, Info, "the build's output is collected into %s, so that the runtime copies one known file", f.collect.Path)
+		cmds = append(cmds, c)
 	}
-	if after == nil {
-		return "", nil
-	}
-	f.note(after.first, Info, "`%s` is added after the build so that the runtime gets production dependencies only", prune)
-	return prune, after
+	return cmds, after.in
 }
 
 // mergeEdits joins edits that touch the same spot so that the list stays
