@@ -594,10 +594,18 @@ func TestUsageErrors(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "Dockerfile"), goDockerfile)
 	ta := newTestApp()
+	builtin, err := transform.DefaultPresets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var known []string
+	for _, p := range builtin {
+		known = append(known, p.Name)
+	}
 	cases := map[string][]string{
-		"flag provided but not defined: -bogus":           {"--bogus", dir},
-		`--runtime "tiny": want one of distroless`:        {"--runtime", "tiny", dir},
-		`unknown preset "rust" (known: go, node, python)`: {"--preset", "rust", dir},
+		"flag provided but not defined: -bogus":                            {"--bogus", dir},
+		`--runtime "tiny": want one of distroless`:                         {"--runtime", "tiny", dir},
+		`unknown preset "rust" (known: ` + strings.Join(known, ", ") + `)`: {"--preset", "rust", dir},
 		`--color "pink"`:                         {"--color", "pink", dir},
 		"--check and -w cannot be used together": {"--check", "-w", dir},
 		"--json cannot be used with -l or -d":    {"--json", "-l", dir},
