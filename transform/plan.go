@@ -55,6 +55,7 @@ type program struct {
 	interp     bool     // the program is one of the preset's interpreters
 	scriptAt   int      // index in exec of the file the interpreter runs
 	orig       []string // exec as the file wrote it
+	glob       string   // the glob globMark stands for
 	options    []string // interpreter options expanded from OptionsVars
 	resolved   bool     // the command was replaced by the script a runner runs
 	newText    string   // replacement instruction line, when rewritten
@@ -131,12 +132,20 @@ func (p *plan) checkDeclines() error {
 	return nil
 }
 
+// buildNames lists the commands that make what a runtime runs.
 func buildNames(p *Preset) []string {
 	var out []string
 	for _, b := range p.Build {
-		if b.Artifact != nil {
-			out = append(out, b.Command)
+		name := b.Command
+		if len(b.WithArgs) > 0 {
+			name += " " + b.WithArgs[0]
 		}
+		if (b.Artifact != nil || b.App || b.Collect != nil) && !contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	if len(out) == 0 {
+		return p.Detect.Commands
 	}
 	return out
 }
@@ -216,8 +225,9 @@ func (p *plan) findProgram() error {
 		if !sl.plain && f.preset.ScriptFlag != "" {
 			// A glob where the interpreter's file goes (java -jar
 			// target/*.jar) is replaced by the collected file.
-			if sl2 := splitShell(markGlob(text, f.preset.ScriptFlag)); sl2.plain {
-				sl = sl2
+			marked, glob := markGlob(text, f.preset.ScriptFlag)
+			if sl2 := splitShell(marked); sl2.plain {
+				sl, pr.glob = sl2, glob
 			}
 		}
 		if len(sl.cmds) == 0 {
@@ -338,15 +348,16 @@ func (p *plan) takeOptionVars(text string) string {
 	return text
 }
 
-// markGlob replaces a glob after flag with globMark.
-func markGlob(text, flag string) string {
+// markGlob replaces a glob after flag with globMark, and returns it.
+func markGlob(text, flag string) (string, string) {
 	fs := strings.Fields(text)
+	glob := ""
 	for i := 0; i+1 < len(fs); i++ {
 		if fs[i] == flag && strings.ContainsAny(fs[i+1], "*?[") && !strings.ContainsAny(fs[i+1], "$`'\"\\") {
-			fs[i+1] = globMark
+			glob, fs[i+1] = fs[i+1], globMark
 		}
 	}
-	return strings.Join(fs, " ")
+	return strings.Join(fs, " "), glob
 }
 
 // scriptArtifact finds the file the interpreter runs (java -jar FILE):
@@ -366,16 +377,20 @@ func (p *plan) scriptArtifact() error {
 		return declinef("line %d: %s runs no %s file: cannot tell what to copy", pr.holder.first, pr.word, flag)
 	}
 	file := pr.exec[i+1]
-	if strings.ContainsAny(file, "*?[") || file == globMark {
+	if file == globMark {
+		file = pr.glob
+	}
+	if strings.ContainsAny(file, "*?[") {
 		if f.collect == nil {
 			return declinef("line %d: %s %s %s names no one file, and no build step here collects one", pr.holder.first, pr.word, flag, file)
 		}
+		if path.Ext(file) != path.Ext(f.collect.Path) {
+			return declinef("line %d: %s %s %s runs a %s file, but the build's output restage collects is a %s file", pr.holder.first, pr.word, flag, file, path.Ext(file), path.Ext(f.collect.Path))
+		}
 		file = f.collect.Path
-	}
-	abs := f.abs(file)
-	if f.collect != nil && abs == f.collect.Path {
 		f.collected = true
 	}
+	abs := f.abs(file)
 	pr.exec[i+1] = abs
 	pr.scriptAt = i + 1
 	art := artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder}
@@ -429,6 +444,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 			return declinef("line %d: %s runs from source, and no build step here makes a file to run instead", holder.first, runCmd)
 		}
 		pr.exec = strings.Fields(strings.ReplaceAll(r.Run, "{artifact}", f.collect.Path))
+		f.collected = true
 		pr.word, pr.resolved, pr.needsShell, pr.tools = pr.exec[0], true, false, nil
 		f.note(holder.first, Info, "%s runs from source: the runtime runs the built %s instead", runCmd, f.collect.Path)
 		return p.checkProgram()
