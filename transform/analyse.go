@@ -167,6 +167,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 		return nil, err
 	}
 	f.preset = p
+	f.contextEvidence()
 	for _, d := range p.Decline {
 		if d.ImageTag != "" {
 			if ok, _ := path.Match(d.ImageTag, f.tag); ok {
@@ -233,6 +234,19 @@ func pickPreset(f *facts, presets []*Preset) (*Preset, error) {
 		}
 	}
 	return nil, declinef("no preset matches base image %s", f.image)
+}
+
+// contextEvidence notes which of the preset's project files the build
+// context holds. A file that cannot be read is a fact, not an error.
+func (f *facts) contextEvidence() {
+	if f.opt.Context == nil {
+		return
+	}
+	for _, name := range f.preset.Detect.ContextFiles {
+		if st, err := fs.Stat(f.opt.Context, name); err == nil && !st.IsDir() {
+			f.evidence = append(f.evidence, Evidence{What: "build context has " + name})
+		}
+	}
 }
 
 // expandMeta expands build args in a FROM line as BuildKit does: with the
