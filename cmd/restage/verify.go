@@ -233,6 +233,8 @@ type imageReport struct {
 	Shells          []string `json:"shells"`
 	PackageManagers []string `json:"package_managers"`
 	FilesChecked    bool     `json:"files_checked"` // Shells and PackageManagers are known
+
+	baseImageMissing bool // the build failed on resolving a base image
 }
 
 type probeReport struct {
@@ -422,10 +424,16 @@ func (vr *verifyRun) run(ctx context.Context) *verifyReport {
 		return fail(err)
 	}
 	if !rep.Original.Built {
+		if rep.Original.baseImageMissing {
+			return fail(verifyErrorf("the original's base image cannot be had (%s): pull it, or map it to a mirror with --image-map", rep.Original.BuildError))
+		}
 		return fail(verifyErrorf("the original Dockerfile does not build (%s): nothing to compare with", rep.Original.BuildError))
 	}
 	if err := vr.build(ctx, rep.Converted, convFile, "converted"); err != nil {
 		return fail(err)
+	}
+	if !rep.Converted.Built && rep.Converted.baseImageMissing {
+		return fail(verifyErrorf("the converted file's base image cannot be had (%s): pull it, or map it to a mirror with --image-map", rep.Converted.BuildError))
 	}
 	if !rep.Converted.Built {
 		rep.Verdict, rep.ExitStatus = verdictDifferent, exitChanges
@@ -559,11 +567,27 @@ func (vr *verifyRun) build(ctx context.Context, r *imageReport, file, variant st
 		return verifyErrorf("docker: %s cannot build with BuildKit (DOCKER_BUILDKIT=1: the buildx component is missing): give --docker a client that can, or install buildx", vr.docker.bin)
 	default:
 		r.BuildError = buildErrorLine(out)
+		r.baseImageMissing = baseImageProblem(out)
 	}
 	if !vr.v.quiet {
 		fmt.Fprintf(vr.app.stderr, "restage verify: the %s build failed; its last lines:\n%s", variant, lastLines(out, 15))
 	}
 	return nil
+}
+
+// baseImageProblem reports whether a build log says a base image could
+// not be found or pulled: a problem of the machine, not of the file.
+func baseImageProblem(out []byte) bool {
+	s := string(out)
+	if !strings.Contains(s, "failed to create LLB definition") && !strings.Contains(s, "failed to resolve source metadata") {
+		return false
+	}
+	for _, p := range []string{"failed to do request", "not found", "pull access denied", "manifest unknown", "no such host", "unauthorized", "i/o timeout", "connection refused"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // buildErrorLine is the line of a build log that says what failed.

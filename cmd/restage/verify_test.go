@@ -52,6 +52,10 @@ build)
 	done
 	cp "$f" "$FAKE_DIR/built-$V"
 	echo "#1 [internal] load build definition from $(basename "$f")"
+	if [ "$(get BUILD_FAIL)" = pull ]; then
+		echo 'error: failed to solve: failed to solve with frontend dockerfile.v0: failed to create LLB definition: failed to do request: Head "https://gcr.io/v2/distroless/static-debian13/manifests/nonroot": dial tcp: lookup gcr.io: no such host' >&2
+		exit 1
+	fi
 	if [ "$(get BUILD_FAIL)" = 1 ]; then
 		echo '#5 ERROR: process "/bin/sh -c go build -o /app ." did not complete successfully: exit code: 1'
 		echo 'ERROR: failed to solve: process "/bin/sh -c go build -o /app ." did not complete successfully: exit code: 1' >&2
@@ -488,6 +492,18 @@ func TestVerifyBuildFailures(t *testing.T) {
 	}
 	if len(vt.callsOf("build")) != 1 {
 		t.Errorf("built the converted file after the original failed")
+	}
+
+	// A base image that cannot be pulled is a problem of the machine: exit 2.
+	t.Setenv("FAKE_BUILD_FAIL_ORIGINAL", "0")
+	t.Setenv("FAKE_BUILD_FAIL_CONVERTED", "pull")
+	code, out, errs = vt.verify()
+	if code != 2 || out != "" || !strings.Contains(errs, "restage verify: the converted file's base image cannot be had (failed to solve: failed to solve with frontend dockerfile.v0: failed to create LLB definition: failed to do request: Head \"https://gcr.io/v2/") ||
+		!strings.Contains(errs, "--image-map") {
+		t.Errorf("base image missing: %d %q %q", code, out, errs)
+	}
+	if rmi := vt.callsOf("rmi"); len(rmi) != 1 {
+		t.Errorf("rmi: %q", rmi)
 	}
 }
 
