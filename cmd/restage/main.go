@@ -131,7 +131,7 @@ func conversionFlags() []cli.Flag {
 		&cli.StringFlag{Name: flagMaxSize, Value: "1MiB", Usage: "refuse Dockerfiles over `SIZE`: bytes, or with a unit (512KiB, 2MiB)"},
 		&cli.BoolFlag{Name: flagJSON, Usage: "print one JSON array with a result object per file"},
 		&cli.StringFlag{Name: flagStdinFilename, Usage: "`NAME` of the Dockerfile read from stdin, for messages (default: <stdin>)"},
-		&cli.StringSliceFlag{Name: flagImageMap, Usage: "rewrite image references starting with `FROM=TO` (a prefix; repeatable, the first match wins; before the config's image_map)"},
+		&cli.StringSliceFlag{Name: flagImageMap, Usage: "`FROM=TO`: the image references restage writes that start with FROM start with TO instead (repeatable; the first match wins; before the config's image_map)"},
 		&cli.StringFlag{Name: flagConfig, Usage: "read the config `FILE` instead of looking for " + configName + " from each Dockerfile's folder up to the one holding .git"},
 		&cli.BoolFlag{Name: flagNoConfig, Usage: "read no " + configName},
 	}

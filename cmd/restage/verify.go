@@ -46,8 +46,8 @@ const (
 )
 
 func verifyFlags() []cli.Flag {
-	return append([]cli.Flag{
-		&cli.StringFlag{Name: flagDocker, Usage: "the docker CLI `PATH` (default: $RESTAGE_DOCKER, else docker on PATH); builds run with DOCKER_BUILDKIT=1"},
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: flagDocker, Usage: "the docker CLI program, a `PATH` (default: $RESTAGE_DOCKER, else docker on PATH); builds run with DOCKER_BUILDKIT=1"},
 		&cli.StringSliceFlag{Name: flagProbeHTTP, Usage: "probe `PORT/PATH` over HTTP on 127.0.0.1 (repeatable): both images must answer with the same status and body"},
 		&cli.StringFlag{Name: flagProbeCmd, Usage: "run each image with `ARGS` (shell-like words) as its CMD: same exit status and stdout"},
 		&cli.BoolFlag{Name: flagKeep, Usage: "keep the images, containers and temporary files verify made"},
@@ -56,7 +56,17 @@ func verifyFlags() []cli.Flag {
 		&cli.DurationFlag{Name: flagUpFor, Value: 3 * time.Second, Usage: "without a probe: a container still running after `DURATION` is a server"},
 		&cli.BoolFlag{Name: flagNoCache, Usage: "build with --no-cache (cold builds, comparable times)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress and no notes on stderr"},
-	}, conversionFlags()...)
+	}
+	for _, f := range conversionFlags() {
+		switch f.Names()[0] {
+		case flagStdinFilename: // verify needs a file
+		case flagJSON:
+			flags = append(flags, &cli.BoolFlag{Name: flagJSON, Usage: "print the report as one JSON object"})
+		default:
+			flags = append(flags, f)
+		}
+	}
+	return flags
 }
 
 // verifyConfig are verify's own settings.
