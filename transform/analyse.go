@@ -731,11 +731,25 @@ func (f *facts) scanPackages(args []word) {
 			if strings.HasPrefix(a.text, "-") {
 				continue
 			}
-			if lib, ok := m.Map[a.text]; ok && !contains(f.pkgs[i], lib) {
+			lib, ok := m.Map[a.text]
+			if !ok && m.Keep && !a.dynamic && !buildOnly(m.BuildOnly, a.text) {
+				lib, ok = a.text, true
+			}
+			if ok && !contains(f.pkgs[i], lib) {
 				f.pkgs[i] = append(f.pkgs[i], lib)
 			}
 		}
 	}
+}
+
+func buildOnly(globs []string, pkg string) bool {
+	name, _, _ := strings.Cut(pkg, "=") // apt's pkg=version
+	for _, g := range globs {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {

@@ -33,6 +33,7 @@ type plan struct {
 	// OptionsEnv variable in the runtime.
 	optionsEnv []string
 	optionVars []string // option variables the command expanded
+	pkgTools   []string // what the runtime needs to install its packages
 	user       string   // USER value, empty for none
 	command    []string // ENTRYPOINT / CMD blocks
 	uses       []varUse // variables the runtime stage expands
@@ -291,9 +292,9 @@ func (p *plan) planPackages() error {
 		}
 		p.runs = append(p.runs, b.String())
 		if m.Tool != "" {
-			p.prog.tools = append(p.prog.tools, m.Tool)
+			p.pkgTools = append(p.pkgTools, m.Tool)
 		}
-		f.note(0, Info, "the runtime installs the run-time libraries of the build packages: %s", strings.Join(libs, ", "))
+		f.note(0, Info, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
 	}
 	return nil
 }
@@ -737,7 +738,7 @@ func fits(r *Runtime, libc string) bool {
 func (p *plan) chooseRuntime() error {
 	f := p.f
 	libc := p.libc()
-	need := p.prog.tools
+	need := append(append([]string(nil), p.prog.tools...), p.pkgTools...)
 	tools := p.healthcheckTools()
 	values := p.values()
 	pick := func(flavor string, withTools bool) *Runtime {
@@ -822,7 +823,27 @@ func (p *plan) needsText(libc string, tools []string) string {
 		parts = append(parts, fmt.Sprintf("the program links %s (%s)", libc, p.libcReason(libc)))
 	}
 	if len(tools) > 0 {
-		parts = append(parts, fmt.Sprintf("%s on line %d needs %s", p.prog.holder.kw, p.prog.holder.first, strings.Join(tools, " and ")))
+		parts = append(parts, p.toolsText(tools))
+	}
+	return strings.Join(parts, ", and ")
+}
+
+// toolsText says who needs which tools.
+func (p *plan) toolsText(tools []string) string {
+	var cmd, pkg []string
+	for _, t := range tools {
+		if contains(p.pkgTools, t) && !contains(p.prog.tools, t) {
+			pkg = append(pkg, t)
+		} else {
+			cmd = append(cmd, t)
+		}
+	}
+	var parts []string
+	if len(cmd) > 0 {
+		parts = append(parts, fmt.Sprintf("%s on line %d needs %s", p.prog.holder.kw, p.prog.holder.first, strings.Join(cmd, " and ")))
+	}
+	if len(pkg) > 0 {
+		parts = append(parts, fmt.Sprintf("installing the run-time packages needs %s", strings.Join(pkg, " and ")))
 	}
 	return strings.Join(parts, ", and ")
 }
@@ -852,7 +873,7 @@ func (p *plan) unmet(flavor, libc string, tools []string, values map[string]stri
 	if !libcOK {
 		return fmt.Sprintf("the program links %s (%s)", libc, p.libcReason(libc))
 	}
-	return fmt.Sprintf("%s on line %d needs %s, which %s does not have", p.prog.holder.kw, p.prog.holder.first, strings.Join(tools, " and "), flavor)
+	return p.toolsText(tools) + ", which " + flavor + " does not have"
 }
 
 func (p *plan) values() map[string]string {

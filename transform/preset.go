@@ -158,6 +158,10 @@ type PackageMap struct {
 	Map     map[string]string `yaml:"map"`
 	Install string            `yaml:"install"` // the runtime's RUN, with {{.}} for the packages
 	Tool    string            `yaml:"tool"`    // what the runtime needs to run Install
+	// Keep means packages that are neither mapped nor build-only are
+	// installed in the runtime as they are (run-time libraries and tools).
+	Keep      bool     `yaml:"keep"`
+	BuildOnly []string `yaml:"build_only"` // globs of packages only the build needs
 
 	tmpl *template.Template
 }
