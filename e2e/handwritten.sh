@@ -6,9 +6,13 @@
 #   e2e/handwritten.sh [app...]        (default: every folder under e2e/apps)
 #
 # Needs the engine (docker-up.sh) and the replicas (images/build.sh). Images are tagged
-# restage.local/e2e/<app>:single and :handwritten; containers are removed on exit. Both builds
-# run with --no-cache so the times are cold builds (set CACHE=1 to allow the cache). The table
-# is printed and written to e2e/.cache/handwritten.md. Exit 1 if any check failed.
+# restage.local/e2e/<app>:single and :handwritten; containers are removed on exit.
+#
+# Build times are cold builds: --no-cache, and each build gets its own copy of the context with
+# a .build-nonce file, because --no-cache alone still lets BuildKit reuse the steps that follow
+# a step whose result is identical by content (an apt-get that changed nothing). The engine's
+# build cache, which others may be using, is left alone. CACHE=1 allows the cache.
+# The table is printed and written to e2e/.cache/handwritten.md. Exit 1 if any check failed.
 set -euo pipefail
 
 DOCKER=${DOCKER:-/usr/bin/docker}
@@ -32,24 +36,28 @@ ok() { echo "  ok: $*" >&2; }
 
 # build APP VARIANT DOCKERFILE -> prints seconds
 build() {
-	local app=$1 variant=$2 file=$3 t0 t1
-	t0=$(date +%s.%N)
-	local nocache=--no-cache
+	local app=$1 variant=$2 file=$3 t0 t1 ctx nocache=--no-cache rc=0
 	[ -z "${CACHE:-}" ] || nocache=
-	"$DOCKER" build --progress=plain $nocache -f "$file" -t "restage.local/e2e/$app:$variant" \
-		"$e2e/apps/$app" >"$cache/build-$app-$variant.log" 2>&1 || {
+	ctx=$(mktemp -d)
+	cp -a "$e2e/apps/$app/." "$ctx/"
+	[ -n "${CACHE:-}" ] || date +%s%N >"$ctx/.build-nonce"
+	t0=$(date +%s.%N)
+	"$DOCKER" build --progress=plain $nocache -f "$ctx/$(basename "$file")" -t "restage.local/e2e/$app:$variant" \
+		"$ctx" >"$cache/build-$app-$variant.log" 2>&1 || rc=$?
+	t1=$(date +%s.%N)
+	rm -rf "$ctx"
+	if [ $rc != 0 ]; then
 		tail -n 20 "$cache/build-$app-$variant.log" >&2
 		echo "build of $app ($variant) failed, log: $cache/build-$app-$variant.log" >&2
 		return 1
-	}
-	t1=$(date +%s.%N)
+	fi
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", b - a }'
 }
 
 # probe APP VARIANT OUTFILE: run the probe, write what was observed to OUTFILE.
 # On success for an http probe, leaves the container's id in $probe_cid.
 probe() {
-	local app=$1 variant=$2 out=$3 kind port paths cid hostport path i body
+	local app=$1 variant=$2 out=$3 kind port paths cid hostport path body
 	read -r kind port paths <"$e2e/apps/$app/probe" || true
 	local image=restage.local/e2e/$app:$variant
 	: >"$out"
@@ -67,11 +75,12 @@ probe() {
 		probe_cid=$cid
 		hostport=$("$DOCKER" port "$cid" "$port/tcp" | head -n1)
 		hostport=${hostport##*:}
+		local deadline=$((SECONDS + 30))
 		for path in $paths; do
-			body=
-			for i in $(seq 60); do
-				if body=$(curl -fsS --max-time 2 "http://127.0.0.1:$hostport$path" 2>/dev/null); then break; fi
+			# wait (30 s at most, for all paths) for a status below 400
+			until body=$(curl -fsS --max-time 2 "http://127.0.0.1:$hostport$path" 2>/dev/null); do
 				body="(no answer)"
+				[ $SECONDS -lt $deadline ] || break
 				sleep 0.5
 			done
 			printf '== GET %s\n%s\n' "$path" "$body" >>"$out"
