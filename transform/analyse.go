@@ -224,9 +224,14 @@ func pickPreset(f *facts, presets []*Preset) (*Preset, error) {
 	// No image matched: say which preset the commands point to, if any.
 	for _, p := range presets {
 		for _, in := range f.src.nodes {
-			if r, ok := in.cmd.(*instructions.RunCommand); ok {
+			r, ok := in.cmd.(*instructions.RunCommand)
+			if !ok {
+				continue
+			}
+			for _, sc := range splitShell(strings.Join(r.CmdLine, " ")).cmds {
+				args, _ := sc.argv()
 				for _, c := range p.Detect.Commands {
-					if strings.Contains(strings.Join(r.CmdLine, " "), c) {
+					if hasPrefixWords(args, c) {
 						return nil, declinef("base image %s is not a known %s builder image (%s); use --preset %s to convert it anyway", f.image, p.Title, strings.Join(p.Detect.Images, ", "), p.Name)
 					}
 				}

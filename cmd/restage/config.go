@@ -34,8 +34,15 @@ type config struct {
 	ImageMap []configMapping `yaml:"image_map"`
 	// FitHealthcheck is --fit-healthcheck; nil when not set.
 	FitHealthcheck *bool `yaml:"fit_healthcheck"`
+	// PresetDirs are folders of more presets, relative to the config
+	// file's folder; a preset named like a built-in one replaces it.
+	PresetDirs []string `yaml:"preset_dirs"`
 
-	file string // the file it was read from, as shown in messages
+	file    string // the file it was read from, as shown in messages
+	dir     string // the folder it was read from
+	presets []*transform.Preset
+	loaded  bool
+	loadErr error
 }
 
 // configMapping is one image_map entry.
@@ -64,7 +71,11 @@ func loadConfig(path, name string) (*config, error) {
 	if err != nil {
 		return nil, &configError{File: name, Msg: errMsg(err)}
 	}
-	return parseConfig(data, name)
+	cfg, err := parseConfig(data, name)
+	if cfg != nil {
+		cfg.dir = filepath.Dir(path)
+	}
+	return cfg, err
 }
 
 var (
@@ -206,6 +217,25 @@ func mapImageRef(ref string, m []transform.ImageMapping) string {
 	return ref
 }
 
+// loadPresets reads the presets of preset_dirs once.
+func (c *config) loadPresets() ([]*transform.Preset, error) {
+	if !c.loaded {
+		c.loaded = true
+		for _, d := range c.PresetDirs {
+			if !filepath.IsAbs(d) {
+				d = filepath.Join(c.dir, d)
+			}
+			ps, err := loadPresetDir(d)
+			if err != nil {
+				c.loadErr = fmt.Errorf("%s: preset_dirs: %w", c.file, err)
+				break
+			}
+			c.presets = append(c.presets, ps...)
+		}
+	}
+	return c.presets, c.loadErr
+}
+
 // configFinder finds and caches the config file of each folder.
 type configFinder struct {
 	explicit *config // --config
@@ -301,5 +331,18 @@ func (s *settings) options(j job) (transform.Options, error) {
 		opt.FitHealthcheck = *cfg.FitHealthcheck
 	}
 	opt.ImageMap = append(opt.ImageMap, cfg.imageMappings()...)
+	if len(cfg.PresetDirs) > 0 {
+		extra, err := cfg.loadPresets()
+		if err != nil {
+			return opt, err
+		}
+		base := opt.Presets
+		if base == nil {
+			if base, err = transform.DefaultPresets(); err != nil {
+				return opt, err
+			}
+		}
+		opt.Presets = transform.MergePresets(base, extra)
+	}
 	return opt, nil
 }

@@ -119,6 +119,7 @@ const (
 	flagImageMap       = "image-map"
 	flagConfig         = "config"
 	flagNoConfig       = "no-config"
+	flagPresetDir      = "preset-dir"
 )
 
 // conversionFlags are the flags that steer a conversion.
@@ -126,6 +127,7 @@ func conversionFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: flagRuntime, Usage: "runtime image `FLAVOR`: distroless, alpine, slim or scratch (default: the preset's choice)"},
 		&cli.StringFlag{Name: flagPreset, Usage: "use the preset `NAME` instead of detecting one (see 'restage presets list')"},
+		&cli.StringSliceFlag{Name: flagPresetDir, Usage: "read more presets from the *.yaml files in `DIR` (repeatable); one named like a built-in preset replaces it"},
 		&cli.StringFlag{Name: flagContext, Usage: "build context `DIR` (default: the Dockerfile's folder; none for stdin)"},
 		&cli.BoolFlag{Name: flagFitHealthcheck, Usage: "pick a runtime image that has the tools the HEALTHCHECK calls"},
 		&cli.StringFlag{Name: flagMaxSize, Value: "1MiB", Usage: "refuse Dockerfiles over `SIZE`: bytes, or with a unit (512KiB, 2MiB)"},
@@ -202,18 +204,24 @@ func (a *app) cli() *cli.App {
 				},
 				Subcommands: []*cli.Command{
 					{Name: "list", Usage: "name, title and description of each preset", OnUsageError: onUsageError,
+						Flags: []cli.Flag{presetDirFlag()},
 						Action: func(c *cli.Context) error {
 							if c.Args().Present() {
 								return usagef("presets list takes no arguments")
 							}
-							return a.presetsList()
+							return a.withPresetDirs(c, a.presetsList)
 						}},
 					{Name: "show", Usage: "print a preset's YAML", ArgsUsage: "NAME", OnUsageError: onUsageError,
+						Flags: []cli.Flag{presetDirFlag()},
 						Action: func(c *cli.Context) error {
 							if c.NArg() != 1 {
 								return usagef("presets show takes one preset name")
 							}
-							return a.presetsShow(c.Args().First())
+							return a.withPresetDirs(c, func() error { return a.presetsShow(c.Args().First()) })
+						}},
+					{Name: "validate", Usage: "check preset files: FILE: ok, or FILE:LINE: message (exit 1)", ArgsUsage: "FILE ...", OnUsageError: onUsageError,
+						Action: func(c *cli.Context) error {
+							return a.presetsValidate(c.Args().Slice())
 						}},
 				},
 			},

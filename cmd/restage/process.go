@@ -66,10 +66,20 @@ func (a *app) conversionSettings(c *cli.Context) (*settings, error) {
 		}
 		s.configs.explicit = cfg
 	}
-	if p := c.String(flagPreset); p != "" {
-		presets, err := a.presets()
+	if dirs := c.StringSlice(flagPresetDir); len(dirs) > 0 {
+		ps, err := a.presetsWith(dirs)
 		if err != nil {
-			return nil, fmt.Errorf("loading the presets: %w", err)
+			return nil, err
+		}
+		s.opt.Presets = ps
+	}
+	if p := c.String(flagPreset); p != "" {
+		presets := s.opt.Presets
+		if presets == nil {
+			var err error
+			if presets, err = a.presets(); err != nil {
+				return nil, fmt.Errorf("loading the presets: %w", err)
+			}
 		}
 		var names []string
 		for _, x := range presets {
