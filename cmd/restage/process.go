@@ -503,7 +503,7 @@ func discover(paths []string) []job {
 // command.
 func hintCommand(p string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(p, `/\.`) {
-		return fmt.Errorf("%s (not a file; the commands are explain, presets and version)", errMsg(err))
+		return fmt.Errorf("%s (not a file; the commands are explain, verify, presets and version)", errMsg(err))
 	}
 	return err
 }
