@@ -508,29 +508,39 @@ func locate(data []byte, dotted string) int {
 	return line
 }
 
-// LoadPresets reads every *.yaml file at the top of fsys.
+// LoadPresets reads every *.yaml file at the top of fsys. The files are
+// decoded side by side: YAML decoding is most of a short run's start-up.
 func LoadPresets(fsys fs.FS) ([]*Preset, error) {
 	names, err := fs.Glob(fsys, "*.yaml")
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(names)
-	var out []*Preset
+	out := make([]*Preset, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data, err := fs.ReadFile(fsys, n)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			out[i], errs[i] = ParsePreset(n, data)
+		}()
+	}
+	wg.Wait()
 	seen := map[string]string{}
-	for _, n := range names {
-		data, err := fs.ReadFile(fsys, n)
-		if err != nil {
-			return nil, err
+	for i, n := range names {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		p, err := ParsePreset(n, data)
-		if err != nil {
-			return nil, err
+		if prev, ok := seen[out[i].Name]; ok {
+			return nil, fmt.Errorf("%s: preset %q is also defined in %s", n, out[i].Name, prev)
 		}
-		if prev, ok := seen[p.Name]; ok {
-			return nil, fmt.Errorf("%s: preset %q is also defined in %s", n, p.Name, prev)
-		}
-		seen[p.Name] = n
-		out = append(out, p)
+		seen[out[i].Name] = n
 	}
 	return out, nil
 }
