@@ -1,0 +1,515 @@
+package transform
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+)
+
+// program is what the container runs.
+type program struct {
+	holder     *inst  // the CMD or ENTRYPOINT that names the program
+	word       string // the program as written
+	exec       []string
+	shellForm  bool
+	needsShell bool
+	shell      string   // the shell the command needs
+	tools      []string // programs the runtime must have
+	interp     bool     // the program is one of the preset's interpreters
+	scriptAt   int      // index in exec of the file the interpreter runs
+	orig       []string // exec as the file wrote it
+	glob       string   // the glob globMark stands for
+	options    []string // interpreter options expanded from OptionsVars
+	resolved   bool     // the command was replaced by the script a runner runs
+	newText    string   // replacement instruction line, when rewritten
+	art        *artifact
+	abs        string
+}
+
+// commandCmds returns the simple commands of a CMD or ENTRYPOINT.
+func commandCmds(in *inst) []simpleCmd {
+	line := cmdLine(in)
+	if line == nil {
+		return nil
+	}
+	if line.PrependShell {
+		return splitShell(strings.Join(line.CmdLine, " ")).cmds
+	}
+	ws := make([]word, len(line.CmdLine))
+	for i, a := range line.CmdLine {
+		ws[i] = word{text: a}
+	}
+	out := []simpleCmd{{words: ws}}
+	if len(line.CmdLine) >= 3 && isShell(line.CmdLine[0]) && line.CmdLine[1] == "-c" {
+		out = append(out, splitShell(line.CmdLine[2]).cmds...)
+	}
+	return out
+}
+
+func cmdLine(in *inst) *instructions.ShellDependantCmdLine {
+	switch c := in.cmd.(type) {
+	case *instructions.CmdCommand:
+		return &c.ShellDependantCmdLine
+	case *instructions.EntrypointCommand:
+		return &c.ShellDependantCmdLine
+	}
+	return nil
+}
+
+func isShell(s string) bool {
+	switch path.Base(s) {
+	case "sh", "bash", "ash", "dash", "zsh":
+		return true
+	}
+	return false
+}
+
+// findProgram works out what the container runs, whether that needs a
+// shell or other tools in the runtime, and which artifact it is.
+func (p *plan) findProgram() error {
+	f := p.f
+	ep, cmd := f.entrypoint, f.cmd
+	if ep != nil && len(cmdLine(ep).CmdLine) == 0 {
+		ep = nil // ENTRYPOINT [] resets it
+	}
+	holder := cmd
+	if ep != nil {
+		holder = ep
+		if cmdLine(ep).PrependShell && cmd != nil {
+			f.dropped = append(f.dropped, cmd)
+			f.note(cmd.first, Info, "CMD is ignored by the shell-form ENTRYPOINT on line %d and is left out of the runtime stage", ep.first)
+			f.cmd = nil
+		}
+	}
+	if holder == nil {
+		return declinef("no CMD or ENTRYPOINT: cannot tell what the container runs")
+	}
+	line := cmdLine(holder)
+	if len(line.CmdLine) == 0 {
+		return declinef("line %d: empty %s: cannot tell what the container runs", holder.first, holder.kw)
+	}
+	pr := &program{holder: holder, shellForm: line.PrependShell}
+	p.prog = pr
+	shellName := "sh"
+	if len(f.shellCmd) > 0 {
+		shellName = path.Base(f.shellCmd[0])
+	}
+	var first []word // the words of the first simple command
+	if line.PrependShell {
+		text := p.takeOptionVars(line.CmdLine[0])
+		sl := splitShell(text)
+		if !sl.plain && f.preset.ScriptFlag != "" {
+			// A glob where the interpreter's file goes (java -jar
+			// target/*.jar) is replaced by the collected file.
+			marked, glob := markGlob(text, f.preset.ScriptFlag)
+			if sl2 := splitShell(marked); sl2.plain {
+				sl, pr.glob = sl2, glob
+			}
+		}
+		if len(sl.cmds) == 0 {
+			return declinef("line %d: %s runs nothing", holder.first, holder.kw)
+		}
+		first, _ = sl.cmds[0].argv()
+		if len(first) == 0 {
+			return declinef("line %d: cannot tell what %s runs", holder.first, holder.kw)
+		}
+		if sl.plain {
+			pr.exec = wordTexts(first)
+		} else {
+			pr.needsShell, pr.shell = true, shellName
+		}
+		if first[0].dynamic {
+			return declinef("line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, first[0].text)
+		}
+	} else {
+		pr.exec = append([]string(nil), line.CmdLine...)
+		for _, a := range line.CmdLine {
+			first = append(first, word{text: a})
+		}
+		if isShell(line.CmdLine[0]) && len(line.CmdLine) >= 3 && line.CmdLine[1] == "-c" {
+			sl := splitShell(line.CmdLine[2])
+			pr.needsShell, pr.shell, pr.exec = true, path.Base(line.CmdLine[0]), nil
+			first = nil
+			if len(sl.cmds) > 0 {
+				first, _ = sl.cmds[0].argv()
+			}
+			if len(first) == 0 {
+				return declinef("line %d: cannot tell what %s runs", holder.first, holder.kw)
+			}
+		}
+	}
+	pr.word = first[0].text
+	if pr.needsShell {
+		pr.tools = append(pr.tools, pr.shell)
+	}
+	if strings.ContainsAny(pr.word, "$`") {
+		return declinef("line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, pr.word)
+	}
+	pr.orig = append([]string(nil), pr.exec...)
+	if r, c := p.runner(first); r != nil {
+		return p.resolveRunner(r, c, first[len(strings.Fields(c)):])
+	}
+	return p.checkProgram()
+}
+
+// checkProgram accepts the program when the runtime provides it (an
+// interpreter, a script for the image's entrypoint) or the build writes it.
+func (p *plan) checkProgram() error {
+	f, pr := p.f, p.prog
+	holder := pr.holder
+	if f.preset.isInterpreter(pr.word) {
+		if pr.exec != nil && len(pr.exec) < 2 && holder.kw == "CMD" {
+			return declinef("line %d: the container runs %s with no script", holder.first, pr.word)
+		}
+		pr.interp = true
+		if f.preset.ScriptFlag != "" {
+			return p.scriptArtifact()
+		}
+		return p.needApp()
+	}
+	if f.preset.isScript(pr.word) && holder.kw == "CMD" && f.entrypoint == nil {
+		// The builder image's entrypoint hands the script to the
+		// interpreter; the runtimes of the preset do the same.
+		return p.needApp()
+	}
+	abs, art := p.resolve(pr.word)
+	if art == nil && f.preset.PathPrograms && !strings.Contains(pr.word, "/") {
+		// A program the install put on PATH (a console script).
+		return p.needApp()
+	}
+	if art == nil {
+		return declinef("line %d: the container runs %s, which is not a program the build writes (%s)", holder.first, pr.word, p.artifactList())
+	}
+	if art.name == "" {
+		art.name = path.Base(abs)
+		f.note(holder.first, Info, "the build does not name its output; %s is taken from %s", abs, holder.kw)
+	}
+	art.used = true
+	pr.art, pr.abs = art, abs
+	return nil
+}
+
+// takeOptionVars removes the preset's option variables ($JAVA_OPTS) from
+// a shell command; their values go to the interpreter's variable.
+func (p *plan) takeOptionVars(text string) string {
+	for _, v := range p.f.preset.OptionsVars {
+		re := regexp.MustCompile(`"?\$(\{` + regexp.QuoteMeta(v) + `\}|` + regexp.QuoteMeta(v) + `\b)"?`)
+		if re.MatchString(text) {
+			p.optionVars = append(p.optionVars, v)
+			text = strings.Join(strings.Fields(re.ReplaceAllString(text, " ")), " ")
+		}
+	}
+	return text
+}
+
+// markGlob replaces a glob after flag with globMark, and returns it.
+func markGlob(text, flag string) (string, string) {
+	fs := strings.Fields(text)
+	glob := ""
+	for i := 0; i+1 < len(fs); i++ {
+		if fs[i] == flag && strings.ContainsAny(fs[i+1], "*?[") && !strings.ContainsAny(fs[i+1], "$`'\"\\") {
+			glob, fs[i+1] = fs[i+1], globMark
+		}
+	}
+	return strings.Join(fs, " "), glob
+}
+
+// scriptArtifact finds the file the interpreter runs (java -jar FILE):
+// the file the command names, or the collected output when it names none
+// or a glob.
+func (p *plan) scriptArtifact() error {
+	f, pr := p.f, p.prog
+	flag := f.preset.ScriptFlag
+	if pr.exec == nil {
+		return declinef("line %d: cannot tell which file %s runs", pr.holder.first, pr.word)
+	}
+	i := 0
+	for i < len(pr.exec) && pr.exec[i] != flag {
+		i++
+	}
+	if i+1 >= len(pr.exec) {
+		return declinef("line %d: %s runs no %s file: cannot tell what to copy", pr.holder.first, pr.word, flag)
+	}
+	file := pr.exec[i+1]
+	if file == globMark {
+		file = pr.glob
+	}
+	if strings.ContainsAny(file, "*?[") {
+		if f.collect == nil {
+			return declinef("line %d: %s %s %s names no one file, and no build step here collects one", pr.holder.first, pr.word, flag, file)
+		}
+		if path.Ext(file) != path.Ext(f.collect.Path) {
+			return declinef("line %d: %s %s %s runs a %s file, but the build's output restage collects is a %s file", pr.holder.first, pr.word, flag, file, path.Ext(file), path.Ext(f.collect.Path))
+		}
+		file = f.collect.Path
+		f.collected = true
+	}
+	abs := f.abs(file)
+	pr.exec[i+1] = abs
+	pr.scriptAt = i + 1
+	art := artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder}
+	f.artifacts = append(f.artifacts, art)
+	return nil
+}
+
+// globMark stands for a glob the command had where a file goes.
+const globMark = "\x00glob\x00"
+
+// needApp checks that an interpreted program has an application folder.
+func (p *plan) needApp() error {
+	for _, a := range p.f.artifacts {
+		if a.folder {
+			return nil
+		}
+	}
+	return declinef("line %d: the container runs %s, but no build step installs the application (%s)", p.prog.holder.first, p.prog.word, strings.Join(buildNames(p.f.preset), ", "))
+}
+
+// runner finds the preset runner a command starts with, and the runner
+// command matched.
+func (p *plan) runner(ws []word) (*Runner, string) {
+	for i := range p.f.preset.Runners {
+		r := &p.f.preset.Runners[i]
+		for _, c := range r.Commands {
+			if hasPrefixWords(ws, c) {
+				return r, c
+			}
+		}
+	}
+	return nil, ""
+}
+
+// resolveRunner replaces `npm start` and the like by the script it runs
+// when that is a plain interpreter command; otherwise the runtime must
+// keep the runner.
+func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
+	f, pr := p.f, p.prog
+	holder := pr.holder
+	keep := func(why string) error {
+		pr.tools = append(pr.tools, r.Tool)
+		f.note(holder.first, Info, "%s %s: the runtime keeps %s", runCmd, why, r.Tool)
+		return p.needApp()
+	}
+	if r.Strip {
+		return p.stripRunner(runCmd, extra)
+	}
+	if r.Run != "" {
+		if f.collect == nil {
+			return declinef("line %d: %s runs from source, and no build step here makes a file to run instead", holder.first, runCmd)
+		}
+		pr.exec = strings.Fields(strings.ReplaceAll(r.Run, "{artifact}", f.collect.Path))
+		f.collected = true
+		pr.word, pr.resolved, pr.needsShell, pr.tools = pr.exec[0], true, false, nil
+		f.note(holder.first, Info, "%s runs from source: the runtime runs the built %s instead", runCmd, f.collect.Path)
+		return p.checkProgram()
+	}
+	if pr.needsShell || len(extra) > 0 {
+		return keep("is part of a longer command")
+	}
+	script, ok, err := p.readScript(r)
+	if err != nil {
+		return keep("cannot be resolved (" + err.Error() + ")")
+	}
+	if !ok {
+		if r.Default == "" {
+			return declinef("line %d: %s runs a script %s does not define", holder.first, runCmd, r.File)
+		}
+		script = r.Default
+	}
+	sl := splitShell(script)
+	for _, d := range f.preset.Decline {
+		if d.RunCommand == "" {
+			continue
+		}
+		for _, c := range sl.cmds {
+			if args, _ := c.argv(); hasPrefixWords(args, d.RunCommand) {
+				return declinef("line %d: %s runs `%s`: %s", holder.first, runCmd, script, d.Reason)
+			}
+		}
+	}
+	if !sl.plain || len(sl.cmds) != 1 {
+		return keep(fmt.Sprintf("runs `%s`, which needs a shell", script))
+	}
+	args, _ := sl.cmds[0].argv()
+	if len(args) < 2 || !f.preset.isInterpreter(args[0].text) {
+		return keep(fmt.Sprintf("runs `%s`, not a plain %s command", script, strings.Join(f.preset.Interpreters[:min(1, len(f.preset.Interpreters))], "")))
+	}
+	pr.exec, pr.word, pr.resolved = wordTexts(args), args[0].text, true
+	f.note(holder.first, Info, "%s runs `%s`: the runtime runs that directly", runCmd, script)
+	return p.checkProgram()
+}
+
+// stripRunner drops `poetry run` and the like: the runtime has the
+// environment on PATH and runs the rest itself.
+func (p *plan) stripRunner(runCmd string, rest []word) error {
+	pr := p.prog
+	if len(rest) == 0 {
+		return declinef("line %d: %s runs nothing", pr.holder.first, runCmd)
+	}
+	if pr.needsShell {
+		// Keep the shell form, without the runner in front.
+		text := strings.Join(cmdLine(pr.holder).CmdLine, " ")
+		lead := ""
+		if strings.HasPrefix(text, "exec ") {
+			lead, text = "exec ", strings.TrimPrefix(text, "exec ")
+		}
+		if !strings.HasPrefix(text, runCmd+" ") {
+			return declinef("line %d: cannot take %s out of the command", pr.holder.first, runCmd)
+		}
+		pr.newText = pr.holder.node.Value + " " + lead + strings.TrimPrefix(text, runCmd+" ")
+		pr.word = rest[0].text
+	} else {
+		pr.exec, pr.word, pr.resolved = wordTexts(rest), rest[0].text, true
+	}
+	p.f.note(pr.holder.first, Info, "%s is left out: the runtime has the environment on PATH", runCmd)
+	return p.checkProgram()
+}
+
+// readScript reads the runner's script from the build context.
+func (p *plan) readScript(r *Runner) (string, bool, error) {
+	f := p.f
+	if f.opt.Context == nil {
+		return "", false, fmt.Errorf("the build context is not available to read %s", r.File)
+	}
+	data, err := fs.ReadFile(f.opt.Context, r.File)
+	if err != nil {
+		return "", false, fmt.Errorf("%s is not readable", r.File)
+	}
+	var doc any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return "", false, fmt.Errorf("%s is not valid JSON", r.File)
+	}
+	for _, k := range strings.Split(r.Key, ".") {
+		m, ok := doc.(map[string]any)
+		if !ok {
+			return "", false, nil
+		}
+		if doc, ok = m[k]; !ok {
+			return "", false, nil
+		}
+	}
+	str, ok := doc.(string)
+	return str, ok, nil
+}
+
+// finishCommand writes the command for the chosen runtime: the program's
+// absolute path, exec form, and no interpreter where the image's
+// entrypoint is one.
+func (p *plan) finishCommand() {
+	pr, r := p.prog, p.runtime
+	if pr.exec == nil {
+		return
+	}
+	exec := append([]string(nil), pr.exec...)
+	switch {
+	case pr.art != nil:
+		exec[0] = pr.abs
+	case pr.interp && len(r.Entrypoint) > 0 && pr.holder.kw == "CMD":
+		// The image's entrypoint is the interpreter (and its leading
+		// arguments, java -jar): the CMD starts after them, and options
+		// that stood before them go to the interpreter's variable.
+		exec = exec[1:]
+		if len(r.Entrypoint) > 1 {
+			at := indexOf(exec, r.Entrypoint[1])
+			if at >= 0 {
+				p.optionsEnv = append(p.optionsEnv, exec[:at]...)
+				exec = exec[at+len(r.Entrypoint)-1:]
+			}
+		}
+	case pr.interp && len(r.Entrypoint) > 0:
+		exec[0] = r.Entrypoint[0]
+	}
+	same := len(exec) == len(pr.orig)
+	for i := range exec {
+		same = same && exec[i] == pr.orig[i]
+	}
+	if same && !pr.shellForm && !pr.resolved {
+		return
+	}
+	pr.newText = pr.holder.node.Value + " " + jsonArgs(exec)
+	if pr.shellForm {
+		p.f.note(pr.holder.first, Info, "shell-form %s becomes exec form, so that signals reach the program directly", pr.holder.kw)
+	}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// resolve finds the artifact a command's program word names, and its
+// absolute path.
+func (p *plan) resolve(w string) (string, *artifact) {
+	f := p.f
+	arts := f.artifacts
+	if strings.Contains(w, "/") {
+		abs := f.abs(w)
+		for i := range arts {
+			if arts[i].name != "" && arts[i].path() == abs {
+				return abs, &arts[i]
+			}
+		}
+		for i := range arts {
+			if arts[i].name == "" && arts[i].dir == path.Dir(abs) {
+				return abs, &arts[i]
+			}
+		}
+		return abs, nil
+	}
+	pathDirs := strings.Split(f.envNow["PATH"], ":")
+	onPath := func(d string) bool {
+		for _, x := range pathDirs {
+			if path.Clean(x) == d {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range arts {
+		if arts[i].name == w && onPath(arts[i].dir) {
+			return arts[i].path(), &arts[i]
+		}
+	}
+	for i := range arts {
+		if arts[i].name == "" && onPath(arts[i].dir) {
+			return path.Join(arts[i].dir, w), &arts[i]
+		}
+	}
+	return w, nil
+}
+
+func (p *plan) artifactList() string {
+	var out []string
+	for _, a := range p.f.artifacts {
+		if a.name == "" {
+			out = append(out, "a file in "+a.dir)
+		} else {
+			out = append(out, a.path())
+		}
+	}
+	if len(out) == 0 {
+		return "it writes none"
+	}
+	return "it writes " + strings.Join(out, ", ")
+}
+
+func jsonArgs(args []string) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(a)
+		parts[i] = strings.TrimSuffix(b.String(), "\n")
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}

@@ -1,0 +1,216 @@
+package transform
+
+import (
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+func (p *plan) usedArtifacts() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range p.f.artifacts {
+		if a.folder {
+			if !seen[a.dir] {
+				seen[a.dir] = true
+				out = append(out, a.dir)
+			}
+			continue
+		}
+		if a.name == "" || (a.onlyIfRun && !a.used) {
+			continue
+		}
+		if !seen[a.path()] {
+			seen[a.path()] = true
+			out = append(out, a.path())
+		}
+	}
+	return out
+}
+
+// planFiles finds what the runtime copies from the builder: the
+// runtime image's own needs, the artifacts and the run-time files.
+func (p *plan) planFiles() {
+	f := p.f
+	p.copies = append(p.copies, p.runtime.Copy...)
+	p.copies = append(p.copies, p.usedArtifacts()...)
+	var files []string
+	seen := map[string]bool{}
+	add := func(x string) {
+		if !seen[x] {
+			seen[x] = true
+			files = append(files, x)
+		}
+	}
+	wanted := func(name string) bool {
+		for _, w := range f.preset.RuntimeFiles {
+			if ok, _ := path.Match(w, name); ok {
+				return true
+			}
+		}
+		return false
+	}
+	ignored := f.dockerignore()
+	noContext := false
+	for _, c := range f.copies {
+		dest := c.cp.DestPath
+		if d, ok := f.expand(dest); ok {
+			dest = d
+		}
+		destDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
+		absDest := path.Join(c.cwd, dest)
+		if path.IsAbs(dest) {
+			absDest = path.Clean(dest)
+		}
+		for _, s := range c.cp.SourcePaths {
+			s = path.Clean(strings.TrimPrefix(s, "/"))
+			if s == "." {
+				if f.opt.Context == nil {
+					noContext = true
+					continue
+				}
+				entries, err := fs.ReadDir(f.opt.Context, ".")
+				if err != nil {
+					continue
+				}
+				for _, e := range entries {
+					if wanted(e.Name()) && !ignored[e.Name()] {
+						add(path.Join(absDest, e.Name()))
+					}
+				}
+				continue
+			}
+			base := path.Base(s)
+			if strings.ContainsAny(s, "*?[") {
+				if f.opt.Context != nil {
+					matches, _ := fs.Glob(f.opt.Context, s)
+					for _, m := range matches {
+						if wanted(path.Base(m)) && !ignored[path.Base(m)] {
+							add(path.Join(absDest, path.Base(m)))
+						}
+					}
+				}
+				continue
+			}
+			if !wanted(base) {
+				continue
+			}
+			isDir := strings.HasSuffix(c.cp.SourcePaths[0], "/")
+			if f.opt.Context != nil {
+				if st, err := fs.Stat(f.opt.Context, s); err == nil {
+					isDir = st.IsDir()
+				}
+			}
+			switch {
+			case !destDir:
+				add(absDest)
+			case isDir && path.Base(absDest) == base:
+				add(absDest)
+			case isDir:
+				f.note(c.in.first, Warning, "%s/ is copied into %s flat; restage cannot tell which of its files the program reads, so none are copied to the runtime", base, dest)
+			default:
+				add(path.Join(absDest, base))
+			}
+		}
+	}
+	if noContext && len(f.preset.RuntimeFiles) > 0 {
+		f.note(0, Info, "the build context was not available: run-time files (%s) copied with COPY . were not looked for", strings.Join(f.preset.RuntimeFiles[:min(4, len(f.preset.RuntimeFiles))], ", "))
+	}
+	sort.Strings(files)
+	p.copies = append(p.copies, files...)
+}
+
+// dockerignore returns the top-level names .dockerignore excludes.
+func (f *facts) dockerignore() map[string]bool {
+	out := map[string]bool{}
+	if f.opt.Context == nil {
+		return out
+	}
+	data, err := fs.ReadFile(f.opt.Context, ".dockerignore")
+	if err != nil {
+		return out
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") {
+			continue
+		}
+		out[strings.Trim(path.Clean(l), "/")] = true
+	}
+	return out
+}
+
+// planBlocks collects the instructions that move, verbatim, with the
+// comments above them.
+func (p *plan) planBlocks() {
+	f := p.f
+	dropped := map[*inst]bool{}
+	for _, d := range f.dropped {
+		dropped[d] = true
+	}
+	if p.prog.needsShell && f.shellIn != nil {
+		// The kept shell-form command ran under this SHELL.
+		p.blocks = append(p.blocks, p.blockText(f.shellIn))
+	}
+	for _, in := range f.moved {
+		if dropped[in] {
+			continue
+		}
+		text := p.blockText(in)
+		switch in.kw {
+		case "CMD", "ENTRYPOINT":
+			p.command = append(p.command, text)
+		default:
+			p.blocks = append(p.blocks, text)
+		}
+		switch in.kw {
+		case "LABEL", "EXPOSE", "VOLUME", "STOPSIGNAL":
+			for _, m := range varRef.FindAllStringSubmatch(in.node.Original, -1) {
+				p.uses = append(p.uses, varUse{m[1], in.first})
+			}
+		}
+	}
+}
+
+// blockText is the verbatim text of a moved instruction with the comment
+// lines directly above it, the program rewritten when planned.
+func (p *plan) blockText(in *inst) string {
+	s := p.f.src
+	c := commentStart(s, in)
+	body := s.text(in.first, in.end)
+	if p.prog != nil && p.prog.holder == in && p.prog.newText != "" {
+		lead := body[:len(body)-len(strings.TrimLeft(body, " \t"))]
+		body = lead + p.prog.newText + s.eol
+	}
+	if !strings.HasSuffix(body, "\n") {
+		body += s.eol
+	}
+	if c < in.first {
+		return s.text(c, in.first-1) + body
+	}
+	return body
+}
+
+// commentStart is the first of the comment lines directly above in.
+func commentStart(s *source, in *inst) int {
+	c := in.first
+	for c > 1 && s.isComment(c-1) && !isDirectiveLine(s, c-1) {
+		c--
+	}
+	return c
+}
+
+var directiveRe = regexp.MustCompile(`^\s*#\s*(syntax|escape|check)\s*=`)
+
+// isDirectiveLine reports whether line n is a parser directive: one of
+// the lines at the very top before anything else.
+func isDirectiveLine(s *source, n int) bool {
+	for i := 1; i <= n; i++ {
+		if !directiveRe.MatchString(s.lineText(i)) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,67 @@
+package transform
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+)
+
+// planUser decides the runtime stage's USER.
+func (p *plan) planUser() {
+	defer p.checkPorts()
+	f, r := p.f, p.runtime
+	if f.user == nil {
+		if !r.ImageUser {
+			p.user = r.User
+		}
+		f.note(0, Info, "the original image ran as root; the runtime runs as the non-root user %s", r.User)
+		return
+	}
+	u := f.user.cmd.(*instructions.UserCommand).User
+	name, group, _ := strings.Cut(u, ":")
+	numeric := func(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+	switch {
+	case name == "root" || name == "0":
+		p.user = r.User
+		f.note(f.user.first, Warning, "the original ran as root (USER %s); the runtime runs as the non-root user %s", u, r.User)
+	case numeric(name) && (group == "" || numeric(group)):
+		p.user = u
+	case r.hasUser(name) && (group == "" || numeric(group) || r.hasUser(group)):
+		p.user = u
+	case f.created[name]:
+		p.user = r.User
+		f.note(f.user.first, Info, "user %s is created in the builder and does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
+	default:
+		p.user = r.User
+		f.note(f.user.first, Warning, "user %s does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
+	}
+	if p.user != "" {
+		for _, m := range varRef.FindAllStringSubmatch(p.user, -1) {
+			p.uses = append(p.uses, varUse{m[1], f.user.first})
+		}
+	}
+}
+
+// checkPorts warns about privileged ports a non-root user cannot bind.
+func (p *plan) checkPorts() {
+	u := p.user
+	if u == "" {
+		u = p.runtime.User
+	}
+	if name, _, _ := strings.Cut(u, ":"); name == "root" || name == "0" || u == "" {
+		return
+	}
+	for _, in := range p.f.moved {
+		c, ok := in.cmd.(*instructions.ExposeCommand)
+		if !ok {
+			continue
+		}
+		for _, port := range c.Ports {
+			num, _, _ := strings.Cut(port, "/")
+			if n, err := strconv.Atoi(num); err == nil && n > 0 && n < 1024 {
+				p.f.note(in.first, Warning, "port %d is below 1024: the non-root user %s cannot bind it unless the program is given the capability; consider a port from 1024 up", n, u)
+			}
+		}
+	}
+}
