@@ -1,0 +1,491 @@
+package transform
+
+// This file reads the build steps: which preset commands a RUN runs, and
+// where their output goes.
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/frontend/dockerfile/shell"
+)
+
+// runStep is one RUN with the simple commands it runs.
+type runStep struct {
+	in      *inst
+	run     *instructions.RunCommand
+	cwd     string
+	text    string // the shell text: the command line, or the heredoc body
+	builds  []buildUse
+	heredoc bool
+}
+
+// buildUse is one preset build command found in a RUN.
+type buildUse struct {
+	bc   *BuildCommand
+	args []word
+	env  map[string]string
+	cwd  string
+}
+
+// artifact is a file the build writes that the runtime needs. An empty
+// name means "one file in dir whose name the file does not tell".
+type artifact struct {
+	dir, name string
+	folder    bool // the whole folder is the application
+	in        *inst
+	onlyIfRun bool
+	used      bool
+}
+
+func (a artifact) path() string { return path.Join(a.dir, a.name) }
+
+// install is a dependency install of the application, and whether it
+// keeps to production dependencies.
+type install struct {
+	bc       *BuildCommand
+	prodOnly bool
+	in       *inst
+}
+
+// readRun finds the preset's build commands in a RUN step and the
+// artifacts they write.
+func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
+	step := runStep{in: in, run: r, cwd: f.workdir}
+	if len(r.Files) > 0 {
+		step.heredoc = true
+		for _, file := range r.Files {
+			step.text += file.Data + "\n"
+		}
+	} else if r.PrependShell {
+		step.text = strings.Join(r.CmdLine, " ")
+	} else {
+		// Exec form: the words are exact.
+		ws := make([]word, len(r.CmdLine))
+		for i, a := range r.CmdLine {
+			ws[i] = word{text: a}
+		}
+		f.scanCmd(&step, simpleCmd{words: ws}, &step.cwd)
+		f.runs = append(f.runs, step)
+		return f.collectArtifacts(&step)
+	}
+	for _, sig := range f.preset.Static.NeedsLibc {
+		if sig.re.MatchString(step.text) {
+			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why})
+		}
+	}
+	line := splitShell(step.text)
+	cwd := f.workdir
+	for _, c := range line.cmds {
+		f.scanCmd(&step, c, &cwd)
+	}
+	f.runs = append(f.runs, step)
+	return f.collectArtifacts(&step)
+}
+
+func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
+	args, env := c.argv()
+	if len(args) == 0 {
+		return
+	}
+	f.scanPackages(args)
+	if args[0].text == "cd" && len(args) == 2 && !args[1].dynamic {
+		*cwd = path.Join(*cwd, args[1].text)
+		if path.IsAbs(args[1].text) {
+			*cwd = path.Clean(args[1].text)
+		}
+		return
+	}
+	if (args[0].text == "adduser" || args[0].text == "useradd") && len(args) > 1 {
+		// The user name is the last plain word (Debian adduser takes an
+		// optional group after it; both get remembered).
+		for _, w := range args[1:] {
+			if !strings.HasPrefix(w.text, "-") {
+				f.created[w.text] = true
+			}
+		}
+		return
+	}
+	for _, k := range sortedKeys(f.preset.Static.Env) {
+		if _, ok := env[k]; ok {
+			f.staticSet = true
+		}
+	}
+	for i := range f.preset.Build {
+		bc := &f.preset.Build[i]
+		n := len(strings.Fields(bc.Command))
+		if hasPrefixWords(args, bc.Command) && (!bc.Bare || len(args) == n || strings.HasPrefix(args[n].text, "-")) && hasAnyArg(args[n:], bc.WithArgs) {
+			if len(step.builds) == 0 {
+				f.evidence = append(f.evidence, Evidence{Line: step.in.first, What: "build step: " + bc.Command})
+			}
+			step.builds = append(step.builds, buildUse{bc: bc, args: args[len(strings.Fields(bc.Command)):], env: env, cwd: *cwd})
+			return
+		}
+	}
+}
+
+// hasAnyArg reports whether one of want is among args (true when want is
+// empty).
+func hasAnyArg(args []word, want []string) bool {
+	if len(want) == 0 {
+		return true
+	}
+	for _, a := range args {
+		for _, w := range want {
+			if a.text == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// collectArtifacts works out where each build command of a step writes.
+func (f *facts) collectArtifacts(step *runStep) error {
+	for _, b := range step.builds {
+		if pr := b.bc.Prepare; pr != nil && f.prepareAt == nil && !f.doesItself(pr) {
+			f.prepared, f.prepareAt = pr, step.in
+			for _, c := range pr.Copy {
+				f.artifacts = append(f.artifacts, artifact{dir: path.Clean(c), folder: true, in: step.in})
+			}
+		}
+		if a := b.bc.Artifact; a != nil && a.FolderArg {
+			for _, w := range b.args {
+				if strings.HasPrefix(w.text, "-") {
+					continue
+				}
+				if w.dynamic {
+					return declinef("line %d: cannot tell which folder `%s` makes: %s is expanded at build time", step.in.first, b.bc.Command, w.text)
+				}
+				dir := path.Join(b.cwd, w.text)
+				if path.IsAbs(w.text) {
+					dir = path.Clean(w.text)
+				}
+				f.artifacts = append(f.artifacts, artifact{dir: dir, folder: true, in: step.in})
+				break
+			}
+			continue
+		}
+		if c := b.bc.Collect; c != nil {
+			f.collect, f.collectAt, f.collectCwd = c, step.in, b.cwd
+		}
+		if b.bc.App {
+			if b.cwd == "/" {
+				return declinef("line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command)
+			}
+			f.artifacts = append(f.artifacts, artifact{dir: b.cwd, folder: true, in: step.in})
+			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in})
+		}
+		a := b.bc.Artifact
+		if a == nil {
+			continue
+		}
+		art, err := f.artifactOf(step, b)
+		if err != nil {
+			return err
+		}
+		if art != nil {
+			f.artifacts = append(f.artifacts, *art)
+		}
+	}
+	return nil
+}
+
+func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
+	a := b.bc.Artifact
+	line := step.in.first
+	cwd := b.cwd
+	var out string
+	var positional []word
+	values := map[string]bool{}
+	for _, v := range a.ValueFlags {
+		values[v] = true
+	}
+	for i := 0; i < len(b.args); i++ {
+		w := b.args[i]
+		t := w.text
+		if !strings.HasPrefix(t, "-") || t == "-" {
+			positional = append(positional, w)
+			continue
+		}
+		name, val, hasVal := strings.Cut(t, "=")
+		name = "-" + strings.TrimLeft(name, "-")
+		if !hasVal && values[name] {
+			if i+1 >= len(b.args) {
+				break
+			}
+			i++
+			val, w = b.args[i].text, b.args[i]
+		}
+		if w.dynamic && (name == a.OutputFlag || name == a.ChdirFlag) {
+			v, ok := f.expand(val)
+			if !ok {
+				return nil, declinef("line %d: cannot tell where `%s` writes its output: %s %s uses a variable with no value in the file", line, b.bc.Command, name, val)
+			}
+			val = v
+		}
+		switch name {
+		case a.OutputFlag:
+			out = val
+		case a.ChdirFlag:
+			cwd = path.Join(cwd, val)
+			if path.IsAbs(val) {
+				cwd = path.Clean(val)
+			}
+		}
+	}
+	for _, p := range positional {
+		if p.dynamic {
+			return nil, declinef("line %d: cannot tell what `%s` builds: %s is expanded at build time", line, b.bc.Command, p.text)
+		}
+	}
+	art := &artifact{in: step.in, onlyIfRun: a.OnlyIfRun}
+	if out != "" {
+		p := path.Join(cwd, out)
+		if path.IsAbs(out) {
+			p = path.Clean(out)
+		}
+		if strings.HasSuffix(out, "/") {
+			art.dir = p
+		} else {
+			art.dir, art.name = path.Split(p)
+			art.dir = path.Clean(art.dir)
+			return art, nil
+		}
+	} else if a.Dir != "" {
+		env := map[string]string{}
+		for k, v := range f.envNow {
+			env[k] = v
+		}
+		for k, v := range b.env {
+			env[k] = v
+		}
+		dir, ok := expandWith(f.src.escape, a.Dir, env)
+		if !ok || dir == "" {
+			return nil, declinef("line %d: cannot tell where `%s` installs: %s is not set", line, b.bc.Command, a.Dir)
+		}
+		// A relative folder is relative to where the command runs
+		// (cargo's target/release).
+		art.dir = path.Join(cwd, dir)
+		if path.IsAbs(dir) {
+			art.dir = path.Clean(dir)
+		}
+	} else {
+		art.dir = cwd
+	}
+	// Name the output the way the build tool would.
+	var pkgs []string
+	for _, p := range positional {
+		pkgs = append(pkgs, p.text)
+	}
+	if len(pkgs) > 1 && !allWithExt(pkgs, a.SourceExt) {
+		// Several packages and no output file: nothing is written, or
+		// (for install) one file each whose names the CMD must tell.
+		return art, nil
+	}
+	for _, src := range a.Name {
+		switch src {
+		case "source_file":
+			if len(pkgs) > 0 && a.SourceExt != "" && strings.HasSuffix(pkgs[0], a.SourceExt) {
+				art.name = strings.TrimSuffix(path.Base(pkgs[0]), a.SourceExt)
+				return art, nil
+			}
+		case "package":
+			if len(pkgs) == 1 && pkgs[0] != "." && pkgs[0] != "./" && !strings.Contains(pkgs[0], "...") {
+				p, _, _ := strings.Cut(pkgs[0], "@")
+				p = strings.TrimSuffix(p, "/")
+				if f.preset.ModuleName != nil && f.preset.ModuleName.strip != nil {
+					p = f.preset.ModuleName.strip.ReplaceAllString(p, "")
+				}
+				if base := path.Base(p); base != "." && base != "/" && base != ".." {
+					art.name = base
+					return art, nil
+				}
+			}
+		case "module":
+			if (len(pkgs) == 0 || pkgs[0] == "." || pkgs[0] == "./") && cwd != step.cwd && cwd != "/" {
+				// Built from a sub-folder of the module: the package's
+				// import path, and so the output, ends in the folder name.
+				art.name = path.Base(cwd)
+				return art, nil
+			}
+			if len(pkgs) == 0 || pkgs[0] == "." || pkgs[0] == "./" {
+				if name, ok := f.moduleName(); ok {
+					art.name = name
+					return art, nil
+				}
+			}
+		case "workdir":
+			if len(pkgs) == 0 || pkgs[0] == "." || pkgs[0] == "./" {
+				if !f.hasContextFile() && f.opt.Context != nil && cwd != "/" {
+					// The module file is not in the context: the tool
+					// would name the output after the folder.
+					art.name = path.Base(cwd)
+					return art, nil
+				}
+			}
+		}
+	}
+	if len(pkgs) == 1 && strings.Contains(pkgs[0], "...") {
+		return art, nil
+	}
+	return art, nil
+}
+
+// doesItself reports whether any RUN of the file already does what a
+// Prepare would insert.
+func (f *facts) doesItself(pr *Prepare) bool {
+	for _, in := range f.src.nodes {
+		if in.kw != "RUN" {
+			continue
+		}
+		text := in.node.Original
+		for _, h := range in.node.Heredocs {
+			text += "\n" + h.Content
+		}
+		for _, re := range pr.unless {
+			if re.MatchString(text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scanPackages records the run-time packages that the system packages a
+// simple command installs imply.
+func (f *facts) scanPackages(args []word) {
+	if f.pkgs == nil {
+		f.pkgs = make([][]string, len(f.preset.RuntimePackages))
+	}
+	for i, m := range f.preset.RuntimePackages {
+		cw := strings.Fields(m.Command)
+		if len(args) == 0 || args[0].text != cw[0] {
+			continue
+		}
+		at := -1
+		for j, a := range args[1:] {
+			if len(cw) < 2 || a.text == cw[1] {
+				at = j + 1
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		for _, a := range args[at+1:] {
+			if strings.HasPrefix(a.text, "-") {
+				continue
+			}
+			lib, ok := m.Map[a.text]
+			if !ok && m.Keep && !a.dynamic && !buildOnly(m.BuildOnly, a.text) {
+				lib, ok = a.text, true
+			}
+			if ok && !contains(f.pkgs[i], lib) {
+				f.pkgs[i] = append(f.pkgs[i], lib)
+			}
+		}
+	}
+}
+
+func buildOnly(globs []string, pkg string) bool {
+	name, _, _ := strings.Cut(pkg, "=") // apt's pkg=version
+	for _, g := range globs {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// prodOnly reports whether an install keeps to production dependencies.
+func (f *facts) prodOnly(b buildUse) bool {
+	for _, a := range b.args {
+		for _, fl := range b.bc.ProdFlags {
+			if a.text == fl {
+				return true
+			}
+		}
+	}
+	for k, v := range b.bc.ProdEnv {
+		if b.env[k] == v || f.envNow[k] == v {
+			return true
+		}
+	}
+	return false
+}
+
+func allWithExt(ps []string, ext string) bool {
+	if ext == "" {
+		return false
+	}
+	for _, p := range ps {
+		if !strings.HasSuffix(p, ext) {
+			return false
+		}
+	}
+	return true
+}
+
+func expandWith(escape rune, s string, env map[string]string) (string, bool) {
+	var list []string
+	for k, v := range env {
+		list = append(list, k+"="+v)
+	}
+	sort.Strings(list)
+	res, err := shell.NewLex(escape).ProcessWordWithMatches(s, shell.EnvsFromSlice(list))
+	if err != nil {
+		return "", false
+	}
+	return res.Result, true
+}
+
+// moduleName reads the module's name from the build context.
+func (f *facts) moduleName() (string, bool) {
+	m := f.preset.ModuleName
+	if m == nil || f.opt.Context == nil {
+		return "", false
+	}
+	data, err := fs.ReadFile(f.opt.Context, m.File)
+	if err != nil {
+		return "", false
+	}
+	sub := m.re.FindSubmatch(data)
+	if sub == nil {
+		return "", false
+	}
+	name := string(sub[1])
+	if m.strip != nil {
+		name = m.strip.ReplaceAllString(name, "")
+	}
+	return path.Base(name), true
+}
+
+func (f *facts) hasContextFile() bool {
+	if f.opt.Context == nil || f.preset.ModuleName == nil {
+		return false
+	}
+	_, err := fs.Stat(f.opt.Context, f.preset.ModuleName.File)
+	return err == nil
+}
