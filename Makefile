@@ -1,5 +1,9 @@
-# restage: common tasks. `make test` is what CI runs (see .ci/run).
+# restage: common tasks. CI (.ci/run) runs the unit tests (`make test`) and then the same steps as
+# `make e2e`.
 GO ?= go
+# The docker client for the end-to-end suite: Debian's 20.10 client has BuildKit built in
+# (/usr/local/bin/docker refuses DOCKER_BUILDKIT=1).
+DOCKER ?= /usr/bin/docker
 
 .PHONY: all build test vet fmt lint fuzz bench e2e clean
 
@@ -23,6 +27,14 @@ fuzz:
 
 bench:
 	$(GO) test ./transform ./cmd/restage -run '^$$' -bench . -benchmem
+
+# End to end, with a real Docker engine (root; installs docker.io and starts dockerd when needed,
+# builds the offline replica base images, then `restage verify` on every app in e2e/apps).
+# The results table goes to e2e/.cache/results.md. See e2e/README.md.
+e2e:
+	DOCKER=$(DOCKER) bash e2e/docker-up.sh && \
+	DOCKER=$(DOCKER) bash e2e/images/build.sh && \
+	DOCKER=$(DOCKER) $(GO) test -tags e2e -count=1 -timeout 40m -v ./e2e/
 
 clean:
 	rm -rf bin
