@@ -394,7 +394,7 @@ func runApp(t *testing.T, bin, docker, cache string, a app, r *row) {
 	if o.SizeBytes <= 0 || c.SizeBytes <= 0 {
 		failf("sizes unknown (original %d, converted %d)", o.SizeBytes, c.SizeBytes)
 	} else if ratio := float64(c.SizeBytes) / float64(o.SizeBytes); ratio > a.maxRatio {
-		failf("the converted image is %.1f%% of the original's size (%s of %s), more than %.0f%%",
+		failf("the converted image is %.1f%% of the original's size (%s of %s), more than %.4g%%",
 			100*ratio, mb(c.SizeBytes), mb(o.SizeBytes), 100*a.maxRatio)
 	}
 }
