@@ -6,6 +6,7 @@
 #   restage.local/library/golang:1.26                   debian replica + gcc/g++ + host's GOROOT
 #   restage.local/distroless/{static,base,cc}-debian13:{latest,nonroot}
 #                                                       FROM scratch + files from trixie packages
+#   then the Node.js, Python and Java replicas: build-langs.sh
 #
 # Not possible here (no alpine mirror): restage.local/library/golang:1.26-alpine and
 # restage.local/library/alpine. See ../README.md.
@@ -187,6 +188,8 @@ fi
 failed=0
 for p in "${pids[@]}"; do wait "$p" || failed=1; done
 [ $failed = 0 ] || { log "FAILED"; exit 1; }
+
+DOCKER=$DOCKER REBUILD=$REBUILD bash "$images/build-langs.sh"
 
 log "not built (no alpine mirror reachable): restage.local/library/golang:1.26-alpine, restage.local/library/alpine"
 "$DOCKER" image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep '^restage.local/\(library\|distroless\)/' | sort >&2

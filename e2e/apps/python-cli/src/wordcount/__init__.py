@@ -1,0 +1,3 @@
+"""Word counts."""
+
+__version__ = "1.2.0"
