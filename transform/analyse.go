@@ -45,6 +45,7 @@ type facts struct {
 	workdir  string            // the working folder at the end of the stage
 	setWD    bool              // the stage sets WORKDIR
 	user     *inst             // the last USER
+	userNow  string            // its value
 	created  map[string]bool   // users made with adduser/useradd
 	shellCmd []string          // SHELL, or nil for /bin/sh -c
 	shellIn  *inst
@@ -307,6 +308,7 @@ func (f *facts) walk() error {
 			f.setWD = true
 		case *instructions.UserCommand:
 			f.user = in
+			f.userNow = c.User
 		case *instructions.ShellCommand:
 			f.shellCmd, f.shellIn = c.Shell, in
 		case *instructions.RunCommand:

@@ -21,6 +21,7 @@ type runStep struct {
 	text    string // the shell text: the command line, or the heredoc body
 	builds  []buildUse
 	heredoc bool
+	user    string // the USER in effect, empty for the image's
 }
 
 // buildUse is one preset build command found in a RUN.
@@ -54,7 +55,7 @@ type install struct {
 // readRun finds the preset's build commands in a RUN step and the
 // artifacts they write.
 func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
-	step := runStep{in: in, run: r, cwd: f.workdir}
+	step := runStep{in: in, run: r, cwd: f.workdir, user: f.userNow}
 	if len(r.Files) > 0 {
 		step.heredoc = true
 		for _, file := range r.Files {
@@ -155,7 +156,15 @@ func sortedKeys(m map[string]string) []string {
 // collectArtifacts works out where each build command of a step writes.
 func (f *facts) collectArtifacts(step *runStep) error {
 	for _, b := range step.builds {
+		for _, a := range b.args {
+			if why, ok := b.bc.DeclineArgs[a.text]; ok {
+				return declinef("line %d: `%s %s`: %s", step.in.first, b.bc.Command, a.text, why)
+			}
+		}
 		if pr := b.bc.Prepare; pr != nil && f.prepareAt == nil && !f.doesItself(pr) {
+			if u := step.user; u != "" && u != "root" && u != "0" && !strings.HasPrefix(u, "root:") && !strings.HasPrefix(u, "0:") {
+				return declinef("line %d: the install runs as USER %s, who cannot make the environment restage would add (%s); make it as root first, or switch USER after the install", step.in.first, u, strings.SplitN(pr.Lines[0], " ", 2)[1])
+			}
 			f.prepared, f.prepareAt = pr, step.in
 			for _, c := range pr.Copy {
 				f.artifacts = append(f.artifacts, artifact{dir: path.Clean(c), folder: true, in: step.in})

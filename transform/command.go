@@ -315,6 +315,11 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	if err != nil {
 		return keep("cannot be resolved (" + err.Error() + ")")
 	}
+	for _, h := range r.Hooks {
+		if _, has, _ := p.readKey(r, h); has {
+			return keep(fmt.Sprintf("also runs %s from %s, which only %s runs", h, r.File, r.Tool))
+		}
+	}
 	if !ok {
 		if r.Default == "" {
 			return declinef("line %d: %s runs a script %s does not define", holder.first, runCmd, r.File)
@@ -372,6 +377,11 @@ func (p *plan) stripRunner(runCmd string, rest []word) error {
 
 // readScript reads the runner's script from the build context.
 func (p *plan) readScript(r *Runner) (string, bool, error) {
+	return p.readKey(r, r.Key)
+}
+
+// readKey reads a dotted key of the runner's JSON file.
+func (p *plan) readKey(r *Runner, key string) (string, bool, error) {
 	f := p.f
 	if f.opt.Context == nil {
 		return "", false, fmt.Errorf("the build context is not available to read %s", r.File)
@@ -384,7 +394,7 @@ func (p *plan) readScript(r *Runner) (string, bool, error) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return "", false, fmt.Errorf("%s is not valid JSON", r.File)
 	}
-	for _, k := range strings.Split(r.Key, ".") {
+	for _, k := range strings.Split(key, ".") {
 		m, ok := doc.(map[string]any)
 		if !ok {
 			return "", false, nil

@@ -140,6 +140,9 @@ type BuildCommand struct {
 	// Prepare is inserted before the first such command, unless the file
 	// already does it.
 	Prepare *Prepare `yaml:"prepare"`
+	// DeclineArgs maps arguments to reasons: the command with such an
+	// argument makes the engine leave the file alone (pip install --user).
+	DeclineArgs map[string]string `yaml:"decline_args"`
 }
 
 // Prepare is a set-up the builder needs before a build command: a virtual
@@ -181,6 +184,9 @@ type Runner struct {
 	Key      string   `yaml:"key"`  // dotted path to the script
 	Default  string   `yaml:"default"`
 	Tool     string   `yaml:"tool"` // what the runtime needs to keep the runner
+	// Hooks are keys of scripts the runner also runs around the script
+	// (scripts.prestart): when the file defines one, the runner is kept.
+	Hooks []string `yaml:"hooks"`
 	// Strip means the runner only runs the rest of the command in the
 	// project's environment (poetry run X): the runtime runs X itself.
 	Strip bool `yaml:"strip"`
