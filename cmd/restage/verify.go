@@ -956,7 +956,15 @@ func (vr *verifyRun) probeHTTP(ctx context.Context, image, variant string) ([]pr
 	for _, port := range ports {
 		out, err := vr.docker.output(ctx, "port", name, fmt.Sprintf("%d/tcp", port))
 		if err != nil {
-			return nil, err
+			// A container that has already exited has no published
+			// ports: that is the probe's answer, not an error.
+			select {
+			case code := <-exited:
+				exited <- code
+			case <-time.After(3 * time.Second):
+				return nil, err
+			}
+			break
 		}
 		hostPorts[port] = pickHostPort(out)
 	}

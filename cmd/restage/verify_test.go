@@ -23,7 +23,10 @@ import (
 // container names say which). `build` copies the Dockerfile it is given
 // to $FAKE_DIR/built-<VARIANT>.
 const fakeDocker = `#!/bin/bash
-{ printf 'DOCKER_BUILDKIT=%s' "${DOCKER_BUILDKIT-unset}"; printf ' %s' "$@"; printf '\n'; } >>"$FAKE_LOG"
+# One write per line: calls run side by side (docker wait), and three
+# printf calls could interleave with another process's.
+logline="$(printf 'DOCKER_BUILDKIT=%s' "${DOCKER_BUILDKIT-unset}"; printf ' %s' "$@")"
+printf '%s\n' "$logline" >>"$FAKE_LOG"
 case " $* " in
 *original*) V=ORIGINAL ;;
 *converted*) V=CONVERTED ;;
@@ -86,6 +89,10 @@ logs)
 	get STDOUT
 	get STDERR >&2 ;;
 port)
+	if [ "$(get PORT_FAIL)" = 1 ]; then
+		echo "Error: No public port '8080/tcp' published for $1" >&2
+		exit 1
+	fi
 	echo "127.0.0.1:$(get HTTP_PORT)" ;;
 rm|rmi) ;;
 *)
@@ -436,6 +443,15 @@ func TestVerifyHTTP(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "the original answers 200 with 10 bytes, the converted image exits 1") {
 		t.Errorf("exited server: %d\n%s", code, out)
 	}
+
+	// The converted server exits before its port can be read: docker
+	// port fails, and that is the probe's answer, not an error.
+	t.Setenv("FAKE_PORT_FAIL_CONVERTED", "1")
+	code, out, _ = vt.verify("--probe-http", "8080/")
+	if code != 1 || !strings.Contains(out, "the converted image exits 1") {
+		t.Errorf("exited before docker port: %d\n%s", code, out)
+	}
+	os.Unsetenv("FAKE_PORT_FAIL_CONVERTED")
 
 	// Nobody answers: both time out the same way, which is not a pass
 	// for the original but the same behaviour.
