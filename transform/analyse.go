@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -40,14 +39,14 @@ type facts struct {
 	meta      map[string]*string
 	stageArgs []stageArg
 
-	env      []envVar          // ENV assignments in order
-	envNow   map[string]string // expanded values, for resolving RUN words
-	workdir  string            // the working folder at the end of the stage
-	setWD    bool              // the stage sets WORKDIR
-	user     *inst             // the last USER
-	userNow  string            // its value
-	created  map[string]bool   // users made with adduser/useradd
-	shellCmd []string          // SHELL, or nil for /bin/sh -c
+	env      []envVar        // ENV assignments in order
+	envNow   envMap          // expanded values, for resolving RUN words
+	workdir  string          // the working folder at the end of the stage
+	setWD    bool            // the stage sets WORKDIR
+	user     *inst           // the last USER
+	userNow  string          // its value
+	created  map[string]bool // users made with adduser/useradd
+	shellCmd []string        // SHELL, or nil for /bin/sh -c
 	shellIn  *inst
 
 	runs       []runStep
@@ -146,7 +145,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if f.workdir == "" {
 		f.workdir = "/"
 	}
-	f.envNow = map[string]string{}
+	f.envNow = envMap{}
 	for k, v := range p.Builder.Env {
 		f.envNow[k] = v
 	}
@@ -220,18 +219,40 @@ func (f *facts) contextEvidence() {
 // expandMeta expands build args in a FROM line as BuildKit does: with the
 // defaults of the ARGs declared before FROM.
 func (f *facts) expandMeta(s string) string {
-	var env []string
+	env := envMap{}
 	for k, v := range f.meta {
 		if v != nil {
-			env = append(env, k+"="+*v)
+			env[k] = *v
 		}
 	}
-	sort.Strings(env)
-	out, _, err := shell.NewLex(f.src.escape).ProcessWord(s, shell.EnvsFromSlice(env))
+	out, _, err := expandEnv(f.src.escape, s, env)
 	if err != nil {
 		return s
 	}
 	return out
+}
+
+// envMap lets BuildKit's shell lexer read variables from a map.
+type envMap map[string]string
+
+func (e envMap) Get(k string) (string, bool) { v, ok := e[k]; return v, ok }
+
+func (e envMap) Keys() []string {
+	keys := make([]string, 0, len(e))
+	for k := range e {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// expandEnv expands $VARS in s the way BuildKit does, and says how many
+// variables it did not know.
+func expandEnv(escape rune, s string, env envMap) (string, int, error) {
+	res, err := shell.NewLex(escape).ProcessWordWithMatches(s, env)
+	if err != nil {
+		return s, 0, err
+	}
+	return res.Result, len(res.Unmatched), nil
 }
 
 // splitImage splits an image reference into its repository and tag.
@@ -247,16 +268,11 @@ func splitImage(ref string) (repo, tag string) {
 // expand expands $VARS in s with the stage's environment; ok is false when
 // a variable is unknown.
 func (f *facts) expand(s string) (string, bool) {
-	env := make([]string, 0, len(f.envNow))
-	for k, v := range f.envNow {
-		env = append(env, k+"="+v)
-	}
-	sort.Strings(env)
-	res, err := shell.NewLex(f.src.escape).ProcessWordWithMatches(s, shell.EnvsFromSlice(env))
-	if err != nil || len(res.Unmatched) > 0 {
+	out, unknown, err := expandEnv(f.src.escape, s, f.envNow)
+	if err != nil || unknown > 0 {
 		return s, false
 	}
-	return res.Result, true
+	return out, true
 }
 
 func (f *facts) abs(p string) string {

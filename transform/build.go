@@ -6,11 +6,11 @@ package transform
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
-	"github.com/moby/buildkit/frontend/dockerfile/shell"
 )
 
 // runStep is one RUN with the simple commands it runs.
@@ -274,15 +274,15 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 			return art, nil
 		}
 	} else if a.Dir != "" {
-		env := map[string]string{}
+		env := envMap{}
 		for k, v := range f.envNow {
 			env[k] = v
 		}
 		for k, v := range b.env {
 			env[k] = v
 		}
-		dir, ok := expandWith(f.src.escape, a.Dir, env)
-		if !ok || dir == "" {
+		dir, _, err := expandEnv(f.src.escape, a.Dir, env)
+		if err != nil || dir == "" {
 			return nil, declinef("line %d: cannot tell where `%s` installs: %s is not set", line, b.bc.Command, a.Dir)
 		}
 		// A relative folder is relative to where the command runs
@@ -347,9 +347,6 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 			}
 		}
 	}
-	if len(pkgs) == 1 && strings.Contains(pkgs[0], "...") {
-		return art, nil
-	}
 	return art, nil
 }
 
@@ -402,7 +399,7 @@ func (f *facts) scanPackages(args []word) {
 			if !ok && m.Keep && !a.dynamic && !buildOnly(m.BuildOnly, a.text) {
 				lib, ok = a.text, true
 			}
-			if ok && !contains(f.pkgs[i], lib) {
+			if ok && !slices.Contains(f.pkgs[i], lib) {
 				f.pkgs[i] = append(f.pkgs[i], lib)
 			}
 		}
@@ -413,15 +410,6 @@ func buildOnly(globs []string, pkg string) bool {
 	name, _, _ := strings.Cut(pkg, "=") // apt's pkg=version
 	for _, g := range globs {
 		if ok, _ := path.Match(g, name); ok {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
 			return true
 		}
 	}
@@ -455,19 +443,6 @@ func allWithExt(ps []string, ext string) bool {
 		}
 	}
 	return true
-}
-
-func expandWith(escape rune, s string, env map[string]string) (string, bool) {
-	var list []string
-	for k, v := range env {
-		list = append(list, k+"="+v)
-	}
-	sort.Strings(list)
-	res, err := shell.NewLex(escape).ProcessWordWithMatches(s, shell.EnvsFromSlice(list))
-	if err != nil {
-		return "", false
-	}
-	return res.Result, true
 }
 
 // moduleName reads the module's name from the build context.

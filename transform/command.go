@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -425,7 +426,7 @@ func (p *plan) finishCommand() {
 		// that stood before them go to the interpreter's variable.
 		exec = exec[1:]
 		if len(r.Entrypoint) > 1 {
-			at := indexOf(exec, r.Entrypoint[1])
+			at := slices.Index(exec, r.Entrypoint[1])
 			if at >= 0 {
 				p.optionsEnv = append(p.optionsEnv, exec[:at]...)
 				exec = exec[at+len(r.Entrypoint)-1:]
@@ -445,15 +446,6 @@ func (p *plan) finishCommand() {
 	if pr.shellForm {
 		p.f.note(pr.holder.first, Info, "shell-form %s becomes exec form, so that signals reach the program directly", pr.holder.kw)
 	}
-}
-
-func indexOf(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }
 
 // resolve finds the artifact a command's program word names, and its

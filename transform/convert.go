@@ -2,11 +2,8 @@ package transform
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
-
-	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 )
 
 // Convert rewrites a single-stage Dockerfile into a multi-stage one.
@@ -185,6 +182,3 @@ func (p *plan) size() *Size {
 	}
 	return &Size{Before: before + sz.ArtifactMB, After: p.runtime.SizeMB + sz.ArtifactMB}
 }
-
-var _ = fmt.Sprintf
-var _ = instructions.Parse

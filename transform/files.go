@@ -120,6 +120,7 @@ func (p *plan) planFiles() {
 	}
 	sort.Strings(files)
 	p.copies = append(p.copies, files...)
+	p.runtimeFiles = len(files)
 }
 
 // dockerignore returns the top-level names .dockerignore excludes.

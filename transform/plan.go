@@ -2,6 +2,7 @@ package transform
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -21,6 +22,8 @@ type plan struct {
 	copies  []string // absolute paths copied from the builder
 	blocks  []string // verbatim moved instructions (with their comments)
 	runs    []string // RUN commands of the runtime stage
+
+	runtimeFiles int // how many run-time files and folders are copied
 	// optionsEnv are interpreter options that go to the preset's
 	// OptionsEnv variable in the runtime.
 	optionsEnv []string
@@ -69,7 +72,7 @@ func makePlan(f *facts) (*plan, error) {
 	p.planFiles()
 	p.planBlocks()
 	p.planArgs()
-	if p.f.setWD || len(p.copies) > len(p.usedArtifacts())+len(p.runtime.Copy) || p.prog.needsShell || p.prog.art == nil {
+	if p.f.setWD || p.runtimeFiles > 0 || p.prog.needsShell || p.prog.art == nil {
 		p.workdir = f.workdir
 	}
 	return p, nil
@@ -113,7 +116,7 @@ func buildNames(p *Preset) []string {
 		if len(b.WithArgs) > 0 {
 			name += " " + b.WithArgs[0]
 		}
-		if (b.Artifact != nil || b.App || b.Collect != nil) && !contains(out, name) {
+		if (b.Artifact != nil || b.App || b.Collect != nil) && !slices.Contains(out, name) {
 			out = append(out, name)
 		}
 	}

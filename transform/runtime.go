@@ -3,6 +3,7 @@ package transform
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -184,7 +185,7 @@ func (p *plan) needsText(libc string, tools []string) string {
 func (p *plan) toolsText(tools []string) string {
 	var cmd, pkg []string
 	for _, t := range tools {
-		if contains(p.pkgTools, t) && !contains(p.prog.tools, t) {
+		if slices.Contains(p.pkgTools, t) && !slices.Contains(p.prog.tools, t) {
 			pkg = append(pkg, t)
 		} else {
 			cmd = append(cmd, t)
