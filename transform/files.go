@@ -1,11 +1,15 @@
 package transform
 
 import (
+	"bytes"
 	"io/fs"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/moby/patternmatcher"
+	"github.com/moby/patternmatcher/ignorefile"
 )
 
 func (p *plan) usedArtifacts() []string {
@@ -76,7 +80,7 @@ func (p *plan) planFiles() {
 					continue
 				}
 				for _, e := range entries {
-					if wanted(e.Name()) && !ignored[e.Name()] {
+					if wanted(e.Name()) && !ignored(e.Name()) {
 						add(path.Join(absDest, e.Name()))
 					}
 				}
@@ -87,7 +91,7 @@ func (p *plan) planFiles() {
 				if f.opt.Context != nil {
 					matches, _ := fs.Glob(f.opt.Context, s)
 					for _, m := range matches {
-						if wanted(path.Base(m)) && !ignored[path.Base(m)] {
+						if wanted(path.Base(m)) && !ignored(m) {
 							add(path.Join(absDest, path.Base(m)))
 						}
 					}
@@ -123,24 +127,41 @@ func (p *plan) planFiles() {
 	p.runtimeFiles = len(files)
 }
 
-// dockerignore returns the top-level names .dockerignore excludes.
-func (f *facts) dockerignore() map[string]bool {
-	out := map[string]bool{}
+// dockerignore returns whether .dockerignore keeps a context path out of
+// the build, read the way Docker reads it (moby/patternmatcher: globs, `**`,
+// `!` exceptions). A folder counts as ignored only when no exception can
+// bring part of it back, since a partly sent folder may still hold what the
+// program reads.
+func (f *facts) dockerignore() func(name string) bool {
+	none := func(string) bool { return false }
 	if f.opt.Context == nil {
-		return out
+		return none
 	}
 	data, err := fs.ReadFile(f.opt.Context, ".dockerignore")
 	if err != nil {
-		return out
+		return none
 	}
-	for _, l := range strings.Split(string(data), "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") {
-			continue
+	patterns, err := ignorefile.ReadAll(bytes.NewReader(data))
+	if err != nil {
+		return none
+	}
+	pm, err := patternmatcher.New(patterns)
+	if err != nil {
+		return none
+	}
+	return func(name string) bool {
+		if ok, err := pm.MatchesOrParentMatches(name); err != nil || !ok {
+			return false
 		}
-		out[strings.Trim(path.Clean(l), "/")] = true
+		if pm.Exclusions() {
+			for _, p := range pm.Patterns() {
+				if p.Exclusion() && strings.HasPrefix(p.String(), name+"/") {
+					return false
+				}
+			}
+		}
+		return true
 	}
-	return out
 }
 
 // planBlocks collects the instructions that move, verbatim, with the
