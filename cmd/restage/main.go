@@ -27,6 +27,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/restage/restage/config"
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/transform"
 )
 
@@ -34,7 +36,7 @@ import (
 // fake converter, buffers and a pretend terminal.
 type app struct {
 	convert          func([]byte, transform.Options) (*transform.Result, error)
-	presets          func() ([]*transform.Preset, error)
+	presets          func() ([]*presets.Preset, error)
 	stdin            io.Reader
 	stdout, stderr   io.Writer
 	stdinIsPipe      bool
@@ -47,7 +49,7 @@ type app struct {
 func main() {
 	a := &app{
 		convert:          transform.Convert,
-		presets:          transform.DefaultPresets,
+		presets:          presets.Builtin,
 		stdin:            os.Stdin,
 		stdout:           os.Stdout,
 		stderr:           os.Stderr,
@@ -94,7 +96,7 @@ func (a *app) run(args []string) int {
 	err := cmd.Run(append([]string{"restage"}, permuteArgs(cmd, args)...))
 	if err != nil {
 		var ue usageError
-		var ce *configError
+		var ce *config.Error
 		if errors.As(err, &ce) {
 			fmt.Fprintln(a.stderr, ce.Error()) // FILE:LINE: message
 		} else if errors.As(err, &ue) {

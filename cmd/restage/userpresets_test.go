@@ -114,10 +114,10 @@ func TestPresetsValidate(t *testing.T) {
 		t.Errorf("good: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	code, _, errs = ta.run("presets", "validate", good, bad, typo)
-	if code != 1 {
-		t.Errorf("bad files: exit %d, want 1", code)
+	if code != 2 {
+		t.Errorf("bad files: exit %d, want 2", code)
 	}
-	for _, want := range []string{bad + `:6: runtime libc "plan9" must be none, glibc or musl`, typo + ":3: field imagez not found"} {
+	for _, want := range []string{bad + `:6: runtime libc "plan9" must be none, glibc or musl`, typo + `:3: unknown field "imagez" in detect (known: images, commands, context_files)`} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
