@@ -127,7 +127,7 @@ const (
 // conversionFlags are the flags that steer a conversion.
 func conversionFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: flagRuntime, Usage: "runtime image `FLAVOR`: distroless, alpine, slim or scratch (default: the preset's choice)"},
+		&flavorFlag{cli.StringFlag{Name: flagRuntime}},
 		&cli.StringFlag{Name: flagPreset, Usage: "use the preset `NAME` instead of detecting one (see 'restage presets list')"},
 		&cli.StringSliceFlag{Name: flagPresetDir, Usage: "read more presets from the *.yaml files in `DIR` (repeatable); one named like a built-in preset replaces it"},
 		&cli.StringFlag{Name: flagContext, Usage: "build context `DIR` (default: the Dockerfile's folder; none for stdin)"},
@@ -139,6 +139,21 @@ func conversionFlags() []cli.Flag {
 		&cli.StringFlag{Name: flagConfig, Usage: "read the config `FILE` instead of looking for " + configName + " from each Dockerfile's folder up to the one holding .git"},
 		&cli.BoolFlag{Name: flagNoConfig, Usage: "read no " + configName},
 	}
+}
+
+// flavorFlag is --runtime. Its help lists the flavors the built-in
+// presets define; they are decoded only when the help is printed, so a
+// run pays nothing for it.
+type flavorFlag struct{ cli.StringFlag }
+
+func (f *flavorFlag) String() string {
+	g := f.StringFlag
+	g.Usage = "runtime image `FLAVOR`, one the preset defines (default: the preset's choice)"
+	if ps, err := presets.Builtin(); err == nil {
+		g.Usage = "runtime image `FLAVOR`: " + strings.Join(presets.Flavors(ps), ", ") +
+			", or one that a --preset-dir preset defines (default: the preset's choice)"
+	}
+	return cli.FlagStringer(&g)
 }
 
 func (a *app) cli() *cli.App {
