@@ -50,31 +50,6 @@ func TestConfigWalksUpToTheRepoRoot(t *testing.T) {
 	}
 }
 
-func TestConfigStopsAtGit(t *testing.T) {
-	repo, df := repoTree(t)
-	// Above the repo: not read.
-	writeFile(t, filepath.Join(filepath.Dir(repo), configName), "runtime: scratch\n")
-	ta := newTestApp()
-	ta.run("-q", df)
-	if o := ta.opts[0]; o.Runtime != "" {
-		t.Errorf("a config above .git was read: %+v", o)
-	}
-	// Without .git the walk goes on up to it.
-	if err := os.RemoveAll(filepath.Join(repo, ".git")); err != nil {
-		t.Fatal(err)
-	}
-	ta.run("-q", df)
-	if o := ta.opts[1]; o.Runtime != "scratch" {
-		t.Errorf("the walk stopped without a .git: %+v", o)
-	}
-	// A .git file (a worktree or submodule) stops it too.
-	writeFile(t, filepath.Join(repo, ".git"), "gitdir: /elsewhere\n")
-	ta.run("-q", df)
-	if o := ta.opts[2]; o.Runtime != "" {
-		t.Errorf("a .git file did not stop the walk: %+v", o)
-	}
-}
-
 func TestConfigForStdinIsFromTheCurrentFolder(t *testing.T) {
 	repo, _ := repoTree(t)
 	writeFile(t, filepath.Join(repo, configName), "runtime: slim\n")
