@@ -236,7 +236,7 @@ func (a *app) cli() *cli.App {
 							}
 							return a.withPresetDirs(c, func() error { return a.presetsShow(c.Args().First()) })
 						}},
-					{Name: "validate", Usage: "check preset files: FILE: ok, or FILE:LINE: message (exit 1)", ArgsUsage: "FILE ...", OnUsageError: onUsageError,
+					{Name: "validate", Usage: "check preset files: FILE: ok, or FILE:LINE: message (exit 2)", ArgsUsage: "FILE ...", OnUsageError: onUsageError,
 						Action: func(c *cli.Context) error {
 							return a.presetsValidate(c.Args().Slice())
 						}},
