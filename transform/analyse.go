@@ -137,7 +137,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 			}
 		}
 	}
-	f.variant = p.variant(f.repo, f.tag)
+	f.variant = p.VariantFor(f.repo, f.tag)
 	if f.variant.Decline != "" {
 		return nil, declinef("%s: %s", f.image, f.variant.Decline)
 	}
@@ -178,7 +178,7 @@ func pickPreset(f *facts, presets []*Preset) (*Preset, error) {
 		return nil, declinef("no preset named %q", f.opt.Preset)
 	}
 	for _, p := range presets {
-		if p.imageMatches(f.repo) {
+		if p.MatchesImage(f.repo) {
 			f.evidence = append(f.evidence, Evidence{Line: f.from.first, What: fmt.Sprintf("base image %s matches %s", f.image, strings.Join(p.Detect.Images, ", "))})
 			return p, nil
 		}

@@ -74,7 +74,7 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 		return f.collectArtifacts(&step)
 	}
 	for _, sig := range f.preset.Static.NeedsLibc {
-		if sig.re.MatchString(step.text) {
+		if sig.Matches(step.text) {
 			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why})
 		}
 	}
@@ -315,8 +315,8 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 			if len(pkgs) == 1 && pkgs[0] != "." && pkgs[0] != "./" && !strings.Contains(pkgs[0], "...") {
 				p, _, _ := strings.Cut(pkgs[0], "@")
 				p = strings.TrimSuffix(p, "/")
-				if f.preset.ModuleName != nil && f.preset.ModuleName.strip != nil {
-					p = f.preset.ModuleName.strip.ReplaceAllString(p, "")
+				if f.preset.ModuleName != nil {
+					p = f.preset.ModuleName.StripName(p)
 				}
 				if base := path.Base(p); base != "." && base != "/" && base != ".." {
 					art.name = base
@@ -361,10 +361,8 @@ func (f *facts) doesItself(pr *Prepare) bool {
 		for _, h := range in.node.Heredocs {
 			text += "\n" + h.Content
 		}
-		for _, re := range pr.unless {
-			if re.MatchString(text) {
-				return true
-			}
+		if pr.DoneBy(text) {
+			return true
 		}
 	}
 	return false
@@ -455,13 +453,9 @@ func (f *facts) moduleName() (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	sub := m.re.FindSubmatch(data)
-	if sub == nil {
+	name, ok := m.Find(data)
+	if !ok {
 		return "", false
-	}
-	name := string(sub[1])
-	if m.strip != nil {
-		name = m.strip.ReplaceAllString(name, "")
 	}
 	return path.Base(name), true
 }

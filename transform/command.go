@@ -163,7 +163,7 @@ func (p *plan) findProgram() error {
 func (p *plan) checkProgram() error {
 	f, pr := p.f, p.prog
 	holder := pr.holder
-	if f.preset.isInterpreter(pr.word) {
+	if f.preset.IsInterpreter(pr.word) {
 		if pr.exec != nil && len(pr.exec) < 2 && holder.kw == "CMD" {
 			return declinef("line %d: the container runs %s with no script", holder.first, pr.word)
 		}
@@ -173,7 +173,7 @@ func (p *plan) checkProgram() error {
 		}
 		return p.needApp()
 	}
-	if f.preset.isScript(pr.word) && holder.kw == "CMD" && f.entrypoint == nil {
+	if f.preset.IsScript(pr.word) && holder.kw == "CMD" && f.entrypoint == nil {
 		// The builder image's entrypoint hands the script to the
 		// interpreter; the runtimes of the preset do the same.
 		return p.needApp()
@@ -342,7 +342,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 		return keep(fmt.Sprintf("runs `%s`, which needs a shell", script))
 	}
 	args, _ := sl.cmds[0].argv()
-	if len(args) < 2 || !f.preset.isInterpreter(args[0].text) {
+	if len(args) < 2 || !f.preset.IsInterpreter(args[0].text) {
 		return keep(fmt.Sprintf("runs `%s`, not a plain %s command", script, strings.Join(f.preset.Interpreters[:min(1, len(f.preset.Interpreters))], "")))
 	}
 	pr.exec, pr.word, pr.resolved = wordTexts(args), args[0].text, true

@@ -24,7 +24,7 @@ func convertSource(s *source, opt Options) (*Result, error) {
 	presets := opt.Presets
 	var err error
 	if presets == nil {
-		if presets, err = DefaultPresets(); err != nil {
+		if presets, err = builtinPresets(); err != nil {
 			return nil, err
 		}
 	}

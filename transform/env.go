@@ -12,7 +12,7 @@ func (p *plan) planEnv() error {
 	dropped := map[string]bool{}
 	for _, e := range f.env {
 		_, staticKey := f.preset.Static.Env[e.key]
-		if f.preset.dropsEnv(e.key) || staticKey {
+		if f.preset.DropsEnv(e.key) || staticKey {
 			dropped[e.key] = true
 			continue
 		}

@@ -18,11 +18,11 @@ func (p *plan) planPackages() error {
 			continue
 		}
 		m := &f.preset.RuntimePackages[i]
-		var b strings.Builder
-		if err := m.tmpl.Execute(&b, strings.Join(libs, " ")); err != nil {
+		line, err := m.InstallLine(strings.Join(libs, " "))
+		if err != nil {
 			return declinef("internal error: install template: %v", err)
 		}
-		p.runs = append(p.runs, b.String())
+		p.runs = append(p.runs, line)
 		if m.Tool != "" {
 			p.pkgTools = append(p.pkgTools, m.Tool)
 		}
@@ -40,7 +40,7 @@ func (p *plan) decideLibc() {
 			f.staticSet = true
 		}
 		for _, sig := range f.preset.Static.NeedsLibc {
-			if sig.re.MatchString(e.key + "=" + strings.Trim(e.raw, `"'`)) {
+			if sig.Matches(e.key + "=" + strings.Trim(e.raw, `"'`)) {
 				f.libcWhy = append(f.libcWhy, Evidence{Line: e.in.first, What: sig.Why})
 			}
 		}
@@ -97,7 +97,7 @@ func (p *plan) chooseRuntime() error {
 	pick := func(flavor string, withTools bool) *Runtime {
 		for i := range f.preset.Runtimes {
 			r := &f.preset.Runtimes[i]
-			if r.Flavor != flavor || !fits(r, libc) || !r.allows(values) {
+			if r.Flavor != flavor || !fits(r, libc) || !r.Allows(values) {
 				continue
 			}
 			if len(missingTools(r, need)) > 0 {
@@ -156,7 +156,7 @@ func (p *plan) chooseRuntime() error {
 			}
 		}
 	}
-	img, err := p.runtime.image(values)
+	img, err := p.runtime.ImageFor(values)
 	if err != nil {
 		return declinef("internal error: runtime image template: %v", err)
 	}
@@ -217,7 +217,7 @@ func (p *plan) unmet(flavor, libc string, tools []string, values map[string]stri
 		r := &p.f.preset.Runtimes[i]
 		if r.Flavor == flavor && fits(r, libc) {
 			libcOK = true
-			whenOK = whenOK || r.allows(values)
+			whenOK = whenOK || r.Allows(values)
 		}
 	}
 	if libcOK && !whenOK {
@@ -234,14 +234,8 @@ func (p *plan) values() map[string]string {
 	for k, x := range p.f.variant.Values {
 		v[k] = x
 	}
-	if re := p.f.variant.re; re != nil {
-		if m := re.FindStringSubmatch(p.f.tag); m != nil {
-			for i, n := range re.SubexpNames() {
-				if n != "" && m[i] != "" {
-					v[n] = m[i]
-				}
-			}
-		}
+	for k, x := range p.f.variant.TagValues(p.f.tag) {
+		v[k] = x
 	}
 	return v
 }
@@ -309,7 +303,7 @@ func isShellBuiltin(s string) bool {
 func missingTools(r *Runtime, tools []string) []string {
 	var miss []string
 	for _, t := range tools {
-		if !r.hasTool(t) {
+		if !r.HasTool(t) {
 			miss = append(miss, t)
 		}
 	}

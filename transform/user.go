@@ -27,7 +27,7 @@ func (p *plan) planUser() {
 		f.note(f.user.first, Warning, "the original ran as root (USER %s); the runtime runs as the non-root user %s", u, r.User)
 	case numeric(name) && (group == "" || numeric(group)):
 		p.user = u
-	case r.hasUser(name) && (group == "" || numeric(group) || r.hasUser(group)):
+	case r.HasUser(name) && (group == "" || numeric(group) || r.HasUser(group)):
 		p.user = u
 	case f.created[name]:
 		p.user = r.User

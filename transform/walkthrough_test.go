@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/restage/restage/presets"
 )
 
 // TestPresetWalkthrough proves that the walkthrough in presets/README.md
@@ -20,11 +22,11 @@ func TestPresetWalkthrough(t *testing.T) {
 	if blocks == nil {
 		t.Fatal("no yaml block under the walkthrough heading in presets/README.md")
 	}
-	rust, err := ParsePreset("rust.yaml", blocks[1])
+	rust, err := presets.Parse("rust.yaml", blocks[1])
 	if err != nil {
 		t.Fatalf("the walkthrough's preset does not validate: %v", err)
 	}
-	builtin, err := DefaultPresets()
+	builtin, err := presets.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +39,7 @@ func TestPresetWalkthrough(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := Options{Presets: MergePresets(builtin, []*Preset{rust}), Context: os.DirFS(dir)}
+	opt := Options{Presets: presets.Merge(builtin, []*Preset{rust}), Context: os.DirFS(dir)}
 	res, err := Convert(in, opt)
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/transform"
 )
 
@@ -69,7 +70,7 @@ func newTestApp() *testApp {
 			ta.opts = append(ta.opts, opt)
 			return fakeConvert(src, opt)
 		},
-		presets: transform.DefaultPresets,
+		presets: presets.Builtin,
 		stdin:   strings.NewReader(""),
 		stdout:  ta.out,
 		stderr:  ta.errb,
@@ -594,7 +595,7 @@ func TestUsageErrors(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "Dockerfile"), goDockerfile)
 	ta := newTestApp()
-	builtin, err := transform.DefaultPresets()
+	builtin, err := presets.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -862,8 +863,8 @@ func TestExplain(t *testing.T) {
 
 func TestPresets(t *testing.T) {
 	ta := newTestApp()
-	ta.presets = func() ([]*transform.Preset, error) {
-		return []*transform.Preset{
+	ta.presets = func() ([]*presets.Preset, error) {
+		return []*presets.Preset{
 			{Name: "go", Title: "Go", Description: "Go programs.", Raw: []byte("name: go\ntitle: Go\n")},
 			{Name: "python-uv", Title: "Python (uv)", Description: "Python apps\nbuilt with uv.", Raw: []byte("name: python-uv")},
 		}, nil
@@ -890,7 +891,7 @@ func TestPresets(t *testing.T) {
 	}
 
 	// The real built-in presets.
-	ta.presets = transform.DefaultPresets
+	ta.presets = presets.Builtin
 	code, out, _ = ta.run("presets", "show", "go")
 	if code != 0 || !strings.Contains(out, "name: go\n") {
 		t.Errorf("built-in go preset: %d %q", code, out)

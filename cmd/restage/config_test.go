@@ -50,31 +50,6 @@ func TestConfigWalksUpToTheRepoRoot(t *testing.T) {
 	}
 }
 
-func TestConfigStopsAtGit(t *testing.T) {
-	repo, df := repoTree(t)
-	// Above the repo: not read.
-	writeFile(t, filepath.Join(filepath.Dir(repo), configName), "runtime: scratch\n")
-	ta := newTestApp()
-	ta.run("-q", df)
-	if o := ta.opts[0]; o.Runtime != "" {
-		t.Errorf("a config above .git was read: %+v", o)
-	}
-	// Without .git the walk goes on up to it.
-	if err := os.RemoveAll(filepath.Join(repo, ".git")); err != nil {
-		t.Fatal(err)
-	}
-	ta.run("-q", df)
-	if o := ta.opts[1]; o.Runtime != "scratch" {
-		t.Errorf("the walk stopped without a .git: %+v", o)
-	}
-	// A .git file (a worktree or submodule) stops it too.
-	writeFile(t, filepath.Join(repo, ".git"), "gitdir: /elsewhere\n")
-	ta.run("-q", df)
-	if o := ta.opts[2]; o.Runtime != "" {
-		t.Errorf("a .git file did not stop the walk: %+v", o)
-	}
-}
-
 func TestConfigForStdinIsFromTheCurrentFolder(t *testing.T) {
 	repo, _ := repoTree(t)
 	writeFile(t, filepath.Join(repo, configName), "runtime: slim\n")
@@ -119,9 +94,9 @@ func TestConfigFlagAndNoConfig(t *testing.T) {
 
 func TestConfigErrorsHaveFileAndLine(t *testing.T) {
 	cases := []struct{ content, want string }{
-		{"runtime: slim\nfit_healthchek: true\n", `:2: unknown field "fit_healthchek" (known: runtime, image_map, fit_healthcheck)`},
+		{"runtime: slim\nfit_healthchek: true\n", `:2: unknown field "fit_healthchek" (known: runtime, image_map, fit_healthcheck, preset_dirs)`},
 		{"image_map:\n  - from: a/\n    too: b/\n", `:3: unknown field "too"`},
-		{"runtime: tiny\n", `:1: runtime "tiny": want one of distroless, alpine, slim, scratch`},
+		{"runtime: tiny\n", `:1: runtime "tiny": want one of distroless, alpine, slim, scratch, temurin`},
 		{"image_map:\n  - from: a/\n    to: b/\n  - from: c/\n", `:4: image_map entry 2: want both from and to`},
 		{"fit_healthcheck: maybe\n", `:1: cannot unmarshal !!str ` + "`maybe`" + ` into bool`},
 		{"runtime: [a\n", `:1: did not find expected ',' or ']'`},

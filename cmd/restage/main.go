@@ -27,6 +27,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/restage/restage/config"
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/transform"
 )
 
@@ -34,7 +36,7 @@ import (
 // fake converter, buffers and a pretend terminal.
 type app struct {
 	convert          func([]byte, transform.Options) (*transform.Result, error)
-	presets          func() ([]*transform.Preset, error)
+	presets          func() ([]*presets.Preset, error)
 	stdin            io.Reader
 	stdout, stderr   io.Writer
 	stdinIsPipe      bool
@@ -47,7 +49,7 @@ type app struct {
 func main() {
 	a := &app{
 		convert:          transform.Convert,
-		presets:          transform.DefaultPresets,
+		presets:          presets.Builtin,
 		stdin:            os.Stdin,
 		stdout:           os.Stdout,
 		stderr:           os.Stderr,
@@ -94,7 +96,7 @@ func (a *app) run(args []string) int {
 	err := cmd.Run(append([]string{"restage"}, permuteArgs(cmd, args)...))
 	if err != nil {
 		var ue usageError
-		var ce *configError
+		var ce *config.Error
 		if errors.As(err, &ce) {
 			fmt.Fprintln(a.stderr, ce.Error()) // FILE:LINE: message
 		} else if errors.As(err, &ue) {
@@ -125,7 +127,7 @@ const (
 // conversionFlags are the flags that steer a conversion.
 func conversionFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: flagRuntime, Usage: "runtime image `FLAVOR`: distroless, alpine, slim or scratch (default: the preset's choice)"},
+		&flavorFlag{cli.StringFlag{Name: flagRuntime}},
 		&cli.StringFlag{Name: flagPreset, Usage: "use the preset `NAME` instead of detecting one (see 'restage presets list')"},
 		&cli.StringSliceFlag{Name: flagPresetDir, Usage: "read more presets from the *.yaml files in `DIR` (repeatable); one named like a built-in preset replaces it"},
 		&cli.StringFlag{Name: flagContext, Usage: "build context `DIR` (default: the Dockerfile's folder; none for stdin)"},
@@ -137,6 +139,21 @@ func conversionFlags() []cli.Flag {
 		&cli.StringFlag{Name: flagConfig, Usage: "read the config `FILE` instead of looking for " + configName + " from each Dockerfile's folder up to the one holding .git"},
 		&cli.BoolFlag{Name: flagNoConfig, Usage: "read no " + configName},
 	}
+}
+
+// flavorFlag is --runtime. Its help lists the flavors the built-in
+// presets define; they are decoded only when the help is printed, so a
+// run pays nothing for it.
+type flavorFlag struct{ cli.StringFlag }
+
+func (f *flavorFlag) String() string {
+	g := f.StringFlag
+	g.Usage = "runtime image `FLAVOR`, one the preset defines (default: the preset's choice)"
+	if ps, err := presets.Builtin(); err == nil {
+		g.Usage = "runtime image `FLAVOR`: " + strings.Join(presets.Flavors(ps), ", ") +
+			", or one that a --preset-dir preset defines (default: the preset's choice)"
+	}
+	return cli.FlagStringer(&g)
 }
 
 func (a *app) cli() *cli.App {
@@ -219,7 +236,7 @@ func (a *app) cli() *cli.App {
 							}
 							return a.withPresetDirs(c, func() error { return a.presetsShow(c.Args().First()) })
 						}},
-					{Name: "validate", Usage: "check preset files: FILE: ok, or FILE:LINE: message (exit 1)", ArgsUsage: "FILE ...", OnUsageError: onUsageError,
+					{Name: "validate", Usage: "check preset files: FILE: ok, or FILE:LINE: message (exit 2)", ArgsUsage: "FILE ...", OnUsageError: onUsageError,
 						Action: func(c *cli.Context) error {
 							return a.presetsValidate(c.Args().Slice())
 						}},

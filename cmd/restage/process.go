@@ -15,6 +15,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/restage/restage/config"
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/transform"
 )
 
@@ -29,10 +31,8 @@ type settings struct {
 	opt                           transform.Options
 	flagImageMap                  []transform.ImageMapping
 	runtimeSet, fitHealthcheckSet bool // given as flags, so the config cannot change them
-	configs                       *configFinder
+	configs                       *config.Finder
 }
-
-var runtimeFlavors = []string{"distroless", "alpine", "slim", "scratch"}
 
 // conversionSettings reads and checks the flags shared with explain.
 func (a *app) conversionSettings(c *cli.Context) (*settings, error) {
@@ -43,28 +43,21 @@ func (a *app) conversionSettings(c *cli.Context) (*settings, error) {
 	s.json = c.Bool(flagJSON)
 	s.opt.FitHealthcheck = c.Bool(flagFitHealthcheck)
 	s.fitHealthcheckSet = c.IsSet(flagFitHealthcheck)
-	if r := c.String(flagRuntime); r != "" {
-		if !slices.Contains(runtimeFlavors, r) {
-			return nil, usagef("--runtime %q: want one of %s", r, strings.Join(runtimeFlavors, ", "))
-		}
-		s.opt.Runtime = r
-		s.runtimeSet = true
-	}
-	m, err := parseImageMap(c.StringSlice(flagImageMap))
+	m, err := config.ParseImageMap(c.StringSlice(flagImageMap))
 	if err != nil {
-		return nil, err
+		return nil, usagef("--image-map %v", err)
 	}
 	s.flagImageMap = m
-	s.configs = &configFinder{disabled: c.Bool(flagNoConfig)}
+	s.configs = &config.Finder{Disabled: c.Bool(flagNoConfig)}
 	if f := c.String(flagConfig); f != "" {
-		if s.configs.disabled {
+		if s.configs.Disabled {
 			return nil, usagef("--config and --no-config cannot be used together")
 		}
-		cfg, err := loadConfig(f, f)
+		cfg, err := config.Load(f, f)
 		if err != nil {
 			return nil, err
 		}
-		s.configs.explicit = cfg
+		s.configs.Explicit = cfg
 	}
 	if dirs := c.StringSlice(flagPresetDir); len(dirs) > 0 {
 		ps, err := a.presetsWith(dirs)
@@ -72,6 +65,18 @@ func (a *app) conversionSettings(c *cli.Context) (*settings, error) {
 			return nil, err
 		}
 		s.opt.Presets = ps
+	}
+	if r := c.String(flagRuntime); r != "" {
+		// The flavors are the presets' own, --preset-dir's included.
+		ps, err := enginePresets(s.opt)
+		if err != nil {
+			return nil, fmt.Errorf("loading the presets: %w", err)
+		}
+		if flavors := presets.Flavors(ps); !slices.Contains(flavors, r) {
+			return nil, usagef("--runtime %q: want one of %s", r, strings.Join(flavors, ", "))
+		}
+		s.opt.Runtime = r
+		s.runtimeSet = true
 	}
 	if p := c.String(flagPreset); p != "" {
 		presets := s.opt.Presets
@@ -226,7 +231,7 @@ func (r *record) output() []byte {
 
 // message is the error as "path:line: msg" or "path: msg".
 func (r *record) message() string {
-	var ce *configError
+	var ce *config.Error
 	if errors.As(r.err, &ce) {
 		return ce.Error() // the config file's name and line
 	}

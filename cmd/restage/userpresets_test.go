@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/transform"
 )
 
@@ -114,10 +115,10 @@ func TestPresetsValidate(t *testing.T) {
 		t.Errorf("good: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	code, _, errs = ta.run("presets", "validate", good, bad, typo)
-	if code != 1 {
-		t.Errorf("bad files: exit %d, want 1", code)
+	if code != 2 {
+		t.Errorf("bad files: exit %d, want 2", code)
 	}
-	for _, want := range []string{bad + `:6: runtime libc "plan9" must be none, glibc or musl`, typo + ":3: field imagez not found"} {
+	for _, want := range []string{bad + `:6: runtime libc "plan9" must be none, glibc or musl`, typo + `:3: unknown field "imagez" in detect (known: images, commands, context_files)`} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
@@ -135,5 +136,78 @@ func TestPresetsValidate(t *testing.T) {
 	}
 	if code, out, errs = ta.run(append([]string{"presets", "validate"}, files...)...); code != 0 {
 		t.Errorf("built-in presets: exit %d\n%s%s", code, out, errs)
+	}
+}
+
+// javaDockerfile is a Maven build whose preset defines a temurin flavor.
+const javaDockerfile = "FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn -B package\nCMD [\"java\", \"-jar\", \"target/app.jar\"]\n"
+
+// TestRuntimeFlavorsComeFromThePresets checks that --runtime and the
+// config's runtime take any flavor a loaded preset defines, and that the
+// error for an unknown one lists them.
+func TestRuntimeFlavorsComeFromThePresets(t *testing.T) {
+	dir := t.TempDir()
+	df := filepath.Join(dir, "Dockerfile")
+	writeFile(t, df, javaDockerfile)
+	ta := newTestApp()
+	ta.convert = transform.Convert
+
+	// A built-in flavor that only the java preset defines.
+	code, out, errs := ta.run("--no-config", "--runtime", "temurin", df)
+	if code != 0 || !strings.Contains(out, "+FROM eclipse-temurin:21-jre") {
+		t.Fatalf("--runtime temurin: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+
+	// A flavor that only a --preset-dir preset defines.
+	presetDir := t.TempDir()
+	rust := strings.Replace(rustPreset(t), "runtimes:\n", "runtimes:\n  - flavor: chiseled\n    libc: glibc\n    image: example.com/chiseled-cc:1\n    user: \"65532:65532\"\n", 1)
+	writeFile(t, filepath.Join(presetDir, "rust.yaml"), rust)
+	rdf := rustProject(t, t.TempDir())
+	code, out, errs = ta.run("--no-config", "--preset-dir", presetDir, "--runtime", "chiseled", rdf)
+	if code != 0 || !strings.Contains(out, "+FROM example.com/chiseled-cc:1") {
+		t.Fatalf("--runtime chiseled: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+
+	// Unknown flavors: the error lists those of the presets in use.
+	code, _, errs = ta.run("--no-config", "--runtime", "chiseled", rdf)
+	if code != 2 || !strings.Contains(errs, `--runtime "chiseled": want one of distroless, alpine, slim, scratch, temurin`+"\n") {
+		t.Errorf("--runtime chiseled without the preset: exit %d, stderr %q", code, errs)
+	}
+	code, _, errs = ta.run("--no-config", "--preset-dir", presetDir, "--runtime", "tiny", rdf)
+	if code != 2 || !strings.Contains(errs, `--runtime "tiny": want one of distroless, alpine, slim, scratch, temurin, chiseled`+"\n") {
+		t.Errorf("--runtime tiny: exit %d, stderr %q", code, errs)
+	}
+
+	// The config's runtime: the same flavors, preset_dirs' included.
+	repo := t.TempDir()
+	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
+	writeFile(t, filepath.Join(repo, "presets", "rust.yaml"), rust)
+	cdf := rustProject(t, repo)
+	cfg := filepath.Join(repo, configName)
+	writeFile(t, cfg, "preset_dirs: [presets]\nruntime: chiseled\n")
+	code, out, errs = ta.run(cdf)
+	if code != 0 || !strings.Contains(out, "+FROM example.com/chiseled-cc:1") {
+		t.Errorf("runtime: chiseled in the config: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	writeFile(t, cfg, "preset_dirs: [presets]\nruntime: tiny\n")
+	code, _, errs = ta.run(cdf)
+	if want := cfg + `:2: runtime "tiny": want one of distroless, alpine, slim, scratch, temurin, chiseled` + "\n"; code != 2 || errs != want {
+		t.Errorf("runtime: tiny in the config: exit %d, stderr %q, want %q", code, errs, want)
+	}
+}
+
+// TestRuntimeHelpListsTheFlavors checks that --help names the flavors of
+// the built-in presets, not a list of its own.
+func TestRuntimeHelpListsTheFlavors(t *testing.T) {
+	ps, err := presets.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "runtime image FLAVOR: " + strings.Join(presets.Flavors(ps), ", ") + ", or one"
+	for _, args := range [][]string{{"--help"}, {"explain", "--help"}} {
+		code, out, _ := newTestApp().run(args...)
+		if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, "temurin") {
+			t.Errorf("%q: exit %d, help lacks %q:\n%s", args, code, want, out)
+		}
 	}
 }

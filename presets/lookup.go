@@ -1,0 +1,168 @@
+package presets
+
+import (
+	"path"
+	"slices"
+	"strings"
+)
+
+// The lookups below read a decoded preset; the patterns and templates
+// they use are compiled by Parse, so they are only valid on its results.
+
+// VariantFor returns the first variant whose image and tag patterns match
+// repo and tag; without one, a glibc variant with no values.
+func (p *Preset) VariantFor(repo, tag string) Variant {
+	last := repo[strings.LastIndex(repo, "/")+1:]
+	for _, v := range p.Builder.Variants {
+		if v.Image != "" {
+			if ok, _ := path.Match(v.Image, last); !ok {
+				continue
+			}
+		}
+		if v.re.MatchString(tag) {
+			return v
+		}
+	}
+	return Variant{Libc: "glibc"}
+}
+
+// TagValues returns the named groups of the variant's tag pattern that
+// tag fills (major from '^(?P<major>\d+)').
+func (v Variant) TagValues(tag string) map[string]string {
+	out := map[string]string{}
+	if v.re == nil {
+		return out
+	}
+	if m := v.re.FindStringSubmatch(tag); m != nil {
+		for i, n := range v.re.SubexpNames() {
+			if n != "" && m[i] != "" {
+				out[n] = m[i]
+			}
+		}
+	}
+	return out
+}
+
+// MatchesImage reports whether the repository's last path element
+// matches one of the preset's image globs.
+func (p *Preset) MatchesImage(repo string) bool {
+	last := repo[strings.LastIndex(repo, "/")+1:]
+	for _, g := range p.Detect.Images {
+		if ok, _ := path.Match(g, last); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// DropsEnv reports whether the variable name matches a drop_env glob.
+func (p *Preset) DropsEnv(name string) bool {
+	for _, g := range p.DropEnv {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// IsInterpreter reports whether the program w (a path or a name) is one
+// of the preset's interpreters.
+func (p *Preset) IsInterpreter(w string) bool {
+	return slices.Contains(p.Interpreters, path.Base(w))
+}
+
+// IsScript reports whether w ends with one of the script endings.
+func (p *Preset) IsScript(w string) bool {
+	for _, e := range p.ScriptExt {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// Matches reports whether the signal's pattern matches s.
+func (s Signal) Matches(text string) bool { return s.re.MatchString(text) }
+
+// Find reads the name from the file's content: the pattern's first
+// group, with the strip pattern removed.
+func (m *NameSource) Find(data []byte) (string, bool) {
+	sub := m.re.FindSubmatch(data)
+	if sub == nil {
+		return "", false
+	}
+	return m.StripName(string(sub[1])), true
+}
+
+// StripName removes what the strip pattern matches from name.
+func (m *NameSource) StripName(name string) string {
+	if m.strip == nil {
+		return name
+	}
+	return m.strip.ReplaceAllString(name, "")
+}
+
+// DoneBy reports whether one of the unless patterns matches text: the
+// file does the set-up itself.
+func (pr *Prepare) DoneBy(text string) bool {
+	for _, re := range pr.unless {
+		if re.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// InstallLine is the Install template filled with packages.
+func (m *PackageMap) InstallLine(packages string) (string, error) {
+	var b strings.Builder
+	if err := m.tmpl.Execute(&b, packages); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// ImageFor is the runtime's image template filled with values.
+func (r *Runtime) ImageFor(values map[string]string) (string, error) {
+	var b strings.Builder
+	if values == nil {
+		values = map[string]string{}
+	}
+	if err := r.tmpl.Execute(&b, values); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// Allows reports whether the template values meet the runtime's When.
+func (r *Runtime) Allows(values map[string]string) bool {
+	for k, re := range r.when {
+		if !re.MatchString(values[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// HasUser reports whether the image defines the user u.
+func (r *Runtime) HasUser(u string) bool { return slices.Contains(r.Users, u) }
+
+// HasTool reports whether the image has the program t; a shell counts as
+// sh.
+func (r *Runtime) HasTool(t string) bool {
+	return (t == "sh" && r.Shell) || slices.Contains(r.Tools, t)
+}
+
+// Flavors returns the runtime flavors the presets define, each once, in
+// the order they first appear.
+func Flavors(ps []*Preset) []string {
+	var out []string
+	for _, p := range ps {
+		for _, r := range p.Runtimes {
+			if !slices.Contains(out, r.Flavor) {
+				out = append(out, r.Flavor)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,94 @@
+package presets
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestParseErrors checks that a bad preset is reported with the
+// line of the offending value.
+func TestParseErrors(t *testing.T) {
+	base := "name: x\ndetect:\n  images: [x]\nruntimes:\n  - flavor: a\n    libc: none\n    image: a\n"
+	cases := []struct{ yaml, want string }{
+		{"", "p.yaml: empty preset"},
+		{"name: x\nbogus: 1\n", `p.yaml:2: unknown field "bogus" (known: name, title, description, detect, `},
+		{"name: X\ndetect:\n  images: [x]\n", `p.yaml:1: name "X" must be lower case`},
+		{"name: x\n", "p.yaml:1: detect.images needs at least one image pattern"},
+		{base + "  - flavor: b\n    libc: plan9\n    image: b\n", `p.yaml:9: runtime libc "plan9"`},
+		{base + "  - flavor: b\n    libc: glibc\n    image: '{{.x'\n", "p.yaml:10: bad image template"},
+		{base + "build:\n  - command: go build\n    artifact: {name: [bogus]}\n", `p.yaml:10: unknown artifact name source "bogus"`},
+		{base + "decline:\n  - reason: r\n", "p.yaml:9: a decline rule needs exactly one of image_tag and run_command"},
+		{base + "builder:\n  variants:\n    - tag: '('\n      libc: glibc\n", "p.yaml:10: bad tag pattern"},
+		{base + "fallback: [nope]\n", `p.yaml:8: fallback flavor "nope" has no runtime`},
+		{base + "default_flavor: nope\n", `p.yaml:8: default_flavor "nope" has no runtime`},
+	}
+	for _, c := range cases {
+		_, err := Parse("p.yaml", []byte(c.yaml))
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("Parse(%q)\n  = %v\nwant prefix %q", c.yaml, err, c.want)
+		}
+	}
+	if _, err := Parse("p.yaml", []byte(base)); err != nil {
+		t.Errorf("minimal preset: %v", err)
+	}
+}
+
+// TestBuiltinPresetsParse keeps the shipped presets valid and distinct.
+func TestBuiltinPresetsParse(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("*.yaml")
+	if len(ps) != len(files) || len(ps) < 4 {
+		t.Fatalf("%d presets from %d files", len(ps), len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Parse(f, data); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestUnknownFieldSaysWhere checks that a misspelt key is named with its
+// YAML path and the keys allowed there, never with a Go type.
+func TestUnknownFieldSaysWhere(t *testing.T) {
+	base := "name: x\ndetect:\n  images: [x]\nruntimes:\n  - flavor: a\n    libc: none\n    image: a\n"
+	cases := []struct{ yaml, want string }{
+		{base + "  - flavor: b\n    libc: none\n    image: b\n    bogus: 1\n",
+			`p.yaml:11: unknown field "bogus" in runtimes[1] (known: flavor, libc, image, shell, tools, users, user, image_user, env, entrypoint, when, copy, size_mb, why)`},
+		{"name: x\ndetect:\n  imagez: [x]\n", `p.yaml:3: unknown field "imagez" in detect (known: images, commands, context_files)`},
+		{base + "build:\n  - command: go build\n    artifact:\n      dirr: /out\n", `p.yaml:11: unknown field "dirr" in build[0].artifact (known: output_flag, `},
+		{base + "sizes:\n  builder:\n    - {tag: x, mbb: 1}\n", `p.yaml:10: unknown field "mbb" in sizes.builder[0] (known: tag, mb)`},
+	}
+	for _, c := range cases {
+		_, err := Parse("p.yaml", []byte(c.yaml))
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("Parse(%q)\n  = %v\nwant prefix %q", c.yaml, err, c.want)
+		}
+		if err != nil && strings.Contains(err.Error(), "presets.") {
+			t.Errorf("a Go type name in %q", err)
+		}
+	}
+}
+
+// TestFlavors lists each flavor once, in the order of first appearance.
+func TestFlavors(t *testing.T) {
+	a, err := Parse("a.yaml", []byte("name: a\ndetect: {images: [a]}\nruntimes:\n  - {flavor: one, libc: none, image: a}\n  - {flavor: two, libc: none, image: b}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse("b.yaml", []byte("name: b\ndetect: {images: [b]}\nruntimes:\n  - {flavor: two, libc: none, image: a}\n  - {flavor: three, libc: none, image: b}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(Flavors([]*Preset{a, b}), ","); got != "one,two,three" {
+		t.Errorf("Flavors = %s", got)
+	}
+}

@@ -1,0 +1,260 @@
+package presets
+
+import (
+	"regexp"
+	"text/template"
+)
+
+// Preset is the knowledge about one language's build lifecycle, decoded
+// from YAML. The engine reads only these fields; see README.md here.
+type Preset struct {
+	Name        string `yaml:"name"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+
+	Detect        Detect         `yaml:"detect"`
+	Decline       []DeclineRule  `yaml:"decline"`
+	Builder       Builder        `yaml:"builder"`
+	Build         []BuildCommand `yaml:"build"`
+	ModuleName    *NameSource    `yaml:"module_name"`
+	Static        Static         `yaml:"static"`
+	DropEnv       []string       `yaml:"drop_env"`
+	RuntimeFiles  []string       `yaml:"runtime_files"`
+	DefaultFlavor string         `yaml:"default_flavor"`
+	Fallback      []string       `yaml:"fallback"`
+	Runtimes      []Runtime      `yaml:"runtimes"`
+	Sizes         Sizes          `yaml:"sizes"`
+
+	// Interpreters are programs the runtime image provides that run the
+	// app's code (node): a command that starts one needs no built binary.
+	Interpreters []string `yaml:"interpreters"`
+	// ScriptExt lists file endings of scripts a builder image's entrypoint
+	// hands to the interpreter (CMD ["index.js"]).
+	ScriptExt []string `yaml:"script_ext"`
+	// ScriptFlag is the interpreter flag whose value is a file the build
+	// writes and the runtime must get (java -jar FILE).
+	ScriptFlag string `yaml:"script_flag"`
+	// OptionsEnv is the variable the interpreter reads its options from
+	// (JAVA_TOOL_OPTIONS): options that cannot stay on a command line that
+	// the runtime's entrypoint starts go there.
+	OptionsEnv string `yaml:"options_env"`
+	// OptionsVars are variables a shell expands into the interpreter's
+	// options (JAVA_OPTS); their value goes to OptionsEnv instead.
+	OptionsVars []string `yaml:"options_vars"`
+	// Runners are commands that run a script defined in a project file
+	// (npm start), resolved so the runtime need not have the runner.
+	Runners []Runner `yaml:"runners"`
+	// RuntimeEnv ("K=V") is set in the runtime stage unless the file
+	// sets K itself.
+	RuntimeEnv []string `yaml:"runtime_env"`
+	// PathPrograms means a bare program name in CMD may be one the
+	// install put on PATH (console scripts such as gunicorn).
+	PathPrograms bool `yaml:"path_programs"`
+	// RuntimePackages maps system packages the builder installs for
+	// building to the run-time libraries the runtime must install.
+	RuntimePackages []PackageMap `yaml:"runtime_packages"`
+	// Shared holds YAML anchors that other fields refer to; the engine
+	// does not read it.
+	Shared any `yaml:"shared"`
+
+	// Source is where the preset was read from, for messages.
+	Source string `yaml:"-"`
+	// Raw is the YAML text, for `restage presets show`.
+	Raw []byte `yaml:"-"`
+}
+
+// Detect says which Dockerfiles a preset is for.
+type Detect struct {
+	Images       []string `yaml:"images"`
+	Commands     []string `yaml:"commands"`
+	ContextFiles []string `yaml:"context_files"`
+}
+
+// DeclineRule names a pattern that makes the engine leave a file alone.
+type DeclineRule struct {
+	ImageTag   string `yaml:"image_tag"`   // glob on the base image's tag
+	RunCommand string `yaml:"run_command"` // command prefix in CMD or ENTRYPOINT
+	Reason     string `yaml:"reason"`
+}
+
+// Builder describes the builder image's own configuration.
+type Builder struct {
+	Workdir  string            `yaml:"workdir"`
+	Env      map[string]string `yaml:"env"`
+	Variants []Variant         `yaml:"variants"`
+}
+
+// Variant maps an image tag pattern to the C library it ships and values
+// for the runtime image templates. A variant with Decline makes the
+// engine leave the file alone with that reason.
+type Variant struct {
+	// Image, when set, is a glob the repository's last path element must
+	// match for this variant (maven, gradle).
+	Image   string            `yaml:"image"`
+	Tag     string            `yaml:"tag"`
+	Libc    string            `yaml:"libc"`
+	Values  map[string]string `yaml:"values"`
+	Decline string            `yaml:"decline"`
+
+	re *regexp.Regexp
+}
+
+// BuildCommand is a command that belongs to the build. With an Artifact it
+// produces a file the runtime needs.
+type BuildCommand struct {
+	Command  string    `yaml:"command"`
+	Artifact *Artifact `yaml:"artifact"`
+	// Bare means the command matches only without a sub-command: `yarn`
+	// and `yarn --frozen-lockfile`, not `yarn build`.
+	Bare bool `yaml:"bare"`
+	// WithArgs, when set, requires one of these words among the
+	// command's arguments (mvn ... package).
+	WithArgs []string `yaml:"with_args"`
+	// Collect, when set, is how the build's output is gathered into one
+	// file when the command line does not name it.
+	Collect *Collect `yaml:"collect"`
+	// App means the folder the command runs in is the application: the
+	// runtime copies that whole folder.
+	App bool `yaml:"app"`
+	// Prune is run after the last build step when the command installed
+	// more than the production dependencies (no ProdFlags given).
+	Prune     string   `yaml:"prune"`
+	ProdFlags []string `yaml:"prod_flags"`
+	// ProdEnv are variables that, set for the command, also keep it to
+	// production dependencies.
+	ProdEnv map[string]string `yaml:"prod_env"`
+	// Prepare is inserted before the first such command, unless the file
+	// already does it.
+	Prepare *Prepare `yaml:"prepare"`
+	// DeclineArgs maps arguments to reasons: the command with such an
+	// argument makes the engine leave the file alone (pip install --user).
+	DeclineArgs map[string]string `yaml:"decline_args"`
+}
+
+// Prepare is a set-up the builder needs before a build command: a virtual
+// environment, say.
+type Prepare struct {
+	Lines      []string `yaml:"lines"`       // instructions to insert
+	Unless     []string `yaml:"unless"`      // regexps over RUN text: the file does it itself
+	Copy       []string `yaml:"copy"`        // folders the runtime then copies
+	RuntimeEnv []string `yaml:"runtime_env"` // "K=V" the runtime then sets
+
+	unless []*regexp.Regexp
+}
+
+// PackageMap says which run-time packages a build package implies.
+type PackageMap struct {
+	Command string            `yaml:"command"` // the install command: "apt-get install"
+	Map     map[string]string `yaml:"map"`
+	Install string            `yaml:"install"` // the runtime's RUN, with {{.}} for the packages
+	Tool    string            `yaml:"tool"`    // what the runtime needs to run Install
+	// Keep means packages that are neither mapped nor build-only are
+	// installed in the runtime as they are (run-time libraries and tools).
+	Keep      bool     `yaml:"keep"`
+	BuildOnly []string `yaml:"build_only"` // globs of packages only the build needs
+
+	tmpl *template.Template
+}
+
+// Collect gathers a build's output into one fixed path with a RUN step
+// inserted after the last build step.
+type Collect struct {
+	Run  string `yaml:"run"`  // the shell command, run in the build's folder
+	Path string `yaml:"path"` // the file it writes
+}
+
+// Runner is a command that runs a script named in a project file.
+type Runner struct {
+	Commands []string `yaml:"commands"`
+	File     string   `yaml:"file"` // JSON file in the build context
+	Key      string   `yaml:"key"`  // dotted path to the script
+	Default  string   `yaml:"default"`
+	Tool     string   `yaml:"tool"` // what the runtime needs to keep the runner
+	// Hooks are keys of scripts the runner also runs around the script
+	// (scripts.prestart): when the file defines one, the runner is kept.
+	Hooks []string `yaml:"hooks"`
+	// Strip means the runner only runs the rest of the command in the
+	// project's environment (poetry run X): the runtime runs X itself.
+	Strip bool `yaml:"strip"`
+	// Run replaces a command that runs from source (mvn spring-boot:run)
+	// with one that runs the collected artifact; {artifact} stands for it.
+	Run string `yaml:"run"`
+}
+
+// Artifact says where a build command writes its output.
+type Artifact struct {
+	OutputFlag string   `yaml:"output_flag"`
+	ChdirFlag  string   `yaml:"chdir_flag"`
+	Dir        string   `yaml:"dir"`
+	ValueFlags []string `yaml:"value_flags"`
+	// Name lists, in order, where the output's name may come from:
+	// source_file, package, module, workdir.
+	Name      []string `yaml:"name"`
+	SourceExt string   `yaml:"source_ext"`
+	OnlyIfRun bool     `yaml:"only_if_run"`
+	// FolderArg means the first argument is a folder the command makes
+	// (python -m venv /venv): the runtime copies it whole.
+	FolderArg bool `yaml:"folder_arg"`
+}
+
+// NameSource reads a name from a file of the build context.
+type NameSource struct {
+	File    string `yaml:"file"`
+	Pattern string `yaml:"pattern"`
+	Strip   string `yaml:"strip"`
+
+	re, strip *regexp.Regexp
+}
+
+// Static describes how to make artifacts that need no C library, and the
+// signs that an artifact does need one.
+type Static struct {
+	Env       map[string]string `yaml:"env"`
+	NeedsLibc []Signal          `yaml:"needs_libc"`
+}
+
+// Signal is a pattern over instruction text and what it means.
+type Signal struct {
+	Pattern string `yaml:"pattern"`
+	Why     string `yaml:"why"`
+
+	re *regexp.Regexp
+}
+
+// Runtime is one image the final stage may start from.
+type Runtime struct {
+	Flavor string   `yaml:"flavor"`
+	Libc   string   `yaml:"libc"` // none, glibc or musl
+	Image  string   `yaml:"image"`
+	Shell  bool     `yaml:"shell"`
+	Tools  []string `yaml:"tools"`
+	Users  []string `yaml:"users"`
+	// User is written as USER when the image does not already run as a
+	// non-root user.
+	User string `yaml:"user"`
+	// ImageUser means the image already runs as User, so no USER line is
+	// needed when the input had none.
+	ImageUser bool     `yaml:"image_user"`
+	Env       []string `yaml:"env"`
+	// Entrypoint is the image's own ENTRYPOINT when it is an interpreter:
+	// a CMD then holds the script, never the interpreter.
+	Entrypoint []string `yaml:"entrypoint"`
+	// When holds regexps that template values must match for this
+	// runtime to be used (major: '^(22|24|26)$').
+	When   map[string]string `yaml:"when"`
+	Copy   []string          `yaml:"copy"`
+	SizeMB float64           `yaml:"size_mb"`
+	Why    string            `yaml:"why"`
+
+	tmpl *template.Template
+	when map[string]*regexp.Regexp
+}
+
+// Sizes are the figures behind the size estimate.
+type Sizes struct {
+	Builder []struct {
+		Tag string  `yaml:"tag"`
+		MB  float64 `yaml:"mb"`
+	} `yaml:"builder"`
+	ArtifactMB float64 `yaml:"artifact_mb"`
+}

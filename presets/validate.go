@@ -1,0 +1,213 @@
+package presets
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"gopkg.in/yaml.v3"
+)
+
+var libcs = map[string]bool{"none": true, "glibc": true, "musl": true}
+
+type presetErr struct{ key, msg string }
+
+func (p *Preset) compile() *presetErr {
+	if p.Name == "" {
+		return &presetErr{"name", "name is required"}
+	}
+	if !regexp.MustCompile(`^[a-z][a-z0-9-]*$`).MatchString(p.Name) {
+		return &presetErr{"name", fmt.Sprintf("name %q must be lower case letters, digits and dashes", p.Name)}
+	}
+	if len(p.Detect.Images) == 0 {
+		return &presetErr{"detect", "detect.images needs at least one image pattern"}
+	}
+	for i, g := range p.Detect.Images {
+		if _, err := path.Match(g, ""); err != nil {
+			return &presetErr{fmt.Sprintf("detect.images.%d", i), fmt.Sprintf("bad image pattern %q: %v", g, err)}
+		}
+	}
+	for i, d := range p.Decline {
+		if d.Reason == "" {
+			return &presetErr{fmt.Sprintf("decline.%d", i), "every decline rule needs a reason"}
+		}
+		if (d.ImageTag == "") == (d.RunCommand == "") {
+			return &presetErr{fmt.Sprintf("decline.%d", i), "a decline rule needs exactly one of image_tag and run_command"}
+		}
+	}
+	for i := range p.Builder.Variants {
+		v := &p.Builder.Variants[i]
+		re, err := regexp.Compile(v.Tag)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("builder.variants.%d.tag", i), fmt.Sprintf("bad tag pattern %q: %v", v.Tag, err)}
+		}
+		v.re = re
+		if v.Decline == "" && (!libcs[v.Libc] || v.Libc == "none") {
+			return &presetErr{fmt.Sprintf("builder.variants.%d.libc", i), fmt.Sprintf("variant libc %q must be glibc or musl", v.Libc)}
+		}
+	}
+	for i, b := range p.Build {
+		at := func(k string) string { return fmt.Sprintf("build.%d.%s", i, k) }
+		if strings.TrimSpace(b.Command) == "" {
+			return &presetErr{at("command"), "a build entry needs a command"}
+		}
+		if b.Prune != "" && !b.App {
+			return &presetErr{at("prune"), fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
+		}
+		if pr := b.Prepare; pr != nil {
+			if len(pr.Lines) == 0 {
+				return &presetErr{at("prepare"), fmt.Sprintf("prepare of %q has no lines", b.Command)}
+			}
+			for _, u := range pr.Unless {
+				re, err := regexp.Compile(u)
+				if err != nil {
+					return &presetErr{at("prepare.unless"), fmt.Sprintf("bad pattern %q: %v", u, err)}
+				}
+				pr.unless = append(pr.unless, re)
+			}
+			for _, kv := range pr.RuntimeEnv {
+				if !strings.Contains(kv, "=") {
+					return &presetErr{at("prepare.runtime_env"), fmt.Sprintf("%q is not K=V", kv)}
+				}
+			}
+		}
+		if a := b.Artifact; a != nil {
+			if a.OutputFlag == "" && a.Dir == "" && len(a.Name) == 0 && !a.FolderArg {
+				return &presetErr{at("artifact"), fmt.Sprintf("artifact of %q says nothing about where it is written", b.Command)}
+			}
+			for _, n := range a.Name {
+				switch n {
+				case "source_file", "package", "module", "workdir":
+				default:
+					return &presetErr{at("artifact.name"), fmt.Sprintf("unknown artifact name source %q (want source_file, package, module or workdir)", n)}
+				}
+			}
+		}
+	}
+	if m := p.ModuleName; m != nil {
+		re, err := regexp.Compile(m.Pattern)
+		if err != nil || re.NumSubexp() < 1 {
+			return &presetErr{"module_name.pattern", "module_name.pattern must be a regexp with one group"}
+		}
+		m.re = re
+		if m.Strip != "" {
+			if m.strip, err = regexp.Compile(m.Strip); err != nil {
+				return &presetErr{"module_name.strip", fmt.Sprintf("bad strip pattern: %v", err)}
+			}
+		}
+	}
+	for i := range p.Static.NeedsLibc {
+		s := &p.Static.NeedsLibc[i]
+		re, err := regexp.Compile(s.Pattern)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("static.needs_libc.%d.pattern", i), fmt.Sprintf("bad pattern %q: %v", s.Pattern, err)}
+		}
+		s.re = re
+	}
+	for i, g := range p.DropEnv {
+		if _, err := path.Match(g, ""); err != nil {
+			return &presetErr{fmt.Sprintf("drop_env.%d", i), fmt.Sprintf("bad pattern %q", g)}
+		}
+	}
+	for i, kv := range p.RuntimeEnv {
+		if !strings.Contains(kv, "=") {
+			return &presetErr{fmt.Sprintf("runtime_env.%d", i), fmt.Sprintf("%q is not K=V", kv)}
+		}
+	}
+	for i := range p.RuntimePackages {
+		m := &p.RuntimePackages[i]
+		if len(strings.Fields(m.Command)) == 0 || m.Install == "" {
+			return &presetErr{fmt.Sprintf("runtime_packages.%d", i), "a package map needs a command and an install line"}
+		}
+		t, err := template.New("install").Parse(m.Install)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("runtime_packages.%d.install", i), fmt.Sprintf("bad install template: %v", err)}
+		}
+		m.tmpl = t
+	}
+	for i, r := range p.Runners {
+		if len(r.Commands) == 0 || (!r.Strip && r.Run == "" && (r.File == "" || r.Key == "")) {
+			return &presetErr{fmt.Sprintf("runners.%d", i), "a runner needs commands, and a file and a key unless it strips"}
+		}
+	}
+	if len(p.Runtimes) == 0 {
+		return &presetErr{"runtimes", "at least one runtime is required"}
+	}
+	flavors := map[string]bool{}
+	for i := range p.Runtimes {
+		r := &p.Runtimes[i]
+		if r.Flavor == "" || r.Image == "" {
+			return &presetErr{fmt.Sprintf("runtimes.%d", i), "every runtime needs a flavor and an image"}
+		}
+		if !libcs[r.Libc] {
+			return &presetErr{fmt.Sprintf("runtimes.%d.libc", i), fmt.Sprintf("runtime libc %q must be none, glibc or musl", r.Libc)}
+		}
+		t, err := template.New(r.Flavor).Option("missingkey=zero").Parse(r.Image)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("runtimes.%d.image", i), fmt.Sprintf("bad image template %q: %v", r.Image, err)}
+		}
+		r.tmpl = t
+		r.when = map[string]*regexp.Regexp{}
+		for k, w := range r.When {
+			re, err := regexp.Compile(w)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("runtimes.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
+			}
+			r.when[k] = re
+		}
+		flavors[r.Flavor] = true
+	}
+	if p.DefaultFlavor == "" {
+		p.DefaultFlavor = p.Runtimes[0].Flavor
+	}
+	if !flavors[p.DefaultFlavor] {
+		return &presetErr{"default_flavor", fmt.Sprintf("default_flavor %q has no runtime", p.DefaultFlavor)}
+	}
+	for i, f := range p.Fallback {
+		if !flavors[f] {
+			return &presetErr{fmt.Sprintf("fallback.%d", i), fmt.Sprintf("fallback flavor %q has no runtime", f)}
+		}
+	}
+	return nil
+}
+
+// locate returns the line of the YAML node at a dotted path such as
+// runtimes.2.libc, or of the deepest part of it that exists.
+func locate(data []byte, dotted string) int {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return 0
+	}
+	n := doc.Content[0]
+	line := n.Line
+	for _, part := range strings.Split(dotted, ".") {
+		var next *yaml.Node
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == part {
+					next = n.Content[i+1]
+					line = n.Content[i].Line
+				}
+			}
+		case yaml.SequenceNode:
+			if i, err := strconv.Atoi(part); err == nil && i < len(n.Content) {
+				next = n.Content[i]
+				line = next.Line
+			}
+		case yaml.AliasNode:
+			next = n.Alias
+		}
+		if next == nil {
+			break
+		}
+		if next.Kind == yaml.AliasNode {
+			next = next.Alias
+		}
+		n = next
+	}
+	return line
+}
