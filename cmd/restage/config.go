@@ -209,12 +209,7 @@ func parseImageMap(values []string) ([]transform.ImageMapping, error) {
 // mapImageRef rewrites an image reference by the first mapping whose
 // From is a prefix of it, as the engine does.
 func mapImageRef(ref string, m []transform.ImageMapping) string {
-	for _, x := range m {
-		if x.From != "" && strings.HasPrefix(ref, x.From) {
-			return x.To + strings.TrimPrefix(ref, x.From)
-		}
-	}
-	return ref
+	return transform.MapImage(ref, m)
 }
 
 // loadPresets reads the presets of preset_dirs once.

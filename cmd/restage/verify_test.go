@@ -190,6 +190,12 @@ func writeTar(t *testing.T, name string, files map[string]string) {
 	}
 }
 
+// under reports whether the path p is dir or in it.
+func under(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
 // verify runs restage verify with the default arguments, more args and
 // the Dockerfile.
 func (vt *verifyTest) verify(args ...string) (int, string, string) {
@@ -252,7 +258,7 @@ func TestVerifySame(t *testing.T) {
 		if fi < 0 || ti < 0 || f[len(f)-1] != vt.app {
 			t.Fatalf("build %d: %s", i, b)
 		}
-		if inside(f[fi+1], vt.app) || !strings.HasPrefix(f[fi+1], vt.tmpParent) {
+		if under(f[fi+1], vt.app) || !strings.HasPrefix(f[fi+1], vt.tmpParent) {
 			t.Errorf("build %d: -f %s is not a temporary file outside the context %s", i, f[fi+1], vt.app)
 		}
 		tags = append(tags, f[ti+1])
@@ -681,64 +687,7 @@ func TestVerifyContextAndConfig(t *testing.T) {
 	}
 }
 
-func TestRewriteImageRefs(t *testing.T) {
-	m := []transform.ImageMapping{{From: "gcr.io/distroless/", To: "mirror/distroless/"}, {From: "golang", To: "mirror/library/golang"}}
-	cases := []struct{ in, want, last string }{
-		{"FROM golang:1.26\n", "FROM mirror/library/golang:1.26\n", "mirror/library/golang:1.26"},
-		{"from --platform=$BUILDPLATFORM golang:1.26 as build\nFROM gcr.io/distroless/static\n",
-			"from --platform=$BUILDPLATFORM mirror/library/golang:1.26 as build\nFROM mirror/distroless/static\n", "mirror/distroless/static"},
-		// A stage name is not an image; neither is scratch.
-		{"FROM golang AS golang2\nFROM golang2\nFROM scratch\n", "FROM mirror/library/golang AS golang2\nFROM golang2\nFROM scratch\n", "scratch"},
-		// COPY --from an image, not from a stage or an index.
-		{"FROM golang AS b\nCOPY --from=b /a /a\nCOPY --from=0 /a /a\nCOPY --chown=1 --from=gcr.io/distroless/cc /x /x\n",
-			"FROM mirror/library/golang AS b\nCOPY --from=b /a /a\nCOPY --from=0 /a /a\nCOPY --chown=1 --from=mirror/distroless/cc /x /x\n", "mirror/library/golang"},
-		// Continuation lines, with a comment inside, and CRLF.
-		{"FROM \\\n# the builder\n  golang:1.26 \\\n  AS b\r\nRUN x\r\n", "FROM \\\n# the builder\n  mirror/library/golang:1.26 \\\n  AS b\r\nRUN x\r\n", "mirror/library/golang:1.26"},
-		// Another escape character.
-		{"# escape=`\nFROM `\n golang\n", "# escape=`\nFROM `\n mirror/library/golang\n", "mirror/library/golang"},
-		// Nothing to map.
-		{"FROM node:20\n", "FROM node:20\n", "node:20"},
-	}
-	for _, c := range cases {
-		out, _, last, _, err := rewriteImageRefs([]byte(c.in), m, "")
-		if err != nil || string(out) != c.want || last != c.last {
-			t.Errorf("%q:\n got %q (last %q, %v)\nwant %q (last %q)", c.in, out, last, err, c.want, c.last)
-		}
-	}
-	// The engine's runtime image is left alone; a build argument gets a warning.
-	out, changes, _, warns, _ := rewriteImageRefs([]byte("ARG B=golang\nFROM $B AS b\nFROM golang\n"), m, "golang")
-	if string(out) != "ARG B=golang\nFROM $B AS b\nFROM golang\n" || len(changes) != 0 || len(warns) != 1 || !strings.Contains(warns[0], "line 2: FROM $B uses a build argument") {
-		t.Errorf("skip and warning: %q %v %q", out, changes, warns)
-	}
-}
-
-func TestScanTar(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "fs.tar")
-	writeTar(t, p, map[string]string{
-		"bin": "->usr/bin", "usr/bin/sh": "->dash", "usr/bin/dash": "", "sbin/apk": "", "bin/busybox": "",
-		"usr/share/doc/bash/README": "", "app/sh": "", "usr/bin/apt-get": "<dir>",
-	})
-	f, _ := os.Open(p)
-	defer f.Close()
-	shells, pms, err := scanTar(f)
-	if err != nil || !slices.Equal(shells, []string{"sh", "dash", "busybox"}) || !slices.Equal(pms, []string{"apk"}) {
-		t.Errorf("%q %q %v", shells, pms, err)
-	}
-}
-
-func TestSplitWordsAndProbes(t *testing.T) {
-	for in, want := range map[string][]string{
-		`a b  c`:              {"a", "b", "c"},
-		`--upper 'x y' "z w"`: {"--upper", "x y", "z w"},
-		`a\ b "q\"x" ''`:      {"a b", `q"x`, ""},
-		``:                    nil,
-	} {
-		got, err := splitWords(in)
-		if err != nil || !slices.Equal(got, want) {
-			t.Errorf("splitWords(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
+func TestParseHTTPProbe(t *testing.T) {
 	for in, want := range map[string]string{"8080/": "GET 8080/", "8080": "GET 8080/", "80/a/b?c=d": "GET 80/a/b?c=d"} {
 		p, err := parseHTTPProbe(in)
 		if err != nil || p.String() != want {
