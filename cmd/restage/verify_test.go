@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/tar"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -9,11 +10,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/restage/restage/transform"
+	"github.com/restage/restage/verify"
 )
 
 // fakeDocker stands in for the docker CLI. It logs each call (with
@@ -64,6 +67,7 @@ build)
 		echo 'ERROR: failed to solve: process "/bin/sh -c go build -o /app ." did not complete successfully: exit code: 1' >&2
 		exit 1
 	fi
+	echo "#5 [2/4] RUN go build -o /app ."
 	echo "#9 DONE 0.1s" ;;
 image)
 	echo "$(get SIZE 1000000)|$(get LAYERS 3)|$(get USER)" ;;
@@ -303,6 +307,15 @@ func TestVerifySame(t *testing.T) {
 	if !strings.Contains(errs, "restage verify: building the original") {
 		t.Errorf("no progress on stderr: %q", errs)
 	}
+	// Not a terminal: notes line by line, no status line redrawn in place.
+	wantErrs := regexp.MustCompile(`^restage verify: building the original \(restage-verify/app-[0-9a-f]{8}:original\)
+restage verify: building the converted \(restage-verify/app-[0-9a-f]{8}:converted\)
+restage verify: probing the original
+restage verify: probing the converted
+$`)
+	if !wantErrs.MatchString(errs) {
+		t.Errorf("stderr not as in a pipe:\n%q", errs)
+	}
 
 	// Everything made is removed: containers by name, both images, the temporary files.
 	rms := strings.Join(vt.callsOf("rm"), "\n")
@@ -322,6 +335,45 @@ func TestVerifySame(t *testing.T) {
 	_, _, errs = vt.verify("-q")
 	if errs != "" {
 		t.Errorf("-q: stderr %q", errs)
+	}
+}
+
+// TestVerifyProgressTerminal: on a terminal, the build step under way
+// is shown on one line redrawn in place, cleared before the next note;
+// -q and --json show none.
+func TestVerifyProgressTerminal(t *testing.T) {
+	vt := newVerifyTest(t)
+	vt.stderrIsTerminal, vt.stderrWidth = true, 200
+	code, out, errs := vt.verify()
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	const clear = "\r\x1b[K"
+	step := clear + "restage verify: building the original: [2/4] RUN go build -o /app ."
+	if !strings.Contains(errs, step+clear+"restage verify: building the converted (") {
+		t.Errorf("no build step shown and cleared:\n%q", errs)
+	}
+	if !strings.Contains(errs, clear+"restage verify: building the converted: [2/4] RUN go build -o /app ."+clear+"restage verify: probing the original\n") {
+		t.Errorf("the converted build's step is not shown and cleared:\n%q", errs)
+	}
+	if strings.Contains(out, "\x1b") || strings.Contains(out, "\r") {
+		t.Errorf("the table has terminal codes:\n%q", out)
+	}
+	for _, args := range [][]string{{"-q"}, {"--json"}} {
+		_, _, errs := vt.verify(args...)
+		if strings.Contains(errs, "\x1b") || strings.Contains(errs, "\r") {
+			t.Errorf("%s: a status line:\n%q", args, errs)
+		}
+	}
+
+	// A narrow terminal: the line is cut to fit, not wrapped.
+	var b bytes.Buffer
+	l := &liveStatus{w: &b, width: 30}
+	l.step("original", verify.Step{N: 1, Of: 2, Action: "RUN a very long command line"})
+	l.clear()
+	l.clear()
+	if got := b.String(); got != clear+"restage verify: building t..."+clear {
+		t.Errorf("narrow: %q", got)
 	}
 }
 
