@@ -13,9 +13,11 @@ import (
 
 // httpGet asks addr for path with a plain HTTP/1.0 GET and returns the
 // status and the body. It does not follow redirects: the probe compares
-// what the program answers. A tiny client rather than net/http, which
-// would add a third to restage's start-up time for a feature only
-// verify uses.
+// what the program answers. A tiny client rather than net/http: this
+// package is linked into the restage binary, Go runs every linked
+// package's init, and net/http would add 38 of them (crypto/tls, x509,
+// mime...) and about 0.4 ms to every plain conversion's start-up for a
+// feature only verify uses.
 func httpGet(ctx context.Context, addr, path string) (int, string, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
