@@ -241,12 +241,7 @@ func (p *plan) values() map[string]string {
 }
 
 func mapImage(img string, m []ImageMapping) string {
-	for _, x := range m {
-		if x.From != "" && strings.HasPrefix(img, x.From) {
-			return x.To + strings.TrimPrefix(img, x.From)
-		}
-	}
-	return img
+	return MapImage(img, m)
 }
 
 // healthcheckTools lists the programs the HEALTHCHECK runs that the

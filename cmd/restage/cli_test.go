@@ -589,6 +589,24 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("parseSize(%q) worked", s)
 		}
 	}
+	// Units go-units knows but --max-size never took, and the messages.
+	for s, want := range map[string]string{
+		"1TiB":   `"1TiB" is not a size (try 1048576, 512KiB or 2MiB)`,
+		"1P":     `"1P" is not a size (try 1048576, 512KiB or 2MiB)`,
+		"1.2.3":  `"1.2.3" is not a size (try 1048576, 512KiB or 2MiB)`,
+		"1 MiBs": `"1 MiBs" is not a size (try 1048576, 512KiB or 2MiB)`,
+		"0.5":    `"0.5" is out of range`,
+		"2000GB": `"2000GB" is out of range`,
+	} {
+		if _, err := parseSize(s); err == nil || err.Error() != want {
+			t.Errorf("parseSize(%q): %v, want %s", s, err, want)
+		}
+	}
+	for n, want := range map[int64]string{1 << 20: "1 MiB", 512 << 10: "512 KiB", 3 << 19: "1536 KiB", 1000: "1000 bytes"} {
+		if got := formatSize(n); got != want {
+			t.Errorf("formatSize(%d) = %q, want %q", n, got, want)
+		}
+	}
 }
 
 func TestUsageErrors(t *testing.T) {

@@ -16,12 +16,7 @@ const configName = config.Name
 // mapImageRef rewrites an image reference by the first mapping whose
 // From is a prefix of it, as the engine does.
 func mapImageRef(ref string, m []transform.ImageMapping) string {
-	for _, x := range m {
-		if x.From != "" && strings.HasPrefix(ref, x.From) {
-			return x.To + strings.TrimPrefix(ref, x.From)
-		}
-	}
-	return ref
+	return transform.MapImage(ref, m)
 }
 
 // options are the engine's options for one job: the flags, then the

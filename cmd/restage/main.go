@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/restage/restage/config"
 	"github.com/restage/restage/presets"
@@ -41,6 +42,8 @@ type app struct {
 	stdout, stderr   io.Writer
 	stdinIsPipe      bool
 	stdoutIsTerminal bool
+	stderrIsTerminal bool
+	stderrWidth      int                 // the terminal's columns, when stderr is one
 	getenv           func(string) string // nil: no environment
 
 	status int // the worst exit status so far
@@ -53,9 +56,13 @@ func main() {
 		stdin:            os.Stdin,
 		stdout:           os.Stdout,
 		stderr:           os.Stderr,
-		stdinIsPipe:      !isTerminal(os.Stdin),
-		stdoutIsTerminal: isTerminal(os.Stdout),
+		stdinIsPipe:      !term.IsTerminal(int(os.Stdin.Fd())),
+		stdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		stderrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
 		getenv:           os.Getenv,
+	}
+	if a.stderrIsTerminal {
+		a.stderrWidth, _, _ = term.GetSize(int(os.Stderr.Fd()))
 	}
 	os.Exit(a.run(os.Args[1:]))
 }

@@ -10,9 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
+	"github.com/docker/go-units"
 	"github.com/urfave/cli/v2"
 
 	"github.com/restage/restage/config"
@@ -555,6 +555,8 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 
 // parseSize reads a size: bytes, or a number with a unit. K, KiB, M,
 // MiB, G and GiB are powers of 1024; KB, MB and GB powers of 1000.
+// go-units does the arithmetic; the units it also knows (T, P) and the
+// exponent forms ParseFloat takes are refused here, as they always were.
 func parseSize(s string) (int64, error) {
 	t := strings.TrimSpace(s)
 	i := strings.IndexFunc(t, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
@@ -562,22 +564,24 @@ func parseSize(s string) (int64, error) {
 	if i >= 0 {
 		num, unit = t[:i], strings.ToLower(strings.TrimSpace(t[i:]))
 	}
-	units := map[string]float64{
-		"": 1, "b": 1,
-		"k": 1 << 10, "kib": 1 << 10, "kb": 1e3,
-		"m": 1 << 20, "mib": 1 << 20, "mb": 1e6,
-		"g": 1 << 30, "gib": 1 << 30, "gb": 1e9,
+	parse, ok := map[string]func(string) (int64, error){
+		"": units.RAMInBytes, "b": units.RAMInBytes,
+		"k": units.RAMInBytes, "kib": units.RAMInBytes, "kb": units.FromHumanSize,
+		"m": units.RAMInBytes, "mib": units.RAMInBytes, "mb": units.FromHumanSize,
+		"g": units.RAMInBytes, "gib": units.RAMInBytes, "gb": units.FromHumanSize,
+	}[unit]
+	var n int64
+	var err error
+	if ok && num != "" && strings.Count(num, ".") <= 1 {
+		n, err = parse(num + unit)
 	}
-	mul, ok := units[unit]
-	f, err := strconv.ParseFloat(num, 64)
-	if !ok || err != nil || num == "" {
+	if !ok || err != nil || num == "" || strings.Count(num, ".") > 1 {
 		return 0, fmt.Errorf("%q is not a size (try 1048576, 512KiB or 2MiB)", s)
 	}
-	n := f * mul
 	if n < 1 || n > 1<<40 {
 		return 0, fmt.Errorf("%q is out of range", s)
 	}
-	return int64(n), nil
+	return n, nil
 }
 
 // formatSize prints a byte count the short way: 1 MiB, 512 KiB, 100 bytes.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/tar"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -9,11 +10,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/restage/restage/transform"
+	"github.com/restage/restage/verify"
 )
 
 // fakeDocker stands in for the docker CLI. It logs each call (with
@@ -64,6 +67,7 @@ build)
 		echo 'ERROR: failed to solve: process "/bin/sh -c go build -o /app ." did not complete successfully: exit code: 1' >&2
 		exit 1
 	fi
+	echo "#5 [2/4] RUN go build -o /app ."
 	echo "#9 DONE 0.1s" ;;
 image)
 	echo "$(get SIZE 1000000)|$(get LAYERS 3)|$(get USER)" ;;
@@ -190,6 +194,12 @@ func writeTar(t *testing.T, name string, files map[string]string) {
 	}
 }
 
+// under reports whether the path p is dir or in it.
+func under(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
 // verify runs restage verify with the default arguments, more args and
 // the Dockerfile.
 func (vt *verifyTest) verify(args ...string) (int, string, string) {
@@ -252,7 +262,7 @@ func TestVerifySame(t *testing.T) {
 		if fi < 0 || ti < 0 || f[len(f)-1] != vt.app {
 			t.Fatalf("build %d: %s", i, b)
 		}
-		if inside(f[fi+1], vt.app) || !strings.HasPrefix(f[fi+1], vt.tmpParent) {
+		if under(f[fi+1], vt.app) || !strings.HasPrefix(f[fi+1], vt.tmpParent) {
 			t.Errorf("build %d: -f %s is not a temporary file outside the context %s", i, f[fi+1], vt.app)
 		}
 		tags = append(tags, f[ti+1])
@@ -297,6 +307,15 @@ func TestVerifySame(t *testing.T) {
 	if !strings.Contains(errs, "restage verify: building the original") {
 		t.Errorf("no progress on stderr: %q", errs)
 	}
+	// Not a terminal: notes line by line, no status line redrawn in place.
+	wantErrs := regexp.MustCompile(`^restage verify: building the original \(restage-verify/app-[0-9a-f]{8}:original\)
+restage verify: building the converted \(restage-verify/app-[0-9a-f]{8}:converted\)
+restage verify: probing the original
+restage verify: probing the converted
+$`)
+	if !wantErrs.MatchString(errs) {
+		t.Errorf("stderr not as in a pipe:\n%q", errs)
+	}
 
 	// Everything made is removed: containers by name, both images, the temporary files.
 	rms := strings.Join(vt.callsOf("rm"), "\n")
@@ -316,6 +335,45 @@ func TestVerifySame(t *testing.T) {
 	_, _, errs = vt.verify("-q")
 	if errs != "" {
 		t.Errorf("-q: stderr %q", errs)
+	}
+}
+
+// TestVerifyProgressTerminal: on a terminal, the build step under way
+// is shown on one line redrawn in place, cleared before the next note;
+// -q and --json show none.
+func TestVerifyProgressTerminal(t *testing.T) {
+	vt := newVerifyTest(t)
+	vt.stderrIsTerminal, vt.stderrWidth = true, 200
+	code, out, errs := vt.verify()
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	const clear = "\r\x1b[K"
+	step := clear + "restage verify: building the original: [2/4] RUN go build -o /app ."
+	if !strings.Contains(errs, step+clear+"restage verify: building the converted (") {
+		t.Errorf("no build step shown and cleared:\n%q", errs)
+	}
+	if !strings.Contains(errs, clear+"restage verify: building the converted: [2/4] RUN go build -o /app ."+clear+"restage verify: probing the original\n") {
+		t.Errorf("the converted build's step is not shown and cleared:\n%q", errs)
+	}
+	if strings.Contains(out, "\x1b") || strings.Contains(out, "\r") {
+		t.Errorf("the table has terminal codes:\n%q", out)
+	}
+	for _, args := range [][]string{{"-q"}, {"--json"}} {
+		_, _, errs := vt.verify(args...)
+		if strings.Contains(errs, "\x1b") || strings.Contains(errs, "\r") {
+			t.Errorf("%s: a status line:\n%q", args, errs)
+		}
+	}
+
+	// A narrow terminal: the line is cut to fit, not wrapped.
+	var b bytes.Buffer
+	l := &liveStatus{w: &b, width: 30}
+	l.step("original", verify.Step{N: 1, Of: 2, Action: "RUN a very long command line"})
+	l.clear()
+	l.clear()
+	if got := b.String(); got != clear+"restage verify: building t..."+clear {
+		t.Errorf("narrow: %q", got)
 	}
 }
 
@@ -681,64 +739,7 @@ func TestVerifyContextAndConfig(t *testing.T) {
 	}
 }
 
-func TestRewriteImageRefs(t *testing.T) {
-	m := []transform.ImageMapping{{From: "gcr.io/distroless/", To: "mirror/distroless/"}, {From: "golang", To: "mirror/library/golang"}}
-	cases := []struct{ in, want, last string }{
-		{"FROM golang:1.26\n", "FROM mirror/library/golang:1.26\n", "mirror/library/golang:1.26"},
-		{"from --platform=$BUILDPLATFORM golang:1.26 as build\nFROM gcr.io/distroless/static\n",
-			"from --platform=$BUILDPLATFORM mirror/library/golang:1.26 as build\nFROM mirror/distroless/static\n", "mirror/distroless/static"},
-		// A stage name is not an image; neither is scratch.
-		{"FROM golang AS golang2\nFROM golang2\nFROM scratch\n", "FROM mirror/library/golang AS golang2\nFROM golang2\nFROM scratch\n", "scratch"},
-		// COPY --from an image, not from a stage or an index.
-		{"FROM golang AS b\nCOPY --from=b /a /a\nCOPY --from=0 /a /a\nCOPY --chown=1 --from=gcr.io/distroless/cc /x /x\n",
-			"FROM mirror/library/golang AS b\nCOPY --from=b /a /a\nCOPY --from=0 /a /a\nCOPY --chown=1 --from=mirror/distroless/cc /x /x\n", "mirror/library/golang"},
-		// Continuation lines, with a comment inside, and CRLF.
-		{"FROM \\\n# the builder\n  golang:1.26 \\\n  AS b\r\nRUN x\r\n", "FROM \\\n# the builder\n  mirror/library/golang:1.26 \\\n  AS b\r\nRUN x\r\n", "mirror/library/golang:1.26"},
-		// Another escape character.
-		{"# escape=`\nFROM `\n golang\n", "# escape=`\nFROM `\n mirror/library/golang\n", "mirror/library/golang"},
-		// Nothing to map.
-		{"FROM node:20\n", "FROM node:20\n", "node:20"},
-	}
-	for _, c := range cases {
-		out, _, last, _, err := rewriteImageRefs([]byte(c.in), m, "")
-		if err != nil || string(out) != c.want || last != c.last {
-			t.Errorf("%q:\n got %q (last %q, %v)\nwant %q (last %q)", c.in, out, last, err, c.want, c.last)
-		}
-	}
-	// The engine's runtime image is left alone; a build argument gets a warning.
-	out, changes, _, warns, _ := rewriteImageRefs([]byte("ARG B=golang\nFROM $B AS b\nFROM golang\n"), m, "golang")
-	if string(out) != "ARG B=golang\nFROM $B AS b\nFROM golang\n" || len(changes) != 0 || len(warns) != 1 || !strings.Contains(warns[0], "line 2: FROM $B uses a build argument") {
-		t.Errorf("skip and warning: %q %v %q", out, changes, warns)
-	}
-}
-
-func TestScanTar(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "fs.tar")
-	writeTar(t, p, map[string]string{
-		"bin": "->usr/bin", "usr/bin/sh": "->dash", "usr/bin/dash": "", "sbin/apk": "", "bin/busybox": "",
-		"usr/share/doc/bash/README": "", "app/sh": "", "usr/bin/apt-get": "<dir>",
-	})
-	f, _ := os.Open(p)
-	defer f.Close()
-	shells, pms, err := scanTar(f)
-	if err != nil || !slices.Equal(shells, []string{"sh", "dash", "busybox"}) || !slices.Equal(pms, []string{"apk"}) {
-		t.Errorf("%q %q %v", shells, pms, err)
-	}
-}
-
-func TestSplitWordsAndProbes(t *testing.T) {
-	for in, want := range map[string][]string{
-		`a b  c`:              {"a", "b", "c"},
-		`--upper 'x y' "z w"`: {"--upper", "x y", "z w"},
-		`a\ b "q\"x" ''`:      {"a b", `q"x`, ""},
-		``:                    nil,
-	} {
-		got, err := splitWords(in)
-		if err != nil || !slices.Equal(got, want) {
-			t.Errorf("splitWords(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
+func TestParseHTTPProbe(t *testing.T) {
 	for in, want := range map[string]string{"8080/": "GET 8080/", "8080": "GET 8080/", "80/a/b?c=d": "GET 80/a/b?c=d"} {
 		p, err := parseHTTPProbe(in)
 		if err != nil || p.String() != want {
