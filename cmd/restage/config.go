@@ -1,23 +1,16 @@
 package main
 
 import (
-	"github.com/restage/restage/config"
 	"path/filepath"
 	"slices"
-	"strings"
 
+	"github.com/restage/restage/config"
 	"github.com/restage/restage/presets"
 	"github.com/restage/restage/transform"
 )
 
 // configName is the config file's name, for the flags' help and tests.
 const configName = config.Name
-
-// mapImageRef rewrites an image reference by the first mapping whose
-// From is a prefix of it, as the engine does.
-func mapImageRef(ref string, m []transform.ImageMapping) string {
-	return transform.MapImage(ref, m)
-}
 
 // options are the engine's options for one job: the flags, then the
 // config file that applies to it.

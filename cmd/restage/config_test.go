@@ -155,11 +155,11 @@ func TestFlagsOverrideTheConfig(t *testing.T) {
 		t.Errorf("options: %+v\nwant runtime scratch, no fit, map %+v", o, want)
 	}
 	// The first matching prefix wins, in that order.
-	if got := mapImageRef("gcr.io/distroless/static", o.ImageMap); got != "flag.example.com/distroless/static" {
-		t.Errorf("mapImageRef: %s", got)
+	if got := transform.MapImage("gcr.io/distroless/static", o.ImageMap); got != "flag.example.com/distroless/static" {
+		t.Errorf("MapImage: %s", got)
 	}
-	if got := mapImageRef("gcr.io/other/x", o.ImageMap); got != "config.example.com/other/x" {
-		t.Errorf("mapImageRef: %s", got)
+	if got := transform.MapImage("gcr.io/other/x", o.ImageMap); got != "config.example.com/other/x" {
+		t.Errorf("MapImage: %s", got)
 	}
 }
 
