@@ -122,6 +122,17 @@ func IsAssignment(w string) bool {
 	return true
 }
 
+// Builtin reports whether name is one of the shell's own commands that a
+// health check or entrypoint script typically runs, so no program of that
+// name is needed.
+func Builtin(name string) bool {
+	switch name {
+	case "exit", "test", "[", "true", "false", "echo", "cd", "return", "set":
+		return true
+	}
+	return false
+}
+
 // IsShell reports whether prog names a POSIX-like shell.
 func IsShell(prog string) bool {
 	switch path.Base(prog) {
@@ -192,21 +203,40 @@ func (r *reader) stmt(st *syntax.Stmt, op string, nested bool) {
 				r.stmt(c.Stmt, op, nested)
 			}
 		}
-	default:
+	case *syntax.Block:
 		r.complex = true
-		syntax.Walk(st.Cmd, func(n syntax.Node) bool {
-			if n == st.Cmd {
-				return true
-			}
-			switch n := n.(type) {
-			case *syntax.Stmt:
-				r.stmt(n, "", true)
-				return false
-			case *syntax.CmdSubst, *syntax.ProcSubst:
-				return false
-			}
-			return true
-		})
+		r.stmts(c.Stmts, op, true)
+	case *syntax.Subshell:
+		r.complex = true
+		r.stmts(c.Stmts, op, true)
+	case *syntax.IfClause:
+		r.complex = true
+		for ; c != nil; c = c.Else {
+			r.stmts(c.Cond, op, true)
+			r.stmts(c.Then, "", true)
+			op = ""
+		}
+	case *syntax.WhileClause:
+		r.complex = true
+		r.stmts(c.Cond, op, true)
+		r.stmts(c.Do, "", true)
+	case *syntax.ForClause:
+		r.complex = true
+		r.stmts(c.Do, op, true)
+	case *syntax.CaseClause:
+		r.complex = true
+		for _, it := range c.Items {
+			r.stmts(it.Stmts, op, true)
+			op = ""
+		}
+	case *syntax.FuncDecl:
+		r.complex = true
+		if c.Body != nil {
+			r.stmt(c.Body, op, true)
+		}
+	default:
+		// [[ ]], (( )), let, declare and the like run no program.
+		r.complex = true
 	}
 }
 

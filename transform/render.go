@@ -330,9 +330,9 @@ func commandOffsets(s *source, in *inst, cmds []string, heredoc bool) []int {
 			if c.Inline {
 				continue // readRun does not look into sh -c either
 			}
-			args := c.Args()
+			args, _ := simpleCmd{c}.argv()
 			for _, want := range cmds {
-				if hasPrefixWords(wordsOf(args), want) {
+				if hasPrefixWords(args, want) {
 					offs = append(offs, start+at(envSpot(c)))
 					break
 				}
@@ -362,14 +362,6 @@ func commandOffsets(s *source, in *inst, cmds []string, heredoc bool) []int {
 	}
 	sort.Ints(offs)
 	return offs
-}
-
-func wordsOf(ws []shell.Word) []word {
-	out := make([]word, len(ws))
-	for i, w := range ws {
-		out[i] = word{text: w.Text, dynamic: w.Dynamic}
-	}
-	return out
 }
 
 // envSpot is where an assignment for c's program goes: before the
