@@ -172,15 +172,13 @@ func (r *reader) stmts(ss []*syntax.Stmt, op string, nested bool) {
 			if ss[i-1].Background {
 				o = "&"
 			}
-			if r.line(ss[i-1].End()) != r.line(st.Pos()) {
+			if ss[i-1].End().Line() != st.Pos().Line() {
 				o = ""
 			}
 		}
 		r.stmt(st, o, nested)
 	}
 }
-
-func (r *reader) line(p syntax.Pos) uint { return p.Line() }
 
 func (r *reader) stmt(st *syntax.Stmt, op string, nested bool) {
 	if len(st.Comments) > 0 || len(st.Redirs) > 0 || st.Negated || st.Background || st.Semicolon.IsValid() {
