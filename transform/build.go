@@ -65,11 +65,7 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 		step.text = strings.Join(r.CmdLine, " ")
 	} else {
 		// Exec form: the words are exact.
-		ws := make([]word, len(r.CmdLine))
-		for i, a := range r.CmdLine {
-			ws[i] = word{text: a}
-		}
-		f.scanCmd(&step, simpleCmd{words: ws}, &step.cwd)
+		f.scanCmd(&step, execCmd(r.CmdLine), &step.cwd)
 		f.runs = append(f.runs, step)
 		return f.collectArtifacts(&step)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/restage/restage/shell"
 )
 
 // program is what the container runs.
@@ -41,12 +42,8 @@ func commandCmds(in *inst) []simpleCmd {
 	if line.PrependShell {
 		return splitShell(strings.Join(line.CmdLine, " ")).cmds
 	}
-	ws := make([]word, len(line.CmdLine))
-	for i, a := range line.CmdLine {
-		ws[i] = word{text: a}
-	}
-	out := []simpleCmd{{words: ws}}
-	if len(line.CmdLine) >= 3 && isShell(line.CmdLine[0]) && line.CmdLine[1] == "-c" {
+	out := []simpleCmd{execCmd(line.CmdLine)}
+	if len(line.CmdLine) >= 3 && shell.IsShell(line.CmdLine[0]) && line.CmdLine[1] == "-c" {
 		out = append(out, splitShell(line.CmdLine[2]).cmds...)
 	}
 	return out
@@ -60,14 +57,6 @@ func cmdLine(in *inst) *instructions.ShellDependantCmdLine {
 		return &c.ShellDependantCmdLine
 	}
 	return nil
-}
-
-func isShell(s string) bool {
-	switch path.Base(s) {
-	case "sh", "bash", "ash", "dash", "zsh":
-		return true
-	}
-	return false
 }
 
 // findProgram works out what the container runs, whether that needs a
@@ -132,7 +121,7 @@ func (p *plan) findProgram() error {
 		for _, a := range line.CmdLine {
 			first = append(first, word{text: a})
 		}
-		if isShell(line.CmdLine[0]) && len(line.CmdLine) >= 3 && line.CmdLine[1] == "-c" {
+		if shell.IsShell(line.CmdLine[0]) && len(line.CmdLine) >= 3 && line.CmdLine[1] == "-c" {
 			sl := splitShell(line.CmdLine[2])
 			pr.needsShell, pr.shell, pr.exec = true, path.Base(line.CmdLine[0]), nil
 			first = nil
@@ -259,7 +248,7 @@ func (p *plan) scriptArtifact() error {
 }
 
 // globMark stands for a glob the command had where a file goes.
-const globMark = "\x00glob\x00"
+const globMark = "__restage_glob__" // a plain word for the shell reader, which refuses NUL
 
 // needApp checks that an interpreted program has an application folder.
 func (p *plan) needApp() error {

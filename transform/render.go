@@ -7,7 +7,10 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"unicode"
 
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/restage/restage/shell"
 	"github.com/restage/restage/templates"
 )
 
@@ -311,140 +314,129 @@ func applyEdits(src []byte, edits []Edit) []byte {
 	return b.Bytes()
 }
 
-var commandPositionWords = map[string]bool{
-	"then": true, "do": true, "else": true, "exec": true, "time": true, "env": true,
-	"sudo": true, "nohup": true, "nice": true, "command": true, "!": true,
-}
-
-// commandOffsets finds where each of cmds starts as a command in the raw
-// text of a RUN, skipping comment lines and words that only mention it.
+// commandOffsets finds where the environment prefix goes for each simple
+// command of a RUN that runs one of cmds, as offsets in the file.
 func commandOffsets(s *source, in *inst, cmds []string, heredoc bool) []int {
 	start := s.lines[in.first-1].start
 	raw := s.text(in.first, in.end)
+	text, at, end := unfold(raw, s.escape)
 	var offs []int
-	lineStart := 0
-	for _, l := range strings.SplitAfter(raw, "\n") {
-		trimmed := strings.TrimSpace(l)
-		if strings.HasPrefix(trimmed, "#") {
-			lineStart += len(l)
-			continue
+	read := func(text string, at func(int) int) {
+		sc, err := shell.Parse(text)
+		if err != nil {
+			return
 		}
-		for _, c := range cmds {
-			words := strings.Fields(c)
-			pat := strings.Join(words, " ")
-			for i := 0; i < len(l); {
-				j := indexWords(l[i:], words)
-				if j < 0 {
+		for _, c := range sc.Cmds {
+			if c.Inline {
+				continue // readRun does not look into sh -c either
+			}
+			args, _ := simpleCmd{c}.argv()
+			for _, want := range cmds {
+				if hasPrefixWords(args, want) {
+					offs = append(offs, start+at(envSpot(c)))
 					break
 				}
-				at := i + j
-				if atCommandPosition(raw, lineStart+at, heredoc, s.escape) {
-					offs = append(offs, start+lineStart+at)
-				}
-				i = at + len(pat)
 			}
 		}
-		lineStart += len(l)
+	}
+	if !heredoc {
+		text, n := skipFlags(text)
+		read(text, func(i int) int { return at[n+i] })
+		sort.Ints(offs)
+		return offs
+	}
+	// A heredoc's body follows the instruction's line; its bytes are
+	// the file's bytes.
+	r, _ := in.cmd.(*instructions.RunCommand)
+	if r == nil {
+		return nil
+	}
+	for _, f := range r.Files {
+		i := strings.Index(raw[end:], f.Data)
+		if i < 0 {
+			continue
+		}
+		base := end + i
+		read(f.Data, func(j int) int { return base + j })
+		end = base + len(f.Data)
 	}
 	sort.Ints(offs)
 	return offs
 }
 
-// indexWords finds words separated by blanks in l, each ending at a
-// word boundary.
-func indexWords(l string, words []string) int {
-	for i := 0; i < len(l); i++ {
-		if i > 0 && isWordByte(l[i-1]) {
-			continue
+// envSpot is where an assignment for c's program goes: before the
+// wrappers that pass their environment on (exec, env, nice, nohup,
+// command), where the shell applies it; after sudo, which resets the
+// environment, and after time, a bash keyword that an assignment before
+// it would turn into a program.
+func envSpot(c shell.Cmd) int {
+	spot := c.Words[c.Prog].Pos
+	for i := len(c.Wrappers) - 1; i >= 0; i-- {
+		w := c.Words[c.Wrappers[i]]
+		if w.Text == "sudo" || w.Text == "time" {
+			break
 		}
-		j := i
-		ok := true
-		for k, w := range words {
-			if !strings.HasPrefix(l[j:], w) {
-				ok = false
-				break
-			}
-			j += len(w)
-			if j < len(l) && isWordByte(l[j]) {
-				ok = false
-				break
-			}
-			if k < len(words)-1 {
-				sp := j
-				for j < len(l) && (l[j] == ' ' || l[j] == '\t') {
-					j++
-				}
-				if j == sp {
-					ok = false
-					break
-				}
-			}
-		}
-		if ok {
-			return i
-		}
+		spot = w.Pos
 	}
-	return -1
+	return spot
 }
 
-func isWordByte(c byte) bool {
-	return c == '_' || c == '-' || c == '.' || c == '/' || c == '=' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+// unfold joins an instruction's continued lines the way BuildKit does:
+// the escape character ending a line goes with the blanks after it, and
+// comment and empty lines inside go. It returns the joined text, the
+// offset in raw of each of its bytes, and where in raw the instruction's
+// line ends.
+func unfold(raw string, escape rune) (string, []int, int) {
+	var b []byte
+	var at []int
+	pos := 0
+	for first := true; pos < len(raw); first = false {
+		end := len(raw)
+		if i := strings.IndexByte(raw[pos:], '\n'); i >= 0 {
+			end = pos + i + 1
+		}
+		line := strings.TrimRight(raw[pos:end], "\r\n")
+		ls := pos
+		pos = end
+		if first {
+			t := strings.TrimLeftFunc(line, unicode.IsSpace)
+			ls += len(line) - len(t)
+			line = t
+		} else if t := strings.TrimLeftFunc(line, unicode.IsSpace); t == "" || t[0] == '#' {
+			continue
+		}
+		t := strings.TrimRight(line, " \t")
+		more := strings.HasSuffix(t, string(escape)) && (len(t) == 1 || rune(t[len(t)-2]) != escape)
+		if more {
+			line = t[:len(t)-1]
+		}
+		for i := range len(line) {
+			b = append(b, line[i])
+			at = append(at, ls+i)
+		}
+		if !more {
+			break
+		}
+	}
+	at = append(at, pos) // the end of the text
+	return string(b), at, pos
 }
 
-// atCommandPosition reports whether the word at off in raw starts a
-// command: after an operator, at the start of the RUN's command, or after
-// assignments and wrappers such as env or sudo.
-func atCommandPosition(raw string, off int, heredoc bool, escape rune) bool {
-	i := off
-	for {
-		// Skip blanks and line continuations backwards.
-		for i > 0 && (raw[i-1] == ' ' || raw[i-1] == '\t' || raw[i-1] == '\r') {
-			i--
+// skipFlags drops the keyword and the flags (--mount=...) before an
+// instruction's command, and says how many bytes went.
+func skipFlags(text string) (string, int) {
+	n := 0
+	word := func() {
+		for n < len(text) && text[n] != ' ' && text[n] != '\t' {
+			n++
 		}
-		if i == 0 {
-			return true
+		for n < len(text) && (text[n] == ' ' || text[n] == '\t') {
+			n++
 		}
-		c := raw[i-1]
-		if c == '\n' {
-			j := i - 1
-			if j > 0 && raw[j-1] == '\r' {
-				j--
-			}
-			if j > 0 && rune(raw[j-1]) == escape {
-				i = j - 1
-				continue
-			}
-			if heredoc {
-				return true
-			}
-			// A comment or empty line inside a continuation: skip it.
-			k := j
-			for k > 0 && raw[k-1] != '\n' {
-				k--
-			}
-			i = k
-			continue
-		}
-		if strings.IndexByte("&|;({", c) >= 0 {
-			return true
-		}
-		// The previous word.
-		j := i
-		for j > 0 && !(raw[j-1] == ' ' || raw[j-1] == '\t' || raw[j-1] == '\n') {
-			j--
-		}
-		w := raw[j:i]
-		switch {
-		case strings.EqualFold(w, "RUN"):
-			return true
-		case strings.HasPrefix(w, "--"):
-			// A RUN flag such as --mount=...: the command starts after it.
-			i = j
-			continue
-		case commandPositionWords[w] || isAssignment(w):
-			i = j
-			continue
-		}
-		return false
 	}
+	word()
+	for strings.HasPrefix(text[n:], "--") {
+		word()
+	}
+	return text[n:], n
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/restage/restage/shell"
 )
 
 // planPackages writes the runtime's installs of the run-time libraries
@@ -275,7 +276,7 @@ func (p *plan) healthcheckTools() []string {
 	case "CMD-SHELL":
 		add("sh")
 		for _, sc := range splitShell(strings.Join(c.Health.Test[1:], " ")).cmds {
-			if args, _ := sc.argv(); len(args) > 0 && !isShellBuiltin(args[0].text) {
+			if args, _ := sc.argv(); len(args) > 0 && !shell.Builtin(args[0].text) {
 				add(args[0].text)
 			}
 		}
@@ -285,14 +286,6 @@ func (p *plan) healthcheckTools() []string {
 		}
 	}
 	return tools
-}
-
-func isShellBuiltin(s string) bool {
-	switch s {
-	case "exit", "test", "[", "true", "false", "echo", "cd", "return", "set":
-		return true
-	}
-	return false
 }
 
 func missingTools(r *Runtime, tools []string) []string {

@@ -1,0 +1,462 @@
+// Package shell reads the shell text of a Dockerfile's RUN, CMD or
+// ENTRYPOINT the way /bin/sh would, so that the engine can ask which
+// simple commands run, with which words, and where each one starts in
+// the text.
+//
+// It is a reader, never a runner: it expands nothing, looks at no
+// environment and executes nothing. Positions are byte offsets into the
+// text handed in; mapping them back to a file (line continuations,
+// Dockerfile escape characters) is the caller's job. The package must not
+// depend on the engine (transform) or the command line (cmd).
+package shell
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Word is one shell word.
+type Word struct {
+	// Text is the word with quotes and backslash escapes removed. Where
+	// the word has expansions, their source text is kept as written
+	// ("$OUT/bin" gives $OUT/bin).
+	Text string
+	// Dynamic is set when the shell would change the word at run time:
+	// a parameter, command or arithmetic expansion, or an unquoted glob,
+	// tilde or brace.
+	Dynamic  bool
+	Pos, End int
+}
+
+// Cmd is one simple command.
+type Cmd struct {
+	// Op joins the command to the one before it in the same list: "&&",
+	// "||", "|", ";", "&", or "" for the first command of a list (a new
+	// line also gives "").
+	Op string
+	// Assigns are the NAME=value prefixes the shell applies to the
+	// command, as unquoted words.
+	Assigns []Word
+	// Words are the command's words, wrappers included, without
+	// redirections.
+	Words []Word
+	// Prog is the index in Words of the program the command runs, after
+	// wrappers such as exec, env, nice or sudo and their options; it is
+	// len(Words) when there is none.
+	Prog int
+	// Wrappers are the indexes in Words of the wrapper names before
+	// Prog.
+	Wrappers []int
+	// Pos is where the command starts (its first assignment, wrapper or
+	// word); End is where its last word ends.
+	Pos, End int
+	// Nested is set for a command inside a subshell, a { } group, an
+	// if, for, while, until or case body, or a function.
+	Nested bool
+	// Inline is set for a command read out of a `sh -c '...'` string.
+	Inline bool
+}
+
+// Args returns the words from the program on.
+func (c Cmd) Args() []Word { return c.Words[c.Prog:] }
+
+// Env returns the assignments before the program: the command's prefixes
+// and those given to a wrapper (env NAME=value).
+func (c Cmd) Env() map[string]string {
+	env := map[string]string{}
+	add := func(t string) {
+		if k, v, ok := strings.Cut(t, "="); ok {
+			env[k] = v
+		}
+	}
+	for _, a := range c.Assigns {
+		add(a.Text)
+	}
+	for _, w := range c.Words[:c.Prog] {
+		if IsAssignment(w.Text) {
+			add(w.Text)
+		}
+	}
+	return env
+}
+
+// Script is a parsed shell text.
+type Script struct {
+	// Cmds are the simple commands in the order they appear, those in
+	// compound commands and readable sh -c strings included.
+	Cmds []Cmd
+	// Plain is set when splitting the text at blanks after removing
+	// quotes gives what sh -c would run: simple commands on separate
+	// lines, with no operators, expansions, globs, escapes, comments,
+	// redirections, assignments or compound commands.
+	Plain bool
+	// Opaque is set when a sh -c string could not be read (it is not a
+	// single-quoted or plain literal, or does not parse): its commands
+	// are not in Cmds.
+	Opaque bool
+
+	simple bool // nothing but simple commands, without redirections or comments
+}
+
+// wrappers only run their arguments; the program comes after them.
+var wrappers = map[string]bool{"exec": true, "env": true, "time": true, "nice": true, "nohup": true, "sudo": true, "command": true}
+
+// optionArg lists a wrapper's options that take the next word as value.
+var optionArg = map[string]string{"nice": "-n", "sudo": "-u -g -C -D -h -p -r -t -U", "env": "-u -C -S"}
+
+// IsAssignment reports whether w has the shape NAME=value.
+func IsAssignment(w string) bool {
+	eq := strings.IndexByte(w, '=')
+	if eq <= 0 {
+		return false
+	}
+	for i, r := range w[:eq] {
+		if !(r == '_' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// Builtin reports whether name is one of the shell's own commands that a
+// health check or entrypoint script typically runs, so no program of that
+// name is needed.
+func Builtin(name string) bool {
+	switch name {
+	case "exit", "test", "[", "true", "false", "echo", "cd", "return", "set":
+		return true
+	}
+	return false
+}
+
+// IsShell reports whether prog names a POSIX-like shell.
+func IsShell(prog string) bool {
+	switch path.Base(prog) {
+	case "sh", "bash", "ash", "dash", "zsh":
+		return true
+	}
+	return false
+}
+
+// Parse reads src as a bash script (a superset of what /bin/sh reads).
+func Parse(src string) (*Script, error) {
+	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash), syntax.KeepComments(true)).Parse(strings.NewReader(src), "")
+	if err != nil {
+		return nil, err
+	}
+	r := &reader{src: src, s: &Script{Plain: true}}
+	if len(f.Last) > 0 {
+		r.complex = true
+	}
+	r.stmts(f.Stmts, "", false)
+	r.s.simple = !r.complex
+	r.s.Plain = r.s.Plain && !r.complex
+	return r.s, nil
+}
+
+type reader struct {
+	src     string
+	s       *Script
+	complex bool // redirections, comments, operators or compound commands
+}
+
+func (r *reader) stmts(ss []*syntax.Stmt, op string, nested bool) {
+	for i, st := range ss {
+		o := op
+		if i > 0 {
+			o = ";"
+			if ss[i-1].Background {
+				o = "&"
+			}
+			if ss[i-1].End().Line() != st.Pos().Line() {
+				o = ""
+			}
+		}
+		r.stmt(st, o, nested)
+	}
+}
+
+func (r *reader) stmt(st *syntax.Stmt, op string, nested bool) {
+	if len(st.Comments) > 0 || len(st.Redirs) > 0 || st.Negated || st.Background || st.Semicolon.IsValid() {
+		r.complex = true
+	}
+	switch c := st.Cmd.(type) {
+	case *syntax.CallExpr:
+		r.call(c, op, nested, nil)
+	case *syntax.BinaryCmd:
+		r.complex = true
+		r.stmt(c.X, op, nested)
+		r.stmt(c.Y, c.Op.String(), nested)
+	case *syntax.TimeClause:
+		r.complex = true
+		if c.Stmt != nil {
+			if call, ok := c.Stmt.Cmd.(*syntax.CallExpr); ok && len(c.Stmt.Redirs) == 0 {
+				t := int(c.Pos().Offset())
+				r.call(call, op, nested, &Word{Text: "time", Pos: t, End: t + 4})
+			} else {
+				r.stmt(c.Stmt, op, nested)
+			}
+		}
+	case *syntax.Block:
+		r.complex = true
+		r.stmts(c.Stmts, op, true)
+	case *syntax.Subshell:
+		r.complex = true
+		r.stmts(c.Stmts, op, true)
+	case *syntax.IfClause:
+		r.complex = true
+		for ; c != nil; c = c.Else {
+			r.stmts(c.Cond, op, true)
+			r.stmts(c.Then, "", true)
+			op = ""
+		}
+	case *syntax.WhileClause:
+		r.complex = true
+		r.stmts(c.Cond, op, true)
+		r.stmts(c.Do, "", true)
+	case *syntax.ForClause:
+		r.complex = true
+		r.stmts(c.Do, op, true)
+	case *syntax.CaseClause:
+		r.complex = true
+		for _, it := range c.Items {
+			r.stmts(it.Stmts, op, true)
+			op = ""
+		}
+	case *syntax.FuncDecl:
+		r.complex = true
+		if c.Body != nil {
+			r.stmt(c.Body, op, true)
+		}
+	default:
+		// [[ ]], (( )), let, declare and the like run no program.
+		r.complex = true
+	}
+}
+
+func (r *reader) call(c *syntax.CallExpr, op string, nested bool, time *Word) {
+	cmd := Cmd{Op: op, Nested: nested}
+	if len(c.Assigns) > 0 {
+		r.s.Plain = false
+	}
+	for _, a := range c.Assigns {
+		w := Word{Text: a.Name.Value + "=", Pos: int(a.Pos().Offset()), End: int(a.End().Offset())}
+		if a.Value != nil {
+			v := r.word(a.Value)
+			w.Text += v.Text
+			w.Dynamic = v.Dynamic
+		}
+		if a.Append || a.Index != nil || a.Array != nil || a.Naked {
+			w.Dynamic = true
+		}
+		cmd.Assigns = append(cmd.Assigns, w)
+	}
+	if time != nil {
+		cmd.Words = append(cmd.Words, *time)
+	}
+	for _, a := range c.Args {
+		cmd.Words = append(cmd.Words, r.word(a))
+	}
+	cmd.wrap()
+	switch {
+	case len(cmd.Assigns) > 0:
+		cmd.Pos = cmd.Assigns[0].Pos
+	case len(cmd.Words) > 0:
+		cmd.Pos = cmd.Words[0].Pos
+	}
+	cmd.End = int(c.End().Offset())
+	r.s.Cmds = append(r.s.Cmds, cmd)
+	r.inlineScript(c, cmd)
+}
+
+// inlineScript reads the string of sh -c into commands of its own, when
+// its bytes are the script's bytes (a single-quoted or plain literal), so
+// that positions stay true.
+func (r *reader) inlineScript(c *syntax.CallExpr, cmd Cmd) {
+	args := cmd.Args()
+	if len(args) < 3 || !IsShell(args[0].Text) || args[1].Text != "-c" {
+		return
+	}
+	w := c.Args[len(c.Args)-len(args)+2]
+	var text string
+	start := 0
+	switch p := w.Parts[0].(type) {
+	case *syntax.SglQuoted:
+		if len(w.Parts) != 1 || p.Dollar {
+			r.s.Opaque = true
+			return
+		}
+		text, start = p.Value, int(p.Left.Offset())+1
+	case *syntax.Lit:
+		if len(w.Parts) != 1 || strings.ContainsRune(p.Value, '\\') {
+			r.s.Opaque = true
+			return
+		}
+		text, start = p.Value, int(p.Pos().Offset())
+	default:
+		r.s.Opaque = true
+		return
+	}
+	inner, err := Parse(text)
+	if err != nil {
+		r.s.Opaque = true
+		return
+	}
+	for _, ic := range inner.Cmds {
+		ic.Inline = true
+		ic.Nested = ic.Nested || cmd.Nested
+		shift := func(ws []Word) {
+			for i := range ws {
+				ws[i].Pos += start
+				ws[i].End += start
+			}
+		}
+		shift(ic.Assigns)
+		shift(ic.Words)
+		ic.Pos += start
+		ic.End += start
+		r.s.Cmds = append(r.s.Cmds, ic)
+	}
+	r.s.Opaque = r.s.Opaque || inner.Opaque
+}
+
+// word unquotes w, keeping the source text of expansions.
+func (r *reader) word(w *syntax.Word) Word {
+	out := Word{Pos: int(w.Pos().Offset()), End: int(w.End().Offset())}
+	var b strings.Builder
+	var parts func(ps []syntax.WordPart, quoted bool)
+	parts = func(ps []syntax.WordPart, quoted bool) {
+		for i, p := range ps {
+			raw := r.src[p.Pos().Offset():p.End().Offset()]
+			switch p := p.(type) {
+			case *syntax.Lit:
+				if !quoted {
+					if strings.ContainsAny(raw, "*?[]{}") || i == 0 && p == w.Parts[0] && strings.HasPrefix(raw, "~") {
+						out.Dynamic = true
+						r.s.Plain = false
+					}
+				}
+				b.WriteString(r.unescape(raw, quoted))
+			case *syntax.SglQuoted:
+				if p.Dollar {
+					out.Dynamic = true
+					r.s.Plain = false
+					b.WriteString(raw)
+				} else {
+					b.WriteString(p.Value)
+				}
+			case *syntax.DblQuoted:
+				if p.Dollar {
+					out.Dynamic = true
+				}
+				parts(p.Parts, true)
+			default:
+				out.Dynamic = true
+				r.s.Plain = false
+				b.WriteString(raw)
+			}
+		}
+	}
+	parts(w.Parts, false)
+	out.Text = b.String()
+	return out
+}
+
+// unescape removes the backslashes the shell removes: any escape outside
+// quotes, and \$ \` \" \\ inside double quotes; an escaped newline goes.
+func (r *reader) unescape(s string, quoted bool) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	r.s.Plain = false
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			n := s[i+1]
+			switch {
+			case n == '\n':
+				i++
+				continue
+			case !quoted || strings.IndexByte("$`\"\\", n) >= 0:
+				i++
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// Split splits an argument string the way a shell would split one
+// simple command's words (quotes and backslashes), and refuses anything
+// whose value the shell would compute or that is not one plain command:
+// expansions, globs, operators, redirections, comments.
+func Split(s string) ([]string, error) {
+	sc, err := Parse(s)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %q: %v", s, err)
+	}
+	var cmds []Cmd
+	for _, c := range sc.Cmds {
+		if !c.Inline {
+			cmds = append(cmds, c)
+		}
+	}
+	if len(cmds) > 1 || !sc.simple {
+		return nil, errors.New("only one plain command: no operators, redirections or compound commands")
+	}
+	if len(cmds) == 0 {
+		return nil, nil
+	}
+	c := cmds[0]
+	if len(c.Assigns) > 0 {
+		return nil, fmt.Errorf("%s: an assignment, not a program", c.Assigns[0].Text)
+	}
+	var out []string
+	for _, w := range c.Words {
+		if w.Dynamic {
+			return nil, fmt.Errorf("%s would be expanded by a shell", w.Text)
+		}
+		out = append(out, w.Text)
+	}
+	return out, nil
+}
+
+// Literal returns the command of an exec-form instruction: words the
+// shell never sees.
+func Literal(args []string) Cmd {
+	var c Cmd
+	for _, a := range args {
+		c.Words = append(c.Words, Word{Text: a})
+	}
+	c.wrap()
+	return c
+}
+
+// wrap finds the program after the wrappers.
+func (cmd *Cmd) wrap() {
+	cmd.Prog = len(cmd.Words)
+	wrapper := ""
+	for i := 0; i < len(cmd.Words); i++ {
+		t := cmd.Words[i].Text
+		switch {
+		case IsAssignment(t) && (i == 0 || wrapper != ""):
+			// env NAME=value; an assignment-looking first word is a
+			// quoted or escaped one, which the shell runs as a program,
+			// but the engine has always read it as an assignment.
+		case wrappers[t] && !cmd.Words[i].Dynamic:
+			wrapper = t
+			cmd.Wrappers = append(cmd.Wrappers, i)
+		case wrapper != "" && wrapper != "exec" && strings.HasPrefix(t, "-") && t != "-":
+			if strings.Contains(" "+optionArg[wrapper]+" ", " "+t+" ") {
+				i++
+			}
+		default:
+			cmd.Prog = i
+			i = len(cmd.Words)
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package shell
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSplit(t *testing.T) {
+	// The cases verify's --probe-cmd has always accepted.
+	for in, want := range map[string][]string{
+		`a b  c`:              {"a", "b", "c"},
+		`--upper 'x y' "z w"`: {"--upper", "x y", "z w"},
+		`a\ b "q\"x" ''`:      {"a b", `q"x`, ""},
+		``:                    nil,
+		"a\tb\n":              {"a", "b"},
+		`"a\$b" 'c\d'`:        {"a$b", `c\d`},
+	} {
+		got, err := Split(in)
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("Split(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{`'unterminated`, `"unterminated`, `echo $HOME`, `a && b`, `a | b`, `a; b`, `a > f`, `ls *.go`, `echo $(id)`, `(a)`, `FOO=1 a`, `a # c`, "a\nb"} {
+		if got, err := Split(in); err == nil {
+			t.Errorf("Split(%q) = %q, no error", in, got)
+		}
+	}
+}
+
+func TestParseCommands(t *testing.T) {
+	src := `cd /src && CGO_ENABLED=0 exec nice -n 5 go build -o "$OUT/bin" . || { echo x; } ; if true; then time go vet; fi`
+	sc, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		op, at string
+		args   []string
+	}
+	var got []row
+	for _, c := range sc.Cmds {
+		var args []string
+		for _, w := range c.Args() {
+			args = append(args, w.Text)
+		}
+		got = append(got, row{c.Op, src[c.Pos:c.End], args})
+	}
+	want := []row{
+		{"", "cd /src", []string{"cd", "/src"}},
+		{"&&", `CGO_ENABLED=0 exec nice -n 5 go build -o "$OUT/bin" .`, []string{"go", "build", "-o", "$OUT/bin", "."}},
+		{"||", "echo x", []string{"echo", "x"}},
+		{";", "true", []string{"true"}},
+		{"", "time go vet", []string{"go", "vet"}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %q", got)
+	}
+	for i := range want {
+		if got[i].op != want[i].op || got[i].at != want[i].at || !slices.Equal(got[i].args, want[i].args) {
+			t.Errorf("command %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	c := sc.Cmds[1]
+	if w := c.Args()[3]; !w.Dynamic || src[w.Pos:w.End] != `"$OUT/bin"` {
+		t.Errorf("output word %+v", w)
+	}
+	if !sc.Cmds[2].Nested || sc.Cmds[1].Nested {
+		t.Errorf("nesting: %+v", sc.Cmds)
+	}
+	if env := c.Env(); env["CGO_ENABLED"] != "0" || len(env) != 1 {
+		t.Errorf("env %v", env)
+	}
+	if names := []string{c.Words[c.Wrappers[0]].Text, c.Words[c.Wrappers[1]].Text}; !slices.Equal(names, []string{"exec", "nice"}) {
+		t.Errorf("wrappers %q", names)
+	}
+	// time is a bash keyword; it still counts as a wrapper.
+	if v := sc.Cmds[4]; len(v.Wrappers) != 1 || src[v.Words[0].Pos:v.Words[0].End] != "time" {
+		t.Errorf("time: %+v", v)
+	}
+	if sc.Plain {
+		t.Error("plain")
+	}
+}
+
+func TestInline(t *testing.T) {
+	src := `sh -c 'cd x && go build .' && bash -c "go $X"`
+	sc, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inline []string
+	for _, c := range sc.Cmds {
+		if c.Inline {
+			inline = append(inline, src[c.Pos:c.End])
+		}
+	}
+	if !slices.Equal(inline, []string{"cd x", "go build ."}) || !sc.Opaque {
+		t.Errorf("inline %q, opaque %v", inline, sc.Opaque)
+	}
+}
+
+func TestPlain(t *testing.T) {
+	for in, want := range map[string]bool{
+		"java -jar app.jar":          true,
+		"a b\nc d":                   true,
+		"'a b' c":                    true,
+		"java -jar target/*.jar":     false,
+		"a && b":                     false,
+		`a\ b`:                       false,
+		`echo "$X"`:                  false,
+		"A=1 a":                      false,
+		"a > f":                      false,
+		"a # c":                      false,
+		"~/bin/x":                    false,
+		"(a)":                        false,
+		"exec java -jar app.jar":     true,
+		"if a; then b; fi":           false,
+		"echo {a,b}":                 false,
+		strings.Repeat("x ", 3) + "": true,
+	} {
+		sc, err := Parse(in)
+		if err != nil || sc.Plain != want {
+			t.Errorf("Parse(%q).Plain = %v (%v), want %v", in, sc != nil && sc.Plain, err, want)
+		}
+	}
+}
+
+func TestLiteral(t *testing.T) {
+	c := Literal([]string{"env", "-i", "A=1", "sudo", "-u", "app", "./server", "-x"})
+	var args []string
+	for _, w := range c.Args() {
+		args = append(args, w.Text)
+	}
+	if !slices.Equal(args, []string{"./server", "-x"}) || c.Env()["A"] != "1" {
+		t.Errorf("args %q env %v", args, c.Env())
+	}
+}

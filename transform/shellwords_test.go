@@ -1,0 +1,88 @@
+package transform
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+)
+
+// An environment prefix goes where the shell applies it to the build's
+// simple command: before exec or nice (after them it would be run as the
+// program), after sudo (which resets the environment it is given), inside
+// if bodies and { } groups, across continued lines with comments.
+func TestEnvPrefixPlacement(t *testing.T) {
+	for run, want := range map[string]string{
+		"RUN go vet ./... && exec go build -o server .":          "RUN go vet ./... && CGO_ENABLED=0 exec go build -o server .",
+		"RUN nice -n 5 go build -o server .":                     "RUN CGO_ENABLED=0 nice -n 5 go build -o server .",
+		"RUN if true; then go build -o server .; fi":             "RUN if true; then CGO_ENABLED=0 go build -o server .; fi",
+		"RUN go \\\n  # the build\n  build -o server .":          "RUN CGO_ENABLED=0 go \\\n  # the build\n  build -o server .",
+		"RUN echo 'go build' && GOOS=linux go build -o server .": "RUN echo 'go build' && GOOS=linux CGO_ENABLED=0 go build -o server .",
+		"RUN { go build -o server .; } > build.log 2>&1":         "RUN { CGO_ENABLED=0 go build -o server .; } > build.log 2>&1",
+		"RUN sudo go build -o server .":                          "RUN sudo CGO_ENABLED=0 go build -o server .",
+	} {
+		in := "FROM golang:1.26\nWORKDIR /app\nCOPY . .\n" + run + "\nCMD [\"./server\"]\n"
+		res, err := Convert([]byte(in), Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", run, err)
+		}
+		if res.Declined != "" {
+			t.Errorf("%q: declined: %s", run, res.Declined)
+			continue
+		}
+		if !strings.Contains(string(res.Output), "\n"+want+"\n") {
+			t.Errorf("%q: want %q in\n%s", run, want, res.Output)
+		}
+	}
+}
+
+// unfold must give BuildKit's shell text for every shell-form RUN of the
+// goldens, each byte mapped to the same byte of the file, so that edits
+// at the reader's positions land in the original bytes.
+func TestUnfoldMatchesBuildKit(t *testing.T) {
+	cases := loadCases(t)
+	extra := map[string]string{
+		"crlf-comment": "FROM golang:1.26\r\nRUN go vet ./... && \\\r\n  # why\r\n\r\n  go build -o x . \\  \r\n  && true\r\n",
+		"backtick":     "# escape=`\nFROM golang:1.26\nRUN --mount=type=cache,target=/x `\n    go build `\n    -o x .\n",
+	}
+	var inputs [][]byte
+	for _, c := range cases {
+		inputs = append(inputs, c.Input)
+	}
+	for _, s := range extra {
+		inputs = append(inputs, []byte(s))
+	}
+	for _, e := range extraInputs {
+		inputs = append(inputs, []byte(e.Src))
+	}
+	n := 0
+	for _, in := range inputs {
+		src, err := parseSource(in)
+		if err != nil {
+			continue
+		}
+		for _, node := range src.nodes {
+			r, ok := node.cmd.(*instructions.RunCommand)
+			if !ok || !r.PrependShell || len(r.Files) > 0 {
+				continue
+			}
+			raw := src.text(node.first, node.end)
+			text, at, _ := unfold(raw, src.escape)
+			text, skip := skipFlags(text)
+			if want := strings.Join(r.CmdLine, " "); text != want {
+				t.Errorf("unfold(%q) = %q, BuildKit reads %q", raw, text, want)
+				continue
+			}
+			for i := range len(text) {
+				if raw[at[skip+i]] != text[i] {
+					t.Errorf("unfold(%q): byte %d (%q) maps to %q", raw, i, text[i], raw[at[skip+i]])
+					break
+				}
+			}
+			n++
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d RUN lines checked", n)
+	}
+}
