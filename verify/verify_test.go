@@ -59,16 +59,22 @@ func TestScanTar(t *testing.T) {
 	}
 }
 
-func TestSplitWords(t *testing.T) {
+func TestCmdProbeArgs(t *testing.T) {
 	for in, want := range map[string][]string{
 		`a b  c`:              {"a", "b", "c"},
 		`--upper 'x y' "z w"`: {"--upper", "x y", "z w"},
 		`a\ b "q\"x" ''`:      {"a b", `q"x`, ""},
 		``:                    nil,
 	} {
-		got, err := splitWords(in)
+		got, err := CmdProbeArgs(in)
 		if err != nil || !slices.Equal(got, want) {
-			t.Errorf("splitWords(%q) = %q, %v; want %q", in, got, err, want)
+			t.Errorf("CmdProbeArgs(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	// The probe runs without a shell: text a shell would expand is refused.
+	for _, in := range []string{`echo $HOME`, `a && b`, `ls *.go`, `'open`} {
+		if got, err := CmdProbeArgs(in); err == nil {
+			t.Errorf("CmdProbeArgs(%q) = %q, want an error", in, got)
 		}
 	}
 }
