@@ -46,13 +46,13 @@ func convertSource(s *source, opt Options) (*Result, error) {
 	}
 	stage, err := p.renderStage()
 	if err != nil {
-		return declined(res, &decline{"internal error: " + err.Error()})
+		return declined(res, &decline{internalRender, "internal error: " + err.Error()})
 	}
 	edits := p.buildEdits(stage)
 	out := applyEdits(src, edits)
 	res.Notes = f.notes
 	if err := check(out, p, opt); err != nil {
-		return declined(res, &decline{"internal error: the result failed a check (" + err.Error() + "); please report this file"})
+		return declined(res, &decline{internalCheck, "internal error: the result failed a check (" + err.Error() + "); please report this file"})
 	}
 	res.Output = out
 	res.Changed = true
@@ -88,6 +88,7 @@ func declined(res *Result, err error) (*Result, error) {
 		return nil, err
 	}
 	res.Declined = oneLine(d.reason)
+	res.DeclineCode = d.code
 	// Notes describe a rewrite; a declined file has none.
 	res.Notes = nil
 	res.Changed = false
