@@ -11,13 +11,16 @@ import (
 )
 
 // decline is a reason to leave a file alone. It travels as an error inside
-// the engine and ends up in Result.Declined.
-type decline struct{ reason string }
+// the engine and ends up in Result.Declined and Result.DeclineCode.
+type decline struct {
+	code   Code
+	reason string
+}
 
 func (d *decline) Error() string { return d.reason }
 
-func declinef(format string, args ...any) error {
-	return &decline{fmt.Sprintf(format, args...)}
+func declinef(code Code, format string, args ...any) error {
+	return &decline{code, fmt.Sprintf(format, args...)}
 }
 
 // facts is what the analysis learned about a single-stage Dockerfile.
@@ -96,10 +99,10 @@ var moveKinds = map[string]bool{
 // analyse finds the preset and the facts, or a reason to decline.
 func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if len(src.stages) == 0 {
-		return nil, declinef("no FROM instruction")
+		return nil, declinef(declNoFrom, "no FROM instruction")
 	}
 	if len(src.stages) > 1 {
-		return nil, declinef("already multi-stage (%d stages): nothing to split", len(src.stages))
+		return nil, declinef(declMultiStage, "already multi-stage (%d stages): nothing to split", len(src.stages))
 	}
 	f := &facts{src: src, opt: opt, stage: &src.stages[0], meta: map[string]*string{}, created: map[string]bool{}}
 	for _, in := range src.nodes {
@@ -107,11 +110,11 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 			f.from = in
 		}
 		if in.kw == "ONBUILD" {
-			return nil, declinef("line %d: ONBUILD makes this image a base for other builds; splitting it would drop the trigger", in.first)
+			return nil, declinef(declOnbuild, "line %d: ONBUILD makes this image a base for other builds; splitting it would drop the trigger", in.first)
 		}
 	}
 	if strings.EqualFold(f.stage.BaseName, "scratch") {
-		return nil, declinef("the image starts from scratch: there is no builder to split off")
+		return nil, declinef(declScratch, "the image starts from scratch: there is no builder to split off")
 	}
 	if f.stage.Name != "" {
 		f.stageName = stageNameAsWritten(f.from)
@@ -133,13 +136,13 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	for _, d := range p.Decline {
 		if d.ImageTag != "" {
 			if ok, _ := path.Match(d.ImageTag, f.tag); ok {
-				return nil, declinef("%s: %s", f.image, d.Reason)
+				return nil, declinef(declPresetImage, "%s: %s", f.image, d.Reason)
 			}
 		}
 	}
 	f.variant = p.VariantFor(f.repo, f.tag)
 	if f.variant.Decline != "" {
-		return nil, declinef("%s: %s", f.image, f.variant.Decline)
+		return nil, declinef(declPresetImage, "%s: %s", f.image, f.variant.Decline)
 	}
 	f.workdir = p.Builder.Workdir
 	if f.workdir == "" {
@@ -175,7 +178,7 @@ func pickPreset(f *facts, presets []*Preset) (*Preset, error) {
 				return p, nil
 			}
 		}
-		return nil, declinef("no preset named %q", f.opt.Preset)
+		return nil, declinef(declUnknownPreset, "no preset named %q", f.opt.Preset)
 	}
 	for _, p := range presets {
 		if p.MatchesImage(f.repo) {
@@ -194,13 +197,13 @@ func pickPreset(f *facts, presets []*Preset) (*Preset, error) {
 				args, _ := sc.argv()
 				for _, c := range p.Detect.Commands {
 					if hasPrefixWords(args, c) {
-						return nil, declinef("base image %s is not a known %s builder image (%s); use --preset %s to convert it anyway", f.image, p.Title, strings.Join(p.Detect.Images, ", "), p.Name)
+						return nil, declinef(declImageNotBuilder, "base image %s is not a known %s builder image (%s); use --preset %s to convert it anyway", f.image, p.Title, strings.Join(p.Detect.Images, ", "), p.Name)
 					}
 				}
 			}
 		}
 	}
-	return nil, declinef("no preset matches base image %s", f.image)
+	return nil, declinef(declNoPreset, "no preset matches base image %s", f.image)
 }
 
 // contextEvidence notes which of the preset's project files the build
@@ -318,7 +321,7 @@ func (f *facts) walk() error {
 		case *instructions.WorkdirCommand:
 			w, ok := f.expand(c.Path)
 			if !ok {
-				return declinef("line %d: cannot tell the working folder: WORKDIR %s uses an unknown variable", in.first, c.Path)
+				return declinef(declWorkdirUnknown, "line %d: cannot tell the working folder: WORKDIR %s uses an unknown variable", in.first, c.Path)
 			}
 			f.workdir = f.abs(w)
 			f.setWD = true
@@ -350,7 +353,7 @@ func (f *facts) walk() error {
 	f.entrypoint = last(&f.dropped, eps, "ENTRYPOINT")
 	f.healthcheck = last(&f.dropped, hcs, "HEALTHCHECK")
 	for _, d := range f.dropped {
-		f.note(d.first, Info, "%s is overridden by a later one and is left out of the runtime stage", d.kw)
+		f.note(d.first, infoOverridden, "%s is overridden by a later one and is left out of the runtime stage", d.kw)
 	}
 	return nil
 }
@@ -374,6 +377,7 @@ func rawArgDefault(in *inst, key string) string {
 	return ""
 }
 
-func (f *facts) note(line int, lvl Level, format string, args ...any) {
-	f.notes = append(f.notes, Note{Line: line, Level: lvl, Message: fmt.Sprintf(format, args...)})
+// note adds a note; its level is the code's kind (RS1xx info, RS3xx warning).
+func (f *facts) note(line int, code Code, format string, args ...any) {
+	f.notes = append(f.notes, Note{Line: line, Level: code.level(), Code: code, Message: fmt.Sprintf(format, args...)})
 }

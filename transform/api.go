@@ -39,9 +39,11 @@ const (
 )
 
 // Note is one line of explanation about the conversion, tied to a line of
-// the input when it is about one (Line 0 otherwise).
+// the input when it is about one (Line 0 otherwise). Code is stable across
+// versions (see Codes); Message is for people and may be reworded.
 type Note struct {
 	Line    int    `json:"line,omitempty"`
+	Code    Code   `json:"code"`
 	Level   Level  `json:"level"`
 	Message string `json:"message"`
 }
@@ -83,11 +85,13 @@ type Size struct {
 }
 
 // Result is the outcome of Convert. When Declined is not empty, Output is
-// the input unchanged and Declined says why in one line.
+// the input unchanged, Declined says why in one line and DeclineCode is
+// the reason's stable code (an RS2xx decline, or RS9xx for a bug).
 type Result struct {
-	Output   []byte `json:"-"`
-	Changed  bool   `json:"changed"`
-	Declined string `json:"declined,omitempty"`
+	Output      []byte `json:"-"`
+	Changed     bool   `json:"changed"`
+	Declined    string `json:"declined,omitempty"`
+	DeclineCode Code   `json:"decline_code,omitempty"`
 
 	Preset        string     `json:"preset,omitempty"`
 	Evidence      []Evidence `json:"evidence,omitempty"`

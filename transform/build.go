@@ -154,12 +154,12 @@ func (f *facts) collectArtifacts(step *runStep) error {
 	for _, b := range step.builds {
 		for _, a := range b.args {
 			if why, ok := b.bc.DeclineArgs[a.text]; ok {
-				return declinef("line %d: `%s %s`: %s", step.in.first, b.bc.Command, a.text, why)
+				return declinef(declPresetArg, "line %d: `%s %s`: %s", step.in.first, b.bc.Command, a.text, why)
 			}
 		}
 		if pr := b.bc.Prepare; pr != nil && f.prepareAt == nil && !f.doesItself(pr) {
 			if u := step.user; u != "" && u != "root" && u != "0" && !strings.HasPrefix(u, "root:") && !strings.HasPrefix(u, "0:") {
-				return declinef("line %d: the install runs as USER %s, who cannot make the environment restage would add (%s); make it as root first, or switch USER after the install", step.in.first, u, strings.SplitN(pr.Lines[0], " ", 2)[1])
+				return declinef(declInstallUser, "line %d: the install runs as USER %s, who cannot make the environment restage would add (%s); make it as root first, or switch USER after the install", step.in.first, u, strings.SplitN(pr.Lines[0], " ", 2)[1])
 			}
 			f.prepared, f.prepareAt = pr, step.in
 			for _, c := range pr.Copy {
@@ -172,7 +172,7 @@ func (f *facts) collectArtifacts(step *runStep) error {
 					continue
 				}
 				if w.dynamic {
-					return declinef("line %d: cannot tell which folder `%s` makes: %s is expanded at build time", step.in.first, b.bc.Command, w.text)
+					return declinef(declFolderUnknown, "line %d: cannot tell which folder `%s` makes: %s is expanded at build time", step.in.first, b.bc.Command, w.text)
 				}
 				dir := path.Join(b.cwd, w.text)
 				if path.IsAbs(w.text) {
@@ -188,7 +188,7 @@ func (f *facts) collectArtifacts(step *runStep) error {
 		}
 		if b.bc.App {
 			if b.cwd == "/" {
-				return declinef("line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command)
+				return declinef(declAppInRoot, "line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command)
 			}
 			f.artifacts = append(f.artifacts, artifact{dir: b.cwd, folder: true, in: step.in})
 			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in})
@@ -237,7 +237,7 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 		if w.dynamic && (name == a.OutputFlag || name == a.ChdirFlag) {
 			v, ok := f.expand(val)
 			if !ok {
-				return nil, declinef("line %d: cannot tell where `%s` writes its output: %s %s uses a variable with no value in the file", line, b.bc.Command, name, val)
+				return nil, declinef(declOutputUnknown, "line %d: cannot tell where `%s` writes its output: %s %s uses a variable with no value in the file", line, b.bc.Command, name, val)
 			}
 			val = v
 		}
@@ -253,7 +253,7 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 	}
 	for _, p := range positional {
 		if p.dynamic {
-			return nil, declinef("line %d: cannot tell what `%s` builds: %s is expanded at build time", line, b.bc.Command, p.text)
+			return nil, declinef(declTargetUnknown, "line %d: cannot tell what `%s` builds: %s is expanded at build time", line, b.bc.Command, p.text)
 		}
 	}
 	art := &artifact{in: step.in, onlyIfRun: a.OnlyIfRun}
@@ -279,7 +279,7 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 		}
 		dir, _, err := expandEnv(f.src.escape, a.Dir, env)
 		if err != nil || dir == "" {
-			return nil, declinef("line %d: cannot tell where `%s` installs: %s is not set", line, b.bc.Command, a.Dir)
+			return nil, declinef(declOutputUnknown, "line %d: cannot tell where `%s` installs: %s is not set", line, b.bc.Command, a.Dir)
 		}
 		// A relative folder is relative to where the command runs
 		// (cargo's target/release).

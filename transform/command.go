@@ -72,16 +72,16 @@ func (p *plan) findProgram() error {
 		holder = ep
 		if cmdLine(ep).PrependShell && cmd != nil {
 			f.dropped = append(f.dropped, cmd)
-			f.note(cmd.first, Info, "CMD is ignored by the shell-form ENTRYPOINT on line %d and is left out of the runtime stage", ep.first)
+			f.note(cmd.first, infoCmdIgnored, "CMD is ignored by the shell-form ENTRYPOINT on line %d and is left out of the runtime stage", ep.first)
 			f.cmd = nil
 		}
 	}
 	if holder == nil {
-		return declinef("no CMD or ENTRYPOINT: cannot tell what the container runs")
+		return declinef(declNoCommand, "no CMD or ENTRYPOINT: cannot tell what the container runs")
 	}
 	line := cmdLine(holder)
 	if len(line.CmdLine) == 0 {
-		return declinef("line %d: empty %s: cannot tell what the container runs", holder.first, holder.kw)
+		return declinef(declRunsNothing, "line %d: empty %s: cannot tell what the container runs", holder.first, holder.kw)
 	}
 	pr := &program{holder: holder, shellForm: line.PrependShell}
 	p.prog = pr
@@ -102,11 +102,11 @@ func (p *plan) findProgram() error {
 			}
 		}
 		if len(sl.cmds) == 0 {
-			return declinef("line %d: %s runs nothing", holder.first, holder.kw)
+			return declinef(declRunsNothing, "line %d: %s runs nothing", holder.first, holder.kw)
 		}
 		first, _ = sl.cmds[0].argv()
 		if len(first) == 0 {
-			return declinef("line %d: cannot tell what %s runs", holder.first, holder.kw)
+			return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
 		}
 		if sl.plain {
 			pr.exec = wordTexts(first)
@@ -114,7 +114,7 @@ func (p *plan) findProgram() error {
 			pr.needsShell, pr.shell = true, shellName
 		}
 		if first[0].dynamic {
-			return declinef("line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, first[0].text)
+			return declinef(declRunTimeProgram, "line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, first[0].text)
 		}
 	} else {
 		pr.exec = append([]string(nil), line.CmdLine...)
@@ -129,7 +129,7 @@ func (p *plan) findProgram() error {
 				first, _ = sl.cmds[0].argv()
 			}
 			if len(first) == 0 {
-				return declinef("line %d: cannot tell what %s runs", holder.first, holder.kw)
+				return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
 			}
 		}
 	}
@@ -138,7 +138,7 @@ func (p *plan) findProgram() error {
 		pr.tools = append(pr.tools, pr.shell)
 	}
 	if strings.ContainsAny(pr.word, "$`") {
-		return declinef("line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, pr.word)
+		return declinef(declRunTimeProgram, "line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, pr.word)
 	}
 	pr.orig = append([]string(nil), pr.exec...)
 	if r, c := p.runner(first); r != nil {
@@ -154,7 +154,7 @@ func (p *plan) checkProgram() error {
 	holder := pr.holder
 	if f.preset.IsInterpreter(pr.word) {
 		if pr.exec != nil && len(pr.exec) < 2 && holder.kw == "CMD" {
-			return declinef("line %d: the container runs %s with no script", holder.first, pr.word)
+			return declinef(declNoScript, "line %d: the container runs %s with no script", holder.first, pr.word)
 		}
 		pr.interp = true
 		if f.preset.ScriptFlag != "" {
@@ -173,11 +173,11 @@ func (p *plan) checkProgram() error {
 		return p.needApp()
 	}
 	if art == nil {
-		return declinef("line %d: the container runs %s, which is not a program the build writes (%s)", holder.first, pr.word, p.artifactList())
+		return declinef(declNotBuilt, "line %d: the container runs %s, which is not a program the build writes (%s)", holder.first, pr.word, p.artifactList())
 	}
 	if art.name == "" {
 		art.name = path.Base(abs)
-		f.note(holder.first, Info, "the build does not name its output; %s is taken from %s", abs, holder.kw)
+		f.note(holder.first, infoProgramFromCmd, "the build does not name its output; %s is taken from %s", abs, holder.kw)
 	}
 	art.used = true
 	pr.art, pr.abs = art, abs
@@ -216,14 +216,14 @@ func (p *plan) scriptArtifact() error {
 	f, pr := p.f, p.prog
 	flag := f.preset.ScriptFlag
 	if pr.exec == nil {
-		return declinef("line %d: cannot tell which file %s runs", pr.holder.first, pr.word)
+		return declinef(declFileUnknown, "line %d: cannot tell which file %s runs", pr.holder.first, pr.word)
 	}
 	i := 0
 	for i < len(pr.exec) && pr.exec[i] != flag {
 		i++
 	}
 	if i+1 >= len(pr.exec) {
-		return declinef("line %d: %s runs no %s file: cannot tell what to copy", pr.holder.first, pr.word, flag)
+		return declinef(declFileUnknown, "line %d: %s runs no %s file: cannot tell what to copy", pr.holder.first, pr.word, flag)
 	}
 	file := pr.exec[i+1]
 	if file == globMark {
@@ -231,10 +231,10 @@ func (p *plan) scriptArtifact() error {
 	}
 	if strings.ContainsAny(file, "*?[") {
 		if f.collect == nil {
-			return declinef("line %d: %s %s %s names no one file, and no build step here collects one", pr.holder.first, pr.word, flag, file)
+			return declinef(declGlobNoFile, "line %d: %s %s %s names no one file, and no build step here collects one", pr.holder.first, pr.word, flag, file)
 		}
 		if path.Ext(file) != path.Ext(f.collect.Path) {
-			return declinef("line %d: %s %s %s runs a %s file, but the build's output restage collects is a %s file", pr.holder.first, pr.word, flag, file, path.Ext(file), path.Ext(f.collect.Path))
+			return declinef(declFileTypeMismatch, "line %d: %s %s %s runs a %s file, but the build's output restage collects is a %s file", pr.holder.first, pr.word, flag, file, path.Ext(file), path.Ext(f.collect.Path))
 		}
 		file = f.collect.Path
 		f.collected = true
@@ -257,7 +257,7 @@ func (p *plan) needApp() error {
 			return nil
 		}
 	}
-	return declinef("line %d: the container runs %s, but no build step installs the application (%s)", p.prog.holder.first, p.prog.word, strings.Join(buildNames(p.f.preset), ", "))
+	return declinef(declNoInstall, "line %d: the container runs %s, but no build step installs the application (%s)", p.prog.holder.first, p.prog.word, strings.Join(buildNames(p.f.preset), ", "))
 }
 
 // runner finds the preset runner a command starts with, and the runner
@@ -282,7 +282,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	holder := pr.holder
 	keep := func(why string) error {
 		pr.tools = append(pr.tools, r.Tool)
-		f.note(holder.first, Info, "%s %s: the runtime keeps %s", runCmd, why, r.Tool)
+		f.note(holder.first, infoRunnerKept, "%s %s: the runtime keeps %s", runCmd, why, r.Tool)
 		return p.needApp()
 	}
 	if r.Strip {
@@ -290,12 +290,12 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	}
 	if r.Run != "" {
 		if f.collect == nil {
-			return declinef("line %d: %s runs from source, and no build step here makes a file to run instead", holder.first, runCmd)
+			return declinef(declFromSource, "line %d: %s runs from source, and no build step here makes a file to run instead", holder.first, runCmd)
 		}
 		pr.exec = strings.Fields(strings.ReplaceAll(r.Run, "{artifact}", f.collect.Path))
 		f.collected = true
 		pr.word, pr.resolved, pr.needsShell, pr.tools = pr.exec[0], true, false, nil
-		f.note(holder.first, Info, "%s runs from source: the runtime runs the built %s instead", runCmd, f.collect.Path)
+		f.note(holder.first, infoRunBuilt, "%s runs from source: the runtime runs the built %s instead", runCmd, f.collect.Path)
 		return p.checkProgram()
 	}
 	if pr.needsShell || len(extra) > 0 {
@@ -312,7 +312,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	}
 	if !ok {
 		if r.Default == "" {
-			return declinef("line %d: %s runs a script %s does not define", holder.first, runCmd, r.File)
+			return declinef(declNoScriptDefined, "line %d: %s runs a script %s does not define", holder.first, runCmd, r.File)
 		}
 		script = r.Default
 	}
@@ -323,7 +323,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 		}
 		for _, c := range sl.cmds {
 			if args, _ := c.argv(); hasPrefixWords(args, d.RunCommand) {
-				return declinef("line %d: %s runs `%s`: %s", holder.first, runCmd, script, d.Reason)
+				return declinef(declPresetCommand, "line %d: %s runs `%s`: %s", holder.first, runCmd, script, d.Reason)
 			}
 		}
 	}
@@ -335,7 +335,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 		return keep(fmt.Sprintf("runs `%s`, not a plain %s command", script, strings.Join(f.preset.Interpreters[:min(1, len(f.preset.Interpreters))], "")))
 	}
 	pr.exec, pr.word, pr.resolved = wordTexts(args), args[0].text, true
-	f.note(holder.first, Info, "%s runs `%s`: the runtime runs that directly", runCmd, script)
+	f.note(holder.first, infoRunnerResolved, "%s runs `%s`: the runtime runs that directly", runCmd, script)
 	return p.checkProgram()
 }
 
@@ -344,7 +344,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 func (p *plan) stripRunner(runCmd string, rest []word) error {
 	pr := p.prog
 	if len(rest) == 0 {
-		return declinef("line %d: %s runs nothing", pr.holder.first, runCmd)
+		return declinef(declRunsNothing, "line %d: %s runs nothing", pr.holder.first, runCmd)
 	}
 	if pr.needsShell {
 		// Keep the shell form, without the runner in front.
@@ -354,14 +354,14 @@ func (p *plan) stripRunner(runCmd string, rest []word) error {
 			lead, text = "exec ", strings.TrimPrefix(text, "exec ")
 		}
 		if !strings.HasPrefix(text, runCmd+" ") {
-			return declinef("line %d: cannot take %s out of the command", pr.holder.first, runCmd)
+			return declinef(declRunnerStuck, "line %d: cannot take %s out of the command", pr.holder.first, runCmd)
 		}
 		pr.newText = pr.holder.node.Value + " " + lead + strings.TrimPrefix(text, runCmd+" ")
 		pr.word = rest[0].text
 	} else {
 		pr.exec, pr.word, pr.resolved = wordTexts(rest), rest[0].text, true
 	}
-	p.f.note(pr.holder.first, Info, "%s is left out: the runtime has the environment on PATH", runCmd)
+	p.f.note(pr.holder.first, infoRunnerStripped, "%s is left out: the runtime has the environment on PATH", runCmd)
 	return p.checkProgram()
 }
 
@@ -433,7 +433,7 @@ func (p *plan) finishCommand() {
 	}
 	pr.newText = pr.holder.node.Value + " " + jsonArgs(exec)
 	if pr.shellForm {
-		p.f.note(pr.holder.first, Info, "shell-form %s becomes exec form, so that signals reach the program directly", pr.holder.kw)
+		p.f.note(pr.holder.first, infoExecForm, "shell-form %s becomes exec form, so that signals reach the program directly", pr.holder.kw)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"sort"
 	"strings"
+
+	"github.com/restage/restage/internal/textutil"
 )
 
 // Convert rewrites a single-stage Dockerfile into a multi-stage one.
@@ -46,18 +48,18 @@ func convertSource(s *source, opt Options) (*Result, error) {
 	}
 	stage, err := p.renderStage()
 	if err != nil {
-		return declined(res, &decline{"internal error: " + err.Error()})
+		return declined(res, &decline{internalRender, "internal error: " + err.Error()})
 	}
 	edits := p.buildEdits(stage)
 	out := applyEdits(src, edits)
 	res.Notes = f.notes
 	if err := check(out, p, opt); err != nil {
-		return declined(res, &decline{"internal error: the result failed a check (" + err.Error() + "); please report this file"})
+		return declined(res, &decline{internalCheck, "internal error: the result failed a check (" + err.Error() + "); please report this file"})
 	}
 	res.Output = out
 	res.Changed = true
 	for i := range res.Notes {
-		res.Notes[i].Message = oneLine(res.Notes[i].Message)
+		res.Notes[i].Message = textutil.OneLine(res.Notes[i].Message)
 	}
 	sortNotes(res.Notes)
 	res.Edits = edits
@@ -71,12 +73,6 @@ func convertSource(s *source, opt Options) (*Result, error) {
 	return res, nil
 }
 
-// oneLine folds a message onto one line: file names in it may hold
-// newlines.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
 // sortNotes orders notes by line; notes about the whole file come first.
 func sortNotes(n []Note) {
 	sort.SliceStable(n, func(i, j int) bool { return n[i].Line < n[j].Line })
@@ -87,7 +83,8 @@ func declined(res *Result, err error) (*Result, error) {
 	if !errors.As(err, &d) {
 		return nil, err
 	}
-	res.Declined = oneLine(d.reason)
+	res.Declined = textutil.OneLine(d.reason)
+	res.DeclineCode = d.code
 	// Notes describe a rewrite; a declined file has none.
 	res.Notes = nil
 	res.Changed = false

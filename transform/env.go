@@ -27,7 +27,7 @@ func (p *plan) planEnv() error {
 			case p.runtimeHas(name) && !dropped[name]:
 			case dropped[name] || f.preset.Builder.Env[name] != "":
 				if strings.HasPrefix(raw[m[0]:], "${"+name+":") {
-					return declinef("line %d: cannot carry %s to the runtime: it uses %s with a modifier", e.in.first, e.key, name)
+					return declinef(declEnvModifier, "line %d: cannot carry %s to the runtime: it uses %s with a modifier", e.in.first, e.key, name)
 				}
 			default:
 				p.allowed[name] = true
@@ -54,9 +54,9 @@ func (p *plan) planEnv() error {
 	if len(p.optionsEnv) > 0 && f.preset.OptionsEnv != "" {
 		k := f.preset.OptionsEnv
 		val := strings.Join(p.optionsEnv, " ")
-		f.note(p.prog.holder.first, Info, "the interpreter options %s go to %s, which the runtime's interpreter reads itself", val, k)
+		f.note(p.prog.holder.first, infoOptionsEnv, "the interpreter options %s go to %s, which the runtime's interpreter reads itself", val, k)
 		if kept[k] {
-			f.note(p.prog.holder.first, Warning, "%s is also set by the file; check that it holds %s", k, val)
+			f.note(p.prog.holder.first, warnOptionsEnvSet, "%s is also set by the file; check that it holds %s", k, val)
 		} else {
 			p.env = append(p.env, k+"="+envQuote(val))
 			kept[k] = true

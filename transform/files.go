@@ -113,14 +113,14 @@ func (p *plan) planFiles() {
 			case isDir && path.Base(absDest) == base:
 				add(absDest)
 			case isDir:
-				f.note(c.in.first, Warning, "%s/ is copied into %s flat; restage cannot tell which of its files the program reads, so none are copied to the runtime", base, dest)
+				f.note(c.in.first, warnFlatCopy, "%s/ is copied into %s flat; restage cannot tell which of its files the program reads, so none are copied to the runtime", base, dest)
 			default:
 				add(path.Join(absDest, base))
 			}
 		}
 	}
 	if noContext && len(f.preset.RuntimeFiles) > 0 {
-		f.note(0, Info, "the build context was not available: run-time files (%s) copied with COPY . were not looked for", strings.Join(f.preset.RuntimeFiles[:min(4, len(f.preset.RuntimeFiles))], ", "))
+		f.note(0, infoNoContext, "the build context was not available: run-time files (%s) copied with COPY . were not looked for", strings.Join(f.preset.RuntimeFiles[:min(4, len(f.preset.RuntimeFiles))], ", "))
 	}
 	sort.Strings(files)
 	p.copies = append(p.copies, files...)

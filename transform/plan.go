@@ -91,7 +91,7 @@ func (p *plan) checkDeclines() error {
 			for _, c := range commandCmds(in) {
 				args, _ := c.argv()
 				if hasPrefixWords(args, d.RunCommand) {
-					return declinef("line %d: %s", in.first, d.Reason)
+					return declinef(declPresetCommand, "line %d: %s", in.first, d.Reason)
 				}
 			}
 		}
@@ -103,7 +103,7 @@ func (p *plan) checkDeclines() error {
 		}
 	}
 	if !hasBuild {
-		return declinef("no %s build step (%s) in the file: the program seems to come prebuilt, so there is nothing to split", f.preset.Title, strings.Join(buildNames(f.preset), ", "))
+		return declinef(declPrebuilt, "no %s build step (%s) in the file: the program seems to come prebuilt, so there is nothing to split", f.preset.Title, strings.Join(buildNames(f.preset), ", "))
 	}
 	return nil
 }

@@ -155,7 +155,7 @@ func (p *plan) buildEdits(stage string) []Edit {
 		}
 		off := s.lines[f.prepareAt.first-1].start
 		edits = append(edits, Edit{Start: off, End: off, NewText: b.String()})
-		f.note(f.prepareAt.first, Info, "a virtual environment is made before the install so that the runtime can copy it whole")
+		f.note(f.prepareAt.first, infoVenvAdded, "a virtual environment is made before the install so that the runtime can copy it whole")
 	}
 
 	// After the build: dev dependencies leave the application folder, and
@@ -269,7 +269,7 @@ func (p *plan) afterBuild() ([]string, *inst) {
 		}
 	}
 	if prune != "" {
-		f.note(after.in.first, Info, "`%s` is added after the build so that the runtime gets production dependencies only", prune)
+		f.note(after.in.first, infoPruneAdded, "`%s` is added after the build so that the runtime gets production dependencies only", prune)
 		cmds = append(cmds, prune)
 	}
 	if f.collected {
@@ -277,7 +277,7 @@ func (p *plan) afterBuild() ([]string, *inst) {
 		if f.collectCwd != after.cwd {
 			c = "cd " + f.collectCwd + " && " + c
 		}
-		f.note(after.in.first, Info, "the build's output is collected into %s, so that the runtime copies one known file", f.collect.Path)
+		f.note(after.in.first, infoOutputCollected, "the build's output is collected into %s, so that the runtime copies one known file", f.collect.Path)
 		cmds = append(cmds, c)
 	}
 	return cmds, after.in

@@ -21,13 +21,13 @@ func (p *plan) planPackages() error {
 		m := &f.preset.RuntimePackages[i]
 		line, err := m.InstallLine(strings.Join(libs, " "))
 		if err != nil {
-			return declinef("internal error: install template: %v", err)
+			return declinef(internalRender, "internal error: install template: %v", err)
 		}
 		p.runs = append(p.runs, line)
 		if m.Tool != "" {
 			p.pkgTools = append(p.pkgTools, m.Tool)
 		}
-		f.note(0, Info, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
+		f.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
 	}
 	return nil
 }
@@ -48,7 +48,7 @@ func (p *plan) decideLibc() {
 	}
 	if len(f.libcWhy) > 0 {
 		w := f.libcWhy[0]
-		f.note(w.Line, Info, "the program links %s (%s): the runtime needs the same C library", f.variant.Libc, w.What)
+		f.note(w.Line, infoLibcKept, "the program links %s (%s): the runtime needs the same C library", f.variant.Libc, w.What)
 	}
 	if len(f.libcWhy) == 0 && !f.staticSet {
 		p.static = true
@@ -58,7 +58,7 @@ func (p *plan) decideLibc() {
 			break
 		}
 		for _, k := range sortedKeys(f.preset.Static.Env) {
-			f.note(line, Info, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env[k])
+			f.note(line, infoStaticEnv, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env[k])
 		}
 	}
 }
@@ -119,11 +119,11 @@ func (p *plan) chooseRuntime() error {
 			known = known || r.Flavor == asked
 		}
 		if !known {
-			return declinef("the %s preset has no %q runtime", f.preset.Name, asked)
+			return declinef(declNoSuchRuntime, "the %s preset has no %q runtime", f.preset.Name, asked)
 		}
 		r := pick(asked, false)
 		if r == nil {
-			return declinef("--runtime %s cannot run this program: %s", asked, p.unmet(asked, libc, need, values))
+			return declinef(declRuntimeCannotRun, "--runtime %s cannot run this program: %s", asked, p.unmet(asked, libc, need, values))
 		}
 		p.runtime, p.why = r, "asked for with --runtime "+asked+"; "+r.Why
 	} else {
@@ -135,13 +135,13 @@ func (p *plan) chooseRuntime() error {
 			}
 		}
 		if p.runtime == nil {
-			return declinef("no runtime of the %s preset can run this program: %s", f.preset.Name, needs)
+			return declinef(declNoRuntime, "no runtime of the %s preset can run this program: %s", f.preset.Name, needs)
 		}
 		p.why = p.runtime.Why
 		if p.runtime.Flavor != f.preset.DefaultFlavor {
 			why := p.unmet(f.preset.DefaultFlavor, libc, need, values)
 			p.why = fmt.Sprintf("%s instead of %s: %s; %s", p.runtime.Flavor, f.preset.DefaultFlavor, why, p.runtime.Why)
-			f.note(p.prog.holder.first, Info, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
+			f.note(p.prog.holder.first, infoFlavorFallback, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
 		}
 	}
 	if miss := missingTools(p.runtime, tools); len(miss) > 0 {
@@ -149,7 +149,7 @@ func (p *plan) chooseRuntime() error {
 			for _, fl := range append([]string{f.preset.DefaultFlavor}, f.preset.Fallback...) {
 				if r := pick(fl, true); r != nil {
 					if r != p.runtime {
-						f.note(f.healthcheck.first, Info, "runtime %s chosen because HEALTHCHECK runs %s", r.Flavor, strings.Join(miss, ", "))
+						f.note(f.healthcheck.first, infoFlavorHealth, "runtime %s chosen because HEALTHCHECK runs %s", r.Flavor, strings.Join(miss, ", "))
 						p.runtime, p.why = r, fmt.Sprintf("%s: HEALTHCHECK runs %s; %s", r.Flavor, strings.Join(miss, ", "), r.Why)
 					}
 					break
@@ -159,11 +159,11 @@ func (p *plan) chooseRuntime() error {
 	}
 	img, err := p.runtime.ImageFor(values)
 	if err != nil {
-		return declinef("internal error: runtime image template: %v", err)
+		return declinef(internalRender, "internal error: runtime image template: %v", err)
 	}
 	p.image = mapImage(img, f.opt.ImageMap)
 	if miss := missingTools(p.runtime, tools); len(miss) > 0 {
-		f.note(f.healthcheck.first, Warning, "HEALTHCHECK runs %s, which %s does not have: the check will fail (use a check built into the program, or --fit-healthcheck)", strings.Join(miss, ", "), img)
+		f.note(f.healthcheck.first, warnHealthcheckTools, "HEALTHCHECK runs %s, which %s does not have: the check will fail (use a check built into the program, or --fit-healthcheck)", strings.Join(miss, ", "), img)
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ func fakeConvert(src []byte, opt transform.Options) (*transform.Result, error) {
 	case strings.Contains(s, "BAD"):
 		return nil, &transform.Error{Line: 2, Msg: "unknown instruction: FORM"}
 	case strings.Contains(s, "NODE"):
-		return &transform.Result{Output: src, Declined: "no preset matches base image node:20"}, nil
+		return &transform.Result{Output: src, Declined: "no preset matches base image node:20", DeclineCode: "RS207"}, nil
 	case strings.Contains(s, "SAME"):
 		return &transform.Result{Output: src}, nil
 	case strings.Contains(s, "PANIC"):
@@ -46,8 +46,8 @@ func fakeConvert(src []byte, opt transform.Options) (*transform.Result, error) {
 		Artifacts:     []string{"/app"},
 		Moves:         []transform.Move{{Line: 3, Instruction: "CMD", To: "runtime", Why: "run-time setting"}},
 		Notes: []transform.Note{
-			{Line: 1, Level: transform.Warning, Message: "the tag is not pinned"},
-			{Level: transform.Info, Message: "the original image ran as root"},
+			{Line: 1, Code: "RS305", Level: transform.Warning, Message: "the tag is not pinned"},
+			{Code: "RS119", Level: transform.Info, Message: "the original image ran as root"},
 		},
 		Size: &transform.Size{Before: 874, After: 2.25},
 	}, nil
@@ -194,15 +194,15 @@ func TestDefaultIsDiff(t *testing.T) {
 		t.Errorf("stdout:\n%s\nwant:\n%s", out, wantDiff)
 	}
 	// Info notes only with -v.
-	wantErr := p + ":1: warning: the tag is not pinned\n" +
-		filepath.Join(dir, "node.Dockerfile") + ": left unchanged: no preset matches base image node:20\n"
+	wantErr := p + ":1: warning: the tag is not pinned [RS305]\n" +
+		filepath.Join(dir, "node.Dockerfile") + ": left unchanged: no preset matches base image node:20 [RS207]\n"
 	if errs != wantErr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", errs, wantErr)
 	}
 	_, _, errs = ta.run("-v", dir)
-	wantErr = p + ":1: warning: the tag is not pinned\n" +
-		p + ": info: the original image ran as root\n" +
-		filepath.Join(dir, "node.Dockerfile") + ": left unchanged: no preset matches base image node:20\n"
+	wantErr = p + ":1: warning: the tag is not pinned [RS305]\n" +
+		p + ": info: the original image ran as root [RS119]\n" +
+		filepath.Join(dir, "node.Dockerfile") + ": left unchanged: no preset matches base image node:20 [RS207]\n"
 	if errs != wantErr {
 		t.Errorf("stderr with -v:\n%s\nwant:\n%s", errs, wantErr)
 	}
@@ -391,7 +391,7 @@ func TestStdinContract(t *testing.T) {
 	if code != 0 || out != string(want.Output) {
 		t.Errorf("convert: exit %d, stdout %q", code, out)
 	}
-	if errs != "<stdin>:1: warning: the tag is not pinned\n" {
+	if errs != "<stdin>:1: warning: the tag is not pinned [RS305]\n" {
 		t.Errorf("convert: stderr %q", errs)
 	}
 	if ta.opts[len(ta.opts)-1].Context != nil {
@@ -400,7 +400,7 @@ func TestStdinContract(t *testing.T) {
 
 	// Declined: the input unchanged, exit 0, the reason on stderr.
 	code, out, errs = ta.runStdin("FROM NODE\n", "-", "--stdin-filename", "web/Dockerfile")
-	if code != 0 || out != "FROM NODE\n" || errs != "web/Dockerfile: left unchanged: no preset matches base image node:20\n" {
+	if code != 0 || out != "FROM NODE\n" || errs != "web/Dockerfile: left unchanged: no preset matches base image node:20 [RS207]\n" {
 		t.Errorf("decline: %d %q %q", code, out, errs)
 	}
 
@@ -743,6 +743,7 @@ func TestJSON(t *testing.T) {
 		Diff     string `json:"diff"`
 		Changed  bool   `json:"changed"`
 		Declined string `json:"declined"`
+		DeclCode string `json:"decline_code"`
 		Preset   string `json:"preset"`
 		Runtime  string `json:"runtime"`
 		Notes    []transform.Note
@@ -761,13 +762,13 @@ func TestJSON(t *testing.T) {
 	}
 	a := got[0]
 	if a.Path != filepath.Join(dir, "a.Dockerfile") || !a.Changed || a.Preset != "go" || a.Runtime != "scratch" ||
-		len(a.Notes) != 2 || len(a.Moves) != 1 || a.Size == nil || a.Size.Before != 874 || !strings.HasPrefix(a.Diff, "--- a") {
+		len(a.Notes) != 2 || a.Notes[0].Code != "RS305" || a.Notes[1].Code != "RS119" || len(a.Moves) != 1 || a.Size == nil || a.Size.Before != 874 || !strings.HasPrefix(a.Diff, "--- a") {
 		t.Errorf("changed record: %+v", a)
 	}
 	if b := got[1]; b.Error != "unknown instruction: FORM" || b.Line != 2 || b.Preset != "" {
 		t.Errorf("error record: %+v", b)
 	}
-	if c := got[2]; c.Declined != "no preset matches base image node:20" || c.Diff != "" {
+	if c := got[2]; c.Declined != "no preset matches base image node:20" || c.DeclCode != "RS207" || c.Diff != "" {
 		t.Errorf("declined record: %+v", c)
 	}
 	// The keys come in a fixed order.
@@ -845,9 +846,9 @@ func TestExplain(t *testing.T) {
 		"\nMoves\n  line 3    CMD         -> runtime: run-time setting\n",
 		"\nRuntime\n  scratch (scratch)\n  why: an empty image\n",
 		"\nArtifacts copied from the builder\n  /app\n",
-		"\nNotes\n  line 1: warning: the tag is not pinned\n  info: the original image ran as root\n",
+		"\nNotes\n  line 1: warning: the tag is not pinned [RS305]\n  info: the original image ran as root [RS119]\n",
 		"\nImage size (estimate from the preset's figures, not a measurement)\n  before: ~874 MB\n  after:  ~2.2 MB (99% smaller)\n",
-		c + ": left unchanged\n  reason: no preset matches base image node:20\n",
+		c + ": left unchanged\n  reason: no preset matches base image node:20 [RS207]\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain output lacks %q:\n%s", want, out)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +15,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/restage/restage/config"
+	"github.com/restage/restage/output"
 	"github.com/restage/restage/presets"
 	"github.com/restage/restage/transform"
 )
@@ -202,23 +202,31 @@ type job struct {
 
 // Statuses of a record, as in the JSON output.
 const (
-	statusChanged   = "changed"
-	statusUnchanged = "unchanged"
-	statusDeclined  = "declined"
-	statusError     = "error"
+	statusChanged   = output.Changed
+	statusUnchanged = output.Unchanged
+	statusDeclined  = output.Declined
+	statusError     = output.Error
 )
 
 // record is the outcome for one job.
 type record struct {
 	job
-	status  string
+	status  output.Status
 	in      []byte
 	result  *transform.Result
 	opt     transform.Options // what the engine was given
 	err     error
 	line    int // line of a parse error
 	written bool
-	diff    []byte // plain, for JSON
+}
+
+// file is the record as the output formats take it.
+func (r *record) file() output.File {
+	f := output.File{Path: r.path, Input: r.in, Status: r.status, Result: r.result, Line: r.line, Written: r.written}
+	if r.err != nil {
+		f.Err = errMsg(r.err)
+	}
+	return f
 }
 
 // output is the Dockerfile to print: the converted one, or the input.
@@ -296,17 +304,7 @@ func (a *app) process(s *settings, j job) *record {
 		return fail(err)
 	}
 	r.result = res
-	switch {
-	case res.Declined != "":
-		r.status = statusDeclined
-	case bytes.Equal(res.Output, r.in):
-		r.status = statusUnchanged
-	default:
-		r.status = statusChanged
-	}
-	if r.status == statusChanged && s.json {
-		r.diff = unifiedDiff(r.path, r.in, res.Output, false)
-	}
+	r.status = output.StatusOf(r.in, res)
 	if r.status == statusChanged && s.write {
 		if err := writeFileAtomic(j.path, res.Output); err != nil {
 			return fail(fmt.Errorf("writing: %v", errMsg(err)))
@@ -357,7 +355,7 @@ func (a *app) report(s *settings, r *record) {
 		fmt.Fprintln(a.stdout, r.path)
 	}
 	if s.diff || (!s.list && !s.check && !s.write) {
-		a.stdout.Write(unifiedDiff(r.path, r.in, r.result.Output, s.color))
+		output.Diff(a.stdout, r.file(), s.color)
 	}
 }
 
@@ -368,55 +366,18 @@ func (a *app) reportMessages(s *settings, r *record) {
 		fmt.Fprintln(a.stderr, r.message())
 		return
 	}
-	if s.quiet || r.result == nil {
+	if s.quiet {
 		return
 	}
-	var b strings.Builder
-	for _, n := range r.result.Notes {
-		if n.Level == transform.Info && !s.verbose {
-			continue
-		}
-		if n.Line > 0 {
-			fmt.Fprintf(&b, "%s:%d: %s: %s\n", r.path, n.Line, n.Level, n.Message)
-		} else {
-			fmt.Fprintf(&b, "%s: %s: %s\n", r.path, n.Level, n.Message)
-		}
-	}
-	if r.status == statusDeclined {
-		fmt.Fprintf(&b, "%s: left unchanged: %s\n", r.path, r.result.Declined)
-	}
-	io.WriteString(a.stderr, b.String())
-}
-
-// jsonRecord is one element of the --json array. The fields of the
-// engine's Result come in between, with their own names.
-type jsonRecord struct {
-	Path   string `json:"path"`
-	Status string `json:"status"`
-	Error  string `json:"error,omitempty"`
-	Line   int    `json:"line,omitempty"`
-	*transform.Result
-	Written bool   `json:"written,omitempty"`
-	Diff    string `json:"diff,omitempty"`
-}
-
-func (r *record) jsonRecord() jsonRecord {
-	j := jsonRecord{Path: r.path, Status: r.status, Line: r.line, Result: r.result, Written: r.written, Diff: string(r.diff)}
-	if r.err != nil {
-		j.Error = errMsg(r.err)
-	}
-	return j
+	output.Messages(a.stderr, r.file(), s.verbose)
 }
 
 func (a *app) writeJSON(records []*record) {
-	out := make([]jsonRecord, 0, len(records))
+	files := make([]output.File, 0, len(records))
 	for _, r := range records {
-		out = append(out, r.jsonRecord())
+		files = append(files, r.file())
 	}
-	enc := json.NewEncoder(a.stdout)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
+	if err := output.JSON(a.stdout, files); err != nil {
 		fmt.Fprintf(a.stderr, "restage: writing JSON: %v\n", err)
 		a.fail(exitError)
 	}

@@ -49,7 +49,7 @@ func TestPresetDirFlag(t *testing.T) {
 
 	// Without the preset the file is left alone.
 	code, out, errs := ta.run(df)
-	if code != 0 || out != "" || !strings.Contains(errs, "left unchanged: no preset matches base image rust:1.85") {
+	if code != 0 || out != "" || !strings.Contains(errs, "left unchanged: no preset matches base image rust:1.85 [RS207]") {
 		t.Fatalf("without --preset-dir: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	code, out, errs = ta.run("--preset-dir", presetDir, df)

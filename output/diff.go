@@ -1,8 +1,9 @@
-package main
+package output
 
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -30,10 +31,21 @@ type diffLine struct {
 	text string
 }
 
-// unifiedDiff returns a unified diff from a to b with `--- a/NAME` and
+// Diff writes the unified diff of f's change, nothing when it did not
+// change. With color, it carries ANSI escapes (for a terminal).
+func Diff(w io.Writer, f File, color bool) error {
+	out := f.changedOutput()
+	if out == nil {
+		return nil
+	}
+	_, err := w.Write(UnifiedDiff(f.Path, f.Input, out, color))
+	return err
+}
+
+// UnifiedDiff returns a unified diff from a to b with `--- a/NAME` and
 // `+++ b/NAME` headers, or nil when a and b are equal. The body is what
 // GNU `diff -u` prints. With color, it carries ANSI escapes.
-func unifiedDiff(name string, a, b []byte, color bool) []byte {
+func UnifiedDiff(name string, a, b []byte, color bool) []byte {
 	if bytes.Equal(a, b) {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package main
+package output
 
 import (
 	"bytes"
@@ -321,15 +321,15 @@ func TestUnifiedDiffExamples(t *testing.T) {
 			}
 		})
 	}
-	got := string(unifiedDiff("./dir/Dockerfile", []byte("a\n"), []byte("b\n"), false))
+	got := string(UnifiedDiff("./dir/Dockerfile", []byte("a\n"), []byte("b\n"), false))
 	want := "--- a/dir/Dockerfile\n+++ b/dir/Dockerfile\n@@ -1 +1 @@\n-a\n+b\n"
 	if got != want {
 		t.Errorf("headers: got\n%s\nwant\n%s", got, want)
 	}
-	if d := unifiedDiff("x", []byte("same\n"), []byte("same\n"), false); d != nil {
+	if d := UnifiedDiff("x", []byte("same\n"), []byte("same\n"), false); d != nil {
 		t.Errorf("equal files: got %q, want nothing", d)
 	}
-	col := string(unifiedDiff("x", []byte("a\n"), []byte("b\n"), true))
+	col := string(UnifiedDiff("x", []byte("a\n"), []byte("b\n"), true))
 	for _, s := range []string{colorBold + "--- a/x" + colorReset + "\n", colorCyan + "@@ -1 +1 @@" + colorReset, colorRed + "-a" + colorReset, colorGreen + "+b" + colorReset} {
 		if !strings.Contains(col, s) {
 			t.Errorf("coloured diff %q lacks %q", col, s)

@@ -1,0 +1,213 @@
+package transform
+
+// Every note and every decline carries a stable code, so that scripts,
+// editors and review bots can match on what happened rather than on
+// wording that changes between versions. A code never changes meaning
+// once published: a new meaning gets a new code, and a code that is no
+// longer produced stays in the table, marked retired in its title.
+//
+// The ranges:
+//
+//	RS1xx  info: what was changed in the file, and why
+//	RS2xx  decline: why the file is left unchanged
+//	RS3xx  warning: something the result may get wrong at run time
+//	RS9xx  internal: a bug in restage; the file is left unchanged
+//
+// RS250-RS299 are declines whose reason is written in a preset (a decline
+// rule, a decline variant, a decline_args entry): the code says which
+// kind of preset rule fired, the reason text comes from the YAML. That
+// keeps the preset schema free of codes.
+
+// Code is a stable identifier of a note or a decline, such as "RS301".
+type Code string
+
+// CodeKind is what a code reports.
+type CodeKind string
+
+const (
+	KindInfo     CodeKind = "info"     // RS1xx: a note at level info
+	KindDecline  CodeKind = "decline"  // RS2xx: Result.Declined
+	KindWarning  CodeKind = "warning"  // RS3xx: a note at level warning
+	KindInternal CodeKind = "internal" // RS9xx: Result.Declined, caused by a bug
+)
+
+// CodeInfo describes one code: its kind, a short title and one sentence
+// on what it means.
+type CodeInfo struct {
+	Code  Code     `json:"code"`
+	Kind  CodeKind `json:"kind"`
+	Title string   `json:"title"`
+	Help  string   `json:"help"`
+}
+
+// The identifiers are the engine's names for the codes; only the values
+// are published.
+const (
+	infoOverridden       Code = "RS101"
+	infoCmdIgnored       Code = "RS102"
+	infoProgramFromCmd   Code = "RS103"
+	infoRunnerKept       Code = "RS104"
+	infoRunBuilt         Code = "RS105"
+	infoRunnerResolved   Code = "RS106"
+	infoRunnerStripped   Code = "RS107"
+	infoExecForm         Code = "RS108"
+	infoOptionsEnv       Code = "RS109"
+	infoNoContext        Code = "RS110"
+	infoVenvAdded        Code = "RS111"
+	infoPruneAdded       Code = "RS112"
+	infoOutputCollected  Code = "RS113"
+	infoRuntimePackages  Code = "RS114"
+	infoLibcKept         Code = "RS115"
+	infoStaticEnv        Code = "RS116"
+	infoFlavorFallback   Code = "RS117"
+	infoFlavorHealth     Code = "RS118"
+	infoNonRootUser      Code = "RS119"
+	infoBuilderUser      Code = "RS120"
+	declNoFrom           Code = "RS201"
+	declMultiStage       Code = "RS202"
+	declOnbuild          Code = "RS203"
+	declScratch          Code = "RS204"
+	declUnknownPreset    Code = "RS205"
+	declImageNotBuilder  Code = "RS206"
+	declNoPreset         Code = "RS207"
+	declWorkdirUnknown   Code = "RS208"
+	declInstallUser      Code = "RS209"
+	declFolderUnknown    Code = "RS210"
+	declAppInRoot        Code = "RS211"
+	declOutputUnknown    Code = "RS212"
+	declTargetUnknown    Code = "RS213"
+	declNoCommand        Code = "RS214"
+	declRunsNothing      Code = "RS215"
+	declCommandUnclear   Code = "RS216"
+	declRunTimeProgram   Code = "RS217"
+	declNoScript         Code = "RS218"
+	declNotBuilt         Code = "RS219"
+	declFileUnknown      Code = "RS220"
+	declGlobNoFile       Code = "RS221"
+	declFileTypeMismatch Code = "RS222"
+	declNoInstall        Code = "RS223"
+	declFromSource       Code = "RS224"
+	declNoScriptDefined  Code = "RS225"
+	declRunnerStuck      Code = "RS226"
+	declEnvModifier      Code = "RS227"
+	declPrebuilt         Code = "RS228"
+	declNoSuchRuntime    Code = "RS229"
+	declRuntimeCannotRun Code = "RS230"
+	declNoRuntime        Code = "RS231"
+	declPresetImage      Code = "RS250"
+	declPresetArg        Code = "RS251"
+	declPresetCommand    Code = "RS252"
+	warnOptionsEnvSet    Code = "RS301"
+	warnFlatCopy         Code = "RS302"
+	warnHealthcheckTools Code = "RS303"
+	warnRootReplaced     Code = "RS304"
+	warnUserMissing      Code = "RS305"
+	warnPrivilegedPort   Code = "RS306"
+	internalRender       Code = "RS901"
+	internalCheck        Code = "RS902"
+)
+
+// codes is the registry: the single source for docs/codes.md (checked by
+// TestCodesDoc) and for the level of each note.
+var codes = []CodeInfo{
+	{infoOverridden, KindInfo, "overridden instruction left out", "A CMD, ENTRYPOINT or HEALTHCHECK that a later one of the same kind overrides is not carried to the runtime stage."},
+	{infoCmdIgnored, KindInfo, "CMD ignored by a shell-form ENTRYPOINT", "A shell-form ENTRYPOINT never runs the CMD, so the CMD is not carried to the runtime stage."},
+	{infoProgramFromCmd, KindInfo, "program name taken from the command", "The build step does not name its output, so the program's path is taken from CMD or ENTRYPOINT."},
+	{infoRunnerKept, KindInfo, "runner kept in the runtime", "The command starts through a runner (such as npm start) that cannot be replaced, so the runtime keeps that tool."},
+	{infoRunBuilt, KindInfo, "run the built file instead of the source", "A command that runs from source (such as mvn spring-boot:run) is replaced by running the file the build makes."},
+	{infoRunnerResolved, KindInfo, "runner replaced by its script", "A runner command (such as npm start) is replaced by the plain command its script runs."},
+	{infoRunnerStripped, KindInfo, "environment runner left out", "A runner such as poetry run is dropped from the command because the runtime has the environment on PATH."},
+	{infoExecForm, KindInfo, "shell form becomes exec form", "A shell-form CMD or ENTRYPOINT is written in exec form so that signals reach the program directly."},
+	{infoOptionsEnv, KindInfo, "interpreter options moved to a variable", "Interpreter options from the command (such as $JAVA_OPTS) go to the variable the runtime's interpreter reads itself."},
+	{infoNoContext, KindInfo, "build context not available", "Without the build context, restage did not look for the run-time files that a COPY of the whole context brings in."},
+	{infoVenvAdded, KindInfo, "virtual environment added", "A virtual environment is made before the install so that the runtime can copy it whole."},
+	{infoPruneAdded, KindInfo, "dev dependencies pruned", "A prune step is added after the build so that the runtime gets production dependencies only."},
+	{infoOutputCollected, KindInfo, "build output collected into one file", "The build's output is copied to one known path in the builder so that the runtime copies one file."},
+	{infoRuntimePackages, KindInfo, "run-time system packages installed", "The runtime installs the system packages the app needs at run time; build-only packages stay in the builder."},
+	{infoLibcKept, KindInfo, "C library kept", "The program links a C library, so the runtime is one that ships the same C library."},
+	{infoStaticEnv, KindInfo, "static build", "A variable (such as CGO_ENABLED=0) is set on the build so that the program needs no C library."},
+	{infoFlavorFallback, KindInfo, "other runtime flavor chosen", "The preset's default runtime flavor cannot run the program, so another flavor is used."},
+	{infoFlavorHealth, KindInfo, "runtime flavor chosen for HEALTHCHECK", "With --fit-healthcheck, a runtime flavor that has the tools the HEALTHCHECK runs is chosen."},
+	{infoNonRootUser, KindInfo, "runtime runs as non-root", "The original image ran as root by default; the runtime runs as the image's non-root user."},
+	{infoBuilderUser, KindInfo, "builder-created user replaced", "The USER is created in the builder and does not exist in the runtime image, so the runtime's non-root user is used."},
+
+	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
+	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
+	{declOnbuild, KindDecline, "ONBUILD", "An ONBUILD trigger makes the image a base for other builds; splitting it would drop the trigger."},
+	{declScratch, KindDecline, "FROM scratch", "The image starts from scratch: there is no builder to split off."},
+	{declUnknownPreset, KindDecline, "unknown preset", "The preset asked for by name does not exist."},
+	{declImageNotBuilder, KindDecline, "base image not a known builder image", "No preset knows the base image, but the build commands are those of a preset; --preset converts it anyway."},
+	{declNoPreset, KindDecline, "no preset matches", "No preset matches the base image."},
+	{declWorkdirUnknown, KindDecline, "working folder unknown", "A WORKDIR uses a variable with no known value, so the working folder cannot be told."},
+	{declInstallUser, KindDecline, "install runs as a non-root user", "The install runs as a USER who cannot make the environment restage would add before it."},
+	{declFolderUnknown, KindDecline, "folder a build command makes unknown", "The folder a build command makes is expanded at build time, so it cannot be told."},
+	{declAppInRoot, KindDecline, "application installed in /", "The install runs in /, so the application has no folder of its own to copy."},
+	{declOutputUnknown, KindDecline, "output location unknown", "Where a build command writes its output depends on a variable with no value in the file."},
+	{declTargetUnknown, KindDecline, "build target unknown", "What a build command builds is expanded at build time, so the program cannot be told."},
+	{declNoCommand, KindDecline, "no CMD or ENTRYPOINT", "Without CMD or ENTRYPOINT the program the container runs cannot be told."},
+	{declRunsNothing, KindDecline, "command runs nothing", "CMD or ENTRYPOINT is empty, or a runner in it is given no command."},
+	{declCommandUnclear, KindDecline, "command not understood", "The program CMD or ENTRYPOINT runs cannot be told from its words."},
+	{declRunTimeProgram, KindDecline, "program known only at run time", "The program CMD or ENTRYPOINT runs is a variable or a substitution expanded at run time."},
+	{declNoScript, KindDecline, "interpreter with no script", "The container runs an interpreter without a script or module to run."},
+	{declNotBuilt, KindDecline, "program not written by the build", "The program the container runs is not one the build steps write."},
+	{declFileUnknown, KindDecline, "file the interpreter runs unknown", "The file the interpreter runs (such as java -jar FILE) cannot be told, so it cannot be copied."},
+	{declGlobNoFile, KindDecline, "glob names no one file", "The interpreter's file is a glob, and no build step collects the output into one file."},
+	{declFileTypeMismatch, KindDecline, "file type differs from the build's output", "The interpreter runs a file of another type than the one the build's output is collected into."},
+	{declNoInstall, KindDecline, "no install step", "The container runs an interpreter or an installed program, but no build step installs the application."},
+	{declFromSource, KindDecline, "runs from source with nothing built", "The command runs from source and no build step makes a file to run instead."},
+	{declNoScriptDefined, KindDecline, "script not defined", "The command runs a script that the project file does not define."},
+	{declRunnerStuck, KindDecline, "runner cannot be taken out", "A runner (such as poetry run) cannot be removed from the shell-form command."},
+	{declEnvModifier, KindDecline, "variable with a modifier", "An ENV value the runtime needs uses a build-only variable with a modifier such as ${X:-y}."},
+	{declPrebuilt, KindDecline, "no build step", "No build step of the preset is in the file: the program seems to come prebuilt."},
+	{declNoSuchRuntime, KindDecline, "no such runtime flavor", "The runtime flavor asked for is not one the preset has."},
+	{declRuntimeCannotRun, KindDecline, "asked runtime cannot run the program", "The runtime flavor asked for with --runtime lacks something the program needs (C library, shell, tools)."},
+	{declNoRuntime, KindDecline, "no runtime can run the program", "None of the preset's runtime flavors has what the program needs."},
+	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
+	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
+	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
+
+	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
+	{warnFlatCopy, KindWarning, "run-time folder copied flat", "A run-time folder is copied into a folder flat, so restage cannot tell which files the program reads and copies none."},
+	{warnHealthcheckTools, KindWarning, "HEALTHCHECK tools missing", "The HEALTHCHECK runs tools the runtime image does not have, so the check will fail."},
+	{warnRootReplaced, KindWarning, "root user replaced", "The original set USER root; the runtime runs as a non-root user."},
+	{warnUserMissing, KindWarning, "user missing in the runtime", "The USER does not exist in the runtime image, so the runtime's non-root user is used."},
+	{warnPrivilegedPort, KindWarning, "privileged port", "An EXPOSEd port is below 1024, which a non-root user cannot bind without a capability."},
+
+	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
+	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, a stage or variable is missing, or converting again changes it); this is a bug in restage."},
+}
+
+var codeIndex = func() map[Code]int {
+	m := make(map[Code]int, len(codes))
+	for i, c := range codes {
+		m[c.Code] = i
+	}
+	return m
+}()
+
+// Codes returns every code the engine can report, in order.
+func Codes() []CodeInfo {
+	return append([]CodeInfo(nil), codes...)
+}
+
+// LookupCode returns the registry entry of c.
+func LookupCode(c Code) (CodeInfo, bool) {
+	i, ok := codeIndex[c]
+	if !ok {
+		return CodeInfo{}, false
+	}
+	return codes[i], true
+}
+
+// level is the note level of an info or warning code; empty for any
+// other code, which a note must not carry (TestCodesAtCallSites).
+func (c Code) level() Level {
+	info, _ := LookupCode(c)
+	switch info.Kind {
+	case KindInfo:
+		return Info
+	case KindWarning:
+		return Warning
+	}
+	return ""
+}
