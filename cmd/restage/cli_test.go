@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -123,48 +122,6 @@ func leftovers(t *testing.T, dir string) []string {
 		return nil
 	})
 	return out
-}
-
-func TestDiscover(t *testing.T) {
-	dir := t.TempDir()
-	for _, f := range []string{
-		"Dockerfile", "Dockerfile.prod", "api.Dockerfile", "web.dockerfile", "low/dockerfile",
-		"sub/deep/Dockerfile",
-		// not Dockerfiles
-		"README.md", "Dockerfile.dockerignore", "api.Dockerfile.dockerignore", "dockerfile.dev", "myDockerfile",
-		// skipped folders, at any depth
-		".git/Dockerfile", "vendor/Dockerfile", "node_modules/x/Dockerfile", "sub/vendor/Dockerfile",
-	} {
-		writeFile(t, filepath.Join(dir, f), goDockerfile)
-	}
-	var got []string
-	for _, j := range discover([]string{dir, filepath.Join(dir, "Dockerfile")}) {
-		if j.failure != nil {
-			t.Errorf("%s: %v", j.path, j.failure)
-		}
-		rel, _ := filepath.Rel(dir, j.path)
-		got = append(got, filepath.ToSlash(rel))
-	}
-	want := []string{"Dockerfile", "Dockerfile.prod", "api.Dockerfile", "low/dockerfile", "sub/deep/Dockerfile", "web.dockerfile"}
-	if !slices.Equal(got, want) {
-		t.Errorf("found %q\nwant  %q", got, want)
-	}
-
-	// A symlink to a folder is searched, with the link's name in paths.
-	link := filepath.Join(t.TempDir(), "link")
-	if err := os.Symlink(filepath.Join(dir, "sub"), link); err == nil {
-		jobs := discover([]string{link})
-		if len(jobs) != 1 || jobs[0].failure != nil || jobs[0].path != filepath.Join(link, "deep", "Dockerfile") {
-			t.Errorf("symlinked folder: %+v", jobs)
-		}
-	}
-
-	// A file named on the command line is taken whatever its name, and a
-	// skipped folder named on the command line is searched.
-	jobs := discover([]string{filepath.Join(dir, "README.md"), filepath.Join(dir, "vendor")})
-	if len(jobs) != 2 || jobs[0].failure != nil || jobs[1].failure != nil {
-		t.Errorf("explicit paths: %+v", jobs)
-	}
 }
 
 func TestFolderWithoutDockerfile(t *testing.T) {
@@ -353,33 +310,6 @@ func TestWriteLeavesFileOnErrors(t *testing.T) {
 		t.Errorf("good file not written after the error")
 	}
 
-	// The final rename fails: the original stays, the temp file goes.
-	writeFile(t, good, goDockerfile)
-	renameFile = func(string, string) error { return errors.New("disk on fire") }
-	t.Cleanup(func() { renameFile = os.Rename })
-	code, _, errs = ta.run("-w", "-q", good)
-	if code != 2 || errs != good+": writing: disk on fire\n" {
-		t.Errorf("rename failure: exit %d, %q", code, errs)
-	}
-	if got := readString(t, good); got != goDockerfile {
-		t.Errorf("original changed: %q", got)
-	}
-	if l := leftovers(t, dir); len(l) > 0 {
-		t.Errorf("temporary files left: %q", l)
-	}
-}
-
-func TestWriteFileAtomicRefusesNonRegular(t *testing.T) {
-	dir := t.TempDir()
-	if err := writeFileAtomic(dir, []byte("x")); err == nil {
-		t.Errorf("writing over a folder worked")
-	}
-	if err := writeFileAtomic(filepath.Join(dir, "missing"), []byte("x")); err == nil {
-		t.Errorf("writing a missing file worked")
-	}
-	if l := leftovers(t, dir); len(l) > 0 {
-		t.Errorf("temporary files left: %q", l)
-	}
 }
 
 func TestStdinContract(t *testing.T) {
@@ -574,38 +504,6 @@ func TestStdinSizeLimitStopsReading(t *testing.T) {
 	}
 	if in.n > 1<<20 {
 		t.Errorf("read %d bytes for a 64 KiB limit", in.n)
-	}
-}
-
-func TestParseSize(t *testing.T) {
-	good := map[string]int64{"1048576": 1 << 20, "1MiB": 1 << 20, "2MiB": 2 << 20, "512KiB": 512 << 10, "1M": 1 << 20, "1MB": 1e6, "1.5MiB": 3 << 19, "100 kb": 1e5}
-	for s, want := range good {
-		if n, err := parseSize(s); err != nil || n != want {
-			t.Errorf("parseSize(%q) = %d, %v; want %d", s, n, err, want)
-		}
-	}
-	for _, s := range []string{"", "abc", "1XB", "-1", "0", "MiB", "1e3"} {
-		if _, err := parseSize(s); err == nil {
-			t.Errorf("parseSize(%q) worked", s)
-		}
-	}
-	// Units go-units knows but --max-size never took, and the messages.
-	for s, want := range map[string]string{
-		"1TiB":   `"1TiB" is not a size (try 1048576, 512KiB or 2MiB)`,
-		"1P":     `"1P" is not a size (try 1048576, 512KiB or 2MiB)`,
-		"1.2.3":  `"1.2.3" is not a size (try 1048576, 512KiB or 2MiB)`,
-		"1 MiBs": `"1 MiBs" is not a size (try 1048576, 512KiB or 2MiB)`,
-		"0.5":    `"0.5" is out of range`,
-		"2000GB": `"2000GB" is out of range`,
-	} {
-		if _, err := parseSize(s); err == nil || err.Error() != want {
-			t.Errorf("parseSize(%q): %v, want %s", s, err, want)
-		}
-	}
-	for n, want := range map[int64]string{1 << 20: "1 MiB", 512 << 10: "512 KiB", 3 << 19: "1536 KiB", 1000: "1000 bytes"} {
-		if got := formatSize(n); got != want {
-			t.Errorf("formatSize(%d) = %q, want %q", n, got, want)
-		}
 	}
 }
 

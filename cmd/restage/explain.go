@@ -12,6 +12,7 @@ import (
 
 	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/output"
+	"github.com/restage/restage/workspace"
 )
 
 func (a *app) explainAction(c *cli.Context) error {
@@ -26,12 +27,12 @@ func (a *app) explainAction(c *cli.Context) error {
 		}
 		paths = []string{"-"}
 	}
-	var jobs []job
+	var jobs []workspace.Job
 	if slices.Contains(paths, "-") {
 		if len(paths) > 1 {
 			return usagef("- (stdin) cannot be combined with other paths")
 		}
-		jobs = []job{{path: s.stdinName, stdin: true}}
+		jobs = []workspace.Job{{Path: s.stdinName, Stdin: true}}
 	} else {
 		jobs = discover(paths)
 	}
@@ -41,24 +42,24 @@ func (a *app) explainAction(c *cli.Context) error {
 			titles[p.Name] = p.Title
 		}
 	}
-	var records []*record
+	var records []*workspace.Record
 	var out bytes.Buffer
 	for i, j := range jobs {
 		r := a.process(s, j)
 		records = append(records, r)
-		if r.status == statusError {
+		if r.Status == workspace.Error {
 			a.fail(exitError)
 		}
 		if s.json {
-			if r.status == statusError {
-				fmt.Fprintln(a.stderr, r.message())
+			if r.Status == workspace.Error {
+				fmt.Fprintln(a.stderr, r.Message())
 			}
 			continue
 		}
 		if i > 0 {
 			out.WriteString("\n")
 		}
-		if err := output.Explain(&out, r.file(), output.ExplainOptions{PresetTitles: titles, AskedRuntime: s.opt.Runtime}); err != nil {
+		if err := output.Explain(&out, r.File(), output.ExplainOptions{PresetTitles: titles, AskedRuntime: s.Options.Runtime}); err != nil {
 			return err
 		}
 		a.stdout.Write(out.Bytes())

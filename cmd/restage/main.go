@@ -116,6 +116,9 @@ func (a *app) run(args []string) int {
 	return a.status
 }
 
+// configName is the config file's name, for the flags' help and tests.
+const configName = config.Name
+
 // Flag names shared by the root command and explain.
 const (
 	flagRuntime        = "runtime"

@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/restage/restage/presets"
+	"github.com/restage/restage/workspace"
 )
 
 // presetsWith returns the built-in presets with those of dirs added; a
@@ -56,7 +57,7 @@ func (a *app) presetsValidate(files []string) error {
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			fmt.Fprintf(a.stderr, "%s: %s\n", f, errMsg(err))
+			fmt.Fprintf(a.stderr, "%s: %s\n", f, workspace.ErrText(err))
 			a.fail(exitError)
 			continue
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/restage/restage/verify"
+	"github.com/restage/restage/workspace"
 )
 
 // Flags of verify only.
@@ -127,20 +128,20 @@ func (a *app) verifyAction(c *cli.Context) error {
 		return usagef("%s: %d Dockerfiles; verify takes one", p, len(jobs))
 	}
 	rec := a.process(s, jobs[0])
-	if rec.status == statusError {
-		fmt.Fprintln(a.stderr, rec.message())
+	if rec.Status == workspace.Error {
+		fmt.Fprintln(a.stderr, rec.Message())
 		a.fail(exitError)
 		return nil
 	}
 	a.reportMessages(s, rec)
 
-	in := verify.Input{Path: rec.path, Context: s.contextDir, Original: rec.in, ImageMap: rec.opt.ImageMap}
-	if res := rec.result; res != nil {
+	in := verify.Input{Path: rec.Path, Context: s.ContextDir, Original: rec.In, ImageMap: rec.Opt.ImageMap}
+	if res := rec.Result; res != nil {
 		in.Converted, in.Runtime = res.Output, res.Runtime
-		switch rec.status {
-		case statusDeclined:
+		switch rec.Status {
+		case workspace.Declined:
 			in.Declined, in.Reason = true, res.Declined
-		case statusUnchanged:
+		case workspace.Unchanged:
 			in.Unchanged = true
 		}
 	}

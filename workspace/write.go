@@ -1,4 +1,4 @@
-package main
+package workspace
 
 import (
 	"errors"
@@ -9,12 +9,12 @@ import (
 // renameFile is os.Rename; tests replace it to make the last step fail.
 var renameFile = os.Rename
 
-// writeFileAtomic replaces the file name (or the file a symlink points
+// WriteFileAtomic replaces the file name (or the file a symlink points
 // to) with data: it writes a temporary file in the same folder with the
 // same mode (and owner, where it can), syncs it and renames it over the
 // original. On any error the original is untouched and the temporary
 // file is gone.
-func writeFileAtomic(name string, data []byte) (err error) {
+func WriteFileAtomic(name string, data []byte) (err error) {
 	target, err := filepath.EvalSymlinks(name)
 	if err != nil {
 		return err
