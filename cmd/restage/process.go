@@ -4,15 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/restage/restage/config"
 	"github.com/restage/restage/output"
-	"github.com/restage/restage/presets"
 	"github.com/restage/restage/workspace"
 )
 
@@ -27,82 +24,39 @@ type settings struct {
 
 // conversionSettings reads and checks the flags shared with explain.
 func (a *app) conversionSettings(c *cli.Context) (*settings, error) {
-	s := &settings{stdinName: "<stdin>"}
-	s.Convert, s.Stdin = a.convert, a.stdin
+	ws, err := workspace.New(workspace.Choices{
+		Runtime: c.String(flagRuntime), Preset: c.String(flagPreset), PresetDirs: c.StringSlice(flagPresetDir),
+		FitHealthcheck: c.Bool(flagFitHealthcheck), FitHealthcheckSet: c.IsSet(flagFitHealthcheck),
+		ImageMap: c.StringSlice(flagImageMap), Config: c.String(flagConfig), NoConfig: c.Bool(flagNoConfig),
+		Context: c.String(flagContext), MaxSize: c.String(flagMaxSize), Builtin: a.presets,
+	})
+	var ce *workspace.ChoiceError
+	switch {
+	case errors.As(err, &ce):
+		return nil, choiceUsage(ce)
+	case err != nil:
+		return nil, err
+	}
+	s := &settings{Settings: *ws, stdinName: "<stdin>", json: c.Bool(flagJSON)}
 	if n := c.String(flagStdinFilename); n != "" {
 		s.stdinName = n
 	}
-	s.json = c.Bool(flagJSON)
-	s.Options.FitHealthcheck = c.Bool(flagFitHealthcheck)
-	s.FitHealthcheckSet = c.IsSet(flagFitHealthcheck)
-	m, err := config.ParseImageMap(c.StringSlice(flagImageMap))
-	if err != nil {
-		return nil, usagef("--image-map %v", err)
-	}
-	s.Options.ImageMap = m
-	s.Configs = &config.Finder{Disabled: c.Bool(flagNoConfig)}
-	if f := c.String(flagConfig); f != "" {
-		if s.Configs.Disabled {
-			return nil, usagef("--config and --no-config cannot be used together")
-		}
-		cfg, err := config.Load(f, f)
-		if err != nil {
-			return nil, err
-		}
-		s.Configs.Explicit = cfg
-	}
-	if dirs := c.StringSlice(flagPresetDir); len(dirs) > 0 {
-		ps, err := a.presetsWith(dirs)
-		if err != nil {
-			return nil, err
-		}
-		s.Options.Presets = ps
-	}
-	if r := c.String(flagRuntime); r != "" {
-		// The flavors are the presets' own, --preset-dir's included.
-		ps, err := workspace.EnginePresets(s.Options)
-		if err != nil {
-			return nil, fmt.Errorf("loading the presets: %w", err)
-		}
-		if flavors := presets.Flavors(ps); !slices.Contains(flavors, r) {
-			return nil, usagef("--runtime %q: want one of %s", r, strings.Join(flavors, ", "))
-		}
-		s.Options.Runtime = r
-		s.RuntimeSet = true
-	}
-	if p := c.String(flagPreset); p != "" {
-		presets := s.Options.Presets
-		if presets == nil {
-			var err error
-			if presets, err = a.presets(); err != nil {
-				return nil, fmt.Errorf("loading the presets: %w", err)
-			}
-		}
-		var names []string
-		for _, x := range presets {
-			names = append(names, x.Name)
-		}
-		if !slices.Contains(names, p) {
-			return nil, usagef("unknown preset %q (known: %s)", p, strings.Join(names, ", "))
-		}
-		s.Options.Preset = p
-	}
-	if d := c.String(flagContext); d != "" {
-		fi, err := os.Stat(d)
-		if err != nil {
-			return nil, usagef("--context: %v", err)
-		}
-		if !fi.IsDir() {
-			return nil, usagef("--context %s: not a folder", d)
-		}
-		s.ContextDir = d
-	}
-	n, err := workspace.ParseSize(c.String(flagMaxSize))
-	if err != nil {
-		return nil, usagef("--max-size: %v", err)
-	}
-	s.MaxSize = n
+	s.Convert, s.Stdin = a.convert, a.stdin
 	return s, nil
+}
+
+// choiceUsage is a bad choice as a usage error that names its flag.
+func choiceUsage(ce *workspace.ChoiceError) error {
+	flag := map[string]string{"ImageMap": flagImageMap, "Runtime": flagRuntime, "Context": flagContext, "MaxSize": flagMaxSize}[ce.Choice]
+	switch {
+	case ce.Choice == "Config":
+		return usagef("--config and --no-config cannot be used together")
+	case ce.Choice == "Preset":
+		return usagef("%v", ce.Err)
+	case (ce.Choice == "Context" && !errors.Is(ce.Err, workspace.ErrNotFolder)) || ce.Choice == "MaxSize":
+		return usagef("--%s: %v", flag, ce.Err)
+	}
+	return usagef("--%s %v", flag, ce.Err)
 }
 
 func (a *app) rootAction(c *cli.Context) error {

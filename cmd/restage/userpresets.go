@@ -10,23 +10,6 @@ import (
 	"github.com/restage/restage/workspace"
 )
 
-// presetsWith returns the built-in presets with those of dirs added; a
-// preset named like a built-in one replaces it.
-func (a *app) presetsWith(dirs []string) ([]*presets.Preset, error) {
-	base, err := a.presets()
-	if err != nil {
-		return nil, fmt.Errorf("loading the presets: %w", err)
-	}
-	for _, d := range dirs {
-		extra, err := presets.LoadDir(d)
-		if err != nil {
-			return nil, err
-		}
-		base = presets.Merge(base, extra)
-	}
-	return base, nil
-}
-
 func presetDirFlag() cli.Flag {
 	return &cli.StringSliceFlag{Name: flagPresetDir, Usage: "read more presets from the *.yaml files in `DIR` (repeatable)"}
 }
@@ -37,7 +20,7 @@ func (a *app) withPresetDirs(c *cli.Context, f func() error) error {
 	if len(dirs) == 0 {
 		return f()
 	}
-	ps, err := a.presetsWith(dirs)
+	ps, err := workspace.LoadPresets(a.presets, dirs)
 	if err != nil {
 		return err
 	}
