@@ -195,3 +195,26 @@ func TestParseSize(t *testing.T) {
 		}
 	}
 }
+
+func TestNewNamesTheBadChoice(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "Dockerfile")
+	put(t, file, dockerfile)
+	for choice, c := range map[string]Choices{
+		"ImageMap": {ImageMap: []string{"no-equals"}, MaxSize: "1MiB"},
+		"Config":   {Config: file, NoConfig: true, MaxSize: "1MiB"},
+		"Runtime":  {Runtime: "no-such-flavor", MaxSize: "1MiB"},
+		"Preset":   {Preset: "no-such-preset", MaxSize: "1MiB"},
+		"Context":  {Context: file, MaxSize: "1MiB"},
+		"MaxSize":  {MaxSize: "big"},
+	} {
+		_, err := New(c)
+		var ce *ChoiceError
+		if !errors.As(err, &ce) || ce.Choice != choice {
+			t.Errorf("%s: %v", choice, err)
+		}
+	}
+	s, err := New(Choices{Runtime: "alpine", Context: filepath.Dir(file), MaxSize: "2KiB", FitHealthcheck: true})
+	if err != nil || s.Options.Runtime != "alpine" || !s.RuntimeSet || s.FitHealthcheckSet || !s.Options.FitHealthcheck || s.ContextDir == "" || s.MaxSize != 2048 {
+		t.Errorf("good choices: %+v, %v", s, err)
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"archive/tar"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -14,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/restage/restage/transform"
 	"github.com/restage/restage/verify"
@@ -136,12 +139,13 @@ func newVerifyTest(t *testing.T) *verifyTest {
 	writeFile(t, vt.dockerfile, verifyDockerfile)
 	writeFile(t, filepath.Join(vt.app, "main.go"), "package main\n")
 	vt.fullTar = filepath.Join(dir, "full.tar")
-	writeTar(t, vt.fullTar, map[string]string{
-		"bin": "->usr/bin", "usr/bin/sh": "->dash", "usr/bin/dash": "", "usr/bin/bash": "",
-		"usr/bin/apt-get": "", "usr/bin/dpkg": "", "usr/local/go/bin/go": "", "etc/passwd": "",
+	link := func(to string) *fstest.MapFile { return &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte(to)} }
+	writeTar(t, vt.fullTar, fstest.MapFS{
+		"bin": link("usr/bin"), "usr/bin/sh": link("dash"), "usr/bin/dash": {}, "usr/bin/bash": {},
+		"usr/bin/apt-get": {}, "usr/bin/dpkg": {}, "usr/local/go/bin/go": {}, "etc/passwd": {},
 	})
 	vt.emptyTar = filepath.Join(dir, "empty.tar")
-	writeTar(t, vt.emptyTar, map[string]string{"app": "", "etc/passwd": "", "usr/share/sh": ""})
+	writeTar(t, vt.emptyTar, fstest.MapFS{"app": {}, "etc/passwd": {}, "usr/share/sh": {}})
 	vt.tmpParent = filepath.Join(dir, "tmp")
 	os.MkdirAll(vt.tmpParent, 0o755)
 	t.Setenv("TMPDIR", vt.tmpParent)
@@ -159,37 +163,13 @@ func newVerifyTest(t *testing.T) *verifyTest {
 	return vt
 }
 
-// writeTar writes a tar with the given files; "->target" makes a
-// symlink, "<dir>" a folder.
-func writeTar(t *testing.T, name string, files map[string]string) {
+// writeTar writes a tar of files (archive/tar's AddFS: a MapFS symlink is
+// a tar symlink), as the fake docker's export.
+func writeTar(t *testing.T, name string, files fstest.MapFS) {
 	t.Helper()
-	f, err := os.Create(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	tw := tar.NewWriter(f)
-	var names []string
-	for n := range files {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	for _, n := range names {
-		c := files[n]
-		h := &tar.Header{Name: n, Mode: 0o755, Typeflag: tar.TypeReg, Size: int64(len(c))}
-		if target, ok := strings.CutPrefix(c, "->"); ok {
-			h.Typeflag, h.Linkname, h.Size = tar.TypeSymlink, target, 0
-		} else if c == "<dir>" {
-			h.Typeflag, h.Name, h.Size = tar.TypeDir, n+"/", 0
-		}
-		if err := tw.WriteHeader(h); err != nil {
-			t.Fatal(err)
-		}
-		if h.Typeflag == tar.TypeReg {
-			tw.Write([]byte(c))
-		}
-	}
-	if err := tw.Close(); err != nil {
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	if err := errors.Join(tw.AddFS(files), tw.Close(), os.WriteFile(name, buf.Bytes(), 0o644)); err != nil {
 		t.Fatal(err)
 	}
 }
