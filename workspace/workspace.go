@@ -30,7 +30,7 @@ import (
 
 // Settings are what every file of a run is converted with.
 type Settings struct {
-	// Options are the caller's options; Options(job) adds those of the
+	// Options are the caller's options; FileOptions adds those of the
 	// config file that applies. Its ImageMap comes before the config's.
 	Options transform.Options
 	// RuntimeSet and FitHealthcheckSet say the caller chose Runtime and
@@ -40,8 +40,8 @@ type Settings struct {
 	ContextDir                    string         // the build context of every file; "": each file's folder, none for stdin
 	MaxSize                       int64          // larger inputs are refused with a TooLargeError
 	Write                         bool           // write a changed file back in place
-	Stdin                         io.Reader
-	// Convert is the engine: transform.Convert, or a fake in tests.
+	Stdin                         io.Reader      // the input of a Job with Stdin set
+	// Convert is the engine; nil is transform.Convert.
 	Convert func([]byte, transform.Options) (*transform.Result, error)
 }
 
