@@ -2,6 +2,8 @@ package verify
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 )
@@ -59,4 +61,47 @@ func (w *stepWriter) Write(p []byte) (int, error) {
 		}
 	}
 	return len(p), nil
+}
+
+// NewStatusLine writes a status line to w, cut to a terminal of width
+// columns (0 is 80).
+func NewStatusLine(w io.Writer, width int) *StatusLine { return &StatusLine{w: w, width: width} }
+
+// StatusLine is a terminal's status line: the build step under way,
+// rewritten in place, and cleared before any other note is written. The
+// caller decides whether its writer is a terminal.
+type StatusLine struct {
+	w     io.Writer
+	width int // the terminal's columns; 0 is 80
+	shown bool
+}
+
+// Write clears the line and writes p.
+func (l *StatusLine) Write(p []byte) (int, error) {
+	l.Clear()
+	return l.w.Write(p)
+}
+
+// Step shows st, the step of the variant's build under way.
+func (l *StatusLine) Step(variant string, st Step) {
+	line := []rune(fmt.Sprintf("restage verify: building the %s: %s", variant, st))
+	width := l.width
+	if width <= 0 {
+		width = 80
+	}
+	// One column short of the width: a full line would wrap on some
+	// terminals, and the carriage return would then redraw the next one.
+	if len(line) > width-1 {
+		line = append(line[:max(width-4, 0)], []rune("...")...)
+	}
+	fmt.Fprintf(l.w, "\r\x1b[K%s", string(line))
+	l.shown = true
+}
+
+// Clear removes the line, if shown.
+func (l *StatusLine) Clear() {
+	if l.shown {
+		fmt.Fprint(l.w, "\r\x1b[K")
+		l.shown = false
+	}
 }

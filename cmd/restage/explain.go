@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -104,42 +103,4 @@ func (a *app) presetsShow(name string) error {
 		names = append(names, p.Name)
 	}
 	return usagef("unknown preset %q (known: %s)", name, strings.Join(names, ", "))
-}
-
-// version is the module version the binary was built from (go install
-// module@version stamps it), with the VCS revision it was built from
-// when the build knows one, or "devel".
-func version() string {
-	bi, _ := debug.ReadBuildInfo()
-	return formatVersion(bi)
-}
-
-// formatVersion is version's text for a build's info: "v1.2.0",
-// "devel-0123456789ab+dirty", "v1.2.0 (0123456789ab)". A pseudo-version
-// names its revision already and gets none added.
-func formatVersion(bi *debug.BuildInfo) string {
-	v := "devel"
-	if bi != nil && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		v = bi.Main.Version
-	}
-	var rev, dirty string
-	if bi != nil {
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				rev = s.Value[:min(12, len(s.Value))]
-			case "vcs.modified":
-				if s.Value == "true" {
-					dirty = "+dirty"
-				}
-			}
-		}
-	}
-	switch {
-	case rev == "" || strings.Contains(v, rev):
-		return v
-	case v == "devel":
-		return v + "-" + rev + dirty
-	}
-	return v + " (" + rev + dirty + ")"
 }

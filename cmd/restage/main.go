@@ -29,6 +29,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/restage/restage/config"
+	"github.com/restage/restage/internal/version"
 	"github.com/restage/restage/presets"
 	"github.com/restage/restage/transform"
 )
@@ -257,7 +258,7 @@ func (a *app) cli() *cli.App {
 				Usage:        "print the version",
 				OnUsageError: onUsageError,
 				Action: func(*cli.Context) error {
-					fmt.Fprintln(a.stdout, "restage", version())
+					fmt.Fprintln(a.stdout, "restage", version.String())
 					return nil
 				},
 			},

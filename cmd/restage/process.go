@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/restage/restage/internal/version"
 	"github.com/restage/restage/output"
 	"github.com/restage/restage/workspace"
 )
@@ -61,7 +62,7 @@ func choiceUsage(ce *workspace.ChoiceError) error {
 
 func (a *app) rootAction(c *cli.Context) error {
 	if c.Bool("version") {
-		fmt.Fprintln(a.stdout, "restage", version())
+		fmt.Fprintln(a.stdout, "restage", version.String())
 		return nil
 	}
 	s, err := a.conversionSettings(c)

@@ -5,7 +5,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"strconv"
@@ -145,14 +144,14 @@ func (a *app) verifyAction(c *cli.Context) error {
 			in.Unchanged = true
 		}
 	}
-	var live *liveStatus
+	var live *verify.StatusLine
 	if !s.quiet {
 		v.Log = a.stderr
 		if a.stderrIsTerminal && !s.json {
 			// A build can take minutes: show where it is, on one line
 			// that the next note replaces.
-			live = &liveStatus{w: a.stderr, width: a.stderrWidth}
-			v.Log, v.BuildStep = live, live.step
+			live = verify.NewStatusLine(a.stderr, a.stderrWidth)
+			v.Log, v.BuildStep = live, live.Step
 		}
 	}
 
@@ -160,7 +159,7 @@ func (a *app) verifyAction(c *cli.Context) error {
 	defer stop()
 	rep := verify.Run(ctx, in, *v)
 	if live != nil {
-		live.clear()
+		live.Clear()
 	}
 	if rep.Verdict == verify.VerdictError && !s.json {
 		fmt.Fprintf(a.stderr, "restage verify: %s\n", rep.Message)
@@ -175,41 +174,6 @@ func (a *app) verifyAction(c *cli.Context) error {
 	}
 	a.fail(rep.ExitStatus)
 	return nil
-}
-
-// liveStatus is a terminal's status line: the build step under way,
-// rewritten in place, and cleared before any other note is written.
-type liveStatus struct {
-	w     io.Writer
-	width int // the terminal's columns; 0 is 80
-	shown bool
-}
-
-func (l *liveStatus) Write(p []byte) (int, error) {
-	l.clear()
-	return l.w.Write(p)
-}
-
-func (l *liveStatus) step(variant string, st verify.Step) {
-	line := []rune(fmt.Sprintf("restage verify: building the %s: %s", variant, st))
-	width := l.width
-	if width <= 0 {
-		width = 80
-	}
-	// One column short of the width: a full line would wrap on some
-	// terminals, and the carriage return would then redraw the next one.
-	if len(line) > width-1 {
-		line = append(line[:max(width-4, 0)], []rune("...")...)
-	}
-	fmt.Fprintf(l.w, "\r\x1b[K%s", string(line))
-	l.shown = true
-}
-
-func (l *liveStatus) clear() {
-	if l.shown {
-		fmt.Fprint(l.w, "\r\x1b[K")
-		l.shown = false
-	}
 }
 
 // verifyHelp is the command's long description.

@@ -348,10 +348,10 @@ func TestVerifyProgressTerminal(t *testing.T) {
 
 	// A narrow terminal: the line is cut to fit, not wrapped.
 	var b bytes.Buffer
-	l := &liveStatus{w: &b, width: 30}
-	l.step("original", verify.Step{N: 1, Of: 2, Action: "RUN a very long command line"})
-	l.clear()
-	l.clear()
+	l := verify.NewStatusLine(&b, 30)
+	l.Step("original", verify.Step{N: 1, Of: 2, Action: "RUN a very long command line"})
+	l.Clear()
+	l.Clear()
 	if got := b.String(); got != clear+"restage verify: building t..."+clear {
 		t.Errorf("narrow: %q", got)
 	}

@@ -1,4 +1,4 @@
-package main
+package version
 
 import (
 	"runtime/debug"
@@ -26,7 +26,7 @@ func TestFormatVersion(t *testing.T) {
 		{"a short revision", &debug.BuildInfo{Settings: vcs("abc", "false")}, "devel-abc"},
 	}
 	for _, c := range cases {
-		if got := formatVersion(c.bi); got != c.want {
+		if got := Format(c.bi); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 	}
