@@ -174,7 +174,7 @@ var codes = []CodeInfo{
 	{warnPrivilegedPort, KindWarning, "privileged port", "An EXPOSEd port is below 1024, which a non-root user cannot bind without a capability."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
-	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, a stage or variable is missing, or converting again changes it); this is a bug in restage."},
+	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},
 }
 
 var codeIndex = func() map[Code]int {

@@ -21,15 +21,7 @@ func Convert(src []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return convertSource(s, opt)
-}
-
-// convertSource converts an already parsed file; check uses it to convert
-// a result again without parsing it twice.
-func convertSource(s *source, opt Options) (*Result, error) {
-	src := s.data
 	presets := opt.Presets
-	var err error
 	if presets == nil {
 		if presets, err = builtinPresets(); err != nil {
 			return nil, err
@@ -54,7 +46,7 @@ func convertSource(s *source, opt Options) (*Result, error) {
 	}
 	edits := buildEdits(s, p, stage)
 	out := applyEdits(src, edits)
-	if err := check(out, p, opt); err != nil {
+	if err := check(out, p); err != nil {
 		return declined(res, &decline{internalCheck, "internal error: the result failed a check (" + err.Error() + "); please report this file"})
 	}
 	res.Output = out

@@ -155,7 +155,7 @@ func deepDump(v any) string {
 	return b.String()
 }
 
-// runAfterAnalysis runs the phases after analyse as convertSource does.
+// runAfterAnalysis runs the phases after analyse as Convert does.
 func runAfterAnalysis(f *facts) {
 	p, err := makePlan(f, &notes{})
 	if err != nil {
@@ -165,5 +165,5 @@ func runAfterAnalysis(f *facts) {
 	if err != nil {
 		return
 	}
-	_ = check(applyEdits(f.src.data, buildEdits(f.src, p, stage)), p, Options{})
+	_ = check(applyEdits(f.src.data, buildEdits(f.src, p, stage)), p)
 }
