@@ -24,6 +24,8 @@ func declinef(code Code, format string, args ...any) error {
 }
 
 // facts is what the analysis learned about a single-stage Dockerfile.
+// Nothing writes to it after analyse returns: what the later phases decide
+// goes into the plan (TestFactsReadOnly).
 type facts struct {
 	src    *source
 	preset *Preset
@@ -59,17 +61,15 @@ type facts struct {
 	collect    *Collect // how the output is gathered, if the command line does not name it
 	collectAt  *inst
 	collectCwd string
-	collected  bool       // the collect step is used
 	prepareAt  *inst      // before this RUN
 	pkgs       [][]string // run-time packages, per preset package map
 	copies     []copyStep
-	libcWhy    []Evidence // why the artifacts need a C library
-	staticSet  bool       // the file already decides static vs libc itself
+	libcWhy    []Evidence // why the artifacts need a C library, from the RUN steps
+	staticSet  bool       // a build command sets the static switch itself
 
 	cmd, entrypoint, healthcheck *inst
 	moved                        []*inst // instructions the runtime takes
 	dropped                      []*inst // repeated CMDs and the like
-	notes                        []Note
 }
 
 type stageArg struct {
@@ -352,9 +352,6 @@ func (f *facts) walk() error {
 	f.cmd = last(&f.dropped, cmds, "CMD")
 	f.entrypoint = last(&f.dropped, eps, "ENTRYPOINT")
 	f.healthcheck = last(&f.dropped, hcs, "HEALTHCHECK")
-	for _, d := range f.dropped {
-		f.note(d.first, infoOverridden, "%s is overridden by a later one and is left out of the runtime stage", d.kw)
-	}
 	return nil
 }
 
@@ -375,9 +372,4 @@ func rawArgDefault(in *inst, key string) string {
 		}
 	}
 	return ""
-}
-
-// note adds a note; its level is the code's kind (RS1xx info, RS3xx warning).
-func (f *facts) note(line int, code Code, format string, args ...any) {
-	f.notes = append(f.notes, Note{Line: line, Level: code.level(), Code: code, Message: fmt.Sprintf(format, args...)})
 }

@@ -74,7 +74,13 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why})
 		}
 	}
-	line := splitShell(step.text)
+	// Text the shell cannot read would show no commands, and the file
+	// would be judged on what is left (no build step, say): refuse it
+	// with the parser's reason instead.
+	line, err := readShell(step.text)
+	if err != nil {
+		return declinef(declShellUnreadable, "line %d: cannot read the shell command: %s", in.first, shellMessage(err))
+	}
 	cwd := f.workdir
 	for _, c := range line.cmds {
 		f.scanCmd(&step, c, &cwd)

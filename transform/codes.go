@@ -94,6 +94,7 @@ const (
 	declNoSuchRuntime    Code = "RS229"
 	declRuntimeCannotRun Code = "RS230"
 	declNoRuntime        Code = "RS231"
+	declShellUnreadable  Code = "RS232"
 	declPresetImage      Code = "RS250"
 	declPresetArg        Code = "RS251"
 	declPresetCommand    Code = "RS252"
@@ -162,6 +163,7 @@ var codes = []CodeInfo{
 	{declNoSuchRuntime, KindDecline, "no such runtime flavor", "The runtime flavor asked for is not one the preset has."},
 	{declRuntimeCannotRun, KindDecline, "asked runtime cannot run the program", "The runtime flavor asked for with --runtime lacks something the program needs (C library, shell, tools)."},
 	{declNoRuntime, KindDecline, "no runtime can run the program", "None of the preset's runtime flavors has what the program needs."},
+	{declShellUnreadable, KindDecline, "shell command unreadable", "The shell text of a RUN cannot be parsed, so what it runs and builds cannot be told."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
@@ -174,7 +176,7 @@ var codes = []CodeInfo{
 	{warnPrivilegedPort, KindWarning, "privileged port", "An EXPOSEd port is below 1024, which a non-root user cannot bind without a capability."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
-	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, a stage or variable is missing, or converting again changes it); this is a bug in restage."},
+	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},
 }
 
 var codeIndex = func() map[Code]int {

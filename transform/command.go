@@ -71,9 +71,8 @@ func (p *plan) findProgram() error {
 	if ep != nil {
 		holder = ep
 		if cmdLine(ep).PrependShell && cmd != nil {
-			f.dropped = append(f.dropped, cmd)
-			f.note(cmd.first, infoCmdIgnored, "CMD is ignored by the shell-form ENTRYPOINT on line %d and is left out of the runtime stage", ep.first)
-			f.cmd = nil
+			p.dropped = append(p.dropped, cmd)
+			p.notes.note(cmd.first, infoCmdIgnored, "CMD is ignored by the shell-form ENTRYPOINT on line %d and is left out of the runtime stage", ep.first)
 		}
 	}
 	if holder == nil {
@@ -177,7 +176,7 @@ func (p *plan) checkProgram() error {
 	}
 	if art.name == "" {
 		art.name = path.Base(abs)
-		f.note(holder.first, infoProgramFromCmd, "the build does not name its output; %s is taken from %s", abs, holder.kw)
+		p.notes.note(holder.first, infoProgramFromCmd, "the build does not name its output; %s is taken from %s", abs, holder.kw)
 	}
 	art.used = true
 	pr.art, pr.abs = art, abs
@@ -237,13 +236,13 @@ func (p *plan) scriptArtifact() error {
 			return declinef(declFileTypeMismatch, "line %d: %s %s %s runs a %s file, but the build's output restage collects is a %s file", pr.holder.first, pr.word, flag, file, path.Ext(file), path.Ext(f.collect.Path))
 		}
 		file = f.collect.Path
-		f.collected = true
+		p.collected = true
 	}
 	abs := f.abs(file)
 	pr.exec[i+1] = abs
 	pr.scriptAt = i + 1
 	art := artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder}
-	f.artifacts = append(f.artifacts, art)
+	p.artifacts = append(p.artifacts, art)
 	return nil
 }
 
@@ -252,7 +251,7 @@ const globMark = "__restage_glob__" // a plain word for the shell reader, which 
 
 // needApp checks that an interpreted program has an application folder.
 func (p *plan) needApp() error {
-	for _, a := range p.f.artifacts {
+	for _, a := range p.artifacts {
 		if a.folder {
 			return nil
 		}
@@ -282,7 +281,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	holder := pr.holder
 	keep := func(why string) error {
 		pr.tools = append(pr.tools, r.Tool)
-		f.note(holder.first, infoRunnerKept, "%s %s: the runtime keeps %s", runCmd, why, r.Tool)
+		p.notes.note(holder.first, infoRunnerKept, "%s %s: the runtime keeps %s", runCmd, why, r.Tool)
 		return p.needApp()
 	}
 	if r.Strip {
@@ -293,9 +292,9 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 			return declinef(declFromSource, "line %d: %s runs from source, and no build step here makes a file to run instead", holder.first, runCmd)
 		}
 		pr.exec = strings.Fields(strings.ReplaceAll(r.Run, "{artifact}", f.collect.Path))
-		f.collected = true
+		p.collected = true
 		pr.word, pr.resolved, pr.needsShell, pr.tools = pr.exec[0], true, false, nil
-		f.note(holder.first, infoRunBuilt, "%s runs from source: the runtime runs the built %s instead", runCmd, f.collect.Path)
+		p.notes.note(holder.first, infoRunBuilt, "%s runs from source: the runtime runs the built %s instead", runCmd, f.collect.Path)
 		return p.checkProgram()
 	}
 	if pr.needsShell || len(extra) > 0 {
@@ -335,7 +334,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 		return keep(fmt.Sprintf("runs `%s`, not a plain %s command", script, strings.Join(f.preset.Interpreters[:min(1, len(f.preset.Interpreters))], "")))
 	}
 	pr.exec, pr.word, pr.resolved = wordTexts(args), args[0].text, true
-	f.note(holder.first, infoRunnerResolved, "%s runs `%s`: the runtime runs that directly", runCmd, script)
+	p.notes.note(holder.first, infoRunnerResolved, "%s runs `%s`: the runtime runs that directly", runCmd, script)
 	return p.checkProgram()
 }
 
@@ -361,7 +360,7 @@ func (p *plan) stripRunner(runCmd string, rest []word) error {
 	} else {
 		pr.exec, pr.word, pr.resolved = wordTexts(rest), rest[0].text, true
 	}
-	p.f.note(pr.holder.first, infoRunnerStripped, "%s is left out: the runtime has the environment on PATH", runCmd)
+	p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out: the runtime has the environment on PATH", runCmd)
 	return p.checkProgram()
 }
 
@@ -433,7 +432,7 @@ func (p *plan) finishCommand() {
 	}
 	pr.newText = pr.holder.node.Value + " " + jsonArgs(exec)
 	if pr.shellForm {
-		p.f.note(pr.holder.first, infoExecForm, "shell-form %s becomes exec form, so that signals reach the program directly", pr.holder.kw)
+		p.notes.note(pr.holder.first, infoExecForm, "shell-form %s becomes exec form, so that signals reach the program directly", pr.holder.kw)
 	}
 }
 
@@ -441,7 +440,7 @@ func (p *plan) finishCommand() {
 // absolute path.
 func (p *plan) resolve(w string) (string, *artifact) {
 	f := p.f
-	arts := f.artifacts
+	arts := p.artifacts
 	if strings.Contains(w, "/") {
 		abs := f.abs(w)
 		for i := range arts {
@@ -480,7 +479,7 @@ func (p *plan) resolve(w string) (string, *artifact) {
 
 func (p *plan) artifactList() string {
 	var out []string
-	for _, a := range p.f.artifacts {
+	for _, a := range p.artifacts {
 		if a.name == "" {
 			out = append(out, "a file in "+a.dir)
 		} else {

@@ -2,7 +2,6 @@ package transform
 
 import (
 	"errors"
-	"sort"
 	"strings"
 
 	"github.com/restage/restage/internal/textutil"
@@ -11,20 +10,18 @@ import (
 // Convert rewrites a single-stage Dockerfile into a multi-stage one.
 // A parse error is returned as *Error; every other outcome is a Result,
 // and a Result that is not Declined has passed every check in check.go.
+//
+// The phases run in order and each one only reads what the earlier ones
+// made: analyse returns the facts, which nothing changes afterwards;
+// makePlan returns the plan, which decides everything else and makes the
+// notes; render writes the plan as edits on the source; check re-reads
+// the output.
 func Convert(src []byte, opt Options) (*Result, error) {
 	s, err := parseSource(src)
 	if err != nil {
 		return nil, err
 	}
-	return convertSource(s, opt)
-}
-
-// convertSource converts an already parsed file; check uses it to convert
-// a result again without parsing it twice.
-func convertSource(s *source, opt Options) (*Result, error) {
-	src := s.data
 	presets := opt.Presets
-	var err error
 	if presets == nil {
 		if presets, err = builtinPresets(); err != nil {
 			return nil, err
@@ -32,36 +29,29 @@ func convertSource(s *source, opt Options) (*Result, error) {
 	}
 	res := &Result{Output: src}
 	f, err := analyse(s, opt, presets)
-	if f != nil {
-		res.Notes = f.notes
-	}
 	if err != nil {
 		return declined(res, err)
 	}
 	res.Preset = f.preset.Name
 	res.Evidence = f.evidence
 	res.BuilderImage = f.image
-	p, err := makePlan(f)
-	res.Notes = f.notes
+	ns := &notes{}
+	p, err := makePlan(f, ns)
 	if err != nil {
 		return declined(res, err)
 	}
-	stage, err := p.renderStage()
+	stage, err := renderStage(s, p)
 	if err != nil {
 		return declined(res, &decline{internalRender, "internal error: " + err.Error()})
 	}
-	edits := p.buildEdits(stage)
+	edits := buildEdits(s, p, stage)
 	out := applyEdits(src, edits)
-	res.Notes = f.notes
-	if err := check(out, p, opt); err != nil {
+	if err := check(out, p); err != nil {
 		return declined(res, &decline{internalCheck, "internal error: the result failed a check (" + err.Error() + "); please report this file"})
 	}
 	res.Output = out
 	res.Changed = true
-	for i := range res.Notes {
-		res.Notes[i].Message = textutil.OneLine(res.Notes[i].Message)
-	}
-	sortNotes(res.Notes)
+	res.Notes = ns.result()
 	res.Edits = edits
 	res.BuilderStage = p.stage
 	res.Runtime = p.image
@@ -73,11 +63,6 @@ func convertSource(s *source, opt Options) (*Result, error) {
 	return res, nil
 }
 
-// sortNotes orders notes by line; notes about the whole file come first.
-func sortNotes(n []Note) {
-	sort.SliceStable(n, func(i, j int) bool { return n[i].Line < n[j].Line })
-}
-
 func declined(res *Result, err error) (*Result, error) {
 	var d *decline
 	if !errors.As(err, &d) {
@@ -86,7 +71,6 @@ func declined(res *Result, err error) (*Result, error) {
 	res.Declined = textutil.OneLine(d.reason)
 	res.DeclineCode = d.code
 	// Notes describe a rewrite; a declined file has none.
-	res.Notes = nil
 	res.Changed = false
 	res.Edits = nil
 	return res, nil
@@ -96,7 +80,7 @@ func declined(res *Result, err error) (*Result, error) {
 func (p *plan) moves() []Move {
 	f := p.f
 	dropped := map[*inst]bool{}
-	for _, d := range f.dropped {
+	for _, d := range p.dropped {
 		dropped[d] = true
 	}
 	moved := map[*inst]bool{}

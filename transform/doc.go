@@ -11,8 +11,10 @@
 // The data flow is: parse (BuildKit's parser, with line spans kept) → analyse
 // (which preset matches, which facts the file shows) → plan (the stages, the
 // edits and the notes) → render (span edits on the original bytes plus a new
-// stage from a template) → check (re-parse and invariants). Bytes outside an
-// edit come back identical. When the facts are not there, Convert declines:
+// stage from a template) → check (re-parse and invariants). Each phase only
+// reads what the earlier ones made: the facts are not changed after analyse,
+// every decision (and every note) is the plan's, and render is a function of
+// the source and the plan. Bytes outside an edit come back identical. When the facts are not there, Convert declines:
 // the output is the input and Result.Declined says why in one line.
 //
 // Language knowledge lives in YAML presets (package presets); code here must

@@ -54,9 +54,9 @@ func (p *plan) planEnv() error {
 	if len(p.optionsEnv) > 0 && f.preset.OptionsEnv != "" {
 		k := f.preset.OptionsEnv
 		val := strings.Join(p.optionsEnv, " ")
-		f.note(p.prog.holder.first, infoOptionsEnv, "the interpreter options %s go to %s, which the runtime's interpreter reads itself", val, k)
+		p.notes.note(p.prog.holder.first, infoOptionsEnv, "the interpreter options %s go to %s, which the runtime's interpreter reads itself", val, k)
 		if kept[k] {
-			f.note(p.prog.holder.first, warnOptionsEnvSet, "%s is also set by the file; check that it holds %s", k, val)
+			p.notes.note(p.prog.holder.first, warnOptionsEnvSet, "%s is also set by the file; check that it holds %s", k, val)
 		} else {
 			p.env = append(p.env, k+"="+envQuote(val))
 			kept[k] = true

@@ -15,7 +15,7 @@ import (
 func (p *plan) usedArtifacts() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, a := range p.f.artifacts {
+	for _, a := range p.artifacts {
 		if a.folder {
 			if !seen[a.dir] {
 				seen[a.dir] = true
@@ -113,14 +113,14 @@ func (p *plan) planFiles() {
 			case isDir && path.Base(absDest) == base:
 				add(absDest)
 			case isDir:
-				f.note(c.in.first, warnFlatCopy, "%s/ is copied into %s flat; restage cannot tell which of its files the program reads, so none are copied to the runtime", base, dest)
+				p.notes.note(c.in.first, warnFlatCopy, "%s/ is copied into %s flat; restage cannot tell which of its files the program reads, so none are copied to the runtime", base, dest)
 			default:
 				add(path.Join(absDest, base))
 			}
 		}
 	}
 	if noContext && len(f.preset.RuntimeFiles) > 0 {
-		f.note(0, infoNoContext, "the build context was not available: run-time files (%s) copied with COPY . were not looked for", strings.Join(f.preset.RuntimeFiles[:min(4, len(f.preset.RuntimeFiles))], ", "))
+		p.notes.note(0, infoNoContext, "the build context was not available: run-time files (%s) copied with COPY . were not looked for", strings.Join(f.preset.RuntimeFiles[:min(4, len(f.preset.RuntimeFiles))], ", "))
 	}
 	sort.Strings(files)
 	p.copies = append(p.copies, files...)
@@ -169,7 +169,7 @@ func (f *facts) dockerignore() func(name string) bool {
 func (p *plan) planBlocks() {
 	f := p.f
 	dropped := map[*inst]bool{}
-	for _, d := range f.dropped {
+	for _, d := range p.dropped {
 		dropped[d] = true
 	}
 	if p.prog.needsShell && f.shellIn != nil {

@@ -68,7 +68,8 @@ func bkParse(dt []byte) (*bkParsed, error) {
 //   - (c) every COPY --from / RUN --mount from= in Output names a stage (by
 //     name, case-insensitively, or a valid index) or looks like an image,
 //     unless the input had the same bad reference;
-//   - (d) Convert(Output) succeeds and leaves Output unchanged;
+//   - (d) Convert(Output) succeeds and leaves Output unchanged: for a
+//     converted file, because it declines as already multi-stage;
 //   - (e) when Changed: Output has exactly one more stage than src, and the
 //     last stage does not start FROM the builder (stage or image);
 //   - (f) CRLF in ⇒ CRLF out, LF in ⇒ no CR out, final newline kept or not kept.
@@ -144,13 +145,24 @@ func checkInvariants(t testing.TB, src []byte, opt Options) *Result {
 		t.Errorf("Output: %s", p)
 	}
 
-	// (d) Idempotence.
+	// (d) Idempotence: restage -w twice leaves the file as the first run
+	// wrote it. That holds because every converted output has exactly two
+	// stages (check.go refuses any other) and analyse declines a file with
+	// more than one stage (RS202) before it looks at anything else. So the
+	// second run must decline for that reason: any other outcome, even
+	// another decline, means the property now rests on something else.
 	res2, err := Convert(res.Output, opt)
 	if err != nil {
 		t.Errorf("Convert(Output) failed: %v", err)
 	} else {
 		if res2.Changed {
 			t.Errorf("Convert(Output) changed it again (Declined=%q)", res2.Declined)
+		}
+		switch {
+		case res.Changed && res2.DeclineCode != declMultiStage:
+			t.Errorf("Convert(Output) gave decline code %q (%q), want %s (already multi-stage)", res2.DeclineCode, res2.Declined, declMultiStage)
+		case !res.Changed && res2.DeclineCode != res.DeclineCode:
+			t.Errorf("Convert(Output) of an unchanged file gave decline code %q, want the first run's %q", res2.DeclineCode, res.DeclineCode)
 		}
 		if !bytes.Equal(res2.Output, res.Output) {
 			t.Errorf("Convert(Output) did not give Output back:\n%s", textDiff("Output", "Convert(Output)", res.Output, res2.Output))

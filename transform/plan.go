@@ -7,9 +7,19 @@ import (
 )
 
 // plan is what the rewrite will do: the runtime chosen, the new stage's
-// content and the edits to the builder.
+// content and the edits to the builder. makePlan fills it in; render only
+// reads it. Everything decided after analysis lives here: f is read-only.
 type plan struct {
-	f *facts
+	f     *facts
+	notes *notes // the conversion's note sink; only planning writes to it
+
+	// Decisions that start from what analysis found, kept apart so that
+	// the facts stay as analysis left them.
+	artifacts []artifact // f.artifacts, then what the command adds
+	dropped   []*inst    // f.dropped, then a CMD a shell ENTRYPOINT ignores
+	libcWhy   []Evidence // f.libcWhy, then signs in ENV
+	staticSet bool       // the file sets the static switch itself (in a build command or an ENV)
+	collected bool       // the preset's collect step is used
 
 	stage   string // the builder stage's name for --from
 	runtime *Runtime
@@ -36,7 +46,11 @@ type plan struct {
 
 	static bool // set the preset's static env on artifact commands
 	prog   *program
-	edits  []Edit
+
+	// Lines inserted after the last build RUN (after): the prune of dev
+	// dependencies and the collect step.
+	afterCmds []string
+	after     *inst
 }
 
 type varUse struct {
@@ -46,10 +60,19 @@ type varUse struct {
 
 var varRef = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
 
-func makePlan(f *facts) (*plan, error) {
-	p := &plan{f: f, stage: f.stageName, allowed: map[string]bool{}}
+func makePlan(f *facts, ns *notes) (*plan, error) {
+	p := &plan{
+		f: f, notes: ns, stage: f.stageName, allowed: map[string]bool{},
+		artifacts: slices.Clone(f.artifacts),
+		dropped:   slices.Clone(f.dropped),
+		libcWhy:   slices.Clone(f.libcWhy),
+		staticSet: f.staticSet,
+	}
 	if p.stage == "" {
 		p.stage = "build"
+	}
+	for _, d := range f.dropped {
+		p.notes.note(d.first, infoOverridden, "%s is overridden by a later one and is left out of the runtime stage", d.kw)
 	}
 	if err := p.checkDeclines(); err != nil {
 		return nil, err
@@ -75,6 +98,7 @@ func makePlan(f *facts) (*plan, error) {
 	if p.f.setWD || p.runtimeFiles > 0 || p.prog.needsShell || p.prog.art == nil {
 		p.workdir = f.workdir
 	}
+	p.planInserts()
 	return p, nil
 }
 
@@ -124,4 +148,43 @@ func buildNames(p *Preset) []string {
 		return p.Detect.Commands
 	}
 	return out
+}
+
+// planInserts decides the lines inserted into the builder around the
+// build: the set-up before the install (a virtual environment), and after
+// the last RUN that installs or builds, the prune of development
+// dependencies and the step that collects the output into one file.
+func (p *plan) planInserts() {
+	f := p.f
+	if f.prepared != nil {
+		p.notes.note(f.prepareAt.first, infoVenvAdded, "a virtual environment is made before the install so that the runtime can copy it whole")
+	}
+	var after *runStep
+	for i, r := range f.runs {
+		if len(r.builds) > 0 {
+			after = &f.runs[i]
+		}
+	}
+	if after == nil {
+		return
+	}
+	prune := ""
+	for _, i := range f.installs {
+		if !i.prodOnly && i.bc.Prune != "" {
+			prune = i.bc.Prune
+		}
+	}
+	if prune != "" {
+		p.notes.note(after.in.first, infoPruneAdded, "`%s` is added after the build so that the runtime gets production dependencies only", prune)
+		p.afterCmds = append(p.afterCmds, prune)
+	}
+	if p.collected {
+		c := f.collect.Run
+		if f.collectCwd != after.cwd {
+			c = "cd " + f.collectCwd + " && " + c
+		}
+		p.notes.note(after.in.first, infoOutputCollected, "the build's output is collected into %s, so that the runtime copies one known file", f.collect.Path)
+		p.afterCmds = append(p.afterCmds, c)
+	}
+	p.after = after.in
 }

@@ -37,8 +37,7 @@ type stageData struct {
 
 // renderStage renders the runtime stage in the file's casing and line
 // ending; moved blocks come back byte for byte.
-func (p *plan) renderStage() (string, error) {
-	s := p.f.src
+func renderStage(s *source, p *plan) (string, error) {
 	t, err := loadStageTemplate()
 	if err != nil {
 		return "", err
@@ -91,10 +90,10 @@ func copyArgs(p string) string {
 	return p + " " + p
 }
 
-// buildEdits turns the plan into span edits on the original bytes.
-func (p *plan) buildEdits(stage string) []Edit {
+// buildEdits turns the plan into span edits on the original bytes. It
+// decides nothing: the plan says what goes where.
+func buildEdits(s *source, p *plan, stage string) []Edit {
 	f := p.f
-	s := f.src
 	var edits []Edit
 
 	// The FROM gets a stage name.
@@ -155,12 +154,11 @@ func (p *plan) buildEdits(stage string) []Edit {
 		}
 		off := s.lines[f.prepareAt.first-1].start
 		edits = append(edits, Edit{Start: off, End: off, NewText: b.String()})
-		f.note(f.prepareAt.first, infoVenvAdded, "a virtual environment is made before the install so that the runtime can copy it whole")
 	}
 
 	// After the build: dev dependencies leave the application folder, and
 	// the output is collected into one file.
-	if cmds, after := p.afterBuild(); len(cmds) > 0 {
+	if cmds, after := p.afterCmds, p.after; len(cmds) > 0 {
 		first := s.lineText(after.first)
 		lead := first[:len(first)-len(strings.TrimLeft(first, " \t"))]
 		last := s.lineText(after.end)
@@ -180,7 +178,7 @@ func (p *plan) buildEdits(stage string) []Edit {
 
 	// Moved and dropped instructions leave the builder.
 	del := map[int]bool{}
-	for _, in := range append(append([]*inst{}, f.moved...), f.dropped...) {
+	for _, in := range append(append([]*inst{}, f.moved...), p.dropped...) {
 		for l := commentStart(s, in); l <= in.end; l++ {
 			del[l] = true
 		}
@@ -246,41 +244,6 @@ func (p *plan) buildEdits(stage string) []Edit {
 	edits = append(edits, Edit{Start: tailStart, End: len(s.data), NewText: tail.String()})
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
 	return mergeEdits(edits)
-}
-
-// pruneStep is the command that drops development dependencies, and the
-// RUN it follows: the last one that installs or builds.
-func (p *plan) afterBuild() ([]string, *inst) {
-	f := p.f
-	var after *runStep
-	for i, r := range f.runs {
-		if len(r.builds) > 0 {
-			after = &f.runs[i]
-		}
-	}
-	if after == nil {
-		return nil, nil
-	}
-	var cmds []string
-	prune := ""
-	for _, i := range f.installs {
-		if !i.prodOnly && i.bc.Prune != "" {
-			prune = i.bc.Prune
-		}
-	}
-	if prune != "" {
-		f.note(after.in.first, infoPruneAdded, "`%s` is added after the build so that the runtime gets production dependencies only", prune)
-		cmds = append(cmds, prune)
-	}
-	if f.collected {
-		c := f.collect.Run
-		if f.collectCwd != after.cwd {
-			c = "cd " + f.collectCwd + " && " + c
-		}
-		f.note(after.in.first, infoOutputCollected, "the build's output is collected into %s, so that the runtime copies one known file", f.collect.Path)
-		cmds = append(cmds, c)
-	}
-	return cmds, after.in
 }
 
 // mergeEdits joins edits that touch the same spot so that the list stays

@@ -27,7 +27,7 @@ func (p *plan) planPackages() error {
 		if m.Tool != "" {
 			p.pkgTools = append(p.pkgTools, m.Tool)
 		}
-		f.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
+		p.notes.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
 	}
 	return nil
 }
@@ -38,34 +38,34 @@ func (p *plan) decideLibc() {
 	f := p.f
 	for _, e := range f.env {
 		if _, ok := f.preset.Static.Env[e.key]; ok {
-			f.staticSet = true
+			p.staticSet = true
 		}
 		for _, sig := range f.preset.Static.NeedsLibc {
 			if sig.Matches(e.key + "=" + strings.Trim(e.raw, `"'`)) {
-				f.libcWhy = append(f.libcWhy, Evidence{Line: e.in.first, What: sig.Why})
+				p.libcWhy = append(p.libcWhy, Evidence{Line: e.in.first, What: sig.Why})
 			}
 		}
 	}
-	if len(f.libcWhy) > 0 {
-		w := f.libcWhy[0]
-		f.note(w.Line, infoLibcKept, "the program links %s (%s): the runtime needs the same C library", f.variant.Libc, w.What)
+	if len(p.libcWhy) > 0 {
+		w := p.libcWhy[0]
+		p.notes.note(w.Line, infoLibcKept, "the program links %s (%s): the runtime needs the same C library", f.variant.Libc, w.What)
 	}
-	if len(f.libcWhy) == 0 && !f.staticSet {
+	if len(p.libcWhy) == 0 && !p.staticSet {
 		p.static = true
 		line := 0
-		for _, a := range f.artifacts {
+		for _, a := range p.artifacts {
 			line = a.in.first
 			break
 		}
 		for _, k := range sortedKeys(f.preset.Static.Env) {
-			f.note(line, infoStaticEnv, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env[k])
+			p.notes.note(line, infoStaticEnv, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env[k])
 		}
 	}
 }
 
 // libc is the C library the program needs: none, glibc or musl.
 func (p *plan) libc() string {
-	if len(p.f.libcWhy) > 0 || len(p.f.preset.Static.Env) == 0 {
+	if len(p.libcWhy) > 0 || len(p.f.preset.Static.Env) == 0 {
 		// Without a way to build static artifacts (the preset has none),
 		// what the build made links the builder's C library.
 		return p.f.variant.Libc
@@ -141,7 +141,7 @@ func (p *plan) chooseRuntime() error {
 		if p.runtime.Flavor != f.preset.DefaultFlavor {
 			why := p.unmet(f.preset.DefaultFlavor, libc, need, values)
 			p.why = fmt.Sprintf("%s instead of %s: %s; %s", p.runtime.Flavor, f.preset.DefaultFlavor, why, p.runtime.Why)
-			f.note(p.prog.holder.first, infoFlavorFallback, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
+			p.notes.note(p.prog.holder.first, infoFlavorFallback, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
 		}
 	}
 	if miss := missingTools(p.runtime, tools); len(miss) > 0 {
@@ -149,7 +149,7 @@ func (p *plan) chooseRuntime() error {
 			for _, fl := range append([]string{f.preset.DefaultFlavor}, f.preset.Fallback...) {
 				if r := pick(fl, true); r != nil {
 					if r != p.runtime {
-						f.note(f.healthcheck.first, infoFlavorHealth, "runtime %s chosen because HEALTHCHECK runs %s", r.Flavor, strings.Join(miss, ", "))
+						p.notes.note(f.healthcheck.first, infoFlavorHealth, "runtime %s chosen because HEALTHCHECK runs %s", r.Flavor, strings.Join(miss, ", "))
 						p.runtime, p.why = r, fmt.Sprintf("%s: HEALTHCHECK runs %s; %s", r.Flavor, strings.Join(miss, ", "), r.Why)
 					}
 					break
@@ -163,7 +163,7 @@ func (p *plan) chooseRuntime() error {
 	}
 	p.image = mapImage(img, f.opt.ImageMap)
 	if miss := missingTools(p.runtime, tools); len(miss) > 0 {
-		f.note(f.healthcheck.first, warnHealthcheckTools, "HEALTHCHECK runs %s, which %s does not have: the check will fail (use a check built into the program, or --fit-healthcheck)", strings.Join(miss, ", "), img)
+		p.notes.note(f.healthcheck.first, warnHealthcheckTools, "HEALTHCHECK runs %s, which %s does not have: the check will fail (use a check built into the program, or --fit-healthcheck)", strings.Join(miss, ", "), img)
 	}
 	return nil
 }
@@ -204,8 +204,8 @@ func (p *plan) toolsText(tools []string) string {
 
 // libcReason says why the program links the C library it does.
 func (p *plan) libcReason(libc string) string {
-	if len(p.f.libcWhy) > 0 {
-		w := p.f.libcWhy[0]
+	if len(p.libcWhy) > 0 {
+		w := p.libcWhy[0]
 		return fmt.Sprintf("%s, line %d", w.What, w.Line)
 	}
 	return fmt.Sprintf("it was built on a %s builder, %s", libc, p.f.image)

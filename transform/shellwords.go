@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/restage/restage/shell"
@@ -28,9 +29,16 @@ type shellLine struct {
 // read gives no commands and is not plain; the strings of sh -c are left
 // to the callers that look into them.
 func splitShell(s string) shellLine {
+	l, _ := readShell(s)
+	return l
+}
+
+// readShell is splitShell for callers that must not guess: it says why
+// the shell cannot read s.
+func readShell(s string) (shellLine, error) {
 	sc, err := shell.Parse(s)
 	if err != nil {
-		return shellLine{}
+		return shellLine{}, err
 	}
 	out := shellLine{plain: sc.Plain}
 	for _, c := range sc.Cmds {
@@ -38,7 +46,17 @@ func splitShell(s string) shellLine {
 			out.cmds = append(out.cmds, simpleCmd{c})
 		}
 	}
-	return out
+	return out, nil
+}
+
+// parsePos is the position the shell parser puts before its message; it
+// counts in the instruction's joined text, not in the file, so it would
+// only mislead.
+var parsePos = regexp.MustCompile(`^(\d+:\d+: )+`)
+
+// shellMessage is the shell parser's message without its position.
+func shellMessage(err error) string {
+	return parsePos.ReplaceAllString(err.Error(), "")
 }
 
 // execCmd is the command of an exec-form instruction.

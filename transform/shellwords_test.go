@@ -86,3 +86,28 @@ func TestUnfoldMatchesBuildKit(t *testing.T) {
 		t.Errorf("only %d RUN lines checked", n)
 	}
 }
+
+// TestReadShell: text the shell cannot read is an error whose message
+// carries no position (it would count in the joined RUN text, not the
+// file), and splitShell still gives no commands for it.
+func TestReadShell(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{`go build . && echo "x`, "reached EOF without closing quote `\"`"},
+		{"echo ok;\nif true; then echo", "`if` statement must end with `fi`"},
+	} {
+		l, err := readShell(tc.src)
+		if err == nil {
+			t.Errorf("readShell(%q): no error", tc.src)
+			continue
+		}
+		if got := shellMessage(err); got != tc.want {
+			t.Errorf("shellMessage(%q) = %q, want %q (the parser's message, no position)", tc.src, got, tc.want)
+		}
+		if len(l.cmds) != 0 || len(splitShell(tc.src).cmds) != 0 {
+			t.Errorf("%q: commands read from text the shell cannot read", tc.src)
+		}
+	}
+	if _, err := readShell("go build -o /app . && echo done"); err != nil {
+		t.Errorf("readShell of a plain line: %v", err)
+	}
+}

@@ -15,7 +15,7 @@ func (p *plan) planUser() {
 		if !r.ImageUser {
 			p.user = r.User
 		}
-		f.note(0, infoNonRootUser, "the original image ran as root; the runtime runs as the non-root user %s", r.User)
+		p.notes.note(0, infoNonRootUser, "the original image ran as root; the runtime runs as the non-root user %s", r.User)
 		return
 	}
 	u := f.user.cmd.(*instructions.UserCommand).User
@@ -24,17 +24,17 @@ func (p *plan) planUser() {
 	switch {
 	case name == "root" || name == "0":
 		p.user = r.User
-		f.note(f.user.first, warnRootReplaced, "the original ran as root (USER %s); the runtime runs as the non-root user %s", u, r.User)
+		p.notes.note(f.user.first, warnRootReplaced, "the original ran as root (USER %s); the runtime runs as the non-root user %s", u, r.User)
 	case numeric(name) && (group == "" || numeric(group)):
 		p.user = u
 	case r.HasUser(name) && (group == "" || numeric(group) || r.HasUser(group)):
 		p.user = u
 	case f.created[name]:
 		p.user = r.User
-		f.note(f.user.first, infoBuilderUser, "user %s is created in the builder and does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
+		p.notes.note(f.user.first, infoBuilderUser, "user %s is created in the builder and does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
 	default:
 		p.user = r.User
-		f.note(f.user.first, warnUserMissing, "user %s does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
+		p.notes.note(f.user.first, warnUserMissing, "user %s does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
 	}
 	if p.user != "" {
 		for _, m := range varRef.FindAllStringSubmatch(p.user, -1) {
@@ -60,7 +60,7 @@ func (p *plan) checkPorts() {
 		for _, port := range c.Ports {
 			num, _, _ := strings.Cut(port, "/")
 			if n, err := strconv.Atoi(num); err == nil && n > 0 && n < 1024 {
-				p.f.note(in.first, warnPrivilegedPort, "port %d is below 1024: the non-root user %s cannot bind it unless the program is given the capability; consider a port from 1024 up", n, u)
+				p.notes.note(in.first, warnPrivilegedPort, "port %d is below 1024: the non-root user %s cannot bind it unless the program is given the capability; consider a port from 1024 up", n, u)
 			}
 		}
 	}
