@@ -82,10 +82,6 @@ func (a *app) presetsList() error {
 	return tw.Flush()
 }
 
-// oneLine is textutil.OneLine under the name verify.go calls it by, so
-// that this change leaves verify.go alone; one implementation either way.
-var oneLine = textutil.OneLine
-
 func (a *app) presetsShow(name string) error {
 	ps, err := a.presets()
 	if err != nil {
