@@ -9,8 +9,12 @@ DOCKER ?= /usr/bin/docker
 
 all: build test
 
+# urfave_cli_no_docs leaves out urfave/cli's man-page and Markdown generators, which restage
+# never calls and whose Markdown library costs about 2.5 ms of start-up on every run.
+TAGS ?= urfave_cli_no_docs
+
 build:
-	$(GO) build -o bin/restage ./cmd/restage
+	$(GO) build -tags $(TAGS) -o bin/restage ./cmd/restage
 
 test:
 	$(GO) test ./...

@@ -164,7 +164,7 @@ func checkDocker(t *testing.T, docker string) {
 func buildRestage(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "restage")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/restage")
+	cmd := exec.Command("go", "build", "-tags", "urfave_cli_no_docs", "-o", bin, "./cmd/restage")
 	cmd.Dir = ".."
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build ./cmd/restage: %v\n%s", err, out)

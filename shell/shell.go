@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -142,9 +143,18 @@ func IsShell(prog string) bool {
 	return false
 }
 
+// parsers are reused: a new syntax.Parser allocates several kilobytes of
+// buffers, and a conversion parses every RUN line more than once. Parse
+// resets a parser's state, so one may serve any number of scripts.
+var parsers = sync.Pool{New: func() any {
+	return syntax.NewParser(syntax.Variant(syntax.LangBash), syntax.KeepComments(true))
+}}
+
 // Parse reads src as a bash script (a superset of what /bin/sh reads).
 func Parse(src string) (*Script, error) {
-	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash), syntax.KeepComments(true)).Parse(strings.NewReader(src), "")
+	p := parsers.Get().(*syntax.Parser)
+	f, err := p.Parse(strings.NewReader(src), "")
+	parsers.Put(p)
 	if err != nil {
 		return nil, err
 	}

@@ -251,6 +251,11 @@ func (e envMap) Keys() []string {
 // expandEnv expands $VARS in s the way BuildKit does, and says how many
 // variables it did not know.
 func expandEnv(escape rune, s string, env envMap) (string, int, error) {
+	// Most words have nothing to expand, unquote or unescape; the lexer
+	// would give them back as they are, after allocating.
+	if !strings.ContainsAny(s, "$'\"\\`") && !strings.ContainsRune(s, escape) {
+		return s, 0, nil
+	}
 	res, err := shell.NewLex(escape).ProcessWordWithMatches(s, env)
 	if err != nil {
 		return s, 0, err

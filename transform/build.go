@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+
+	"github.com/restage/restage/shell"
 )
 
 // runStep is one RUN with the simple commands it runs.
@@ -22,6 +24,9 @@ type runStep struct {
 	builds  []buildUse
 	heredoc bool
 	user    string // the USER in effect, empty for the image's
+	// script is the shell reader's parse of a shell-form text, kept so
+	// that render need not parse the same text again.
+	script *shell.Script
 }
 
 // buildUse is one preset build command found in a RUN.
@@ -81,6 +86,7 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 	if err != nil {
 		return declinef(declShellUnreadable, "line %d: cannot read the shell command: %s", in.first, shellMessage(err))
 	}
+	step.script = line.script
 	cwd := f.workdir
 	for _, c := range line.cmds {
 		f.scanCmd(&step, c, &cwd)

@@ -137,7 +137,7 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 				edits = append(edits, Edit{Start: off, End: off, NewText: lead + s.kw("ENV") + " " + strings.Join(env, " ") + s.eol})
 				continue
 			}
-			for _, off := range commandOffsets(s, r.in, cmds, r.heredoc) {
+			for _, off := range commandOffsets(s, r, cmds) {
 				edits = append(edits, Edit{Start: off, End: off, NewText: prefix})
 			}
 		}
@@ -279,15 +279,19 @@ func applyEdits(src []byte, edits []Edit) []byte {
 
 // commandOffsets finds where the environment prefix goes for each simple
 // command of a RUN that runs one of cmds, as offsets in the file.
-func commandOffsets(s *source, in *inst, cmds []string, heredoc bool) []int {
+func commandOffsets(s *source, step runStep, cmds []string) []int {
+	in, heredoc := step.in, step.heredoc
 	start := s.lines[in.first-1].start
 	raw := s.text(in.first, in.end)
 	text, at, end := unfold(raw, s.escape)
 	var offs []int
 	read := func(text string, at func(int) int) {
-		sc, err := shell.Parse(text)
-		if err != nil {
-			return
+		sc := step.script
+		if sc == nil || text != step.text {
+			var err error
+			if sc, err = shell.Parse(text); err != nil {
+				return
+			}
 		}
 		for _, c := range sc.Cmds {
 			if c.Inline {

@@ -21,8 +21,9 @@ type simpleCmd struct{ c shell.Cmd }
 // shellLine is a shell command line cut into simple commands. Plain is
 // true when a plain word split gives the same argv as sh -c would.
 type shellLine struct {
-	cmds  []simpleCmd
-	plain bool
+	cmds   []simpleCmd
+	plain  bool
+	script *shell.Script // what the reader made of it, for render to reuse
 }
 
 // splitShell reads a shell line with package shell. Text the shell cannot
@@ -40,7 +41,7 @@ func readShell(s string) (shellLine, error) {
 	if err != nil {
 		return shellLine{}, err
 	}
-	out := shellLine{plain: sc.Plain}
+	out := shellLine{plain: sc.Plain, script: sc}
 	for _, c := range sc.Cmds {
 		if !c.Inline && len(c.Words)+len(c.Assigns) > 0 {
 			out.cmds = append(out.cmds, simpleCmd{c})

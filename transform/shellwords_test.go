@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/frontend/dockerfile/shell"
 )
 
 // An environment prefix goes where the shell applies it to the build's
@@ -109,5 +110,21 @@ func TestReadShell(t *testing.T) {
 	}
 	if _, err := readShell("go build -o /app . && echo done"); err != nil {
 		t.Errorf("readShell of a plain line: %v", err)
+	}
+}
+
+// TestExpandEnvShortcut checks that words expandEnv hands back without
+// asking BuildKit's lexer are the ones the lexer would give back as they
+// are.
+func TestExpandEnvShortcut(t *testing.T) {
+	env := envMap{"A": "x"}
+	for _, s := range []string{"", "plain", "two words", "tab\tsep", "~/x", "*.go", "a=b", "ünïcode", "-o /app/server", "{a,b}", "a#b", "(x)", "a;b|c&&d"} {
+		for _, esc := range []rune{'\\', '`'} {
+			got, n, err := expandEnv(esc, s, env)
+			want, err2 := shell.NewLex(esc).ProcessWordWithMatches(s, env)
+			if err != nil || err2 != nil || got != want.Result || n != len(want.Unmatched) {
+				t.Errorf("expandEnv(%q, %q) = %q, %d, %v; the lexer gives %q, %v", esc, s, got, n, err, want.Result, err2)
+			}
+		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 func buildBinary(tb testing.TB, dir string) string {
 	tb.Helper()
 	bin := filepath.Join(dir, "restage")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-tags", "urfave_cli_no_docs", "-o", bin, ".").CombinedOutput(); err != nil {
 		tb.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
