@@ -44,9 +44,6 @@ type Preset struct {
 	// Runners are commands that run a script defined in a project file
 	// (npm start), resolved so the runtime need not have the runner.
 	Runners []Runner `yaml:"runners"`
-	// RuntimeEnv ("K=V") is set in the runtime stage unless the file
-	// sets K itself.
-	RuntimeEnv []string `yaml:"runtime_env"`
 	// PathPrograms means a bare program name in CMD may be one the
 	// install put on PATH (console scripts such as gunicorn).
 	PathPrograms bool `yaml:"path_programs"`

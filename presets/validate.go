@@ -112,11 +112,6 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{fmt.Sprintf("drop_env.%d", i), fmt.Sprintf("bad pattern %q", g)}
 		}
 	}
-	for i, kv := range p.RuntimeEnv {
-		if !strings.Contains(kv, "=") {
-			return &presetErr{fmt.Sprintf("runtime_env.%d", i), fmt.Sprintf("%q is not K=V", kv)}
-		}
-	}
 	for i := range p.RuntimePackages {
 		m := &p.RuntimePackages[i]
 		if len(strings.Fields(m.Command)) == 0 || m.Install == "" {

@@ -62,9 +62,11 @@ func (p *plan) planEnv() error {
 			kept[k] = true
 		}
 	}
-	extra := append([]string(nil), f.preset.RuntimeEnv...)
+	// Only what a set-up restage inserted needs (the venv it made): the
+	// runtime gets no setting the original did not have.
+	var extra []string
 	if f.prepared != nil {
-		extra = append(extra, f.prepared.RuntimeEnv...)
+		extra = f.prepared.RuntimeEnv
 	}
 	for _, kv := range extra {
 		k, _, _ := strings.Cut(kv, "=")

@@ -1,0 +1,2 @@
+const log = require('pino')();
+log.info({ env: process.env.NODE_ENV }, 'worker started');

@@ -1,0 +1,1 @@
+console.log("gateway on", process.env.NODE_ENV ?? "(unset)");
