@@ -214,9 +214,17 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 			}
 		}
 	}
-	// The tail: everything after the last kept, non-blank line.
+	// Comments and blank lines after the last instruction (a docs region
+	// marker, an editor modeline) stay at the end of the file: the runtime
+	// stage goes in before them, and their bytes are never edited.
+	lastInst := s.nodes[len(s.nodes)-1].end
+	tailEnd := len(s.data)
+	if lastInst < n {
+		tailEnd = s.lines[lastInst].start
+	}
+	// The tail: from the last kept, non-blank line up to that block.
 	lastKept := 0
-	for l := 1; l <= n; l++ {
+	for l := 1; l <= lastInst; l++ {
 		if !del[l] && !s.isBlank(l) {
 			lastKept = l
 		}
@@ -236,12 +244,12 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 		tail.WriteString(s.eol)
 	}
 	tail.WriteString(s.eol)
-	if s.endsWithNewline() {
+	if s.endsWithNewline() || tailEnd < len(s.data) {
 		tail.WriteString(stage)
 	} else {
 		tail.WriteString(strings.TrimSuffix(stage, s.eol))
 	}
-	edits = append(edits, Edit{Start: tailStart, End: len(s.data), NewText: tail.String()})
+	edits = append(edits, Edit{Start: tailStart, End: tailEnd, NewText: tail.String()})
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
 	return mergeEdits(edits)
 }
