@@ -52,10 +52,20 @@ func check(out []byte, p *plan) error {
 }
 
 // checkVars looks at the variables BuildKit expands in the runtime stage.
+// A variable must be declared there, come from the runtime image, or be
+// one the original stage also expanded without declaring it: BuildKit
+// gave that one the empty value in the original, and gives it the same in
+// the runtime stage (undefined in, undefined out). A variable the original
+// declared (ARG, ENV, its image) and the runtime stage does not is a real
+// difference, and fails.
 func checkVars(s *source, p *plan) error {
 	declared := map[string]bool{}
 	for _, e := range p.runtime.Env {
 		declared[e] = true
+	}
+	allowed := undeclaredInOriginal(p.f)
+	for k := range p.allowed {
+		allowed[k] = true
 	}
 	inRuntime := false
 	for _, in := range s.nodes {
@@ -74,21 +84,63 @@ func checkVars(s *source, p *plan) error {
 			continue
 		case *instructions.EnvCommand:
 			for _, kv := range c.Env {
-				if err := uses(kv.Value, declared, p.allowed, in); err != nil {
+				if err := uses(kv.Value, declared, allowed, in); err != nil {
 					return err
 				}
 				declared[kv.Key] = true
 			}
 			continue
-		case *instructions.CmdCommand, *instructions.EntrypointCommand, *instructions.HealthCheckCommand, *instructions.RunCommand:
-			// Expanded by a shell at run time, if at all.
+		}
+		if shellExpanded(in) {
 			continue
 		}
-		if err := uses(in.node.Original, declared, p.allowed, in); err != nil {
+		if err := uses(in.node.Original, declared, allowed, in); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// shellExpanded reports whether BuildKit leaves the instruction's
+// variables alone: a shell expands them when the command runs, if at all.
+func shellExpanded(in *inst) bool {
+	switch in.cmd.(type) {
+	case *instructions.CmdCommand, *instructions.EntrypointCommand, *instructions.HealthCheckCommand, *instructions.RunCommand:
+		return true
+	}
+	return false
+}
+
+// undeclaredInOriginal returns the variables that the original stage
+// expands at build time and declares nowhere: no stage ARG, no ENV, not
+// set by the builder image.
+func undeclaredInOriginal(f *facts) map[string]bool {
+	declared := map[string]bool{}
+	for _, a := range f.stageArgs {
+		declared[a.name] = true
+	}
+	for _, e := range f.env {
+		declared[e.key] = true
+	}
+	for k := range f.preset.Builder.Env {
+		declared[k] = true
+	}
+	out := map[string]bool{}
+	for _, in := range f.src.nodes {
+		if in.kw == "FROM" || shellExpanded(in) {
+			continue
+		}
+		text := in.node.Original
+		for _, m := range varRef.FindAllStringSubmatchIndex(text, -1) {
+			if m[0] > 0 && text[m[0]-1] == '\\' {
+				continue
+			}
+			if name := text[m[2]:m[3]]; !declared[name] {
+				out[name] = true
+			}
+		}
+	}
+	return out
 }
 
 func uses(text string, declared, allowed map[string]bool, in *inst) error {
