@@ -155,6 +155,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if err := f.walk(); err != nil {
 		return nil, err
 	}
+	f.contextLibc()
 	return f, nil
 }
 

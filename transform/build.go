@@ -4,6 +4,7 @@ package transform
 // where their output goes.
 
 import (
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
 
@@ -88,8 +90,14 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 	}
 	step.script = line.script
 	cwd := f.workdir
-	for _, c := range line.cmds {
-		f.scanCmd(&step, c, &cwd)
+	for _, c := range line.script.Cmds {
+		// Commands read out of a sh -c string run too.
+		if len(c.Words)+len(c.Assigns) > 0 {
+			f.scanCmd(&step, simpleCmd{c}, &cwd)
+		}
+	}
+	if d := f.preset.Static.LibcDeps; d != nil {
+		f.runDeps(d, in, line.script)
 	}
 	f.runs = append(f.runs, step)
 	return f.collectArtifacts(&step)
@@ -474,4 +482,84 @@ func (f *facts) hasContextFile() bool {
 	}
 	_, err := fs.Stat(f.opt.Context, f.preset.ModuleName.File)
 	return err == nil
+}
+
+// Bounds of the search for a source file that shows the program links
+// the C library: a build context may be a whole monorepo.
+const (
+	libcScanFiles   = 2000
+	libcScanBytes   = 8 << 20
+	libcScanPerFile = 256 << 10
+)
+
+// contextLibc looks in the build context for signs that the program links
+// the C library: a dependency file naming a module known to need it, or a
+// source file that shows it (import "C"). The first sign of each kind is
+// enough.
+func (f *facts) contextLibc() {
+	ctx, st := f.opt.Context, f.preset.Static
+	if ctx == nil {
+		return
+	}
+	if d := st.LibcDeps; d != nil {
+		for _, file := range d.Files {
+			data, err := fs.ReadFile(ctx, file)
+			if err != nil {
+				continue
+			}
+			if name, ok := d.InFile(data); ok {
+				f.libcWhy = append(f.libcWhy, Evidence{What: d.Reason(name, file)})
+				break
+			}
+		}
+	}
+	ls := st.LibcSources
+	if ls == nil {
+		return
+	}
+	files, total := 0, 0
+	errStop := fs.SkipAll
+	_ = fs.WalkDir(ctx, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an unreadable folder is a fact, not an error
+		}
+		if p != "." && ls.Skipped(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !strings.HasSuffix(p, ls.Ext) || !e.Type().IsRegular() {
+			return nil
+		}
+		files++
+		if files > libcScanFiles || total >= libcScanBytes {
+			return errStop
+		}
+		r, err := ctx.Open(p)
+		if err != nil {
+			return nil
+		}
+		data, _ := io.ReadAll(io.LimitReader(r, libcScanPerFile))
+		r.Close()
+		total += len(data)
+		if ls.Matches(data) {
+			f.libcWhy = append(f.libcWhy, Evidence{What: ls.Reason(p)})
+			return errStop
+		}
+		return nil
+	})
+}
+
+// runDeps records a RUN that names a dependency known to link the C
+// library (go get github.com/mattn/go-sqlite3).
+func (f *facts) runDeps(d *presets.LibcDeps, in *inst, sc *shell.Script) {
+	for _, c := range sc.Cmds {
+		for _, w := range c.Args() {
+			if name, ok := d.Named(w.Text); ok {
+				f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: d.Reason(name, "the RUN")})
+				return
+			}
+		}
+	}
 }

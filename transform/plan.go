@@ -81,6 +81,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		return nil, err
 	}
 	p.decideLibc()
+	if err := p.checkStaticReach(); err != nil {
+		return nil, err
+	}
 	if err := p.planPackages(); err != nil {
 		return nil, err
 	}

@@ -63,6 +63,47 @@ func (p *plan) decideLibc() {
 	}
 }
 
+// checkStaticReach declines a file where the static switch would not
+// reach a build command: one run under sudo, which resets the
+// environment that a prefix or an ENV line sets, or under an `env -i`
+// that other wrappers follow.
+func (p *plan) checkStaticReach() error {
+	if !p.static {
+		return nil
+	}
+	f := p.f
+	for _, r := range f.runs {
+		if r.script == nil {
+			continue
+		}
+		var cmds []string
+		for _, b := range r.builds {
+			if b.bc.Artifact != nil {
+				cmds = append(cmds, b.bc.Command)
+			}
+		}
+		for _, cmd := range cmds {
+			for _, c := range buildCmds(r.script, []string{cmd}) {
+				for i, wi := range c.Wrappers {
+					w := c.Words[wi].Text
+					if w == "sudo" || w == "env" && i != len(c.Wrappers)-1 && clearsEnv(c, wi) {
+						return declinef(declEnvUnreachable, "line %d: `%s` runs under %s, which does not pass the environment on: restage cannot set %s for it (set it after %s on the command yourself, or build without %s)", r.in.first, cmd, w, staticText(f.preset.Static.Env), w, w)
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func staticText(env map[string]string) string {
+	var kv []string
+	for _, k := range sortedKeys(env) {
+		kv = append(kv, k+"="+env[k])
+	}
+	return strings.Join(kv, " ")
+}
+
 // libc is the C library the program needs: none, glibc or musl.
 func (p *plan) libc() string {
 	if len(p.libcWhy) > 0 || len(p.f.preset.Static.Env) == 0 {
