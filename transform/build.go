@@ -29,6 +29,10 @@ type runStep struct {
 	// script is the shell reader's parse of a shell-form text, kept so
 	// that render need not parse the same text again.
 	script *shell.Script
+	// quoted is set when commands were read out of a sh -c string whose
+	// bytes are not the script's bytes (double quotes): no edit goes
+	// inside it.
+	quoted bool
 }
 
 // buildUse is one preset build command found in a RUN.
@@ -94,6 +98,17 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 		// Commands read out of a sh -c string run too.
 		if len(c.Words)+len(c.Assigns) > 0 {
 			f.scanCmd(&step, simpleCmd{c}, &cwd)
+		}
+	}
+	for _, inner := range quotedScripts(line.script) {
+		// A double-quoted sh -c string with nothing the shell expands:
+		// its commands run, but an edit inside it could break its
+		// quoting, so render sets variables with ENV instead.
+		step.quoted = true
+		for _, c := range inner.Cmds {
+			if len(c.Words)+len(c.Assigns) > 0 {
+				f.scanCmd(&step, simpleCmd{c}, &cwd)
+			}
 		}
 	}
 	if d := f.preset.Static.LibcDeps; d != nil {
@@ -562,4 +577,31 @@ func (f *facts) runDeps(d *presets.LibcDeps, in *inst, sc *shell.Script) {
 			}
 		}
 	}
+}
+
+// quotedScripts reads the sh -c strings that the shell reader left
+// opaque, when the string is one the shell does not expand (a
+// double-quoted literal): its unquoted text is what sh -c runs.
+func quotedScripts(sc *shell.Script) []*shell.Script {
+	if sc == nil || !sc.Opaque {
+		return nil
+	}
+	var out []*shell.Script
+	for _, c := range sc.Cmds {
+		args := c.Args()
+		if c.Inline || len(args) < 3 || !shell.IsShell(args[0].Text) || args[1].Text != "-c" || args[2].Dynamic {
+			continue
+		}
+		read := false
+		for _, ic := range sc.Cmds {
+			read = read || ic.Inline && ic.Pos >= args[2].Pos && ic.Pos < args[2].End
+		}
+		if read {
+			continue
+		}
+		if inner, err := shell.Parse(args[2].Text); err == nil && !inner.Opaque {
+			out = append(out, inner)
+		}
+	}
+	return out
 }

@@ -131,7 +131,7 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 				continue
 			}
 			offs, ok := commandOffsets(s, r, cmds)
-			if !ok {
+			if !ok || r.quoted {
 				edits = append(edits, envLine(s, r.in, f.preset.Static.Env))
 				continue
 			}
