@@ -155,7 +155,6 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if err := f.walk(); err != nil {
 		return nil, err
 	}
-	f.contextLibc()
 	return f, nil
 }
 

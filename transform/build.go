@@ -77,6 +77,9 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 	} else {
 		// Exec form: the words are exact.
 		f.scanCmd(&step, execCmd(r.CmdLine), &step.cwd)
+		if d := f.preset.Static.LibcDeps; d != nil {
+			f.runDeps(d, in, &shell.Script{Cmds: []shell.Cmd{shell.Literal(r.CmdLine)}})
+		}
 		f.runs = append(f.runs, step)
 		return f.collectArtifacts(&step)
 	}
@@ -507,14 +510,14 @@ const (
 	libcScanPerFile = 256 << 10
 )
 
-// contextLibc looks in the build context for signs that the program links
-// the C library: a dependency file naming a module known to need it, or a
-// source file that shows it (import "C"). The first sign of each kind is
-// enough.
-func (f *facts) contextLibc() {
+// contextLibc looks in the build context for a sign that the program
+// links the C library: a dependency file naming a module known to need
+// it, else a source file that shows it (import "C"). The first sign is
+// enough; the plan asks only when the file itself shows none.
+func (f *facts) contextLibc() []Evidence {
 	ctx, st := f.opt.Context, f.preset.Static
 	if ctx == nil {
-		return
+		return nil
 	}
 	if d := st.LibcDeps; d != nil {
 		for _, file := range d.Files {
@@ -523,15 +526,15 @@ func (f *facts) contextLibc() {
 				continue
 			}
 			if name, ok := d.InFile(data); ok {
-				f.libcWhy = append(f.libcWhy, Evidence{What: d.Reason(name, file)})
-				break
+				return []Evidence{{What: d.Reason(name, file)}}
 			}
 		}
 	}
 	ls := st.LibcSources
 	if ls == nil {
-		return
+		return nil
 	}
+	var found []Evidence
 	files, total := 0, 0
 	errStop := fs.SkipAll
 	_ = fs.WalkDir(ctx, ".", func(p string, e fs.DirEntry, err error) error {
@@ -559,11 +562,12 @@ func (f *facts) contextLibc() {
 		r.Close()
 		total += len(data)
 		if ls.Matches(data) {
-			f.libcWhy = append(f.libcWhy, Evidence{What: ls.Reason(p)})
+			found = append(found, Evidence{What: ls.Reason(p)})
 			return errStop
 		}
 		return nil
 	})
+	return found
 }
 
 // runDeps records a RUN that names a dependency known to link the C

@@ -46,6 +46,11 @@ func (p *plan) decideLibc() {
 			}
 		}
 	}
+	if len(p.libcWhy) == 0 && !p.staticSet {
+		// Only now is the build context worth reading: it can only keep
+		// the static switch off.
+		p.libcWhy = f.contextLibc()
+	}
 	if len(p.libcWhy) > 0 {
 		w := p.libcWhy[0]
 		p.notes.note(w.Line, infoLibcKept, "the program links %s (%s): the runtime needs the same C library", f.variant.Libc, w.What)
