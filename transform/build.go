@@ -33,6 +33,9 @@ type runStep struct {
 	// bytes are not the script's bytes (double quotes): no edit goes
 	// inside it.
 	quoted bool
+	// unread is set when a sh -c string could not be read at all (the
+	// shell expands it at build time): it may run a build.
+	unread bool
 }
 
 // buildUse is one preset build command found in a RUN.
@@ -103,7 +106,9 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 			f.scanCmd(&step, simpleCmd{c}, &cwd)
 		}
 	}
-	for _, inner := range quotedScripts(line.script) {
+	quoted, unread := quotedScripts(line.script)
+	step.unread = unread
+	for _, inner := range quoted {
 		// A double-quoted sh -c string with nothing the shell expands:
 		// its commands run, but an edit inside it could break its
 		// quoting, so render sets variables with ENV instead.
@@ -586,14 +591,18 @@ func (f *facts) runDeps(d *presets.LibcDeps, in *inst, sc *shell.Script) {
 // quotedScripts reads the sh -c strings that the shell reader left
 // opaque, when the string is one the shell does not expand (a
 // double-quoted literal): its unquoted text is what sh -c runs.
-func quotedScripts(sc *shell.Script) []*shell.Script {
+func quotedScripts(sc *shell.Script) (scripts []*shell.Script, unread bool) {
 	if sc == nil || !sc.Opaque {
-		return nil
+		return nil, false
 	}
 	var out []*shell.Script
 	for _, c := range sc.Cmds {
 		args := c.Args()
-		if c.Inline || len(args) < 3 || !shell.IsShell(args[0].Text) || args[1].Text != "-c" || args[2].Dynamic {
+		if c.Inline || len(args) < 3 || !shell.IsShell(args[0].Text) || args[1].Text != "-c" {
+			continue
+		}
+		if args[2].Dynamic {
+			unread = true
 			continue
 		}
 		read := false
@@ -603,9 +612,12 @@ func quotedScripts(sc *shell.Script) []*shell.Script {
 		if read {
 			continue
 		}
-		if inner, err := shell.Parse(args[2].Text); err == nil && !inner.Opaque {
-			out = append(out, inner)
+		inner, err := shell.Parse(args[2].Text)
+		if err != nil || inner.Opaque {
+			unread = true
+			continue
 		}
+		out = append(out, inner)
 	}
-	return out
+	return out, unread
 }
