@@ -166,3 +166,53 @@ func Flavors(ps []*Preset) []string {
 	}
 	return out
 }
+
+// Matches reports whether a source file's content shows the program
+// links the C library.
+func (l *LibcSources) Matches(data []byte) bool { return l.re.Match(data) }
+
+// Skipped reports whether a folder or file of this name is not read.
+func (l *LibcSources) Skipped(name string) bool {
+	for _, g := range l.Skip {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Reason is the source signal's why for a file.
+func (l *LibcSources) Reason(file string) string { return strings.ReplaceAll(l.Why, "{file}", file) }
+
+// InFile returns the first listed dependency that a file of the build
+// context names as one of its whitespace-separated words.
+func (d *LibcDeps) InFile(data []byte) (string, bool) {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(string(data)) {
+		words[w] = true
+	}
+	for _, n := range d.Names {
+		if words[n] {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// Named returns the listed dependency a command word names: the name
+// itself, a path below it (name/sub, name/...) or a version of it
+// (name@v1.2.3).
+func (d *LibcDeps) Named(word string) (string, bool) {
+	w, _, _ := strings.Cut(word, "@")
+	for _, n := range d.Names {
+		if w == n || strings.HasPrefix(w, n+"/") {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// Reason is the dependency signal's why for a name found in where.
+func (d *LibcDeps) Reason(name, where string) string {
+	return strings.NewReplacer("{name}", name, "{where}", where).Replace(d.Why)
+}

@@ -23,6 +23,10 @@ func TestParseErrors(t *testing.T) {
 		{base + "builder:\n  variants:\n    - tag: '('\n      libc: glibc\n", "p.yaml:10: bad tag pattern"},
 		{base + "fallback: [nope]\n", `p.yaml:8: fallback flavor "nope" has no runtime`},
 		{base + "default_flavor: nope\n", `p.yaml:8: default_flavor "nope" has no runtime`},
+		{base + "static:\n  libc_deps: {files: [go.mod], why: w}\n", "p.yaml:9: static.libc_deps needs files, names and why"},
+		{base + "static:\n  libc_deps: {files: [go.mod], why: w, names: [a@v1]}\n", `p.yaml:9: "a@v1" is not a dependency name`},
+		{base + "static:\n  libc_sources: {ext: .go, why: w, pattern: '('}\n", "p.yaml:9: bad pattern"},
+		{base + "static:\n  libc_sources: {ext: .go, why: w, pattern: x, skip: ['[']}\n", "p.yaml:9: bad pattern"},
 	}
 	for _, c := range cases {
 		_, err := Parse("p.yaml", []byte(c.yaml))

@@ -208,6 +208,37 @@ type NameSource struct {
 type Static struct {
 	Env       map[string]string `yaml:"env"`
 	NeedsLibc []Signal          `yaml:"needs_libc"`
+	// LibcDeps are dependencies known to link the C library: a build
+	// context file or a RUN word that names one is a sign too.
+	LibcDeps *LibcDeps `yaml:"libc_deps"`
+	// LibcSources is a pattern over the sources in the build context
+	// that shows the program links the C library (import "C").
+	LibcSources *LibcSources `yaml:"libc_sources"`
+}
+
+// LibcDeps lists dependencies that link the C library and the files of
+// the build context that name the dependencies of a project.
+type LibcDeps struct {
+	// Files are read from the build context; a whitespace-separated word
+	// of theirs equal to a name is a sign.
+	Files []string `yaml:"files"`
+	// Names are dependency names (Go module paths). In a RUN, a word
+	// equal to one, or below it (name/sub, name@version), is a sign.
+	Names []string `yaml:"names"`
+	// Why is the reason given, with {name} and {where} replaced.
+	Why string `yaml:"why"`
+}
+
+// LibcSources says which source files to read and what in them shows
+// that the program links the C library.
+type LibcSources struct {
+	Ext string `yaml:"ext"` // file ending of the sources (.go)
+	// Skip are globs on path elements (folders and files) not read.
+	Skip    []string `yaml:"skip"`
+	Pattern string   `yaml:"pattern"`
+	Why     string   `yaml:"why"` // with {file} replaced
+
+	re *regexp.Regexp
 }
 
 // Signal is a pattern over instruction text and what it means.

@@ -107,6 +107,31 @@ func (p *Preset) compile() *presetErr {
 		}
 		s.re = re
 	}
+	if d := p.Static.LibcDeps; d != nil {
+		if len(d.Files) == 0 || len(d.Names) == 0 || d.Why == "" {
+			return &presetErr{"static.libc_deps", "static.libc_deps needs files, names and why"}
+		}
+		for i, n := range d.Names {
+			if n == "" || strings.ContainsAny(n, " \t\n@") {
+				return &presetErr{fmt.Sprintf("static.libc_deps.names.%d", i), fmt.Sprintf("%q is not a dependency name", n)}
+			}
+		}
+	}
+	if ls := p.Static.LibcSources; ls != nil {
+		if ls.Ext == "" || ls.Pattern == "" || ls.Why == "" {
+			return &presetErr{"static.libc_sources", "static.libc_sources needs ext, pattern and why"}
+		}
+		re, err := regexp.Compile(ls.Pattern)
+		if err != nil {
+			return &presetErr{"static.libc_sources.pattern", fmt.Sprintf("bad pattern %q: %v", ls.Pattern, err)}
+		}
+		ls.re = re
+		for i, g := range ls.Skip {
+			if _, err := path.Match(g, ""); err != nil {
+				return &presetErr{fmt.Sprintf("static.libc_sources.skip.%d", i), fmt.Sprintf("bad pattern %q", g)}
+			}
+		}
+	}
 	for i, g := range p.DropEnv {
 		if _, err := path.Match(g, ""); err != nil {
 			return &presetErr{fmt.Sprintf("drop_env.%d", i), fmt.Sprintf("bad pattern %q", g)}

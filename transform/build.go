@@ -4,6 +4,7 @@ package transform
 // where their output goes.
 
 import (
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
 
@@ -27,6 +29,13 @@ type runStep struct {
 	// script is the shell reader's parse of a shell-form text, kept so
 	// that render need not parse the same text again.
 	script *shell.Script
+	// quoted is set when commands were read out of a sh -c string whose
+	// bytes are not the script's bytes (double quotes): no edit goes
+	// inside it.
+	quoted bool
+	// unread is set when a sh -c string could not be read at all (the
+	// shell expands it at build time): it may run a build.
+	unread bool
 }
 
 // buildUse is one preset build command found in a RUN.
@@ -71,6 +80,9 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 	} else {
 		// Exec form: the words are exact.
 		f.scanCmd(&step, execCmd(r.CmdLine), &step.cwd)
+		if d := f.preset.Static.LibcDeps; d != nil {
+			f.runDeps(d, in, &shell.Script{Cmds: []shell.Cmd{shell.Literal(r.CmdLine)}})
+		}
 		f.runs = append(f.runs, step)
 		return f.collectArtifacts(&step)
 	}
@@ -88,8 +100,27 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 	}
 	step.script = line.script
 	cwd := f.workdir
-	for _, c := range line.cmds {
-		f.scanCmd(&step, c, &cwd)
+	for _, c := range line.script.Cmds {
+		// Commands read out of a sh -c string run too.
+		if len(c.Words)+len(c.Assigns) > 0 {
+			f.scanCmd(&step, simpleCmd{c}, &cwd)
+		}
+	}
+	quoted, unread := quotedScripts(line.script)
+	step.unread = unread
+	for _, inner := range quoted {
+		// A double-quoted sh -c string with nothing the shell expands:
+		// its commands run, but an edit inside it could break its
+		// quoting, so render sets variables with ENV instead.
+		step.quoted = true
+		for _, c := range inner.Cmds {
+			if len(c.Words)+len(c.Assigns) > 0 {
+				f.scanCmd(&step, simpleCmd{c}, &cwd)
+			}
+		}
+	}
+	if d := f.preset.Static.LibcDeps; d != nil {
+		f.runDeps(d, in, line.script)
 	}
 	f.runs = append(f.runs, step)
 	return f.collectArtifacts(&step)
@@ -474,4 +505,119 @@ func (f *facts) hasContextFile() bool {
 	}
 	_, err := fs.Stat(f.opt.Context, f.preset.ModuleName.File)
 	return err == nil
+}
+
+// Bounds of the search for a source file that shows the program links
+// the C library: a build context may be a whole monorepo.
+const (
+	libcScanFiles   = 2000
+	libcScanBytes   = 8 << 20
+	libcScanPerFile = 256 << 10
+)
+
+// contextLibc looks in the build context for a sign that the program
+// links the C library: a dependency file naming a module known to need
+// it, else a source file that shows it (import "C"). The first sign is
+// enough; the plan asks only when the file itself shows none.
+func (f *facts) contextLibc() []Evidence {
+	ctx, st := f.opt.Context, f.preset.Static
+	if ctx == nil {
+		return nil
+	}
+	if d := st.LibcDeps; d != nil {
+		for _, file := range d.Files {
+			data, err := fs.ReadFile(ctx, file)
+			if err != nil {
+				continue
+			}
+			if name, ok := d.InFile(data); ok {
+				return []Evidence{{What: d.Reason(name, file)}}
+			}
+		}
+	}
+	ls := st.LibcSources
+	if ls == nil {
+		return nil
+	}
+	var found []Evidence
+	files, total := 0, 0
+	errStop := fs.SkipAll
+	_ = fs.WalkDir(ctx, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an unreadable folder is a fact, not an error
+		}
+		if p != "." && ls.Skipped(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !strings.HasSuffix(p, ls.Ext) || !e.Type().IsRegular() {
+			return nil
+		}
+		files++
+		if files > libcScanFiles || total >= libcScanBytes {
+			return errStop
+		}
+		r, err := ctx.Open(p)
+		if err != nil {
+			return nil
+		}
+		data, _ := io.ReadAll(io.LimitReader(r, libcScanPerFile))
+		r.Close()
+		total += len(data)
+		if ls.Matches(data) {
+			found = append(found, Evidence{What: ls.Reason(p)})
+			return errStop
+		}
+		return nil
+	})
+	return found
+}
+
+// runDeps records a RUN that names a dependency known to link the C
+// library (go get github.com/mattn/go-sqlite3).
+func (f *facts) runDeps(d *presets.LibcDeps, in *inst, sc *shell.Script) {
+	for _, c := range sc.Cmds {
+		for _, w := range c.Args() {
+			if name, ok := d.Named(w.Text); ok {
+				f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: d.Reason(name, "the RUN")})
+				return
+			}
+		}
+	}
+}
+
+// quotedScripts reads the sh -c strings that the shell reader left
+// opaque, when the string is one the shell does not expand (a
+// double-quoted literal): its unquoted text is what sh -c runs.
+func quotedScripts(sc *shell.Script) (scripts []*shell.Script, unread bool) {
+	if sc == nil || !sc.Opaque {
+		return nil, false
+	}
+	var out []*shell.Script
+	for _, c := range sc.Cmds {
+		args := c.Args()
+		if c.Inline || len(args) < 3 || !shell.IsShell(args[0].Text) || args[1].Text != "-c" {
+			continue
+		}
+		if args[2].Dynamic {
+			unread = true
+			continue
+		}
+		read := false
+		for _, ic := range sc.Cmds {
+			read = read || ic.Inline && ic.Pos >= args[2].Pos && ic.Pos < args[2].End
+		}
+		if read {
+			continue
+		}
+		inner, err := shell.Parse(args[2].Text)
+		if err != nil || inner.Opaque {
+			unread = true
+			continue
+		}
+		out = append(out, inner)
+	}
+	return out, unread
 }

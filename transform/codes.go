@@ -95,6 +95,8 @@ const (
 	declRuntimeCannotRun Code = "RS230"
 	declNoRuntime        Code = "RS231"
 	declShellUnreadable  Code = "RS232"
+	declEnvUnreachable   Code = "RS233"
+	declShellString      Code = "RS234"
 	declPresetImage      Code = "RS250"
 	declPresetArg        Code = "RS251"
 	declPresetCommand    Code = "RS252"
@@ -164,6 +166,8 @@ var codes = []CodeInfo{
 	{declRuntimeCannotRun, KindDecline, "asked runtime cannot run the program", "The runtime flavor asked for with --runtime lacks something the program needs (C library, shell, tools)."},
 	{declNoRuntime, KindDecline, "no runtime can run the program", "None of the preset's runtime flavors has what the program needs."},
 	{declShellUnreadable, KindDecline, "shell command unreadable", "The shell text of a RUN cannot be parsed, so what it runs and builds cannot be told."},
+	{declEnvUnreachable, KindDecline, "build environment cannot be set", "A build command runs under a wrapper (such as sudo) that does not pass the environment on, so the variable that makes the program static cannot be set for it."},
+	{declShellString, KindDecline, "build may be in an unreadable shell string", "No build step can be seen, but a RUN runs a sh -c string that the shell expands at build time, so it may hold the build."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},

@@ -81,6 +81,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		return nil, err
 	}
 	p.decideLibc()
+	if err := p.checkStaticReach(); err != nil {
+		return nil, err
+	}
 	if err := p.planPackages(); err != nil {
 		return nil, err
 	}
@@ -127,6 +130,11 @@ func (p *plan) checkDeclines() error {
 		}
 	}
 	if !hasBuild {
+		for _, r := range f.runs {
+			if r.unread {
+				return declinef(declShellString, "line %d: no %s build step can be seen, and this RUN runs a sh -c string that is expanded at build time, which restage cannot read: the build may be inside it", r.in.first, f.preset.Title)
+			}
+		}
 		return declinef(declPrebuilt, "no %s build step (%s) in the file: the program seems to come prebuilt, so there is nothing to split", f.preset.Title, strings.Join(buildNames(f.preset), ", "))
 	}
 	return nil

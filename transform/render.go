@@ -127,17 +127,15 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 				continue
 			}
 			if !r.run.PrependShell && len(r.run.Files) == 0 {
-				first := s.lineText(r.in.first)
-				lead := first[:len(first)-len(strings.TrimLeft(first, " \t"))]
-				var env []string
-				for _, k := range sortedKeys(f.preset.Static.Env) {
-					env = append(env, k+"="+f.preset.Static.Env[k])
-				}
-				off := s.lines[r.in.first-1].start
-				edits = append(edits, Edit{Start: off, End: off, NewText: lead + s.kw("ENV") + " " + strings.Join(env, " ") + s.eol})
+				edits = append(edits, envLine(s, r.in, f.preset.Static.Env))
 				continue
 			}
-			for _, off := range commandOffsets(s, r, cmds) {
+			offs, ok := commandOffsets(s, r, cmds)
+			if !ok || r.quoted {
+				edits = append(edits, envLine(s, r.in, f.preset.Static.Env))
+				continue
+			}
+			for _, off := range offs {
 				edits = append(edits, Edit{Start: off, End: off, NewText: prefix})
 			}
 		}
@@ -254,6 +252,20 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 	return mergeEdits(edits)
 }
 
+// envLine inserts an ENV line that sets vars before the instruction in,
+// in its indentation: a form that reaches every command of a RUN,
+// whatever its shell text does.
+func envLine(s *source, in *inst, vars map[string]string) Edit {
+	first := s.lineText(in.first)
+	lead := first[:len(first)-len(strings.TrimLeft(first, " \t"))]
+	var env []string
+	for _, k := range sortedKeys(vars) {
+		env = append(env, k+"="+vars[k])
+	}
+	off := s.lines[in.first-1].start
+	return Edit{Start: off, End: off, NewText: lead + s.kw("ENV") + " " + strings.Join(env, " ") + s.eol}
+}
+
 // mergeEdits joins edits that touch the same spot so that the list stays
 // sorted and non-overlapping.
 func mergeEdits(edits []Edit) []Edit {
@@ -286,49 +298,50 @@ func applyEdits(src []byte, edits []Edit) []byte {
 }
 
 // commandOffsets finds where the environment prefix goes for each simple
-// command of a RUN that runs one of cmds, as offsets in the file.
-func commandOffsets(s *source, step runStep, cmds []string) []int {
+// command of a RUN that runs one of cmds, as offsets in the file. It
+// returns false when one of them has no spot where a prefix is sure to
+// reach the program: the caller then sets the variables with ENV instead.
+func commandOffsets(s *source, step runStep, cmds []string) ([]int, bool) {
 	in, heredoc := step.in, step.heredoc
 	start := s.lines[in.first-1].start
 	raw := s.text(in.first, in.end)
 	text, at, end := unfold(raw, s.escape)
 	var offs []int
+	ok := true
 	read := func(text string, at func(int) int) {
 		sc := step.script
 		if sc == nil || text != step.text {
 			var err error
 			if sc, err = shell.Parse(text); err != nil {
+				ok = false
 				return
 			}
 		}
-		for _, c := range sc.Cmds {
-			if c.Inline {
-				continue // readRun does not look into sh -c either
+		for _, c := range buildCmds(sc, cmds) {
+			spot, safe := envSpot(sc, c, text)
+			if !safe {
+				ok = false
+				return
 			}
-			args, _ := simpleCmd{c}.argv()
-			for _, want := range cmds {
-				if hasPrefixWords(args, want) {
-					offs = append(offs, start+at(envSpot(c)))
-					break
-				}
-			}
+			offs = append(offs, start+at(spot))
 		}
 	}
 	if !heredoc {
 		text, n := skipFlags(text)
 		read(text, func(i int) int { return at[n+i] })
 		sort.Ints(offs)
-		return offs
+		return offs, ok
 	}
 	// A heredoc's body follows the instruction's line; its bytes are
 	// the file's bytes.
 	r, _ := in.cmd.(*instructions.RunCommand)
 	if r == nil {
-		return nil
+		return nil, false
 	}
 	for _, f := range r.Files {
 		i := strings.Index(raw[end:], f.Data)
 		if i < 0 {
+			ok = false
 			continue
 		}
 		base := end + i
@@ -336,24 +349,90 @@ func commandOffsets(s *source, step runStep, cmds []string) []int {
 		end = base + len(f.Data)
 	}
 	sort.Ints(offs)
-	return offs
+	return offs, ok
 }
 
-// envSpot is where an assignment for c's program goes: before the
-// wrappers that pass their environment on (exec, env, nice, nohup,
-// command), where the shell applies it; after sudo, which resets the
-// environment, and after time, a bash keyword that an assignment before
-// it would turn into a program.
-func envSpot(c shell.Cmd) int {
+// buildCmds are the simple commands of sc that run one of cmds, those in
+// readable sh -c strings included.
+func buildCmds(sc *shell.Script, cmds []string) []shell.Cmd {
+	var out []shell.Cmd
+	for _, c := range sc.Cmds {
+		args, _ := simpleCmd{c}.argv()
+		for _, want := range cmds {
+			if hasPrefixWords(args, want) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// envSpot is where an assignment for c's program goes, and whether that
+// spot is sure to work. It goes before the wrappers that pass their
+// environment on (exec, env, nice, nohup, command), where the shell
+// applies it; right before the program after an `env -i`, which clears
+// the environment but applies its own assignments. There is no sure spot
+// around time (a bash keyword that an assignment before it would turn
+// into a program, and a program in sh that an assignment after it would
+// run) or sudo (which resets the environment unless its policy says
+// otherwise), nor in a sh -c string that is not single-quoted, where a
+// blank would end the string.
+func envSpot(sc *shell.Script, c shell.Cmd, text string) (int, bool) {
 	spot := c.Words[c.Prog].Pos
 	for i := len(c.Wrappers) - 1; i >= 0; i-- {
 		w := c.Words[c.Wrappers[i]]
-		if w.Text == "sudo" || w.Text == "time" {
-			break
+		switch w.Text {
+		case "sudo", "time":
+			return 0, false
+		case "env":
+			if clearsEnv(c, c.Wrappers[i]) {
+				if i != len(c.Wrappers)-1 {
+					return 0, false
+				}
+				return spot, true
+			}
 		}
 		spot = w.Pos
 	}
-	return spot
+	if c.Inline && !singleQuoted(sc, spot, text) {
+		return 0, false
+	}
+	return spot, true
+}
+
+// clearsEnv reports whether the env wrapper at index i of c's words
+// starts the program with an empty environment.
+func clearsEnv(c shell.Cmd, i int) bool {
+	for _, w := range c.Words[i+1 : c.Prog] {
+		switch w.Text {
+		case "-i", "-", "--ignore-environment":
+			return true
+		}
+		if len(w.Text) > 1 && w.Text[0] == '-' && w.Text[1] != '-' && strings.Contains(w.Text, "i") {
+			return true
+		}
+	}
+	return false
+}
+
+// singleQuoted reports whether off lies in the single-quoted string of a
+// sh -c in sc.
+func singleQuoted(sc *shell.Script, off int, text string) bool {
+	for _, o := range sc.Cmds {
+		if o.Inline {
+			continue
+		}
+		args := o.Args()
+		if len(args) < 3 || !shell.IsShell(args[0].Text) || args[1].Text != "-c" {
+			continue
+		}
+		w := args[2]
+		if w.Pos < off && off < w.End && text[w.Pos] == '\'' {
+			return true
+		}
+	}
+	return false
 }
 
 // unfold joins an instruction's continued lines the way BuildKit does:

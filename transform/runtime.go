@@ -46,6 +46,11 @@ func (p *plan) decideLibc() {
 			}
 		}
 	}
+	if len(p.libcWhy) == 0 && !p.staticSet {
+		// Only now is the build context worth reading: it can only keep
+		// the static switch off.
+		p.libcWhy = f.contextLibc()
+	}
 	if len(p.libcWhy) > 0 {
 		w := p.libcWhy[0]
 		p.notes.note(w.Line, infoLibcKept, "the program links %s (%s): the runtime needs the same C library", f.variant.Libc, w.What)
@@ -61,6 +66,47 @@ func (p *plan) decideLibc() {
 			p.notes.note(line, infoStaticEnv, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env[k])
 		}
 	}
+}
+
+// checkStaticReach declines a file where the static switch would not
+// reach a build command: one run under sudo, which resets the
+// environment that a prefix or an ENV line sets, or under an `env -i`
+// that other wrappers follow.
+func (p *plan) checkStaticReach() error {
+	if !p.static {
+		return nil
+	}
+	f := p.f
+	for _, r := range f.runs {
+		if r.script == nil {
+			continue
+		}
+		var cmds []string
+		for _, b := range r.builds {
+			if b.bc.Artifact != nil {
+				cmds = append(cmds, b.bc.Command)
+			}
+		}
+		for _, cmd := range cmds {
+			for _, c := range buildCmds(r.script, []string{cmd}) {
+				for i, wi := range c.Wrappers {
+					w := c.Words[wi].Text
+					if w == "sudo" || w == "env" && i != len(c.Wrappers)-1 && clearsEnv(c, wi) {
+						return declinef(declEnvUnreachable, "line %d: `%s` runs under %s, which does not pass the environment on: restage cannot set %s for it (set it after %s on the command yourself, or build without %s)", r.in.first, cmd, w, staticText(f.preset.Static.Env), w, w)
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func staticText(env map[string]string) string {
+	var kv []string
+	for _, k := range sortedKeys(env) {
+		kv = append(kv, k+"="+env[k])
+	}
+	return strings.Join(kv, " ")
 }
 
 // libc is the C library the program needs: none, glibc or musl.

@@ -10,8 +10,10 @@ import (
 
 // An environment prefix goes where the shell applies it to the build's
 // simple command: before exec or nice (after them it would be run as the
-// program), after sudo (which resets the environment it is given), inside
-// if bodies and { } groups, across continued lines with comments.
+// program), after an env -i's options (before it, env would clear it),
+// inside if bodies, { } groups and single-quoted sh -c strings, across
+// continued lines with comments. Around time, which has no sure spot, an
+// ENV line goes before the RUN instead.
 func TestEnvPrefixPlacement(t *testing.T) {
 	for run, want := range map[string]string{
 		"RUN go vet ./... && exec go build -o server .":          "RUN go vet ./... && CGO_ENABLED=0 exec go build -o server .",
@@ -20,7 +22,9 @@ func TestEnvPrefixPlacement(t *testing.T) {
 		"RUN go \\\n  # the build\n  build -o server .":          "RUN CGO_ENABLED=0 go \\\n  # the build\n  build -o server .",
 		"RUN echo 'go build' && GOOS=linux go build -o server .": "RUN echo 'go build' && GOOS=linux CGO_ENABLED=0 go build -o server .",
 		"RUN { go build -o server .; } > build.log 2>&1":         "RUN { CGO_ENABLED=0 go build -o server .; } > build.log 2>&1",
-		"RUN sudo go build -o server .":                          "RUN sudo CGO_ENABLED=0 go build -o server .",
+		"RUN time go build -o server .":                          "ENV CGO_ENABLED=0\nRUN time go build -o server .",
+		"RUN env -i PATH=/usr/local/go/bin go build -o server .": "RUN env -i PATH=/usr/local/go/bin CGO_ENABLED=0 go build -o server .",
+		"RUN sh -c 'go build -o server .'":                       "RUN sh -c 'CGO_ENABLED=0 go build -o server .'",
 	} {
 		in := "FROM golang:1.26\nWORKDIR /app\nCOPY . .\n" + run + "\nCMD [\"./server\"]\n"
 		res, err := Convert([]byte(in), Options{})
@@ -33,6 +37,22 @@ func TestEnvPrefixPlacement(t *testing.T) {
 		}
 		if !strings.Contains(string(res.Output), "\n"+want+"\n") {
 			t.Errorf("%q: want %q in\n%s", run, want, res.Output)
+		}
+	}
+}
+
+// sudo resets the environment (env_reset), so neither a prefix before it
+// nor an ENV line reaches the build, and one after it depends on the
+// sudoers policy: the file is declined.
+func TestEnvPrefixUnderSudoDeclines(t *testing.T) {
+	for _, run := range []string{"RUN sudo go build -o server .", "RUN sudo -u builder go build -o server .", "RUN env -i PATH=/usr/bin nice go build -o server ."} {
+		in := "FROM golang:1.26\nWORKDIR /app\nCOPY . .\n" + run + "\nCMD [\"./server\"]\n"
+		res, err := Convert([]byte(in), Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", run, err)
+		}
+		if res.DeclineCode != declEnvUnreachable || string(res.Output) != in {
+			t.Errorf("%q: want declined with %s and the input back, got %q (%s)\n%s", run, declEnvUnreachable, res.Declined, res.DeclineCode, res.Output)
 		}
 	}
 }

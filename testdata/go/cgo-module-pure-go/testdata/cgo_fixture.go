@@ -1,0 +1,4 @@
+package fixture
+
+// #include <stdlib.h>
+import "C"
