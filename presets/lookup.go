@@ -3,6 +3,7 @@ package presets
 import (
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -18,6 +19,9 @@ func (p *Preset) VariantFor(repo, tag string) Variant {
 			if ok, _ := path.Match(v.Image, last); !ok {
 				continue
 			}
+		}
+		if v.repo != nil && !v.repo.MatchString(repo) {
+			continue
 		}
 		if v.re.MatchString(tag) {
 			return v
@@ -43,12 +47,66 @@ func (v Variant) TagValues(tag string) map[string]string {
 	return out
 }
 
-// MatchesImage reports whether the repository's last path element
-// matches one of the preset's image globs.
+// RepoValues returns the named groups of the variant's repository
+// pattern that repo fills (name from '^dhi\.io/(?P<name>[^/]+)$').
+func (v Variant) RepoValues(repo string) map[string]string {
+	out := map[string]string{}
+	if v.repo == nil {
+		return out
+	}
+	if m := v.repo.FindStringSubmatch(repo); m != nil {
+		for i, n := range v.repo.SubexpNames() {
+			if n != "" && m[i] != "" {
+				out[n] = m[i]
+			}
+		}
+	}
+	return out
+}
+
+// Read returns the values the source finds in data (the file's content,
+// or the string at its JSON key), or nil when it pins nothing.
+func (vs *VersionSource) Read(data string) map[string]string {
+	m := vs.re.FindStringSubmatch(data)
+	if m == nil {
+		return nil
+	}
+	out := map[string]string{}
+	for i, n := range vs.re.SubexpNames() {
+		if n != "" && m[i] != "" {
+			out[n] = m[i]
+		}
+	}
+	if u := vs.Upper; u != nil {
+		if hi, ok := out[u.Group]; ok {
+			lo, err1 := strconv.Atoi(out[u.Of])
+			h, err2 := strconv.Atoi(hi)
+			if err1 != nil || err2 != nil || h != lo+1 {
+				return nil
+			}
+			delete(out, u.Group)
+		}
+	}
+	return out
+}
+
+// Gives reports whether the source's pattern has a group for name.
+func (vs *VersionSource) Gives(name string) bool {
+	return slices.Contains(vs.re.SubexpNames(), name)
+}
+
+// MatchesImage reports whether one of the preset's image globs matches
+// the repository: a glob with a slash matches the whole repository
+// (cgr.dev/chainguard/go), one without matches its last path element, so
+// that any registry prefix goes (golang, docker.io/library/golang).
 func (p *Preset) MatchesImage(repo string) bool {
 	last := repo[strings.LastIndex(repo, "/")+1:]
 	for _, g := range p.Detect.Images {
-		if ok, _ := path.Match(g, last); ok {
+		target := last
+		if strings.Contains(g, "/") {
+			target = repo
+		}
+		if ok, _ := path.Match(g, target); ok {
 			return true
 		}
 	}

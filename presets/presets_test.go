@@ -27,6 +27,10 @@ func TestParseErrors(t *testing.T) {
 		{base + "static:\n  libc_deps: {files: [go.mod], why: w, names: [a@v1]}\n", `p.yaml:9: "a@v1" is not a dependency name`},
 		{base + "static:\n  libc_sources: {ext: .go, why: w, pattern: '('}\n", "p.yaml:9: bad pattern"},
 		{base + "static:\n  libc_sources: {ext: .go, why: w, pattern: x, skip: ['[']}\n", "p.yaml:9: bad pattern"},
+		{base + "builder:\n  version_sources:\n    - file: f\n      pattern: '(\\d+)'\n", "p.yaml:11: pattern \"(\\\\d+)\" has no named group"},
+		{base + "builder:\n  version_sources:\n    - file: f\n      pattern: '(?P<v>\\d+)'\n      upper: {group: hi, of: v}\n", "p.yaml:12: upper needs group and of"},
+		{base + "builder:\n  variants:\n    - tag: ''\n      libc: glibc\n      flavors: [nope]\n", `p.yaml:12: flavor "nope" has no runtime`},
+		{base + "builder:\n  variants:\n    - tag: ''\n      from_context: [v]\n      decline: r\n", `p.yaml:10: variant libc "" must be glibc or musl`},
 	}
 	for _, c := range cases {
 		_, err := Parse("p.yaml", []byte(c.yaml))
@@ -94,5 +98,54 @@ func TestFlavors(t *testing.T) {
 	}
 	if got := strings.Join(Flavors([]*Preset{a, b}), ","); got != "one,two,three" {
 		t.Errorf("Flavors = %s", got)
+	}
+}
+
+// TestVersionSourceRead: a source pins a value only when its pattern
+// matches, and an exclusive upper bound must close the same major.
+func TestVersionSourceRead(t *testing.T) {
+	p, err := Parse("p.yaml", []byte(`name: x
+detect:
+  images: [x]
+builder:
+  version_sources:
+    - file: package.json
+      json: engines.node
+      pattern: '^\s*>=\s*(?P<major>\d+)(\.\d+)*\s*<\s*(?P<below>\d+)\s*$'
+      upper: {group: below, of: major}
+runtimes:
+  - flavor: a
+    libc: none
+    image: a
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs := &p.Builder.VersionSources[0]
+	for in, want := range map[string]string{">=22 <23": "22", ">=22.1 <23": "22", ">=22 <24": "", ">=18": "", "<23": ""} {
+		got := vs.Read(in)
+		if got["major"] != want || (want == "" && got != nil) {
+			t.Errorf("Read(%q) = %v, want major %q", in, got, want)
+		}
+		if _, ok := got["below"]; ok {
+			t.Errorf("Read(%q) = %v: the bound's group is not a value", in, got)
+		}
+	}
+	if !vs.Gives("major") || vs.Gives("below2") {
+		t.Errorf("Gives: wrong group names")
+	}
+}
+
+// TestMatchesImageFullRepository: a glob with a slash matches the whole
+// repository, one without the last path element.
+func TestMatchesImageFullRepository(t *testing.T) {
+	p := &Preset{Detect: Detect{Images: []string{"golang", "cgr.dev/chainguard/go"}}}
+	for repo, want := range map[string]bool{
+		"golang": true, "registry.example.com/library/golang": true, "dhi.io/golang": true,
+		"cgr.dev/chainguard/go": true, "example.com/go": false, "go": false,
+	} {
+		if got := p.MatchesImage(repo); got != want {
+			t.Errorf("MatchesImage(%q) = %v, want %v", repo, got, want)
+		}
 	}
 }

@@ -79,6 +79,33 @@ type Builder struct {
 	Workdir  string            `yaml:"workdir"`
 	Env      map[string]string `yaml:"env"`
 	Variants []Variant         `yaml:"variants"`
+	// VersionSources say where the build context pins a version that a
+	// floating image tag (node:lts) does not: the first source that gives
+	// a value wins, and the tag always wins over the context.
+	VersionSources []VersionSource `yaml:"version_sources"`
+}
+
+// VersionSource reads template values from one file of the build context:
+// the named groups of Pattern, matched against the whole file, or against
+// the string at the dotted key JSON of a JSON file (engines.node).
+type VersionSource struct {
+	File    string `yaml:"file"`
+	JSON    string `yaml:"json"`
+	Pattern string `yaml:"pattern"`
+	// What names the value for people ("Node.js version").
+	What string `yaml:"what"`
+	// Upper, when its group matched, must be one more than the value of
+	// its Of group, else the source says nothing: '>=22 <23' pins 22,
+	// '>=22 <25' pins nothing.
+	Upper *UpperBound `yaml:"upper"`
+
+	re *regexp.Regexp
+}
+
+// UpperBound ties an exclusive upper bound to the version it closes.
+type UpperBound struct {
+	Group string `yaml:"group"`
+	Of    string `yaml:"of"`
 }
 
 // Variant maps an image tag pattern to the C library it ships and values
@@ -92,8 +119,20 @@ type Variant struct {
 	Libc    string            `yaml:"libc"`
 	Values  map[string]string `yaml:"values"`
 	Decline string            `yaml:"decline"`
+	// Repository, when set, is a regexp the whole repository must match
+	// (dhi.io/node); its named groups become values like the tag's.
+	Repository string `yaml:"repository"`
+	// FromContext names values the tag of this variant does not pin
+	// (node:lts has no major): they are read from the builder's
+	// version_sources. Without them the variant keeps its floating
+	// family with a warning, or declines with Decline when it has one.
+	FromContext []string `yaml:"from_context"`
+	// Flavors, when set, are the runtime flavors a builder of this
+	// variant may run on, in order: they replace default_flavor and
+	// fallback (a hardened family keeps its runtime in that family).
+	Flavors []string `yaml:"flavors"`
 
-	re *regexp.Regexp
+	re, repo *regexp.Regexp
 }
 
 // BuildCommand is a command that belongs to the build. With an Artifact it

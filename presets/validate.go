@@ -45,9 +45,41 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{fmt.Sprintf("builder.variants.%d.tag", i), fmt.Sprintf("bad tag pattern %q: %v", v.Tag, err)}
 		}
 		v.re = re
-		if v.Decline == "" && (!libcs[v.Libc] || v.Libc == "none") {
+		if v.Repository != "" {
+			if v.repo, err = regexp.Compile(v.Repository); err != nil {
+				return &presetErr{fmt.Sprintf("builder.variants.%d.repository", i), fmt.Sprintf("bad repository pattern %q: %v", v.Repository, err)}
+			}
+		}
+		// A variant that reads its version from the context converts
+		// when the context has it, so it needs a C library even with a
+		// decline reason for when it does not.
+		if (v.Decline == "" || len(v.FromContext) > 0) && (!libcs[v.Libc] || v.Libc == "none") {
 			return &presetErr{fmt.Sprintf("builder.variants.%d.libc", i), fmt.Sprintf("variant libc %q must be glibc or musl", v.Libc)}
 		}
+	}
+	for i := range p.Builder.VersionSources {
+		vs := &p.Builder.VersionSources[i]
+		at := fmt.Sprintf("builder.version_sources.%d", i)
+		if vs.File == "" {
+			return &presetErr{at, "a version source needs a file"}
+		}
+		re, err := regexp.Compile(vs.Pattern)
+		if err != nil {
+			return &presetErr{at + ".pattern", fmt.Sprintf("bad pattern %q: %v", vs.Pattern, err)}
+		}
+		named := map[string]bool{}
+		for _, n := range re.SubexpNames() {
+			if n != "" {
+				named[n] = true
+			}
+		}
+		if len(named) == 0 {
+			return &presetErr{at + ".pattern", fmt.Sprintf("pattern %q has no named group to give a value", vs.Pattern)}
+		}
+		if u := vs.Upper; u != nil && (!named[u.Group] || !named[u.Of]) {
+			return &presetErr{at + ".upper", fmt.Sprintf("upper needs group and of to name groups of the pattern %q", vs.Pattern)}
+		}
+		vs.re = re
 	}
 	for i, b := range p.Build {
 		at := func(k string) string { return fmt.Sprintf("build.%d.%s", i, k) }
@@ -189,6 +221,13 @@ func (p *Preset) compile() *presetErr {
 	for i, f := range p.Fallback {
 		if !flavors[f] {
 			return &presetErr{fmt.Sprintf("fallback.%d", i), fmt.Sprintf("fallback flavor %q has no runtime", f)}
+		}
+	}
+	for i, v := range p.Builder.Variants {
+		for j, f := range v.Flavors {
+			if !flavors[f] {
+				return &presetErr{fmt.Sprintf("builder.variants.%d.flavors.%d", i, j), fmt.Sprintf("flavor %q has no runtime", f)}
+			}
 		}
 	}
 	return nil

@@ -36,8 +36,10 @@ type facts struct {
 	stageName string // as written; empty when the FROM has no AS
 	image     string // the base image with build args expanded
 	repo, tag string
-	variant   Variant
+	variant   Variant // with the values of its repository and of the context filled in
 	evidence  []Evidence
+	versions  []versionFact // values the tag did not pin and the context did
+	floating  []string      // values neither pins: the floating family is kept
 
 	// Build args: meta (before FROM) with their defaults, and the ones the
 	// stage declares, in order.
@@ -141,8 +143,8 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 		}
 	}
 	f.variant = p.VariantFor(f.repo, f.tag)
-	if f.variant.Decline != "" {
-		return nil, declinef(declPresetImage, "%s: %s", f.image, f.variant.Decline)
+	if err := f.resolveVariant(); err != nil {
+		return nil, err
 	}
 	f.workdir = p.Builder.Workdir
 	if f.workdir == "" {

@@ -71,6 +71,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if p.stage == "" {
 		p.stage = "build"
 	}
+	p.noteVersions()
 	for _, d := range f.dropped {
 		p.notes.note(d.first, infoOverridden, "%s is overridden by a later one and is left out of the runtime stage", d.kw)
 	}

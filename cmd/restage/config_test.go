@@ -96,7 +96,7 @@ func TestConfigErrorsHaveFileAndLine(t *testing.T) {
 	cases := []struct{ content, want string }{
 		{"runtime: slim\nfit_healthchek: true\n", `:2: unknown field "fit_healthchek" (known: runtime, image_map, fit_healthcheck, preset_dirs)`},
 		{"image_map:\n  - from: a/\n    too: b/\n", `:3: unknown field "too"`},
-		{"runtime: tiny\n", `:1: runtime "tiny": want one of distroless, alpine, slim, scratch, temurin`},
+		{"runtime: tiny\n", `:1: runtime "tiny": want one of distroless, alpine, slim, scratch, dhi, chainguard, temurin`},
 		{"image_map:\n  - from: a/\n    to: b/\n  - from: c/\n", `:4: image_map entry 2: want both from and to`},
 		{"fit_healthcheck: maybe\n", `:1: cannot unmarshal !!str ` + "`maybe`" + ` into bool`},
 		{"runtime: [a\n", `:1: did not find expected ',' or ']'`},
