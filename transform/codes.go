@@ -135,7 +135,7 @@ var codes = []CodeInfo{
 	{infoFlavorHealth, KindInfo, "runtime flavor chosen for HEALTHCHECK", "With --fit-healthcheck, a runtime flavor that has the tools the HEALTHCHECK runs is chosen."},
 	{infoNonRootUser, KindInfo, "runtime runs as non-root", "The original image ran as root by default; the runtime runs as the image's non-root user."},
 	{infoBuilderUser, KindInfo, "builder-created user replaced", "The USER is created in the builder and does not exist in the runtime image, so the runtime's non-root user is used."},
-	{infoVersionContext, KindInfo, "version read from the build context", "The image tag does not pin the version the runtime image is chosen by (node:lts), so it is read from a file of the build context (.nvmrc, engines in package.json)."},
+	{infoVersionContext, KindInfo, "version read from the build context", "The image tag does not pin the version the runtime image is chosen by (maven:latest), so it is read from a file of the build context where the preset says the version is safe to take from there (a Gradle toolchain, maven.compiler.release)."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -181,7 +181,7 @@ var codes = []CodeInfo{
 	{warnRootReplaced, KindWarning, "root user replaced", "The original set USER root; the runtime runs as a non-root user."},
 	{warnUserMissing, KindWarning, "user missing in the runtime", "The USER does not exist in the runtime image, so the runtime's non-root user is used."},
 	{warnPrivilegedPort, KindWarning, "privileged port", "An EXPOSEd port is below 1024, which a non-root user cannot bind without a capability."},
-	{warnFloatingTag, KindWarning, "floating tag kept", "Neither the image tag nor the build context pins the version, so the runtime keeps the builder's floating family (node:lts to node:lts-slim); the two stages may get different versions when the tag moves."},
+	{warnFloatingTag, KindWarning, "floating tag kept", "The image tag does not pin the version and the preset takes none from the build context, so the runtime keeps the builder's floating family (node:lts to node:lts-slim); the two stages may get different versions when the tag moves."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

@@ -118,14 +118,14 @@ func (p *plan) noteVersions() {
 		p.notes.note(f.from.first, infoVersionContext, "%s does not pin the %s: the runtime's %s %s comes from %s", f.image, v.label(), v.label(), v.value, from)
 	}
 	for _, name := range f.floating {
-		what := name
+		what := "version"
 		for _, vs := range f.preset.Builder.VersionSources {
 			if vs.What != "" && vs.Gives(name) {
 				what = vs.What
 				break
 			}
 		}
-		p.notes.note(f.from.first, warnFloatingTag, "%s does not pin the %s and no file of the build context does: the runtime keeps the same floating family, so the two stages may get different versions when the tag moves; pin one in the tag", f.image, what)
+		p.notes.note(f.from.first, warnFloatingTag, "%s does not pin the %s: the runtime keeps the same floating family, so the two stages may get different versions when the tag moves; pin one in the tag", f.image, what)
 	}
 }
 
