@@ -100,22 +100,33 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 	}
 	step.script = line.script
 	cwd := f.workdir
-	for _, c := range line.script.Cmds {
-		// Commands read out of a sh -c string run too.
+	// Commands read out of a sh -c string run too, in a shell of their
+	// own: a cd there moves only them. The reader lists them right after
+	// the sh -c command that runs them.
+	inner := cwd
+	for i, c := range line.script.Cmds {
+		if c.Inline && (i == 0 || !line.script.Cmds[i-1].Inline) {
+			inner = cwd
+		}
 		if len(c.Words)+len(c.Assigns) > 0 {
-			f.scanCmd(&step, simpleCmd{c}, &cwd)
+			at := &cwd
+			if c.Inline {
+				at = &inner
+			}
+			f.scanCmd(&step, simpleCmd{c}, at)
 		}
 	}
 	quoted, unread := quotedScripts(line.script)
 	step.unread = unread
-	for _, inner := range quoted {
+	for _, script := range quoted {
 		// A double-quoted sh -c string with nothing the shell expands:
 		// its commands run, but an edit inside it could break its
 		// quoting, so render sets variables with ENV instead.
 		step.quoted = true
-		for _, c := range inner.Cmds {
+		inner := cwd
+		for _, c := range script.Cmds {
 			if len(c.Words)+len(c.Assigns) > 0 {
-				f.scanCmd(&step, simpleCmd{c}, &cwd)
+				f.scanCmd(&step, simpleCmd{c}, &inner)
 			}
 		}
 	}
