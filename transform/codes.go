@@ -64,6 +64,7 @@ const (
 	infoNonRootUser      Code = "RS119"
 	infoBuilderUser      Code = "RS120"
 	infoVersionContext   Code = "RS121"
+	infoLittleGained     Code = "RS122"
 	declNoFrom           Code = "RS201"
 	declMultiStage       Code = "RS202"
 	declOnbuild          Code = "RS203"
@@ -108,6 +109,9 @@ const (
 	warnUserMissing      Code = "RS305"
 	warnPrivilegedPort   Code = "RS306"
 	warnFloatingTag      Code = "RS307"
+	warnOptionsVarUnread Code = "RS308"
+	warnSourceRunDiffers Code = "RS309"
+	warnContextArtifact  Code = "RS310"
 	internalRender       Code = "RS901"
 	internalCheck        Code = "RS902"
 )
@@ -136,6 +140,7 @@ var codes = []CodeInfo{
 	{infoNonRootUser, KindInfo, "runtime runs as non-root", "The original image ran as root by default; the runtime runs as the image's non-root user."},
 	{infoBuilderUser, KindInfo, "builder-created user replaced", "The USER is created in the builder and does not exist in the runtime image, so the runtime's non-root user is used."},
 	{infoVersionContext, KindInfo, "version read from the build context", "The image tag does not pin the version the runtime image is chosen by (maven:latest), so it is read from a file of the build context where the preset says the version is safe to take from there (a Gradle toolchain, maven.compiler.release)."},
+	{infoLittleGained, KindInfo, "runtime little smaller than the builder", "The runtime image is the builder's image or one of the same size (python:3.12-slim for a python:3.12-slim builder), so the split leaves out only what the build steps added (compilers, dev dependencies, caches)."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -182,6 +187,9 @@ var codes = []CodeInfo{
 	{warnUserMissing, KindWarning, "user missing in the runtime", "The USER does not exist in the runtime image, so the runtime's non-root user is used."},
 	{warnPrivilegedPort, KindWarning, "privileged port", "An EXPOSEd port is below 1024, which a non-root user cannot bind without a capability."},
 	{warnFloatingTag, KindWarning, "floating tag kept", "The image tag does not pin the version and the preset takes none from the build context, so the runtime keeps the builder's floating family (node:lts to node:lts-slim); the two stages may get different versions when the tag moves."},
+	{warnOptionsVarUnread, KindWarning, "options variable no longer read", "The command expanded an options variable (such as $JAVA_OPTS) that the runtime's command no longer has: its value moves to the variable the interpreter reads itself, and a value given at run time (docker run -e JAVA_OPTS=...) is ignored."},
+	{warnSourceRunDiffers, KindWarning, "built file may run differently", "The original ran from source through the build tool (such as mvn spring-boot:run), which adds its own settings (JVM arguments, profiles, dev tools, resources read from the source folder); the built file runs without them."},
+	{warnContextArtifact, KindWarning, "file from the context, not from the build", "The file the container runs is copied from the build context after a build step, so it is not what the build made: the runtime gets the context's file, as the original did."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

@@ -239,6 +239,7 @@ func (p *plan) scriptArtifact() error {
 		p.collected = true
 	}
 	abs := f.abs(file)
+	p.noteContextArtifact(abs)
 	pr.exec[i+1] = abs
 	pr.scriptAt = i + 1
 	art := artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder}
@@ -295,6 +296,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 		p.collected = true
 		pr.word, pr.resolved, pr.needsShell, pr.tools = pr.exec[0], true, false, nil
 		p.notes.note(holder.first, infoRunBuilt, "%s runs from source: the runtime runs the built %s instead", runCmd, f.collect.Path)
+		p.notes.note(holder.first, warnSourceRunDiffers, "%s ran the app through the build tool, with the settings it adds (its JVM arguments, profiles, dev tools, resources read from the source folder); the built %s runs without them: check that the app starts and behaves the same", runCmd, f.collect.Path)
 		return p.checkProgram()
 	}
 	if pr.needsShell || len(extra) > 0 {
@@ -502,4 +504,45 @@ func jsonArgs(args []string) string {
 		parts[i] = strings.TrimSuffix(b.String(), "\n")
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// noteContextArtifact warns when the file the command runs is copied in
+// from the build context after a build step: the runtime then gets the
+// context's file (often a stale or missing prebuilt one), as the
+// original did, not what the build made.
+func (p *plan) noteContextArtifact(abs string) {
+	f := p.f
+	lastBuild := 0
+	for _, r := range f.runs {
+		if len(r.builds) > 0 {
+			lastBuild = r.in.first
+		}
+	}
+	if lastBuild == 0 {
+		return
+	}
+	for i := len(f.copies) - 1; i >= 0; i-- {
+		c := f.copies[i]
+		if c.in.first < lastBuild {
+			return
+		}
+		dest := c.cp.DestPath
+		if d, ok := f.expand(dest); ok {
+			dest = d
+		}
+		absDest := path.Join(c.cwd, dest)
+		if path.IsAbs(dest) {
+			absDest = path.Clean(dest)
+		}
+		for _, s := range c.cp.SourcePaths {
+			to := absDest
+			if strings.HasSuffix(dest, "/") || len(c.cp.SourcePaths) > 1 {
+				to = path.Join(absDest, path.Base(s))
+			}
+			if to == abs {
+				p.notes.note(c.in.first, warnContextArtifact, "%s is copied from the build context (%s), not from what the build on line %d made: the runtime gets the context's file, as the original did, and the build fails when the context has none; copy the build's output with RUN cp instead", abs, s, lastBuild)
+				return
+			}
+		}
+	}
 }

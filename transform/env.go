@@ -44,7 +44,14 @@ func (p *plan) planEnv() error {
 			p.uses = append(p.uses, varUse{m[1], e.in.first})
 		}
 	}
+	warned := map[string]bool{}
 	for _, v := range p.optionVars {
+		if !warned[v] {
+			// The command no longer expands it, so a value set at run time
+			// (docker run -e) is lost: the one change here a user sees.
+			warned[v] = true
+			p.notes.note(p.prog.holder.first, warnOptionsVarUnread, "%s is no longer read: the runtime's command does not expand it, so a value given at run time (docker run -e %s=...) is ignored; give such options as %s instead", v, v, f.preset.OptionsEnv)
+		}
 		for _, e := range f.env {
 			if e.key == v {
 				p.optionsEnv = append(p.optionsEnv, strings.Trim(e.raw, `"'`))

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -103,7 +104,32 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		p.workdir = f.workdir
 	}
 	p.planInserts()
+	p.noteLittleGained()
 	return p, nil
+}
+
+// noteLittleGained says when the split buys almost nothing: the runtime
+// is the builder's own image, or one the preset's figures put at the
+// same size, so only what the build steps added is left out.
+func (p *plan) noteLittleGained() {
+	short := func(ref string) string {
+		ref = strings.TrimPrefix(ref, "docker.io/")
+		return strings.TrimPrefix(ref, "library/")
+	}
+	same := short(p.f.image) == short(p.image)
+	sz := p.size()
+	if !same && (sz == nil || sz.After < 0.9*sz.Before) {
+		return
+	}
+	what := "the builder's own image"
+	if !same {
+		what = "about as large as the builder " + p.f.image
+	}
+	est := ""
+	if sz != nil {
+		est = fmt.Sprintf("; estimated %.0f MB before, %.0f MB after", sz.Before, sz.After)
+	}
+	p.notes.note(p.f.from.first, infoLittleGained, "the runtime %s is %s: the split leaves out only what the build steps added (compilers, dev dependencies, caches)%s", p.image, what, est)
 }
 
 func (p *plan) checkDeclines() error {

@@ -1,0 +1,5 @@
+package demo;
+
+public class App {
+    public static void main(String[] args) {}
+}
