@@ -64,6 +64,8 @@ const (
 	infoNonRootUser      Code = "RS119"
 	infoBuilderUser      Code = "RS120"
 	infoVersionContext   Code = "RS121"
+	infoBuiltScript      Code = "RS122"
+	infoDevKept          Code = "RS123"
 	declNoFrom           Code = "RS201"
 	declMultiStage       Code = "RS202"
 	declOnbuild          Code = "RS203"
@@ -136,6 +138,8 @@ var codes = []CodeInfo{
 	{infoNonRootUser, KindInfo, "runtime runs as non-root", "The original image ran as root by default; the runtime runs as the image's non-root user."},
 	{infoBuilderUser, KindInfo, "builder-created user replaced", "The USER is created in the builder and does not exist in the runtime image, so the runtime's non-root user is used."},
 	{infoVersionContext, KindInfo, "version read from the build context", "The image tag does not pin the version the runtime image is chosen by (maven:latest), so it is read from a file of the build context where the preset says the version is safe to take from there (a Gradle toolchain, maven.compiler.release)."},
+	{infoBuiltScript, KindInfo, "runner replaced by the script that runs the build's output", "The runner's script is not a plain interpreter command (nest start), and another script of the project runs the build's output with the plain interpreter (start:prod = node dist/main): the runtime runs that one instead."},
+	{infoDevKept, KindInfo, "development dependencies kept", "The start command runs a program from a development dependency, so no prune step is added: pruning would remove what the container needs to start."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
