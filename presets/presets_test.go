@@ -31,6 +31,8 @@ func TestParseErrors(t *testing.T) {
 		{base + "builder:\n  version_sources:\n    - file: f\n      pattern: '(?P<v>\\d+)'\n      upper: {group: hi, of: v}\n", "p.yaml:12: upper needs group and of"},
 		{base + "builder:\n  variants:\n    - tag: ''\n      libc: glibc\n      flavors: [nope]\n", `p.yaml:12: flavor "nope" has no runtime`},
 		{base + "builder:\n  variants:\n    - tag: ''\n      from_context: [v]\n      decline: r\n", `p.yaml:10: variant libc "" must be glibc or musl`},
+		{base + "runners:\n  - commands: [x start]\n    file: f.json\n    key: k\n    built_scripts:\n      - hooks: [h]\n", "p.yaml:13: a built script needs a key"},
+		{base + "runners:\n  - commands: [x run]\n    strip: true\n    dev_key: devDependencies\n", "p.yaml:9: built_scripts and dev_key are read from the runner's file"},
 	}
 	for _, c := range cases {
 		_, err := Parse("p.yaml", []byte(c.yaml))

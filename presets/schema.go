@@ -50,6 +50,9 @@ type Preset struct {
 	// RuntimePackages maps system packages the builder installs for
 	// building to the run-time libraries the runtime must install.
 	RuntimePackages []PackageMap `yaml:"runtime_packages"`
+	// DevDeps says which RUN steps may use development dependencies:
+	// the prune of build[].prune goes after the last of them.
+	DevDeps *DevDeps `yaml:"dev_deps"`
 	// Shared holds YAML anchors that other fields refer to; the engine
 	// does not read it.
 	Shared any `yaml:"shared"`
@@ -215,6 +218,38 @@ type Runner struct {
 	// Run replaces a command that runs from source (mvn spring-boot:run)
 	// with one that runs the collected artifact; {artifact} stands for it.
 	Run string `yaml:"run"`
+	// BuiltScripts are scripts of File that may run the build's output
+	// with the plain interpreter (scripts.start:prod = node dist/main):
+	// when the script Key names is not a plain interpreter command, the
+	// first of these that is, and that a build step wrote, runs instead.
+	BuiltScripts []BuiltScript `yaml:"built_scripts"`
+	// DevKey is the key of File that lists development dependencies
+	// (devDependencies): when the runner is kept and its script's program
+	// comes from one of them, the prune is left out.
+	DevKey string `yaml:"dev_key"`
+	// Packages maps a program to the package that provides it (nest:
+	// "@nestjs/cli"); a program not listed is its own package's name.
+	Packages map[string]string `yaml:"packages"`
+}
+
+// BuiltScript is a script that may run the build's output, and the
+// scripts the runner runs around it (whose presence keeps the runner).
+type BuiltScript struct {
+	Key   string   `yaml:"key"`
+	Hooks []string `yaml:"hooks"`
+}
+
+// DevDeps classifies RUN steps after an install by whether they may use
+// development dependencies.
+type DevDeps struct {
+	// Uses are command prefixes that may use them (npx, npm run).
+	Uses []string `yaml:"uses"`
+	// BinDirs are folders whose programs come from the dependencies
+	// (node_modules/.bin): running one may use them.
+	BinDirs []string `yaml:"bin_dirs"`
+	// Without are command prefixes known to use none (mkdir, chown). A
+	// RUN in the app folder with a command in neither list may use them.
+	Without []string `yaml:"without"`
 }
 
 // Artifact says where a build command writes its output.

@@ -184,6 +184,14 @@ func (p *Preset) compile() *presetErr {
 		if len(r.Commands) == 0 || (!r.Strip && r.Run == "" && (r.File == "" || r.Key == "")) {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "a runner needs commands, and a file and a key unless it strips"}
 		}
+		for j, b := range r.BuiltScripts {
+			if b.Key == "" {
+				return &presetErr{fmt.Sprintf("runners.%d.built_scripts.%d", i, j), "a built script needs a key"}
+			}
+		}
+		if (len(r.BuiltScripts) > 0 || r.DevKey != "") && r.File == "" {
+			return &presetErr{fmt.Sprintf("runners.%d", i), "built_scripts and dev_key are read from the runner's file, which is not set"}
+		}
 	}
 	if len(p.Runtimes) == 0 {
 		return &presetErr{"runtimes", "at least one runtime is required"}

@@ -36,6 +36,15 @@ type runStep struct {
 	// unread is set when a sh -c string could not be read at all (the
 	// shell expands it at build time): it may run a build.
 	unread bool
+	// cmds are the simple commands the RUN runs, each with the folder
+	// it runs in, for telling whether it may use development
+	// dependencies.
+	cmds []cmdAt
+}
+
+type cmdAt struct {
+	args []word
+	cwd  string
 }
 
 // buildUse is one preset build command found in a RUN.
@@ -64,6 +73,7 @@ type install struct {
 	bc       *BuildCommand
 	prodOnly bool
 	in       *inst
+	cwd      string
 }
 
 // readRun finds the preset's build commands in a RUN step and the
@@ -143,6 +153,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 		return
 	}
 	f.scanPackages(args)
+	step.cmds = append(step.cmds, cmdAt{args: args, cwd: *cwd})
 	if args[0].text == "cd" && len(args) == 2 && !args[1].dynamic {
 		*cwd = path.Join(*cwd, args[1].text)
 		if path.IsAbs(args[1].text) {
@@ -245,7 +256,7 @@ func (f *facts) collectArtifacts(step *runStep) error {
 				return declinef(declAppInRoot, "line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command)
 			}
 			f.artifacts = append(f.artifacts, artifact{dir: b.cwd, folder: true, in: step.in})
-			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in})
+			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in, cwd: b.cwd})
 		}
 		a := b.bc.Artifact
 		if a == nil {

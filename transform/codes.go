@@ -65,6 +65,8 @@ const (
 	infoBuilderUser      Code = "RS120"
 	infoVersionContext   Code = "RS121"
 	infoLittleGained     Code = "RS122"
+	infoBuiltScript      Code = "RS123"
+	infoDevKept          Code = "RS124"
 	declNoFrom           Code = "RS201"
 	declMultiStage       Code = "RS202"
 	declOnbuild          Code = "RS203"
@@ -141,6 +143,8 @@ var codes = []CodeInfo{
 	{infoBuilderUser, KindInfo, "builder-created user replaced", "The USER is created in the builder and does not exist in the runtime image, so the runtime's non-root user is used."},
 	{infoVersionContext, KindInfo, "version read from the build context", "The image tag does not pin the version the runtime image is chosen by (maven:latest), so it is read from a file of the build context where the preset says the version is safe to take from there (a Gradle toolchain, maven.compiler.release)."},
 	{infoLittleGained, KindInfo, "runtime little smaller than the builder", "The runtime image is the builder's image or one of the same size (python:3.12-slim for a python:3.12-slim builder), so the split leaves out only what the build steps added (compilers, dev dependencies, caches)."},
+	{infoBuiltScript, KindInfo, "runner replaced by the script that runs the build's output", "The runner's script is not a plain interpreter command (nest start), and another script of the project runs the build's output with the plain interpreter (start:prod = node dist/main): the runtime runs that one instead."},
+	{infoDevKept, KindInfo, "development dependencies kept", "The start command runs a program from a development dependency, so no prune step is added: pruning would remove what the container needs to start."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

@@ -333,7 +333,16 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	}
 	args, _ := sl.cmds[0].argv()
 	if len(args) < 2 || !f.preset.IsInterpreter(args[0].text) {
-		return keep(fmt.Sprintf("runs `%s`, not a plain %s command", script, strings.Join(f.preset.Interpreters[:min(1, len(f.preset.Interpreters))], "")))
+		notPlain := fmt.Sprintf("runs `%s`, not a plain %s command", script, strings.Join(f.preset.Interpreters[:min(1, len(f.preset.Interpreters))], ""))
+		if key, built, ok := p.builtScript(r); ok {
+			pr.exec, pr.word, pr.resolved = wordTexts(built), built[0].text, true
+			p.notes.note(holder.first, infoBuiltScript, "%s %s; %s runs the built output with `%s`: the runtime runs that instead", runCmd, notPlain, key, strings.Join(wordTexts(built), " "))
+			return p.checkProgram()
+		}
+		if len(args) > 0 {
+			p.keepDev = p.devProgram(r, args[0].text)
+		}
+		return keep(notPlain)
 	}
 	pr.exec, pr.word, pr.resolved = wordTexts(args), args[0].text, true
 	p.notes.note(holder.first, infoRunnerResolved, "%s runs `%s`: the runtime runs that directly", runCmd, script)
@@ -373,29 +382,38 @@ func (p *plan) readScript(r *Runner) (string, bool, error) {
 
 // readKey reads a dotted key of the runner's JSON file.
 func (p *plan) readKey(r *Runner, key string) (string, bool, error) {
+	doc, ok, err := p.readValue(r, key)
+	if err != nil || !ok {
+		return "", false, err
+	}
+	str, ok := doc.(string)
+	return str, ok, nil
+}
+
+// readValue reads the value at a dotted key of the runner's JSON file.
+func (p *plan) readValue(r *Runner, key string) (any, bool, error) {
 	f := p.f
 	if f.opt.Context == nil {
-		return "", false, fmt.Errorf("the build context is not available to read %s", r.File)
+		return nil, false, fmt.Errorf("the build context is not available to read %s", r.File)
 	}
 	data, err := fs.ReadFile(f.opt.Context, r.File)
 	if err != nil {
-		return "", false, fmt.Errorf("%s is not readable", r.File)
+		return nil, false, fmt.Errorf("%s is not readable", r.File)
 	}
 	var doc any
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return "", false, fmt.Errorf("%s is not valid JSON", r.File)
+		return nil, false, fmt.Errorf("%s is not valid JSON", r.File)
 	}
 	for _, k := range strings.Split(key, ".") {
 		m, ok := doc.(map[string]any)
 		if !ok {
-			return "", false, nil
+			return nil, false, nil
 		}
 		if doc, ok = m[k]; !ok {
-			return "", false, nil
+			return nil, false, nil
 		}
 	}
-	str, ok := doc.(string)
-	return str, ok, nil
+	return doc, true, nil
 }
 
 // finishCommand writes the command for the chosen runtime: the program's
@@ -545,4 +563,84 @@ func (p *plan) noteContextArtifact(abs string) {
 			}
 		}
 	}
+}
+
+// builtScript finds a script of the runner's file that runs the build's
+// output with a plain interpreter command (start:prod = node dist/main),
+// for when the runner's own script needs more than the runtime keeps.
+// The file it runs must be one a build step writes: the file has a build
+// step that is neither an install nor makes an artifact of its own (npm
+// run build).
+func (p *plan) builtScript(r *Runner) (string, []word, bool) {
+	f := p.f
+	if !p.scriptBuild() {
+		return "", nil, false
+	}
+	for _, b := range r.BuiltScripts {
+		script, ok, err := p.readKey(r, b.Key)
+		if err != nil || !ok {
+			continue
+		}
+		hooked := false
+		for _, h := range b.Hooks {
+			if _, has, _ := p.readKey(r, h); has {
+				hooked = true
+			}
+		}
+		sl := splitShell(script)
+		if hooked || !sl.plain || len(sl.cmds) != 1 {
+			continue
+		}
+		args, env := sl.cmds[0].argv()
+		if len(env) > 0 || len(args) < 2 || !f.preset.IsInterpreter(args[0].text) {
+			continue
+		}
+		file := ""
+		for _, a := range args[1:] {
+			if a.dynamic {
+				file = ""
+				break
+			}
+			if file == "" && !strings.HasPrefix(a.text, "-") {
+				file = a.text
+			}
+		}
+		if file == "" {
+			continue
+		}
+		return b.Key, args, true
+	}
+	return "", nil, false
+}
+
+// scriptBuild tells whether a RUN runs a build step that writes into the
+// app folder (a build script), as opposed to installing dependencies or
+// making an artifact of its own.
+func (p *plan) scriptBuild() bool {
+	for _, r := range p.f.runs {
+		for _, b := range r.builds {
+			if !b.bc.App && b.bc.Artifact == nil && b.bc.Collect == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// devProgram says why the runner's script needs development
+// dependencies when its program comes from a package the runner's file
+// lists under DevKey; empty when it does not.
+func (p *plan) devProgram(r *Runner, program string) string {
+	if r.DevKey == "" {
+		return ""
+	}
+	pkg := program
+	if x, ok := r.Packages[program]; ok {
+		pkg = x
+	}
+	deps, _, err := p.readValue(r, r.DevKey)
+	if m, ok := deps.(map[string]any); err != nil || !ok || m[pkg] == nil {
+		return ""
+	}
+	return fmt.Sprintf("the start script runs %s, from %s, which %s lists in %s", program, pkg, r.File, r.DevKey)
 }

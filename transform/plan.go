@@ -52,6 +52,13 @@ type plan struct {
 	// dependencies and the collect step.
 	afterCmds []string
 	after     *inst
+	// The prune, when a RUN after the last build step may still use
+	// development dependencies: inserted after that RUN instead.
+	afterCmds2 []string
+	after2     *inst
+	// keepDev says why development dependencies must stay (the start
+	// command needs one); empty when they may be pruned.
+	keepDev string
 }
 
 type varUse struct {
@@ -203,15 +210,38 @@ func (p *plan) planInserts() {
 	if after == nil {
 		return
 	}
-	prune := ""
-	for _, i := range f.installs {
+	var prune *install
+	for k, i := range f.installs {
 		if !i.prodOnly && i.bc.Prune != "" {
-			prune = i.bc.Prune
+			prune = &f.installs[k]
 		}
 	}
-	if prune != "" {
-		p.notes.note(after.in.first, infoPruneAdded, "`%s` is added after the build so that the runtime gets production dependencies only", prune)
-		p.afterCmds = append(p.afterCmds, prune)
+	if prune != nil && p.keepDev != "" {
+		p.notes.note(p.prog.holder.first, infoDevKept, "development dependencies are not pruned: %s", p.keepDev)
+		prune = nil
+	}
+	if prune != nil {
+		// The prune goes after the last RUN that may still use the
+		// development dependencies, which may come after the last build
+		// step (npx prisma generate).
+		at := after
+		for i := range f.runs {
+			if r := &f.runs[i]; r.in.first > at.in.first && p.mayUseDev(r, prune.cwd) {
+				at = r
+			}
+		}
+		c := prune.bc.Prune
+		if at.cwd != prune.cwd {
+			c = "cd " + prune.cwd + " && " + c
+		}
+		p.notes.note(at.in.first, infoPruneAdded, "`%s` is added after the build so that the runtime gets production dependencies only", prune.bc.Prune)
+		if at != after {
+			// The collect step keeps its place right after the build.
+			p.afterCmds2 = append(p.afterCmds2, c)
+			p.after2 = at.in
+		} else {
+			p.afterCmds = append(p.afterCmds, c)
+		}
 	}
 	if p.collected {
 		c := f.collect.Run
@@ -222,4 +252,43 @@ func (p *plan) planInserts() {
 		p.afterCmds = append(p.afterCmds, c)
 	}
 	p.after = after.in
+}
+
+// mayUseDev tells whether a RUN may use development dependencies: one of
+// its commands is one the preset says may use them, or, in the app
+// folder, one the preset classifies neither way.
+func (p *plan) mayUseDev(r *runStep, app string) bool {
+	if len(r.builds) > 0 {
+		return true
+	}
+	d := p.f.preset.DevDeps
+	if d == nil {
+		return false
+	}
+	if r.unread && r.cwd == app {
+		return true
+	}
+	for _, c := range r.cmds {
+		if matchesAny(c.args, d.Uses) {
+			return true
+		}
+		for _, dir := range d.BinDirs {
+			if strings.Contains("/"+c.args[0].text, "/"+strings.Trim(dir, "/")+"/") {
+				return true
+			}
+		}
+		if c.cwd == app && !matchesAny(c.args, d.Without) {
+			return true
+		}
+	}
+	return false
+}
+
+func matchesAny(args []word, prefixes []string) bool {
+	for _, x := range prefixes {
+		if hasPrefixWords(args, x) {
+			return true
+		}
+	}
+	return false
 }

@@ -156,7 +156,14 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 
 	// After the build: dev dependencies leave the application folder, and
 	// the output is collected into one file.
-	if cmds, after := p.afterCmds, p.after; len(cmds) > 0 {
+	for _, ins := range []struct {
+		cmds  []string
+		after *inst
+	}{{p.afterCmds, p.after}, {p.afterCmds2, p.after2}} {
+		cmds, after := ins.cmds, ins.after
+		if len(cmds) == 0 {
+			continue
+		}
 		first := s.lineText(after.first)
 		lead := first[:len(first)-len(strings.TrimLeft(first, " \t"))]
 		last := s.lineText(after.end)

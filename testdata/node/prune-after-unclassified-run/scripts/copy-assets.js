@@ -1,0 +1,1 @@
+require("fs-extra").copySync("assets", "dist/assets");
