@@ -108,6 +108,8 @@ const (
 	warnUserMissing      Code = "RS305"
 	warnPrivilegedPort   Code = "RS306"
 	warnFloatingTag      Code = "RS307"
+	warnPathNotCopied    Code = "RS308"
+	warnToolShipped      Code = "RS309"
 	internalRender       Code = "RS901"
 	internalCheck        Code = "RS902"
 )
@@ -182,6 +184,8 @@ var codes = []CodeInfo{
 	{warnUserMissing, KindWarning, "user missing in the runtime", "The USER does not exist in the runtime image, so the runtime's non-root user is used."},
 	{warnPrivilegedPort, KindWarning, "privileged port", "An EXPOSEd port is below 1024, which a non-root user cannot bind without a capability."},
 	{warnFloatingTag, KindWarning, "floating tag kept", "The image tag does not pin the version and the preset takes none from the build context, so the runtime keeps the builder's floating family (node:lts to node:lts-slim); the two stages may get different versions when the tag moves."},
+	{warnPathNotCopied, KindWarning, "PATH folder not copied", "The file puts a folder on PATH that nothing copies into the runtime, so the programs the builder found there are missing at run time."},
+	{warnToolShipped, KindWarning, "build tool in the copied environment", "A build tool (such as poetry) is installed into the environment that the runtime copies whole, so it ships with the app; installing it before the environment is made keeps it in the builder."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},
