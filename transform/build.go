@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -226,12 +227,19 @@ func (f *facts) collectArtifacts(step *runStep) error {
 				if strings.HasPrefix(w.text, "-") {
 					continue
 				}
+				text := w.text
 				if w.dynamic {
-					return declinef(declFolderUnknown, "line %d: cannot tell which folder `%s` makes: %s is expanded at build time", step.in.first, b.bc.Command, w.text)
+					// `python -m venv $VIRTUAL_ENV`: a variable the file's
+					// ENV sets has that value when the RUN runs.
+					x, ok := f.plainExpand(text)
+					if !ok {
+						return declinef(declFolderUnknown, "line %d: cannot tell which folder `%s` makes: %s is expanded at build time", step.in.first, b.bc.Command, w.text)
+					}
+					text = x
 				}
-				dir := path.Join(b.cwd, w.text)
-				if path.IsAbs(w.text) {
-					dir = path.Clean(w.text)
+				dir := path.Join(b.cwd, text)
+				if path.IsAbs(text) {
+					dir = path.Clean(text)
 				}
 				f.artifacts = append(f.artifacts, artifact{dir: dir, folder: true, in: step.in})
 				break
@@ -400,6 +408,21 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 	}
 	return art, nil
 }
+
+// plainExpand expands a shell word that only refers to variables
+// ($VIRTUAL_ENV, "${HOME}/venv") with the ENV values in effect; ok is false
+// for anything else (substitutions, quotes inside, unknown variables).
+func (f *facts) plainExpand(text string) (string, bool) {
+	if len(text) >= 2 && text[0] == '"' && text[len(text)-1] == '"' {
+		text = text[1 : len(text)-1]
+	}
+	if strings.ContainsAny(text, "\"'`\\") || !plainBraces.MatchString(text) {
+		return "", false
+	}
+	return f.expand(text)
+}
+
+var plainBraces = regexp.MustCompile(`^(?:[^$]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*$`)
 
 // toolUse is an install of build tools only (pip install poetry).
 type toolUse struct {
