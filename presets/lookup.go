@@ -171,6 +171,28 @@ func (pr *Prepare) DoneBy(text string) bool {
 	return false
 }
 
+// Folder is the folder the entry names for value, relative to where the
+// command runs when Dir is relative; ok is false when When rejects value.
+func (o *OwnEnv) Folder(value string) (string, bool) {
+	if value == "" || (o.when != nil && !o.when.MatchString(value)) {
+		return "", false
+	}
+	if o.Dir != "" {
+		return o.Dir, true
+	}
+	return value, true
+}
+
+// IsTool reports whether the package name is one of the tools.
+func (b *BuildCommand) IsTool(name string) bool {
+	for _, t := range b.Tools {
+		if strings.EqualFold(t, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // InstallLine is the Install template filled with packages.
 func (m *PackageMap) InstallLine(packages string) (string, error) {
 	var b strings.Builder

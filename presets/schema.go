@@ -168,6 +168,10 @@ type BuildCommand struct {
 	// DeclineArgs maps arguments to reasons: the command with such an
 	// argument makes the engine leave the file alone (pip install --user).
 	DeclineArgs map[string]string `yaml:"decline_args"`
+	// Tools are packages that build the app rather than run it (poetry,
+	// uv): a command that names only these installs a tool, not the app,
+	// so it gets no Prepare and is no app folder.
+	Tools []string `yaml:"tools"`
 }
 
 // Prepare is a set-up the builder needs before a build command: a virtual
@@ -177,8 +181,27 @@ type Prepare struct {
 	Unless     []string `yaml:"unless"`      // regexps over RUN text: the file does it itself
 	Copy       []string `yaml:"copy"`        // folders the runtime then copies
 	RuntimeEnv []string `yaml:"runtime_env"` // "K=V" the runtime then sets
+	// Own are the signs that the file gives the command an environment
+	// of its own: nothing is inserted and that folder is copied instead.
+	Own []OwnEnv `yaml:"own"`
+	// Has are packages every such environment comes with (pip):
+	// installing them into it ships nothing the runtime lacked.
+	Has []string `yaml:"has"`
 
 	unless []*regexp.Regexp
+}
+
+// OwnEnv is one way a file names the folder a command installs into: a
+// variable set for it, or a flag of the command.
+type OwnEnv struct {
+	Env  string `yaml:"env"`  // a variable set by ENV or on the command
+	Flag string `yaml:"flag"` // or a flag whose value is the folder (--target DIR, --target=DIR)
+	When string `yaml:"when"` // a regexp the value must match; empty: any value
+	// Dir is the folder when it is not the value itself; a relative one
+	// is relative to where the command runs (poetry's .venv).
+	Dir string `yaml:"dir"`
+
+	when *regexp.Regexp
 }
 
 // PackageMap says which run-time packages a build package implies.

@@ -105,6 +105,19 @@ func (p *Preset) compile() *presetErr {
 					return &presetErr{at("prepare.runtime_env"), fmt.Sprintf("%q is not K=V", kv)}
 				}
 			}
+			for j := range pr.Own {
+				o := &pr.Own[j]
+				if (o.Env == "") == (o.Flag == "") {
+					return &presetErr{at(fmt.Sprintf("prepare.own.%d", j)), "an own entry needs exactly one of env and flag"}
+				}
+				if o.When != "" {
+					re, err := regexp.Compile(o.When)
+					if err != nil {
+						return &presetErr{at(fmt.Sprintf("prepare.own.%d.when", j)), fmt.Sprintf("bad pattern %q: %v", o.When, err)}
+					}
+					o.when = re
+				}
+			}
 		}
 		if a := b.Artifact; a != nil {
 			if a.OutputFlag == "" && a.Dir == "" && len(a.Name) == 0 && !a.FolderArg {

@@ -64,6 +64,8 @@ type facts struct {
 	collectAt  *inst
 	collectCwd string
 	prepareAt  *inst      // before this RUN
+	ownEnvs    []string   // environments the file names for its installs (VIRTUAL_ENV, --target)
+	toolUses   []toolUse  // installs of build tools, not of the app
 	pkgs       [][]string // run-time packages, per preset package map
 	copies     []copyStep
 	libcWhy    []Evidence // why the artifacts need a C library, from the RUN steps

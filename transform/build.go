@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -222,7 +223,19 @@ func (f *facts) collectArtifacts(step *runStep) error {
 				return declinef(declPresetArg, "line %d: `%s %s`: %s", step.in.first, b.bc.Command, a.text, why)
 			}
 		}
-		if pr := b.bc.Prepare; pr != nil && f.prepareAt == nil && !f.doesItself(pr) {
+		if names := toolNames(b); names != nil {
+			f.toolUses = append(f.toolUses, toolUse{in: step.in, names: names, path: f.envNow["PATH"], prepare: b.bc.Prepare})
+			continue
+		}
+		if pr := b.bc.Prepare; pr != nil {
+			if dir, ok := ownEnv(pr, b, f.envNow); ok {
+				if !slices.Contains(f.ownEnvs, dir) {
+					f.ownEnvs = append(f.ownEnvs, dir)
+				}
+				f.artifacts = append(f.artifacts, artifact{dir: dir, folder: true, in: step.in})
+			}
+		}
+		if pr := b.bc.Prepare; pr != nil && f.prepareAt == nil && len(f.ownEnvs) == 0 && !f.doesItself(pr) {
 			if u := step.user; u != "" && u != "root" && u != "0" && !strings.HasPrefix(u, "root:") && !strings.HasPrefix(u, "0:") {
 				return declinef(declInstallUser, "line %d: the install runs as USER %s, who cannot make the environment restage would add (%s); make it as root first, or switch USER after the install", step.in.first, u, strings.SplitN(pr.Lines[0], " ", 2)[1])
 			}
@@ -236,12 +249,19 @@ func (f *facts) collectArtifacts(step *runStep) error {
 				if strings.HasPrefix(w.text, "-") {
 					continue
 				}
+				text := w.text
 				if w.dynamic {
-					return declinef(declFolderUnknown, "line %d: cannot tell which folder `%s` makes: %s is expanded at build time", step.in.first, b.bc.Command, w.text)
+					// `python -m venv $VIRTUAL_ENV`: a variable the file's
+					// ENV sets has that value when the RUN runs.
+					x, ok := f.plainExpand(text)
+					if !ok {
+						return declinef(declFolderUnknown, "line %d: cannot tell which folder `%s` makes: %s is expanded at build time", step.in.first, b.bc.Command, w.text)
+					}
+					text = x
 				}
-				dir := path.Join(b.cwd, w.text)
-				if path.IsAbs(w.text) {
-					dir = path.Clean(w.text)
+				dir := path.Join(b.cwd, text)
+				if path.IsAbs(text) {
+					dir = path.Clean(text)
 				}
 				f.artifacts = append(f.artifacts, artifact{dir: dir, folder: true, in: step.in})
 				break
@@ -409,6 +429,89 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 		}
 	}
 	return art, nil
+}
+
+// plainExpand expands a shell word that only refers to variables
+// ($VIRTUAL_ENV, "${HOME}/venv") with the ENV values in effect; ok is false
+// for anything else (substitutions, quotes inside, unknown variables).
+func (f *facts) plainExpand(text string) (string, bool) {
+	if len(text) >= 2 && text[0] == '"' && text[len(text)-1] == '"' {
+		text = text[1 : len(text)-1]
+	}
+	if strings.ContainsAny(text, "\"'`\\") || !plainBraces.MatchString(text) {
+		return "", false
+	}
+	return f.expand(text)
+}
+
+var plainBraces = regexp.MustCompile(`^(?:[^$]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*$`)
+
+// toolUse is an install of build tools only (pip install poetry).
+type toolUse struct {
+	in    *inst
+	names []string
+	path  string // PATH when it runs
+	// prepare is the command's set-up, whose Has lists what every
+	// environment already comes with.
+	prepare *Prepare
+}
+
+// toolNames returns the packages a command installs when every one is
+// one of its build tools, else nil.
+func toolNames(b buildUse) []string {
+	if len(b.bc.Tools) == 0 {
+		return nil
+	}
+	var names []string
+	for _, w := range b.args {
+		if strings.HasPrefix(w.text, "-") {
+			continue
+		}
+		name := w.text
+		if i := strings.IndexAny(name, "=<>!~[;@ "); i >= 0 {
+			name = name[:i]
+		}
+		if !b.bc.IsTool(name) {
+			return nil
+		}
+		names = append(names, name)
+	}
+	return names
+}
+
+// ownEnv returns the environment folder the file names for the command
+// (a variable set for it, or a flag), if any.
+func ownEnv(pr *Prepare, b buildUse, env envMap) (string, bool) {
+	for i := range pr.Own {
+		o := &pr.Own[i]
+		var value string
+		if o.Env != "" {
+			value = env[o.Env]
+			if v, ok := b.env[o.Env]; ok {
+				value = v
+			}
+		} else {
+			for j, w := range b.args {
+				if w.text == o.Flag && j+1 < len(b.args) && !b.args[j+1].dynamic {
+					value = b.args[j+1].text
+				} else if v, ok := strings.CutPrefix(w.text, o.Flag+"="); ok && !w.dynamic {
+					value = v
+				}
+			}
+		}
+		if strings.Contains(value, "$") {
+			continue
+		}
+		dir, ok := o.Folder(value)
+		if !ok {
+			continue
+		}
+		if !path.IsAbs(dir) {
+			dir = path.Join(b.cwd, dir)
+		}
+		return path.Clean(dir), true
+	}
+	return "", false
 }
 
 // doesItself reports whether any RUN of the file already does what a

@@ -114,6 +114,8 @@ const (
 	warnOptionsVarUnread Code = "RS308"
 	warnSourceRunDiffers Code = "RS309"
 	warnContextArtifact  Code = "RS310"
+	warnPathNotCopied    Code = "RS311"
+	warnToolShipped      Code = "RS312"
 	internalRender       Code = "RS901"
 	internalCheck        Code = "RS902"
 )
@@ -194,6 +196,8 @@ var codes = []CodeInfo{
 	{warnOptionsVarUnread, KindWarning, "options variable no longer read", "The command expanded an options variable (such as $JAVA_OPTS) that the runtime's command no longer has: its value moves to the variable the interpreter reads itself, and a value given at run time (docker run -e JAVA_OPTS=...) is ignored."},
 	{warnSourceRunDiffers, KindWarning, "built file may run differently", "The original ran from source through the build tool (such as mvn spring-boot:run), which adds its own settings (JVM arguments, profiles, dev tools, resources read from the source folder); the built file runs without them."},
 	{warnContextArtifact, KindWarning, "file from the context, not from the build", "The file the container runs is copied from the build context after a build step, so it is not what the build made: the runtime gets the context's file, as the original did."},
+	{warnPathNotCopied, KindWarning, "PATH folder not copied", "The file puts a folder on PATH that nothing copies into the runtime, so the programs the builder found there are missing at run time."},
+	{warnToolShipped, KindWarning, "build tool in the copied environment", "A build tool (such as poetry) is installed into the environment that the runtime copies whole, so it ships with the app; installing it before the environment is made keeps it in the builder."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

@@ -371,6 +371,7 @@ func (p *plan) stripRunner(runCmd string, rest []word) error {
 	} else {
 		pr.exec, pr.word, pr.resolved = wordTexts(rest), rest[0].text, true
 	}
+	p.stripped = true
 	p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out: the runtime has the environment on PATH", runCmd)
 	return p.checkProgram()
 }

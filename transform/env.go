@@ -1,7 +1,9 @@
 package transform
 
 import (
+	"path"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -69,12 +71,18 @@ func (p *plan) planEnv() error {
 			kept[k] = true
 		}
 	}
-	// Only what a set-up restage inserted needs (the venv it made): the
-	// runtime gets no setting the original did not have.
+	// Only what a set-up restage inserted needs (the venv it made), or
+	// what a runner taken out of the command set (uv run activates the
+	// file's own environment): the runtime gets no setting the original
+	// did not have.
 	var extra []string
 	if f.prepared != nil {
 		extra = f.prepared.RuntimeEnv
+	} else if p.stripped && len(f.ownEnvs) > 0 {
+		d := f.ownEnvs[0]
+		extra = []string{"VIRTUAL_ENV=" + d, `PATH="` + path.Join(d, "bin") + `:$PATH"`}
 	}
+	p.composePath(extra)
 	for _, kv := range extra {
 		k, _, _ := strings.Cut(kv, "=")
 		if !kept[k] {
@@ -159,5 +167,164 @@ func (p *plan) planArgs() {
 			p.args = append(p.args, a.decl)
 			delete(seen, a.name)
 		}
+	}
+}
+
+// pathDir is one folder of PATH and the line of the ENV that added it
+// (0 for one restage adds).
+type pathDir struct {
+	dir  string
+	line int
+}
+
+// composePath follows PATH through the stage as the builder sees it: the
+// file's ENV lines, and the PATH of extra at the point restage inserts
+// it (before the install for a venv it makes, last for what a runner
+// set). When restage adds to a PATH the file also sets, the runtime gets
+// the builder's final PATH instead of the file's line alone, so that
+// every folder keeps its place ahead of the runtime image's PATH. A value
+// with another variable leaves the file's lines as they are.
+func (p *plan) composePath(extra []string) {
+	f := p.f
+	var added string
+	for _, kv := range extra {
+		if k, v, _ := strings.Cut(kv, "="); k == "PATH" {
+			added = v
+		}
+	}
+	adds := added != ""
+	addAt := 1 << 30 // after every ENV: a runner's activation
+	if f.prepared != nil {
+		addAt = f.prepareAt.first
+	}
+	cur := []pathDir{{dir: "$PATH"}}
+	apply := func(raw string, line int) bool {
+		v := raw
+		if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+			v = v[1 : len(v)-1]
+		}
+		if strings.ContainsAny(v, "\"'`") {
+			return false
+		}
+		var next []pathDir
+		for _, d := range strings.Split(v, ":") {
+			switch {
+			case d == "$PATH" || d == "${PATH}":
+				next = append(next, cur...)
+			case d == "" || strings.Contains(d, "$"):
+				return false
+			default:
+				next = append(next, pathDir{dir: d, line: line})
+			}
+		}
+		cur = next
+		return true
+	}
+	filePath := false
+	for _, e := range f.env {
+		if e.key != "PATH" {
+			continue
+		}
+		if added != "" && e.in.first > addAt {
+			if !apply(added, 0) {
+				return
+			}
+			added = ""
+		}
+		filePath = true
+		if !apply(e.raw, e.in.first) {
+			return
+		}
+	}
+	if added != "" && !apply(added, 0) {
+		return
+	}
+	seen := map[string]bool{}
+	p.pathDirs = nil
+	for _, d := range cur {
+		if !seen[d.dir] {
+			seen[d.dir] = true
+			p.pathDirs = append(p.pathDirs, d)
+		}
+	}
+	if !filePath || !adds {
+		return
+	}
+	// Replace the file's PATH lines with the builder's final PATH, where
+	// the last of them was.
+	dirs := make([]string, len(p.pathDirs))
+	for i, d := range p.pathDirs {
+		dirs[i] = d.dir
+	}
+	composed := `PATH="` + strings.Join(dirs, ":") + `"`
+	last := -1
+	for i, kv := range p.env {
+		if strings.HasPrefix(kv, "PATH=") || strings.HasPrefix(kv, "PATH ") {
+			last = i
+		}
+	}
+	var env []string
+	for i, kv := range p.env {
+		switch {
+		case i == last:
+			env = append(env, composed)
+		case strings.HasPrefix(kv, "PATH=") || strings.HasPrefix(kv, "PATH "):
+		default:
+			env = append(env, kv)
+		}
+	}
+	p.env = env
+}
+
+// notePathAndTools warns about what the runtime's PATH or environment gets
+// wrong: a PATH folder nothing copies, and a build tool installed into an
+// environment the runtime copies whole.
+func (p *plan) notePathAndTools() {
+	f := p.f
+	system := map[string]bool{}
+	for _, d := range strings.Split(f.preset.Builder.Env["PATH"], ":") {
+		system[d] = true
+	}
+	copied := func(dir string) bool {
+		for _, c := range p.copies {
+			if dir == c || strings.HasPrefix(dir, c+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, d := range p.pathDirs {
+		if d.line == 0 || system[d.dir] || copied(d.dir) {
+			continue
+		}
+		p.notes.note(d.line, warnPathNotCopied, "PATH names %s, which the runtime does not get: programs found there in the builder are missing at run time", d.dir)
+	}
+	for _, t := range f.toolUses {
+		env := ""
+		if f.prepareAt != nil && f.prepareAt.first <= t.in.first {
+			env = f.prepared.Copy[0]
+		} else {
+			// The first folder on PATH that is some copied folder's
+			// bin/, ahead of the image's own: pip there installs into it.
+			for _, d := range strings.Split(t.path, ":") {
+				if system[d] {
+					break
+				}
+				if path.Base(d) == "bin" && copied(path.Dir(d)) {
+					env = path.Dir(d)
+					break
+				}
+			}
+		}
+		var shipped []string
+		for _, n := range t.names {
+			if t.prepare == nil || !slices.Contains(t.prepare.Has, n) {
+				shipped = append(shipped, n)
+			}
+		}
+		if env == "" || len(shipped) == 0 {
+			continue
+		}
+		p.notes.note(t.in.first, warnToolShipped, "%s is installed into %s, which the runtime copies whole, so the build tool ships with the app; install it before the environment is made to keep it in the builder", strings.Join(shipped, ", "), env)
 	}
 }

@@ -15,8 +15,19 @@ import (
 func (p *plan) usedArtifacts() []string {
 	var out []string
 	seen := map[string]bool{}
+	var folders []string
 	for _, a := range p.artifacts {
 		if a.folder {
+			folders = append(folders, a.dir)
+		}
+	}
+	for _, a := range p.artifacts {
+		if a.folder {
+			// A folder inside another copied one (poetry's /app/.venv)
+			// comes with it.
+			if within(a.dir, folders) {
+				continue
+			}
 			if !seen[a.dir] {
 				seen[a.dir] = true
 				out = append(out, a.dir)
@@ -235,4 +246,14 @@ func isDirectiveLine(s *source, n int) bool {
 		}
 	}
 	return true
+}
+
+// within reports whether dir is strictly inside one of folders.
+func within(dir string, folders []string) bool {
+	for _, d := range folders {
+		if d != dir && strings.HasPrefix(dir, d+"/") {
+			return true
+		}
+	}
+	return false
 }

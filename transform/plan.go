@@ -45,6 +45,11 @@ type plan struct {
 	uses       []varUse // variables the runtime stage expands
 	allowed    map[string]bool
 
+	stripped bool // a runner (uv run) was taken out of the command
+	// pathDirs is the builder's final PATH as folders, "$PATH" standing
+	// for the image's, each with the line that put it there (0: inserted).
+	pathDirs []pathDir
+
 	static bool // set the preset's static env on artifact commands
 	prog   *program
 
@@ -105,6 +110,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	}
 	p.planUser()
 	p.planFiles()
+	p.notePathAndTools()
 	p.planBlocks()
 	p.planArgs()
 	if p.f.setWD || p.runtimeFiles > 0 || p.prog.needsShell || p.prog.art == nil {
