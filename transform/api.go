@@ -8,9 +8,11 @@ import (
 // Options steer one conversion. The zero value converts with the built-in
 // presets, the default runtime flavor and no build context.
 type Options struct {
-	// Runtime is the runtime flavor asked for: "distroless", "alpine",
-	// "slim" or "scratch". Empty means the preset's default, and lets the
-	// engine pick another flavor when the default cannot run the app.
+	// Runtime is the runtime flavor asked for, one the matching preset
+	// defines (the built-ins have distroless, alpine, slim, scratch and a
+	// few more; presets.Flavors lists them). Empty means the preset's
+	// default, and lets the engine pick another flavor when the default
+	// cannot run the app.
 	Runtime string
 	// Preset forces a preset by name instead of detecting one.
 	Preset string
