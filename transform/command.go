@@ -392,29 +392,43 @@ func (p *plan) readKey(r *Runner, key string) (string, bool, error) {
 }
 
 // readValue reads the value at a dotted key of the runner's JSON file.
+// The file is read and decoded once per conversion: a runner's script,
+// its hooks and the scripts that may replace it are all keys of it.
 func (p *plan) readValue(r *Runner, key string) (any, bool, error) {
 	f := p.f
 	if f.opt.Context == nil {
 		return nil, false, fmt.Errorf("the build context is not available to read %s", r.File)
 	}
-	data, err := fs.ReadFile(f.opt.Context, r.File)
-	if err != nil {
-		return nil, false, fmt.Errorf("%s is not readable", r.File)
+	doc, seen := p.jsonDocs[r.File]
+	if !seen {
+		data, err := fs.ReadFile(f.opt.Context, r.File)
+		if err != nil {
+			return nil, false, fmt.Errorf("%s is not readable", r.File)
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			return nil, false, fmt.Errorf("%s is not valid JSON", r.File)
+		}
+		if p.jsonDocs == nil {
+			p.jsonDocs = map[string]any{}
+		}
+		p.jsonDocs[r.File] = doc
 	}
-	var doc any
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, false, fmt.Errorf("%s is not valid JSON", r.File)
-	}
+	v, ok := jsonAt(doc, key)
+	return v, ok, nil
+}
+
+// jsonAt is the value at a dotted key of a decoded JSON document.
+func jsonAt(doc any, key string) (any, bool) {
 	for _, k := range strings.Split(key, ".") {
 		m, ok := doc.(map[string]any)
 		if !ok {
-			return nil, false, nil
+			return nil, false
 		}
 		if doc, ok = m[k]; !ok {
-			return nil, false, nil
+			return nil, false
 		}
 	}
-	return doc, true, nil
+	return doc, true
 }
 
 // finishCommand writes the command for the chosen runtime: the program's

@@ -13,6 +13,9 @@ import (
 type plan struct {
 	f     *facts
 	notes *notes // the conversion's note sink; only planning writes to it
+	// jsonDocs are the decoded JSON files of the build context that
+	// runners read (package.json), by path.
+	jsonDocs map[string]any
 
 	// Decisions that start from what analysis found, kept apart so that
 	// the facts stay as analysis left them.

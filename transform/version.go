@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io/fs"
 	"maps"
-	"strings"
 )
 
 // versionFact is a template value that the image tag did not pin and a
@@ -93,16 +92,8 @@ func jsonString(data []byte, key string) (string, bool) {
 	if json.Unmarshal(data, &doc) != nil {
 		return "", false
 	}
-	for _, k := range strings.Split(key, ".") {
-		m, ok := doc.(map[string]any)
-		if !ok {
-			return "", false
-		}
-		if doc, ok = m[k]; !ok {
-			return "", false
-		}
-	}
-	s, ok := doc.(string)
+	v, _ := jsonAt(doc, key)
+	s, ok := v.(string)
 	return s, ok
 }
 
