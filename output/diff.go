@@ -197,20 +197,6 @@ func shiftBoundaries(ids []rune, changed, other []bool) {
 	}
 }
 
-// splitLines cuts s after every "\n"; a last line without one is kept.
-func splitLines(s string) []string {
-	var out []string
-	for s != "" {
-		i := strings.IndexByte(s, '\n') + 1
-		if i == 0 {
-			i = len(s)
-		}
-		out = append(out, s[:i])
-		s = s[i:]
-	}
-	return out
-}
-
 // writeHunks writes the @@ hunks of a line diff with three lines of
 // context, in the format of diff -u.
 func writeHunks(out *bytes.Buffer, lines []diffLine, color bool) {

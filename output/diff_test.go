@@ -336,3 +336,17 @@ func TestUnifiedDiffExamples(t *testing.T) {
 		}
 	}
 }
+
+// splitLines cuts s after every "\n"; a last line without one is kept.
+func splitLines(s string) []string {
+	var out []string
+	for s != "" {
+		i := strings.IndexByte(s, '\n') + 1
+		if i == 0 {
+			i = len(s)
+		}
+		out = append(out, s[:i])
+		s = s[i:]
+	}
+	return out
+}
