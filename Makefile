@@ -5,7 +5,7 @@ GO ?= go
 # (/usr/local/bin/docker refuses DOCKER_BUILDKIT=1).
 DOCKER ?= /usr/bin/docker
 
-.PHONY: all build test vet fmt lint fuzz bench e2e clean
+.PHONY: all build test vet fmt lint fuzz bench e2e e2e-real clean
 
 all: build test
 
@@ -39,6 +39,12 @@ e2e:
 	DOCKER=$(DOCKER) bash e2e/docker-up.sh && \
 	DOCKER=$(DOCKER) bash e2e/images/build.sh && \
 	DOCKER=$(DOCKER) $(GO) test -tags e2e -count=1 -timeout 40m -v ./e2e/
+
+# The real-application corpus (issue #8): public apps built and run before and after
+# conversion, offline (dependencies served by e2e/real/depserver). About an hour; by hand, not
+# in CI. Writes e2e/real/RESULTS.md. See e2e/real/README.md.
+e2e-real:
+	GO=$(GO) DOCKER=$(DOCKER) bash e2e/real/run.sh
 
 clean:
 	rm -rf bin

@@ -1,0 +1,359 @@
+//go:build e2e_real
+
+package e2e
+
+// TestRealApps is the real-application corpus (issue #8): public
+// single-stage Dockerfiles with their build contexts, each built as it is
+// and as restage converts it, both run and compared by `restage verify`.
+// The apps are listed in real/manifest.tsv and restored by
+// real/restore.sh; their dependencies come from depserver (real/depserver)
+// through the builder replicas of real/images. `make e2e-real` does it all
+// and writes real/RESULTS.md.
+//
+// Environment: DOCKER (default /usr/bin/docker), REAL_APPS=a,b (a subset),
+// REAL_NO_CACHE=1 (cold builds; the default lets the converted build reuse
+// the original's layers, since the builder stage is the original file).
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// realApp is one line of real/manifest.tsv.
+type realApp struct {
+	name, lang, repo, commit, context, dockerfile, probe, license, why string
+	args                                                               []string // verify's probe flags
+}
+
+// realRow is one line of the results table.
+type realRow struct {
+	app           realApp
+	verdict       string // same, different, declined, error, not restored
+	detail        string // the decline reason, the difference, the error
+	code          string // the decline code
+	runtime       string
+	userBefore    string
+	userAfter     string
+	before, after int64
+	seconds       float64
+}
+
+func readManifest(file string) ([]realApp, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var apps []realApp
+	seen := map[string]bool{}
+	for i, l := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) != 9 {
+			return nil, fmt.Errorf("%s:%d: %d columns, want 9 (name lang repo commit context dockerfile probe license why)", file, i+1, len(f))
+		}
+		a := realApp{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], nil}
+		if seen[a.name] {
+			return nil, fmt.Errorf("%s:%d: %s listed twice", file, i+1, a.name)
+		}
+		seen[a.name] = true
+		if !regexp.MustCompile(`^[0-9a-f]{40}$`).MatchString(a.commit) {
+			return nil, fmt.Errorf("%s:%d: commit %q is not 40 hex digits", file, i+1, a.commit)
+		}
+		if _, a.args, err = parseProbe(a.probe); err != nil {
+			return nil, fmt.Errorf("%s:%d: probe: %v", file, i+1, err)
+		}
+		apps = append(apps, a)
+	}
+	return apps, nil
+}
+
+// replicas maps the images real Dockerfiles and restage's output name to
+// the local replicas. Versions collapse onto the one replica of each
+// language (Go 1.26, Node.js 22, Python 3.13, Java 21): the original and
+// the conversion run on the same one, so the comparison stays fair.
+var replicas = []struct {
+	re *regexp.Regexp
+	to string
+}{
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?golang(:.*)?$`), "restage.local/real/golang:1.26"},
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?node:.*slim.*$`), "restage.local/real/node:22-slim"},
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?node(:.*)?$`), "restage.local/real/node:22"},
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?python:.*slim.*$`), "restage.local/real/python:3.13-slim"},
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?python(:.*)?$`), "restage.local/real/python:3.13"},
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?maven(:.*)?$`), "restage.local/real/maven:3.9-eclipse-temurin-21"},
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?(eclipse-temurin|openjdk|amazoncorretto)(:.*)?$`), "restage.local/real/eclipse-temurin:21-jdk"},
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?debian:.*$`), "restage.local/library/debian:trixie-slim"},
+	{regexp.MustCompile(`^gcr\.io/distroless/(static|base|cc)-debian\d+(:(nonroot|latest))?$`), ""},
+	{regexp.MustCompile(`^gcr\.io/distroless/nodejs\d+-debian\d+(:nonroot)?$`), "restage.local/distroless/nodejs22-debian13:nonroot"},
+	{regexp.MustCompile(`^gcr\.io/distroless/java\d+-debian\d+(:nonroot)?$`), "restage.local/distroless/java21-debian13:nonroot"},
+}
+
+var distrolessRe = regexp.MustCompile(`^gcr\.io/distroless/(static|base|cc)-debian\d+(?::(nonroot|latest))?$`)
+
+func replicaFor(ref string) string {
+	if m := distrolessRe.FindStringSubmatch(ref); m != nil {
+		tag := m[2]
+		if tag == "" {
+			tag = "latest"
+		}
+		return "restage.local/distroless/" + m[1] + "-debian13:" + tag
+	}
+	for _, r := range replicas {
+		if r.to != "" && r.re.MatchString(ref) {
+			return r.to
+		}
+	}
+	return ""
+}
+
+var fromRe = regexp.MustCompile(`(?im)^\s*FROM\s+(?:--\S+\s+)*(\S+)`)
+
+// imageMap gives verify one exact FROM=TO per image, longest first, so
+// that no reference is taken for a prefix of another.
+func imageMap(refs []string) []string {
+	sort.Slice(refs, func(i, j int) bool { return len(refs[i]) > len(refs[j]) })
+	var m []string
+	for _, r := range slices.Compact(refs) {
+		if to := replicaFor(r); to != "" && to != r {
+			m = append(m, r+"="+to)
+		}
+	}
+	return m
+}
+
+func TestRealApps(t *testing.T) {
+	docker := os.Getenv("DOCKER")
+	if docker == "" {
+		docker = defaultDocker
+	}
+	apps, err := readManifest("real/manifest.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if only := os.Getenv("REAL_APPS"); only != "" {
+		want := strings.Split(only, ",")
+		apps = slices.DeleteFunc(apps, func(a realApp) bool { return !slices.Contains(want, a.name) })
+	}
+	checkDocker(t, docker)
+	bin := buildRestage(t)
+	cache, _ := filepath.Abs(".cache/real")
+	if err := os.MkdirAll(filepath.Join(cache, "logs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	var rows []realRow
+	for _, a := range apps {
+		r := realRow{app: a, verdict: "error", detail: "not run"}
+		t.Run(a.name, func(t *testing.T) { runReal(t, bin, docker, cache, a, &r) })
+		rows = append(rows, r)
+	}
+	table := realResults(rows, docker, time.Since(start))
+	fmt.Printf("\n%s\n", table)
+	out := "real/RESULTS.md"
+	if os.Getenv("REAL_APPS") != "" {
+		out = filepath.Join(cache, "results-subset.md")
+	}
+	if err := os.WriteFile(out, []byte(table), 0o644); err != nil {
+		t.Error(err)
+	}
+}
+
+func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow) {
+	src := filepath.Join(cache, "src", a.name)
+	ctxDir := filepath.Join(src, a.context)
+	df := filepath.Join(src, a.dockerfile)
+	if _, err := os.Stat(df); err != nil {
+		r.verdict, r.detail = "not restored", "run e2e/real/restore.sh"
+		t.Skipf("%s: not restored (%v): run e2e/real/restore.sh", a.name, err)
+	}
+	orig, err := os.ReadFile(df)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refs []string
+	for _, m := range fromRe.FindAllStringSubmatch(string(orig), -1) {
+		refs = append(refs, m[1])
+	}
+	// What restage writes, to map its images too.
+	conv := exec.Command(bin, "--json", "--context", ctxDir, df)
+	var cout bytes.Buffer
+	conv.Stdout = &cout
+	conv.Run()
+	var results []struct {
+		Status      string `json:"status"`
+		Declined    string `json:"declined"`
+		DeclineCode string `json:"decline_code"`
+		Runtime     string `json:"runtime"`
+		Error       string `json:"error"`
+	}
+	if err := json.Unmarshal(cout.Bytes(), &results); err != nil || len(results) != 1 {
+		r.detail = fmt.Sprintf("restage --json: %v: %s", err, tail(cout.String(), 5))
+		t.Fatal(r.detail)
+	}
+	res := results[0]
+	switch res.Status {
+	case "declined", "unchanged":
+		r.verdict, r.detail, r.code = "declined", res.Declined, res.DeclineCode
+		t.Logf("declined: %s [%s]", res.Declined, res.DeclineCode)
+		return
+	case "error":
+		r.detail = res.Error
+		t.Fatalf("restage: %s", res.Error)
+	}
+	r.runtime = res.Runtime
+	refs = append(refs, res.Runtime)
+
+	args := []string{"verify", "--json", "--docker", docker, "--probe-timeout", "90s", "--build-timeout", "30m", "--context", ctxDir}
+	if os.Getenv("REAL_NO_CACHE") == "1" {
+		args = append(args, "--no-cache")
+	}
+	for _, m := range imageMap(refs) {
+		args = append(args, "--image-map", m)
+	}
+	args = append(args, a.args...)
+	args = append(args, df)
+	t.Logf("restage %s", strings.Join(args, " "))
+	cmd := exec.Command(bin, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Env = append(os.Environ(), "DOCKER_BUILDKIT=1")
+	t0 := time.Now()
+	cmd.Run()
+	r.seconds = time.Since(t0).Seconds()
+	os.WriteFile(filepath.Join(cache, "logs", a.name+".log"), append(append(stderr.Bytes(), "\n--- stdout\n"...), stdout.Bytes()...), 0o644)
+	var rep report
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		r.detail = "no JSON report from verify: " + tail(stderr.String(), 3)
+		t.Fatal(r.detail)
+	}
+	r.verdict, r.detail = rep.Verdict, rep.Message
+	if o := rep.Original; o != nil {
+		r.before, r.userBefore = o.SizeBytes, o.User
+	}
+	if c := rep.Converted; c != nil {
+		r.after, r.userAfter = c.SizeBytes, c.User
+	}
+	switch rep.Verdict {
+	case "same":
+		t.Logf("same: %s", rep.Message)
+	case "declined":
+		t.Logf("declined: %s", rep.Message)
+	default:
+		// A conversion that builds but behaves differently, or does not
+		// build, is a bug to fix or a reason to decline.
+		t.Errorf("%s: %s", rep.Verdict, rep.Message)
+	}
+}
+
+func userCell(u string) string {
+	if u == "" {
+		return "root"
+	}
+	return u
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	sort.Float64s(xs)
+	n := len(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return (xs[n/2-1] + xs[n/2]) / 2
+}
+
+// realResults is real/RESULTS.md: the table and the targets of issue #8.
+func realResults(rows []realRow, docker string, total time.Duration) string {
+	var b strings.Builder
+	commit, _ := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+	dirty := ""
+	if out, _ := exec.Command("git", "status", "--porcelain", "--", "..").Output(); len(bytes.TrimSpace(out)) > 0 {
+		dirty = " (with uncommitted changes)"
+	}
+	server, _ := exec.Command(docker, "version", "--format", "{{.Server.Version}}").Output()
+	fmt.Fprintf(&b, "# Real applications: results\n\n")
+	fmt.Fprintf(&b, "Run on %s with restage %s%s, Docker engine %s; %.0f min in all. ",
+		time.Now().UTC().Format("2006-01-02"), strings.TrimSpace(string(commit)), dirty, strings.TrimSpace(string(server)), total.Minutes())
+	b.WriteString("Written by `make e2e-real` (e2e/real_test.go); the apps are in e2e/real/manifest.tsv.\n\n")
+	b.WriteString("| app | lang | before | after | after/before | user before → after | runtime | same behaviour | note |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
+	ratios := map[string][]float64{}
+	counts := map[string]int{}
+	for _, r := range rows {
+		cells := []string{fmt.Sprintf("[%s](https://github.com/%s/tree/%s/%s)", r.app.name, r.app.repo, r.app.commit[:12], strings.TrimPrefix(r.app.context, ".")), r.app.lang, "", "", "", "", "", "", ""}
+		if r.before > 0 {
+			cells[2] = mb(r.before)
+		}
+		if r.after > 0 {
+			cells[3] = mb(r.after)
+		}
+		if r.before > 0 && r.after > 0 {
+			x := float64(r.after) / float64(r.before)
+			cells[4] = fmt.Sprintf("%.1f%%", 100*x)
+			if r.verdict == "same" {
+				ratios[r.app.lang] = append(ratios[r.app.lang], x)
+			}
+		}
+		if r.verdict == "same" || r.verdict == "different" {
+			cells[5] = userCell(r.userBefore) + " → " + userCell(r.userAfter)
+			cells[6] = "`" + r.runtime + "`"
+		}
+		counts[r.verdict]++
+		switch r.verdict {
+		case "same":
+			cells[7] = "yes"
+		case "different":
+			cells[7] = "**no**"
+			cells[8] = r.detail
+		case "declined":
+			cells[7] = "declined"
+			cells[8] = r.detail
+			if r.code != "" {
+				cells[8] += " [" + r.code + "]"
+			}
+		default:
+			cells[7] = r.verdict
+			cells[8] = r.detail
+		}
+		for i := range cells {
+			cells[i] = strings.ReplaceAll(strings.ReplaceAll(cells[i], "|", `\|`), "\n", " ")
+			if len(cells[i]) > 400 {
+				cells[i] = cells[i][:400] + "…"
+			}
+		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	n := len(rows)
+	built := n - counts["error"] - counts["not restored"]
+	fmt.Fprintf(&b, "\n%d apps: %d same behaviour, %d different, %d declined, %d could not be run (error or not restored).\n",
+		n, counts["same"], counts["different"], counts["declined"], n-built)
+	if built > 0 {
+		fmt.Fprintf(&b, "Converted and the same: %d of %d runnable apps (%.0f%%; target ≥ 90%%).\n", counts["same"], built, 100*float64(counts["same"])/float64(built))
+	}
+	langs := []string{"go", "node", "python", "java"}
+	for _, l := range langs {
+		if xs := ratios[l]; len(xs) > 0 {
+			target := 40.0
+			if l == "go" {
+				target = 10
+			}
+			fmt.Fprintf(&b, "Median size after/before, %s: %.1f%% over %d apps (target ≤ %.0f%%).\n", l, 100*median(xs), len(xs), target)
+		}
+	}
+	b.WriteString("\nSizes are `docker image inspect .Size` on the replicas (e2e/README.md): the builders here are smaller than the real images, so the ratios are on the pessimistic side.\n")
+	return b.String()
+}
