@@ -352,12 +352,14 @@ func (r *RunFiles) Embedded(data []byte) []string {
 }
 
 // Read returns the files a call reads when the source has it (the fixed
-// files, then each file a group of the call named), and the why.
-func (f *FileRead) Read(data []byte) ([]string, bool) {
+// files, then each file a group of the call named), and where the first
+// call starts.
+func (f *FileRead) Read(data []byte) ([]string, int, bool) {
 	ms := f.re.FindAllSubmatch(data, -1)
 	if ms == nil {
-		return nil, false
+		return nil, 0, false
 	}
+	at := f.re.FindIndex(data)[0]
 	out := append([]string(nil), f.Files...)
 	for _, m := range ms {
 		for _, g := range m[1:] {
@@ -366,7 +368,7 @@ func (f *FileRead) Read(data []byte) ([]string, bool) {
 			}
 		}
 	}
-	return out, true
+	return out, at, true
 }
 
 func matchAny(globs []string, name string) bool {

@@ -190,9 +190,9 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 			sf.embedded = append(sf.embedded, globPrefix(path.Join(path.Dir(p), e)))
 		}
 		for i := range rf.Reads {
-			if names, ok := rf.Reads[i].Read(data); ok {
+			if names, at, ok := rf.Reads[i].Read(data); ok {
 				for _, n := range names {
-					sf.refs = append(sf.refs, sourceRef{text: n, where: p, why: rf.Reads[i].Why})
+					sf.refs = append(sf.refs, sourceRef{text: n, where: lineAt(at), why: rf.Reads[i].Why})
 				}
 			}
 		}
