@@ -558,6 +558,7 @@ func (p *plan) runFilesUnread(rf *presets.RunFiles, pls []placement, why string)
 			kept = append(kept, o)
 		}
 	}
+	sort.Strings(kept)
 	if len(kept) > 0 {
 		msg := fmt.Sprintf("%s: what the Dockerfile copied is carried to the runtime less its build inputs: %s", why, strings.Join(kept, ", "))
 		if open := openCopies(pls, kept); open != "" {
