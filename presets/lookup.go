@@ -296,3 +296,86 @@ func (d *LibcDeps) Named(word string) (string, bool) {
 func (d *LibcDeps) Reason(name, where string) string {
 	return strings.NewReplacer("{name}", name, "{where}", where).Replace(d.Why)
 }
+
+// IsSource reports whether a file name is one of the application's
+// sources by its ending.
+func (r *RunFiles) IsSource(name string) bool {
+	for _, e := range r.Sources.Ext {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// Skipped reports whether a folder or file of this name is not one of the
+// application's sources (vendor, tests).
+func (r *RunFiles) Skipped(name string) bool { return matchAny(r.Sources.Skip, name) }
+
+// BuildInput reports whether a folder or file of this name is used only
+// by the build or the repository.
+func (r *RunFiles) BuildInput(name string) bool { return matchAny(r.BuildInputs, name) }
+
+// Literal is a string literal of a source and where it starts.
+type Literal struct {
+	Text   string
+	Offset int
+}
+
+// Literals returns the string literals of a source, in order.
+func (r *RunFiles) Literals(data []byte) []Literal {
+	var out []Literal
+	for _, m := range r.literal.FindAllSubmatchIndex(data, -1) {
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				out = append(out, Literal{string(data[m[g]:m[g+1]]), m[0]})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Embedded returns the patterns a source compiles into the program,
+// relative to the source's folder.
+func (r *RunFiles) Embedded(data []byte) []string {
+	if r.embed == nil {
+		return nil
+	}
+	var out []string
+	for _, m := range r.embed.FindAllSubmatch(data, -1) {
+		for _, w := range strings.Fields(string(m[1])) {
+			out = append(out, strings.Trim(w, "\"`"))
+		}
+	}
+	return out
+}
+
+// Read returns the files a call reads when the source has it (the fixed
+// files, then each file a group of the call named), and where the first
+// call starts.
+func (f *FileRead) Read(data []byte) ([]string, int, bool) {
+	ms := f.re.FindAllSubmatch(data, -1)
+	if ms == nil {
+		return nil, 0, false
+	}
+	at := f.re.FindIndex(data)[0]
+	out := append([]string(nil), f.Files...)
+	for _, m := range ms {
+		for _, g := range m[1:] {
+			if len(g) > 0 {
+				out = append(out, string(g))
+			}
+		}
+	}
+	return out, at, true
+}
+
+func matchAny(globs []string, name string) bool {
+	for _, g := range globs {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}

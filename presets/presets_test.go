@@ -33,6 +33,12 @@ func TestParseErrors(t *testing.T) {
 		{base + "builder:\n  variants:\n    - tag: ''\n      from_context: [v]\n      decline: r\n", `p.yaml:10: variant libc "" must be glibc or musl`},
 		{base + "runners:\n  - commands: [x start]\n    file: f.json\n    key: k\n    built_scripts:\n      - hooks: [h]\n", "p.yaml:13: a built script needs a key"},
 		{base + "runners:\n  - commands: [x run]\n    strip: true\n    dev_key: devDependencies\n", "p.yaml:9: built_scripts and dev_key are read from the runner's file"},
+		{base + "run_files:\n  literal: '\"(.*)\"'\n", "p.yaml:8: run_files needs sources.ext and literal"},
+		{base + "run_files:\n  sources: {ext: [go]}\n  literal: '\"(.*)\"'\n", `p.yaml:9: "go" is not a file ending`},
+		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"[^\"]*\"'\n", "p.yaml:10: the literal pattern needs a capturing group"},
+		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"(.*)\"'\n  build_inputs: [a/b]\n", `p.yaml:11: bad pattern "a/b"`},
+		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"(.*)\"'\n  reads:\n    - {call: 'x\\(\\)', why: w}\n", "p.yaml:12: a read needs files, or a call with a group"},
+		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"(.*)\"'\n  reads:\n    - {call: 'x', why: w, files: [/etc/x]}\n", `p.yaml:12: "/etc/x" is not a path relative`},
 	}
 	for _, c := range cases {
 		_, err := Parse("p.yaml", []byte(c.yaml))

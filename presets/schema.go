@@ -19,7 +19,7 @@ type Preset struct {
 	ModuleName    *NameSource    `yaml:"module_name"`
 	Static        Static         `yaml:"static"`
 	DropEnv       []string       `yaml:"drop_env"`
-	RuntimeFiles  []string       `yaml:"runtime_files"`
+	RunFiles      *RunFiles      `yaml:"run_files"`
 	DefaultFlavor string         `yaml:"default_flavor"`
 	Fallback      []string       `yaml:"fallback"`
 	Runtimes      []Runtime      `yaml:"runtimes"`
@@ -382,4 +382,51 @@ type Sizes struct {
 		MB  float64 `yaml:"mb"`
 	} `yaml:"builder"`
 	ArtifactMB float64 `yaml:"artifact_mb"`
+}
+
+// RunFiles says how to tell, from the application's sources, which of the
+// files a COPY brought into the builder the program reads at run time.
+// Evidence, not names: a string literal of a source that names a path a
+// COPY wrote, or a call known to read a file.
+type RunFiles struct {
+	// Sources are the files read for evidence: endings and globs on path
+	// elements (folders and files) that are not the app's (vendor, tests).
+	Sources SourceSet `yaml:"sources"`
+	// Literal is a regexp over a source; each match whose capturing group
+	// matched is a string literal, the group's text its value. Its other
+	// alternatives (comments, character literals) only keep the scan in
+	// step and give nothing.
+	Literal string `yaml:"literal"`
+	// Embed is a regexp whose first group lists, space-separated, patterns
+	// of files compiled into the program (//go:embed): relative to the
+	// source's folder, they need no copy.
+	Embed string `yaml:"embed"`
+	// Reads are calls known to read a file the code need not name.
+	Reads []FileRead `yaml:"reads"`
+	// BuildInputs are globs on path elements of what only the build or
+	// the repository uses (sources, module files, vendor, tests, VCS
+	// data): never copied, and a folder holding only these is not a
+	// run-time file either.
+	BuildInputs []string `yaml:"build_inputs"`
+
+	literal, embed *regexp.Regexp
+}
+
+// SourceSet names the source files of an application.
+type SourceSet struct {
+	Ext  []string `yaml:"ext"`
+	Skip []string `yaml:"skip"`
+}
+
+// FileRead is a call that reads files relative to the working folder.
+type FileRead struct {
+	// Call is a regexp over a source; each capturing group that matched
+	// names one more file.
+	Call string `yaml:"call"`
+	// Files are read whenever Call matches.
+	Files []string `yaml:"files"`
+	// Why says what the call reads, for the note.
+	Why string `yaml:"why"`
+
+	re *regexp.Regexp
 }

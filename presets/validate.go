@@ -177,6 +177,9 @@ func (p *Preset) compile() *presetErr {
 			}
 		}
 	}
+	if err := p.RunFiles.validate(); err != nil {
+		return err
+	}
 	for i, g := range p.DropEnv {
 		if _, err := path.Match(g, ""); err != nil {
 			return &presetErr{fmt.Sprintf("drop_env.%d", i), fmt.Sprintf("bad pattern %q", g)}
@@ -290,4 +293,71 @@ func locate(data []byte, dotted string) int {
 		n = next
 	}
 	return line
+}
+
+func (r *RunFiles) validate() *presetErr {
+	if r == nil {
+		return nil
+	}
+	if len(r.Sources.Ext) == 0 || r.Literal == "" {
+		return &presetErr{"run_files", "run_files needs sources.ext and literal"}
+	}
+	for i, e := range r.Sources.Ext {
+		if !strings.HasPrefix(e, ".") || strings.ContainsAny(e, "/*?[") {
+			return &presetErr{fmt.Sprintf("run_files.sources.ext.%d", i), fmt.Sprintf("%q is not a file ending such as .go", e)}
+		}
+	}
+	globs := func(field string, gs []string) *presetErr {
+		for i, g := range gs {
+			if _, err := path.Match(g, ""); err != nil || g == "" || strings.Contains(g, "/") {
+				return &presetErr{fmt.Sprintf("run_files.%s.%d", field, i), fmt.Sprintf("bad pattern %q: a glob on one path element", g)}
+			}
+		}
+		return nil
+	}
+	if err := globs("sources.skip", r.Sources.Skip); err != nil {
+		return err
+	}
+	if err := globs("build_inputs", r.BuildInputs); err != nil {
+		return err
+	}
+	re, err := regexp.Compile(r.Literal)
+	if err != nil {
+		return &presetErr{"run_files.literal", fmt.Sprintf("bad pattern %q: %v", r.Literal, err)}
+	}
+	if re.NumSubexp() == 0 {
+		return &presetErr{"run_files.literal", "the literal pattern needs a capturing group for the literal's text"}
+	}
+	r.literal = re
+	if r.Embed != "" {
+		re, err := regexp.Compile(r.Embed)
+		if err != nil {
+			return &presetErr{"run_files.embed", fmt.Sprintf("bad pattern %q: %v", r.Embed, err)}
+		}
+		if re.NumSubexp() == 0 {
+			return &presetErr{"run_files.embed", "the embed pattern needs a capturing group for the patterns"}
+		}
+		r.embed = re
+	}
+	for i := range r.Reads {
+		fr := &r.Reads[i]
+		where := fmt.Sprintf("run_files.reads.%d", i)
+		if fr.Call == "" || fr.Why == "" {
+			return &presetErr{where, "a read needs a call and a why"}
+		}
+		re, err := regexp.Compile(fr.Call)
+		if err != nil {
+			return &presetErr{where + ".call", fmt.Sprintf("bad pattern %q: %v", fr.Call, err)}
+		}
+		if len(fr.Files) == 0 && re.NumSubexp() == 0 {
+			return &presetErr{where, "a read needs files, or a call with a group that names the file"}
+		}
+		for j, f := range fr.Files {
+			if f == "" || path.IsAbs(f) || path.Clean(f) != f || strings.HasPrefix(f, "..") {
+				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("%q is not a path relative to the working folder", f)}
+			}
+		}
+		fr.re = re
+	}
+	return nil
 }

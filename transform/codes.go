@@ -67,6 +67,10 @@ const (
 	infoLittleGained     Code = "RS122"
 	infoBuiltScript      Code = "RS123"
 	infoDevKept          Code = "RS124"
+	infoRunFile          Code = "RS125"
+	infoRunFileOptional  Code = "RS126"
+	infoRunFilesLeft     Code = "RS127"
+	infoRunFilesUnread   Code = "RS128"
 	declNoFrom           Code = "RS201"
 	declMultiStage       Code = "RS202"
 	declOnbuild          Code = "RS203"
@@ -116,6 +120,7 @@ const (
 	warnContextArtifact  Code = "RS310"
 	warnPathNotCopied    Code = "RS311"
 	warnToolShipped      Code = "RS312"
+	warnRunFilesUnknown  Code = "RS313"
 	internalRender       Code = "RS901"
 	internalCheck        Code = "RS902"
 )
@@ -132,7 +137,7 @@ var codes = []CodeInfo{
 	{infoRunnerStripped, KindInfo, "environment runner left out", "A runner such as poetry run is dropped from the command because the runtime has the environment on PATH."},
 	{infoExecForm, KindInfo, "shell form becomes exec form", "A shell-form CMD or ENTRYPOINT is written in exec form so that signals reach the program directly."},
 	{infoOptionsEnv, KindInfo, "interpreter options moved to a variable", "Interpreter options from the command (such as $JAVA_OPTS) go to the variable the runtime's interpreter reads itself."},
-	{infoNoContext, KindInfo, "build context not available", "Without the build context, restage did not look for the run-time files that a COPY of the whole context brings in."},
+	{infoNoContext, KindInfo, "build context not available (retired)", "Retired, no longer produced: without the build context, restage did not look for the run-time files that a COPY of the whole context brings in."},
 	{infoVenvAdded, KindInfo, "virtual environment added", "A virtual environment is made before the install so that the runtime can copy it whole."},
 	{infoPruneAdded, KindInfo, "dev dependencies pruned", "A prune step is added after the build so that the runtime gets production dependencies only."},
 	{infoOutputCollected, KindInfo, "build output collected into one file", "The build's output is copied to one known path in the builder so that the runtime copies one file."},
@@ -147,6 +152,10 @@ var codes = []CodeInfo{
 	{infoLittleGained, KindInfo, "runtime little smaller than the builder", "The runtime image is the builder's image or one of the same size (python:3.12-slim for a python:3.12-slim builder), so the split leaves out only what the build steps added (compilers, dev dependencies, caches)."},
 	{infoBuiltScript, KindInfo, "runner replaced by the script that runs the build's output", "The runner's script is not a plain interpreter command (nest start), and another script of the project runs the build's output with the plain interpreter (start:prod = node dist/main): the runtime runs that one instead."},
 	{infoDevKept, KindInfo, "development dependencies kept", "The start command runs a program from a development dependency, so no prune step is added: pruning would remove what the container needs to start."},
+	{infoRunFile, KindInfo, "run-time file copied: the sources name it", "A file or folder that a COPY brought into the builder is copied to the runtime because a string literal of the app's sources names it, or a call the preset knows reads it (godotenv.Load() reads .env)."},
+	{infoRunFileOptional, KindInfo, "run-time file copied when the builder has it", "A file the program reads may be absent at build time (git-ignored, or not in the build context): it is copied with a one-character wildcard, which BuildKit accepts when nothing matches, so its absence does not fail the build."},
+	{infoRunFilesLeft, KindInfo, "copied files left out of the runtime", "Files a COPY brought into the builder that no source names, that hold only build inputs, or that are compiled into the program, are not copied to the runtime."},
+	{infoRunFilesUnread, KindInfo, "sources not read: copied files kept minus build inputs", "The app's sources could not be read (no build context, none found, or too many), so what the Dockerfile copied is carried to the runtime less the build inputs the preset lists."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -187,7 +196,7 @@ var codes = []CodeInfo{
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
-	{warnFlatCopy, KindWarning, "run-time folder copied flat", "A run-time folder is copied into a folder flat, so restage cannot tell which files the program reads and copies none."},
+	{warnFlatCopy, KindWarning, "run-time folder copied flat (retired)", "Retired, no longer produced: a run-time folder copied into a folder flat left restage unable to tell which files the program reads, so it copied none."},
 	{warnHealthcheckTools, KindWarning, "HEALTHCHECK tools missing", "The HEALTHCHECK runs tools the runtime image does not have, so the check will fail."},
 	{warnRootReplaced, KindWarning, "root user replaced", "The original set USER root; the runtime runs as a non-root user."},
 	{warnUserMissing, KindWarning, "user missing in the runtime", "The USER does not exist in the runtime image, so the runtime's non-root user is used."},
@@ -198,6 +207,7 @@ var codes = []CodeInfo{
 	{warnContextArtifact, KindWarning, "file from the context, not from the build", "The file the container runs is copied from the build context after a build step, so it is not what the build made: the runtime gets the context's file, as the original did."},
 	{warnPathNotCopied, KindWarning, "PATH folder not copied", "The file puts a folder on PATH that nothing copies into the runtime, so the programs the builder found there are missing at run time."},
 	{warnToolShipped, KindWarning, "build tool in the copied environment", "A build tool (such as poetry) is installed into the environment that the runtime copies whole, so it ships with the app; installing it before the environment is made keeps it in the builder."},
+	{warnRunFilesUnknown, KindWarning, "copied files not carried", "The sources could not be read and a COPY wrote into a folder that is not the app's own (/ or the builder image's working folder), so restage cannot tell what the program reads there and copies none of it."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

@@ -15,7 +15,7 @@ func TestDockerignoreRuntimeFiles(t *testing.T) {
 	ctx := func(ignore string) fstest.MapFS {
 		return fstest.MapFS{
 			"go.mod":              {Data: []byte("module example.com/s\n")},
-			"main.go":             {Data: []byte("package main\n")},
+			"main.go":             {Data: []byte("package main\n\nvar dirs = []string{\"templates\", \"static\", \"migrations\", \"public\", \"locales\"}\n")},
 			"templates/a.html":    {Data: []byte("a")},
 			"static/site.css":     {Data: []byte("b")},
 			"static/keep.css":     {Data: []byte("c")},

@@ -3,9 +3,7 @@ package transform
 import (
 	"bytes"
 	"io/fs"
-	"path"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/moby/patternmatcher"
@@ -43,99 +41,6 @@ func (p *plan) usedArtifacts() []string {
 		}
 	}
 	return out
-}
-
-// planFiles finds what the runtime copies from the builder: the
-// runtime image's own needs, the artifacts and the run-time files.
-func (p *plan) planFiles() {
-	f := p.f
-	p.copies = append(p.copies, p.runtime.Copy...)
-	p.copies = append(p.copies, p.usedArtifacts()...)
-	var files []string
-	seen := map[string]bool{}
-	add := func(x string) {
-		if !seen[x] {
-			seen[x] = true
-			files = append(files, x)
-		}
-	}
-	wanted := func(name string) bool {
-		for _, w := range f.preset.RuntimeFiles {
-			if ok, _ := path.Match(w, name); ok {
-				return true
-			}
-		}
-		return false
-	}
-	ignored := f.dockerignore()
-	noContext := false
-	for _, c := range f.copies {
-		dest := c.cp.DestPath
-		if d, ok := f.expand(dest); ok {
-			dest = d
-		}
-		destDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
-		absDest := path.Join(c.cwd, dest)
-		if path.IsAbs(dest) {
-			absDest = path.Clean(dest)
-		}
-		for _, s := range c.cp.SourcePaths {
-			s = path.Clean(strings.TrimPrefix(s, "/"))
-			if s == "." {
-				if f.opt.Context == nil {
-					noContext = true
-					continue
-				}
-				entries, err := fs.ReadDir(f.opt.Context, ".")
-				if err != nil {
-					continue
-				}
-				for _, e := range entries {
-					if wanted(e.Name()) && !ignored(e.Name()) {
-						add(path.Join(absDest, e.Name()))
-					}
-				}
-				continue
-			}
-			base := path.Base(s)
-			if strings.ContainsAny(s, "*?[") {
-				if f.opt.Context != nil {
-					matches, _ := fs.Glob(f.opt.Context, s)
-					for _, m := range matches {
-						if wanted(path.Base(m)) && !ignored(m) {
-							add(path.Join(absDest, path.Base(m)))
-						}
-					}
-				}
-				continue
-			}
-			if !wanted(base) {
-				continue
-			}
-			isDir := strings.HasSuffix(c.cp.SourcePaths[0], "/")
-			if f.opt.Context != nil {
-				if st, err := fs.Stat(f.opt.Context, s); err == nil {
-					isDir = st.IsDir()
-				}
-			}
-			switch {
-			case !destDir:
-				add(absDest)
-			case isDir && path.Base(absDest) == base:
-				add(absDest)
-			case isDir:
-				p.notes.note(c.in.first, warnFlatCopy, "%s/ is copied into %s flat; restage cannot tell which of its files the program reads, so none are copied to the runtime", base, dest)
-			default:
-				add(path.Join(absDest, base))
-			}
-		}
-	}
-	if noContext && len(f.preset.RuntimeFiles) > 0 {
-		p.notes.note(0, infoNoContext, "the build context was not available: run-time files (%s) copied with COPY . were not looked for", strings.Join(f.preset.RuntimeFiles[:min(4, len(f.preset.RuntimeFiles))], ", "))
-	}
-	sort.Strings(files)
-	p.copies = append(p.copies, files...)
-	p.runtimeFiles = len(files)
 }
 
 // dockerignore returns whether .dockerignore keeps a context path out of

@@ -38,6 +38,8 @@ type plan struct {
 	runs    []string // RUN commands of the runtime stage
 
 	runtimeFiles int // how many run-time files and folders are copied
+	// optional are copies of files that may be absent at build time.
+	optional map[string]bool
 	// optionsEnv are interpreter options that go to the preset's
 	// OptionsEnv variable in the runtime.
 	optionsEnv []string
@@ -78,7 +80,7 @@ var varRef = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
 
 func makePlan(f *facts, ns *notes) (*plan, error) {
 	p := &plan{
-		f: f, notes: ns, stage: f.stageName, allowed: map[string]bool{},
+		f: f, notes: ns, stage: f.stageName, allowed: map[string]bool{}, optional: map[string]bool{},
 		artifacts: slices.Clone(f.artifacts),
 		dropped:   slices.Clone(f.dropped),
 		libcWhy:   slices.Clone(f.libcWhy),

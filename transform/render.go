@@ -3,6 +3,7 @@ package transform
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 	"sync"
@@ -58,6 +59,10 @@ func renderStage(s *source, p *plan) (string, error) {
 	}
 	d := stageData{Image: p.image, Stage: p.stage, Workdir: p.workdir, User: p.user, Args: p.args, Env: p.env, Runs: p.runs}
 	for _, c := range p.copies {
+		if p.optional[c] {
+			d.Copies = append(d.Copies, optionalCopyArgs(c))
+			continue
+		}
 		d.Copies = append(d.Copies, copyArgs(c))
 	}
 	d.Blocks = hold(p.blocks)
@@ -88,6 +93,27 @@ func copyArgs(p string) string {
 		return jsonArgs([]string{p, p})
 	}
 	return p + " " + p
+}
+
+// optionalCopyArgs copies a file that may be absent from the builder:
+// one character of its name becomes a one-character class, a wildcard
+// that BuildKit lets match nothing (checked on engine 20.10: with no
+// such file the COPY copies nothing and succeeds; the plain form fails
+// with "not found"; the legacy builder rejects an empty match). The
+// destination is the folder, so one match lands under its own name.
+func optionalCopyArgs(p string) string {
+	dir, name := path.Split(p)
+	for i := len(name) - 1; i >= 0; i-- {
+		c := name[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			src := dir + name[:i] + "[" + string(c) + "]" + name[i+1:]
+			if strings.ContainsAny(p, " \t\"'$") {
+				return jsonArgs([]string{src, dir})
+			}
+			return src + " " + dir
+		}
+	}
+	return copyArgs(p)
 }
 
 // buildEdits turns the plan into span edits on the original bytes. It

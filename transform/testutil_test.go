@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -99,7 +100,7 @@ func loadCase(dir string) (goldenCase, error) {
 	}
 	c.Options = Options{Runtime: co.Runtime, FitHealthcheck: co.FitHealthcheck, Preset: co.Preset}
 	if !co.NoContext {
-		c.Options.Context = os.DirFS(dir)
+		c.Options.Context = caseContext{os.DirFS(dir)}
 	}
 	return c, nil
 }
@@ -328,4 +329,40 @@ func textDiff(wantName, gotName string, want, got []byte) string {
 		}
 	}
 	return sb.String()
+}
+
+// caseFiles are a golden case's own files: the test's, not the build
+// context's, so the engine does not see them (a note listing the context
+// files left out of the runtime would name them).
+var caseFiles = map[string]bool{"want": true, "declined": true, "notes": true, "options.yaml": true, "WHY.md": true}
+
+// caseContext is a case folder as a build context, without caseFiles.
+type caseContext struct{ fs.FS }
+
+func (c caseContext) Open(name string) (fs.File, error) {
+	if caseFiles[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return c.FS.Open(name)
+}
+
+func (c caseContext) Stat(name string) (fs.FileInfo, error) {
+	if caseFiles[name] {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.Stat(c.FS, name)
+}
+
+func (c caseContext) ReadDir(name string) ([]fs.DirEntry, error) {
+	es, err := fs.ReadDir(c.FS, name)
+	if name != "." {
+		return es, err
+	}
+	var out []fs.DirEntry
+	for _, e := range es {
+		if !caseFiles[e.Name()] {
+			out = append(out, e)
+		}
+	}
+	return out, err
 }

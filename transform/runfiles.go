@@ -1,0 +1,592 @@
+package transform
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/moby/patternmatcher"
+	"github.com/moby/patternmatcher/ignorefile"
+	"github.com/restage/restage/presets"
+)
+
+// placement is one path a COPY from the build context wrote in the
+// builder, and the context path it came from.
+type placement struct {
+	dest string // absolute, in the builder
+	src  string // relative to the build context; "" when not known
+	line int    // the COPY's line
+	// open: the COPY wrote into dest entries the engine cannot list
+	// (COPY . or a folder's contents, with no build context).
+	open bool
+}
+
+// folderCopy is a COPY of a context folder's contents into a builder
+// folder: a file of that folder missing from the context now (a
+// git-ignored .env) would land there on another machine.
+type folderCopy struct {
+	dest, src string
+	line      int
+}
+
+// placements lists what the COPY steps from the build context wrote, one
+// entry per top-level file or folder, later COPYs over earlier ones.
+func (f *facts) placements() ([]placement, []folderCopy) {
+	ctx := f.opt.Context
+	ignored := f.dockerignore()
+	var out []placement
+	var folders []folderCopy
+	add := func(pl placement) {
+		for i := range out {
+			if out[i].dest == pl.dest {
+				out[i] = pl
+				return
+			}
+		}
+		out = append(out, pl)
+	}
+	list := func(dir, destDir string, line int) bool {
+		if ctx == nil {
+			add(placement{dest: destDir, line: line, open: true})
+			return false
+		}
+		entries, err := fs.ReadDir(ctx, dir)
+		if err != nil {
+			return false
+		}
+		for _, e := range entries {
+			src := path.Join(dir, e.Name())
+			if !ignored(src) {
+				add(placement{dest: path.Join(destDir, e.Name()), src: src, line: line})
+			}
+		}
+		folders = append(folders, folderCopy{dest: destDir, src: dir, line: line})
+		return true
+	}
+	for _, c := range f.copies {
+		line := c.in.first
+		dest := c.cp.DestPath
+		if d, ok := f.expand(dest); ok {
+			dest = d
+		}
+		destDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
+		absDest := path.Join(c.cwd, dest)
+		if path.IsAbs(dest) {
+			absDest = path.Clean(dest)
+		}
+		for _, raw := range c.cp.SourcePaths {
+			s := path.Clean(strings.TrimPrefix(raw, "/"))
+			if s == "." {
+				list(".", absDest, line)
+				continue
+			}
+			base := path.Base(s)
+			if strings.ContainsAny(s, "*?[") {
+				if ctx == nil {
+					if rf := f.preset.RunFiles; rf == nil || !rf.BuildInput(base) {
+						add(placement{dest: absDest, line: line, open: true})
+					}
+					continue
+				}
+				matches, _ := fs.Glob(ctx, s)
+				for _, m := range matches {
+					if !ignored(m) {
+						add(placement{dest: path.Join(absDest, path.Base(m)), src: m, line: line})
+					}
+				}
+				continue
+			}
+			isDir := strings.HasSuffix(raw, "/")
+			if ctx != nil {
+				st, err := fs.Stat(ctx, s)
+				if err != nil {
+					continue // the original build fails the same way
+				}
+				isDir = st.IsDir()
+			}
+			switch {
+			case !destDir:
+				add(placement{dest: absDest, src: s, line: line})
+			case isDir && path.Base(absDest) == base:
+				add(placement{dest: absDest, src: s, line: line})
+			case isDir:
+				// A folder's contents, not the folder, land in dest.
+				list(s, absDest, line)
+			default:
+				add(placement{dest: path.Join(absDest, base), src: s, line: line})
+			}
+		}
+	}
+	return out, folders
+}
+
+// Bounds of the read of the sources for evidence, as for the C library.
+const (
+	runScanFiles   = 2000
+	runScanBytes   = 8 << 20
+	runScanPerFile = 256 << 10
+)
+
+// sourceRef is something a source names: a literal, or a file a known
+// call reads.
+type sourceRef struct {
+	text  string // as written, relative to the working folder or absolute
+	where string // file:line
+	why   string // for a known call: what it reads
+}
+
+// sourceFacts is what the app's sources say about the files it reads.
+type sourceFacts struct {
+	read     bool   // the sources were found and read whole
+	unread   string // why not
+	refs     []sourceRef
+	embedded []string // context paths compiled into the program
+}
+
+// readSources reads the app's sources in the build context for the
+// paths they name.
+func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
+	ctx := f.opt.Context
+	if ctx == nil {
+		return sourceFacts{unread: "the build context was not available"}
+	}
+	var sf sourceFacts
+	files, total := 0, 0
+	failed := ""
+	_ = fs.WalkDir(ctx, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			failed = fmt.Sprintf("%s could not be read", p)
+			return fs.SkipAll
+		}
+		if p != "." && rf.Skipped(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !rf.IsSource(p) || !e.Type().IsRegular() {
+			return nil
+		}
+		files++
+		if files > runScanFiles || total >= runScanBytes {
+			failed = fmt.Sprintf("the build context has more sources than restage reads (%d files, %d MiB)", runScanFiles, runScanBytes>>20)
+			return fs.SkipAll
+		}
+		data, err := readLimited(ctx, p, runScanPerFile)
+		if err != nil {
+			failed = fmt.Sprintf("%s could not be read", p)
+			return fs.SkipAll
+		}
+		total += len(data)
+		lineAt := func(off int) string { return fmt.Sprintf("%s:%d", p, bytes.Count(data[:off], []byte("\n"))+1) }
+		for _, l := range rf.Literals(data) {
+			sf.refs = append(sf.refs, sourceRef{text: l.Text, where: lineAt(l.Offset)})
+		}
+		for _, e := range rf.Embedded(data) {
+			sf.embedded = append(sf.embedded, globPrefix(path.Join(path.Dir(p), e)))
+		}
+		for i := range rf.Reads {
+			if names, at, ok := rf.Reads[i].Read(data); ok {
+				for _, n := range names {
+					sf.refs = append(sf.refs, sourceRef{text: n, where: lineAt(at), why: rf.Reads[i].Why})
+				}
+			}
+		}
+		return nil
+	})
+	switch {
+	case failed != "":
+		return sourceFacts{unread: failed}
+	case files == 0:
+		return sourceFacts{unread: fmt.Sprintf("the build context has no source files (%s)", strings.Join(rf.Sources.Ext, ", "))}
+	}
+	sf.read = true
+	return sf
+}
+
+func readLimited(ctx fs.FS, p string, n int64) ([]byte, error) {
+	r, err := ctx.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(io.LimitReader(r, n))
+}
+
+// globPrefix is the part of a path before its first element with a
+// wildcard.
+func globPrefix(p string) string {
+	p = path.Clean(p)
+	parts := strings.Split(p, "/")
+	for i, e := range parts {
+		if strings.ContainsAny(e, "*?[") {
+			return path.Join(parts[:i]...)
+		}
+	}
+	return p
+}
+
+// under reports whether p is base or inside it.
+func under(p, base string) bool {
+	return p == base || base == "." || strings.HasPrefix(p, base+"/") || base == "/"
+}
+
+// buildInputsOnly reports whether a context path is a build input by its
+// name or a folder holding nothing else (a config/ of Go sources). An
+// unreadable or very large folder is not.
+func (f *facts) buildInputsOnly(rf *presets.RunFiles, src string) bool {
+	if rf.BuildInput(path.Base(src)) {
+		return true
+	}
+	ctx := f.opt.Context
+	if ctx == nil {
+		return false
+	}
+	st, err := fs.Stat(ctx, src)
+	if err != nil || !st.IsDir() {
+		return false
+	}
+	only, n := true, 0
+	_ = fs.WalkDir(ctx, src, func(p string, e fs.DirEntry, err error) error {
+		n++
+		if err != nil || n > runScanFiles {
+			only = false
+			return fs.SkipAll
+		}
+		if p == src {
+			return nil
+		}
+		if rf.BuildInput(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.IsDir() {
+			only = false
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return only
+}
+
+// gitignored returns whether the root .gitignore keeps a context path out
+// of the repository: such a file is here on this machine but absent from
+// a fresh clone, where the build must not fail for it. Read with the
+// .dockerignore matcher, which agrees with git for top-level names.
+func (f *facts) gitignored() func(name string) bool {
+	none := func(string) bool { return false }
+	if f.opt.Context == nil {
+		return none
+	}
+	data, err := fs.ReadFile(f.opt.Context, ".gitignore")
+	if err != nil {
+		return none
+	}
+	patterns, err := ignorefile.ReadAll(bytes.NewReader(data))
+	if err != nil {
+		return none
+	}
+	pm, err := patternmatcher.New(patterns)
+	if err != nil {
+		return none
+	}
+	return func(name string) bool {
+		ok, err := pm.MatchesOrParentMatches(name)
+		return err == nil && ok
+	}
+}
+
+// planFiles finds what the runtime copies from the builder: the
+// runtime image's own needs, the artifacts and the run-time files.
+func (p *plan) planFiles() {
+	p.copies = append(p.copies, p.runtime.Copy...)
+	arts := p.usedArtifacts()
+	files := p.runFiles()
+	sort.Strings(files)
+	// An artifact inside a folder copied whole comes with it.
+	var kept []string
+	for _, a := range arts {
+		if !within(a, files) {
+			kept = append(kept, a)
+		}
+	}
+	p.copies = append(p.copies, kept...)
+	p.copies = append(p.copies, files...)
+	p.runtimeFiles = len(files)
+}
+
+// runFiles decides which of the files the COPY steps wrote the runtime
+// gets, from the sources' evidence, or, when the sources cannot be read,
+// all of them but the build inputs.
+func (p *plan) runFiles() []string {
+	f := p.f
+	rf := f.preset.RunFiles
+	if rf == nil || len(f.copies) == 0 {
+		return nil
+	}
+	pls, folders := f.placements()
+	if len(pls) == 0 {
+		return nil
+	}
+	sf := f.readSources(rf)
+	if !sf.read {
+		return p.runFilesUnread(rf, pls, sf.unread)
+	}
+	sf.refs = append(sf.refs, f.commandRefs()...)
+	gitIgnored := f.gitignored()
+	ignored := f.dockerignore()
+	type pick struct {
+		why      string
+		optional bool
+		line     int
+	}
+	picked := map[string]pick{}
+	var order []string
+	choose := func(dest, why string, optional bool, line int) {
+		if _, ok := picked[dest]; !ok {
+			order = append(order, dest)
+			picked[dest] = pick{why, optional, line}
+		}
+	}
+	embedded := func(ctxPath string) bool {
+		for _, e := range sf.embedded {
+			if under(ctxPath, e) || under(e, ctxPath) {
+				return true
+			}
+		}
+		return false
+	}
+	var leftEmbed, leftInputs []placement
+	noted := map[string]bool{}
+	for _, r := range sf.refs {
+		t := r.text
+		if t == "" || strings.ContainsAny(t, "\n\\") || strings.Contains(t, "://") {
+			continue
+		}
+		b := path.Clean(t)
+		if !path.IsAbs(b) {
+			b = path.Join(f.workdir, b)
+		}
+		var hit *placement
+		var rest string
+		for i := range pls {
+			pl := &pls[i]
+			if pl.open {
+				continue
+			}
+			if x, ok := names(b, pl.dest); ok {
+				hit, rest = pl, x
+			}
+		}
+		if hit == nil {
+			if r.why != "" && !strings.ContainsAny(t, "*?[") {
+				// A file a known call reads that the context lacks: a
+				// folder copy would bring it on a machine that has it.
+				for _, fc := range folders {
+					if path.Dir(b) == fc.dest {
+						src := path.Join(fc.src, path.Base(b))
+						if !ignored(src) {
+							choose(b, fmt.Sprintf("%s: %s, which the build context does not have here", r.where, r.why), true, fc.line)
+						}
+					}
+				}
+			}
+			continue
+		}
+		ctxPath := path.Join(hit.src, rest)
+		if embedded(ctxPath) {
+			if !noted[hit.dest] {
+				noted[hit.dest] = true
+				leftEmbed = append(leftEmbed, *hit)
+			}
+			continue
+		}
+		if f.buildInputsOnly(rf, hit.src) {
+			if !noted[hit.dest] && !rf.BuildInput(path.Base(hit.src)) {
+				noted[hit.dest] = true
+				leftInputs = append(leftInputs, *hit)
+			}
+			continue
+		}
+		why := fmt.Sprintf("%s names %q", r.where, t)
+		if r.why != "" {
+			why = fmt.Sprintf("%s: %s", r.where, r.why)
+		}
+		choose(hit.dest, why, gitIgnored(hit.src), hit.line)
+	}
+	sort.Strings(order)
+	var out []string
+	for _, d := range order {
+		pk := picked[d]
+		out = append(out, d)
+		if pk.optional {
+			p.optional[d] = true
+			p.notes.note(pk.line, infoRunFileOptional, "%s is copied only when the builder has it (%s); it may be absent at build time, and the wildcard form needs BuildKit", d, pk.why)
+			continue
+		}
+		p.notes.note(pk.line, infoRunFile, "%s is copied to the runtime: %s", d, pk.why)
+	}
+	// Say what stays behind, unless it is plainly a build input.
+	var left []string
+	line := 0
+	for _, pl := range pls {
+		if _, ok := picked[pl.dest]; ok || noted[pl.dest] || rf.BuildInput(path.Base(pl.src)) || within(pl.dest, out) {
+			continue
+		}
+		if f.buildInputsOnly(rf, pl.src) {
+			continue // a folder of sources (cmd/, internal/) is no news
+		}
+		if embedded(pl.src) {
+			leftEmbed = append(leftEmbed, pl)
+			continue
+		}
+		left = append(left, p.shown(pl))
+		if line == 0 {
+			line = pl.line
+		}
+	}
+	if len(left) > 0 {
+		p.notes.note(line, infoRunFilesLeft, "not copied to the runtime, since no source names them: %s", strings.Join(left, ", "))
+	}
+	if len(leftInputs) > 0 {
+		p.notes.note(leftInputs[0].line, infoRunFilesLeft, "not copied to the runtime, since they hold only build inputs: %s", p.shownAll(leftInputs))
+	}
+	if len(leftEmbed) > 0 {
+		p.notes.note(leftEmbed[0].line, infoRunFilesLeft, "not copied to the runtime, since the program embeds them: %s", p.shownAll(leftEmbed))
+	}
+	return out
+}
+
+// commandRefs are the words of the commands the runtime runs: an
+// argument such as -config config.yaml names a file as a source would.
+func (f *facts) commandRefs() []sourceRef {
+	var out []sourceRef
+	for _, in := range []*inst{f.entrypoint, f.cmd, f.healthcheck} {
+		if in == nil {
+			continue
+		}
+		words := strings.FieldsFunc(in.node.Original, func(r rune) bool {
+			return strings.ContainsRune(" \t\r\n\"',[]=;&|()", r)
+		})
+		for _, w := range words[1:] {
+			out = append(out, sourceRef{text: w, where: fmt.Sprintf("line %d", in.first)})
+		}
+	}
+	return out
+}
+
+// names reports whether the builder path b (perhaps a glob) is dest or
+// inside it, and the rest of b below dest. A wildcard may stand for
+// dest's last element, but not alone (a bare * names nothing).
+func names(b, dest string) (string, bool) {
+	if b == dest || strings.HasPrefix(b, dest+"/") {
+		return strings.TrimPrefix(strings.TrimPrefix(b, dest), "/"), true
+	}
+	be, de := strings.Split(b, "/"), strings.Split(dest, "/")
+	if len(be) < len(de) {
+		return "", false
+	}
+	for i, e := range de {
+		if be[i] == e {
+			continue
+		}
+		if strings.Trim(be[i], "*?") == "" {
+			return "", false
+		}
+		if ok, _ := path.Match(be[i], e); !ok {
+			return "", false
+		}
+	}
+	return path.Join(be[len(de):]...), true
+}
+
+// shown names a placement for a note: the builder path, a folder with a
+// slash.
+func (p *plan) shown(pl placement) string {
+	if ctx := p.f.opt.Context; ctx != nil && pl.src != "" {
+		if st, err := fs.Stat(ctx, pl.src); err == nil && st.IsDir() {
+			return pl.dest + "/"
+		}
+	}
+	return pl.dest
+}
+
+func (p *plan) shownAll(pls []placement) string {
+	var s []string
+	for _, pl := range pls {
+		s = append(s, p.shown(pl))
+	}
+	return strings.Join(s, ", ")
+}
+
+// runFilesUnread keeps what the COPY steps wrote, less the build inputs,
+// when the sources cannot say what the program reads: never less than
+// the files the program could need.
+func (p *plan) runFilesUnread(rf *presets.RunFiles, pls []placement, why string) []string {
+	f := p.f
+	var out, skipped []string
+	for _, pl := range pls {
+		if pl.open {
+			// Without a listing, the folder is copied whole, unless it
+			// is not the app's own: / or the builder image's folder
+			// (/go holds the module cache).
+			if pl.dest == "/" || (!f.setWD && pl.dest == path.Clean(f.preset.Builder.Workdir)) {
+				p.notes.note(pl.line, warnRunFilesUnknown, "%s; the COPY writes into %s, which is not the app's own folder, so none of what it wrote is copied to the runtime", why, pl.dest)
+				continue
+			}
+			out = append(out, pl.dest)
+			continue
+		}
+		if f.buildInputsOnly(rf, pl.src) {
+			if !rf.BuildInput(path.Base(pl.src)) {
+				skipped = append(skipped, p.shown(pl))
+			}
+			continue
+		}
+		out = append(out, pl.dest)
+	}
+	// A folder copied whole brings what is inside it.
+	var kept []string
+	for _, o := range out {
+		if !within(o, out) && !contains(kept, o) {
+			kept = append(kept, o)
+		}
+	}
+	sort.Strings(kept)
+	if len(kept) > 0 {
+		msg := fmt.Sprintf("%s: what the Dockerfile copied is carried to the runtime less its build inputs: %s", why, strings.Join(kept, ", "))
+		if open := openCopies(pls, kept); open != "" {
+			msg += fmt.Sprintf(" (%s copied whole: its build inputs cannot be told apart without the context)", open)
+		}
+		p.notes.note(0, infoRunFilesUnread, "%s", msg)
+	}
+	if len(skipped) > 0 {
+		p.notes.note(0, infoRunFilesLeft, "not copied to the runtime, since they hold only build inputs: %s", strings.Join(skipped, ", "))
+	}
+	return kept
+}
+
+func openCopies(pls []placement, kept []string) string {
+	var s []string
+	for _, pl := range pls {
+		if pl.open && contains(kept, pl.dest) {
+			s = append(s, pl.dest)
+		}
+	}
+	return strings.Join(s, ", ")
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
