@@ -35,17 +35,24 @@ type realApp struct {
 	args                                                               []string // verify's probe flags
 }
 
-// realRow is one line of the results table.
+// realRow is one app's result: a line of the table, and an entry of
+// real/results.json, which keeps each app's last run (with the restage
+// commit and date of that run), so that a run of a few apps (REAL_APPS)
+// updates their lines and leaves the others as they were.
 type realRow struct {
-	app           realApp
-	verdict       string // same, different, declined, error, not restored
-	detail        string // the decline reason, the difference, the error
-	code          string // the decline code
-	runtime       string
-	userBefore    string
-	userAfter     string
-	before, after int64
-	seconds       float64
+	app        realApp
+	Name       string  `json:"name"`
+	Verdict    string  `json:"verdict"` // same, different, declined, error, not restored, not run
+	Detail     string  `json:"detail"`  // the decline reason, the difference, the error
+	Code       string  `json:"code,omitempty"`
+	Runtime    string  `json:"runtime,omitempty"`
+	UserBefore string  `json:"user_before,omitempty"`
+	UserAfter  string  `json:"user_after,omitempty"`
+	Before     int64   `json:"size_before,omitempty"`
+	After      int64   `json:"size_after,omitempty"`
+	Seconds    float64 `json:"seconds"`
+	Commit     string  `json:"restage_commit,omitempty"`
+	Date       string  `json:"date,omitempty"`
 }
 
 func readManifest(file string) ([]realApp, error) {
@@ -152,22 +159,66 @@ func TestRealApps(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(cache, "logs"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	start := time.Now()
-	var rows []realRow
+	all, err := readManifest("real/manifest.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := map[string]realRow{}
+	if b, err := os.ReadFile(resultsFile); err == nil {
+		var rs []realRow
+		if err := json.Unmarshal(b, &rs); err != nil {
+			t.Fatalf("%s: %v", resultsFile, err)
+		}
+		for _, r := range rs {
+			prev[r.Name] = r
+		}
+	}
+	commit := restageCommit()
 	for _, a := range apps {
-		r := realRow{app: a, verdict: "error", detail: "not run"}
+		r := realRow{app: a, Name: a.name, Verdict: "error", Detail: "not run", Commit: commit, Date: time.Now().UTC().Format("2006-01-02")}
 		t.Run(a.name, func(t *testing.T) { runReal(t, bin, docker, cache, a, &r) })
+		prev[a.name] = r
+		// Saved after each app: a long run that stops keeps what it did.
+		if err := saveResults(all, prev, docker); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, _ := os.ReadFile("real/RESULTS.md")
+	fmt.Printf("\n%s\n", b)
+}
+
+const resultsFile = "real/results.json"
+
+// saveResults writes results.json and RESULTS.md, in manifest order; an
+// app of the manifest with no result yet is "not run".
+func saveResults(all []realApp, byName map[string]realRow, docker string) error {
+	var rows []realRow
+	for _, a := range all {
+		r, ok := byName[a.name]
+		if !ok {
+			r = realRow{Name: a.name, Verdict: "not run"}
+		}
+		r.app = a
 		rows = append(rows, r)
 	}
-	table := realResults(rows, docker, time.Since(start))
-	fmt.Printf("\n%s\n", table)
-	out := "real/RESULTS.md"
-	if os.Getenv("REAL_APPS") != "" {
-		out = filepath.Join(cache, "results-subset.md")
+	b, err := json.MarshalIndent(rows, "", "  ")
+	if err != nil {
+		return err
 	}
-	if err := os.WriteFile(out, []byte(table), 0o644); err != nil {
-		t.Error(err)
+	if err := os.WriteFile(resultsFile, append(b, '\n'), 0o644); err != nil {
+		return err
 	}
+	return os.WriteFile("real/RESULTS.md", []byte(realResults(rows, docker)), 0o644)
+}
+
+// restageCommit is the checkout's commit, marked when it has changes.
+func restageCommit() string {
+	commit, _ := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+	c := strings.TrimSpace(string(commit))
+	if out, _ := exec.Command("git", "status", "--porcelain", "--untracked-files=no", "--", "..").Output(); len(bytes.TrimSpace(out)) > 0 {
+		c += "+changes"
+	}
+	return c
 }
 
 func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow) {
@@ -175,7 +226,7 @@ func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow) {
 	ctxDir := filepath.Join(src, a.context)
 	df := filepath.Join(src, a.dockerfile)
 	if _, err := os.Stat(df); err != nil {
-		r.verdict, r.detail = "not restored", "run e2e/real/restore.sh"
+		r.Verdict, r.Detail = "not restored", "run e2e/real/restore.sh"
 		t.Skipf("%s: not restored (%v): run e2e/real/restore.sh", a.name, err)
 	}
 	orig, err := os.ReadFile(df)
@@ -199,20 +250,20 @@ func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow) {
 		Error       string `json:"error"`
 	}
 	if err := json.Unmarshal(cout.Bytes(), &results); err != nil || len(results) != 1 {
-		r.detail = fmt.Sprintf("restage --json: %v: %s", err, tail(cout.String(), 5))
-		t.Fatal(r.detail)
+		r.Detail = fmt.Sprintf("restage --json: %v: %s", err, tail(cout.String(), 5))
+		t.Fatal(r.Detail)
 	}
 	res := results[0]
 	switch res.Status {
 	case "declined", "unchanged":
-		r.verdict, r.detail, r.code = "declined", res.Declined, res.DeclineCode
+		r.Verdict, r.Detail, r.Code = "declined", res.Declined, res.DeclineCode
 		t.Logf("declined: %s [%s]", res.Declined, res.DeclineCode)
 		return
 	case "error":
-		r.detail = res.Error
+		r.Detail = res.Error
 		t.Fatalf("restage: %s", res.Error)
 	}
-	r.runtime = res.Runtime
+	r.Runtime = res.Runtime
 	refs = append(refs, res.Runtime)
 
 	args := []string{"verify", "--json", "--docker", docker, "--probe-timeout", "90s", "--build-timeout", "30m", "--context", ctxDir}
@@ -231,19 +282,19 @@ func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow) {
 	cmd.Env = append(os.Environ(), "DOCKER_BUILDKIT=1")
 	t0 := time.Now()
 	cmd.Run()
-	r.seconds = time.Since(t0).Seconds()
+	r.Seconds = time.Since(t0).Seconds()
 	os.WriteFile(filepath.Join(cache, "logs", a.name+".log"), append(append(stderr.Bytes(), "\n--- stdout\n"...), stdout.Bytes()...), 0o644)
 	var rep report
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
-		r.detail = "no JSON report from verify: " + tail(stderr.String(), 3)
-		t.Fatal(r.detail)
+		r.Detail = "no JSON report from verify: " + tail(stderr.String(), 3)
+		t.Fatal(r.Detail)
 	}
-	r.verdict, r.detail = rep.Verdict, rep.Message
+	r.Verdict, r.Detail = rep.Verdict, rep.Message
 	if o := rep.Original; o != nil {
-		r.before, r.userBefore = o.SizeBytes, o.User
+		r.Before, r.UserBefore = o.SizeBytes, o.User
 	}
 	if c := rep.Converted; c != nil {
-		r.after, r.userAfter = c.SizeBytes, c.User
+		r.After, r.UserAfter = c.SizeBytes, c.User
 	}
 	switch rep.Verdict {
 	case "same":
@@ -277,57 +328,54 @@ func median(xs []float64) float64 {
 }
 
 // realResults is real/RESULTS.md: the table and the targets of issue #8.
-func realResults(rows []realRow, docker string, total time.Duration) string {
+func realResults(rows []realRow, docker string) string {
 	var b strings.Builder
-	commit, _ := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
-	dirty := ""
-	if out, _ := exec.Command("git", "status", "--porcelain", "--", "..").Output(); len(bytes.TrimSpace(out)) > 0 {
-		dirty = " (with uncommitted changes)"
-	}
 	server, _ := exec.Command(docker, "version", "--format", "{{.Server.Version}}").Output()
 	fmt.Fprintf(&b, "# Real applications: results\n\n")
-	fmt.Fprintf(&b, "Run on %s with restage %s%s, Docker engine %s; %.0f min in all. ",
-		time.Now().UTC().Format("2006-01-02"), strings.TrimSpace(string(commit)), dirty, strings.TrimSpace(string(server)), total.Minutes())
-	b.WriteString("Written by `make e2e-real` (e2e/real_test.go); the apps are in e2e/real/manifest.tsv.\n\n")
-	b.WriteString("| app | lang | before | after | after/before | user before → after | runtime | same behaviour | note |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(&b, "Written by `make e2e-real` (e2e/real_test.go) on Docker engine %s; the apps are in e2e/real/manifest.tsv, ", strings.TrimSpace(string(server)))
+	b.WriteString("each line's last run in results.json. *restage* is the commit each app was last run with.\n\n")
+	b.WriteString("| app | lang | before | after | after/before | user before → after | runtime | same behaviour | note | restage, date |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
 	ratios := map[string][]float64{}
 	counts := map[string]int{}
 	for _, r := range rows {
-		cells := []string{fmt.Sprintf("[%s](https://github.com/%s/tree/%s/%s)", r.app.name, r.app.repo, r.app.commit[:12], strings.TrimPrefix(r.app.context, ".")), r.app.lang, "", "", "", "", "", "", ""}
-		if r.before > 0 {
-			cells[2] = mb(r.before)
+		cells := []string{fmt.Sprintf("[%s](https://github.com/%s/tree/%s/%s)", r.app.name, r.app.repo, r.app.commit[:12], strings.TrimPrefix(r.app.context, ".")), r.app.lang, "", "", "", "", "", "", "", ""}
+		if r.Before > 0 {
+			cells[2] = mb(r.Before)
 		}
-		if r.after > 0 {
-			cells[3] = mb(r.after)
+		if r.After > 0 {
+			cells[3] = mb(r.After)
 		}
-		if r.before > 0 && r.after > 0 {
-			x := float64(r.after) / float64(r.before)
+		if r.Before > 0 && r.After > 0 {
+			x := float64(r.After) / float64(r.Before)
 			cells[4] = fmt.Sprintf("%.1f%%", 100*x)
-			if r.verdict == "same" {
+			if r.Verdict == "same" {
 				ratios[r.app.lang] = append(ratios[r.app.lang], x)
 			}
 		}
-		if r.verdict == "same" || r.verdict == "different" {
-			cells[5] = userCell(r.userBefore) + " → " + userCell(r.userAfter)
-			cells[6] = "`" + r.runtime + "`"
+		if r.Verdict == "same" || r.Verdict == "different" {
+			cells[5] = userCell(r.UserBefore) + " → " + userCell(r.UserAfter)
+			cells[6] = "`" + r.Runtime + "`"
 		}
-		counts[r.verdict]++
-		switch r.verdict {
+		if r.Commit != "" {
+			cells[9] = r.Commit + ", " + r.Date
+		}
+		counts[r.Verdict]++
+		switch r.Verdict {
 		case "same":
 			cells[7] = "yes"
 		case "different":
 			cells[7] = "**no**"
-			cells[8] = r.detail
+			cells[8] = r.Detail
 		case "declined":
 			cells[7] = "declined"
-			cells[8] = r.detail
-			if r.code != "" {
-				cells[8] += " [" + r.code + "]"
+			cells[8] = r.Detail
+			if r.Code != "" {
+				cells[8] += " [" + r.Code + "]"
 			}
 		default:
-			cells[7] = r.verdict
-			cells[8] = r.detail
+			cells[7] = r.Verdict
+			cells[8] = r.Detail
 		}
 		for i := range cells {
 			cells[i] = strings.ReplaceAll(strings.ReplaceAll(cells[i], "|", `\|`), "\n", " ")
@@ -338,8 +386,8 @@ func realResults(rows []realRow, docker string, total time.Duration) string {
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
 	n := len(rows)
-	built := n - counts["error"] - counts["not restored"]
-	fmt.Fprintf(&b, "\n%d apps: %d same behaviour, %d different, %d declined, %d could not be run (error or not restored).\n",
+	built := n - counts["error"] - counts["not restored"] - counts["not run"]
+	fmt.Fprintf(&b, "\n%d apps: %d same behaviour, %d different, %d declined, %d not run or could not be run (error, not restored).\n",
 		n, counts["same"], counts["different"], counts["declined"], n-built)
 	if built > 0 {
 		fmt.Fprintf(&b, "Converted and the same: %d of %d runnable apps (%.0f%%; target ≥ 90%%).\n", counts["same"], built, 100*float64(counts["same"])/float64(built))
