@@ -172,6 +172,12 @@ type BuildCommand struct {
 	// uv): a command that names only these installs a tool, not the app,
 	// so it gets no Prepare and is no app folder.
 	Tools []string `yaml:"tools"`
+	// ToolValueFlags are the command's flags that take a value as the
+	// next word (--index-url URL): that word is not a package, so
+	// `pip install --upgrade pip -i URL` still installs tools only.
+	// Flags that name what to install (-r FILE, -e DIR) are not listed:
+	// their value is never a tool, so the command installs the app.
+	ToolValueFlags []string `yaml:"tool_value_flags"`
 }
 
 // Prepare is a set-up the builder needs before a build command: a virtual

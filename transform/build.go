@@ -463,8 +463,12 @@ func toolNames(b buildUse) []string {
 		return nil
 	}
 	var names []string
-	for _, w := range b.args {
+	for i := 0; i < len(b.args); i++ {
+		w := b.args[i]
 		if strings.HasPrefix(w.text, "-") {
+			if slices.Contains(b.bc.ToolValueFlags, w.text) {
+				i++ // its value is not a package
+			}
 			continue
 		}
 		name := w.text
