@@ -67,6 +67,7 @@ const (
 	infoLittleGained     Code = "RS122"
 	infoBuiltScript      Code = "RS123"
 	infoDevKept          Code = "RS124"
+	infoAppFromWorkdir   Code = "RS125"
 	declNoFrom           Code = "RS201"
 	declMultiStage       Code = "RS202"
 	declOnbuild          Code = "RS203"
@@ -147,6 +148,7 @@ var codes = []CodeInfo{
 	{infoLittleGained, KindInfo, "runtime little smaller than the builder", "The runtime image is the builder's image or one of the same size (python:3.12-slim for a python:3.12-slim builder), so the split leaves out only what the build steps added (compilers, dev dependencies, caches)."},
 	{infoBuiltScript, KindInfo, "runner replaced by the script that runs the build's output", "The runner's script is not a plain interpreter command (nest start), and another script of the project runs the build's output with the plain interpreter (start:prod = node dist/main): the runtime runs that one instead."},
 	{infoDevKept, KindInfo, "development dependencies kept", "The start command runs a program from a development dependency, so no prune step is added: pruning would remove what the container needs to start."},
+	{infoAppFromWorkdir, KindInfo, "app folder is the working folder", "The install runs in / but fills an environment elsewhere (a virtual environment), so the app's folder is the stage's final working folder, which the runtime copies with the environment."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

@@ -88,6 +88,10 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		p.stage = "build"
 	}
 	p.noteVersions()
+	if len(f.rootInstalls) > 0 {
+		r := f.rootInstalls[0]
+		p.notes.note(r.in.first, infoAppFromWorkdir, "`%s` runs in / but installs into %s: the app's folder is the working folder %s, copied with it", r.command, r.env, f.workdir)
+	}
 	for _, d := range f.dropped {
 		p.notes.note(d.first, infoOverridden, "%s is overridden by a later one and is left out of the runtime stage", d.kw)
 	}
