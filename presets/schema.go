@@ -376,9 +376,19 @@ type Runtime struct {
 	Copy   []string          `yaml:"copy"`
 	SizeMB float64           `yaml:"size_mb"`
 	Why    string            `yaml:"why"`
+	// Install is the image's RUN line that installs system packages,
+	// with {{.}} for their names: how a tool the original image had (the
+	// curl a HEALTHCHECK runs) gets into this runtime. Empty: the image
+	// cannot install any (no shell, no package manager).
+	Install string `yaml:"install"`
+	// Installs are the programs Install can add, each from the package
+	// of its name (curl, wget): a program not listed is never guessed
+	// to be a package.
+	Installs []string `yaml:"installs"`
 
-	tmpl *template.Template
-	when map[string]*regexp.Regexp
+	tmpl    *template.Template
+	install *template.Template
+	when    map[string]*regexp.Regexp
 }
 
 // Sizes are the figures behind the size estimate.

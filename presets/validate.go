@@ -223,6 +223,19 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{fmt.Sprintf("runtimes.%d.image", i), fmt.Sprintf("bad image template %q: %v", r.Image, err)}
 		}
 		r.tmpl = t
+		if r.Install != "" {
+			it, err := template.New("install").Parse(r.Install)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("runtimes.%d.install", i), fmt.Sprintf("bad install template: %v", err)}
+			}
+			if !r.Shell {
+				return &presetErr{fmt.Sprintf("runtimes.%d.install", i), "an install line needs a runtime with a shell (shell: true)"}
+			}
+			r.install = it
+		}
+		if len(r.Installs) > 0 && r.Install == "" {
+			return &presetErr{fmt.Sprintf("runtimes.%d.installs", i), "installs needs an install line"}
+		}
 		r.when = map[string]*regexp.Regexp{}
 		for k, w := range r.When {
 			re, err := regexp.Compile(w)

@@ -43,6 +43,7 @@ type plan struct {
 	optionsEnv []string
 	optionVars []string // option variables the command expanded
 	pkgTools   []string // what the runtime needs to install its packages
+	installed  []string // system packages the runtime installs (their programs are there)
 	user       string   // USER value, empty for none
 	command    []string // ENTRYPOINT / CMD blocks
 	uses       []varUse // variables the runtime stage expands
