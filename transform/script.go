@@ -1,0 +1,243 @@
+package transform
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/restage/restage/shell"
+)
+
+// Bound on the script read from the build context: an entrypoint script
+// is a page of shell, not a data file.
+const scriptMaxBytes = 256 << 10
+
+// shellScript accepts a command that hands a script file to a shell
+// (ENTRYPOINT ["sh", "entrypoint.sh"]): the runtime needs that shell, the
+// script at the same path, and every program the script runs. The script
+// is read from the build context; when it cannot be, what the container
+// runs cannot be told and the file is declined.
+func (p *plan) shellScript() error {
+	f, pr := p.f, p.prog
+	holder := pr.holder
+	script := ""
+	for _, a := range pr.exec[1:] {
+		if !strings.HasPrefix(a, "-") {
+			script = a
+			break
+		}
+	}
+	if script == "" || strings.ContainsAny(script, "$`") {
+		return declinef(declCommandUnclear, "line %d: cannot tell which script %s runs", holder.first, pr.word)
+	}
+	abs := f.abs(script)
+	text, from, ok := f.contextFileAt(abs)
+	if !ok {
+		return declinef(declScriptUnread, "line %d: %s runs the script %s, which is not a file restage can read from the build context: what the container runs cannot be told", holder.first, holder.kw, abs)
+	}
+	return p.readScriptFile(path.Base(pr.word), abs, text, from)
+}
+
+// shebangScript accepts a program that is a shell script copied from the
+// build context (ENTRYPOINT ["./entrypoint.sh"] with #!/bin/sh): as for
+// shellScript, with the shell its first line names.
+func (p *plan) shebangScript() (bool, error) {
+	f, pr := p.f, p.prog
+	if strings.ContainsAny(pr.word, "$`") {
+		return false, nil
+	}
+	abs := f.abs(pr.word)
+	if !strings.Contains(pr.word, "/") {
+		return false, nil // a bare name is looked up on PATH, not in the folder
+	}
+	text, from, ok := f.contextFileAt(abs)
+	if !ok || !strings.HasPrefix(text, "#!") {
+		return false, nil
+	}
+	first, _, _ := strings.Cut(text[2:], "\n")
+	fields := strings.Fields(first)
+	if len(fields) > 1 && path.Base(fields[0]) == "env" {
+		fields = fields[1:]
+	}
+	if len(fields) == 0 || !shell.IsShell(fields[0]) {
+		return false, nil
+	}
+	return true, p.readScriptFile(path.Base(fields[0]), abs, text, from)
+}
+
+// readScriptFile records what a shell script needs in the runtime.
+func (p *plan) readScriptFile(sh, abs, text, from string) error {
+	pr := p.prog
+	holder := pr.holder
+	sc, err := shell.Parse(text)
+	if err != nil {
+		return declinef(declScriptUnread, "line %d: %s runs the script %s (%s in the build context), which the shell reader cannot read: %s", holder.first, holder.kw, abs, from, shellMessage(err))
+	}
+	pr.tools = appendNew(pr.tools, sh)
+	pr.scriptFile = abs
+	for _, c := range sc.Cmds {
+		args := c.Args()
+		if len(args) == 0 {
+			continue
+		}
+		w := args[0]
+		if shell.Builtin(w.Text) {
+			continue // `[` reads as an unquoted glob, but is the shell's test
+		}
+		if w.Dynamic {
+			if w.Text == "$@" || w.Text == "$*" {
+				// exec "$@" runs the CMD the ENTRYPOINT is given: that
+				// program is needed as well.
+				if err := p.cmdOfScript(); err != nil {
+					return err
+				}
+				continue
+			}
+			return declinef(declRunTimeProgram, "line %d: the script %s that %s runs starts %s, which is only known at run time", holder.first, abs, holder.kw, w.Text)
+		}
+		p.needProgram(w.Text, sc.Funcs)
+	}
+	if !p.inFolder(abs) {
+		p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: holder})
+	}
+	return nil
+}
+
+// needProgram records what the runtime must have for a script to run
+// prog: nothing for the shell's own commands, its functions, the POSIX
+// utilities every shell image has and files the runtime gets; else the
+// program itself as a tool of the runtime.
+func (p *plan) needProgram(prog string, funcs []string) {
+	f, pr := p.f, p.prog
+	if shell.Builtin(prog) || shell.Utility(prog) || slices.Contains(funcs, prog) {
+		return
+	}
+	if _, art := p.resolve(prog); art != nil {
+		art.used = true
+		return
+	}
+	if strings.Contains(prog, "/") {
+		if p.inFolder(f.abs(prog)) {
+			return
+		}
+		prog = path.Base(prog)
+		if shell.Utility(prog) || shell.IsShell(prog) {
+			pr.tools = appendNew(pr.tools, prog)
+			return
+		}
+	}
+	if f.preset.PathPrograms && !strings.Contains(prog, "/") && !f.preset.IsInterpreter(prog) && p.hasAppFolder() {
+		return // a console script the install put on PATH
+	}
+	pr.tools = appendNew(pr.tools, prog)
+}
+
+// cmdOfScript adds what the CMD handed to the script's exec "$@" runs.
+func (p *plan) cmdOfScript() error {
+	cmd := p.f.cmd
+	if cmd == nil || cmd == p.prog.holder {
+		return nil
+	}
+	cl := cmdLine(cmd)
+	if cl == nil || len(cl.CmdLine) == 0 {
+		return nil
+	}
+	prog := cl.CmdLine[0]
+	if cl.PrependShell {
+		sl := splitShell(cl.CmdLine[0])
+		if len(sl.cmds) == 0 {
+			return nil
+		}
+		args, _ := sl.cmds[0].argv()
+		if len(args) == 0 || args[0].dynamic {
+			return declinef(declRunTimeProgram, "line %d: the CMD that the ENTRYPOINT's script runs is only known at run time", cmd.first)
+		}
+		prog = args[0].text
+	}
+	p.needProgram(prog, nil)
+	return nil
+}
+
+func (p *plan) hasAppFolder() bool {
+	for _, a := range p.artifacts {
+		if a.folder {
+			return true
+		}
+	}
+	return false
+}
+
+// inFolder reports whether abs lies in a folder the runtime copies.
+func (p *plan) inFolder(abs string) bool {
+	for _, a := range p.artifacts {
+		if a.folder && (abs == a.dir || strings.HasPrefix(abs, strings.TrimSuffix(a.dir, "/")+"/")) {
+			return true
+		}
+	}
+	return false
+}
+
+func appendNew(list []string, x string) []string {
+	if slices.Contains(list, x) {
+		return list
+	}
+	return append(list, x)
+}
+
+// contextFileAt finds which file of the build context the last COPY that
+// wrote abs brought in, and reads it.
+func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
+	if f.opt.Context == nil {
+		return "", "", false
+	}
+	for i := len(f.copies) - 1; i >= 0; i-- {
+		c := f.copies[i]
+		dest := c.cp.DestPath
+		if d, ok := f.expand(dest); ok {
+			dest = d
+		}
+		absDest := path.Join(c.cwd, dest)
+		if path.IsAbs(dest) {
+			absDest = path.Clean(dest)
+		}
+		intoDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
+		for _, s := range c.cp.SourcePaths {
+			s = path.Clean(strings.TrimPrefix(s, "/"))
+			if strings.ContainsAny(s, "*?[$") {
+				continue
+			}
+			var cand string
+			st, err := fs.Stat(f.opt.Context, s)
+			switch {
+			case err != nil:
+				continue
+			case st.IsDir():
+				// A folder's contents go into the destination.
+				rel := strings.TrimPrefix(abs, strings.TrimSuffix(absDest, "/")+"/")
+				if rel == abs {
+					continue
+				}
+				cand = path.Join(s, rel)
+			case intoDir && path.Join(absDest, path.Base(s)) == abs, !intoDir && absDest == abs:
+				cand = s
+			default:
+				continue
+			}
+			data, err := readBounded(f.opt.Context, cand)
+			if err != nil {
+				continue
+			}
+			return string(data), cand, true
+		}
+	}
+	return "", "", false
+}
+
+func readBounded(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil || st.IsDir() || st.Size() > scriptMaxBytes {
+		return nil, fs.ErrInvalid
+	}
+	return fs.ReadFile(fsys, name)
+}
