@@ -53,6 +53,10 @@ type Preset struct {
 	// DevDeps says which RUN steps may use development dependencies:
 	// the prune of build[].prune goes after the last of them.
 	DevDeps *DevDeps `yaml:"dev_deps"`
+	// GlobalInstalls are commands that install packages outside the app
+	// folder (npm install -g): a program the container runs from one
+	// reaches the runtime at the same place.
+	GlobalInstalls []GlobalInstall `yaml:"global_installs"`
 	// Shared holds YAML anchors that other fields refer to; the engine
 	// does not read it.
 	Shared any `yaml:"shared"`
@@ -178,6 +182,18 @@ type BuildCommand struct {
 	// Flags that name what to install (-r FILE, -e DIR) are not listed:
 	// their value is never a tool, so the command installs the app.
 	ToolValueFlags []string `yaml:"tool_value_flags"`
+}
+
+// GlobalInstall is a command that installs packages globally: each
+// package goes to Dir/<package>, and its programs are links in Bin.
+type GlobalInstall struct {
+	Command string   `yaml:"command"` // word prefix: npm install
+	Flags   []string `yaml:"flags"`   // one of these must be given: -g, --global
+	Dir     string   `yaml:"dir"`     // where the packages go: /usr/local/lib/node_modules
+	Bin     string   `yaml:"bin"`     // where their programs are linked: /usr/local/bin
+	// Needs are the programs the runtime must have to run such a
+	// program (node, which its #!/usr/bin/env node line runs).
+	Needs []string `yaml:"needs"`
 }
 
 // Prepare is a set-up the builder needs before a build command: a virtual

@@ -193,6 +193,11 @@ func (p *Preset) compile() *presetErr {
 		}
 		m.tmpl = t
 	}
+	for i, g := range p.GlobalInstalls {
+		if len(strings.Fields(g.Command)) == 0 || len(g.Flags) == 0 || !path.IsAbs(g.Dir) || !path.IsAbs(g.Bin) {
+			return &presetErr{fmt.Sprintf("global_installs.%d", i), "a global install needs a command, flags, and absolute dir and bin folders"}
+		}
+	}
 	for i, r := range p.Runners {
 		if len(r.Commands) == 0 || (!r.Strip && r.Run == "" && (r.File == "" || r.Key == "")) {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "a runner needs commands, and a file and a key unless it strips"}

@@ -69,7 +69,8 @@ type facts struct {
 	// rootInstalls are app installs run in / into an environment
 	// elsewhere; the app folder is then the final working folder.
 	rootInstalls []rootInstall
-	pkgs         [][]string // run-time packages, per preset package map
+	globals      []globalPkg // packages installed globally (npm install -g serve)
+	pkgs         [][]string  // run-time packages, per preset package map
 	copies       []copyStep
 	libcWhy      []Evidence // why the artifacts need a C library, from the RUN steps
 	staticSet    bool       // a build command sets the static switch itself

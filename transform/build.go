@@ -154,6 +154,11 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 		return
 	}
 	f.scanPackages(args)
+	if f.scanGlobal(args, step.in) {
+		// A global install (npm install -g serve) fills no app folder.
+		step.cmds = append(step.cmds, cmdAt{args: args, cwd: *cwd})
+		return
+	}
 	step.cmds = append(step.cmds, cmdAt{args: args, cwd: *cwd})
 	if args[0].text == "cd" && len(args) == 2 && !args[1].dynamic {
 		*cwd = path.Join(*cwd, args[1].text)

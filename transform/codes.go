@@ -68,6 +68,7 @@ const (
 	infoBuiltScript        Code = "RS123"
 	infoDevKept            Code = "RS124"
 	infoAppFromWorkdir     Code = "RS125"
+	infoGlobalInstall      Code = "RS127"
 	infoHealthcheckInstall Code = "RS126"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
@@ -153,6 +154,7 @@ var codes = []CodeInfo{
 	{infoDevKept, KindInfo, "development dependencies kept", "The start command runs a program from a development dependency, so no prune step is added: pruning would remove what the container needs to start."},
 	{infoAppFromWorkdir, KindInfo, "app folder is the working folder", "The install runs in / but fills an environment elsewhere (a virtual environment), so the app's folder is the stage's final working folder, which the runtime copies with the environment."},
 	{infoHealthcheckInstall, KindInfo, "HEALTHCHECK tool installed in the runtime", "The HEALTHCHECK runs a tool (such as curl) that the builder image has and no runtime flavor comes with, so the runtime installs it with its package manager."},
+	{infoGlobalInstall, KindInfo, "globally installed program copied", "The container runs a program a global install put outside the app folder (npm install -g serve): the runtime gets the package's folder and the program's link at the same places; a line after the install gathers the link, which COPY would otherwise follow."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

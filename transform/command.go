@@ -176,6 +176,9 @@ func (p *plan) checkProgram() error {
 			return err
 		}
 	}
+	if art == nil && p.globalProgram() {
+		return nil
+	}
 	if art == nil && f.preset.PathPrograms && !strings.Contains(pr.word, "/") {
 		// A program the install put on PATH (a console script).
 		return p.needApp()

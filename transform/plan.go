@@ -65,6 +65,14 @@ type plan struct {
 	// development dependencies: inserted after that RUN instead.
 	afterCmds2 []string
 	after2     *inst
+	// The links of globally installed programs (npm install -g): a
+	// line after the install's RUN gathers them into a folder of their
+	// own (COPY would follow a link named on its own, and keeps links
+	// inside a folder), and the runtime copies that folder's contents to
+	// where they were.
+	linkCmds   []string
+	linkAt     *inst
+	linkCopies [][2]string
 	// keepDev says why development dependencies must stay (the start
 	// command needs one); empty when they may be pruned.
 	keepDev string

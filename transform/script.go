@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
 
@@ -240,4 +241,92 @@ func readBounded(fsys fs.FS, name string) ([]byte, error) {
 		return nil, fs.ErrInvalid
 	}
 	return fs.ReadFile(fsys, name)
+}
+
+// globalPkg is a package a RUN installs globally.
+type globalPkg struct {
+	name string
+	gi   *GlobalInstall
+	in   *inst
+}
+
+// GlobalInstall is the preset's description of a global install command.
+type GlobalInstall = presets.GlobalInstall
+
+// scanGlobal records the packages a global install command names, and
+// says whether it is one.
+func (f *facts) scanGlobal(args []word, in *inst) bool {
+	for i := range f.preset.GlobalInstalls {
+		g := &f.preset.GlobalInstalls[i]
+		n := len(strings.Fields(g.Command))
+		if !hasPrefixWords(args, g.Command) {
+			continue
+		}
+		global := false
+		for _, a := range args[n:] {
+			global = global || slices.Contains(g.Flags, a.text)
+		}
+		if !global {
+			continue
+		}
+		for _, a := range args[n:] {
+			if strings.HasPrefix(a.text, "-") || a.dynamic {
+				continue
+			}
+			name := a.text
+			// serve@14, @scope/pkg@1.2: the version follows the last @
+			// that is not the first character.
+			if at := strings.LastIndex(name, "@"); at > 0 {
+				name = name[:at]
+			}
+			f.globals = append(f.globals, globalPkg{name: name, gi: g, in: in})
+		}
+		return true
+	}
+	return false
+}
+
+// globalProgram accepts a program that a global install put on PATH:
+// the runtime gets the package's folder, and the program's link at the
+// same place.
+func (p *plan) globalProgram() bool {
+	f, pr := p.f, p.prog
+	if strings.Contains(pr.word, "/") {
+		return false
+	}
+	for i := len(f.globals) - 1; i >= 0; i-- {
+		g := f.globals[i]
+		if path.Base(g.name) != pr.word && !p.providedBy(pr.word, g.name) {
+			continue
+		}
+		if !slices.Contains(strings.Split(f.envNow["PATH"], ":"), g.gi.Bin) {
+			continue
+		}
+		dir := path.Join(g.gi.Dir, g.name)
+		link := path.Join(g.gi.Bin, pr.word)
+		p.artifacts = append(p.artifacts, artifact{dir: dir, folder: true, in: g.in, used: true})
+		for _, t := range g.gi.Needs {
+			pr.tools = appendNew(pr.tools, t)
+		}
+		p.linkCmds = append(p.linkCmds, "mkdir -p "+linkDir+" && cp -P "+link+" "+linkDir+"/")
+		p.linkAt = g.in
+		p.linkCopies = append(p.linkCopies, [2]string{linkDir + "/", g.gi.Bin + "/"})
+		p.notes.note(g.in.first, infoGlobalInstall, "%s is a program of the package %s, installed globally on this line: the runtime gets %s and the link %s, at the same places", pr.word, g.name, dir, link)
+		return true
+	}
+	return false
+}
+
+// linkDir is where the builder gathers the links of global programs.
+const linkDir = "/tmp/restage-links"
+
+// providedBy reports whether a runner's package map says prog comes
+// from pkg (nest from @nestjs/cli).
+func (p *plan) providedBy(prog, pkg string) bool {
+	for _, r := range p.f.preset.Runners {
+		if r.Packages[prog] == pkg {
+			return true
+		}
+	}
+	return false
 }
