@@ -70,6 +70,7 @@ type facts struct {
 	// elsewhere; the app folder is then the final working folder.
 	rootInstalls []rootInstall
 	globals      []globalPkg // packages installed globally (npm install -g serve)
+	moves        []move      // mv steps, for what leaves the app folder
 	pkgs         [][]string  // run-time packages, per preset package map
 	copies       []copyStep
 	libcWhy      []Evidence // why the artifacts need a C library, from the RUN steps

@@ -69,6 +69,7 @@ const (
 	infoDevKept            Code = "RS124"
 	infoAppFromWorkdir     Code = "RS125"
 	infoGlobalInstall      Code = "RS127"
+	infoMovedOut           Code = "RS128"
 	infoHealthcheckInstall Code = "RS126"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
@@ -106,6 +107,7 @@ const (
 	declShellString        Code = "RS234"
 	declHealthcheckTools   Code = "RS235"
 	declScriptUnread       Code = "RS236"
+	declMovedUnclear       Code = "RS237"
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
@@ -155,6 +157,7 @@ var codes = []CodeInfo{
 	{infoAppFromWorkdir, KindInfo, "app folder is the working folder", "The install runs in / but fills an environment elsewhere (a virtual environment), so the app's folder is the stage's final working folder, which the runtime copies with the environment."},
 	{infoHealthcheckInstall, KindInfo, "HEALTHCHECK tool installed in the runtime", "The HEALTHCHECK runs a tool (such as curl) that the builder image has and no runtime flavor comes with, so the runtime installs it with its package manager."},
 	{infoGlobalInstall, KindInfo, "globally installed program copied", "The container runs a program a global install put outside the app folder (npm install -g serve): the runtime gets the package's folder and the program's link at the same places; a line after the install gathers the link, which COPY would otherwise follow."},
+	{infoMovedOut, KindInfo, "moved folder copied", "A RUN moves something out of the app folder (mv node_modules ../); the runtime gets it at the place it was moved to, and no prune is added, since a prune of the app folder would not see it."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -192,6 +195,7 @@ var codes = []CodeInfo{
 	{declShellString, KindDecline, "build may be in an unreadable shell string", "No build step can be seen, but a RUN runs a sh -c string that the shell expands at build time, so it may hold the build."},
 	{declHealthcheckTools, KindDecline, "HEALTHCHECK tools unavailable", "The HEALTHCHECK runs tools that no runtime flavor of the preset has or can install, so the check would fail in the converted image."},
 	{declScriptUnread, KindDecline, "script the command runs unreadable", "The command hands a shell script to a shell (sh entrypoint.sh), or runs one, that restage cannot read from the build context, so what the container runs, and so what the runtime needs, cannot be told."},
+	{declMovedUnclear, KindDecline, "where a moved file lands unknown", "A RUN moves something out of the app folder to a destination that may or may not be a folder, so where it lands, and so what the runtime must copy, cannot be told."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},

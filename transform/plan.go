@@ -110,6 +110,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.findProgram(); err != nil {
 		return nil, err
 	}
+	if err := p.planMoves(); err != nil {
+		return nil, err
+	}
 	p.decideLibc()
 	if err := p.checkStaticReach(); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -325,6 +326,94 @@ const linkDir = "/tmp/restage-links"
 func (p *plan) providedBy(prog, pkg string) bool {
 	for _, r := range p.f.preset.Runners {
 		if r.Packages[prog] == pkg {
+			return true
+		}
+	}
+	return false
+}
+
+// move is one `mv SRC... DEST` of a RUN, with absolute paths; into says
+// DEST is a folder the sources go into.
+type move struct {
+	srcs []string
+	dest string
+	into bool
+	sure bool // whether DEST is a folder can be told from its spelling
+	text string
+	in   *inst
+}
+
+// scanMove records a mv whose words are all plain.
+func (f *facts) scanMove(args []word, cwd string, in *inst) {
+	var ws []string
+	for _, a := range args[1:] {
+		if a.dynamic {
+			return
+		}
+		if strings.HasPrefix(a.text, "-") {
+			continue
+		}
+		ws = append(ws, a.text)
+	}
+	if len(ws) < 2 {
+		return
+	}
+	abs := func(x string) string {
+		if path.IsAbs(x) {
+			return path.Clean(x)
+		}
+		return path.Join(cwd, x)
+	}
+	m := move{dest: abs(ws[len(ws)-1]), in: in, text: strings.Join(wordTexts(args), " ")}
+	for _, s := range ws[:len(ws)-1] {
+		m.srcs = append(m.srcs, abs(s))
+	}
+	d := ws[len(ws)-1]
+	b := path.Base(d)
+	switch {
+	case strings.HasSuffix(d, "/") || b == "." || b == ".." || len(m.srcs) > 1:
+		m.into, m.sure = true, true
+	case b == path.Base(m.srcs[0]):
+		m.sure = true // mv node_modules /node_modules: a rename
+	}
+	f.moves = append(f.moves, m)
+}
+
+// planMoves makes what a RUN moves out of a copied folder (mv
+// node_modules ../) reach the runtime at the place it was moved to: a
+// program finds it there (node looks for node_modules in the parent
+// folders). A prune of the app folder would no longer see it, so none is
+// added.
+func (p *plan) planMoves() error {
+	for _, m := range p.f.moves {
+		for _, src := range m.srcs {
+			if !p.inFolder(src) || p.isFolder(src) {
+				continue
+			}
+			to := m.dest
+			if m.into {
+				to = path.Join(m.dest, path.Base(src))
+			}
+			if p.inFolder(to) {
+				continue
+			}
+			if !m.sure {
+				return declinef(declMovedUnclear, "line %d: `%s` moves %s out of the app folder, and whether %s is a folder (so where it lands) cannot be told: write the destination with a trailing / or in full", m.in.first, m.text, src, m.dest)
+			}
+			p.artifacts = append(p.artifacts, artifact{dir: to, folder: true, in: m.in, used: true})
+			p.notes.note(m.in.first, infoMovedOut, "%s is moved out of the app folder to %s: the runtime gets it at the same place", src, to)
+			if p.keepDev == "" {
+				p.keepDev = fmt.Sprintf("line %d moves %s out of the app folder, where a prune would not find it", m.in.first, src)
+			}
+		}
+	}
+	return nil
+}
+
+// isFolder reports whether abs is itself a folder the runtime copies.
+func (p *plan) isFolder(abs string) bool {
+	for _, a := range p.artifacts {
+		if a.folder && a.dir == abs {
 			return true
 		}
 	}
