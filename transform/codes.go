@@ -70,6 +70,7 @@ const (
 	infoAppFromWorkdir     Code = "RS125"
 	infoGlobalInstall      Code = "RS127"
 	infoMovedOut           Code = "RS128"
+	infoPathFolderCopied   Code = "RS129"
 	infoHealthcheckInstall Code = "RS126"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
@@ -123,6 +124,7 @@ const (
 	warnContextArtifact    Code = "RS310"
 	warnPathNotCopied      Code = "RS311"
 	warnToolShipped        Code = "RS312"
+	warnRootKept           Code = "RS313"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -158,6 +160,7 @@ var codes = []CodeInfo{
 	{infoHealthcheckInstall, KindInfo, "HEALTHCHECK tool installed in the runtime", "The HEALTHCHECK runs a tool (such as curl) that the builder image has and no runtime flavor comes with, so the runtime installs it with its package manager."},
 	{infoGlobalInstall, KindInfo, "globally installed program copied", "The container runs a program a global install put outside the app folder (npm install -g serve): the runtime gets the package's folder and the program's link at the same places; a line after the install gathers the link, which COPY would otherwise follow."},
 	{infoMovedOut, KindInfo, "moved folder copied", "A RUN moves something out of the app folder (mv node_modules ../); the runtime gets it at the place it was moved to, and no prune is added, since a prune of the app folder would not see it."},
+	{infoPathFolderCopied, KindInfo, "PATH folder copied for the command", "The command or HEALTHCHECK runs a program that no runtime has, and the file puts a folder on PATH that nothing else copies (an SDK unpacked in /root): the runtime gets that folder (the one above bin/) at the same place."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -212,6 +215,7 @@ var codes = []CodeInfo{
 	{warnContextArtifact, KindWarning, "file from the context, not from the build", "The file the container runs is copied from the build context after a build step, so it is not what the build made: the runtime gets the context's file, as the original did."},
 	{warnPathNotCopied, KindWarning, "PATH folder not copied", "The file puts a folder on PATH that nothing copies into the runtime, so the programs the builder found there are missing at run time."},
 	{warnToolShipped, KindWarning, "build tool in the copied environment", "A build tool (such as poetry) is installed into the environment that the runtime copies whole, so it ships with the app; installing it before the environment is made keeps it in the builder."},
+	{warnRootKept, KindWarning, "root user kept", "The runtime gets a folder under /root, which only root may enter, so the runtime keeps running as root, as the original did."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

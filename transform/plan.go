@@ -73,6 +73,9 @@ type plan struct {
 	linkCmds   []string
 	linkAt     *inst
 	linkCopies [][2]string
+	// rootOnly is a copied folder under /root, which only root may
+	// enter: the runtime keeps the original's root user for it.
+	rootOnly string
 	// keepDev says why development dependencies must stay (the start
 	// command needs one); empty when they may be pruned.
 	keepDev string

@@ -158,6 +158,8 @@ func (p *plan) chooseRuntime() error {
 		}
 		return nil
 	}
+	need = p.fromPathFolders(need, p.prog.holder)
+	tools = p.fromPathFolders(tools, f.healthcheck)
 	needs := p.needsText(libc, need)
 	asked := f.opt.Runtime
 	if asked != "" {

@@ -129,7 +129,7 @@ func (p *plan) needProgram(prog string, funcs []string) {
 			return
 		}
 	}
-	if f.preset.PathPrograms && !strings.Contains(prog, "/") && !f.preset.IsInterpreter(prog) && p.hasAppFolder() {
+	if f.preset.PathPrograms && !strings.Contains(prog, "/") && !f.preset.IsInterpreter(prog) && p.hasAppFolder() && len(p.madePathDirs()) == 0 {
 		return // a console script the install put on PATH
 	}
 	pr.tools = appendNew(pr.tools, prog)
@@ -418,4 +418,77 @@ func (p *plan) isFolder(abs string) bool {
 		}
 	}
 	return false
+}
+
+// fromPathFolders handles the programs a command needs that no runtime
+// of the preset has or can install, when the file puts folders on PATH
+// that nothing copies (a Cloud SDK unpacked in /root, its bin/ on PATH):
+// the builder found the program there, so the runtime gets those folders
+// at the same place (the folder above bin/, which holds what its
+// programs load). It returns the programs still to be found in a runtime.
+func (p *plan) fromPathFolders(tools []string, by *inst) []string {
+	f := p.f
+	var absent, rest []string
+	for _, t := range tools {
+		has := false
+		for i := range f.preset.Runtimes {
+			r := &f.preset.Runtimes[i]
+			has = has || r.HasTool(t) || slices.Contains(r.Installs, t)
+		}
+		if has {
+			rest = append(rest, t)
+		} else {
+			absent = append(absent, t)
+		}
+	}
+	if len(absent) == 0 || by == nil {
+		return tools
+	}
+	dirs := p.madePathDirs()
+	if len(dirs) == 0 {
+		return tools
+	}
+	for _, d := range dirs {
+		top := pathTop(d)
+		p.artifacts = append(p.artifacts, artifact{dir: top, folder: true, in: by, used: true})
+		p.notes.note(by.first, infoPathFolderCopied, "%s runs %s, which no runtime has; the file puts %s on PATH, so the runtime gets %s at the same place", by.kw, strings.Join(absent, ", "), d, top)
+		if strings.HasPrefix(top, "/root/") && p.rootOnly == "" {
+			p.rootOnly = top
+		}
+	}
+	return rest
+}
+
+// madePathDirs are the folders the file puts on PATH that nothing copies
+// and that a RUN made: a RUN's text names the folder (or, for a bin/,
+// the folder above it: tar -xz -C /root of google-cloud-sdk.tar.gz). A
+// folder no RUN names may not exist, and copying it would fail the build.
+func (p *plan) madePathDirs() []string {
+	f := p.f
+	system := map[string]bool{}
+	for _, d := range strings.Split(f.preset.Builder.Env["PATH"], ":") {
+		system[d] = true
+	}
+	var dirs []string
+	for _, d := range strings.Split(f.envNow["PATH"], ":") {
+		if d == "" || !path.IsAbs(d) || system[d] || p.inFolder(d) || path.Dir(d) == "/" {
+			continue
+		}
+		made := false
+		for _, r := range f.runs {
+			made = made || strings.Contains(r.text, path.Base(pathTop(d)))
+		}
+		if made {
+			dirs = appendNew(dirs, d)
+		}
+	}
+	return dirs
+}
+
+// pathTop is the folder a PATH folder belongs to: the one above bin/.
+func pathTop(d string) string {
+	if path.Base(d) == "bin" && path.Dir(d) != "/" {
+		return path.Dir(d)
+	}
+	return d
 }
