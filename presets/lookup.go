@@ -214,6 +214,24 @@ func (r *Runtime) ImageFor(values map[string]string) (string, error) {
 	return b.String(), nil
 }
 
+// InstallLine is the runtime's Install line for the packages; ok is false
+// when the runtime cannot install packages, or one of these.
+func (r *Runtime) InstallLine(packages []string) (string, bool, error) {
+	if r.install == nil {
+		return "", false, nil
+	}
+	for _, p := range packages {
+		if !slices.Contains(r.Installs, p) {
+			return "", false, nil
+		}
+	}
+	var b strings.Builder
+	if err := r.install.Execute(&b, strings.Join(packages, " ")); err != nil {
+		return "", false, err
+	}
+	return b.String(), true, nil
+}
+
 // Allows reports whether the template values meet the runtime's When.
 func (r *Runtime) Allows(values map[string]string) bool {
 	for k, re := range r.when {

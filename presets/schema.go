@@ -53,6 +53,10 @@ type Preset struct {
 	// DevDeps says which RUN steps may use development dependencies:
 	// the prune of build[].prune goes after the last of them.
 	DevDeps *DevDeps `yaml:"dev_deps"`
+	// GlobalInstalls are commands that install packages outside the app
+	// folder (npm install -g): a program the container runs from one
+	// reaches the runtime at the same place.
+	GlobalInstalls []GlobalInstall `yaml:"global_installs"`
 	// Shared holds YAML anchors that other fields refer to; the engine
 	// does not read it.
 	Shared any `yaml:"shared"`
@@ -172,6 +176,24 @@ type BuildCommand struct {
 	// uv): a command that names only these installs a tool, not the app,
 	// so it gets no Prepare and is no app folder.
 	Tools []string `yaml:"tools"`
+	// ToolValueFlags are the command's flags that take a value as the
+	// next word (--index-url URL): that word is not a package, so
+	// `pip install --upgrade pip -i URL` still installs tools only.
+	// Flags that name what to install (-r FILE, -e DIR) are not listed:
+	// their value is never a tool, so the command installs the app.
+	ToolValueFlags []string `yaml:"tool_value_flags"`
+}
+
+// GlobalInstall is a command that installs packages globally: each
+// package goes to Dir/<package>, and its programs are links in Bin.
+type GlobalInstall struct {
+	Command string   `yaml:"command"` // word prefix: npm install
+	Flags   []string `yaml:"flags"`   // one of these must be given: -g, --global
+	Dir     string   `yaml:"dir"`     // where the packages go: /usr/local/lib/node_modules
+	Bin     string   `yaml:"bin"`     // where their programs are linked: /usr/local/bin
+	// Needs are the programs the runtime must have to run such a
+	// program (node, which its #!/usr/bin/env node line runs).
+	Needs []string `yaml:"needs"`
 }
 
 // Prepare is a set-up the builder needs before a build command: a virtual
@@ -370,9 +392,19 @@ type Runtime struct {
 	Copy   []string          `yaml:"copy"`
 	SizeMB float64           `yaml:"size_mb"`
 	Why    string            `yaml:"why"`
+	// Install is the image's RUN line that installs system packages,
+	// with {{.}} for their names: how a tool the original image had (the
+	// curl a HEALTHCHECK runs) gets into this runtime. Empty: the image
+	// cannot install any (no shell, no package manager).
+	Install string `yaml:"install"`
+	// Installs are the programs Install can add, each from the package
+	// of its name (curl, wget): a program not listed is never guessed
+	// to be a package.
+	Installs []string `yaml:"installs"`
 
-	tmpl *template.Template
-	when map[string]*regexp.Regexp
+	tmpl    *template.Template
+	install *template.Template
+	when    map[string]*regexp.Regexp
 }
 
 // Sizes are the figures behind the size estimate.

@@ -196,6 +196,11 @@ func (p *Preset) compile() *presetErr {
 		}
 		m.tmpl = t
 	}
+	for i, g := range p.GlobalInstalls {
+		if len(strings.Fields(g.Command)) == 0 || len(g.Flags) == 0 || !path.IsAbs(g.Dir) || !path.IsAbs(g.Bin) {
+			return &presetErr{fmt.Sprintf("global_installs.%d", i), "a global install needs a command, flags, and absolute dir and bin folders"}
+		}
+	}
 	for i, r := range p.Runners {
 		if len(r.Commands) == 0 || (!r.Strip && r.Run == "" && (r.File == "" || r.Key == "")) {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "a runner needs commands, and a file and a key unless it strips"}
@@ -226,6 +231,19 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{fmt.Sprintf("runtimes.%d.image", i), fmt.Sprintf("bad image template %q: %v", r.Image, err)}
 		}
 		r.tmpl = t
+		if r.Install != "" {
+			it, err := template.New("install").Parse(r.Install)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("runtimes.%d.install", i), fmt.Sprintf("bad install template: %v", err)}
+			}
+			if !r.Shell {
+				return &presetErr{fmt.Sprintf("runtimes.%d.install", i), "an install line needs a runtime with a shell (shell: true)"}
+			}
+			r.install = it
+		}
+		if len(r.Installs) > 0 && r.Install == "" {
+			return &presetErr{fmt.Sprintf("runtimes.%d.installs", i), "installs needs an install line"}
+		}
 		r.when = map[string]*regexp.Regexp{}
 		for k, w := range r.When {
 			re, err := regexp.Compile(w)

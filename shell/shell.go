@@ -99,6 +99,9 @@ type Script struct {
 	// single-quoted or plain literal, or does not parse): its commands
 	// are not in Cmds.
 	Opaque bool
+	// Funcs are the names of the functions the script defines: a
+	// command of that name runs no program.
+	Funcs []string
 
 	simple bool // nothing but simple commands, without redirections or comments
 }
@@ -128,7 +131,23 @@ func IsAssignment(w string) bool {
 // name is needed.
 func Builtin(name string) bool {
 	switch name {
-	case "exit", "test", "[", "true", "false", "echo", "cd", "return", "set":
+	case "exit", "test", "[", "true", "false", "echo", "cd", "return", "set",
+		"export", "unset", "shift", "trap", "wait", "read", "local", "source", ".", ":",
+		"eval", "printf", "umask", "ulimit", "getopts", "type", "break", "continue", "pwd", "kill", "readonly":
+		return true
+	}
+	return false
+}
+
+// Utility reports whether name is a POSIX utility that every image with a
+// shell also has (Debian's essential coreutils, sed, grep and findutils;
+// busybox on alpine), so that a script using it needs only the shell.
+func Utility(name string) bool {
+	switch name {
+	case "cat", "cp", "mv", "rm", "ln", "ls", "mkdir", "rmdir", "touch", "chmod", "chown",
+		"sed", "grep", "find", "xargs", "head", "tail", "cut", "tr", "sort", "uniq", "wc",
+		"sleep", "date", "env", "id", "basename", "dirname", "tee", "expr", "printenv",
+		"whoami", "uname", "seq", "realpath", "readlink", "stat", "df", "du", "sync", "hostname":
 		return true
 	}
 	return false
@@ -239,6 +258,9 @@ func (r *reader) stmt(st *syntax.Stmt, op string, nested bool) {
 		}
 	case *syntax.FuncDecl:
 		r.complex = true
+		if c.Name != nil {
+			r.s.Funcs = append(r.s.Funcs, c.Name.Value)
+		}
 		if c.Body != nil {
 			r.stmt(c.Body, op, true)
 		}

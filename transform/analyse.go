@@ -63,13 +63,18 @@ type facts struct {
 	collect    *Collect // how the output is gathered, if the command line does not name it
 	collectAt  *inst
 	collectCwd string
-	prepareAt  *inst      // before this RUN
-	ownEnvs    []string   // environments the file names for its installs (VIRTUAL_ENV, --target)
-	toolUses   []toolUse  // installs of build tools, not of the app
-	pkgs       [][]string // run-time packages, per preset package map
-	copies     []copyStep
-	libcWhy    []Evidence // why the artifacts need a C library, from the RUN steps
-	staticSet  bool       // a build command sets the static switch itself
+	prepareAt  *inst     // before this RUN
+	ownEnvs    []string  // environments the file names for its installs (VIRTUAL_ENV, --target)
+	toolUses   []toolUse // installs of build tools, not of the app
+	// rootInstalls are app installs run in / into an environment
+	// elsewhere; the app folder is then the final working folder.
+	rootInstalls []rootInstall
+	globals      []globalPkg // packages installed globally (npm install -g serve)
+	moves        []move      // mv steps, for what leaves the app folder
+	pkgs         [][]string  // run-time packages, per preset package map
+	copies       []copyStep
+	libcWhy      []Evidence // why the artifacts need a C library, from the RUN steps
+	staticSet    bool       // a build command sets the static switch itself
 
 	cmd, entrypoint, healthcheck *inst
 	moved                        []*inst // instructions the runtime takes
@@ -361,7 +366,7 @@ func (f *facts) walk() error {
 	f.cmd = last(&f.dropped, cmds, "CMD")
 	f.entrypoint = last(&f.dropped, eps, "ENTRYPOINT")
 	f.healthcheck = last(&f.dropped, hcs, "HEALTHCHECK")
-	return nil
+	return f.appFromWorkdir()
 }
 
 func last(dropped *[]*inst, list []*inst, kw string) *inst {

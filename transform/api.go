@@ -21,8 +21,11 @@ type Options struct {
 	// Context is a read-only view of the build context (go.mod, templates/,
 	// ...). Nil means the context is unknown; facts that need it are noted.
 	Context fs.FS
-	// FitHealthcheck lets the engine pick a runtime flavor that has the
-	// tools a HEALTHCHECK calls (curl, wget, sh) instead of only warning.
+	// FitHealthcheck is kept so that callers that set it still compile:
+	// the engine always makes what a HEALTHCHECK calls (curl, wget, sh)
+	// reach the runtime, by flavor or by install, or declines (issue 8).
+	//
+	// Deprecated: it changes nothing.
 	FitHealthcheck bool
 	// ImageMap rewrites image references that the engine writes, by
 	// prefix: {"gcr.io/distroless/": "registry.example.com/distroless/"}.

@@ -154,6 +154,11 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 		return
 	}
 	f.scanPackages(args)
+	if f.scanGlobal(args, step.in) {
+		// A global install (npm install -g serve) fills no app folder.
+		step.cmds = append(step.cmds, cmdAt{args: args, cwd: *cwd})
+		return
+	}
 	step.cmds = append(step.cmds, cmdAt{args: args, cwd: *cwd})
 	if args[0].text == "cd" && len(args) == 2 && !args[1].dynamic {
 		*cwd = path.Join(*cwd, args[1].text)
@@ -161,6 +166,9 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 			*cwd = path.Clean(args[1].text)
 		}
 		return
+	}
+	if args[0].text == "mv" {
+		f.scanMove(args, *cwd, step.in)
 	}
 	if (args[0].text == "adduser" || args[0].text == "useradd") && len(args) > 1 {
 		// The user name is the last plain word (Debian adduser takes an
@@ -227,8 +235,10 @@ func (f *facts) collectArtifacts(step *runStep) error {
 			f.toolUses = append(f.toolUses, toolUse{in: step.in, names: names, path: f.envNow["PATH"], prepare: b.bc.Prepare})
 			continue
 		}
+		envDir := "" // the environment the install goes into, when the file names or makes one
 		if pr := b.bc.Prepare; pr != nil {
 			if dir, ok := ownEnv(pr, b, f.envNow); ok {
+				envDir = dir
 				if !slices.Contains(f.ownEnvs, dir) {
 					f.ownEnvs = append(f.ownEnvs, dir)
 				}
@@ -270,6 +280,16 @@ func (f *facts) collectArtifacts(step *runStep) error {
 		}
 		if c := b.bc.Collect; c != nil {
 			f.collect, f.collectAt, f.collectCwd = c, step.in, b.cwd
+		}
+		if b.bc.App && b.cwd == "/" && envDir == "" && b.bc.Prepare != nil {
+			envDir = f.envOnPath()
+		}
+		if b.bc.App && b.cwd == "/" && envDir != "" {
+			// The install fills an environment elsewhere (/opt/venv);
+			// running it in / says nothing about where the app's own
+			// files are: the stage's final working folder says that.
+			f.rootInstalls = append(f.rootInstalls, rootInstall{in: step.in, command: b.bc.Command, env: envDir})
+			continue
 		}
 		if b.bc.App {
 			if b.cwd == "/" {
@@ -431,6 +451,54 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 	return art, nil
 }
 
+// rootInstall is an app install run in / that fills an environment
+// elsewhere: the app's folder is the stage's final working folder.
+type rootInstall struct {
+	in      *inst
+	command string
+	env     string
+}
+
+// envOnPath returns a folder the file made itself (python -m venv
+// /opt/venv) whose bin/ is on PATH ahead of the image's folders: an
+// installer run from there installs into it.
+func (f *facts) envOnPath() string {
+	system := map[string]bool{}
+	for _, d := range strings.Split(f.preset.Builder.Env["PATH"], ":") {
+		system[d] = true
+	}
+	for _, d := range strings.Split(f.envNow["PATH"], ":") {
+		if system[d] {
+			return ""
+		}
+		for _, a := range f.artifacts {
+			if a.folder && path.Base(d) == "bin" && path.Clean(path.Dir(d)) == a.dir {
+				return a.dir
+			}
+		}
+	}
+	return ""
+}
+
+// appFromWorkdir makes the final working folder the app's folder for the
+// installs run in / into an environment elsewhere.
+func (f *facts) appFromWorkdir() error {
+	if len(f.rootInstalls) == 0 {
+		return nil
+	}
+	r := f.rootInstalls[0]
+	if f.workdir == "/" {
+		return declinef(declAppInRoot, "line %d: `%s` runs in / and installs into %s, and the stage's working folder stays /: the application has no folder of its own to copy (set a WORKDIR)", r.in.first, r.command, r.env)
+	}
+	for _, a := range f.artifacts {
+		if a.folder && a.dir == f.workdir {
+			return nil
+		}
+	}
+	f.artifacts = append(f.artifacts, artifact{dir: f.workdir, folder: true, in: r.in})
+	return nil
+}
+
 // plainExpand expands a shell word that only refers to variables
 // ($VIRTUAL_ENV, "${HOME}/venv") with the ENV values in effect; ok is false
 // for anything else (substitutions, quotes inside, unknown variables).
@@ -463,8 +531,12 @@ func toolNames(b buildUse) []string {
 		return nil
 	}
 	var names []string
-	for _, w := range b.args {
+	for i := 0; i < len(b.args); i++ {
+		w := b.args[i]
 		if strings.HasPrefix(w.text, "-") {
+			if slices.Contains(b.bc.ToolValueFlags, w.text) {
+				i++ // its value is not a package
+			}
 			continue
 		}
 		name := w.text

@@ -43,86 +43,95 @@ type CodeInfo struct {
 // The identifiers are the engine's names for the codes; only the values
 // are published.
 const (
-	infoOverridden       Code = "RS101"
-	infoCmdIgnored       Code = "RS102"
-	infoProgramFromCmd   Code = "RS103"
-	infoRunnerKept       Code = "RS104"
-	infoRunBuilt         Code = "RS105"
-	infoRunnerResolved   Code = "RS106"
-	infoRunnerStripped   Code = "RS107"
-	infoExecForm         Code = "RS108"
-	infoOptionsEnv       Code = "RS109"
-	infoNoContext        Code = "RS110"
-	infoVenvAdded        Code = "RS111"
-	infoPruneAdded       Code = "RS112"
-	infoOutputCollected  Code = "RS113"
-	infoRuntimePackages  Code = "RS114"
-	infoLibcKept         Code = "RS115"
-	infoStaticEnv        Code = "RS116"
-	infoFlavorFallback   Code = "RS117"
-	infoFlavorHealth     Code = "RS118"
-	infoNonRootUser      Code = "RS119"
-	infoBuilderUser      Code = "RS120"
-	infoVersionContext   Code = "RS121"
-	infoLittleGained     Code = "RS122"
-	infoBuiltScript      Code = "RS123"
-	infoDevKept          Code = "RS124"
-	infoRunFile          Code = "RS125"
-	infoRunFileOptional  Code = "RS126"
-	infoRunFilesLeft     Code = "RS127"
-	infoRunFilesUnread   Code = "RS128"
-	declNoFrom           Code = "RS201"
-	declMultiStage       Code = "RS202"
-	declOnbuild          Code = "RS203"
-	declScratch          Code = "RS204"
-	declUnknownPreset    Code = "RS205"
-	declImageNotBuilder  Code = "RS206"
-	declNoPreset         Code = "RS207"
-	declWorkdirUnknown   Code = "RS208"
-	declInstallUser      Code = "RS209"
-	declFolderUnknown    Code = "RS210"
-	declAppInRoot        Code = "RS211"
-	declOutputUnknown    Code = "RS212"
-	declTargetUnknown    Code = "RS213"
-	declNoCommand        Code = "RS214"
-	declRunsNothing      Code = "RS215"
-	declCommandUnclear   Code = "RS216"
-	declRunTimeProgram   Code = "RS217"
-	declNoScript         Code = "RS218"
-	declNotBuilt         Code = "RS219"
-	declFileUnknown      Code = "RS220"
-	declGlobNoFile       Code = "RS221"
-	declFileTypeMismatch Code = "RS222"
-	declNoInstall        Code = "RS223"
-	declFromSource       Code = "RS224"
-	declNoScriptDefined  Code = "RS225"
-	declRunnerStuck      Code = "RS226"
-	declEnvModifier      Code = "RS227"
-	declPrebuilt         Code = "RS228"
-	declNoSuchRuntime    Code = "RS229"
-	declRuntimeCannotRun Code = "RS230"
-	declNoRuntime        Code = "RS231"
-	declShellUnreadable  Code = "RS232"
-	declEnvUnreachable   Code = "RS233"
-	declShellString      Code = "RS234"
-	declPresetImage      Code = "RS250"
-	declPresetArg        Code = "RS251"
-	declPresetCommand    Code = "RS252"
-	warnOptionsEnvSet    Code = "RS301"
-	warnFlatCopy         Code = "RS302"
-	warnHealthcheckTools Code = "RS303"
-	warnRootReplaced     Code = "RS304"
-	warnUserMissing      Code = "RS305"
-	warnPrivilegedPort   Code = "RS306"
-	warnFloatingTag      Code = "RS307"
-	warnOptionsVarUnread Code = "RS308"
-	warnSourceRunDiffers Code = "RS309"
-	warnContextArtifact  Code = "RS310"
-	warnPathNotCopied    Code = "RS311"
-	warnToolShipped      Code = "RS312"
-	warnRunFilesUnknown  Code = "RS313"
-	internalRender       Code = "RS901"
-	internalCheck        Code = "RS902"
+	infoOverridden         Code = "RS101"
+	infoCmdIgnored         Code = "RS102"
+	infoProgramFromCmd     Code = "RS103"
+	infoRunnerKept         Code = "RS104"
+	infoRunBuilt           Code = "RS105"
+	infoRunnerResolved     Code = "RS106"
+	infoRunnerStripped     Code = "RS107"
+	infoExecForm           Code = "RS108"
+	infoOptionsEnv         Code = "RS109"
+	infoNoContext          Code = "RS110"
+	infoVenvAdded          Code = "RS111"
+	infoPruneAdded         Code = "RS112"
+	infoOutputCollected    Code = "RS113"
+	infoRuntimePackages    Code = "RS114"
+	infoLibcKept           Code = "RS115"
+	infoStaticEnv          Code = "RS116"
+	infoFlavorFallback     Code = "RS117"
+	infoFlavorHealth       Code = "RS118"
+	infoNonRootUser        Code = "RS119"
+	infoBuilderUser        Code = "RS120"
+	infoVersionContext     Code = "RS121"
+	infoLittleGained       Code = "RS122"
+	infoBuiltScript        Code = "RS123"
+	infoDevKept            Code = "RS124"
+	infoRunFile            Code = "RS125"
+	infoRunFileOptional    Code = "RS126"
+	infoRunFilesLeft       Code = "RS127"
+	infoRunFilesUnread     Code = "RS128"
+	infoAppFromWorkdir     Code = "RS129"
+	infoHealthcheckInstall Code = "RS130"
+	infoGlobalInstall      Code = "RS131"
+	infoMovedOut           Code = "RS132"
+	infoPathFolderCopied   Code = "RS133"
+	declNoFrom             Code = "RS201"
+	declMultiStage         Code = "RS202"
+	declOnbuild            Code = "RS203"
+	declScratch            Code = "RS204"
+	declUnknownPreset      Code = "RS205"
+	declImageNotBuilder    Code = "RS206"
+	declNoPreset           Code = "RS207"
+	declWorkdirUnknown     Code = "RS208"
+	declInstallUser        Code = "RS209"
+	declFolderUnknown      Code = "RS210"
+	declAppInRoot          Code = "RS211"
+	declOutputUnknown      Code = "RS212"
+	declTargetUnknown      Code = "RS213"
+	declNoCommand          Code = "RS214"
+	declRunsNothing        Code = "RS215"
+	declCommandUnclear     Code = "RS216"
+	declRunTimeProgram     Code = "RS217"
+	declNoScript           Code = "RS218"
+	declNotBuilt           Code = "RS219"
+	declFileUnknown        Code = "RS220"
+	declGlobNoFile         Code = "RS221"
+	declFileTypeMismatch   Code = "RS222"
+	declNoInstall          Code = "RS223"
+	declFromSource         Code = "RS224"
+	declNoScriptDefined    Code = "RS225"
+	declRunnerStuck        Code = "RS226"
+	declEnvModifier        Code = "RS227"
+	declPrebuilt           Code = "RS228"
+	declNoSuchRuntime      Code = "RS229"
+	declRuntimeCannotRun   Code = "RS230"
+	declNoRuntime          Code = "RS231"
+	declShellUnreadable    Code = "RS232"
+	declEnvUnreachable     Code = "RS233"
+	declShellString        Code = "RS234"
+	declHealthcheckTools   Code = "RS235"
+	declScriptUnread       Code = "RS236"
+	declMovedUnclear       Code = "RS237"
+	declPresetImage        Code = "RS250"
+	declPresetArg          Code = "RS251"
+	declPresetCommand      Code = "RS252"
+	warnOptionsEnvSet      Code = "RS301"
+	warnFlatCopy           Code = "RS302"
+	warnHealthcheckTools   Code = "RS303"
+	warnRootReplaced       Code = "RS304"
+	warnUserMissing        Code = "RS305"
+	warnPrivilegedPort     Code = "RS306"
+	warnFloatingTag        Code = "RS307"
+	warnOptionsVarUnread   Code = "RS308"
+	warnSourceRunDiffers   Code = "RS309"
+	warnContextArtifact    Code = "RS310"
+	warnPathNotCopied      Code = "RS311"
+	warnToolShipped        Code = "RS312"
+	warnRunFilesUnknown    Code = "RS313"
+	warnRootKept           Code = "RS314"
+	internalRender         Code = "RS901"
+	internalCheck          Code = "RS902"
 )
 
 // codes is the registry: the single source for docs/codes.md (checked by
@@ -145,7 +154,7 @@ var codes = []CodeInfo{
 	{infoLibcKept, KindInfo, "C library kept", "The program links a C library, so the runtime is one that ships the same C library."},
 	{infoStaticEnv, KindInfo, "static build", "A variable (such as CGO_ENABLED=0) is set on the build so that the program needs no C library."},
 	{infoFlavorFallback, KindInfo, "other runtime flavor chosen", "The preset's default runtime flavor cannot run the program, so another flavor is used."},
-	{infoFlavorHealth, KindInfo, "runtime flavor chosen for HEALTHCHECK", "With --fit-healthcheck, a runtime flavor that has the tools the HEALTHCHECK runs is chosen."},
+	{infoFlavorHealth, KindInfo, "runtime flavor chosen for HEALTHCHECK", "A runtime flavor that has the tools the HEALTHCHECK runs is chosen, so that the check works as in the original."},
 	{infoNonRootUser, KindInfo, "runtime runs as non-root", "The original image ran as root by default; the runtime runs as the image's non-root user."},
 	{infoBuilderUser, KindInfo, "builder-created user replaced", "The USER is created in the builder and does not exist in the runtime image, so the runtime's non-root user is used."},
 	{infoVersionContext, KindInfo, "version read from the build context", "The image tag does not pin the version the runtime image is chosen by (maven:latest), so it is read from a file of the build context where the preset says the version is safe to take from there (a Gradle toolchain, maven.compiler.release)."},
@@ -156,6 +165,11 @@ var codes = []CodeInfo{
 	{infoRunFileOptional, KindInfo, "run-time file copied when the builder has it", "A file the program reads may be absent at build time (git-ignored, or not in the build context): it is copied with a one-character wildcard, which BuildKit accepts when nothing matches, so its absence does not fail the build."},
 	{infoRunFilesLeft, KindInfo, "copied files left out of the runtime", "Files a COPY brought into the builder that no source names, that hold only build inputs, or that are compiled into the program, are not copied to the runtime."},
 	{infoRunFilesUnread, KindInfo, "sources not read: copied files kept minus build inputs", "The app's sources could not be read (no build context, none found, or too many), so what the Dockerfile copied is carried to the runtime less the build inputs the preset lists."},
+	{infoAppFromWorkdir, KindInfo, "app folder is the working folder", "The install runs in / but fills an environment elsewhere (a virtual environment), so the app's folder is the stage's final working folder, which the runtime copies with the environment."},
+	{infoHealthcheckInstall, KindInfo, "HEALTHCHECK tool installed in the runtime", "The HEALTHCHECK runs a tool (such as curl) that the builder image has and no runtime flavor comes with, so the runtime installs it with its package manager."},
+	{infoGlobalInstall, KindInfo, "globally installed program copied", "The container runs a program a global install put outside the app folder (npm install -g serve): the runtime gets the package's folder and the program's link at the same places; a line after the install gathers the link, which COPY would otherwise follow."},
+	{infoMovedOut, KindInfo, "moved folder copied", "A RUN moves something out of the app folder (mv node_modules ../); the runtime gets it at the place it was moved to, and no prune is added, since a prune of the app folder would not see it."},
+	{infoPathFolderCopied, KindInfo, "PATH folder copied for the command", "The command or HEALTHCHECK runs a program that no runtime has, and the file puts a folder on PATH that nothing else copies (an SDK unpacked in /root): the runtime gets that folder (the one above bin/) at the same place."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -191,13 +205,16 @@ var codes = []CodeInfo{
 	{declShellUnreadable, KindDecline, "shell command unreadable", "The shell text of a RUN cannot be parsed, so what it runs and builds cannot be told."},
 	{declEnvUnreachable, KindDecline, "build environment cannot be set", "A build command runs under a wrapper (such as sudo) that does not pass the environment on, so the variable that makes the program static cannot be set for it."},
 	{declShellString, KindDecline, "build may be in an unreadable shell string", "No build step can be seen, but a RUN runs a sh -c string that the shell expands at build time, so it may hold the build."},
+	{declHealthcheckTools, KindDecline, "HEALTHCHECK tools unavailable", "The HEALTHCHECK runs tools that no runtime flavor of the preset has or can install, so the check would fail in the converted image."},
+	{declScriptUnread, KindDecline, "script the command runs unreadable", "The command hands a shell script to a shell (sh entrypoint.sh), or runs one, that restage cannot read from the build context, so what the container runs, and so what the runtime needs, cannot be told."},
+	{declMovedUnclear, KindDecline, "where a moved file lands unknown", "A RUN moves something out of the app folder to a destination that may or may not be a folder, so where it lands, and so what the runtime must copy, cannot be told."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
 	{warnFlatCopy, KindWarning, "run-time folder copied flat (retired)", "Retired, no longer produced: a run-time folder copied into a folder flat left restage unable to tell which files the program reads, so it copied none."},
-	{warnHealthcheckTools, KindWarning, "HEALTHCHECK tools missing", "The HEALTHCHECK runs tools the runtime image does not have, so the check will fail."},
+	{warnHealthcheckTools, KindWarning, "HEALTHCHECK tools missing", "The HEALTHCHECK runs tools that the runtime image asked for with --runtime does not have, so the check will fail."},
 	{warnRootReplaced, KindWarning, "root user replaced", "The original set USER root; the runtime runs as a non-root user."},
 	{warnUserMissing, KindWarning, "user missing in the runtime", "The USER does not exist in the runtime image, so the runtime's non-root user is used."},
 	{warnPrivilegedPort, KindWarning, "privileged port", "An EXPOSEd port is below 1024, which a non-root user cannot bind without a capability."},
@@ -208,6 +225,7 @@ var codes = []CodeInfo{
 	{warnPathNotCopied, KindWarning, "PATH folder not copied", "The file puts a folder on PATH that nothing copies into the runtime, so the programs the builder found there are missing at run time."},
 	{warnToolShipped, KindWarning, "build tool in the copied environment", "A build tool (such as poetry) is installed into the environment that the runtime copies whole, so it ships with the app; installing it before the environment is made keeps it in the builder."},
 	{warnRunFilesUnknown, KindWarning, "copied files not carried", "The sources could not be read and a COPY wrote into a folder that is not the app's own (/ or the builder image's working folder), so restage cannot tell what the program reads there and copies none of it."},
+	{warnRootKept, KindWarning, "root user kept", "The runtime gets a folder under /root, which only root may enter, so the runtime keeps running as root, as the original did."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

@@ -31,6 +31,7 @@ type program struct {
 	newText    string   // replacement instruction line, when rewritten
 	art        *artifact
 	abs        string
+	scriptFile string // the shell script the command runs, when it runs one
 }
 
 // commandCmds returns the simple commands of a CMD or ENTRYPOINT.
@@ -166,7 +167,18 @@ func (p *plan) checkProgram() error {
 		// interpreter; the runtimes of the preset do the same.
 		return p.needApp()
 	}
+	if shell.IsShell(pr.word) && len(pr.exec) >= 2 && pr.exec[1] != "-c" {
+		return p.shellScript()
+	}
 	abs, art := p.resolve(pr.word)
+	if art == nil {
+		if ok, err := p.shebangScript(); ok || err != nil {
+			return err
+		}
+	}
+	if art == nil && p.globalProgram() {
+		return nil
+	}
 	if art == nil && f.preset.PathPrograms && !strings.Contains(pr.word, "/") {
 		// A program the install put on PATH (a console script).
 		return p.needApp()

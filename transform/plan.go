@@ -45,6 +45,7 @@ type plan struct {
 	optionsEnv []string
 	optionVars []string // option variables the command expanded
 	pkgTools   []string // what the runtime needs to install its packages
+	installed  []string // system packages the runtime installs (their programs are there)
 	user       string   // USER value, empty for none
 	command    []string // ENTRYPOINT / CMD blocks
 	uses       []varUse // variables the runtime stage expands
@@ -66,6 +67,17 @@ type plan struct {
 	// development dependencies: inserted after that RUN instead.
 	afterCmds2 []string
 	after2     *inst
+	// The links of globally installed programs (npm install -g): a
+	// line after the install's RUN gathers them into a folder of their
+	// own (COPY would follow a link named on its own, and keeps links
+	// inside a folder), and the runtime copies that folder's contents to
+	// where they were.
+	linkCmds   []string
+	linkAt     *inst
+	linkCopies [][2]string
+	// rootOnly is a copied folder under /root, which only root may
+	// enter: the runtime keeps the original's root user for it.
+	rootOnly string
 	// keepDev says why development dependencies must stay (the start
 	// command needs one); empty when they may be pruned.
 	keepDev string
@@ -90,6 +102,10 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		p.stage = "build"
 	}
 	p.noteVersions()
+	if len(f.rootInstalls) > 0 {
+		r := f.rootInstalls[0]
+		p.notes.note(r.in.first, infoAppFromWorkdir, "`%s` runs in / but installs into %s: the app's folder is the working folder %s, copied with it", r.command, r.env, f.workdir)
+	}
 	for _, d := range f.dropped {
 		p.notes.note(d.first, infoOverridden, "%s is overridden by a later one and is left out of the runtime stage", d.kw)
 	}
@@ -97,6 +113,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		return nil, err
 	}
 	if err := p.findProgram(); err != nil {
+		return nil, err
+	}
+	if err := p.planMoves(); err != nil {
 		return nil, err
 	}
 	p.decideLibc()

@@ -65,6 +65,9 @@ func renderStage(s *source, p *plan) (string, error) {
 		}
 		d.Copies = append(d.Copies, copyArgs(c))
 	}
+	for _, c := range p.linkCopies {
+		d.Copies = append(d.Copies, c[0]+" "+c[1])
+	}
 	d.Blocks = hold(p.blocks)
 	d.Commands = hold(p.command)
 	var b bytes.Buffer
@@ -185,10 +188,18 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 	for _, ins := range []struct {
 		cmds  []string
 		after *inst
-	}{{p.afterCmds, p.after}, {p.afterCmds2, p.after2}} {
+	}{{p.afterCmds, p.after}, {p.afterCmds2, p.after2}, {p.linkCmds, p.linkAt}} {
 		cmds, after := ins.cmds, ins.after
 		if len(cmds) == 0 {
 			continue
+		}
+		if after == p.linkAt && len(p.linkCmds) > 0 && (after == p.after && len(p.afterCmds) > 0 || after == p.after2 && len(p.afterCmds2) > 0) {
+			// Lines after the same RUN go in one insertion, the links
+			// last: two edits at one offset would not apply in order.
+			if &cmds[0] == &p.linkCmds[0] {
+				continue
+			}
+			cmds = append(append([]string(nil), cmds...), p.linkCmds...)
 		}
 		first := s.lineText(after.first)
 		lead := first[:len(first)-len(strings.TrimLeft(first, " \t"))]

@@ -421,9 +421,15 @@ func (p *plan) runFiles() []string {
 		choose(hit.dest, why, gitIgnored(hit.src), hit.line)
 	}
 	sort.Strings(order)
+	// A file the command runs (an entrypoint script) is an artifact
+	// already: it is copied once, as that.
+	arts := p.usedArtifacts()
 	var out []string
 	for _, d := range order {
 		pk := picked[d]
+		if contains(arts, d) {
+			continue
+		}
 		out = append(out, d)
 		if pk.optional {
 			p.optional[d] = true

@@ -24,6 +24,7 @@ func (p *plan) planPackages() error {
 			return declinef(internalRender, "internal error: install template: %v", err)
 		}
 		p.runs = append(p.runs, line)
+		p.installed = append(p.installed, libs...)
 		if m.Tool != "" {
 			p.pkgTools = append(p.pkgTools, m.Tool)
 		}
@@ -139,7 +140,7 @@ func (p *plan) chooseRuntime() error {
 	f := p.f
 	libc := p.libc()
 	need := append(append([]string(nil), p.prog.tools...), p.pkgTools...)
-	tools := p.healthcheckTools()
+	tools := p.hcMissing(p.healthcheckTools())
 	values := p.values()
 	pick := func(flavor string, withTools bool) *Runtime {
 		for i := range f.preset.Runtimes {
@@ -157,6 +158,8 @@ func (p *plan) chooseRuntime() error {
 		}
 		return nil
 	}
+	need = p.fromPathFolders(need, p.prog.holder)
+	tools = p.fromPathFolders(tools, f.healthcheck)
 	needs := p.needsText(libc, need)
 	asked := f.opt.Runtime
 	if asked != "" {
@@ -190,28 +193,92 @@ func (p *plan) chooseRuntime() error {
 			p.notes.note(p.prog.holder.first, infoFlavorFallback, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
 		}
 	}
-	if miss := missingTools(p.runtime, tools); len(miss) > 0 {
-		if f.opt.FitHealthcheck && asked == "" {
-			for _, fl := range append([]string{f.preset.DefaultFlavor}, f.preset.Fallback...) {
-				if r := pick(fl, true); r != nil {
-					if r != p.runtime {
-						p.notes.note(f.healthcheck.first, infoFlavorHealth, "runtime %s chosen because HEALTHCHECK runs %s", r.Flavor, strings.Join(miss, ", "))
-						p.runtime, p.why = r, fmt.Sprintf("%s: HEALTHCHECK runs %s; %s", r.Flavor, strings.Join(miss, ", "), r.Why)
-					}
-					break
-				}
-			}
-		}
+	if err := p.fitHealthcheck(tools, asked != "", pick); err != nil {
+		return err
 	}
 	img, err := p.runtime.ImageFor(values)
 	if err != nil {
 		return declinef(internalRender, "internal error: runtime image template: %v", err)
 	}
 	p.image = mapImage(img, f.opt.ImageMap)
-	if miss := missingTools(p.runtime, tools); len(miss) > 0 {
-		p.notes.note(f.healthcheck.first, warnHealthcheckTools, "HEALTHCHECK runs %s, which %s does not have: the check will fail (use a check built into the program, or --fit-healthcheck)", strings.Join(miss, ", "), img)
+	if miss := missingTools(p.runtime, p.hcMissing(tools)); len(miss) > 0 {
+		p.notes.note(f.healthcheck.first, warnHealthcheckTools, "HEALTHCHECK runs %s, which %s does not have: the check will fail (--runtime %s was asked for; without it a runtime that has them is chosen)", strings.Join(miss, ", "), img, asked)
 	}
 	return nil
+}
+
+// hcMissing leaves out of the HEALTHCHECK's tools those the runtime
+// stage installs anyway (curl, kept from the builder's apt-get install).
+func (p *plan) hcMissing(tools []string) []string {
+	var out []string
+	for _, t := range tools {
+		if !slices.Contains(p.installed, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// fitHealthcheck makes what the HEALTHCHECK runs reach the runtime: the
+// chosen runtime has it, or the first flavor (in the preset's order)
+// that has it, or the first that can install it (the tool the original
+// image had); otherwise the file is declined, since the check would fail.
+// A runtime asked for with --runtime is kept: it gets the install when it
+// can, else a warning.
+func (p *plan) fitHealthcheck(tools []string, asked bool, pick func(string, bool) *Runtime) error {
+	f := p.f
+	miss := missingTools(p.runtime, tools)
+	if len(miss) == 0 {
+		return nil
+	}
+	if !asked {
+		for _, fl := range p.order() {
+			if r := pick(fl, true); r != nil {
+				p.notes.note(f.healthcheck.first, infoFlavorHealth, "runtime %s chosen because HEALTHCHECK runs %s", r.Flavor, strings.Join(miss, ", "))
+				p.runtime, p.why = r, fmt.Sprintf("%s: HEALTHCHECK runs %s; %s", r.Flavor, strings.Join(miss, ", "), r.Why)
+				return nil
+			}
+		}
+	}
+	try := []*Runtime{p.runtime}
+	if !asked {
+		try = nil
+		for _, fl := range p.order() {
+			if r := pick(fl, false); r != nil && !slices.Contains(try, r) {
+				try = append(try, r)
+			}
+		}
+	}
+	for _, r := range try {
+		m := missingTools(r, tools)
+		if slices.Contains(m, "sh") {
+			continue // a package manager runs in a shell
+		}
+		line, ok, err := r.InstallLine(m)
+		if err != nil {
+			return declinef(internalRender, "internal error: install template: %v", err)
+		}
+		if !ok {
+			continue
+		}
+		if r != p.runtime {
+			p.why = fmt.Sprintf("%s: HEALTHCHECK runs %s, which it installs; %s", r.Flavor, strings.Join(m, ", "), r.Why)
+		}
+		p.runtime = r
+		p.runs = append(p.runs, line)
+		p.installed = append(p.installed, m...)
+		p.notes.note(f.healthcheck.first, infoHealthcheckInstall, "HEALTHCHECK runs %s, which the original image had and no runtime comes with: runtime %s installs it", strings.Join(m, ", "), r.Flavor)
+		return nil
+	}
+	if asked {
+		return nil // the warning says it
+	}
+	return declinef(declHealthcheckTools, "line %d: HEALTHCHECK runs %s, which no runtime of the %s preset has or can install: the check would fail in the converted image (check with a program the build writes, or drop the HEALTHCHECK)", f.healthcheck.first, strings.Join(miss, ", "), f.preset.Name)
+}
+
+// order is the flavors the engine may pick on its own, in order.
+func (p *plan) order() []string {
+	return append([]string{p.f.preset.DefaultFlavor}, p.f.preset.Fallback...)
 }
 
 func (p *plan) needsText(libc string, tools []string) string {

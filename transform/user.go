@@ -10,6 +10,9 @@ import (
 // planUser decides the runtime stage's USER.
 func (p *plan) planUser() {
 	defer p.checkPorts()
+	if p.keepRootFor() {
+		return
+	}
 	f, r := p.f, p.runtime
 	if f.user == nil {
 		if !r.ImageUser {
@@ -64,4 +67,23 @@ func (p *plan) checkPorts() {
 			}
 		}
 	}
+}
+
+// keepRootFor keeps the original's root user when the runtime gets a
+// folder under /root: the images keep /root private to root (mode 700),
+// so a non-root user could not reach what was copied there.
+func (p *plan) keepRootFor() bool {
+	if p.rootOnly == "" {
+		return false
+	}
+	f := p.f
+	if f.user != nil {
+		name, _, _ := strings.Cut(f.userNow, ":")
+		if name != "root" && name != "0" {
+			return false // the original did not run as root either
+		}
+	}
+	p.user = "root"
+	p.notes.note(p.prog.holder.first, warnRootKept, "the runtime gets %s, under /root, which only root may enter: it runs as root, as the original did (move the folder elsewhere, such as /opt, to run as a non-root user)", p.rootOnly)
+	return true
 }

@@ -1,0 +1,494 @@
+package transform
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/restage/restage/presets"
+	"github.com/restage/restage/shell"
+)
+
+// Bound on the script read from the build context: an entrypoint script
+// is a page of shell, not a data file.
+const scriptMaxBytes = 256 << 10
+
+// shellScript accepts a command that hands a script file to a shell
+// (ENTRYPOINT ["sh", "entrypoint.sh"]): the runtime needs that shell, the
+// script at the same path, and every program the script runs. The script
+// is read from the build context; when it cannot be, what the container
+// runs cannot be told and the file is declined.
+func (p *plan) shellScript() error {
+	f, pr := p.f, p.prog
+	holder := pr.holder
+	script := ""
+	for _, a := range pr.exec[1:] {
+		if !strings.HasPrefix(a, "-") {
+			script = a
+			break
+		}
+	}
+	if script == "" || strings.ContainsAny(script, "$`") {
+		return declinef(declCommandUnclear, "line %d: cannot tell which script %s runs", holder.first, pr.word)
+	}
+	abs := f.abs(script)
+	text, from, ok := f.contextFileAt(abs)
+	if !ok {
+		return declinef(declScriptUnread, "line %d: %s runs the script %s, which is not a file restage can read from the build context: what the container runs cannot be told", holder.first, holder.kw, abs)
+	}
+	return p.readScriptFile(path.Base(pr.word), abs, text, from)
+}
+
+// shebangScript accepts a program that is a shell script copied from the
+// build context (ENTRYPOINT ["./entrypoint.sh"] with #!/bin/sh): as for
+// shellScript, with the shell its first line names.
+func (p *plan) shebangScript() (bool, error) {
+	f, pr := p.f, p.prog
+	if strings.ContainsAny(pr.word, "$`") {
+		return false, nil
+	}
+	abs := f.abs(pr.word)
+	if !strings.Contains(pr.word, "/") {
+		return false, nil // a bare name is looked up on PATH, not in the folder
+	}
+	text, from, ok := f.contextFileAt(abs)
+	if !ok || !strings.HasPrefix(text, "#!") {
+		return false, nil
+	}
+	first, _, _ := strings.Cut(text[2:], "\n")
+	fields := strings.Fields(first)
+	if len(fields) > 1 && path.Base(fields[0]) == "env" {
+		fields = fields[1:]
+	}
+	if len(fields) == 0 || !shell.IsShell(fields[0]) {
+		return false, nil
+	}
+	return true, p.readScriptFile(path.Base(fields[0]), abs, text, from)
+}
+
+// readScriptFile records what a shell script needs in the runtime.
+func (p *plan) readScriptFile(sh, abs, text, from string) error {
+	pr := p.prog
+	holder := pr.holder
+	sc, err := shell.Parse(text)
+	if err != nil {
+		return declinef(declScriptUnread, "line %d: %s runs the script %s (%s in the build context), which the shell reader cannot read: %s", holder.first, holder.kw, abs, from, shellMessage(err))
+	}
+	pr.tools = appendNew(pr.tools, sh)
+	pr.scriptFile = abs
+	for _, c := range sc.Cmds {
+		args := c.Args()
+		if len(args) == 0 {
+			continue
+		}
+		w := args[0]
+		if shell.Builtin(w.Text) {
+			continue // `[` reads as an unquoted glob, but is the shell's test
+		}
+		if w.Dynamic {
+			if w.Text == "$@" || w.Text == "$*" {
+				// exec "$@" runs the CMD the ENTRYPOINT is given: that
+				// program is needed as well.
+				if err := p.cmdOfScript(); err != nil {
+					return err
+				}
+				continue
+			}
+			return declinef(declRunTimeProgram, "line %d: the script %s that %s runs starts %s, which is only known at run time", holder.first, abs, holder.kw, w.Text)
+		}
+		p.needProgram(w.Text, sc.Funcs)
+	}
+	if !p.inFolder(abs) {
+		p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: holder})
+	}
+	return nil
+}
+
+// needProgram records what the runtime must have for a script to run
+// prog: nothing for the shell's own commands, its functions, the POSIX
+// utilities every shell image has and files the runtime gets; else the
+// program itself as a tool of the runtime.
+func (p *plan) needProgram(prog string, funcs []string) {
+	f, pr := p.f, p.prog
+	if shell.Builtin(prog) || shell.Utility(prog) || slices.Contains(funcs, prog) {
+		return
+	}
+	if _, art := p.resolve(prog); art != nil {
+		art.used = true
+		return
+	}
+	if strings.Contains(prog, "/") {
+		if p.inFolder(f.abs(prog)) {
+			return
+		}
+		prog = path.Base(prog)
+		if shell.Utility(prog) || shell.IsShell(prog) {
+			pr.tools = appendNew(pr.tools, prog)
+			return
+		}
+	}
+	if f.preset.PathPrograms && !strings.Contains(prog, "/") && !f.preset.IsInterpreter(prog) && p.hasAppFolder() && len(p.madePathDirs()) == 0 {
+		return // a console script the install put on PATH
+	}
+	pr.tools = appendNew(pr.tools, prog)
+}
+
+// cmdOfScript adds what the CMD handed to the script's exec "$@" runs.
+func (p *plan) cmdOfScript() error {
+	cmd := p.f.cmd
+	if cmd == nil || cmd == p.prog.holder {
+		return nil
+	}
+	cl := cmdLine(cmd)
+	if cl == nil || len(cl.CmdLine) == 0 {
+		return nil
+	}
+	prog := cl.CmdLine[0]
+	if cl.PrependShell {
+		sl := splitShell(cl.CmdLine[0])
+		if len(sl.cmds) == 0 {
+			return nil
+		}
+		args, _ := sl.cmds[0].argv()
+		if len(args) == 0 || args[0].dynamic {
+			return declinef(declRunTimeProgram, "line %d: the CMD that the ENTRYPOINT's script runs is only known at run time", cmd.first)
+		}
+		prog = args[0].text
+	}
+	p.needProgram(prog, nil)
+	return nil
+}
+
+func (p *plan) hasAppFolder() bool {
+	for _, a := range p.artifacts {
+		if a.folder {
+			return true
+		}
+	}
+	return false
+}
+
+// inFolder reports whether abs lies in a folder the runtime copies.
+func (p *plan) inFolder(abs string) bool {
+	for _, a := range p.artifacts {
+		if a.folder && (abs == a.dir || strings.HasPrefix(abs, strings.TrimSuffix(a.dir, "/")+"/")) {
+			return true
+		}
+	}
+	return false
+}
+
+func appendNew(list []string, x string) []string {
+	if slices.Contains(list, x) {
+		return list
+	}
+	return append(list, x)
+}
+
+// contextFileAt finds which file of the build context the last COPY that
+// wrote abs brought in, and reads it.
+func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
+	if f.opt.Context == nil {
+		return "", "", false
+	}
+	for i := len(f.copies) - 1; i >= 0; i-- {
+		c := f.copies[i]
+		dest := c.cp.DestPath
+		if d, ok := f.expand(dest); ok {
+			dest = d
+		}
+		absDest := path.Join(c.cwd, dest)
+		if path.IsAbs(dest) {
+			absDest = path.Clean(dest)
+		}
+		intoDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
+		for _, s := range c.cp.SourcePaths {
+			s = path.Clean(strings.TrimPrefix(s, "/"))
+			if strings.ContainsAny(s, "*?[$") {
+				continue
+			}
+			var cand string
+			st, err := fs.Stat(f.opt.Context, s)
+			switch {
+			case err != nil:
+				continue
+			case st.IsDir():
+				// A folder's contents go into the destination.
+				rel := strings.TrimPrefix(abs, strings.TrimSuffix(absDest, "/")+"/")
+				if rel == abs {
+					continue
+				}
+				cand = path.Join(s, rel)
+			case intoDir && path.Join(absDest, path.Base(s)) == abs, !intoDir && absDest == abs:
+				cand = s
+			default:
+				continue
+			}
+			data, err := readBounded(f.opt.Context, cand)
+			if err != nil {
+				continue
+			}
+			return string(data), cand, true
+		}
+	}
+	return "", "", false
+}
+
+func readBounded(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil || st.IsDir() || st.Size() > scriptMaxBytes {
+		return nil, fs.ErrInvalid
+	}
+	return fs.ReadFile(fsys, name)
+}
+
+// globalPkg is a package a RUN installs globally.
+type globalPkg struct {
+	name string
+	gi   *GlobalInstall
+	in   *inst
+}
+
+// GlobalInstall is the preset's description of a global install command.
+type GlobalInstall = presets.GlobalInstall
+
+// scanGlobal records the packages a global install command names, and
+// says whether it is one.
+func (f *facts) scanGlobal(args []word, in *inst) bool {
+	for i := range f.preset.GlobalInstalls {
+		g := &f.preset.GlobalInstalls[i]
+		n := len(strings.Fields(g.Command))
+		if !hasPrefixWords(args, g.Command) {
+			continue
+		}
+		global := false
+		for _, a := range args[n:] {
+			global = global || slices.Contains(g.Flags, a.text)
+		}
+		if !global {
+			continue
+		}
+		for _, a := range args[n:] {
+			if strings.HasPrefix(a.text, "-") || a.dynamic {
+				continue
+			}
+			name := a.text
+			// serve@14, @scope/pkg@1.2: the version follows the last @
+			// that is not the first character.
+			if at := strings.LastIndex(name, "@"); at > 0 {
+				name = name[:at]
+			}
+			f.globals = append(f.globals, globalPkg{name: name, gi: g, in: in})
+		}
+		return true
+	}
+	return false
+}
+
+// globalProgram accepts a program that a global install put on PATH:
+// the runtime gets the package's folder, and the program's link at the
+// same place.
+func (p *plan) globalProgram() bool {
+	f, pr := p.f, p.prog
+	if strings.Contains(pr.word, "/") {
+		return false
+	}
+	for i := len(f.globals) - 1; i >= 0; i-- {
+		g := f.globals[i]
+		if path.Base(g.name) != pr.word && !p.providedBy(pr.word, g.name) {
+			continue
+		}
+		if !slices.Contains(strings.Split(f.envNow["PATH"], ":"), g.gi.Bin) {
+			continue
+		}
+		dir := path.Join(g.gi.Dir, g.name)
+		link := path.Join(g.gi.Bin, pr.word)
+		p.artifacts = append(p.artifacts, artifact{dir: dir, folder: true, in: g.in, used: true})
+		for _, t := range g.gi.Needs {
+			pr.tools = appendNew(pr.tools, t)
+		}
+		p.linkCmds = append(p.linkCmds, "mkdir -p "+linkDir+" && cp -P "+link+" "+linkDir+"/")
+		p.linkAt = g.in
+		p.linkCopies = append(p.linkCopies, [2]string{linkDir + "/", g.gi.Bin + "/"})
+		p.notes.note(g.in.first, infoGlobalInstall, "%s is a program of the package %s, installed globally on this line: the runtime gets %s and the link %s, at the same places", pr.word, g.name, dir, link)
+		return true
+	}
+	return false
+}
+
+// linkDir is where the builder gathers the links of global programs.
+const linkDir = "/tmp/restage-links"
+
+// providedBy reports whether a runner's package map says prog comes
+// from pkg (nest from @nestjs/cli).
+func (p *plan) providedBy(prog, pkg string) bool {
+	for _, r := range p.f.preset.Runners {
+		if r.Packages[prog] == pkg {
+			return true
+		}
+	}
+	return false
+}
+
+// move is one `mv SRC... DEST` of a RUN, with absolute paths; into says
+// DEST is a folder the sources go into.
+type move struct {
+	srcs []string
+	dest string
+	into bool
+	sure bool // whether DEST is a folder can be told from its spelling
+	text string
+	in   *inst
+}
+
+// scanMove records a mv whose words are all plain.
+func (f *facts) scanMove(args []word, cwd string, in *inst) {
+	var ws []string
+	for _, a := range args[1:] {
+		if a.dynamic {
+			return
+		}
+		if strings.HasPrefix(a.text, "-") {
+			continue
+		}
+		ws = append(ws, a.text)
+	}
+	if len(ws) < 2 {
+		return
+	}
+	abs := func(x string) string {
+		if path.IsAbs(x) {
+			return path.Clean(x)
+		}
+		return path.Join(cwd, x)
+	}
+	m := move{dest: abs(ws[len(ws)-1]), in: in, text: strings.Join(wordTexts(args), " ")}
+	for _, s := range ws[:len(ws)-1] {
+		m.srcs = append(m.srcs, abs(s))
+	}
+	d := ws[len(ws)-1]
+	b := path.Base(d)
+	switch {
+	case strings.HasSuffix(d, "/") || b == "." || b == ".." || len(m.srcs) > 1:
+		m.into, m.sure = true, true
+	case b == path.Base(m.srcs[0]):
+		m.sure = true // mv node_modules /node_modules: a rename
+	}
+	f.moves = append(f.moves, m)
+}
+
+// planMoves makes what a RUN moves out of a copied folder (mv
+// node_modules ../) reach the runtime at the place it was moved to: a
+// program finds it there (node looks for node_modules in the parent
+// folders). A prune of the app folder would no longer see it, so none is
+// added.
+func (p *plan) planMoves() error {
+	for _, m := range p.f.moves {
+		for _, src := range m.srcs {
+			if !p.inFolder(src) || p.isFolder(src) {
+				continue
+			}
+			to := m.dest
+			if m.into {
+				to = path.Join(m.dest, path.Base(src))
+			}
+			if p.inFolder(to) {
+				continue
+			}
+			if !m.sure {
+				return declinef(declMovedUnclear, "line %d: `%s` moves %s out of the app folder, and whether %s is a folder (so where it lands) cannot be told: write the destination with a trailing / or in full", m.in.first, m.text, src, m.dest)
+			}
+			p.artifacts = append(p.artifacts, artifact{dir: to, folder: true, in: m.in, used: true})
+			p.notes.note(m.in.first, infoMovedOut, "%s is moved out of the app folder to %s: the runtime gets it at the same place", src, to)
+			if p.keepDev == "" {
+				p.keepDev = fmt.Sprintf("line %d moves %s out of the app folder, where a prune would not find it", m.in.first, src)
+			}
+		}
+	}
+	return nil
+}
+
+// isFolder reports whether abs is itself a folder the runtime copies.
+func (p *plan) isFolder(abs string) bool {
+	for _, a := range p.artifacts {
+		if a.folder && a.dir == abs {
+			return true
+		}
+	}
+	return false
+}
+
+// fromPathFolders handles the programs a command needs that no runtime
+// of the preset has or can install, when the file puts folders on PATH
+// that nothing copies (a Cloud SDK unpacked in /root, its bin/ on PATH):
+// the builder found the program there, so the runtime gets those folders
+// at the same place (the folder above bin/, which holds what its
+// programs load). It returns the programs still to be found in a runtime.
+func (p *plan) fromPathFolders(tools []string, by *inst) []string {
+	f := p.f
+	var absent, rest []string
+	for _, t := range tools {
+		has := false
+		for i := range f.preset.Runtimes {
+			r := &f.preset.Runtimes[i]
+			has = has || r.HasTool(t) || slices.Contains(r.Installs, t)
+		}
+		if has {
+			rest = append(rest, t)
+		} else {
+			absent = append(absent, t)
+		}
+	}
+	if len(absent) == 0 || by == nil {
+		return tools
+	}
+	dirs := p.madePathDirs()
+	if len(dirs) == 0 {
+		return tools
+	}
+	for _, d := range dirs {
+		top := pathTop(d)
+		p.artifacts = append(p.artifacts, artifact{dir: top, folder: true, in: by, used: true})
+		p.notes.note(by.first, infoPathFolderCopied, "%s runs %s, which no runtime has; the file puts %s on PATH, so the runtime gets %s at the same place", by.kw, strings.Join(absent, ", "), d, top)
+		if strings.HasPrefix(top, "/root/") && p.rootOnly == "" {
+			p.rootOnly = top
+		}
+	}
+	return rest
+}
+
+// madePathDirs are the folders the file puts on PATH that nothing copies
+// and that a RUN made: a RUN's text names the folder (or, for a bin/,
+// the folder above it: tar -xz -C /root of google-cloud-sdk.tar.gz). A
+// folder no RUN names may not exist, and copying it would fail the build.
+func (p *plan) madePathDirs() []string {
+	f := p.f
+	system := map[string]bool{}
+	for _, d := range strings.Split(f.preset.Builder.Env["PATH"], ":") {
+		system[d] = true
+	}
+	var dirs []string
+	for _, d := range strings.Split(f.envNow["PATH"], ":") {
+		if d == "" || !path.IsAbs(d) || system[d] || p.inFolder(d) || path.Dir(d) == "/" {
+			continue
+		}
+		made := false
+		for _, r := range f.runs {
+			made = made || strings.Contains(r.text, path.Base(pathTop(d)))
+		}
+		if made {
+			dirs = appendNew(dirs, d)
+		}
+	}
+	return dirs
+}
+
+// pathTop is the folder a PATH folder belongs to: the one above bin/.
+func pathTop(d string) string {
+	if path.Base(d) == "bin" && path.Dir(d) != "/" {
+		return path.Dir(d)
+	}
+	return d
+}
