@@ -29,9 +29,9 @@ type Engine interface {
 	Inspect(ctx context.Context, image string) (ImageInfo, error)
 	// Create creates a container that is never started, to be exported.
 	Create(ctx context.Context, name, image string) error
-	// ExportScan lists the shells and package managers in a container's
-	// file system.
-	ExportScan(ctx context.Context, container string) (shells, pms []string, err error)
+	// ExportScan reads a container's file system: the shells, package
+	// managers and folders in it.
+	ExportScan(ctx context.Context, container string) (FileScan, error)
 	// Start runs a container in the background, with ports published on
 	// 127.0.0.1. refused says why the engine would not start it.
 	Start(ctx context.Context, name, image string, ports []int) (refused string, err error)
@@ -42,6 +42,10 @@ type Engine interface {
 	Logs(ctx context.Context, name string) (stdout, stderr string, err error)
 	// Port is the host address a container's published port is on.
 	Port(ctx context.Context, name string, port int) (string, error)
+	// Diff lists the changes a container made to its image's files, as
+	// `docker diff` prints them: "A /path" (added), "C /path" (changed),
+	// "D /path" (deleted).
+	Diff(ctx context.Context, name string) ([]string, error)
 	// Remove removes a container, running or not.
 	Remove(ctx context.Context, name string) error
 	RemoveImages(ctx context.Context, images ...string) error
@@ -69,6 +73,14 @@ type ImageInfo struct {
 	SizeBytes int64
 	Layers    int
 	User      string
+}
+
+// FileScan is what verify reads in an image's file system.
+type FileScan struct {
+	Shells, PackageManagers []string
+	// Dirs holds every folder as an absolute path ("/app"), and every
+	// symbolic link, which may stand for one.
+	Dirs map[string]bool
 }
 
 // RunResult is a container run to its end. Refused says why the engine
@@ -237,28 +249,42 @@ func (d *Docker) Create(ctx context.Context, name, image string) error {
 	return err
 }
 
-// ExportScan exports a container's file system and lists the shells and
-// package managers in it.
-func (d *Docker) ExportScan(ctx context.Context, container string) (shells, pms []string, err error) {
+// ExportScan exports a container's file system and reads it.
+func (d *Docker) ExportScan(ctx context.Context, container string) (FileScan, error) {
 	cmd := d.command(ctx, "export", container)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	pipe, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, nil, err
+		return FileScan{}, err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, nil, fmt.Errorf("docker: %v", err)
+		return FileScan{}, fmt.Errorf("docker: %v", err)
 	}
-	shells, pms, scanErr := scanTar(pipe)
+	scan, scanErr := scanTar(pipe)
 	io.Copy(io.Discard, pipe)
 	if err := cmd.Wait(); err != nil {
-		return nil, nil, fmt.Errorf("docker export: %s", dockerMessage(errb.String()))
+		return FileScan{}, fmt.Errorf("docker export: %s", dockerMessage(errb.String()))
 	}
 	if scanErr != nil {
-		return nil, nil, fmt.Errorf("docker export: reading the tar: %v", scanErr)
+		return FileScan{}, fmt.Errorf("docker export: reading the tar: %v", scanErr)
 	}
-	return shells, pms, nil
+	return scan, nil
+}
+
+// Diff runs docker diff.
+func (d *Docker) Diff(ctx context.Context, name string) ([]string, error) {
+	out, err := d.output(ctx, "diff", name)
+	if err != nil {
+		return nil, err
+	}
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		if l = strings.TrimRight(l, "\r"); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines, nil
 }
 
 // Start runs docker run -d.
@@ -360,20 +386,29 @@ var (
 	programDirs         = []string{"bin", "sbin", "usr/bin", "usr/sbin", "usr/local/bin", "usr/local/sbin"}
 )
 
-// scanTar lists the shells and package managers in a file system tar.
-func scanTar(r io.Reader) (shells, pms []string, err error) {
+// scanTar reads a file system tar: the shells and package managers in
+// it, and its folders.
+func scanTar(r io.Reader) (FileScan, error) {
 	tr := tar.NewReader(r)
 	found := map[string]bool{}
-	shells, pms = []string{}, []string{} // known, even when none
+	// Known, even when none.
+	scan := FileScan{Shells: []string{}, PackageManagers: []string{}, Dirs: map[string]bool{"/": true}}
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, nil, err
+			return FileScan{}, err
 		}
 		name := strings.TrimPrefix(path.Clean("/"+h.Name), "/")
+		// A tar need not list a folder before what is in it.
+		for d := path.Dir("/" + name); !scan.Dirs[d]; d = path.Dir(d) {
+			scan.Dirs[d] = true
+		}
+		if h.Typeflag == tar.TypeDir || h.Typeflag == tar.TypeSymlink {
+			scan.Dirs["/"+name] = true
+		}
 		if h.Typeflag == tar.TypeDir || !slices.Contains(programDirs, path.Dir(name)) {
 			continue
 		}
@@ -381,13 +416,13 @@ func scanTar(r io.Reader) (shells, pms []string, err error) {
 	}
 	for _, n := range shellNames {
 		if found[n] {
-			shells = append(shells, n)
+			scan.Shells = append(scan.Shells, n)
 		}
 	}
 	for _, n := range packageManagerNames {
 		if found[n] {
-			pms = append(pms, n)
+			scan.PackageManagers = append(scan.PackageManagers, n)
 		}
 	}
-	return shells, pms, nil
+	return scan, nil
 }

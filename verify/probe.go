@@ -34,10 +34,14 @@ func (vr *run) probe(ctx context.Context) error {
 		})
 	}
 	var results [2][]ProbeResult
-	for i, x := range []struct{ image, variant string }{{vr.rep.Original.Image, "original"}, {vr.rep.Converted.Image, "converted"}} {
+	for i, x := range []struct {
+		r       *ImageReport
+		variant string
+	}{{vr.rep.Original, "original"}, {vr.rep.Converted, "converted"}} {
 		vr.progress("probing the %s", x.variant)
+		x.r.Writes = []string{} // known from here: a container that does not start writes nothing
 		for _, fn := range fns {
-			rs, err := fn(ctx, x.image, x.variant)
+			rs, err := fn(ctx, x.r.Image, x.variant)
 			if err != nil {
 				return err
 			}
@@ -53,7 +57,16 @@ func (vr *run) probe(ctx context.Context) error {
 			vr.rep.Warnings = append(vr.rep.Warnings, "the original itself "+p.Original.describe()+": the default probe shows only that both behave alike")
 		}
 	}
+	vr.rep.WritesCompared = compareWrites(vr.rep.Original, vr.rep.Converted)
 	return nil
+}
+
+// image is the report of the image a variant names.
+func (vr *run) image(variant string) *ImageReport {
+	if variant == "original" {
+		return vr.rep.Original
+	}
+	return vr.rep.Converted
 }
 
 // passes reports whether a default probe result looks healthy: a server
@@ -168,7 +181,7 @@ func (vr *run) probeDefault(ctx context.Context, image, variant string) (ProbeRe
 		r.Stdout = stdout
 	}
 	r.Stderr = tail(stderr, 500)
-	return r, nil
+	return r, vr.recordWrites(ctx, vr.image(variant), name)
 }
 
 // start runs a container in the background. ok is false when the
@@ -270,7 +283,7 @@ func (vr *run) probeHTTP(ctx context.Context, image, variant string) ([]ProbeRes
 			results[i].Stderr = tail(stderr, 500)
 		}
 	}
-	return results, nil
+	return results, vr.recordWrites(ctx, vr.image(variant), name)
 }
 
 // errMsgShort is the end of a network error: "connection refused".
@@ -304,5 +317,8 @@ func (vr *run) probeCmd(ctx context.Context, image, variant string) (ProbeResult
 		code := res.ExitCode
 		r.Outcome, r.ExitCode = "exited", &code
 	}
-	return r, nil
+	if r.Outcome == "not started" {
+		return r, nil
+	}
+	return r, vr.recordWrites(ctx, vr.image(variant), name)
 }

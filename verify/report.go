@@ -36,6 +36,9 @@ type Report struct {
 	Original   *ImageReport  `json:"original,omitempty"`
 	Converted  *ImageReport  `json:"converted,omitempty"`
 	Probes     []ProbeReport `json:"probes,omitempty"`
+	// WritesCompared compares the files the images wrote while probed;
+	// absent when they were not probed.
+	WritesCompared *WritesReport `json:"writes_compared,omitempty"`
 	// ImageMap lists the image references verify rewrote in the files it
 	// built (the converted file's runtime image is mapped by the engine).
 	ImageMap []ImageRewrite `json:"image_map,omitempty"`
@@ -58,8 +61,14 @@ type ImageReport struct {
 	Shells          []string `json:"shells"`
 	PackageManagers []string `json:"package_managers"`
 	FilesChecked    bool     `json:"files_checked"` // Shells and PackageManagers are known
+	// Writes are the files the image's containers wrote while probed,
+	// from docker diff: "A /path" added, "C /path" changed, "D /path"
+	// deleted, sorted by path; a folder the run added stands for what is
+	// in it. [] when none, null when not probed.
+	Writes []string `json:"writes"`
 
-	baseImageMissing bool // the build failed on resolving a base image
+	baseImageMissing bool            // the build failed on resolving a base image
+	dirs             map[string]bool // the image's folders, from ExportScan
 }
 
 // ProbeReport is one probe on both images.
@@ -132,6 +141,16 @@ func (rep *Report) Table() []byte {
 			}
 			row("probe "+p.Probe, p.Original.cell(), p.Converted.cell(), same)
 		}
+		if w := rep.WritesCompared; w != nil {
+			same := "same"
+			if !w.Same {
+				same = "DIFFERENT"
+			}
+			if len(w.Ignored) > 0 {
+				same += fmt.Sprintf(" (%d not compared)", len(w.Ignored))
+			}
+			row("files written", writesCell(o.Writes), writesCell(c.Writes), same)
+		}
 		tw.Flush()
 		for _, l := range strings.SplitAfter(t.String(), "\n") {
 			b.WriteString(strings.TrimRight(l, " \n"))
@@ -140,6 +159,17 @@ func (rep *Report) Table() []byte {
 			}
 		}
 		b.WriteString("\n")
+	}
+	if w := rep.WritesCompared; w != nil {
+		for _, l := range w.OnlyOriginal {
+			fmt.Fprintf(&b, "written by the original only: %s\n", l)
+		}
+		for _, l := range w.OnlyConverted {
+			fmt.Fprintf(&b, "written by the converted image only: %s\n", l)
+		}
+		for _, x := range w.Ignored {
+			fmt.Fprintf(&b, "not compared: %s by the %s: %s\n", x.Write, x.Image, x.Reason)
+		}
 	}
 	for _, x := range rep.ImageMap {
 		fmt.Fprintf(&b, "image map: %s line %d: %s -> %s\n", x.File, x.Line, x.From, x.To)
@@ -187,6 +217,13 @@ func listCell(l []string, known bool) string {
 		return "none"
 	}
 	return strings.Join(l, ", ")
+}
+
+func writesCell(w []string) string {
+	if len(w) == 0 {
+		return "none"
+	}
+	return plural(len(w), "path")
 }
 
 // cell is a probe result in a few words for the table.

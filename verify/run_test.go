@@ -23,7 +23,9 @@ type fakeEngine struct {
 	calls     []string
 	built     map[string]string // tag -> Dockerfile as built
 	failBuild string
-	out       map[string]string // variant -> stdout of a run
+	out       map[string]string   // variant -> stdout of a run
+	diff      map[string][]string // variant -> docker diff of each of its containers
+	dirs      map[string][]string // variant -> its folders; nil: /, /app, /tmp, /etc, /root
 }
 
 func (f *fakeEngine) call(format string, args ...any) {
@@ -64,8 +66,20 @@ func (f *fakeEngine) Create(_ context.Context, name, image string) error {
 	f.call("create %s", name)
 	return nil
 }
-func (f *fakeEngine) ExportScan(context.Context, string) ([]string, []string, error) {
-	return []string{}, []string{}, nil
+func (f *fakeEngine) ExportScan(_ context.Context, name string) (FileScan, error) {
+	dirs := f.dirs[variantOf(name)]
+	if dirs == nil {
+		dirs = []string{"/", "/app", "/tmp", "/etc", "/root"}
+	}
+	scan := FileScan{Shells: []string{}, PackageManagers: []string{}, Dirs: map[string]bool{}}
+	for _, d := range dirs {
+		scan.Dirs[d] = true
+	}
+	return scan, nil
+}
+func (f *fakeEngine) Diff(_ context.Context, name string) ([]string, error) {
+	f.call("diff %s", name)
+	return f.diff[variantOf(name)], nil
 }
 func (f *fakeEngine) Start(context.Context, string, string, []int) (string, error) {
 	return "", nil

@@ -246,6 +246,9 @@ func (vr *run) verdict() {
 			diffs = append(diffs, p.Probe+": "+p.Difference)
 		}
 	}
+	if w := rep.WritesCompared; w != nil && !w.Same {
+		diffs = append(diffs, "files written: "+w.Difference)
+	}
 	if len(diffs) > 0 {
 		rep.Verdict, rep.ExitStatus = VerdictDifferent, ExitDifferent
 		rep.Message = "the converted image does not behave like the original: " + strings.Join(diffs, "; ")
@@ -399,11 +402,11 @@ func (vr *run) inspect(ctx context.Context, r *ImageReport, variant string) erro
 		return err
 	}
 	vr.containers = append(vr.containers, name)
-	shells, pms, err := vr.eng.ExportScan(ctx, name)
+	scan, err := vr.eng.ExportScan(ctx, name)
 	if err != nil {
 		return err
 	}
-	r.Shells, r.PackageManagers, r.FilesChecked = shells, pms, true
+	r.Shells, r.PackageManagers, r.FilesChecked, r.dirs = scan.Shells, scan.PackageManagers, true, scan.Dirs
 	vr.remove(ctx, name)
 	return nil
 }

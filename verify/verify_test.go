@@ -53,9 +53,20 @@ func TestScanTar(t *testing.T) {
 	})
 	f, _ := os.Open(p)
 	defer f.Close()
-	shells, pms, err := scanTar(f)
-	if err != nil || !slices.Equal(shells, []string{"sh", "dash", "busybox"}) || !slices.Equal(pms, []string{"apk"}) {
-		t.Errorf("%q %q %v", shells, pms, err)
+	scan, err := scanTar(f)
+	if err != nil || !slices.Equal(scan.Shells, []string{"sh", "dash", "busybox"}) || !slices.Equal(scan.PackageManagers, []string{"apk"}) {
+		t.Errorf("%q %q %v", scan.Shells, scan.PackageManagers, err)
+	}
+	// Folders: listed ones, symbolic links, and those only implied by
+	// what is in them.
+	var dirs []string
+	for d := range scan.Dirs {
+		dirs = append(dirs, d)
+	}
+	slices.Sort(dirs)
+	want := []string{"/", "/app", "/bin", "/sbin", "/usr", "/usr/bin", "/usr/bin/apt-get", "/usr/bin/sh", "/usr/share", "/usr/share/doc", "/usr/share/doc/bash"}
+	if !slices.Equal(dirs, want) {
+		t.Errorf("dirs: %q", dirs)
 	}
 }
 

@@ -179,8 +179,10 @@ func (a *app) verifyAction(c *cli.Context) error {
 // verifyHelp is the command's long description.
 const verifyHelp = `Converts the Dockerfile (same flags and config as the root command), then builds the
 original and the converted file with the docker CLI (DOCKER_BUILDKIT=1; DOCKER_HOST and
-contexts apply), runs both and compares them: build, exit status and output of a probe,
-image size, layers, user, and whether a shell or a package manager is left in the image.
+contexts apply), runs both and compares them: build, exit status and output of a probe, the files each
+image wrote while probed (docker diff; tools' state in home folders, compile caches and
+folders only one image has are not compared), image size, layers, user, and whether a
+shell or a package manager is left in the image.
 
 Probes: --probe-http PORT/PATH (same status and body), --probe-cmd ARGS (same exit status
 and stdout), or by default: a server stays up for --up-for, a one-shot program exits 0 with
@@ -188,5 +190,5 @@ the same stdout. The image map (--image-map, image_map) applies to the original'
 and COPY --from images too.
 
 Exit status: 0 the converted image builds and behaves like the original, 1 it does not
-(or restage leaves the file unchanged), 2 an error (no docker, no daemon, the original
-does not build, a bad flag).`
+(a probe or the files written differ, or restage leaves the file unchanged), 2 an error
+(no docker, no daemon, the original does not build, a bad flag).`

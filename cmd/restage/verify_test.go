@@ -92,6 +92,8 @@ run)
 wait)
 	if [ "$(get SERVER)" = 1 ]; then exec sleep 30; fi
 	echo "$(get EXIT 0)" ;;
+diff)
+	get DIFF ;;
 logs)
 	get STDOUT
 	get STDERR >&2 ;;
@@ -744,5 +746,60 @@ func TestPermuteArgsVerify(t *testing.T) {
 		if got := permuteArgs(cmd, c.in); !slices.Equal(got, c.want) {
 			t.Errorf("permuteArgs(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// TestVerifyWrites: docker diff of every probe container, before it is
+// removed; a folder the original makes in /etc (mkdirSync('/etc/todos'))
+// that the converted image does not make is a difference, in the table
+// and in the JSON.
+func TestVerifyWrites(t *testing.T) {
+	vt := newVerifyTest(t)
+	convTar := filepath.Join(vt.dir, "conv.tar")
+	writeTar(t, convTar, fstest.MapFS{"app": {}, "etc/passwd": {}, "root": {Mode: fs.ModeDir}})
+	t.Setenv("FAKE_TAR_CONVERTED", convTar)
+	t.Setenv("FAKE_DIFF_ORIGINAL", "C /etc\nA /etc/todos\nA /etc/todos/1.json\nC /root\nA /root/.cache\nA /root/.cache/x\n")
+	t.Setenv("FAKE_DIFF_CONVERTED", "")
+	code, out, _ := vt.verify("--probe-cmd", "--version")
+	if code != 1 {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	for _, want := range []string{
+		"written by the original only: A /etc/todos\n",
+		"not compared: A /root/.cache by the original: a tool's state in a home folder\n",
+		"verdict: FAIL: the converted image does not behave like the original: files written: the original wrote A /etc/todos, the converted image did not (it runs as 65532, the original as root: may it write there?)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	calls := vt.calls()
+	for _, v := range []string{"original", "converted"} {
+		d := slices.IndexFunc(calls, func(c string) bool { return strings.Contains(c, " diff ") && strings.HasSuffix(c, "-"+v+"-cmd") })
+		r := slices.IndexFunc(calls, func(c string) bool { return strings.Contains(c, " rm ") && strings.HasSuffix(c, "-"+v+"-cmd") })
+		if d < 0 || r < d {
+			t.Errorf("%s: diff at %d, rm at %d:\n%s", v, d, r, strings.Join(calls, "\n"))
+		}
+	}
+
+	// The same writes, and the JSON.
+	t.Setenv("FAKE_DIFF_CONVERTED", "C /etc\nA /etc/todos\n")
+	code, out, _ = vt.verify("--json")
+	var rep struct {
+		Verdict        string
+		Original       struct{ Writes []string }
+		Converted      struct{ Writes []string }
+		WritesCompared struct {
+			Same    bool
+			Ignored []map[string]string
+		} `json:"writes_compared"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	if code != 0 || rep.Verdict != "same" || !slices.Equal(rep.Original.Writes, []string{"A /etc/todos", "A /root/.cache"}) ||
+		!slices.Equal(rep.Converted.Writes, []string{"A /etc/todos"}) || !rep.WritesCompared.Same ||
+		len(rep.WritesCompared.Ignored) != 1 || rep.WritesCompared.Ignored[0]["reason"] != "a tool's state in a home folder" {
+		t.Errorf("exit %d: %+v\n%s", code, rep, out)
 	}
 }
