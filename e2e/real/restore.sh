@@ -18,7 +18,7 @@ while IFS=$'\t' read -r name lang repo commit context dockerfile rest; do
 		continue
 	fi
 	gitdir=""
-	for d in "$MIRRORS/${repo/\//+}" "$MIRRORS/${repo/\//+}"/*; do
+	for d in "$MIRRORS/${repo/\//+}" "$MIRRORS/${repo/\//+}"/* "$MIRRORS/${repo/\//+}"/*/.git; do
 		if [[ -d "$d" ]] && git --git-dir="$d" cat-file -e "$commit^{commit}" 2>/dev/null; then
 			gitdir=$d
 			break
