@@ -33,6 +33,7 @@ import (
 type realApp struct {
 	name, lang, repo, commit, context, dockerfile, probe, license, why string
 	args                                                               []string // verify's probe flags
+	extra                                                              []string // more verify flags: --env, --build-arg
 }
 
 // realRow is one app's result: a line of the table, and an entry of
@@ -67,10 +68,18 @@ func readManifest(file string) ([]realApp, error) {
 			continue
 		}
 		f := strings.Split(l, "\t")
-		if len(f) != 9 {
-			return nil, fmt.Errorf("%s:%d: %d columns, want 9 (name lang repo commit context dockerfile probe license why)", file, i+1, len(f))
+		if len(f) != 9 && len(f) != 10 {
+			return nil, fmt.Errorf("%s:%d: %d columns, want 9 or 10 (name lang repo commit context dockerfile probe license why [verify flags])", file, i+1, len(f))
 		}
-		a := realApp{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], nil}
+		a := realApp{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], nil, nil}
+		if len(f) == 10 {
+			a.extra = strings.Fields(f[9])
+			for j := 0; j < len(a.extra); j += 2 {
+				if j+1 >= len(a.extra) || (a.extra[j] != "--env" && a.extra[j] != "--build-arg") {
+					return nil, fmt.Errorf("%s:%d: verify flags %q: want --env KEY=VALUE or --build-arg KEY=VALUE pairs", file, i+1, f[9])
+				}
+			}
+		}
 		if seen[a.name] {
 			return nil, fmt.Errorf("%s:%d: %s listed twice", file, i+1, a.name)
 		}
@@ -273,6 +282,7 @@ func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow) {
 	for _, m := range imageMap(refs) {
 		args = append(args, "--image-map", m)
 	}
+	args = append(args, a.extra...)
 	args = append(args, a.args...)
 	args = append(args, df)
 	t.Logf("restage %s", strings.Join(args, " "))

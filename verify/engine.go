@@ -33,10 +33,11 @@ type Engine interface {
 	// managers and folders in it.
 	ExportScan(ctx context.Context, container string) (FileScan, error)
 	// Start runs a container in the background, with ports published on
-	// 127.0.0.1. refused says why the engine would not start it.
-	Start(ctx context.Context, name, image string, ports []int) (refused string, err error)
-	// Run runs a container with args as its command, to its end.
-	Run(ctx context.Context, name, image string, args []string) (RunResult, error)
+	// 127.0.0.1 and env (KEY=VALUE) set. refused says why the engine would
+	// not start it.
+	Start(ctx context.Context, name, image string, ports []int, env []string) (refused string, err error)
+	// Run runs a container with env set and args as its command, to its end.
+	Run(ctx context.Context, name, image string, env, args []string) (RunResult, error)
 	// Wait waits for a container's end and returns its exit status.
 	Wait(ctx context.Context, name string) (int, error)
 	Logs(ctx context.Context, name string) (stdout, stderr string, err error)
@@ -55,6 +56,7 @@ type Engine interface {
 type BuildSpec struct {
 	File, Tag, Context string
 	NoCache            bool
+	BuildArgs          []string // KEY=VALUE, as docker build --build-arg takes them
 }
 
 // BuildFailure is a build that ran and failed: its log says why.
@@ -201,6 +203,9 @@ func (d *Docker) Build(ctx context.Context, b BuildSpec, w io.Writer) error {
 	if b.NoCache {
 		args = append(args, "--no-cache")
 	}
+	for _, a := range b.BuildArgs {
+		args = append(args, "--build-arg", a)
+	}
 	args = append(args, b.Context)
 	// The log is also kept here, to tell a missing buildx from a failed
 	// build.
@@ -288,8 +293,11 @@ func (d *Docker) Diff(ctx context.Context, name string) ([]string, error) {
 }
 
 // Start runs docker run -d.
-func (d *Docker) Start(ctx context.Context, name, image string, ports []int) (string, error) {
+func (d *Docker) Start(ctx context.Context, name, image string, ports []int, env []string) (string, error) {
 	args := []string{"run", "-d", "--name", name}
+	for _, e := range env {
+		args = append(args, "-e", e)
+	}
 	for _, p := range ports {
 		args = append(args, "-p", fmt.Sprintf("127.0.0.1::%d", p))
 	}
@@ -306,8 +314,12 @@ func (d *Docker) Start(ctx context.Context, name, image string, ports []int) (st
 }
 
 // Run runs docker run in the foreground.
-func (d *Docker) Run(ctx context.Context, name, image string, args []string) (RunResult, error) {
-	stdout, stderr, err := d.outputs(ctx, append([]string{"run", "--name", name, image}, args...)...)
+func (d *Docker) Run(ctx context.Context, name, image string, env, args []string) (RunResult, error) {
+	run := []string{"run", "--name", name}
+	for _, e := range env {
+		run = append(run, "-e", e)
+	}
+	stdout, stderr, err := d.outputs(ctx, append(append(run, image), args...)...)
 	r := RunResult{Stdout: stdout, Stderr: stderr}
 	var ee *exec.ExitError
 	switch {

@@ -188,7 +188,7 @@ func (vr *run) probeDefault(ctx context.Context, image, variant string) (ProbeRe
 // container did not start (r says why), err when the engine failed.
 func (vr *run) start(ctx context.Context, name, image string, ports []int) (r ProbeResult, ok bool, err error) {
 	vr.containers = append(vr.containers, name)
-	refused, err := vr.eng.Start(ctx, name, image, ports)
+	refused, err := vr.eng.Start(ctx, name, image, ports, vr.opt.Env)
 	if err != nil {
 		return r, false, err
 	}
@@ -302,7 +302,7 @@ func (vr *run) probeCmd(ctx context.Context, image, variant string) (ProbeResult
 	defer vr.remove(ctx, name)
 	pctx, cancel := context.WithTimeout(ctx, vr.opt.ProbeTimeout)
 	defer cancel()
-	res, err := vr.eng.Run(pctx, name, image, vr.opt.CmdProbe)
+	res, err := vr.eng.Run(pctx, name, image, vr.opt.Env, vr.opt.CmdProbe)
 	r := ProbeResult{Stdout: res.Stdout, Stderr: tail(res.Stderr, 500)}
 	switch {
 	case ctx.Err() != nil:

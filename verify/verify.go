@@ -54,6 +54,13 @@ type Options struct {
 	CmdProbe     []string // the command probe's arguments; nil: none
 	CmdProbeText string   // as the user wrote them, for the report
 
+	// BuildArgs (KEY=VALUE) go to both builds, Env (KEY=VALUE) to every
+	// container of both images: what an app needs that the file does not
+	// give (a required build argument, a secret the app refuses to start
+	// without).
+	BuildArgs []string
+	Env       []string
+
 	Keep         bool // keep the images, containers and temporary files
 	NoCache      bool // cold builds
 	BuildTimeout time.Duration
@@ -316,7 +323,7 @@ func (vr *run) build(ctx context.Context, r *ImageReport, file, variant string) 
 		w = io.MultiWriter(&log, &stepWriter{fn: func(s Step) { vr.opt.BuildStep(variant, s) }})
 	}
 	start := time.Now()
-	err := vr.eng.Build(bctx, BuildSpec{File: file, Tag: r.Image, Context: vr.context, NoCache: vr.opt.NoCache}, w)
+	err := vr.eng.Build(bctx, BuildSpec{File: file, Tag: r.Image, Context: vr.context, NoCache: vr.opt.NoCache, BuildArgs: vr.opt.BuildArgs}, w)
 	r.BuildSeconds = time.Since(start).Seconds()
 	out := log.Bytes()
 	os.WriteFile(filepath.Join(vr.tmp, variant+".build.log"), out, 0o644)

@@ -28,6 +28,8 @@ const (
 	flagProbeTimeout = "probe-timeout"
 	flagUpFor        = "up-for"
 	flagNoCache      = "no-cache"
+	flagBuildArg     = "build-arg"
+	flagEnv          = "env"
 )
 
 func verifyFlags() []cli.Flag {
@@ -40,6 +42,8 @@ func verifyFlags() []cli.Flag {
 		&cli.DurationFlag{Name: flagProbeTimeout, Value: 30 * time.Second, Usage: "give up a probe after `DURATION` (an HTTP probe polls until then)"},
 		&cli.DurationFlag{Name: flagUpFor, Value: 3 * time.Second, Usage: "without a probe: a container still running after `DURATION` is a server"},
 		&cli.BoolFlag{Name: flagNoCache, Usage: "build with --no-cache (cold builds, comparable times)"},
+		&cli.StringSliceFlag{Name: flagBuildArg, Usage: "`KEY=VALUE`: a build argument for both builds (repeatable), as docker build --build-arg"},
+		&cli.StringSliceFlag{Name: flagEnv, Aliases: []string{"e"}, Usage: "`KEY=VALUE`: set in every container of both images (repeatable), as docker run -e"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress and no notes on stderr"},
 	}
 	for _, f := range conversionFlags() {
@@ -68,6 +72,14 @@ func (a *app) verifySettings(c *cli.Context) (*verify.Options, error) {
 			return nil, usagef("--%s %s: want a positive duration", name, d)
 		}
 	}
+	for name, vals := range map[string][]string{flagBuildArg: c.StringSlice(flagBuildArg), flagEnv: c.StringSlice(flagEnv)} {
+		for _, kv := range vals {
+			if k, _, ok := strings.Cut(kv, "="); !ok || k == "" {
+				return nil, usagef("--%s %q: want KEY=VALUE", name, kv)
+			}
+		}
+	}
+	v.BuildArgs, v.Env = c.StringSlice(flagBuildArg), c.StringSlice(flagEnv)
 	v.Docker = c.String(flagDocker)
 	if v.Docker == "" {
 		v.Docker = a.env("RESTAGE_DOCKER")

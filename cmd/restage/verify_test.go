@@ -803,3 +803,36 @@ func TestVerifyWrites(t *testing.T) {
 		t.Errorf("exit %d: %+v\n%s", code, rep, out)
 	}
 }
+
+// An app that needs a build argument or a setting to start gets them in
+// both builds and every container; a value without KEY= is refused.
+func TestVerifyBuildArgsAndEnv(t *testing.T) {
+	vt := newVerifyTest(t)
+	code, out, errs := vt.verify("--build-arg", "VERSION=1.2.3", "--build-arg", "LIST=a,b", "-e", "JWT_SECRET=s3cret", "-e", "MODE=file")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	builds := vt.callsOf("build")
+	if len(builds) != 2 {
+		t.Fatalf("builds: %q", builds)
+	}
+	for _, b := range builds {
+		if !strings.Contains(b, "--build-arg VERSION=1.2.3 --build-arg LIST=a,b ") {
+			t.Errorf("build without the build arguments: %s", b)
+		}
+	}
+	runs := vt.callsOf("run")
+	if len(runs) != 2 {
+		t.Fatalf("runs: %q", runs)
+	}
+	for _, r := range runs {
+		if !strings.Contains(r, "-e JWT_SECRET=s3cret -e MODE=file ") {
+			t.Errorf("run without the settings: %s", r)
+		}
+	}
+	for _, bad := range [][]string{{"--build-arg", "VERSION"}, {"-e", "=x"}} {
+		if code, _, errs := vt.verify(bad...); code != 2 || !strings.Contains(errs, "want KEY=VALUE") {
+			t.Errorf("%q: exit %d, %q", bad, code, errs)
+		}
+	}
+}
