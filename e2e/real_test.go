@@ -104,9 +104,11 @@ var replicas = []struct {
 	to string
 }{
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?golang(:.*)?$`), "restage.local/real/golang:1.26"},
-	{regexp.MustCompile(`^(docker\.io/)?(library/)?node:.*slim.*$`), "restage.local/real/node:22-slim"},
+	// Alpine images are small and have no build tools: the slim replica
+	// is the nearest in size and content (there is no Alpine here).
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?node:.*(slim|alpine).*$`), "restage.local/real/node:22-slim"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?node(:.*)?$`), "restage.local/real/node:22"},
-	{regexp.MustCompile(`^(docker\.io/)?(library/)?python:.*slim.*$`), "restage.local/real/python:3.13-slim"},
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?python:.*(slim|alpine).*$`), "restage.local/real/python:3.13-slim"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?python(:.*)?$`), "restage.local/real/python:3.13"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?maven(:.*)?$`), "restage.local/real/maven:3.9-eclipse-temurin-21"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?(eclipse-temurin|openjdk|amazoncorretto)(:.*)?$`), "restage.local/real/eclipse-temurin:21-jdk"},

@@ -18,7 +18,13 @@ import (
 // package's init, and net/http would add 38 of them (crypto/tls, x509,
 // mime...) and about 0.4 ms to every plain conversion's start-up for a
 // feature only verify uses.
-func httpGet(ctx context.Context, addr, path string) (int, string, error) {
+//
+// host is the Host header. The probe sends the same one to both images
+// (localhost and the container's port), not the published address: that
+// port differs between the two containers, and an app that writes its
+// Host into a page (an og:image address) would otherwise answer
+// differently for a reason that is not its own.
+func httpGet(ctx context.Context, addr, host, path string) (int, string, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	var d net.Dialer
@@ -33,7 +39,7 @@ func httpGet(ctx context.Context, addr, path string) (int, string, error) {
 	if path == "" {
 		path = "/"
 	}
-	if _, err := fmt.Fprintf(conn, "GET %s HTTP/1.0\r\nHost: %s\r\nUser-Agent: restage-verify\r\nConnection: close\r\n\r\n", path, addr); err != nil {
+	if _, err := fmt.Fprintf(conn, "GET %s HTTP/1.0\r\nHost: %s\r\nUser-Agent: restage-verify\r\nConnection: close\r\n\r\n", path, host); err != nil {
 		return 0, "", err
 	}
 	return readHTTPResponse(bufio.NewReader(io.LimitReader(conn, 2<<20)))

@@ -44,23 +44,29 @@ func TestHTTPGetServers(t *testing.T) {
 			}
 		case "/redirect":
 			http.Redirect(w, r, "/elsewhere", http.StatusFound)
+		case "/host":
+			w.Write([]byte(r.Host))
 		default:
 			w.Write([]byte("root " + r.URL.Path))
 		}
 	}))
 	defer srv.Close()
 	addr := strings.TrimPrefix(srv.URL, "http://")
-	if s, b, err := httpGet(context.Background(), addr, "/a?b=c"); err != nil || s != 200 || b != "root /a" {
+	if s, b, err := httpGet(context.Background(), addr, "localhost:8080", "/a?b=c"); err != nil || s != 200 || b != "root /a" {
 		t.Errorf("GET /a: %d %q %v", s, b, err)
 	}
-	if s, b, err := httpGet(context.Background(), addr, "/big"); err != nil || s != 201 || len(b) != 10000 {
+	if s, b, err := httpGet(context.Background(), addr, "localhost:8080", "/big"); err != nil || s != 201 || len(b) != 10000 {
 		t.Errorf("GET /big: %d, %d bytes, %v", s, len(b), err)
 	}
-	if s, _, err := httpGet(context.Background(), addr, "/redirect"); err != nil || s != 302 {
+	// The Host header is the one given, not the address dialled.
+	if s, b, err := httpGet(context.Background(), addr, "localhost:8080", "/host"); err != nil || s != 200 || b != "localhost:8080" {
+		t.Errorf("/host: %d %q %v", s, b, err)
+	}
+	if s, _, err := httpGet(context.Background(), addr, "localhost:8080", "/redirect"); err != nil || s != 302 {
 		t.Errorf("GET /redirect: %d %v (redirects are not followed)", s, err)
 	}
 	srv.Close()
-	if _, _, err := httpGet(context.Background(), addr, "/"); err == nil {
+	if _, _, err := httpGet(context.Background(), addr, "localhost:8080", "/"); err == nil {
 		t.Error("a closed server answered")
 	}
 }

@@ -262,7 +262,7 @@ func (vr *run) probeHTTP(ctx context.Context, image, variant string) ([]ProbeRes
 				res.Outcome, res.ExitCode = "exited", exitCode
 				break
 			}
-			status, body, err := httpGet(ctx, hostPorts[p.Port], p.Path)
+			status, body, err := httpGet(ctx, hostPorts[p.Port], fmt.Sprintf("localhost:%d", p.Port), p.Path)
 			if err == nil {
 				res.Outcome, res.HTTPStatus, res.Stdout = "answered", status, body
 				break
