@@ -16,6 +16,8 @@ package e2e
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -54,6 +56,13 @@ type realRow struct {
 	Seconds    float64 `json:"seconds"`
 	Commit     string  `json:"restage_commit,omitempty"`
 	Date       string  `json:"date,omitempty"`
+	// Conversion identifies what was verified: the diff restage made,
+	// the image map, the probe and the extra flags. A later run whose
+	// conversion is the same keeps the result (verify's answer depends on
+	// nothing else) and records its commit in SameAt; REAL_FORCE=1 runs
+	// it again.
+	Conversion string `json:"conversion_sha256,omitempty"`
+	SameAt     string `json:"conversion_same_at,omitempty"`
 }
 
 func readManifest(file string) ([]realApp, error) {
@@ -187,7 +196,8 @@ func TestRealApps(t *testing.T) {
 	commit := restageCommit()
 	for _, a := range apps {
 		r := realRow{app: a, Name: a.name, Verdict: "error", Detail: "not run", Commit: commit, Date: time.Now().UTC().Format("2006-01-02")}
-		t.Run(a.name, func(t *testing.T) { runReal(t, bin, docker, cache, a, &r) })
+		old, had := prev[a.name]
+		t.Run(a.name, func(t *testing.T) { runReal(t, bin, docker, cache, a, &r, old, had) })
 		prev[a.name] = r
 		// Saved after each app: a long run that stops keeps what it did.
 		if err := saveResults(all, prev, docker); err != nil {
@@ -232,7 +242,7 @@ func restageCommit() string {
 	return c
 }
 
-func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow) {
+func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow, prev realRow, hadPrev bool) {
 	src := filepath.Join(cache, "src", a.name)
 	ctxDir := filepath.Join(src, a.context)
 	df := filepath.Join(src, a.dockerfile)
@@ -259,6 +269,7 @@ func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow) {
 		DeclineCode string `json:"decline_code"`
 		Runtime     string `json:"runtime"`
 		Error       string `json:"error"`
+		Diff        string `json:"diff"`
 	}
 	if err := json.Unmarshal(cout.Bytes(), &results); err != nil || len(results) != 1 {
 		r.Detail = fmt.Sprintf("restage --json: %v: %s", err, tail(cout.String(), 5))
@@ -286,6 +297,18 @@ func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow) {
 	}
 	args = append(args, a.extra...)
 	args = append(args, a.args...)
+	sum := sha256.Sum256([]byte(res.Diff + "\x00" + strings.Join(args, "\x00")))
+	r.Conversion = hex.EncodeToString(sum[:])
+	if hadPrev && prev.Conversion == r.Conversion && (prev.Verdict == "same" || prev.Verdict == "different") && os.Getenv("REAL_FORCE") != "1" {
+		commit := r.Commit
+		*r = prev
+		r.app, r.SameAt = a, commit
+		t.Logf("the conversion is the one verified at %s: %s (REAL_FORCE=1 runs it again)", prev.Commit, prev.Verdict)
+		if prev.Verdict != "same" {
+			t.Errorf("%s: %s", prev.Verdict, prev.Detail)
+		}
+		return
+	}
 	args = append(args, df)
 	t.Logf("restage %s", strings.Join(args, " "))
 	cmd := exec.Command(bin, args...)
@@ -371,6 +394,9 @@ func realResults(rows []realRow, docker string) string {
 		}
 		if r.Commit != "" {
 			cells[9] = r.Commit + ", " + r.Date
+			if r.SameAt != "" && r.SameAt != r.Commit {
+				cells[9] += " (same conversion at " + r.SameAt + ")"
+			}
 		}
 		counts[r.Verdict]++
 		switch r.Verdict {
