@@ -296,3 +296,54 @@ func (d *LibcDeps) Named(word string) (string, bool) {
 func (d *LibcDeps) Reason(name, where string) string {
 	return strings.NewReplacer("{name}", name, "{where}", where).Replace(d.Why)
 }
+
+// Writable reports whether every user may write at the absolute path p
+// (itself or below a folder the preset lists).
+func (w *Writes) Writable(p string) bool {
+	if w == nil {
+		return false
+	}
+	for q := path.Clean(p); q != "/" && q != "."; q = path.Dir(q) {
+		for _, g := range w.Folders {
+			if ok, _ := path.Match(g, q); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Reads reports whether a file of this name is a source to read.
+func (s *WriteSources) Reads(name string) bool {
+	for _, e := range s.Ext {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// Skipped reports whether a folder or file of this name is not read.
+func (s *WriteSources) Skipped(name string) bool {
+	for _, g := range s.Skip {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Paths returns the string-literal paths that write calls in a source
+// file name, in the order they appear.
+func (s *WriteSources) Paths(data []byte) []string {
+	var out []string
+	for _, re := range s.res {
+		g := re.SubexpIndex("path")
+		for _, m := range re.FindAllSubmatch(data, -1) {
+			if len(m[g]) > 0 {
+				out = append(out, string(m[g]))
+			}
+		}
+	}
+	return out
+}

@@ -67,6 +67,7 @@ const (
 	infoLittleGained     Code = "RS122"
 	infoBuiltScript      Code = "RS123"
 	infoDevKept          Code = "RS124"
+	infoVolumePrepared   Code = "RS125"
 	declNoFrom           Code = "RS201"
 	declMultiStage       Code = "RS202"
 	declOnbuild          Code = "RS203"
@@ -116,6 +117,7 @@ const (
 	warnContextArtifact  Code = "RS310"
 	warnPathNotCopied    Code = "RS311"
 	warnToolShipped      Code = "RS312"
+	warnKeepsRoot        Code = "RS313"
 	internalRender       Code = "RS901"
 	internalCheck        Code = "RS902"
 )
@@ -141,12 +143,13 @@ var codes = []CodeInfo{
 	{infoStaticEnv, KindInfo, "static build", "A variable (such as CGO_ENABLED=0) is set on the build so that the program needs no C library."},
 	{infoFlavorFallback, KindInfo, "other runtime flavor chosen", "The preset's default runtime flavor cannot run the program, so another flavor is used."},
 	{infoFlavorHealth, KindInfo, "runtime flavor chosen for HEALTHCHECK", "With --fit-healthcheck, a runtime flavor that has the tools the HEALTHCHECK runs is chosen."},
-	{infoNonRootUser, KindInfo, "runtime runs as non-root", "The original image ran as root by default; the runtime runs as the image's non-root user."},
+	{infoNonRootUser, KindInfo, "runtime runs as non-root", "The original image ran as root by default; the runtime runs as the image's non-root user, which owns the app folder (COPY --chown, and the folder made by that user) so that the program can write there as the original could."},
 	{infoBuilderUser, KindInfo, "builder-created user replaced", "The USER is created in the builder and does not exist in the runtime image, so the runtime's non-root user is used."},
 	{infoVersionContext, KindInfo, "version read from the build context", "The image tag does not pin the version the runtime image is chosen by (maven:latest), so it is read from a file of the build context where the preset says the version is safe to take from there (a Gradle toolchain, maven.compiler.release)."},
 	{infoLittleGained, KindInfo, "runtime little smaller than the builder", "The runtime image is the builder's image or one of the same size (python:3.12-slim for a python:3.12-slim builder), so the split leaves out only what the build steps added (compilers, dev dependencies, caches)."},
 	{infoBuiltScript, KindInfo, "runner replaced by the script that runs the build's output", "The runner's script is not a plain interpreter command (nest start), and another script of the project runs the build's output with the plain interpreter (start:prod = node dist/main): the runtime runs that one instead."},
 	{infoDevKept, KindInfo, "development dependencies kept", "The start command runs a program from a development dependency, so no prune step is added: pruning would remove what the container needs to start."},
+	{infoVolumePrepared, KindInfo, "volume folder prepared for the runtime user", "A VOLUME outside the app folder is made in the builder and copied with --chown, so that a new volume there belongs to the non-root runtime user and the program can write in it, as the original (root) could."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -198,6 +201,7 @@ var codes = []CodeInfo{
 	{warnContextArtifact, KindWarning, "file from the context, not from the build", "The file the container runs is copied from the build context after a build step, so it is not what the build made: the runtime gets the context's file, as the original did."},
 	{warnPathNotCopied, KindWarning, "PATH folder not copied", "The file puts a folder on PATH that nothing copies into the runtime, so the programs the builder found there are missing at run time."},
 	{warnToolShipped, KindWarning, "build tool in the copied environment", "A build tool (such as poetry) is installed into the environment that the runtime copies whole, so it ships with the app; installing it before the environment is made keeps it in the builder."},
+	{warnKeepsRoot, KindWarning, "runtime keeps root: the program writes outside its app folder", "The sources write to a path outside the app folder (a folder the program creates itself, such as /etc/todos) that a non-root user could not write, so the runtime keeps the original user root instead of the image's non-root user."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},
