@@ -336,14 +336,23 @@ func (s *WriteSources) Skipped(name string) bool {
 // Paths returns the string-literal paths that write calls in a source
 // file name, in the order they appear.
 func (s *WriteSources) Paths(data []byte) []string {
-	var out []string
+	type hit struct {
+		at   int
+		path string
+	}
+	var hits []hit
 	for _, re := range s.res {
 		g := re.SubexpIndex("path")
-		for _, m := range re.FindAllSubmatch(data, -1) {
-			if len(m[g]) > 0 {
-				out = append(out, string(m[g]))
+		for _, m := range re.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
+				hits = append(hits, hit{m[2*g], string(data[m[2*g]:m[2*g+1]])})
 			}
 		}
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = h.path
 	}
 	return out
 }

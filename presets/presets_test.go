@@ -3,6 +3,7 @@ package presets
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -33,6 +34,14 @@ func TestParseErrors(t *testing.T) {
 		{base + "builder:\n  variants:\n    - tag: ''\n      from_context: [v]\n      decline: r\n", `p.yaml:10: variant libc "" must be glibc or musl`},
 		{base + "runners:\n  - commands: [x start]\n    file: f.json\n    key: k\n    built_scripts:\n      - hooks: [h]\n", "p.yaml:13: a built script needs a key"},
 		{base + "runners:\n  - commands: [x run]\n    strip: true\n    dev_key: devDependencies\n", "p.yaml:9: built_scripts and dev_key are read from the runner's file"},
+		{base + "writes:\n  writable: [tmp]\n", `p.yaml:9: "tmp" is not an absolute path`},
+		{base + "writes:\n  writable: ['/[']\n", "p.yaml:9: bad pattern"},
+		{base + "writes:\n  sources: {ext: [.go]}\n", "p.yaml:9: writes.sources needs ext and patterns"},
+		{base + "writes:\n  sources: {ext: [go], patterns: ['(?P<path>x)']}\n", `p.yaml:9: "go" is not a file ending`},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['os.Create(\"(x)']}\n", "p.yaml:9: bad pattern"},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['os.Create\\(\"([^\"]+)']}\n", "p.yaml:9: pattern"},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], skip: ['[']}\n", "p.yaml:9: bad pattern"},
+		{base + "writes:\n  bogus: 1\n", `p.yaml:9: unknown field "bogus" in writes (known: writable, sources)`},
 	}
 	for _, c := range cases {
 		_, err := Parse("p.yaml", []byte(c.yaml))
@@ -149,5 +158,27 @@ func TestMatchesImageFullRepository(t *testing.T) {
 		if got := p.MatchesImage(repo); got != want {
 			t.Errorf("MatchesImage(%q) = %v, want %v", repo, got, want)
 		}
+	}
+}
+
+// TestWrites reads write calls in the order they appear and tells the
+// folders every user may write from the others.
+func TestWrites(t *testing.T) {
+	base := "name: x\ndetect:\n  images: [x]\nruntimes:\n  - flavor: a\n    libc: none\n    image: a\n"
+	p, err := Parse("p.yaml", []byte(base+"writes:\n  writable: [/tmp]\n  sources:\n    ext: [.go]\n    patterns:\n      - 'os\\.Create\\(\"(?P<path>[^\"]+)\"'\n      - 'os\\.MkdirAll\\(\"(?P<path>[^\"]+)\"'\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := p.Writes.Sources.Paths([]byte(`os.MkdirAll("uploads", 0o755); os.Create("internal.db"); os.MkdirAll("/etc/x", 0)`))
+	if want := []string{"uploads", "internal.db", "/etc/x"}; !slices.Equal(got, want) {
+		t.Errorf("Paths = %q, want %q", got, want)
+	}
+	for path, want := range map[string]bool{"/tmp": true, "/tmp/a/b": true, "/tmpx": false, "/etc/todos": false, "/": false} {
+		if got := p.Writes.Writable(path); got != want {
+			t.Errorf("Writable(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if !p.Writes.Sources.Reads("cmd/main.go") || p.Writes.Sources.Reads("main.go.txt") {
+		t.Error("Reads does not go by the file ending")
 	}
 }

@@ -48,6 +48,13 @@ func (p *plan) planOwnership() {
 	if p.workdir == "" {
 		app, base = "", path.Clean(p.f.workdir)
 	}
+	var vols []string
+	for _, v := range p.volumes() {
+		if v != "/" && !p.f.preset.Writes.Writable(v) {
+			vols = append(vols, v)
+		}
+	}
+	under := func(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
 	var inside, outside []writeSeen
 	for _, w := range p.sourceWrites() {
 		if !path.IsAbs(w.path) && !p.fromRoot {
@@ -59,8 +66,10 @@ func (p *plan) planOwnership() {
 		}
 		switch {
 		case p.f.preset.Writes.Writable(abs):
-		case base != "/" && (abs == base || strings.HasPrefix(abs, base+"/")) && (app != "" || !path.IsAbs(w.path)):
+		case base != "/" && under(abs, base) && (app != "" || !path.IsAbs(w.path)):
 			inside = append(inside, w)
+		case slices.ContainsFunc(vols, func(v string) bool { return under(abs, v) }):
+			// A volume folder, prepared below.
 		case p.fromRoot:
 			// What root wrote there, a user the original lacked could not
 			// have written either unless the file prepared it.
@@ -97,8 +106,8 @@ func (p *plan) planOwnership() {
 	if app != "" && app != "/" {
 		p.owned = append(p.owned, app)
 	}
-	for _, v := range p.volumes() {
-		if !p.ownedBy(v) && !p.f.preset.Writes.Writable(v) && v != "/" {
+	for _, v := range vols {
+		if !p.ownedBy(v) {
 			p.prepare = append(p.prepare, v)
 			p.copies = append(p.copies, v)
 		}
