@@ -48,25 +48,26 @@ func (p *plan) planOwnership() {
 	if p.workdir == "" {
 		app, base = "", path.Clean(p.f.workdir)
 	}
+	// Volumes are prepared only for an original that ran as root: then the
+	// builder ends as root and can make the folder, and a new volume was
+	// the original's to write. A builder-made user could write a volume
+	// only if the file prepared it, which is not read here.
 	var vols []string
 	for _, v := range p.volumes() {
-		if v != "/" && !p.f.preset.Writes.Writable(v) {
+		if p.fromRoot && v != "/" && !p.f.preset.Writes.Writable(v) {
 			vols = append(vols, v)
 		}
 	}
 	under := func(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
 	var inside, outside []writeSeen
 	for _, w := range p.sourceWrites() {
-		if !path.IsAbs(w.path) && !p.fromRoot {
-			continue
-		}
 		abs := w.path
 		if !path.IsAbs(abs) {
 			abs = path.Join(base, abs)
 		}
 		switch {
 		case p.f.preset.Writes.Writable(abs):
-		case base != "/" && under(abs, base) && (app != "" || !path.IsAbs(w.path)):
+		case base != "/" && under(abs, base):
 			inside = append(inside, w)
 		case slices.ContainsFunc(vols, func(v string) bool { return under(abs, v) }):
 			// A volume folder, prepared below.
