@@ -89,6 +89,11 @@ func (p *plan) planOwnership() {
 		if p.f.user != nil {
 			p.user = p.f.userNow
 		}
+		shown := p.user
+		if !p.runtime.ImageUser {
+			// The image runs as root itself (python:3.12-slim): no line.
+			p.user = ""
+		}
 		var what []string
 		for _, w := range outside {
 			what = append(what, w.path+" ("+w.file+")")
@@ -97,7 +102,7 @@ func (p *plan) planOwnership() {
 		if p.f.user != nil {
 			line = p.f.user.first
 		}
-		p.notes.note(line, warnKeepsRoot, "the program writes outside its app folder %s: %s; the runtime keeps the original user %s, because the non-root user %s could not write there", base, strings.Join(what, ", "), p.user, p.runtime.User)
+		p.notes.note(line, warnKeepsRoot, "the program writes outside its app folder %s: %s; the runtime keeps the original user %s, because the non-root user %s could not write there", base, strings.Join(what, ", "), shown, p.runtime.User)
 		return
 	}
 	if app == "" && len(inside) > 0 {
