@@ -90,6 +90,7 @@ func (p *plan) planOwnership() {
 			p.user = p.f.userNow
 		}
 		shown := p.user
+		p.keepsRoot = true
 		if !p.runtime.ImageUser {
 			// The image runs as root itself (python:3.12-slim): no line.
 			p.user = ""

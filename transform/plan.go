@@ -50,10 +50,13 @@ type plan struct {
 	fromRoot bool     // the original ran as root
 	userNote int      // the index of the note on the user change, when chown is set
 	owned    []string // folders the runtime user owns
-	prepare  []string // folders made in the builder for the runtime user (VOLUME)
-	command  []string // ENTRYPOINT / CMD blocks
-	uses     []varUse // variables the runtime stage expands
-	allowed  map[string]bool
+	// keepsRoot: the program writes outside its app folder, so the
+	// runtime runs as root (with no USER line on an image that does).
+	keepsRoot bool
+	prepare   []string // folders made in the builder for the runtime user (VOLUME)
+	command   []string // ENTRYPOINT / CMD blocks
+	uses      []varUse // variables the runtime stage expands
+	allowed   map[string]bool
 
 	stripped bool // a runner (uv run) was taken out of the command
 	// pathDirs is the builder's final PATH as folders, "$PATH" standing

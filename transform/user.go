@@ -58,7 +58,7 @@ func (p *plan) planUser() {
 // checkPorts warns about privileged ports a non-root user cannot bind.
 func (p *plan) checkPorts() {
 	u := p.user
-	if u == "" {
+	if u == "" && !p.keepsRoot {
 		u = p.runtime.User
 	}
 	if name, _, _ := strings.Cut(u, ":"); name == "root" || name == "0" || u == "" {
