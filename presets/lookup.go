@@ -326,6 +326,32 @@ func (r *RunFiles) IsSource(name string) bool {
 	return false
 }
 
+// Writable reports whether every user may write at the absolute path p
+// (itself or below a folder the preset lists).
+func (w *Writes) Writable(p string) bool {
+	if w == nil {
+		return false
+	}
+	for q := path.Clean(p); q != "/" && q != "."; q = path.Dir(q) {
+		for _, g := range w.Folders {
+			if ok, _ := path.Match(g, q); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Reads reports whether a file of this name is a source to read.
+func (s *WriteSources) Reads(name string) bool {
+	for _, e := range s.Ext {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // Skipped reports whether a folder or file of this name is not one of the
 // application's sources (vendor, tests).
 func (r *RunFiles) Skipped(name string) bool { return matchAny(r.Sources.Skip, name) }
@@ -396,4 +422,38 @@ func matchAny(globs []string, name string) bool {
 		}
 	}
 	return false
+}
+
+// Skipped reports whether a folder or file of this name is not read.
+func (s *WriteSources) Skipped(name string) bool {
+	for _, g := range s.Skip {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Paths returns the string-literal paths that write calls in a source
+// file name, in the order they appear.
+func (s *WriteSources) Paths(data []byte) []string {
+	type hit struct {
+		at   int
+		path string
+	}
+	var hits []hit
+	for _, re := range s.res {
+		g := re.SubexpIndex("path")
+		for _, m := range re.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
+				hits = append(hits, hit{m[2*g], string(data[m[2*g]:m[2*g+1]])})
+			}
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = h.path
+	}
+	return out
 }

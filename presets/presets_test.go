@@ -3,6 +3,7 @@ package presets
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,6 +40,14 @@ func TestParseErrors(t *testing.T) {
 		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"(.*)\"'\n  build_inputs: [a/b]\n", `p.yaml:11: bad pattern "a/b"`},
 		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"(.*)\"'\n  reads:\n    - {call: 'x\\(\\)', why: w}\n", "p.yaml:12: a read needs files, or a call with a group"},
 		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"(.*)\"'\n  reads:\n    - {call: 'x', why: w, files: [/etc/x]}\n", `p.yaml:12: "/etc/x" is not a path relative`},
+		{base + "writes:\n  writable: [tmp]\n", `p.yaml:9: "tmp" is not an absolute path`},
+		{base + "writes:\n  writable: ['/[']\n", "p.yaml:9: bad pattern"},
+		{base + "writes:\n  sources: {ext: [.go]}\n", "p.yaml:9: writes.sources needs ext and patterns"},
+		{base + "writes:\n  sources: {ext: [go], patterns: ['(?P<path>x)']}\n", `p.yaml:9: "go" is not a file ending`},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['os.Create(\"(x)']}\n", "p.yaml:9: bad pattern"},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['os.Create\\(\"([^\"]+)']}\n", "p.yaml:9: pattern"},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], skip: ['[']}\n", "p.yaml:9: bad pattern"},
+		{base + "writes:\n  bogus: 1\n", `p.yaml:9: unknown field "bogus" in writes (known: writable, sources)`},
 	}
 	for _, c := range cases {
 		_, err := Parse("p.yaml", []byte(c.yaml))
@@ -155,5 +164,27 @@ func TestMatchesImageFullRepository(t *testing.T) {
 		if got := p.MatchesImage(repo); got != want {
 			t.Errorf("MatchesImage(%q) = %v, want %v", repo, got, want)
 		}
+	}
+}
+
+// TestWrites reads write calls in the order they appear and tells the
+// folders every user may write from the others.
+func TestWrites(t *testing.T) {
+	base := "name: x\ndetect:\n  images: [x]\nruntimes:\n  - flavor: a\n    libc: none\n    image: a\n"
+	p, err := Parse("p.yaml", []byte(base+"writes:\n  writable: [/tmp]\n  sources:\n    ext: [.go]\n    patterns:\n      - 'os\\.Create\\(\"(?P<path>[^\"]+)\"'\n      - 'os\\.MkdirAll\\(\"(?P<path>[^\"]+)\"'\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := p.Writes.Sources.Paths([]byte(`os.MkdirAll("uploads", 0o755); os.Create("internal.db"); os.MkdirAll("/etc/x", 0)`))
+	if want := []string{"uploads", "internal.db", "/etc/x"}; !slices.Equal(got, want) {
+		t.Errorf("Paths = %q, want %q", got, want)
+	}
+	for path, want := range map[string]bool{"/tmp": true, "/tmp/a/b": true, "/tmpx": false, "/etc/todos": false, "/": false} {
+		if got := p.Writes.Writable(path); got != want {
+			t.Errorf("Writable(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if !p.Writes.Sources.Reads("cmd/main.go") || p.Writes.Sources.Reads("main.go.txt") {
+		t.Error("Reads does not go by the file ending")
 	}
 }

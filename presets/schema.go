@@ -12,18 +12,21 @@ type Preset struct {
 	Title       string `yaml:"title"`
 	Description string `yaml:"description"`
 
-	Detect        Detect         `yaml:"detect"`
-	Decline       []DeclineRule  `yaml:"decline"`
-	Builder       Builder        `yaml:"builder"`
-	Build         []BuildCommand `yaml:"build"`
-	ModuleName    *NameSource    `yaml:"module_name"`
-	Static        Static         `yaml:"static"`
-	DropEnv       []string       `yaml:"drop_env"`
-	RunFiles      *RunFiles      `yaml:"run_files"`
-	DefaultFlavor string         `yaml:"default_flavor"`
-	Fallback      []string       `yaml:"fallback"`
-	Runtimes      []Runtime      `yaml:"runtimes"`
-	Sizes         Sizes          `yaml:"sizes"`
+	Detect     Detect         `yaml:"detect"`
+	Decline    []DeclineRule  `yaml:"decline"`
+	Builder    Builder        `yaml:"builder"`
+	Build      []BuildCommand `yaml:"build"`
+	ModuleName *NameSource    `yaml:"module_name"`
+	Static     Static         `yaml:"static"`
+	DropEnv    []string       `yaml:"drop_env"`
+	RunFiles   *RunFiles      `yaml:"run_files"`
+	// Writes says where the program writes at run time, so that a
+	// non-root runtime can still write what the original could.
+	Writes        *Writes   `yaml:"writes"`
+	DefaultFlavor string    `yaml:"default_flavor"`
+	Fallback      []string  `yaml:"fallback"`
+	Runtimes      []Runtime `yaml:"runtimes"`
+	Sizes         Sizes     `yaml:"sizes"`
 
 	// Interpreters are programs the runtime image provides that run the
 	// app's code (node): a command that starts one needs no built binary.
@@ -358,6 +361,26 @@ type LibcSources struct {
 	Why     string   `yaml:"why"` // with {file} replaced
 
 	re *regexp.Regexp
+}
+
+// Writes is the evidence of run-time writes: folders any user may write
+// in, and write calls in the sources whose path is a string literal.
+type Writes struct {
+	// Writable are globs on absolute paths that every user can write in
+	// the runtime images (/tmp): a write there needs nothing.
+	Folders []string `yaml:"writable"`
+	// Sources are read for write calls.
+	Sources *WriteSources `yaml:"sources"`
+}
+
+// WriteSources says which source files to read and which calls in them
+// write to a path: each pattern's group "path" is the written path.
+type WriteSources struct {
+	Ext      []string `yaml:"ext"`  // file endings of the sources
+	Skip     []string `yaml:"skip"` // globs on path elements not read
+	Patterns []string `yaml:"patterns"`
+
+	res []*regexp.Regexp
 }
 
 // Signal is a pattern over instruction text and what it means.

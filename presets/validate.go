@@ -180,6 +180,12 @@ func (p *Preset) compile() *presetErr {
 	if err := p.RunFiles.validate(); err != nil {
 		return err
 	}
+
+	if w := p.Writes; w != nil {
+		if err := validateWrites(w); err != nil {
+			return err
+		}
+	}
 	for i, g := range p.DropEnv {
 		if _, err := path.Match(g, ""); err != nil {
 			return &presetErr{fmt.Sprintf("drop_env.%d", i), fmt.Sprintf("bad pattern %q", g)}
@@ -376,6 +382,46 @@ func (r *RunFiles) validate() *presetErr {
 			}
 		}
 		fr.re = re
+	}
+	return nil
+}
+
+func validateWrites(w *Writes) *presetErr {
+	for i, g := range w.Folders {
+		if !strings.HasPrefix(g, "/") {
+			return &presetErr{fmt.Sprintf("writes.writable.%d", i), fmt.Sprintf("%q is not an absolute path", g)}
+		}
+		if _, err := path.Match(g, ""); err != nil {
+			return &presetErr{fmt.Sprintf("writes.writable.%d", i), fmt.Sprintf("bad pattern %q", g)}
+		}
+	}
+	s := w.Sources
+	if s == nil {
+		return nil
+	}
+	if len(s.Ext) == 0 || len(s.Patterns) == 0 {
+		return &presetErr{"writes.sources", "writes.sources needs ext and patterns"}
+	}
+	for i, e := range s.Ext {
+		if !strings.HasPrefix(e, ".") || strings.ContainsAny(e, "/ *") {
+			return &presetErr{fmt.Sprintf("writes.sources.ext.%d", i), fmt.Sprintf("%q is not a file ending such as .go", e)}
+		}
+	}
+	for i, g := range s.Skip {
+		if _, err := path.Match(g, ""); err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.skip.%d", i), fmt.Sprintf("bad pattern %q", g)}
+		}
+	}
+	s.res = nil
+	for i, pat := range s.Patterns {
+		re, err := regexp.Compile(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.patterns.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("path") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.patterns.%d", i), fmt.Sprintf("pattern %q has no group named path", pat)}
+		}
+		s.res = append(s.res, re)
 	}
 	return nil
 }

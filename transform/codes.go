@@ -76,6 +76,7 @@ const (
 	infoGlobalInstall      Code = "RS131"
 	infoMovedOut           Code = "RS132"
 	infoPathFolderCopied   Code = "RS133"
+	infoVolumePrepared     Code = "RS134"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -130,6 +131,7 @@ const (
 	warnToolShipped        Code = "RS312"
 	warnRunFilesUnknown    Code = "RS313"
 	warnRootKept           Code = "RS314"
+	warnKeepsRoot          Code = "RS315"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -155,7 +157,7 @@ var codes = []CodeInfo{
 	{infoStaticEnv, KindInfo, "static build", "A variable (such as CGO_ENABLED=0) is set on the build so that the program needs no C library."},
 	{infoFlavorFallback, KindInfo, "other runtime flavor chosen", "The preset's default runtime flavor cannot run the program, so another flavor is used."},
 	{infoFlavorHealth, KindInfo, "runtime flavor chosen for HEALTHCHECK", "A runtime flavor that has the tools the HEALTHCHECK runs is chosen, so that the check works as in the original."},
-	{infoNonRootUser, KindInfo, "runtime runs as non-root", "The original image ran as root by default; the runtime runs as the image's non-root user."},
+	{infoNonRootUser, KindInfo, "runtime runs as non-root", "The original image ran as root by default; the runtime runs as the image's non-root user, which owns the app folder (COPY --chown, and the folder made by that user) so that the program can write there as the original could."},
 	{infoBuilderUser, KindInfo, "builder-created user replaced", "The USER is created in the builder and does not exist in the runtime image, so the runtime's non-root user is used."},
 	{infoVersionContext, KindInfo, "version read from the build context", "The image tag does not pin the version the runtime image is chosen by (maven:latest), so it is read from a file of the build context where the preset says the version is safe to take from there (a Gradle toolchain, maven.compiler.release)."},
 	{infoLittleGained, KindInfo, "runtime little smaller than the builder", "The runtime image is the builder's image or one of the same size (python:3.12-slim for a python:3.12-slim builder), so the split leaves out only what the build steps added (compilers, dev dependencies, caches)."},
@@ -170,6 +172,7 @@ var codes = []CodeInfo{
 	{infoGlobalInstall, KindInfo, "globally installed program copied", "The container runs a program a global install put outside the app folder (npm install -g serve): the runtime gets the package's folder and the program's link at the same places; a line after the install gathers the link, which COPY would otherwise follow."},
 	{infoMovedOut, KindInfo, "moved folder copied", "A RUN moves something out of the app folder (mv node_modules ../); the runtime gets it at the place it was moved to, and no prune is added, since a prune of the app folder would not see it."},
 	{infoPathFolderCopied, KindInfo, "PATH folder copied for the command", "The command or HEALTHCHECK runs a program that no runtime has, and the file puts a folder on PATH that nothing else copies (an SDK unpacked in /root): the runtime gets that folder (the one above bin/) at the same place."},
+	{infoVolumePrepared, KindInfo, "volume folder prepared for the runtime user", "A VOLUME outside the app folder is made in the builder and copied with --chown, so that a new volume there belongs to the non-root runtime user and the program can write in it, as the original (root) could."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -226,6 +229,7 @@ var codes = []CodeInfo{
 	{warnToolShipped, KindWarning, "build tool in the copied environment", "A build tool (such as poetry) is installed into the environment that the runtime copies whole, so it ships with the app; installing it before the environment is made keeps it in the builder."},
 	{warnRunFilesUnknown, KindWarning, "copied files not carried", "The sources could not be read and a COPY wrote into a folder that is not the app's own (/ or the builder image's working folder), so restage cannot tell what the program reads there and copies none of it."},
 	{warnRootKept, KindWarning, "root user kept", "The runtime gets a folder under /root, which only root may enter, so the runtime keeps running as root, as the original did."},
+	{warnKeepsRoot, KindWarning, "runtime keeps root: the program writes outside its app folder", "The sources write to a path outside the app folder (a folder the program creates itself, such as /etc/todos) that a non-root user could not write, so the runtime keeps the original user root instead of the image's non-root user."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

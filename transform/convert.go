@@ -116,6 +116,9 @@ func (p *plan) moves() []Move {
 }
 
 func (p *plan) userText() string {
+	if p.user == "" && p.keepsRoot {
+		return "root (the image's own)"
+	}
 	if p.user == "" {
 		return p.runtime.User + " (the image's own)"
 	}

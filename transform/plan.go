@@ -47,9 +47,19 @@ type plan struct {
 	pkgTools   []string // what the runtime needs to install its packages
 	installed  []string // system packages the runtime installs (their programs are there)
 	user       string   // USER value, empty for none
-	command    []string // ENTRYPOINT / CMD blocks
-	uses       []varUse // variables the runtime stage expands
-	allowed    map[string]bool
+	// chown is the runtime user when it is not the original's: it owns
+	// the folders in owned, and COPY --from into them carries --chown.
+	chown    string
+	fromRoot bool     // the original ran as root
+	userNote int      // the index of the note on the user change, when chown is set
+	owned    []string // folders the runtime user owns
+	// keepsRoot: the program writes outside its app folder, so the
+	// runtime runs as root (with no USER line on an image that does).
+	keepsRoot bool
+	prepare   []string // folders made in the builder for the runtime user (VOLUME)
+	command   []string // ENTRYPOINT / CMD blocks
+	uses      []varUse // variables the runtime stage expands
+	allowed   map[string]bool
 
 	stripped bool // a runner (uv run) was taken out of the command
 	// pathDirs is the builder's final PATH as folders, "$PATH" standing
@@ -140,6 +150,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if p.f.setWD || p.runtimeFiles > 0 || p.prog.needsShell || p.prog.art == nil {
 		p.workdir = f.workdir
 	}
+	p.planOwnership()
 	p.planInserts()
 	p.noteLittleGained()
 	return p, nil

@@ -59,11 +59,14 @@ func renderStage(s *source, p *plan) (string, error) {
 	}
 	d := stageData{Image: p.image, Stage: p.stage, Workdir: p.workdir, User: p.user, Args: p.args, Env: p.env, Runs: p.runs}
 	for _, c := range p.copies {
+		a := copyArgs(c)
 		if p.optional[c] {
-			d.Copies = append(d.Copies, optionalCopyArgs(c))
-			continue
+			a = optionalCopyArgs(c)
 		}
-		d.Copies = append(d.Copies, copyArgs(c))
+		if p.chown != "" && p.ownedBy(c) {
+			a = "--chown=" + p.chown + " " + a
+		}
+		d.Copies = append(d.Copies, a)
 	}
 	for _, c := range p.linkCopies {
 		d.Copies = append(d.Copies, c[0]+" "+c[1])
@@ -284,6 +287,10 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 	var tail strings.Builder
 	if !strings.HasSuffix(s.lineText(lastKept), "\n") {
 		tail.WriteString(s.eol)
+	}
+	if len(p.prepare) > 0 {
+		// Folders the runtime copies with --chown must exist in the builder.
+		tail.WriteString(s.kw("RUN") + " mkdir -p " + strings.Join(p.prepare, " ") + s.eol)
 	}
 	tail.WriteString(s.eol)
 	if s.endsWithNewline() || tailEnd < len(s.data) {

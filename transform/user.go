@@ -7,18 +7,30 @@ import (
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 )
 
-// planUser decides the runtime stage's USER.
+// planUser decides the runtime stage's USER. When the runtime runs as
+// another user than the original, that user owns the app folder (chown);
+// the note waits for planOwnership, which knows the folder.
 func (p *plan) planUser() {
-	defer p.checkPorts()
+	// A runtime that keeps root (a folder under /root) owns everything
+	// already: planOwnership, which checks the ports, then has no chown.
 	if p.keepRootFor() {
+		p.keepsRoot = true
 		return
 	}
 	f, r := p.f, p.runtime
+	// The note on a user change is finished by planOwnership, which
+	// knows the app folder: it is the last note made here.
+	later := func(fromRoot bool) {
+		p.userNote = len(p.notes.list) - 1
+		p.chown = r.User
+		p.fromRoot = fromRoot
+	}
 	if f.user == nil {
 		if !r.ImageUser {
 			p.user = r.User
 		}
 		p.notes.note(0, infoNonRootUser, "the original image ran as root; the runtime runs as the non-root user %s", r.User)
+		later(true)
 		return
 	}
 	u := f.user.cmd.(*instructions.UserCommand).User
@@ -28,6 +40,7 @@ func (p *plan) planUser() {
 	case name == "root" || name == "0":
 		p.user = r.User
 		p.notes.note(f.user.first, warnRootReplaced, "the original ran as root (USER %s); the runtime runs as the non-root user %s", u, r.User)
+		later(true)
 	case numeric(name) && (group == "" || numeric(group)):
 		p.user = u
 	case r.HasUser(name) && (group == "" || numeric(group) || r.HasUser(group)):
@@ -35,9 +48,11 @@ func (p *plan) planUser() {
 	case f.created[name]:
 		p.user = r.User
 		p.notes.note(f.user.first, infoBuilderUser, "user %s is created in the builder and does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
+		later(false)
 	default:
 		p.user = r.User
 		p.notes.note(f.user.first, warnUserMissing, "user %s does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
+		later(false)
 	}
 	if p.user != "" {
 		for _, m := range varRef.FindAllStringSubmatch(p.user, -1) {
@@ -49,7 +64,7 @@ func (p *plan) planUser() {
 // checkPorts warns about privileged ports a non-root user cannot bind.
 func (p *plan) checkPorts() {
 	u := p.user
-	if u == "" {
+	if u == "" && !p.keepsRoot {
 		u = p.runtime.User
 	}
 	if name, _, _ := strings.Cut(u, ":"); name == "root" || name == "0" || u == "" {

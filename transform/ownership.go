@@ -1,0 +1,224 @@
+package transform
+
+import (
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+)
+
+// A non-root runtime must still write what the original could (issue 8,
+// class 1). When the runtime runs as another user than the original (the
+// original ran as root, or as a user the runtime lacks), the app folder
+// belongs to the runtime user: the runtime stage switches to that user
+// before its WORKDIR, so that BuildKit creates the folder as that user,
+// and every COPY --from into the folder carries --chown. A COPY --chown
+// onto a folder that already exists changes the files, never the folder
+// itself, so the order is what makes the folder writable (see
+// testdata/README.md, "Ownership").
+//
+// Writes outside the app folder come from VOLUME (prepared: the folder is
+// made in the builder and copied with --chown, so that a new volume starts
+// out owned by the runtime user) and from write calls in the sources
+// (the preset's writes.sources): those keep the original user, root, with
+// a warning, because a folder the program creates itself cannot be made
+// in advance without changing what the program sees.
+
+// writeSeen is a path a write call in the sources names.
+type writeSeen struct {
+	path, file string
+}
+
+// planOwnership decides who owns the app folder and the folders the
+// program writes in, and makes the user note.
+func (p *plan) planOwnership() {
+	defer p.checkPorts()
+	if p.chown == "" {
+		return
+	}
+	// The app folder is the runtime's WORKDIR. With none, the program runs
+	// in the image's own working folder (distroless: the non-root user's
+	// home), unless it writes in its working folder: then the runtime gets
+	// the original's, so that it writes where the original did.
+	app := path.Clean(p.workdir)
+	base := app
+	if p.workdir == "" {
+		app, base = "", path.Clean(p.f.workdir)
+	}
+	// Volumes are prepared only for an original that ran as root: then the
+	// builder ends as root and can make the folder, and a new volume was
+	// the original's to write. A builder-made user could write a volume
+	// only if the file prepared it, which is not read here.
+	var vols []string
+	for _, v := range p.volumes() {
+		if p.fromRoot && v != "/" && !p.f.preset.Writes.Writable(v) {
+			vols = append(vols, v)
+		}
+	}
+	under := func(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
+	var inside, outside []writeSeen
+	for _, w := range p.sourceWrites() {
+		abs := w.path
+		if !path.IsAbs(abs) {
+			abs = path.Join(base, abs)
+		}
+		switch {
+		case p.f.preset.Writes.Writable(abs):
+		case base != "/" && under(abs, base):
+			inside = append(inside, w)
+		case slices.ContainsFunc(vols, func(v string) bool { return under(abs, v) }):
+			// A volume folder, prepared below.
+		case p.fromRoot:
+			// What root wrote there, a user the original lacked could not
+			// have written either unless the file prepared it.
+			outside = append(outside, w)
+		}
+	}
+	if len(outside) > 0 {
+		// The original user stays: the program makes this folder itself.
+		root := "0:0"
+		if p.runtime.HasUser("root") {
+			root = "root"
+		}
+		p.user, p.chown = root, ""
+		// The user does not change after all: its note goes.
+		p.notes.list = slices.Delete(p.notes.list, p.userNote, p.userNote+1)
+		if p.f.user != nil {
+			p.user = p.f.userNow
+		}
+		shown := p.user
+		p.keepsRoot = true
+		if !p.runtime.ImageUser {
+			// The image runs as root itself (python:3.12-slim): no line.
+			p.user = ""
+		}
+		var what []string
+		for _, w := range outside {
+			what = append(what, w.path+" ("+w.file+")")
+		}
+		line := 0
+		if p.f.user != nil {
+			line = p.f.user.first
+		}
+		p.notes.note(line, warnKeepsRoot, "the program writes outside its app folder %s: %s; the runtime keeps the original user %s, because the non-root user %s could not write there", base, strings.Join(what, ", "), shown, p.runtime.User)
+		return
+	}
+	if app == "" && len(inside) > 0 {
+		app = base
+		p.workdir = base
+	}
+	if app != "" && app != "/" {
+		p.owned = append(p.owned, app)
+	}
+	for _, v := range vols {
+		if !p.ownedBy(v) {
+			p.prepare = append(p.prepare, v)
+			p.copies = append(p.copies, v)
+		}
+	}
+	p.owned = append(p.owned, p.prepare...)
+	{
+		msg := ""
+		if len(p.owned) > 0 && p.owned[0] == app {
+			msg += ", which owns the app folder " + app
+		}
+		if len(inside) > 0 {
+			var what []string
+			for _, w := range inside {
+				what = append(what, w.path+" ("+w.file+")")
+			}
+			msg += ", where the program writes " + strings.Join(what, ", ")
+		}
+		p.notes.list[p.userNote].Message += msg
+	}
+	if len(p.prepare) > 0 {
+		line := 0
+		for _, in := range p.f.moved {
+			if _, ok := in.cmd.(*instructions.VolumeCommand); ok {
+				line = in.first
+				break
+			}
+		}
+		p.notes.note(line, infoVolumePrepared, "the volume folder %s is made in the builder and copied with --chown=%s, so that a new volume there belongs to the runtime user as the original's belonged to root", strings.Join(p.prepare, ", "), p.chown)
+	}
+}
+
+// volumes are the absolute VOLUME paths the runtime stage declares;
+// one with a variable is left alone.
+func (p *plan) volumes() []string {
+	var out []string
+	for _, in := range p.f.moved {
+		c, ok := in.cmd.(*instructions.VolumeCommand)
+		if !ok {
+			continue
+		}
+		for _, v := range c.Volumes {
+			if strings.Contains(v, "$") || !path.IsAbs(v) {
+				continue
+			}
+			out = append(out, path.Clean(v))
+		}
+	}
+	return out
+}
+
+// ownedBy reports whether the runtime copies c into a folder the
+// runtime user owns, so that the COPY carries --chown.
+func (p *plan) ownedBy(c string) bool {
+	for _, o := range p.owned {
+		if c == o || o == "/" || strings.HasPrefix(c, o+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceWrites reads the write calls of the build context's sources
+// (the preset's writes.sources), each path once, within the bounds of
+// the search for cgo.
+func (p *plan) sourceWrites() []writeSeen {
+	ctx, w := p.f.opt.Context, p.f.preset.Writes
+	if ctx == nil || w == nil || w.Sources == nil {
+		return nil
+	}
+	src := w.Sources
+	var out []writeSeen
+	seen := map[string]bool{}
+	files, total := 0, 0
+	_ = fs.WalkDir(ctx, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if name != "." && src.Skipped(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !src.Reads(name) || !e.Type().IsRegular() {
+			return nil
+		}
+		files++
+		if files > libcScanFiles || total >= libcScanBytes {
+			return fs.SkipAll
+		}
+		r, err := ctx.Open(name)
+		if err != nil {
+			return nil
+		}
+		data, _ := io.ReadAll(io.LimitReader(r, libcScanPerFile))
+		r.Close()
+		total += len(data)
+		for _, wp := range src.Paths(data) {
+			if !seen[wp] {
+				seen[wp] = true
+				out = append(out, writeSeen{wp, name})
+			}
+		}
+		return nil
+	})
+	return out
+}
