@@ -28,7 +28,7 @@ func TestRunFilesEvidence(t *testing.T) {
 				".env":       {Data: []byte("A=1\n")},
 				".gitignore": {Data: []byte("/.env\n")},
 			},
-			want:  []string{"COPY --from=build /app/.en[v] /app/"},
+			want:  []string{"COPY --from=build --chown=65532:65532 /app/.en[v] /app/"},
 			notes: []Code{infoRunFileOptional},
 		},
 		{
@@ -53,7 +53,7 @@ func TestRunFilesEvidence(t *testing.T) {
 				"templates/a.html": {Data: []byte("a")},
 				"vendor/m/m.go":    {Data: []byte("package m")},
 			},
-			want:  []string{"COPY --from=build /app/README.md /app/README.md", "COPY --from=build /app/templates /app/templates"},
+			want:  []string{"COPY --from=build --chown=65532:65532 /app/README.md /app/README.md", "COPY --from=build --chown=65532:65532 /app/templates /app/templates"},
 			notes: []Code{infoRunFilesUnread},
 		},
 		{
@@ -64,7 +64,7 @@ func TestRunFilesEvidence(t *testing.T) {
 				"view/a.html":  {Data: []byte("a")},
 				"static/x.css": {Data: []byte("x")},
 			},
-			want:  []string{"COPY --from=build /app/view /app/view"},
+			want:  []string{"COPY --from=build --chown=65532:65532 /app/view /app/view"},
 			notes: []Code{infoRunFile, infoRunFilesLeft},
 		},
 	}
