@@ -128,9 +128,16 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if f.stage.Name != "" {
 		f.stageName = stageNameAsWritten(f.from)
 	}
+	// Each default sees the ARGs before it, as in BuildKit:
+	// ARG TAG=1.22-alpine${ALPINE} after ARG ALPINE=3.19 is 1.22-alpine3.19.
 	for _, a := range src.meta {
 		for _, kv := range a.Args {
-			f.meta[kv.Key] = kv.Value
+			if kv.Value == nil {
+				f.meta[kv.Key] = nil
+				continue
+			}
+			v := f.expandMeta(*kv.Value)
+			f.meta[kv.Key] = &v
 		}
 	}
 	f.image = f.expandMeta(f.stage.BaseName)
