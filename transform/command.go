@@ -328,6 +328,9 @@ func (p *plan) classPathProgram() error {
 			dir = "."
 		}
 		abs := f.abs(dir)
+		if abs == "/" {
+			return declinef(declAppInRoot, "line %d: %s runs the class %s from the class path %s, which is /: the classes cannot be told from the image's own files (set a WORKDIR)", line, pr.word, class, from)
+		}
 		if abs == f.workdir {
 			workdirIn = true
 			if e == "" && at >= 0 {
@@ -349,7 +352,15 @@ func (p *plan) classPathProgram() error {
 		}
 	}
 	if !built {
-		return declinef(declNotBuilt, "line %d: %s runs %s from the class path %s, which holds nothing the build compiles (%s)", line, pr.word, class, value, strings.Join(buildNames(f.preset), ", "))
+		dirs := strings.Join(f.classDirs, ", ")
+		if dirs == "" {
+			dirs = "none that the file names"
+		}
+		writers := strings.Join(f.classWriters(), ", ")
+		if writers == "" {
+			writers = "the build"
+		}
+		return declinef(declNotBuilt, "line %d: %s runs the class %s from the class path %s, which holds none of the folders %s writes (%s): the class is not what the build compiles", line, pr.word, class, value, writers, dirs)
 	}
 	joined := strings.Join(entries, cp.Separator)
 	if at >= 0 {
