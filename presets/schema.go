@@ -44,6 +44,9 @@ type Preset struct {
 	// OptionsVars are variables a shell expands into the interpreter's
 	// options (JAVA_OPTS); their value goes to OptionsEnv instead.
 	OptionsVars []string `yaml:"options_vars"`
+	// ClassPath is how the interpreter finds what it runs when the
+	// command names no ScriptFlag file (java -cp out com.example.App).
+	ClassPath *ClassPath `yaml:"class_path"`
 	// Runners are commands that run a script defined in a project file
 	// (npm start), resolved so the runtime need not have the runner.
 	Runners []Runner `yaml:"runners"`
@@ -179,12 +182,42 @@ type BuildCommand struct {
 	// uv): a command that names only these installs a tool, not the app,
 	// so it gets no Prepare and is no app folder.
 	Tools []string `yaml:"tools"`
+	// Classes, when set, says which folders the command writes compiled
+	// code into (javac -d out), for a command that runs it from a
+	// class path.
+	Classes *Classes `yaml:"classes"`
 	// ToolValueFlags are the command's flags that take a value as the
 	// next word (--index-url URL): that word is not a package, so
 	// `pip install --upgrade pip -i URL` still installs tools only.
 	// Flags that name what to install (-r FILE, -e DIR) are not listed:
 	// their value is never a tool, so the command installs the app.
 	ToolValueFlags []string `yaml:"tool_value_flags"`
+}
+
+// Classes says where a compiler writes: the folder its DirFlag names,
+// else the folder of each source file it is given.
+type Classes struct {
+	DirFlag    string   `yaml:"dir_flag"`    // -d
+	ValueFlags []string `yaml:"value_flags"` // flags whose value is the next word (-cp X, --release 17)
+}
+
+// ClassPath is how an interpreter command that names no file runs a
+// name from a search path (java [options] CLASS [args]): the runtime gets
+// the path's folders and runs the same name with the path written out.
+type ClassPath struct {
+	Flags     []string `yaml:"flags"`     // options whose value is the path: -cp, -classpath, --class-path
+	Env       string   `yaml:"env"`       // the variable read when no flag is given: CLASSPATH
+	Default   string   `yaml:"default"`   // the path when neither is given: . (the working folder)
+	Separator string   `yaml:"separator"` // between entries: ":"; an empty entry is the working folder
+	// ValueFlags are the interpreter's other options that take the next
+	// word as their value (-p, --add-modules): that word is not the name.
+	ValueFlags []string `yaml:"value_flags"`
+	// DeclineFlags run something else than a name from the path
+	// (-m MODULE, --source N FILE): the file is declined as before.
+	DeclineFlags []string `yaml:"decline_flags"`
+	// SourceExt are endings of a source file the interpreter runs
+	// directly (java Main.java): not a name from the path.
+	SourceExt []string `yaml:"source_ext"`
 }
 
 // GlobalInstall is a command that installs packages globally: each

@@ -207,6 +207,19 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{fmt.Sprintf("global_installs.%d", i), "a global install needs a command, flags, and absolute dir and bin folders"}
 		}
 	}
+	if c := p.ClassPath; c != nil {
+		if len(c.Flags) == 0 || c.Separator == "" || c.Default == "" {
+			return &presetErr{"class_path", "class_path needs flags, a separator and a default"}
+		}
+		if len(p.Interpreters) == 0 {
+			return &presetErr{"class_path", "class_path is read from an interpreter's command: interpreters is empty"}
+		}
+	}
+	for i, b := range p.Build {
+		if b.Classes != nil && b.Classes.DirFlag == "" {
+			return &presetErr{fmt.Sprintf("build.%d.classes", i), "classes needs a dir_flag"}
+		}
+	}
 	for i, r := range p.Runners {
 		if len(r.Commands) == 0 || (!r.Strip && r.Run == "" && (r.File == "" || r.Key == "")) {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "a runner needs commands, and a file and a key unless it strips"}

@@ -69,12 +69,18 @@ type facts struct {
 	// rootInstalls are app installs run in / into an environment
 	// elsewhere; the app folder is then the final working folder.
 	rootInstalls []rootInstall
-	globals      []globalPkg // packages installed globally (npm install -g serve)
-	moves        []move      // mv steps, for what leaves the app folder
-	pkgs         [][]string  // run-time packages, per preset package map
-	copies       []copyStep
-	libcWhy      []Evidence // why the artifacts need a C library, from the RUN steps
-	staticSet    bool       // a build command sets the static switch itself
+	// appCopies are what the COPY instructions wrote, when a root
+	// install's stage never leaves /: they are the app.
+	appCopies []string
+	// classDirs are the folders a compiler writes classes into (javac
+	// -d out), for a command that runs a class from a class path.
+	classDirs []string
+	globals   []globalPkg // packages installed globally (npm install -g serve)
+	moves     []move      // mv steps, for what leaves the app folder
+	pkgs      [][]string  // run-time packages, per preset package map
+	copies    []copyStep
+	libcWhy   []Evidence // why the artifacts need a C library, from the RUN steps
+	staticSet bool       // a build command sets the static switch itself
 
 	cmd, entrypoint, healthcheck *inst
 	moved                        []*inst // instructions the runtime takes

@@ -4,6 +4,7 @@ package transform
 // where their output goes.
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -284,6 +285,11 @@ func (f *facts) collectArtifacts(step *runStep) error {
 		if b.bc.App && b.cwd == "/" && envDir == "" && b.bc.Prepare != nil {
 			envDir = f.envOnPath()
 		}
+		if b.bc.App && b.cwd == "/" && envDir == "" && b.bc.Prepare != nil && f.prepared != nil && len(f.prepared.Copy) > 0 {
+			// restage's own environment, made before the first install,
+			// takes this one too: the packages go there, not into /.
+			envDir = path.Clean(f.prepared.Copy[0])
+		}
 		if b.bc.App && b.cwd == "/" && envDir != "" {
 			// The install fills an environment elsewhere (/opt/venv);
 			// running it in / says nothing about where the app's own
@@ -297,6 +303,9 @@ func (f *facts) collectArtifacts(step *runStep) error {
 			}
 			f.artifacts = append(f.artifacts, artifact{dir: b.cwd, folder: true, in: step.in})
 			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in, cwd: b.cwd})
+		}
+		if c := b.bc.Classes; c != nil {
+			f.classDirs = append(f.classDirs, classesWritten(c, b)...)
 		}
 		a := b.bc.Artifact
 		if a == nil {
@@ -480,15 +489,57 @@ func (f *facts) envOnPath() string {
 	return ""
 }
 
+// classesWritten are the folders a compiler run writes into: the one its
+// dir flag names, else the folder of each source file it is given.
+func classesWritten(c *presets.Classes, b buildUse) []string {
+	abs := func(p string) string {
+		if path.IsAbs(p) {
+			return path.Clean(p)
+		}
+		return path.Join(b.cwd, p)
+	}
+	var srcDirs []string
+	for i := 0; i < len(b.args); i++ {
+		w := b.args[i]
+		switch {
+		case w.text == c.DirFlag:
+			if i+1 < len(b.args) && !b.args[i+1].dynamic {
+				return []string{abs(b.args[i+1].text)}
+			}
+			return nil // written where a variable says: unknown
+		case slices.Contains(c.ValueFlags, w.text):
+			i++
+		case strings.HasPrefix(w.text, "-") || strings.HasPrefix(w.text, "@") || w.dynamic:
+		default:
+			if d := abs(path.Dir(w.text)); !slices.Contains(srcDirs, d) {
+				srcDirs = append(srcDirs, d)
+			}
+		}
+	}
+	return srcDirs
+}
+
+// classWriters names the build commands that compile classes.
+func (f *facts) classWriters() []string {
+	var out []string
+	for _, b := range f.preset.Build {
+		if b.Classes != nil && !slices.Contains(out, b.Command) {
+			out = append(out, b.Command)
+		}
+	}
+	return out
+}
+
 // appFromWorkdir makes the final working folder the app's folder for the
-// installs run in / into an environment elsewhere.
+// installs run in / into an environment elsewhere; when the stage never
+// leaves /, the app is what the COPY instructions wrote.
 func (f *facts) appFromWorkdir() error {
 	if len(f.rootInstalls) == 0 {
 		return nil
 	}
 	r := f.rootInstalls[0]
 	if f.workdir == "/" {
-		return declinef(declAppInRoot, "line %d: `%s` runs in / and installs into %s, and the stage's working folder stays /: the application has no folder of its own to copy (set a WORKDIR)", r.in.first, r.command, r.env)
+		return f.appFromCopies(r)
 	}
 	for _, a := range f.artifacts {
 		if a.folder && a.dir == f.workdir {
@@ -496,6 +547,62 @@ func (f *facts) appFromWorkdir() error {
 		}
 	}
 	f.artifacts = append(f.artifacts, artifact{dir: f.workdir, folder: true, in: r.in})
+	return nil
+}
+
+// appFromCopies takes what the COPY instructions wrote as the app, each
+// at the path it was written to, for a stage that never leaves /. A COPY
+// that writes a folder's contents into / itself mixes the app with the
+// image's files: that is declined.
+func (f *facts) appFromCopies(r rootInstall) error {
+	noFolder := func(why string, args ...any) error {
+		return declinef(declAppInRoot, "line %d: %s, and the stage's working folder stays /: the app's files cannot be told from the image's (set a WORKDIR)", args[0].(int), fmt.Sprintf(why, args[1:]...))
+	}
+	add := func(p string) {
+		if !slices.Contains(f.appCopies, p) {
+			f.appCopies = append(f.appCopies, p)
+		}
+	}
+	for _, c := range f.copies {
+		line := c.in.first
+		dest, ok := f.expand(c.cp.DestPath)
+		if !ok {
+			return noFolder("COPY writes to %s, which uses an unknown variable", line, c.cp.DestPath)
+		}
+		toDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
+		absDest := path.Join(c.cwd, dest)
+		if path.IsAbs(dest) {
+			absDest = path.Clean(dest)
+		}
+		for _, raw := range c.cp.SourcePaths {
+			src := path.Clean(strings.TrimPrefix(raw, "/"))
+			// A folder's contents (or a glob's matches, which may be
+			// folders) land in the destination itself.
+			contents := src == "." || strings.ContainsAny(src, "*?[$")
+			if !contents && f.opt.Context != nil {
+				if st, err := fs.Stat(f.opt.Context, src); err == nil && st.IsDir() {
+					contents = true
+				}
+			}
+			switch {
+			case !toDir && absDest != "/":
+				add(absDest)
+			case contents && absDest == "/", f.opt.Context == nil && absDest == "/":
+				return noFolder("COPY writes %s into / itself", line, raw)
+			case contents, f.opt.Context == nil:
+				// Without the context a source may be a folder too.
+				add(absDest)
+			default:
+				add(path.Join(absDest, path.Base(src)))
+			}
+		}
+	}
+	if len(f.appCopies) == 0 {
+		return declinef(declAppInRoot, "line %d: `%s` runs in / and installs into %s, and the stage's working folder stays /, and no COPY writes the app: the application has no files of its own to copy", r.in.first, r.command, r.env)
+	}
+	for _, p := range f.appCopies {
+		f.artifacts = append(f.artifacts, artifact{dir: p, folder: true, in: r.in})
+	}
 	return nil
 }
 

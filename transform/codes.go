@@ -77,6 +77,9 @@ const (
 	infoMovedOut           Code = "RS132"
 	infoPathFolderCopied   Code = "RS133"
 	infoVolumePrepared     Code = "RS134"
+	infoAppFromCopies      Code = "RS137"
+	infoClassPath          Code = "RS138"
+	infoClassPathWorkdir   Code = "RS139"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -173,6 +176,10 @@ var codes = []CodeInfo{
 	{infoMovedOut, KindInfo, "moved folder copied", "A RUN moves something out of the app folder (mv node_modules ../); the runtime gets it at the place it was moved to, and no prune is added, since a prune of the app folder would not see it."},
 	{infoPathFolderCopied, KindInfo, "PATH folder copied for the command", "The command or HEALTHCHECK runs a program that no runtime has, and the file puts a folder on PATH that nothing else copies (an SDK unpacked in /root): the runtime gets that folder (the one above bin/) at the same place."},
 	{infoVolumePrepared, KindInfo, "volume folder prepared for the runtime user", "A VOLUME outside the app folder is made in the builder and copied with --chown, so that a new volume there belongs to the non-root runtime user and the program can write in it, as the original (root) could."},
+
+	{infoAppFromCopies, KindInfo, "app is what the COPY instructions wrote", "The install runs in / but fills an environment elsewhere (restage's virtual environment, or the file's own), and the stage never sets a working folder: the runtime gets the environment and each file or folder the COPY instructions wrote, at the same path."},
+	{infoClassPath, KindInfo, "class run from its class path", "The command runs a class from a class path (java -cp out Main, or the working folder by default) rather than a file: the runtime gets the class path's folders and runs the same class with the class path written out absolute; on a runtime whose entrypoint is java -jar, the command replaces that entrypoint."},
+	{infoClassPathWorkdir, KindInfo, "working folder copied for its classes", "The class path holds the working folder, where the compiler wrote the classes among the sources: the runtime copies the whole folder, sources included."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

@@ -32,6 +32,7 @@ type program struct {
 	art        *artifact
 	abs        string
 	scriptFile string // the shell script the command runs, when it runs one
+	classPath  bool   // the interpreter runs a name from a class path, not a file
 }
 
 // commandCmds returns the simple commands of a CMD or ENTRYPOINT.
@@ -233,6 +234,9 @@ func (p *plan) scriptArtifact() error {
 	for i < len(pr.exec) && pr.exec[i] != flag {
 		i++
 	}
+	if i == len(pr.exec) && f.preset.ClassPath != nil {
+		return p.classPathProgram()
+	}
 	if i+1 >= len(pr.exec) {
 		return declinef(declFileUnknown, "line %d: %s runs no %s file: cannot tell what to copy", pr.holder.first, pr.word, flag)
 	}
@@ -256,6 +260,129 @@ func (p *plan) scriptArtifact() error {
 	pr.scriptAt = i + 1
 	art := artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder}
 	p.artifacts = append(p.artifacts, art)
+	return nil
+}
+
+// classPathProgram reads a command that runs a name from a class path
+// (java -cp out com.example.App): the runtime gets the class path's
+// folders, which must hold what the build compiled, and the command
+// names the class path absolute, so that it runs the same class whatever
+// the runtime's CLASSPATH or entrypoint.
+func (p *plan) classPathProgram() error {
+	f, pr := p.f, p.prog
+	cp := f.preset.ClassPath
+	line := pr.holder.first
+	noName := func(why string) error {
+		return declinef(declFileUnknown, "line %d: %s runs no %s file and %s: cannot tell what to copy", line, pr.word, f.preset.ScriptFlag, why)
+	}
+	value, at, name := "", -1, -1
+	for i := 1; i < len(pr.exec) && name < 0; i++ {
+		w := pr.exec[i]
+		flag, v, eq := strings.Cut(w, "=")
+		switch {
+		case slices.Contains(cp.DeclineFlags, flag):
+			return noName("runs " + w + " " + strings.Join(pr.exec[i+1:min(i+2, len(pr.exec))], ""))
+		case slices.Contains(cp.Flags, w):
+			if i+1 >= len(pr.exec) {
+				return noName(w + " has no value")
+			}
+			value, at = pr.exec[i+1], i+1
+			i++
+		case eq && strings.HasPrefix(w, "--") && slices.Contains(cp.Flags, flag):
+			value, at = v, i
+		case slices.Contains(cp.ValueFlags, w):
+			i++
+		case strings.HasPrefix(w, "-"):
+		default:
+			name = i
+		}
+	}
+	if name < 0 {
+		return noName("names no class")
+	}
+	class := pr.exec[name]
+	for _, ext := range cp.SourceExt {
+		if strings.HasSuffix(class, ext) {
+			return noName("runs the source file " + class)
+		}
+	}
+	from := ""
+	switch {
+	case at >= 0:
+		from = value
+	case cp.Env != "" && f.envNow[cp.Env] != "":
+		value = f.envNow[cp.Env]
+		from = value + " ($" + cp.Env + ")"
+	default:
+		value = cp.Default
+		from = value + " (the working folder, by default)"
+	}
+	if strings.ContainsAny(value, "$`") {
+		return declinef(declRunTimeProgram, "line %d: %s runs %s from the class path %s, which is only known at run time", line, pr.word, class, value)
+	}
+	var entries []string
+	workdirIn := false
+	for _, e := range strings.Split(value, cp.Separator) {
+		dir := strings.TrimSuffix(e, "/*") // every jar in a folder
+		if dir == "*" {
+			dir = "."
+		}
+		abs := f.abs(dir)
+		if abs == "/" {
+			return declinef(declAppInRoot, "line %d: %s runs the class %s from the class path %s, which is /: the classes cannot be told from the image's own files (set a WORKDIR)", line, pr.word, class, from)
+		}
+		if abs == f.workdir {
+			workdirIn = true
+			if e == "" && at >= 0 {
+				from = value + " (an empty entry is the working folder)"
+			}
+		}
+		entries = append(entries, strings.TrimSuffix(abs+strings.TrimPrefix(e, dir), "/."))
+		if !slices.ContainsFunc(p.artifacts, func(a artifact) bool { return a.folder && a.dir == abs }) {
+			p.artifacts = append(p.artifacts, artifact{dir: abs, folder: true, used: true, in: pr.holder})
+		}
+	}
+	built := false
+	for _, d := range f.classDirs {
+		for _, e := range entries {
+			e = strings.TrimSuffix(e, "/*")
+			if d == e || within(d, []string{e}) {
+				built = true
+			}
+		}
+	}
+	if !built {
+		dirs := strings.Join(f.classDirs, ", ")
+		if dirs == "" {
+			dirs = "none that the file names"
+		}
+		writers := strings.Join(f.classWriters(), ", ")
+		if writers == "" {
+			writers = "the build"
+		}
+		return declinef(declNotBuilt, "line %d: %s runs the class %s from the class path %s, which holds none of the folders %s writes (%s): the class is not what the build compiles", line, pr.word, class, value, writers, dirs)
+	}
+	joined := strings.Join(entries, cp.Separator)
+	if at >= 0 {
+		if pr.exec[at] == value {
+			pr.exec[at] = joined
+		} else {
+			flag, _, _ := strings.Cut(pr.exec[at], "=")
+			pr.exec[at] = flag + "=" + joined
+		}
+	} else {
+		pr.exec = slices.Concat(pr.exec[:name], []string{cp.Flags[0], joined}, pr.exec[name:])
+	}
+	pr.classPath = true
+	flagName := cp.Flags[0]
+	if at >= 0 {
+		flagName, _, _ = strings.Cut(pr.exec[at], "=")
+		if flagName == pr.exec[at] {
+			flagName = pr.exec[at-1]
+		}
+	}
+	p.classNote = fmt.Sprintf("%s runs the class %s from the class path %s: the runtime runs it with %s %s", pr.word, class, from, flagName, joined)
+	p.classWorkdir = workdirIn
 	return nil
 }
 
@@ -452,7 +579,15 @@ func (p *plan) finishCommand() {
 		return
 	}
 	exec := append([]string(nil), pr.exec...)
+	clearEntrypoint := false
 	switch {
+	case pr.classPath && len(r.Entrypoint) > 0:
+		// The image's entrypoint (java -jar) would take the class for a
+		// jar: the command runs the runtime's interpreter itself, and a
+		// CMD comes with an empty ENTRYPOINT, so that a command given to
+		// docker run still replaces it whole, as it did.
+		exec[0] = r.Entrypoint[0]
+		clearEntrypoint = pr.holder.kw == "CMD"
 	case pr.art != nil:
 		exec[0] = pr.abs
 	case pr.interp && len(r.Entrypoint) > 0 && pr.holder.kw == "CMD":
@@ -470,6 +605,17 @@ func (p *plan) finishCommand() {
 	case pr.interp && len(r.Entrypoint) > 0:
 		exec[0] = r.Entrypoint[0]
 	}
+	if p.classNote != "" {
+		note := p.classNote
+		if clearEntrypoint {
+			ep := append([]string{path.Base(r.Entrypoint[0])}, r.Entrypoint[1:]...)
+			note += fmt.Sprintf(", and ENTRYPOINT [] clears the runtime image's %s entrypoint", strings.Join(ep, " "))
+		}
+		p.notes.note(pr.holder.first, infoClassPath, "%s", note)
+		if p.classWorkdir {
+			p.notes.note(pr.holder.first, infoClassPathWorkdir, "the class path holds the working folder %s, where %s wrote the classes among the sources: the runtime copies the whole folder, sources included", p.f.workdir, strings.Join(p.f.classWriters(), ", "))
+		}
+	}
 	same := len(exec) == len(pr.orig)
 	for i := range exec {
 		same = same && exec[i] == pr.orig[i]
@@ -478,6 +624,10 @@ func (p *plan) finishCommand() {
 		return
 	}
 	pr.newText = pr.holder.node.Value + " " + jsonArgs(exec)
+	if clearEntrypoint {
+		src := p.f.src
+		pr.newText = src.kw("ENTRYPOINT") + " []" + src.eol + pr.newText
+	}
 	if pr.shellForm {
 		p.notes.note(pr.holder.first, infoExecForm, "shell-form %s becomes exec form, so that signals reach the program directly", pr.holder.kw)
 	}

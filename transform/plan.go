@@ -91,6 +91,11 @@ type plan struct {
 	// keepDev says why development dependencies must stay (the start
 	// command needs one); empty when they may be pruned.
 	keepDev string
+	// classNote says how the command runs a class from its class path,
+	// and classWorkdir that the class path holds the working folder;
+	// both are noted once the runtime's command is written.
+	classNote    string
+	classWorkdir bool
 }
 
 type varUse struct {
@@ -112,7 +117,10 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		p.stage = "build"
 	}
 	p.noteVersions()
-	if len(f.rootInstalls) > 0 {
+	if len(f.rootInstalls) > 0 && len(f.appCopies) > 0 {
+		r := f.rootInstalls[0]
+		p.notes.note(r.in.first, infoAppFromCopies, "`%s` runs in / and installs into %s, and the stage's working folder stays /: the app is what the COPY instructions wrote (%s), copied with %s", r.command, r.env, strings.Join(f.appCopies, ", "), r.env)
+	} else if len(f.rootInstalls) > 0 {
 		r := f.rootInstalls[0]
 		p.notes.note(r.in.first, infoAppFromWorkdir, "`%s` runs in / but installs into %s: the app's folder is the working folder %s, copied with it", r.command, r.env, f.workdir)
 	}
