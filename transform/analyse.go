@@ -352,6 +352,14 @@ func (f *facts) walk() error {
 			if c.From == "" {
 				f.copies = append(f.copies, copyStep{in: in, cp: c, cwd: f.workdir})
 			}
+		case *instructions.AddCommand:
+			// ADD of plain files and folders of the context copies them
+			// as COPY does; a URL, a git source or an archive (which ADD
+			// unpacks) does not, and is left out.
+			if addIsCopy(c) {
+				cp := &instructions.CopyCommand{SourcesAndDest: c.SourcesAndDest, Chown: c.Chown, Chmod: c.Chmod}
+				f.copies = append(f.copies, copyStep{in: in, cp: cp, cwd: f.workdir})
+			}
 		case *instructions.CmdCommand:
 			cmds = append(cmds, in)
 		case *instructions.EntrypointCommand:
@@ -386,4 +394,21 @@ func rawArgDefault(in *inst, key string) string {
 		}
 	}
 	return ""
+}
+
+// addIsCopy reports whether an ADD only copies files of the build
+// context: no source is a URL, a git address or an archive ADD unpacks.
+func addIsCopy(c *instructions.AddCommand) bool {
+	for _, s := range c.SourcePaths {
+		l := strings.ToLower(s)
+		if strings.Contains(l, "://") || strings.HasPrefix(l, "git@") || strings.ContainsAny(l, "$") {
+			return false
+		}
+		for _, ext := range []string{".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".gz", ".bz2", ".xz"} {
+			if strings.HasSuffix(l, ext) {
+				return false
+			}
+		}
+	}
+	return len(c.SourcePaths) > 0
 }

@@ -76,6 +76,7 @@ const (
 	infoGlobalInstall      Code = "RS131"
 	infoMovedOut           Code = "RS132"
 	infoPathFolderCopied   Code = "RS133"
+	infoShebangRun         Code = "RS134"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -170,6 +171,7 @@ var codes = []CodeInfo{
 	{infoGlobalInstall, KindInfo, "globally installed program copied", "The container runs a program a global install put outside the app folder (npm install -g serve): the runtime gets the package's folder and the program's link at the same places; a line after the install gathers the link, which COPY would otherwise follow."},
 	{infoMovedOut, KindInfo, "moved folder copied", "A RUN moves something out of the app folder (mv node_modules ../); the runtime gets it at the place it was moved to, and no prune is added, since a prune of the app folder would not see it."},
 	{infoPathFolderCopied, KindInfo, "PATH folder copied for the command", "The command or HEALTHCHECK runs a program that no runtime has, and the file puts a folder on PATH that nothing else copies (an SDK unpacked in /root): the runtime gets that folder (the one above bin/) at the same place."},
+	{infoShebangRun, KindInfo, "script started with its interpreter", "The command runs a script whose #! line names the preset's interpreter (#!/usr/bin/env node): the runtime starts it as `node SCRIPT`, since a runtime such as distroless has no /usr/bin/env to run the #! line; the program runs the same, but its command line names the interpreter."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

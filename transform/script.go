@@ -62,10 +62,30 @@ func (p *plan) shebangScript() (bool, error) {
 	if len(fields) > 1 && path.Base(fields[0]) == "env" {
 		fields = fields[1:]
 	}
+	if len(fields) == 1 && f.preset.IsInterpreter(path.Base(fields[0])) && pr.exec != nil {
+		return true, p.interpScript(path.Base(fields[0]), first, abs, pr.exec[1:])
+	}
 	if len(fields) == 0 || !shell.IsShell(fields[0]) {
 		return false, nil
 	}
 	return true, p.readScriptFile(path.Base(fields[0]), abs, text, from)
+}
+
+// interpScript runs a script whose #! line names one of the preset's
+// interpreters (#!/usr/bin/env node) with that interpreter: a runtime
+// whose entrypoint is the interpreter, and that has no /usr/bin/env
+// (distroless), can run `node SCRIPT` but not the script itself. The
+// kernel ran the same interpreter on the same file, so the program runs
+// the same; its command line differs, which the note says.
+func (p *plan) interpScript(interp, shebang, abs string, rest []string) error {
+	pr := p.prog
+	if !p.inFolder(abs) {
+		p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
+	}
+	p.notes.note(pr.holder.first, infoShebangRun, "%s starts with `#!%s`: the runtime starts it as `%s %s`, which runs it the same way without the #! line's /usr/bin/env", pr.word, strings.TrimSpace(shebang), interp, abs)
+	pr.exec = append([]string{interp, abs}, rest...)
+	pr.word, pr.interp, pr.scriptAt, pr.resolved = interp, true, 1, true
+	return p.needApp()
 }
 
 // readScriptFile records what a shell script needs in the runtime.
