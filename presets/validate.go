@@ -200,6 +200,9 @@ func (p *Preset) compile() *presetErr {
 		if len(strings.Fields(g.Command)) == 0 || len(g.Flags) == 0 || !path.IsAbs(g.Dir) || !path.IsAbs(g.Bin) {
 			return &presetErr{fmt.Sprintf("global_installs.%d", i), "a global install needs a command, flags, and absolute dir and bin folders"}
 		}
+		if g.Self != nil && (g.Self.File == "" || g.Self.Name == "" || g.Self.Bin == "") {
+			return &presetErr{fmt.Sprintf("global_installs.%d.self", i), "self needs a file, and the keys of the name and the bin"}
+		}
 	}
 	for i, r := range p.Runners {
 		if len(r.Commands) == 0 || (!r.Strip && r.Run == "" && (r.File == "" || r.Key == "")) {

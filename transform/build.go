@@ -154,7 +154,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 		return
 	}
 	f.scanPackages(args)
-	if f.scanGlobal(args, step.in) {
+	if f.scanGlobal(args, step.in, *cwd) {
 		// A global install (npm install -g serve) fills no app folder.
 		step.cmds = append(step.cmds, cmdAt{args: args, cwd: *cwd})
 		return

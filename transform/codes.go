@@ -77,6 +77,7 @@ const (
 	infoMovedOut           Code = "RS132"
 	infoPathFolderCopied   Code = "RS133"
 	infoShebangRun         Code = "RS134"
+	infoGlobalSelf         Code = "RS135"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -114,6 +115,7 @@ const (
 	declHealthcheckTools   Code = "RS235"
 	declScriptUnread       Code = "RS236"
 	declMovedUnclear       Code = "RS237"
+	declGlobalSelfUnread   Code = "RS238"
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
@@ -172,6 +174,7 @@ var codes = []CodeInfo{
 	{infoMovedOut, KindInfo, "moved folder copied", "A RUN moves something out of the app folder (mv node_modules ../); the runtime gets it at the place it was moved to, and no prune is added, since a prune of the app folder would not see it."},
 	{infoPathFolderCopied, KindInfo, "PATH folder copied for the command", "The command or HEALTHCHECK runs a program that no runtime has, and the file puts a folder on PATH that nothing else copies (an SDK unpacked in /root): the runtime gets that folder (the one above bin/) at the same place."},
 	{infoShebangRun, KindInfo, "script started with its interpreter", "The command runs a script whose #! line names the preset's interpreter (#!/usr/bin/env node): the runtime starts it as `node SCRIPT`, since a runtime such as distroless has no /usr/bin/env to run the #! line; the program runs the same, but its command line names the interpreter."},
+	{infoGlobalSelf, KindInfo, "global install of the app's own folder", "The command runs a program that a global install of the app's own folder (npm install --global in /app) linked onto PATH: the program is an entry of the package file's bin; the runtime gets the app folder and the links to it at the same places."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -210,6 +213,7 @@ var codes = []CodeInfo{
 	{declHealthcheckTools, KindDecline, "HEALTHCHECK tools unavailable", "The HEALTHCHECK runs tools that no runtime flavor of the preset has or can install, so the check would fail in the converted image."},
 	{declScriptUnread, KindDecline, "script the command runs unreadable", "The command hands a shell script to a shell (sh entrypoint.sh), or runs one, that restage cannot read from the build context, so what the container runs, and so what the runtime needs, cannot be told."},
 	{declMovedUnclear, KindDecline, "where a moved file lands unknown", "A RUN moves something out of the app folder to a destination that may or may not be a folder, so where it lands, and so what the runtime must copy, cannot be told."},
+	{declGlobalSelfUnread, KindDecline, "globally installed app program unclear", "The command runs a program that a global install of the app's own folder may have linked onto PATH, but the package file cannot be read, or the program's file is not a script whose #! line names the preset's interpreter: what to run cannot be told."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},

@@ -176,8 +176,10 @@ func (p *plan) checkProgram() error {
 			return err
 		}
 	}
-	if art == nil && p.globalProgram() {
-		return nil
+	if art == nil {
+		if ok, err := p.globalProgram(); ok || err != nil {
+			return err
+		}
 	}
 	if art == nil && f.preset.PathPrograms && !strings.Contains(pr.word, "/") {
 		// A program the install put on PATH (a console script).

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -63,6 +64,9 @@ func (p *plan) shebangScript() (bool, error) {
 		fields = fields[1:]
 	}
 	if len(fields) == 1 && f.preset.IsInterpreter(path.Base(fields[0])) && pr.exec != nil {
+		if !p.inFolder(abs) {
+			p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
+		}
 		return true, p.interpScript(path.Base(fields[0]), first, abs, pr.exec[1:])
 	}
 	if len(fields) == 0 || !shell.IsShell(fields[0]) {
@@ -79,9 +83,6 @@ func (p *plan) shebangScript() (bool, error) {
 // the same; its command line differs, which the note says.
 func (p *plan) interpScript(interp, shebang, abs string, rest []string) error {
 	pr := p.prog
-	if !p.inFolder(abs) {
-		p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
-	}
 	p.notes.note(pr.holder.first, infoShebangRun, "%s starts with `#!%s`: the runtime starts it as `%s %s`, which runs it the same way without the #! line's /usr/bin/env", pr.word, strings.TrimSpace(shebang), interp, abs)
 	pr.exec = append([]string{interp, abs}, rest...)
 	pr.word, pr.interp, pr.scriptAt, pr.resolved = interp, true, 1, true
@@ -269,6 +270,7 @@ type globalPkg struct {
 	name string
 	gi   *GlobalInstall
 	in   *inst
+	self string // the folder installed, when the command names no package
 }
 
 // GlobalInstall is the preset's description of a global install command.
@@ -276,7 +278,7 @@ type GlobalInstall = presets.GlobalInstall
 
 // scanGlobal records the packages a global install command names, and
 // says whether it is one.
-func (f *facts) scanGlobal(args []word, in *inst) bool {
+func (f *facts) scanGlobal(args []word, in *inst, cwd string) bool {
 	for i := range f.preset.GlobalInstalls {
 		g := &f.preset.GlobalInstalls[i]
 		n := len(strings.Fields(g.Command))
@@ -290,8 +292,14 @@ func (f *facts) scanGlobal(args []word, in *inst) bool {
 		if !global {
 			continue
 		}
+		named := false
 		for _, a := range args[n:] {
 			if strings.HasPrefix(a.text, "-") || a.dynamic {
+				continue
+			}
+			named = true
+			if g.Self != nil && slices.Contains(g.Self.Args, a.text) {
+				f.globals = append(f.globals, globalPkg{gi: g, in: in, self: cwd})
 				continue
 			}
 			name := a.text
@@ -302,6 +310,9 @@ func (f *facts) scanGlobal(args []word, in *inst) bool {
 			}
 			f.globals = append(f.globals, globalPkg{name: name, gi: g, in: in})
 		}
+		if !named && g.Self != nil {
+			f.globals = append(f.globals, globalPkg{gi: g, in: in, self: cwd})
+		}
 		return true
 	}
 	return false
@@ -310,14 +321,21 @@ func (f *facts) scanGlobal(args []word, in *inst) bool {
 // globalProgram accepts a program that a global install put on PATH:
 // the runtime gets the package's folder, and the program's link at the
 // same place.
-func (p *plan) globalProgram() bool {
+func (p *plan) globalProgram() (bool, error) {
 	f, pr := p.f, p.prog
+	for i := len(f.globals) - 1; i >= 0; i-- {
+		if f.globals[i].self != "" {
+			if ok, err := p.selfProgram(f.globals[i]); ok || err != nil {
+				return ok, err
+			}
+		}
+	}
 	if strings.Contains(pr.word, "/") {
-		return false
+		return false, nil
 	}
 	for i := len(f.globals) - 1; i >= 0; i-- {
 		g := f.globals[i]
-		if path.Base(g.name) != pr.word && !p.providedBy(pr.word, g.name) {
+		if g.self != "" || path.Base(g.name) != pr.word && !p.providedBy(pr.word, g.name) {
 			continue
 		}
 		if !slices.Contains(strings.Split(f.envNow["PATH"], ":"), g.gi.Bin) {
@@ -333,9 +351,94 @@ func (p *plan) globalProgram() bool {
 		p.linkAt = g.in
 		p.linkCopies = append(p.linkCopies, [2]string{linkDir + "/", g.gi.Bin + "/"})
 		p.notes.note(g.in.first, infoGlobalInstall, "%s is a program of the package %s, installed globally on this line: the runtime gets %s and the link %s, at the same places", pr.word, g.name, dir, link)
-		return true
+		return true, nil
 	}
-	return false
+	return false, nil
+}
+
+// selfProgram accepts a program that a global install of the app's own
+// folder linked into the preset's bin folder (npm install --global in
+// /app): the program is an entry of the package file's bin, a file of
+// the folder the runtime copies anyway. The runtime gets the program's
+// link and the package's link at the same places, and starts the link
+// with the interpreter its file's #! line names.
+func (p *plan) selfProgram(g globalPkg) (bool, error) {
+	f, pr := p.f, p.prog
+	s := g.gi.Self
+	prog := pr.word
+	if strings.Contains(prog, "/") {
+		if abs := f.abs(prog); path.Dir(abs) == path.Clean(g.gi.Bin) {
+			prog = path.Base(abs)
+		} else {
+			return false, nil
+		}
+	} else if !slices.Contains(strings.Split(f.envNow["PATH"], ":"), g.gi.Bin) {
+		return false, nil
+	}
+	if pr.exec == nil || !p.inFolder(g.self) {
+		return false, nil
+	}
+	holder := pr.holder
+	text, _, ok := f.contextFileAt(path.Join(g.self, s.File))
+	var doc any
+	if !ok || json.Unmarshal([]byte(text), &doc) != nil {
+		return false, declinef(declGlobalSelfUnread, "line %d: %s runs %s, which the global install on line %d may have linked from the folder %s, but its %s cannot be read from the build context: what the program is cannot be told", holder.first, holder.kw, pr.word, g.in.first, g.self, s.File)
+	}
+	name, _ := jsonValue(doc, s.Name).(string)
+	if name == "" {
+		return false, nil
+	}
+	bins := map[string]string{}
+	switch b := jsonValue(doc, s.Bin).(type) {
+	case string:
+		bins[path.Base(name)] = b
+	case map[string]any:
+		for k, v := range b {
+			if v, ok := v.(string); ok {
+				bins[k] = v
+			}
+		}
+	}
+	file, ok := bins[prog]
+	if !ok {
+		return false, nil
+	}
+	target := path.Join(g.self, file)
+	script, _, ok := f.contextFileAt(target)
+	interp, shebang := "", ""
+	if ok && strings.HasPrefix(script, "#!") {
+		shebang, _, _ = strings.Cut(script[2:], "\n")
+		fields := strings.Fields(shebang)
+		if len(fields) > 1 && path.Base(fields[0]) == "env" {
+			fields = fields[1:]
+		}
+		if len(fields) == 1 && f.preset.IsInterpreter(path.Base(fields[0])) {
+			interp = path.Base(fields[0])
+		}
+	}
+	if interp == "" || !p.inFolder(target) {
+		return false, declinef(declGlobalSelfUnread, "line %d: %s runs %s, the program %s of the package %s that line %d installs globally from %s, but its file %s is not a script of the copied folder with a #! line naming %s: how to start it cannot be told", holder.first, holder.kw, pr.word, prog, name, g.in.first, g.self, target, strings.Join(f.preset.Interpreters, " or "))
+	}
+	link := path.Join(g.gi.Bin, prog)
+	pkgLink := path.Join(g.gi.Dir, name)
+	pkgDir := path.Join(pkgsDir, path.Dir(name))
+	p.linkCmds = append(p.linkCmds, "mkdir -p "+linkDir+" && cp -P "+link+" "+linkDir+"/",
+		"mkdir -p "+pkgDir+" && cp -P "+pkgLink+" "+pkgDir+"/")
+	p.linkAt = g.in
+	p.linkCopies = append(p.linkCopies, [2]string{linkDir + "/", g.gi.Bin + "/"}, [2]string{pkgsDir + "/", g.gi.Dir + "/"})
+	p.notes.note(g.in.first, infoGlobalSelf, "%s is a program of the package %s (the %q of %s), which this line installs globally from the folder %s itself: the runtime gets %s and the links %s and %s, at the same places", prog, name, s.Bin, s.File, g.self, g.self, link, pkgLink)
+	return true, p.interpScript(interp, shebang, link, pr.exec[1:])
+}
+
+// pkgsDir is where the builder gathers the links of globally installed
+// folders.
+const pkgsDir = "/tmp/restage-packages"
+
+// jsonValue is the value at a dotted key of a decoded JSON document, nil
+// when it has none.
+func jsonValue(doc any, key string) any {
+	v, _ := jsonAt(doc, key)
+	return v
 }
 
 // linkDir is where the builder gathers the links of global programs.
