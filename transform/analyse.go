@@ -71,6 +71,8 @@ type facts struct {
 	rootInstalls []rootInstall
 	globals      []globalPkg // packages installed globally (npm install -g serve)
 	moves        []move      // mv steps, for what leaves the app folder
+	made         []madeDir   // folders a RUN makes with mkdir
+	workdirs     []string    // every WORKDIR the file sets
 	pkgs         [][]string  // run-time packages, per preset package map
 	copies       []copyStep
 	libcWhy      []Evidence // why the artifacts need a C library, from the RUN steps
@@ -339,6 +341,7 @@ func (f *facts) walk() error {
 			}
 			f.workdir = f.abs(w)
 			f.setWD = true
+			f.workdirs = append(f.workdirs, f.workdir)
 		case *instructions.UserCommand:
 			f.user = in
 			f.userNow = c.User

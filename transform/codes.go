@@ -78,6 +78,8 @@ const (
 	infoPathFolderCopied   Code = "RS133"
 	infoShebangRun         Code = "RS134"
 	infoGlobalSelf         Code = "RS135"
+	infoMadeFolder         Code = "RS136"
+	infoToolKept           Code = "RS137"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -175,6 +177,8 @@ var codes = []CodeInfo{
 	{infoPathFolderCopied, KindInfo, "PATH folder copied for the command", "The command or HEALTHCHECK runs a program that no runtime has, and the file puts a folder on PATH that nothing else copies (an SDK unpacked in /root): the runtime gets that folder (the one above bin/) at the same place."},
 	{infoShebangRun, KindInfo, "script started with its interpreter", "The command runs a script whose #! line names the preset's interpreter (#!/usr/bin/env node): the runtime starts it as `node SCRIPT`, since a runtime such as distroless has no /usr/bin/env to run the #! line; the program runs the same, but its command line names the interpreter."},
 	{infoGlobalSelf, KindInfo, "global install of the app's own folder", "The command runs a program that a global install of the app's own folder (npm install --global in /app) linked onto PATH: the program is an entry of the package file's bin; the runtime gets the app folder and the links to it at the same places."},
+	{infoMadeFolder, KindInfo, "folder made for run time copied", "A RUN makes a folder (mkdir) outside every folder the build works in, so it is prepared for the program's run time: the runtime gets a copy of it at the same place."},
+	{infoToolKept, KindInfo, "runner tool kept", "The command runs a runner's tool (npm run migrate) that the preset cannot resolve to a plain interpreter command: the runtime keeps the tool, and development dependencies are not pruned when its scripts may use them."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

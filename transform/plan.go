@@ -58,6 +58,9 @@ type plan struct {
 
 	static bool // set the preset's static env on artifact commands
 	prog   *program
+	// restCmds are the simple commands after the first of a CMD or
+	// ENTRYPOINT that a shell runs.
+	restCmds []simpleCmd
 
 	// Lines inserted after the last build RUN (after): the prune of dev
 	// dependencies and the collect step.
@@ -118,6 +121,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.planMoves(); err != nil {
 		return nil, err
 	}
+	p.planMade()
 	p.decideLibc()
 	if err := p.checkStaticReach(); err != nil {
 		return nil, err

@@ -615,3 +615,75 @@ func pathTop(d string) string {
 	}
 	return d
 }
+
+// madeDir is a folder a RUN makes with mkdir, as an absolute path.
+type madeDir struct {
+	dir string
+	in  *inst
+}
+
+// scanMkdir records the folders a mkdir makes.
+func (f *facts) scanMkdir(args []word, cwd string, in *inst) {
+	for _, a := range args[1:] {
+		if a.dynamic || strings.HasPrefix(a.text, "-") || strings.ContainsAny(a.text, "*?[{") {
+			continue
+		}
+		d := path.Join(cwd, a.text)
+		if path.IsAbs(a.text) {
+			d = path.Clean(a.text)
+		}
+		f.made = append(f.made, madeDir{dir: d, in: in})
+	}
+}
+
+// planMade gives the runtime the folders a RUN makes outside every
+// folder the build works in (RUN mkdir -p /var/lib/app): nothing in the
+// file puts anything there, so the folder is prepared for the program's
+// run time, which may write into it and fail where it is missing. A
+// folder that a WORKDIR, a COPY or a RUN works in belongs to the build,
+// and one under the temporary folders or root's home is left as the
+// runtime image has it.
+func (p *plan) planMade() {
+	f := p.f
+	related := func(a, b string) bool {
+		return a == b || strings.HasPrefix(a, strings.TrimSuffix(b, "/")+"/") || strings.HasPrefix(b, strings.TrimSuffix(a, "/")+"/")
+	}
+	var used []string
+	used = append(used, f.workdirs...)
+	for _, c := range f.copies {
+		dest := c.cp.DestPath
+		if d, ok := f.expand(dest); ok {
+			dest = d
+		}
+		if path.IsAbs(dest) {
+			used = append(used, path.Clean(dest))
+		} else {
+			used = append(used, path.Join(c.cwd, dest))
+		}
+	}
+	for _, r := range f.runs {
+		for _, c := range r.cmds {
+			if c.cwd != "/" {
+				used = append(used, c.cwd)
+			}
+		}
+	}
+	for _, a := range p.artifacts {
+		used = append(used, a.dir)
+	}
+next:
+	for _, m := range f.made {
+		d := m.dir
+		if d == "/" || path.Dir(d) == "/" || related(d, "/tmp") || related(d, "/var/tmp") || related(d, "/root") || related(d, "/proc") || related(d, "/dev") {
+			continue
+		}
+		for _, u := range used {
+			if related(d, u) {
+				continue next
+			}
+		}
+		used = append(used, d)
+		p.artifacts = append(p.artifacts, artifact{dir: d, folder: true, in: m.in, used: true})
+		p.notes.note(m.in.first, infoMadeFolder, "%s is a folder this line makes outside the app folder, which the program may write at run time: the runtime gets a copy of it at the same place", d)
+	}
+}
