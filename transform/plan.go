@@ -191,7 +191,9 @@ func (p *plan) checkDeclines() error {
 			}
 		}
 	}
-	hasBuild := false
+	// A global install is a build step too: its package may be what
+	// the container runs (npm install -g json-server).
+	hasBuild := len(f.globals) > 0
 	for _, r := range f.runs {
 		if len(r.builds) > 0 {
 			hasBuild = true

@@ -150,6 +150,9 @@ func (p *plan) needProgram(prog string, funcs []string) {
 			return
 		}
 	}
+	if p.globalPackageProgram(prog) {
+		return
+	}
 	if f.preset.PathPrograms && !strings.Contains(prog, "/") && !f.preset.IsInterpreter(prog) && p.hasAppFolder() && len(p.madePathDirs()) == 0 {
 		return // a console script the install put on PATH
 	}
@@ -330,19 +333,26 @@ func (p *plan) globalProgram() (bool, error) {
 			}
 		}
 	}
-	if strings.Contains(pr.word, "/") {
-		return false, nil
+	return p.globalPackageProgram(pr.word), nil
+}
+
+// globalPackageProgram accepts a program named prog that a global install
+// of a named package put on PATH.
+func (p *plan) globalPackageProgram(prog string) bool {
+	f, pr := p.f, p.prog
+	if strings.Contains(prog, "/") {
+		return false
 	}
 	for i := len(f.globals) - 1; i >= 0; i-- {
 		g := f.globals[i]
-		if g.self != "" || path.Base(g.name) != pr.word && !p.providedBy(pr.word, g.name) {
+		if g.self != "" || path.Base(g.name) != prog && !p.providedBy(prog, g.name) {
 			continue
 		}
 		if !slices.Contains(strings.Split(f.envNow["PATH"], ":"), g.gi.Bin) {
 			continue
 		}
 		dir := path.Join(g.gi.Dir, g.name)
-		link := path.Join(g.gi.Bin, pr.word)
+		link := path.Join(g.gi.Bin, prog)
 		p.artifacts = append(p.artifacts, artifact{dir: dir, folder: true, in: g.in, used: true})
 		for _, t := range g.gi.Needs {
 			pr.tools = appendNew(pr.tools, t)
@@ -350,10 +360,10 @@ func (p *plan) globalProgram() (bool, error) {
 		p.linkCmds = append(p.linkCmds, "mkdir -p "+linkDir+" && cp -P "+link+" "+linkDir+"/")
 		p.linkAt = g.in
 		p.linkCopies = append(p.linkCopies, [2]string{linkDir + "/", g.gi.Bin + "/"})
-		p.notes.note(g.in.first, infoGlobalInstall, "%s is a program of the package %s, installed globally on this line: the runtime gets %s and the link %s, at the same places", pr.word, g.name, dir, link)
-		return true, nil
+		p.notes.note(g.in.first, infoGlobalInstall, "%s is a program of the package %s, installed globally on this line: the runtime gets %s and the link %s, at the same places", prog, g.name, dir, link)
+		return true
 	}
-	return false, nil
+	return false
 }
 
 // selfProgram accepts a program that a global install of the app's own
