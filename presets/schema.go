@@ -230,6 +230,23 @@ type GlobalInstall struct {
 	// Needs are the programs the runtime must have to run such a
 	// program (node, which its #!/usr/bin/env node line runs).
 	Needs []string `yaml:"needs"`
+	// Self says how the command installs the folder it runs in when it
+	// names no package (npm install --global): a link dir/<name> to the
+	// folder, and links in bin to the programs the package file lists.
+	Self *GlobalSelf `yaml:"self"`
+}
+
+// GlobalSelf is how a global install of the current folder is read from
+// the package file in that folder.
+type GlobalSelf struct {
+	File string `yaml:"file"` // the package file: package.json
+	Name string `yaml:"name"` // dotted key of the package's name: name
+	// Bin is the dotted key of its programs: a map of program to file,
+	// or one file, whose program is the name without its @scope/.
+	Bin string `yaml:"bin"`
+	// Args are the words that name the current folder as the package
+	// (npm install -g .); no package word at all names it too.
+	Args []string `yaml:"args"`
 }
 
 // Prepare is a set-up the builder needs before a build command: a virtual

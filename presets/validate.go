@@ -206,6 +206,9 @@ func (p *Preset) compile() *presetErr {
 		if len(strings.Fields(g.Command)) == 0 || len(g.Flags) == 0 || !path.IsAbs(g.Dir) || !path.IsAbs(g.Bin) {
 			return &presetErr{fmt.Sprintf("global_installs.%d", i), "a global install needs a command, flags, and absolute dir and bin folders"}
 		}
+		if g.Self != nil && (g.Self.File == "" || g.Self.Name == "" || g.Self.Bin == "") {
+			return &presetErr{fmt.Sprintf("global_installs.%d.self", i), "self needs a file, and the keys of the name and the bin"}
+		}
 	}
 	if c := p.ClassPath; c != nil {
 		if len(c.Flags) == 0 || c.Separator == "" || c.Default == "" {

@@ -77,6 +77,8 @@ type facts struct {
 	classDirs []string
 	globals   []globalPkg // packages installed globally (npm install -g serve)
 	moves     []move      // mv steps, for what leaves the app folder
+	made      []madeDir   // folders a RUN makes with mkdir
+	workdirs  []string    // every WORKDIR the file sets
 	pkgs      [][]string  // run-time packages, per preset package map
 	copies    []copyStep
 	libcWhy   []Evidence // why the artifacts need a C library, from the RUN steps
@@ -352,6 +354,7 @@ func (f *facts) walk() error {
 			}
 			f.workdir = f.abs(w)
 			f.setWD = true
+			f.workdirs = append(f.workdirs, f.workdir)
 		case *instructions.UserCommand:
 			f.user = in
 			f.userNow = c.User
@@ -364,6 +367,14 @@ func (f *facts) walk() error {
 		case *instructions.CopyCommand:
 			if c.From == "" {
 				f.copies = append(f.copies, copyStep{in: in, cp: c, cwd: f.workdir})
+			}
+		case *instructions.AddCommand:
+			// ADD of plain files and folders of the context copies them
+			// as COPY does; a URL, a git source or an archive (which ADD
+			// unpacks) does not, and is left out.
+			if addIsCopy(c) {
+				cp := &instructions.CopyCommand{SourcesAndDest: c.SourcesAndDest, Chown: c.Chown, Chmod: c.Chmod}
+				f.copies = append(f.copies, copyStep{in: in, cp: cp, cwd: f.workdir})
 			}
 		case *instructions.CmdCommand:
 			cmds = append(cmds, in)
@@ -399,4 +410,21 @@ func rawArgDefault(in *inst, key string) string {
 		}
 	}
 	return ""
+}
+
+// addIsCopy reports whether an ADD only copies files of the build
+// context: no source is a URL, a git address or an archive ADD unpacks.
+func addIsCopy(c *instructions.AddCommand) bool {
+	for _, s := range c.SourcePaths {
+		l := strings.ToLower(s)
+		if strings.Contains(l, "://") || strings.HasPrefix(l, "git@") || strings.ContainsAny(l, "$") {
+			return false
+		}
+		for _, ext := range []string{".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".gz", ".bz2", ".xz"} {
+			if strings.HasSuffix(l, ext) {
+				return false
+			}
+		}
+	}
+	return len(c.SourcePaths) > 0
 }

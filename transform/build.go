@@ -155,7 +155,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 		return
 	}
 	f.scanPackages(args)
-	if f.scanGlobal(args, step.in) {
+	if f.scanGlobal(args, step.in, *cwd) {
 		// A global install (npm install -g serve) fills no app folder.
 		step.cmds = append(step.cmds, cmdAt{args: args, cwd: *cwd})
 		return
@@ -170,6 +170,9 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	}
 	if args[0].text == "mv" {
 		f.scanMove(args, *cwd, step.in)
+	}
+	if args[0].text == "mkdir" {
+		f.scanMkdir(args, *cwd, step.in)
 	}
 	if (args[0].text == "adduser" || args[0].text == "useradd") && len(args) > 1 {
 		// The user name is the last plain word (Debian adduser takes an

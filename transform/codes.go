@@ -80,6 +80,10 @@ const (
 	infoAppFromCopies      Code = "RS137"
 	infoClassPath          Code = "RS138"
 	infoClassPathWorkdir   Code = "RS139"
+	infoShebangRun         Code = "RS140"
+	infoGlobalSelf         Code = "RS141"
+	infoMadeFolder         Code = "RS142"
+	infoToolKept           Code = "RS143"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -117,6 +121,7 @@ const (
 	declHealthcheckTools   Code = "RS235"
 	declScriptUnread       Code = "RS236"
 	declMovedUnclear       Code = "RS237"
+	declGlobalSelfUnread   Code = "RS238"
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
@@ -180,6 +185,10 @@ var codes = []CodeInfo{
 	{infoAppFromCopies, KindInfo, "app is what the COPY instructions wrote", "The install runs in / but fills an environment elsewhere (restage's virtual environment, or the file's own), and the stage never sets a working folder: the runtime gets the environment and each file or folder the COPY instructions wrote, at the same path."},
 	{infoClassPath, KindInfo, "class run from its class path", "The command runs a class from a class path (java -cp out Main, or the working folder by default) rather than a file: the runtime gets the class path's folders and runs the same class with the class path written out absolute; on a runtime whose entrypoint is java -jar, the command replaces that entrypoint."},
 	{infoClassPathWorkdir, KindInfo, "working folder copied for its classes", "The class path holds the working folder, where the compiler wrote the classes among the sources: the runtime copies the whole folder, sources included."},
+	{infoShebangRun, KindInfo, "script started with its interpreter", "The command runs a script whose #! line names the preset's interpreter (#!/usr/bin/env node): the runtime starts it as `node SCRIPT`, since a runtime such as distroless has no /usr/bin/env to run the #! line; the program runs the same, but its command line names the interpreter."},
+	{infoGlobalSelf, KindInfo, "global install of the app's own folder", "The command runs a program that a global install of the app's own folder (npm install --global in /app) linked onto PATH: the program is an entry of the package file's bin; the runtime gets the app folder and the links to it at the same places."},
+	{infoMadeFolder, KindInfo, "folder made for run time copied", "A RUN makes a folder (mkdir) outside every folder the build works in, so it is prepared for the program's run time: the runtime gets a copy of it at the same place."},
+	{infoToolKept, KindInfo, "runner tool kept", "The command runs a runner's tool (npm run migrate) that the preset cannot resolve to a plain interpreter command: the runtime keeps the tool, and development dependencies are not pruned when its scripts may use them."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -218,6 +227,7 @@ var codes = []CodeInfo{
 	{declHealthcheckTools, KindDecline, "HEALTHCHECK tools unavailable", "The HEALTHCHECK runs tools that no runtime flavor of the preset has or can install, so the check would fail in the converted image."},
 	{declScriptUnread, KindDecline, "script the command runs unreadable", "The command hands a shell script to a shell (sh entrypoint.sh), or runs one, that restage cannot read from the build context, so what the container runs, and so what the runtime needs, cannot be told."},
 	{declMovedUnclear, KindDecline, "where a moved file lands unknown", "A RUN moves something out of the app folder to a destination that may or may not be a folder, so where it lands, and so what the runtime must copy, cannot be told."},
+	{declGlobalSelfUnread, KindDecline, "globally installed app program unclear", "The command runs a program that a global install of the app's own folder may have linked onto PATH, but the package file cannot be read, or the program's file is not a script whose #! line names the preset's interpreter: what to run cannot be told."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},

@@ -33,6 +33,7 @@ type program struct {
 	abs        string
 	scriptFile string // the shell script the command runs, when it runs one
 	classPath  bool   // the interpreter runs a name from a class path, not a file
+	first      string // the first simple command, as words joined by spaces
 }
 
 // commandCmds returns the simple commands of a CMD or ENTRYPOINT.
@@ -113,6 +114,7 @@ func (p *plan) findProgram() error {
 			pr.exec = wordTexts(first)
 		} else {
 			pr.needsShell, pr.shell = true, shellName
+			p.restCmds = sl.cmds[1:]
 		}
 		if first[0].dynamic {
 			return declinef(declRunTimeProgram, "line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, first[0].text)
@@ -128,6 +130,7 @@ func (p *plan) findProgram() error {
 			first = nil
 			if len(sl.cmds) > 0 {
 				first, _ = sl.cmds[0].argv()
+				p.restCmds = sl.cmds[1:]
 			}
 			if len(first) == 0 {
 				return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
@@ -135,6 +138,7 @@ func (p *plan) findProgram() error {
 		}
 	}
 	pr.word = first[0].text
+	pr.first = strings.Join(wordTexts(first), " ")
 	if pr.needsShell {
 		pr.tools = append(pr.tools, pr.shell)
 	}
@@ -142,10 +146,30 @@ func (p *plan) findProgram() error {
 		return declinef(declRunTimeProgram, "line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, pr.word)
 	}
 	pr.orig = append([]string(nil), pr.exec...)
+	if err := p.restPrograms(); err != nil {
+		return err
+	}
 	if r, c := p.runner(first); r != nil {
 		return p.resolveRunner(r, c, first[len(strings.Fields(c)):])
 	}
 	return p.checkProgram()
+}
+
+// restPrograms records what the simple commands after the first of a
+// command that a shell runs need (npm start in `npm run migrate && npm
+// start`): the runtime must have each of their programs too.
+func (p *plan) restPrograms() error {
+	for _, c := range p.restCmds {
+		args, _ := c.argv()
+		if len(args) == 0 {
+			continue
+		}
+		if args[0].dynamic {
+			return declinef(declRunTimeProgram, "line %d: %s runs %s, which is only known at run time", p.prog.holder.first, p.prog.holder.kw, args[0].text)
+		}
+		p.needProgram(args[0].text, nil)
+	}
+	return nil
 }
 
 // checkProgram accepts the program when the runtime provides it (an
@@ -177,8 +201,26 @@ func (p *plan) checkProgram() error {
 			return err
 		}
 	}
-	if art == nil && p.globalProgram() {
-		return nil
+	if art == nil {
+		if ok, err := p.globalProgram(); ok || err != nil {
+			return err
+		}
+	}
+	if art == nil {
+		for _, r := range f.preset.Runners {
+			if r.Tool != "" && r.Tool == pr.word {
+				// A runner's tool doing something other than what the
+				// runner resolves (npm run migrate): the runtime keeps
+				// the tool, and the scripts it runs may use any
+				// dependency.
+				pr.tools = appendNew(pr.tools, r.Tool)
+				p.notes.note(holder.first, infoToolKept, "%s runs `%s`, which restage does not resolve to a plain command: the runtime keeps %s", holder.kw, pr.first, r.Tool)
+				if p.keepDev == "" {
+					p.keepDev = fmt.Sprintf("%s runs `%s`, whose script may use development dependencies", holder.kw, pr.first)
+				}
+				return p.needApp()
+			}
+		}
 	}
 	if art == nil && f.preset.PathPrograms && !strings.Contains(pr.word, "/") {
 		// A program the install put on PATH (a console script).

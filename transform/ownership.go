@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -26,6 +27,12 @@ import (
 // (the preset's writes.sources): those keep the original user, root, with
 // a warning, because a folder the program creates itself cannot be made
 // in advance without changing what the program sees.
+
+// madeCopy is a folder a RUN made that the runtime gets, and its note.
+type madeCopy struct {
+	dir  string
+	note int
+}
 
 // writeSeen is a path a write call in the sources names.
 type writeSeen struct {
@@ -71,6 +78,8 @@ func (p *plan) planOwnership() {
 			inside = append(inside, w)
 		case slices.ContainsFunc(vols, func(v string) bool { return under(abs, v) }):
 			// A volume folder, prepared below.
+		case p.fromRoot && slices.ContainsFunc(p.madeDirs, func(m madeCopy) bool { return under(abs, m.dir) }):
+			// A folder the file made, owned below.
 		case p.fromRoot:
 			// What root wrote there, a user the original lacked could not
 			// have written either unless the file prepared it.
@@ -120,6 +129,14 @@ func (p *plan) planOwnership() {
 		}
 	}
 	p.owned = append(p.owned, p.prepare...)
+	if p.fromRoot {
+		for _, m := range p.madeDirs {
+			if !p.ownedBy(m.dir) {
+				p.owned = append(p.owned, m.dir)
+				p.notes.list[m.note].Message += fmt.Sprintf(", owned by the runtime user %s, as the original's root could write it", p.chown)
+			}
+		}
+	}
 	{
 		msg := ""
 		if len(p.owned) > 0 && p.owned[0] == app {

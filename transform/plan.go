@@ -68,6 +68,9 @@ type plan struct {
 
 	static bool // set the preset's static env on artifact commands
 	prog   *program
+	// restCmds are the simple commands after the first of a CMD or
+	// ENTRYPOINT that a shell runs.
+	restCmds []simpleCmd
 
 	// Lines inserted after the last build RUN (after): the prune of dev
 	// dependencies and the collect step.
@@ -85,6 +88,10 @@ type plan struct {
 	linkCmds   []string
 	linkAt     *inst
 	linkCopies [][2]string
+	// madeDirs are folders a RUN made outside the app folder that the
+	// runtime gets (planMade); a non-root runtime user owns them, as
+	// root could write them in the original.
+	madeDirs []madeCopy
 	// rootOnly is a copied folder under /root, which only root may
 	// enter: the runtime keeps the original's root user for it.
 	rootOnly string
@@ -136,6 +143,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.planMoves(); err != nil {
 		return nil, err
 	}
+	p.planMade()
 	p.decideLibc()
 	if err := p.checkStaticReach(); err != nil {
 		return nil, err
@@ -206,7 +214,9 @@ func (p *plan) checkDeclines() error {
 			}
 		}
 	}
-	hasBuild := false
+	// A global install is a build step too: its package may be what
+	// the container runs (npm install -g json-server).
+	hasBuild := len(f.globals) > 0
 	for _, r := range f.runs {
 		if len(r.builds) > 0 {
 			hasBuild = true

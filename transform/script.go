@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -62,10 +63,30 @@ func (p *plan) shebangScript() (bool, error) {
 	if len(fields) > 1 && path.Base(fields[0]) == "env" {
 		fields = fields[1:]
 	}
+	if len(fields) == 1 && f.preset.IsInterpreter(path.Base(fields[0])) && pr.exec != nil {
+		if !p.inFolder(abs) {
+			p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
+		}
+		return true, p.interpScript(path.Base(fields[0]), first, abs, pr.exec[1:])
+	}
 	if len(fields) == 0 || !shell.IsShell(fields[0]) {
 		return false, nil
 	}
 	return true, p.readScriptFile(path.Base(fields[0]), abs, text, from)
+}
+
+// interpScript runs a script whose #! line names one of the preset's
+// interpreters (#!/usr/bin/env node) with that interpreter: a runtime
+// whose entrypoint is the interpreter, and that has no /usr/bin/env
+// (distroless), can run `node SCRIPT` but not the script itself. The
+// kernel ran the same interpreter on the same file, so the program runs
+// the same; its command line differs, which the note says.
+func (p *plan) interpScript(interp, shebang, abs string, rest []string) error {
+	pr := p.prog
+	p.notes.note(pr.holder.first, infoShebangRun, "%s starts with `#!%s`: the runtime starts it as `%s %s`, which runs it the same way without the #! line's /usr/bin/env", pr.word, strings.TrimSpace(shebang), interp, abs)
+	pr.exec = append([]string{interp, abs}, rest...)
+	pr.word, pr.interp, pr.scriptAt, pr.resolved = interp, true, 1, true
+	return p.needApp()
 }
 
 // readScriptFile records what a shell script needs in the runtime.
@@ -128,6 +149,9 @@ func (p *plan) needProgram(prog string, funcs []string) {
 			pr.tools = appendNew(pr.tools, prog)
 			return
 		}
+	}
+	if p.globalPackageProgram(prog) {
+		return
 	}
 	if f.preset.PathPrograms && !strings.Contains(prog, "/") && !f.preset.IsInterpreter(prog) && p.hasAppFolder() && len(p.madePathDirs()) == 0 {
 		return // a console script the install put on PATH
@@ -249,6 +273,7 @@ type globalPkg struct {
 	name string
 	gi   *GlobalInstall
 	in   *inst
+	self string // the folder installed, when the command names no package
 }
 
 // GlobalInstall is the preset's description of a global install command.
@@ -256,7 +281,7 @@ type GlobalInstall = presets.GlobalInstall
 
 // scanGlobal records the packages a global install command names, and
 // says whether it is one.
-func (f *facts) scanGlobal(args []word, in *inst) bool {
+func (f *facts) scanGlobal(args []word, in *inst, cwd string) bool {
 	for i := range f.preset.GlobalInstalls {
 		g := &f.preset.GlobalInstalls[i]
 		n := len(strings.Fields(g.Command))
@@ -270,8 +295,14 @@ func (f *facts) scanGlobal(args []word, in *inst) bool {
 		if !global {
 			continue
 		}
+		named := false
 		for _, a := range args[n:] {
 			if strings.HasPrefix(a.text, "-") || a.dynamic {
+				continue
+			}
+			named = true
+			if g.Self != nil && slices.Contains(g.Self.Args, a.text) {
+				f.globals = append(f.globals, globalPkg{gi: g, in: in, self: cwd})
 				continue
 			}
 			name := a.text
@@ -282,6 +313,9 @@ func (f *facts) scanGlobal(args []word, in *inst) bool {
 			}
 			f.globals = append(f.globals, globalPkg{name: name, gi: g, in: in})
 		}
+		if !named && g.Self != nil {
+			f.globals = append(f.globals, globalPkg{gi: g, in: in, self: cwd})
+		}
 		return true
 	}
 	return false
@@ -290,21 +324,35 @@ func (f *facts) scanGlobal(args []word, in *inst) bool {
 // globalProgram accepts a program that a global install put on PATH:
 // the runtime gets the package's folder, and the program's link at the
 // same place.
-func (p *plan) globalProgram() bool {
+func (p *plan) globalProgram() (bool, error) {
 	f, pr := p.f, p.prog
-	if strings.Contains(pr.word, "/") {
+	for i := len(f.globals) - 1; i >= 0; i-- {
+		if f.globals[i].self != "" {
+			if ok, err := p.selfProgram(f.globals[i]); ok || err != nil {
+				return ok, err
+			}
+		}
+	}
+	return p.globalPackageProgram(pr.word), nil
+}
+
+// globalPackageProgram accepts a program named prog that a global install
+// of a named package put on PATH.
+func (p *plan) globalPackageProgram(prog string) bool {
+	f, pr := p.f, p.prog
+	if strings.Contains(prog, "/") {
 		return false
 	}
 	for i := len(f.globals) - 1; i >= 0; i-- {
 		g := f.globals[i]
-		if path.Base(g.name) != pr.word && !p.providedBy(pr.word, g.name) {
+		if g.self != "" || path.Base(g.name) != prog && !p.providedBy(prog, g.name) {
 			continue
 		}
 		if !slices.Contains(strings.Split(f.envNow["PATH"], ":"), g.gi.Bin) {
 			continue
 		}
 		dir := path.Join(g.gi.Dir, g.name)
-		link := path.Join(g.gi.Bin, pr.word)
+		link := path.Join(g.gi.Bin, prog)
 		p.artifacts = append(p.artifacts, artifact{dir: dir, folder: true, in: g.in, used: true})
 		for _, t := range g.gi.Needs {
 			pr.tools = appendNew(pr.tools, t)
@@ -312,10 +360,95 @@ func (p *plan) globalProgram() bool {
 		p.linkCmds = append(p.linkCmds, "mkdir -p "+linkDir+" && cp -P "+link+" "+linkDir+"/")
 		p.linkAt = g.in
 		p.linkCopies = append(p.linkCopies, [2]string{linkDir + "/", g.gi.Bin + "/"})
-		p.notes.note(g.in.first, infoGlobalInstall, "%s is a program of the package %s, installed globally on this line: the runtime gets %s and the link %s, at the same places", pr.word, g.name, dir, link)
+		p.notes.note(g.in.first, infoGlobalInstall, "%s is a program of the package %s, installed globally on this line: the runtime gets %s and the link %s, at the same places", prog, g.name, dir, link)
 		return true
 	}
 	return false
+}
+
+// selfProgram accepts a program that a global install of the app's own
+// folder linked into the preset's bin folder (npm install --global in
+// /app): the program is an entry of the package file's bin, a file of
+// the folder the runtime copies anyway. The runtime gets the program's
+// link and the package's link at the same places, and starts the link
+// with the interpreter its file's #! line names.
+func (p *plan) selfProgram(g globalPkg) (bool, error) {
+	f, pr := p.f, p.prog
+	s := g.gi.Self
+	prog := pr.word
+	if strings.Contains(prog, "/") {
+		if abs := f.abs(prog); path.Dir(abs) == path.Clean(g.gi.Bin) {
+			prog = path.Base(abs)
+		} else {
+			return false, nil
+		}
+	} else if !slices.Contains(strings.Split(f.envNow["PATH"], ":"), g.gi.Bin) {
+		return false, nil
+	}
+	if pr.exec == nil || !p.inFolder(g.self) {
+		return false, nil
+	}
+	holder := pr.holder
+	text, _, ok := f.contextFileAt(path.Join(g.self, s.File))
+	var doc any
+	if !ok || json.Unmarshal([]byte(text), &doc) != nil {
+		return false, declinef(declGlobalSelfUnread, "line %d: %s runs %s, which the global install on line %d may have linked from the folder %s, but its %s cannot be read from the build context: what the program is cannot be told", holder.first, holder.kw, pr.word, g.in.first, g.self, s.File)
+	}
+	name, _ := jsonValue(doc, s.Name).(string)
+	if name == "" {
+		return false, nil
+	}
+	bins := map[string]string{}
+	switch b := jsonValue(doc, s.Bin).(type) {
+	case string:
+		bins[path.Base(name)] = b
+	case map[string]any:
+		for k, v := range b {
+			if v, ok := v.(string); ok {
+				bins[k] = v
+			}
+		}
+	}
+	file, ok := bins[prog]
+	if !ok {
+		return false, nil
+	}
+	target := path.Join(g.self, file)
+	script, _, ok := f.contextFileAt(target)
+	interp, shebang := "", ""
+	if ok && strings.HasPrefix(script, "#!") {
+		shebang, _, _ = strings.Cut(script[2:], "\n")
+		fields := strings.Fields(shebang)
+		if len(fields) > 1 && path.Base(fields[0]) == "env" {
+			fields = fields[1:]
+		}
+		if len(fields) == 1 && f.preset.IsInterpreter(path.Base(fields[0])) {
+			interp = path.Base(fields[0])
+		}
+	}
+	if interp == "" || !p.inFolder(target) {
+		return false, declinef(declGlobalSelfUnread, "line %d: %s runs %s, the program %s of the package %s that line %d installs globally from %s, but its file %s is not a script of the copied folder with a #! line naming %s: how to start it cannot be told", holder.first, holder.kw, pr.word, prog, name, g.in.first, g.self, target, strings.Join(f.preset.Interpreters, " or "))
+	}
+	link := path.Join(g.gi.Bin, prog)
+	pkgLink := path.Join(g.gi.Dir, name)
+	pkgDir := path.Join(pkgsDir, path.Dir(name))
+	p.linkCmds = append(p.linkCmds, "mkdir -p "+linkDir+" && cp -P "+link+" "+linkDir+"/",
+		"mkdir -p "+pkgDir+" && cp -P "+pkgLink+" "+pkgDir+"/")
+	p.linkAt = g.in
+	p.linkCopies = append(p.linkCopies, [2]string{linkDir + "/", g.gi.Bin + "/"}, [2]string{pkgsDir + "/", g.gi.Dir + "/"})
+	p.notes.note(g.in.first, infoGlobalSelf, "%s is a program of the package %s (the %q of %s), which this line installs globally from the folder %s itself: the runtime gets %s and the links %s and %s, at the same places", prog, name, s.Bin, s.File, g.self, g.self, link, pkgLink)
+	return true, p.interpScript(interp, shebang, link, pr.exec[1:])
+}
+
+// pkgsDir is where the builder gathers the links of globally installed
+// folders.
+const pkgsDir = "/tmp/restage-packages"
+
+// jsonValue is the value at a dotted key of a decoded JSON document, nil
+// when it has none.
+func jsonValue(doc any, key string) any {
+	v, _ := jsonAt(doc, key)
+	return v
 }
 
 // linkDir is where the builder gathers the links of global programs.
@@ -491,4 +624,77 @@ func pathTop(d string) string {
 		return path.Dir(d)
 	}
 	return d
+}
+
+// madeDir is a folder a RUN makes with mkdir, as an absolute path.
+type madeDir struct {
+	dir string
+	in  *inst
+}
+
+// scanMkdir records the folders a mkdir makes.
+func (f *facts) scanMkdir(args []word, cwd string, in *inst) {
+	for _, a := range args[1:] {
+		if a.dynamic || strings.HasPrefix(a.text, "-") || strings.ContainsAny(a.text, "*?[{") {
+			continue
+		}
+		d := path.Join(cwd, a.text)
+		if path.IsAbs(a.text) {
+			d = path.Clean(a.text)
+		}
+		f.made = append(f.made, madeDir{dir: d, in: in})
+	}
+}
+
+// planMade gives the runtime the folders a RUN makes outside every
+// folder the build works in (RUN mkdir -p /var/lib/app): nothing in the
+// file puts anything there, so the folder is prepared for the program's
+// run time, which may write into it and fail where it is missing. A
+// folder that a WORKDIR, a COPY or a RUN works in belongs to the build,
+// and one under the temporary folders or root's home is left as the
+// runtime image has it.
+func (p *plan) planMade() {
+	f := p.f
+	related := func(a, b string) bool {
+		return a == b || strings.HasPrefix(a, strings.TrimSuffix(b, "/")+"/") || strings.HasPrefix(b, strings.TrimSuffix(a, "/")+"/")
+	}
+	var used []string
+	used = append(used, f.workdirs...)
+	for _, c := range f.copies {
+		dest := c.cp.DestPath
+		if d, ok := f.expand(dest); ok {
+			dest = d
+		}
+		if path.IsAbs(dest) {
+			used = append(used, path.Clean(dest))
+		} else {
+			used = append(used, path.Join(c.cwd, dest))
+		}
+	}
+	for _, r := range f.runs {
+		for _, c := range r.cmds {
+			if c.cwd != "/" {
+				used = append(used, c.cwd)
+			}
+		}
+	}
+	for _, a := range p.artifacts {
+		used = append(used, a.dir)
+	}
+next:
+	for _, m := range f.made {
+		d := m.dir
+		if d == "/" || path.Dir(d) == "/" || related(d, "/tmp") || related(d, "/var/tmp") || related(d, "/root") || related(d, "/proc") || related(d, "/dev") {
+			continue
+		}
+		for _, u := range used {
+			if related(d, u) {
+				continue next
+			}
+		}
+		used = append(used, d)
+		p.artifacts = append(p.artifacts, artifact{dir: d, folder: true, in: m.in, used: true})
+		p.notes.note(m.in.first, infoMadeFolder, "%s is a folder this line makes outside the app folder, which the program may write at run time: the runtime gets a copy of it at the same place", d)
+		p.madeDirs = append(p.madeDirs, madeCopy{dir: d, note: len(p.notes.list) - 1})
+	}
 }

@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+require("spellcore").run(process.argv.slice(2));

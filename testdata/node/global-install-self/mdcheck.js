@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+
+const {program} = require("commander");
+program.parse(process.argv);
