@@ -75,6 +75,7 @@ type ImageInfo struct {
 	SizeBytes int64
 	Layers    int
 	User      string
+	Volumes   []string // the image's VOLUME mount points
 }
 
 // FileScan is what verify reads in an image's file system.
@@ -232,18 +233,21 @@ func (d *Docker) Build(ctx context.Context, b BuildSpec, w io.Writer) error {
 
 // Inspect reads an image's size, layer count and user.
 func (d *Docker) Inspect(ctx context.Context, image string) (ImageInfo, error) {
-	out, err := d.output(ctx, "image", "inspect", "-f", "{{.Size}}|{{len .RootFS.Layers}}|{{.Config.User}}", image)
+	out, err := d.output(ctx, "image", "inspect", "-f", "{{.Size}}|{{len .RootFS.Layers}}|{{.Config.User}}|{{range $v, $_ := .Config.Volumes}}{{$v}} {{end}}", image)
 	if err != nil {
 		return ImageInfo{}, err
 	}
-	f := strings.SplitN(strings.TrimSpace(out), "|", 3)
-	if len(f) != 3 {
+	f := strings.SplitN(strings.TrimSpace(out), "|", 4)
+	if len(f) < 3 {
 		return ImageInfo{}, fmt.Errorf("docker image inspect %s: unexpected output %q", image, out)
 	}
 	var info ImageInfo
 	info.SizeBytes, _ = strconv.ParseInt(f[0], 10, 64)
 	info.Layers, _ = strconv.Atoi(f[1])
 	info.User = f[2]
+	if len(f) == 4 {
+		info.Volumes = strings.Fields(f[3])
+	}
 	return info, nil
 }
 

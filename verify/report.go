@@ -69,6 +69,7 @@ type ImageReport struct {
 
 	baseImageMissing bool            // the build failed on resolving a base image
 	dirs             map[string]bool // the image's folders, from ExportScan
+	volumes          []string        // the image's VOLUME mount points, from Inspect
 }
 
 // ProbeReport is one probe on both images.

@@ -400,7 +400,7 @@ func (vr *run) inspect(ctx context.Context, r *ImageReport, variant string) erro
 	if err != nil {
 		return err
 	}
-	r.SizeBytes, r.Layers, r.User = info.SizeBytes, info.Layers, info.User
+	r.SizeBytes, r.Layers, r.User, r.volumes = info.SizeBytes, info.Layers, info.User, info.Volumes
 
 	// The files: the export of a created (never started) container works
 	// for images without a shell.

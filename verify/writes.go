@@ -128,7 +128,7 @@ func compareWrites(o, c *ImageReport) *WritesReport {
 			if slices.ContainsFunc(b.Writes, func(x string) bool { return sameWrite(l, x) }) {
 				continue
 			}
-			if reason := notCompared(l[2:], b, otherVariant(variant)); reason != "" {
+			if reason := notCompared(l[2:], b, otherVariant(variant), a); reason != "" {
 				w.Ignored = append(w.Ignored, IgnoredWrite{Image: variant, Write: l, Reason: reason})
 				continue
 			}
@@ -162,7 +162,13 @@ func sameWrite(a, b string) bool {
 
 // notCompared says why a write that only one image made is not compared
 // ("" when it is); other is the image that did not make it.
-func notCompared(p string, other *ImageReport, variant string) string {
+func notCompared(p string, other *ImageReport, variant string, self *ImageReport) string {
+	// The engine makes a VOLUME's mount point when a container starts,
+	// where the image lacks it: not the program's write, and an image
+	// that made the folder itself (a prepared volume) shows none.
+	if slices.Contains(self.volumes, p) || slices.Contains(other.volumes, p) {
+		return "a VOLUME's mount point, which the engine makes when the container starts"
+	}
 	if dir := path.Dir(p); other.dirs != nil && !other.dirs[dir] {
 		return fmt.Sprintf("the %s image has no folder %s", variant, dir)
 	}

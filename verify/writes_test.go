@@ -77,6 +77,14 @@ func TestCompareWrites(t *testing.T) {
 	if w := compareWrites(o, c); w.Difference != "the original wrote A /tmp/a, A /tmp/b, A /tmp/c and 1 more, the converted image did not" {
 		t.Errorf("difference: %s", w.Difference)
 	}
+	// A VOLUME's mount point, which the engine makes in an image that
+	// lacks the folder (the converted image prepared it): not compared.
+	o.Writes, c.Writes = []string{"A /public"}, []string{}
+	o.volumes, c.volumes = []string{"/public"}, []string{"/public"}
+	if w := compareWrites(o, c); !w.Same || len(w.Ignored) != 1 || w.Ignored[0].Reason != "a VOLUME's mount point, which the engine makes when the container starts" {
+		t.Errorf("volume mount point: %+v", w)
+	}
+	o.volumes, c.volumes = nil, nil
 	// Not probed: nothing to compare.
 	if w := compareWrites(o, &ImageReport{}); w != nil {
 		t.Errorf("not probed: %+v", w)
