@@ -15,7 +15,8 @@
 // a write in a folder the other image lacks (no 1:1 counterpart), a
 // hidden entry at the top of a home folder (tools' per-user state,
 // which moves with the user and the launcher), and caches of compiled
-// code (__pycache__, node-compile-cache), rebuilt when missing.
+// code (__pycache__, node-compile-cache), rebuilt when missing, and a
+// VOLUME's mount point, which the engine makes at start.
 //
 // It drives a container engine through the Engine interface; Docker is
 // the docker CLI one. It never prints to the process's stdout or stderr
