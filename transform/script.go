@@ -297,8 +297,16 @@ func (f *facts) scanGlobal(args []word, in *inst, cwd string) bool {
 		}
 		named := false
 		for _, a := range args[n:] {
-			if strings.HasPrefix(a.text, "-") || a.dynamic {
+			if strings.HasPrefix(a.text, "-") {
 				continue
+			}
+			if a.dynamic {
+				// newman@${NEWMAN_VERSION}: only the version is left to
+				// the build; the package's name is plain.
+				at := strings.LastIndex(a.text, "@")
+				if at <= 0 || strings.ContainsAny(a.text[:at], "$`*?[{~") {
+					continue
+				}
 			}
 			named = true
 			if g.Self != nil && slices.Contains(g.Self.Args, a.text) {
