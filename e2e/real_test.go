@@ -229,7 +229,34 @@ func saveResults(all []realApp, byName map[string]realRow, docker string) error 
 	if err := os.WriteFile(resultsFile, append(b, '\n'), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile("real/RESULTS.md", []byte(realResults(rows, docker)), 0o644)
+	table := realResults(rows, docker)
+	if err := os.WriteFile("real/RESULTS.md", []byte(table), 0o644); err != nil {
+		return err
+	}
+	return updateReadme("../README.md", table)
+}
+
+// The README's copy of the results sits between these markers.
+const (
+	readmeStart = "<!-- real-results:start (written by e2e/real_test.go) -->\n"
+	readmeEnd   = "<!-- real-results:end -->\n"
+)
+
+// updateReadme puts the results, without their title, between the
+// README's markers.
+func updateReadme(file, table string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	s := string(b)
+	i, j := strings.Index(s, readmeStart), strings.Index(s, readmeEnd)
+	if i < 0 || j < i {
+		return fmt.Errorf("%s: no %q ... %q markers", file, strings.TrimSpace(readmeStart), strings.TrimSpace(readmeEnd))
+	}
+	_, body, _ := strings.Cut(table, "\n\n")
+	s = s[:i+len(readmeStart)] + "\n" + body + "\n" + s[j:]
+	return os.WriteFile(file, []byte(s), 0o644)
 }
 
 // restageCommit is the checkout's commit, marked when it has changes.
