@@ -113,9 +113,10 @@ var replicas = []struct {
 	to string
 }{
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?golang(:.*)?$`), "restage.local/real/golang:1.26"},
-	// Alpine images are small and have no build tools: the slim replica
-	// is the nearest in size and content (there is no Alpine here).
-	{regexp.MustCompile(`^(docker\.io/)?(library/)?node:.*(slim|alpine).*$`), "restage.local/real/node:22-slim"},
+	// There is no Alpine here. node:*-alpine gets the full replica: real
+	// Alpine builds of native addons fetch prebuilt musl binaries from
+	// GitHub, which builds here cannot reach, so they compile instead.
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?node:.*slim.*$`), "restage.local/real/node:22-slim"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?node(:.*)?$`), "restage.local/real/node:22"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?python:.*(slim|alpine).*$`), "restage.local/real/python:3.13-slim"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?python(:.*)?$`), "restage.local/real/python:3.13"},
@@ -209,6 +210,21 @@ func TestRealApps(t *testing.T) {
 }
 
 const resultsFile = "real/results.json"
+
+// verifyCode identifies the verify package's code: a result is kept only
+// for the same conversion checked by the same verify.
+var verifyCode = func() string {
+	h := sha256.New()
+	files, _ := filepath.Glob("../verify/*.go")
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, _ := os.ReadFile(f)
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}()
 
 // saveResults writes results.json and RESULTS.md, in manifest order; an
 // app of the manifest with no result yet is "not run".
@@ -324,7 +340,7 @@ func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow, pre
 	}
 	args = append(args, a.extra...)
 	args = append(args, a.args...)
-	sum := sha256.Sum256([]byte(res.Diff + "\x00" + strings.Join(args, "\x00")))
+	sum := sha256.Sum256([]byte(res.Diff + "\x00" + strings.Join(args, "\x00") + "\x00" + verifyCode))
 	r.Conversion = hex.EncodeToString(sum[:])
 	if hadPrev && prev.Conversion == r.Conversion && (prev.Verdict == "same" || prev.Verdict == "different") && os.Getenv("REAL_FORCE") != "1" {
 		commit := r.Commit
