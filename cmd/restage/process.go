@@ -92,11 +92,11 @@ func (a *app) rootAction(c *cli.Context) error {
 	switch {
 	case s.check && s.Write:
 		return usagef("--check and -w cannot be used together")
-	case s.json && (s.list || s.diff):
+	case s.json && (s.list || s.diff) && c.Bool(flagJSON):
 		return usagef("--json cannot be used with -l or -d")
-	case s.format != "" && (s.list || s.diff):
+	case s.json && (s.list || s.diff):
 		return usagef("--format %s cannot be used with -l or -d", s.format)
-	case s.format != "json" && s.format != "" && s.Write:
+	case s.json && s.format != "json" && s.Write:
 		// A fix describes the file as it is; after -w it would not apply.
 		return usagef("--format %s cannot be used with -w", s.format)
 	}
