@@ -1,6 +1,8 @@
 // Package output renders the engine's results in the formats restage
-// prints: the unified diff (diff.go), the --json records (json.go), the
-// explain report (explain.go) and the stderr lines (messages.go).
+// prints: the unified diff (diff.go), the --json records (json.go), SARIF
+// (sarif.go) and reviewdog's rdjson (rdjson.go) with the edits as fixes
+// (both on position.go's line and column arithmetic), the explain report
+// (explain.go) and the stderr lines (messages.go).
 //
 // Each format is one file and a function of the results (File: the path,
 // the input and the *transform.Result) to an io.Writer, so that a new

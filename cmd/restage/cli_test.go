@@ -523,12 +523,16 @@ func TestUsageErrors(t *testing.T) {
 		"flag provided but not defined: -bogus":                            {"--bogus", dir},
 		`--runtime "tiny": want one of distroless`:                         {"--runtime", "tiny", dir},
 		`unknown preset "rust" (known: ` + strings.Join(known, ", ") + `)`: {"--preset", "rust", dir},
-		`--color "pink"`:                         {"--color", "pink", dir},
-		"--check and -w cannot be used together": {"--check", "-w", dir},
-		"--json cannot be used with -l or -d":    {"--json", "-l", dir},
-		"--max-size":                             {"--max-size", "lots", dir},
-		"--context":                              {"--context", filepath.Join(dir, "nope"), dir},
-		"not defined: -w":                        {"-w", "explain", dir},
+		`--color "pink"`:                                   {"--color", "pink", dir},
+		"--check and -w cannot be used together":           {"--check", "-w", dir},
+		"--json cannot be used with -l or -d":              {"--json", "-l", dir},
+		`--format "xml": want diff, json, sarif or rdjson`: {"--format", "xml", dir},
+		"--json cannot be used with --format sarif":        {"--json", "--format", "sarif", dir},
+		"--format rdjson cannot be used with -l or -d":     {"--format", "rdjson", "-d", dir},
+		"--format sarif cannot be used with -w":            {"--format", "sarif", "-w", dir},
+		"--max-size":                                       {"--max-size", "lots", dir},
+		"--context":                                        {"--context", filepath.Join(dir, "nope"), dir},
+		"not defined: -w":                                  {"-w", "explain", dir},
 	}
 	for want, args := range cases {
 		code, out, errs := ta.run(args...)

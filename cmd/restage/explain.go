@@ -65,7 +65,7 @@ func (a *app) explainAction(c *cli.Context) error {
 		out.Reset()
 	}
 	if s.json {
-		a.writeJSON(records)
+		a.writeFormat(s, records)
 	}
 	return nil
 }

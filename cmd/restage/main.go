@@ -133,6 +133,8 @@ const (
 	flagConfig         = "config"
 	flagNoConfig       = "no-config"
 	flagPresetDir      = "preset-dir"
+	flagFormat         = "format"
+	flagRepoRoot       = "repo-root"
 )
 
 // conversionFlags are the flags that steer a conversion.
@@ -177,6 +179,8 @@ func (a *app) cli() *cli.App {
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print no notes and no 'left unchanged' messages on stderr"},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print info notes too (by default only warnings and 'left unchanged' messages)"},
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "`WHEN` to colour the diff: auto (stdout is a terminal and NO_COLOR is unset), always or never"},
+		&cli.StringFlag{Name: flagFormat, Usage: "print the results as `FORMAT`: diff (the default), json (as --json), sarif (SARIF 2.1.0 with fixes, for code scanning) or rdjson (reviewdog's format with suggestions)"},
+		&cli.StringFlag{Name: flagRepoRoot, Usage: "sarif and rdjson name files relative to `DIR` (default: the working directory)"},
 		&cli.BoolFlag{Name: "version", Usage: "print the version"},
 	}
 	return &cli.App{

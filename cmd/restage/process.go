@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -21,6 +23,10 @@ type settings struct {
 	list, diff, check, json, quiet, verbose bool
 	color                                   bool
 	stdinName                               string
+	// format is a machine-readable format that replaces the diff and the
+	// list on stdout: "json", "sarif" or "rdjson"; empty for none.
+	format   string
+	repoRoot string // the folder sarif and rdjson URIs are relative to
 }
 
 // conversionSettings reads and checks the flags shared with explain.
@@ -80,11 +86,19 @@ func (a *app) rootAction(c *cli.Context) error {
 	default:
 		return usagef("--color %q: want auto, always or never", col)
 	}
+	if err := a.formatSettings(c, s); err != nil {
+		return err
+	}
 	switch {
 	case s.check && s.Write:
 		return usagef("--check and -w cannot be used together")
-	case s.json && (s.list || s.diff):
+	case s.json && (s.list || s.diff) && c.Bool(flagJSON):
 		return usagef("--json cannot be used with -l or -d")
+	case s.json && (s.list || s.diff):
+		return usagef("--format %s cannot be used with -l or -d", s.format)
+	case s.json && s.format != "json" && s.Write:
+		// A fix describes the file as it is; after -w it would not apply.
+		return usagef("--format %s cannot be used with -w", s.format)
 	}
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
@@ -114,7 +128,7 @@ func (a *app) rootAction(c *cli.Context) error {
 		records = append(records, r)
 	}
 	if s.json {
-		a.writeJSON(records)
+		a.writeFormat(s, records)
 	}
 	return nil
 }
@@ -127,7 +141,7 @@ func (a *app) runStdin(s *settings) {
 	switch {
 	case s.json:
 		a.report(s, r)
-		a.writeJSON([]*workspace.Record{r})
+		a.writeFormat(s, []*workspace.Record{r})
 	case s.list || s.check || s.diff:
 		a.report(s, r)
 	default:
@@ -194,15 +208,73 @@ func (a *app) reportMessages(s *settings, r *workspace.Record) {
 	output.Messages(a.stderr, r.File(), s.verbose)
 }
 
-func (a *app) writeJSON(records []*workspace.Record) {
+// writeFormat prints records in the machine-readable format asked for.
+func (a *app) writeFormat(s *settings, records []*workspace.Record) {
 	files := make([]output.File, 0, len(records))
 	for _, r := range records {
 		files = append(files, r.File())
 	}
-	if err := output.JSON(a.stdout, files); err != nil {
-		fmt.Fprintf(a.stderr, "restage: writing JSON: %v\n", err)
+	scan := output.Scan{Version: version.String(), URI: func(p string) string { return artifactURI(s.repoRoot, p) }}
+	var err error
+	switch s.format {
+	case "sarif":
+		err = output.SARIF(a.stdout, files, scan)
+	case "rdjson":
+		err = output.RDJSON(a.stdout, files, scan)
+	default:
+		err = output.JSON(a.stdout, files)
+	}
+	if err != nil {
+		fmt.Fprintf(a.stderr, "restage: writing %s: %v\n", strings.ToUpper(s.format), err)
 		a.fail(exitError)
 	}
+}
+
+// formatSettings reads --format and --repo-root. --json is --format json;
+// both may be given when they agree. Every machine-readable format takes
+// the place of --json in the flow: its output replaces the diff and the
+// list, errors still go to stderr.
+func (a *app) formatSettings(c *cli.Context, s *settings) error {
+	f := c.String(flagFormat)
+	switch f {
+	case "", "diff":
+		f = ""
+	case "json", "sarif", "rdjson":
+	default:
+		return usagef("--format %q: want diff, json, sarif or rdjson", f)
+	}
+	if s.json {
+		if f != "" && f != "json" {
+			return usagef("--json cannot be used with --format %s", f)
+		}
+		f = "json"
+	}
+	s.format, s.json = f, f != ""
+	root := c.String(flagRepoRoot)
+	if root == "" {
+		root = "."
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return usagef("--%s: %v", flagRepoRoot, err)
+	}
+	s.repoRoot = abs
+	return nil
+}
+
+// artifactURI is path as a URI relative to root, slash-separated and
+// escaped; a path outside root gets an absolute file URI, since a relative
+// one would climb out of the repository.
+func artifactURI(root, path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	}
+	return (&url.URL{Path: filepath.ToSlash(rel)}).String()
 }
 
 // discover is workspace.Discover with a hint on a missing path that
