@@ -188,3 +188,66 @@ func TestWrites(t *testing.T) {
 		t.Error("Reads does not go by the file ending")
 	}
 }
+
+// TestNodeLibcDeps checks how the node preset tells native modules from
+// the files of a build context and from RUN words.
+func TestNodeLibcDeps(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d *LibcDeps
+	for _, p := range ps {
+		if p.Name == "node" {
+			d = p.Static.LibcDeps
+		}
+	}
+	if d == nil {
+		t.Fatal("node preset has no static.libc_deps")
+	}
+	for _, c := range []struct {
+		file, want string
+	}{
+		{`"dependencies": {"bcrypt": "^5.1.1"}`, "bcrypt"},
+		{`"node_modules/better-sqlite3": {`, "better-sqlite3"},
+		{"sharp@^0.33.5:\n  version \"0.33.5\"", "sharp"},
+		{`"@prisma/client@npm:^5.0.0":`, "@prisma/client"},
+		{`"devDependencies": {"@types/bcrypt": "^5"}`, ""},
+		{`"dependencies": {"bcryptjs": "^2.4.3"}`, ""},
+		{`"node_modules/sqlite3-helper": {`, ""},
+	} {
+		got, _ := d.InFile([]byte(c.file))
+		if got != c.want {
+			t.Errorf("InFile(%s) = %q, want %q", c.file, got, c.want)
+		}
+	}
+	for _, c := range []struct{ word, want string }{
+		{"bcrypt@5.1.1", "bcrypt"},
+		{"@prisma/client@5.22.0", "@prisma/client"},
+		{"@prisma/client", "@prisma/client"},
+		{"@types/bcrypt", ""},
+		{"bcryptjs", ""},
+	} {
+		if got, _ := d.Named(c.word); got != c.want {
+			t.Errorf("Named(%s) = %q, want %q", c.word, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		file string
+		want bool
+	}{
+		{`"node_modules/x": {"hasInstallScript": true}`, true},
+		{`"node_modules/@next/swc-linux-x64-musl": {"optional": true}`, true},
+		{`"node_modules/@img/sharp-linuxmusl-x64": {}`, true},
+		{`"node_modules/express": {"version": "4.21.2"}`, false},
+		{`"node_modules/muslim-names": {}`, false},
+	} {
+		if _, got := d.SignIn([]byte(c.file)); got != c.want {
+			t.Errorf("SignIn(%s) = %v, want %v", c.file, got, c.want)
+		}
+	}
+	lock := d.Lockfiles[0]
+	if !lock.Records([]byte(`{"lockfileVersion": 3}`)) || lock.Records([]byte(`{"lockfileVersion": 1}`)) {
+		t.Errorf("package-lock.json: version 3 records install scripts, version 1 does not")
+	}
+}
