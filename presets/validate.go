@@ -178,9 +178,12 @@ func (p *Preset) compile() *presetErr {
 		}
 		for i := range d.Signs {
 			s := &d.Signs[i]
+			if s.Pattern == "" || s.Why == "" {
+				return &presetErr{fmt.Sprintf("static.libc_deps.signs.%d", i), "a sign needs a pattern and why"}
+			}
 			re, err := regexp.Compile(s.Pattern)
-			if err != nil || s.Why == "" {
-				return &presetErr{fmt.Sprintf("static.libc_deps.signs.%d", i), fmt.Sprintf("a sign needs a pattern and why (pattern %q: %v)", s.Pattern, err)}
+			if err != nil {
+				return &presetErr{fmt.Sprintf("static.libc_deps.signs.%d.pattern", i), fmt.Sprintf("bad pattern %q: %v", s.Pattern, err)}
 			}
 			s.re = re
 		}
