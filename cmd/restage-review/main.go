@@ -39,10 +39,10 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) in
 	fs := flag.NewFlagSet("restage review", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		tokenEnv = fs.String("token-env", "GITHUB_TOKEN", "read the token from the environment variable `NAME`")
-		check    = fs.Bool("check", false, "exit 1 when a Dockerfile has a change to suggest")
-		author   = fs.String("author", "github-actions[bot]", "the `LOGIN` that posts the bot's comments; its marked comments are recognised as the bot's own (\"\": any author)")
-		c        workspace.Choices
+		tokenEnv             = fs.String("token-env", "GITHUB_TOKEN", "read the token from the environment variable `NAME`")
+		check                = fs.Bool("check", false, "exit 1 when a Dockerfile has a change to suggest")
+		author               = fs.String("author", "github-actions[bot]", "the `LOGIN` that posts the bot's comments; its marked comments are recognised as the bot's own (\"\": any author)")
+		c                    workspace.Choices
 		presetDirs, imageMap multi
 	)
 	fs.StringVar(&c.Runtime, "runtime", "", "runtime image `FLAVOR` (default: the preset's choice)")
