@@ -127,7 +127,9 @@ func converted(t *testing.T, dir, content string) string {
 }
 
 // applySuggestion does what GitHub's "Commit suggestion" does: the lines
-// start..line of file are replaced by the block's lines.
+// start..line of file are replaced by the block's lines. (This models
+// GitHub's rule as reviewdog documents it for the final newline; it was
+// not checked against github.com here.)
 func applySuggestion(t *testing.T, file string, c fakeComment) string {
 	t.Helper()
 	body := c.Body
@@ -149,6 +151,11 @@ func applySuggestion(t *testing.T, file string, c fakeComment) string {
 	start := c.StartLine
 	if start == 0 {
 		start = c.Line
+	}
+	if c.Line == len(lines) && !strings.HasSuffix(file, "\n") {
+		// The last line had no newline, and keeps none unless the block
+		// ends in an empty line (how an added final newline is written).
+		block = strings.TrimSuffix(block, "\n")
 	}
 	return strings.Join(lines[:start-1], "") + block + strings.Join(lines[c.Line:], "")
 }
