@@ -134,7 +134,7 @@ func fence(s string) string {
 // What says in one sentence what the conversion does and why.
 func What(res *transform.Result) string {
 	var b strings.Builder
-	b.WriteString("restage splits this Dockerfile into a build stage")
+	b.WriteString("Split into a build stage")
 	if res.BuilderImage != "" {
 		fmt.Fprintf(&b, " (`%s`)", res.BuilderImage)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"net/http"
 	"os"
@@ -180,6 +181,7 @@ func TestNewDockerfileGetsOneSuggestion(t *testing.T) {
 	if got, want := applySuggestion(t, goDockerfile, c), converted(t, e.root, goDockerfile); got != want {
 		t.Errorf("the suggestion applied gives\n%s\nrestage gives\n%s", got, want)
 	}
+	golden(t, "suggestion.md", c.Body)
 	for _, want := range []string{"gcr.io/distroless/static", "`RS1", "restage -w Dockerfile", "<!-- restage:v1 kind=suggestion path=Dockerfile fp="} {
 		if !strings.Contains(c.Body, want) {
 			t.Errorf("comment lacks %q:\n%s", want, c.Body)
@@ -223,6 +225,7 @@ func TestOneLineChangedInAnOldDockerfileFallsBackToTheSummary(t *testing.T) {
 		t.Fatalf("want one summary comment, got %d", len(e.fake.issueComments))
 	}
 	body := e.fake.issueComments[0].Body
+	golden(t, "summary.md", body)
 	for _, want := range []string{"<!-- restage:v1 kind=summary -->", "<details>", "```diff\n--- a/Dockerfile", "+FROM gcr.io/distroless/static", "restage -w Dockerfile", "`RS1", "outside the lines this pull request changed"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("summary lacks %q:\n%s", want, body)
@@ -309,7 +312,7 @@ func TestForkWithReadOnlyTokenAnnotates(t *testing.T) {
 	if s := e.run(t); s != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", s, e.stderr)
 	}
-	if !strings.HasPrefix(e.stdout.String(), "::notice file=Dockerfile,line=1,endLine=8,title=restage::restage splits") {
+	if !strings.HasPrefix(e.stdout.String(), "::notice file=Dockerfile,line=1,endLine=8,title=restage::Split into") {
 		t.Errorf("annotations:\n%s", e.stdout)
 	}
 	if !strings.Contains(e.stderr.String(), "pull-requests: write") || !strings.Contains(e.stderr.String(), "fork") {
@@ -425,5 +428,46 @@ func TestFakeEnforcesGitHubsRules(t *testing.T) {
 	fake.readOnly = true
 	if got := post(map[string]any{"path": "Dockerfile", "line": 2, "side": "RIGHT", "body": "ok"}); got != 403 {
 		t.Errorf("read-only token: status %d, want 403", got)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/*.md from the comments the bot posts")
+
+// golden compares a posted comment with testdata/name; the README's
+// "Pull requests" section shows these files, so it shows what the bot
+// really posts.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	p := filepath.Join("testdata", name)
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test ./review -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the posted comment (go test ./review -update, then read git diff):\n%s", p, got)
+	}
+}
+
+// TestReadmeShowsThePostedComments keeps the README's examples equal to
+// what the tests post.
+func TestReadmeShowsThePostedComments(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"suggestion.md", "summary.md"} {
+		want, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(readme, want) {
+			t.Errorf("README.md's \"Pull requests\" section does not show review/testdata/%s verbatim; copy it in", name)
+		}
 	}
 }
