@@ -471,3 +471,38 @@ func TestReadmeShowsThePostedComments(t *testing.T) {
 		}
 	}
 }
+
+func TestAReviewHoldsAtMost30SuggestionsAndGoesOnPastABadFile(t *testing.T) {
+	tree := map[string]string{"bad/Dockerfile": "FROM golang:1.24\nFORM x\n"}
+	files := []fakeFile{{Filename: "bad/Dockerfile", Status: "added", Patch: addedPatch(tree["bad/Dockerfile"])}}
+	for i := range MaxComments + 2 {
+		name := fmt.Sprintf("svc%02d/Dockerfile", i)
+		tree[name] = goDockerfile
+		files = append(files, fakeFile{Filename: name, Status: "added", Patch: addedPatch(goDockerfile)})
+	}
+	e := newEnv(t, tree, files...)
+	if s := e.run(t); s != ExitError {
+		t.Fatalf("exit %d, want 2 for the file that does not parse", s)
+	}
+	if !strings.HasPrefix(e.stderr.String(), "bad/Dockerfile:2: ") {
+		t.Errorf("stderr:\n%s", e.stderr)
+	}
+	if len(e.fake.reviews) != 1 || len(e.fake.reviews[0].Comments) != MaxComments {
+		t.Fatalf("want one review with %d comments, got %d reviews", MaxComments, len(e.fake.reviews))
+	}
+	if len(e.fake.issueComments) != 1 {
+		t.Fatalf("want the rest in one summary comment, got %d", len(e.fake.issueComments))
+	}
+	body := e.fake.issueComments[0].Body
+	if !strings.Contains(body, "restage -w svc30/Dockerfile svc31/Dockerfile\n") || !strings.Contains(body, "at most 30 suggestions") {
+		t.Errorf("summary:\n%.600s", body)
+	}
+	// The next run posts the two that did not fit, and the summary says
+	// nothing is left.
+	if s := e.run(t); s != ExitError {
+		t.Fatalf("second run: exit %d", s)
+	}
+	if len(e.fake.reviews) != 2 || len(e.fake.reviews[1].Comments) != 2 || !strings.Contains(e.fake.issueComments[0].Body, "Nothing left") {
+		t.Errorf("second run: %d reviews, summary %q", len(e.fake.reviews), e.fake.issueComments[0].Body)
+	}
+}
