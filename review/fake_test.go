@@ -33,6 +33,8 @@ type fakeGitHub struct {
 	readOnly      bool // writes get 403 "Resource not accessible by integration"
 	secondaryHits int  // this many POST /reviews get a secondary rate limit 403 with Retry-After: 1
 	primaryHits   int  // this many GET /files get 403 with x-ratelimit-remaining: 0
+	tooManyHits   int  // this many GET /pulls/7/comments get 429 with Retry-After: 1
+	serverErrors  int  // this many GET /issues/7/comments get 502
 
 	reviews []fakeReview // accepted reviews
 	log     []string     // "METHOD path" of every request
@@ -140,8 +142,19 @@ func (f *fakeGitHub) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		f.reply(w, 200, f.files[lo:hi])
 	case r.Method == "GET" && p == "pulls/7/comments":
+		if f.tooManyHits > 0 {
+			f.tooManyHits--
+			w.Header().Set("Retry-After", "1")
+			f.fail(w, 429, "Too Many Requests")
+			return
+		}
 		f.reply(w, 200, f.reviewComments)
 	case r.Method == "GET" && p == "issues/7/comments":
+		if f.serverErrors > 0 {
+			f.serverErrors--
+			f.fail(w, 502, "Server Error")
+			return
+		}
 		f.reply(w, 200, f.issueComments)
 	case r.Method == "POST" && p == "pulls/7/reviews":
 		if f.secondaryHits > 0 {

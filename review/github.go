@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/google/go-github/v89/github"
@@ -117,6 +118,13 @@ func retryWait(err error, attempt int) (time.Duration, bool) {
 		return time.Minute << attempt, true // GitHub: at least a minute, then back off
 	case errors.As(err, &rl):
 		return max(time.Until(rl.Rate.Reset.Time), 0) + time.Second, true
+	case errors.As(err, &er) && er.Response != nil && er.Response.StatusCode == http.StatusTooManyRequests:
+		// A 429 without the secondary-limit documentation link that
+		// go-github looks for: still Retry-After first.
+		if secs, err := strconv.Atoi(er.Response.Header.Get("Retry-After")); err == nil {
+			return time.Duration(max(secs, 0)) * time.Second, true
+		}
+		return time.Minute << attempt, true
 	case errors.As(err, &er) && er.Response != nil && er.Response.StatusCode >= 500:
 		return time.Second << attempt, true
 	}

@@ -343,14 +343,18 @@ func TestRateLimitsAreWaitedOut(t *testing.T) {
 		fakeFile{Filename: "Dockerfile", Status: "added", Patch: addedPatch(goDockerfile)})
 	e.fake.secondaryHits = 1
 	e.fake.primaryHits = 1
+	e.fake.tooManyHits = 1
+	e.fake.serverErrors = 1
 	if s := e.run(t); s != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", s, e.stderr)
 	}
 	if len(e.fake.reviews) != 1 {
 		t.Fatalf("the review was not posted after the wait: %v", e.fake.log)
 	}
-	if len(e.waits) != 2 || e.waits[1] != time.Second {
-		t.Errorf("waits %v: want the primary reset, then Retry-After: 1s", e.waits)
+	// Order of the calls: files (primary limit), review comments (429),
+	// the review (secondary limit), issue comments (502).
+	if len(e.waits) != 4 || e.waits[0] < 500*time.Millisecond || e.waits[1] != time.Second || e.waits[2] != time.Second || e.waits[3] != time.Second {
+		t.Errorf("waits %v: want the primary reset, Retry-After 1s twice, then a 1s back-off", e.waits)
 	}
 	if e.fake.count("POST", "/reviews") != 2 || e.fake.count("GET", "/files") != 2 {
 		t.Errorf("requests: %v", e.fake.log)
