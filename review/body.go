@@ -24,7 +24,7 @@ const maxBody = 60000
 type File struct {
 	Path   string // relative to the repository root, with slashes
 	Added  bool   // new in the pull request: its whole content is one hunk
-	Hunks  []Hunk
+	Hunks  []Hunk // from the patch; a new file whose patch GitHub left out (too large) has none
 	Record *workspace.Record
 }
 
@@ -75,7 +75,7 @@ func Plan(files []File, posted map[string]bool, version string, limit int) []Ite
 			switch {
 			case posted[it.FP]:
 				it.Outcome = Posted
-			case !f.Added && !InOneHunk(f.Hunks, span.Start, span.End):
+			case !(f.Added && len(f.Hunks) == 0) && !InOneHunk(f.Hunks, span.Start, span.End):
 				it.Outcome = Fallback
 				it.Why = fmt.Sprintf("the change spans lines %d-%d, outside the lines this pull request changed, where GitHub takes no suggestion", span.Start, span.End)
 			case n >= limit:

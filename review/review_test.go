@@ -362,15 +362,29 @@ func TestRateLimitsAreWaitedOut(t *testing.T) {
 }
 
 func TestA422IsAnErrorWithGitHubsMessage(t *testing.T) {
-	// A file GitHub lists as added but whose patch it truncated to three
-	// lines: the suggestion's lines are not all in the diff.
+	// The pull request moved on after the event: its head is no longer
+	// the commit the event names, and GitHub refuses the review.
 	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
-		fakeFile{Filename: "Dockerfile", Status: "added", Patch: "@@ -0,0 +1,3 @@\n+FROM golang:1.24\n+WORKDIR /src\n+COPY go.mod go.sum ./"})
+		fakeFile{Filename: "Dockerfile", Status: "added", Patch: addedPatch(goDockerfile)})
+	e.fake.head = "2222222222222222222222222222222222222222"
 	if s := e.run(t); s != ExitError {
 		t.Fatalf("exit %d, want 2", s)
 	}
-	if !strings.Contains(e.stderr.String(), "422 Unprocessable Entity; Pull request review thread line must be part of the diff") {
-		t.Errorf("stderr:\n%s", e.stderr)
+	if want := "restage: POST /repos/octo/app/pulls/7/reviews: 422 Unprocessable Entity; commit_id is not part of the pull request\n"; !strings.HasSuffix(e.stderr.String(), want) {
+		t.Errorf("stderr:\n%s\nwant it to end in %q", e.stderr, want)
+	}
+}
+
+func TestANewFileWithATruncatedPatchFallsBack(t *testing.T) {
+	// GitHub lists the file as added, but its patch covers three lines
+	// only: the suggestion would not be in the diff, so it is not posted.
+	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
+		fakeFile{Filename: "Dockerfile", Status: "added", Patch: "@@ -0,0 +1,3 @@\n+FROM golang:1.24\n+WORKDIR /src\n+COPY go.mod go.sum ./"})
+	if s := e.run(t); s != ExitOK {
+		t.Fatalf("exit %d, stderr:\n%s", s, e.stderr)
+	}
+	if len(e.fake.reviews) != 0 || len(e.fake.issueComments) != 1 {
+		t.Errorf("%d reviews, %d summaries; want the summary only", len(e.fake.reviews), len(e.fake.issueComments))
 	}
 }
 
@@ -508,5 +522,29 @@ func TestAReviewHoldsAtMost30SuggestionsAndGoesOnPastABadFile(t *testing.T) {
 	}
 	if len(e.fake.reviews) != 2 || len(e.fake.reviews[1].Comments) != 2 || !strings.Contains(e.fake.issueComments[0].Body, "Nothing left") {
 		t.Errorf("second run: %d reviews, summary %q", len(e.fake.reviews), e.fake.issueComments[0].Body)
+	}
+}
+
+func TestAnOldDockerfileWhoseHunkHoldsTheChangeGetsASuggestion(t *testing.T) {
+	// Lines 2 and 6 changed: with their context, one hunk of lines 1-8.
+	var p strings.Builder
+	p.WriteString("@@ -1,8 +1,8 @@\n")
+	for i, l := range strings.Split(strings.TrimSuffix(goDockerfile, "\n"), "\n") {
+		if i == 1 || i == 5 {
+			p.WriteString("-old\n+" + l + "\n")
+		} else {
+			p.WriteString(" " + l + "\n")
+		}
+	}
+	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
+		fakeFile{Filename: "Dockerfile", Status: "modified", Patch: strings.TrimSuffix(p.String(), "\n")})
+	if s := e.run(t); s != ExitOK {
+		t.Fatalf("exit %d, stderr:\n%s", s, e.stderr)
+	}
+	if len(e.fake.reviewComments) != 1 || len(e.fake.issueComments) != 0 {
+		t.Fatalf("%d suggestions, %d summaries; want one suggestion", len(e.fake.reviewComments), len(e.fake.issueComments))
+	}
+	if got, want := applySuggestion(t, goDockerfile, e.fake.reviewComments[0]), converted(t, e.root, goDockerfile); got != want {
+		t.Errorf("applied:\n%s\nwant:\n%s", got, want)
 	}
 }
