@@ -208,7 +208,9 @@ func SummaryBody(items []Item, head string) string {
 		}
 	}
 	if len(rest) == 0 {
-		fmt.Fprintf(&b, "Nothing left to suggest at %s: every Dockerfile of this pull request is multi-stage, declined or has its suggestion on the diff.\n", short(head))
+		// No head in this text: a later push with nothing to suggest
+		// leaves the comment as it is instead of editing it again.
+		b.WriteString("Nothing left to suggest: every Dockerfile of this pull request is multi-stage, declined or has its suggestion on the diff.\n")
 		return b.String()
 	}
 	fmt.Fprintf(&b, "At %s, restage would split %d Dockerfile(s) into a build and a runtime stage, in lines GitHub cannot take a suggestion on. Apply locally and push:\n\n", short(head), len(rest))
