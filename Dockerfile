@@ -1,6 +1,6 @@
 # restage's own image. Convert a Dockerfile in the current folder:
 #   docker run --rm -v "$PWD:/work" IMAGE -d Dockerfile
-FROM golang:1.26
+FROM golang:1.26 AS build
 
 WORKDIR /src
 COPY go.mod go.sum ./
@@ -9,4 +9,8 @@ COPY . .
 RUN go build -tags urfave_cli_no_docs -o /usr/local/bin/restage ./cmd/restage
 
 WORKDIR /work
-ENTRYPOINT ["restage"]
+
+FROM gcr.io/distroless/base-debian13:nonroot
+WORKDIR /work
+COPY --from=build /usr/local/bin/restage /usr/local/bin/restage
+ENTRYPOINT ["/usr/local/bin/restage"]
