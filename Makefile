@@ -13,8 +13,11 @@ all: build test
 # never calls and whose Markdown library costs about 2.5 ms of start-up on every run.
 TAGS ?= urfave_cli_no_docs
 
+# restage-review is the pull-request bot that `restage review` runs from the same folder; it is
+# a separate binary so that its GitHub client (net/http, TLS) costs plain runs nothing.
 build:
 	$(GO) build -tags $(TAGS) -o bin/restage ./cmd/restage
+	$(GO) build -o bin/restage-review ./cmd/restage-review
 
 test:
 	$(GO) test ./...

@@ -195,13 +195,14 @@ func TestRealApps(t *testing.T) {
 		}
 	}
 	commit := restageCommit()
+	ran := map[string]realRow{}
 	for _, a := range apps {
 		r := realRow{app: a, Name: a.name, Verdict: "error", Detail: "not run", Commit: commit, Date: time.Now().UTC().Format("2006-01-02")}
 		old, had := prev[a.name]
 		t.Run(a.name, func(t *testing.T) { runReal(t, bin, docker, cache, a, &r, old, had) })
-		prev[a.name] = r
+		prev[a.name], ran[a.name] = r, r
 		// Saved after each app: a long run that stops keeps what it did.
-		if err := saveResults(all, prev, docker); err != nil {
+		if err := saveResults(all, ran, docker); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -227,8 +228,23 @@ var verifyCode = func() string {
 }()
 
 // saveResults writes results.json and RESULTS.md, in manifest order; an
-// app of the manifest with no result yet is "not run".
+// app of the manifest with no result yet is "not run". The file is read
+// again first, so that two runs on different apps (REAL_APPS) side by
+// side keep each other's results: byName holds this run's own.
 func saveResults(all []realApp, byName map[string]realRow, docker string) error {
+	merged := map[string]realRow{}
+	if b, err := os.ReadFile(resultsFile); err == nil {
+		var rs []realRow
+		if json.Unmarshal(b, &rs) == nil {
+			for _, r := range rs {
+				merged[r.Name] = r
+			}
+		}
+	}
+	for k, v := range byName {
+		merged[k] = v
+	}
+	byName = merged
 	var rows []realRow
 	for _, a := range all {
 		r, ok := byName[a.name]

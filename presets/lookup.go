@@ -285,6 +285,13 @@ func (l *LibcSources) Reason(file string) string { return strings.ReplaceAll(l.W
 // InFile returns the first listed dependency that a file of the build
 // context names as one of its whitespace-separated words.
 func (d *LibcDeps) InFile(data []byte) (string, bool) {
+	if d.match != nil {
+		m := d.match.FindSubmatch(data)
+		if m == nil {
+			return "", false
+		}
+		return string(m[d.match.SubexpIndex("name")]), true
+	}
 	words := map[string]bool{}
 	for _, w := range strings.Fields(string(data)) {
 		words[w] = true
@@ -301,7 +308,13 @@ func (d *LibcDeps) InFile(data []byte) (string, bool) {
 // itself, a path below it (name/sub, name/...) or a version of it
 // (name@v1.2.3).
 func (d *LibcDeps) Named(word string) (string, bool) {
-	w, _, _ := strings.Cut(word, "@")
+	// A scoped name starts with @ (@prisma/client@5): the version is
+	// after the next one.
+	scope := strings.HasPrefix(word, "@")
+	w, _, _ := strings.Cut(strings.TrimPrefix(word, "@"), "@")
+	if scope {
+		w = "@" + w
+	}
 	for _, n := range d.Names {
 		if w == n || strings.HasPrefix(w, n+"/") {
 			return n, true
@@ -309,6 +322,23 @@ func (d *LibcDeps) Named(word string) (string, bool) {
 	}
 	return "", false
 }
+
+// SignIn returns the first sign that a file of the build context shows.
+func (d *LibcDeps) SignIn(data []byte) (Signal, bool) {
+	for _, s := range d.Signs {
+		if s.re.Match(data) {
+			return s, true
+		}
+	}
+	return Signal{}, false
+}
+
+// Records reports whether a lockfile's content is in a format that
+// records the signs.
+func (l *Lockfile) Records(data []byte) bool { return l.re.Match(data) }
+
+// Reason is what a lockfile with no sign says, for a file.
+func (l *Lockfile) Reason(file string) string { return strings.ReplaceAll(l.Why, "{file}", file) }
 
 // Reason is the dependency signal's why for a name found in where.
 func (d *LibcDeps) Reason(name, where string) string {

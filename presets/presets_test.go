@@ -26,6 +26,9 @@ func TestParseErrors(t *testing.T) {
 		{base + "default_flavor: nope\n", `p.yaml:8: default_flavor "nope" has no runtime`},
 		{base + "static:\n  libc_deps: {files: [go.mod], why: w}\n", "p.yaml:9: static.libc_deps needs files, names and why"},
 		{base + "static:\n  libc_deps: {files: [go.mod], why: w, names: [a@v1]}\n", `p.yaml:9: "a@v1" is not a dependency name`},
+		{base + "static:\n  libc_deps: {files: [f], why: w, names: [a], match: '\"a\"'}\n", "p.yaml:9: static.libc_deps.match needs {name}"},
+		{base + "static:\n  libc_deps: {files: [f], why: w, names: [a], signs: [{pattern: x}]}\n", "p.yaml:9: a sign needs a pattern and why"},
+		{base + "static:\n  libc_deps: {files: [f], why: w, names: [a], lockfiles: [{file: f}]}\n", "p.yaml:9: a lockfile needs file and why"},
 		{base + "static:\n  libc_sources: {ext: .go, why: w, pattern: '('}\n", "p.yaml:9: bad pattern"},
 		{base + "static:\n  libc_sources: {ext: .go, why: w, pattern: x, skip: ['[']}\n", "p.yaml:9: bad pattern"},
 		{base + "builder:\n  version_sources:\n    - file: f\n      pattern: '(\\d+)'\n", "p.yaml:11: pattern \"(\\\\d+)\" has no named group"},
@@ -186,5 +189,68 @@ func TestWrites(t *testing.T) {
 	}
 	if !p.Writes.Sources.Reads("cmd/main.go") || p.Writes.Sources.Reads("main.go.txt") {
 		t.Error("Reads does not go by the file ending")
+	}
+}
+
+// TestNodeLibcDeps checks how the node preset tells native modules from
+// the files of a build context and from RUN words.
+func TestNodeLibcDeps(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d *LibcDeps
+	for _, p := range ps {
+		if p.Name == "node" {
+			d = p.Static.LibcDeps
+		}
+	}
+	if d == nil {
+		t.Fatal("node preset has no static.libc_deps")
+	}
+	for _, c := range []struct {
+		file, want string
+	}{
+		{`"dependencies": {"bcrypt": "^5.1.1"}`, "bcrypt"},
+		{`"node_modules/better-sqlite3": {`, "better-sqlite3"},
+		{"sharp@^0.33.5:\n  version \"0.33.5\"", "sharp"},
+		{`"@prisma/client@npm:^5.0.0":`, "@prisma/client"},
+		{`"devDependencies": {"@types/bcrypt": "^5"}`, ""},
+		{`"dependencies": {"bcryptjs": "^2.4.3"}`, ""},
+		{`"node_modules/sqlite3-helper": {`, ""},
+	} {
+		got, _ := d.InFile([]byte(c.file))
+		if got != c.want {
+			t.Errorf("InFile(%s) = %q, want %q", c.file, got, c.want)
+		}
+	}
+	for _, c := range []struct{ word, want string }{
+		{"bcrypt@5.1.1", "bcrypt"},
+		{"@prisma/client@5.22.0", "@prisma/client"},
+		{"@prisma/client", "@prisma/client"},
+		{"@types/bcrypt", ""},
+		{"bcryptjs", ""},
+	} {
+		if got, _ := d.Named(c.word); got != c.want {
+			t.Errorf("Named(%s) = %q, want %q", c.word, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		file string
+		want bool
+	}{
+		{`"node_modules/x": {"hasInstallScript": true}`, true},
+		{`"node_modules/@next/swc-linux-x64-musl": {"optional": true}`, true},
+		{`"node_modules/@img/sharp-linuxmusl-x64": {}`, true},
+		{`"node_modules/express": {"version": "4.21.2"}`, false},
+		{`"node_modules/muslim-names": {}`, false},
+	} {
+		if _, got := d.SignIn([]byte(c.file)); got != c.want {
+			t.Errorf("SignIn(%s) = %v, want %v", c.file, got, c.want)
+		}
+	}
+	lock := d.Lockfiles[0]
+	if !lock.Records([]byte(`{"lockfileVersion": 3}`)) || lock.Records([]byte(`{"lockfileVersion": 1}`)) {
+		t.Errorf("package-lock.json: version 3 records install scripts, version 1 does not")
 	}
 }

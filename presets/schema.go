@@ -399,6 +399,32 @@ type LibcDeps struct {
 	Names []string `yaml:"names"`
 	// Why is the reason given, with {name} and {where} replaced.
 	Why string `yaml:"why"`
+	// Match is how a file names a dependency, when not as a bare word: a
+	// regexp in which {name} stands for the name, quoted (npm's
+	// "bcrypt": in package.json, node_modules/bcrypt in a lockfile).
+	Match string `yaml:"match"`
+	// Signs are patterns over the files that show a dependency links the
+	// C library whatever its name (an install script that builds one).
+	Signs []Signal `yaml:"signs"`
+	// Lockfiles list every dependency with the signs. A preset without a
+	// static env has no switch that makes the program static: it needs
+	// no C library only when one of these is read and shows no sign.
+	Lockfiles []Lockfile `yaml:"lockfiles"`
+
+	match *regexp.Regexp
+}
+
+// Lockfile is a file of the build context that lists every dependency
+// the install brings, in a format that records the signs.
+type Lockfile struct {
+	File string `yaml:"file"`
+	// Pattern is what the file must match to be such a format (a
+	// lockfile version that records install scripts); empty: any.
+	Pattern string `yaml:"pattern"`
+	// Why says what no sign in it means, with {file} replaced.
+	Why string `yaml:"why"`
+
+	re *regexp.Regexp
 }
 
 // LibcSources says which source files to read and what in them shows

@@ -157,9 +157,46 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{"static.libc_deps", "static.libc_deps needs files, names and why"}
 		}
 		for i, n := range d.Names {
-			if n == "" || strings.ContainsAny(n, " \t\n@") {
+			// npm scopes start with @ (@prisma/client); a version never does.
+			if n == "" || strings.ContainsAny(n, " \t\n") || strings.Contains(n[1:], "@") {
 				return &presetErr{fmt.Sprintf("static.libc_deps.names.%d", i), fmt.Sprintf("%q is not a dependency name", n)}
 			}
+		}
+		if d.Match != "" {
+			if !strings.Contains(d.Match, "{name}") {
+				return &presetErr{"static.libc_deps.match", "static.libc_deps.match needs {name}"}
+			}
+			var alt []string
+			for _, n := range d.Names {
+				alt = append(alt, regexp.QuoteMeta(n))
+			}
+			re, err := regexp.Compile(strings.ReplaceAll(d.Match, "{name}", "(?P<name>"+strings.Join(alt, "|")+")"))
+			if err != nil {
+				return &presetErr{"static.libc_deps.match", fmt.Sprintf("bad pattern %q: %v", d.Match, err)}
+			}
+			d.match = re
+		}
+		for i := range d.Signs {
+			s := &d.Signs[i]
+			if s.Pattern == "" || s.Why == "" {
+				return &presetErr{fmt.Sprintf("static.libc_deps.signs.%d", i), "a sign needs a pattern and why"}
+			}
+			re, err := regexp.Compile(s.Pattern)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("static.libc_deps.signs.%d.pattern", i), fmt.Sprintf("bad pattern %q: %v", s.Pattern, err)}
+			}
+			s.re = re
+		}
+		for i := range d.Lockfiles {
+			l := &d.Lockfiles[i]
+			if l.File == "" || l.Why == "" {
+				return &presetErr{fmt.Sprintf("static.libc_deps.lockfiles.%d", i), "a lockfile needs file and why"}
+			}
+			re, err := regexp.Compile(l.Pattern)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("static.libc_deps.lockfiles.%d.pattern", i), fmt.Sprintf("bad pattern %q: %v", l.Pattern, err)}
+			}
+			l.re = re
 		}
 	}
 	if ls := p.Static.LibcSources; ls != nil {

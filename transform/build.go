@@ -826,10 +826,14 @@ const (
 // links the C library: a dependency file naming a module known to need
 // it, else a source file that shows it (import "C"). The first sign is
 // enough; the plan asks only when the file itself shows none.
-func (f *facts) contextLibc() []Evidence {
+//
+// With no sign, free says why the program needs no C library when a
+// lockfile the preset names was read (a preset with no static switch
+// knows that only from a lockfile that lists every dependency).
+func (f *facts) contextLibc() (found []Evidence, free string) {
 	ctx, st := f.opt.Context, f.preset.Static
 	if ctx == nil {
-		return nil
+		return nil, ""
 	}
 	if d := st.LibcDeps; d != nil {
 		for _, file := range d.Files {
@@ -838,15 +842,34 @@ func (f *facts) contextLibc() []Evidence {
 				continue
 			}
 			if name, ok := d.InFile(data); ok {
-				return []Evidence{{What: d.Reason(name, file)}}
+				return []Evidence{{What: d.Reason(name, file)}}, ""
+			}
+			if s, ok := d.SignIn(data); ok {
+				return []Evidence{{What: strings.ReplaceAll(s.Why, "{where}", file)}}, ""
+			}
+		}
+		for i := range d.Lockfiles {
+			l := &d.Lockfiles[i]
+			data, err := fs.ReadFile(ctx, l.File)
+			if err == nil && l.Records(data) {
+				if !slices.Contains(d.Files, l.File) {
+					// A lockfile is read for its signs too.
+					if name, ok := d.InFile(data); ok {
+						return []Evidence{{What: d.Reason(name, l.File)}}, ""
+					}
+					if s, ok := d.SignIn(data); ok {
+						return []Evidence{{What: strings.ReplaceAll(s.Why, "{where}", l.File)}}, ""
+					}
+				}
+				free = l.Reason(l.File)
+				break
 			}
 		}
 	}
 	ls := st.LibcSources
 	if ls == nil {
-		return nil
+		return nil, free
 	}
-	var found []Evidence
 	files, total := 0, 0
 	errStop := fs.SkipAll
 	_ = fs.WalkDir(ctx, ".", func(p string, e fs.DirEntry, err error) error {
@@ -879,7 +902,10 @@ func (f *facts) contextLibc() []Evidence {
 		}
 		return nil
 	})
-	return found
+	if len(found) > 0 {
+		free = ""
+	}
+	return found, free
 }
 
 // runDeps records a RUN that names a dependency known to link the C

@@ -84,6 +84,7 @@ const (
 	infoGlobalSelf         Code = "RS141"
 	infoMadeFolder         Code = "RS142"
 	infoToolKept           Code = "RS143"
+	infoLibcFree           Code = "RS144"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -189,6 +190,7 @@ var codes = []CodeInfo{
 	{infoGlobalSelf, KindInfo, "global install of the app's own folder", "The command runs a program that a global install of the app's own folder (npm install --global in /app) linked onto PATH: the program is an entry of the package file's bin; the runtime gets the app folder and the links to it at the same places."},
 	{infoMadeFolder, KindInfo, "folder made for run time copied", "A RUN makes a folder (mkdir) outside every folder the build works in, so it is prepared for the program's run time: the runtime gets a copy of it at the same place."},
 	{infoToolKept, KindInfo, "runner tool kept", "The command runs a runner's tool (npm run migrate) that the preset cannot resolve to a plain interpreter command: the runtime keeps the tool, and development dependencies are not pruned when its scripts may use them."},
+	{infoLibcFree, KindInfo, "no C library needed by the dependencies", "The builder links a C library, but a lockfile that lists every dependency shows none that links one, so the runtime need not ship the builder's C library."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

@@ -22,6 +22,7 @@ type plan struct {
 	artifacts []artifact // f.artifacts, then what the command adds
 	dropped   []*inst    // f.dropped, then a CMD a shell ENTRYPOINT ignores
 	libcWhy   []Evidence // f.libcWhy, then signs in ENV
+	libcFree  string     // why no C library is needed: a lockfile with no sign
 	staticSet bool       // the file sets the static switch itself (in a build command or an ENV)
 	collected bool       // the preset's collect step is used
 

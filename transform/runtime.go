@@ -50,9 +50,11 @@ func (p *plan) decideLibc() {
 	if len(p.libcWhy) == 0 && !p.staticSet {
 		// Only now is the build context worth reading: it can only keep
 		// the static switch off.
-		p.libcWhy = f.contextLibc()
+		p.libcWhy, p.libcFree = f.contextLibc()
 	}
-	if len(p.libcWhy) > 0 {
+	// Said only where it explains a static switch not set: a preset with
+	// none says it in the runtime's note, when the C library matters there.
+	if len(p.libcWhy) > 0 && len(f.preset.Static.Env) > 0 {
 		w := p.libcWhy[0]
 		p.notes.note(w.Line, infoLibcKept, "the program links %s (%s): the runtime needs the same C library", f.variant.Libc, w.What)
 	}
@@ -112,9 +114,16 @@ func staticText(env map[string]string) string {
 
 // libc is the C library the program needs: none, glibc or musl.
 func (p *plan) libc() string {
-	if len(p.libcWhy) > 0 || len(p.f.preset.Static.Env) == 0 {
+	if len(p.libcWhy) > 0 {
+		return p.f.variant.Libc
+	}
+	if len(p.f.preset.Static.Env) == 0 {
 		// Without a way to build static artifacts (the preset has none),
-		// what the build made links the builder's C library.
+		// what the build made links the builder's C library, unless a
+		// lockfile shows that nothing in it does.
+		if p.libcFree != "" {
+			return "none"
+		}
 		return p.f.variant.Libc
 	}
 	// The file sets the switch itself: trust a static value only.
@@ -160,8 +169,20 @@ func (p *plan) chooseRuntime() error {
 	}
 	need = p.fromPathFolders(need, p.prog.holder)
 	tools = p.fromPathFolders(tools, f.healthcheck)
-	needs := p.needsText(libc, need)
 	asked := f.opt.Runtime
+	freeWhy := ""
+	if p.libcFree != "" && asked == "" && pick(f.preset.DefaultFlavor, true) == nil {
+		// A program free of the C library leaves the builder's family
+		// only for the default flavor: any other would be no smaller than
+		// the builder's own (node:slim for node:alpine).
+		if pick(f.preset.DefaultFlavor, false) == nil {
+			freeWhy = p.unmet(f.preset.DefaultFlavor, libc, need, values)
+		} else {
+			freeWhy = fmt.Sprintf("HEALTHCHECK runs %s, which %s does not have", strings.Join(tools, ", "), f.preset.DefaultFlavor)
+		}
+		libc = f.variant.Libc
+	}
+	needs := p.needsText(libc, need)
 	if asked != "" {
 		known := false
 		for _, r := range f.preset.Runtimes {
@@ -189,6 +210,9 @@ func (p *plan) chooseRuntime() error {
 		p.why = p.runtime.Why
 		if p.runtime.Flavor != f.preset.DefaultFlavor {
 			why := p.unmet(f.preset.DefaultFlavor, libc, need, values)
+			if freeWhy != "" {
+				why = freeWhy
+			}
 			p.why = fmt.Sprintf("%s instead of %s: %s; %s", p.runtime.Flavor, f.preset.DefaultFlavor, why, p.runtime.Why)
 			p.notes.note(p.prog.holder.first, infoFlavorFallback, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
 		}
@@ -201,6 +225,9 @@ func (p *plan) chooseRuntime() error {
 		return declinef(internalRender, "internal error: runtime image template: %v", err)
 	}
 	p.image = mapImage(img, f.opt.ImageMap)
+	if p.libcFree != "" && p.runtime.Libc != f.variant.Libc {
+		p.notes.note(f.from.first, infoLibcFree, "%s, so the runtime need not share the builder's %s: %s", p.libcFree, f.variant.Libc, p.image)
+	}
 	if miss := missingTools(p.runtime, p.hcMissing(tools)); len(miss) > 0 {
 		p.notes.note(f.healthcheck.first, warnHealthcheckTools, "HEALTHCHECK runs %s, which %s does not have: the check will fail (--runtime %s was asked for; without it a runtime that has them is chosen)", strings.Join(miss, ", "), img, asked)
 	}
@@ -319,9 +346,33 @@ func (p *plan) toolsText(tools []string) string {
 func (p *plan) libcReason(libc string) string {
 	if len(p.libcWhy) > 0 {
 		w := p.libcWhy[0]
+		if w.Line == 0 {
+			return w.What // from the build context
+		}
 		return fmt.Sprintf("%s, line %d", w.What, w.Line)
 	}
-	return fmt.Sprintf("it was built on a %s builder, %s", libc, p.f.image)
+	why := fmt.Sprintf("it was built on a %s builder, %s", libc, p.f.image)
+	if d := p.f.preset.Static.LibcDeps; d != nil && len(d.Lockfiles) > 0 && len(p.f.preset.Static.Env) == 0 && p.libcFree == "" && p.defaultServes() {
+		var names []string
+		for _, l := range d.Lockfiles {
+			names = append(names, l.File)
+		}
+		why += fmt.Sprintf(", and no %s in the build context shows what its dependencies link", strings.Join(names, " or "))
+	}
+	return why
+}
+
+// defaultServes reports whether the default flavor has an image for
+// the builder at all: only then can a lockfile make it the runtime.
+func (p *plan) defaultServes() bool {
+	values := p.values()
+	for i := range p.f.preset.Runtimes {
+		r := &p.f.preset.Runtimes[i]
+		if r.Flavor == p.f.preset.DefaultFlavor && r.Allows(values) {
+			return true
+		}
+	}
+	return false
 }
 
 // unmet says which need no runtime of a flavor meets.

@@ -64,3 +64,53 @@ func TestBinary(t *testing.T) {
 		t.Errorf("-l: %d %q", code, out)
 	}
 }
+
+// TestReviewRunsTheReviewProgram checks that `restage review` hands its
+// arguments to restage-review next to it and takes its exit status, and
+// says how to get it when it is missing.
+func TestReviewRunsTheReviewProgram(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binaries")
+	}
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	run := func(args ...string) (int, string) {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "PATH=", "GITHUB_TOKEN=")
+		out, err := cmd.CombinedOutput()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode(), string(out)
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return 0, string(out)
+	}
+	if code, out := run("review"); code != 2 || !strings.Contains(out, "go install github.com/restage/restage/cmd/restage-review") {
+		t.Errorf("without restage-review: %d %q", code, out)
+	}
+	if out, err := exec.Command("go", "build", "-o", filepath.Join(dir, "restage-review"), "../restage-review").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if code, out := run("review", "-h"); code != 0 || !strings.Contains(out, "usage: restage review") {
+		t.Errorf("review -h: %d %q", code, out)
+	}
+	if code, out := run("review", "--check"); code != 2 || !strings.Contains(out, "no token in $GITHUB_TOKEN") {
+		t.Errorf("review without a token: %d %q", code, out)
+	}
+}
+
+// TestNoNetworkStackInRestage keeps the plain command free of net/http
+// and crypto/tls, whose initialisers every run would pay: the GitHub
+// client lives in restage-review.
+func TestNoNetworkStackInRestage(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if dep == "net/http" || dep == "crypto/tls" {
+			t.Errorf("restage links %s", dep)
+		}
+	}
+}

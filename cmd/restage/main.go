@@ -6,6 +6,7 @@
 //	restage explain [flags] path ... say what the rewrite does and why
 //	restage verify [flags] path      build and run the original and the result, compare
 //	restage presets list|show NAME   the built-in language presets
+//	restage review [flags] [path ...] suggest the changes on a GitHub pull request (runs restage-review)
 //	restage version
 //
 // A path is a file or a folder; folders are searched for Dockerfile,
@@ -13,7 +14,7 @@
 // vendor and node_modules. With no path and a piped stdin, or with "-",
 // the Dockerfile on stdin is converted and printed whole on stdout (the
 // contract for an editor's format-on-save). A file whose name is a
-// command (explain, presets, version) is given as ./explain.
+// command (explain, presets, review, verify, version) is given as ./explain.
 //
 // Exit status: 0 done, 1 -l or --check found files to change, 2 error.
 package main
@@ -100,6 +101,10 @@ func usagef(format string, args ...any) error {
 // the exit status.
 func (a *app) run(args []string) int {
 	a.status = exitOK
+	if len(args) > 0 && args[0] == "review" {
+		// Its flags are the review program's; none is parsed here.
+		return a.reviewCommand(args[1:])
+	}
 	cmd := a.cli()
 	err := cmd.Run(append([]string{"restage"}, permuteArgs(cmd, args)...))
 	if err != nil {
@@ -186,7 +191,7 @@ func (a *app) cli() *cli.App {
 	return &cli.App{
 		Name:      "restage",
 		Usage:     "rewrite single-stage Dockerfiles into multi-stage ones",
-		UsageText: "restage [flags] [path ...]\nrestage explain [flags] path ...\nrestage verify [flags] path\nrestage presets list | presets show NAME\nrestage version",
+		UsageText: "restage [flags] [path ...]\nrestage explain [flags] path ...\nrestage verify [flags] path\nrestage presets list | presets show NAME\nrestage review [flags] [path ...]   (GitHub pull requests; 'restage review -h')\nrestage version",
 		Description: "Paths are files or folders; folders are searched for Dockerfile, Dockerfile.*,\n" +
 			"*.Dockerfile, *.dockerfile and dockerfile (skipping .git, vendor, node_modules).\n" +
 			"Without -w, -l or --check a unified diff is printed. With no path and a piped\n" +
