@@ -41,7 +41,8 @@ bench:
 e2e:
 	DOCKER=$(DOCKER) bash e2e/docker-up.sh && \
 	DOCKER=$(DOCKER) bash e2e/images/build.sh && \
-	DOCKER=$(DOCKER) $(GO) test -tags e2e -count=1 -timeout 40m -v ./e2e/
+	DOCKER=$(DOCKER) $(GO) test -tags e2e -count=1 -timeout 40m -v ./e2e/ && \
+	$(GO) test -tags e2e -count=1 -timeout 10m -v -run '^TestReviewdog' ./review/
 
 # The real-application corpus (issue #8): public apps built and run before and after
 # conversion, offline (dependencies served by e2e/real/depserver). About an hour; by hand, not

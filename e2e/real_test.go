@@ -123,6 +123,9 @@ var replicas = []struct {
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?maven(:.*)?$`), "restage.local/real/maven:3.9-eclipse-temurin-21"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?(eclipse-temurin|openjdk|amazoncorretto)(:.*)?$`), "restage.local/real/eclipse-temurin:21-jdk"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?debian:.*$`), "restage.local/library/debian:trixie-slim"},
+	// No Alpine here: an alpine runtime becomes the Debian replica, which
+	// runs what alpine would (a static binary; a shell; not musl builds).
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?alpine(:.*)?$`), "restage.local/library/debian:trixie-slim"},
 	{regexp.MustCompile(`^gcr\.io/distroless/(static|base|cc)-debian\d+(:(nonroot|latest))?$`), ""},
 	{regexp.MustCompile(`^gcr\.io/distroless/nodejs\d+-debian\d+(:nonroot)?$`), "restage.local/distroless/nodejs22-debian13:nonroot"},
 	{regexp.MustCompile(`^gcr\.io/distroless/java\d+-debian\d+(:nonroot)?$`), "restage.local/distroless/java21-debian13:nonroot"},

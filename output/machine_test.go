@@ -364,3 +364,45 @@ func TestSARIFFingerprintsSurviveMovedLines(t *testing.T) {
 		t.Errorf("a different change has the same fingerprint %q", c)
 	}
 }
+
+// reviewdog takes every line from a range's start to its end line as
+// touched, whatever the end column, and posts no suggestion when one of
+// them is outside the pull request's diff. So a range may end at column 1
+// only when it is an insertion at that point, never on the line after the
+// change (nor past the last line).
+func TestRDJSONRangesEndOnTheirLastChangedLine(t *testing.T) {
+	for name, src := range roundTripInputs {
+		t.Run(name, func(t *testing.T) {
+			f := convertForTest(t, src)
+			var b bytes.Buffer
+			if err := RDJSON(&b, []File{f}, testScan); err != nil {
+				t.Fatal(err)
+			}
+			var res struct {
+				Diagnostics []struct {
+					Location struct {
+						Range struct{ Start, End struct{ Line, Column int } }
+					}
+					Suggestions []struct {
+						Range struct{ Start, End struct{ Line, Column int } }
+					}
+				}
+			}
+			if err := json.Unmarshal(b.Bytes(), &res); err != nil {
+				t.Fatal(err)
+			}
+			lines := newLineIndex(f.Input).lines()
+			for _, d := range res.Diagnostics {
+				rs := []struct{ Start, End struct{ Line, Column int } }{d.Location.Range}
+				for _, s := range d.Suggestions {
+					rs = append(rs, s.Range)
+				}
+				for _, r := range rs {
+					if r.End.Line > lines || (r.End.Column == 1 && r.End.Line > r.Start.Line) {
+						t.Errorf("range %+v ends on a line the change does not touch (the file has %d lines)", r, lines)
+					}
+				}
+			}
+		})
+	}
+}

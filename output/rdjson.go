@@ -3,6 +3,7 @@ package output
 import (
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/restage/restage/transform"
 )
@@ -81,13 +82,24 @@ func RDJSON(w io.Writer, files []File, scan Scan) error {
 			all := coalesce(f.Input, fileEdits(f))
 			sl, sc := x.position(all.start, byteUnits)
 			el, ec := x.position(all.end, byteUnits)
+			text := all.text
+			// reviewdog counts a range's end line as touched whatever its
+			// column, so an end at column 1 of the next line (or past the last
+			// line) would reach a line outside the edit, often outside the
+			// pull request's diff, and reviewdog would post no suggestion. The
+			// same change ends instead just before the previous line's newline,
+			// with that newline taken off the text.
+			if ec == 1 && el-1 >= sl && strings.HasSuffix(text, "\n") {
+				el, ec = el-1, len(x.lineText(el-1))+1
+				text = strings.TrimSuffix(text, "\n")
+			}
 			rng := rdjsonRange{Start: rdjsonPosition{sl, sc}, End: &rdjsonPosition{el, ec}}
 			out.Diagnostics = append(out.Diagnostics, rdjsonDiagnostic{
 				Message:     changeMessage(f),
 				Location:    rdjsonLocation{Path: path, Range: &rng},
 				Severity:    "INFO",
 				Code:        &rdjsonCode{SplitRule},
-				Suggestions: []rdjsonSuggestion{{Range: rng, Text: all.text}},
+				Suggestions: []rdjsonSuggestion{{Range: rng, Text: text}},
 			})
 			for _, n := range f.Result.Notes {
 				if n.Level != transform.Warning {

@@ -16,7 +16,8 @@
 // hidden entry at the top of a home folder (tools' per-user state,
 // which moves with the user and the launcher), and caches of compiled
 // code (__pycache__, node-compile-cache), rebuilt when missing, and a
-// VOLUME's mount point, which the engine makes at start.
+// VOLUME's mount point, which the engine makes at start, and the JVM's
+// per-user performance counters (/tmp/hsperfdata_<user>).
 //
 // It drives a container engine through the Engine interface; Docker is
 // the docker CLI one. It never prints to the process's stdout or stderr

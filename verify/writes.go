@@ -31,6 +31,10 @@ var (
 	// longer runs (npm start -> node). The app's own folder in a home
 	// (/home/node/app) is not hidden and is compared.
 	homeFolders = []string{"/root", "/home/*"}
+	// Runtime state named after the user it runs as, which a user change
+	// renames: the JVM's performance counters in /tmp/hsperfdata_<user>
+	// (what jps and jcmd read), not the program's own files.
+	perUser = []string{"/tmp/hsperfdata_*"}
 )
 
 // WritesReport compares the files the two images wrote while probed.
@@ -180,6 +184,13 @@ func notCompared(p string, other *ImageReport, variant string, self *ImageReport
 	for _, h := range homeFolders {
 		if rest, ok := cutHome(p, h); ok && strings.HasPrefix(rest, ".") {
 			return "a tool's state in a home folder"
+		}
+	}
+	for _, g := range perUser {
+		for q := p; q != "/" && q != "."; q = path.Dir(q) {
+			if ok, _ := path.Match(g, q); ok {
+				return "a runtime's state named after its user (the JVM's performance counters)"
+			}
 		}
 	}
 	return ""

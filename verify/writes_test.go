@@ -85,6 +85,11 @@ func TestCompareWrites(t *testing.T) {
 		t.Errorf("volume mount point: %+v", w)
 	}
 	o.volumes, c.volumes = nil, nil
+	// The JVM's per-user performance counters, renamed by a user change.
+	o.Writes, c.Writes = []string{"A /tmp/hsperfdata_root", "A /tmp/hsperfdata_root/1"}, []string{"A /tmp/hsperfdata_nonroot"}
+	if w := compareWrites(o, c); !w.Same || len(w.Ignored) != 3 {
+		t.Errorf("hsperfdata: %+v", w)
+	}
 	// Not probed: nothing to compare.
 	if w := compareWrites(o, &ImageReport{}); w != nil {
 		t.Errorf("not probed: %+v", w)
