@@ -5,7 +5,7 @@ GO ?= go
 # (/usr/local/bin/docker refuses DOCKER_BUILDKIT=1).
 DOCKER ?= /usr/bin/docker
 
-.PHONY: all build test vet fmt lint fuzz bench e2e e2e-real clean
+.PHONY: all build test vet fmt lint fuzz bench bench-startup e2e e2e-real clean
 
 all: build test
 
@@ -34,6 +34,11 @@ fuzz:
 
 bench:
 	$(GO) test ./transform ./cmd/restage -run '^$$' -bench . -benchmem
+
+# Whole process runs of restage beside the parse-only floor (bench/floor), built with the same
+# tags; prints the medians and the ratio restage/floor (target: 1.3 or less).
+bench-startup:
+	GO=$(GO) TAGS=$(TAGS) bash bench/startup.sh
 
 # End to end, with a real Docker engine (root; installs docker.io and starts dockerd when needed,
 # builds the offline replica base images, then `restage verify` on every app in e2e/apps).

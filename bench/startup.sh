@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# make bench-startup: restage beside the parse-only floor (bench/floor), as whole process runs on
+# a typical Dockerfile. Both are built with the same flags (those of `make build`); prints each
+# one's median and the ratio restage/floor. The target is 1.3 or less (README, Performance).
+#   bench/startup.sh [-n RUNS] [Dockerfile]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GO=${GO:-go}
+TAGS=${TAGS:-urfave_cli_no_docs}
+n=200
+if [[ "${1:-}" == -n ]]; then n=$2; shift 2; fi
+file=${1:-testdata/go/go-mod-download-layering/Dockerfile}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$GO" build -tags "$TAGS" -o "$out/restage" ./cmd/restage
+"$GO" build -tags "$TAGS" -o "$out/floor" ./bench/floor
+"$GO" build -o "$out/startup" ./bench/startup
+ls -l "$out/restage" "$out/floor" | awk '{printf "%-8s %6.1f MB\n", $NF ~ /restage$/ ? "restage" : "floor", $5/1e6}'
+"$out/startup" -n "$n" -restage "$out/restage" -floor "$out/floor" "$file"
