@@ -7,8 +7,9 @@ import (
 	"strings"
 )
 
-// The lookups below read a decoded preset; the patterns and templates
-// they use are compiled by Parse, so they are only valid on its results.
+// The lookups below read a checked preset (one from Parse, or a built-in
+// one); the patterns and templates they use are compiled on first use
+// (compiled.go).
 
 // VariantFor returns the first variant whose image and tag patterns match
 // repo and tag; without one, a glibc variant with no values.
@@ -20,10 +21,10 @@ func (p *Preset) VariantFor(repo, tag string) Variant {
 				continue
 			}
 		}
-		if v.repo != nil && !v.repo.MatchString(repo) {
+		if v.Repository != "" && !re(v.Repository).MatchString(repo) {
 			continue
 		}
-		if v.re.MatchString(tag) {
+		if re(v.Tag).MatchString(tag) {
 			return v
 		}
 	}
@@ -34,11 +35,9 @@ func (p *Preset) VariantFor(repo, tag string) Variant {
 // tag fills (major from '^(?P<major>\d+)').
 func (v Variant) TagValues(tag string) map[string]string {
 	out := map[string]string{}
-	if v.re == nil {
-		return out
-	}
-	if m := v.re.FindStringSubmatch(tag); m != nil {
-		for i, n := range v.re.SubexpNames() {
+	tr := re(v.Tag) // "" (VariantFor's default) has no groups
+	if m := tr.FindStringSubmatch(tag); m != nil {
+		for i, n := range tr.SubexpNames() {
 			if n != "" && m[i] != "" {
 				out[n] = m[i]
 			}
@@ -51,11 +50,12 @@ func (v Variant) TagValues(tag string) map[string]string {
 // pattern that repo fills (name from '^dhi\.io/(?P<name>[^/]+)$').
 func (v Variant) RepoValues(repo string) map[string]string {
 	out := map[string]string{}
-	if v.repo == nil {
+	if v.Repository == "" {
 		return out
 	}
-	if m := v.repo.FindStringSubmatch(repo); m != nil {
-		for i, n := range v.repo.SubexpNames() {
+	rr := re(v.Repository)
+	if m := rr.FindStringSubmatch(repo); m != nil {
+		for i, n := range rr.SubexpNames() {
 			if n != "" && m[i] != "" {
 				out[n] = m[i]
 			}
@@ -67,12 +67,13 @@ func (v Variant) RepoValues(repo string) map[string]string {
 // Read returns the values the source finds in data (the file's content,
 // or the string at its JSON key), or nil when it pins nothing.
 func (vs *VersionSource) Read(data string) map[string]string {
-	m := vs.re.FindStringSubmatch(data)
+	vr := re(vs.Pattern)
+	m := vr.FindStringSubmatch(data)
 	if m == nil {
 		return nil
 	}
 	out := map[string]string{}
-	for i, n := range vs.re.SubexpNames() {
+	for i, n := range vr.SubexpNames() {
 		if n != "" && m[i] != "" {
 			out[n] = m[i]
 		}
@@ -92,7 +93,7 @@ func (vs *VersionSource) Read(data string) map[string]string {
 
 // Gives reports whether the source's pattern has a group for name.
 func (vs *VersionSource) Gives(name string) bool {
-	return slices.Contains(vs.re.SubexpNames(), name)
+	return slices.Contains(re(vs.Pattern).SubexpNames(), name)
 }
 
 // MatchesImage reports whether one of the preset's image globs matches
@@ -140,12 +141,12 @@ func (p *Preset) IsScript(w string) bool {
 }
 
 // Matches reports whether the signal's pattern matches s.
-func (s Signal) Matches(text string) bool { return s.re.MatchString(text) }
+func (s Signal) Matches(text string) bool { return re(s.Pattern).MatchString(text) }
 
 // Find reads the name from the file's content: the pattern's first
 // group, with the strip pattern removed.
 func (m *NameSource) Find(data []byte) (string, bool) {
-	sub := m.re.FindSubmatch(data)
+	sub := re(m.Pattern).FindSubmatch(data)
 	if sub == nil {
 		return "", false
 	}
@@ -154,17 +155,17 @@ func (m *NameSource) Find(data []byte) (string, bool) {
 
 // StripName removes what the strip pattern matches from name.
 func (m *NameSource) StripName(name string) string {
-	if m.strip == nil {
+	if m.Strip == "" {
 		return name
 	}
-	return m.strip.ReplaceAllString(name, "")
+	return re(m.Strip).ReplaceAllString(name, "")
 }
 
 // DoneBy reports whether one of the unless patterns matches text: the
 // file does the set-up itself.
 func (pr *Prepare) DoneBy(text string) bool {
-	for _, re := range pr.unless {
-		if re.MatchString(text) {
+	for _, u := range pr.Unless {
+		if re(u).MatchString(text) {
 			return true
 		}
 	}
@@ -174,7 +175,7 @@ func (pr *Prepare) DoneBy(text string) bool {
 // Folder is the folder the entry names for value, relative to where the
 // command runs when Dir is relative; ok is false when When rejects value.
 func (o *OwnEnv) Folder(value string) (string, bool) {
-	if value == "" || (o.when != nil && !o.when.MatchString(value)) {
+	if value == "" || (o.When != "" && !re(o.When).MatchString(value)) {
 		return "", false
 	}
 	if o.Dir != "" {
@@ -196,7 +197,7 @@ func (b *BuildCommand) IsTool(name string) bool {
 // InstallLine is the Install template filled with packages.
 func (m *PackageMap) InstallLine(packages string) (string, error) {
 	var b strings.Builder
-	if err := m.tmpl.Execute(&b, packages); err != nil {
+	if err := tmpl(tmplKey{name: "install", text: m.Install}).Execute(&b, packages); err != nil {
 		return "", err
 	}
 	return b.String(), nil
@@ -208,7 +209,7 @@ func (r *Runtime) ImageFor(values map[string]string) (string, error) {
 	if values == nil {
 		values = map[string]string{}
 	}
-	if err := r.tmpl.Execute(&b, values); err != nil {
+	if err := tmpl(tmplKey{name: r.Flavor, text: r.Image, missingZero: true}).Execute(&b, values); err != nil {
 		return "", err
 	}
 	return b.String(), nil
@@ -217,7 +218,7 @@ func (r *Runtime) ImageFor(values map[string]string) (string, error) {
 // InstallLine is the runtime's Install line for the packages; ok is false
 // when the runtime cannot install packages, or one of these.
 func (r *Runtime) InstallLine(packages []string) (string, bool, error) {
-	if r.install == nil {
+	if r.Install == "" {
 		return "", false, nil
 	}
 	for _, p := range packages {
@@ -226,7 +227,7 @@ func (r *Runtime) InstallLine(packages []string) (string, bool, error) {
 		}
 	}
 	var b strings.Builder
-	if err := r.install.Execute(&b, strings.Join(packages, " ")); err != nil {
+	if err := tmpl(tmplKey{name: "install", text: r.Install}).Execute(&b, strings.Join(packages, " ")); err != nil {
 		return "", false, err
 	}
 	return b.String(), true, nil
@@ -234,8 +235,8 @@ func (r *Runtime) InstallLine(packages []string) (string, bool, error) {
 
 // Allows reports whether the template values meet the runtime's When.
 func (r *Runtime) Allows(values map[string]string) bool {
-	for k, re := range r.when {
-		if !re.MatchString(values[k]) {
+	for k, w := range r.When {
+		if !re(w).MatchString(values[k]) {
 			return false
 		}
 	}
@@ -267,7 +268,7 @@ func Flavors(ps []*Preset) []string {
 
 // Matches reports whether a source file's content shows the program
 // links the C library.
-func (l *LibcSources) Matches(data []byte) bool { return l.re.Match(data) }
+func (l *LibcSources) Matches(data []byte) bool { return re(l.Pattern).Match(data) }
 
 // Skipped reports whether a folder or file of this name is not read.
 func (l *LibcSources) Skipped(name string) bool {
@@ -285,12 +286,13 @@ func (l *LibcSources) Reason(file string) string { return strings.ReplaceAll(l.W
 // InFile returns the first listed dependency that a file of the build
 // context names as one of its whitespace-separated words.
 func (d *LibcDeps) InFile(data []byte) (string, bool) {
-	if d.match != nil {
-		m := d.match.FindSubmatch(data)
+	if d.Match != "" {
+		dr := re(d.matchExpr())
+		m := dr.FindSubmatch(data)
 		if m == nil {
 			return "", false
 		}
-		return string(m[d.match.SubexpIndex("name")]), true
+		return string(m[dr.SubexpIndex("name")]), true
 	}
 	words := map[string]bool{}
 	for _, w := range strings.Fields(string(data)) {
@@ -326,7 +328,7 @@ func (d *LibcDeps) Named(word string) (string, bool) {
 // SignIn returns the first sign that a file of the build context shows.
 func (d *LibcDeps) SignIn(data []byte) (Signal, bool) {
 	for _, s := range d.Signs {
-		if s.re.Match(data) {
+		if re(s.Pattern).Match(data) {
 			return s, true
 		}
 	}
@@ -335,7 +337,7 @@ func (d *LibcDeps) SignIn(data []byte) (Signal, bool) {
 
 // Records reports whether a lockfile's content is in a format that
 // records the signs.
-func (l *Lockfile) Records(data []byte) bool { return l.re.Match(data) }
+func (l *Lockfile) Records(data []byte) bool { return re(l.Pattern).Match(data) }
 
 // Reason is what a lockfile with no sign says, for a file.
 func (l *Lockfile) Reason(file string) string { return strings.ReplaceAll(l.Why, "{file}", file) }
@@ -399,7 +401,7 @@ type Literal struct {
 // Literals returns the string literals of a source, in order.
 func (r *RunFiles) Literals(data []byte) []Literal {
 	var out []Literal
-	for _, m := range r.literal.FindAllSubmatchIndex(data, -1) {
+	for _, m := range re(r.Literal).FindAllSubmatchIndex(data, -1) {
 		for g := 2; g+1 < len(m); g += 2 {
 			if m[g] >= 0 {
 				out = append(out, Literal{string(data[m[g]:m[g+1]]), m[0]})
@@ -413,11 +415,11 @@ func (r *RunFiles) Literals(data []byte) []Literal {
 // Embedded returns the patterns a source compiles into the program,
 // relative to the source's folder.
 func (r *RunFiles) Embedded(data []byte) []string {
-	if r.embed == nil {
+	if r.Embed == "" {
 		return nil
 	}
 	var out []string
-	for _, m := range r.embed.FindAllSubmatch(data, -1) {
+	for _, m := range re(r.Embed).FindAllSubmatch(data, -1) {
 		for _, w := range strings.Fields(string(m[1])) {
 			out = append(out, strings.Trim(w, "\"`"))
 		}
@@ -429,11 +431,12 @@ func (r *RunFiles) Embedded(data []byte) []string {
 // files, then each file a group of the call named), and where the first
 // call starts.
 func (f *FileRead) Read(data []byte) ([]string, int, bool) {
-	ms := f.re.FindAllSubmatch(data, -1)
+	fr := re(f.Call)
+	ms := fr.FindAllSubmatch(data, -1)
 	if ms == nil {
 		return nil, 0, false
 	}
-	at := f.re.FindIndex(data)[0]
+	at := fr.FindIndex(data)[0]
 	out := append([]string(nil), f.Files...)
 	for _, m := range ms {
 		for _, g := range m[1:] {
@@ -472,9 +475,10 @@ func (s *WriteSources) Paths(data []byte) []string {
 		path string
 	}
 	var hits []hit
-	for _, re := range s.res {
-		g := re.SubexpIndex("path")
-		for _, m := range re.FindAllSubmatchIndex(data, -1) {
+	for _, p := range s.Patterns {
+		pr := re(p)
+		g := pr.SubexpIndex("path")
+		for _, m := range pr.FindAllSubmatchIndex(data, -1) {
 			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
 				hits = append(hits, hit{m[2*g], string(data[m[2*g]:m[2*g+1]])})
 			}

@@ -11,7 +11,9 @@ package presets
 
 import "embed"
 
-// FS holds the built-in presets, one YAML file per language.
+// FS holds the built-in presets, one YAML file per language. Builtin
+// returns them from builtin_gen.go, which go generate makes from these.
 //
+//go:generate go test -run ^TestBuiltinGenerated$ -update .
 //go:embed *.yaml
 var FS embed.FS

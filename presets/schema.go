@@ -1,10 +1,5 @@
 package presets
 
-import (
-	"regexp"
-	"text/template"
-)
-
 // Preset is the knowledge about one language's build lifecycle, decoded
 // from YAML. The engine reads only these fields; see README.md here.
 type Preset struct {
@@ -111,8 +106,6 @@ type VersionSource struct {
 	// its Of group, else the source says nothing: '>=22 <23' pins 22,
 	// '>=22 <25' pins nothing.
 	Upper *UpperBound `yaml:"upper"`
-
-	re *regexp.Regexp
 }
 
 // UpperBound ties an exclusive upper bound to the version it closes.
@@ -144,8 +137,6 @@ type Variant struct {
 	// variant may run on, in order: they replace default_flavor and
 	// fallback (a hardened family keeps its runtime in that family).
 	Flavors []string `yaml:"flavors"`
-
-	re, repo *regexp.Regexp
 }
 
 // BuildCommand is a command that belongs to the build. With an Artifact it
@@ -262,8 +253,6 @@ type Prepare struct {
 	// Has are packages every such environment comes with (pip):
 	// installing them into it ships nothing the runtime lacked.
 	Has []string `yaml:"has"`
-
-	unless []*regexp.Regexp
 }
 
 // OwnEnv is one way a file names the folder a command installs into: a
@@ -275,8 +264,6 @@ type OwnEnv struct {
 	// Dir is the folder when it is not the value itself; a relative one
 	// is relative to where the command runs (poetry's .venv).
 	Dir string `yaml:"dir"`
-
-	when *regexp.Regexp
 }
 
 // PackageMap says which run-time packages a build package implies.
@@ -289,8 +276,6 @@ type PackageMap struct {
 	// installed in the runtime as they are (run-time libraries and tools).
 	Keep      bool     `yaml:"keep"`
 	BuildOnly []string `yaml:"build_only"` // globs of packages only the build needs
-
-	tmpl *template.Template
 }
 
 // Collect gathers a build's output into one fixed path with a RUN step
@@ -371,8 +356,6 @@ type NameSource struct {
 	File    string `yaml:"file"`
 	Pattern string `yaml:"pattern"`
 	Strip   string `yaml:"strip"`
-
-	re, strip *regexp.Regexp
 }
 
 // Static describes how to make artifacts that need no C library, and the
@@ -410,8 +393,6 @@ type LibcDeps struct {
 	// static env has no switch that makes the program static: it needs
 	// no C library only when one of these is read and shows no sign.
 	Lockfiles []Lockfile `yaml:"lockfiles"`
-
-	match *regexp.Regexp
 }
 
 // Lockfile is a file of the build context that lists every dependency
@@ -423,8 +404,6 @@ type Lockfile struct {
 	Pattern string `yaml:"pattern"`
 	// Why says what no sign in it means, with {file} replaced.
 	Why string `yaml:"why"`
-
-	re *regexp.Regexp
 }
 
 // LibcSources says which source files to read and what in them shows
@@ -435,8 +414,6 @@ type LibcSources struct {
 	Skip    []string `yaml:"skip"`
 	Pattern string   `yaml:"pattern"`
 	Why     string   `yaml:"why"` // with {file} replaced
-
-	re *regexp.Regexp
 }
 
 // Writes is the evidence of run-time writes: folders any user may write
@@ -455,16 +432,12 @@ type WriteSources struct {
 	Ext      []string `yaml:"ext"`  // file endings of the sources
 	Skip     []string `yaml:"skip"` // globs on path elements not read
 	Patterns []string `yaml:"patterns"`
-
-	res []*regexp.Regexp
 }
 
 // Signal is a pattern over instruction text and what it means.
 type Signal struct {
 	Pattern string `yaml:"pattern"`
 	Why     string `yaml:"why"`
-
-	re *regexp.Regexp
 }
 
 // Runtime is one image the final stage may start from.
@@ -500,10 +473,6 @@ type Runtime struct {
 	// of its name (curl, wget): a program not listed is never guessed
 	// to be a package.
 	Installs []string `yaml:"installs"`
-
-	tmpl    *template.Template
-	install *template.Template
-	when    map[string]*regexp.Regexp
 }
 
 // Sizes are the figures behind the size estimate.
@@ -539,8 +508,6 @@ type RunFiles struct {
 	// data): never copied, and a folder holding only these is not a
 	// run-time file either.
 	BuildInputs []string `yaml:"build_inputs"`
-
-	literal, embed *regexp.Regexp
 }
 
 // SourceSet names the source files of an application.
@@ -558,6 +525,4 @@ type FileRead struct {
 	Files []string `yaml:"files"`
 	// Why says what the call reads, for the note.
 	Why string `yaml:"why"`
-
-	re *regexp.Regexp
 }

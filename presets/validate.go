@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"text/template"
 
 	"gopkg.in/yaml.v3"
 )
@@ -40,13 +39,12 @@ func (p *Preset) compile() *presetErr {
 	}
 	for i := range p.Builder.Variants {
 		v := &p.Builder.Variants[i]
-		re, err := regexp.Compile(v.Tag)
+		_, err := compileRE(v.Tag)
 		if err != nil {
 			return &presetErr{fmt.Sprintf("builder.variants.%d.tag", i), fmt.Sprintf("bad tag pattern %q: %v", v.Tag, err)}
 		}
-		v.re = re
 		if v.Repository != "" {
-			if v.repo, err = regexp.Compile(v.Repository); err != nil {
+			if _, err = compileRE(v.Repository); err != nil {
 				return &presetErr{fmt.Sprintf("builder.variants.%d.repository", i), fmt.Sprintf("bad repository pattern %q: %v", v.Repository, err)}
 			}
 		}
@@ -63,7 +61,7 @@ func (p *Preset) compile() *presetErr {
 		if vs.File == "" {
 			return &presetErr{at, "a version source needs a file"}
 		}
-		re, err := regexp.Compile(vs.Pattern)
+		re, err := compileRE(vs.Pattern)
 		if err != nil {
 			return &presetErr{at + ".pattern", fmt.Sprintf("bad pattern %q: %v", vs.Pattern, err)}
 		}
@@ -79,7 +77,6 @@ func (p *Preset) compile() *presetErr {
 		if u := vs.Upper; u != nil && (!named[u.Group] || !named[u.Of]) {
 			return &presetErr{at + ".upper", fmt.Sprintf("upper needs group and of to name groups of the pattern %q", vs.Pattern)}
 		}
-		vs.re = re
 	}
 	for i, b := range p.Build {
 		at := func(k string) string { return fmt.Sprintf("build.%d.%s", i, k) }
@@ -94,11 +91,10 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{at("prepare"), fmt.Sprintf("prepare of %q has no lines", b.Command)}
 			}
 			for _, u := range pr.Unless {
-				re, err := regexp.Compile(u)
+				_, err := compileRE(u)
 				if err != nil {
 					return &presetErr{at("prepare.unless"), fmt.Sprintf("bad pattern %q: %v", u, err)}
 				}
-				pr.unless = append(pr.unless, re)
 			}
 			for _, kv := range pr.RuntimeEnv {
 				if !strings.Contains(kv, "=") {
@@ -111,11 +107,10 @@ func (p *Preset) compile() *presetErr {
 					return &presetErr{at(fmt.Sprintf("prepare.own.%d", j)), "an own entry needs exactly one of env and flag"}
 				}
 				if o.When != "" {
-					re, err := regexp.Compile(o.When)
+					_, err := compileRE(o.When)
 					if err != nil {
 						return &presetErr{at(fmt.Sprintf("prepare.own.%d.when", j)), fmt.Sprintf("bad pattern %q: %v", o.When, err)}
 					}
-					o.when = re
 				}
 			}
 		}
@@ -133,24 +128,22 @@ func (p *Preset) compile() *presetErr {
 		}
 	}
 	if m := p.ModuleName; m != nil {
-		re, err := regexp.Compile(m.Pattern)
+		re, err := compileRE(m.Pattern)
 		if err != nil || re.NumSubexp() < 1 {
 			return &presetErr{"module_name.pattern", "module_name.pattern must be a regexp with one group"}
 		}
-		m.re = re
 		if m.Strip != "" {
-			if m.strip, err = regexp.Compile(m.Strip); err != nil {
+			if _, err = compileRE(m.Strip); err != nil {
 				return &presetErr{"module_name.strip", fmt.Sprintf("bad strip pattern: %v", err)}
 			}
 		}
 	}
 	for i := range p.Static.NeedsLibc {
 		s := &p.Static.NeedsLibc[i]
-		re, err := regexp.Compile(s.Pattern)
+		_, err := compileRE(s.Pattern)
 		if err != nil {
 			return &presetErr{fmt.Sprintf("static.needs_libc.%d.pattern", i), fmt.Sprintf("bad pattern %q: %v", s.Pattern, err)}
 		}
-		s.re = re
 	}
 	if d := p.Static.LibcDeps; d != nil {
 		if len(d.Files) == 0 || len(d.Names) == 0 || d.Why == "" {
@@ -166,48 +159,40 @@ func (p *Preset) compile() *presetErr {
 			if !strings.Contains(d.Match, "{name}") {
 				return &presetErr{"static.libc_deps.match", "static.libc_deps.match needs {name}"}
 			}
-			var alt []string
-			for _, n := range d.Names {
-				alt = append(alt, regexp.QuoteMeta(n))
-			}
-			re, err := regexp.Compile(strings.ReplaceAll(d.Match, "{name}", "(?P<name>"+strings.Join(alt, "|")+")"))
+			_, err := compileRE(d.matchExpr())
 			if err != nil {
 				return &presetErr{"static.libc_deps.match", fmt.Sprintf("bad pattern %q: %v", d.Match, err)}
 			}
-			d.match = re
 		}
 		for i := range d.Signs {
 			s := &d.Signs[i]
 			if s.Pattern == "" || s.Why == "" {
 				return &presetErr{fmt.Sprintf("static.libc_deps.signs.%d", i), "a sign needs a pattern and why"}
 			}
-			re, err := regexp.Compile(s.Pattern)
+			_, err := compileRE(s.Pattern)
 			if err != nil {
 				return &presetErr{fmt.Sprintf("static.libc_deps.signs.%d.pattern", i), fmt.Sprintf("bad pattern %q: %v", s.Pattern, err)}
 			}
-			s.re = re
 		}
 		for i := range d.Lockfiles {
 			l := &d.Lockfiles[i]
 			if l.File == "" || l.Why == "" {
 				return &presetErr{fmt.Sprintf("static.libc_deps.lockfiles.%d", i), "a lockfile needs file and why"}
 			}
-			re, err := regexp.Compile(l.Pattern)
+			_, err := compileRE(l.Pattern)
 			if err != nil {
 				return &presetErr{fmt.Sprintf("static.libc_deps.lockfiles.%d.pattern", i), fmt.Sprintf("bad pattern %q: %v", l.Pattern, err)}
 			}
-			l.re = re
 		}
 	}
 	if ls := p.Static.LibcSources; ls != nil {
 		if ls.Ext == "" || ls.Pattern == "" || ls.Why == "" {
 			return &presetErr{"static.libc_sources", "static.libc_sources needs ext, pattern and why"}
 		}
-		re, err := regexp.Compile(ls.Pattern)
+		_, err := compileRE(ls.Pattern)
 		if err != nil {
 			return &presetErr{"static.libc_sources.pattern", fmt.Sprintf("bad pattern %q: %v", ls.Pattern, err)}
 		}
-		ls.re = re
 		for i, g := range ls.Skip {
 			if _, err := path.Match(g, ""); err != nil {
 				return &presetErr{fmt.Sprintf("static.libc_sources.skip.%d", i), fmt.Sprintf("bad pattern %q", g)}
@@ -233,11 +218,10 @@ func (p *Preset) compile() *presetErr {
 		if len(strings.Fields(m.Command)) == 0 || m.Install == "" {
 			return &presetErr{fmt.Sprintf("runtime_packages.%d", i), "a package map needs a command and an install line"}
 		}
-		t, err := template.New("install").Parse(m.Install)
+		_, err := parseTemplate(tmplKey{name: "install", text: m.Install})
 		if err != nil {
 			return &presetErr{fmt.Sprintf("runtime_packages.%d.install", i), fmt.Sprintf("bad install template: %v", err)}
 		}
-		m.tmpl = t
 	}
 	for i, g := range p.GlobalInstalls {
 		if len(strings.Fields(g.Command)) == 0 || len(g.Flags) == 0 || !path.IsAbs(g.Dir) || !path.IsAbs(g.Bin) {
@@ -285,31 +269,27 @@ func (p *Preset) compile() *presetErr {
 		if !libcs[r.Libc] {
 			return &presetErr{fmt.Sprintf("runtimes.%d.libc", i), fmt.Sprintf("runtime libc %q must be none, glibc or musl", r.Libc)}
 		}
-		t, err := template.New(r.Flavor).Option("missingkey=zero").Parse(r.Image)
+		_, err := parseTemplate(tmplKey{name: r.Flavor, text: r.Image, missingZero: true})
 		if err != nil {
 			return &presetErr{fmt.Sprintf("runtimes.%d.image", i), fmt.Sprintf("bad image template %q: %v", r.Image, err)}
 		}
-		r.tmpl = t
 		if r.Install != "" {
-			it, err := template.New("install").Parse(r.Install)
+			_, err := parseTemplate(tmplKey{name: "install", text: r.Install})
 			if err != nil {
 				return &presetErr{fmt.Sprintf("runtimes.%d.install", i), fmt.Sprintf("bad install template: %v", err)}
 			}
 			if !r.Shell {
 				return &presetErr{fmt.Sprintf("runtimes.%d.install", i), "an install line needs a runtime with a shell (shell: true)"}
 			}
-			r.install = it
 		}
 		if len(r.Installs) > 0 && r.Install == "" {
 			return &presetErr{fmt.Sprintf("runtimes.%d.installs", i), "installs needs an install line"}
 		}
-		r.when = map[string]*regexp.Regexp{}
 		for k, w := range r.When {
-			re, err := regexp.Compile(w)
+			_, err := compileRE(w)
 			if err != nil {
 				return &presetErr{fmt.Sprintf("runtimes.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
 			}
-			r.when[k] = re
 		}
 		flavors[r.Flavor] = true
 	}
@@ -398,23 +378,21 @@ func (r *RunFiles) validate() *presetErr {
 	if err := globs("build_inputs", r.BuildInputs); err != nil {
 		return err
 	}
-	re, err := regexp.Compile(r.Literal)
+	re, err := compileRE(r.Literal)
 	if err != nil {
 		return &presetErr{"run_files.literal", fmt.Sprintf("bad pattern %q: %v", r.Literal, err)}
 	}
 	if re.NumSubexp() == 0 {
 		return &presetErr{"run_files.literal", "the literal pattern needs a capturing group for the literal's text"}
 	}
-	r.literal = re
 	if r.Embed != "" {
-		re, err := regexp.Compile(r.Embed)
+		re, err := compileRE(r.Embed)
 		if err != nil {
 			return &presetErr{"run_files.embed", fmt.Sprintf("bad pattern %q: %v", r.Embed, err)}
 		}
 		if re.NumSubexp() == 0 {
 			return &presetErr{"run_files.embed", "the embed pattern needs a capturing group for the patterns"}
 		}
-		r.embed = re
 	}
 	for i := range r.Reads {
 		fr := &r.Reads[i]
@@ -422,7 +400,7 @@ func (r *RunFiles) validate() *presetErr {
 		if fr.Call == "" || fr.Why == "" {
 			return &presetErr{where, "a read needs a call and a why"}
 		}
-		re, err := regexp.Compile(fr.Call)
+		re, err := compileRE(fr.Call)
 		if err != nil {
 			return &presetErr{where + ".call", fmt.Sprintf("bad pattern %q: %v", fr.Call, err)}
 		}
@@ -434,7 +412,6 @@ func (r *RunFiles) validate() *presetErr {
 				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("%q is not a path relative to the working folder", f)}
 			}
 		}
-		fr.re = re
 	}
 	return nil
 }
@@ -465,16 +442,23 @@ func validateWrites(w *Writes) *presetErr {
 			return &presetErr{fmt.Sprintf("writes.sources.skip.%d", i), fmt.Sprintf("bad pattern %q", g)}
 		}
 	}
-	s.res = nil
 	for i, pat := range s.Patterns {
-		re, err := regexp.Compile(pat)
+		re, err := compileRE(pat)
 		if err != nil {
 			return &presetErr{fmt.Sprintf("writes.sources.patterns.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 		}
 		if re.SubexpIndex("path") < 0 {
 			return &presetErr{fmt.Sprintf("writes.sources.patterns.%d", i), fmt.Sprintf("pattern %q has no group named path", pat)}
 		}
-		s.res = append(s.res, re)
 	}
 	return nil
+}
+
+// matchExpr is the Match pattern with {name} standing for any of Names.
+func (d *LibcDeps) matchExpr() string {
+	var alt []string
+	for _, n := range d.Names {
+		alt = append(alt, regexp.QuoteMeta(n))
+	}
+	return strings.ReplaceAll(d.Match, "{name}", "(?P<name>"+strings.Join(alt, "|")+")")
 }
