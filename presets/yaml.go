@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -41,10 +42,12 @@ func DecodeStrict(name string, data []byte, v any) error {
 	return YAMLError(name, data, err, v)
 }
 
+// The patterns over yaml.v3's messages are compiled on the first error,
+// not at every start.
 var (
-	yamlLineRE    = regexp.MustCompile(`^line (\d+): (.*)$`)
-	yamlUnknownRE = regexp.MustCompile(`^field (\S+) not found in type .+$`)
-	yamlIntoRE    = regexp.MustCompile(` into ([\w.\[\]*]+)$`)
+	yamlLineRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line (\d+): (.*)$`) })
+	yamlUnknownRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type .+$`) })
+	yamlIntoRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(` into ([\w.\[\]*]+)$`) })
 )
 
 // YAMLError turns an error of yaml.v3 from decoding data into v into
@@ -58,15 +61,15 @@ func YAMLError(name string, data []byte, err error, v any) *Error {
 		msg = te.Errors[0]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	m := yamlLineRE.FindStringSubmatch(msg)
+	m := yamlLineRE().FindStringSubmatch(msg)
 	if m == nil {
 		return &Error{File: name, Msg: msg}
 	}
 	line, _ := strconv.Atoi(m[1])
 	msg = m[2]
-	if u := yamlUnknownRE.FindStringSubmatch(msg); u != nil {
+	if u := yamlUnknownRE().FindStringSubmatch(msg); u != nil {
 		msg = unknownField(data, line, u[1], reflect.TypeOf(v))
-	} else if t := yamlIntoRE.FindStringSubmatch(msg); t != nil {
+	} else if t := yamlIntoRE().FindStringSubmatch(msg); t != nil {
 		msg = msg[:len(msg)-len(t[1])] + kindName(t[1])
 	}
 	return &Error{File: name, Line: line, Msg: msg}

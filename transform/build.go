@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -616,13 +615,11 @@ func (f *facts) plainExpand(text string) (string, bool) {
 	if len(text) >= 2 && text[0] == '"' && text[len(text)-1] == '"' {
 		text = text[1 : len(text)-1]
 	}
-	if strings.ContainsAny(text, "\"'`\\") || !plainBraces.MatchString(text) {
+	if strings.ContainsAny(text, "\"'`\\") || !onlyPlainRefs(text) {
 		return "", false
 	}
 	return f.expand(text)
 }
-
-var plainBraces = regexp.MustCompile(`^(?:[^$]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})*$`)
 
 // toolUse is an install of build tools only (pip install poetry).
 type toolUse struct {

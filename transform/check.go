@@ -131,7 +131,7 @@ func undeclaredInOriginal(f *facts) map[string]bool {
 			continue
 		}
 		text := in.node.Original
-		for _, m := range varRef.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range varRefs(text) {
 			if m[0] > 0 && text[m[0]-1] == '\\' {
 				continue
 			}
@@ -144,7 +144,7 @@ func undeclaredInOriginal(f *facts) map[string]bool {
 }
 
 func uses(text string, declared, allowed map[string]bool, in *inst) error {
-	for _, m := range varRef.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range varRefs(text) {
 		if m[0] > 0 && text[m[0]-1] == '\\' {
 			continue
 		}

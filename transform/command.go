@@ -242,6 +242,9 @@ func (p *plan) checkProgram() error {
 // a shell command; their values go to the interpreter's variable.
 func (p *plan) takeOptionVars(text string) string {
 	for _, v := range p.f.preset.OptionsVars {
+		if !strings.Contains(text, v) {
+			continue // the pattern below cannot match: no need to compile it
+		}
 		re := regexp.MustCompile(`"?\$(\{` + regexp.QuoteMeta(v) + `\}|` + regexp.QuoteMeta(v) + `\b)"?`)
 		if re.MatchString(text) {
 			p.optionVars = append(p.optionVars, v)

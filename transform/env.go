@@ -2,7 +2,6 @@ package transform
 
 import (
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -19,7 +18,7 @@ func (p *plan) planEnv() error {
 			continue
 		}
 		raw := e.raw
-		for _, m := range varRef.FindAllStringSubmatchIndex(raw, -1) {
+		for _, m := range varRefs(raw) {
 			name := raw[m[2]:m[3]]
 			if m[0] > 0 && raw[m[0]-1] == '\\' {
 				continue
@@ -42,8 +41,8 @@ func (p *plan) planEnv() error {
 			p.env = append(p.env, e.key+"="+raw)
 		}
 		kept[e.key] = true
-		for _, m := range varRef.FindAllStringSubmatch(raw, -1) {
-			p.uses = append(p.uses, varUse{m[1], e.in.first})
+		for _, name := range varRefNames(raw) {
+			p.uses = append(p.uses, varUse{name, e.in.first})
 		}
 	}
 	warned := map[string]bool{}
@@ -97,17 +96,13 @@ func (p *plan) planEnv() error {
 // builder has (its image's env, dropped ENV) with their values.
 func (p *plan) substituteBuilderVars(raw string, dropped map[string]bool) string {
 	f := p.f
-	return plainRef.ReplaceAllStringFunc(raw, func(ref string) string {
-		m := plainRef.FindStringSubmatch(ref)
-		name := m[1] + m[2]
+	return replacePlainRefs(raw, func(ref, name string) string {
 		if (!dropped[name] && f.preset.Builder.Env[name] == "") || p.isStageArg(name) || p.runtimeHas(name) {
 			return ref
 		}
 		return f.envNow[name]
 	})
 }
-
-var plainRef = regexp.MustCompile(`\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))`)
 
 // envQuote quotes an ENV value when it has blanks.
 func envQuote(v string) string {

@@ -3,7 +3,6 @@ package transform
 import (
 	"bytes"
 	"io/fs"
-	"regexp"
 	"strings"
 
 	"github.com/moby/patternmatcher"
@@ -105,8 +104,8 @@ func (p *plan) planBlocks() {
 		}
 		switch in.kw {
 		case "LABEL", "EXPOSE", "VOLUME", "STOPSIGNAL":
-			for _, m := range varRef.FindAllStringSubmatch(in.node.Original, -1) {
-				p.uses = append(p.uses, varUse{m[1], in.first})
+			for _, name := range varRefNames(in.node.Original) {
+				p.uses = append(p.uses, varUse{name, in.first})
 			}
 		}
 	}
@@ -140,13 +139,11 @@ func commentStart(s *source, in *inst) int {
 	return c
 }
 
-var directiveRe = regexp.MustCompile(`^\s*#\s*(syntax|escape|check)\s*=`)
-
 // isDirectiveLine reports whether line n is a parser directive: one of
 // the lines at the very top before anything else.
 func isDirectiveLine(s *source, n int) bool {
 	for i := 1; i <= n; i++ {
-		if !directiveRe.MatchString(s.lineText(i)) {
+		if !isDirective(s.lineText(i)) {
 			return false
 		}
 	}

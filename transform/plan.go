@@ -2,7 +2,6 @@ package transform
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -110,8 +109,6 @@ type varUse struct {
 	name string
 	line int
 }
-
-var varRef = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)
 
 func makePlan(f *facts, ns *notes) (*plan, error) {
 	p := &plan{

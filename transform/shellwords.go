@@ -3,6 +3,7 @@ package transform
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/restage/restage/shell"
 )
@@ -53,11 +54,11 @@ func readShell(s string) (shellLine, error) {
 // parsePos is the position the shell parser puts before its message; it
 // counts in the instruction's joined text, not in the file, so it would
 // only mislead.
-var parsePos = regexp.MustCompile(`^(\d+:\d+: )+`)
+var parsePos = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+:\d+: )+`) })
 
 // shellMessage is the shell parser's message without its position.
 func shellMessage(err error) string {
-	return parsePos.ReplaceAllString(err.Error(), "")
+	return parsePos().ReplaceAllString(err.Error(), "")
 }
 
 // execCmd is the command of an exec-form instruction.

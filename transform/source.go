@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
@@ -53,7 +54,8 @@ func (s *source) isComment(n int) bool {
 }
 
 var (
-	parseLineErr  = regexp.MustCompile(`^dockerfile parse error on line (\d+): (.*)$`)
+	// Compiled when first needed, on an error: not at every start.
+	parseLineErr  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^dockerfile parse error on line (\d+): (.*)$`) })
 	zeroBasedErrs = []string{"invalid escape token", "only one escape parser directive", "dockerfile line greater than max"}
 )
 
@@ -141,7 +143,7 @@ func locError(err error) error {
 		line = le.Locations[0][0].Start.Line
 	}
 	msg := err.Error()
-	if m := parseLineErr.FindStringSubmatch(msg); m != nil {
+	if m := parseLineErr().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {

@@ -55,8 +55,8 @@ func (p *plan) planUser() {
 		later(false)
 	}
 	if p.user != "" {
-		for _, m := range varRef.FindAllStringSubmatch(p.user, -1) {
-			p.uses = append(p.uses, varUse{m[1], f.user.first})
+		for _, name := range varRefNames(p.user) {
+			p.uses = append(p.uses, varUse{name, f.user.first})
 		}
 	}
 }

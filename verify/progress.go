@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // Step is a build step as BuildKit's plain progress announces it:
@@ -24,12 +25,12 @@ func (s Step) String() string {
 	return "[" + n + "] " + s.Action
 }
 
-var stepRE = regexp.MustCompile(`^#\d+ \[(?:(.+) )?(\d+)/(\d+)\] (.+)$`)
+var stepRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#\d+ \[(?:(.+) )?(\d+)/(\d+)\] (.+)$`) }) // compiled when verify runs, not at every start
 
 // ParseStep reads the line of a plain build log that starts a step;
 // other lines (a step's output, DONE, CACHED, internal steps) are not.
 func ParseStep(line string) (Step, bool) {
-	m := stepRE.FindStringSubmatch(line)
+	m := stepRE().FindStringSubmatch(line)
 	if m == nil {
 		return Step{}, false
 	}

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/restage/restage/transform"
@@ -283,7 +284,7 @@ func inside(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-var nameRE = regexp.MustCompile(`[^a-z0-9]+`)
+var nameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^a-z0-9]+`) }) // compiled when verify runs, not at every start
 
 // imageName is a repository name component for the Dockerfile: its
 // folder's name, and the file's when it is not plain "Dockerfile".
@@ -296,7 +297,7 @@ func imageName(p string) string {
 	if b := filepath.Base(p); !strings.EqualFold(b, "Dockerfile") {
 		n += "-" + strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(b, "Dockerfile."), ".Dockerfile"), ".dockerfile")
 	}
-	n = strings.Trim(nameRE.ReplaceAllString(strings.ToLower(n), "-"), "-")
+	n = strings.Trim(nameRE().ReplaceAllString(strings.ToLower(n), "-"), "-")
 	if n == "" {
 		n = "app"
 	}
