@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -47,8 +48,8 @@ type Config struct {
 	file        string // the file it was read from, as shown in messages
 	dir         string // the folder it was read from
 	runtimeLine int
+	loadPresets sync.Once // Presets may be called from several goroutines
 	presets     []*presets.Preset
-	loaded      bool
 	loadErr     error
 }
 
@@ -186,8 +187,7 @@ func ParseImageMap(values []string) ([]transform.ImageMapping, error) {
 
 // Presets reads the presets of preset_dirs, once.
 func (c *Config) Presets() ([]*presets.Preset, error) {
-	if !c.loaded {
-		c.loaded = true
+	c.loadPresets.Do(func() {
 		for _, d := range c.PresetDirs {
 			if !filepath.IsAbs(d) {
 				d = filepath.Join(c.dir, d)
@@ -199,15 +199,18 @@ func (c *Config) Presets() ([]*presets.Preset, error) {
 			}
 			c.presets = append(c.presets, ps...)
 		}
-	}
+	})
 	return c.presets, c.loadErr
 }
 
-// Finder finds and caches the config file of each folder.
+// Finder finds and caches the config file of each folder. It is safe for
+// use by several goroutines (the command converts files in parallel).
 type Finder struct {
 	Explicit *Config // --config: used for every folder
 	Disabled bool    // --no-config: none is used
-	cache    map[string]lookup
+
+	mu    sync.Mutex
+	cache map[string]lookup // by absolute folder, every folder a walk passed
 }
 
 type lookup struct {
@@ -229,14 +232,25 @@ func (f *Finder) ForDir(dir string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if f.cache == nil {
 		f.cache = map[string]lookup{}
 	}
 	if l, ok := f.cache[abs]; ok {
 		return l.cfg, l.err
 	}
+	// Every folder passed on the way up gets the same answer: a tree of
+	// many Dockerfiles then costs two stats per new folder, not two per
+	// folder up to the root for each.
 	var l lookup
+	var passed []string
 	for d := abs; ; {
+		if c, ok := f.cache[d]; ok {
+			l = c
+			break
+		}
+		passed = append(passed, d)
 		p := filepath.Join(d, Name)
 		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
 			l.cfg, l.err = Load(p, displayPath(dir, p))
@@ -254,7 +268,9 @@ func (f *Finder) ForDir(dir string) (*Config, error) {
 		}
 		d = parent
 	}
-	f.cache[abs] = l
+	for _, d := range passed {
+		f.cache[d] = l
+	}
 	return l.cfg, l.err
 }
 

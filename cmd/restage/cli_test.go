@@ -73,6 +73,9 @@ func newTestApp() *testApp {
 		stdin:   strings.NewReader(""),
 		stdout:  ta.out,
 		stderr:  ta.errb,
+		// The fake converter records its calls in order; the parallel
+		// path has tests of its own (TestParallel...).
+		workers: 1,
 	}
 	return ta
 }

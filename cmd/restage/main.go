@@ -47,6 +47,7 @@ type app struct {
 	stderrIsTerminal bool
 	stderrWidth      int                 // the terminal's columns, when stderr is one
 	getenv           func(string) string // nil: no environment
+	workers          int                 // files converted at once; 0: one per CPU
 
 	status int // the worst exit status so far
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -122,15 +123,64 @@ func (a *app) rootAction(c *cli.Context) error {
 		return nil
 	}
 	var records []*workspace.Record
-	for _, j := range discover(paths) {
-		r := a.process(s, j)
+	a.processAll(s, discover(paths), func(r *workspace.Record) {
 		a.report(s, r)
-		records = append(records, r)
-	}
+		if s.json {
+			// The formats print every file at the end; the others
+			// print each one as it comes and keep nothing.
+			records = append(records, r)
+		}
+	})
 	if s.json {
 		a.writeFormat(s, records)
 	}
 	return nil
+}
+
+// processAll processes the jobs on one worker per CPU (a.workers when
+// set) and hands each record to done in the jobs' order, which is sorted
+// by path, so the output is the same as one file after another. At most
+// a few records per worker wait for their turn: memory stays bounded
+// however many files there are.
+func (a *app) processAll(s *settings, jobs []workspace.Job, done func(*workspace.Record)) {
+	workers := a.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(jobs))
+	if workers <= 1 {
+		for _, j := range jobs {
+			done(a.process(s, j))
+		}
+		return
+	}
+	// Job i goes to slot i%window once job i-window is done with: the
+	// tokens keep the workers at most window jobs ahead of done.
+	window := 4 * workers
+	slots := make([]chan *workspace.Record, window)
+	for i := range slots {
+		slots[i] = make(chan *workspace.Record, 1)
+	}
+	tokens := make(chan struct{}, window)
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range jobs {
+			tokens <- struct{}{}
+			next <- i
+		}
+	}()
+	for range workers {
+		go func() {
+			for i := range next {
+				slots[i%window] <- a.process(s, jobs[i])
+			}
+		}()
+	}
+	for i := range jobs {
+		done(<-slots[i%window])
+		<-tokens
+	}
 }
 
 // runStdin is the format-on-save contract: the whole converted file on
