@@ -17,7 +17,7 @@ import (
 // notes; render writes the plan as edits on the source; check re-reads
 // the output.
 func Convert(src []byte, opt Options) (*Result, error) {
-	s, err := parseSource(src)
+	s, err := parseInput(src)
 	if err != nil {
 		return nil, err
 	}

@@ -42,7 +42,7 @@ type ImageMap struct {
 // mapped already) is left alone. Only the image word changes: the rest
 // of the file comes back byte for byte.
 func MapImages(src []byte, m []ImageMapping, skip string) (*ImageMap, error) {
-	s, err := parseSource(src)
+	s, err := parseInput(src)
 	if err != nil {
 		return nil, err
 	}

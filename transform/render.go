@@ -229,15 +229,14 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 		}
 	}
 	n := len(s.lines)
-	// Blank lines between two deleted lines go too.
+	// Blank lines between two deleted lines go too. Each run of kept
+	// blank lines is looked at once, from its first line: a file of many
+	// blank lines must not take quadratic time.
 	for l := 1; l <= n; l++ {
 		if del[l] || !s.isBlank(l) {
 			continue
 		}
 		a, b := l, l
-		for a > 1 && s.isBlank(a-1) && !del[a-1] {
-			a--
-		}
 		for b < n && s.isBlank(b+1) && !del[b+1] {
 			b++
 		}
@@ -246,6 +245,7 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 				del[x] = true
 			}
 		}
+		l = b
 	}
 	// Removing a block between two blank lines would leave two in a row.
 	for l := 1; l <= n; l++ {

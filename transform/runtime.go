@@ -84,9 +84,11 @@ func (p *plan) checkStaticReach() error {
 		if r.script == nil {
 			continue
 		}
+		// Each command once: a script of many builds would otherwise
+		// be scanned once per build, in quadratic time.
 		var cmds []string
 		for _, b := range r.builds {
-			if b.bc.Artifact != nil {
+			if b.bc.Artifact != nil && !slices.Contains(cmds, b.bc.Command) {
 				cmds = append(cmds, b.bc.Command)
 			}
 		}

@@ -3,6 +3,7 @@ package transform
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -46,7 +47,8 @@ func (s *source) text(first, last int) string {
 }
 
 func (s *source) isBlank(n int) bool {
-	return strings.TrimSpace(s.lineText(n)) == ""
+	l := s.lines[n-1]
+	return len(bytes.TrimSpace(s.data[l.start:l.end])) == 0 // no copy: it is called for every line
 }
 
 func (s *source) isComment(n int) bool {
@@ -59,12 +61,66 @@ var (
 	zeroBasedErrs = []string{"invalid escape token", "only one escape parser directive", "dockerfile line greater than max"}
 )
 
+// The most an input may have. Memory grows with the instructions (about
+// 6 KB each: BuildKit's nodes and commands, the shell parser's tree of
+// each RUN), with the words (BuildKit makes three nodes of each ENV or
+// LABEL pair, the shell parser a tree of each word, and the output is
+// parsed again), and with the lines, so a file of 1 MiB (the command's
+// --max-size) of `RUN true` lines took 580 MB and one of ENV pairs
+// 900 MB. Within these limits no file under 1 MiB takes more than about
+// 100 MB (BenchmarkLimits). Real Dockerfiles have tens of instructions
+// and hundreds of words; the largest, a few hundred instructions, a few
+// thousand lines (long heredocs) and some thousands of words.
+const (
+	MaxInstructions = 5000
+	MaxLines        = 20000
+	MaxWords        = 20000 // runs of bytes between blanks (spaces, tabs, line ends)
+)
+
+// parseInput is parseSource for an input, within the limits above: a
+// file with too many lines or words is refused before it is parsed, one
+// with too many instructions before BuildKit reads its commands.
+func parseInput(data []byte) (*source, error) {
+	lines, words := 0, 0
+	blank := true
+	for _, c := range data {
+		switch c {
+		case '\n':
+			lines++
+			blank = true
+		case ' ', '\t', '\r', '\v', '\f':
+			blank = true
+		default:
+			if blank {
+				words++
+			}
+			blank = false
+		}
+	}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		lines++
+	}
+	if lines > MaxLines || words > MaxWords {
+		return nil, &Error{Msg: fmt.Sprintf("%d lines and %d words: %s", lines, words, limitsText)}
+	}
+	return parse(data, MaxInstructions)
+}
+
+var limitsText = fmt.Sprintf("restage reads Dockerfiles of at most %d lines, %d words and %d instructions", MaxLines, MaxWords, MaxInstructions)
+
 // parseSource parses data with BuildKit and builds the source model.
 // Errors are *Error with a 1-based line.
-func parseSource(data []byte) (*source, error) {
+func parseSource(data []byte) (*source, error) { return parse(data, 0) }
+
+// parse is parseSource with at most maxInst instructions (0: any number).
+func parse(data []byte, maxInst int) (*source, error) {
 	res, err := parser.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, locError(err)
+	}
+	if maxInst > 0 && len(res.AST.Children) > maxInst {
+		return nil, &Error{Line: res.AST.Children[maxInst].StartLine,
+			Msg: fmt.Sprintf("instruction %d: %s", maxInst+1, limitsText)}
 	}
 	stages, meta, err := instructions.Parse(res.AST, nil)
 	if err != nil {

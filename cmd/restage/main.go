@@ -151,7 +151,7 @@ func conversionFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: flagPresetDir, Usage: "read more presets from the *.yaml files in `DIR` (repeatable); one named like a built-in preset replaces it"},
 		&cli.StringFlag{Name: flagContext, Usage: "build context `DIR` (default: the Dockerfile's folder; none for stdin)"},
 		&cli.BoolFlag{Name: flagFitHealthcheck, Usage: "pick a runtime image that has the tools the HEALTHCHECK calls"},
-		&cli.StringFlag{Name: flagMaxSize, Value: "1MiB", Usage: "refuse Dockerfiles over `SIZE`: bytes, or with a unit (512KiB, 2MiB)"},
+		&cli.StringFlag{Name: flagMaxSize, Value: "1MiB", Usage: "refuse Dockerfiles over `SIZE`: bytes, or with a unit (512KiB, 2MiB); any size, restage reads at most " + inputLimits},
 		&cli.BoolFlag{Name: flagJSON, Usage: "print one JSON array with a result object per file"},
 		&cli.StringFlag{Name: flagStdinFilename, Usage: "`NAME` of the Dockerfile read from stdin, for messages (default: <stdin>)"},
 		&cli.StringSliceFlag{Name: flagImageMap, Usage: "`FROM=TO`: the image references restage writes that start with FROM start with TO instead (repeatable; the first match wins; before the config's image_map)"},
@@ -159,6 +159,9 @@ func conversionFlags() []cli.Flag {
 		&cli.BoolFlag{Name: flagNoConfig, Usage: "read no " + configName},
 	}
 }
+
+// inputLimits are the engine's limits on any input, for --max-size's help.
+var inputLimits = fmt.Sprintf("%d lines, %d words and %d instructions", transform.MaxLines, transform.MaxWords, transform.MaxInstructions)
 
 // flavorFlag is --runtime. Its help lists the flavors the built-in
 // presets define; they are decoded only when the help is printed, so a

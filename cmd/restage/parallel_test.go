@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,5 +46,31 @@ func TestParallelSameAsSequential(t *testing.T) {
 	}
 	if len(lines) < 50 || !strings.HasPrefix(lines[0], filepath.Join(tree, "svc00000")) {
 		t.Errorf("-l listed %d files, first %q", len(lines), lines[0])
+	}
+}
+
+// TestInputLimitsCLI: a Dockerfile over the engine's input limits is an
+// error naming the file (and the instruction over the limit), exit 2,
+// also when --max-size lets a much larger file through.
+func TestInputLimitsCLI(t *testing.T) {
+	dir := t.TempDir()
+	many := filepath.Join(dir, "many.Dockerfile")
+	writeFile(t, many, "FROM golang:1.24\n"+strings.Repeat("RUN true\n", transform.MaxInstructions)+"CMD [\"/app\"]\n")
+	huge := filepath.Join(dir, "huge.Dockerfile")
+	writeFile(t, huge, "FROM golang:1.24\n"+strings.Repeat("RUN true\n", 1_000_000)) // 9 MB
+	limits := "restage reads Dockerfiles of at most 20000 lines, 20000 words and 5000 instructions"
+	for _, c := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{many}, fmt.Sprintf("%s:%d: instruction %d: %s\n", many, transform.MaxInstructions+1, transform.MaxInstructions+1, limits)},
+		{[]string{"--max-size", "10MiB", huge}, huge + ": 1000001 lines and 2000002 words: " + limits + "\n"},
+	} {
+		ta := newTestApp()
+		ta.convert = transform.Convert
+		code, out, errs := ta.run(c.args...)
+		if code != 2 || out != "" || errs != c.stderr {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q\nwant exit 2, stderr %q", c.args, code, out, errs, c.stderr)
+		}
 	}
 }

@@ -6,9 +6,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/restage/restage/transform"
 )
 
 // treeFiles is the size of the tree BenchmarkTree converts: a monorepo's
@@ -91,6 +94,54 @@ func BenchmarkTree(b *testing.B) {
 			// CPU time is what a loaded machine changes least.
 			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(treeFiles, "files")
+		})
+	}
+}
+
+// BenchmarkLimitsPeak runs the built restage on the costliest inputs the
+// input limits let through (transform.MaxWords of ENV pairs with long
+// values, transform.MaxInstructions of RUN, a file of the most shell
+// words), each under the 1 MiB --max-size, and reports the process's
+// peak memory. Target: under 100 MB. transform's BenchmarkLimits reports
+// the engine's allocations for more shapes.
+func BenchmarkLimitsPeak(b *testing.B) {
+	dir := b.TempDir()
+	bin := buildBinary(b, dir)
+	var env, run strings.Builder
+	env.WriteString("FROM golang:1.24\nRUN go build -o /app .\n")
+	run.WriteString(env.String())
+	for range (transform.MaxWords - 100) / 1500 {
+		env.WriteString("ENV")
+		for j := range 1499 {
+			fmt.Fprintf(&env, " k%d=%s", j, strings.Repeat("v", 30))
+		}
+		env.WriteString("\n")
+		run.WriteString("RUN go build -o /app . " + strings.Repeat(strings.Repeat("w", 35)+" ", 1490) + "\n")
+	}
+	shapes := map[string]string{
+		"env-pairs":    env.String() + "CMD [\"/app\"]\n",
+		"run-words":    run.String() + "CMD [\"/app\"]\n",
+		"instructions": "FROM golang:1.24\n" + strings.Repeat("RUN true\n", transform.MaxInstructions-2) + "CMD [\"/app\"]\n",
+	}
+	for name, src := range shapes {
+		b.Run(name, func(b *testing.B) {
+			df := filepath.Join(dir, name, "Dockerfile")
+			os.MkdirAll(filepath.Dir(df), 0o755)
+			if err := os.WriteFile(df, []byte(src), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			var peak int64
+			for b.Loop() {
+				cmd := exec.Command(bin, "-q", df)
+				var stderr strings.Builder
+				cmd.Stderr = &stderr
+				if err := cmd.Run(); err != nil {
+					b.Fatalf("restage: %v: %s", err, stderr.String())
+				}
+				peak = max(peak, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)
+			}
+			b.ReportMetric(float64(peak)/1024, "peak-MB")
+			b.ReportMetric(float64(len(src)), "bytes")
 		})
 	}
 }
