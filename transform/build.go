@@ -5,7 +5,6 @@ package transform
 
 import (
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -886,12 +885,10 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 		if files > libcScanFiles || total >= libcScanBytes {
 			return errStop
 		}
-		r, err := ctx.Open(p)
-		if err != nil {
+		data, opened, _ := readHead(ctx, p, libcScanPerFile)
+		if !opened {
 			return nil
 		}
-		data, _ := io.ReadAll(io.LimitReader(r, libcScanPerFile))
-		r.Close()
 		total += len(data)
 		if ls.Matches(data) {
 			found = append(found, Evidence{What: ls.Reason(p)})

@@ -21,6 +21,9 @@ func Convert(src []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Context != nil {
+		opt.Context = newContextFS(opt.Context)
+	}
 	presets := opt.Presets
 	if presets == nil {
 		if presets, err = builtinPresets(); err != nil {

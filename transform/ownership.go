@@ -2,7 +2,6 @@ package transform
 
 import (
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -222,12 +221,10 @@ func (p *plan) sourceWrites() []writeSeen {
 		if files > libcScanFiles || total >= libcScanBytes {
 			return fs.SkipAll
 		}
-		r, err := ctx.Open(name)
-		if err != nil {
+		data, opened, _ := readHead(ctx, name, libcScanPerFile)
+		if !opened {
 			return nil
 		}
-		data, _ := io.ReadAll(io.LimitReader(r, libcScanPerFile))
-		r.Close()
 		total += len(data)
 		for _, wp := range src.Paths(data) {
 			if !seen[wp] {

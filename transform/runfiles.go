@@ -3,7 +3,6 @@ package transform
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -209,12 +208,8 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 }
 
 func readLimited(ctx fs.FS, p string, n int64) ([]byte, error) {
-	r, err := ctx.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	return io.ReadAll(io.LimitReader(r, n))
+	data, _, err := readHead(ctx, p, n)
+	return data, err
 }
 
 // globPrefix is the part of a path before its first element with a

@@ -1,0 +1,113 @@
+package transform
+
+import (
+	"io"
+	"io/fs"
+)
+
+// contextFS is the build context for one conversion. Several phases walk
+// it and read the same files (the signs of a C library, the run-time
+// files, the write calls all read every source; go.mod is read for the
+// module, the version and the dependencies), so each folder is listed,
+// each file looked at and each file read once: over a tree of many small
+// projects the repeated system calls were a fifth of the time. It holds
+// what it read until the conversion ends; the phases' own budgets (a few
+// MiB of sources) bound that. The context must not change during a
+// conversion, which it never does in a build either.
+type contextFS struct {
+	fsys  fs.FS
+	dirs  map[string]dirRead
+	stats map[string]statRead
+	files map[string]fileRead // whole files
+	heads map[headKey]fileRead
+}
+
+type dirRead struct {
+	ents []fs.DirEntry
+	err  error
+}
+
+type statRead struct {
+	fi  fs.FileInfo
+	err error
+}
+
+type fileRead struct {
+	data   []byte
+	opened bool // readHead only
+	err    error
+}
+
+type headKey struct {
+	name string
+	max  int64
+}
+
+func newContextFS(fsys fs.FS) *contextFS {
+	return &contextFS{fsys: fsys, dirs: map[string]dirRead{}, stats: map[string]statRead{},
+		files: map[string]fileRead{}, heads: map[headKey]fileRead{}}
+}
+
+func (c *contextFS) Open(name string) (fs.File, error) { return c.fsys.Open(name) }
+
+// ReadDir is fs.ReadDir, once per folder. Callers must not change the
+// slice (fs.WalkDir does not).
+func (c *contextFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	r, ok := c.dirs[name]
+	if !ok {
+		r.ents, r.err = fs.ReadDir(c.fsys, name)
+		c.dirs[name] = r
+	}
+	return r.ents, r.err
+}
+
+func (c *contextFS) Stat(name string) (fs.FileInfo, error) {
+	r, ok := c.stats[name]
+	if !ok {
+		r.fi, r.err = fs.Stat(c.fsys, name)
+		c.stats[name] = r
+	}
+	return r.fi, r.err
+}
+
+// ReadFile is fs.ReadFile, once per file. Callers must not change the
+// bytes.
+func (c *contextFS) ReadFile(name string) ([]byte, error) {
+	r, ok := c.files[name]
+	if !ok {
+		r.data, r.err = fs.ReadFile(c.fsys, name)
+		c.files[name] = r
+	}
+	return r.data, r.err
+}
+
+// readHead returns at most the first max bytes of the file name in fsys,
+// as Open and io.ReadAll of an io.LimitReader do: opened is false when
+// Open failed (err is then its error), err is the read's error otherwise,
+// with what was read before it. From contextFS's cache when fsys is one.
+func readHead(fsys fs.FS, name string, max int64) (data []byte, opened bool, err error) {
+	c, ok := fsys.(*contextFS)
+	if !ok {
+		return readHeadFrom(fsys, name, max)
+	}
+	if r, ok := c.files[name]; ok && r.err == nil && int64(len(r.data)) <= max {
+		return r.data, true, nil
+	}
+	k := headKey{name, max}
+	r, ok := c.heads[k]
+	if !ok {
+		r.data, r.opened, r.err = readHeadFrom(c.fsys, name, max)
+		c.heads[k] = r
+	}
+	return r.data, r.opened, r.err
+}
+
+func readHeadFrom(fsys fs.FS, name string, max int64) ([]byte, bool, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max))
+	return data, true, err
+}
