@@ -74,3 +74,50 @@ func TestInputLimitsCLI(t *testing.T) {
 		}
 	}
 }
+
+// TestProgress: over many files, a terminal's stderr shows files done
+// out of the total and the last path, and the line is gone at the end;
+// never when stderr is not a terminal (a pipe, a file), with -q or with
+// --json, and the rest of the output is what it is without progress.
+func TestProgress(t *testing.T) {
+	tree := t.TempDir()
+	makeTree(t, tree, 30)
+	run := func(terminal bool, args ...string) (string, string) {
+		ta := newTestApp()
+		ta.convert = transform.Convert
+		ta.stderrIsTerminal, ta.stderrWidth = terminal, 60
+		_, out, errs := ta.run(append(args, tree)...)
+		return out, errs
+	}
+	plainOut, plainErr := run(false)
+	if strings.ContainsAny(plainErr, "\r\x1b") {
+		t.Errorf("progress on a stderr that is not a terminal: %q", plainErr)
+	}
+	out, errs := run(true)
+	if out != plainOut {
+		t.Errorf("stdout changed with progress on stderr")
+	}
+	if !strings.Contains(errs, "\r\x1b[Krestage: 1/30 "+tree) || !strings.HasSuffix(errs, "\r\x1b[K") {
+		t.Errorf("no progress line, or not cleared at the end: %q", errs)
+	}
+	for _, line := range strings.Split(errs, "\r\x1b[K") {
+		if strings.HasPrefix(line, "restage: ") && len([]rune(line)) > 59 {
+			t.Errorf("progress line wider than the terminal: %q", line)
+		}
+	}
+	// Without the progress lines, stderr is what it is without a terminal.
+	var kept []string
+	for _, part := range strings.Split(errs, "\r\x1b[K") {
+		if !strings.HasPrefix(part, "restage: ") || strings.Contains(part, "\n") {
+			kept = append(kept, part)
+		}
+	}
+	if got := strings.Join(kept, ""); got != plainErr {
+		t.Errorf("stderr messages differ with progress:\n%q\nwant\n%q", got, plainErr)
+	}
+	for _, args := range [][]string{{"-q"}, {"--json"}} {
+		if _, errs := run(true, args...); strings.ContainsAny(errs, "\r\x1b") {
+			t.Errorf("progress with %s: %q", args[0], errs)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -123,12 +124,29 @@ func (a *app) rootAction(c *cli.Context) error {
 		return nil
 	}
 	var records []*workspace.Record
-	a.processAll(s, discover(paths), func(r *workspace.Record) {
+	jobs := discover(paths)
+	var prog *progress
+	if a.stderrIsTerminal && !s.quiet && !s.json && len(jobs) >= progressMin {
+		prog = &progress{w: a.stderr, width: a.stderrWidth, total: len(jobs), now: time.Now}
+		// Whatever else is printed on the terminal clears the line first.
+		stdout, stderr := a.stdout, a.stderr
+		a.stderr = clearing{stderr, prog}
+		if a.stdoutIsTerminal {
+			a.stdout = clearing{stdout, prog}
+		}
+		defer func() { prog.clear(); a.stdout, a.stderr = stdout, stderr }()
+	}
+	done := 0
+	a.processAll(s, jobs, func(r *workspace.Record) {
 		a.report(s, r)
 		if s.json {
 			// The formats print every file at the end; the others
 			// print each one as it comes and keep nothing.
 			records = append(records, r)
+		}
+		done++
+		if prog != nil && done < len(jobs) {
+			prog.update(done, r.Path)
 		}
 	})
 	if s.json {

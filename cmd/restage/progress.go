@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+)
+
+// progress is the status line of a long run over many files on a
+// terminal: "restage: 1234/10000 path", rewritten in place at most ten
+// times a second and cleared before anything else is printed. A few lines
+// of code rather than a library: the libraries' start-up cost was more
+// than this needs. The caller decides when it is shown (never in a pipe,
+// with --json or -q).
+type progress struct {
+	w     io.Writer
+	width int // the terminal's columns; 0 is 80
+	total int
+	shown bool
+	last  time.Time
+	now   func() time.Time
+}
+
+// progressMin is the least number of files for which progress is shown:
+// a handful of files is done before anyone could read it.
+const progressMin = 20
+
+// update shows that done of the files are finished, the last one path,
+// unless the line was drawn less than a tenth of a second ago.
+func (p *progress) update(done int, path string) {
+	t := p.now()
+	if p.shown && t.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = t
+	line := []rune(fmt.Sprintf("restage: %d/%d %s", done, p.total, path))
+	width := p.width
+	if width <= 0 {
+		width = 80
+	}
+	// One column short: a full line wraps on some terminals, and the
+	// carriage return would then redraw the next one.
+	if len(line) > width-1 {
+		line = append(line[:max(width-4, 0)], []rune("...")...)
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K%s", string(line))
+	p.shown = true
+}
+
+// clear removes the line, if shown.
+func (p *progress) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
+}
+
+// clearing is a writer that clears the progress line before it writes.
+type clearing struct {
+	w io.Writer
+	p *progress
+}
+
+func (c clearing) Write(b []byte) (int, error) {
+	c.p.clear()
+	return c.w.Write(b)
+}
