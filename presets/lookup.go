@@ -141,7 +141,9 @@ func (p *Preset) IsScript(w string) bool {
 }
 
 // Matches reports whether the signal's pattern matches s.
-func (s Signal) Matches(text string) bool { return re(s.Pattern).MatchString(text) }
+func (s Signal) Matches(text string) bool {
+	return mayMatch(s.Pattern, []byte(text)) && re(s.Pattern).MatchString(text)
+}
 
 // Find reads the name from the file's content: the pattern's first
 // group, with the strip pattern removed.
@@ -268,7 +270,9 @@ func Flavors(ps []*Preset) []string {
 
 // Matches reports whether a source file's content shows the program
 // links the C library.
-func (l *LibcSources) Matches(data []byte) bool { return re(l.Pattern).Match(data) }
+func (l *LibcSources) Matches(data []byte) bool {
+	return mayMatch(l.Pattern, data) && re(l.Pattern).Match(data)
+}
 
 // Skipped reports whether a folder or file of this name is not read.
 func (l *LibcSources) Skipped(name string) bool {
@@ -328,7 +332,7 @@ func (d *LibcDeps) Named(word string) (string, bool) {
 // SignIn returns the first sign that a file of the build context shows.
 func (d *LibcDeps) SignIn(data []byte) (Signal, bool) {
 	for _, s := range d.Signs {
-		if re(s.Pattern).Match(data) {
+		if mayMatch(s.Pattern, data) && re(s.Pattern).Match(data) {
 			return s, true
 		}
 	}
@@ -337,7 +341,9 @@ func (d *LibcDeps) SignIn(data []byte) (Signal, bool) {
 
 // Records reports whether a lockfile's content is in a format that
 // records the signs.
-func (l *Lockfile) Records(data []byte) bool { return re(l.Pattern).Match(data) }
+func (l *Lockfile) Records(data []byte) bool {
+	return mayMatch(l.Pattern, data) && re(l.Pattern).Match(data)
+}
 
 // Reason is what a lockfile with no sign says, for a file.
 func (l *Lockfile) Reason(file string) string { return strings.ReplaceAll(l.Why, "{file}", file) }
@@ -431,6 +437,9 @@ func (r *RunFiles) Embedded(data []byte) []string {
 // files, then each file a group of the call named), and where the first
 // call starts.
 func (f *FileRead) Read(data []byte) ([]string, int, bool) {
+	if !mayMatch(f.Call, data) {
+		return nil, 0, false
+	}
 	fr := re(f.Call)
 	ms := fr.FindAllSubmatch(data, -1)
 	if ms == nil {
@@ -476,6 +485,9 @@ func (s *WriteSources) Paths(data []byte) []string {
 	}
 	var hits []hit
 	for _, p := range s.Patterns {
+		if !mayMatch(p, data) {
+			continue
+		}
 		pr := re(p)
 		g := pr.SubexpIndex("path")
 		for _, m := range pr.FindAllSubmatchIndex(data, -1) {

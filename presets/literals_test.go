@@ -1,0 +1,101 @@
+package presets
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"testing"
+)
+
+func TestRequiredLiterals(t *testing.T) {
+	for _, c := range []struct {
+		expr string
+		want []string
+	}{
+		{`(?m)^import[ \t]+"C"|^import[ \t]*\([^)]*\n[ \t]*"C"[ \t]*(//[^\n]*)?\n`, []string{"import", `"C"`}},
+		{`\bos\.(?:MkdirAll|Mkdir|Create)\(\s*"(?P<path>[^"]+)"`, []string{"os.", "(", `"`}},
+		{`(?i)import "C"`, nil},
+		{`a*b?`, nil},
+		{`(ab){2,}x|ab`, []string{"ab"}},
+		{`(ab){2,}x|yab`, nil}, // only texts that every alternative requires as they are
+		{`x|y`, nil},
+	} {
+		r, err := syntax.Parse(c.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := requiredLiterals(r.Simplify())
+		slices.Sort(got)
+		got = slices.Compact(got)
+		want := slices.Clone(c.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("requiredLiterals(%q) = %q, want %q", c.expr, got, want)
+		}
+	}
+}
+
+// TestMayMatchNeverMisses: over every file of the golden cases (their
+// Dockerfiles and build contexts), each built-in pattern that mayMatch
+// guards is never said unable to match where it matches.
+func TestMayMatchNeverMisses(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exprs []string
+	for _, p := range ps {
+		for _, s := range p.Static.NeedsLibc {
+			exprs = append(exprs, s.Pattern)
+		}
+		if d := p.Static.LibcDeps; d != nil {
+			for _, s := range d.Signs {
+				exprs = append(exprs, s.Pattern)
+			}
+			for _, l := range d.Lockfiles {
+				exprs = append(exprs, l.Pattern)
+			}
+		}
+		if ls := p.Static.LibcSources; ls != nil {
+			exprs = append(exprs, ls.Pattern)
+		}
+		if w := p.Writes; w != nil && w.Sources != nil {
+			exprs = append(exprs, w.Sources.Patterns...)
+		}
+		if rf := p.RunFiles; rf != nil {
+			for _, r := range rf.Reads {
+				exprs = append(exprs, r.Call)
+			}
+		}
+	}
+	var corpus [][]byte
+	filepath.WalkDir("../testdata", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if data, err := os.ReadFile(p); err == nil {
+				corpus = append(corpus, data)
+			}
+		}
+		return nil
+	})
+	if len(exprs) < 10 || len(corpus) < 500 {
+		t.Fatalf("%d patterns, %d files: too few to test", len(exprs), len(corpus))
+	}
+	matched := 0
+	for _, e := range exprs {
+		r := regexp.MustCompile(e)
+		for _, data := range corpus {
+			if r.Match(data) {
+				matched++
+				if !mayMatch(e, data) {
+					t.Errorf("mayMatch(%q) is false on a text the pattern matches", e)
+				}
+			}
+		}
+	}
+	if matched == 0 {
+		t.Error("no pattern matched any file: the test proves nothing")
+	}
+}
