@@ -131,7 +131,7 @@ func mermaidChart(b *strings.Builder, s *summary) {
 	b.WriteString("```mermaid\nxychart-beta\n")
 	b.WriteString("    title \"Estimated image size (MB): before and after\"\n")
 	b.WriteString("    x-axis [" + strings.Join(labels, ", ") + "]\n")
-	fmt.Fprintf(b, "    y-axis \"MB\" 0 --> %s\n", number(math.Ceil(top*1.1)))
+	fmt.Fprintf(b, "    y-axis \"MB\" 0 --> %s\n", number(math.Ceil(top*11/10)))
 	b.WriteString("    bar " + numbers(before) + "\n")
 	b.WriteString("    bar " + numbers(after) + "\n")
 	b.WriteString("```\n")

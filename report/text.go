@@ -38,10 +38,12 @@ func Text(w io.Writer, files []output.File, opt Options) error {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", textPath(r.path), oneLine(r.preset), oneLine(r.runtimeText()), before, after, save)
 		}
 		if s.estimated > 0 {
-			fmt.Fprintf(tw, "  total (%d of %d with an estimate)\t\t\t%s\t%s\t%s\n",
-				s.estimated, s.counts[output.Changed], mb(s.total.Before), mb(s.total.After), saving(s.total))
+			fmt.Fprintf(tw, "  total\t\t\t%s\t%s\t%s\n", mb(s.total.Before), mb(s.total.After), saving(s.total))
 		}
 		tw.Flush()
+		if n := s.counts[output.Changed] - s.estimated; s.estimated > 0 && n > 0 {
+			fmt.Fprintf(&b, "  The total leaves out %s without an estimate.\n", plural(n, "file"))
+		}
 		if s.estimated > 0 {
 			b.WriteString("  " + estimateNote + "\n")
 		}
