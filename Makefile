@@ -5,7 +5,7 @@ GO ?= go
 # (/usr/local/bin/docker refuses DOCKER_BUILDKIT=1).
 DOCKER ?= /usr/bin/docker
 
-.PHONY: all build test vet fmt lint fuzz bench e2e e2e-real clean
+.PHONY: all build test vet fmt lint fuzz bench browser e2e e2e-real clean
 
 all: build test
 
@@ -34,6 +34,10 @@ fuzz:
 
 bench:
 	$(GO) test ./transform ./cmd/restage -run '^$$' -bench . -benchmem
+
+# The HTML migration report in headless chromium (installs Debian's chromium when missing).
+browser:
+	bash report/chromium.sh && $(GO) test -tags browser -count=1 -run '^TestBrowser' ./report/
 
 # End to end, with a real Docker engine (root; installs docker.io and starts dockerd when needed,
 # builds the offline replica base images, then `restage verify` on every app in e2e/apps).
