@@ -1,7 +1,10 @@
 package main
 
 import (
+	"flag"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -126,5 +129,45 @@ func TestReportRealEngine(t *testing.T) {
 	}
 	if !strings.Contains(out, "| **total** (") || !strings.Contains(out, "**RS202** already multi-stage") {
 		t.Errorf("the report of testdata/go:\n%.2000s", out)
+	}
+}
+
+var updateExample = flag.Bool("update", false, "rewrite docs/report-example.md and .html from `restage report` on reportExamplePaths")
+
+// reportExamplePaths are the golden cases docs/report-example.* report
+// on: converted files of each built-in preset (one with a warning, one
+// with an alpine runtime), and declines under several codes.
+var reportExamplePaths = []string{
+	"testdata/go/cgo-alpine", "testdata/go/cgo-module-gomod", "testdata/go/declined-multi-stage", "testdata/go/user-root",
+	"testdata/java/declined-maven-latest", "testdata/java/gradle-bootjar",
+	"testdata/node/declined-npm-run-dev", "testdata/node/global-serve",
+	"testdata/python/bookworm-to-slim", "testdata/python/declined-no-cmd", "testdata/python/poetry",
+}
+
+// footer is the version line of a report, which changes with every build.
+var footer = regexp.MustCompile(`(?m)^(<sub>restage [^<\n]*</sub>|<footer>restage [^<\n]*</footer>)$`)
+
+// TestReportExample keeps the example reports the README links to in
+// step with what `restage report` prints for the same files (go test
+// ./cmd/restage -run ReportExample -update rewrites them).
+func TestReportExample(t *testing.T) {
+	t.Chdir("../..")
+	for _, c := range []struct{ format, file string }{{"markdown", "docs/report-example.md"}, {"html", "docs/report-example.html"}} {
+		ta := newTestApp()
+		ta.convert = transform.Convert
+		code, out, errs := ta.run(append([]string{"report", "--format", c.format}, reportExamplePaths...)...)
+		if code != exitOK || errs != "" {
+			t.Fatalf("%s: exit %d, stderr %q", c.format, code, errs)
+		}
+		if *updateExample {
+			if err := os.WriteFile(c.file, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want := readString(t, c.file)
+		if footer.ReplaceAllString(out, "restage VERSION") != footer.ReplaceAllString(want, "restage VERSION") {
+			t.Errorf("%s is not what `restage report --format %s` prints for its files now; rerun with -update", c.file, c.format)
+		}
 	}
 }
