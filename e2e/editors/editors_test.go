@@ -390,3 +390,262 @@ func TestEmacsFormatOnSaveStdin(t *testing.T) {
 		}
 	})
 }
+
+// --- The language server (restage lsp) with real clients ---
+
+type lspPosition struct {
+	Line      int `json:"line"`
+	Character int `json:"character"`
+}
+
+type lspDiagnostic struct {
+	Range struct {
+		Start lspPosition `json:"start"`
+		End   lspPosition `json:"end"`
+	} `json:"range"`
+	Severity int             `json:"severity"`
+	Code     json.RawMessage `json:"code"`
+	Source   string          `json:"source"`
+	Message  string          `json:"message"`
+}
+
+// code is the diagnostic's code as text (LSP allows a number or a string).
+func (d lspDiagnostic) code() string {
+	var s string
+	if json.Unmarshal(d.Code, &s) == nil {
+		return s
+	}
+	return string(d.Code)
+}
+
+type publication struct {
+	URI         string          `json:"uri"`
+	Diagnostics []lspDiagnostic `json:"diagnostics"`
+}
+
+type codeAction struct {
+	Title string `json:"title"`
+	Kind  string `json:"kind"`
+	Edit  *struct {
+		Changes map[string]json.RawMessage `json:"changes"`
+	} `json:"edit"`
+}
+
+type lspResult struct {
+	Error     string        `json:"error"`
+	Published []publication `json:"published"`
+	Actions   []codeAction  `json:"actions"`
+	Clients   int           `json:"clients"`
+	Modified  any           `json:"modified"`
+}
+
+const splitTitle = "Split into a build stage and a runtime stage (restage)"
+
+// samePath: the URIs a client sends and a server sends back may differ in escaping.
+func samePath(uri, path string) bool {
+	u, err := url.Parse(uri)
+	return err == nil && u.Scheme == "file" && filepath.Clean(u.Path) == filepath.Clean(path)
+}
+
+// lastDiagnostics are the diagnostics last published for path that were not empty.
+func lastDiagnostics(pubs []publication, path string) []lspDiagnostic {
+	var last []lspDiagnostic
+	for _, p := range pubs {
+		if samePath(p.URI, path) && len(p.Diagnostics) > 0 {
+			last = p.Diagnostics
+		}
+	}
+	return last
+}
+
+// checkDiagnostics: one hint with code "split" on the FROM line, and one warning per
+// restage warning, at its line, with its code; nothing else.
+func checkDiagnostics(t *testing.T, pubs []publication, w *workdir) {
+	t.Helper()
+	diags := lastDiagnostics(pubs, w.file)
+	from := fromLine(t, w.orig)
+	var split []lspDiagnostic
+	warnings := map[string]lspDiagnostic{}
+	for _, d := range diags {
+		if d.Source != "restage" {
+			t.Errorf("diagnostic with source %q: %+v", d.Source, d)
+		}
+		switch {
+		case d.code() == "split":
+			split = append(split, d)
+		case d.Severity == 2 && strings.HasPrefix(d.code(), "RS3"):
+			warnings[d.code()] = d
+		default:
+			t.Errorf("unexpected diagnostic %+v (code %s)", d, d.code())
+		}
+	}
+	if len(split) != 1 {
+		t.Fatalf("want one split hint, got %d in %+v", len(split), diags)
+	}
+	if d := split[0]; d.Severity != 4 || d.Range.Start.Line != from || !strings.HasPrefix(d.Message, "restage can split this Dockerfile") {
+		t.Errorf("split hint: severity %d (want 4), line %d (want %d), message %q", d.Severity, d.Range.Start.Line, from, d.Message)
+	}
+	n := 0
+	for _, nt := range w.notes {
+		if nt.Level != "warning" {
+			continue
+		}
+		n++
+		d, ok := warnings[nt.Code]
+		if !ok {
+			t.Errorf("no diagnostic for restage's warning %s (line %d)", nt.Code, nt.Line)
+		} else if nt.Line > 0 && d.Range.Start.Line != nt.Line-1 {
+			t.Errorf("warning %s at line %d, want %d", nt.Code, d.Range.Start.Line, nt.Line-1)
+		}
+	}
+	if len(warnings) != n {
+		t.Errorf("%d warning diagnostics, restage has %d warnings", len(warnings), n)
+	}
+}
+
+// checkActions: the quickfix with its title and an edit for the file, and the
+// source.fixAll.restage action with the same edit.
+func checkActions(t *testing.T, actions []codeAction, path string, wantQuickfix bool) {
+	t.Helper()
+	edits := func(a codeAction) json.RawMessage {
+		if a.Edit == nil {
+			return nil
+		}
+		for uri, e := range a.Edit.Changes {
+			if samePath(uri, path) {
+				return e
+			}
+		}
+		return nil
+	}
+	var quick, fixAll *codeAction
+	for i, a := range actions {
+		switch {
+		case a.Kind == "quickfix" && a.Title == splitTitle:
+			quick = &actions[i]
+		case a.Kind == "source.fixAll.restage":
+			fixAll = &actions[i]
+		}
+	}
+	if fixAll == nil || edits(*fixAll) == nil {
+		t.Fatalf("no source.fixAll.restage action with edit.changes for the file in %+v", actions)
+	}
+	if !wantQuickfix {
+		return
+	}
+	if quick == nil || edits(*quick) == nil {
+		t.Fatalf("no quickfix %q with edit.changes for the file in %+v", splitTitle, actions)
+	}
+	var a, b any
+	if json.Unmarshal(edits(*quick), &a) != nil || json.Unmarshal(edits(*fixAll), &b) != nil || fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Errorf("the quickfix and source.fixAll.restage edits differ:\n%s\n%s", edits(*quick), edits(*fixAll))
+	}
+}
+
+// logOnFailure prints a client's log of the messages when the test fails.
+func logOnFailure(t *testing.T, path string) {
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Logf("no client log at %s: %v", path, err)
+			return
+		}
+		if len(b) > 20000 {
+			b = b[len(b)-20000:]
+		}
+		t.Logf("client log %s (tail):\n%s", path, b)
+	})
+}
+
+func TestNeovimLSP(t *testing.T) {
+	for _, fx := range converted {
+		for _, mode := range []string{"format", "action"} {
+			t.Run(fx.name+"/"+mode, func(t *testing.T) {
+				w := prepare(t, fx)
+				out := filepath.Join(t.TempDir(), "result.json")
+				env, home := editorEnv(t, "RECIPE="+recipe(t, "restage-lsp.lua"), "OUT="+out, "MODE="+mode,
+					"FILE="+w.file, fmt.Sprintf("FROM_LINE=%d", fromLine(t, w.orig)))
+				logOnFailure(t, filepath.Join(home, ".cache", "nvim", "lsp.log"))
+				log := nvim(t, filepath.Dir(w.file), env, "nvim_lsp.lua")
+				var r lspResult
+				readResult(t, out, &r)
+				if r.Error != "" {
+					t.Fatalf("driver error %q\n%s", r.Error, log)
+				}
+				checkDiagnostics(t, r.Published, w)
+				if mode == "action" {
+					checkActions(t, r.Actions, w.file, true)
+				}
+				checkFile(t, w.file, w.want)
+			})
+		}
+	}
+	// A file restage declines (already multi-stage) and one it cannot parse: no
+	// diagnostics (declines are quiet by default), and formatting leaves them alone.
+	quiet := []struct {
+		name string
+		fx   fixture
+		src  func(*testing.T) []byte
+	}{
+		{"declined", converted[0], func(t *testing.T) []byte { return prepare(t, converted[0]).want }},
+		{"parse-error", parseError, nil},
+	}
+	for _, q := range quiet {
+		t.Run(q.name, func(t *testing.T) {
+			w := prepare(t, q.fx)
+			if q.src != nil {
+				w.orig = q.src(t)
+				if err := os.WriteFile(w.file, w.orig, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out := filepath.Join(t.TempDir(), "result.json")
+			env, home := editorEnv(t, "RECIPE="+recipe(t, "restage-lsp.lua"), "OUT="+out, "MODE=quiet",
+				"FILE="+w.file, "WAIT_MS=1500")
+			logOnFailure(t, filepath.Join(home, ".cache", "nvim", "lsp.log"))
+			log := nvim(t, filepath.Dir(w.file), env, "nvim_lsp.lua")
+			var r lspResult
+			readResult(t, out, &r)
+			if r.Error != "" {
+				t.Fatalf("driver error %q\n%s", r.Error, log)
+			}
+			if r.Clients != 1 {
+				t.Errorf("%d clients attached, want 1", r.Clients)
+			}
+			if d := lastDiagnostics(r.Published, w.file); len(d) > 0 {
+				t.Errorf("diagnostics for a file restage leaves alone: %+v", d)
+			}
+			checkFile(t, w.file, w.orig)
+		})
+	}
+}
+
+func TestEmacsEglot(t *testing.T) {
+	for _, fx := range converted {
+		for _, mode := range []string{"format", "action"} {
+			t.Run(fx.name+"/"+mode, func(t *testing.T) {
+				w := prepare(t, fx)
+				dir := t.TempDir()
+				out, events := filepath.Join(dir, "result.json"), filepath.Join(dir, "events.log")
+				env, _ := editorEnv(t, "RECIPE="+recipe(t, "restage-eglot.el"), "OUT="+out, "EVENTS="+events, "MODE="+mode)
+				logOnFailure(t, events)
+				log := emacs(t, filepath.Dir(w.file), env, "emacs_eglot.el", w.file)
+				var r lspResult
+				readResult(t, out, &r)
+				if r.Error != "" {
+					t.Fatalf("driver error %q\n%s", r.Error, log)
+				}
+				checkDiagnostics(t, r.Published, w)
+				if mode == "action" {
+					// eglot sends the diagnostics flymake holds, and flymake does not
+					// run in batch mode: the quickfix may not come without them.
+					checkActions(t, r.Actions, w.file, false)
+				}
+				checkFile(t, w.file, w.want)
+			})
+		}
+	}
+}

@@ -1,0 +1,71 @@
+-- Test driver (not a recipe): loads the language-server recipe, opens $FILE, waits for
+-- restage's diagnostics, then, by $MODE:
+--   format: saves the buffer (the recipe formats it through the server on save);
+--   action: asks for the code actions on the FROM line ($FROM_LINE, 0-based) with the
+--           diagnostics there, applies the quickfix's edit and saves without autocommands;
+--   quiet:  saves after waiting $WAIT_MS for diagnostics that should not come.
+-- Writes what it saw as JSON to $OUT for the Go test to check.
+-- Run: nvim --headless -u NONE -i NONE -n -c 'luafile nvim_lsp.lua'
+local function finish(result)
+  local f = assert(io.open(assert(os.getenv('OUT')), 'w'))
+  f:write(vim.fn.json_encode(result))
+  f:close()
+  vim.cmd('qall!')
+end
+
+vim.lsp.set_log_level('debug') -- the Go test prints ~/.cache/nvim/lsp.log on failure
+local published = {}
+local default = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  table.insert(published, result)
+  return default(err, result, ctx, config)
+end
+
+local result = { published = published }
+local ok, err = pcall(function()
+  local mode = assert(os.getenv('MODE'))
+  dofile(assert(os.getenv('RECIPE')))
+  vim.cmd('edit ' .. vim.fn.fnameescape(assert(os.getenv('FILE'))))
+  local buf = vim.api.nvim_get_current_buf()
+  result.clients = #vim.lsp.buf_get_clients(buf)
+  local function got_some()
+    for _, p in ipairs(published) do
+      if #p.diagnostics > 0 then return true end
+    end
+    return false
+  end
+  if mode == 'quiet' then
+    vim.wait(tonumber(os.getenv('WAIT_MS')), got_some, 20)
+    vim.cmd('write')
+  else
+    if not vim.wait(10000, got_some, 20) then error('no diagnostics within 10 s') end
+    result.vim_diagnostics = #vim.diagnostic.get(buf)
+    if mode == 'format' then
+      vim.cmd('write')
+    elseif mode == 'action' then
+      local line = tonumber(os.getenv('FROM_LINE'))
+      vim.api.nvim_win_set_cursor(0, { line + 1, 0 })
+      local params = vim.lsp.util.make_range_params()
+      params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, line) }
+      result.sent_diagnostics = params.context.diagnostics
+      local actions = {}
+      for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 5000) or {}) do
+        if r.err then error('codeAction: ' .. vim.inspect(r.err)) end
+        for _, a in ipairs(r.result or {}) do table.insert(actions, a) end
+      end
+      result.actions = actions
+      for _, a in ipairs(actions) do
+        if a.kind == 'quickfix' and a.edit then
+          vim.lsp.util.apply_workspace_edit(a.edit, 'utf-16')
+          break
+        end
+      end
+      vim.cmd('noautocmd write')
+    else
+      error('MODE ' .. mode)
+    end
+  end
+  result.modified = vim.bo[buf].modified
+end)
+if not ok then result.error = tostring(err) end
+finish(result)
