@@ -5,6 +5,7 @@
 //	restage [flags] [path ...]       diff, list, check or rewrite Dockerfiles
 //	restage explain [flags] path ... say what the rewrite does and why
 //	restage verify [flags] path      build and run the original and the result, compare
+//	restage lsp [flags]              a language server on stdin and stdout, for editors
 //	restage presets list|show NAME   the built-in language presets
 //	restage review [flags] [path ...] suggest the changes on a GitHub pull request (runs restage-review)
 //	restage version
@@ -14,7 +15,7 @@
 // vendor and node_modules. With no path and a piped stdin, or with "-",
 // the Dockerfile on stdin is converted and printed whole on stdout (the
 // contract for an editor's format-on-save). A file whose name is a
-// command (explain, presets, review, verify, version) is given as ./explain.
+// command (explain, lsp, presets, review, verify, version) is given as ./explain.
 //
 // Exit status: 0 done, 1 -l or --check found files to change, 2 error.
 package main
@@ -191,7 +192,7 @@ func (a *app) cli() *cli.App {
 	return &cli.App{
 		Name:      "restage",
 		Usage:     "rewrite single-stage Dockerfiles into multi-stage ones",
-		UsageText: "restage [flags] [path ...]\nrestage explain [flags] path ...\nrestage verify [flags] path\nrestage presets list | presets show NAME\nrestage review [flags] [path ...]   (GitHub pull requests; 'restage review -h')\nrestage version",
+		UsageText: "restage [flags] [path ...]\nrestage explain [flags] path ...\nrestage verify [flags] path\nrestage lsp [flags]\nrestage presets list | presets show NAME\nrestage review [flags] [path ...]   (GitHub pull requests; 'restage review -h')\nrestage version",
 		Description: "Paths are files or folders; folders are searched for Dockerfile, Dockerfile.*,\n" +
 			"*.Dockerfile, *.dockerfile and dockerfile (skipping .git, vendor, node_modules).\n" +
 			"Without -w, -l or --check a unified diff is printed. With no path and a piped\n" +
@@ -227,6 +228,14 @@ func (a *app) cli() *cli.App {
 				Flags:        verifyFlags(),
 				OnUsageError: onUsageError,
 				Action:       a.verifyAction,
+			},
+			{
+				Name:         "lsp",
+				Usage:        "run a language server on stdin and stdout, for editors",
+				Description:  lspHelp,
+				Flags:        lspFlags(),
+				OnUsageError: onUsageError,
+				Action:       a.lspAction,
 			},
 			{
 				Name:            "presets",
@@ -295,7 +304,7 @@ func permuteArgs(app *cli.App, args []string) []string {
 	flags, paths, at := splitArgs(args, takesValue)
 	if len(paths) > 0 && at[0] >= 0 {
 		if cmd := app.Command(paths[0]); cmd != nil {
-			if cmd.Name != "explain" && cmd.Name != "verify" {
+			if cmd.Name != "explain" && cmd.Name != "verify" && cmd.Name != "lsp" {
 				return args
 			}
 			// The flags before "explain" or "verify" go to it too: they
