@@ -1,7 +1,7 @@
 ;;; Test driver (not a recipe): loads the eglot recipe, visits FILE (the recipe's mode
 ;;; hook calls eglot-ensure), waits for restage's diagnostics, then, by $MODE:
 ;;;   format: saves the buffer (the recipe formats it through the server on save);
-;;;   action: asks for the source.fixAll.restage code action, applies its edit and
+;;;   action: asks for the source.fixAll.restage code action (context.only), applies its edit and
 ;;;           saves without the format hook.
 ;;; Writes what it saw as JSON to $OUT for the Go test to check.
 ;;; Run: emacs --batch -l emacs_eglot.el FILE
@@ -41,7 +41,7 @@
           (set-buffer-modified-p t)
           (save-buffer))
          ((equal mode "action")
-          (let* ((actions (eglot-code-actions (point-min) (point-max)))
+          (let* ((actions (eglot-code-actions (point-min) (point-max) "source.fixAll.restage"))
                  (fix (cl-find "source.fixAll.restage" actions
                                :key (lambda (a) (plist-get a :kind)) :test #'equal)))
             (setq result (list :actions (vconcat actions)))

@@ -27,7 +27,6 @@ local ok, err = pcall(function()
   dofile(assert(os.getenv('RECIPE')))
   vim.cmd('edit ' .. vim.fn.fnameescape(assert(os.getenv('FILE'))))
   local buf = vim.api.nvim_get_current_buf()
-  result.clients = #vim.lsp.buf_get_clients(buf)
   local function got_some()
     for _, p in ipairs(published) do
       if #p.diagnostics > 0 then return true end
@@ -49,11 +48,18 @@ local ok, err = pcall(function()
       params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, line) }
       result.sent_diagnostics = params.context.diagnostics
       local actions = {}
-      for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 5000) or {}) do
-        if r.err then error('codeAction: ' .. vim.inspect(r.err)) end
-        for _, a in ipairs(r.result or {}) do table.insert(actions, a) end
+      local function request()
+        for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 5000) or {}) do
+          if r.err then error('codeAction: ' .. vim.inspect(r.err)) end
+          for _, a in ipairs(r.result or {}) do table.insert(actions, a) end
+        end
       end
-      result.actions = actions
+      request() -- what the cursor on the FROM line offers (the quickfix)
+      params.context.only = { 'source.fixAll.restage' } -- what a fix-all on save asks for
+      request()
+      -- A copy: apply_workspace_edit rewrites the edits it applies in place (it
+      -- strips the CR of CRLF new text and numbers them).
+      result.actions = vim.deepcopy(actions)
       for _, a in ipairs(actions) do
         if a.kind == 'quickfix' and a.edit then
           vim.lsp.util.apply_workspace_edit(a.edit, 'utf-16')
@@ -66,6 +72,8 @@ local ok, err = pcall(function()
     end
   end
   result.modified = vim.bo[buf].modified
+  -- Counted last: a client is listed once its initialize has been answered.
+  result.clients = vim.tbl_count(vim.lsp.buf_get_clients(buf))
 end)
 if not ok then result.error = tostring(err) end
 finish(result)
