@@ -23,6 +23,13 @@
 (defun restage-test-some-diagnostics ()
   (cl-some (lambda (p) (> (length (plist-get p :diagnostics)) 0)) restage-test-published))
 
+(defun restage-test-save-events (server)
+  "Write eglot's log of every message to $EVENTS (shutting down discards it)."
+  (when (and server (getenv "EVENTS"))
+    (with-current-buffer (jsonrpc-events-buffer server)
+      (let ((coding-system-for-write 'utf-8-unix))
+        (write-region nil nil (getenv "EVENTS"))))))
+
 (let* ((file (car command-line-args-left))
        (mode (getenv "MODE"))
        (result nil)
@@ -54,13 +61,10 @@
         (setq result (append (list :mode (symbol-name major-mode)
                                    :modified (if (buffer-modified-p) t :json-false))
                              result))
+        (restage-test-save-events server)
         (eglot-shutdown server))
     (error (setq result (append (list :error (error-message-string err)) result))))
-  ;; eglot's log of every message, for the Go test to print on failure.
-  (when (and server (getenv "EVENTS"))
-    (with-current-buffer (jsonrpc-events-buffer server)
-      (let ((coding-system-for-write 'utf-8-unix))
-        (write-region nil nil (getenv "EVENTS")))))
+  (restage-test-save-events server)
   (setq result (append (list :published (vconcat (reverse restage-test-published))) result))
   (let ((coding-system-for-write 'utf-8-unix))
     (with-temp-file (getenv "OUT")
