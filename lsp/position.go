@@ -56,6 +56,9 @@ func (t *text) position(off int) Position {
 	off = min(max(off, 0), len(t.src))
 	i := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
 	off = min(off, t.lineEnd(i))
+	for off > t.starts[i] && off < len(t.src) && !utf8.RuneStart(t.src[off]) {
+		off--
+	}
 	return Position{Line: i, Character: t.units(t.src[t.starts[i]:off])}
 }
 

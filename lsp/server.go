@@ -13,6 +13,7 @@ import (
 
 	"github.com/sourcegraph/jsonrpc2"
 
+	"github.com/restage/restage/transform"
 	"github.com/restage/restage/workspace"
 )
 
@@ -27,6 +28,9 @@ type Options struct {
 	// Debounce is how long after the last change a document is converted
 	// again; 0 is DefaultDebounce. Opening and saving convert at once.
 	Debounce time.Duration
+	// Convert is the engine; nil is transform.Convert. The command
+	// passes its own, as it does for files.
+	Convert func([]byte, transform.Options) (*transform.Result, error)
 	// Log receives the server's own troubles (a client that stopped
 	// reading, a panic); nil discards them. The command gives stderr,
 	// which editors keep in their LSP log.
@@ -75,6 +79,7 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opt Options) int {
 		inflight: map[jsonrpc2.ID]context.CancelFunc{},
 		exit:     make(chan int, 1),
 		encoding: encodingUTF16,
+		ready:    make(chan struct{}),
 	}
 	var closer io.Closer
 	if c, ok := in.(io.Closer); ok {
@@ -82,6 +87,7 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opt Options) int {
 	}
 	conn := jsonrpc2.NewConn(ctx, newStream(in, out, closer), s, jsonrpc2.SetLogger(s.log))
 	s.conn = conn
+	close(s.ready)
 	select {
 	case code := <-s.exit:
 		conn.Close()
@@ -93,9 +99,10 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opt Options) int {
 
 // server is one client's language server.
 type server struct {
-	opt  Options
-	log  *log.Logger
-	conn *jsonrpc2.Conn
+	opt   Options
+	log   *log.Logger
+	conn  *jsonrpc2.Conn
+	ready chan struct{} // closed once conn is set: messages may come before
 
 	mu       sync.Mutex
 	state    int
@@ -117,6 +124,7 @@ type server struct {
 // what they need there and run on their own goroutine, so that a
 // $/cancelRequest read later can reach them.
 func (s *server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) {
+	<-s.ready
 	defer s.recover(req.Method)
 	if req.Notif {
 		s.notification(ctx, req)

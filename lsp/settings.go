@@ -32,11 +32,17 @@ type initOptions struct {
 // newSettings checks the command line's choices with the client's on top.
 func (s *server) newSettings(c clientSettings) (*workspace.Settings, error) {
 	ch := s.opt.Choices
+	if ch.MaxSize == "" {
+		ch.MaxSize = "1MiB" // the command's default
+	}
 	if c.Runtime != "" {
 		ch.Runtime = c.Runtime
 	}
 	ch.ImageMap = append(slices.Clone(c.ImageMap), ch.ImageMap...)
 	ws, err := workspace.New(ch)
+	if ws != nil {
+		ws.Convert = s.opt.Convert
+	}
 	var ce *workspace.ChoiceError
 	if errors.As(err, &ce) {
 		// Name the setting as the client spells it.

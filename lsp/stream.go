@@ -121,7 +121,7 @@ func idOf(body []byte) *jsonrpc2.ID {
 // usable Content-Length is errFrame, after which reading goes on at the
 // next header; a body over maxMessage is skipped and errFrame too.
 func (s *stream) readFrame() ([]byte, error) {
-	length, valid := -1, true
+	length, headers := -1, 0
 	for {
 		line, err := s.r.ReadString('\n')
 		if err != nil {
@@ -132,30 +132,23 @@ func (s *stream) readFrame() ([]byte, error) {
 		}
 		line = strings.TrimRight(line, "\r\n")
 		if line == "" {
-			if length < 0 {
-				if !valid {
-					return nil, errFrame
-				}
+			if headers == 0 {
 				continue // blank lines between messages
+			}
+			if length < 0 {
+				return nil, errFrame
 			}
 			break
 		}
+		headers++
 		// After a bad message, the next header may follow garbage on the
 		// same line: look for it anywhere.
 		if i := strings.Index(strings.ToLower(line), "content-length:"); i >= 0 {
 			n, err := strconv.Atoi(strings.TrimSpace(line[i+len("content-length:"):]))
 			if err != nil || n < 0 {
-				valid, length = false, -1
-				continue
-			}
-			if i > 0 {
-				valid = true
+				n = -1
 			}
 			length = n
-			continue
-		}
-		if !strings.Contains(line, ":") {
-			valid = false
 		}
 	}
 	if length > maxMessage {

@@ -56,7 +56,7 @@ func (a *app) lspAction(c *cli.Context) error {
 		in = eofReader{}
 	}
 	a.fail(lsp.Serve(context.Background(), in, a.stdout, lsp.Options{
-		Choices: ch, Version: version.String(), Log: a.stderr,
+		Choices: ch, Version: version.String(), Log: a.stderr, Convert: a.convert,
 	}))
 	return nil
 }
