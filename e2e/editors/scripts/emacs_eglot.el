@@ -63,8 +63,9 @@
                              result))
         (restage-test-save-events server)
         (eglot-shutdown server))
-    (error (setq result (append (list :error (error-message-string err)) result))))
-  (restage-test-save-events server)
+    (error
+     (restage-test-save-events server)
+     (setq result (append (list :error (error-message-string err)) result))))
   (setq result (append (list :published (vconcat (reverse restage-test-published))) result))
   (let ((coding-system-for-write 'utf-8-unix))
     (with-temp-file (getenv "OUT")
