@@ -422,3 +422,56 @@ func TestCancel(t *testing.T) {
 		t.Errorf("a cancelled request: %v, want code %d", err, codeRequestCancelled)
 	}
 }
+
+// The context setting names one build context for every document: a
+// Dockerfile whose own folder has no go.mod converts with the one there.
+func TestContextSetting(t *testing.T) {
+	// The app reads view/index.html at run time: the sources and the
+	// folder are the evidence that the runtime needs view/.
+	withMod := filepath.Dir(app(t, goApp))
+	if err := os.MkdirAll(filepath.Join(withMod, "view"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{
+		"main.go":         "package main\n\nimport \"html/template\"\n\nfunc main() { template.Must(template.ParseFiles(\"./view/index.html\")) }\n",
+		"view/index.html": "hi\n",
+	} {
+		if err := os.WriteFile(filepath.Join(withMod, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bare := t.TempDir()
+	path := filepath.Join(bare, "Dockerfile")
+	if err := os.WriteFile(path, []byte(goApp), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, err := transform.Convert([]byte(goApp), transform.Options{Context: os.DirFS(withMod)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := transform.Convert([]byte(goApp), transform.Options{Context: os.DirFS(bare)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(want.Output) == string(without.Output) {
+		t.Fatal("the fixture does not depend on its context")
+	}
+	opts, _ := json.Marshal(map[string]string{"context": withMod})
+	c := newClient(t, Options{})
+	c.initialize(editorCaps, string(opts))
+	uri := fileURI(path)
+	c.open(uri, 1, goApp)
+	c.diagnostics(uri)
+	var edits []TextEdit
+	if err := c.call("textDocument/formatting", DocumentFormattingParams{TextDocument: TextDocumentIdentifier{uri}}, &edits); err != nil {
+		t.Fatal(err)
+	}
+	if got := apply(t, goApp, edits, false); got != string(want.Output) || !strings.Contains(got, "/app/view") {
+		t.Errorf("with the context setting:\n%s\nwant\n%s", got, want.Output)
+	}
+	c2 := newClient(t, Options{})
+	var out any
+	if err := c2.call("initialize", map[string]any{"capabilities": map[string]any{}, "initializationOptions": map[string]any{"context": filepath.Join(bare, "nosuch")}}, &out); err == nil || !strings.Contains(err.Message, "context") {
+		t.Errorf("a missing context folder: %v", err)
+	}
+}

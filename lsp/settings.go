@@ -18,6 +18,9 @@ type clientSettings struct {
 	// ImageMap are FROM=TO mappings tried before the command line's and
 	// the config file's.
 	ImageMap []string `json:"imageMap,omitempty"`
+	// Context replaces --context: one build context folder for every
+	// document, instead of each document's own folder.
+	Context string `json:"context,omitempty"`
 }
 
 // initOptions are the initializationOptions restage reads.
@@ -39,6 +42,9 @@ func (s *server) newSettings(c clientSettings) (*workspace.Settings, error) {
 		ch.Runtime = c.Runtime
 	}
 	ch.ImageMap = append(slices.Clone(c.ImageMap), ch.ImageMap...)
+	if c.Context != "" {
+		ch.Context = c.Context
+	}
 	ws, err := workspace.New(ch)
 	if ws != nil {
 		ws.Convert = s.opt.Convert
@@ -46,7 +52,7 @@ func (s *server) newSettings(c clientSettings) (*workspace.Settings, error) {
 	var ce *workspace.ChoiceError
 	if errors.As(err, &ce) {
 		// Name the setting as the client spells it.
-		name := map[string]string{"Runtime": "runtime", "ImageMap": "imageMap"}[ce.Choice]
+		name := map[string]string{"Runtime": "runtime", "ImageMap": "imageMap", "Context": "context"}[ce.Choice]
 		if name == "" {
 			name = ce.Choice
 		}

@@ -143,8 +143,8 @@ func (s *stream) readFrame() ([]byte, error) {
 		headers++
 		// After a bad message, the next header may follow garbage on the
 		// same line: look for it anywhere.
-		if i := strings.Index(strings.ToLower(line), "content-length:"); i >= 0 {
-			n, err := strconv.Atoi(strings.TrimSpace(line[i+len("content-length:"):]))
+		if i := indexContentLength(line); i >= 0 {
+			n, err := strconv.Atoi(strings.TrimSpace(line[i+len(contentLength):]))
 			if err != nil || n < 0 {
 				n = -1
 			}
@@ -162,4 +162,19 @@ func (s *stream) readFrame() ([]byte, error) {
 		return nil, err
 	}
 	return body, nil
+}
+
+const contentLength = "content-length:"
+
+// indexContentLength is the offset of the Content-Length header's name in
+// line, in any case, or -1. It compares bytes: strings.ToLower would move
+// the offsets of a line with bytes that are not UTF-8 (found by
+// FuzzReadMessages).
+func indexContentLength(line string) int {
+	for i := 0; i+len(contentLength) <= len(line); i++ {
+		if strings.EqualFold(line[i:i+len(contentLength)], contentLength) {
+			return i
+		}
+	}
+	return -1
 }
