@@ -154,6 +154,21 @@ func prepare(t *testing.T, fx fixture) *workdir {
 	return w
 }
 
+// declined is the first converted fixture with its Dockerfile replaced by restage's
+// output for it: already multi-stage, so restage leaves it as it is.
+func declined(t *testing.T) *workdir {
+	t.Helper()
+	w := prepare(t, converted[0])
+	w.orig = w.want
+	if err := os.WriteFile(w.file, w.orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if again := restage(t, w.orig, "--quiet", "--stdin-filename", w.file, "-"); !bytes.Equal(again, w.orig) {
+		t.Fatalf("restage changes its own output:\n%s", again)
+	}
+	return w
+}
+
 // restage runs the binary under test on stdin and returns its stdout; a non-zero exit
 // fails the test.
 func restage(t *testing.T, stdin []byte, args ...string) []byte {
@@ -319,6 +334,20 @@ func TestNeovimFormatOnSaveStdin(t *testing.T) {
 			}
 		})
 	}
+	// A file restage declines (here already multi-stage) comes back as it is: the
+	// buffer is not touched, the file is saved unchanged.
+	t.Run("declined", func(t *testing.T) {
+		w := declined(t)
+		out := filepath.Join(t.TempDir(), "result.json")
+		env, _ := editorEnv(t, "RECIPE="+recipe(t, "restage-format.lua"), "OUT="+out)
+		log := nvim(t, filepath.Dir(w.file), env, "nvim_format.lua", w.file)
+		var r nvimFormatResult
+		readResult(t, out, &r)
+		if r.Error != "" || len(r.Notes) > 0 {
+			t.Fatalf("driver error %q, notes %v\n%s", r.Error, r.Notes, log)
+		}
+		checkFile(t, w.file, w.orig)
+	})
 	t.Run(parseError.name, func(t *testing.T) {
 		w := prepare(t, parseError)
 		out := filepath.Join(t.TempDir(), "result.json")
@@ -370,6 +399,21 @@ func TestEmacsFormatOnSaveStdin(t *testing.T) {
 			}
 		})
 	}
+	t.Run("declined", func(t *testing.T) {
+		w := declined(t)
+		out := filepath.Join(t.TempDir(), "result.json")
+		env, _ := editorEnv(t, "RECIPE="+recipe(t, "restage-format.el"), "OUT="+out)
+		log := emacs(t, filepath.Dir(w.file), env, "emacs_format.el", w.file)
+		var r emacsFormatResult
+		readResult(t, out, &r)
+		if r.Error != "" {
+			t.Fatalf("driver error %q\n%s", r.Error, log)
+		}
+		if r.After != r.Before {
+			t.Errorf("the buffer changed: %q", r.After)
+		}
+		checkFile(t, w.file, w.orig)
+	})
 	t.Run(parseError.name, func(t *testing.T) {
 		w := prepare(t, parseError)
 		out := filepath.Join(t.TempDir(), "result.json")
@@ -601,21 +645,14 @@ func TestNeovimLSP(t *testing.T) {
 	// diagnostics (declines are quiet by default), and formatting leaves them alone.
 	quiet := []struct {
 		name string
-		fx   fixture
-		src  func(*testing.T) []byte
+		w    func(*testing.T) *workdir
 	}{
-		{"declined", converted[0], func(t *testing.T) []byte { return prepare(t, converted[0]).want }},
-		{"parse-error", parseError, nil},
+		{"declined", declined},
+		{"parse-error", func(t *testing.T) *workdir { return prepare(t, parseError) }},
 	}
 	for _, q := range quiet {
 		t.Run(q.name, func(t *testing.T) {
-			w := prepare(t, q.fx)
-			if q.src != nil {
-				w.orig = q.src(t)
-				if err := os.WriteFile(w.file, w.orig, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			w := q.w(t)
 			out := filepath.Join(t.TempDir(), "result.json")
 			env, home := editorEnv(t, "RECIPE="+recipe(t, "restage-lsp.lua"), "OUT="+out, "MODE=quiet",
 				"FILE="+w.file, "WAIT_MS=1500")
