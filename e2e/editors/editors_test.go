@@ -486,7 +486,10 @@ type lspResult struct {
 	Published []publication `json:"published"`
 	Actions   []codeAction  `json:"actions"`
 	Clients   int           `json:"clients"`
-	Modified  any           `json:"modified"`
+	// Negotiated is the position encoding the server chose, when the driver offered
+	// UTF-8.
+	Negotiated string `json:"negotiated"`
+	Modified   any    `json:"modified"`
 }
 
 const splitTitle = "Split into a build stage and a runtime stage (restage)"
@@ -640,6 +643,28 @@ func TestNeovimLSP(t *testing.T) {
 				checkFile(t, w.file, w.want)
 			})
 		}
+	}
+	// UTF-8 positions, offered the one way Neovim 0.7 can (clangd's offsetEncoding):
+	// the server must answer utf-8 and send its edits in UTF-8 columns; the CRLF
+	// fixture has an edit after a four-byte character, where the two disagree.
+	for _, mode := range []string{"format", "action"} {
+		t.Run("utf-8/"+mode, func(t *testing.T) {
+			w := prepare(t, converted[1])
+			out := filepath.Join(t.TempDir(), "result.json")
+			env, home := editorEnv(t, "RECIPE="+recipe(t, "restage-lsp.lua"), "OUT="+out, "MODE="+mode,
+				"FILE="+w.file, fmt.Sprintf("FROM_LINE=%d", fromLine(t, w.orig)), "OFFER_UTF8=1")
+			logOnFailure(t, filepath.Join(home, ".cache", "nvim", "lsp.log"))
+			log := nvim(t, filepath.Dir(w.file), env, "nvim_lsp.lua")
+			var r lspResult
+			readResult(t, out, &r)
+			if r.Error != "" {
+				t.Fatalf("driver error %q\n%s", r.Error, log)
+			}
+			if r.Negotiated != "utf-8" {
+				t.Errorf("negotiated %q, want utf-8", r.Negotiated)
+			}
+			checkFile(t, w.file, w.want)
+		})
 	}
 	// A file restage declines (already multi-stage) and one it cannot parse: no
 	// diagnostics (declines are quiet by default), and formatting leaves them alone.

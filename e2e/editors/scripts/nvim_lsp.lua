@@ -22,6 +22,22 @@ vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx,
 end
 
 local result = { published = published }
+
+-- $OFFER_UTF8: offer UTF-8 positions the way Neovim 0.7 can (clangd's offsetEncoding,
+-- read back in on_init; 0.7 has no general.positionEncodings), to check the
+-- negotiation with a real client. The recipe is left as it is: start_client is wrapped.
+if os.getenv('OFFER_UTF8') then
+  local start_client = vim.lsp.start_client
+  vim.lsp.start_client = function(config)
+    config.capabilities = vim.tbl_deep_extend('force', vim.lsp.protocol.make_client_capabilities(),
+      { offsetEncoding = { 'utf-8', 'utf-16' } })
+    config.on_init = function(client, init)
+      result.negotiated = init.offsetEncoding or init.capabilities.positionEncoding
+      if init.offsetEncoding then client.offset_encoding = init.offsetEncoding end
+    end
+    return start_client(config)
+  end
+end
 local ok, err = pcall(function()
   local mode = assert(os.getenv('MODE'))
   dofile(assert(os.getenv('RECIPE')))
@@ -62,7 +78,7 @@ local ok, err = pcall(function()
       result.actions = vim.deepcopy(actions)
       for _, a in ipairs(actions) do
         if a.kind == 'quickfix' and a.edit then
-          vim.lsp.util.apply_workspace_edit(a.edit, 'utf-16')
+          vim.lsp.util.apply_workspace_edit(a.edit, vim.lsp.get_client_by_id(1).offset_encoding)
           break
         end
       end
