@@ -61,6 +61,9 @@ type fixture struct {
 	// contextMatters: the conversion reads the context (here go.mod's cgo module),
 	// so an editor that loses the file's folder gets a different result.
 	contextMatters bool
+	// config is a .restage.yaml written above the fixture's folder (in the folder
+	// holding .git), which the result must follow; "" for none.
+	config string
 }
 
 var converted = []fixture{
@@ -69,6 +72,9 @@ var converted = []fixture{
 	// one character outside the BMP, so UTF-16 columns differ from code points), and
 	// a warning at a line.
 	{name: "crlf-utf8", dir: "testdata/crlf-utf8", golden: "testdata/crlf-utf8.want"},
+	// The same file under a .restage.yaml that asks for the alpine runtime: the
+	// editor's restage must find it from the file's folder.
+	{name: "config-file", dir: "testdata/crlf-utf8", golden: "testdata/config-file.want", config: "runtime: alpine\n"},
 }
 
 // parseError is a Dockerfile restage cannot parse (FORM on line 4).
@@ -99,6 +105,11 @@ func prepare(t *testing.T, fx fixture) *workdir {
 	root := t.TempDir()
 	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
 		t.Fatal(err)
+	}
+	if fx.config != "" {
+		if err := os.WriteFile(filepath.Join(root, ".restage.yaml"), []byte(fx.config), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	dst := filepath.Join(root, fx.name)
 	err := filepath.WalkDir(fx.dir, func(p string, d fs.DirEntry, err error) error {
@@ -138,6 +149,11 @@ func prepare(t *testing.T, fx fixture) *workdir {
 	}
 	if bytes.Equal(w.want, w.orig) {
 		t.Fatalf("%s: restage leaves it unchanged; the fixture must convert", fx.dir)
+	}
+	if fx.config != "" {
+		if plain := restage(t, w.orig, "--quiet", "--no-config", "--stdin-filename", w.file, "-"); bytes.Equal(plain, w.want) {
+			t.Fatalf("%s: the result does not depend on the config file; the fixture must", fx.dir)
+		}
 	}
 	if fx.contextMatters {
 		if bare := restage(t, w.orig, "--quiet", "-"); bytes.Equal(bare, w.want) {
