@@ -37,7 +37,7 @@ type Settings struct {
 	// FitHealthcheck, so that no config file can change them.
 	RuntimeSet, FitHealthcheckSet bool
 	Configs                       *config.Finder // nil: no config file applies
-	ContextDir                    string         // the build context of every file; "": each file's folder, none for stdin
+	ContextDir                    string         // the build context of every file; "": each file's folder (a stdin Job's Dir)
 	MaxSize                       int64          // larger inputs are refused with a TooLargeError
 	Write                         bool           // write a changed file back in place
 	Stdin                         io.Reader      // the input of a Job with Stdin set
@@ -172,6 +172,8 @@ func (s *Settings) convert(r *Record, fail func(error) *Record) *Record {
 		opt.Context = os.DirFS(s.ContextDir)
 	case !j.Stdin:
 		opt.Context = os.DirFS(filepath.Dir(j.Path))
+	case j.Dir != "":
+		opt.Context = os.DirFS(j.Dir)
 	}
 	res, err := s.safeConvert(r.In, opt)
 	if err != nil {
@@ -213,8 +215,11 @@ func (s *Settings) FileOptions(j Job) (transform.Options, error) {
 	opt := s.Options
 	opt.ImageMap = slices.Clone(s.Options.ImageMap)
 	dir := "."
-	if !j.Stdin {
+	switch {
+	case !j.Stdin:
 		dir = filepath.Dir(j.Path)
+	case j.Dir != "":
+		dir = j.Dir
 	}
 	if s.Configs == nil {
 		return opt, nil

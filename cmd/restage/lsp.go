@@ -29,7 +29,11 @@ func lspFlags() []cli.Flag {
 	skip := []string{flagJSON, flagStdinFilename}
 	var out []cli.Flag
 	for _, f := range conversionFlags() {
-		if !slices.Contains(skip, f.Names()[0]) {
+		switch name := f.Names()[0]; {
+		case slices.Contains(skip, name):
+		case name == flagContext:
+			out = append(out, &cli.StringFlag{Name: flagContext, Usage: "build context `DIR` of every document (default: each document's folder on disk; none for an unsaved one)"})
+		default:
 			out = append(out, f)
 		}
 	}

@@ -7,7 +7,9 @@ import (
 )
 
 // lspFrame frames an LSP message as an editor writes it on stdin.
-func lspFrame(body string) string { return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body) }
+func lspFrame(body string) string {
+	return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body)
+}
 
 // restage lsp serves the session on stdin and stdout and exits with the
 // status the protocol gives; the command line's flags are checked first.
