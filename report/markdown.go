@@ -92,8 +92,9 @@ func Markdown(w io.Writer, files []output.File, opt Options) error {
 // mermaidChart writes the size chart: two bar series on one axis, before
 // and then after. Mermaid's xychart draws the series of a category over
 // each other, the later in front, so the after bar stands in front of the
-// before bar it is compared with. The y axis starts at 0, or the bars
-// would exaggerate the change.
+// before bar it is compared with. Horizontal, so that the files' names
+// are a column of labels rather than a row that runs together. The value
+// axis starts at 0, or the bars would exaggerate the change.
 func mermaidChart(b *strings.Builder, s *summary) {
 	var labels []string
 	var before, after []float64
@@ -104,7 +105,7 @@ func mermaidChart(b *strings.Builder, s *summary) {
 				before, after = append(before, r.size.Before), append(after, r.size.After)
 			}
 		}
-		fmt.Fprintf(b, "Each converted file with an estimate, in MB: the taller bar behind is before, the bar in front after.\n\n")
+		fmt.Fprintf(b, "Each converted file with an estimate, in MB: the longer bar behind is before, the bar in front after.\n\n")
 	} else {
 		at := map[string]int{}
 		for _, r := range s.files {
@@ -121,14 +122,14 @@ func mermaidChart(b *strings.Builder, s *summary) {
 			before[i] += r.size.Before
 			after[i] += r.size.After
 		}
-		fmt.Fprintf(b, "The %d converted files with an estimate, summed by preset, in MB: the taller bar behind is before, the bar in front after.\n\n", s.estimated)
+		fmt.Fprintf(b, "The %d converted files with an estimate, summed by preset, in MB: the longer bar behind is before, the bar in front after.\n\n", s.estimated)
 	}
 	labels = unique(labels)
 	top := 0.0
 	for i := range before {
 		top = math.Max(top, math.Max(before[i], after[i]))
 	}
-	b.WriteString("```mermaid\nxychart-beta\n")
+	b.WriteString("```mermaid\nxychart-beta horizontal\n")
 	b.WriteString("    title \"Estimated image size (MB): before and after\"\n")
 	b.WriteString("    x-axis [" + strings.Join(labels, ", ") + "]\n")
 	fmt.Fprintf(b, "    y-axis \"MB\" 0 --> %s\n", number(math.Ceil(top*11/10)))

@@ -148,12 +148,12 @@ func TestMarkdown(t *testing.T) {
 		"",
 		"### Estimated image size",
 		"",
-		"Each converted file with an estimate, in MB: the taller bar behind is before, the bar in front after.",
+		"Each converted file with an estimate, in MB: the longer bar behind is before, the bar in front after.",
 		"",
 		// One category, a's folder; the axis runs from 0 to the largest
 		// value and a tenth, rounded up: 886 × 1.1 = 974.6.
 		"```mermaid",
-		"xychart-beta",
+		"xychart-beta horizontal",
 		`    title "Estimated image size (MB): before and after"`,
 		`    x-axis ["a"]`,
 		`    y-axis "MB" 0 --> 975`,

@@ -62,7 +62,7 @@ func TestReportFormats(t *testing.T) {
 	ta := newTestApp()
 	// Flags after the path, as for the root command.
 	code, out, _ := ta.run("report", dir, "--format", "markdown")
-	if code != exitError || !strings.HasPrefix(out, "## Multi-stage Dockerfiles (restage)\n") || !strings.Contains(out, "```mermaid\nxychart-beta\n") {
+	if code != exitError || !strings.HasPrefix(out, "## Multi-stage Dockerfiles (restage)\n") || !strings.Contains(out, "```mermaid\nxychart-beta horizontal\n") {
 		t.Errorf("markdown: exit %d:\n%s", code, out)
 	}
 	page := filepath.Join(t.TempDir(), "report.html")
