@@ -35,9 +35,11 @@ fuzz:
 bench:
 	$(GO) test ./transform ./cmd/restage -run '^$$' -bench . -benchmem
 
-# The HTML migration report in headless chromium (installs Debian's chromium when missing).
+# The migration report in headless chromium: the HTML page, and the Markdown's chart drawn by
+# Mermaid (installs Debian's chromium when missing; fetches Mermaid's bundle with npm pack).
 browser:
-	bash report/chromium.sh && $(GO) test -tags browser -count=1 -run '^TestBrowser' ./report/
+	bash report/chromium.sh && bash report/mermaid.sh && \
+	$(GO) test -tags browser -count=1 -run '^TestBrowser' ./report/
 
 # Real editors, headless (root or sudo: installs Debian's neovim, emacs-nox and elpa-eglot when
 # missing): restage lsp with Neovim 0.7 and eglot, and the format-on-save recipes of

@@ -1,7 +1,8 @@
 //go:build browser
 
-// The HTML report in a real browser: Debian's chromium, headless (install
-// it with report/chromium.sh; .ci/run does). Run with
+// The reports in a real browser: Debian's chromium, headless (install it
+// with report/chromium.sh, and Mermaid with report/mermaid.sh; .ci/run and
+// make browser do). Run with
 //
 //	go test -tags browser -run '^TestBrowser' ./report/
 //
@@ -18,7 +19,10 @@
 //     carries the page's file:// origin as its initiator; the test fails
 //     on any such request. TestBrowserDetectsFetch shows that this check
 //     sees a page that does fetch (an <img> with an http URL), so that it
-//     cannot pass by seeing nothing.
+//     cannot pass by seeing nothing;
+//   - the Markdown report's chart is one Mermaid draws: TestBrowserMermaid
+//     renders the block with Mermaid's own bundle (report/mermaid.sh fetches
+//     it) and reads back the bars and labels.
 package report
 
 import (
@@ -28,11 +32,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/restage/restage/output"
+	"github.com/restage/restage/transform"
 )
 
 // chromium runs the browser headless on page with args, a fresh profile
@@ -249,5 +257,75 @@ func TestBrowserDetectsFetch(t *testing.T) {
 	_, fetched = chromium(t, writePage(t, inject(b.String())), "--dump-dom")
 	if len(fetched) > 0 {
 		t.Errorf("the report's Content-Security-Policy let %q through", fetched)
+	}
+}
+
+// TestBrowserMermaid draws the Markdown report's chart with Mermaid
+// itself (the bundle report/mermaid.sh fetches), as GitHub would: the
+// block parses, both bar series have a bar per file, and the labels,
+// hostile ones included, read as the report wrote them.
+func TestBrowserMermaid(t *testing.T) {
+	bundles, _ := filepath.Glob(".cache/mermaid-*.min.js")
+	if len(bundles) == 0 {
+		t.Fatal("no Mermaid bundle in report/.cache (bash report/mermaid.sh fetches it)")
+	}
+	bundle, err := filepath.Abs(bundles[len(bundles)-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := append(sample(), output.File{Path: `x "q" [b], c; <d> %% e/Dockerfile`, Input: []byte("a"), Status: output.Changed,
+		Result: &transform.Result{Output: []byte("b"), Preset: "go", Size: &transform.Size{Before: 300, After: 20}}})
+	var b strings.Builder
+	if err := Markdown(&b, files, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	i := strings.Index(md, "```mermaid\n")
+	j := strings.Index(md[i+len("```mermaid\n"):], "```\n")
+	if i < 0 || j < 0 {
+		t.Fatalf("no mermaid block in:\n%s", md)
+	}
+	chart := md[i+len("```mermaid\n") : i+len("```mermaid\n")+j]
+	src, _ := json.Marshal(chart)
+	page := `<!DOCTYPE html><html><head><meta charset="utf-8"><script src="file://` + bundle + `"></script></head><body><div id="out"></div><script>
+mermaid.initialize({startOnLoad: false});
+mermaid.render("chart", ` + string(src) + `).then(function (r) {
+  document.getElementById("out").innerHTML = r.svg;
+  document.documentElement.setAttribute("data-rendered", "ok");
+}, function (e) {
+  document.documentElement.setAttribute("data-rendered", "error: " + e.message);
+});
+</script></body></html>`
+	out, fetched := chromium(t, writePage(t, page), "--dump-dom", "--virtual-time-budget=10000")
+	if len(fetched) > 0 {
+		t.Errorf("Mermaid asked the network for %q", fetched)
+	}
+	doc, err := html.Parse(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := attr(elements(doc, "html")[0], "data-rendered"); got != "ok" {
+		t.Fatalf("Mermaid did not draw the chart (%q):\n%s", got, chart)
+	}
+	for _, class := range []string{"bar-plot-0", "bar-plot-1"} {
+		var bars int
+		walk(doc, func(n *html.Node) {
+			if hasClass(n, class) {
+				bars += len(elements(n, "rect"))
+			}
+		})
+		// a/Dockerfile and the hostile file have estimates.
+		if bars != 2 {
+			t.Errorf("%s has %d bars, want 2:\n%s", class, bars, chart)
+		}
+	}
+	var labels []string
+	for _, n := range elements(doc, "text") {
+		labels = append(labels, text(n))
+	}
+	for _, want := range []string{"a", `x 'q' [b], c; ‹d› %% e`, "Estimated image size (MB): before and after"} {
+		if !slices.Contains(labels, want) {
+			t.Errorf("no label %q in the chart's texts %q", want, labels)
+		}
 	}
 }

@@ -155,12 +155,18 @@ func chartLabel(path string) string {
 
 // mermaidString quotes s for Mermaid. A Mermaid string cannot hold a
 // double quote, and a backquote could end the Markdown code fence, so
-// both become single quotes; control characters are dropped.
+// both become single quotes; Mermaid drops what looks like an HTML tag
+// from a label (a file "<d>" would lose its name), so angle brackets
+// become ‹ and ›; control characters are dropped.
 func mermaidString(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '"' || r == '`':
 			return '\''
+		case r == '<':
+			return '‹'
+		case r == '>':
+			return '›'
 		case isControl(r):
 			return -1
 		}

@@ -219,9 +219,9 @@ func TestMarkdownHostile(t *testing.T) {
 		t.Errorf("the table row does not escape the name:\n%s", got)
 	}
 	// In the chart the name is a Mermaid string: its double quote and
-	// backquote become single quotes, and it is cut to its last 28
-	// characters.
-	label := []rune(`x|<img src=x onerror=alert(1)>*_''[a](b)`)
+	// backquote become single quotes, its angle brackets ‹ and ›, and it
+	// is cut to its last 28 characters.
+	label := []rune(`x|‹img src=x onerror=alert(1)›*_''[a](b)`)
 	if !strings.Contains(got, `    x-axis ["…`+string(label[len(label)-27:])+`"]`+"\n") {
 		t.Errorf("the chart label is not a safe Mermaid string:\n%s", got)
 	}
