@@ -27,7 +27,7 @@ import (
 // run. Every text that comes from the run (file names, notes, reasons,
 // diffs) is escaped.
 func HTML(w io.Writer, files []output.File, opt Options) error {
-	s := summarize(files)
+	s := summarize(files, true)
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	fmt.Fprintf(&b, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '%s'; script-src '%s'\">\n", cspHash(pageStyle), cspHash(pageScript))

@@ -21,7 +21,7 @@ const maxChartFiles = 15
 // converted files, the declines grouped by code, the warnings and the
 // errors.
 func Markdown(w io.Writer, files []output.File, opt Options) error {
-	s := summarize(files)
+	s := summarize(files, false)
 	var b strings.Builder
 	b.WriteString("## Multi-stage Dockerfiles (restage)\n\n")
 	fmt.Fprintf(&b, "restage ran over %s:\n\n", plural(len(s.files), "Dockerfile"))

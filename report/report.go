@@ -73,8 +73,9 @@ type warning struct {
 }
 
 // summarize works out the report's data from the run's files, in their
-// order (the command gives them sorted by path).
-func summarize(files []output.File) *summary {
+// order (the command gives them sorted by path). Only the HTML page shows
+// the diffs, and they are most of the work: withDiffs asks for them.
+func summarize(files []output.File, withDiffs bool) *summary {
 	s := &summary{counts: map[output.Status]int{}}
 	groups := map[transform.Code]*declineGroup{}
 	for i, f := range files {
@@ -83,7 +84,9 @@ func summarize(files []output.File) *summary {
 			r.preset, r.notes = res.Preset, res.Notes
 			if f.Status == output.Changed {
 				r.runtime, r.flavor, r.size = res.Runtime, res.RuntimeFlavor, res.Size
-				r.diff = string(output.UnifiedDiff(f.Path, f.Input, res.Output, false))
+				if withDiffs {
+					r.diff = string(output.UnifiedDiff(f.Path, f.Input, res.Output, false))
+				}
 			}
 			if f.Status == output.Declined {
 				r.reason, r.code = res.Declined, res.DeclineCode

@@ -14,7 +14,7 @@ import (
 // converted files with their runtime and size estimates, the unchanged
 // files, the declines grouped by code, the warnings and the errors.
 func Text(w io.Writer, files []output.File, opt Options) error {
-	s := summarize(files)
+	s := summarize(files, false)
 	var b strings.Builder
 	fmt.Fprintf(&b, "restage migration report: %s\n", plural(len(s.files), "Dockerfile"))
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)

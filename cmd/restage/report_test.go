@@ -106,7 +106,8 @@ func TestReportRefusals(t *testing.T) {
 
 func TestReportStdinAndOptions(t *testing.T) {
 	ta := newTestApp()
-	code, out, errs := ta.runStdin(goDockerfile, "report", "--runtime", "alpine", "--stdin-filename", "api/Dockerfile", "-")
+	// A flag before the command goes to it, as for explain.
+	code, out, errs := ta.runStdin(goDockerfile, "--runtime", "alpine", "report", "--stdin-filename", "api/Dockerfile", "-")
 	if code != exitOK || errs != "" {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
