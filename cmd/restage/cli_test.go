@@ -489,7 +489,7 @@ func TestBadInputNeverPanics(t *testing.T) {
 		{[]string{big}, 2, big + ": larger than 1 MiB (--max-size)\n", false},
 		{[]string{"--max-size", "512KiB", big}, 2, big + ": larger than 512 KiB (--max-size)\n", false},
 		{[]string{filepath.Join(dir, "nope")}, 2, filepath.Join(dir, "nope") + ": no such file or directory\n", false},
-		{[]string{"nope"}, 2, "nope: no such file or directory (not a file; the commands are explain, verify, presets, review and version)\n", false},
+		{[]string{"nope"}, 2, "nope: no such file or directory (not a file; the commands are explain, verify, lsp, report, presets, review and version)\n", false},
 		{[]string{panics}, 2, panics + ": internal error in the converter: index out of range (please report this with the Dockerfile)\n", true},
 		{[]string{notUTF8}, 0, "", true},
 	}

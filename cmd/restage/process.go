@@ -297,7 +297,7 @@ func discover(paths []string) []workspace.Job {
 	jobs := workspace.Discover(paths)
 	for i, j := range jobs {
 		if errors.Is(j.Failure, fs.ErrNotExist) && !strings.ContainsAny(j.Path, `/\.`) {
-			jobs[i].Failure = fmt.Errorf("%s (not a file; the commands are explain, verify, presets, review and version)", workspace.ErrText(j.Failure))
+			jobs[i].Failure = fmt.Errorf("%s (not a file; the commands are explain, verify, lsp, report, presets, review and version)", workspace.ErrText(j.Failure))
 		}
 	}
 	return jobs
