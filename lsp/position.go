@@ -3,6 +3,8 @@ package lsp
 import (
 	"sort"
 	"unicode/utf8"
+
+	"github.com/restage/restage/internal/textutil"
 )
 
 // Position encodings a client may negotiate.
@@ -96,17 +98,7 @@ func (t *text) units(b []byte) int {
 	if t.utf8 {
 		return len(b)
 	}
-	n := 0
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		b = b[size:]
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
+	return textutil.UTF16Len(b)
 }
 
 // lineRange is the range of line i's content, without its line break.
