@@ -5,7 +5,7 @@ GO ?= go
 # (/usr/local/bin/docker refuses DOCKER_BUILDKIT=1).
 DOCKER ?= /usr/bin/docker
 
-.PHONY: all build test vet fmt lint fuzz bench bench-startup e2e e2e-real clean
+.PHONY: all build test vet fmt lint fuzz bench bench-startup browser editors e2e e2e-real clean
 
 all: build test
 
@@ -39,6 +39,19 @@ bench:
 # tags; prints the medians and the ratio restage/floor (target: 1.3 or less).
 bench-startup:
 	GO=$(GO) TAGS=$(TAGS) bash bench/startup.sh
+
+# The migration report in headless chromium: the HTML page, and the Markdown's chart drawn by
+# Mermaid (installs Debian's chromium when missing; fetches Mermaid's bundle with npm pack).
+browser:
+	bash report/chromium.sh && bash report/mermaid.sh && \
+	$(GO) test -tags browser -count=1 -run '^TestBrowser' ./report/
+
+# Real editors, headless (root or sudo: installs Debian's neovim, emacs-nox and elpa-eglot when
+# missing): restage lsp with Neovim 0.7 and eglot, and the format-on-save recipes of
+# docs/editors.md. About 15 s after the install.
+editors:
+	bash e2e/editors/install.sh && \
+	$(GO) test -tags editors -count=1 -timeout 10m ./e2e/editors/
 
 # End to end, with a real Docker engine (root; installs docker.io and starts dockerd when needed,
 # builds the offline replica base images, then `restage verify` on every app in e2e/apps).

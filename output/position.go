@@ -2,7 +2,8 @@ package output
 
 import (
 	"sort"
-	"unicode/utf8"
+
+	"github.com/restage/restage/internal/textutil"
 )
 
 // lineIndex turns byte offsets of one file into 1-based lines and columns.
@@ -56,21 +57,8 @@ func (x *lineIndex) lineText(n int) []byte {
 }
 
 // utf16Units counts UTF-16 code units, the column unit of SARIF's
-// "utf16CodeUnits" (and of JavaScript viewers and LSP). A byte that is not
-// UTF-8 counts as one unit, as a decoder's U+FFFD would.
-func utf16Units(b []byte) int {
-	n := 0
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		b = b[size:]
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
+// "utf16CodeUnits".
+var utf16Units = textutil.UTF16Len
 
 // byteUnits counts bytes, the column unit of reviewdog's format.
 func byteUnits(b []byte) int { return len(b) }
