@@ -82,14 +82,13 @@ func (a *app) reportAction(c *cli.Context) error {
 		}
 	}
 	files := make([]output.File, 0, len(jobs))
-	for _, j := range jobs {
-		r := a.process(s, j)
+	a.processAll(s, jobs, func(r *workspace.Record) {
 		if r.Status == workspace.Error {
 			fmt.Fprintln(a.stderr, r.Message())
 			a.fail(exitError)
 		}
 		files = append(files, r.File())
-	}
+	})
 	var buf bytes.Buffer
 	if err := render(&buf, files, report.Options{Version: version.String()}); err != nil {
 		return err
