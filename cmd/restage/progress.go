@@ -9,9 +9,9 @@ import (
 // progress is the status line of a long run over many files on a
 // terminal: "restage: 1234/10000 path", rewritten in place at most ten
 // times a second and cleared before anything else is printed. A few lines
-// of code rather than a library: the libraries' start-up cost was more
-// than this needs. The caller decides when it is shown (never in a pipe,
-// with --json or -q).
+// of code rather than a progress-bar library: one status line needs no
+// dependency, and nothing is added to every run's start-up. The caller
+// decides when it is shown (never in a pipe, with --json or -q).
 type progress struct {
 	w     io.Writer
 	width int // the terminal's columns; 0 is 80
