@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/restage/restage/config"
@@ -216,5 +217,32 @@ func TestNewNamesTheBadChoice(t *testing.T) {
 	s, err := New(Choices{Runtime: "alpine", Context: filepath.Dir(file), MaxSize: "2KiB", FitHealthcheck: true})
 	if err != nil || s.Options.Runtime != "alpine" || !s.RuntimeSet || s.FitHealthcheckSet || !s.Options.FitHealthcheck || s.ContextDir == "" || s.MaxSize != 2048 {
 		t.Errorf("good choices: %+v, %v", s, err)
+	}
+}
+
+// TestWriteKeepsSetuidAndOwner writes over a setuid file owned by
+// someone else: the owner changes the temporary file's mode bits when it
+// is set, so it must come before the mode.
+func TestWriteKeepsSetuidAndOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("giving a file to another user needs root")
+	}
+	p := filepath.Join(t.TempDir(), "Dockerfile")
+	put(t, p, dockerfile)
+	if err := errors.Join(os.Chown(p, 1000, 1000), os.Chmod(p, 0o755|os.ModeSetuid|os.ModeSetgid)); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(p, []byte(dockerfile+"FROM scratch\n")); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := os.FileMode(0o755) | os.ModeSetuid | os.ModeSetgid; fi.Mode() != want {
+		t.Errorf("mode %v, want %v", fi.Mode(), want)
+	}
+	if st := fi.Sys().(*syscall.Stat_t); st.Uid != 1000 || st.Gid != 1000 {
+		t.Errorf("owner %d:%d, want 1000:1000", st.Uid, st.Gid)
 	}
 }

@@ -40,11 +40,14 @@ func WriteFileAtomic(name string, data []byte) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = tmp.Chmod(fi.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky)); err != nil {
+	// The data, then the owner, then the mode: the system clears the
+	// setuid and setgid bits when a file's owner changes, and may when it
+	// is written to, so any other order can lose them.
+	if _, err = tmp.Write(data); err != nil {
 		return err
 	}
 	keepOwner(tmp, fi)
-	if _, err = tmp.Write(data); err != nil {
+	if err = tmp.Chmod(fi.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky)); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
