@@ -1,6 +1,7 @@
 package presets
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"regexp"
@@ -369,7 +370,9 @@ func locate(data []byte, dotted string) int {
 		}
 		n = next
 	}
-	return line
+	// yaml.v3 puts an empty document ("---" at the end of the file) on
+	// the line after the last one; a message must name a line that exists.
+	return min(line, bytes.Count(data, []byte("\n"))+1)
 }
 
 func (r *RunFiles) validate() *presetErr {

@@ -1,0 +1,59 @@
+package presets
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+)
+
+// FuzzParse: the preset decoder never panics on any file; an error is a
+// *Error naming the file, at a line that exists (or 0), with a message on
+// one line. A preset that decodes is decoded again the same way.
+//
+// A plain `go test` runs the seeds (the built-in presets and some junk).
+// To fuzz: make fuzz, or go test ./presets -run '^$' -fuzz FuzzParse.
+func FuzzParse(f *testing.F) {
+	entries, err := FS.ReadDir(".")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := FS.ReadFile(e.Name())
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{
+		"", "---", "name: x\n", "name: [\n", "- a\n- b\n", "name: x\nname: y\n",
+		"name: x\nunknown: 1\n", "a: &a [*a]\n", "name: !!binary AAAA\n",
+		"detect:\n  files: [\"[\"]\n", "name: x\n---\nname: y\n", "\t\x00\xff",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Parse("f.yaml", data)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error is %T (%v), want *Error", err, err)
+			}
+			if e.File != "f.yaml" {
+				t.Fatalf("error names %q, want f.yaml: %v", e.File, err)
+			}
+			if lines := bytes.Count(data, []byte("\n")) + 1; e.Line < 0 || e.Line > lines {
+				t.Fatalf("error at line %d of a %d-line file: %v", e.Line, lines, err)
+			}
+			if bytes.ContainsAny([]byte(e.Msg), "\n\r") || e.Msg == "" {
+				t.Fatalf("message %q is not one line", e.Msg)
+			}
+			return
+		}
+		if p == nil {
+			t.Fatal("no preset and no error")
+		}
+		if _, err := Parse("f.yaml", data); err != nil {
+			t.Fatalf("decoded once, then failed: %v", err)
+		}
+	})
+}
