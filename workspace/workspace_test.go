@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/restage/restage/config"
 	"github.com/restage/restage/transform"
@@ -244,5 +245,27 @@ func TestWriteKeepsSetuidAndOwner(t *testing.T) {
 	}
 	if st := fi.Sys().(*syscall.Stat_t); st.Uid != 1000 || st.Gid != 1000 {
 		t.Errorf("owner %d:%d, want 1000:1000", st.Uid, st.Gid)
+	}
+}
+
+// TestReadFileRefusesNamedPipe: ReadFile, which other front ends call
+// without Discover, looks before it opens, so a named pipe cannot hang it.
+func TestReadFileRefusesNamedPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "Dockerfile")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := ReadFile(fifo, 1<<20)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.HasPrefix(err.Error(), "a named pipe, not a regular file") {
+			t.Errorf("ReadFile(named pipe): %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("ReadFile(named pipe) still waiting after 30 s")
 	}
 }
