@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -111,6 +114,66 @@ func TestNoNetworkStackInRestage(t *testing.T) {
 	for _, dep := range strings.Fields(string(out)) {
 		if dep == "net/http" || dep == "crypto/tls" {
 			t.Errorf("restage links %s", dep)
+		}
+	}
+}
+
+// TestSignalRemovesTemporaryFile: SIGINT or SIGTERM during -w removes
+// the temporary file of the write under way, leaves the files already
+// written and the others as they were, and the program dies of the
+// signal. The binary is built with the restage_testhook tag, which stops
+// it for good right after it makes its third temporary file, so the
+// signal always comes mid-write.
+func TestSignalRemovesTemporaryFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "restage")
+	if out, err := exec.Command("go", "build", "-tags", "urfave_cli_no_docs,restage_testhook", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	const in = "FROM golang:1.24\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n"
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		tree := filepath.Join(dir, sig.String())
+		for i := range 20 {
+			writeFile(t, filepath.Join(tree, fmt.Sprintf("app%02d", i), "Dockerfile"), in)
+		}
+		cmd := exec.Command(bin, "-w", "-q", tree)
+		cmd.Env = append(os.Environ(), "RESTAGE_TESTHOOK_PAUSE_AT=3")
+		stderr, err := cmd.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		line, err := bufio.NewReader(stderr).ReadString('\n')
+		if !strings.HasPrefix(line, "restage-testhook: made ") {
+			cmd.Process.Kill()
+			t.Fatalf("%v: the program did not stop at a temporary file: %q %v", sig, line, err)
+		}
+		temp := strings.TrimSpace(strings.TrimPrefix(line, "restage-testhook: made "))
+		if _, err := os.Stat(temp); err != nil {
+			t.Fatalf("%v: the temporary file is not there before the signal: %v", sig, err)
+		}
+		cmd.Process.Signal(sig)
+		err = cmd.Wait()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("%v: the program ended with %v", sig, err)
+		}
+		if ws := ee.Sys().(syscall.WaitStatus); !ws.Signaled() || ws.Signal() != sig {
+			t.Errorf("%v: the program ended with %v, want death by the signal", sig, ws)
+		}
+		if l := leftovers(t, tree); len(l) > 0 {
+			t.Errorf("%v: temporary files left: %q", sig, l)
+		}
+		for i := range 20 {
+			got := readString(t, filepath.Join(tree, fmt.Sprintf("app%02d", i), "Dockerfile"))
+			if written := got != in; written != (i < 2) {
+				t.Errorf("%v: app%02d written: %v, want %v (the first two only)", sig, i, written, i < 2)
+			}
 		}
 	}
 }

@@ -121,6 +121,9 @@ func (a *app) rootAction(c *cli.Context) error {
 		a.runStdin(s)
 		return nil
 	}
+	if s.Write {
+		defer removeTempsOnSignal()()
+	}
 	var records []*workspace.Record
 	for _, j := range discover(paths) {
 		r := a.process(s, j)
