@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -81,7 +82,8 @@ func WriteFileAtomic(name string, data []byte) (err error) {
 	}
 	tmp, err := newTemp(dir, "."+base+".restage-*")
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot create a temporary file in %s: %s (the new content is written beside the file, then renamed over it, so that the file is never left half written)",
+			filepath.Clean(dir), ErrText(err))
 	}
 	defer func() {
 		if err != nil {

@@ -177,3 +177,53 @@ func TestSignalRemovesTemporaryFile(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteWithoutTemporaryFile: -w in a folder where no file can be
+// created (the file itself is writable) names the folder and says why a
+// temporary file is needed there. Root may create files anywhere, so as
+// root the program runs as user 1000.
+func TestWriteWithoutTemporaryFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	folder := filepath.Join(dir, "ro")
+	df := filepath.Join(folder, "Dockerfile")
+	const in = "FROM golang:1.24\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n"
+	writeFile(t, df, in)
+	cmd := exec.Command(bin, "-w", "-q", df)
+	if os.Geteuid() == 0 {
+		// User 1000 may go through the test's folders and write the
+		// file, but not create one beside it.
+		// Only the folders the test made are opened up.
+		for d := folder; d != filepath.Dir(filepath.Dir(dir)); d = filepath.Dir(d) {
+			if err := os.Chmod(d, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if fi, err := os.Stat(filepath.Dir(filepath.Dir(dir))); err != nil || fi.Mode().Perm()&0o001 == 0 {
+			t.Skip("user 1000 cannot reach the temporary folder")
+		}
+		if err := os.Chmod(df, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 1000, Gid: 1000}}
+	} else if err := os.Chmod(folder, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(folder, 0o755) })
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+		t.Fatalf("exit %v, want 2: %s", err, out)
+	}
+	want := df + ": writing: cannot create a temporary file in " + folder + ": permission denied" +
+		" (the new content is written beside the file, then renamed over it, so that the file is never left half written)\n"
+	if string(out) != want {
+		t.Errorf("got  %q\nwant %q", out, want)
+	}
+	if got := readString(t, df); got != in {
+		t.Errorf("the file changed: %q", got)
+	}
+}
