@@ -3,6 +3,7 @@ package presets
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -41,7 +42,7 @@ func FuzzParse(f *testing.F) {
 			if e.File != "f.yaml" {
 				t.Fatalf("error names %q, want f.yaml: %v", e.File, err)
 			}
-			if lines := bytes.Count(data, []byte("\n")) + 1; e.Line < 0 || e.Line > lines {
+			if lines := yamlLines(data); e.Line < 0 || e.Line > lines {
 				t.Fatalf("error at line %d of a %d-line file: %v", e.Line, lines, err)
 			}
 			if bytes.ContainsAny([]byte(e.Msg), "\n\r") || e.Msg == "" {
@@ -56,4 +57,12 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("decoded once, then failed: %v", err)
 		}
 	})
+}
+
+// yamlLines counts the lines of data the way YAML does: a line ends at
+// \n, \r\n or a lone \r (and, in yaml.v3, at U+0085, U+2028 and U+2029).
+func yamlLines(data []byte) int {
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	return 1 + strings.Count(s, "\n") + strings.Count(s, "\r") +
+		strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
 }

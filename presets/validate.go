@@ -372,7 +372,13 @@ func locate(data []byte, dotted string) int {
 	}
 	// yaml.v3 puts an empty document ("---" at the end of the file) on
 	// the line after the last one; a message must name a line that exists.
-	return min(line, bytes.Count(data, []byte("\n"))+1)
+	return min(line, lineCount(data))
+}
+
+// lineCount is the number of lines of data as YAML counts them: a line
+// ends at \n, \r\n or a lone \r.
+func lineCount(data []byte) int {
+	return 1 + bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n"))
 }
 
 func (r *RunFiles) validate() *presetErr {
