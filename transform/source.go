@@ -1,8 +1,10 @@
 package transform
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -60,6 +62,9 @@ var (
 // parseSource parses data with BuildKit and builds the source model.
 // Errors are *Error with a 1-based line.
 func parseSource(data []byte) (*source, error) {
+	if err := longLine(data); err != nil {
+		return nil, err
+	}
 	res, err := parser.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, locError(err)
@@ -95,6 +100,25 @@ func parseSource(data []byte) (*source, error) {
 	}
 	s.lower = lower > 0 && upper == 0
 	return s, nil
+}
+
+// maxLine is the longest line BuildKit's parser reads, in bytes before
+// the newline (a CR counts): it reads lines with a bufio.Scanner of the
+// default size. Past it the parser stops, and says "file with no
+// instructions" when the long line comes first.
+const maxLine = bufio.MaxScanTokenSize - 1
+
+// longLine reports the first line longer than maxLine, which Docker
+// cannot build either.
+func longLine(data []byte) error {
+	for line := 1; len(data) > maxLine; line++ {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 || i > maxLine {
+			return &Error{Line: line, Msg: fmt.Sprintf("line longer than %d bytes, the most BuildKit's Dockerfile parser reads (Docker cannot build this file either)", maxLine)}
+		}
+		data = data[i+1:]
+	}
+	return nil
 }
 
 // splitLines records the physical lines and the dominant line ending.

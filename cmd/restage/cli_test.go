@@ -948,3 +948,16 @@ func TestSpecialFilesAreRefused(t *testing.T) {
 		t.Errorf("folder with a named pipe: exit %d %q", code, errs)
 	}
 }
+
+// TestLongFirstLine: a first line past BuildKit's limit is reported on
+// line 1 with the limit, not as a file with no instructions.
+func TestLongFirstLine(t *testing.T) {
+	df := filepath.Join(t.TempDir(), "Dockerfile")
+	writeFile(t, df, "FROM golang:1.24 AS "+strings.Repeat("b", 70_000)+"\nRUN go build -o /a .\n")
+	ta := newTestApp()
+	ta.convert = transform.Convert
+	want := df + ":1: line longer than 65535 bytes, the most BuildKit's Dockerfile parser reads (Docker cannot build this file either)\n"
+	if code, out, errs := ta.run(df); code != 2 || out != "" || errs != want {
+		t.Errorf("exit %d, stdout %q, stderr %q\nwant exit 2, stderr %q", code, out, errs, want)
+	}
+}
