@@ -178,7 +178,8 @@ func (a *app) cli() *cli.App {
 	onUsageError := func(_ *cli.Context, err error, _ bool) error { return usageError{err.Error()} }
 	root := []cli.Flag{
 		&cli.BoolFlag{Name: "d", Usage: "print a unified diff of the changes (the default)"},
-		&cli.BoolFlag{Name: "l", Usage: "list the files that would change, one per line; exit 1 if any"},
+		&cli.BoolFlag{Name: "l", Usage: "list the files that would change, one per line (an odd name in double quotes with C escapes, as git does); exit 1 if any"},
+		&cli.BoolFlag{Name: "z", Usage: "with -l or --check: list each name as it is, ended by a NUL byte instead of a newline (for xargs -0)"},
 		&cli.BoolFlag{Name: "w", Usage: "write the results to the files in place"},
 		&cli.BoolFlag{Name: "check", Usage: "exit 1 if any file would change, listing them"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print no notes and no 'left unchanged' messages on stderr"},

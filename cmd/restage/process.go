@@ -21,6 +21,7 @@ import (
 type settings struct {
 	workspace.Settings
 	list, diff, check, json, quiet, verbose bool
+	nul                                     bool // -z: list paths as they are, each ended by a NUL byte
 	color                                   bool
 	stdinName                               string
 	// format is a machine-readable format that replaces the diff and the
@@ -76,7 +77,7 @@ func (a *app) rootAction(c *cli.Context) error {
 		return err
 	}
 	s.Write, s.list, s.diff, s.check = c.Bool("w"), c.Bool("l"), c.Bool("d"), c.Bool("check")
-	s.quiet, s.verbose = c.Bool("quiet"), c.Bool("verbose")
+	s.quiet, s.verbose, s.nul = c.Bool("quiet"), c.Bool("verbose"), c.Bool("z")
 	switch col := c.String("color"); col {
 	case "auto":
 		s.color = a.stdoutIsTerminal && a.env("NO_COLOR") == "" && a.env("TERM") != "dumb"
@@ -92,6 +93,8 @@ func (a *app) rootAction(c *cli.Context) error {
 	switch {
 	case s.check && s.Write:
 		return usagef("--check and -w cannot be used together")
+	case s.nul && (!(s.list || s.check) || s.json):
+		return usagef("-z goes with -l or --check")
 	case s.json && (s.list || s.diff) && c.Bool(flagJSON):
 		return usagef("--json cannot be used with -l or -d")
 	case s.json && (s.list || s.diff):
@@ -191,7 +194,13 @@ func (a *app) report(s *settings, r *workspace.Record) {
 		return
 	}
 	if s.list || s.check {
-		fmt.Fprintln(a.stdout, r.Path)
+		// A name with a newline would read as two: quoted as git quotes
+		// names, or with -z as it is and ended by a NUL byte.
+		if s.nul {
+			fmt.Fprintf(a.stdout, "%s\x00", r.Path)
+		} else {
+			fmt.Fprintln(a.stdout, output.QuotePath(r.Path))
+		}
 	}
 	if s.diff || (!s.list && !s.check && !s.Write) {
 		output.Diff(a.stdout, r.File(), s.color)
