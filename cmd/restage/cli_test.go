@@ -9,9 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/restage/restage/presets"
 	"github.com/restage/restage/transform"
@@ -898,54 +896,6 @@ func TestRealEngineOddInput(t *testing.T) {
 		if strings.Contains(errs, "internal error") {
 			t.Errorf("%.40q: %s", in, errs)
 		}
-	}
-}
-
-// TestSpecialFilesAreRefused: a named pipe given as a path used to hang
-// for ever waiting for a writer; it, a device and a symlink to one are
-// refused before anything opens them. A symlink to a regular file is
-// fine (TestWriteThroughSymlink), and so is a pipe on stdin.
-func TestSpecialFilesAreRefused(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "Dockerfile")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skipf("mkfifo: %v", err)
-	}
-	link := filepath.Join(dir, "link.Dockerfile")
-	if err := os.Symlink(fifo, link); err != nil {
-		t.Fatal(err)
-	}
-	const why = ", not a regular file: give its content on stdin instead (restage - < FILE)\n"
-	cases := []struct {
-		args   []string
-		stderr string
-	}{
-		{[]string{fifo}, fifo + ": a named pipe" + why},
-		{[]string{"-w", link}, link + ": a named pipe" + why},
-		{[]string{"-l", os.DevNull}, os.DevNull + ": a character device" + why},
-	}
-	for _, c := range cases {
-		done := make(chan struct{})
-		ta := newTestApp()
-		var code int
-		var out, errs string
-		go func() {
-			code, out, errs = ta.run(c.args...)
-			close(done)
-		}()
-		select {
-		case <-done:
-		case <-time.After(30 * time.Second):
-			t.Fatalf("%q: still waiting after 30 s", c.args)
-		}
-		if code != 2 || out != "" || errs != c.stderr || ta.calls != 0 {
-			t.Errorf("%q: exit %d, stdout %q, stderr %q, %d conversions\nwant exit 2, stderr %q", c.args, code, out, errs, ta.calls, c.stderr)
-		}
-	}
-	// A folder holding a named pipe called Dockerfile: the walk skips it.
-	ta := newTestApp()
-	if code, _, errs := ta.run(dir); code != 2 || errs != dir+": no Dockerfile found\n" {
-		t.Errorf("folder with a named pipe: exit %d %q", code, errs)
 	}
 }
 
