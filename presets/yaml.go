@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/restage/restage/internal/textutil"
 )
 
 // Error is a problem in a YAML file, FILE:LINE: message.
@@ -42,7 +44,8 @@ func DecodeStrict(name string, data []byte, v any) error {
 }
 
 var (
-	yamlLineRE    = regexp.MustCompile(`^line (\d+): (.*)$`)
+	// (?s): a value quoted in the message may hold newlines.
+	yamlLineRE    = regexp.MustCompile(`(?s)^line (\d+): (.*)$`)
 	yamlUnknownRE = regexp.MustCompile(`^field (\S+) not found in type .+$`)
 	yamlIntoRE    = regexp.MustCompile(` into ([\w.\[\]*]+)$`)
 )
@@ -60,7 +63,7 @@ func YAMLError(name string, data []byte, err error, v any) *Error {
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	m := yamlLineRE.FindStringSubmatch(msg)
 	if m == nil {
-		return &Error{File: name, Msg: msg}
+		return &Error{File: name, Msg: textutil.OneLine(msg)}
 	}
 	line, _ := strconv.Atoi(m[1])
 	msg = m[2]
@@ -69,7 +72,8 @@ func YAMLError(name string, data []byte, err error, v any) *Error {
 	} else if t := yamlIntoRE.FindStringSubmatch(msg); t != nil {
 		msg = msg[:len(msg)-len(t[1])] + kindName(t[1])
 	}
-	return &Error{File: name, Line: line, Msg: msg}
+	// A message is one line: the file's text quoted in it may not be.
+	return &Error{File: name, Line: line, Msg: textutil.OneLine(msg)}
 }
 
 // kindName words a Go type of yaml.v3's messages as YAML: bool stays,
