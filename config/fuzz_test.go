@@ -3,8 +3,9 @@ package config
 import (
 	"bytes"
 	"errors"
-	"strings"
 	"testing"
+
+	"github.com/restage/restage/presets"
 )
 
 // FuzzParse: the .restage.yaml decoder never panics; an error is an
@@ -32,7 +33,7 @@ func FuzzParse(f *testing.F) {
 			if e.at.File != ".restage.yaml" {
 				t.Fatalf("error names %q: %v", e.at.File, err)
 			}
-			if lines := yamlLines(data); e.at.Line < 0 || e.at.Line > lines {
+			if lines := presets.YAMLLines(data); e.at.Line < 0 || e.at.Line > lines {
 				t.Fatalf("error at line %d of a %d-line file: %v", e.at.Line, lines, err)
 			}
 			if bytes.ContainsAny([]byte(e.at.Msg), "\n\r") || e.at.Msg == "" {
@@ -45,12 +46,4 @@ func FuzzParse(f *testing.F) {
 		}
 		cfg.ImageMappings() // must not panic on anything Parse accepted
 	})
-}
-
-// yamlLines counts the lines of data the way YAML does: a line ends at
-// \n, \r\n or a lone \r (and, in yaml.v3, at U+0085, U+2028 and U+2029).
-func yamlLines(data []byte) int {
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
-	return 1 + strings.Count(s, "\n") + strings.Count(s, "\r") +
-		strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
 }

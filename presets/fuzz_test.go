@@ -3,7 +3,6 @@ package presets
 import (
 	"bytes"
 	"errors"
-	"strings"
 	"testing"
 )
 
@@ -42,7 +41,7 @@ func FuzzParse(f *testing.F) {
 			if e.File != "f.yaml" {
 				t.Fatalf("error names %q, want f.yaml: %v", e.File, err)
 			}
-			if lines := yamlLines(data); e.Line < 0 || e.Line > lines {
+			if lines := YAMLLines(data); e.Line < 0 || e.Line > lines {
 				t.Fatalf("error at line %d of a %d-line file: %v", e.Line, lines, err)
 			}
 			if bytes.ContainsAny([]byte(e.Msg), "\n\r") || e.Msg == "" {
@@ -59,10 +58,15 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// yamlLines counts the lines of data the way YAML does: a line ends at
-// \n, \r\n or a lone \r (and, in yaml.v3, at U+0085, U+2028 and U+2029).
-func yamlLines(data []byte) int {
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
-	return 1 + strings.Count(s, "\n") + strings.Count(s, "\r") +
-		strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
+func TestYAMLLines(t *testing.T) {
+	for in, want := range map[string]int{
+		"": 1, "a": 1, "a\n": 2, "a\r\nb": 2, "a\rb": 2, "a\r\n\r\nb": 3, "a\u2028b\u0085c": 3,
+		"\xfe\xff\x00a\x00\n\x00b": 2, // UTF-16 big-endian
+		"\xff\xfea\x00\n\x00b\x00": 2, // little-endian
+		"\xfe\xff\x20\x28\x20\x28": 3, // two U+2028
+	} {
+		if got := YAMLLines([]byte(in)); got != want {
+			t.Errorf("YAMLLines(%q) = %d, want %d", in, got, want)
+		}
+	}
 }
