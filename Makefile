@@ -5,7 +5,7 @@ GO ?= go
 # (/usr/local/bin/docker refuses DOCKER_BUILDKIT=1).
 DOCKER ?= /usr/bin/docker
 
-.PHONY: all build test vet fmt lint fuzz bench e2e e2e-real clean
+.PHONY: all build test vet fmt lint fuzz bench editors e2e e2e-real clean
 
 all: build test
 
@@ -48,6 +48,13 @@ fuzz:
 
 bench:
 	$(GO) test ./transform ./cmd/restage -run '^$$' -bench . -benchmem
+
+# Real editors, headless (root or sudo: installs Debian's neovim, emacs-nox and elpa-eglot when
+# missing): restage lsp with Neovim 0.7 and eglot, and the format-on-save recipes of
+# docs/editors.md. About 15 s after the install.
+editors:
+	bash e2e/editors/install.sh && \
+	$(GO) test -tags editors -count=1 -timeout 10m ./e2e/editors/
 
 # End to end, with a real Docker engine (root; installs docker.io and starts dockerd when needed,
 # builds the offline replica base images, then `restage verify` on every app in e2e/apps).

@@ -146,11 +146,7 @@ func offlineBuilder(t *testing.T, docker string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gw, err := dockerCmd(docker, "network", "inspect", "bridge", "-f", "{{(index .IPAM.Config 0).Gateway}}").Output()
-	if err != nil {
-		t.Fatalf("the Docker bridge's gateway: %v", err)
-	}
-	host := strings.TrimSpace(string(gw))
+	host := bridgeGateway(t, docker)
 	port := os.Getenv("E2E_GOPROXY_PORT")
 	if port == "" {
 		port = "7071"
@@ -248,4 +244,35 @@ func mustRead(t *testing.T, p string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// bridgeGateway is the host's address on Docker's default bridge, which
+// builds reach. The network's IPAM config names it, except on a freshly
+// started engine that lists only the subnet (seen on a new CI machine: the
+// proxy then listened on [::] and builds could not reach it); then it is
+// the IPv4 address of the bridge's interface, docker0.
+func bridgeGateway(t *testing.T, docker string) string {
+	t.Helper()
+	gw, err := dockerCmd(docker, "network", "inspect", "bridge", "-f", "{{range .IPAM.Config}}{{.Gateway}} {{end}}").Output()
+	if err != nil {
+		t.Fatalf("the Docker bridge's gateway: %v", err)
+	}
+	if f := strings.Fields(string(gw)); len(f) > 0 {
+		return f[0]
+	}
+	ifc, err := net.InterfaceByName("docker0")
+	if err != nil {
+		t.Fatalf("the Docker bridge has no gateway in its IPAM config, and docker0: %v", err)
+	}
+	addrs, err := ifc.Addrs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil {
+			return n.IP.String()
+		}
+	}
+	t.Fatalf("docker0 has no IPv4 address (%v)", addrs)
+	return ""
 }

@@ -36,12 +36,7 @@ type explainData struct {
 
 var explainFuncs = template.FuncMap{
 	// mb prints megabytes: one decimal below 10, none above.
-	"mb": func(v float64) string {
-		if v < 10 {
-			return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " MB"
-		}
-		return fmt.Sprintf("%.0f MB", v)
-	},
+	"mb": MB,
 	// saving prints how much smaller after is than before, in whole
 	// percent rounded down (99.7% is not "100% smaller").
 	"saving": func(before, after float64) string {
@@ -50,6 +45,15 @@ var explainFuncs = template.FuncMap{
 		}
 		return fmt.Sprintf("%.0f%%", math.Floor(100*(before-after)/before))
 	},
+}
+
+// MB prints a size estimate in megabytes: one decimal below 10, none
+// above, as explain and the language server's hint show it.
+func MB(v float64) string {
+	if v < 10 {
+		return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") + " MB"
+	}
+	return fmt.Sprintf("%.0f MB", v)
 }
 
 // explainTemplate is parsed once, on first use.

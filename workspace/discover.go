@@ -11,9 +11,14 @@ import (
 
 // A Job is one Dockerfile to convert, or a path that failed before that.
 type Job struct {
-	Path    string // as shown in messages and diffs
-	Stdin   bool   // the input comes from Settings.Stdin; Path is only its name
-	Failure error  // the path could not be used
+	Path  string // as shown in messages and diffs
+	Stdin bool   // the input comes from Settings.Stdin; Path is only its name
+	// Dir is, for a Stdin job, the folder the file lives in on disk (an
+	// editor piping a buffer names it): its build context when
+	// Settings.ContextDir is empty, and where the config lookup starts.
+	// "" for none: no build context, the lookup starts in the working folder.
+	Dir     string
+	Failure error // the path could not be used
 }
 
 // skipDirs are never searched.

@@ -37,7 +37,7 @@ type Settings struct {
 	// FitHealthcheck, so that no config file can change them.
 	RuntimeSet, FitHealthcheckSet bool
 	Configs                       *config.Finder // nil: no config file applies
-	ContextDir                    string         // the build context of every file; "": each file's folder, none for stdin
+	ContextDir                    string         // the build context of every file; "": each file's folder (a stdin Job's Dir)
 	MaxSize                       int64          // larger inputs are refused with a TooLargeError
 	Write                         bool           // write a changed file back in place
 	Stdin                         io.Reader      // the input of a Job with Stdin set
@@ -110,14 +110,7 @@ func ErrText(err error) string {
 // Process reads, converts and (with Write) writes one job.
 func (s *Settings) Process(j Job) *Record {
 	r := &Record{Job: j}
-	fail := func(err error) *Record {
-		r.Status, r.Err = Error, err
-		var te *transform.Error
-		if errors.As(err, &te) {
-			r.Line = te.Line
-		}
-		return r
-	}
+	fail := r.failed
 	if j.Failure != nil {
 		return fail(j.Failure)
 	}
@@ -130,6 +123,42 @@ func (s *Settings) Process(j Job) *Record {
 	if err != nil {
 		return fail(err)
 	}
+	return s.convert(r, fail)
+}
+
+// ProcessBytes converts in as the Dockerfile of j, which is not read: a
+// language server's document, whose text is the editor's and not the
+// file's. j.Path still places it: its folder is the build context (unless
+// the settings name one) and where its config file is looked for.
+// Settings.Write is ignored: an editor applies the edits itself.
+func (s *Settings) ProcessBytes(j Job, in []byte) *Record {
+	r := &Record{Job: j}
+	fail := r.failed
+	if j.Failure != nil {
+		return fail(j.Failure)
+	}
+	if s.MaxSize > 0 && int64(len(in)) > s.MaxSize {
+		return fail(TooLargeError{s.MaxSize})
+	}
+	r.In = in
+	w := *s
+	w.Write = false
+	return w.convert(r, fail)
+}
+
+// failed records err as the outcome, with the line of a parse error.
+func (r *Record) failed(err error) *Record {
+	r.Status, r.Err = Error, err
+	var te *transform.Error
+	if errors.As(err, &te) {
+		r.Line = te.Line
+	}
+	return r
+}
+
+// convert is Process after the read: r.In holds the input.
+func (s *Settings) convert(r *Record, fail func(error) *Record) *Record {
+	j := r.Job
 	if i := bytes.IndexByte(r.In, 0); i >= 0 {
 		return fail(fmt.Errorf("binary data (a NUL byte at offset %d), not a Dockerfile", i))
 	}
@@ -143,6 +172,8 @@ func (s *Settings) Process(j Job) *Record {
 		opt.Context = os.DirFS(s.ContextDir)
 	case !j.Stdin:
 		opt.Context = os.DirFS(filepath.Dir(j.Path))
+	case j.Dir != "":
+		opt.Context = os.DirFS(j.Dir)
 	}
 	res, err := s.safeConvert(r.In, opt)
 	if err != nil {
@@ -184,8 +215,11 @@ func (s *Settings) FileOptions(j Job) (transform.Options, error) {
 	opt := s.Options
 	opt.ImageMap = slices.Clone(s.Options.ImageMap)
 	dir := "."
-	if !j.Stdin {
+	switch {
+	case !j.Stdin:
 		dir = filepath.Dir(j.Path)
+	case j.Dir != "":
+		dir = j.Dir
 	}
 	if s.Configs == nil {
 		return opt, nil

@@ -367,6 +367,35 @@ func TestStdinContract(t *testing.T) {
 		t.Errorf("--context: go.mod %q %v", b, err)
 	}
 
+	// --stdin-filename names where the buffer lives (what an editor passes):
+	// its folder is the build context and where .restage.yaml is looked
+	// for, as for the file itself; --context still wins.
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, ".git", "HEAD"), "") // the config lookup stops here
+	writeFile(t, filepath.Join(dir, configName), "runtime: alpine\n")
+	writeFile(t, filepath.Join(dir, "app", "go.mod"), "module example.com/app\n")
+	name := filepath.Join(dir, "app", "Dockerfile")
+	ta.runStdin(goDockerfile, "--stdin-filename", name, "-")
+	opt := ta.opts[len(ta.opts)-1]
+	if opt.Context == nil {
+		t.Errorf("--stdin-filename: no build context")
+	} else if b, err := fs.ReadFile(opt.Context, "go.mod"); err != nil || string(b) != "module example.com/app\n" {
+		t.Errorf("--stdin-filename: go.mod %q %v", b, err)
+	}
+	if opt.Runtime != "alpine" {
+		t.Errorf("--stdin-filename: runtime %q, want alpine from %s", opt.Runtime, configName)
+	}
+	ta.runStdin(goDockerfile, "--stdin-filename", name, "--context", ctx, "-")
+	if b, err := fs.ReadFile(ta.opts[len(ta.opts)-1].Context, "go.mod"); err != nil || string(b) != "module example.com/x\n" {
+		t.Errorf("--context with --stdin-filename: go.mod %q %v", b, err)
+	}
+	// A name in a folder that does not exist (a buffer never saved) reads
+	// nothing from disk.
+	ta.runStdin(goDockerfile, "--stdin-filename", filepath.Join(dir, "nowhere", "Dockerfile"), "-")
+	if ta.opts[len(ta.opts)-1].Context != nil {
+		t.Errorf("--stdin-filename in a missing folder got a build context")
+	}
+
 	// "-" reads stdin even when it is a terminal; no path and a terminal
 	// prints usage and exits 2.
 	ta.stdin, ta.stdinIsPipe = strings.NewReader(goDockerfile), false

@@ -31,7 +31,7 @@ func (a *app) explainAction(c *cli.Context) error {
 		if len(paths) > 1 {
 			return usagef("- (stdin) cannot be combined with other paths")
 		}
-		jobs = []workspace.Job{{Path: s.stdinName, Stdin: true}}
+		jobs = []workspace.Job{s.stdinJob()}
 	} else {
 		jobs = discover(paths)
 	}

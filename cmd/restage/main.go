@@ -5,6 +5,7 @@
 //	restage [flags] [path ...]       diff, list, check or rewrite Dockerfiles
 //	restage explain [flags] path ... say what the rewrite does and why
 //	restage verify [flags] path      build and run the original and the result, compare
+//	restage lsp [flags]              a language server on stdin and stdout, for editors
 //	restage presets list|show NAME   the built-in language presets
 //	restage review [flags] [path ...] suggest the changes on a GitHub pull request (runs restage-review)
 //	restage version
@@ -14,7 +15,7 @@
 // vendor and node_modules. With no path and a piped stdin, or with "-",
 // the Dockerfile on stdin is converted and printed whole on stdout (the
 // contract for an editor's format-on-save). A file whose name is a
-// command (explain, presets, review, verify, version) is given as ./explain.
+// command (explain, lsp, presets, review, verify, version) is given as ./explain.
 //
 // Exit status: 0 done, 1 -l or --check found files to change, 2 error.
 package main
@@ -148,11 +149,11 @@ func conversionFlags() []cli.Flag {
 		&flavorFlag{cli.StringFlag{Name: flagRuntime}},
 		&cli.StringFlag{Name: flagPreset, Usage: "use the preset `NAME` instead of detecting one (see 'restage presets list')"},
 		&cli.StringSliceFlag{Name: flagPresetDir, Usage: "read more presets from the *.yaml files in `DIR` (repeatable); one named like a built-in preset replaces it"},
-		&cli.StringFlag{Name: flagContext, Usage: "build context `DIR` (default: the Dockerfile's folder; none for stdin)"},
+		&cli.StringFlag{Name: flagContext, Usage: "build context `DIR` (default: the Dockerfile's folder; for stdin, the folder of --stdin-filename, else none)"},
 		&cli.BoolFlag{Name: flagFitHealthcheck, Usage: "pick a runtime image that has the tools the HEALTHCHECK calls"},
 		&cli.StringFlag{Name: flagMaxSize, Value: "1MiB", Usage: "refuse Dockerfiles over `SIZE`: bytes, or with a unit (512KiB, 2MiB)"},
 		&cli.BoolFlag{Name: flagJSON, Usage: "print one JSON array with a result object per file"},
-		&cli.StringFlag{Name: flagStdinFilename, Usage: "`NAME` of the Dockerfile read from stdin, for messages (default: <stdin>)"},
+		&cli.StringFlag{Name: flagStdinFilename, Usage: "`NAME` of the Dockerfile read from stdin, for messages; its folder, when it exists, is the build context and where " + configName + " is looked for (default: <stdin>, no context)"},
 		&cli.StringSliceFlag{Name: flagImageMap, Usage: "`FROM=TO`: the image references restage writes that start with FROM start with TO instead (repeatable; the first match wins; before the config's image_map)"},
 		&cli.StringFlag{Name: flagConfig, Usage: "read the config `FILE` instead of looking for " + configName + " from each Dockerfile's folder up to the one holding .git"},
 		&cli.BoolFlag{Name: flagNoConfig, Usage: "read no " + configName},
@@ -192,7 +193,7 @@ func (a *app) cli() *cli.App {
 	return &cli.App{
 		Name:      "restage",
 		Usage:     "rewrite single-stage Dockerfiles into multi-stage ones",
-		UsageText: "restage [flags] [path ...]\nrestage explain [flags] path ...\nrestage verify [flags] path\nrestage presets list | presets show NAME\nrestage review [flags] [path ...]   (GitHub pull requests; 'restage review -h')\nrestage version",
+		UsageText: "restage [flags] [path ...]\nrestage explain [flags] path ...\nrestage verify [flags] path\nrestage lsp [flags]\nrestage presets list | presets show NAME\nrestage review [flags] [path ...]   (GitHub pull requests; 'restage review -h')\nrestage version",
 		Description: "Paths are files or folders; folders are searched for Dockerfile, Dockerfile.*,\n" +
 			"*.Dockerfile, *.dockerfile and dockerfile (skipping .git, vendor, node_modules).\n" +
 			"Without -w, -l or --check a unified diff is printed. With no path and a piped\n" +
@@ -228,6 +229,14 @@ func (a *app) cli() *cli.App {
 				Flags:        verifyFlags(),
 				OnUsageError: onUsageError,
 				Action:       a.verifyAction,
+			},
+			{
+				Name:         "lsp",
+				Usage:        "run a language server on stdin and stdout, for editors",
+				Description:  lspHelp,
+				Flags:        lspFlags(),
+				OnUsageError: onUsageError,
+				Action:       a.lspAction,
 			},
 			{
 				Name:            "presets",
@@ -296,7 +305,7 @@ func permuteArgs(app *cli.App, args []string) []string {
 	flags, paths, at := splitArgs(args, takesValue)
 	if len(paths) > 0 && at[0] >= 0 {
 		if cmd := app.Command(paths[0]); cmd != nil {
-			if cmd.Name != "explain" && cmd.Name != "verify" {
+			if cmd.Name != "explain" && cmd.Name != "verify" && cmd.Name != "lsp" {
 				return args
 			}
 			// The flags before "explain" or "verify" go to it too: they

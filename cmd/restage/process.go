@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -24,6 +25,7 @@ type settings struct {
 	nul                                     bool // -z: list paths as they are, each ended by a NUL byte
 	color                                   bool
 	stdinName                               string
+	stdinDir                                string // the folder --stdin-filename names, when it exists
 	// format is a machine-readable format that replaces the diff and the
 	// list on stdout: "json", "sarif" or "rdjson"; empty for none.
 	format   string
@@ -48,6 +50,13 @@ func (a *app) conversionSettings(c *cli.Context) (*settings, error) {
 	s := &settings{Settings: *ws, stdinName: "<stdin>", json: c.Bool(flagJSON)}
 	if n := c.String(flagStdinFilename); n != "" {
 		s.stdinName = n
+		// An editor piping a buffer names its file: the file's folder is
+		// what restage reads for that file on disk (build context,
+		// .restage.yaml). A folder that does not exist (a buffer not yet
+		// saved anywhere) gives no context, as plain stdin.
+		if fi, err := os.Stat(filepath.Dir(n)); err == nil && fi.IsDir() {
+			s.stdinDir = filepath.Dir(n)
+		}
 	}
 	s.Convert, s.Stdin = a.convert, a.stdin
 	return s, nil
@@ -143,7 +152,7 @@ func (a *app) rootAction(c *cli.Context) error {
 // stdout (the input itself when the engine declines), notes on stderr,
 // and nothing on stdout with exit 2 when the input is bad.
 func (a *app) runStdin(s *settings) {
-	r := a.process(s, workspace.Job{Path: s.stdinName, Stdin: true})
+	r := a.process(s, s.stdinJob())
 	switch {
 	case s.json:
 		a.report(s, r)
@@ -158,6 +167,11 @@ func (a *app) runStdin(s *settings) {
 		}
 		a.stdout.Write(r.Output())
 	}
+}
+
+// stdinJob is the job of the Dockerfile on stdin.
+func (s *settings) stdinJob() workspace.Job {
+	return workspace.Job{Path: s.stdinName, Stdin: true, Dir: s.stdinDir}
 }
 
 // process reads and converts one job; it prints nothing. The limit's

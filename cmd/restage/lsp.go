@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"io"
+	"slices"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/restage/restage/internal/version"
+	"github.com/restage/restage/lsp"
+	"github.com/restage/restage/workspace"
+)
+
+const lspHelp = `Runs a language server on stdin and stdout (the Language Server Protocol,
+Content-Length framing), for editors: a hint on the FROM line of a Dockerfile restage
+would split (code "split", with the runtime and the estimated sizes), restage's warnings
+at their lines, a code action (quickfix, and source.fixAll.restage) and document
+formatting that apply the split. Each document is converted with its folder on disk as
+the build context and the .restage.yaml found from there, as the command does.
+
+initializationOptions: {"showDeclines": true} also shows why a file is left unchanged;
+"runtime" and "imageMap" (["FROM=TO"]) replace --runtime and come before --image-map,
+and workspace/didChangeConfiguration takes them under "restage". See docs/editors.md.`
+
+// lspFlags are the conversion flags that make sense for a server: no
+// output format, no stdin name.
+func lspFlags() []cli.Flag {
+	skip := []string{flagJSON, flagStdinFilename}
+	var out []cli.Flag
+	for _, f := range conversionFlags() {
+		switch name := f.Names()[0]; {
+		case slices.Contains(skip, name):
+		case name == flagContext:
+			out = append(out, &cli.StringFlag{Name: flagContext, Usage: "build context `DIR` of every document (default: each document's folder on disk; none for an unsaved one)"})
+		default:
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (a *app) lspAction(c *cli.Context) error {
+	if c.Args().Present() {
+		return usagef("lsp takes no paths: the editor sends the documents")
+	}
+	ch := workspace.Choices{
+		Runtime: c.String(flagRuntime), Preset: c.String(flagPreset), PresetDirs: c.StringSlice(flagPresetDir),
+		FitHealthcheck: c.Bool(flagFitHealthcheck), FitHealthcheckSet: c.IsSet(flagFitHealthcheck),
+		ImageMap: c.StringSlice(flagImageMap), Config: c.String(flagConfig), NoConfig: c.Bool(flagNoConfig),
+		Context: c.String(flagContext), MaxSize: c.String(flagMaxSize), Builtin: a.presets,
+	}
+	// The choices are checked now, so that a bad flag is an error on the
+	// command line rather than at the client's initialize.
+	if _, err := a.conversionSettings(c); err != nil {
+		return err
+	}
+	in := a.stdin
+	if in == nil {
+		in = eofReader{}
+	}
+	a.fail(lsp.Serve(context.Background(), in, a.stdout, lsp.Options{
+		Choices: ch, Version: version.String(), Log: a.stderr, Convert: a.convert,
+	}))
+	return nil
+}
+
+// eofReader is an empty input.
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }

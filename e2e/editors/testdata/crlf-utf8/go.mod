@@ -1,0 +1,3 @@
+module example.com/grüße
+
+go 1.26
