@@ -210,9 +210,14 @@ func (a *app) report(s *settings, r *workspace.Record) {
 	if s.list || s.check {
 		// A name with a newline would read as two: quoted as git quotes
 		// names, or with -z as it is and ended by a NUL byte.
-		if s.nul {
+		// Windows names hold no control character and no quote, and
+		// their separator is a backslash, which must not be escaped.
+		switch {
+		case s.nul:
 			fmt.Fprintf(a.stdout, "%s\x00", r.Path)
-		} else {
+		case filepath.Separator == '\\':
+			fmt.Fprintln(a.stdout, r.Path)
+		default:
 			fmt.Fprintln(a.stdout, output.QuotePath(r.Path))
 		}
 	}
