@@ -28,9 +28,24 @@ vet:
 fmt:
 	gofmt -l -w $$(git ls-files '*.go')
 
-# A longer fuzzing run than the seeds `go test` replays.
+# Fuzzing beyond the seeds `go test` replays: every fuzz target, one after
+# the other (go test fuzzes one target at a time), each for FUZZTIME
+# (a duration such as 10m, or a count such as 1000x). A failure stops the
+# run and leaves the input in the package's testdata/fuzz, where `go test`
+# replays it from then on. Every parser-facing entry point has a target:
+# the engine, the preset and config decoders, the language server's message
+# reader, the review bot's readers.
+FUZZTIME ?= 15s
+# A new input worth keeping is minimized first; with the default of 60s, a
+# short run on large seeds (the built-in presets) can spend all its time there.
+FUZZMINIMIZETIME ?= 10s
+FUZZ_TARGETS = ./transform:FuzzConvert ./presets:FuzzParse ./config:FuzzParse ./lsp:FuzzReadMessages \
+	./review:FuzzParseEvent ./review:FuzzHunks ./review:FuzzParseMarker
 fuzz:
-	$(GO) test ./transform -run '^$$' -fuzz FuzzConvert -fuzztime 60s
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "== $${t#*:} in $${t%%:*} for $(FUZZTIME)"; \
+		$(GO) test $${t%%:*} -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME); \
+	done
 
 bench:
 	$(GO) test ./transform ./cmd/restage -run '^$$' -bench . -benchmem

@@ -166,3 +166,14 @@ func TestPresetsAreRelativeToTheFile(t *testing.T) {
 		t.Errorf("missing folder: %v", err)
 	}
 }
+
+// TestValueOverLinesMessage: a value that spans lines, quoted in a
+// message, is folded onto one line, and no Go type name shows (found by
+// FuzzParse: the message used to read "line 1: cannot unmarshal !!str
+// `0\n0` into config.Config", over two lines).
+func TestValueOverLinesMessage(t *testing.T) {
+	_, err := Parse([]byte("0\n\n0"), ".restage.yaml")
+	if want := ".restage.yaml:1: cannot unmarshal !!str `0 0` into a mapping"; err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}

@@ -43,7 +43,7 @@ func Diff(w io.Writer, f File, color bool) error {
 }
 
 // UnifiedDiff returns a unified diff from a to b with `--- a/NAME` and
-// `+++ b/NAME` headers, or nil when a and b are equal. The body is what
+// `+++ b/NAME` headers (quoted as git quotes them), or nil when a and b are equal. The body is what
 // GNU `diff -u` prints. With color, it carries ANSI escapes.
 func UnifiedDiff(name string, a, b []byte, color bool) []byte {
 	if bytes.Equal(a, b) {
@@ -51,8 +51,14 @@ func UnifiedDiff(name string, a, b []byte, color bool) []byte {
 	}
 	var out bytes.Buffer
 	p := strings.TrimPrefix(strings.TrimPrefix(filepath.ToSlash(name), "./"), "/")
-	paint(&out, color, colorBold, "--- a/"+p+"\n")
-	paint(&out, color, colorBold, "+++ b/"+p+"\n")
+	// As git does: an odd name is quoted (QuotePath), and a name with a
+	// space ends with a tab, so that patch(1) reads all of it.
+	tab := ""
+	if strings.Contains(p, " ") {
+		tab = "\t"
+	}
+	paint(&out, color, colorBold, "--- "+QuotePath("a/"+p)+tab+"\n")
+	paint(&out, color, colorBold, "+++ "+QuotePath("b/"+p)+tab+"\n")
 	writeHunks(&out, diffLines(string(a), string(b)), color)
 	return out.Bytes()
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"gopkg.in/yaml.v3"
 )
@@ -349,7 +350,36 @@ func locate(data []byte, dotted string) int {
 		}
 		n = next
 	}
-	return line
+	// yaml.v3 puts an empty document ("---" at the end of the file) on
+	// the line after the last one; a message must name a line that exists.
+	return min(line, YAMLLines(data))
+}
+
+// YAMLLines is the number of lines of data as yaml.v3 counts them: a
+// line ends at \n, \r\n, a lone \r, U+0085, U+2028 or U+2029, in a file
+// read as UTF-8, or as UTF-16 when it starts with a UTF-16 byte order mark.
+func YAMLLines(data []byte) int {
+	s := string(data)
+	if len(data) >= 2 && (data[0] == 0xfe && data[1] == 0xff || data[0] == 0xff && data[1] == 0xfe) {
+		units := make([]uint16, 0, len(data)/2)
+		for i := 2; i+1 < len(data); i += 2 {
+			if data[0] == 0xfe {
+				units = append(units, uint16(data[i])<<8|uint16(data[i+1]))
+			} else {
+				units = append(units, uint16(data[i+1])<<8|uint16(data[i]))
+			}
+		}
+		s = string(utf16.Decode(units))
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	n := 1
+	for _, r := range s {
+		switch r {
+		case '\n', '\r', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+	}
+	return n
 }
 
 func (r *RunFiles) validate() *presetErr {

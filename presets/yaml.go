@@ -12,6 +12,8 @@ import (
 	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/restage/restage/internal/textutil"
 )
 
 // Error is a problem in a YAML file, FILE:LINE: message.
@@ -45,7 +47,8 @@ func DecodeStrict(name string, data []byte, v any) error {
 // The patterns over yaml.v3's messages are compiled on the first error,
 // not at every start.
 var (
-	yamlLineRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line (\d+): (.*)$`) })
+	// (?s): a value quoted in the message may hold newlines.
+	yamlLineRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)^line (\d+): (.*)$`) })
 	yamlUnknownRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type .+$`) })
 	yamlIntoRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(` into ([\w.\[\]*]+)$`) })
 )
@@ -63,7 +66,7 @@ func YAMLError(name string, data []byte, err error, v any) *Error {
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	m := yamlLineRE().FindStringSubmatch(msg)
 	if m == nil {
-		return &Error{File: name, Msg: msg}
+		return &Error{File: name, Msg: textutil.OneLine(msg)}
 	}
 	line, _ := strconv.Atoi(m[1])
 	msg = m[2]
@@ -72,7 +75,8 @@ func YAMLError(name string, data []byte, err error, v any) *Error {
 	} else if t := yamlIntoRE().FindStringSubmatch(msg); t != nil {
 		msg = msg[:len(msg)-len(t[1])] + kindName(t[1])
 	}
-	return &Error{File: name, Line: line, Msg: msg}
+	// A message is one line: the file's text quoted in it may not be.
+	return &Error{File: name, Line: line, Msg: textutil.OneLine(msg)}
 }
 
 // kindName words a Go type of yaml.v3's messages as YAML: bool stays,

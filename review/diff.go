@@ -1,6 +1,7 @@
 package review
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -39,6 +40,9 @@ func Hunks(patch string) []Hunk {
 			if n, err = strconv.Atoi(count); err != nil {
 				continue
 			}
+		}
+		if start < 0 || start > math.MaxInt-n {
+			continue // not a line number GitHub would give
 		}
 		if n > 0 { // a hunk that only deletes has no RIGHT-side lines
 			hs = append(hs, Hunk{start, start + n - 1})

@@ -75,6 +75,12 @@ func ReadEvent(name string) (PR, error) {
 	if err != nil {
 		return PR{}, err
 	}
+	return parseEvent(name, data)
+}
+
+// parseEvent reads the pull request from an event file's content; name is
+// for messages.
+func parseEvent(name string, data []byte) (PR, error) {
 	var ev event
 	if err := json.Unmarshal(data, &ev); err != nil {
 		return PR{}, fmt.Errorf("%s: not an event: %v", name, err)

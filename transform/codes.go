@@ -123,6 +123,7 @@ const (
 	declScriptUnread       Code = "RS236"
 	declMovedUnclear       Code = "RS237"
 	declGlobalSelfUnread   Code = "RS238"
+	declSecretArg          Code = "RS239"
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
@@ -141,6 +142,7 @@ const (
 	warnRunFilesUnknown    Code = "RS313"
 	warnRootKept           Code = "RS314"
 	warnKeepsRoot          Code = "RS315"
+	warnSecretEnv          Code = "RS316"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -230,6 +232,7 @@ var codes = []CodeInfo{
 	{declScriptUnread, KindDecline, "script the command runs unreadable", "The command hands a shell script to a shell (sh entrypoint.sh), or runs one, that restage cannot read from the build context, so what the container runs, and so what the runtime needs, cannot be told."},
 	{declMovedUnclear, KindDecline, "where a moved file lands unknown", "A RUN moves something out of the app folder to a destination that may or may not be a folder, so where it lands, and so what the runtime must copy, cannot be told."},
 	{declGlobalSelfUnread, KindDecline, "globally installed app program unclear", "The command runs a program that a global install of the app's own folder may have linked onto PATH, but the package file cannot be read, or the program's file is not a script whose #! line names the preset's interpreter: what to run cannot be told."},
+	{declSecretArg, KindDecline, "build secret needed in the runtime stage", "A runtime-stage instruction (an ENV, a LABEL) uses a build argument whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule (TOKEN, PASSWORD, SECRET, KEY and others), which restage never declares in the runtime stage and cannot leave out without changing what the runtime gets."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
@@ -249,6 +252,7 @@ var codes = []CodeInfo{
 	{warnRunFilesUnknown, KindWarning, "copied files not carried", "The sources could not be read and a COPY wrote into a folder that is not the app's own (/ or the builder image's working folder), so restage cannot tell what the program reads there and copies none of it."},
 	{warnRootKept, KindWarning, "root user kept", "The runtime gets a folder under /root, which only root may enter, so the runtime keeps running as root, as the original did."},
 	{warnKeepsRoot, KindWarning, "runtime keeps root: the program writes outside its app folder", "The sources write to a path outside the app folder (a folder the program creates itself, such as /etc/todos) that a non-root user could not write, so the runtime keeps the original user root instead of the image's non-root user."},
+	{warnSecretEnv, KindWarning, "secret-looking ENV baked into the runtime image", "An ENV whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule sets a value that the runtime stage keeps, as the original image did, so anyone who can pull the image can read it (the note names the variable, never its value)."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

@@ -41,6 +41,10 @@ func (p *plan) planEnv() error {
 			p.env = append(p.env, e.key+"="+raw)
 		}
 		kept[e.key] = true
+		if secretName(e.key) && strings.Trim(raw, `"'`) != "" {
+			// The key only: the value is never shown in a note.
+			p.notes.note(e.in.first, warnSecretEnv, "ENV %s is carried into the runtime image as it was, and its name looks like a secret (BuildKit's SecretsUsedInArgOrEnv): anyone who can pull the image can read its value; give it at run time instead (docker run -e %s)", e.key, e.key)
+		}
 		for _, name := range varRefNames(raw) {
 			p.uses = append(p.uses, varUse{name, e.in.first})
 		}
@@ -145,7 +149,11 @@ func (p *plan) isStageArg(name string) bool {
 }
 
 // planArgs re-declares the stage ARGs the runtime stage uses.
-func (p *plan) planArgs() {
+// A build argument whose name looks like a secret is never declared
+// there: its value would be readable in the runtime image (its history,
+// and the ENV that takes it). Since dropping it would change what the
+// runtime gets, the file is declined instead.
+func (p *plan) planArgs() error {
 	seen := map[string]bool{}
 	for _, u := range p.uses {
 		if seen[u.name] {
@@ -153,6 +161,10 @@ func (p *plan) planArgs() {
 		}
 		for _, a := range p.f.stageArgs {
 			if a.name == u.name && !seen[u.name] {
+				if secretName(a.name) {
+					// The name only: the default's value is never shown.
+					return declinef(declSecretArg, "line %d: the runtime stage would need the build argument %s, whose name looks like a secret (BuildKit's SecretsUsedInArgOrEnv): restage never declares it there; give the value at run time (docker run -e %s) or to the build as a secret (RUN --mount=type=secret)", u.line, a.name, a.name)
+				}
 				seen[u.name] = true
 			}
 		}
@@ -163,6 +175,7 @@ func (p *plan) planArgs() {
 			delete(seen, a.name)
 		}
 	}
+	return nil
 }
 
 // pathDir is one folder of PATH and the line of the ENV that added it

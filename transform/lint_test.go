@@ -33,7 +33,7 @@ func TestLintNoNewWarnings(t *testing.T) {
 		if err != nil || res == nil || !res.Changed {
 			t.Skip("not converted")
 		}
-		for _, p := range newLintProblems(t, src, res.Output) {
+		for _, p := range newLintProblems(t, src, res.Output, expectedLint(res)) {
 			t.Error(p)
 		}
 	}
@@ -43,7 +43,11 @@ func TestLintNoNewWarnings(t *testing.T) {
 		// the engine does today.
 		if c.HasWant && !bytes.Equal(c.Want, c.Input) {
 			t.Run("want/"+c.Name, func(t *testing.T) {
-				for _, p := range newLintProblems(t, c.Input, c.Want) {
+				var allow map[string]int
+				if res, err := Convert(c.Input, c.Options); err == nil {
+					allow = expectedLint(res)
+				}
+				for _, p := range newLintProblems(t, c.Input, c.Want, allow) {
 					t.Error(p)
 				}
 			})
@@ -68,20 +72,20 @@ func TestLintHarness(t *testing.T) {
 	if errMsg != "" || len(ws) != 0 {
 		t.Errorf("lint of a clean input: warnings %v, error %q; want none (is the golang Env table in the fake resolver?)", ws, errMsg)
 	}
-	if p := newLintProblems(t, []byte(in), []byte(good)); len(p) != 0 {
+	if p := newLintProblems(t, []byte(in), []byte(good), nil); len(p) != 0 {
 		t.Errorf("a clean conversion was flagged: %q", p)
 	}
 
 	// Mixed FROM/as casing: FromAsCasing is new.
 	bad := strings.Replace(good, "AS build", "as build", 1)
-	p := newLintProblems(t, []byte(in), []byte(bad))
+	p := newLintProblems(t, []byte(in), []byte(bad), nil)
 	if len(p) != 1 || !strings.Contains(p[0], "FromAsCasing") || !strings.Contains(p[0], "line 1") {
 		t.Errorf("FROM x as y: got problems %q, want one FromAsCasing on line 1", p)
 	}
 
 	// A runtime stage that uses a builder-only variable: UndefinedVar is new.
 	bad = strings.Replace(good, "ENV APP_HOME=/go/src/app", "ENV APP_HOME=$GOPATH/src/app", 1)
-	p = newLintProblems(t, []byte(in), []byte(bad))
+	p = newLintProblems(t, []byte(in), []byte(bad), nil)
 	if len(p) != 1 || !strings.Contains(p[0], "UndefinedVar") {
 		t.Errorf("$GOPATH in distroless: got problems %q, want one UndefinedVar", p)
 	}
@@ -89,14 +93,14 @@ func TestLintHarness(t *testing.T) {
 	// The same rule firing more often counts too: one JSONArgsRecommended in, two out.
 	in2 := "FROM golang:1.22\nRUN go build -o /app .\nCMD /app\n"
 	out2 := "FROM golang:1.22 AS build\nRUN go build -o /app .\nCMD /app\n\nFROM alpine:3.20\nCOPY --from=build /app /app\nCMD /app\n"
-	p = newLintProblems(t, []byte(in2), []byte(out2))
+	p = newLintProblems(t, []byte(in2), []byte(out2), nil)
 	if len(p) != 1 || !strings.Contains(p[0], "JSONArgsRecommended") || !strings.Contains(p[0], "1 in the input, 2 in the output") {
 		t.Errorf("extra JSONArgsRecommended: got %q", p)
 	}
 
 	// A conversion error on the output only.
 	bad = good + "FROM ${NOWHERE}\n"
-	p = newLintProblems(t, []byte(in), []byte(bad))
+	p = newLintProblems(t, []byte(in), []byte(bad), nil)
 	if !containsSub(p, "conversion error") {
 		t.Errorf("FROM ${NOWHERE}: got %q, want a conversion error", p)
 	}
@@ -156,9 +160,24 @@ func lintDockerfile(t testing.TB, dt []byte) ([]lintFinding, string) {
 	return ws, errMsg
 }
 
+// expectedLint is how many more times a rule may fire on a result than
+// on its input because restage says so itself: an ENV carried into the
+// runtime with an RS316 warning is one more SecretsUsedInArgOrEnv, for a
+// value the original image baked as well.
+func expectedLint(res *Result) map[string]int {
+	allow := map[string]int{}
+	for _, n := range res.Notes {
+		if n.Code == warnSecretEnv {
+			allow["SecretsUsedInArgOrEnv"]++
+		}
+	}
+	return allow
+}
+
 // newLintProblems lints in and out and describes every rule that fires more
-// often on out than on in, and a conversion error that only out has.
-func newLintProblems(t testing.TB, in, out []byte) []string {
+// often on out than on in (plus what allow permits), and a conversion error
+// that only out has.
+func newLintProblems(t testing.TB, in, out []byte, allow map[string]int) []string {
 	t.Helper()
 	inW, inErr := lintDockerfile(t, in)
 	outW, outErr := lintDockerfile(t, out)
@@ -177,7 +196,7 @@ func newLintProblems(t testing.TB, in, out []byte) []string {
 	var probs []string
 	for _, r := range rules {
 		got := byRule[r]
-		if len(got) <= count[r] {
+		if len(got) <= count[r]+allow[r] {
 			continue
 		}
 		var sb strings.Builder

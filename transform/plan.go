@@ -160,7 +160,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	p.planFiles()
 	p.notePathAndTools()
 	p.planBlocks()
-	p.planArgs()
+	if err := p.planArgs(); err != nil {
+		return nil, err
+	}
 	if p.f.setWD || p.runtimeFiles > 0 || p.prog.needsShell || p.prog.art == nil {
 		p.workdir = f.workdir
 	}

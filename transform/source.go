@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -114,6 +115,9 @@ func parseSource(data []byte) (*source, error) { return parse(data, 0) }
 
 // parse is parseSource with at most maxInst instructions (0: any number).
 func parse(data []byte, maxInst int) (*source, error) {
+	if err := longLine(data); err != nil {
+		return nil, err
+	}
 	res, err := parser.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, locError(err)
@@ -153,6 +157,25 @@ func parse(data []byte, maxInst int) (*source, error) {
 	}
 	s.lower = lower > 0 && upper == 0
 	return s, nil
+}
+
+// maxLine is the longest line BuildKit's parser reads, in bytes before
+// the newline (a CR counts): it reads lines with a bufio.Scanner of the
+// default size. Past it the parser stops, and says "file with no
+// instructions" when the long line comes first.
+const maxLine = bufio.MaxScanTokenSize - 1
+
+// longLine reports the first line longer than maxLine, which Docker
+// cannot build either.
+func longLine(data []byte) error {
+	for line := 1; len(data) > maxLine; line++ {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 || i > maxLine {
+			return &Error{Line: line, Msg: fmt.Sprintf("line longer than %d bytes, the most BuildKit's Dockerfile parser reads (Docker cannot build this file either)", maxLine)}
+		}
+		data = data[i+1:]
+	}
+	return nil
 }
 
 // splitLines records the physical lines and the dominant line ending.

@@ -60,7 +60,9 @@ func Discover(paths []string) []Job {
 			continue
 		}
 		if !fi.IsDir() {
-			add(Job{Path: p})
+			// A named pipe or a device is refused here, before anything
+			// opens it (opening a named pipe waits for a writer).
+			add(Job{Path: p, Failure: notRegular(fi)})
 			continue
 		}
 		root := p

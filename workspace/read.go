@@ -21,6 +21,12 @@ func (e TooLargeError) Error() string {
 // ReadFile reads a file of at most max bytes; a larger one is refused
 // without reading it.
 func ReadFile(name string, max int64) ([]byte, error) {
+	// Looked at before opening: opening a named pipe waits for a writer.
+	if fi, err := os.Stat(name); err != nil {
+		return nil, err
+	} else if err := notRegular(fi); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -30,13 +36,38 @@ func ReadFile(name string, max int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fi.IsDir() {
-		return nil, errors.New("is a folder")
+	if err := notRegular(fi); err != nil {
+		return nil, err // replaced since the first look
 	}
-	if fi.Mode().IsRegular() && fi.Size() > max {
+	if fi.Size() > max {
 		return nil, TooLargeError{max}
 	}
 	return ReadLimited(f, max)
+}
+
+// notRegular refuses what is not a regular file: a folder, and the files
+// that are streams or devices (a named pipe would wait for a writer for
+// ever, a device never end). Their content can still come on stdin.
+func notRegular(fi os.FileInfo) error {
+	m := fi.Mode()
+	what := ""
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return errors.New("is a folder")
+	case m&os.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&os.ModeSocket != 0:
+		what = "a socket"
+	case m&os.ModeCharDevice != 0:
+		what = "a character device"
+	case m&os.ModeDevice != 0:
+		what = "a device"
+	default:
+		what = "a special file"
+	}
+	return fmt.Errorf("%s, not a regular file: give its content on stdin instead (restage - < FILE)", what)
 }
 
 // ReadLimited reads r to the end, failing once it passes max bytes.

@@ -930,3 +930,50 @@ func TestRealEngineOddInput(t *testing.T) {
 		}
 	}
 }
+
+// TestLongFirstLine: a first line past BuildKit's limit is reported on
+// line 1 with the limit, not as a file with no instructions.
+func TestLongFirstLine(t *testing.T) {
+	df := filepath.Join(t.TempDir(), "Dockerfile")
+	writeFile(t, df, "FROM golang:1.24 AS "+strings.Repeat("b", 70_000)+"\nRUN go build -o /a .\n")
+	ta := newTestApp()
+	ta.convert = transform.Convert
+	want := df + ":1: line longer than 65535 bytes, the most BuildKit's Dockerfile parser reads (Docker cannot build this file either)\n"
+	if code, out, errs := ta.run(df); code != 2 || out != "" || errs != want {
+		t.Errorf("exit %d, stdout %q, stderr %q\nwant exit 2, stderr %q", code, out, errs, want)
+	}
+}
+
+// TestOddFileNames: a name with a newline is one entry in -l and in the
+// diff headers: quoted as git quotes it, or with -z as it is, ended by a
+// NUL byte.
+func TestOddFileNames(t *testing.T) {
+	dir := t.TempDir()
+	odd := filepath.Join(dir, "new\nline", "Dockerfile")
+	plain := filepath.Join(dir, "plain", "Dockerfile")
+	writeFile(t, odd, goDockerfile)
+	writeFile(t, plain, goDockerfile)
+	ta := newTestApp()
+	want := `"` + filepath.Join(dir, `new\nline`, "Dockerfile") + `"` + "\n" + plain + "\n"
+	for _, args := range [][]string{{"-l", dir}, {"--check", dir}} {
+		if code, out, _ := ta.run(args...); code != 1 || out != want {
+			t.Errorf("%q: exit %d, stdout %q\nwant exit 1, %q", args, code, out, want)
+		}
+	}
+	for _, args := range [][]string{{"-l", "-z", dir}, {"--check", "-z", dir}} {
+		if code, out, _ := ta.run(args...); code != 1 || out != odd+"\x00"+plain+"\x00" {
+			t.Errorf("%q: exit %d, stdout %q", args, code, out)
+		}
+	}
+	_, out, _ := ta.run(filepath.Dir(odd))
+	rel := strings.TrimPrefix(filepath.ToSlash(odd), "/")
+	rel = strings.Replace(rel, "new\nline", `new\nline`, 1)
+	if header := "--- \"a/" + rel + "\"\n+++ \"b/" + rel + "\"\n@@ "; !strings.HasPrefix(out, header) {
+		t.Errorf("diff: %q\nwant it to start with %q", out, header)
+	}
+	for _, args := range [][]string{{"-z", dir}, {"-z", "-w", dir}, {"-z", "-l", "--json", dir}} {
+		if code, _, errs := ta.run(args...); code != 2 || !strings.Contains(errs, "-z goes with -l or --check") {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errs)
+		}
+	}
+}

@@ -196,8 +196,9 @@ func (a *app) cli() *cli.App {
 	onUsageError := func(_ *cli.Context, err error, _ bool) error { return usageError{err.Error()} }
 	root := []cli.Flag{
 		&cli.BoolFlag{Name: "d", Usage: "print a unified diff of the changes (the default)"},
-		&cli.BoolFlag{Name: "l", Usage: "list the files that would change, one per line; exit 1 if any"},
-		&cli.BoolFlag{Name: "w", Usage: "write the results to the files in place"},
+		&cli.BoolFlag{Name: "l", Usage: "list the files that would change, one per line (an odd name in double quotes with C escapes, as git does); exit 1 if any"},
+		&cli.BoolFlag{Name: "z", Usage: "with -l or --check: list each name as it is, ended by a NUL byte instead of a newline (for xargs -0)"},
+		&cli.BoolFlag{Name: "w", Usage: "write the results to the files in place: each is replaced by a new file (same mode and owner) renamed over it, so a hard link to it keeps the old content; SIGINT or SIGTERM removes the temporary file, SIGKILL may leave a .NAME.restage-NNNN file"},
 		&cli.BoolFlag{Name: "check", Usage: "exit 1 if any file would change, listing them"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print no notes and no 'left unchanged' messages on stderr"},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print info notes too (by default only warnings and 'left unchanged' messages)"},

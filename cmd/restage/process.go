@@ -24,6 +24,7 @@ import (
 type settings struct {
 	workspace.Settings
 	list, diff, check, json, quiet, verbose bool
+	nul                                     bool // -z: list paths as they are, each ended by a NUL byte
 	color                                   bool
 	stdinName                               string
 	stdinDir                                string // the folder --stdin-filename names, when it exists
@@ -87,7 +88,7 @@ func (a *app) rootAction(c *cli.Context) error {
 		return err
 	}
 	s.Write, s.list, s.diff, s.check = c.Bool("w"), c.Bool("l"), c.Bool("d"), c.Bool("check")
-	s.quiet, s.verbose = c.Bool("quiet"), c.Bool("verbose")
+	s.quiet, s.verbose, s.nul = c.Bool("quiet"), c.Bool("verbose"), c.Bool("z")
 	switch col := c.String("color"); col {
 	case "auto":
 		s.color = a.stdoutIsTerminal && a.env("NO_COLOR") == "" && a.env("TERM") != "dumb"
@@ -103,6 +104,8 @@ func (a *app) rootAction(c *cli.Context) error {
 	switch {
 	case s.check && s.Write:
 		return usagef("--check and -w cannot be used together")
+	case s.nul && (!(s.list || s.check) || s.json):
+		return usagef("-z goes with -l or --check")
 	case s.json && (s.list || s.diff) && c.Bool(flagJSON):
 		return usagef("--json cannot be used with -l or -d")
 	case s.json && (s.list || s.diff):
@@ -131,6 +134,9 @@ func (a *app) rootAction(c *cli.Context) error {
 		}
 		a.runStdin(s)
 		return nil
+	}
+	if s.Write {
+		defer removeTempsOnSignal()()
 	}
 	var records []*workspace.Record
 	jobs := discover(paths)
@@ -270,7 +276,18 @@ func (a *app) report(s *settings, r *workspace.Record) {
 		return
 	}
 	if s.list || s.check {
-		fmt.Fprintln(a.stdout, r.Path)
+		// A name with a newline would read as two: quoted as git quotes
+		// names, or with -z as it is and ended by a NUL byte.
+		// Windows names hold no control character and no quote, and
+		// their separator is a backslash, which must not be escaped.
+		switch {
+		case s.nul:
+			fmt.Fprintf(a.stdout, "%s\x00", r.Path)
+		case filepath.Separator == '\\':
+			fmt.Fprintln(a.stdout, r.Path)
+		default:
+			fmt.Fprintln(a.stdout, output.QuotePath(r.Path))
+		}
 	}
 	if s.diff || (!s.list && !s.check && !s.Write) {
 		output.Diff(a.stdout, r.File(), s.color)

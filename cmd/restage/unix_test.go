@@ -1,0 +1,204 @@
+//go:build unix
+
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestSpecialFilesAreRefused: a named pipe given as a path used to hang
+// for ever waiting for a writer; it, a device and a symlink to one are
+// refused before anything opens them. A symlink to a regular file is
+// fine (TestWriteThroughSymlink), and so is a pipe on stdin.
+func TestSpecialFilesAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "Dockerfile")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	link := filepath.Join(dir, "link.Dockerfile")
+	if err := os.Symlink(fifo, link); err != nil {
+		t.Fatal(err)
+	}
+	const why = ", not a regular file: give its content on stdin instead (restage - < FILE)\n"
+	cases := []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{fifo}, fifo + ": a named pipe" + why},
+		{[]string{"-w", link}, link + ": a named pipe" + why},
+		{[]string{"-l", os.DevNull}, os.DevNull + ": a character device" + why},
+	}
+	for _, c := range cases {
+		done := make(chan struct{})
+		ta := newTestApp()
+		var code int
+		var out, errs string
+		go func() {
+			code, out, errs = ta.run(c.args...)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(30 * time.Second):
+			t.Fatalf("%q: still waiting after 30 s", c.args)
+		}
+		if code != 2 || out != "" || errs != c.stderr || ta.calls != 0 {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q, %d conversions\nwant exit 2, stderr %q", c.args, code, out, errs, ta.calls, c.stderr)
+		}
+	}
+	// A folder holding a named pipe called Dockerfile: the walk skips it.
+	ta := newTestApp()
+	if code, _, errs := ta.run(dir); code != 2 || errs != dir+": no Dockerfile found\n" {
+		t.Errorf("folder with a named pipe: exit %d %q", code, errs)
+	}
+}
+
+// TestWriteReplacesHardLinks: -w replaces the file with a new one, as the
+// help says: the path named gets the result, another hard link to the old
+// file keeps the old content.
+func TestWriteReplacesHardLinks(t *testing.T) {
+	dir := t.TempDir()
+	df := filepath.Join(dir, "app", "Dockerfile")
+	writeFile(t, df, goDockerfile)
+	other := filepath.Join(dir, "copy.Dockerfile")
+	if err := os.Link(df, other); err != nil {
+		t.Skipf("hard link: %v", err)
+	}
+	ta := newTestApp()
+	if code, _, errs := ta.run("-w", "-q", df); code != 0 {
+		t.Fatalf("-w: exit %d %q", code, errs)
+	}
+	if got := readString(t, df); got == goDockerfile {
+		t.Errorf("the file named was not written")
+	}
+	if got := readString(t, other); got != goDockerfile {
+		t.Errorf("the other hard link changed: %q", got)
+	}
+	if fi, err := os.Stat(other); err != nil || fi.Sys().(*syscall.Stat_t).Nlink != 1 {
+		t.Errorf("the other link still shares the file: %v", err)
+	}
+	ta.run("--help")
+	if !strings.Contains(ta.out.String(), "a hard link to it keeps the old content") {
+		t.Errorf("--help does not say what -w does to hard links:\n%s", ta.out)
+	}
+}
+
+// TestSignalRemovesTemporaryFile: SIGINT or SIGTERM during -w removes
+// the temporary file of the write under way, leaves the files already
+// written and the others as they were, and the program dies of the
+// signal. The binary is built with the restage_testhook tag, which stops
+// it for good right after it makes its third temporary file, so the
+// signal always comes mid-write.
+func TestSignalRemovesTemporaryFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "restage")
+	if out, err := exec.Command("go", "build", "-tags", "urfave_cli_no_docs,restage_testhook", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	const in = "FROM golang:1.24\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n"
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		tree := filepath.Join(dir, sig.String())
+		for i := range 20 {
+			writeFile(t, filepath.Join(tree, fmt.Sprintf("app%02d", i), "Dockerfile"), in)
+		}
+		cmd := exec.Command(bin, "-w", "-q", tree)
+		cmd.Env = append(os.Environ(), "RESTAGE_TESTHOOK_PAUSE_AT=3")
+		stderr, err := cmd.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		line, err := bufio.NewReader(stderr).ReadString('\n')
+		if !strings.HasPrefix(line, "restage-testhook: made ") {
+			cmd.Process.Kill()
+			t.Fatalf("%v: the program did not stop at a temporary file: %q %v", sig, line, err)
+		}
+		temp := strings.TrimSpace(strings.TrimPrefix(line, "restage-testhook: made "))
+		if _, err := os.Stat(temp); err != nil {
+			t.Fatalf("%v: the temporary file is not there before the signal: %v", sig, err)
+		}
+		cmd.Process.Signal(sig)
+		err = cmd.Wait()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("%v: the program ended with %v", sig, err)
+		}
+		if ws := ee.Sys().(syscall.WaitStatus); !ws.Signaled() || ws.Signal() != sig {
+			t.Errorf("%v: the program ended with %v, want death by the signal", sig, ws)
+		}
+		if l := leftovers(t, tree); len(l) > 0 {
+			t.Errorf("%v: temporary files left: %q", sig, l)
+		}
+		for i := range 20 {
+			got := readString(t, filepath.Join(tree, fmt.Sprintf("app%02d", i), "Dockerfile"))
+			if written := got != in; written != (i < 2) {
+				t.Errorf("%v: app%02d written: %v, want %v (the first two only)", sig, i, written, i < 2)
+			}
+		}
+	}
+}
+
+// TestWriteWithoutTemporaryFile: -w in a folder where no file can be
+// created (the file itself is writable) names the folder and says why a
+// temporary file is needed there. Root may create files anywhere, so as
+// root the program runs as user 1000.
+func TestWriteWithoutTemporaryFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	folder := filepath.Join(dir, "ro")
+	df := filepath.Join(folder, "Dockerfile")
+	const in = "FROM golang:1.24\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n"
+	writeFile(t, df, in)
+	cmd := exec.Command(bin, "-w", "-q", df)
+	if os.Geteuid() == 0 {
+		// User 1000 may go through the test's folders and write the
+		// file, but not create one beside it.
+		// Only the folders the test made are opened up.
+		for d := folder; d != filepath.Dir(filepath.Dir(dir)); d = filepath.Dir(d) {
+			if err := os.Chmod(d, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if fi, err := os.Stat(filepath.Dir(filepath.Dir(dir))); err != nil || fi.Mode().Perm()&0o001 == 0 {
+			t.Skip("user 1000 cannot reach the temporary folder")
+		}
+		if err := os.Chmod(df, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 1000, Gid: 1000}}
+	} else if err := os.Chmod(folder, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(folder, 0o755) })
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+		t.Fatalf("exit %v, want 2: %s", err, out)
+	}
+	want := df + ": writing: cannot create a temporary file in " + folder + ": permission denied" +
+		" (the new content is written beside the file, then renamed over it, so that the file is never left half written)\n"
+	if string(out) != want {
+		t.Errorf("got  %q\nwant %q", out, want)
+	}
+	if got := readString(t, df); got != in {
+		t.Errorf("the file changed: %q", got)
+	}
+}
