@@ -682,6 +682,33 @@ func TestNeovimLSP(t *testing.T) {
 			checkFile(t, w.file, w.want)
 		})
 	}
+	// workspace/didChangeConfiguration from a real client: a new runtime converts
+	// the open file again (the hint names the new image), and format on save
+	// then gives what the command gives with that runtime.
+	t.Run("didChangeConfiguration", func(t *testing.T) {
+		w := prepare(t, converted[1])
+		want := restage(t, w.orig, "--quiet", "--runtime", "alpine", "--stdin-filename", w.file, "-")
+		image := ""
+		for _, l := range strings.Split(string(want), "\n") {
+			if l = strings.TrimSuffix(l, "\r"); strings.HasPrefix(l, "FROM ") && !strings.Contains(l, " AS ") {
+				image = strings.TrimPrefix(l, "FROM ")
+			}
+		}
+		if !strings.Contains(image, "alpine") || bytes.Equal(want, w.want) {
+			t.Fatalf("the fixture's alpine conversion: runtime %q\n%s", image, want)
+		}
+		out := filepath.Join(t.TempDir(), "result.json")
+		env, home := editorEnv(t, "RECIPE="+recipe(t, "restage-lsp.lua"), "OUT="+out, "MODE=config",
+			"FILE="+w.file, "RUNTIME=alpine", "WANT_IMAGE="+image)
+		logOnFailure(t, filepath.Join(home, ".cache", "nvim", "lsp.log"))
+		log := nvim(t, filepath.Dir(w.file), env, "nvim_lsp.lua")
+		var r lspResult
+		readResult(t, out, &r)
+		if r.Error != "" {
+			t.Fatalf("driver error %q\n%s", r.Error, log)
+		}
+		checkFile(t, w.file, want)
+	})
 	// A file restage declines (already multi-stage) and one it cannot parse: no
 	// diagnostics (declines are quiet by default), and formatting leaves them alone.
 	quiet := []struct {

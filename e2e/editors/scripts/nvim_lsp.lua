@@ -3,7 +3,9 @@
 --   format: saves the buffer (the recipe formats it through the server on save);
 --   action: asks for the code actions on the FROM line ($FROM_LINE, 0-based) with the
 --           diagnostics there, applies the quickfix's edit and saves without autocommands;
---   quiet:  saves after waiting $WAIT_MS for diagnostics that should not come.
+--   quiet:  saves after waiting $WAIT_MS for diagnostics that should not come;
+--   config: sends workspace/didChangeConfiguration with {restage = {runtime = $RUNTIME}},
+--           waits for a hint that names $WANT_IMAGE, then saves (format on save).
 -- Writes what it saw as JSON to $OUT for the Go test to check.
 -- Run: nvim --headless -u NONE -i NONE -n -c 'luafile nvim_lsp.lua'
 local function finish(result)
@@ -56,6 +58,21 @@ local ok, err = pcall(function()
     if not vim.wait(10000, got_some, 20) then error('no diagnostics within 10 s') end
     result.vim_diagnostics = #vim.diagnostic.get(buf)
     if mode == 'format' then
+      vim.cmd('write')
+    elseif mode == 'config' then
+      local want = assert(os.getenv('WANT_IMAGE'))
+      local function hinted()
+        for _, p in ipairs(published) do
+          for _, d in ipairs(p.diagnostics) do
+            if d.code == 'split' and d.message:find(want, 1, true) then return true end
+          end
+        end
+        return false
+      end
+      if hinted() then error('the hint names ' .. want .. ' before the settings changed') end
+      vim.lsp.get_client_by_id(1).notify('workspace/didChangeConfiguration',
+        { settings = { restage = { runtime = assert(os.getenv('RUNTIME')) } } })
+      if not vim.wait(10000, hinted, 20) then error('no hint naming ' .. want .. ' within 10 s') end
       vim.cmd('write')
     elseif mode == 'action' then
       local line = tonumber(os.getenv('FROM_LINE'))
