@@ -475,3 +475,26 @@ func TestContextSetting(t *testing.T) {
 		t.Errorf("a missing context folder: %v", err)
 	}
 }
+
+// A secret-looking ENV carried into the runtime gets its warning, which
+// names the key and never the value (issue #11: no output echoes one).
+func TestSecretNeverInDiagnostics(t *testing.T) {
+	const secret = "s3cr3t-Value-0042"
+	df := "FROM golang:1.26\nENV API_TOKEN=" + secret + "\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/server .\nCMD [\"/app/server\"]\n"
+	path := app(t, df)
+	c := newClient(t, Options{})
+	c.initialize(editorCaps, `{"showDeclines":true}`)
+	uri := fileURI(path)
+	c.open(uri, 1, df)
+	p := c.diagnostics(uri)
+	raw, _ := json.Marshal(p)
+	found := false
+	for _, d := range p.Diagnostics {
+		if d.Code == "RS316" && strings.Contains(d.Message, "API_TOKEN") {
+			found = true
+		}
+	}
+	if !found || strings.Contains(string(raw), secret) {
+		t.Errorf("diagnostics: want an RS316 naming API_TOKEN and never the value:\n%s", raw)
+	}
+}
