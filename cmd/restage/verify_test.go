@@ -160,7 +160,10 @@ func newVerifyTest(t *testing.T) *verifyTest {
 	t.Setenv("FAKE_SIZE_CONVERTED", "4600000")
 	t.Setenv("FAKE_STDOUT", "hello\n")
 	t.Setenv("DOCKER_BUILDKIT", "0") // verify must set it to 1 whatever the environment says
-	vt.defaultArgs = []string{"verify", "--docker", vt.docker, "--up-for", "300ms", "--probe-timeout", "5s",
+	// --up-for is how long a server must stay up; a fake program that
+	// exits at once took over 300 ms to be seen exiting on a loaded
+	// machine, and read as a server still running.
+	vt.defaultArgs = []string{"verify", "--docker", vt.docker, "--up-for", "1s", "--probe-timeout", "5s",
 		"--image-map", "gcr.io/distroless/=restage.local/distroless/", "--image-map", "mirror.test/=restage.local/"}
 	return vt
 }
