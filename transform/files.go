@@ -48,21 +48,9 @@ func (p *plan) usedArtifacts() []string {
 // bring part of it back, since a partly sent folder may still hold what the
 // program reads.
 func (f *facts) dockerignore() func(name string) bool {
-	none := func(string) bool { return false }
-	if f.opt.Context == nil {
-		return none
-	}
-	data, err := fs.ReadFile(f.opt.Context, ".dockerignore")
-	if err != nil {
-		return none
-	}
-	patterns, err := ignorefile.ReadAll(bytes.NewReader(data))
-	if err != nil {
-		return none
-	}
-	pm, err := patternmatcher.New(patterns)
-	if err != nil {
-		return none
+	pm := f.ignoreFile(".dockerignore")
+	if pm == nil {
+		return func(string) bool { return false }
 	}
 	return func(name string) bool {
 		if ok, err := pm.MatchesOrParentMatches(name); err != nil || !ok {
@@ -77,6 +65,28 @@ func (f *facts) dockerignore() func(name string) bool {
 		}
 		return true
 	}
+}
+
+// ignoreFile is the matcher of an ignore file at the context's root
+// (.dockerignore, .gitignore), read as Docker reads .dockerignore; nil
+// when there is no context, no such file, or one that does not parse.
+func (f *facts) ignoreFile(name string) *patternmatcher.PatternMatcher {
+	if f.opt.Context == nil {
+		return nil
+	}
+	data, err := fs.ReadFile(f.opt.Context, name)
+	if err != nil {
+		return nil
+	}
+	patterns, err := ignorefile.ReadAll(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	pm, err := patternmatcher.New(patterns)
+	if err != nil {
+		return nil
+	}
+	return pm
 }
 
 // planBlocks collects the instructions that move, verbatim, with the

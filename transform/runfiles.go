@@ -8,8 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/moby/patternmatcher"
-	"github.com/moby/patternmatcher/ignorefile"
 	"github.com/restage/restage/presets"
 )
 
@@ -275,21 +273,9 @@ func (f *facts) buildInputsOnly(rf *presets.RunFiles, src string) bool {
 // a fresh clone, where the build must not fail for it. Read with the
 // .dockerignore matcher, which agrees with git for top-level names.
 func (f *facts) gitignored() func(name string) bool {
-	none := func(string) bool { return false }
-	if f.opt.Context == nil {
-		return none
-	}
-	data, err := fs.ReadFile(f.opt.Context, ".gitignore")
-	if err != nil {
-		return none
-	}
-	patterns, err := ignorefile.ReadAll(bytes.NewReader(data))
-	if err != nil {
-		return none
-	}
-	pm, err := patternmatcher.New(patterns)
-	if err != nil {
-		return none
+	pm := f.ignoreFile(".gitignore")
+	if pm == nil {
+		return func(string) bool { return false }
 	}
 	return func(name string) bool {
 		ok, err := pm.MatchesOrParentMatches(name)
