@@ -620,6 +620,24 @@ func checkActions(t *testing.T, actions []codeAction, path string, wantQuickfix 
 }
 
 // logOnFailure prints a client's log of the messages when the test fails.
+// nvimLSP runs the Neovim language-server driver (scripts/nvim_lsp.lua with
+// the recipe restage-lsp.lua) on w's file with env (MODE and what it
+// needs) and returns what the driver saw; a driver error fails the test,
+// with the client's log.
+func nvimLSP(t *testing.T, w *workdir, env ...string) lspResult {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "result.json")
+	e, home := editorEnv(t, append([]string{"RECIPE=" + recipe(t, "restage-lsp.lua"), "OUT=" + out, "FILE=" + w.file}, env...)...)
+	logOnFailure(t, filepath.Join(home, ".cache", "nvim", "lsp.log"))
+	log := nvim(t, filepath.Dir(w.file), e, "nvim_lsp.lua")
+	var r lspResult
+	readResult(t, out, &r)
+	if r.Error != "" {
+		t.Fatalf("driver error %q\n%s", r.Error, log)
+	}
+	return r
+}
+
 func logOnFailure(t *testing.T, path string) {
 	t.Cleanup(func() {
 		if !t.Failed() {
@@ -642,16 +660,7 @@ func TestNeovimLSP(t *testing.T) {
 		for _, mode := range []string{"format", "action"} {
 			t.Run(fx.name+"/"+mode, func(t *testing.T) {
 				w := prepare(t, fx)
-				out := filepath.Join(t.TempDir(), "result.json")
-				env, home := editorEnv(t, "RECIPE="+recipe(t, "restage-lsp.lua"), "OUT="+out, "MODE="+mode,
-					"FILE="+w.file, fmt.Sprintf("FROM_LINE=%d", fromLine(t, w.orig)))
-				logOnFailure(t, filepath.Join(home, ".cache", "nvim", "lsp.log"))
-				log := nvim(t, filepath.Dir(w.file), env, "nvim_lsp.lua")
-				var r lspResult
-				readResult(t, out, &r)
-				if r.Error != "" {
-					t.Fatalf("driver error %q\n%s", r.Error, log)
-				}
+				r := nvimLSP(t, w, "MODE="+mode, fmt.Sprintf("FROM_LINE=%d", fromLine(t, w.orig)))
 				checkDiagnostics(t, r.Published, w)
 				if mode == "action" {
 					checkActions(t, r.Actions, w.file, true)
@@ -666,16 +675,7 @@ func TestNeovimLSP(t *testing.T) {
 	for _, mode := range []string{"format", "action"} {
 		t.Run("utf-8/"+mode, func(t *testing.T) {
 			w := prepare(t, converted[1])
-			out := filepath.Join(t.TempDir(), "result.json")
-			env, home := editorEnv(t, "RECIPE="+recipe(t, "restage-lsp.lua"), "OUT="+out, "MODE="+mode,
-				"FILE="+w.file, fmt.Sprintf("FROM_LINE=%d", fromLine(t, w.orig)), "OFFER_UTF8=1")
-			logOnFailure(t, filepath.Join(home, ".cache", "nvim", "lsp.log"))
-			log := nvim(t, filepath.Dir(w.file), env, "nvim_lsp.lua")
-			var r lspResult
-			readResult(t, out, &r)
-			if r.Error != "" {
-				t.Fatalf("driver error %q\n%s", r.Error, log)
-			}
+			r := nvimLSP(t, w, "MODE="+mode, fmt.Sprintf("FROM_LINE=%d", fromLine(t, w.orig)), "OFFER_UTF8=1")
 			if r.Negotiated != "utf-8" {
 				t.Errorf("negotiated %q, want utf-8", r.Negotiated)
 			}
@@ -697,16 +697,7 @@ func TestNeovimLSP(t *testing.T) {
 		if !strings.Contains(image, "alpine") || bytes.Equal(want, w.want) {
 			t.Fatalf("the fixture's alpine conversion: runtime %q\n%s", image, want)
 		}
-		out := filepath.Join(t.TempDir(), "result.json")
-		env, home := editorEnv(t, "RECIPE="+recipe(t, "restage-lsp.lua"), "OUT="+out, "MODE=config",
-			"FILE="+w.file, "RUNTIME=alpine", "WANT_IMAGE="+image)
-		logOnFailure(t, filepath.Join(home, ".cache", "nvim", "lsp.log"))
-		log := nvim(t, filepath.Dir(w.file), env, "nvim_lsp.lua")
-		var r lspResult
-		readResult(t, out, &r)
-		if r.Error != "" {
-			t.Fatalf("driver error %q\n%s", r.Error, log)
-		}
+		nvimLSP(t, w, "MODE=config", "RUNTIME=alpine", "WANT_IMAGE="+image)
 		checkFile(t, w.file, want)
 	})
 	// A file restage declines (already multi-stage) and one it cannot parse: no
@@ -721,16 +712,7 @@ func TestNeovimLSP(t *testing.T) {
 	for _, q := range quiet {
 		t.Run(q.name, func(t *testing.T) {
 			w := q.w(t)
-			out := filepath.Join(t.TempDir(), "result.json")
-			env, home := editorEnv(t, "RECIPE="+recipe(t, "restage-lsp.lua"), "OUT="+out, "MODE=quiet",
-				"FILE="+w.file, "WAIT_MS=1500")
-			logOnFailure(t, filepath.Join(home, ".cache", "nvim", "lsp.log"))
-			log := nvim(t, filepath.Dir(w.file), env, "nvim_lsp.lua")
-			var r lspResult
-			readResult(t, out, &r)
-			if r.Error != "" {
-				t.Fatalf("driver error %q\n%s", r.Error, log)
-			}
+			r := nvimLSP(t, w, "MODE=quiet", "WAIT_MS=1500")
 			if r.Clients != 1 {
 				t.Errorf("%d clients attached, want 1", r.Clients)
 			}
