@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"io"
 	"slices"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/restage/restage/internal/version"
 	"github.com/restage/restage/lsp"
-	"github.com/restage/restage/workspace"
 )
 
 const lspHelp = `Runs a language server on stdin and stdout (the Language Server Protocol,
@@ -44,28 +42,13 @@ func (a *app) lspAction(c *cli.Context) error {
 	if c.Args().Present() {
 		return usagef("lsp takes no paths: the editor sends the documents")
 	}
-	ch := workspace.Choices{
-		Runtime: c.String(flagRuntime), Preset: c.String(flagPreset), PresetDirs: c.StringSlice(flagPresetDir),
-		FitHealthcheck: c.Bool(flagFitHealthcheck), FitHealthcheckSet: c.IsSet(flagFitHealthcheck),
-		ImageMap: c.StringSlice(flagImageMap), Config: c.String(flagConfig), NoConfig: c.Bool(flagNoConfig),
-		Context: c.String(flagContext), MaxSize: c.String(flagMaxSize), Builtin: a.presets,
-	}
 	// The choices are checked now, so that a bad flag is an error on the
 	// command line rather than at the client's initialize.
 	if _, err := a.conversionSettings(c); err != nil {
 		return err
 	}
-	in := a.stdin
-	if in == nil {
-		in = eofReader{}
-	}
-	a.fail(lsp.Serve(context.Background(), in, a.stdout, lsp.Options{
-		Choices: ch, Version: version.String(), Log: a.stderr, Convert: a.convert,
+	a.fail(lsp.Serve(context.Background(), a.stdin, a.stdout, lsp.Options{
+		Choices: a.choices(c), Version: version.String(), Log: a.stderr, Convert: a.convert,
 	}))
 	return nil
 }
-
-// eofReader is an empty input.
-type eofReader struct{}
-
-func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }

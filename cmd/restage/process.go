@@ -34,14 +34,20 @@ type settings struct {
 	repoRoot string // the folder sarif and rdjson URIs are relative to
 }
 
-// conversionSettings reads and checks the flags shared with explain.
-func (a *app) conversionSettings(c *cli.Context) (*settings, error) {
-	ws, err := workspace.New(workspace.Choices{
+// choices are the conversion flags as given, for workspace.New (or a
+// language server, which checks them again with its client's settings).
+func (a *app) choices(c *cli.Context) workspace.Choices {
+	return workspace.Choices{
 		Runtime: c.String(flagRuntime), Preset: c.String(flagPreset), PresetDirs: c.StringSlice(flagPresetDir),
 		FitHealthcheck: c.Bool(flagFitHealthcheck), FitHealthcheckSet: c.IsSet(flagFitHealthcheck),
 		ImageMap: c.StringSlice(flagImageMap), Config: c.String(flagConfig), NoConfig: c.Bool(flagNoConfig),
 		Context: c.String(flagContext), MaxSize: c.String(flagMaxSize), Builtin: a.presets,
-	})
+	}
+}
+
+// conversionSettings reads and checks the flags shared with explain.
+func (a *app) conversionSettings(c *cli.Context) (*settings, error) {
+	ws, err := workspace.New(a.choices(c))
 	var ce *workspace.ChoiceError
 	switch {
 	case errors.As(err, &ce):
