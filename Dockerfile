@@ -6,11 +6,11 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN go build -tags urfave_cli_no_docs -o /usr/local/bin/restage ./cmd/restage
+RUN CGO_ENABLED=0 go build -tags urfave_cli_no_docs -o /usr/local/bin/restage ./cmd/restage
 
 WORKDIR /work
 
-FROM gcr.io/distroless/base-debian13:nonroot
+FROM gcr.io/distroless/static-debian13:nonroot
 WORKDIR /work
 COPY --from=build /usr/local/bin/restage /usr/local/bin/restage
 ENTRYPOINT ["/usr/local/bin/restage"]

@@ -16,7 +16,7 @@ TAGS ?= urfave_cli_no_docs
 # restage-review is the pull-request bot that `restage review` runs from the same folder; it is
 # a separate binary so that its GitHub client (net/http, TLS) costs plain runs nothing.
 build:
-	$(GO) build -tags $(TAGS) -o bin/restage ./cmd/restage
+	CGO_ENABLED=0 $(GO) build -tags $(TAGS) -o bin/restage ./cmd/restage
 	$(GO) build -o bin/restage-review ./cmd/restage-review
 
 test:

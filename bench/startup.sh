@@ -12,7 +12,7 @@ if [[ "${1:-}" == -n ]]; then n=$2; shift 2; fi
 file=${1:-testdata/go/go-mod-download-layering/Dockerfile}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$GO" build -tags "$TAGS" -o "$out/restage" ./cmd/restage
+CGO_ENABLED=0 "$GO" build -tags "$TAGS" -o "$out/restage" ./cmd/restage
 "$GO" build -tags "$TAGS" -o "$out/floor" ./bench/floor
 "$GO" build -o "$out/startup" ./bench/startup
 ls -l "$out/restage" "$out/floor" | awk '{printf "%-8s %6.1f MB\n", $NF ~ /restage$/ ? "restage" : "floor", $5/1e6}'
