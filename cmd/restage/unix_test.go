@@ -223,3 +223,66 @@ func TestWriteWithoutTemporaryFile(t *testing.T) {
 		t.Errorf("the file changed: %q", got)
 	}
 }
+
+// TestOddNamesOnStderr: every stderr line that starts with a path (an
+// error, a note, a decline, a config file's error) quotes an odd name as
+// -l does, so that a name with a newline or a tab never splits a message
+// or shifts its fields; plain names print as they are.
+func TestOddNamesOnStderr(t *testing.T) {
+	dir := t.TempDir()
+	for _, odd := range []string{"new\nline", "tab\there"} {
+		writeFile(t, filepath.Join(dir, odd, "a.Dockerfile"), "FROM golang:1.24\nBAD\n")
+		writeFile(t, filepath.Join(dir, odd, "b.Dockerfile"), goDockerfile)
+		writeFile(t, filepath.Join(dir, odd, "c.Dockerfile"), "FROM NODE\n")
+	}
+	writeFile(t, filepath.Join(dir, "plain", "a.Dockerfile"), "FROM golang:1.24\nBAD\n")
+	// Written out by hand: git's C-style quoting of the whole path.
+	q := func(escaped, file string) string { return `"` + dir + "/" + escaped + "/" + file + `"` }
+	want := q(`new\nline`, "a.Dockerfile") + ":2: unknown instruction: FORM\n" +
+		q(`new\nline`, "b.Dockerfile") + ":1: warning: the tag is not pinned [RS305]\n" +
+		q(`new\nline`, "c.Dockerfile") + ": left unchanged: no preset matches base image node:20 [RS207]\n" +
+		dir + "/plain/a.Dockerfile:2: unknown instruction: FORM\n" +
+		q(`tab\there`, "a.Dockerfile") + ":2: unknown instruction: FORM\n" +
+		q(`tab\there`, "b.Dockerfile") + ":1: warning: the tag is not pinned [RS305]\n" +
+		q(`tab\there`, "c.Dockerfile") + ": left unchanged: no preset matches base image node:20 [RS207]\n"
+	ta := newTestApp()
+	for _, args := range [][]string{{"-l", dir}, {dir}, {"-w", dir}} {
+		if code, _, errs := ta.run(args...); code != 2 || errs != want {
+			t.Errorf("%q: exit %d, stderr\n%s\nwant exit 2, stderr\n%s", args, code, errs, want)
+		}
+	}
+	// With --json the errors alone, on stderr, quoted alike.
+	wantJSON := q(`new\nline`, "a.Dockerfile") + ":2: unknown instruction: FORM\n" +
+		dir + "/plain/a.Dockerfile:2: unknown instruction: FORM\n" +
+		q(`tab\there`, "a.Dockerfile") + ":2: unknown instruction: FORM\n"
+	if code, _, errs := ta.run("--json", dir); code != 2 || errs != wantJSON {
+		t.Errorf("--json: exit %d, stderr\n%s\nwant\n%s", code, errs, wantJSON)
+	}
+
+	// A config file in an odd folder names itself quoted.
+	cfgDir := filepath.Join(t.TempDir(), "new\nline")
+	writeFile(t, filepath.Join(cfgDir, "Dockerfile"), goDockerfile)
+	writeFile(t, filepath.Join(cfgDir, ".restage.yaml"), "runtme: scratch\n")
+	code, _, errs := ta.run(filepath.Join(cfgDir, "Dockerfile"))
+	if cfg := `"` + filepath.Dir(cfgDir) + `/new\nline/.restage.yaml":1: `; code != 2 || !strings.HasPrefix(errs, cfg) || strings.Count(errs, "\n") != 1 {
+		t.Errorf("config error: exit %d, stderr %q\nwant exit 2, one line starting %q", code, errs, cfg)
+	}
+
+	// explain's header names the file as stderr does.
+	_, out, _ := ta.run("explain", filepath.Join(dir, "tab\there", "b.Dockerfile"))
+	if header := q(`tab\there`, "b.Dockerfile") + ": would be rewritten"; !strings.HasPrefix(out, header) {
+		t.Errorf("explain: %q\nwant it to start with %q", out, header)
+	}
+}
+
+// TestProgressQuotesOddNames: the progress line names a file as the
+// messages do, so that a newline or an escape sequence in a name never
+// breaks the line or reaches the terminal raw.
+func TestProgressQuotesOddNames(t *testing.T) {
+	var b strings.Builder
+	p := &progress{w: &b, width: 80, total: 30, now: time.Now}
+	p.update(3, "svc/new\nline\x1b[2J/Dockerfile")
+	if want := "\r\x1b[Krestage: 3/30 \"svc/new\\nline\\033[2J/Dockerfile\""; b.String() != want {
+		t.Errorf("got  %q\nwant %q", b.String(), want)
+	}
+}
