@@ -10,9 +10,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/restage/restage/transform"
 )
 
 // TestSpecialFilesAreRefused: a named pipe given as a path used to hang
@@ -284,5 +287,93 @@ func TestProgressQuotesOddNames(t *testing.T) {
 	p.update(3, "svc/new\nline\x1b[2J/Dockerfile")
 	if want := "\r\x1b[Krestage: 3/30 \"svc/new\\nline\\033[2J/Dockerfile\""; b.String() != want {
 		t.Errorf("got  %q\nwant %q", b.String(), want)
+	}
+}
+
+// TestSameFileTwice: one file named twice (the same path in two
+// spellings, a symlink and its target, a symlinked folder and the real
+// one) is converted once, under its first name in path order, on many
+// workers: written once, listed once, diffed once. Two hard links are two
+// names that -w replaces one by one: each is converted and written. Run
+// with -race, which would see two workers writing one file.
+func TestSameFileTwice(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real", "Dockerfile")
+	writeFile(t, real, goDockerfile)
+	link := filepath.Join(dir, "a.Dockerfile") // sorts before real/
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	linkDir := filepath.Join(dir, "linked")
+	if err := os.Symlink(filepath.Join(dir, "real"), linkDir); err != nil {
+		t.Fatal(err)
+	}
+	converted, _ := fakeConvert([]byte(goDockerfile), transform.Options{})
+	dotted := filepath.Join(dir, "real", ".", "Dockerfile")
+	for _, tc := range []struct {
+		paths []string
+		first string // the one name each file is shown by
+	}{
+		{[]string{real, real}, real},
+		{[]string{real, dotted, filepath.Join(dir, "real")}, real},
+		{[]string{real, link}, link},
+		{[]string{link, real}, link},
+		{[]string{linkDir, real, link}, link},
+		{[]string{dir}, link}, // the tree holds all three names
+	} {
+		run := func(args ...string) (int, string, string) {
+			ta := newTestApp()
+			ta.workers = 4
+			var calls atomic.Int32
+			ta.convert = func(src []byte, opt transform.Options) (*transform.Result, error) {
+				calls.Add(1)
+				return fakeConvert(src, opt)
+			}
+			code, out, errs := ta.run(append(args, tc.paths...)...)
+			if n := calls.Load(); n != 1 {
+				t.Errorf("%q %q: converted %d times, want once", args, tc.paths, n)
+			}
+			return code, out, errs
+		}
+		if code, out, errs := run("-l", "-q"); code != 1 || out != tc.first+"\n" || errs != "" {
+			t.Errorf("-l %q: exit %d, stdout %q, stderr %q\nwant exit 1, %q", tc.paths, code, out, errs, tc.first+"\n")
+		}
+		code, out, _ := run("-d", "-q")
+		if code != 0 || strings.Count(out, "\n+++ ") != 1 || !strings.Contains(out, "+++ b/"+strings.TrimPrefix(tc.first, "/")+"\n") {
+			t.Errorf("-d %q: exit %d, want one diff of %s:\n%s", tc.paths, code, tc.first, out)
+		}
+		code, out, errs := run("-w", "-q")
+		if code != 0 || out != "" || errs != "" {
+			t.Errorf("-w %q: exit %d, stdout %q, stderr %q", tc.paths, code, out, errs)
+		}
+		if got := readString(t, real); got != string(converted.Output) {
+			t.Errorf("-w %q: the file holds\n%s", tc.paths, got)
+		}
+		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("-w %q: the symlink was replaced", tc.paths)
+		}
+		writeFile(t, real, goDockerfile)
+	}
+
+	// Hard links: two directory entries, each replaced by -w, so each is
+	// converted, listed and written; both end up converted.
+	hard := filepath.Join(t.TempDir(), "Dockerfile")
+	hard2 := filepath.Join(filepath.Dir(hard), "b.Dockerfile")
+	writeFile(t, hard, goDockerfile)
+	if err := os.Link(hard, hard2); err != nil {
+		t.Fatal(err)
+	}
+	ta := newTestApp()
+	ta.workers, ta.convert = 4, fakeConvert
+	if code, out, _ := ta.run("-l", hard2, hard); code != 1 || out != hard+"\n"+hard2+"\n" {
+		t.Errorf("-l hard links: exit %d, stdout %q", code, out)
+	}
+	if code, _, errs := ta.run("-w", "-q", hard, hard2); code != 0 || errs != "" {
+		t.Errorf("-w hard links: exit %d, stderr %q", code, errs)
+	}
+	for _, p := range []string{hard, hard2} {
+		if got := readString(t, p); got != string(converted.Output) {
+			t.Errorf("-w hard links: %s holds\n%s", p, got)
+		}
 	}
 }
