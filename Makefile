@@ -5,7 +5,7 @@ GO ?= go
 # (/usr/local/bin/docker refuses DOCKER_BUILDKIT=1).
 DOCKER ?= /usr/bin/docker
 
-.PHONY: all build test vet fmt lint fuzz bench bench-startup browser editors e2e e2e-real clean
+.PHONY: all build test race vet fmt lint fuzz bench bench-startup browser editors e2e e2e-real clean
 
 all: build test
 
@@ -21,6 +21,10 @@ build:
 
 test:
 	$(GO) test ./...
+
+# The parallel conversion under the race detector, as CI runs it.
+race:
+	$(GO) test -race -count=1 -run 'TestSameFileTwice|TestParallel|TestDiscover' ./cmd/restage ./workspace
 
 vet:
 	$(GO) vet ./...

@@ -21,6 +21,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/presets"
 	"github.com/restage/restage/transform"
 )
@@ -194,7 +195,7 @@ func (c *Config) Presets() ([]*presets.Preset, error) {
 			}
 			ps, err := presets.LoadDir(d)
 			if err != nil {
-				c.loadErr = fmt.Errorf("%s: preset_dirs: %w", c.file, err)
+				c.loadErr = fmt.Errorf("%s: preset_dirs: %w", textutil.ShowPath(c.file), err)
 				break
 			}
 			c.presets = append(c.presets, ps...)

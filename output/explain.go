@@ -8,6 +8,7 @@ import (
 	"sync"
 	"text/template"
 
+	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/templates"
 	"github.com/restage/restage/transform"
 )
@@ -23,7 +24,7 @@ type ExplainOptions struct {
 
 // explainData is what templates/explain.tmpl renders, once per file.
 type explainData struct {
-	Path   string
+	Path   string // as printed: an odd name quoted (textutil.ShowPath)
 	Status Status
 	Error  string // the error message, with its line, when Status is error
 	// Result is the engine's answer; nil on an error.
@@ -68,7 +69,7 @@ func Explain(w io.Writer, f File, opt ExplainOptions) error {
 	if err != nil {
 		return fmt.Errorf("explain template: %w", err)
 	}
-	d := explainData{Path: f.Path, Status: f.Status, Result: f.Result, AskedRuntime: opt.AskedRuntime}
+	d := explainData{Path: textutil.ShowPath(f.Path), Status: f.Status, Result: f.Result, AskedRuntime: opt.AskedRuntime}
 	if f.Status == Error {
 		d.Error = f.Err
 		if f.Line > 0 {

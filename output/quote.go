@@ -1,79 +1,8 @@
 package output
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "github.com/restage/restage/internal/textutil"
 
 // QuotePath writes a file name the way git does in its diff headers and
-// file lists (quote_c_style): unchanged when it is plain, otherwise in
-// double quotes with C escapes: \n, \t, \", \\ and the like, and \ooo
-// octal for the other control bytes. A name with a newline would
-// otherwise read as two names. Unlike git's default (core.quotePath),
-// letters outside ASCII stay as they are when they are valid UTF-8;
-// bytes that are not are escaped, so a terminal never gets raw junk.
-func QuotePath(name string) string {
-	if !needsQuote(name) {
-		return name
-	}
-	var b strings.Builder
-	b.WriteByte('"')
-	for i := 0; i < len(name); {
-		c := name[i]
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(name[i:])
-			if r == utf8.RuneError && size == 1 {
-				writeOctal(&b, c)
-			} else {
-				b.WriteString(name[i : i+size])
-			}
-			i += size
-			continue
-		}
-		switch c {
-		case '\a':
-			b.WriteString(`\a`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\v':
-			b.WriteString(`\v`)
-		case '\f':
-			b.WriteString(`\f`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		default:
-			if c < 0x20 || c == 0x7f {
-				writeOctal(&b, c)
-			} else {
-				b.WriteByte(c)
-			}
-		}
-		i++
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-func needsQuote(name string) bool {
-	for i := 0; i < len(name); i++ {
-		if c := name[i]; c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
-			return true
-		}
-	}
-	return !utf8.ValidString(name)
-}
-
-func writeOctal(b *strings.Builder, c byte) {
-	b.WriteByte('\\')
-	b.WriteByte('0' + c>>6)
-	b.WriteByte('0' + c>>3&7)
-	b.WriteByte('0' + c&7)
-}
+// file lists: see textutil.QuotePath, which every package that prints a
+// name shares, so that stderr, -l and the diff quote alike.
+func QuotePath(name string) string { return textutil.QuotePath(name) }

@@ -16,7 +16,8 @@ import (
 	"github.com/restage/restage/internal/textutil"
 )
 
-// Error is a problem in a YAML file, FILE:LINE: message.
+// Error is a problem in a YAML file, FILE:LINE: message; an odd FILE is
+// quoted (textutil.ShowPath), so that the message stays one line.
 type Error struct {
 	File string
 	Line int // 0 when unknown
@@ -25,9 +26,9 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", textutil.ShowPath(e.File), e.Line, e.Msg)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", textutil.ShowPath(e.File), e.Msg)
 }
 
 // DecodeStrict decodes the first YAML document of data into v, a pointer

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/restage/restage/internal/textutil"
 )
 
 // Verdicts, with the exit status a command gives each.
@@ -112,7 +114,7 @@ func (rep *Report) WriteJSON(w io.Writer) error {
 // Table is the report for people: a before/after table and the verdict.
 func (rep *Report) Table() []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "restage verify %s\n\n", rep.Path)
+	fmt.Fprintf(&b, "restage verify %s\n\n", textutil.ShowPath(rep.Path))
 	o, c := rep.Original, rep.Converted
 	if o != nil && c != nil {
 		var t bytes.Buffer

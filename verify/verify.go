@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/transform"
 )
 
@@ -145,12 +146,12 @@ func (vr *run) run(ctx context.Context) *Report {
 		return fail(err)
 	}
 	if inside(vr.tmp, vr.context) {
-		return fail(fmt.Errorf("the temporary folder %s is inside the build context %s: set TMPDIR to a folder outside it", vr.tmp, vr.context))
+		return fail(fmt.Errorf("the temporary folder %s is inside the build context %s: set TMPDIR to a folder outside it", textutil.ShowPath(vr.tmp), textutil.ShowPath(vr.context)))
 	}
 	m := vr.in.ImageMap
 	orig, origMap, err := mapImages(vr.in.Original, m, "", "original")
 	if err != nil {
-		return fail(fmt.Errorf("%s: %v", vr.in.Path, err))
+		return fail(fmt.Errorf("%s: %v", textutil.ShowPath(vr.in.Path), err))
 	}
 	conv, convMap, err := mapImages(vr.in.Converted, m, vr.in.Runtime, "converted")
 	if err != nil {

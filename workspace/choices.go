@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/restage/restage/config"
+	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/presets"
 )
 
@@ -109,7 +110,7 @@ func New(c Choices) (*Settings, error) {
 			return nil, &ChoiceError{"Context", err}
 		}
 		if !fi.IsDir() {
-			return nil, &ChoiceError{"Context", fmt.Errorf("%s: %w", d, ErrNotFolder)}
+			return nil, &ChoiceError{"Context", fmt.Errorf("%s: %w", textutil.ShowPath(d), ErrNotFolder)}
 		}
 		s.ContextDir = d
 	}

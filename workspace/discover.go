@@ -41,9 +41,14 @@ func IsDockerfileName(name string) bool {
 var ErrNoDockerfile = errors.New("no Dockerfile found")
 
 // Discover turns the paths into jobs: files as they are, folders walked
-// for Dockerfiles. The jobs are sorted by path and given once each.
+// for Dockerfiles. The jobs are sorted by path and given once each: a
+// file named twice (the same path spelled twice, a symlink and its
+// target, a symlinked folder and the real one) is one job, under its
+// first name in path order (see dropSameFiles).
 func Discover(paths []string) []Job {
 	var jobs []Job
+	// linked: a symlink was met, so two names may be one file.
+	linked := false
 	seen := map[string]bool{}
 	add := func(j Job) {
 		key := filepath.Clean(j.Path)
@@ -58,6 +63,9 @@ func Discover(paths []string) []Job {
 		if err != nil {
 			add(Job{Path: p, Failure: err})
 			continue
+		}
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			linked = true
 		}
 		if !fi.IsDir() {
 			// A named pipe or a device is refused here, before anything
@@ -92,6 +100,7 @@ func Discover(paths []string) []Job {
 				if err != nil || !fi.Mode().IsRegular() {
 					return nil
 				}
+				linked = true
 			}
 			add(Job{Path: path})
 			found = true
@@ -102,5 +111,63 @@ func Discover(paths []string) []Job {
 		}
 	}
 	slices.SortFunc(jobs, func(x, y Job) int { return strings.Compare(x.Path, y.Path) })
+	// One folder walked without symlinks names each file once: nothing
+	// more to check (and no file to stat) in the common run over a tree.
+	if linked || len(paths) > 1 {
+		jobs = dropSameFiles(jobs)
+	}
 	return jobs
+}
+
+// dropSameFiles keeps the first job (in path order) of those that name
+// one file: jobs are converted in parallel, and two of one file would
+// write it at the same time, the last rename winning, and list and diff
+// it twice. One file is one directory entry, the one -w replaces: the
+// same file (os.SameFile) at the same path once symlinks are resolved.
+// Two hard links are two entries, each replaced by its own write, so
+// both stay jobs (and both get converted).
+func dropSameFiles(jobs []Job) []Job {
+	type file struct {
+		path   string
+		fi     fs.FileInfo
+		target string // the path resolved and absolute; "" until needed
+	}
+	resolved := func(f *file) string {
+		if f.target == "" {
+			f.target = f.path
+			if t, err := filepath.EvalSymlinks(f.path); err == nil {
+				f.target = t
+			}
+			if abs, err := filepath.Abs(f.target); err == nil {
+				f.target = abs
+			}
+		}
+		return f.target
+	}
+	// One file has one size and one time: only the jobs that share them
+	// are compared, so the check costs one stat per job.
+	type key struct{ size, mod int64 }
+	seen := map[key][]*file{}
+	kept := jobs[:0]
+	for _, j := range jobs {
+		if j.Failure != nil || j.Stdin {
+			kept = append(kept, j)
+			continue
+		}
+		fi, err := os.Stat(j.Path)
+		if err != nil {
+			kept = append(kept, j) // reading it will say why
+			continue
+		}
+		f := &file{path: j.Path, fi: fi}
+		k := key{fi.Size(), fi.ModTime().UnixNano()}
+		if slices.ContainsFunc(seen[k], func(g *file) bool {
+			return os.SameFile(g.fi, fi) && resolved(g) == resolved(f)
+		}) {
+			continue
+		}
+		seen[k] = append(seen[k], f)
+		kept = append(kept, j)
+	}
+	return kept
 }

@@ -60,3 +60,45 @@ func TestReadFileRefusesNamedPipe(t *testing.T) {
 		t.Fatal("ReadFile(named pipe) still waiting after 30 s")
 	}
 }
+
+// TestDiscoverSameFile: names of one directory entry are one job, under
+// the first name in path order; hard links are two entries, two jobs.
+func TestDiscoverSameFile(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real", "Dockerfile")
+	put(t, real, dockerfile)
+	link := filepath.Join(dir, "a.Dockerfile")
+	hard := filepath.Join(dir, "real", "Dockerfile.hard")
+	if err := errors.Join(os.Symlink(real, link), os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "b")), os.Link(real, hard)); err != nil {
+		t.Fatal(err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(wd, real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		paths []string
+		want  []string
+	}{
+		{[]string{real, rel}, []string{rel}}, // "../..." sorts before "/..."
+		{[]string{real, link}, []string{link}},
+		{[]string{filepath.Join(dir, "b"), real}, []string{filepath.Join(dir, "b", "Dockerfile"), filepath.Join(dir, "b", "Dockerfile.hard")}},
+		{[]string{dir}, []string{link, filepath.Join(dir, "real", "Dockerfile.hard")}},
+		{[]string{real, hard}, []string{real, hard}},
+	} {
+		var got []string
+		for _, j := range Discover(tc.paths) {
+			if j.Failure != nil {
+				t.Errorf("%q: %s: %v", tc.paths, j.Path, j.Failure)
+			}
+			got = append(got, j.Path)
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%q: jobs %q\nwant %q", tc.paths, got, tc.want)
+		}
+	}
+}

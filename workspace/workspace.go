@@ -23,6 +23,7 @@ import (
 	"slices"
 
 	"github.com/restage/restage/config"
+	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/output"
 	"github.com/restage/restage/presets"
 	"github.com/restage/restage/transform"
@@ -82,16 +83,17 @@ func (r *Record) Output() []byte {
 	return r.In
 }
 
-// Message is the error as "path:line: msg" or "path: msg".
+// Message is the error as "path:line: msg" or "path: msg", an odd path
+// quoted (textutil.ShowPath) so that the message stays one line.
 func (r *Record) Message() string {
 	var ce *config.Error
 	if errors.As(r.Err, &ce) {
 		return ce.Error() // the config file's name and line
 	}
 	if r.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", r.Path, r.Line, ErrText(r.Err))
+		return fmt.Sprintf("%s:%d: %s", textutil.ShowPath(r.Path), r.Line, ErrText(r.Err))
 	}
-	return fmt.Sprintf("%s: %s", r.Path, ErrText(r.Err))
+	return fmt.Sprintf("%s: %s", textutil.ShowPath(r.Path), ErrText(r.Err))
 }
 
 // ErrText is an error's text without the path that messages print anyway.

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/restage/restage/internal/textutil"
 )
 
 // renameFile is os.Rename; tests replace it to make the last step fail.
@@ -83,7 +85,7 @@ func WriteFileAtomic(name string, data []byte) (err error) {
 	tmp, err := newTemp(dir, "."+base+".restage-*")
 	if err != nil {
 		return fmt.Errorf("cannot create a temporary file in %s: %s (the new content is written beside the file, then renamed over it, so that the file is never left half written)",
-			filepath.Clean(dir), ErrText(err))
+			textutil.ShowPath(filepath.Clean(dir)), ErrText(err))
 	}
 	defer func() {
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/internal/version"
 	"github.com/restage/restage/output"
 	"github.com/restage/restage/workspace"
@@ -283,16 +284,12 @@ func (a *app) report(s *settings, r *workspace.Record) {
 	}
 	if s.list || s.check {
 		// A name with a newline would read as two: quoted as git quotes
-		// names, or with -z as it is and ended by a NUL byte.
-		// Windows names hold no control character and no quote, and
-		// their separator is a backslash, which must not be escaped.
-		switch {
-		case s.nul:
+		// names (as on stderr), or with -z as it is and ended by a NUL
+		// byte.
+		if s.nul {
 			fmt.Fprintf(a.stdout, "%s\x00", r.Path)
-		case filepath.Separator == '\\':
-			fmt.Fprintln(a.stdout, r.Path)
-		default:
-			fmt.Fprintln(a.stdout, output.QuotePath(r.Path))
+		} else {
+			fmt.Fprintln(a.stdout, textutil.ShowPath(r.Path))
 		}
 	}
 	if s.diff || (!s.list && !s.check && !s.Write) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/restage/restage/internal/textutil"
 )
 
 // progress is the status line of a long run over many files on a
@@ -33,7 +35,9 @@ func (p *progress) update(done int, path string) {
 		return
 	}
 	p.last = t
-	line := []rune(fmt.Sprintf("restage: %d/%d %s", done, p.total, path))
+	// An odd name is quoted: a newline or an escape sequence in it would
+	// break the line or drive the terminal.
+	line := []rune(fmt.Sprintf("restage: %d/%d %s", done, p.total, textutil.ShowPath(path)))
 	width := p.width
 	if width <= 0 {
 		width = 80

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/internal/version"
 	"github.com/restage/restage/output"
 	"github.com/restage/restage/report"
@@ -107,12 +108,12 @@ func (a *app) reportAction(c *cli.Context) error {
 // report never writes one, not even by a slip of the command line.
 func checkReportFile(out string, jobs []workspace.Job) error {
 	if workspace.IsDockerfileName(filepath.Base(out)) {
-		return usagef("-o %s: the report is not written over a Dockerfile (name it report.html, report.md, ...)", out)
+		return usagef("-o %s: the report is not written over a Dockerfile (name it report.html, report.md, ...)", textutil.ShowPath(out))
 	}
 	abs, _ := filepath.Abs(out)
 	for _, j := range jobs {
 		if ja, _ := filepath.Abs(j.Path); !j.Stdin && ja == abs {
-			return usagef("-o %s: that is one of the Dockerfiles being reported on", out)
+			return usagef("-o %s: that is one of the Dockerfiles being reported on", textutil.ShowPath(out))
 		}
 	}
 	return nil

@@ -10,9 +10,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/restage/restage/transform"
 )
 
 // TestSpecialFilesAreRefused: a named pipe given as a path used to hang
@@ -221,5 +224,156 @@ func TestWriteWithoutTemporaryFile(t *testing.T) {
 	}
 	if got := readString(t, df); got != in {
 		t.Errorf("the file changed: %q", got)
+	}
+}
+
+// TestOddNamesOnStderr: every stderr line that starts with a path (an
+// error, a note, a decline, a config file's error) quotes an odd name as
+// -l does, so that a name with a newline or a tab never splits a message
+// or shifts its fields; plain names print as they are.
+func TestOddNamesOnStderr(t *testing.T) {
+	dir := t.TempDir()
+	for _, odd := range []string{"new\nline", "tab\there"} {
+		writeFile(t, filepath.Join(dir, odd, "a.Dockerfile"), "FROM golang:1.24\nBAD\n")
+		writeFile(t, filepath.Join(dir, odd, "b.Dockerfile"), goDockerfile)
+		writeFile(t, filepath.Join(dir, odd, "c.Dockerfile"), "FROM NODE\n")
+	}
+	writeFile(t, filepath.Join(dir, "plain", "a.Dockerfile"), "FROM golang:1.24\nBAD\n")
+	// Written out by hand: git's C-style quoting of the whole path.
+	q := func(escaped, file string) string { return `"` + dir + "/" + escaped + "/" + file + `"` }
+	want := q(`new\nline`, "a.Dockerfile") + ":2: unknown instruction: FORM\n" +
+		q(`new\nline`, "b.Dockerfile") + ":1: warning: the tag is not pinned [RS305]\n" +
+		q(`new\nline`, "c.Dockerfile") + ": left unchanged: no preset matches base image node:20 [RS207]\n" +
+		dir + "/plain/a.Dockerfile:2: unknown instruction: FORM\n" +
+		q(`tab\there`, "a.Dockerfile") + ":2: unknown instruction: FORM\n" +
+		q(`tab\there`, "b.Dockerfile") + ":1: warning: the tag is not pinned [RS305]\n" +
+		q(`tab\there`, "c.Dockerfile") + ": left unchanged: no preset matches base image node:20 [RS207]\n"
+	ta := newTestApp()
+	for _, args := range [][]string{{"-l", dir}, {dir}, {"-w", dir}} {
+		if code, _, errs := ta.run(args...); code != 2 || errs != want {
+			t.Errorf("%q: exit %d, stderr\n%s\nwant exit 2, stderr\n%s", args, code, errs, want)
+		}
+	}
+	// With --json the errors alone, on stderr, quoted alike.
+	wantJSON := q(`new\nline`, "a.Dockerfile") + ":2: unknown instruction: FORM\n" +
+		dir + "/plain/a.Dockerfile:2: unknown instruction: FORM\n" +
+		q(`tab\there`, "a.Dockerfile") + ":2: unknown instruction: FORM\n"
+	if code, _, errs := ta.run("--json", dir); code != 2 || errs != wantJSON {
+		t.Errorf("--json: exit %d, stderr\n%s\nwant\n%s", code, errs, wantJSON)
+	}
+
+	// A config file in an odd folder names itself quoted.
+	cfgDir := filepath.Join(t.TempDir(), "new\nline")
+	writeFile(t, filepath.Join(cfgDir, "Dockerfile"), goDockerfile)
+	writeFile(t, filepath.Join(cfgDir, ".restage.yaml"), "runtme: scratch\n")
+	code, _, errs := ta.run(filepath.Join(cfgDir, "Dockerfile"))
+	if cfg := `"` + filepath.Dir(cfgDir) + `/new\nline/.restage.yaml":1: `; code != 2 || !strings.HasPrefix(errs, cfg) || strings.Count(errs, "\n") != 1 {
+		t.Errorf("config error: exit %d, stderr %q\nwant exit 2, one line starting %q", code, errs, cfg)
+	}
+
+	// explain's header names the file as stderr does.
+	_, out, _ := ta.run("explain", filepath.Join(dir, "tab\there", "b.Dockerfile"))
+	if header := q(`tab\there`, "b.Dockerfile") + ": would be rewritten"; !strings.HasPrefix(out, header) {
+		t.Errorf("explain: %q\nwant it to start with %q", out, header)
+	}
+}
+
+// TestProgressQuotesOddNames: the progress line names a file as the
+// messages do, so that a newline or an escape sequence in a name never
+// breaks the line or reaches the terminal raw.
+func TestProgressQuotesOddNames(t *testing.T) {
+	var b strings.Builder
+	p := &progress{w: &b, width: 80, total: 30, now: time.Now}
+	p.update(3, "svc/new\nline\x1b[2J/Dockerfile")
+	if want := "\r\x1b[Krestage: 3/30 \"svc/new\\nline\\033[2J/Dockerfile\""; b.String() != want {
+		t.Errorf("got  %q\nwant %q", b.String(), want)
+	}
+}
+
+// TestSameFileTwice: one file named twice (the same path in two
+// spellings, a symlink and its target, a symlinked folder and the real
+// one) is converted once, under its first name in path order, on many
+// workers: written once, listed once, diffed once. Two hard links are two
+// names that -w replaces one by one: each is converted and written. Run
+// with -race, which would see two workers writing one file.
+func TestSameFileTwice(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real", "Dockerfile")
+	writeFile(t, real, goDockerfile)
+	link := filepath.Join(dir, "a.Dockerfile") // sorts before real/
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	linkDir := filepath.Join(dir, "linked")
+	if err := os.Symlink(filepath.Join(dir, "real"), linkDir); err != nil {
+		t.Fatal(err)
+	}
+	converted, _ := fakeConvert([]byte(goDockerfile), transform.Options{})
+	dotted := filepath.Join(dir, "real", ".", "Dockerfile")
+	for _, tc := range []struct {
+		paths []string
+		first string // the one name each file is shown by
+	}{
+		{[]string{real, real}, real},
+		{[]string{real, dotted, filepath.Join(dir, "real")}, real},
+		{[]string{real, link}, link},
+		{[]string{link, real}, link},
+		{[]string{linkDir, real, link}, link},
+		{[]string{dir}, link}, // the tree holds all three names
+	} {
+		run := func(args ...string) (int, string, string) {
+			ta := newTestApp()
+			ta.workers = 4
+			var calls atomic.Int32
+			ta.convert = func(src []byte, opt transform.Options) (*transform.Result, error) {
+				calls.Add(1)
+				return fakeConvert(src, opt)
+			}
+			code, out, errs := ta.run(append(args, tc.paths...)...)
+			if n := calls.Load(); n != 1 {
+				t.Errorf("%q %q: converted %d times, want once", args, tc.paths, n)
+			}
+			return code, out, errs
+		}
+		if code, out, errs := run("-l", "-q"); code != 1 || out != tc.first+"\n" || errs != "" {
+			t.Errorf("-l %q: exit %d, stdout %q, stderr %q\nwant exit 1, %q", tc.paths, code, out, errs, tc.first+"\n")
+		}
+		code, out, _ := run("-d", "-q")
+		if code != 0 || strings.Count(out, "\n+++ ") != 1 || !strings.Contains(out, "+++ b/"+strings.TrimPrefix(tc.first, "/")+"\n") {
+			t.Errorf("-d %q: exit %d, want one diff of %s:\n%s", tc.paths, code, tc.first, out)
+		}
+		code, out, errs := run("-w", "-q")
+		if code != 0 || out != "" || errs != "" {
+			t.Errorf("-w %q: exit %d, stdout %q, stderr %q", tc.paths, code, out, errs)
+		}
+		if got := readString(t, real); got != string(converted.Output) {
+			t.Errorf("-w %q: the file holds\n%s", tc.paths, got)
+		}
+		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("-w %q: the symlink was replaced", tc.paths)
+		}
+		writeFile(t, real, goDockerfile)
+	}
+
+	// Hard links: two directory entries, each replaced by -w, so each is
+	// converted, listed and written; both end up converted.
+	hard := filepath.Join(t.TempDir(), "Dockerfile")
+	hard2 := filepath.Join(filepath.Dir(hard), "b.Dockerfile")
+	writeFile(t, hard, goDockerfile)
+	if err := os.Link(hard, hard2); err != nil {
+		t.Fatal(err)
+	}
+	ta := newTestApp()
+	ta.workers, ta.convert = 4, fakeConvert
+	if code, out, _ := ta.run("-l", hard2, hard); code != 1 || out != hard+"\n"+hard2+"\n" {
+		t.Errorf("-l hard links: exit %d, stdout %q", code, out)
+	}
+	if code, _, errs := ta.run("-w", "-q", hard, hard2); code != 0 || errs != "" {
+		t.Errorf("-w hard links: exit %d, stderr %q", code, errs)
+	}
+	for _, p := range []string{hard, hard2} {
+		if got := readString(t, p); got != string(converted.Output) {
+			t.Errorf("-w hard links: %s holds\n%s", p, got)
+		}
 	}
 }

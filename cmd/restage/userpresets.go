@@ -6,6 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/presets"
 	"github.com/restage/restage/workspace"
 )
@@ -40,7 +41,7 @@ func (a *app) presetsValidate(files []string) error {
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			fmt.Fprintf(a.stderr, "%s: %s\n", f, workspace.ErrText(err))
+			fmt.Fprintf(a.stderr, "%s: %s\n", textutil.ShowPath(f), workspace.ErrText(err))
 			a.fail(exitError)
 			continue
 		}
@@ -50,7 +51,7 @@ func (a *app) presetsValidate(files []string) error {
 			a.fail(exitError)
 			continue
 		}
-		fmt.Fprintf(a.stdout, "%s: ok (preset %s, %d runtimes)\n", f, p.Name, len(p.Runtimes))
+		fmt.Fprintf(a.stdout, "%s: ok (preset %s, %d runtimes)\n", textutil.ShowPath(f), p.Name, len(p.Runtimes))
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/verify"
 	"github.com/restage/restage/workspace"
 )
@@ -136,7 +137,7 @@ func (a *app) verifyAction(c *cli.Context) error {
 	}
 	jobs := discover([]string{p})
 	if len(jobs) != 1 {
-		return usagef("%s: %d Dockerfiles; verify takes one", p, len(jobs))
+		return usagef("%s: %d Dockerfiles; verify takes one", textutil.ShowPath(p), len(jobs))
 	}
 	rec := a.process(s, jobs[0])
 	if rec.Status == workspace.Error {
