@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make e2e-real`: the real-application corpus end to end. Starts the engine and the replicas
-# (as `make e2e` does), the corpus's builder replicas, restores the apps, starts depserver
-# (which serves the dependencies the host fetches; DEPS_OFFLINE=1 serves only its cache), then
+# (as `make e2e` does), the corpus's builder replicas, restores the apps, makes the Maven
+# repository (Debian's, mavenrepo.sh), starts depserver (which serves the dependencies the host
+# fetches; DEPS_OFFLINE=1 serves only its cache), then
 # runs TestRealApps, which writes e2e/real/RESULTS.md. Takes about an hour on 2 cores.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,13 +15,15 @@ bash e2e/docker-up.sh
 bash e2e/images/build.sh
 bash e2e/real/images/build.sh
 bash e2e/real/restore.sh || echo "run: some apps were not restored; they are reported as such" >&2
+bash e2e/real/mavenrepo.sh "$cache/maven-repo" || echo "run: no Maven repository; Maven apps will not build" >&2
 if [[ ! -d "$cache/pyindex" ]]; then
 	bash e2e/real/pywheels.sh "$cache/pyindex" || echo "run: no Python wheel index; Python apps will not build" >&2
 fi
 "$GO" build -o "$cache/depserver" ./e2e/real/depserver
 offline=()
 [[ "${DEPS_OFFLINE:-}" == 1 ]] && offline=(-offline)
-"$cache/depserver" -addr 0.0.0.0:7070 -cache "$cache/deps" -pyindex "$cache/pyindex" "${offline[@]}" \
+"$cache/depserver" -addr 0.0.0.0:7070 -cache "$cache/deps" -pyindex "$cache/pyindex" \
+	-mavenrepo "$cache/maven-repo" "${offline[@]}" \
 	>>"$cache/depserver.log" 2>&1 &
 dep=$!
 trap 'kill $dep 2>/dev/null' EXIT

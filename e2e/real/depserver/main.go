@@ -11,6 +11,8 @@
 //	           addresses in package documents point back here, so that
 //	           clients which do not rewrite them (yarn v1) stay offline
 //	/pypi/...  a folder of wheels (-pyindex), as a pip --find-links page
+//	/maven/... a Maven repository made from Debian's (-mavenrepo), with
+//	           Debian's version standing in for versions it lacks (maven.go)
 //
 // It is a test tool for e2e/real_test.go (`make e2e-real`), not part of
 // restage: it must never be imported.
@@ -48,6 +50,7 @@ func main() {
 	cache := flag.String("cache", "e2e/.cache/real/deps", "cache folder")
 	offline := flag.Bool("offline", false, "serve only what is cached; fetch nothing")
 	pyindex := flag.String("pyindex", "", "folder of wheels served under /pypi/")
+	mavenrepo := flag.String("mavenrepo", "", "Maven repository folder (Debian's maven-repo) served under /maven/")
 	flag.Parse()
 
 	s := &server{cache: *cache, offline: *offline, client: &http.Client{Timeout: 5 * time.Minute},
@@ -57,6 +60,9 @@ func main() {
 	mux.HandleFunc("/npm/", s.npm)
 	if *pyindex != "" {
 		mux.Handle("/pypi/", http.StripPrefix("/pypi/", http.FileServer(http.Dir(*pyindex))))
+	}
+	if *mavenrepo != "" {
+		mux.Handle("/maven/", newMavenRepo(*mavenrepo, log.Printf))
 	}
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
 	log.Printf("depserver on %s, cache %s, offline %v", *addr, *cache, *offline)
