@@ -121,6 +121,9 @@ var replicas = []struct {
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?python:.*(slim|alpine).*$`), "restage.local/real/python:3.13-slim"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?python(:.*)?$`), "restage.local/real/python:3.13"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?maven(:.*)?$`), "restage.local/real/maven:3.9-eclipse-temurin-21"},
+	// A JRE tag (the runtime restage gives Java 8 and 11) gets the JRE
+	// replica, so that its size is a JRE's.
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?eclipse-temurin:[^@]*jre[^@]*$`), "restage.local/real/eclipse-temurin:21-jre"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?(eclipse-temurin|openjdk|amazoncorretto)(:.*)?$`), "restage.local/real/eclipse-temurin:21-jdk"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?debian:.*$`), "restage.local/library/debian:trixie-slim"},
 	// No Alpine here: an alpine runtime becomes the Debian replica, which

@@ -15,6 +15,8 @@ if [[ -f "$OUT/.seeds-$stamp" ]]; then
 	exit 0
 fi
 rm -rf "$OUT" && mkdir -p "$OUT"
+# docker run -v takes a relative path for a volume's name: make it absolute.
+OUT=$(cd "$OUT" && pwd)
 # man1: update-alternatives of the JDK that maven pulls in writes links for its man pages.
 "${DOCKER:-/usr/bin/docker}" run --rm -v "$OUT":/out -v "$SEEDS":/seeds.txt:ro "$IMAGE" bash -euo pipefail -c '
   mkdir -p /usr/share/man/man1
