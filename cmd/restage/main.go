@@ -122,6 +122,7 @@ func (a *app) run(args []string) int {
 		return a.reviewCommand(args[1:])
 	}
 	cmd := a.cli()
+	namesOnce(cmd)
 	err := cmd.Run(append([]string{"restage"}, permuteArgs(cmd, args)...))
 	if err != nil {
 		var ue usageError
