@@ -54,6 +54,10 @@ func TestBuiltinGenerated(t *testing.T) {
 	for i := range decoded {
 		d := *decoded[i]
 		d.Shared = nil // the anchors' holder; the generator leaves it out
+		if text, err := gen[i].Text(); err != nil || !bytes.Equal(text, d.Raw) {
+			t.Errorf("preset %s: Text() is not its YAML file (%v)", d.Name, err)
+		}
+		d.Raw = nil // Builtin leaves it to Text
 		if !reflect.DeepEqual(gen[i], &d) {
 			t.Errorf("generated preset %s differs from the decoded %s", gen[i].Name, d.Name)
 		}

@@ -98,18 +98,22 @@ var builtin struct {
 // made at build time (builtin_gen.go), since decoding the YAML cost
 // about 4 ms at every start, twice the whole of a parse-only run.
 // TestBuiltinGenerated keeps the two equal. They are made once, on first
-// use, so that a run that needs none pays nothing.
+// use, so that a run that needs none pays nothing. Their Raw is nil: Text
+// reads the YAML when asked for, rather than every run copying it.
 func Builtin() ([]*Preset, error) {
 	builtin.once.Do(func() {
 		builtin.p = generatedBuiltin()
-		for _, p := range builtin.p {
-			if p.Raw, builtin.err = fs.ReadFile(FS, p.Source); builtin.err != nil {
-				builtin.p = nil
-				return
-			}
-		}
 	})
 	return builtin.p, builtin.err
+}
+
+// Text is the preset's YAML, for `restage presets show`: Raw when the
+// preset was read from a file, else the built-in file of FS it came from.
+func (p *Preset) Text() ([]byte, error) {
+	if p.Raw != nil {
+		return p.Raw, nil
+	}
+	return fs.ReadFile(FS, p.Source)
 }
 
 // Merge returns base with the presets of extra added; an extra preset

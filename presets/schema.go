@@ -64,7 +64,8 @@ type Preset struct {
 
 	// Source is where the preset was read from, for messages.
 	Source string `yaml:"-"`
-	// Raw is the YAML text, for `restage presets show`.
+	// Raw is the YAML text of a preset read from a file; nil for a
+	// built-in one (Text reads it).
 	Raw []byte `yaml:"-"`
 }
 

@@ -90,8 +90,12 @@ func (a *app) presetsShow(name string) error {
 	var names []string
 	for _, p := range ps {
 		if p.Name == name {
-			a.stdout.Write(p.Raw)
-			if len(p.Raw) > 0 && p.Raw[len(p.Raw)-1] != '\n' {
+			raw, err := p.Text()
+			if err != nil {
+				return fmt.Errorf("preset %s: %w", p.Name, err)
+			}
+			a.stdout.Write(raw)
+			if len(raw) > 0 && raw[len(raw)-1] != '\n' {
 				fmt.Fprintln(a.stdout)
 			}
 			return nil
