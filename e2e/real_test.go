@@ -121,6 +121,10 @@ var replicas = []struct {
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?python:.*(slim|alpine).*$`), "restage.local/real/python:3.13-slim"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?python(:.*)?$`), "restage.local/real/python:3.13"},
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?maven(:.*)?$`), "restage.local/real/maven:3.9-eclipse-temurin-21"},
+	// Every gradle tag gets Debian's Gradle 4.4.1 on the JDK 21 replica
+	// (there is no gradle image here); a build needing newer Gradle fails alike
+	// before and after, and such apps are not in the corpus.
+	{regexp.MustCompile(`^(docker\.io/)?(library/)?gradle(:.*)?$`), "restage.local/real/gradle:jdk21"},
 	// A JRE tag (the runtime restage gives Java 8 and 11) gets the JRE
 	// replica, so that its size is a JRE's.
 	{regexp.MustCompile(`^(docker\.io/)?(library/)?eclipse-temurin:[^@]*jre[^@]*$`), "restage.local/real/eclipse-temurin:21-jre"},

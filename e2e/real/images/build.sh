@@ -6,7 +6,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 DOCKER=${DOCKER:-/usr/bin/docker}
 export DOCKER_BUILDKIT=1
 for t in golang:1.26:golang node:22:node node:22-slim:node-slim python:3.13:python \
-	python:3.13-slim:python-slim maven:3.9-eclipse-temurin-21:maven eclipse-temurin:21-jdk:temurin \
+	python:3.13-slim:python-slim maven:3.9-eclipse-temurin-21:maven \
+	gradle:jdk21:gradle eclipse-temurin:21-jdk:temurin \
 	eclipse-temurin:21-jre:temurin-jre; do
 	tag=${t%:*} target=${t##*:}
 	"$DOCKER" build -q --target "$target" -t "restage.local/real/$tag" "$here" >/dev/null
