@@ -35,7 +35,7 @@ import (
 type realApp struct {
 	name, lang, repo, commit, context, dockerfile, probe, license, why string
 	args                                                               []string // verify's probe flags
-	extra                                                              []string // more verify flags: --env, --build-arg
+	extra                                                              []string // more verify flags: --env, --build-arg, --probe-stdin
 }
 
 // realRow is one app's result: a line of the table, and an entry of
@@ -84,8 +84,19 @@ func readManifest(file string) ([]realApp, error) {
 		if len(f) == 10 {
 			a.extra = strings.Fields(f[9])
 			for j := 0; j < len(a.extra); j += 2 {
-				if j+1 >= len(a.extra) || (a.extra[j] != "--env" && a.extra[j] != "--build-arg") {
-					return nil, fmt.Errorf("%s:%d: verify flags %q: want --env KEY=VALUE or --build-arg KEY=VALUE pairs", file, i+1, f[9])
+				if j+1 >= len(a.extra) || !slices.Contains([]string{"--env", "--build-arg", "--probe-stdin"}, a.extra[j]) {
+					return nil, fmt.Errorf("%s:%d: verify flags %q: want --env KEY=VALUE, --build-arg KEY=VALUE or --probe-stdin FILE pairs", file, i+1, f[9])
+				}
+				if a.extra[j] == "--probe-stdin" {
+					// FILE is in e2e/real (stdin/), beside the manifest.
+					in, err := filepath.Abs(filepath.Join(filepath.Dir(file), a.extra[j+1]))
+					if err == nil {
+						_, err = os.Stat(in)
+					}
+					if err != nil {
+						return nil, fmt.Errorf("%s:%d: --probe-stdin: %v", file, i+1, err)
+					}
+					a.extra[j+1] = in
 				}
 			}
 		}

@@ -36,8 +36,9 @@ type Engine interface {
 	// 127.0.0.1 and env (KEY=VALUE) set. refused says why the engine would
 	// not start it.
 	Start(ctx context.Context, name, image string, ports []int, env []string) (refused string, err error)
-	// Run runs a container with env set and args as its command, to its end.
-	Run(ctx context.Context, name, image string, env, args []string) (RunResult, error)
+	// Run runs a container with env set and args as its command, to its
+	// end; stdin, when not nil, is its standard input (docker run -i).
+	Run(ctx context.Context, name, image string, env, args []string, stdin []byte) (RunResult, error)
 	// Wait waits for a container's end and returns its exit status.
 	Wait(ctx context.Context, name string) (int, error)
 	Logs(ctx context.Context, name string) (stdout, stderr string, err error)
@@ -318,12 +319,22 @@ func (d *Docker) Start(ctx context.Context, name, image string, ports []int, env
 }
 
 // Run runs docker run in the foreground.
-func (d *Docker) Run(ctx context.Context, name, image string, env, args []string) (RunResult, error) {
+func (d *Docker) Run(ctx context.Context, name, image string, env, args []string, stdin []byte) (RunResult, error) {
 	run := []string{"run", "--name", name}
+	if stdin != nil {
+		run = append(run, "-i")
+	}
 	for _, e := range env {
 		run = append(run, "-e", e)
 	}
-	stdout, stderr, err := d.outputs(ctx, append(append(run, image), args...)...)
+	var out, errb bytes.Buffer
+	cmd := d.command(ctx, append(append(run, image), args...)...)
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if stdin != nil {
+		cmd.Stdin = bytes.NewReader(stdin)
+	}
+	err := cmd.Run()
+	stdout, stderr := out.String(), errb.String()
 	r := RunResult{Stdout: stdout, Stderr: stderr}
 	var ee *exec.ExitError
 	switch {

@@ -20,7 +20,14 @@ func (vr *run) probe(ctx context.Context) error {
 		fns = append(fns, vr.probeHTTP)
 	}
 	if vr.opt.CmdProbe != nil {
-		names = append(names, "cmd "+vr.opt.CmdProbeText)
+		name := "cmd " + vr.opt.CmdProbeText
+		if len(vr.opt.CmdProbe) == 0 {
+			name = "cmd (the image's own)"
+		}
+		if vr.opt.CmdProbeStdin != nil {
+			name += " < " + vr.opt.CmdProbeStdinName
+		}
+		names = append(names, name)
 		fns = append(fns, func(ctx context.Context, image, variant string) ([]ProbeResult, error) {
 			r, err := vr.probeCmd(ctx, image, variant)
 			return []ProbeResult{r}, err
@@ -302,7 +309,7 @@ func (vr *run) probeCmd(ctx context.Context, image, variant string) (ProbeResult
 	defer vr.remove(ctx, name)
 	pctx, cancel := context.WithTimeout(ctx, vr.opt.ProbeTimeout)
 	defer cancel()
-	res, err := vr.eng.Run(pctx, name, image, vr.opt.Env, vr.opt.CmdProbe)
+	res, err := vr.eng.Run(pctx, name, image, vr.opt.Env, vr.opt.CmdProbe, vr.opt.CmdProbeStdin)
 	r := ProbeResult{Stdout: res.Stdout, Stderr: tail(res.Stderr, 500)}
 	switch {
 	case ctx.Err() != nil:

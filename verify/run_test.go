@@ -84,7 +84,7 @@ func (f *fakeEngine) Diff(_ context.Context, name string) ([]string, error) {
 func (f *fakeEngine) Start(context.Context, string, string, []int, []string) (string, error) {
 	return "", nil
 }
-func (f *fakeEngine) Run(context.Context, string, string, []string, []string) (RunResult, error) {
+func (f *fakeEngine) Run(context.Context, string, string, []string, []string, []byte) (RunResult, error) {
 	return RunResult{}, nil
 }
 func (f *fakeEngine) Wait(context.Context, string) (int, error) { return 0, nil }

@@ -53,8 +53,13 @@ type Options struct {
 	Docker string
 
 	HTTPProbes   []HTTPProbe
-	CmdProbe     []string // the command probe's arguments; nil: none
+	CmdProbe     []string // the command probe's arguments (empty: the image's own command); nil: none
 	CmdProbeText string   // as the user wrote them, for the report
+	// CmdProbeStdin, when not nil, is the command probe's standard input
+	// in both images (a program that reads what it converts from stdin);
+	// CmdProbeStdinName names it in the report.
+	CmdProbeStdin     []byte
+	CmdProbeStdinName string
 
 	// BuildArgs (KEY=VALUE) go to both builds, Env (KEY=VALUE) to every
 	// container of both images: what an app needs that the file does not

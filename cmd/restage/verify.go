@@ -4,7 +4,9 @@ package main
 // builds, runs and compares the original and the converted file.
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
 	"strconv"
@@ -24,6 +26,7 @@ const (
 	flagDocker       = "docker"
 	flagProbeHTTP    = "probe-http"
 	flagProbeCmd     = "probe-cmd"
+	flagProbeStdin   = "probe-stdin"
 	flagKeep         = "keep"
 	flagBuildTimeout = "build-timeout"
 	flagProbeTimeout = "probe-timeout"
@@ -38,6 +41,7 @@ func verifyFlags() []cli.Flag {
 		&cli.StringFlag{Name: flagDocker, Usage: "the docker CLI program, a `PATH` (default: $RESTAGE_DOCKER, else docker on PATH); builds run with DOCKER_BUILDKIT=1"},
 		&cli.StringSliceFlag{Name: flagProbeHTTP, Usage: "probe `PORT/PATH` over HTTP on 127.0.0.1 (repeatable): both images must answer with the same status and body"},
 		&cli.StringFlag{Name: flagProbeCmd, Usage: "run each image with `ARGS` (shell-like words) as its CMD: same exit status and stdout"},
+		&cli.StringFlag{Name: flagProbeStdin, Usage: "run each image (with --probe-cmd's ARGS, else its own command) with the contents of `FILE` on standard input (docker run -i): same exit status and stdout; for a program that reads what it works on from stdin"},
 		&cli.BoolFlag{Name: flagKeep, Usage: "keep the images, containers and temporary files verify made"},
 		&cli.DurationFlag{Name: flagBuildTimeout, Value: 10 * time.Minute, Usage: "give up a build after `DURATION`"},
 		&cli.DurationFlag{Name: flagProbeTimeout, Value: 30 * time.Second, Usage: "give up a probe after `DURATION` (an HTTP probe polls until then)"},
@@ -104,6 +108,20 @@ func (a *app) verifySettings(c *cli.Context) (*verify.Options, error) {
 			return nil, usagef("--probe-cmd: no arguments")
 		}
 		v.CmdProbe, v.CmdProbeText = words, c.String(flagProbeCmd)
+	}
+	if name := c.String(flagProbeStdin); name != "" {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, usagef("--probe-stdin %s: %v", textutil.ShowPath(name), err)
+		}
+		v.CmdProbeStdin, v.CmdProbeStdinName = data, name
+		if v.CmdProbe == nil {
+			v.CmdProbe = []string{} // the image's own command
+		}
 	}
 	return v, nil
 }
@@ -198,7 +216,8 @@ folders only one image has are not compared), image size, layers, user, and whet
 shell or a package manager is left in the image.
 
 Probes: --probe-http PORT/PATH (same status and body), --probe-cmd ARGS (same exit status
-and stdout), or by default: a server stays up for --up-for, a one-shot program exits 0 with
+and stdout; --probe-stdin FILE gives both runs FILE on stdin, with ARGS or the image's own
+command), or by default: a server stays up for --up-for, a one-shot program exits 0 with
 the same stdout. The image map (--image-map, image_map) applies to the original's FROM
 and COPY --from images too.
 

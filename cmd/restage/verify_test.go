@@ -79,13 +79,18 @@ create)
 export)
 	cat "$(get TAR)" ;;
 run)
-	detach=
-	for a in "$@"; do [ "$a" = -d ] && detach=1; done
+	detach= interactive=
+	for a in "$@"; do [ "$a" = -d ] && detach=1; [ "$a" = -i ] && interactive=1; done
 	if [ "$(get START_FAIL)" = 1 ]; then
 		echo 'docker: Error response from daemon: failed to create task: exec: "/app": stat /app: no such file or directory: unknown.' >&2
 		exit 127
 	fi
 	if [ -n "$detach" ]; then echo "f00d$V"; exit 0; fi
+	# With -i, the probe's input is echoed (the converted image's with
+	# FAKE_STDIN_CONVERTED=upper, upper-cased), to show what arrived.
+	if [ -n "$interactive" ]; then
+		if [ "$(get STDIN)" = upper ]; then tr a-z A-Z; else cat; fi
+	fi
 	get STDOUT
 	get STDERR >&2
 	exit "$(get EXIT 0)" ;;
@@ -522,6 +527,54 @@ func TestVerifyProbeCmd(t *testing.T) {
 	code, out, _ = vt.verify("--probe-cmd", "--version")
 	if code != 1 || !strings.Contains(out, "cmd --version: the original exits 0, the converted image exits 2") {
 		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+// TestVerifyProbeStdin: --probe-stdin gives the file to both runs of the
+// command probe on stdin (docker run -i), and the probe compares what each
+// prints from it; without --probe-cmd it runs the image's own command;
+// the file must be readable.
+func TestVerifyProbeStdin(t *testing.T) {
+	vt := newVerifyTest(t)
+	in := filepath.Join(t.TempDir(), "in.json")
+	writeFile(t, in, `{"a": [1, "x"]}`)
+	code, out, _ := vt.verify("--probe-cmd", "-", "--probe-stdin", in)
+	if code != 0 || !strings.Contains(out, "probe cmd - < "+in) {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	runs := vt.callsOf("run")
+	if len(runs) != 2 || !strings.Contains(runs[0], " -i ") || !strings.Contains(runs[1], " -i ") {
+		t.Errorf("runs without -i: %q", runs)
+	}
+	// What comes out of the input differs: the probe says so.
+	t.Setenv("FAKE_STDIN_CONVERTED", "upper")
+	code, out, _ = vt.verify("--probe-cmd", "-", "--probe-stdin", in)
+	if code != 1 || !strings.Contains(out, "stdout differs") {
+		t.Errorf("different output from the input: exit %d\n%s", code, out)
+	}
+	os.Unsetenv("FAKE_STDIN_CONVERTED")
+	// Without stdin, no -i: the probe of TestVerifyProbeCmd is unchanged.
+	vt.verify("--probe-cmd", "--version")
+	for _, r := range vt.callsOf("run") {
+		if strings.Contains(r, " -i ") {
+			t.Errorf("run with -i without --probe-stdin: %q", r)
+		}
+	}
+	// Without --probe-cmd: the image's own command, with the input.
+	code, out, _ = vt.verify("--probe-stdin", in)
+	if runs := vt.callsOf("run"); code != 0 || !strings.Contains(out, "probe cmd (the image's own) < "+in) ||
+		len(runs) != 2 || !strings.HasSuffix(runs[0], ":original") || !strings.Contains(runs[0], " -i ") {
+		t.Errorf("--probe-stdin alone: exit %d, runs %q\n%s", code, runs, out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--probe-cmd", "-", "--probe-stdin", in + ".missing"}, "--probe-stdin " + in + ".missing: no such file or directory"},
+	} {
+		if code, _, errs := vt.verify(tc.args...); code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%q: exit %d, stderr %q, want 2 and %q", tc.args, code, errs, tc.want)
+		}
 	}
 }
 
