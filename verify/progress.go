@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"sync"
+
+	"github.com/restage/restage/internal/textutil"
 )
 
 // Step is a build step as BuildKit's plain progress announces it:
@@ -66,43 +68,24 @@ func (w *stepWriter) Write(p []byte) (int, error) {
 
 // NewStatusLine writes a status line to w, cut to a terminal of width
 // columns (0 is 80).
-func NewStatusLine(w io.Writer, width int) *StatusLine { return &StatusLine{w: w, width: width} }
+func NewStatusLine(w io.Writer, width int) *StatusLine {
+	return &StatusLine{line: textutil.StatusLine{W: w, Width: width}}
+}
 
 // StatusLine is a terminal's status line: the build step under way,
 // rewritten in place, and cleared before any other note is written. The
 // caller decides whether its writer is a terminal.
 type StatusLine struct {
-	w     io.Writer
-	width int // the terminal's columns; 0 is 80
-	shown bool
+	line textutil.StatusLine
 }
 
 // Write clears the line and writes p.
-func (l *StatusLine) Write(p []byte) (int, error) {
-	l.Clear()
-	return l.w.Write(p)
-}
+func (l *StatusLine) Write(p []byte) (int, error) { return l.line.Write(p) }
 
 // Step shows st, the step of the variant's build under way.
 func (l *StatusLine) Step(variant string, st Step) {
-	line := []rune(fmt.Sprintf("restage verify: building the %s: %s", variant, st))
-	width := l.width
-	if width <= 0 {
-		width = 80
-	}
-	// One column short of the width: a full line would wrap on some
-	// terminals, and the carriage return would then redraw the next one.
-	if len(line) > width-1 {
-		line = append(line[:max(width-4, 0)], []rune("...")...)
-	}
-	fmt.Fprintf(l.w, "\r\x1b[K%s", string(line))
-	l.shown = true
+	l.line.Show(fmt.Sprintf("restage verify: building the %s: %s", variant, st))
 }
 
 // Clear removes the line, if shown.
-func (l *StatusLine) Clear() {
-	if l.shown {
-		fmt.Fprint(l.w, "\r\x1b[K")
-		l.shown = false
-	}
-}
+func (l *StatusLine) Clear() { l.line.Clear() }

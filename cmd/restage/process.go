@@ -149,7 +149,7 @@ func (a *app) rootAction(c *cli.Context) error {
 	jobs := discover(paths)
 	var prog *progress
 	if a.stderrIsTerminal && !s.quiet && !s.json && len(jobs) >= progressMin {
-		prog = &progress{w: a.stderr, width: a.stderrWidth, total: len(jobs), now: time.Now}
+		prog = &progress{line: textutil.StatusLine{W: a.stderr, Width: a.stderrWidth}, total: len(jobs), now: time.Now}
 		// Whatever else is printed on the terminal clears the line first.
 		stdout, stderr := a.stdout, a.stderr
 		a.stderr = clearing{stderr, prog}

@@ -15,10 +15,8 @@ import (
 // dependency, and nothing is added to every run's start-up. The caller
 // decides when it is shown (never in a pipe, with --json or -q).
 type progress struct {
-	w     io.Writer
-	width int // the terminal's columns; 0 is 80
+	line  textutil.StatusLine
 	total int
-	shown bool
 	last  time.Time
 	now   func() time.Time
 }
@@ -31,33 +29,17 @@ const progressMin = 20
 // unless the line was drawn less than a tenth of a second ago.
 func (p *progress) update(done int, path string) {
 	t := p.now()
-	if p.shown && t.Sub(p.last) < 100*time.Millisecond {
+	if p.line.Shown() && t.Sub(p.last) < 100*time.Millisecond {
 		return
 	}
 	p.last = t
 	// An odd name is quoted: a newline or an escape sequence in it would
 	// break the line or drive the terminal.
-	line := []rune(fmt.Sprintf("restage: %d/%d %s", done, p.total, textutil.ShowPath(path)))
-	width := p.width
-	if width <= 0 {
-		width = 80
-	}
-	// One column short: a full line wraps on some terminals, and the
-	// carriage return would then redraw the next one.
-	if len(line) > width-1 {
-		line = append(line[:max(width-4, 0)], []rune("...")...)
-	}
-	fmt.Fprintf(p.w, "\r\x1b[K%s", string(line))
-	p.shown = true
+	p.line.Show(fmt.Sprintf("restage: %d/%d %s", done, p.total, textutil.ShowPath(path)))
 }
 
 // clear removes the line, if shown.
-func (p *progress) clear() {
-	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
-		p.shown = false
-	}
-}
+func (p *progress) clear() { p.line.Clear() }
 
 // clearing is a writer that clears the progress line before it writes.
 type clearing struct {

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/transform"
 )
 
@@ -283,7 +284,7 @@ func TestOddNamesOnStderr(t *testing.T) {
 // breaks the line or reaches the terminal raw.
 func TestProgressQuotesOddNames(t *testing.T) {
 	var b strings.Builder
-	p := &progress{w: &b, width: 80, total: 30, now: time.Now}
+	p := &progress{line: textutil.StatusLine{W: &b, Width: 80}, total: 30, now: time.Now}
 	p.update(3, "svc/new\nline\x1b[2J/Dockerfile")
 	if want := "\r\x1b[Krestage: 3/30 \"svc/new\\nline\\033[2J/Dockerfile\""; b.String() != want {
 		t.Errorf("got  %q\nwant %q", b.String(), want)
