@@ -15,6 +15,7 @@ package main
 // same answers, so the comparison stays fair.
 
 import (
+	"cmp"
 	"archive/zip"
 	"bytes"
 	"crypto/md5"
@@ -428,15 +429,15 @@ func comparePart(p, q string) int {
 	qn, qerr := strconv.Atoi(q)
 	switch {
 	case perr == nil && qerr == nil:
-		return cmpInt(pn, qn)
+		return cmp.Compare(pn, qn)
 	case perr == nil:
 		if q == "" {
-			return cmpInt(pn, 0)
+			return cmp.Compare(pn, 0)
 		}
 		return 1
 	case qerr == nil:
 		if p == "" {
-			return cmpInt(0, qn)
+			return cmp.Compare(0, qn)
 		}
 		return -1
 	}
@@ -444,21 +445,11 @@ func comparePart(p, q string) int {
 	qr, qok := qualifiers[q]
 	switch {
 	case pok && qok:
-		return cmpInt(pr, qr)
+		return cmp.Compare(pr, qr)
 	case pok: // known qualifiers sort below other words, as in Maven
 		return -1
 	case qok:
 		return 1
 	}
 	return strings.Compare(p, q)
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
