@@ -15,9 +15,9 @@ package main
 // same answers, so the comparison stays fair.
 
 import (
-	"cmp"
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
