@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench-startup: restage beside the parse-only floor (bench/floor), as whole process runs on
 # a typical Dockerfile. Both are built with the same flags (those of `make build`); prints each
-# one's median and the ratio restage/floor. The target is 1.3 or less (README, Performance).
+# one's median and the ratio restage/floor, and restage's conversion alone (bench/engine, no
+# command line, no other commands) against the same floor. The target is 1.3 or less (README, Performance).
 #   bench/startup.sh [-n RUNS] [Dockerfile]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 CGO_ENABLED=0 "$GO" build -tags "$TAGS" -o "$out/restage" ./cmd/restage
 "$GO" build -tags "$TAGS" -o "$out/floor" ./bench/floor
+CGO_ENABLED=0 "$GO" build -tags "$TAGS" -o "$out/engine" ./bench/engine
 "$GO" build -o "$out/startup" ./bench/startup
-ls -l "$out/restage" "$out/floor" | awk '{printf "%-8s %6.1f MB\n", $NF ~ /restage$/ ? "restage" : "floor", $5/1e6}'
-"$out/startup" -n "$n" -restage "$out/restage" -floor "$out/floor" "$file"
+for b in restage floor engine; do printf '%-8s %6.1f MB\n' "$b" "$(stat -c %s "$out/$b" | awk '{print $1/1e6}')"; done
+"$out/startup" -n "$n" -restage "$out/restage" -floor "$out/floor" -engine "$out/engine" "$file"

@@ -1,8 +1,9 @@
 // Command startup times whole process runs of restage and of the
 // parse-only floor (bench/floor) on the same Dockerfile, alternating
 // them so that a change in the machine's load hits both alike, and
-// prints each one's median and the ratio restage/floor. bench/startup.sh
-// builds both binaries with the same flags and runs it.
+// prints each one's median and the ratio restage/floor. With -engine it
+// also times restage's conversion alone (bench/engine). bench/startup.sh
+// builds the binaries with the same flags and runs it.
 //
 // It must never import restage's packages (see bench/floor).
 package main
@@ -20,9 +21,10 @@ func main() {
 	n := flag.Int("n", 200, "runs of each program")
 	restage := flag.String("restage", "bin/restage", "the restage binary")
 	floor := flag.String("floor", "bin/floor", "the floor binary")
+	engine := flag.String("engine", "", "the bench/engine binary, timed too when given")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: startup [-n N] [-restage BIN] [-floor BIN] Dockerfile")
+		fmt.Fprintln(os.Stderr, "usage: startup [-n N] [-restage BIN] [-floor BIN] [-engine BIN] Dockerfile")
 		os.Exit(2)
 	}
 	file := flag.Arg(0)
@@ -32,6 +34,12 @@ func main() {
 	}{
 		{"floor", []string{*floor, file}},
 		{"restage", []string{*restage, "-q", file}},
+	}
+	if *engine != "" {
+		progs = append(progs, struct {
+			name string
+			args []string
+		}{"engine", []string{*engine, file}})
 	}
 	times := make([][]time.Duration, len(progs))
 	for i := -5; i < *n; i++ { // five warm-up rounds fill the page cache
@@ -60,6 +68,10 @@ func main() {
 	}
 	fmt.Printf("ratio restage/floor: %.2f (medians), %.2f (minimums)\n",
 		float64(med[1])/float64(med[0]), float64(times[1][0])/float64(times[0][0]))
+	if len(progs) > 2 {
+		fmt.Printf("ratio engine/floor:  %.2f (medians), %.2f (minimums)\n",
+			float64(med[2])/float64(med[0]), float64(times[2][0])/float64(times[0][0]))
+	}
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
