@@ -108,7 +108,7 @@ func TestTextHostileNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := b.String()
-	for _, want := range []string{"\n  \"a\\nb/Dockerfile\"\n", "\n  \"x\\x1b[31m/Dockerfile\": bad thing\n"} {
+	for _, want := range []string{"\n  \"a\\nb/Dockerfile\"\n", "\n  \"x\\033[31m/Dockerfile\": bad thing\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Text lacks %q:\n%s", want, got)
 		}

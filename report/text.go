@@ -3,10 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/restage/restage/internal/textutil"
 	"github.com/restage/restage/output"
 )
 
@@ -99,15 +99,11 @@ func codeOrDash(c string) string {
 	return c
 }
 
-// textPath is a path as one line of plain text: quoted, Go style, when it
-// holds a control character (a newline would start a line of its own, an
-// escape sequence would drive the terminal).
-func textPath(p string) string {
-	if strings.IndexFunc(p, isControl) >= 0 {
-		return strconv.Quote(p)
-	}
-	return p
-}
+// textPath is a path as one line of plain text, quoted as restage quotes
+// names everywhere (git's way) when it holds a control character: a
+// newline would start a line of its own, an escape sequence would drive
+// the terminal.
+func textPath(p string) string { return textutil.ShowPath(p) }
 
 func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
 

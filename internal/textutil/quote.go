@@ -12,7 +12,10 @@ import (
 // octal for the other control bytes. A name with a newline would
 // otherwise read as two names. Unlike git's default (core.quotePath),
 // letters outside ASCII stay as they are when they are valid UTF-8;
-// bytes that are not are escaped, so a terminal never gets raw junk.
+// bytes that are not are escaped, and so are the C1 control characters
+// (U+0080 to U+009F, such as U+009B, a one-character escape sequence to
+// some terminals), whose bytes git's default quoting escapes too: a
+// terminal never gets raw junk or a command.
 func QuotePath(name string) string {
 	if !needsQuote(name) {
 		return name
@@ -25,6 +28,10 @@ func QuotePath(name string) string {
 			r, size := utf8.DecodeRuneInString(name[i:])
 			if r == utf8.RuneError && size == 1 {
 				writeOctal(&b, c)
+			} else if isC1(r) {
+				for j := range size {
+					writeOctal(&b, name[i+j])
+				}
 			} else {
 				b.WriteString(name[i : i+size])
 			}
@@ -82,8 +89,13 @@ func needsQuote(name string) bool {
 			return true
 		}
 	}
-	return !utf8.ValidString(name)
+	if !utf8.ValidString(name) {
+		return true
+	}
+	return strings.IndexFunc(name, isC1) >= 0
 }
+
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
 
 func writeOctal(b *strings.Builder, c byte) {
 	b.WriteByte('\\')

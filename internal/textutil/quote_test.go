@@ -10,17 +10,19 @@ import (
 // UTF-8, which git's default quoting escapes too.
 func TestQuotePath(t *testing.T) {
 	for in, want := range map[string]string{
-		"Dockerfile":         "Dockerfile",
-		"svc/a b/Dockerfile": "svc/a b/Dockerfile",
-		"café/Dockerfile":    "café/Dockerfile",
-		"new\nline":          `"new\nline"`,
-		"tab\tx":             `"tab\tx"`,
-		`quo"te`:             `"quo\"te"`,
-		`back\slash`:         `"back\\slash"`,
-		"ctl\x01x":           `"ctl\001x"`,
-		"del\x7f":            `"del\177"`,
-		"bell\a\b\v\f\r":     `"bell\a\b\v\f\r"`,
-		"bad\xffbyte":        `"bad\377byte"`,
+		"Dockerfile":           "Dockerfile",
+		"svc/a b/Dockerfile":   "svc/a b/Dockerfile",
+		"café/Dockerfile":      "café/Dockerfile",
+		"new\nline":            `"new\nline"`,
+		"tab\tx":               `"tab\tx"`,
+		`quo"te`:               `"quo\"te"`,
+		`back\slash`:           `"back\\slash"`,
+		"ctl\x01x":             `"ctl\001x"`,
+		"del\x7f":              `"del\177"`,
+		"bell\a\b\v\f\r":       `"bell\a\b\v\f\r"`,
+		"bad\xffbyte":          `"bad\377byte"`,
+		"csi\u009b31m":         `"csi\302\23331m"`,
+		"nel\u0085 nbsp\u00a0": `"nel\302\205 nbsp` + "\u00a0" + `"`, // NBSP is a letter
 	} {
 		if got := QuotePath(in); got != want {
 			t.Errorf("QuotePath(%q) = %s, want %s", in, got, want)
