@@ -242,7 +242,7 @@ var codes = []CodeInfo{
 	{warnHealthcheckTools, KindWarning, "HEALTHCHECK tools missing", "The HEALTHCHECK runs tools that the runtime image asked for with --runtime does not have, so the check will fail."},
 	{warnRootReplaced, KindWarning, "root user replaced", "The original set USER root; the runtime runs as a non-root user."},
 	{warnUserMissing, KindWarning, "user missing in the runtime", "The USER does not exist in the runtime image, so the runtime's non-root user is used."},
-	{warnPrivilegedPort, KindWarning, "privileged port", "An EXPOSEd port is below 1024, which a non-root user cannot bind without a capability."},
+	{warnPrivilegedPort, KindWarning, "privileged port", "A port the image listens on is below 1024 (an EXPOSE; a HOST:PORT word, --port or -p N in the start command; a PORT setting), which a non-root user cannot bind without a capability."},
 	{warnFloatingTag, KindWarning, "floating tag kept", "The image tag does not pin the version and the preset takes none from the build context, so the runtime keeps the builder's floating family (node:lts to node:lts-slim); the two stages may get different versions when the tag moves."},
 	{warnOptionsVarUnread, KindWarning, "options variable no longer read", "The command expanded an options variable (such as $JAVA_OPTS) that the runtime's command no longer has: its value moves to the variable the interpreter reads itself, and a value given at run time (docker run -e JAVA_OPTS=...) is ignored."},
 	{warnSourceRunDiffers, KindWarning, "built file may run differently", "The original ran from source through the build tool (such as mvn spring-boot:run), which adds its own settings (JVM arguments, profiles, dev tools, resources read from the source folder); the built file runs without them."},

@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -57,29 +56,6 @@ func (p *plan) planUser() {
 	if p.user != "" {
 		for _, name := range varRefNames(p.user) {
 			p.uses = append(p.uses, varUse{name, f.user.first})
-		}
-	}
-}
-
-// checkPorts warns about privileged ports a non-root user cannot bind.
-func (p *plan) checkPorts() {
-	u := p.user
-	if u == "" && !p.keepsRoot {
-		u = p.runtime.User
-	}
-	if name, _, _ := strings.Cut(u, ":"); name == "root" || name == "0" || u == "" {
-		return
-	}
-	for _, in := range p.f.moved {
-		c, ok := in.cmd.(*instructions.ExposeCommand)
-		if !ok {
-			continue
-		}
-		for _, port := range c.Ports {
-			num, _, _ := strings.Cut(port, "/")
-			if n, err := strconv.Atoi(num); err == nil && n > 0 && n < 1024 {
-				p.notes.note(in.first, warnPrivilegedPort, "port %d is below 1024: the non-root user %s cannot bind it unless the program is given the capability; consider a port from 1024 up", n, u)
-			}
 		}
 	}
 }

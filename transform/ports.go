@@ -1,0 +1,136 @@
+package transform
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+
+	"github.com/restage/restage/shell"
+)
+
+// checkPorts warns about privileged ports a non-root user cannot bind.
+// The original may have bound one as root; the result runs as another
+// user. A port is read from EXPOSE, and from what the container starts
+// with, where a program is told where to listen: a HOST:PORT word
+// (gunicorn -b 0.0.0.0:80, uvicorn's --bind), a --port or -p option
+// with a number (--port 80, --port=80), and a PORT setting of the file
+// (the convention most frameworks read). Each port is warned about once:
+// on its EXPOSE, else on the start command, else on the PORT setting.
+// Ports in scripts the command runs are not read.
+func (p *plan) checkPorts() {
+	u := p.user
+	if u == "" && !p.keepsRoot {
+		u = p.runtime.User
+	}
+	if name, _, _ := strings.Cut(u, ":"); name == "root" || name == "0" || u == "" {
+		return
+	}
+	warned := map[int]bool{}
+	warn := func(line, n int) {
+		if n > 0 && n < 1024 && !warned[n] {
+			warned[n] = true
+			p.notes.note(line, warnPrivilegedPort, "port %d is below 1024: the non-root user %s cannot bind it unless the program is given the capability; consider a port from 1024 up", n, u)
+		}
+	}
+	for _, in := range p.f.moved {
+		c, ok := in.cmd.(*instructions.ExposeCommand)
+		if !ok {
+			continue
+		}
+		for _, port := range c.Ports {
+			num, _, _ := strings.Cut(port, "/")
+			if n, err := strconv.Atoi(num); err == nil {
+				warn(in.first, n)
+			}
+		}
+	}
+	for _, in := range []*inst{p.f.entrypoint, p.f.cmd} {
+		if in == nil {
+			continue
+		}
+		for _, n := range listenPorts(startWords(in)) {
+			warn(in.first, n)
+		}
+	}
+	for _, e := range p.f.env {
+		if e.key == "PORT" {
+			if n, err := strconv.Atoi(p.f.envNow["PORT"]); err == nil {
+				warn(e.in.first, n)
+			}
+		}
+	}
+}
+
+// startWords are the words of a CMD or ENTRYPOINT: as written in exec
+// form; the literal words of every command in shell form.
+func startWords(in *inst) []string {
+	var line []string
+	shellForm := false
+	switch c := in.cmd.(type) {
+	case *instructions.CmdCommand:
+		line, shellForm = c.CmdLine, c.PrependShell
+	case *instructions.EntrypointCommand:
+		line, shellForm = c.CmdLine, c.PrependShell
+	}
+	if !shellForm {
+		return line
+	}
+	sc, err := shell.Parse(strings.Join(line, " "))
+	if err != nil {
+		return nil
+	}
+	var words []string
+	for _, c := range sc.Cmds {
+		for _, w := range c.Words {
+			if !w.Dynamic {
+				words = append(words, w.Text)
+			}
+		}
+	}
+	return words
+}
+
+// hostPort returns the port of a listening address: an IPv4 address, a
+// bracketed IPv6 one, localhost, * or nothing, then a colon and digits
+// ("0.0.0.0:80", ":80", "[::]:80"); "" for any other word.
+func hostPort(w string) string {
+	i := strings.LastIndexByte(w, ':')
+	if i < 0 {
+		return ""
+	}
+	host, port := w[:i], w[i+1:]
+	if port == "" || len(port) > 5 || strings.Trim(port, "0123456789") != "" {
+		return ""
+	}
+	switch {
+	case host == "" || host == "localhost" || host == "*":
+	case strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") && strings.Trim(host[1:len(host)-1], "0123456789abcdefABCDEF:") == "":
+	case strings.Trim(host, "0123456789.") == "":
+	default:
+		return ""
+	}
+	return port
+}
+
+// listenPorts are the ports words tell a program to listen on.
+func listenPorts(words []string) []int {
+	var out []int
+	for i, w := range words {
+		num := ""
+		switch {
+		case w == "--port" || w == "-p":
+			if i+1 < len(words) {
+				num = words[i+1]
+			}
+		case strings.HasPrefix(w, "--port="):
+			num = strings.TrimPrefix(w, "--port=")
+		default:
+			num = hostPort(strings.TrimPrefix(w, "--bind="))
+		}
+		if n, err := strconv.Atoi(num); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
