@@ -34,6 +34,26 @@ func generatedBuiltin() []*Preset {
 					RunCommand: "go run",
 					Reason:     "the container runs `go run`, which compiles at start-up: there is no build step to split off",
 				},
+				{
+					RunCommand: "CompileDaemon",
+					Reason:     "`CompileDaemon` rebuilds the program with the go tool when it starts and on file changes: it is for development, and the runtime has no go tool",
+				},
+				{
+					RunCommand: "air",
+					Reason:     "`air` rebuilds the program with the go tool when it starts and on file changes: it is for development, and the runtime has no go tool",
+				},
+				{
+					RunCommand: "reflex",
+					Reason:     "`reflex` reruns its command (a go build or go run) on file changes: it is for development, and the runtime has no go tool",
+				},
+				{
+					RunCommand: "gin",
+					Reason:     "`gin` rebuilds the program with the go tool when it starts and on file changes: it is for development, and the runtime has no go tool",
+				},
+				{
+					RunCommand: "fresh",
+					Reason:     "`fresh` rebuilds the program with the go tool when it starts and on file changes: it is for development, and the runtime has no go tool",
+				},
 			},
 			Builder: Builder{
 				Workdir: "/go",
@@ -167,6 +187,9 @@ func generatedBuiltin() []*Preset {
 							"package",
 						},
 						OnlyIfRun: true,
+					},
+					WithoutArgs: []string{
+						"-d",
 					},
 				},
 				{

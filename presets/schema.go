@@ -151,6 +151,9 @@ type BuildCommand struct {
 	// WithArgs, when set, requires one of these words among the
 	// command's arguments (mvn ... package).
 	WithArgs []string `yaml:"with_args"`
+	// WithoutArgs, when set, keeps the command from matching when one of
+	// these words is among its arguments (`go get -d` only downloads).
+	WithoutArgs []string `yaml:"without_args"`
 	// Collect, when set, is how the build's output is gathered into one
 	// file when the command line does not name it.
 	Collect *Collect `yaml:"collect"`

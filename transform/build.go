@@ -190,7 +190,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	for i := range f.preset.Build {
 		bc := &f.preset.Build[i]
 		n := len(strings.Fields(bc.Command))
-		if hasPrefixWords(args, bc.Command) && (!bc.Bare || len(args) == n || strings.HasPrefix(args[n].text, "-")) && hasAnyArg(args[n:], bc.WithArgs) {
+		if hasPrefixWords(args, bc.Command) && (!bc.Bare || len(args) == n || strings.HasPrefix(args[n].text, "-")) && hasAnyArg(args[n:], bc.WithArgs) && (len(bc.WithoutArgs) == 0 || !hasAnyArg(args[n:], bc.WithoutArgs)) {
 			if len(step.builds) == 0 {
 				f.evidence = append(f.evidence, Evidence{Line: step.in.first, What: "build step: " + bc.Command})
 			}

@@ -20,6 +20,9 @@ type placement struct {
 	// open: the COPY wrote into dest entries the engine cannot list
 	// (COPY . or a folder's contents, with no build context).
 	open bool
+	// made: a folder a RUN made with mkdir (line is the RUN's), not
+	// something the build context brought in.
+	made bool
 }
 
 // folderCopy is a COPY of a context folder's contents into a builder
@@ -320,6 +323,7 @@ func (p *plan) runFiles() []string {
 		return p.runFilesUnread(rf, pls, sf.unread)
 	}
 	sf.refs = append(sf.refs, f.commandRefs()...)
+	pls = append(pls, f.madePlacements(pls)...)
 	gitIgnored := f.gitignored()
 	ignored := f.dockerignore()
 	type pick struct {
@@ -364,6 +368,41 @@ func (p *plan) runFiles() []string {
 			if x, ok := names(b, pl.dest); ok {
 				hit, rest = pl, x
 			}
+		}
+		// A folder inside the working folder that holds entries
+		// (http.Dir("static") for what a COPY put in /app/static/css)
+		// names each of them; the working folder itself names none.
+		var inside []*placement
+		if hit == nil && f.workdir != "/" && strings.HasPrefix(b, f.workdir+"/") && !strings.ContainsAny(t, "*?[") {
+			for i := range pls {
+				if pl := &pls[i]; !pl.open && strings.HasPrefix(pl.dest, b+"/") {
+					inside = append(inside, pl)
+				}
+			}
+		}
+		if hit == nil && len(inside) > 0 {
+			for _, pl := range inside {
+				if pl.made {
+					choose(pl.dest, fmt.Sprintf("%s names %q", r.where, t), false, pl.line)
+					continue
+				}
+				if embedded(pl.src) {
+					if !noted[pl.dest] {
+						noted[pl.dest] = true
+						leftEmbed = append(leftEmbed, *pl)
+					}
+					continue
+				}
+				if f.buildInputsOnly(rf, pl.src) {
+					continue
+				}
+				choose(pl.dest, fmt.Sprintf("%s names %q", r.where, t), gitIgnored(pl.src), pl.line)
+			}
+			continue
+		}
+		if hit != nil && hit.made {
+			choose(hit.dest, fmt.Sprintf("%s names %q", r.where, t), false, hit.line)
+			continue
 		}
 		if hit == nil {
 			if r.why != "" && !strings.ContainsAny(t, "*?[") {
@@ -423,7 +462,7 @@ func (p *plan) runFiles() []string {
 	var left []string
 	line := 0
 	for _, pl := range pls {
-		if _, ok := picked[pl.dest]; ok || noted[pl.dest] || rf.BuildInput(path.Base(pl.src)) || within(pl.dest, out) {
+		if _, ok := picked[pl.dest]; ok || pl.made || noted[pl.dest] || rf.BuildInput(path.Base(pl.src)) || within(pl.dest, out) {
 			continue
 		}
 		if f.buildInputsOnly(rf, pl.src) {
@@ -446,6 +485,35 @@ func (p *plan) runFiles() []string {
 	}
 	if len(leftEmbed) > 0 {
 		p.notes.note(leftEmbed[0].line, infoRunFilesLeft, "not copied to the runtime, since the program embeds them: %s", p.shownAll(leftEmbed))
+	}
+	return out
+}
+
+// madePlacements are the folders a RUN makes with mkdir strictly inside
+// the working folder where no COPY put anything (RUN mkdir uploads): the
+// program may write into one, so a source that names it gets it copied as
+// it would a COPY's entry.
+func (f *facts) madePlacements(pls []placement) []placement {
+	if f.workdir == "/" {
+		return nil
+	}
+	var out []placement
+next:
+	for _, m := range f.made {
+		if !strings.HasPrefix(m.dir, f.workdir+"/") {
+			continue
+		}
+		for _, pl := range pls {
+			if under(m.dir, pl.dest) || under(pl.dest, m.dir) {
+				continue next
+			}
+		}
+		for _, o := range out {
+			if o.dest == m.dir {
+				continue next
+			}
+		}
+		out = append(out, placement{dest: m.dir, line: m.in.first, made: true})
 	}
 	return out
 }

@@ -136,7 +136,10 @@ func (p *plan) needProgram(prog string, funcs []string) {
 	if shell.Builtin(prog) || shell.Utility(prog) || slices.Contains(funcs, prog) {
 		return
 	}
-	if _, art := p.resolve(prog); art != nil {
+	// Only an artifact the build names proves the program: one file in
+	// a folder whose name the build does not tell (a `go get .`) is no
+	// evidence that the script's `go` is it, and would not be copied.
+	if _, art := p.resolve(prog); art != nil && art.name != "" {
 		art.used = true
 		return
 	}
