@@ -591,9 +591,10 @@ func generatedBuiltin() []*Preset {
 						Libc:  "glibc",
 					},
 					{
-						Image: "gradle",
-						Tag:   "(jdk|corretto|graal)-?(?P<java>\\d+)",
-						Libc:  "glibc",
+						Image:   "gradle",
+						Tag:     "(jdk|corretto|graal)-?(?P<java>\\d+)",
+						Libc:    "glibc",
+						Workdir: "/home/gradle",
 					},
 					{
 						Image:   "maven",
@@ -610,6 +611,7 @@ func generatedBuiltin() []*Preset {
 						FromContext: []string{
 							"java",
 						},
+						Workdir: "/home/gradle",
 					},
 					{
 						Tag:  "^(?P<java>\\d+)(\\b|[^\\d.])",

@@ -138,6 +138,10 @@ type Variant struct {
 	// variant may run on, in order: they replace default_flavor and
 	// fallback (a hardened family keeps its runtime in that family).
 	Flavors []string `yaml:"flavors"`
+	// Workdir, when set, is the working folder the images of this
+	// variant set themselves (gradle: WORKDIR /home/gradle); it replaces
+	// builder.workdir for them.
+	Workdir string `yaml:"workdir"`
 }
 
 // BuildCommand is a command that belongs to the build. With an Artifact it

@@ -55,6 +55,9 @@ func (p *Preset) compile() *presetErr {
 		if (v.Decline == "" || len(v.FromContext) > 0) && (!libcs[v.Libc] || v.Libc == "none") {
 			return &presetErr{fmt.Sprintf("builder.variants.%d.libc", i), fmt.Sprintf("variant libc %q must be glibc or musl", v.Libc)}
 		}
+		if v.Workdir != "" && !path.IsAbs(v.Workdir) {
+			return &presetErr{fmt.Sprintf("builder.variants.%d.workdir", i), fmt.Sprintf("variant workdir %q must be an absolute path", v.Workdir)}
+		}
 	}
 	for i := range p.Builder.VersionSources {
 		vs := &p.Builder.VersionSources[i]
