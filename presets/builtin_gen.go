@@ -1852,7 +1852,7 @@ func generatedBuiltin() []*Preset {
 						Libc: "musl",
 					},
 					{
-						Tag:  "^(?P<pyver>3\\.\\d+)[.\\d\\w]*(-(slim|bookworm|trixie|bullseye|slim-bookworm|slim-trixie|slim-bullseye))?$",
+						Tag:  "^(?P<pyver>3\\.\\d+)[.\\d\\w]*(-slim|-(slim-)?(trixie|bookworm|bullseye|buster|stretch|jessie))?$",
 						Libc: "glibc",
 					},
 					{
@@ -1863,14 +1863,18 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 					{
-						Tag:  "^(?P<float>3)(-(slim|bookworm|trixie|bullseye|slim-bookworm|slim-trixie|slim-bullseye))?$",
+						Tag:     "^((3-)?(slim-)?)(buster|stretch|jessie)$",
+						Decline: "the Python minor version cannot be told from the image tag, and the python image is no longer built on this Debian release, so a floating runtime such as python:3-slim would have a newer minor than the builder; pin one such as python:3.11-slim-buster",
+					},
+					{
+						Tag:  "^(?P<float>3)(-slim|-(slim-)?(trixie|bookworm|bullseye))?$",
 						Libc: "glibc",
 						FromContext: []string{
 							"pyver",
 						},
 					},
 					{
-						Tag:  "^(latest|slim)$",
+						Tag:  "^(latest|slim|(slim-)?(trixie|bookworm|bullseye))$",
 						Libc: "glibc",
 						FromContext: []string{
 							"pyver",
