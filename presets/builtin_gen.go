@@ -2460,6 +2460,10 @@ func generatedBuiltin() []*Preset {
 							{
 								Env: "VIRTUAL_ENV",
 							},
+							{
+								Dir:   ".venv",
+								Named: true,
+							},
 						},
 					},
 				},

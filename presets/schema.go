@@ -269,6 +269,10 @@ type OwnEnv struct {
 	// Dir is the folder when it is not the value itself; a relative one
 	// is relative to where the command runs (poetry's .venv).
 	Dir string `yaml:"dir"`
+	// Named, with Dir, makes Dir the environment when the file's start
+	// command (its last CMD or ENTRYPOINT) or an ENV PATH names a path
+	// in it (uv's project .venv run as /app/.venv/bin/uvicorn).
+	Named bool `yaml:"named"`
 }
 
 // PackageMap says which run-time packages a build package implies.

@@ -107,8 +107,17 @@ func (p *Preset) compile() *presetErr {
 			}
 			for j := range pr.Own {
 				o := &pr.Own[j]
-				if (o.Env == "") == (o.Flag == "") {
-					return &presetErr{at(fmt.Sprintf("prepare.own.%d", j)), "an own entry needs exactly one of env and flag"}
+				n := 0
+				for _, set := range []bool{o.Env != "", o.Flag != "", o.Named} {
+					if set {
+						n++
+					}
+				}
+				if n != 1 {
+					return &presetErr{at(fmt.Sprintf("prepare.own.%d", j)), "an own entry needs exactly one of env, flag and named"}
+				}
+				if o.Named && o.Dir == "" {
+					return &presetErr{at(fmt.Sprintf("prepare.own.%d", j)), "an own entry with named needs a dir"}
 				}
 				if o.When != "" {
 					_, err := compileRE(o.When)
