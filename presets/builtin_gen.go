@@ -2488,9 +2488,13 @@ func generatedBuiltin() []*Preset {
 						"venv",
 						"__pycache__",
 						"node_modules",
+						"site-packages",
 						"tests",
 						"test_*.py",
 						"*_test.py",
+					},
+					SkipHolding: []string{
+						"pyvenv.cfg",
 					},
 					Patterns: []string{
 						"\\bopen\\(\\s*[\"'](?P<path>[^\"']+)[\"']\\s*,\\s*[\"'][^\"']*[wax]",

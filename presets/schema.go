@@ -438,9 +438,12 @@ type Writes struct {
 // WriteSources says which source files to read and which calls in them
 // write to a path: each pattern's group "path" is the written path.
 type WriteSources struct {
-	Ext      []string `yaml:"ext"`  // file endings of the sources
-	Skip     []string `yaml:"skip"` // globs on path elements not read
-	Patterns []string `yaml:"patterns"`
+	Ext  []string `yaml:"ext"`  // file endings of the sources
+	Skip []string `yaml:"skip"` // globs on path elements not read
+	// SkipHolding are names of files that mark a folder as not the
+	// program's: a folder holding one (pyvenv.cfg) is not read.
+	SkipHolding []string `yaml:"skip_holding"`
+	Patterns    []string `yaml:"patterns"`
 }
 
 // Signal is a pattern over instruction text and what it means.
