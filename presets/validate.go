@@ -484,6 +484,11 @@ func validateWrites(w *Writes) *presetErr {
 			return &presetErr{fmt.Sprintf("writes.sources.skip.%d", i), fmt.Sprintf("bad pattern %q", g)}
 		}
 	}
+	for i, n := range s.SkipHolding {
+		if n == "" || n == "." || n == ".." || strings.Contains(n, "/") {
+			return &presetErr{fmt.Sprintf("writes.sources.skip_holding.%d", i), fmt.Sprintf("%q is not a file name such as pyvenv.cfg", n)}
+		}
+	}
 	for i, pat := range s.Patterns {
 		re, err := compileRE(pat)
 		if err != nil {
