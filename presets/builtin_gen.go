@@ -614,9 +614,10 @@ func generatedBuiltin() []*Preset {
 						Libc:  "glibc",
 					},
 					{
-						Image: "gradle",
-						Tag:   "(jdk|corretto|graal)-?(?P<java>\\d+)",
-						Libc:  "glibc",
+						Image:   "gradle",
+						Tag:     "(jdk|corretto|graal)-?(?P<java>\\d+)",
+						Libc:    "glibc",
+						Workdir: "/home/gradle",
 					},
 					{
 						Image:   "maven",
@@ -633,6 +634,7 @@ func generatedBuiltin() []*Preset {
 						FromContext: []string{
 							"java",
 						},
+						Workdir: "/home/gradle",
 					},
 					{
 						Tag:  "^(?P<java>\\d+)(\\b|[^\\d.])",
@@ -1873,7 +1875,7 @@ func generatedBuiltin() []*Preset {
 						Libc: "musl",
 					},
 					{
-						Tag:  "^(?P<pyver>3\\.\\d+)[.\\d\\w]*(-(slim|bookworm|trixie|bullseye|slim-bookworm|slim-trixie|slim-bullseye))?$",
+						Tag:  "^(?P<pyver>3\\.\\d+)[.\\d\\w]*(-slim|-(slim-)?(trixie|bookworm|bullseye|buster|stretch|jessie))?$",
 						Libc: "glibc",
 					},
 					{
@@ -1884,14 +1886,18 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 					{
-						Tag:  "^(?P<float>3)(-(slim|bookworm|trixie|bullseye|slim-bookworm|slim-trixie|slim-bullseye))?$",
+						Tag:     "^((3-)?(slim-)?)(buster|stretch|jessie)$",
+						Decline: "the Python minor version cannot be told from the image tag, and the python image is no longer built on this Debian release, so a floating runtime such as python:3-slim would have a newer minor than the builder; pin one such as python:3.11-slim-buster",
+					},
+					{
+						Tag:  "^(?P<float>3)(-slim|-(slim-)?(trixie|bookworm|bullseye))?$",
 						Libc: "glibc",
 						FromContext: []string{
 							"pyver",
 						},
 					},
 					{
-						Tag:  "^(latest|slim)$",
+						Tag:  "^(latest|slim|(slim-)?(trixie|bookworm|bullseye))$",
 						Libc: "glibc",
 						FromContext: []string{
 							"pyver",
@@ -2477,6 +2483,10 @@ func generatedBuiltin() []*Preset {
 							{
 								Env: "VIRTUAL_ENV",
 							},
+							{
+								Dir:   ".venv",
+								Named: true,
+							},
 						},
 					},
 				},
@@ -2501,9 +2511,13 @@ func generatedBuiltin() []*Preset {
 						"venv",
 						"__pycache__",
 						"node_modules",
+						"site-packages",
 						"tests",
 						"test_*.py",
 						"*_test.py",
+					},
+					SkipHolding: []string{
+						"pyvenv.cfg",
 					},
 					Patterns: []string{
 						"\\bopen\\(\\s*[\"'](?P<path>[^\"']+)[\"']\\s*,\\s*[\"'][^\"']*[wax]",

@@ -50,6 +50,10 @@ func TestParseErrors(t *testing.T) {
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['os.Create(\"(x)']}\n", "p.yaml:9: bad pattern"},
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['os.Create\\(\"([^\"]+)']}\n", "p.yaml:9: pattern"},
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], skip: ['[']}\n", "p.yaml:9: bad pattern"},
+		{base + "writes:\n  sources: {ext: [.py], patterns: ['x(?P<path>y)'], skip_holding: [a/pyvenv.cfg]}\n", `p.yaml:9: "a/pyvenv.cfg" is not a file name`},
+		{base + "builder:\n  variants:\n    - tag: ''\n      libc: glibc\n      workdir: home/gradle\n", `p.yaml:12: variant workdir "home/gradle" must be an absolute path`},
+		{base + "build:\n  - command: uv sync\n    prepare:\n      lines: [RUN x]\n      own: [{named: true}]\n", "p.yaml:12: an own entry with named needs a dir"},
+		{base + "build:\n  - command: uv sync\n    prepare:\n      lines: [RUN x]\n      own: [{env: V, named: true, dir: .venv}]\n", "p.yaml:12: an own entry needs exactly one of env, flag and named"},
 		{base + "writes:\n  bogus: 1\n", `p.yaml:9: unknown field "bogus" in writes (known: writable, sources)`},
 	}
 	for _, c := range cases {

@@ -138,6 +138,10 @@ type Variant struct {
 	// variant may run on, in order: they replace default_flavor and
 	// fallback (a hardened family keeps its runtime in that family).
 	Flavors []string `yaml:"flavors"`
+	// Workdir, when set, is the working folder the images of this
+	// variant set themselves (gradle: WORKDIR /home/gradle); it replaces
+	// builder.workdir for them.
+	Workdir string `yaml:"workdir"`
 }
 
 // BuildCommand is a command that belongs to the build. With an Artifact it
@@ -268,6 +272,10 @@ type OwnEnv struct {
 	// Dir is the folder when it is not the value itself; a relative one
 	// is relative to where the command runs (poetry's .venv).
 	Dir string `yaml:"dir"`
+	// Named, with Dir, makes Dir the environment when the file's start
+	// command (its last CMD or ENTRYPOINT) or an ENV PATH names a path
+	// in it (uv's project .venv run as /app/.venv/bin/uvicorn).
+	Named bool `yaml:"named"`
 }
 
 // PackageMap says which run-time packages a build package implies.
@@ -433,9 +441,12 @@ type Writes struct {
 // WriteSources says which source files to read and which calls in them
 // write to a path: each pattern's group "path" is the written path.
 type WriteSources struct {
-	Ext      []string `yaml:"ext"`  // file endings of the sources
-	Skip     []string `yaml:"skip"` // globs on path elements not read
-	Patterns []string `yaml:"patterns"`
+	Ext  []string `yaml:"ext"`  // file endings of the sources
+	Skip []string `yaml:"skip"` // globs on path elements not read
+	// SkipHolding are names of files that mark a folder as not the
+	// program's: a folder holding one (pyvenv.cfg) is not read.
+	SkipHolding []string `yaml:"skip_holding"`
+	Patterns    []string `yaml:"patterns"`
 }
 
 // Signal is a pattern over instruction text and what it means.

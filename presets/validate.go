@@ -55,6 +55,9 @@ func (p *Preset) compile() *presetErr {
 		if (v.Decline == "" || len(v.FromContext) > 0) && (!libcs[v.Libc] || v.Libc == "none") {
 			return &presetErr{fmt.Sprintf("builder.variants.%d.libc", i), fmt.Sprintf("variant libc %q must be glibc or musl", v.Libc)}
 		}
+		if v.Workdir != "" && !path.IsAbs(v.Workdir) {
+			return &presetErr{fmt.Sprintf("builder.variants.%d.workdir", i), fmt.Sprintf("variant workdir %q must be an absolute path", v.Workdir)}
+		}
 	}
 	for i := range p.Builder.VersionSources {
 		vs := &p.Builder.VersionSources[i]
@@ -104,8 +107,17 @@ func (p *Preset) compile() *presetErr {
 			}
 			for j := range pr.Own {
 				o := &pr.Own[j]
-				if (o.Env == "") == (o.Flag == "") {
-					return &presetErr{at(fmt.Sprintf("prepare.own.%d", j)), "an own entry needs exactly one of env and flag"}
+				n := 0
+				for _, set := range []bool{o.Env != "", o.Flag != "", o.Named} {
+					if set {
+						n++
+					}
+				}
+				if n != 1 {
+					return &presetErr{at(fmt.Sprintf("prepare.own.%d", j)), "an own entry needs exactly one of env, flag and named"}
+				}
+				if o.Named && o.Dir == "" {
+					return &presetErr{at(fmt.Sprintf("prepare.own.%d", j)), "an own entry with named needs a dir"}
 				}
 				if o.When != "" {
 					_, err := compileRE(o.When)
@@ -470,6 +482,11 @@ func validateWrites(w *Writes) *presetErr {
 	for i, g := range s.Skip {
 		if _, err := path.Match(g, ""); err != nil {
 			return &presetErr{fmt.Sprintf("writes.sources.skip.%d", i), fmt.Sprintf("bad pattern %q", g)}
+		}
+	}
+	for i, n := range s.SkipHolding {
+		if n == "" || n == "." || n == ".." || strings.Contains(n, "/") {
+			return &presetErr{fmt.Sprintf("writes.sources.skip_holding.%d", i), fmt.Sprintf("%q is not a file name such as pyvenv.cfg", n)}
 		}
 	}
 	for i, pat := range s.Patterns {

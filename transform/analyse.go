@@ -37,6 +37,7 @@ type facts struct {
 	image     string // the base image with build args expanded
 	repo, tag string
 	variant   Variant // with the values of its repository and of the context filled in
+	imageWD   string  // the builder image's own working folder: the variant's, else the preset's
 	evidence  []Evidence
 	versions  []versionFact // values the tag did not pin and the context did
 	floating  []string      // values neither pins: the floating family is kept
@@ -168,10 +169,14 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if err := f.resolveVariant(); err != nil {
 		return nil, err
 	}
-	f.workdir = p.Builder.Workdir
-	if f.workdir == "" {
-		f.workdir = "/"
+	f.imageWD = p.Builder.Workdir
+	if f.variant.Workdir != "" {
+		f.imageWD = f.variant.Workdir
 	}
+	if f.imageWD == "" {
+		f.imageWD = "/"
+	}
+	f.workdir = f.imageWD
 	f.envNow = envMap{}
 	for k, v := range p.Builder.Env {
 		f.envNow[k] = v

@@ -239,7 +239,7 @@ func (f *facts) collectArtifacts(step *runStep) error {
 		}
 		envDir := "" // the environment the install goes into, when the file names or makes one
 		if pr := b.bc.Prepare; pr != nil {
-			if dir, ok := ownEnv(pr, b, f.envNow); ok {
+			if dir, ok := f.ownEnv(pr, b); ok {
 				envDir = dir
 				if !slices.Contains(f.ownEnvs, dir) {
 					f.ownEnvs = append(f.ownEnvs, dir)
@@ -659,10 +659,21 @@ func toolNames(b buildUse) []string {
 
 // ownEnv returns the environment folder the file names for the command
 // (a variable set for it, or a flag), if any.
-func ownEnv(pr *Prepare, b buildUse, env envMap) (string, bool) {
+func (f *facts) ownEnv(pr *Prepare, b buildUse) (string, bool) {
+	env := f.envNow
 	for i := range pr.Own {
 		o := &pr.Own[i]
 		var value string
+		if o.Named {
+			dir := path.Clean(path.Join(b.cwd, o.Dir))
+			if path.IsAbs(o.Dir) {
+				dir = path.Clean(o.Dir)
+			}
+			if f.startNames(dir) {
+				return dir, true
+			}
+			continue
+		}
 		if o.Env != "" {
 			value = env[o.Env]
 			if v, ok := b.env[o.Env]; ok {
@@ -690,6 +701,72 @@ func ownEnv(pr *Prepare, b buildUse, env envMap) (string, bool) {
 		return path.Clean(dir), true
 	}
 	return "", false
+}
+
+// startNames reports whether the file's start command (its last CMD and
+// last ENTRYPOINT) or one of its ENV PATH values names dir or a path in
+// it: /app/.venv/bin/uvicorn, or .venv/bin/uvicorn in WORKDIR /app.
+func (f *facts) startNames(dir string) bool {
+	in := func(p string) bool {
+		p = path.Clean(p)
+		return p == dir || strings.HasPrefix(p, dir+"/")
+	}
+	wd, wdKnown := f.imageWD, true
+	var cmd, ep []string
+	var cmdWD, epWD string
+	for _, n := range f.src.nodes {
+		switch c := n.cmd.(type) {
+		case *instructions.WorkdirCommand:
+			switch {
+			case strings.Contains(c.Path, "$"):
+				wdKnown = false
+			case path.IsAbs(c.Path):
+				wd, wdKnown = path.Clean(c.Path), true
+			default:
+				wd = path.Join(wd, c.Path)
+			}
+		case *instructions.EnvCommand:
+			for _, kv := range c.Env {
+				if kv.Key != "PATH" {
+					continue
+				}
+				for _, el := range strings.Split(strings.Trim(kv.Value, `"'`), ":") {
+					if path.IsAbs(el) && in(el) {
+						return true
+					}
+				}
+			}
+		case *instructions.CmdCommand:
+			cmd, cmdWD = c.CmdLine, ""
+			if wdKnown {
+				cmdWD = wd
+			}
+		case *instructions.EntrypointCommand:
+			ep, epWD = c.CmdLine, ""
+			if wdKnown {
+				epWD = wd
+			}
+		}
+	}
+	names := func(line []string, cwd string) bool {
+		for _, arg := range line {
+			for _, w := range strings.Fields(arg) {
+				w = strings.Trim(w, `"'`)
+				if w == "" || strings.HasPrefix(w, "-") || strings.Contains(w, "$") {
+					continue
+				}
+				if path.IsAbs(w) {
+					if in(w) {
+						return true
+					}
+				} else if cwd != "" && strings.Contains(w, "/") && in(path.Join(cwd, w)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return names(cmd, cmdWD) || names(ep, epWD)
 }
 
 // doesItself reports whether any RUN of the file already does what a

@@ -226,6 +226,11 @@ func (p *plan) checkProgram() error {
 		// A program the install put on PATH (a console script).
 		return p.needApp()
 	}
+	if art == nil && f.preset.PathPrograms && strings.Contains(pr.word, "/") && f.inOwnEnv(abs) {
+		// A console script named in the environment the file's own
+		// install fills (/app/.venv/bin/uvicorn).
+		return p.needApp()
+	}
 	if art == nil {
 		return declinef(declNotBuilt, "line %d: the container runs %s, which is not a program the build writes (%s)", holder.first, pr.word, p.artifactList())
 	}
@@ -680,6 +685,17 @@ func (p *plan) finishCommand() {
 
 // resolve finds the artifact a command's program word names, and its
 // absolute path.
+// inOwnEnv reports whether abs lies in the bin/ folder of an environment
+// the file names as its install's own.
+func (f *facts) inOwnEnv(abs string) bool {
+	for _, d := range f.ownEnvs {
+		if path.Dir(abs) == path.Join(d, "bin") {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *plan) resolve(w string) (string, *artifact) {
 	f := p.f
 	arts := p.artifacts
@@ -720,18 +736,26 @@ func (p *plan) resolve(w string) (string, *artifact) {
 }
 
 func (p *plan) artifactList() string {
-	var out []string
+	var out, ours []string
 	for _, a := range p.artifacts {
-		if a.name == "" {
+		switch {
+		case a.name == "" && p.f.prepared != nil && slices.Contains(p.f.prepared.Copy, a.dir):
+			// restage's own environment is no write of the file's: say so.
+			ours = append(ours, a.dir)
+		case a.name == "":
 			out = append(out, "a file in "+a.dir)
-		} else {
+		default:
 			out = append(out, a.path())
 		}
 	}
-	if len(out) == 0 {
-		return "it writes none"
+	s := "it writes none"
+	if len(out) > 0 {
+		s = "it writes " + strings.Join(out, ", ")
 	}
-	return "it writes " + strings.Join(out, ", ")
+	if len(ours) > 0 {
+		s += ", and its install goes into " + strings.Join(ours, ", ") + ", the environment restage adds"
+	}
+	return s
 }
 
 func jsonArgs(args []string) string {

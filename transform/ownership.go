@@ -214,6 +214,13 @@ func (p *plan) sourceWrites() []writeSeen {
 			}
 			return nil
 		}
+		if e.IsDir() && name != "." {
+			for _, m := range src.SkipHolding {
+				if st, err := fs.Stat(ctx, path.Join(name, m)); err == nil && st.Mode().IsRegular() {
+					return fs.SkipDir // a virtual environment committed under another name
+				}
+			}
+		}
 		if e.IsDir() || !src.Reads(name) || !e.Type().IsRegular() {
 			return nil
 		}

@@ -591,7 +591,7 @@ func (p *plan) runFilesUnread(rf *presets.RunFiles, pls []placement, why string)
 			// Without a listing, the folder is copied whole, unless it
 			// is not the app's own: / or the builder image's folder
 			// (/go holds the module cache).
-			if pl.dest == "/" || (!f.setWD && pl.dest == path.Clean(f.preset.Builder.Workdir)) {
+			if pl.dest == "/" || (!f.setWD && pl.dest == path.Clean(f.imageWD)) {
 				p.notes.note(pl.line, warnRunFilesUnknown, "%s; the COPY writes into %s, which is not the app's own folder, so none of what it wrote is copied to the runtime", why, pl.dest)
 				continue
 			}
