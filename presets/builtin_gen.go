@@ -1068,6 +1068,7 @@ func generatedBuiltin() []*Preset {
 					ProdFlags: []string{
 						"--omit=dev",
 						"--production",
+						"--prod",
 						"--only=production",
 						"--only=prod",
 					},
@@ -1082,6 +1083,7 @@ func generatedBuiltin() []*Preset {
 					ProdFlags: []string{
 						"--omit=dev",
 						"--production",
+						"--prod",
 						"--only=production",
 						"--only=prod",
 					},
@@ -1096,6 +1098,7 @@ func generatedBuiltin() []*Preset {
 					ProdFlags: []string{
 						"--omit=dev",
 						"--production",
+						"--prod",
 						"--only=production",
 						"--only=prod",
 					},
@@ -1521,6 +1524,7 @@ func generatedBuiltin() []*Preset {
 						"nest":            "@nestjs/cli",
 						"next":            "next",
 						"ng":              "@angular/cli",
+						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
 						"tsc":             "typescript",
@@ -1569,6 +1573,7 @@ func generatedBuiltin() []*Preset {
 						"nest":            "@nestjs/cli",
 						"next":            "next",
 						"ng":              "@angular/cli",
+						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
 						"tsc":             "typescript",
@@ -1617,6 +1622,7 @@ func generatedBuiltin() []*Preset {
 						"nest":            "@nestjs/cli",
 						"next":            "next",
 						"ng":              "@angular/cli",
+						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
 						"tsc":             "typescript",
