@@ -925,21 +925,22 @@ func quotedScripts(sc *shell.Script) (scripts []*shell.Script, unread bool) {
 	var out []*shell.Script
 	for _, c := range sc.Cmds {
 		args := c.Args()
-		if c.Inline || len(args) < 3 || !shell.IsShell(args[0].Text) || args[1].Text != "-c" {
+		k := c.CommandArg()
+		if c.Inline || k < 0 {
 			continue
 		}
-		if args[2].Dynamic {
+		if args[k].Dynamic {
 			unread = true
 			continue
 		}
 		read := false
 		for _, ic := range sc.Cmds {
-			read = read || ic.Inline && ic.Pos >= args[2].Pos && ic.Pos < args[2].End
+			read = read || ic.Inline && ic.Pos >= args[k].Pos && ic.Pos < args[k].End
 		}
 		if read {
 			continue
 		}
-		inner, err := shell.Parse(args[2].Text)
+		inner, err := shell.Parse(args[k].Text)
 		if err != nil || inner.Opaque {
 			unread = true
 			continue

@@ -46,8 +46,8 @@ func commandCmds(in *inst) []simpleCmd {
 		return splitShell(strings.Join(line.CmdLine, " ")).cmds
 	}
 	out := []simpleCmd{execCmd(line.CmdLine)}
-	if len(line.CmdLine) >= 3 && shell.IsShell(line.CmdLine[0]) && line.CmdLine[1] == "-c" {
-		out = append(out, splitShell(line.CmdLine[2]).cmds...)
+	if k := shell.CommandArg(line.CmdLine); k > 0 {
+		out = append(out, splitShell(line.CmdLine[k]).cmds...)
 	}
 	return out
 }
@@ -124,8 +124,8 @@ func (p *plan) findProgram() error {
 		for _, a := range line.CmdLine {
 			first = append(first, word{text: a})
 		}
-		if shell.IsShell(line.CmdLine[0]) && len(line.CmdLine) >= 3 && line.CmdLine[1] == "-c" {
-			sl := splitShell(line.CmdLine[2])
+		if k := shell.CommandArg(line.CmdLine); k > 0 {
+			sl := splitShell(line.CmdLine[k])
 			pr.needsShell, pr.shell, pr.exec = true, path.Base(line.CmdLine[0]), nil
 			first = nil
 			if len(sl.cmds) > 0 {
@@ -192,7 +192,7 @@ func (p *plan) checkProgram() error {
 		// interpreter; the runtimes of the preset do the same.
 		return p.needApp()
 	}
-	if shell.IsShell(pr.word) && len(pr.exec) >= 2 && pr.exec[1] != "-c" {
+	if shell.IsShell(pr.word) && len(pr.exec) >= 2 && !shell.GivesCommand(pr.exec) {
 		return p.shellScript()
 	}
 	abs, art := p.resolve(pr.word)
