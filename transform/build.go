@@ -60,6 +60,7 @@ type buildUse struct {
 type artifact struct {
 	dir, name string
 	folder    bool // the whole folder is the application
+	app       bool // the folder where the application's dependencies are installed
 	in        *inst
 	onlyIfRun bool
 	used      bool
@@ -302,7 +303,7 @@ func (f *facts) collectArtifacts(step *runStep) error {
 			if b.cwd == "/" {
 				return declinef(declAppInRoot, "line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command)
 			}
-			f.artifacts = append(f.artifacts, artifact{dir: b.cwd, folder: true, in: step.in})
+			f.artifacts = append(f.artifacts, artifact{dir: b.cwd, folder: true, app: true, in: step.in})
 			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in, cwd: b.cwd})
 		}
 		if c := b.bc.Classes; c != nil {

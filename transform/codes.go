@@ -85,6 +85,8 @@ const (
 	infoMadeFolder         Code = "RS142"
 	infoToolKept           Code = "RS143"
 	infoLibcFree           Code = "RS144"
+	infoAppIsWorkdir       Code = "RS147"
+	infoBesideApp          Code = "RS148"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -193,6 +195,8 @@ var codes = []CodeInfo{
 	{infoMadeFolder, KindInfo, "folder made for run time copied", "A RUN makes a folder (mkdir) outside every folder the build works in, so it is prepared for the program's run time: the runtime gets a copy of it at the same place."},
 	{infoToolKept, KindInfo, "runner tool kept", "The command runs a runner's tool (npm run migrate) that the preset cannot resolve to a plain interpreter command: the runtime keeps the tool, and development dependencies are not pruned when its scripts may use them."},
 	{infoLibcFree, KindInfo, "no C library needed by the dependencies", "The builder links a C library, but a lockfile that lists every dependency shows none that links one, so the runtime need not ship the builder's C library."},
+	{infoAppIsWorkdir, KindInfo, "the app folder is the working folder", "The dependencies are installed in a sub-folder of the stage's working folder, and the build puts other files in the working folder beside it, which the app may reach (../shared): the runtime copies the working folder whole."},
+	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

@@ -289,6 +289,11 @@ func (p *plan) planFiles() {
 	p.copies = append(p.copies, p.runtime.Copy...)
 	arts := p.usedArtifacts()
 	files := p.runFiles()
+	if p.f.preset.RunFiles == nil {
+		var beside []string
+		arts, beside = p.appReach(arts)
+		files = append(files, beside...)
+	}
 	sort.Strings(files)
 	// An artifact inside a folder copied whole comes with it.
 	var kept []string
@@ -576,4 +581,72 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// appReach keeps what the build put beside an app folder, for a preset
+// that does not read the sources for the files they name: an app may
+// reach any of it (require('../shared/util.js')). When the dependencies
+// are installed in a sub-folder of the working folder and a COPY put
+// files in the working folder outside it, the app folder becomes the
+// working folder; what a COPY put outside every copied folder is copied
+// at the same place. It returns the artifacts to copy, and those files.
+func (p *plan) appReach(arts []string) ([]string, []string) {
+	f := p.f
+	var apps []string
+	for _, a := range p.artifacts {
+		if a.folder && a.app && contains(arts, a.dir) {
+			apps = append(apps, a.dir)
+		}
+	}
+	if len(apps) == 0 || len(f.copies) == 0 {
+		return arts, nil
+	}
+	pls, _ := f.placements()
+	wd := f.workdir
+	for _, app := range apps {
+		if wd == "/" || app == wd || !under(app, wd) || contains(arts, wd) {
+			continue
+		}
+		var beside []string
+		for _, pl := range pls {
+			if under(pl.dest, wd) && !under(pl.dest, app) && !under(app, pl.dest) {
+				beside = append(beside, pl.dest)
+			}
+		}
+		if len(beside) == 0 {
+			continue
+		}
+		sort.Strings(beside)
+		var in *inst
+		for _, a := range p.artifacts {
+			if a.app && a.dir == app {
+				in = a.in
+				break
+			}
+		}
+		p.notes.note(in.first, infoAppIsWorkdir, "the app folder is the working folder %s, not %s where the dependencies are installed: the build also puts %s there, which the app may reach", wd, app, strings.Join(beside, ", "))
+		var out []string
+		for _, a := range arts {
+			if a != app && !within(a, []string{wd}) {
+				out = append(out, a)
+			}
+		}
+		arts = append(out, wd)
+	}
+	var files []string
+	for _, pl := range pls {
+		covered := pl.dest == "/"
+		for _, a := range arts {
+			covered = covered || under(pl.dest, a) || under(a, pl.dest)
+		}
+		for _, d := range files {
+			covered = covered || under(pl.dest, d)
+		}
+		if covered || under(wd, pl.dest) {
+			continue
+		}
+		files = append(files, pl.dest)
+		p.notes.note(pl.line, infoBesideApp, "%s is copied to the runtime: the build puts it outside the app folder %s, and the app may reach it", pl.dest, strings.Join(apps, ", "))
+	}
+	return arts, files
 }
