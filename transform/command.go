@@ -20,6 +20,7 @@ type program struct {
 	exec       []string
 	shellForm  bool
 	needsShell bool
+	dir        string   // the folder a leading `cd DIR &&` changes to, absolute; "" for the working folder
 	shell      string   // the shell the command needs
 	tools      []string // programs the runtime must have
 	interp     bool     // the program is one of the preset's interpreters
@@ -137,6 +138,21 @@ func (p *plan) findProgram() error {
 			}
 		}
 	}
+	// `cd DIR && PROG ...`: the program is PROG, read in DIR.
+	for pr.needsShell && len(first) == 2 && first[0].text == "cd" && !first[1].dynamic && len(p.restCmds) > 0 && p.restCmds[0].c.Op == "&&" && !p.restCmds[0].c.Nested {
+		pr.dir = path.Join(p.progDir(), first[1].text)
+		if path.IsAbs(first[1].text) {
+			pr.dir = path.Clean(first[1].text)
+		}
+		first, _ = p.restCmds[0].argv()
+		p.restCmds = p.restCmds[1:]
+		if len(first) == 0 {
+			return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
+		}
+		if first[0].dynamic {
+			return declinef(declRunTimeProgram, "line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, first[0].text)
+		}
+	}
 	pr.word = first[0].text
 	pr.first = strings.Join(wordTexts(first), " ")
 	if pr.needsShell {
@@ -227,7 +243,11 @@ func (p *plan) checkProgram() error {
 		return p.needApp()
 	}
 	if art == nil {
-		return declinef(declNotBuilt, "line %d: the container runs %s, which is not a program the build writes (%s)", holder.first, pr.word, p.artifactList())
+		in := ""
+		if pr.dir != "" {
+			in = " in " + pr.dir
+		}
+		return declinef(declNotBuilt, "line %d: the container runs %s%s, which is not a program the build writes (%s)", holder.first, pr.word, in, p.artifactList())
 	}
 	if art.name == "" {
 		art.name = path.Base(abs)
@@ -299,7 +319,7 @@ func (p *plan) scriptArtifact() error {
 		file = f.collect.Path
 		p.collected = true
 	}
-	abs := f.abs(file)
+	abs := p.abs(file)
 	p.noteContextArtifact(abs)
 	pr.exec[i+1] = abs
 	pr.scriptAt = i + 1
@@ -372,7 +392,7 @@ func (p *plan) classPathProgram() error {
 		if dir == "*" {
 			dir = "."
 		}
-		abs := f.abs(dir)
+		abs := p.abs(dir)
 		if abs == "/" {
 			return declinef(declAppInRoot, "line %d: %s runs the class %s from the class path %s, which is /: the classes cannot be told from the image's own files (set a WORKDIR)", line, pr.word, class, from)
 		}
@@ -680,11 +700,28 @@ func (p *plan) finishCommand() {
 
 // resolve finds the artifact a command's program word names, and its
 // absolute path.
+// progDir is the folder the command's program is read in: the working
+// folder, or the one a leading `cd DIR &&` changes to.
+func (p *plan) progDir() string {
+	if p.prog != nil && p.prog.dir != "" {
+		return p.prog.dir
+	}
+	return p.f.workdir
+}
+
+// abs is the absolute path of a path the command names, read in progDir.
+func (p *plan) abs(w string) string {
+	if path.IsAbs(w) {
+		return path.Clean(w)
+	}
+	return path.Join(p.progDir(), w)
+}
+
 func (p *plan) resolve(w string) (string, *artifact) {
 	f := p.f
 	arts := p.artifacts
 	if strings.Contains(w, "/") {
-		abs := f.abs(w)
+		abs := p.abs(w)
 		for i := range arts {
 			if arts[i].name != "" && arts[i].path() == abs {
 				return abs, &arts[i]
