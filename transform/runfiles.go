@@ -134,6 +134,9 @@ type sourceRef struct {
 	text  string // as written, relative to the working folder or absolute
 	where string // file:line
 	why   string // for a known call: what it reads
+	// base is the folder a relative text is read in, when not the
+	// working folder: the program's own (`cd server && ./main`).
+	base string
 }
 
 // sourceFacts is what the app's sources say about the files it reads.
@@ -324,7 +327,20 @@ func (p *plan) runFiles() []string {
 	if !sf.read {
 		return p.runFilesUnread(rf, pls, sf.unread)
 	}
-	sf.refs = append(sf.refs, f.commandRefs()...)
+	// The program reads relative paths in the folder it runs in; the
+	// command's own words may be relative to either folder.
+	if dir := p.progDir(); dir != f.workdir {
+		for i := range sf.refs {
+			sf.refs[i].base = dir
+		}
+		for _, r := range f.commandRefs() {
+			sf.refs = append(sf.refs, r)
+			r.base = dir
+			sf.refs = append(sf.refs, r)
+		}
+	} else {
+		sf.refs = append(sf.refs, f.commandRefs()...)
+	}
 	gitIgnored := f.gitignored()
 	ignored := f.dockerignore()
 	type pick struct {
@@ -357,7 +373,11 @@ func (p *plan) runFiles() []string {
 		}
 		b := path.Clean(t)
 		if !path.IsAbs(b) {
-			b = path.Join(f.workdir, b)
+			dir := f.workdir
+			if r.base != "" {
+				dir = r.base
+			}
+			b = path.Join(dir, b)
 		}
 		var hit *placement
 		var rest string
