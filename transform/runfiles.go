@@ -662,11 +662,42 @@ func (p *plan) appReach(arts []string) ([]string, []string) {
 		for _, d := range files {
 			covered = covered || under(pl.dest, d)
 		}
-		if covered || under(wd, pl.dest) {
+		if covered || under(wd, pl.dest) || f.runRemoves(pl.dest) {
 			continue
 		}
 		files = append(files, pl.dest)
 		p.notes.note(pl.line, infoBesideApp, "%s is copied to the runtime: the build puts it outside the app folder %s, and the app may reach it", pl.dest, strings.Join(apps, ", "))
 	}
 	return arts, files
+}
+
+// runRemoves reports whether a RUN removes or moves dest or a folder
+// holding it (rm /tmp/requirements.txt, mv /tmp/x /app): the builder no
+// longer has it there, and a COPY --from of it would fail.
+func (f *facts) runRemoves(dest string) bool {
+	for _, st := range f.runs {
+		for _, c := range st.cmds {
+			if len(c.args) < 2 || (c.args[0].text != "rm" && c.args[0].text != "mv") {
+				continue
+			}
+			for _, a := range c.args[1:] {
+				if a.dynamic || strings.HasPrefix(a.text, "-") {
+					continue
+				}
+				abs := path.Join(c.cwd, a.text)
+				if path.IsAbs(a.text) {
+					abs = path.Clean(a.text)
+				}
+				for x := dest; ; x = path.Dir(x) {
+					if ok, _ := path.Match(abs, x); ok || abs == x {
+						return true
+					}
+					if x == "/" || x == "." {
+						break
+					}
+				}
+			}
+		}
+	}
+	return false
 }
