@@ -629,8 +629,14 @@ func (p *plan) appReach(arts []string) ([]string, []string) {
 		}
 		var beside []string
 		for _, pl := range pls {
-			if under(pl.dest, wd) && !under(pl.dest, app) && !under(app, pl.dest) {
+			switch {
+			case !under(pl.dest, wd) || under(pl.dest, app):
+			case !under(app, pl.dest):
 				beside = append(beside, pl.dest)
+			case pl.open:
+				// COPY . . with no build context: what it wrote beside
+				// the install folder cannot be listed.
+				beside = append(beside, fmt.Sprintf("what the COPY on line %d wrote", pl.line))
 			}
 		}
 		if len(beside) == 0 {
