@@ -150,6 +150,18 @@ func Builtin(name string) bool {
 	return false
 }
 
+// Leading reports whether name is one of the shell's own commands that
+// only print or set the shell's options or variables, so that a command
+// list that starts with it (`echo starting; exec node server.js`, `set -e
+// && ./main`) runs its program further on.
+func Leading(name string) bool {
+	switch name {
+	case "echo", "printf", ":", "true", "set", "export":
+		return true
+	}
+	return false
+}
+
 // Utility reports whether name is a POSIX utility that every image with a
 // shell also has (Debian's essential coreutils, sed, grep and findutils;
 // busybox on alpine), so that a script using it needs only the shell.

@@ -138,11 +138,19 @@ func (p *plan) findProgram() error {
 			}
 		}
 	}
-	// `cd DIR && PROG ...`: the program is PROG, read in DIR.
-	for pr.needsShell && len(first) == 2 && first[0].text == "cd" && !first[1].dynamic && len(p.restCmds) > 0 && p.restCmds[0].c.Op == "&&" && !p.restCmds[0].c.Nested {
-		pr.dir = path.Join(p.progDir(), first[1].text)
-		if path.IsAbs(first[1].text) {
-			pr.dir = path.Clean(first[1].text)
+	// `cd DIR && PROG ...`: the program is PROG, read in DIR; one after
+	// `echo starting;` or `set -e &&` is the program too.
+	for pr.needsShell && len(p.restCmds) > 0 && !p.restCmds[0].c.Nested {
+		cd := len(first) == 2 && first[0].text == "cd" && !first[1].dynamic && p.restCmds[0].c.Op == "&&"
+		next := p.restCmds[0].c.Op
+		if !cd && !(shell.Leading(first[0].text) && (next == "&&" || next == ";" || next == "")) {
+			break
+		}
+		if cd {
+			pr.dir = path.Join(p.progDir(), first[1].text)
+			if path.IsAbs(first[1].text) {
+				pr.dir = path.Clean(first[1].text)
+			}
 		}
 		first, _ = p.restCmds[0].argv()
 		p.restCmds = p.restCmds[1:]
