@@ -129,6 +129,7 @@ const (
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
+	declCdMissing          Code = "RS255"
 	warnOptionsEnvSet      Code = "RS301"
 	warnFlatCopy           Code = "RS302"
 	warnHealthcheckTools   Code = "RS303"
@@ -240,6 +241,7 @@ var codes = []CodeInfo{
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
+	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
 	{warnFlatCopy, KindWarning, "run-time folder copied flat (retired)", "Retired, no longer produced: a run-time folder copied into a folder flat left restage unable to tell which files the program reads, so it copied none."},
