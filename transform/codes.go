@@ -16,7 +16,8 @@ package transform
 // RS250-RS299 are declines whose reason is written in a preset (a decline
 // rule, a decline variant, a decline_args entry): the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
-// keeps the preset schema free of codes.
+// keeps the preset schema free of codes. RS255 is an exception: an engine
+// decline (declCdMissing) whose number was assigned there.
 
 // Code is a stable identifier of a note or a decline, such as "RS301".
 type Code string

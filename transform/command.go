@@ -706,8 +706,6 @@ func (p *plan) finishCommand() {
 	}
 }
 
-// resolve finds the artifact a command's program word names, and its
-// absolute path.
 // progDir is the folder the command's program is read in: the working
 // folder, or the one a leading `cd DIR &&` changes to.
 func (p *plan) progDir() string {
@@ -725,6 +723,8 @@ func (p *plan) abs(w string) string {
 	return path.Join(p.progDir(), w)
 }
 
+// resolve finds the artifact a command's program word names, and its
+// absolute path.
 func (p *plan) resolve(w string) (string, *artifact) {
 	f := p.f
 	arts := p.artifacts
