@@ -1093,6 +1093,7 @@ func generatedBuiltin() []*Preset {
 					ProdFlags: []string{
 						"--omit=dev",
 						"--production",
+						"--prod",
 						"--only=production",
 						"--only=prod",
 					},
@@ -1107,6 +1108,7 @@ func generatedBuiltin() []*Preset {
 					ProdFlags: []string{
 						"--omit=dev",
 						"--production",
+						"--prod",
 						"--only=production",
 						"--only=prod",
 					},
@@ -1121,6 +1123,7 @@ func generatedBuiltin() []*Preset {
 					ProdFlags: []string{
 						"--omit=dev",
 						"--production",
+						"--prod",
 						"--only=production",
 						"--only=prod",
 					},
@@ -1546,6 +1549,7 @@ func generatedBuiltin() []*Preset {
 						"nest":            "@nestjs/cli",
 						"next":            "next",
 						"ng":              "@angular/cli",
+						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
 						"tsc":             "typescript",
@@ -1594,6 +1598,7 @@ func generatedBuiltin() []*Preset {
 						"nest":            "@nestjs/cli",
 						"next":            "next",
 						"ng":              "@angular/cli",
+						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
 						"tsc":             "typescript",
@@ -1642,6 +1647,7 @@ func generatedBuiltin() []*Preset {
 						"nest":            "@nestjs/cli",
 						"next":            "next",
 						"ng":              "@angular/cli",
+						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
 						"tsc":             "typescript",

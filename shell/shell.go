@@ -65,6 +65,17 @@ type Cmd struct {
 // Args returns the words from the program on.
 func (c Cmd) Args() []Word { return c.Words[c.Prog:] }
 
+// CommandArg returns the index in Args of the command string the command's
+// shell runs (see the function CommandArg), or -1.
+func (c Cmd) CommandArg() int {
+	args := c.Args()
+	texts := make([]string, len(args))
+	for i, a := range args {
+		texts[i] = a.Text
+	}
+	return CommandArg(texts)
+}
+
 // Env returns the assignments before the program: the command's prefixes
 // and those given to a wrapper (env NAME=value).
 func (c Cmd) Env() map[string]string {
@@ -139,6 +150,18 @@ func Builtin(name string) bool {
 	return false
 }
 
+// Leading reports whether name is one of the shell's own commands that
+// only print or set the shell's options or variables, so that a command
+// list that starts with it (`echo starting; exec node server.js`, `set -e
+// && ./main`) runs its program further on.
+func Leading(name string) bool {
+	switch name {
+	case "echo", "printf", ":", "true", "set", "export":
+		return true
+	}
+	return false
+}
+
 // Utility reports whether name is a POSIX utility that every image with a
 // shell also has (Debian's essential coreutils, sed, grep and findutils;
 // busybox on alpine), so that a script using it needs only the shell.
@@ -160,6 +183,64 @@ func IsShell(prog string) bool {
 		return true
 	}
 	return false
+}
+
+// CommandArg returns the index in args (a command's words, the shell
+// first) of the command string a shell runs: the first operand after the
+// options when one of them is -c, alone or in a group of one-letter
+// options (sh -c, sh -lc, sh -euc, sh -e -c, sh -o pipefail -c, bash
+// --login -c; POSIX sh: `sh -c [options] command_string`). It returns -1
+// when args is not a shell given a command string (sh script.sh, sh -e
+// script.sh, sh with no operand reads standard input).
+func CommandArg(args []string) int {
+	k, _ := commandArg(args)
+	return k
+}
+
+// GivesCommand reports whether args (a command's words, the shell first)
+// give the shell -c among its options, with or without the command string
+// after them (ENTRYPOINT ["sh", "-c"] takes it from CMD).
+func GivesCommand(args []string) bool {
+	_, c := commandArg(args)
+	return c
+}
+
+func commandArg(args []string) (int, bool) {
+	if len(args) < 2 || !IsShell(args[0]) {
+		return -1, false
+	}
+	c := false
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--" || a == "-":
+			// The end of the options; the next word is the first operand.
+			if c && i+1 < len(args) {
+				return i + 1, c
+			}
+			return -1, c
+		case strings.HasPrefix(a, "--"):
+			// bash's long options; these two take a value.
+			if a == "--rcfile" || a == "--init-file" {
+				i++
+			}
+		case len(a) > 1 && (a[0] == '-' || a[0] == '+'):
+			for _, ch := range a[1:] {
+				switch ch {
+				case 'c':
+					c = c || a[0] == '-'
+				case 'o', 'O':
+					i++ // set -o NAME, bash's shopt -O NAME
+				}
+			}
+		default:
+			if c {
+				return i, c
+			}
+			return -1, c
+		}
+	}
+	return -1, c
 }
 
 // parsers are reused: a new syntax.Parser allocates several kilobytes of
@@ -310,10 +391,11 @@ func (r *reader) call(c *syntax.CallExpr, op string, nested bool, time *Word) {
 // that positions stay true.
 func (r *reader) inlineScript(c *syntax.CallExpr, cmd Cmd) {
 	args := cmd.Args()
-	if len(args) < 3 || !IsShell(args[0].Text) || args[1].Text != "-c" {
+	k := cmd.CommandArg()
+	if k < 0 {
 		return
 	}
-	w := c.Args[len(c.Args)-len(args)+2]
+	w := c.Args[len(c.Args)-len(args)+k]
 	var text string
 	start := 0
 	switch p := w.Parts[0].(type) {

@@ -136,3 +136,58 @@ func TestLiteral(t *testing.T) {
 		t.Errorf("args %q env %v", args, c.Env())
 	}
 }
+
+func TestCommandArg(t *testing.T) {
+	for _, tc := range []struct {
+		args string
+		want int
+		c    bool
+	}{
+		{"sh -c x", 2, true},
+		{"sh -lc x", 2, true},
+		{"sh -ec x", 2, true},
+		{"sh -xc x", 2, true},
+		{"sh -euc x", 2, true},
+		{"bash -lc x", 2, true},
+		{"/bin/bash -cl x", 2, true},
+		{"sh -e -c x", 3, true},
+		{"sh -c -e x", 3, true},
+		{"bash -o pipefail -c x", 4, true},
+		{"bash -euo pipefail -c x", 4, true},
+		{"bash --login -c x", 3, true},
+		{"sh -c -- x", 3, true},
+		{"sh -c", -1, true},
+		{"sh -ec", -1, true},
+		{"sh x.sh", -1, false},
+		{"sh -e x.sh", -1, false},
+		{"sh -x x.sh -c", -1, false},
+		{"bash -o c x.sh", -1, false},
+		{"sh +c x", -1, false},
+		{"node -c x", -1, false},
+	} {
+		args := strings.Fields(tc.args)
+		if got := CommandArg(args); got != tc.want {
+			t.Errorf("CommandArg(%q) = %d, want %d", tc.args, got, tc.want)
+		}
+		if got := GivesCommand(args); got != tc.c {
+			t.Errorf("GivesCommand(%q) = %v, want %v", tc.args, got, tc.c)
+		}
+	}
+}
+
+func TestInlineOptionGroup(t *testing.T) {
+	src := `sh -ec 'cd x && go build .' && bash -o pipefail -c 'go vet'`
+	sc, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inline []string
+	for _, c := range sc.Cmds {
+		if c.Inline {
+			inline = append(inline, src[c.Pos:c.End])
+		}
+	}
+	if !slices.Equal(inline, []string{"cd x", "go build .", "go vet"}) || sc.Opaque {
+		t.Errorf("inline %q, opaque %v", inline, sc.Opaque)
+	}
+}

@@ -60,6 +60,7 @@ type buildUse struct {
 type artifact struct {
 	dir, name string
 	folder    bool // the whole folder is the application
+	app       bool // the folder where the application's dependencies are installed
 	in        *inst
 	onlyIfRun bool
 	used      bool
@@ -302,7 +303,7 @@ func (f *facts) collectArtifacts(step *runStep) error {
 			if b.cwd == "/" {
 				return declinef(declAppInRoot, "line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command)
 			}
-			f.artifacts = append(f.artifacts, artifact{dir: b.cwd, folder: true, in: step.in})
+			f.artifacts = append(f.artifacts, artifact{dir: b.cwd, folder: true, app: true, in: step.in})
 			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in, cwd: b.cwd})
 		}
 		if c := b.bc.Classes; c != nil {
@@ -1002,21 +1003,22 @@ func quotedScripts(sc *shell.Script) (scripts []*shell.Script, unread bool) {
 	var out []*shell.Script
 	for _, c := range sc.Cmds {
 		args := c.Args()
-		if c.Inline || len(args) < 3 || !shell.IsShell(args[0].Text) || args[1].Text != "-c" {
+		k := c.CommandArg()
+		if c.Inline || k < 0 {
 			continue
 		}
-		if args[2].Dynamic {
+		if args[k].Dynamic {
 			unread = true
 			continue
 		}
 		read := false
 		for _, ic := range sc.Cmds {
-			read = read || ic.Inline && ic.Pos >= args[2].Pos && ic.Pos < args[2].End
+			read = read || ic.Inline && ic.Pos >= args[k].Pos && ic.Pos < args[k].End
 		}
 		if read {
 			continue
 		}
-		inner, err := shell.Parse(args[2].Text)
+		inner, err := shell.Parse(args[k].Text)
 		if err != nil || inner.Opaque {
 			unread = true
 			continue

@@ -16,7 +16,8 @@ package transform
 // RS250-RS299 are declines whose reason is written in a preset (a decline
 // rule, a decline variant, a decline_args entry): the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
-// keeps the preset schema free of codes.
+// keeps the preset schema free of codes. RS255 is an exception: an engine
+// decline (declCdMissing) whose number was assigned there.
 
 // Code is a stable identifier of a note or a decline, such as "RS301".
 type Code string
@@ -85,6 +86,8 @@ const (
 	infoMadeFolder         Code = "RS142"
 	infoToolKept           Code = "RS143"
 	infoLibcFree           Code = "RS144"
+	infoAppIsWorkdir       Code = "RS147"
+	infoBesideApp          Code = "RS148"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -127,6 +130,7 @@ const (
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
+	declCdMissing          Code = "RS255"
 	warnOptionsEnvSet      Code = "RS301"
 	warnFlatCopy           Code = "RS302"
 	warnHealthcheckTools   Code = "RS303"
@@ -193,6 +197,8 @@ var codes = []CodeInfo{
 	{infoMadeFolder, KindInfo, "folder made for run time copied", "A RUN makes a folder (mkdir) outside every folder the build works in, so it is prepared for the program's run time: the runtime gets a copy of it at the same place."},
 	{infoToolKept, KindInfo, "runner tool kept", "The command runs a runner's tool (npm run migrate) that the preset cannot resolve to a plain interpreter command: the runtime keeps the tool, and development dependencies are not pruned when its scripts may use them."},
 	{infoLibcFree, KindInfo, "no C library needed by the dependencies", "The builder links a C library, but a lockfile that lists every dependency shows none that links one, so the runtime need not ship the builder's C library."},
+	{infoAppIsWorkdir, KindInfo, "the app folder is the working folder", "The dependencies are installed in a sub-folder of the stage's working folder, and the build puts other files in the working folder beside it, which the app may reach (../shared): the runtime copies the working folder whole."},
+	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -236,6 +242,7 @@ var codes = []CodeInfo{
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
+	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
 	{warnFlatCopy, KindWarning, "run-time folder copied flat (retired)", "Retired, no longer produced: a run-time folder copied into a folder flat left restage unable to tell which files the program reads, so it copied none."},

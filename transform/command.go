@@ -20,6 +20,7 @@ type program struct {
 	exec       []string
 	shellForm  bool
 	needsShell bool
+	dir        string   // the folder a leading `cd DIR &&` changes to, absolute; "" for the working folder
 	shell      string   // the shell the command needs
 	tools      []string // programs the runtime must have
 	interp     bool     // the program is one of the preset's interpreters
@@ -46,8 +47,8 @@ func commandCmds(in *inst) []simpleCmd {
 		return splitShell(strings.Join(line.CmdLine, " ")).cmds
 	}
 	out := []simpleCmd{execCmd(line.CmdLine)}
-	if len(line.CmdLine) >= 3 && shell.IsShell(line.CmdLine[0]) && line.CmdLine[1] == "-c" {
-		out = append(out, splitShell(line.CmdLine[2]).cmds...)
+	if k := shell.CommandArg(line.CmdLine); k > 0 {
+		out = append(out, splitShell(line.CmdLine[k]).cmds...)
 	}
 	return out
 }
@@ -124,8 +125,8 @@ func (p *plan) findProgram() error {
 		for _, a := range line.CmdLine {
 			first = append(first, word{text: a})
 		}
-		if shell.IsShell(line.CmdLine[0]) && len(line.CmdLine) >= 3 && line.CmdLine[1] == "-c" {
-			sl := splitShell(line.CmdLine[2])
+		if k := shell.CommandArg(line.CmdLine); k > 0 {
+			sl := splitShell(line.CmdLine[k])
 			pr.needsShell, pr.shell, pr.exec = true, path.Base(line.CmdLine[0]), nil
 			first = nil
 			if len(sl.cmds) > 0 {
@@ -135,6 +136,29 @@ func (p *plan) findProgram() error {
 			if len(first) == 0 {
 				return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
 			}
+		}
+	}
+	// `cd DIR && PROG ...`: the program is PROG, read in DIR; one after
+	// `echo starting;` or `set -e &&` is the program too.
+	for pr.needsShell && len(p.restCmds) > 0 && !p.restCmds[0].c.Nested {
+		cd := len(first) == 2 && first[0].text == "cd" && !first[1].dynamic && p.restCmds[0].c.Op == "&&"
+		next := p.restCmds[0].c.Op
+		if !cd && !(shell.Leading(first[0].text) && (next == "&&" || next == ";" || next == "")) {
+			break
+		}
+		if cd {
+			pr.dir = path.Join(p.progDir(), first[1].text)
+			if path.IsAbs(first[1].text) {
+				pr.dir = path.Clean(first[1].text)
+			}
+		}
+		first, _ = p.restCmds[0].argv()
+		p.restCmds = p.restCmds[1:]
+		if len(first) == 0 {
+			return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
+		}
+		if first[0].dynamic {
+			return declinef(declRunTimeProgram, "line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, first[0].text)
 		}
 	}
 	pr.word = first[0].text
@@ -192,7 +216,7 @@ func (p *plan) checkProgram() error {
 		// interpreter; the runtimes of the preset do the same.
 		return p.needApp()
 	}
-	if shell.IsShell(pr.word) && len(pr.exec) >= 2 && pr.exec[1] != "-c" {
+	if shell.IsShell(pr.word) && len(pr.exec) >= 2 && !shell.GivesCommand(pr.exec) {
 		return p.shellScript()
 	}
 	abs, art := p.resolve(pr.word)
@@ -232,7 +256,11 @@ func (p *plan) checkProgram() error {
 		return p.needApp()
 	}
 	if art == nil {
-		return declinef(declNotBuilt, "line %d: the container runs %s, which is not a program the build writes (%s)", holder.first, pr.word, p.artifactList())
+		in := ""
+		if pr.dir != "" {
+			in = " in " + pr.dir
+		}
+		return declinef(declNotBuilt, "line %d: the container runs %s%s, which is not a program the build writes (%s)", holder.first, pr.word, in, p.artifactList())
 	}
 	if art.name == "" {
 		art.name = path.Base(abs)
@@ -304,7 +332,7 @@ func (p *plan) scriptArtifact() error {
 		file = f.collect.Path
 		p.collected = true
 	}
-	abs := f.abs(file)
+	abs := p.abs(file)
 	p.noteContextArtifact(abs)
 	pr.exec[i+1] = abs
 	pr.scriptAt = i + 1
@@ -377,7 +405,7 @@ func (p *plan) classPathProgram() error {
 		if dir == "*" {
 			dir = "."
 		}
-		abs := f.abs(dir)
+		abs := p.abs(dir)
 		if abs == "/" {
 			return declinef(declAppInRoot, "line %d: %s runs the class %s from the class path %s, which is /: the classes cannot be told from the image's own files (set a WORKDIR)", line, pr.word, class, from)
 		}
@@ -683,6 +711,23 @@ func (p *plan) finishCommand() {
 	}
 }
 
+// progDir is the folder the command's program is read in: the working
+// folder, or the one a leading `cd DIR &&` changes to.
+func (p *plan) progDir() string {
+	if p.prog != nil && p.prog.dir != "" {
+		return p.prog.dir
+	}
+	return p.f.workdir
+}
+
+// abs is the absolute path of a path the command names, read in progDir.
+func (p *plan) abs(w string) string {
+	if path.IsAbs(w) {
+		return path.Clean(w)
+	}
+	return path.Join(p.progDir(), w)
+}
+
 // resolve finds the artifact a command's program word names, and its
 // absolute path.
 // inOwnEnv reports whether abs lies in the bin/ folder of an environment
@@ -700,7 +745,7 @@ func (p *plan) resolve(w string) (string, *artifact) {
 	f := p.f
 	arts := p.artifacts
 	if strings.Contains(w, "/") {
-		abs := f.abs(w)
+		abs := p.abs(w)
 		for i := range arts {
 			if arts[i].name != "" && arts[i].path() == abs {
 				return abs, &arts[i]

@@ -69,7 +69,11 @@ func (p *plan) planOwnership() {
 	for _, w := range p.sourceWrites() {
 		abs := w.path
 		if !path.IsAbs(abs) {
-			abs = path.Join(base, abs)
+			at := base
+			if p.prog != nil && p.prog.dir != "" {
+				at = p.prog.dir // `cd DIR && PROG` writes relative paths in DIR
+			}
+			abs = path.Join(at, abs)
 		}
 		switch {
 		case p.f.preset.Writes.Writable(abs):

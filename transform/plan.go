@@ -158,6 +158,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	}
 	p.planUser()
 	p.planFiles()
+	if err := p.checkCdDir(); err != nil {
+		return nil, err
+	}
 	p.notePathAndTools()
 	p.planBlocks()
 	if err := p.planArgs(); err != nil {
@@ -350,4 +353,19 @@ func matchesAny(args []word, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// checkCdDir checks that the folder a leading `cd DIR &&` changes to is in
+// the runtime: the working folder, or a folder a copy lands in or holds.
+func (p *plan) checkCdDir() error {
+	dir := p.prog.dir
+	if dir == "" || dir == p.f.workdir {
+		return nil
+	}
+	for _, c := range p.copies {
+		if under(dir, c) || under(c, dir) {
+			return nil
+		}
+	}
+	return declinef(declCdMissing, "line %d: %s changes to %s, which the runtime would not have: nothing the runtime gets is in it", p.prog.holder.first, p.prog.holder.kw, dir)
 }

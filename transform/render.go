@@ -474,11 +474,11 @@ func singleQuoted(sc *shell.Script, off int, text string) bool {
 		if o.Inline {
 			continue
 		}
-		args := o.Args()
-		if len(args) < 3 || !shell.IsShell(args[0].Text) || args[1].Text != "-c" {
+		k := o.CommandArg()
+		if k < 0 {
 			continue
 		}
-		w := args[2]
+		w := o.Args()[k]
 		if w.Pos < off && off < w.End && text[w.Pos] == '\'' {
 			return true
 		}

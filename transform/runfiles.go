@@ -137,6 +137,9 @@ type sourceRef struct {
 	text  string // as written, relative to the working folder or absolute
 	where string // file:line
 	why   string // for a known call: what it reads
+	// base is the folder a relative text is read in, when not the
+	// working folder: the program's own (`cd server && ./main`).
+	base string
 }
 
 // sourceFacts is what the app's sources say about the files it reads.
@@ -292,6 +295,11 @@ func (p *plan) planFiles() {
 	p.copies = append(p.copies, p.runtime.Copy...)
 	arts := p.usedArtifacts()
 	files := p.runFiles()
+	if p.f.preset.RunFiles == nil {
+		var beside []string
+		arts, beside = p.appReach(arts)
+		files = append(files, beside...)
+	}
 	sort.Strings(files)
 	// An artifact inside a folder copied whole comes with it.
 	var kept []string
@@ -322,7 +330,20 @@ func (p *plan) runFiles() []string {
 	if !sf.read {
 		return p.runFilesUnread(rf, pls, sf.unread)
 	}
-	sf.refs = append(sf.refs, f.commandRefs()...)
+	// The program reads relative paths in the folder it runs in; the
+	// command's own words may be relative to either folder.
+	if dir := p.progDir(); dir != f.workdir {
+		for i := range sf.refs {
+			sf.refs[i].base = dir
+		}
+		for _, r := range f.commandRefs() {
+			sf.refs = append(sf.refs, r)
+			r.base = dir
+			sf.refs = append(sf.refs, r)
+		}
+	} else {
+		sf.refs = append(sf.refs, f.commandRefs()...)
+	}
 	pls = append(pls, f.madePlacements(pls)...)
 	gitIgnored := f.gitignored()
 	ignored := f.dockerignore()
@@ -356,7 +377,11 @@ func (p *plan) runFiles() []string {
 		}
 		b := path.Clean(t)
 		if !path.IsAbs(b) {
-			b = path.Join(f.workdir, b)
+			dir := f.workdir
+			if r.base != "" {
+				dir = r.base
+			}
+			b = path.Join(dir, b)
 		}
 		var hit *placement
 		var rest string
@@ -641,6 +666,111 @@ func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if x == y {
 			return true
+		}
+	}
+	return false
+}
+
+// appReach keeps what the build put beside an app folder, for a preset
+// that does not read the sources for the files they name: an app may
+// reach any of it (require('../shared/util.js')). When the dependencies
+// are installed in a sub-folder of the working folder and a COPY put
+// files in the working folder outside it, the app folder becomes the
+// working folder; what a COPY put outside every copied folder is copied
+// at the same place. It returns the artifacts to copy, and those files.
+func (p *plan) appReach(arts []string) ([]string, []string) {
+	f := p.f
+	var apps []string
+	for _, a := range p.artifacts {
+		if a.folder && a.app && contains(arts, a.dir) {
+			apps = append(apps, a.dir)
+		}
+	}
+	if len(apps) == 0 || len(f.copies) == 0 {
+		return arts, nil
+	}
+	pls, _ := f.placements()
+	wd := f.workdir
+	for _, app := range apps {
+		if wd == "/" || app == wd || !under(app, wd) || contains(arts, wd) {
+			continue
+		}
+		var beside []string
+		for _, pl := range pls {
+			switch {
+			case !under(pl.dest, wd) || under(pl.dest, app):
+			case !under(app, pl.dest):
+				beside = append(beside, pl.dest)
+			case pl.open:
+				// COPY . . with no build context: what it wrote beside
+				// the install folder cannot be listed.
+				beside = append(beside, fmt.Sprintf("what the COPY on line %d wrote", pl.line))
+			}
+		}
+		if len(beside) == 0 {
+			continue
+		}
+		sort.Strings(beside)
+		var in *inst
+		for _, a := range p.artifacts {
+			if a.app && a.dir == app {
+				in = a.in
+				break
+			}
+		}
+		p.notes.note(in.first, infoAppIsWorkdir, "the app folder is the working folder %s, not %s where the dependencies are installed: the build also puts %s there, which the app may reach", wd, app, strings.Join(beside, ", "))
+		var out []string
+		for _, a := range arts {
+			if a != app && !within(a, []string{wd}) {
+				out = append(out, a)
+			}
+		}
+		arts = append(out, wd)
+	}
+	var files []string
+	for _, pl := range pls {
+		covered := pl.dest == "/"
+		for _, a := range arts {
+			covered = covered || under(pl.dest, a) || under(a, pl.dest)
+		}
+		for _, d := range files {
+			covered = covered || under(pl.dest, d)
+		}
+		if covered || under(wd, pl.dest) || f.runRemoves(pl.dest) {
+			continue
+		}
+		files = append(files, pl.dest)
+		p.notes.note(pl.line, infoBesideApp, "%s is copied to the runtime: the build puts it outside the app folder %s, and the app may reach it", pl.dest, strings.Join(apps, ", "))
+	}
+	return arts, files
+}
+
+// runRemoves reports whether a RUN removes or moves dest or a folder
+// holding it (rm /tmp/requirements.txt, mv /tmp/x /app): the builder no
+// longer has it there, and a COPY --from of it would fail.
+func (f *facts) runRemoves(dest string) bool {
+	for _, st := range f.runs {
+		for _, c := range st.cmds {
+			if len(c.args) < 2 || (c.args[0].text != "rm" && c.args[0].text != "mv") {
+				continue
+			}
+			for _, a := range c.args[1:] {
+				if a.dynamic || strings.HasPrefix(a.text, "-") {
+					continue
+				}
+				abs := path.Join(c.cwd, a.text)
+				if path.IsAbs(a.text) {
+					abs = path.Clean(a.text)
+				}
+				for x := dest; ; x = path.Dir(x) {
+					if ok, _ := path.Match(abs, x); ok || abs == x {
+						return true
+					}
+					if x == "/" || x == "." {
+						break
+					}
+				}
+			}
 		}
 	}
 	return false

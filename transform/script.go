@@ -34,7 +34,7 @@ func (p *plan) shellScript() error {
 	if script == "" || strings.ContainsAny(script, "$`") {
 		return declinef(declCommandUnclear, "line %d: cannot tell which script %s runs", holder.first, pr.word)
 	}
-	abs := f.abs(script)
+	abs := p.abs(script)
 	text, from, ok := f.contextFileAt(abs)
 	if !ok {
 		return declinef(declScriptUnread, "line %d: %s runs the script %s, which is not a file restage can read from the build context: what the container runs cannot be told", holder.first, holder.kw, abs)
@@ -50,7 +50,7 @@ func (p *plan) shebangScript() (bool, error) {
 	if strings.ContainsAny(pr.word, "$`") {
 		return false, nil
 	}
-	abs := f.abs(pr.word)
+	abs := p.abs(pr.word)
 	if !strings.Contains(pr.word, "/") {
 		return false, nil // a bare name is looked up on PATH, not in the folder
 	}

@@ -1,0 +1,7 @@
+package main
+
+import "os"
+
+func main() {
+	os.MkdirAll("../uploads", 0o755)
+}

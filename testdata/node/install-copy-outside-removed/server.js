@@ -1,0 +1,1 @@
+const c = require('/etc/myapp/config.json'); console.log(c.port);

@@ -1,0 +1,2 @@
+const { hello } = require('../shared/util.js');
+console.log(hello());
