@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
-
-	"github.com/restage/restage/shell"
 )
 
 // checkPorts warns about privileged ports a non-root user cannot bind.
@@ -62,27 +60,12 @@ func (p *plan) checkPorts() {
 	}
 }
 
-// startWords are the words of a CMD or ENTRYPOINT: as written in exec
-// form; the literal words of every command in shell form.
+// startWords are the literal words of a CMD or ENTRYPOINT: every simple
+// command of it (commandCmds), those of an `sh -c` string included.
 func startWords(in *inst) []string {
-	var line []string
-	shellForm := false
-	switch c := in.cmd.(type) {
-	case *instructions.CmdCommand:
-		line, shellForm = c.CmdLine, c.PrependShell
-	case *instructions.EntrypointCommand:
-		line, shellForm = c.CmdLine, c.PrependShell
-	}
-	if !shellForm {
-		return line
-	}
-	sc, err := shell.Parse(strings.Join(line, " "))
-	if err != nil {
-		return nil
-	}
 	var words []string
-	for _, c := range sc.Cmds {
-		for _, w := range c.Words {
+	for _, c := range commandCmds(in) {
+		for _, w := range c.c.Words {
 			if !w.Dynamic {
 				words = append(words, w.Text)
 			}
