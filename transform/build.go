@@ -64,6 +64,10 @@ type artifact struct {
 	in        *inst
 	onlyIfRun bool
 	used      bool
+	// tool is set for a program built from a package outside the
+	// application's own sources (go install github.com/air-verse/air@v1.52.3):
+	// a released tool, whose name may be one a decline rule names.
+	tool bool
 }
 
 func (a artifact) path() string { return path.Join(a.dir, a.name) }
@@ -425,13 +429,21 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 			}
 		case "package":
 			if len(pkgs) == 1 && pkgs[0] != "." && pkgs[0] != "./" && !strings.Contains(pkgs[0], "...") {
-				p, _, _ := strings.Cut(pkgs[0], "@")
+				p, version, _ := strings.Cut(pkgs[0], "@")
 				p = strings.TrimSuffix(p, "/")
 				if f.preset.ModuleName != nil {
 					p = f.preset.ModuleName.StripName(p)
 				}
+				own := strings.HasPrefix(p, ".") || strings.HasPrefix(p, "/")
+				if mod, ok := f.modulePath(); ok && (p == mod || strings.HasPrefix(p, mod+"/")) {
+					own = true
+				}
 				if base := path.Base(p); base != "." && base != "/" && base != ".." {
 					art.name = base
+					// A package given with a version, or by a path that is
+					// neither a folder of the context nor in the app's
+					// module, is somebody else's released program.
+					art.tool = version != "" || !own
 					return art, nil
 				}
 			}
@@ -865,6 +877,16 @@ func allWithExt(ps []string, ext string) bool {
 
 // moduleName reads the module's name from the build context.
 func (f *facts) moduleName() (string, bool) {
+	name, ok := f.modulePath()
+	if !ok {
+		return "", false
+	}
+	return path.Base(name), true
+}
+
+// modulePath reads the module's whole name (example.com/app) from the
+// build context.
+func (f *facts) modulePath() (string, bool) {
 	m := f.preset.ModuleName
 	if m == nil || f.opt.Context == nil {
 		return "", false
@@ -873,11 +895,7 @@ func (f *facts) moduleName() (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	name, ok := m.Find(data)
-	if !ok {
-		return "", false
-	}
-	return path.Base(name), true
+	return m.Find(data)
 }
 
 func (f *facts) hasContextFile() bool {

@@ -2,6 +2,7 @@ package transform
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 )
@@ -211,7 +212,7 @@ func (p *plan) checkDeclines() error {
 			}
 			for _, c := range commandCmds(in) {
 				args, _ := c.argv()
-				if hasPrefixWords(args, d.RunCommand) {
+				if f.runsDeclined(args, d.RunCommand) {
 					return declinef(declPresetCommand, "line %d: %s", in.first, d.Reason)
 				}
 			}
@@ -234,6 +235,47 @@ func (p *plan) checkDeclines() error {
 		return declinef(declPrebuilt, "no %s build step (%s) in the file: the program seems to come prebuilt, so there is nothing to split", f.preset.Title, strings.Join(buildNames(f.preset), ", "))
 	}
 	return nil
+}
+
+// runsDeclined reports whether a simple command runs the command of a
+// decline rule. The tool may be run by its path (/go/bin/air, where go
+// install put it) as well as by its name. A program the file builds from
+// the application's own sources is the application, even when it shares
+// the tool's name (go build -o air .).
+func (f *facts) runsDeclined(args []word, command string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	prog := args[0].text
+	if !hasPrefixWords(args, command) {
+		if !strings.Contains(prog, "/") {
+			return false
+		}
+		byName := append([]word{{text: path.Base(prog)}}, args[1:]...)
+		if !hasPrefixWords(byName, command) {
+			return false
+		}
+	}
+	return !f.buildsApp(prog)
+}
+
+// buildsApp reports whether a command word names a program the file
+// builds from the application's own sources: by its path, or by its
+// name when it is looked up on PATH.
+func (f *facts) buildsApp(prog string) bool {
+	for _, a := range f.artifacts {
+		if a.name == "" || a.folder || a.tool {
+			continue
+		}
+		if strings.Contains(prog, "/") {
+			if f.abs(prog) == a.path() {
+				return true
+			}
+		} else if a.name == prog {
+			return true
+		}
+	}
+	return false
 }
 
 // buildNames lists the commands that make what a runtime runs.

@@ -1,0 +1,3 @@
+module example.com/air
+
+go 1.26
