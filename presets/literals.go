@@ -3,6 +3,7 @@ package presets
 import (
 	"bytes"
 	"regexp/syntax"
+	"slices"
 	"sync"
 )
 
@@ -11,27 +12,95 @@ import (
 // lack a piece of text that every match has ("C"). Looking for that text
 // first is much cheaper than running the pattern, which over a tree of
 // many projects was a tenth of the time.
-var literals sync.Map // pattern → [][]byte
+var literals sync.Map // pattern → [][][]byte: groups of alternatives
 
 // mayMatch reports whether the pattern expr can match data: false when
-// data lacks a literal every match of expr contains, true otherwise.
+// data lacks every alternative of a group of texts, one of which each
+// match of expr contains; true otherwise.
 func mayMatch(expr string, data []byte) bool {
 	v, ok := literals.Load(expr)
 	if !ok {
-		var lits [][]byte
+		var groups [][][]byte
 		if r, err := syntax.Parse(expr, syntax.Perl); err == nil {
-			for _, l := range requiredLiterals(r.Simplify()) {
-				lits = append(lits, []byte(l))
+			for _, g := range requiredGroups(r.Simplify()) {
+				var alts [][]byte
+				for _, l := range g {
+					alts = append(alts, []byte(l))
+				}
+				groups = append(groups, alts)
 			}
 		}
-		v, _ = literals.LoadOrStore(expr, lits)
+		v, _ = literals.LoadOrStore(expr, groups)
 	}
-	for _, l := range v.([][]byte) {
-		if !bytes.Contains(data, l) {
+	for _, g := range v.([][][]byte) {
+		if !slices.ContainsFunc(g, func(l []byte) bool { return bytes.Contains(data, l) }) {
 			return false
 		}
 	}
 	return true
+}
+
+// requiredGroups returns groups of texts such that every match of r
+// contains at least one text of each group: the texts every match
+// contains (a group of one each, requiredLiterals), and for an
+// alternation whose every branch requires some text, one text of each
+// branch (bcrypt|sharp: a match contains bcrypt or sharp). Like
+// requiredLiterals, it may miss groups, never adds a wrong one.
+func requiredGroups(r *syntax.Regexp) [][]string {
+	switch r.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredGroups(r.Sub[0])
+	case syntax.OpRepeat:
+		if r.Min >= 1 {
+			return requiredGroups(r.Sub[0])
+		}
+		return nil
+	case syntax.OpConcat:
+		var out [][]string
+		for _, s := range r.Sub {
+			out = append(out, requiredGroups(s)...)
+		}
+		return out
+	case syntax.OpAlternate:
+		var out [][]string
+		for _, l := range requiredLiterals(r) {
+			out = append(out, []string{l})
+		}
+		if len(out) > 0 {
+			return out
+		}
+		var any []string
+		for _, s := range r.Sub {
+			g := selective(requiredGroups(s))
+			if g == nil {
+				return nil
+			}
+			any = append(any, g...)
+		}
+		return [][]string{any}
+	}
+	var out [][]string
+	for _, l := range requiredLiterals(r) {
+		out = append(out, []string{l})
+	}
+	return out
+}
+
+// selective picks the group whose shortest text is longest: the one
+// least likely to be found by chance.
+func selective(groups [][]string) []string {
+	var best []string
+	bestLen := 0
+	for _, g := range groups {
+		short := len(g[0])
+		for _, l := range g[1:] {
+			short = min(short, len(l))
+		}
+		if short > bestLen {
+			best, bestLen = g, short
+		}
+	}
+	return best
 }
 
 // requiredLiterals returns texts that every match of r contains. It may

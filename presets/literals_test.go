@@ -38,6 +38,44 @@ func TestRequiredLiterals(t *testing.T) {
 	}
 }
 
+func TestRequiredGroups(t *testing.T) {
+	for _, c := range []struct {
+		expr string
+		want [][]string
+	}{
+		// Texts every match has stay groups of one; the call's name is
+		// one of two.
+		{`\bos\.(?:MkdirAll|Create)\(`, [][]string{{"os."}, {"MkdirAll", "Create"}, {"("}}},
+		// An alternation of texts: a match has one of them.
+		{`[\w@/.-](-musl|linuxmusl)\b`, [][]string{{"-musl", "linuxmusl"}}},
+		// The parser factors common prefixes: bcrypt|better-sqlite3
+		// becomes b(?:crypt|etter-sqlite3), whose most selective group
+		// is crypt or etter-sqlite3, not b.
+		{`(?:^|["'])(?P<name>bcrypt|better-sqlite3|sharp)["'@]`, [][]string{{"crypt", "etter-sqlite3", "sharp"}}},
+		// A branch that requires no text: no group can be said.
+		{`x|y*`, nil},
+		{`(?:^|node_modules/)`, nil},
+		// Factored as @(?:node-rs/(?:argon2|bcrypt)|prisma/client): @
+		// and then one of the branches' most selective texts.
+		{`@node-rs/argon2|@node-rs/bcrypt|@prisma/client`, [][]string{{"@"}, {"node-rs/", "prisma/client"}}},
+	} {
+		r, err := syntax.Parse(c.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := requiredGroups(r.Simplify())
+		if !slices.EqualFunc(got, c.want, slices.Equal[[]string]) {
+			t.Errorf("requiredGroups(%q) = %q, want %q", c.expr, got, c.want)
+		}
+	}
+	if mayMatch(`(?P<name>bcrypt|sharp)["']`, []byte(`"lodash": "4"`)) {
+		t.Error("mayMatch: a text with none of the alternatives may match")
+	}
+	if !mayMatch(`(?P<name>bcrypt|sharp)["']`, []byte(`"sharp": "0.33"`)) {
+		t.Error("mayMatch: a text with one of the alternatives said unable to match")
+	}
+}
+
 // TestMayMatchNeverMisses: over every file of the golden cases (their
 // Dockerfiles and build contexts), each built-in pattern that mayMatch
 // guards is never said unable to match where it matches.
@@ -54,6 +92,9 @@ func TestMayMatchNeverMisses(t *testing.T) {
 		if d := p.Static.LibcDeps; d != nil {
 			for _, s := range d.Signs {
 				exprs = append(exprs, s.Pattern)
+			}
+			if d.Match != "" {
+				exprs = append(exprs, d.matchExpr())
 			}
 			for _, l := range d.Lockfiles {
 				exprs = append(exprs, l.Pattern)

@@ -291,7 +291,11 @@ func (l *LibcSources) Reason(file string) string { return strings.ReplaceAll(l.W
 // context names as one of its whitespace-separated words.
 func (d *LibcDeps) InFile(data []byte) (string, bool) {
 	if d.Match != "" {
-		dr := re(d.matchExpr())
+		expr := d.matchExpr()
+		if !mayMatch(expr, data) {
+			return "", false
+		}
+		dr := re(expr)
 		m := dr.FindSubmatch(data)
 		if m == nil {
 			return "", false
