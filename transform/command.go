@@ -220,7 +220,9 @@ func (p *plan) checkProgram() error {
 		return p.shellScript()
 	}
 	abs, art := p.resolve(pr.word)
-	if art == nil {
+	// A file in a folder the build writes without naming its output (the
+	// app folder) may be a script the context brought: read it as one.
+	if art == nil || art.name == "" {
 		if ok, err := p.shebangScript(); ok || err != nil {
 			return err
 		}
