@@ -1556,6 +1556,11 @@ func generatedBuiltin() []*Preset {
 						"vite":            "vite",
 						"vue-cli-service": "@vue/cli-service",
 					},
+					Scripts: []string{
+						"npm run",
+						"npm run-script",
+					},
+					ScriptsKey: "scripts",
 				},
 				{
 					Commands: []string{
@@ -1605,6 +1610,11 @@ func generatedBuiltin() []*Preset {
 						"vite":            "vite",
 						"vue-cli-service": "@vue/cli-service",
 					},
+					Scripts: []string{
+						"yarn run",
+						"yarn",
+					},
+					ScriptsKey: "scripts",
 				},
 				{
 					Commands: []string{
@@ -1654,6 +1664,11 @@ func generatedBuiltin() []*Preset {
 						"vite":            "vite",
 						"vue-cli-service": "@vue/cli-service",
 					},
+					Scripts: []string{
+						"pnpm run",
+						"pnpm",
+					},
+					ScriptsKey: "scripts",
 				},
 			},
 			RuntimePackages: []PackageMap{

@@ -325,6 +325,14 @@ type Runner struct {
 	// Packages maps a program to the package that provides it (nest:
 	// "@nestjs/cli"); a program not listed is its own package's name.
 	Packages map[string]string `yaml:"packages"`
+	// Scripts are command prefixes that run another script of File,
+	// named by the next word (npm run build): the start path is followed
+	// into that script, the entry of ScriptsKey, and a program it runs
+	// from a DevKey package keeps the development dependencies. A name
+	// the file does not define is taken as a dependency's program (yarn
+	// prisma runs prisma).
+	Scripts    []string `yaml:"scripts"`
+	ScriptsKey string   `yaml:"scripts_key"`
 }
 
 // BuiltScript is a script that may run the build's output, and the

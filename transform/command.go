@@ -558,9 +558,6 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 			p.notes.note(holder.first, infoBuiltScript, "%s %s; %s runs the built output with `%s`: the runtime runs that instead", runCmd, notPlain, key, strings.Join(wordTexts(built), " "))
 			return p.checkProgram()
 		}
-		if len(args) > 0 {
-			p.keepDev = p.devProgram(r, args[0].text)
-		}
 		return keep(notPlain)
 	}
 	pr.exec, pr.word, pr.resolved = wordTexts(args), args[0].text, true
@@ -918,22 +915,4 @@ func (p *plan) scriptBuild() bool {
 		}
 	}
 	return false
-}
-
-// devProgram says why the runner's script needs development
-// dependencies when its program comes from a package the runner's file
-// lists under DevKey; empty when it does not.
-func (p *plan) devProgram(r *Runner, program string) string {
-	if r.DevKey == "" {
-		return ""
-	}
-	pkg := program
-	if x, ok := r.Packages[program]; ok {
-		pkg = x
-	}
-	deps, _, err := p.readValue(r, r.DevKey)
-	if m, ok := deps.(map[string]any); err != nil || !ok || m[pkg] == nil {
-		return ""
-	}
-	return fmt.Sprintf("the start script runs %s, from %s, which %s lists in %s", program, pkg, r.File, r.DevKey)
 }

@@ -142,6 +142,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.planMoves(); err != nil {
 		return nil, err
 	}
+	p.startDev()
 	p.planMade()
 	p.decideLibc()
 	if err := p.checkStaticReach(); err != nil {
