@@ -1552,6 +1552,7 @@ func generatedBuiltin() []*Preset {
 						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
+						"sequelize":       "sequelize-cli",
 						"tsc":             "typescript",
 						"vite":            "vite",
 						"vue-cli-service": "@vue/cli-service",
@@ -1561,6 +1562,11 @@ func generatedBuiltin() []*Preset {
 						"npm run-script",
 					},
 					ScriptsKey: "scripts",
+					Programs: []string{
+						"npx",
+						"npm exec",
+						"npm x",
+					},
 				},
 				{
 					Commands: []string{
@@ -1606,6 +1612,7 @@ func generatedBuiltin() []*Preset {
 						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
+						"sequelize":       "sequelize-cli",
 						"tsc":             "typescript",
 						"vite":            "vite",
 						"vue-cli-service": "@vue/cli-service",
@@ -1615,6 +1622,9 @@ func generatedBuiltin() []*Preset {
 						"yarn",
 					},
 					ScriptsKey: "scripts",
+					Programs: []string{
+						"yarn exec",
+					},
 				},
 				{
 					Commands: []string{
@@ -1660,6 +1670,7 @@ func generatedBuiltin() []*Preset {
 						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
+						"sequelize":       "sequelize-cli",
 						"tsc":             "typescript",
 						"vite":            "vite",
 						"vue-cli-service": "@vue/cli-service",
@@ -1669,6 +1680,9 @@ func generatedBuiltin() []*Preset {
 						"pnpm",
 					},
 					ScriptsKey: "scripts",
+					Programs: []string{
+						"pnpm exec",
+					},
 				},
 			},
 			RuntimePackages: []PackageMap{

@@ -333,6 +333,11 @@ type Runner struct {
 	// prisma runs prisma).
 	Scripts    []string `yaml:"scripts"`
 	ScriptsKey string   `yaml:"scripts_key"`
+	// Programs are command prefixes that run a dependency's program,
+	// named by the next word that is not an option (npx prisma): one from
+	// a DevKey package on the start path keeps the development
+	// dependencies.
+	Programs []string `yaml:"programs"`
 }
 
 // BuiltScript is a script that may run the build's output, and the

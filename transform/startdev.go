@@ -2,6 +2,7 @@ package transform
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 )
@@ -12,10 +13,12 @@ const startDevDepth = 8
 
 // startDev follows the start path, what the container runs at start-up,
 // for a program of a development dependency: the command the runtime
-// runs, and the scripts of the runner's file it runs by name (npm start,
-// npm run build, yarn build), followed to what they run. Such a program
-// keeps the development dependencies: the prune would remove it, and the
-// container would fail at start (tsc: not found).
+// runs, the shell script it hands to a shell (and the CMD that script
+// runs with exec "$@"), and the scripts of the runner's file these run
+// by name (npm start, npm run build, yarn build), followed to what they
+// run. Such a program keeps the development dependencies: the prune
+// would remove it, and the container would fail at start (tsc: not
+// found) or fetch another version of it (npx prisma).
 func (p *plan) startDev() {
 	if p.keepDev != "" {
 		return
@@ -28,7 +31,14 @@ func (p *plan) startDev() {
 	} else {
 		cmds = commandCmds(pr.holder)
 	}
-	p.keepDev = w.cmds(cmds, pr.holder.kw, nil, 0, true)
+	why := w.cmds(cmds, pr.holder.kw, nil, 0, true)
+	if why == "" && pr.scriptFile != "" {
+		why = w.cmds(p.scriptCmds, fmt.Sprintf("%s, the %s's script,", pr.scriptFile, pr.holder.kw), nil, 0, false)
+	}
+	if why == "" && p.scriptRunsCmd && p.f.cmd != nil {
+		why = w.cmds(commandCmds(p.f.cmd), p.f.cmd.kw, nil, 0, false)
+	}
+	p.keepDev = why
 }
 
 // devWalk follows scripts for programs of development dependencies.
@@ -91,6 +101,26 @@ func (w *devWalk) cmd(args []word, ctx string, in *Runner, depth int, top bool) 
 			return ""
 		}
 	}
+	// A dependency's program (npx prisma).
+	for i := range runners {
+		r := &runners[i]
+		for _, c := range r.Programs {
+			if !hasPrefixWords(args, c) {
+				continue
+			}
+			name, ok := operand(args[len(strings.Fields(c)):])
+			if !ok {
+				return ""
+			}
+			if at := strings.LastIndex(name, "@"); at > 0 {
+				name = name[:at] // prisma@5: the version follows the last @ that is not the first character
+			}
+			if pkg, ok := p.devPackage(r, name); ok {
+				return found(r, name, pkg, false)
+			}
+			return ""
+		}
+	}
 	// A script run by name (npm run build, yarn build): the longest
 	// prefix that matches, so that `yarn run x` is not `yarn` run.
 	var sr *Runner
@@ -121,8 +151,27 @@ func (w *devWalk) cmd(args []word, ctx string, in *Runner, depth int, top bool) 
 		}
 		return ""
 	}
-	// A program run by its name in a script.
+	// A program run from the dependencies' bin folder
+	// (./node_modules/.bin/sequelize), or by name in a script.
 	prog := args[0].text
+	if d := p.f.preset.DevDeps; d != nil {
+		for _, dir := range d.BinDirs {
+			if !strings.Contains("/"+prog, "/"+strings.Trim(dir, "/")+"/") {
+				continue
+			}
+			r := in
+			if r == nil {
+				r = p.devRunner()
+			}
+			if r == nil {
+				return ""
+			}
+			if pkg, ok := p.devPackage(r, path.Base(prog)); ok {
+				return found(r, path.Base(prog), pkg, false)
+			}
+			return ""
+		}
+	}
 	if in != nil && !strings.Contains(prog, "/") {
 		if pkg, ok := p.devPackage(in, prog); ok {
 			return found(in, prog, pkg, true)
@@ -174,6 +223,17 @@ func operand(args []word) (string, bool) {
 		return a.text, true
 	}
 	return "", false
+}
+
+// devRunner is the first runner whose file lists development
+// dependencies.
+func (p *plan) devRunner() *Runner {
+	for i := range p.f.preset.Runners {
+		if r := &p.f.preset.Runners[i]; r.DevKey != "" && r.File != "" {
+			return r
+		}
+	}
+	return nil
 }
 
 // devPackage is the package a program comes from (the runner's packages

@@ -33,9 +33,11 @@ func TestStartDevScripts(t *testing.T) {
 		"cycle, no dev program": {`"start": "npm run a && node x.js", "a": "npm run b", "b": "npm run a"`, ""},
 		"cycle, then a dev program": {`"start": "npm run a && node x.js", "a": "npm run a; tsc"`,
 			"the a script runs tsc, from typescript"},
-		"deeper than the bound":         {deep, "runs scripts more than 8 deep"},
-		"name known at run time":        {`"start": "npm run $TASK && node x.js"`, "the start script runs `npm run $TASK`, a script only known at run time"},
-		"yarn run, longest prefix":      {`"start": "yarn run build && node x.js", "build": "tsc -p ."`, "the build script runs tsc, from typescript"},
+		"deeper than the bound":    {deep, "runs scripts more than 8 deep"},
+		"name known at run time":   {`"start": "npm run $TASK && node x.js"`, "the start script runs `npm run $TASK`, a script only known at run time"},
+		"yarn run, longest prefix": {`"start": "yarn run build && node x.js", "build": "tsc -p ."`, "the build script runs tsc, from typescript"},
+		"npx with option and version": {`"start": "npx --yes prisma@6.1.0 migrate deploy && node x.js"`,
+			"the start script runs prisma (`npx --yes prisma@6.1.0 migrate deploy`), from prisma, which package.json lists in devDependencies"},
 		"a later command of the script": {`"start": "rm -rf build && tsc && node build/x.js"`, "the start script runs tsc, from typescript"},
 		"yarn name that is no script":   {`"start": "yarn prisma migrate deploy && node x.js"`, "the start script runs prisma (`yarn prisma migrate deploy`), from prisma"},
 		"dependency, not dev":           {`"start": "npm run migrate && node x.js", "migrate": "knex migrate:latest"`, ""},
@@ -43,6 +45,50 @@ func TestStartDevScripts(t *testing.T) {
 		"unreadable script":             {`"start": "npm run build && node x.js", "build": "tsc && (("`, "the build script, `tsc && ((`, is not one the shell reader can read"},
 	} {
 		res, err := Convert([]byte(df), Options{Context: fstest.MapFS{"package.json": pkg(c.scripts)}})
+		if err != nil || res.Declined != "" {
+			t.Fatalf("%s: %v %s", name, err, res.Declined)
+		}
+		var notes []string
+		for _, n := range res.Notes {
+			notes = append(notes, n.String())
+		}
+		all := strings.Join(notes, "\n")
+		pruned := strings.Contains(string(res.Output), "npm prune --omit=dev")
+		kept := strings.Contains(all, "development dependencies are not pruned: ")
+		if c.note == "" {
+			if !pruned || kept {
+				t.Errorf("%s: want the prune, got\n%s\n%s", name, res.Output, all)
+			}
+			continue
+		}
+		if pruned || !kept || !strings.Contains(all, c.note) {
+			t.Errorf("%s: want no prune and a note with %q, got\n%s\n%s", name, c.note, res.Output, all)
+		}
+	}
+}
+
+// The shell script the ENTRYPOINT runs is on the start path, and so is
+// the CMD it runs with exec "$@".
+func TestStartDevEntrypointScript(t *testing.T) {
+	const df = "FROM node:22\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT [\"/entrypoint.sh\"]\n"
+	pkg := &fstest.MapFile{Data: []byte(`{"name": "x", "scripts": {"start": "node x.js", "migrate": "prisma migrate deploy"},
+  "dependencies": {"express": "^4.21.2"}, "devDependencies": {"prisma": "^6.1.0"}}`)}
+	for name, c := range map[string]struct {
+		script, cmd string
+		note        string
+	}{
+		"npx in the script":        {"npx prisma migrate deploy\nexec node x.js\n", "", "/entrypoint.sh, the ENTRYPOINT's script, runs prisma (`npx prisma migrate deploy`), from prisma"},
+		"npm run in the script":    {"npm run migrate\nexec npm start\n", "", "/entrypoint.sh, the ENTRYPOINT's script, runs `npm run migrate`, and the migrate script runs prisma, from prisma"},
+		"the CMD of exec \"$@\"":   {"set -e\nexec \"$@\"\n", `CMD ["npx", "prisma", "migrate", "deploy"]`, "CMD runs prisma (`npx prisma migrate deploy`), from prisma"},
+		"nothing from dev":         {"exec npm start\n", "", ""},
+		"a CMD the script ignores": {"exec node x.js\n", `CMD ["npx", "prisma", "migrate", "deploy"]`, ""},
+	} {
+		ctx := fstest.MapFS{"package.json": pkg, "entrypoint.sh": {Data: []byte("#!/bin/sh\n" + c.script), Mode: 0o755}, "x.js": {Data: []byte("1\n")}}
+		d := df
+		if c.cmd != "" {
+			d += c.cmd + "\n"
+		}
+		res, err := Convert([]byte(d), Options{Context: ctx})
 		if err != nil || res.Declined != "" {
 			t.Fatalf("%s: %v %s", name, err, res.Declined)
 		}
