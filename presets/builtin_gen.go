@@ -1552,9 +1552,20 @@ func generatedBuiltin() []*Preset {
 						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
+						"sequelize":       "sequelize-cli",
 						"tsc":             "typescript",
 						"vite":            "vite",
 						"vue-cli-service": "@vue/cli-service",
+					},
+					Scripts: []string{
+						"npm run",
+						"npm run-script",
+					},
+					ScriptsKey: "scripts",
+					Programs: []string{
+						"npx",
+						"npm exec",
+						"npm x",
 					},
 				},
 				{
@@ -1601,9 +1612,18 @@ func generatedBuiltin() []*Preset {
 						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
+						"sequelize":       "sequelize-cli",
 						"tsc":             "typescript",
 						"vite":            "vite",
 						"vue-cli-service": "@vue/cli-service",
+					},
+					Scripts: []string{
+						"yarn run",
+						"yarn",
+					},
+					ScriptsKey: "scripts",
+					Programs: []string{
+						"yarn exec",
 					},
 				},
 				{
@@ -1650,9 +1670,18 @@ func generatedBuiltin() []*Preset {
 						"pm2-docker":      "pm2",
 						"pm2-runtime":     "pm2",
 						"react-scripts":   "react-scripts",
+						"sequelize":       "sequelize-cli",
 						"tsc":             "typescript",
 						"vite":            "vite",
 						"vue-cli-service": "@vue/cli-service",
+					},
+					Scripts: []string{
+						"pnpm run",
+						"pnpm",
+					},
+					ScriptsKey: "scripts",
+					Programs: []string{
+						"pnpm exec",
 					},
 				},
 			},

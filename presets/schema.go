@@ -325,6 +325,19 @@ type Runner struct {
 	// Packages maps a program to the package that provides it (nest:
 	// "@nestjs/cli"); a program not listed is its own package's name.
 	Packages map[string]string `yaml:"packages"`
+	// Scripts are command prefixes that run another script of File,
+	// named by the next word (npm run build): the start path is followed
+	// into that script, the entry of ScriptsKey, and a program it runs
+	// from a DevKey package keeps the development dependencies. A name
+	// the file does not define is taken as a dependency's program (yarn
+	// prisma runs prisma).
+	Scripts    []string `yaml:"scripts"`
+	ScriptsKey string   `yaml:"scripts_key"`
+	// Programs are command prefixes that run a dependency's program,
+	// named by the next word that is not an option (npx prisma): one from
+	// a DevKey package on the start path keeps the development
+	// dependencies.
+	Programs []string `yaml:"programs"`
 }
 
 // BuiltScript is a script that may run the build's output, and the

@@ -269,6 +269,12 @@ func (p *Preset) compile() *presetErr {
 		if (len(r.BuiltScripts) > 0 || r.DevKey != "") && r.File == "" {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "built_scripts and dev_key are read from the runner's file, which is not set"}
 		}
+		if (len(r.Scripts) > 0 || len(r.Programs) > 0) && r.DevKey == "" {
+			return &presetErr{fmt.Sprintf("runners.%d", i), "scripts and programs are followed for programs of development dependencies: dev_key is not set"}
+		}
+		if len(r.Scripts) > 0 && r.ScriptsKey == "" {
+			return &presetErr{fmt.Sprintf("runners.%d", i), "scripts needs scripts_key, the key of the runner's file that holds them"}
+		}
 	}
 	if len(p.Runtimes) == 0 {
 		return &presetErr{"runtimes", "at least one runtime is required"}

@@ -220,7 +220,9 @@ func (p *plan) checkProgram() error {
 		return p.shellScript()
 	}
 	abs, art := p.resolve(pr.word)
-	if art == nil {
+	// A file in a folder the build writes without naming its output (the
+	// app folder) may be a script the context brought: read it as one.
+	if art == nil || art.name == "" {
 		if ok, err := p.shebangScript(); ok || err != nil {
 			return err
 		}
@@ -555,9 +557,6 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 			pr.exec, pr.word, pr.resolved = wordTexts(built), built[0].text, true
 			p.notes.note(holder.first, infoBuiltScript, "%s %s; %s runs the built output with `%s`: the runtime runs that instead", runCmd, notPlain, key, strings.Join(wordTexts(built), " "))
 			return p.checkProgram()
-		}
-		if len(args) > 0 {
-			p.keepDev = p.devProgram(r, args[0].text)
 		}
 		return keep(notPlain)
 	}
@@ -916,22 +915,4 @@ func (p *plan) scriptBuild() bool {
 		}
 	}
 	return false
-}
-
-// devProgram says why the runner's script needs development
-// dependencies when its program comes from a package the runner's file
-// lists under DevKey; empty when it does not.
-func (p *plan) devProgram(r *Runner, program string) string {
-	if r.DevKey == "" {
-		return ""
-	}
-	pkg := program
-	if x, ok := r.Packages[program]; ok {
-		pkg = x
-	}
-	deps, _, err := p.readValue(r, r.DevKey)
-	if m, ok := deps.(map[string]any); err != nil || !ok || m[pkg] == nil {
-		return ""
-	}
-	return fmt.Sprintf("the start script runs %s, from %s, which %s lists in %s", program, pkg, r.File, r.DevKey)
 }

@@ -99,6 +99,11 @@ type plan struct {
 	// keepDev says why development dependencies must stay (the start
 	// command needs one); empty when they may be pruned.
 	keepDev string
+	// scriptCmds are the commands of the shell script the command runs
+	// (pr.scriptFile), and scriptRunsCmd says that it runs the CMD it is
+	// given (exec "$@"): both are on the start path.
+	scriptCmds    []simpleCmd
+	scriptRunsCmd bool
 	// classNote says how the command runs a class from its class path,
 	// and classWorkdir that the class path holds the working folder;
 	// both are noted once the runtime's command is written.
@@ -142,6 +147,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.planMoves(); err != nil {
 		return nil, err
 	}
+	p.startDev()
 	p.planMade()
 	p.decideLibc()
 	if err := p.checkStaticReach(); err != nil {

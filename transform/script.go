@@ -104,6 +104,9 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 		if len(args) == 0 {
 			continue
 		}
+		if !c.Inline {
+			p.scriptCmds = append(p.scriptCmds, simpleCmd{c})
+		}
 		w := args[0]
 		if shell.Builtin(w.Text) {
 			continue // `[` reads as an unquoted glob, but is the shell's test
@@ -115,6 +118,7 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 				if err := p.cmdOfScript(); err != nil {
 					return err
 				}
+				p.scriptRunsCmd = true
 				continue
 			}
 			return declinef(declRunTimeProgram, "line %d: the script %s that %s runs starts %s, which is only known at run time", holder.first, abs, holder.kw, w.Text)

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+./node_modules/.bin/sequelize db:migrate
+exec npm start

@@ -1,0 +1,254 @@
+package transform
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+)
+
+// startDevDepth bounds how deep the start path is followed through
+// scripts that run scripts (npm run a → npm run b → ...).
+const startDevDepth = 8
+
+// startDev follows the start path, what the container runs at start-up,
+// for a program of a development dependency: the command the runtime
+// runs, the shell script it hands to a shell (and the CMD that script
+// runs with exec "$@"), and the scripts of the runner's file these run
+// by name (npm start, npm run build, yarn build), followed to what they
+// run. Such a program keeps the development dependencies: the prune
+// would remove it, and the container would fail at start (tsc: not
+// found) or fetch another version of it (npx prisma).
+func (p *plan) startDev() {
+	if p.keepDev != "" {
+		return
+	}
+	pr := p.prog
+	w := &devWalk{p: p}
+	var cmds []simpleCmd
+	if pr.resolved && pr.exec != nil {
+		cmds = []simpleCmd{execCmd(pr.exec)}
+	} else {
+		cmds = commandCmds(pr.holder)
+	}
+	why := w.cmds(cmds, pr.holder.kw, nil, 0, true)
+	if why == "" && pr.scriptFile != "" {
+		why = w.cmds(p.scriptCmds, fmt.Sprintf("%s, the %s's script,", pr.scriptFile, pr.holder.kw), nil, 0, false)
+	}
+	if why == "" && p.scriptRunsCmd && p.f.cmd != nil {
+		why = w.cmds(commandCmds(p.f.cmd), p.f.cmd.kw, nil, 0, false)
+	}
+	p.keepDev = why
+}
+
+// devWalk follows scripts for programs of development dependencies.
+type devWalk struct {
+	p    *plan
+	path []string // the scripts being followed, for the cycle guard
+}
+
+// cmds says why one of the commands needs a development dependency, or
+// "". ctx names what runs them ("CMD", "the build script"); in is the
+// runner whose script they are, nil outside one: a script's bare
+// programs are the dependencies' (npm puts node_modules/.bin on its
+// PATH). top is set for the container's own command, whose runner
+// command (npm start) the note need not repeat.
+func (w *devWalk) cmds(cmds []simpleCmd, ctx string, in *Runner, depth int, top bool) string {
+	for _, c := range cmds {
+		args, _ := c.argv()
+		if why := w.cmd(args, ctx, in, depth, top); why != "" {
+			return why
+		}
+	}
+	return ""
+}
+
+func (w *devWalk) cmd(args []word, ctx string, in *Runner, depth int, top bool) string {
+	if len(args) == 0 || args[0].dynamic {
+		return ""
+	}
+	p := w.p
+	text := strings.Join(wordTexts(args), " ")
+	runs := func(why string) string {
+		if why == "" || top {
+			return why
+		}
+		return fmt.Sprintf("%s runs `%s`, and %s", ctx, text, why)
+	}
+	found := func(r *Runner, prog, pkg string, named bool) string {
+		if named {
+			return fmt.Sprintf("%s runs %s, from %s, which %s lists in %s", ctx, prog, pkg, r.File, r.DevKey)
+		}
+		return fmt.Sprintf("%s runs %s (`%s`), from %s, which %s lists in %s", ctx, prog, text, pkg, r.File, r.DevKey)
+	}
+	runners := p.f.preset.Runners
+	// The runner's own command (npm start): its script and the hooks
+	// around it.
+	for i := range runners {
+		r := &runners[i]
+		if r.DevKey == "" || r.File == "" || r.Key == "" {
+			continue
+		}
+		for _, c := range r.Commands {
+			if !hasPrefixWords(args, c) {
+				continue
+			}
+			for _, k := range append([]string{r.Key}, r.Hooks...) {
+				if why := w.script(r, k, depth); why != "" {
+					return runs(why)
+				}
+			}
+			return ""
+		}
+	}
+	// A dependency's program (npx prisma).
+	for i := range runners {
+		r := &runners[i]
+		for _, c := range r.Programs {
+			if !hasPrefixWords(args, c) {
+				continue
+			}
+			name, ok := operand(args[len(strings.Fields(c)):])
+			if !ok {
+				return ""
+			}
+			if at := strings.LastIndex(name, "@"); at > 0 {
+				name = name[:at] // prisma@5: the version follows the last @ that is not the first character
+			}
+			if pkg, ok := p.devPackage(r, name); ok {
+				return found(r, name, pkg, false)
+			}
+			return ""
+		}
+	}
+	// A script run by name (npm run build, yarn build): the longest
+	// prefix that matches, so that `yarn run x` is not `yarn` run.
+	var sr *Runner
+	n := 0
+	for i := range runners {
+		r := &runners[i]
+		for _, c := range r.Scripts {
+			if k := len(strings.Fields(c)); k > n && hasPrefixWords(args, c) {
+				sr, n = r, k
+			}
+		}
+	}
+	if sr != nil {
+		rest := args[n:]
+		if len(rest) > 0 && rest[0].dynamic {
+			return fmt.Sprintf("%s runs `%s`, a script only known at run time, which may use development dependencies", ctx, text)
+		}
+		name, ok := operand(rest)
+		if !ok {
+			return ""
+		}
+		key := sr.ScriptsKey + "." + name
+		if _, defined, err := p.readKey(sr, key); err == nil && defined {
+			return runs(w.script(sr, key, depth))
+		}
+		if pkg, ok := p.devPackage(sr, name); ok {
+			return found(sr, name, pkg, false)
+		}
+		return ""
+	}
+	// A program run from the dependencies' bin folder
+	// (./node_modules/.bin/sequelize), or by name in a script.
+	prog := args[0].text
+	if d := p.f.preset.DevDeps; d != nil {
+		for _, dir := range d.BinDirs {
+			if !strings.Contains("/"+prog, "/"+strings.Trim(dir, "/")+"/") {
+				continue
+			}
+			r := in
+			if r == nil {
+				r = p.devRunner()
+			}
+			if r == nil {
+				return ""
+			}
+			if pkg, ok := p.devPackage(r, path.Base(prog)); ok {
+				return found(r, path.Base(prog), pkg, false)
+			}
+			return ""
+		}
+	}
+	if in != nil && !strings.Contains(prog, "/") {
+		if pkg, ok := p.devPackage(in, prog); ok {
+			return found(in, prog, pkg, true)
+		}
+	}
+	return ""
+}
+
+// script follows a script of the runner's file: why what it runs needs
+// a development dependency, or "".
+func (w *devWalk) script(r *Runner, key string, depth int) string {
+	name := key
+	if r.ScriptsKey != "" {
+		name = strings.TrimPrefix(key, r.ScriptsKey+".")
+	} else if i := strings.LastIndex(key, "."); i >= 0 {
+		name = key[i+1:]
+	}
+	ctx := fmt.Sprintf("the %s script", name)
+	id := r.File + "\x00" + key
+	if slices.Contains(w.path, id) {
+		return "" // a script that runs itself runs nothing new
+	}
+	text, ok, err := w.p.readKey(r, key)
+	if err != nil || !ok {
+		return ""
+	}
+	if depth >= startDevDepth {
+		return fmt.Sprintf("%s runs scripts more than %d deep, which restage does not follow and which may use development dependencies", ctx, startDevDepth)
+	}
+	sl, perr := readShell(text)
+	if perr != nil {
+		return fmt.Sprintf("%s, `%s`, is not one the shell reader can read, and may use development dependencies", ctx, text)
+	}
+	w.path = append(w.path, id)
+	defer func() { w.path = w.path[:len(w.path)-1] }()
+	return w.cmds(sl.cmds, ctx, r, depth+1, false)
+}
+
+// operand is the first word that is not an option (npx --yes prisma):
+// false when there is none or it is only known at run time.
+func operand(args []word) (string, bool) {
+	for _, a := range args {
+		if a.text == "--" || strings.HasPrefix(a.text, "-") {
+			continue
+		}
+		if a.dynamic {
+			return "", false
+		}
+		return a.text, true
+	}
+	return "", false
+}
+
+// devRunner is the first runner whose file lists development
+// dependencies.
+func (p *plan) devRunner() *Runner {
+	for i := range p.f.preset.Runners {
+		if r := &p.f.preset.Runners[i]; r.DevKey != "" && r.File != "" {
+			return r
+		}
+	}
+	return nil
+}
+
+// devPackage is the package a program comes from (the runner's packages
+// map, else its own name) when the runner's file lists it under DevKey.
+func (p *plan) devPackage(r *Runner, program string) (string, bool) {
+	if r.DevKey == "" {
+		return "", false
+	}
+	pkg := program
+	if x, ok := r.Packages[program]; ok {
+		pkg = x
+	}
+	deps, _, err := p.readValue(r, r.DevKey)
+	if m, ok := deps.(map[string]any); err != nil || !ok || m[pkg] == nil {
+		return "", false
+	}
+	return pkg, true
+}
