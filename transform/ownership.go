@@ -124,6 +124,15 @@ func (p *plan) planOwnership() {
 	}
 	if app != "" && app != "/" {
 		p.owned = append(p.owned, app)
+		// A copy that holds the app folder (the install's /code, run in
+		// /code/src) puts the builder's root-owned folder in place of
+		// the one WORKDIR made for the runtime user: it carries the app
+		// folder, so it is owned too, as root could write all of it.
+		for _, c := range p.copies {
+			if c != "/" && under(app, c) && c != app {
+				p.owned = append(p.owned, c)
+			}
+		}
 	}
 	for _, v := range vols {
 		if !p.ownedBy(v) {
