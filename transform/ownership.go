@@ -22,7 +22,8 @@ import (
 //
 // Writes outside the app folder come from VOLUME (prepared: the folder is
 // made in the builder and copied with --chown, so that a new volume starts
-// out owned by the runtime user) and from write calls in the sources
+// out owned by the runtime user; so is a VOLUME inside the app folder that
+// nothing makes) and from write calls in the sources
 // (the preset's writes.sources): those keep the original user, root, with
 // a warning, because a folder the program creates itself cannot be made
 // in advance without changing what the program sees.
@@ -134,13 +135,26 @@ func (p *plan) planOwnership() {
 			}
 		}
 	}
+	// A volume folder the runtime does not surely have is made in the
+	// builder: one outside the owned folders, and one inside them that
+	// no owned copy brings (being inside the app folder does not make it
+	// exist; a new volume where the image has no folder is root's). When
+	// an owned copy holds it (the whole app folder), making it in the
+	// builder is enough: the copy carries it with --chown.
+	var copied []string
 	for _, v := range vols {
-		if !p.ownedBy(v) {
+		switch {
+		case slices.Contains(p.owned, v), slices.Contains(p.copies, v) && p.ownedBy(v):
+			// The app folder itself, or a folder copied whole with --chown.
+		case slices.ContainsFunc(p.copies, func(c string) bool { return under(v, c) && p.ownedBy(c) }):
 			p.prepare = append(p.prepare, v)
-			p.copies = append(p.copies, v)
+		default:
+			p.prepare = append(p.prepare, v)
+			copied = append(copied, v)
 		}
 	}
-	p.owned = append(p.owned, p.prepare...)
+	p.copies = append(p.copies, copied...)
+	p.owned = append(p.owned, copied...)
 	if p.fromRoot {
 		for _, m := range p.madeDirs {
 			if !p.ownedBy(m.dir) {
