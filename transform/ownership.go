@@ -84,6 +84,8 @@ func (p *plan) planOwnership() {
 			// A volume folder, prepared below.
 		case p.fromRoot && slices.ContainsFunc(p.madeDirs, func(m madeCopy) bool { return under(abs, m.dir) }):
 			// A folder the file made, owned below.
+		case p.fromRoot && slices.ContainsFunc(p.namedCopies, func(m madeCopy) bool { return under(abs, m.dir) }):
+			// A folder copied because the sources name it, owned below.
 		case p.fromRoot:
 			// What root wrote there, a user the original lacked could not
 			// have written either unless the file prepared it.
@@ -156,7 +158,10 @@ func (p *plan) planOwnership() {
 	p.copies = append(p.copies, copied...)
 	p.owned = append(p.owned, copied...)
 	if p.fromRoot {
-		for _, m := range p.madeDirs {
+		// What root could write in the original, the runtime user can:
+		// the folders a RUN made and the ones the sources name, wherever
+		// they are.
+		for _, m := range append(slices.Clone(p.madeDirs), p.namedCopies...) {
 			if !p.ownedBy(m.dir) {
 				p.owned = append(p.owned, m.dir)
 				p.notes.list[m.note].Message += fmt.Sprintf(", owned by the runtime user %s, as the original's root could write it", p.chown)

@@ -479,9 +479,11 @@ func (p *plan) runFiles() []string {
 		if pk.optional {
 			p.optional[d] = true
 			p.notes.note(pk.line, infoRunFileOptional, "%s is copied only when the builder has it (%s); it may be absent at build time, and the wildcard form needs BuildKit", d, pk.why)
+			p.namedCopies = append(p.namedCopies, madeCopy{dir: d, note: len(p.notes.list) - 1})
 			continue
 		}
 		p.notes.note(pk.line, infoRunFile, "%s is copied to the runtime: %s", d, pk.why)
+		p.namedCopies = append(p.namedCopies, madeCopy{dir: d, note: len(p.notes.list) - 1})
 	}
 	// Say what stays behind, unless it is plainly a build input.
 	var left []string
