@@ -109,6 +109,12 @@ func (f *facts) placements() ([]placement, []folderCopy) {
 				isDir = st.IsDir()
 			}
 			switch {
+			case isDir && absDest == f.workdir:
+				// A folder's contents copied into the working folder
+				// itself (COPY app/ . in /app, whatever the names): its
+				// entries are the placements, as for COPY . .; a
+				// literal naming the working folder names none of them.
+				list(s, absDest, line)
 			case !destDir:
 				add(placement{dest: absDest, src: s, line: line})
 			case isDir && path.Base(absDest) == base:
