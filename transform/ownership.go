@@ -22,7 +22,8 @@ import (
 //
 // Writes outside the app folder come from VOLUME (prepared: the folder is
 // made in the builder and copied with --chown, so that a new volume starts
-// out owned by the runtime user) and from write calls in the sources
+// out owned by the runtime user; so is a VOLUME inside the app folder that
+// nothing makes) and from write calls in the sources
 // (the preset's writes.sources): those keep the original user, root, with
 // a warning, because a folder the program creates itself cannot be made
 // in advance without changing what the program sees.
@@ -83,6 +84,8 @@ func (p *plan) planOwnership() {
 			// A volume folder, prepared below.
 		case p.fromRoot && slices.ContainsFunc(p.madeDirs, func(m madeCopy) bool { return under(abs, m.dir) }):
 			// A folder the file made, owned below.
+		case p.fromRoot && slices.ContainsFunc(p.namedCopies, func(m madeCopy) bool { return under(abs, m.dir) }):
+			// A folder copied because the sources name it, owned below.
 		case p.fromRoot:
 			// What root wrote there, a user the original lacked could not
 			// have written either unless the file prepared it.
@@ -124,16 +127,41 @@ func (p *plan) planOwnership() {
 	}
 	if app != "" && app != "/" {
 		p.owned = append(p.owned, app)
-	}
-	for _, v := range vols {
-		if !p.ownedBy(v) {
-			p.prepare = append(p.prepare, v)
-			p.copies = append(p.copies, v)
+		// A copy that holds the app folder (the install's /code, run in
+		// /code/src) puts the builder's root-owned folder in place of
+		// the one WORKDIR made for the runtime user: it carries the app
+		// folder, so it is owned too, as root could write all of it.
+		for _, c := range p.copies {
+			if c != "/" && under(app, c) && c != app {
+				p.owned = append(p.owned, c)
+			}
 		}
 	}
-	p.owned = append(p.owned, p.prepare...)
+	// A volume folder the runtime does not surely have is made in the
+	// builder: one outside the owned folders, and one inside them that
+	// no owned copy brings (being inside the app folder does not make it
+	// exist; a new volume where the image has no folder is root's). When
+	// an owned copy holds it (the whole app folder), making it in the
+	// builder is enough: the copy carries it with --chown.
+	var copied []string
+	for _, v := range vols {
+		switch {
+		case slices.Contains(p.owned, v), slices.Contains(p.copies, v) && p.ownedBy(v):
+			// The app folder itself, or a folder copied whole with --chown.
+		case slices.ContainsFunc(p.copies, func(c string) bool { return under(v, c) && p.ownedBy(c) }):
+			p.prepare = append(p.prepare, v)
+		default:
+			p.prepare = append(p.prepare, v)
+			copied = append(copied, v)
+		}
+	}
+	p.copies = append(p.copies, copied...)
+	p.owned = append(p.owned, copied...)
 	if p.fromRoot {
-		for _, m := range p.madeDirs {
+		// What root could write in the original, the runtime user can:
+		// the folders a RUN made and the ones the sources name, wherever
+		// they are.
+		for _, m := range append(slices.Clone(p.madeDirs), p.namedCopies...) {
 			if !p.ownedBy(m.dir) {
 				p.owned = append(p.owned, m.dir)
 				p.notes.list[m.note].Message += fmt.Sprintf(", owned by the runtime user %s, as the original's root could write it", p.chown)

@@ -93,6 +93,10 @@ type plan struct {
 	// runtime gets (planMade); a non-root runtime user owns them, as
 	// root could write them in the original.
 	madeDirs []madeCopy
+	// namedCopies are the files and folders the runtime gets because the
+	// sources or the command name them (RS125, RS126); one outside the app
+	// folder is the runtime user's too when the original ran as root.
+	namedCopies []madeCopy
 	// rootOnly is a copied folder under /root, which only root may
 	// enter: the runtime keeps the original's root user for it.
 	rootOnly string

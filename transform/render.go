@@ -289,7 +289,8 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 		tail.WriteString(s.eol)
 	}
 	if len(p.prepare) > 0 {
-		// Folders the runtime copies with --chown must exist in the builder.
+		// Volume folders the runtime copies with --chown, itself or in a
+		// copy that holds it, must exist in the builder.
 		tail.WriteString(s.kw("RUN") + " mkdir -p " + strings.Join(p.prepare, " ") + s.eol)
 	}
 	tail.WriteString(s.eol)

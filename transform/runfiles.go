@@ -109,6 +109,12 @@ func (f *facts) placements() ([]placement, []folderCopy) {
 				isDir = st.IsDir()
 			}
 			switch {
+			case isDir && absDest == f.workdir:
+				// A folder's contents copied into the working folder
+				// itself (COPY app/ . in /app, whatever the names): its
+				// entries are the placements, as for COPY . .; a
+				// literal naming the working folder names none of them.
+				list(s, absDest, line)
 			case !destDir:
 				add(placement{dest: absDest, src: s, line: line})
 			case isDir && path.Base(absDest) == base:
@@ -479,9 +485,11 @@ func (p *plan) runFiles() []string {
 		if pk.optional {
 			p.optional[d] = true
 			p.notes.note(pk.line, infoRunFileOptional, "%s is copied only when the builder has it (%s); it may be absent at build time, and the wildcard form needs BuildKit", d, pk.why)
+			p.namedCopies = append(p.namedCopies, madeCopy{dir: d, note: len(p.notes.list) - 1})
 			continue
 		}
 		p.notes.note(pk.line, infoRunFile, "%s is copied to the runtime: %s", d, pk.why)
+		p.namedCopies = append(p.namedCopies, madeCopy{dir: d, note: len(p.notes.list) - 1})
 	}
 	// Say what stays behind, unless it is plainly a build input.
 	var left []string

@@ -1,0 +1,2 @@
+with open("counter.txt", "w") as f:
+    f.write("1")
