@@ -192,6 +192,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 			f.staticSet = true
 		}
 	}
+	args = f.buildWords(args, *cwd)
 	for i := range f.preset.Build {
 		bc := &f.preset.Build[i]
 		n := len(strings.Fields(bc.Command))
@@ -203,6 +204,41 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 			return
 		}
 	}
+}
+
+// buildWords gives the words a build command is matched on. A shell
+// handed a script file (sh mvnw package, bash ./gradlew build) runs that
+// script of the working folder with the words after it as its
+// arguments. A script run by its path (/work/gradlew build) is a build
+// command the preset names as a file of the working folder (./gradlew)
+// when its base name is that command's and the path is a file the build
+// context brought in.
+func (f *facts) buildWords(args []word, cwd string) []word {
+	if k := shell.ScriptArg(wordTexts(args)); k > 0 && !args[k].dynamic {
+		script := args[k]
+		if !strings.Contains(script.text, "/") {
+			script.text = "./" + script.text
+		}
+		args = append([]word{script}, args[k+1:]...)
+	}
+	prog := args[0]
+	if prog.dynamic || !strings.Contains(prog.text, "/") {
+		return args
+	}
+	for _, bc := range f.preset.Build {
+		cw, _, _ := strings.Cut(bc.Command, " ")
+		if cw == prog.text || !strings.HasPrefix(cw, "./") || path.Base(cw) != path.Base(prog.text) {
+			continue
+		}
+		abs := path.Join(cwd, prog.text)
+		if path.IsAbs(prog.text) {
+			abs = path.Clean(prog.text)
+		}
+		if _, _, ok := f.contextFileAt(abs); ok {
+			return append([]word{{text: cw}}, args[1:]...)
+		}
+	}
+	return args
 }
 
 // hasAnyArg reports whether one of want is among args (true when want is
