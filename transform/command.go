@@ -329,6 +329,10 @@ func (p *plan) scriptArtifact() error {
 		if path.Ext(file) != path.Ext(f.collect.Path) {
 			return declinef(declFileTypeMismatch, "line %d: %s %s %s runs a %s file, but the build's output restage collects is a %s file", pr.holder.first, pr.word, flag, file, path.Ext(file), path.Ext(f.collect.Path))
 		}
+		if !pr.shellForm && !pr.needsShell && !pr.resolved {
+			// No shell expanded the glob: the program got it as it is.
+			p.notes.note(pr.holder.first, warnExecGlob, "the exec-form %s hands `%s` to %s as it is (no shell expands the glob), so the original container could not start; the runtime runs the collected %s instead, so it starts where the original did not", pr.holder.kw, file, pr.word, f.collect.Path)
+		}
 		file = f.collect.Path
 		p.collected = true
 	}
