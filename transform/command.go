@@ -173,8 +173,8 @@ func (p *plan) findProgram() error {
 	if err := p.restPrograms(); err != nil {
 		return err
 	}
-	if r, c := p.runner(first); r != nil {
-		return p.resolveRunner(r, c, first[len(strings.Fields(c)):])
+	if r, c, rest := p.runner(first); r != nil {
+		return p.resolveRunner(r, c, rest)
 	}
 	return p.checkProgram()
 }
@@ -481,18 +481,28 @@ func (p *plan) needApp() error {
 	return declinef(declNoInstall, "line %d: the container runs %s, but no build step installs the application (%s)", p.prog.holder.first, p.prog.word, strings.Join(buildNames(p.f.preset), ", "))
 }
 
-// runner finds the preset runner a command starts with, and the runner
-// command matched.
-func (p *plan) runner(ws []word) (*Runner, string) {
-	for i := range p.f.preset.Runners {
-		r := &p.f.preset.Runners[i]
+// runner finds the preset runner a command starts with, the runner
+// command as the file wrote it (/app/mvnw spring-boot:run for the
+// preset's ./mvnw spring-boot:run) and the words after it.
+func (p *plan) runner(ws []word) (*Runner, string, []word) {
+	return p.f.runnerOf(ws, p.progDir())
+}
+
+func (f *facts) runnerOf(ws []word, cwd string) (*Runner, string, []word) {
+	if len(ws) == 0 {
+		return nil, "", nil
+	}
+	m, n := f.commandWords(ws, cwd)
+	for i := range f.preset.Runners {
+		r := &f.preset.Runners[i]
 		for _, c := range r.Commands {
-			if hasPrefixWords(ws, c) {
-				return r, c
+			if hasPrefixWords(m, c) {
+				k := n + len(strings.Fields(c)) - 1
+				return r, strings.Join(wordTexts(ws[:k]), " "), ws[k:]
 			}
 		}
 	}
-	return nil, ""
+	return nil, "", nil
 }
 
 // resolveRunner replaces `npm start` and the like by the script it runs
