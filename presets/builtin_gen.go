@@ -1052,11 +1052,11 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 					{
-						Tag:  "^(?P<major>\\d+)[.\\d]*-alpine(?P<alpine>3\\.\\d+)?$",
+						Tag:  "^(?P<version>(?P<major>\\d+)[.\\d]*)-alpine(?P<alpine>3\\.\\d+)?$",
 						Libc: "musl",
 					},
 					{
-						Tag:  "^(?P<major>\\d+)[.\\d]*(-(stretch|buster|bullseye|bookworm|trixie))?(-slim)?$",
+						Tag:  "^(?P<version>(?P<major>\\d+)[.\\d]*)(-(stretch|buster|bullseye|bookworm|trixie))?(-slim)?$",
 						Libc: "glibc",
 					},
 					{
@@ -1342,7 +1342,7 @@ func generatedBuiltin() []*Preset {
 				{
 					Flavor: "slim",
 					Libc:   "glibc",
-					Image:  "node:{{with .major}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}slim",
+					Image:  "node:{{with .version}}{{.}}-{{else}}{{with .major}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}{{end}}slim",
 					Shell:  true,
 					Tools: []string{
 						"sh",
@@ -1375,7 +1375,7 @@ func generatedBuiltin() []*Preset {
 				{
 					Flavor: "alpine",
 					Libc:   "musl",
-					Image:  "node:{{with .major}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}alpine{{.alpine}}",
+					Image:  "node:{{with .version}}{{.}}-{{else}}{{with .major}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}{{end}}alpine{{.alpine}}",
 					Shell:  true,
 					Tools: []string{
 						"sh",
@@ -1906,11 +1906,11 @@ func generatedBuiltin() []*Preset {
 				},
 				Variants: []Variant{
 					{
-						Tag:  "^(?P<pyver>3\\.\\d+)[.\\d\\w]*-alpine(?P<alpine>3\\.\\d+)?$",
+						Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)-alpine(?P<alpine>3\\.\\d+)?$",
 						Libc: "musl",
 					},
 					{
-						Tag:  "^(?P<pyver>3\\.\\d+)[.\\d\\w]*(-slim|-(slim-)?(trixie|bookworm|bullseye|buster|stretch|jessie))?$",
+						Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)(-slim|-(slim-)?(trixie|bookworm|bullseye|buster|stretch|jessie))?$",
 						Libc: "glibc",
 					},
 					{
@@ -2570,7 +2570,7 @@ func generatedBuiltin() []*Preset {
 				{
 					Flavor: "slim",
 					Libc:   "glibc",
-					Image:  "python:{{with .pyver}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}slim",
+					Image:  "python:{{with .version}}{{.}}-{{else}}{{with .pyver}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}{{end}}slim",
 					Shell:  true,
 					Tools: []string{
 						"sh",
@@ -2601,7 +2601,7 @@ func generatedBuiltin() []*Preset {
 				{
 					Flavor: "alpine",
 					Libc:   "musl",
-					Image:  "python:{{with .pyver}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}alpine{{.alpine}}",
+					Image:  "python:{{with .version}}{{.}}-{{else}}{{with .pyver}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}{{end}}alpine{{.alpine}}",
 					Shell:  true,
 					Tools: []string{
 						"sh",

@@ -205,6 +205,44 @@ func GivesCommand(args []string) bool {
 	return c
 }
 
+// ScriptArg returns the index in args (a command's words, the shell
+// first) of the script file a shell is handed to run (sh mvnw package,
+// bash -e ./gradlew build: the words after it are the script's
+// arguments). It returns -1 when the shell is given a command string
+// (-c), reads its commands from standard input (-s, or no operand), or
+// args is no shell.
+func ScriptArg(args []string) int {
+	if len(args) < 2 || !IsShell(args[0]) {
+		return -1
+	}
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--" || a == "-":
+			if a == "--" && i+1 < len(args) {
+				return i + 1
+			}
+			return -1
+		case strings.HasPrefix(a, "--"):
+			if a == "--rcfile" || a == "--init-file" {
+				i++
+			}
+		case len(a) > 1 && (a[0] == '-' || a[0] == '+'):
+			for _, ch := range a[1:] {
+				switch ch {
+				case 'c', 's':
+					return -1
+				case 'o', 'O':
+					i++
+				}
+			}
+		default:
+			return i
+		}
+	}
+	return -1
+}
+
 func commandArg(args []string) (int, bool) {
 	if len(args) < 2 || !IsShell(args[0]) {
 		return -1, false

@@ -175,6 +175,32 @@ func TestCommandArg(t *testing.T) {
 	}
 }
 
+func TestScriptArg(t *testing.T) {
+	for _, tc := range []struct {
+		args string
+		want int
+	}{
+		{"sh mvnw package", 1},
+		{"bash ./gradlew build", 1},
+		{"/bin/sh -e gradlew build", 2},
+		{"bash -o pipefail x.sh", 3},
+		{"bash --rcfile rc x.sh a", 3},
+		{"sh -- x.sh", 2},
+		{"sh -c x", -1},
+		{"sh -ec x", -1},
+		{"sh -s a b", -1},
+		{"sh -", -1},
+		{"sh -e", -1},
+		{"sh", -1},
+		{"gradle build", -1},
+	} {
+		args := strings.Fields(tc.args)
+		if got := ScriptArg(args); got != tc.want {
+			t.Errorf("ScriptArg(%q) = %d, want %d", tc.args, got, tc.want)
+		}
+	}
+}
+
 func TestInlineOptionGroup(t *testing.T) {
 	src := `sh -ec 'cd x && go build .' && bash -o pipefail -c 'go vet'`
 	sc, err := Parse(src)

@@ -192,6 +192,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 			f.staticSet = true
 		}
 	}
+	args, _ = f.commandWords(args, *cwd)
 	for i := range f.preset.Build {
 		bc := &f.preset.Build[i]
 		n := len(strings.Fields(bc.Command))
@@ -203,6 +204,56 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 			return
 		}
 	}
+}
+
+// commandWords gives the words a preset command (a build step, a
+// runner) is matched on. A shell handed a script file (sh mvnw package,
+// bash ./gradlew build) runs that script of the working folder with the
+// words after it as its arguments. A script run by its path
+// (/work/gradlew build) is a command the preset names as a file of the
+// working folder (./gradlew) when its base name is that command's and
+// the path is a file the build context brought in. n is how many of
+// args the first word of the result stands for.
+func (f *facts) commandWords(args []word, cwd string) (out []word, n int) {
+	n = 1
+	if k := shell.ScriptArg(wordTexts(args)); k > 0 && !args[k].dynamic {
+		script := args[k]
+		if !strings.Contains(script.text, "/") {
+			script.text = "./" + script.text
+		}
+		args, n = append([]word{script}, args[k+1:]...), k+1
+	}
+	prog := args[0]
+	if prog.dynamic || !strings.Contains(prog.text, "/") {
+		return args, n
+	}
+	for _, c := range f.presetCommands() {
+		cw, _, _ := strings.Cut(c, " ")
+		if cw == prog.text || !strings.HasPrefix(cw, "./") || path.Base(cw) != path.Base(prog.text) {
+			continue
+		}
+		abs := path.Join(cwd, prog.text)
+		if path.IsAbs(prog.text) {
+			abs = path.Clean(prog.text)
+		}
+		if _, _, ok := f.contextFileAt(abs); ok {
+			return append([]word{{text: cw}}, args[1:]...), n
+		}
+	}
+	return args, n
+}
+
+// presetCommands lists the commands of the preset's build steps and
+// runners.
+func (f *facts) presetCommands() []string {
+	var out []string
+	for _, bc := range f.preset.Build {
+		out = append(out, bc.Command)
+	}
+	for _, r := range f.preset.Runners {
+		out = append(out, r.Commands...)
+	}
+	return out
 }
 
 // hasAnyArg reports whether one of want is among args (true when want is

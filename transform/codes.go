@@ -88,6 +88,7 @@ const (
 	infoLibcFree           Code = "RS144"
 	infoAppIsWorkdir       Code = "RS147"
 	infoBesideApp          Code = "RS148"
+	infoDigestKept         Code = "RS165"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -147,6 +148,8 @@ const (
 	warnRootKept           Code = "RS314"
 	warnKeepsRoot          Code = "RS315"
 	warnSecretEnv          Code = "RS316"
+	warnExecGlob           Code = "RS333"
+	warnPinNotCarried      Code = "RS334"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -199,6 +202,7 @@ var codes = []CodeInfo{
 	{infoLibcFree, KindInfo, "no C library needed by the dependencies", "The builder links a C library, but a lockfile that lists every dependency shows none that links one, so the runtime need not ship the builder's C library."},
 	{infoAppIsWorkdir, KindInfo, "the app folder is the working folder", "The dependencies are installed in a sub-folder of the stage's working folder, and the build puts other files in the working folder beside it, which the app may reach (../shared): the runtime copies the working folder whole."},
 	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
+	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -260,6 +264,8 @@ var codes = []CodeInfo{
 	{warnRootKept, KindWarning, "root user kept", "The runtime gets a folder under /root, which only root may enter, so the runtime keeps running as root, as the original did."},
 	{warnKeepsRoot, KindWarning, "runtime keeps root: the program writes outside its app folder", "The sources write to a path outside the app folder (a folder the program creates itself, such as /etc/todos) that a non-root user could not write, so the runtime keeps the original user root instead of the image's non-root user."},
 	{warnSecretEnv, KindWarning, "secret-looking ENV baked into the runtime image", "An ENV whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule sets a value that the runtime stage keeps, as the original image did, so anyone who can pull the image can read it (the note names the variable, never its value)."},
+	{warnExecGlob, KindWarning, "exec-form glob resolved", "An exec-form CMD or ENTRYPOINT names a file with a glob (java -jar target/*.jar), which no shell expands, so the original handed the glob to the program as it is and could not start; restage runs the one file the build writes instead, so the result starts where the original did not."},
+	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

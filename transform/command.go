@@ -173,8 +173,8 @@ func (p *plan) findProgram() error {
 	if err := p.restPrograms(); err != nil {
 		return err
 	}
-	if r, c := p.runner(first); r != nil {
-		return p.resolveRunner(r, c, first[len(strings.Fields(c)):])
+	if r, c, rest := p.runner(first); r != nil {
+		return p.resolveRunner(r, c, rest)
 	}
 	return p.checkProgram()
 }
@@ -331,6 +331,10 @@ func (p *plan) scriptArtifact() error {
 		if path.Ext(file) != path.Ext(f.collect.Path) {
 			return declinef(declFileTypeMismatch, "line %d: %s %s %s runs a %s file, but the build's output restage collects is a %s file", pr.holder.first, pr.word, flag, file, path.Ext(file), path.Ext(f.collect.Path))
 		}
+		if !pr.shellForm && !pr.needsShell && !pr.resolved {
+			// No shell expanded the glob: the program got it as it is.
+			p.notes.note(pr.holder.first, warnExecGlob, "the exec-form %s hands `%s` to %s as it is (no shell expands the glob), so the original container could not start; the runtime runs the collected %s instead, so it starts where the original did not", pr.holder.kw, file, pr.word, f.collect.Path)
+		}
 		file = f.collect.Path
 		p.collected = true
 	}
@@ -479,18 +483,28 @@ func (p *plan) needApp() error {
 	return declinef(declNoInstall, "line %d: the container runs %s, but no build step installs the application (%s)", p.prog.holder.first, p.prog.word, strings.Join(buildNames(p.f.preset), ", "))
 }
 
-// runner finds the preset runner a command starts with, and the runner
-// command matched.
-func (p *plan) runner(ws []word) (*Runner, string) {
-	for i := range p.f.preset.Runners {
-		r := &p.f.preset.Runners[i]
+// runner finds the preset runner a command starts with, the runner
+// command as the file wrote it (/app/mvnw spring-boot:run for the
+// preset's ./mvnw spring-boot:run) and the words after it.
+func (p *plan) runner(ws []word) (*Runner, string, []word) {
+	return p.f.runnerOf(ws, p.progDir())
+}
+
+func (f *facts) runnerOf(ws []word, cwd string) (*Runner, string, []word) {
+	if len(ws) == 0 {
+		return nil, "", nil
+	}
+	m, n := f.commandWords(ws, cwd)
+	for i := range f.preset.Runners {
+		r := &f.preset.Runners[i]
 		for _, c := range r.Commands {
-			if hasPrefixWords(ws, c) {
-				return r, c
+			if hasPrefixWords(m, c) {
+				k := n + len(strings.Fields(c)) - 1
+				return r, strings.Join(wordTexts(ws[:k]), " "), ws[k:]
 			}
 		}
 	}
-	return nil, ""
+	return nil, "", nil
 }
 
 // resolveRunner replaces `npm start` and the like by the script it runs

@@ -5,6 +5,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/restage/restage/shell"
 )
 
 // plan is what the rewrite will do: the runtime chosen, the new stage's
@@ -220,11 +222,14 @@ func (p *plan) checkDeclines() error {
 			if in == nil {
 				continue
 			}
-			for _, c := range commandCmds(in) {
-				args, _ := c.argv()
-				if f.runsDeclined(args, d.RunCommand) {
-					return declinef(declPresetCommand, "line %d: %s", in.first, d.Reason)
+			for _, c := range f.startCmds(in) {
+				if !f.runsDeclined(c.args, d.RunCommand) {
+					continue
 				}
+				if c.script != "" {
+					return declinef(declPresetCommand, "line %d: %s runs the script %s: %s", in.first, in.kw, c.script, d.Reason)
+				}
+				return declinef(declPresetCommand, "line %d: %s", in.first, d.Reason)
 			}
 		}
 	}
@@ -242,9 +247,93 @@ func (p *plan) checkDeclines() error {
 				return declinef(declShellString, "line %d: no %s build step can be seen, and this RUN runs a sh -c string that is expanded at build time, which restage cannot read: the build may be inside it", r.in.first, f.preset.Title)
 			}
 		}
+		// A runner that runs the app from source (mvn spring-boot:run):
+		// the program is compiled when the container starts.
+		for _, in := range []*inst{f.cmd, f.entrypoint} {
+			if in == nil {
+				continue
+			}
+			for _, c := range f.startCmds(in) {
+				r, shown, _ := f.runnerOf(c.args, f.workdir)
+				if r == nil || r.Run == "" {
+					continue
+				}
+				if c.script != "" {
+					return declinef(declFromSource, "line %d: %s runs the script %s, which runs `%s`: that runs from source, and no build step here makes a file to run instead", in.first, in.kw, c.script, shown)
+				}
+				return declinef(declFromSource, "line %d: %s runs from source, and no build step here makes a file to run instead", in.first, shown)
+			}
+		}
 		return declinef(declPrebuilt, "no %s build step (%s) in the file: the program seems to come prebuilt, so there is nothing to split", f.preset.Title, strings.Join(buildNames(f.preset), ", "))
 	}
 	return nil
+}
+
+// startCmd is a simple command the container starts: one of the CMD or
+// ENTRYPOINT itself, or one of a shell script it runs (script, its path).
+type startCmd struct {
+	args   []word
+	script string
+}
+
+// startCmds lists the simple commands a CMD or ENTRYPOINT starts: its
+// own, and those of a shell script it runs (sh entrypoint.sh, or
+// ./entrypoint.sh whose #! line names a shell) that the build context
+// has.
+func (f *facts) startCmds(in *inst) []startCmd {
+	var out []startCmd
+	for _, c := range commandCmds(in) {
+		args, _ := c.argv()
+		out = append(out, startCmd{args: args})
+		abs, sc := f.scriptRun(args)
+		if sc == nil {
+			continue
+		}
+		for _, sub := range sc.Cmds {
+			if a, _ := (simpleCmd{sub}).argv(); len(a) > 0 {
+				out = append(out, startCmd{args: a, script: abs})
+			}
+		}
+	}
+	return out
+}
+
+// scriptRun reads the shell script a simple command runs, when the build
+// context has it: the operand of a shell (sh entrypoint.sh), or a program
+// named by its path whose #! line names a shell.
+func (f *facts) scriptRun(args []word) (string, *shell.Script) {
+	if len(args) == 0 {
+		return "", nil
+	}
+	name, shebang := args[0], true
+	if k := shell.ScriptArg(wordTexts(args)); k > 0 {
+		name, shebang = args[k], false
+	} else if !strings.Contains(name.text, "/") {
+		return "", nil // a bare name is looked up on PATH
+	}
+	if name.dynamic {
+		return "", nil
+	}
+	abs := f.abs(name.text)
+	text, _, ok := f.contextFileAt(abs)
+	if !ok {
+		return "", nil
+	}
+	if shebang {
+		first, _, _ := strings.Cut(strings.TrimPrefix(text, "#!"), "\n")
+		fields := strings.Fields(first)
+		if len(fields) > 1 && path.Base(fields[0]) == "env" {
+			fields = fields[1:]
+		}
+		if !strings.HasPrefix(text, "#!") || len(fields) == 0 || !shell.IsShell(fields[0]) {
+			return "", nil
+		}
+	}
+	sc, err := shell.Parse(text)
+	if err != nil {
+		return "", nil
+	}
+	return abs, sc
 }
 
 // runsDeclined reports whether a simple command runs the command of a

@@ -226,7 +226,7 @@ func (p *plan) chooseRuntime() error {
 	if err != nil {
 		return declinef(internalRender, "internal error: runtime image template: %v", err)
 	}
-	p.image = mapImage(img, f.opt.ImageMap)
+	p.image = mapImage(p.carryPins(img, values), f.opt.ImageMap)
 	if p.libcFree != "" && p.runtime.Libc != f.variant.Libc {
 		p.notes.note(f.from.first, infoLibcFree, "%s, so the runtime need not share the builder's %s: %s", p.libcFree, f.variant.Libc, p.image)
 	}
@@ -462,4 +462,52 @@ func missingTools(r *Runtime, tools []string) []string {
 		}
 	}
 	return miss
+}
+
+// carryPins keeps the builder's pins in the runtime where they apply. A
+// runtime that is the builder's own image (its template carried the
+// tag's whole version) gets the builder's digest as well; a pin the
+// runtime does not carry (a digest on another image, a version the
+// runtime's tag does not name) is warned about, since the image that
+// ships then follows its own tag.
+func (p *plan) carryPins(img string, values map[string]string) string {
+	f := p.f
+	short := func(ref string) string {
+		ref = strings.TrimPrefix(ref, "docker.io/")
+		return strings.TrimPrefix(ref, "library/")
+	}
+	ref, digest, pinned := strings.Cut(f.image, "@")
+	if pinned && short(ref) == short(img) {
+		img += "@" + digest
+		p.notes.note(f.from.first, infoDigestKept, "the runtime %s is the builder's image, so it keeps the builder's digest", img)
+		return img
+	}
+	var lost []string
+	if v := values["version"]; v != "" && !namesVersion(img, v) {
+		lost = append(lost, "the version "+v)
+	}
+	if pinned {
+		lost = append(lost, "a digest")
+	}
+	if len(lost) > 0 {
+		p.notes.note(f.from.first, warnPinNotCarried, "%s pins %s, which the runtime %s does not carry: it follows its own tag, so the two stages may run different releases", f.image, strings.Join(lost, " and "), img)
+	}
+	return img
+}
+
+// namesVersion reports whether an image reference names the version v
+// as a whole (node:20.11-slim names 20.11, nodejs24 does not name 24.1).
+func namesVersion(img, v string) bool {
+	isPart := func(c byte) bool { return c == '.' || c >= '0' && c <= '9' }
+	for i := 0; ; {
+		k := strings.Index(img[i:], v)
+		if k < 0 {
+			return false
+		}
+		at, end := i+k, i+k+len(v)
+		if (at == 0 || !isPart(img[at-1])) && (end == len(img) || !isPart(img[end])) {
+			return true
+		}
+		i = at + 1
+	}
 }
