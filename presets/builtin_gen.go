@@ -221,6 +221,10 @@ func generatedBuiltin() []*Preset {
 						Pattern: "-linkmode[= ]+[\"']?external",
 						Why:     "the linker is asked for external linking",
 					},
+					{
+						Pattern: "(\\bgo[ \\t]+(build|install|get)\\b[^&;|\\n]*[ \\t]|\\bGOFLAGS=([\"']?|[^&;|\\n]*[ \\t]))--?(race|msan|asan)\\b",
+						Why:     "the race detector (-race) or a sanitizer (-msan, -asan) is built in, which needs cgo",
+					},
 				},
 				LibcDeps: &LibcDeps{
 					Files: []string{

@@ -94,6 +94,7 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 		step.text = strings.Join(r.CmdLine, " ")
 	} else {
 		// Exec form: the words are exact.
+		f.needsLibc(in, strings.Join(r.CmdLine, " "))
 		f.scanCmd(&step, execCmd(r.CmdLine), &step.cwd)
 		if d := f.preset.Static.LibcDeps; d != nil {
 			f.runDeps(d, in, &shell.Script{Cmds: []shell.Cmd{shell.Literal(r.CmdLine)}})
@@ -101,11 +102,7 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 		f.runs = append(f.runs, step)
 		return f.collectArtifacts(&step)
 	}
-	for _, sig := range f.preset.Static.NeedsLibc {
-		if sig.Matches(step.text) {
-			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why})
-		}
-	}
+	f.needsLibc(in, step.text)
 	// Text the shell cannot read would show no commands, and the file
 	// would be judged on what is left (no build step, say): refuse it
 	// with the parser's reason instead.
@@ -996,6 +993,16 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 		free = ""
 	}
 	return found, free
+}
+
+// needsLibc records the preset's signs of a C library in a RUN's text
+// (shell form, heredocs, or an exec form's words joined by spaces).
+func (f *facts) needsLibc(in *inst, text string) {
+	for _, sig := range f.preset.Static.NeedsLibc {
+		if sig.Matches(text) {
+			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why})
+		}
+	}
 }
 
 // runDeps records a RUN that names a dependency known to link the C
