@@ -54,6 +54,7 @@ func TestParseErrors(t *testing.T) {
 		{base + "builder:\n  variants:\n    - tag: ''\n      libc: glibc\n      workdir: home/gradle\n", `p.yaml:12: variant workdir "home/gradle" must be an absolute path`},
 		{base + "build:\n  - command: uv sync\n    prepare:\n      lines: [RUN x]\n      own: [{named: true}]\n", "p.yaml:12: an own entry with named needs a dir"},
 		{base + "build:\n  - command: uv sync\n    prepare:\n      lines: [RUN x]\n      own: [{env: V, named: true, dir: .venv}]\n", "p.yaml:12: an own entry needs exactly one of env, flag and named"},
+		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    when: {debian: '('}\n", `p.yaml:11: bad pattern "(" for debian`},
 		{base + "writes:\n  bogus: 1\n", `p.yaml:9: unknown field "bogus" in writes (known: writable, sources)`},
 	}
 	for _, c := range cases {

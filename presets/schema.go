@@ -288,6 +288,10 @@ type PackageMap struct {
 	// installed in the runtime as they are (run-time libraries and tools).
 	Keep      bool     `yaml:"keep"`
 	BuildOnly []string `yaml:"build_only"` // globs of packages only the build needs
+	// When holds regexps that the builder's template values must match
+	// for this map to apply (debian: '^12$'): run-time library names
+	// that differ between releases of the builder's system.
+	When map[string]string `yaml:"when"`
 }
 
 // Collect gathers a build's output into one fixed path with a RUN step

@@ -235,6 +235,11 @@ func (p *Preset) compile() *presetErr {
 		if err != nil {
 			return &presetErr{fmt.Sprintf("runtime_packages.%d.install", i), fmt.Sprintf("bad install template: %v", err)}
 		}
+		for k, w := range m.When {
+			if _, err := compileRE(w); err != nil {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
+			}
+		}
 	}
 	for i, g := range p.GlobalInstalls {
 		if len(strings.Fields(g.Command)) == 0 || len(g.Flags) == 0 || !path.IsAbs(g.Dir) || !path.IsAbs(g.Bin) {

@@ -805,7 +805,7 @@ func (f *facts) scanPackages(args []word) {
 	}
 	for i, m := range f.preset.RuntimePackages {
 		cw := strings.Fields(m.Command)
-		if len(args) == 0 || args[0].text != cw[0] {
+		if len(args) == 0 || args[0].text != cw[0] || !m.Allows(f.values()) {
 			continue
 		}
 		at := -1

@@ -396,12 +396,16 @@ func (p *plan) unmet(flavor, libc string, tools []string, values map[string]stri
 	return p.toolsText(tools) + ", which " + flavor + " does not have"
 }
 
-func (p *plan) values() map[string]string {
+func (p *plan) values() map[string]string { return p.f.values() }
+
+// values are the builder variant's template values: its own, then
+// those its tag pattern captures.
+func (f *facts) values() map[string]string {
 	v := map[string]string{}
-	for k, x := range p.f.variant.Values {
+	for k, x := range f.variant.Values {
 		v[k] = x
 	}
-	for k, x := range p.f.variant.TagValues(p.f.tag) {
+	for k, x := range f.variant.TagValues(f.tag) {
 		v[k] = x
 	}
 	return v
