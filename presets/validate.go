@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -239,6 +240,24 @@ func (p *Preset) compile() *presetErr {
 			if _, err := compileRE(w); err != nil {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
 			}
+		}
+		for _, g := range append(append([]string(nil), m.BuildOnly...), m.Alongside...) {
+			if _, err := path.Match(g, ""); err != nil {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d", i), fmt.Sprintf("bad pattern %q", g)}
+			}
+		}
+		for _, g := range m.GroupFlags {
+			if !slices.Contains(m.ValueFlags, g) {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.group_flags", i), fmt.Sprintf("%q is not one of value_flags", g)}
+			}
+		}
+		for _, r := range m.Remove {
+			if len(strings.Fields(r)) == 0 {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.remove", i), "an empty remove command"}
+			}
+		}
+		if m.Release != nil && (m.Release.Value == "" || m.Release.What == "") {
+			return &presetErr{fmt.Sprintf("runtime_packages.%d.release", i), "a release needs a value and what"}
 		}
 	}
 	for i, g := range p.GlobalInstalls {

@@ -147,6 +147,7 @@ const (
 	warnRootKept           Code = "RS314"
 	warnKeepsRoot          Code = "RS315"
 	warnSecretEnv          Code = "RS316"
+	warnPackagesRelease    Code = "RS317"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -260,6 +261,7 @@ var codes = []CodeInfo{
 	{warnRootKept, KindWarning, "root user kept", "The runtime gets a folder under /root, which only root may enter, so the runtime keeps running as root, as the original did."},
 	{warnKeepsRoot, KindWarning, "runtime keeps root: the program writes outside its app folder", "The sources write to a path outside the app folder (a folder the program creates itself, such as /etc/todos) that a non-root user could not write, so the runtime keeps the original user root instead of the image's non-root user."},
 	{warnSecretEnv, KindWarning, "secret-looking ENV baked into the runtime image", "An ENV whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule sets a value that the runtime stage keeps, as the original image did, so anyone who can pull the image can read it (the note names the variable, never its value)."},
+	{warnPackagesRelease, KindWarning, "run-time libraries from an unnamed release", "The program links libraries that the runtime installs, and the builder's tag does not name its system release (golang:1.22-alpine): the runtime image is the preset's default release, whose libraries (their sonames) may not be the ones the binary was built against; naming the release in the builder's tag makes both stages use it."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},
