@@ -321,6 +321,16 @@ func generatedBuiltin() []*Preset {
 						Call: "\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\"([^\"\\\\]+)\"",
 						Why:  "godotenv.Load reads the file it names",
 					},
+					{
+						Call: "\"github\\.com/(?:astaxie/beego|beego/beego|beego/beego/v2/server/web)\"",
+						Files: []string{
+							"conf/app.conf",
+							"views",
+							"static",
+						},
+						Why:       "beego reads conf/app.conf, and renders views/ and serves static/ by default, from the working folder",
+						IfPresent: true,
+					},
 				},
 				BuildInputs: []string{
 					"*.go",

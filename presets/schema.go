@@ -569,4 +569,8 @@ type FileRead struct {
 	Files []string `yaml:"files"`
 	// Why says what the call reads, for the note.
 	Why string `yaml:"why"`
+	// IfPresent means the files are read only when they exist (a
+	// framework's conventional folders): one the build context lacks is
+	// not copied on the chance that the builder has it.
+	IfPresent bool `yaml:"if_present"`
 }
