@@ -642,6 +642,9 @@ func generatedBuiltin() []*Preset {
 						"ca-certificates",
 						"tzdata",
 					},
+					Base: []string{
+						"ca-certificates",
+					},
 				},
 				{
 					Command: "apt install",
@@ -703,6 +706,9 @@ func generatedBuiltin() []*Preset {
 					Alongside: []string{
 						"ca-certificates",
 						"tzdata",
+					},
+					Base: []string{
+						"ca-certificates",
 					},
 				},
 				{
@@ -766,6 +772,9 @@ func generatedBuiltin() []*Preset {
 						"ca-certificates",
 						"tzdata",
 					},
+					Base: []string{
+						"ca-certificates",
+					},
 				},
 				{
 					Command: "apt install",
@@ -827,6 +836,9 @@ func generatedBuiltin() []*Preset {
 					Alongside: []string{
 						"ca-certificates",
 						"tzdata",
+					},
+					Base: []string{
+						"ca-certificates",
 					},
 				},
 				{

@@ -306,6 +306,11 @@ type PackageMap struct {
 	// already (CA certificates, zone data): installed only together with
 	// other packages, since alone they need no package manager.
 	Alongside []string `yaml:"alongside"`
+	// Base are packages the builder image itself has and the program
+	// may rely on (CA certificates on the Debian golang image), which the
+	// default runtime has too: a runtime that installs other packages,
+	// and so is not the default, installs them as well.
+	Base []string `yaml:"base"`
 	// Release names the template value that is the builder's system
 	// release (alpine: 3.22 of golang:1.26-alpine3.22): when the tag
 	// gives none and the program links a library the runtime installs,

@@ -20,6 +20,11 @@ func (p *plan) planPackages() error {
 		if len(libs) == 0 || allMatch(m.Alongside, libs) {
 			continue
 		}
+		for _, b := range m.Base {
+			if !slices.Contains(libs, b) {
+				libs = append(slices.Clip(libs), b)
+			}
+		}
 		if m.Release != nil {
 			p.releases = append(p.releases, pkgRelease{m.Release, libs})
 		}
