@@ -205,6 +205,17 @@ func (m *PackageMap) InstallLine(packages string) (string, error) {
 	return b.String(), nil
 }
 
+// Allows reports whether the builder's template values match the map's
+// When patterns.
+func (m *PackageMap) Allows(values map[string]string) bool {
+	for k, w := range m.When {
+		if !re(w).MatchString(values[k]) {
+			return false
+		}
+	}
+	return true
+}
+
 // ImageFor is the runtime's image template filled with values.
 func (r *Runtime) ImageFor(values map[string]string) (string, error) {
 	var b strings.Builder

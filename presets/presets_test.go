@@ -56,6 +56,10 @@ func TestParseErrors(t *testing.T) {
 		{base + "builder:\n  variants:\n    - tag: ''\n      libc: glibc\n      workdir: home/gradle\n", `p.yaml:12: variant workdir "home/gradle" must be an absolute path`},
 		{base + "build:\n  - command: uv sync\n    prepare:\n      lines: [RUN x]\n      own: [{named: true}]\n", "p.yaml:12: an own entry with named needs a dir"},
 		{base + "build:\n  - command: uv sync\n    prepare:\n      lines: [RUN x]\n      own: [{env: V, named: true, dir: .venv}]\n", "p.yaml:12: an own entry needs exactly one of env, flag and named"},
+		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    when: {debian: '('}\n", `p.yaml:11: bad pattern "(" for debian`},
+		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    release: {value: alpine}\n", "p.yaml:11: a release needs a value and what"},
+		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    alongside: ['[']\n", `p.yaml:9: bad pattern "["`},
+		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    group_flags: [--virtual]\n", `p.yaml:11: "--virtual" is not one of value_flags`},
 		{base + "writes:\n  bogus: 1\n", `p.yaml:9: unknown field "bogus" in writes (known: writable, sources)`},
 	}
 	for _, c := range cases {

@@ -288,6 +288,40 @@ type PackageMap struct {
 	// installed in the runtime as they are (run-time libraries and tools).
 	Keep      bool     `yaml:"keep"`
 	BuildOnly []string `yaml:"build_only"` // globs of packages only the build needs
+	// When holds regexps that the builder's template values must match
+	// for this map to apply (debian: '^12$'): run-time library names
+	// that differ between releases of the builder's system.
+	When map[string]string `yaml:"when"`
+	// ValueFlags are options of Command and Remove that take the next
+	// word as their value (apk add --virtual NAME, apt-get -o X=Y).
+	ValueFlags []string `yaml:"value_flags"`
+	// GroupFlags are those of ValueFlags whose value names a group of
+	// the packages installed (apk add --virtual .build-deps gcc).
+	GroupFlags []string `yaml:"group_flags"`
+	// Remove are commands that remove packages or groups (apk del,
+	// apt-get purge): a package kept as it is that one removes, or one
+	// of a removed group, is not installed in the runtime.
+	Remove []string `yaml:"remove"`
+	// Alongside are globs of kept packages that the default runtime has
+	// already (CA certificates, zone data): installed only together with
+	// other packages, since alone they need no package manager.
+	Alongside []string `yaml:"alongside"`
+	// Base are packages the builder image itself has and the program
+	// may rely on (CA certificates on the Debian golang image), which the
+	// default runtime has too: a runtime that installs other packages,
+	// and so is not the default, installs them as well.
+	Base []string `yaml:"base"`
+	// Release names the template value that is the builder's system
+	// release (alpine: 3.22 of golang:1.26-alpine3.22): when the tag
+	// gives none and the program links a library the runtime installs,
+	// the runtime's release may not be the builder's, with a warning.
+	Release *Release `yaml:"release"`
+}
+
+// Release is the template value that names a system release.
+type Release struct {
+	Value string `yaml:"value"` // the template value: alpine
+	What  string `yaml:"what"`  // for people: "Alpine release"
 }
 
 // Collect gathers a build's output into one fixed path with a RUN step
@@ -553,4 +587,8 @@ type FileRead struct {
 	Files []string `yaml:"files"`
 	// Why says what the call reads, for the note.
 	Why string `yaml:"why"`
+	// IfPresent means the files are read only when they exist (a
+	// framework's conventional folders): one the build context lacks is
+	// not copied on the chance that the builder has it.
+	IfPresent bool `yaml:"if_present"`
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -234,6 +235,29 @@ func (p *Preset) compile() *presetErr {
 		_, err := parseTemplate(tmplKey{name: "install", text: m.Install})
 		if err != nil {
 			return &presetErr{fmt.Sprintf("runtime_packages.%d.install", i), fmt.Sprintf("bad install template: %v", err)}
+		}
+		for k, w := range m.When {
+			if _, err := compileRE(w); err != nil {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
+			}
+		}
+		for _, g := range append(append([]string(nil), m.BuildOnly...), m.Alongside...) {
+			if _, err := path.Match(g, ""); err != nil {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d", i), fmt.Sprintf("bad pattern %q", g)}
+			}
+		}
+		for _, g := range m.GroupFlags {
+			if !slices.Contains(m.ValueFlags, g) {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.group_flags", i), fmt.Sprintf("%q is not one of value_flags", g)}
+			}
+		}
+		for _, r := range m.Remove {
+			if len(strings.Fields(r)) == 0 {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.remove", i), "an empty remove command"}
+			}
+		}
+		if m.Release != nil && (m.Release.Value == "" || m.Release.What == "") {
+			return &presetErr{fmt.Sprintf("runtime_packages.%d.release", i), "a release needs a value and what"}
 		}
 	}
 	for i, g := range p.GlobalInstalls {

@@ -76,11 +76,13 @@ type facts struct {
 	// classDirs are the folders a compiler writes classes into (javac
 	// -d out), for a command that runs a class from a class path.
 	classDirs []string
-	globals   []globalPkg // packages installed globally (npm install -g serve)
-	moves     []move      // mv steps, for what leaves the app folder
-	made      []madeDir   // folders a RUN makes with mkdir
-	workdirs  []string    // every WORKDIR the file sets
-	pkgs      [][]string  // run-time packages, per preset package map
+	globals   []globalPkg           // packages installed globally (npm install -g serve)
+	moves     []move                // mv steps, for what leaves the app folder
+	made      []madeDir             // folders a RUN makes with mkdir
+	workdirs  []string              // every WORKDIR the file sets
+	pkgs      [][]string            // run-time packages, per preset package map
+	pkgAsIs   [][]string            // those of pkgs kept as they are (not mapped)
+	pkgGroups []map[string][]string // per map, the kept packages of each install group (apk add --virtual NAME)
 	copies    []copyStep
 	libcWhy   []Evidence // why the artifacts need a C library, from the RUN steps
 	staticSet bool       // a build command sets the static switch itself

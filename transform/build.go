@@ -94,6 +94,7 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 		step.text = strings.Join(r.CmdLine, " ")
 	} else {
 		// Exec form: the words are exact.
+		f.needsLibc(in, strings.Join(r.CmdLine, " "))
 		f.scanCmd(&step, execCmd(r.CmdLine), &step.cwd)
 		if d := f.preset.Static.LibcDeps; d != nil {
 			f.runDeps(d, in, &shell.Script{Cmds: []shell.Cmd{shell.Literal(r.CmdLine)}})
@@ -101,11 +102,7 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 		f.runs = append(f.runs, step)
 		return f.collectArtifacts(&step)
 	}
-	for _, sig := range f.preset.Static.NeedsLibc {
-		if sig.Matches(step.text) {
-			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why})
-		}
-	}
+	f.needsLibc(in, step.text)
 	// Text the shell cannot read would show no commands, and the file
 	// would be judged on what is left (no build step, say): refuse it
 	// with the parser's reason instead.
@@ -852,39 +849,110 @@ func (f *facts) doesItself(pr *Prepare) bool {
 }
 
 // scanPackages records the run-time packages that the system packages a
-// simple command installs imply.
+// simple command installs imply, and forgets the packages kept as they
+// are that a later command removes (apk del .build-deps).
 func (f *facts) scanPackages(args []word) {
 	if f.pkgs == nil {
-		f.pkgs = make([][]string, len(f.preset.RuntimePackages))
+		n := len(f.preset.RuntimePackages)
+		f.pkgs, f.pkgAsIs, f.pkgGroups = make([][]string, n), make([][]string, n), make([]map[string][]string, n)
 	}
 	for i, m := range f.preset.RuntimePackages {
-		cw := strings.Fields(m.Command)
-		if len(args) == 0 || args[0].text != cw[0] {
+		if len(args) == 0 || !m.Allows(f.values()) {
 			continue
 		}
-		at := -1
-		for j, a := range args[1:] {
-			if len(cw) < 2 || a.text == cw[1] {
-				at = j + 1
-				break
+		for _, rm := range m.Remove {
+			if at := subcommandAt(args, rm); at >= 0 {
+				for _, name := range packageArgs(args[at+1:], m.ValueFlags, nil) {
+					f.forgetPackage(i, name.text)
+				}
 			}
 		}
+		at := subcommandAt(args, m.Command)
 		if at < 0 {
 			continue
 		}
-		for _, a := range args[at+1:] {
-			if strings.HasPrefix(a.text, "-") {
+		var group string
+		for _, a := range packageArgs(args[at+1:], m.ValueFlags, func(flag, value string) {
+			if slices.Contains(m.GroupFlags, flag) {
+				group = value
+			}
+		}) {
+			lib, ok := m.Map[a.text]
+			asIs := false
+			if !ok && m.Keep && !a.dynamic && !buildOnly(m.BuildOnly, a.text) {
+				lib, ok, asIs = a.text, true, true
+			}
+			if !ok {
 				continue
 			}
-			lib, ok := m.Map[a.text]
-			if !ok && m.Keep && !a.dynamic && !buildOnly(m.BuildOnly, a.text) {
-				lib, ok = a.text, true
-			}
-			if ok && !slices.Contains(f.pkgs[i], lib) {
+			if !slices.Contains(f.pkgs[i], lib) {
 				f.pkgs[i] = append(f.pkgs[i], lib)
+			}
+			if asIs {
+				f.pkgAsIs[i] = append(f.pkgAsIs[i], lib)
+				if group != "" {
+					if f.pkgGroups[i] == nil {
+						f.pkgGroups[i] = map[string][]string{}
+					}
+					f.pkgGroups[i][group] = append(f.pkgGroups[i][group], lib)
+				}
 			}
 		}
 	}
+}
+
+// forgetPackage drops a package kept as it is, or the kept packages of a
+// group, that a command removes; mapped run-time libraries stay, since
+// the program was built against them.
+func (f *facts) forgetPackage(i int, name string) {
+	gone := append([]string{name}, f.pkgGroups[i][name]...)
+	for _, g := range gone {
+		if !slices.Contains(f.pkgAsIs[i], g) {
+			continue
+		}
+		f.pkgs[i] = slices.DeleteFunc(f.pkgs[i], func(p string) bool { return p == g })
+		f.pkgAsIs[i] = slices.DeleteFunc(f.pkgAsIs[i], func(p string) bool { return p == g })
+	}
+}
+
+// subcommandAt finds a package command ("apt-get install", "apk del") in
+// a simple command's words: the program first, then the subcommand among
+// the words after it. It returns the subcommand's index, or -1.
+func subcommandAt(args []word, command string) int {
+	cw := strings.Fields(command)
+	if len(cw) == 0 || args[0].text != cw[0] {
+		return -1
+	}
+	if len(cw) < 2 {
+		return 0
+	}
+	for j, a := range args[1:] {
+		if a.text == cw[1] {
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// packageArgs returns the package words of a package command's
+// arguments: not options, nor the values of the options that take one
+// (apk add --virtual .build-deps), which seen receives.
+func packageArgs(args []word, valueFlags []string, seen func(flag, value string)) []word {
+	var out []word
+	for j := 0; j < len(args); j++ {
+		a := args[j]
+		if !strings.HasPrefix(a.text, "-") {
+			out = append(out, a)
+			continue
+		}
+		if slices.Contains(valueFlags, a.text) && j+1 < len(args) {
+			j++
+			if seen != nil {
+				seen(a.text, args[j].text)
+			}
+		}
+	}
+	return out
 }
 
 func buildOnly(globs []string, pkg string) bool {
@@ -1047,6 +1115,16 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 		free = ""
 	}
 	return found, free
+}
+
+// needsLibc records the preset's signs of a C library in a RUN's text
+// (shell form, heredocs, or an exec form's words joined by spaces).
+func (f *facts) needsLibc(in *inst, text string) {
+	for _, sig := range f.preset.Static.NeedsLibc {
+		if sig.Matches(text) {
+			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why})
+		}
+	}
 }
 
 // runDeps records a RUN that names a dependency known to link the C

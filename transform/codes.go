@@ -148,6 +148,7 @@ const (
 	warnRootKept           Code = "RS314"
 	warnKeepsRoot          Code = "RS315"
 	warnSecretEnv          Code = "RS316"
+	warnPackagesRelease    Code = "RS317"
 	warnExecGlob           Code = "RS333"
 	warnPinNotCarried      Code = "RS334"
 	internalRender         Code = "RS901"
@@ -264,6 +265,7 @@ var codes = []CodeInfo{
 	{warnRootKept, KindWarning, "root user kept", "The runtime gets a folder under /root, which only root may enter, so the runtime keeps running as root, as the original did."},
 	{warnKeepsRoot, KindWarning, "runtime keeps root: the program writes outside its app folder", "The sources write to a path outside the app folder (a folder the program creates itself, such as /etc/todos) that a non-root user could not write, so the runtime keeps the original user root instead of the image's non-root user."},
 	{warnSecretEnv, KindWarning, "secret-looking ENV baked into the runtime image", "An ENV whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule sets a value that the runtime stage keeps, as the original image did, so anyone who can pull the image can read it (the note names the variable, never its value)."},
+	{warnPackagesRelease, KindWarning, "run-time libraries from an unnamed release", "The program links libraries that the runtime installs, and the builder's tag does not name its system release (golang:1.22-alpine): the runtime image is the preset's default release, whose libraries (their sonames) may not be the ones the binary was built against; naming the release in the builder's tag makes both stages use it."},
 	{warnExecGlob, KindWarning, "exec-form glob resolved", "An exec-form CMD or ENTRYPOINT names a file with a glob (java -jar target/*.jar), which no shell expands, so the original handed the glob to the program as it is and could not start; restage runs the one file the build writes instead, so the result starts where the original did not."},
 	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},
 

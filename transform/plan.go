@@ -46,10 +46,11 @@ type plan struct {
 	// optionsEnv are interpreter options that go to the preset's
 	// OptionsEnv variable in the runtime.
 	optionsEnv []string
-	optionVars []string // option variables the command expanded
-	pkgTools   []string // what the runtime needs to install its packages
-	installed  []string // system packages the runtime installs (their programs are there)
-	user       string   // USER value, empty for none
+	optionVars []string     // option variables the command expanded
+	pkgTools   []string     // what the runtime needs to install its packages
+	installed  []string     // system packages the runtime installs (their programs are there)
+	releases   []pkgRelease // installs from a system release the builder may not name
+	user       string       // USER value, empty for none
 	// chown is the runtime user when it is not the original's: it owns
 	// the folders in owned, and COPY --from into them carries --chown.
 	chown    string
@@ -165,6 +166,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.chooseRuntime(); err != nil {
 		return nil, err
 	}
+	p.noteRelease()
 	p.finishCommand()
 	if err := p.planEnv(); err != nil {
 		return nil, err

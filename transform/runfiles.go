@@ -143,6 +143,8 @@ type sourceRef struct {
 	text  string // as written, relative to the working folder or absolute
 	where string // file:line
 	why   string // for a known call: what it reads
+	// ifPresent: the known call reads the file only when it exists.
+	ifPresent bool
 	// base is the folder a relative text is read in, when not the
 	// working folder: the program's own (`cd server && ./main`).
 	base string
@@ -201,7 +203,7 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 		for i := range rf.Reads {
 			if names, at, ok := rf.Reads[i].Read(data); ok {
 				for _, n := range names {
-					sf.refs = append(sf.refs, sourceRef{text: n, where: lineAt(at), why: rf.Reads[i].Why})
+					sf.refs = append(sf.refs, sourceRef{text: n, where: lineAt(at), why: rf.Reads[i].Why, ifPresent: rf.Reads[i].IfPresent})
 				}
 			}
 		}
@@ -436,7 +438,7 @@ func (p *plan) runFiles() []string {
 			continue
 		}
 		if hit == nil {
-			if r.why != "" && !strings.ContainsAny(t, "*?[") {
+			if r.why != "" && !r.ifPresent && !strings.ContainsAny(t, "*?[") {
 				// A file a known call reads that the context lacks: a
 				// folder copy would bring it on a machine that has it.
 				for _, fc := range folders {

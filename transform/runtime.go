@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
 
@@ -15,10 +16,18 @@ import (
 func (p *plan) planPackages() error {
 	f := p.f
 	for i, libs := range f.pkgs {
-		if len(libs) == 0 {
+		m := &f.preset.RuntimePackages[i]
+		if len(libs) == 0 || allMatch(m.Alongside, libs) {
 			continue
 		}
-		m := &f.preset.RuntimePackages[i]
+		for _, b := range m.Base {
+			if !slices.Contains(libs, b) {
+				libs = append(slices.Clip(libs), b)
+			}
+		}
+		if m.Release != nil {
+			p.releases = append(p.releases, pkgRelease{m.Release, libs})
+		}
 		line, err := m.InstallLine(strings.Join(libs, " "))
 		if err != nil {
 			return declinef(internalRender, "internal error: install template: %v", err)
@@ -31,6 +40,39 @@ func (p *plan) planPackages() error {
 		p.notes.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
 	}
 	return nil
+}
+
+// pkgRelease is a runtime install whose packages come from a system
+// release the builder's values may not name.
+type pkgRelease struct {
+	rel  *presets.Release
+	libs []string
+}
+
+// noteRelease warns when the program links libraries that the runtime
+// installs from its own system release, and the builder's tag names none:
+// the two stages may be on different releases.
+func (p *plan) noteRelease() {
+	if p.libc() == "none" {
+		return
+	}
+	values := p.values()
+	for _, r := range p.releases {
+		if values[r.rel.Value] != "" {
+			continue
+		}
+		p.notes.note(p.f.from.first, warnPackagesRelease, "%s does not name its %s: the runtime %s installs %s from its own release, and the program links libraries of the builder's, whose names (sonames) may differ; name the %s in the builder's tag so that both stages use the same one", p.f.image, r.rel.What, p.image, strings.Join(r.libs, ", "), r.rel.What)
+	}
+}
+
+// allMatch reports whether every package matches one of the globs.
+func allMatch(globs, pkgs []string) bool {
+	for _, p := range pkgs {
+		if !buildOnly(globs, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // decideLibc decides whether the artifacts link a C library, and whether
@@ -396,12 +438,16 @@ func (p *plan) unmet(flavor, libc string, tools []string, values map[string]stri
 	return p.toolsText(tools) + ", which " + flavor + " does not have"
 }
 
-func (p *plan) values() map[string]string {
+func (p *plan) values() map[string]string { return p.f.values() }
+
+// values are the builder variant's template values: its own, then
+// those its tag pattern captures.
+func (f *facts) values() map[string]string {
 	v := map[string]string{}
-	for k, x := range p.f.variant.Values {
+	for k, x := range f.variant.Values {
 		v[k] = x
 	}
-	for k, x := range p.f.variant.TagValues(p.f.tag) {
+	for k, x := range f.variant.TagValues(f.tag) {
 		v[k] = x
 	}
 	return v

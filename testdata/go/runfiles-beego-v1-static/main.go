@@ -1,0 +1,7 @@
+package main
+
+import "github.com/astaxie/beego"
+
+func main() {
+	beego.Run()
+}
