@@ -2675,6 +2675,46 @@ func generatedBuiltin() []*Preset {
 						"git",
 						"ca-certificates",
 					},
+					BuilderLibs: &BuilderLibs{
+						Tag: "^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$",
+						Files: []string{
+							"requirements.txt",
+							"requirements-prod.txt",
+							"requirements/base.txt",
+							"requirements/prod.txt",
+							"requirements/production.txt",
+							"pyproject.toml",
+							"setup.py",
+							"setup.cfg",
+							"Pipfile",
+							"Pipfile.lock",
+							"poetry.lock",
+							"uv.lock",
+						},
+						Match: "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
+						Word:  "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
+						Deps: []LibDep{
+							{
+								Name: "psycopg2",
+								Packages: []string{
+									"libpq5",
+								},
+							},
+							{
+								Name: "psycopg",
+								Packages: []string{
+									"libpq5",
+								},
+							},
+							{
+								Name: "mysqlclient",
+								Packages: []string{
+									"libmariadb3",
+								},
+							},
+						},
+						Why: "{where} names {name}, which on the full python image is built from source against, or loads, a library that image has (it is built on buildpack-deps, with its -dev packages) and a slim runtime lacks",
+					},
 				},
 				{
 					Command: "apt install",

@@ -288,6 +288,33 @@ type PackageMap struct {
 	// installed in the runtime as they are (run-time libraries and tools).
 	Keep      bool     `yaml:"keep"`
 	BuildOnly []string `yaml:"build_only"` // globs of packages only the build needs
+	// BuilderLibs are dependencies that, on some builder images, build
+	// against a system library those images have and the runtimes lack.
+	BuilderLibs *BuilderLibs `yaml:"builder_libs"`
+}
+
+// BuilderLibs lists dependencies that need at run time a library the
+// builder image has when its tag matches Tag (the full python image,
+// built on buildpack-deps with its -dev packages): a RUN word or a file
+// of the build context that names one makes the runtime install its
+// packages with the PackageMap's install line.
+type BuilderLibs struct {
+	Tag string `yaml:"tag"` // a regexp over the builder image's tag
+	// Files are read from the build context; Match, a regexp in which
+	// {name} stands for any of the names, finds the dependencies they name.
+	Files []string `yaml:"files"`
+	Match string   `yaml:"match"`
+	// Word is a regexp over a RUN word, with {name}: the word names the
+	// dependency (psycopg2==2.9.10).
+	Word string   `yaml:"word"`
+	Deps []LibDep `yaml:"deps"`
+	Why  string   `yaml:"why"` // with {name} and {where} replaced
+}
+
+// LibDep is a dependency and the run-time packages it needs.
+type LibDep struct {
+	Name     string   `yaml:"name"`
+	Packages []string `yaml:"packages"`
 }
 
 // Collect gathers a build's output into one fixed path with a RUN step

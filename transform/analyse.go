@@ -81,6 +81,7 @@ type facts struct {
 	made      []madeDir   // folders a RUN makes with mkdir
 	workdirs  []string    // every WORKDIR the file sets
 	pkgs      [][]string  // run-time packages, per preset package map
+	libDeps   []libDep    // dependencies a RUN names that need a builder image's library
 	copies    []copyStep
 	libcWhy   []Evidence // why the artifacts need a C library, from the RUN steps
 	staticSet bool       // a build command sets the static switch itself

@@ -95,9 +95,11 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 	} else {
 		// Exec form: the words are exact.
 		f.scanCmd(&step, execCmd(r.CmdLine), &step.cwd)
+		sc := &shell.Script{Cmds: []shell.Cmd{shell.Literal(r.CmdLine)}}
 		if d := f.preset.Static.LibcDeps; d != nil {
-			f.runDeps(d, in, &shell.Script{Cmds: []shell.Cmd{shell.Literal(r.CmdLine)}})
+			f.runDeps(d, in, sc)
 		}
+		f.runLibDeps(in, sc)
 		f.runs = append(f.runs, step)
 		return f.collectArtifacts(&step)
 	}
@@ -147,6 +149,10 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 	}
 	if d := f.preset.Static.LibcDeps; d != nil {
 		f.runDeps(d, in, line.script)
+	}
+	f.runLibDeps(in, line.script)
+	for _, script := range quoted {
+		f.runLibDeps(in, script)
 	}
 	f.runs = append(f.runs, step)
 	return f.collectArtifacts(&step)
@@ -1009,6 +1015,55 @@ func (f *facts) runDeps(d *presets.LibcDeps, in *inst, sc *shell.Script) {
 			}
 		}
 	}
+}
+
+// libDep is a dependency named in the file or the build context that
+// needs a library of the builder image (presets.BuilderLibs).
+type libDep struct {
+	pm    int // the index of the package map whose builder_libs lists it
+	dep   *presets.LibDep
+	where string // "the RUN" or a file of the build context
+	line  int    // the RUN's line; 0 for a file
+}
+
+// runLibDeps records the dependencies a RUN's words name that may need
+// a library of the builder image (pip3 install psycopg2).
+func (f *facts) runLibDeps(in *inst, sc *shell.Script) {
+	for i := range f.preset.RuntimePackages {
+		b := f.preset.RuntimePackages[i].BuilderLibs
+		if b == nil {
+			continue
+		}
+		for _, c := range sc.Cmds {
+			for _, w := range c.Args() {
+				if w.Dynamic {
+					continue
+				}
+				if d, ok := b.Named(w.Text); ok {
+					f.libDeps = append(f.libDeps, libDep{pm: i, dep: d, where: "the RUN", line: in.first})
+				}
+			}
+		}
+	}
+}
+
+// contextLibDeps reads the build context's files a package map's
+// builder_libs names for the dependencies they list.
+func (f *facts) contextLibDeps(pm int, b *presets.BuilderLibs) []libDep {
+	if f.opt.Context == nil {
+		return nil
+	}
+	var out []libDep
+	for _, file := range b.Files {
+		data, err := fs.ReadFile(f.opt.Context, file)
+		if err != nil {
+			continue
+		}
+		for _, d := range b.InFile(data) {
+			out = append(out, libDep{pm: pm, dep: d, where: file})
+		}
+	}
+	return out
 }
 
 // quotedScripts reads the sh -c strings that the shell reader left

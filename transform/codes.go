@@ -88,6 +88,7 @@ const (
 	infoLibcFree           Code = "RS144"
 	infoAppIsWorkdir       Code = "RS147"
 	infoBesideApp          Code = "RS148"
+	infoBuilderLibs        Code = "RS153"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -199,6 +200,7 @@ var codes = []CodeInfo{
 	{infoLibcFree, KindInfo, "no C library needed by the dependencies", "The builder links a C library, but a lockfile that lists every dependency shows none that links one, so the runtime need not ship the builder's C library."},
 	{infoAppIsWorkdir, KindInfo, "the app folder is the working folder", "The dependencies are installed in a sub-folder of the stage's working folder, and the build puts other files in the working folder beside it, which the app may reach (../shared): the runtime copies the working folder whole."},
 	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
+	{infoBuilderLibs, KindInfo, "run-time library of the builder image installed", "A dependency the file or the build context names is built from source against, or loads, a system library that the builder image has (the full python image, built on buildpack-deps) and the runtime lacks: the runtime installs its run-time package."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

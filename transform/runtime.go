@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
 
@@ -14,11 +15,16 @@ import (
 // that the builder's build packages imply.
 func (p *plan) planPackages() error {
 	f := p.f
-	for i, libs := range f.pkgs {
+	for i := range f.preset.RuntimePackages {
+		m := &f.preset.RuntimePackages[i]
+		var libs []string
+		if i < len(f.pkgs) {
+			libs = slices.Clone(f.pkgs[i])
+		}
+		libs = p.builderLibs(i, m.BuilderLibs, libs)
 		if len(libs) == 0 {
 			continue
 		}
-		m := &f.preset.RuntimePackages[i]
 		line, err := m.InstallLine(strings.Join(libs, " "))
 		if err != nil {
 			return declinef(internalRender, "internal error: install template: %v", err)
@@ -31,6 +37,43 @@ func (p *plan) planPackages() error {
 		p.notes.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
 	}
 	return nil
+}
+
+// builderLibs adds to a package map's run-time packages those that
+// dependencies named in a RUN or a file of the build context need from
+// the builder image, when its tag is one b lists, with a note for each
+// dependency that adds one.
+func (p *plan) builderLibs(pm int, b *presets.BuilderLibs, libs []string) []string {
+	f := p.f
+	if b == nil || !b.Builds(f.tag) {
+		return libs
+	}
+	var found []libDep
+	for _, d := range f.libDeps {
+		if d.pm == pm {
+			found = append(found, d)
+		}
+	}
+	found = append(found, f.contextLibDeps(pm, b)...)
+	var seen []*presets.LibDep
+	for _, d := range found {
+		if slices.Contains(seen, d.dep) {
+			continue
+		}
+		seen = append(seen, d.dep)
+		var add []string
+		for _, pkg := range d.dep.Packages {
+			if !slices.Contains(libs, pkg) {
+				add = append(add, pkg)
+			}
+		}
+		if len(add) == 0 {
+			continue
+		}
+		libs = append(libs, add...)
+		p.notes.note(d.line, infoBuilderLibs, "%s: the runtime installs %s", b.Reason(d.dep.Name, d.where), strings.Join(add, ", "))
+	}
+	return libs
 }
 
 // decideLibc decides whether the artifacts link a C library, and whether
