@@ -562,3 +562,15 @@ func (b *BuilderLibs) Named(word string) (*LibDep, bool) {
 func (b *BuilderLibs) Reason(name, where string) string {
 	return strings.NewReplacer("{name}", name, "{where}", where).Replace(b.Why)
 }
+
+// SourceAt returns where in a RUN's text a package source is first
+// added, or -1.
+func (m *PackageMap) SourceAt(text string) int {
+	at := -1
+	for _, pat := range m.Sources {
+		if loc := re(pat).FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
+			at = loc[0]
+		}
+	}
+	return at
+}

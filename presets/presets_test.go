@@ -55,6 +55,7 @@ func TestParseErrors(t *testing.T) {
 		{base + "build:\n  - command: uv sync\n    prepare:\n      lines: [RUN x]\n      own: [{named: true}]\n", "p.yaml:12: an own entry with named needs a dir"},
 		{base + "build:\n  - command: uv sync\n    prepare:\n      lines: [RUN x]\n      own: [{env: V, named: true, dir: .venv}]\n", "p.yaml:12: an own entry needs exactly one of env, flag and named"},
 		{base + "writes:\n  bogus: 1\n", `p.yaml:9: unknown field "bogus" in writes (known: writable, sources)`},
+		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    sources: ['(']\n", "p.yaml:11: bad pattern"},
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, word: '^{name}$'}\n", "p.yaml:11: builder_libs needs a tag, deps, why"},
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, files: [f], deps: [{name: a, packages: [b]}]}\n", "p.yaml:11: builder_libs needs a tag, deps, why"},
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, word: '^a$', deps: [{name: a, packages: [b]}]}\n", "p.yaml:11: word needs {name}"},

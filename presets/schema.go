@@ -288,6 +288,14 @@ type PackageMap struct {
 	// installed in the runtime as they are (run-time libraries and tools).
 	Keep      bool     `yaml:"keep"`
 	BuildOnly []string `yaml:"build_only"` // globs of packages only the build needs
+	// ValueFlags are the command's flags whose value is the next word
+	// (apk add --virtual .build-deps): that word is not a package.
+	ValueFlags []string `yaml:"value_flags"`
+	// Sources are regexps over a RUN's text that add a package source
+	// (a list file in /etc/apt/sources.list.d): a package installed from
+	// the match on, or named by a path (./x.deb), is not one the
+	// runtime's install line can reach by name.
+	Sources []string `yaml:"sources"`
 	// BuilderLibs are dependencies that, on some builder images, build
 	// against a system library those images have and the runtimes lack.
 	BuilderLibs *BuilderLibs `yaml:"builder_libs"`

@@ -235,6 +235,11 @@ func (p *Preset) compile() *presetErr {
 		if err != nil {
 			return &presetErr{fmt.Sprintf("runtime_packages.%d.install", i), fmt.Sprintf("bad install template: %v", err)}
 		}
+		for j, pat := range m.Sources {
+			if _, err := compileRE(pat); err != nil {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.sources.%d", i, j), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+		}
 		if b := m.BuilderLibs; b != nil {
 			if err := validateBuilderLibs(b, fmt.Sprintf("runtime_packages.%d.builder_libs", i)); err != nil {
 				return err

@@ -82,9 +82,14 @@ type facts struct {
 	workdirs  []string    // every WORKDIR the file sets
 	pkgs      [][]string  // run-time packages, per preset package map
 	libDeps   []libDep    // dependencies a RUN names that need a builder image's library
-	copies    []copyStep
-	libcWhy   []Evidence // why the artifacts need a C library, from the RUN steps
-	staticSet bool       // a build command sets the static switch itself
+	// srcLine is, per preset package map, the line of the first RUN that
+	// adds a package source (0: none); srcAt is where in the current
+	// RUN's text one is added (-1: nowhere).
+	srcLine, srcAt []int
+	unreached      [][]unreached // packages the runtime's install cannot reach, per package map
+	copies         []copyStep
+	libcWhy        []Evidence // why the artifacts need a C library, from the RUN steps
+	staticSet      bool       // a build command sets the static switch itself
 
 	cmd, entrypoint, healthcheck *inst
 	moved                        []*inst // instructions the runtime takes

@@ -94,6 +94,7 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 		step.text = strings.Join(r.CmdLine, " ")
 	} else {
 		// Exec form: the words are exact.
+		f.readPkgSources(in, strings.Join(r.CmdLine, " "))
 		f.scanCmd(&step, execCmd(r.CmdLine), &step.cwd)
 		sc := &shell.Script{Cmds: []shell.Cmd{shell.Literal(r.CmdLine)}}
 		if d := f.preset.Static.LibcDeps; d != nil {
@@ -108,6 +109,7 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why})
 		}
 	}
+	f.readPkgSources(in, step.text)
 	// Text the shell cannot read would show no commands, and the file
 	// would be judged on what is left (no build step, say): refuse it
 	// with the parser's reason instead.
@@ -163,7 +165,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	if len(args) == 0 {
 		return
 	}
-	f.scanPackages(args)
+	f.scanPackages(args, step.in.first, c.c.End)
 	if f.scanGlobal(args, step.in, *cwd) {
 		// A global install (npm install -g serve) fills no app folder.
 		step.cmds = append(step.cmds, cmdAt{args: args, cwd: *cwd})
@@ -806,11 +808,38 @@ func (f *facts) doesItself(pr *Prepare) bool {
 	return false
 }
 
+// unreached is a package the builder installs that the runtime's
+// install line cannot name: one from a package source the file adds
+// (srcLine), or one named by a path (./x.deb) or with a release
+// (pkg/bookworm-backports).
+type unreached struct {
+	pkg           string
+	line, srcLine int
+}
+
+// readPkgSources records whether a RUN's text adds a package source, for
+// each preset package map, before its commands are scanned.
+func (f *facts) readPkgSources(in *inst, text string) {
+	n := len(f.preset.RuntimePackages)
+	if f.srcLine == nil {
+		f.srcLine, f.srcAt = make([]int, n), make([]int, n)
+	}
+	for i := range f.preset.RuntimePackages {
+		f.srcAt[i] = f.preset.RuntimePackages[i].SourceAt(text)
+		if f.srcAt[i] >= 0 && f.srcLine[i] == 0 {
+			f.srcLine[i] = in.first
+		}
+	}
+}
+
 // scanPackages records the run-time packages that the system packages a
-// simple command installs imply.
-func (f *facts) scanPackages(args []word) {
+// simple command installs imply. line is the RUN's, end where the
+// command ends in its text: a package source added before that is one
+// the command may install from.
+func (f *facts) scanPackages(args []word, line, end int) {
 	if f.pkgs == nil {
 		f.pkgs = make([][]string, len(f.preset.RuntimePackages))
+		f.unreached = make([][]unreached, len(f.preset.RuntimePackages))
 	}
 	for i, m := range f.preset.RuntimePackages {
 		cw := strings.Fields(m.Command)
@@ -827,12 +856,30 @@ func (f *facts) scanPackages(args []word) {
 		if at < 0 {
 			continue
 		}
+		src := 0
+		if i < len(f.srcLine) && f.srcLine[i] != 0 && (f.srcLine[i] < line || f.srcAt[i] >= 0 && f.srcAt[i] < end) {
+			src = f.srcLine[i]
+		}
+		skip := false
 		for _, a := range args[at+1:] {
+			if skip {
+				skip = false
+				continue
+			}
 			if strings.HasPrefix(a.text, "-") {
+				skip = slices.Contains(m.ValueFlags, a.text)
 				continue
 			}
 			lib, ok := m.Map[a.text]
 			if !ok && m.Keep && !a.dynamic && !buildOnly(m.BuildOnly, a.text) {
+				if src != 0 || strings.Contains(a.text, "/") {
+					u := unreached{pkg: a.text, line: line, srcLine: src}
+					if strings.Contains(a.text, "/") {
+						u.srcLine = 0
+					}
+					f.unreached[i] = append(f.unreached[i], u)
+					continue
+				}
 				lib, ok = a.text, true
 			}
 			if ok && !slices.Contains(f.pkgs[i], lib) {

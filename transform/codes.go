@@ -148,6 +148,7 @@ const (
 	warnRootKept           Code = "RS314"
 	warnKeepsRoot          Code = "RS315"
 	warnSecretEnv          Code = "RS316"
+	warnUnreachedPackages  Code = "RS321"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -262,6 +263,7 @@ var codes = []CodeInfo{
 	{warnRootKept, KindWarning, "root user kept", "The runtime gets a folder under /root, which only root may enter, so the runtime keeps running as root, as the original did."},
 	{warnKeepsRoot, KindWarning, "runtime keeps root: the program writes outside its app folder", "The sources write to a path outside the app folder (a folder the program creates itself, such as /etc/todos) that a non-root user could not write, so the runtime keeps the original user root instead of the image's non-root user."},
 	{warnSecretEnv, KindWarning, "secret-looking ENV baked into the runtime image", "An ENV whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule sets a value that the runtime stage keeps, as the original image did, so anyone who can pull the image can read it (the note names the variable, never its value)."},
+	{warnUnreachedPackages, KindWarning, "system packages the runtime cannot install", "The builder installs system packages from a package source the file adds (a list file in /etc/apt/sources.list.d) or by a path or release (./x.deb, pkg/bookworm-backports): the runtime's install line reaches only its image's own sources by name, so it leaves them out, and the runtime lacks them."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

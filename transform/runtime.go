@@ -22,6 +22,9 @@ func (p *plan) planPackages() error {
 			libs = slices.Clone(f.pkgs[i])
 		}
 		libs = p.builderLibs(i, m.BuilderLibs, libs)
+		if i < len(f.unreached) {
+			p.warnUnreached(m, f.unreached[i])
+		}
 		if len(libs) == 0 {
 			continue
 		}
@@ -37,6 +40,47 @@ func (p *plan) planPackages() error {
 		p.notes.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
 	}
 	return nil
+}
+
+// warnUnreached says which packages the builder installs that the
+// runtime's install line cannot reach by name: one warning for those
+// from a package source the file adds, one for those named by a path
+// (./x.deb) or with a release (pkg/bookworm-backports).
+func (p *plan) warnUnreached(m *presets.PackageMap, us []unreached) {
+	var fromSrc, fromFile []string
+	srcLine, srcAt, fileAt := 0, 0, 0
+	for _, u := range us {
+		switch {
+		case u.srcLine != 0 && !slices.Contains(fromSrc, u.pkg):
+			if len(fromSrc) == 0 {
+				srcLine, srcAt = u.line, u.srcLine
+			}
+			fromSrc = append(fromSrc, u.pkg)
+		case u.srcLine == 0 && !slices.Contains(fromFile, u.pkg):
+			if len(fromFile) == 0 {
+				fileAt = u.line
+			}
+			fromFile = append(fromFile, u.pkg)
+		}
+	}
+	tool := strings.Fields(m.Command)[0]
+	if len(fromSrc) > 0 {
+		where := fmt.Sprintf("line %d", srcAt)
+		if srcAt == srcLine {
+			where = "this RUN"
+		}
+		p.notes.note(srcLine, warnUnreachedPackages, "the runtime lacks %s, which the builder installs from a package source %s adds: the runtime's %s reaches only its image's own sources (install %s in the runtime stage as the builder does)", strings.Join(fromSrc, ", "), where, tool, pronoun(len(fromSrc)))
+	}
+	if len(fromFile) > 0 {
+		p.notes.note(fileAt, warnUnreachedPackages, "the runtime lacks %s, which the builder installs by a path (a package file) or from a named release: the runtime's %s cannot install that by name (install %s in the runtime stage as the builder does)", strings.Join(fromFile, ", "), tool, pronoun(len(fromFile)))
+	}
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }
 
 // builderLibs adds to a package map's run-time packages those that
