@@ -2840,8 +2840,8 @@ func generatedBuiltin() []*Preset {
 						"--repositories-file",
 					},
 					Sources: []string{
-						"/etc/apk/repositories",
-						"(^|\\s)(-X|--repository)(\\s|=)",
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
+						"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
 					},
 				},
 			},
