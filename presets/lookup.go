@@ -2,6 +2,7 @@ package presets
 
 import (
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -517,4 +518,74 @@ func (s *WriteSources) Paths(data []byte) []string {
 		out[i] = h.path
 	}
 	return out
+}
+
+// Builds reports whether the builder image's tag is one whose libraries
+// the dependencies may need.
+func (b *BuilderLibs) Builds(tag string) bool { return re(b.Tag).MatchString(tag) }
+
+// expr is a pattern with {name} standing for any of the dependencies,
+// as a group named name.
+func (b *BuilderLibs) expr(pattern string) string {
+	var alt []string
+	for _, d := range b.Deps {
+		alt = append(alt, regexp.QuoteMeta(d.Name))
+	}
+	return strings.ReplaceAll(pattern, "{name}", "(?P<name>"+strings.Join(alt, "|")+")")
+}
+
+// dep is the listed dependency of a matched name, in any case.
+func (b *BuilderLibs) dep(name string) (*LibDep, bool) {
+	for i := range b.Deps {
+		if strings.EqualFold(b.Deps[i].Name, name) {
+			return &b.Deps[i], true
+		}
+	}
+	return nil, false
+}
+
+// InFile returns the listed dependencies a file names, in the order
+// they appear in it, each once.
+func (b *BuilderLibs) InFile(data []byte) []*LibDep {
+	if b.Match == "" {
+		return nil
+	}
+	r := re(b.expr(b.Match))
+	var out []*LibDep
+	for _, m := range r.FindAllSubmatch(data, -1) {
+		if d, ok := b.dep(string(m[r.SubexpIndex("name")])); ok && !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Named returns the listed dependency a RUN word names.
+func (b *BuilderLibs) Named(word string) (*LibDep, bool) {
+	if b.Word == "" {
+		return nil, false
+	}
+	r := re(b.expr(b.Word))
+	m := r.FindStringSubmatch(word)
+	if m == nil {
+		return nil, false
+	}
+	return b.dep(m[r.SubexpIndex("name")])
+}
+
+// Reason is the why for a dependency found in where.
+func (b *BuilderLibs) Reason(name, where string) string {
+	return strings.NewReplacer("{name}", name, "{where}", where).Replace(b.Why)
+}
+
+// SourceAt returns where in a RUN's text a package source is first
+// added, or -1.
+func (m *PackageMap) SourceAt(text string) int {
+	at := -1
+	for _, pat := range m.Sources {
+		if loc := re(pat).FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
+			at = loc[0]
+		}
+	}
+	return at
 }

@@ -61,6 +61,12 @@ func TestParseErrors(t *testing.T) {
 		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    alongside: ['[']\n", `p.yaml:9: bad pattern "["`},
 		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    group_flags: [--virtual]\n", `p.yaml:11: "--virtual" is not one of value_flags`},
 		{base + "writes:\n  bogus: 1\n", `p.yaml:9: unknown field "bogus" in writes (known: writable, sources)`},
+		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    sources: ['(']\n", "p.yaml:11: bad pattern"},
+		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, word: '^{name}$'}\n", "p.yaml:11: builder_libs needs a tag, deps, why"},
+		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, files: [f], deps: [{name: a, packages: [b]}]}\n", "p.yaml:11: builder_libs needs a tag, deps, why"},
+		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, word: '^a$', deps: [{name: a, packages: [b]}]}\n", "p.yaml:11: word needs {name}"},
+		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '(', why: w, word: '^{name}$', deps: [{name: a, packages: [b]}]}\n", "p.yaml:11: bad pattern"},
+		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, word: '^{name}$', deps: [{name: a}]}\n", "p.yaml:11: a dependency needs a name and packages"},
 	}
 	for _, c := range cases {
 		_, err := Parse("p.yaml", []byte(c.yaml))
@@ -262,5 +268,78 @@ func TestNodeLibcDeps(t *testing.T) {
 	lock := d.Lockfiles[0]
 	if !lock.Records([]byte(`{"lockfileVersion": 3}`)) || lock.Records([]byte(`{"lockfileVersion": 1}`)) {
 		t.Errorf("package-lock.json: version 3 records install scripts, version 1 does not")
+	}
+}
+
+// TestPythonBuilderLibs checks how the python preset tells the packages
+// that need a library of the full python image from the files of a build
+// context and from RUN words, and on which tags.
+func TestPythonBuilderLibs(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b *BuilderLibs
+	for _, p := range ps {
+		if p.Name == "python" {
+			for i := range p.RuntimePackages {
+				if p.RuntimePackages[i].BuilderLibs != nil {
+					b = p.RuntimePackages[i].BuilderLibs
+				}
+			}
+		}
+	}
+	if b == nil {
+		t.Fatal("python preset has no runtime_packages[].builder_libs")
+	}
+	for tag, want := range map[string]bool{
+		"3.11": true, "3.11.4": true, "3.12-bookworm": true, "3-bookworm": true, "3": true, "latest": true,
+		"bookworm": true, "3.14.0rc1": true,
+		"3.12-slim": false, "3.12-slim-bookworm": false, "slim": false, "3.12-alpine": false, "alpine3.20": false,
+	} {
+		if got := b.Builds(tag); got != want {
+			t.Errorf("Builds(%s) = %v, want %v", tag, got, want)
+		}
+	}
+	names := func(ds []*LibDep) string {
+		var out []string
+		for _, d := range ds {
+			out = append(out, d.Name)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct{ file, want string }{
+		{"Flask==3.0.0\npsycopg2==2.9.10\n", "psycopg2"},
+		{"psycopg2-binary==2.9.9\nmysqlclient\n", "mysqlclient"},
+		{"MySQLClient>=2 ; sys_platform == 'linux'\n", "mysqlclient"},
+		{"psycopg[pool]>=3.1\npsycopg-pool\n", "psycopg"},
+		{`dependencies = ["psycopg2>=2.9", "django"]`, "psycopg2"},
+		{"[packages]\npsycopg2 = \"*\"\n", "psycopg2"},
+		{"name = \"psycopg2-binary\"\nname = \"mysqlclient\"\n", "mysqlclient"},
+		{`"psycopg2": {"version": "==2.9.10"}`, "psycopg2"},
+		{"# psycopg2 is not used here\npsycopg2-binary\n", ""},
+		{"mysqlclient\npsycopg2\nmysqlclient==2\n", "mysqlclient psycopg2"},
+	} {
+		if got := names(b.InFile([]byte(c.file))); got != c.want {
+			t.Errorf("InFile(%q) = %q, want %q", c.file, got, c.want)
+		}
+	}
+	for _, c := range []struct{ word, want string }{
+		{"psycopg2", "psycopg2"},
+		{"psycopg2==2.9.10", "psycopg2"},
+		{"Psycopg2>=2.9", "psycopg2"},
+		{"psycopg[c]", "psycopg"},
+		{"psycopg2-binary", ""},
+		{"python3-psycopg2", ""},
+		{"install", ""},
+	} {
+		d, _ := b.Named(c.word)
+		got := ""
+		if d != nil {
+			got = d.Name
+		}
+		if got != c.want {
+			t.Errorf("Named(%s) = %q, want %q", c.word, got, c.want)
+		}
 	}
 }

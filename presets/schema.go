@@ -316,12 +316,44 @@ type PackageMap struct {
 	// gives none and the program links a library the runtime installs,
 	// the runtime's release may not be the builder's, with a warning.
 	Release *Release `yaml:"release"`
+	// Sources are regexps over a RUN's text that add a package source
+	// (a list file in /etc/apt/sources.list.d): a package installed from
+	// the match on, or named by a path (./x.deb), is not one the
+	// runtime's install line can reach by name.
+	Sources []string `yaml:"sources"`
+	// BuilderLibs are dependencies that, on some builder images, build
+	// against a system library those images have and the runtimes lack.
+	BuilderLibs *BuilderLibs `yaml:"builder_libs"`
 }
 
 // Release is the template value that names a system release.
 type Release struct {
 	Value string `yaml:"value"` // the template value: alpine
 	What  string `yaml:"what"`  // for people: "Alpine release"
+}
+
+// BuilderLibs lists dependencies that need at run time a library the
+// builder image has when its tag matches Tag (the full python image,
+// built on buildpack-deps with its -dev packages): a RUN word or a file
+// of the build context that names one makes the runtime install its
+// packages with the PackageMap's install line.
+type BuilderLibs struct {
+	Tag string `yaml:"tag"` // a regexp over the builder image's tag
+	// Files are read from the build context; Match, a regexp in which
+	// {name} stands for any of the names, finds the dependencies they name.
+	Files []string `yaml:"files"`
+	Match string   `yaml:"match"`
+	// Word is a regexp over a RUN word, with {name}: the word names the
+	// dependency (psycopg2==2.9.10).
+	Word string   `yaml:"word"`
+	Deps []LibDep `yaml:"deps"`
+	Why  string   `yaml:"why"` // with {name} and {where} replaced
+}
+
+// LibDep is a dependency and the run-time packages it needs.
+type LibDep struct {
+	Name     string   `yaml:"name"`
+	Packages []string `yaml:"packages"`
 }
 
 // Collect gathers a build's output into one fixed path with a RUN step

@@ -259,6 +259,16 @@ func (p *Preset) compile() *presetErr {
 		if m.Release != nil && (m.Release.Value == "" || m.Release.What == "") {
 			return &presetErr{fmt.Sprintf("runtime_packages.%d.release", i), "a release needs a value and what"}
 		}
+		for j, pat := range m.Sources {
+			if _, err := compileRE(pat); err != nil {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.sources.%d", i, j), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+		}
+		if b := m.BuilderLibs; b != nil {
+			if err := validateBuilderLibs(b, fmt.Sprintf("runtime_packages.%d.builder_libs", i)); err != nil {
+				return err
+			}
+		}
 	}
 	for i, g := range p.GlobalInstalls {
 		if len(strings.Fields(g.Command)) == 0 || len(g.Flags) == 0 || !path.IsAbs(g.Dir) || !path.IsAbs(g.Bin) {
@@ -538,4 +548,30 @@ func (d *LibcDeps) matchExpr() string {
 		alt = append(alt, regexp.QuoteMeta(n))
 	}
 	return strings.ReplaceAll(d.Match, "{name}", "(?P<name>"+strings.Join(alt, "|")+")")
+}
+
+func validateBuilderLibs(b *BuilderLibs, at string) *presetErr {
+	if b.Tag == "" || len(b.Deps) == 0 || b.Why == "" || (b.Word == "" && (b.Match == "" || len(b.Files) == 0)) {
+		return &presetErr{at, "builder_libs needs a tag, deps, why, and a word pattern or files with a match pattern"}
+	}
+	if _, err := compileRE(b.Tag); err != nil {
+		return &presetErr{at + ".tag", fmt.Sprintf("bad pattern %q: %v", b.Tag, err)}
+	}
+	for i, d := range b.Deps {
+		if d.Name == "" || strings.ContainsAny(d.Name, " \t\n") || len(d.Packages) == 0 {
+			return &presetErr{fmt.Sprintf("%s.deps.%d", at, i), "a dependency needs a name and packages"}
+		}
+	}
+	for _, f := range []struct{ key, pat string }{{"match", b.Match}, {"word", b.Word}} {
+		if f.pat == "" {
+			continue
+		}
+		if !strings.Contains(f.pat, "{name}") {
+			return &presetErr{at + "." + f.key, f.key + " needs {name}"}
+		}
+		if _, err := compileRE(b.expr(f.pat)); err != nil {
+			return &presetErr{at + "." + f.key, fmt.Sprintf("bad pattern %q: %v", f.pat, err)}
+		}
+	}
+	return nil
 }

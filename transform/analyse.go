@@ -83,9 +83,15 @@ type facts struct {
 	pkgs      [][]string            // run-time packages, per preset package map
 	pkgAsIs   [][]string            // those of pkgs kept as they are (not mapped)
 	pkgGroups []map[string][]string // per map, the kept packages of each install group (apk add --virtual NAME)
-	copies    []copyStep
-	libcWhy   []Evidence // why the artifacts need a C library, from the RUN steps
-	staticSet bool       // a build command sets the static switch itself
+	libDeps   []libDep              // dependencies a RUN names that need a builder image's library
+	// srcLine is, per preset package map, the line of the first RUN that
+	// adds a package source (0: none); srcAt is where in the current
+	// RUN's text one is added (-1: nowhere).
+	srcLine, srcAt []int
+	unreached      [][]unreached // packages the runtime's install cannot reach, per package map
+	copies         []copyStep
+	libcWhy        []Evidence // why the artifacts need a C library, from the RUN steps
+	staticSet      bool       // a build command sets the static switch itself
 
 	cmd, entrypoint, healthcheck *inst
 	moved                        []*inst // instructions the runtime takes

@@ -95,14 +95,18 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 	} else {
 		// Exec form: the words are exact.
 		f.needsLibc(in, strings.Join(r.CmdLine, " "))
+		f.readPkgSources(in, strings.Join(r.CmdLine, " "))
 		f.scanCmd(&step, execCmd(r.CmdLine), &step.cwd)
+		sc := &shell.Script{Cmds: []shell.Cmd{shell.Literal(r.CmdLine)}}
 		if d := f.preset.Static.LibcDeps; d != nil {
-			f.runDeps(d, in, &shell.Script{Cmds: []shell.Cmd{shell.Literal(r.CmdLine)}})
+			f.runDeps(d, in, sc)
 		}
+		f.runLibDeps(in, sc)
 		f.runs = append(f.runs, step)
 		return f.collectArtifacts(&step)
 	}
 	f.needsLibc(in, step.text)
+	f.readPkgSources(in, step.text)
 	// Text the shell cannot read would show no commands, and the file
 	// would be judged on what is left (no build step, say): refuse it
 	// with the parser's reason instead.
@@ -145,6 +149,10 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 	if d := f.preset.Static.LibcDeps; d != nil {
 		f.runDeps(d, in, line.script)
 	}
+	f.runLibDeps(in, line.script)
+	for _, script := range quoted {
+		f.runLibDeps(in, script)
+	}
 	f.runs = append(f.runs, step)
 	return f.collectArtifacts(&step)
 }
@@ -154,7 +162,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	if len(args) == 0 {
 		return
 	}
-	f.scanPackages(args)
+	f.scanPackages(args, step.in.first, c.c.End)
 	if f.scanGlobal(args, step.in, *cwd) {
 		// A global install (npm install -g serve) fills no app folder.
 		step.cmds = append(step.cmds, cmdAt{args: args, cwd: *cwd})
@@ -848,13 +856,40 @@ func (f *facts) doesItself(pr *Prepare) bool {
 	return false
 }
 
+// unreached is a package the builder installs that the runtime's
+// install line cannot name: one from a package source the file adds
+// (srcLine), or one named by a path (./x.deb) or with a release
+// (pkg/bookworm-backports).
+type unreached struct {
+	pkg           string
+	line, srcLine int
+}
+
+// readPkgSources records whether a RUN's text adds a package source, for
+// each preset package map, before its commands are scanned.
+func (f *facts) readPkgSources(in *inst, text string) {
+	n := len(f.preset.RuntimePackages)
+	if f.srcLine == nil {
+		f.srcLine, f.srcAt = make([]int, n), make([]int, n)
+	}
+	for i := range f.preset.RuntimePackages {
+		f.srcAt[i] = f.preset.RuntimePackages[i].SourceAt(text)
+		if f.srcAt[i] >= 0 && f.srcLine[i] == 0 {
+			f.srcLine[i] = in.first
+		}
+	}
+}
+
 // scanPackages records the run-time packages that the system packages a
 // simple command installs imply, and forgets the packages kept as they
-// are that a later command removes (apk del .build-deps).
-func (f *facts) scanPackages(args []word) {
+// are that a later command removes (apk del .build-deps). line is the
+// RUN's, end where the command ends in its text: a package source added
+// before that is one the command may install from.
+func (f *facts) scanPackages(args []word, line, end int) {
 	if f.pkgs == nil {
 		n := len(f.preset.RuntimePackages)
 		f.pkgs, f.pkgAsIs, f.pkgGroups = make([][]string, n), make([][]string, n), make([]map[string][]string, n)
+		f.unreached = make([][]unreached, n)
 	}
 	for i, m := range f.preset.RuntimePackages {
 		if len(args) == 0 || !m.Allows(f.values()) {
@@ -871,6 +906,10 @@ func (f *facts) scanPackages(args []word) {
 		if at < 0 {
 			continue
 		}
+		src := 0
+		if i < len(f.srcLine) && f.srcLine[i] != 0 && (f.srcLine[i] < line || f.srcAt[i] >= 0 && f.srcAt[i] < end) {
+			src = f.srcLine[i]
+		}
 		var group string
 		for _, a := range packageArgs(args[at+1:], m.ValueFlags, func(flag, value string) {
 			if slices.Contains(m.GroupFlags, flag) {
@@ -880,6 +919,14 @@ func (f *facts) scanPackages(args []word) {
 			lib, ok := m.Map[a.text]
 			asIs := false
 			if !ok && m.Keep && !a.dynamic && !buildOnly(m.BuildOnly, a.text) {
+				if src != 0 || strings.Contains(a.text, "/") {
+					u := unreached{pkg: a.text, line: line, srcLine: src}
+					if strings.Contains(a.text, "/") {
+						u.srcLine = 0
+					}
+					f.unreached[i] = append(f.unreached[i], u)
+					continue
+				}
 				lib, ok, asIs = a.text, true, true
 			}
 			if !ok {
@@ -1138,6 +1185,55 @@ func (f *facts) runDeps(d *presets.LibcDeps, in *inst, sc *shell.Script) {
 			}
 		}
 	}
+}
+
+// libDep is a dependency named in the file or the build context that
+// needs a library of the builder image (presets.BuilderLibs).
+type libDep struct {
+	pm    int // the index of the package map whose builder_libs lists it
+	dep   *presets.LibDep
+	where string // "the RUN" or a file of the build context
+	line  int    // the RUN's line; 0 for a file
+}
+
+// runLibDeps records the dependencies a RUN's words name that may need
+// a library of the builder image (pip3 install psycopg2).
+func (f *facts) runLibDeps(in *inst, sc *shell.Script) {
+	for i := range f.preset.RuntimePackages {
+		b := f.preset.RuntimePackages[i].BuilderLibs
+		if b == nil {
+			continue
+		}
+		for _, c := range sc.Cmds {
+			for _, w := range c.Args() {
+				if w.Dynamic {
+					continue
+				}
+				if d, ok := b.Named(w.Text); ok {
+					f.libDeps = append(f.libDeps, libDep{pm: i, dep: d, where: "the RUN", line: in.first})
+				}
+			}
+		}
+	}
+}
+
+// contextLibDeps reads the build context's files a package map's
+// builder_libs names for the dependencies they list.
+func (f *facts) contextLibDeps(pm int, b *presets.BuilderLibs) []libDep {
+	if f.opt.Context == nil {
+		return nil
+	}
+	var out []libDep
+	for _, file := range b.Files {
+		data, err := fs.ReadFile(f.opt.Context, file)
+		if err != nil {
+			continue
+		}
+		for _, d := range b.InFile(data) {
+			out = append(out, libDep{pm: pm, dep: d, where: file})
+		}
+	}
+	return out
 }
 
 // quotedScripts reads the sh -c strings that the shell reader left

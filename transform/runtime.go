@@ -15,14 +15,22 @@ import (
 // that the builder's build packages imply.
 func (p *plan) planPackages() error {
 	f := p.f
-	for i, libs := range f.pkgs {
+	for i := range f.preset.RuntimePackages {
 		m := &f.preset.RuntimePackages[i]
+		var libs []string
+		if i < len(f.pkgs) {
+			libs = slices.Clone(f.pkgs[i])
+		}
+		libs = p.builderLibs(i, m.BuilderLibs, libs)
+		if i < len(f.unreached) {
+			p.warnUnreached(m, f.unreached[i])
+		}
 		if len(libs) == 0 || allMatch(m.Alongside, libs) {
 			continue
 		}
 		for _, b := range m.Base {
 			if !slices.Contains(libs, b) {
-				libs = append(slices.Clip(libs), b)
+				libs = append(libs, b)
 			}
 		}
 		if m.Release != nil {
@@ -73,6 +81,84 @@ func allMatch(globs, pkgs []string) bool {
 		}
 	}
 	return true
+}
+
+// warnUnreached says which packages the builder installs that the
+// runtime's install line cannot reach by name: one warning for those
+// from a package source the file adds, one for those named by a path
+// (./x.deb) or with a release (pkg/bookworm-backports).
+func (p *plan) warnUnreached(m *presets.PackageMap, us []unreached) {
+	var fromSrc, fromFile []string
+	srcLine, srcAt, fileAt := 0, 0, 0
+	for _, u := range us {
+		switch {
+		case u.srcLine != 0 && !slices.Contains(fromSrc, u.pkg):
+			if len(fromSrc) == 0 {
+				srcLine, srcAt = u.line, u.srcLine
+			}
+			fromSrc = append(fromSrc, u.pkg)
+		case u.srcLine == 0 && !slices.Contains(fromFile, u.pkg):
+			if len(fromFile) == 0 {
+				fileAt = u.line
+			}
+			fromFile = append(fromFile, u.pkg)
+		}
+	}
+	tool := strings.Fields(m.Command)[0]
+	if len(fromSrc) > 0 {
+		where := fmt.Sprintf("line %d", srcAt)
+		if srcAt == srcLine {
+			where = "this RUN"
+		}
+		p.notes.note(srcLine, warnUnreachedPackages, "the runtime lacks %s, which the builder installs from a package source %s adds: the runtime's %s reaches only its image's own sources (install %s in the runtime stage as the builder does)", strings.Join(fromSrc, ", "), where, tool, pronoun(len(fromSrc)))
+	}
+	if len(fromFile) > 0 {
+		p.notes.note(fileAt, warnUnreachedPackages, "the runtime lacks %s, which the builder installs by a path (a package file) or from a named release: the runtime's %s cannot install that by name (install %s in the runtime stage as the builder does)", strings.Join(fromFile, ", "), tool, pronoun(len(fromFile)))
+	}
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// builderLibs adds to a package map's run-time packages those that
+// dependencies named in a RUN or a file of the build context need from
+// the builder image, when its tag is one b lists, with a note for each
+// dependency that adds one.
+func (p *plan) builderLibs(pm int, b *presets.BuilderLibs, libs []string) []string {
+	f := p.f
+	if b == nil || !b.Builds(f.tag) {
+		return libs
+	}
+	var found []libDep
+	for _, d := range f.libDeps {
+		if d.pm == pm {
+			found = append(found, d)
+		}
+	}
+	found = append(found, f.contextLibDeps(pm, b)...)
+	var seen []*presets.LibDep
+	for _, d := range found {
+		if slices.Contains(seen, d.dep) {
+			continue
+		}
+		seen = append(seen, d.dep)
+		var add []string
+		for _, pkg := range d.dep.Packages {
+			if !slices.Contains(libs, pkg) {
+				add = append(add, pkg)
+			}
+		}
+		if len(add) == 0 {
+			continue
+		}
+		libs = append(libs, add...)
+		p.notes.note(d.line, infoBuilderLibs, "%s: the runtime installs %s", b.Reason(d.dep.Name, d.where), strings.Join(add, ", "))
+	}
+	return libs
 }
 
 // decideLibc decides whether the artifacts link a C library, and whether

@@ -1,0 +1,5 @@
+import subprocess
+
+import psycopg2
+
+subprocess.run(["ffmpeg", "-version"], check=True)

@@ -1,0 +1,3 @@
+import pdfkit
+
+pdfkit.from_string("<p>hi</p>", "/tmp/out.pdf")

@@ -1,0 +1,3 @@
+from psycopg2 import pool
+
+print(pool.SimpleConnectionPool)
