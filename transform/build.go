@@ -891,9 +891,18 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		f.pkgs, f.pkgAsIs, f.pkgGroups = make([][]string, n), make([][]string, n), make([]map[string][]string, n)
 		f.unreached = make([][]unreached, n)
 	}
+	var values map[string]string // read once, and only for a map with a when
 	for i, m := range f.preset.RuntimePackages {
-		if len(args) == 0 || !m.Allows(f.values()) {
+		if len(args) == 0 {
 			continue
+		}
+		if len(m.When) > 0 {
+			if values == nil {
+				values = f.values()
+			}
+			if !m.Allows(values) {
+				continue
+			}
 		}
 		for _, rm := range m.Remove {
 			if at := subcommandAt(args, rm); at >= 0 {
@@ -966,6 +975,11 @@ func (f *facts) forgetPackage(i int, name string) {
 // a simple command's words: the program first, then the subcommand among
 // the words after it. It returns the subcommand's index, or -1.
 func subcommandAt(args []word, command string) int {
+	// Most commands are not the package tool: tell that before
+	// splitting the command (this runs for every simple command).
+	if len(args) == 0 || !strings.HasPrefix(strings.TrimSpace(command), args[0].text) {
+		return -1
+	}
 	cw := strings.Fields(command)
 	if len(cw) == 0 || args[0].text != cw[0] {
 		return -1
