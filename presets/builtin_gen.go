@@ -2904,10 +2904,10 @@ func generatedBuiltin() []*Preset {
 						"\\bopen\\(\\s*[\"'](?P<path>[^\"']+)[\"']\\s*,\\s*[\"'][^\"']*[wax]",
 						"\\bos\\.(?:makedirs|mkdir)\\(\\s*[\"'](?P<path>[^\"']+)[\"']",
 						"\\bsqlite3\\.connect\\(\\s*[\"'](?P<path>[^\"':]+)[\"']",
-						"[\"']NAME[\"']\\s*:\\s*[\"'](?P<path>/[^\"']+)[\"']",
+						"(?m)^[^#\\n]*[\"']NAME[\"']\\s*:\\s*[\"'](?P<path>/[^\"']+)[\"']",
 					},
 					Folders: []string{
-						"\\b(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']",
+						"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']",
 					},
 				},
 			},

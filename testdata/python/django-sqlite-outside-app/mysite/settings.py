@@ -11,6 +11,7 @@ DATABASES = {
     'default': {
         'ENGINE': 'django.db.backends.sqlite3',
         'NAME': '/db.sqlite3',
+        # 'NAME': '/srv/old.sqlite3',
     },
     'reports': {
         'ENGINE': 'django.db.backends.postgresql',
@@ -19,3 +20,4 @@ DATABASES = {
 }
 STATIC_URL = "/static/"
 STATIC_ROOT = os.path.join(BASE_DIR, "static")
+# STATIC_ROOT = "/var/www/static"
