@@ -2904,6 +2904,10 @@ func generatedBuiltin() []*Preset {
 						"\\bopen\\(\\s*[\"'](?P<path>[^\"']+)[\"']\\s*,\\s*[\"'][^\"']*[wax]",
 						"\\bos\\.(?:makedirs|mkdir)\\(\\s*[\"'](?P<path>[^\"']+)[\"']",
 						"\\bsqlite3\\.connect\\(\\s*[\"'](?P<path>[^\"':]+)[\"']",
+						"(?m)^[^#\\n]*[\"']NAME[\"']\\s*:\\s*[\"'](?P<path>/[^\"']+)[\"']",
+					},
+					Folders: []string{
+						"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']",
 					},
 				},
 			},

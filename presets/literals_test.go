@@ -105,6 +105,7 @@ func TestMayMatchNeverMisses(t *testing.T) {
 		}
 		if w := p.Writes; w != nil && w.Sources != nil {
 			exprs = append(exprs, w.Sources.Patterns...)
+			exprs = append(exprs, w.Sources.Folders...)
 		}
 		if rf := p.RunFiles; rf != nil {
 			for _, r := range rf.Reads {

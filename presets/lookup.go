@@ -494,13 +494,21 @@ func (s *WriteSources) Skipped(name string) bool {
 
 // Paths returns the string-literal paths that write calls in a source
 // file name, in the order they appear.
-func (s *WriteSources) Paths(data []byte) []string {
+func (s *WriteSources) Paths(data []byte) []string { return literalPaths(s.Patterns, data) }
+
+// FolderPaths returns the string-literal folders that the framework's
+// settings in a source file name (Folders), in the order they appear.
+func (s *WriteSources) FolderPaths(data []byte) []string { return literalPaths(s.Folders, data) }
+
+// literalPaths returns the group "path" of each match of the patterns,
+// in the order they appear.
+func literalPaths(patterns []string, data []byte) []string {
 	type hit struct {
 		at   int
 		path string
 	}
 	var hits []hit
-	for _, p := range s.Patterns {
+	for _, p := range patterns {
 		if !mayMatch(p, data) {
 			continue
 		}

@@ -526,6 +526,11 @@ type WriteSources struct {
 	// program's: a folder holding one (pyvenv.cfg) is not read.
 	SkipHolding []string `yaml:"skip_holding"`
 	Patterns    []string `yaml:"patterns"`
+	// Folders are patterns whose group "path" is a folder the framework
+	// writes in and makes only when it is missing (Django's STATIC_ROOT):
+	// one outside the app folder may be made in advance for the runtime
+	// user.
+	Folders []string `yaml:"folders"`
 }
 
 // Signal is a pattern over instruction text and what it means.

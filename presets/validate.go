@@ -529,13 +529,15 @@ func validateWrites(w *Writes) *presetErr {
 			return &presetErr{fmt.Sprintf("writes.sources.skip_holding.%d", i), fmt.Sprintf("%q is not a file name such as pyvenv.cfg", n)}
 		}
 	}
-	for i, pat := range s.Patterns {
-		re, err := compileRE(pat)
-		if err != nil {
-			return &presetErr{fmt.Sprintf("writes.sources.patterns.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
-		}
-		if re.SubexpIndex("path") < 0 {
-			return &presetErr{fmt.Sprintf("writes.sources.patterns.%d", i), fmt.Sprintf("pattern %q has no group named path", pat)}
+	for key, pats := range map[string][]string{"patterns": s.Patterns, "folders": s.Folders} {
+		for i, pat := range pats {
+			re, err := compileRE(pat)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("writes.sources.%s.%d", key, i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+			if re.SubexpIndex("path") < 0 {
+				return &presetErr{fmt.Sprintf("writes.sources.%s.%d", key, i), fmt.Sprintf("pattern %q has no group named path", pat)}
+			}
 		}
 	}
 	return nil

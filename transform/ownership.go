@@ -27,6 +27,9 @@ import (
 // (the preset's writes.sources): those keep the original user, root, with
 // a warning, because a folder the program creates itself cannot be made
 // in advance without changing what the program sees.
+// A folder a framework setting names (writes.sources.folders, Django's
+// STATIC_ROOT) is the exception: the framework makes it only when it is
+// missing, so it is prepared like a volume folder.
 
 // madeCopy is a folder a RUN made that the runtime gets, and its note.
 type madeCopy struct {
@@ -34,9 +37,12 @@ type madeCopy struct {
 	note int
 }
 
-// writeSeen is a path a write call in the sources names.
+// writeSeen is a path a write call in the sources names; folder is a
+// folder a framework setting names, which the framework makes only when
+// it is missing (writes.sources.folders).
 type writeSeen struct {
 	path, file string
+	folder     bool
 }
 
 // planOwnership decides who owns the app folder and the folders the
@@ -66,7 +72,7 @@ func (p *plan) planOwnership() {
 		}
 	}
 	under := func(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
-	var inside, outside []writeSeen
+	var inside, outside, folders []writeSeen
 	for _, w := range p.sourceWrites() {
 		abs := w.path
 		if !path.IsAbs(abs) {
@@ -86,6 +92,10 @@ func (p *plan) planOwnership() {
 			// A folder the file made, owned below.
 		case p.fromRoot && slices.ContainsFunc(p.namedCopies, func(m madeCopy) bool { return under(abs, m.dir) }):
 			// A folder copied because the sources name it, owned below.
+		case p.fromRoot && w.folder && abs != "/":
+			// A folder the framework makes when missing: made in
+			// advance below, for the runtime user.
+			folders = append(folders, writeSeen{abs, w.file, true})
 		case p.fromRoot:
 			// What root wrote there, a user the original lacked could not
 			// have written either unless the file prepared it.
@@ -157,6 +167,23 @@ func (p *plan) planOwnership() {
 	}
 	p.copies = append(p.copies, copied...)
 	p.owned = append(p.owned, copied...)
+	// A folder a framework setting names (Django's STATIC_ROOT) is made
+	// the same way: the framework writes in it, and makes it only when
+	// it is missing, so an empty one made in advance changes nothing
+	// for the program.
+	var made []string
+	vprep := len(p.prepare)
+	for _, w := range folders {
+		if slices.Contains(p.prepare, w.path) {
+			continue
+		}
+		made = append(made, w.path+" ("+w.file+")")
+		p.prepare = append(p.prepare, w.path)
+		if !p.ownedBy(w.path) {
+			p.copies = append(p.copies, w.path)
+			p.owned = append(p.owned, w.path)
+		}
+	}
 	if p.fromRoot {
 		// What root could write in the original, the runtime user can:
 		// the folders a RUN made and the ones the sources name, wherever
@@ -182,7 +209,7 @@ func (p *plan) planOwnership() {
 		}
 		p.notes.list[p.userNote].Message += msg
 	}
-	if len(p.prepare) > 0 {
+	if vprep > 0 {
 		line := 0
 		for _, in := range p.f.moved {
 			if _, ok := in.cmd.(*instructions.VolumeCommand); ok {
@@ -190,7 +217,14 @@ func (p *plan) planOwnership() {
 				break
 			}
 		}
-		p.notes.note(line, infoVolumePrepared, "the volume folder %s is made in the builder and copied with --chown=%s, so that a new volume there belongs to the runtime user as the original's belonged to root", strings.Join(p.prepare, ", "), p.chown)
+		p.notes.note(line, infoVolumePrepared, "the volume folder %s is made in the builder and copied with --chown=%s, so that a new volume there belongs to the runtime user as the original's belonged to root", strings.Join(p.prepare[:vprep], ", "), p.chown)
+	}
+	if len(made) > 0 {
+		what := "the folder " + made[0] + " is where the program writes by its framework's settings: it is"
+		if len(made) > 1 {
+			what = "the folders " + strings.Join(made, ", ") + " are where the program writes by its framework's settings: each is"
+		}
+		p.notes.note(0, infoWriteFolderMade, "%s made in the builder and copied with --chown=%s, so that the runtime user can write there as the original's root could", what, p.chown)
 	}
 }
 
@@ -268,7 +302,13 @@ func (p *plan) sourceWrites() []writeSeen {
 		for _, wp := range src.Paths(data) {
 			if !seen[wp] {
 				seen[wp] = true
-				out = append(out, writeSeen{wp, name})
+				out = append(out, writeSeen{wp, name, false})
+			}
+		}
+		for _, wp := range src.FolderPaths(data) {
+			if wp = path.Clean(wp); !seen[wp] {
+				seen[wp] = true
+				out = append(out, writeSeen{wp, name, true})
 			}
 		}
 		return nil
