@@ -179,6 +179,9 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	if args[0].text == "mv" {
 		f.scanMove(args, *cwd, step.in)
 	}
+	if args[0].text == "cp" {
+		f.scanCp(args, *cwd, step.in)
+	}
 	if args[0].text == "mkdir" {
 		f.scanMkdir(args, *cwd, step.in)
 	}
