@@ -374,6 +374,24 @@ func generatedBuiltin() []*Preset {
 					},
 				},
 			},
+			Programs: &Programs{
+				Ext: []string{
+					".go",
+				},
+				Skip: []string{
+					"vendor",
+					"testdata",
+					".*",
+					"_*",
+					"*_test.go",
+				},
+				In: "\"os/exec\"",
+				Calls: []string{
+					"\\bexec\\.Command\\(\\s*(?:\"(?P<prog>[^\"\\\\]+)\"|(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)])",
+					"\\bexec\\.CommandContext\\(\\s*[^,()\\n]+(?:\\(\\))?,\\s*(?:\"(?P<prog>[^\"\\\\]+)\"|(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)])",
+					"\\bexec\\.Command(?:Context)?\\((?:\\s*[^,()\\n\"]+(?:\\(\\))?,)?\\s*\"(?:/bin/|/usr/bin/)?(?:ba)?sh\"\\s*,\\s*\"-c\"\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)",
+				},
+			},
 			DefaultFlavor: "distroless",
 			Fallback: []string{
 				"distroless",
@@ -441,6 +459,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 				{
@@ -467,6 +486,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 				{
@@ -1653,6 +1673,32 @@ func generatedBuiltin() []*Preset {
 					},
 				},
 			},
+			Programs: &Programs{
+				Ext: []string{
+					".js",
+					".mjs",
+					".cjs",
+					".ts",
+				},
+				Skip: []string{
+					"node_modules",
+					".*",
+					"*.test.js",
+					"*.spec.js",
+					"*.test.ts",
+					"*.spec.ts",
+					"*.d.ts",
+				},
+				In: "child_process",
+				Calls: []string{
+					"\\b(?:spawn|spawnSync|execFile|execFileSync)\\(\\s*(?:['\"`](?P<prog>[^'\"`$\\s]+)['\"`]|(?P<expr>[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)])",
+					"(?m)(?:^|[^.\\w$]|\\b(?:child_process|childProcess|cp)\\.|\\brequire\\(\\s*['\"](?:node:)?child_process['\"]\\s*\\)\\.)(?:exec|execSync)\\(\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)|(?P<expr>[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)])",
+				},
+				Own: []string{
+					"process.execPath",
+					"process.argv[0]",
+				},
+			},
 			DefaultFlavor: "distroless",
 			Fallback: []string{
 				"distroless",
@@ -1716,6 +1762,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 				{
@@ -1749,6 +1796,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 				{
@@ -2907,6 +2955,34 @@ func generatedBuiltin() []*Preset {
 					},
 				},
 			},
+			Programs: &Programs{
+				Ext: []string{
+					".py",
+				},
+				Skip: []string{
+					".*",
+					"venv",
+					"__pycache__",
+					"node_modules",
+					"site-packages",
+					"tests",
+					"test_*.py",
+					"*_test.py",
+				},
+				SkipHolding: []string{
+					"pyvenv.cfg",
+				},
+				In: "\\bsubprocess\\b|\\bos\\.(?:system|popen)\\b",
+				Calls: []string{
+					"\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*(?:[\\[(]\\s*)?[rRfFbBuU]?[\"'](?P<prog>[^\"'\\s{]+)",
+					"\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]",
+					"\\bos\\.(?:system|popen)\\(\\s*[rRfFbBuU]?[\"'](?P<prog>[^\"'\\s{]+)",
+					"\\bos\\.(?:system|popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]",
+				},
+				Own: []string{
+					"sys.executable",
+				},
+			},
 			DefaultFlavor: "slim",
 			Fallback: []string{
 				"slim",
@@ -2942,6 +3018,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 				{
@@ -2973,6 +3050,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 			},

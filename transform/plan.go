@@ -49,6 +49,7 @@ type plan struct {
 	optionVars []string     // option variables the command expanded
 	pkgTools   []string     // what the runtime needs to install its packages
 	installed  []string     // system packages the runtime installs (their programs are there)
+	pathCopied bool         // the runtime gets the folders the file puts on PATH
 	releases   []pkgRelease // installs from a system release the builder may not name
 	user       string       // USER value, empty for none
 	// chown is the runtime user when it is not the original's: it owns

@@ -347,7 +347,24 @@ func (p *plan) chooseRuntime() error {
 			p.notes.note(p.prog.holder.first, infoFlavorFallback, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
 		}
 	}
+	hcRuns := len(p.runs)
 	if err := p.fitHealthcheck(tools, asked != "", pick); err != nil {
+		return err
+	}
+	pickWith := func(flavor string, extra []string) *Runtime {
+		for i := range f.preset.Runtimes {
+			r := &f.preset.Runtimes[i]
+			if r.Flavor != flavor || !fits(r, libc) || !r.Allows(values) {
+				continue
+			}
+			if len(missingTools(r, need)) > 0 || len(missingTools(r, p.hcMissing(tools))) > 0 || len(missingTools(r, extra)) > 0 {
+				continue
+			}
+			return r
+		}
+		return nil
+	}
+	if err := p.fitPrograms(asked != "", len(p.runs) > hcRuns, pickWith); err != nil {
 		return err
 	}
 	img, err := p.runtime.ImageFor(values)

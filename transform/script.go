@@ -615,6 +615,7 @@ func (p *plan) fromPathFolders(tools []string, by *inst) []string {
 	for _, d := range dirs {
 		top := pathTop(d)
 		p.artifacts = append(p.artifacts, artifact{dir: top, folder: true, in: by, used: true})
+		p.pathCopied = true
 		p.notes.note(by.first, infoPathFolderCopied, "%s runs %s, which no runtime has; the file puts %s on PATH, so the runtime gets %s at the same place", by.kw, strings.Join(absent, ", "), d, top)
 		if strings.HasPrefix(top, "/root/") && p.rootOnly == "" {
 			p.rootOnly = top
