@@ -155,6 +155,8 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.planMoves(); err != nil {
 		return nil, err
 	}
+	p.healthcheckTools() // marks the artifacts the check runs
+	p.noteToolsLeft()
 	p.startDev()
 	p.planMade()
 	p.decideLibc()

@@ -190,8 +190,10 @@ func (p *plan) decideLibc() {
 		p.static = true
 		line := 0
 		for _, a := range p.artifacts {
-			line = a.in.first
-			break
+			if a.folder || a.kept() {
+				line = a.in.first
+				break
+			}
 		}
 		for _, k := range sortedKeys(f.preset.Static.Env) {
 			p.notes.note(line, infoStaticEnv, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env[k])
@@ -577,6 +579,7 @@ func (p *plan) healthcheckTools() []string {
 			return
 		}
 		if _, art := p.resolve(w); art != nil && art.name != "" {
+			art.used = true // the check runs it: the runtime gets it
 			return
 		}
 		b := path.Base(w)
