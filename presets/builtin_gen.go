@@ -332,6 +332,9 @@ func generatedBuiltin() []*Preset {
 						IfPresent: true,
 					},
 				},
+				UnnamedReads: []string{
+					"\\b(?:os\\.(?:ReadFile|Open|OpenFile|ReadDir|DirFS)|ioutil\\.(?:ReadFile|ReadDir)|template\\.(?:ParseFiles|ParseGlob)|http\\.Dir|godotenv\\.(?:Load|Overload|Read)|viper\\.(?:SetConfigFile|AddConfigPath))\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]",
+				},
 				BuildInputs: []string{
 					"*.go",
 					"go.mod",

@@ -644,3 +644,23 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 	slices.SortStableFunc(out, func(a, b ProgramCall) int { return a.Offset - b.Offset })
 	return out
 }
+
+// Unnamed returns the calls of a source that read a file by a path that
+// is no literal: each expression and where its call starts.
+func (r *RunFiles) Unnamed(data []byte) []Literal {
+	var out []Literal
+	for _, p := range r.UnnamedReads {
+		if !mayMatch(p, data) {
+			continue
+		}
+		ur := re(p)
+		g := ur.SubexpIndex("expr")
+		for _, m := range ur.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] >= 0 {
+				out = append(out, Literal{strings.TrimSpace(string(data[m[2*g]:m[2*g+1]])), m[0]})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
+	return out
+}

@@ -620,6 +620,10 @@ type RunFiles struct {
 	Embed string `yaml:"embed"`
 	// Reads are calls known to read a file the code need not name.
 	Reads []FileRead `yaml:"reads"`
+	// UnnamedReads are regexps over a source matching a call that reads
+	// a file by a path that is no literal (os.ReadFile(path)): group
+	// "expr" is the expression. Such a call may read a file left out.
+	UnnamedReads []string `yaml:"unnamed_reads"`
 	// BuildInputs are globs on path elements of what only the build or
 	// the repository uses (sources, module files, vendor, tests, VCS
 	// data): never copied, and a folder holding only these is not a

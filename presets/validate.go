@@ -481,6 +481,15 @@ func (r *RunFiles) validate() *presetErr {
 			return &presetErr{"run_files.embed", "the embed pattern needs a capturing group for the patterns"}
 		}
 	}
+	for i, pat := range r.UnnamedReads {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("run_files.unnamed_reads.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("expr") < 0 {
+			return &presetErr{fmt.Sprintf("run_files.unnamed_reads.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
+		}
+	}
 	for i := range r.Reads {
 		fr := &r.Reads[i]
 		where := fmt.Sprintf("run_files.reads.%d", i)

@@ -158,6 +158,7 @@ const (
 	warnPinNotCarried      Code = "RS334"
 	warnProgramMissing     Code = "RS341"
 	warnProgramUnnamed     Code = "RS342"
+	warnReadUnnamed        Code = "RS343"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -282,6 +283,7 @@ var codes = []CodeInfo{
 	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},
 	{warnProgramMissing, KindWarning, "program the sources run missing from the runtime", "The app's sources run a program by name that the runtime does not have and cannot install (or --runtime asked for one without it): the call fails in the converted image where the original image had the program."},
 	{warnProgramUnnamed, KindWarning, "the sources run a program they do not name", "The app's sources run a program whose name is not a literal (exec.Command(task.Command), sh -c with a command built at run time): the runtime has few of the original image's programs (no shell on distroless), so what it runs may be missing."},
+	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

@@ -159,6 +159,9 @@ type sourceFacts struct {
 	unread   string // why not
 	refs     []sourceRef
 	embedded []string // context paths compiled into the program
+	// unnamed are the read calls whose path is no literal (text: the
+	// expression).
+	unnamed []sourceRef
 }
 
 // readSources reads the app's sources in the build context for the
@@ -199,6 +202,9 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 		lineAt := func(off int) string { return fmt.Sprintf("%s:%d", p, bytes.Count(data[:off], []byte("\n"))+1) }
 		for _, l := range rf.Literals(data) {
 			sf.refs = append(sf.refs, sourceRef{text: l.Text, where: lineAt(l.Offset)})
+		}
+		for _, u := range rf.Unnamed(data) {
+			sf.unnamed = append(sf.unnamed, sourceRef{text: u.Text, where: lineAt(u.Offset)})
 		}
 		for _, e := range rf.Embedded(data) {
 			sf.embedded = append(sf.embedded, globPrefix(path.Join(path.Dir(p), e)))
@@ -526,6 +532,17 @@ func (p *plan) runFiles() []string {
 	}
 	if len(left) > 0 {
 		p.notes.note(line, infoRunFilesLeft, "not copied to the runtime, since no source names them: %s", strings.Join(left, ", "))
+		if len(sf.unnamed) > 0 {
+			u := sf.unnamed[0]
+			more := ""
+			switch n := len(sf.unnamed) - 1; {
+			case n == 1:
+				more = " (and 1 more such call)"
+			case n > 1:
+				more = fmt.Sprintf(" (and %d more such calls)", n)
+			}
+			p.notes.note(line, warnReadUnnamed, "%s reads a file by a path that %s gives, which the source does not spell out%s; the runtime does not get %s, which no source names: if the program reads one of them, copy it with a COPY --from=%s line", u.where, u.text, more, strings.Join(left, ", "), p.stage)
+		}
 	}
 	if len(leftInputs) > 0 {
 		p.notes.note(leftInputs[0].line, infoRunFilesLeft, "not copied to the runtime, since they hold only build inputs: %s", p.shownAll(leftInputs))
