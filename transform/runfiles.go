@@ -367,7 +367,7 @@ func (p *plan) runFiles() []string {
 	copied := map[string]bool{}     // its origin
 	for _, pl := range pls {
 		if pl.from != "" {
-			placedBy[pl.dest] = fmt.Sprintf(" (line %d copies %s there)", pl.line, pl.from)
+			placedBy[pl.dest] = fmt.Sprintf(" (line %d puts %s there)", pl.line, pl.from)
 			copied[pl.from] = true
 		}
 	}
