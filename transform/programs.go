@@ -25,6 +25,15 @@ var binDirs = []string{"/bin", "/usr/bin", "/usr/local/bin", "/sbin", "/usr/sbin
 // a program (the preset's programs), within the bounds of the search
 // for cgo: each program named once, each unnamed call once per source.
 func (p *plan) sourcePrograms() []progUse {
+	if p.progsRead {
+		return p.progs
+	}
+	p.progsRead = true
+	p.progs = p.readPrograms()
+	return p.progs
+}
+
+func (p *plan) readPrograms() []progUse {
 	ctx, pr := p.f.opt.Context, p.f.preset.Programs
 	if ctx == nil || pr == nil {
 		return nil
@@ -94,6 +103,7 @@ func (p *plan) systemProgram(w string) (string, bool) {
 		}
 	}
 	if _, art := p.resolve(w); art != nil && art.name != "" {
+		art.used = true // the app runs it: the runtime gets it
 		return "", false
 	}
 	b := path.Base(w)
