@@ -332,6 +332,9 @@ func generatedBuiltin() []*Preset {
 						IfPresent: true,
 					},
 				},
+				UnnamedReads: []string{
+					"\\b(?:os\\.(?:ReadFile|Open|OpenFile|ReadDir|DirFS)|ioutil\\.(?:ReadFile|ReadDir)|template\\.(?:ParseFiles|ParseGlob)|http\\.Dir|godotenv\\.(?:Load|Overload|Read)|viper\\.(?:SetConfigFile|AddConfigPath))\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]",
+				},
 				BuildInputs: []string{
 					"*.go",
 					"go.mod",
@@ -372,6 +375,24 @@ func generatedBuiltin() []*Preset {
 						"\\bsql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
 						"\\bsqlite\\.Open\\(\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
 					},
+				},
+			},
+			Programs: &Programs{
+				Ext: []string{
+					".go",
+				},
+				Skip: []string{
+					"vendor",
+					"testdata",
+					".*",
+					"_*",
+					"*_test.go",
+				},
+				In: "\"os/exec\"",
+				Calls: []string{
+					"\\bexec\\.Command\\(\\s*(?:\"(?P<prog>[^\"\\\\]+)\"|(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)])",
+					"\\bexec\\.CommandContext\\(\\s*[^,()\\n]+(?:\\(\\))?,\\s*(?:\"(?P<prog>[^\"\\\\]+)\"|(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)])",
+					"\\bexec\\.Command(?:Context)?\\((?:\\s*[^,()\\n\"]+(?:\\(\\))?,)?\\s*\"(?:/bin/|/usr/bin/)?(?:ba)?sh\"\\s*,\\s*\"-c\"\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)",
 				},
 			},
 			DefaultFlavor: "distroless",
@@ -441,6 +462,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 				{
@@ -467,6 +489,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 				{
@@ -1653,6 +1676,32 @@ func generatedBuiltin() []*Preset {
 					},
 				},
 			},
+			Programs: &Programs{
+				Ext: []string{
+					".js",
+					".mjs",
+					".cjs",
+					".ts",
+				},
+				Skip: []string{
+					"node_modules",
+					".*",
+					"*.test.js",
+					"*.spec.js",
+					"*.test.ts",
+					"*.spec.ts",
+					"*.d.ts",
+				},
+				In: "child_process",
+				Calls: []string{
+					"\\b(?:spawn|spawnSync|execFile|execFileSync)\\(\\s*(?:['\"`](?P<prog>[^'\"`$\\s]+)['\"`]|(?P<expr>[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)])",
+					"(?m)(?:^|[^.\\w$]|\\b(?:child_process|childProcess|cp)\\.|\\brequire\\(\\s*['\"](?:node:)?child_process['\"]\\s*\\)\\.)(?:exec|execSync)\\(\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)|(?P<expr>[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)])",
+				},
+				Own: []string{
+					"process.execPath",
+					"process.argv[0]",
+				},
+			},
 			DefaultFlavor: "distroless",
 			Fallback: []string{
 				"distroless",
@@ -1716,6 +1765,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 				{
@@ -1749,6 +1799,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 				{
@@ -2911,6 +2962,34 @@ func generatedBuiltin() []*Preset {
 					},
 				},
 			},
+			Programs: &Programs{
+				Ext: []string{
+					".py",
+				},
+				Skip: []string{
+					".*",
+					"venv",
+					"__pycache__",
+					"node_modules",
+					"site-packages",
+					"tests",
+					"test_*.py",
+					"*_test.py",
+				},
+				SkipHolding: []string{
+					"pyvenv.cfg",
+				},
+				In: "\\bsubprocess\\b|\\bos\\.(?:system|popen)\\b",
+				Calls: []string{
+					"\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*(?:[\\[(]\\s*)?[rRfFbBuU]?[\"'](?P<prog>[^\"'\\s{]+)",
+					"\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]",
+					"\\bos\\.(?:system|popen)\\(\\s*[rRfFbBuU]?[\"'](?P<prog>[^\"'\\s{]+)",
+					"\\bos\\.(?:system|popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]",
+				},
+				Own: []string{
+					"sys.executable",
+				},
+			},
 			DefaultFlavor: "slim",
 			Fallback: []string{
 				"slim",
@@ -2946,6 +3025,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 				{
@@ -2977,6 +3057,7 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+						"git",
 					},
 				},
 			},

@@ -597,3 +597,78 @@ func (m *PackageMap) SourceAt(text string) int {
 	}
 	return at
 }
+
+// ProgramCall is one call of a source that runs a program: Prog is the
+// program a literal names (its first word), Expr the expression that
+// names it otherwise; Offset is where the call starts.
+type ProgramCall struct {
+	Prog, Expr string
+	Offset     int
+}
+
+// Reads reports whether a file of this name is a source to read.
+func (pr *Programs) Reads(name string) bool {
+	for _, e := range pr.Ext {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// Skipped reports whether a folder or file of this name is not read.
+func (pr *Programs) Skipped(name string) bool { return matchAny(pr.Skip, name) }
+
+// Find returns the calls of a source that run a program, in order.
+func (pr *Programs) Find(data []byte) []ProgramCall {
+	if pr.In != "" && !re(pr.In).Match(data) {
+		return nil
+	}
+	var out []ProgramCall
+	for _, p := range pr.Calls {
+		if !mayMatch(p, data) {
+			continue
+		}
+		cr := re(p)
+		gp, ge := cr.SubexpIndex("prog"), cr.SubexpIndex("expr")
+		for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+			c := ProgramCall{Offset: m[0]}
+			if gp >= 0 && m[2*gp] >= 0 {
+				if w := strings.Fields(string(data[m[2*gp]:m[2*gp+1]])); len(w) > 0 {
+					c.Prog = w[0]
+				}
+			}
+			if ge >= 0 && m[2*ge] >= 0 {
+				c.Expr = strings.TrimSpace(string(data[m[2*ge]:m[2*ge+1]]))
+				if slices.Contains(pr.Own, c.Expr) {
+					continue
+				}
+			}
+			if c.Prog != "" || c.Expr != "" {
+				out = append(out, c)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b ProgramCall) int { return a.Offset - b.Offset })
+	return out
+}
+
+// Unnamed returns the calls of a source that read a file by a path that
+// is no literal: each expression and where its call starts.
+func (r *RunFiles) Unnamed(data []byte) []Literal {
+	var out []Literal
+	for _, p := range r.UnnamedReads {
+		if !mayMatch(p, data) {
+			continue
+		}
+		ur := re(p)
+		g := ur.SubexpIndex("expr")
+		for _, m := range ur.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] >= 0 {
+				out = append(out, Literal{strings.TrimSpace(string(data[m[2*g]:m[2*g+1]])), m[0]})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
+	return out
+}

@@ -17,7 +17,10 @@ type Preset struct {
 	RunFiles   *RunFiles      `yaml:"run_files"`
 	// Writes says where the program writes at run time, so that a
 	// non-root runtime can still write what the original could.
-	Writes        *Writes   `yaml:"writes"`
+	Writes *Writes `yaml:"writes"`
+	// Programs says which programs the app's sources run, so that a
+	// runtime lacking one of them is not chosen silently.
+	Programs      *Programs `yaml:"programs"`
 	DefaultFlavor string    `yaml:"default_flavor"`
 	Fallback      []string  `yaml:"fallback"`
 	Runtimes      []Runtime `yaml:"runtimes"`
@@ -533,6 +536,26 @@ type WriteSources struct {
 	Folders []string `yaml:"folders"`
 }
 
+// Programs is the evidence of programs the app runs: calls in its
+// sources that start a program (exec.Command, child_process.spawn,
+// subprocess.run).
+type Programs struct {
+	Ext         []string `yaml:"ext"`          // file endings of the sources
+	Skip        []string `yaml:"skip"`         // globs on path elements not read
+	SkipHolding []string `yaml:"skip_holding"` // files that mark a folder as not the program's
+	// In, when set, is a regexp a source must match for its calls to
+	// count: it imports the module the calls belong to ("os/exec").
+	In string `yaml:"in"`
+	// Calls are regexps over a source: a match's group "prog" is the
+	// program written as a literal (its first word is the program), its
+	// group "expr" the expression that names the program when it is no
+	// literal (exec.Command(task.Command)).
+	Calls []string `yaml:"calls"`
+	// Own are expressions that name the running interpreter itself
+	// (sys.executable, process.execPath): not another program.
+	Own []string `yaml:"own"`
+}
+
 // Signal is a pattern over instruction text and what it means.
 type Signal struct {
 	Pattern string `yaml:"pattern"`
@@ -602,6 +625,10 @@ type RunFiles struct {
 	Embed string `yaml:"embed"`
 	// Reads are calls known to read a file the code need not name.
 	Reads []FileRead `yaml:"reads"`
+	// UnnamedReads are regexps over a source matching a call that reads
+	// a file by a path that is no literal (os.ReadFile(path)): group
+	// "expr" is the expression. Such a call may read a file left out.
+	UnnamedReads []string `yaml:"unnamed_reads"`
 	// BuildInputs are globs on path elements of what only the build or
 	// the repository uses (sources, module files, vendor, tests, VCS
 	// data): never copied, and a folder holding only these is not a

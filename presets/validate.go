@@ -222,6 +222,11 @@ func (p *Preset) compile() *presetErr {
 			return err
 		}
 	}
+	if pr := p.Programs; pr != nil {
+		if err := validatePrograms(pr); err != nil {
+			return err
+		}
+	}
 	for i, g := range p.DropEnv {
 		if _, err := path.Match(g, ""); err != nil {
 			return &presetErr{fmt.Sprintf("drop_env.%d", i), fmt.Sprintf("bad pattern %q", g)}
@@ -476,6 +481,15 @@ func (r *RunFiles) validate() *presetErr {
 			return &presetErr{"run_files.embed", "the embed pattern needs a capturing group for the patterns"}
 		}
 	}
+	for i, pat := range r.UnnamedReads {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("run_files.unnamed_reads.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("expr") < 0 {
+			return &presetErr{fmt.Sprintf("run_files.unnamed_reads.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
+		}
+	}
 	for i := range r.Reads {
 		fr := &r.Reads[i]
 		where := fmt.Sprintf("run_files.reads.%d", i)
@@ -493,6 +507,42 @@ func (r *RunFiles) validate() *presetErr {
 			if f == "" || path.IsAbs(f) || path.Clean(f) != f || strings.HasPrefix(f, "..") {
 				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("%q is not a path relative to the working folder", f)}
 			}
+		}
+	}
+	return nil
+}
+
+func validatePrograms(pr *Programs) *presetErr {
+	if len(pr.Ext) == 0 || len(pr.Calls) == 0 {
+		return &presetErr{"programs", "programs needs ext and calls"}
+	}
+	for i, e := range pr.Ext {
+		if !strings.HasPrefix(e, ".") || strings.ContainsAny(e, "/ *") {
+			return &presetErr{fmt.Sprintf("programs.ext.%d", i), fmt.Sprintf("%q is not a file ending such as .go", e)}
+		}
+	}
+	for i, g := range pr.Skip {
+		if _, err := path.Match(g, ""); err != nil {
+			return &presetErr{fmt.Sprintf("programs.skip.%d", i), fmt.Sprintf("bad pattern %q", g)}
+		}
+	}
+	for i, n := range pr.SkipHolding {
+		if n == "" || n == "." || n == ".." || strings.Contains(n, "/") {
+			return &presetErr{fmt.Sprintf("programs.skip_holding.%d", i), fmt.Sprintf("%q is not a file name such as pyvenv.cfg", n)}
+		}
+	}
+	if pr.In != "" {
+		if _, err := compileRE(pr.In); err != nil {
+			return &presetErr{"programs.in", fmt.Sprintf("bad pattern %q: %v", pr.In, err)}
+		}
+	}
+	for i, pat := range pr.Calls {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("programs.calls.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("prog") < 0 && re.SubexpIndex("expr") < 0 {
+			return &presetErr{fmt.Sprintf("programs.calls.%d", i), fmt.Sprintf("pattern %q has no group named prog or expr", pat)}
 		}
 	}
 	return nil

@@ -78,6 +78,7 @@ type facts struct {
 	classDirs []string
 	globals   []globalPkg           // packages installed globally (npm install -g serve)
 	moves     []move                // mv steps, for what leaves the app folder
+	cps       []move                // cp steps, for what a RUN puts in the working folder
 	made      []madeDir             // folders a RUN makes with mkdir
 	workdirs  []string              // every WORKDIR the file sets
 	pkgs      [][]string            // run-time packages, per preset package map

@@ -66,8 +66,11 @@ type artifact struct {
 	used      bool
 	// tool is set for a program built from a package outside the
 	// application's own sources (go install github.com/air-verse/air@v1.52.3):
-	// a released tool, whose name may be one a decline rule names.
+	// a released tool, whose name may be one a decline rule names. One
+	// that neither the command, its script nor the HEALTHCHECK runs stays
+	// in the builder.
 	tool bool
+	pkg  string // the tool's package, as the command names it
 }
 
 func (a artifact) path() string { return path.Join(a.dir, a.name) }
@@ -178,6 +181,9 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	}
 	if args[0].text == "mv" {
 		f.scanMove(args, *cwd, step.in)
+	}
+	if args[0].text == "cp" {
+		f.scanCp(args, *cwd, step.in)
 	}
 	if args[0].text == "mkdir" {
 		f.scanMkdir(args, *cwd, step.in)
@@ -500,6 +506,7 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 					// neither a folder of the context nor in the app's
 					// module, is somebody else's released program.
 					art.tool = version != "" || !own
+					art.pkg = pkgs[0]
 					return art, nil
 				}
 			}

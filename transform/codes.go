@@ -90,6 +90,9 @@ const (
 	infoBesideApp          Code = "RS148"
 	infoBuilderLibs        Code = "RS153"
 	infoDigestKept         Code = "RS165"
+	infoProgramRuntime     Code = "RS174"
+	infoProgramInstall     Code = "RS175"
+	infoToolLeft           Code = "RS176"
 	infoWriteFolderMade    Code = "RS182"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
@@ -154,6 +157,9 @@ const (
 	warnUnreachedPackages  Code = "RS321"
 	warnExecGlob           Code = "RS333"
 	warnPinNotCarried      Code = "RS334"
+	warnProgramMissing     Code = "RS341"
+	warnProgramUnnamed     Code = "RS342"
+	warnReadUnnamed        Code = "RS343"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -208,6 +214,9 @@ var codes = []CodeInfo{
 	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
 	{infoBuilderLibs, KindInfo, "run-time library of the builder image installed", "A dependency the file or the build context names is built from source against, or loads, a system library that the builder image has (the full python image, built on buildpack-deps) and the runtime lacks: the runtime installs its run-time package."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
+	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
+	{infoProgramInstall, KindInfo, "program the sources run installed in the runtime", "The app's sources run a program by name that the original image had and no runtime flavor comes with (git): the runtime installs it with its package manager."},
+	{infoToolLeft, KindInfo, "released tool left in the builder", "A program the build installs from a package outside the app's module or with a version (go install github.com/swaggo/swag/cmd/swag@latest) is used only by the build: neither CMD, ENTRYPOINT nor HEALTHCHECK runs it, so it stays in the builder, and its build gets no static switch (CGO_ENABLED=0)."},
 	{infoWriteFolderMade, KindInfo, "settings' write folder prepared for the runtime user", "A framework setting in the sources names a folder outside the app folder that the program writes in and that the framework makes only when it is missing (Django's STATIC_ROOT, MEDIA_ROOT): it is made in the builder and copied with --chown, so that the non-root runtime user can write there, as the original (root) could."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
@@ -274,6 +283,9 @@ var codes = []CodeInfo{
 	{warnUnreachedPackages, KindWarning, "system packages the runtime cannot install", "The builder installs system packages from a package source the file adds (a list file in /etc/apt/sources.list.d) or by a path or release (./x.deb, pkg/bookworm-backports): the runtime's install line reaches only its image's own sources by name, so it leaves them out, and the runtime lacks them."},
 	{warnExecGlob, KindWarning, "exec-form glob resolved", "An exec-form CMD or ENTRYPOINT names a file with a glob (java -jar target/*.jar), which no shell expands, so the original handed the glob to the program as it is and could not start; restage runs the one file the build writes instead, so the result starts where the original did not."},
 	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},
+	{warnProgramMissing, KindWarning, "program the sources run missing from the runtime", "The app's sources run a program by name that the runtime does not have and cannot install (or --runtime asked for one without it): the call fails in the converted image where the original image had the program."},
+	{warnProgramUnnamed, KindWarning, "the sources run a program they do not name", "The app's sources run a program whose name is not a literal (exec.Command(task.Command), sh -c with a command built at run time): the runtime has few of the original image's programs (no shell on distroless), so what it runs may be missing."},
+	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

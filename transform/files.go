@@ -9,6 +9,42 @@ import (
 	"github.com/moby/patternmatcher/ignorefile"
 )
 
+// kept reports whether a file artifact reaches the runtime: its name is
+// known, and a program that counts only when run (a GOPATH-era go get)
+// or a released tool (go install ...@latest) is run by the command, its
+// script or the HEALTHCHECK. A tool that only a later RUN uses (swag
+// init) stays in the builder.
+func (a artifact) kept() bool {
+	return a.name != "" && !((a.onlyIfRun || a.tool) && !a.used)
+}
+
+// noteToolsLeft says which released tools the build installs stay in
+// the builder, since nothing the container runs runs them.
+func (p *plan) noteToolsLeft() {
+	for _, a := range p.artifacts {
+		if a.tool && !a.used && !a.onlyIfRun && a.name != "" && !a.folder {
+			p.notes.note(a.in.first, infoToolLeft, "%s, the program of %s, is not copied to the runtime: it is a released tool, which neither CMD, ENTRYPOINT nor HEALTHCHECK runs (only the build uses it)", a.path(), a.pkg)
+		}
+	}
+}
+
+// toolOnly reports whether every artifact a RUN builds is a tool that
+// stays in the builder: the static switch is for what the runtime runs.
+func (p *plan) toolOnly(in *inst) bool {
+	n := 0
+	for _, a := range p.artifacts {
+		if a.in != in {
+			continue
+		}
+		n++
+		if a.folder || a.kept() || !a.tool {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// usedArtifacts lists what the runtime copies of the artifacts.
 func (p *plan) usedArtifacts() []string {
 	var out []string
 	seen := map[string]bool{}
@@ -31,7 +67,7 @@ func (p *plan) usedArtifacts() []string {
 			}
 			continue
 		}
-		if a.name == "" || (a.onlyIfRun && !a.used) {
+		if !a.kept() {
 			continue
 		}
 		if !seen[a.path()] {

@@ -46,9 +46,12 @@ type plan struct {
 	// optionsEnv are interpreter options that go to the preset's
 	// OptionsEnv variable in the runtime.
 	optionsEnv []string
-	optionVars []string     // option variables the command expanded
-	pkgTools   []string     // what the runtime needs to install its packages
-	installed  []string     // system packages the runtime installs (their programs are there)
+	optionVars []string  // option variables the command expanded
+	pkgTools   []string  // what the runtime needs to install its packages
+	installed  []string  // system packages the runtime installs (their programs are there)
+	pathCopied bool      // the runtime gets the folders the file puts on PATH
+	progs      []progUse // the programs the sources run (read once)
+	progsRead  bool
 	releases   []pkgRelease // installs from a system release the builder may not name
 	user       string       // USER value, empty for none
 	// chown is the runtime user when it is not the original's: it owns
@@ -154,6 +157,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.planMoves(); err != nil {
 		return nil, err
 	}
+	p.healthcheckTools() // marks the artifacts the check runs
+	p.sourcePrograms()   // and those the sources run by name
+	p.noteToolsLeft()
 	p.startDev()
 	p.planMade()
 	p.decideLibc()

@@ -155,7 +155,7 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 					cmds = append(cmds, b.bc.Command)
 				}
 			}
-			if len(cmds) == 0 {
+			if len(cmds) == 0 || p.toolOnly(r.in) {
 				continue
 			}
 			if !r.run.PrependShell && len(r.run.Files) == 0 {

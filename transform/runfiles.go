@@ -23,6 +23,9 @@ type placement struct {
 	// made: a folder a RUN made with mkdir (line is the RUN's), not
 	// something the build context brought in.
 	made bool
+	// from: the placement a RUN's cp or mv put here (line is the
+	// RUN's); src is then that placement's context path.
+	from string
 }
 
 // folderCopy is a COPY of a context folder's contents into a builder
@@ -156,6 +159,9 @@ type sourceFacts struct {
 	unread   string // why not
 	refs     []sourceRef
 	embedded []string // context paths compiled into the program
+	// unnamed are the read calls whose path is no literal (text: the
+	// expression).
+	unnamed []sourceRef
 }
 
 // readSources reads the app's sources in the build context for the
@@ -196,6 +202,9 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 		lineAt := func(off int) string { return fmt.Sprintf("%s:%d", p, bytes.Count(data[:off], []byte("\n"))+1) }
 		for _, l := range rf.Literals(data) {
 			sf.refs = append(sf.refs, sourceRef{text: l.Text, where: lineAt(l.Offset)})
+		}
+		for _, u := range rf.Unnamed(data) {
+			sf.unnamed = append(sf.unnamed, sourceRef{text: u.Text, where: lineAt(u.Offset)})
 		}
 		for _, e := range rf.Embedded(data) {
 			sf.embedded = append(sf.embedded, globPrefix(path.Join(path.Dir(p), e)))
@@ -352,7 +361,16 @@ func (p *plan) runFiles() []string {
 	} else {
 		sf.refs = append(sf.refs, f.commandRefs()...)
 	}
+	pls = append(pls, f.runPlacements(pls)...)
 	pls = append(pls, f.madePlacements(pls)...)
+	placedBy := map[string]string{} // a RUN's copy: dest -> the words of the note
+	copied := map[string]bool{}     // its origin
+	for _, pl := range pls {
+		if pl.from != "" {
+			placedBy[pl.dest] = fmt.Sprintf(" (line %d puts %s there)", pl.line, pl.from)
+			copied[pl.from] = true
+		}
+	}
 	gitIgnored := f.gitignored()
 	ignored := f.dockerignore()
 	type pick struct {
@@ -365,7 +383,7 @@ func (p *plan) runFiles() []string {
 	choose := func(dest, why string, optional bool, line int) {
 		if _, ok := picked[dest]; !ok {
 			order = append(order, dest)
-			picked[dest] = pick{why, optional, line}
+			picked[dest] = pick{why + placedBy[dest], optional, line}
 		}
 	}
 	embedded := func(ctxPath string) bool {
@@ -497,7 +515,7 @@ func (p *plan) runFiles() []string {
 	var left []string
 	line := 0
 	for _, pl := range pls {
-		if _, ok := picked[pl.dest]; ok || pl.made || noted[pl.dest] || rf.BuildInput(path.Base(pl.src)) || within(pl.dest, out) {
+		if _, ok := picked[pl.dest]; ok || pl.made || copied[pl.dest] || noted[pl.dest] || rf.BuildInput(path.Base(pl.src)) || within(pl.dest, out) {
 			continue
 		}
 		if f.buildInputsOnly(rf, pl.src) {
@@ -514,6 +532,17 @@ func (p *plan) runFiles() []string {
 	}
 	if len(left) > 0 {
 		p.notes.note(line, infoRunFilesLeft, "not copied to the runtime, since no source names them: %s", strings.Join(left, ", "))
+		if len(sf.unnamed) > 0 {
+			u := sf.unnamed[0]
+			more := ""
+			switch n := len(sf.unnamed) - 1; {
+			case n == 1:
+				more = " (and 1 more such call)"
+			case n > 1:
+				more = fmt.Sprintf(" (and %d more such calls)", n)
+			}
+			p.notes.note(line, warnReadUnnamed, "%s reads a file by a path that %s gives, which the source does not spell out%s; the runtime does not get %s, which no source names: if the program reads one of them, copy it with a COPY --from=%s line", u.where, u.text, more, strings.Join(left, ", "), p.stage)
+		}
 	}
 	if len(leftInputs) > 0 {
 		p.notes.note(leftInputs[0].line, infoRunFilesLeft, "not copied to the runtime, since they hold only build inputs: %s", p.shownAll(leftInputs))
@@ -549,6 +578,38 @@ next:
 			}
 		}
 		out = append(out, placement{dest: m.dir, line: m.in.first, made: true})
+	}
+	return out
+}
+
+// runPlacements are what a RUN's cp or mv put strictly inside the final
+// working folder from what a COPY brought in (`cp -R templates /app`
+// after `COPY . /src/`): the program reads it there, as it would an entry
+// a COPY put there. The final working folder is a folder, so a copy onto
+// it lands inside it.
+func (f *facts) runPlacements(pls []placement) []placement {
+	if f.workdir == "/" {
+		return nil
+	}
+	var out []placement
+	for _, m := range append(append([]move(nil), f.cps...), f.moves...) {
+		for _, src := range m.srcs {
+			to := m.dest
+			if m.into || m.dest == f.workdir {
+				to = path.Join(m.dest, path.Base(src))
+			}
+			if !strings.HasPrefix(to, f.workdir+"/") {
+				continue
+			}
+			for _, pl := range pls {
+				rest, ok := names(src, pl.dest)
+				if !ok || pl.open || pl.made || pl.src == "" || strings.ContainsAny(src, "*?[") {
+					continue
+				}
+				out = append(out, placement{dest: to, src: path.Join(pl.src, rest), line: m.in.first, from: src})
+				break
+			}
+		}
 	}
 	return out
 }

@@ -190,8 +190,10 @@ func (p *plan) decideLibc() {
 		p.static = true
 		line := 0
 		for _, a := range p.artifacts {
-			line = a.in.first
-			break
+			if a.folder || a.kept() {
+				line = a.in.first
+				break
+			}
 		}
 		for _, k := range sortedKeys(f.preset.Static.Env) {
 			p.notes.note(line, infoStaticEnv, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env[k])
@@ -347,7 +349,24 @@ func (p *plan) chooseRuntime() error {
 			p.notes.note(p.prog.holder.first, infoFlavorFallback, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
 		}
 	}
+	hcRuns := len(p.runs)
 	if err := p.fitHealthcheck(tools, asked != "", pick); err != nil {
+		return err
+	}
+	pickWith := func(flavor string, extra []string) *Runtime {
+		for i := range f.preset.Runtimes {
+			r := &f.preset.Runtimes[i]
+			if r.Flavor != flavor || !fits(r, libc) || !r.Allows(values) {
+				continue
+			}
+			if len(missingTools(r, need)) > 0 || len(missingTools(r, p.hcMissing(tools))) > 0 || len(missingTools(r, extra)) > 0 {
+				continue
+			}
+			return r
+		}
+		return nil
+	}
+	if err := p.fitPrograms(asked != "", len(p.runs) > hcRuns, pickWith); err != nil {
 		return err
 	}
 	img, err := p.runtime.ImageFor(values)
@@ -560,6 +579,7 @@ func (p *plan) healthcheckTools() []string {
 			return
 		}
 		if _, art := p.resolve(w); art != nil && art.name != "" {
+			art.used = true // the check runs it: the runtime gets it
 			return
 		}
 		b := path.Base(w)

@@ -493,10 +493,26 @@ type move struct {
 
 // scanMove records a mv whose words are all plain.
 func (f *facts) scanMove(args []word, cwd string, in *inst) {
+	if m, ok := readMove(args, cwd, in); ok {
+		f.moves = append(f.moves, m)
+	}
+}
+
+// scanCp records a cp whose words are all plain, for what it puts in
+// the final working folder.
+func (f *facts) scanCp(args []word, cwd string, in *inst) {
+	if m, ok := readMove(args, cwd, in); ok {
+		f.cps = append(f.cps, m)
+	}
+}
+
+// readMove reads `mv|cp [-opts] SRC... DEST`; a -t DIR form or a
+// variable is not read.
+func readMove(args []word, cwd string, in *inst) (move, bool) {
 	var ws []string
 	for _, a := range args[1:] {
-		if a.dynamic {
-			return
+		if a.dynamic || a.text == "-t" || strings.HasPrefix(a.text, "--target-directory") {
+			return move{}, false
 		}
 		if strings.HasPrefix(a.text, "-") {
 			continue
@@ -504,7 +520,7 @@ func (f *facts) scanMove(args []word, cwd string, in *inst) {
 		ws = append(ws, a.text)
 	}
 	if len(ws) < 2 {
-		return
+		return move{}, false
 	}
 	abs := func(x string) string {
 		if path.IsAbs(x) {
@@ -524,7 +540,7 @@ func (f *facts) scanMove(args []word, cwd string, in *inst) {
 	case b == path.Base(m.srcs[0]):
 		m.sure = true // mv node_modules /node_modules: a rename
 	}
-	f.moves = append(f.moves, m)
+	return m, true
 }
 
 // planMoves makes what a RUN moves out of a copied folder (mv
@@ -599,6 +615,7 @@ func (p *plan) fromPathFolders(tools []string, by *inst) []string {
 	for _, d := range dirs {
 		top := pathTop(d)
 		p.artifacts = append(p.artifacts, artifact{dir: top, folder: true, in: by, used: true})
+		p.pathCopied = true
 		p.notes.note(by.first, infoPathFolderCopied, "%s runs %s, which no runtime has; the file puts %s on PATH, so the runtime gets %s at the same place", by.kw, strings.Join(absent, ", "), d, top)
 		if strings.HasPrefix(top, "/root/") && p.rootOnly == "" {
 			p.rootOnly = top

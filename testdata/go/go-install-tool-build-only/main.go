@@ -1,0 +1,6 @@
+package main
+
+import "net/http"
+
+// @title API
+func main() { http.ListenAndServe(":8080", nil) }

@@ -1,0 +1,3 @@
+module example.com/k
+
+go 1.26

@@ -1,0 +1,243 @@
+package transform
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/restage/restage/shell"
+)
+
+// progUse is a program the sources run: its name when a literal names
+// it, else the expression that does, and where.
+type progUse struct {
+	name, expr, where string
+}
+
+// binDirs are the folders of the system's programs: a program named by
+// its path there (/bin/sh) is that program of the image.
+var binDirs = []string{"/bin", "/usr/bin", "/usr/local/bin", "/sbin", "/usr/sbin"}
+
+// sourcePrograms reads the calls of the build context's sources that run
+// a program (the preset's programs), within the bounds of the search
+// for cgo: each program named once, each unnamed call once per source.
+func (p *plan) sourcePrograms() []progUse {
+	if p.progsRead {
+		return p.progs
+	}
+	p.progsRead = true
+	p.progs = p.readPrograms()
+	return p.progs
+}
+
+func (p *plan) readPrograms() []progUse {
+	ctx, pr := p.f.opt.Context, p.f.preset.Programs
+	if ctx == nil || pr == nil {
+		return nil
+	}
+	var out []progUse
+	seen := map[string]bool{}
+	files, total := 0, 0
+	_ = fs.WalkDir(ctx, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if name != "." && pr.Skipped(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() && name != "." {
+			for _, m := range pr.SkipHolding {
+				if st, err := fs.Stat(ctx, path.Join(name, m)); err == nil && st.Mode().IsRegular() {
+					return fs.SkipDir
+				}
+			}
+		}
+		if e.IsDir() || !pr.Reads(name) || !e.Type().IsRegular() {
+			return nil
+		}
+		files++
+		if files > libcScanFiles || total >= libcScanBytes {
+			return fs.SkipAll
+		}
+		data, opened, _ := readHead(ctx, name, libcScanPerFile)
+		if !opened {
+			return nil
+		}
+		total += len(data)
+		for _, c := range pr.Find(data) {
+			where := fmt.Sprintf("%s:%d", name, bytes.Count(data[:c.Offset], []byte("\n"))+1)
+			if c.Prog != "" {
+				prog, ok := p.systemProgram(c.Prog)
+				if ok && !seen["p "+prog] {
+					seen["p "+prog] = true
+					out = append(out, progUse{name: prog, where: where})
+				}
+			}
+			if c.Expr != "" && !seen["e "+where] {
+				seen["e "+where] = true
+				out = append(out, progUse{expr: c.Expr, where: where})
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// systemProgram is the program of the image a literal names: a bare
+// name looked up on PATH, or a path in a system folder (/bin/sh). A
+// path elsewhere is a file of the app, and a program the build writes
+// is the app's own: neither is one.
+func (p *plan) systemProgram(w string) (string, bool) {
+	if w == "" || strings.ContainsAny(w, "$*?[{") {
+		return "", false
+	}
+	if strings.Contains(w, "/") {
+		if !path.IsAbs(w) || !slices.Contains(binDirs, path.Dir(path.Clean(w))) {
+			return "", false
+		}
+	}
+	if _, art := p.resolve(w); art != nil && art.name != "" {
+		art.used = true // the app runs it: the runtime gets it
+		return "", false
+	}
+	b := path.Base(w)
+	if shell.Builtin(b) {
+		return "", false
+	}
+	return b, true
+}
+
+// fitPrograms makes the programs the sources run by name reach the
+// runtime, as fitHealthcheck does for the HEALTHCHECK's tools: the
+// chosen runtime has them, or the first flavor that has them, or the
+// first that can install them (which the original image had); else a
+// warning names them, since only those calls fail. A runtime asked for
+// with --runtime is kept. A program the sources name by no literal gets
+// a warning on a runtime without a shell's fellow programs.
+func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra []string) *Runtime) error {
+	uses := p.sourcePrograms()
+	if len(uses) == 0 {
+		return nil
+	}
+	var progs []string
+	where := map[string]string{}
+	for _, u := range uses {
+		if u.name != "" && !slices.Contains(progs, u.name) {
+			progs = append(progs, u.name)
+			where[u.name] = u.where
+		}
+	}
+	named := func(ps []string) string {
+		var s []string
+		for _, x := range ps {
+			s = append(s, fmt.Sprintf("%s (%s)", x, where[x]))
+		}
+		return strings.Join(s, " and ")
+	}
+	progs = p.onCopiedPath(progs)
+	miss := p.hcMissing(missingTools(p.runtime, progs))
+	from := p.runtime
+	// An install a HEALTHCHECK put in the runtime ties it to that image.
+	tied := asked || hcInstall
+	if len(miss) > 0 && !tied {
+		for _, fl := range p.order() {
+			if r := pick(fl, miss); r != nil {
+				if r != p.runtime {
+					p.notes.note(0, infoProgramRuntime, "runtime %s instead of %s: the sources run %s, which it has", r.Flavor, from.Flavor, named(miss))
+					p.runtime, p.why = r, fmt.Sprintf("%s: the sources run %s; %s", r.Flavor, strings.Join(miss, ", "), r.Why)
+				}
+				miss = nil
+				break
+			}
+		}
+	}
+	if len(miss) > 0 {
+		try := []*Runtime{p.runtime}
+		if !tied {
+			try = nil
+			for _, fl := range p.order() {
+				if r := pick(fl, nil); r != nil && !slices.Contains(try, r) {
+					try = append(try, r)
+				}
+			}
+		}
+		for _, r := range try {
+			m := p.hcMissing(missingTools(r, progs))
+			if slices.Contains(m, "sh") {
+				continue // a package manager runs in a shell
+			}
+			line, ok, err := r.InstallLine(m)
+			if err != nil {
+				return declinef(internalRender, "internal error: install template: %v", err)
+			}
+			if !ok {
+				continue
+			}
+			if r != p.runtime {
+				p.notes.note(0, infoProgramRuntime, "runtime %s instead of %s: the sources run %s, which it has or installs", r.Flavor, from.Flavor, named(miss))
+				p.why = fmt.Sprintf("%s: the sources run %s; %s", r.Flavor, strings.Join(miss, ", "), r.Why)
+			}
+			p.runtime = r
+			p.runs = append(p.runs, line)
+			p.installed = append(p.installed, m...)
+			p.notes.note(0, infoProgramInstall, "the sources run %s, which the original image had and the runtime does not come with: runtime %s installs it", named(m), r.Flavor)
+			miss = nil
+			break
+		}
+	}
+	if len(miss) > 0 {
+		why := fmt.Sprintf("and no runtime of the %s preset has or can install it", p.f.preset.Name)
+		if asked {
+			why = fmt.Sprintf("(--runtime %s was asked for)", p.f.opt.Runtime)
+		}
+		p.notes.note(0, warnProgramMissing, "the sources run %s, which runtime %s does not have %s: where the original image had it, those calls fail in the converted image", named(miss), p.runtime.Flavor, why)
+	}
+	for _, u := range uses {
+		if u.expr != "" {
+			p.notes.note(0, warnProgramUnnamed, "%s runs a program that %s names, which the source does not spell out: runtime %s has few of the original image's programs%s, so what it runs may be missing", u.where, u.expr, p.runtime.Flavor, p.toolsHad())
+		}
+	}
+	return nil
+}
+
+// toolsHad says which programs the runtime has, for a note.
+func (p *plan) toolsHad() string {
+	var has []string
+	if p.runtime.Shell && !slices.Contains(p.runtime.Tools, "sh") {
+		has = append(has, "sh")
+	}
+	has = append(has, p.runtime.Tools...)
+	has = append(has, p.installed...)
+	if len(has) == 0 {
+		return " (none: no shell)"
+	}
+	return " (" + strings.Join(has, ", ") + ")"
+}
+
+// onCopiedPath leaves out the programs no runtime has or can install
+// when the runtime gets the folders the file puts on PATH (for the
+// command, which needs such a program): the builder found its programs
+// there, and so does the runtime.
+func (p *plan) onCopiedPath(progs []string) []string {
+	if !p.pathCopied {
+		return progs
+	}
+	var out []string
+	for _, t := range progs {
+		has := false
+		for i := range p.f.preset.Runtimes {
+			r := &p.f.preset.Runtimes[i]
+			has = has || r.HasTool(t) || slices.Contains(r.Installs, t)
+		}
+		if has {
+			out = append(out, t)
+		}
+	}
+	return out
+}
