@@ -104,7 +104,12 @@ func (p *plan) warnUnreached(m *presets.PackageMap, us []unreached) {
 			fromFile = append(fromFile, u.pkg)
 		}
 	}
-	tool := strings.Fields(m.Command)[0]
+	// The runtime installs with its tool (apt-get), whichever front end
+	// the builder used (apt install).
+	tool := m.Tool
+	if tool == "" {
+		tool = strings.Fields(m.Command)[0]
+	}
 	if len(fromSrc) > 0 {
 		where := fmt.Sprintf("line %d", srcAt)
 		if srcAt == srcLine {
