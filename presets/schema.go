@@ -424,6 +424,30 @@ type DevDeps struct {
 	// Without are command prefixes known to use none (mkdir, chown). A
 	// RUN in the app folder with a command in neither list may use them.
 	Without []string `yaml:"without"`
+	// Imports say how the app's own sources load a package: a package
+	// a source loads that the runner's file lists only under its dev
+	// key keeps the development dependencies (a prune would remove a
+	// module the program requires at start).
+	Imports *DevImports `yaml:"imports"`
+}
+
+// DevImports says which of the app's sources to read for the packages
+// they load, and how.
+type DevImports struct {
+	Ext  []string `yaml:"ext"`  // file endings of the sources
+	Skip []string `yaml:"skip"` // globs on path elements not read
+	// Patterns match a load of a package; the group "name" is the
+	// package's name (prom-client, @scope/pkg).
+	Patterns []string `yaml:"patterns"`
+	// Not are regexps over a match's text: a match one of them matches
+	// loads nothing at run time (import type).
+	Not []string `yaml:"not"`
+	// Ignore are globs on package names never loaded at run time
+	// (@types/*).
+	Ignore []string `yaml:"ignore"`
+	// Keys are the dotted keys of the runner's file whose packages a
+	// prune keeps (dependencies): a package listed there is no reason.
+	Keys []string `yaml:"keys"`
 }
 
 // Artifact says where a build command writes its output.
