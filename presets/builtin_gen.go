@@ -2008,6 +2008,18 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 					DevKey: "devDependencies",
+					Bins: &RunnerBins{
+						Dir: "node_modules/.bin",
+						Keys: []string{
+							"dependencies",
+							"devDependencies",
+							"optionalDependencies",
+						},
+						Needs: []string{
+							"sh",
+							"node",
+						},
+					},
 					Packages: map[string]string{
 						"fastify":         "fastify-cli",
 						"nest":            "@nestjs/cli",

@@ -388,6 +388,11 @@ type Runner struct {
 	// (devDependencies): when the runner is kept and its script's program
 	// comes from one of them, the prune is left out.
 	DevKey string `yaml:"dev_key"`
+	// Bins says where the dependencies' programs are, for a runner whose
+	// Tool no runtime of the preset has (pnpm): a script that is one
+	// plain command running a dependency's program (next start) runs
+	// from there directly.
+	Bins *RunnerBins `yaml:"bins"`
 	// Packages maps a program to the package that provides it (nest:
 	// "@nestjs/cli"); a program not listed is its own package's name.
 	Packages map[string]string `yaml:"packages"`
@@ -429,6 +434,19 @@ type DevDeps struct {
 	// key keeps the development dependencies (a prune would remove a
 	// module the program requires at start).
 	Imports *DevImports `yaml:"imports"`
+}
+
+// RunnerBins is the folder where an install puts its dependencies'
+// programs.
+type RunnerBins struct {
+	// Dir is the folder, relative to the app folder (node_modules/.bin).
+	Dir string `yaml:"dir"`
+	// Keys are the dotted keys of the runner's file that list the
+	// dependencies whose programs the install puts there.
+	Keys []string `yaml:"keys"`
+	// Needs are the tools a program there needs in the runtime (sh, for
+	// the shell scripts pnpm writes there; node).
+	Needs []string `yaml:"needs"`
 }
 
 // DevImports says which of the app's sources to read for the packages
