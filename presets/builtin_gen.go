@@ -2091,6 +2091,9 @@ func generatedBuiltin() []*Preset {
 						"apt remove",
 						"apt purge",
 					},
+					Base: []string{
+						"ca-certificates",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -2145,6 +2148,9 @@ func generatedBuiltin() []*Preset {
 						"apt-get purge",
 						"apt remove",
 						"apt purge",
+					},
+					Base: []string{
+						"ca-certificates",
 					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
