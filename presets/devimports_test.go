@@ -47,7 +47,7 @@ const lazy = await import('lazy-mod');
 	if !im.Ignored("@types/express") || im.Ignored("express") {
 		t.Error("@types/* must be ignored, express not")
 	}
-	for _, n := range []string{"vite.config.ts", "app.test.ts", "types.d.ts", "node_modules", "__tests__"} {
+	for _, n := range []string{"vite.config.ts", "setupTests.ts", "jest.setup.js", "app.test.ts", "types.d.ts", "node_modules", "__tests__"} {
 		if !im.Skipped(n) {
 			t.Errorf("%s is read, want skipped", n)
 		}
