@@ -672,3 +672,52 @@ func (r *RunFiles) Unnamed(data []byte) []Literal {
 	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
 	return out
 }
+
+// Skipped reports whether a folder or file of this name is not read.
+func (d *DevImports) Skipped(name string) bool { return matchAny(d.Skip, name) }
+
+// Reads reports whether a file of this name is one of the sources.
+func (d *DevImports) Reads(name string) bool {
+	for _, e := range d.Ext {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// Ignored reports whether a package of this name is never loaded at run
+// time.
+func (d *DevImports) Ignored(name string) bool { return matchAny(d.Ignore, name) }
+
+// ModuleLoad is a package a source loads and where.
+type ModuleLoad struct {
+	Name   string
+	Offset int
+}
+
+// Loads returns the packages a source loads, in the order they appear.
+func (d *DevImports) Loads(data []byte) []ModuleLoad {
+	var out []ModuleLoad
+	for _, p := range d.Patterns {
+		if !mayMatch(p, data) {
+			continue
+		}
+		pr := re(p)
+		g := pr.SubexpIndex("name")
+	next:
+		for _, m := range pr.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] < 0 || m[2*g+1] <= m[2*g] {
+				continue
+			}
+			for _, n := range d.Not {
+				if re(n).Match(data[m[0]:m[1]]) {
+					continue next
+				}
+			}
+			out = append(out, ModuleLoad{string(data[m[2*g]:m[2*g+1]]), m[2*g]})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b ModuleLoad) int { return a.Offset - b.Offset })
+	return out
+}

@@ -391,6 +391,11 @@ type Runner struct {
 	// (devDependencies): when the runner is kept and its script's program
 	// comes from one of them, the prune is left out.
 	DevKey string `yaml:"dev_key"`
+	// Bins says where the dependencies' programs are, for a runner whose
+	// Tool no runtime of the preset has (pnpm): a script that is one
+	// plain command running a dependency's program (next start) runs
+	// from there directly.
+	Bins *RunnerBins `yaml:"bins"`
 	// Packages maps a program to the package that provides it (nest:
 	// "@nestjs/cli"); a program not listed is its own package's name.
 	Packages map[string]string `yaml:"packages"`
@@ -427,6 +432,43 @@ type DevDeps struct {
 	// Without are command prefixes known to use none (mkdir, chown). A
 	// RUN in the app folder with a command in neither list may use them.
 	Without []string `yaml:"without"`
+	// Imports say how the app's own sources load a package: a package
+	// a source loads that the runner's file lists only under its dev
+	// key keeps the development dependencies (a prune would remove a
+	// module the program requires at start).
+	Imports *DevImports `yaml:"imports"`
+}
+
+// RunnerBins is the folder where an install puts its dependencies'
+// programs.
+type RunnerBins struct {
+	// Dir is the folder, relative to the app folder (node_modules/.bin).
+	Dir string `yaml:"dir"`
+	// Keys are the dotted keys of the runner's file that list the
+	// dependencies whose programs the install puts there.
+	Keys []string `yaml:"keys"`
+	// Needs are the tools a program there needs in the runtime (sh, for
+	// the shell scripts pnpm writes there; node).
+	Needs []string `yaml:"needs"`
+}
+
+// DevImports says which of the app's sources to read for the packages
+// they load, and how.
+type DevImports struct {
+	Ext  []string `yaml:"ext"`  // file endings of the sources
+	Skip []string `yaml:"skip"` // globs on path elements not read
+	// Patterns match a load of a package; the group "name" is the
+	// package's name (prom-client, @scope/pkg).
+	Patterns []string `yaml:"patterns"`
+	// Not are regexps over a match's text: a match one of them matches
+	// loads nothing at run time (import type).
+	Not []string `yaml:"not"`
+	// Ignore are globs on package names never loaded at run time
+	// (@types/*).
+	Ignore []string `yaml:"ignore"`
+	// Keys are the dotted keys of the runner's file whose packages a
+	// prune keeps (dependencies): a package listed there is no reason.
+	Keys []string `yaml:"keys"`
 }
 
 // Artifact says where a build command writes its output.

@@ -227,6 +227,11 @@ func (p *Preset) compile() *presetErr {
 			return err
 		}
 	}
+	if d := p.DevDeps; d != nil && d.Imports != nil {
+		if err := validateDevImports(d.Imports); err != nil {
+			return err
+		}
+	}
 	for i, g := range p.DropEnv {
 		if _, err := path.Match(g, ""); err != nil {
 			return &presetErr{fmt.Sprintf("drop_env.%d", i), fmt.Sprintf("bad pattern %q", g)}
@@ -623,6 +628,37 @@ func validateBuilderLibs(b *BuilderLibs, at string) *presetErr {
 		}
 		if _, err := compileRE(b.expr(f.pat)); err != nil {
 			return &presetErr{at + "." + f.key, fmt.Sprintf("bad pattern %q: %v", f.pat, err)}
+		}
+	}
+	return nil
+}
+
+func validateDevImports(d *DevImports) *presetErr {
+	if len(d.Ext) == 0 || len(d.Patterns) == 0 || len(d.Keys) == 0 {
+		return &presetErr{"dev_deps.imports", "dev_deps.imports needs ext, patterns and keys"}
+	}
+	for i, e := range d.Ext {
+		if !strings.HasPrefix(e, ".") || strings.ContainsAny(e, "/ *") {
+			return &presetErr{fmt.Sprintf("dev_deps.imports.ext.%d", i), fmt.Sprintf("%q is not a file ending such as .js", e)}
+		}
+	}
+	for i, g := range append(slices.Clone(d.Skip), d.Ignore...) {
+		if _, err := path.Match(g, ""); err != nil {
+			return &presetErr{fmt.Sprintf("dev_deps.imports.skip.%d", i), fmt.Sprintf("bad pattern %q", g)}
+		}
+	}
+	for i, pat := range d.Patterns {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("dev_deps.imports.patterns.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("name") < 0 {
+			return &presetErr{fmt.Sprintf("dev_deps.imports.patterns.%d", i), fmt.Sprintf("pattern %q has no group named name", pat)}
+		}
+	}
+	for i, pat := range d.Not {
+		if _, err := compileRE(pat); err != nil {
+			return &presetErr{fmt.Sprintf("dev_deps.imports.not.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 		}
 	}
 	return nil

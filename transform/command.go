@@ -572,11 +572,54 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 			p.notes.note(holder.first, infoBuiltScript, "%s %s; %s runs the built output with `%s`: the runtime runs that instead", runCmd, notPlain, key, strings.Join(wordTexts(built), " "))
 			return p.checkProgram()
 		}
+		if ok, err := p.runnerBin(r, runCmd, script, notPlain, args); ok || err != nil {
+			return err
+		}
 		return keep(notPlain)
 	}
 	pr.exec, pr.word, pr.resolved = wordTexts(args), args[0].text, true
 	p.notes.note(holder.first, infoRunnerResolved, "%s runs `%s`: the runtime runs that directly", runCmd, script)
 	return p.checkProgram()
+}
+
+// runnerBin runs the program of a dependency that the runner's script
+// runs (next start) from the folder where the install puts the
+// dependencies' programs, when no runtime of the preset has the runner's
+// tool (pnpm) to keep it. args is the script's one plain command.
+func (p *plan) runnerBin(r *Runner, runCmd, script, notPlain string, args []word) (bool, error) {
+	f, pr := p.f, p.prog
+	if r.Bins == nil || len(args) == 0 || strings.Contains(args[0].text, "/") {
+		return false, nil
+	}
+	for i := range f.preset.Runtimes {
+		if f.preset.Runtimes[i].HasTool(r.Tool) {
+			return false, nil
+		}
+	}
+	prog := args[0].text
+	pkg := prog
+	if x, ok := r.Packages[prog]; ok {
+		pkg = x
+	}
+	listed := false
+	for _, k := range r.Bins.Keys {
+		if v, ok, err := p.readValue(r, k); ok && err == nil {
+			if m, ok := v.(map[string]any); ok && m[pkg] != nil {
+				listed = true
+			}
+		}
+	}
+	if !listed {
+		return false, nil
+	}
+	bin := p.abs(path.Join(r.Bins.Dir, prog))
+	pr.exec = append([]string{bin}, wordTexts(args[1:])...)
+	pr.word, pr.resolved = bin, true
+	for _, t := range r.Bins.Needs {
+		pr.tools = appendNew(pr.tools, t)
+	}
+	p.notes.note(pr.holder.first, infoRunnerBin, "%s %s, and no runtime image has %s: the runtime runs %s, the program of the dependency %s, from %s directly", runCmd, notPlain, r.Tool, prog, pkg, path.Dir(bin))
+	return true, p.needApp()
 }
 
 // stripRunner drops `poetry run` and the like: the runtime has the

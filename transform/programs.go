@@ -191,6 +191,16 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 			break
 		}
 	}
+	// A program the builder installed from a source the runtime cannot
+	// reach has its warning already (RS321): one warning is enough.
+	miss = slices.DeleteFunc(miss, func(prog string) bool {
+		for _, us := range p.f.unreached {
+			if slices.ContainsFunc(us, func(u unreached) bool { return u.pkg == prog }) {
+				return true
+			}
+		}
+		return false
+	})
 	if len(miss) > 0 {
 		why := fmt.Sprintf("and no runtime of the %s preset has or can install it", p.f.preset.Name)
 		if asked {

@@ -104,7 +104,12 @@ func (p *plan) warnUnreached(m *presets.PackageMap, us []unreached) {
 			fromFile = append(fromFile, u.pkg)
 		}
 	}
-	tool := strings.Fields(m.Command)[0]
+	// The runtime installs with its tool (apt-get), whichever front end
+	// the builder used (apt install).
+	tool := m.Tool
+	if tool == "" {
+		tool = strings.Fields(m.Command)[0]
+	}
 	if len(fromSrc) > 0 {
 		where := fmt.Sprintf("line %d", srcAt)
 		if srcAt == srcLine {
@@ -501,7 +506,7 @@ func (p *plan) libcReason(libc string) string {
 		return fmt.Sprintf("%s, line %d", w.What, w.Line)
 	}
 	why := fmt.Sprintf("it was built on a %s builder, %s", libc, p.f.image)
-	if d := p.f.preset.Static.LibcDeps; d != nil && len(d.Lockfiles) > 0 && len(p.f.preset.Static.Env) == 0 && p.libcFree == "" && p.defaultServes() {
+	if d := p.f.preset.Static.LibcDeps; d != nil && len(d.Lockfiles) > 0 && len(p.f.preset.Static.Env) == 0 && p.libcFree == "" && p.defaultServes() && !p.defaultHasLibc(libc) {
 		var names []string
 		for _, l := range d.Lockfiles {
 			names = append(names, l.File)
@@ -509,6 +514,21 @@ func (p *plan) libcReason(libc string) string {
 		why += fmt.Sprintf(", and no %s in the build context shows what its dependencies link", strings.Join(names, " or "))
 	}
 	return why
+}
+
+// defaultHasLibc reports whether the default flavor has an image for the
+// builder with the C library libc: a lockfile then changes nothing (a
+// glibc builder's program runs on glibc distroless anyway), and the
+// reason need not name it.
+func (p *plan) defaultHasLibc(libc string) bool {
+	values := p.values()
+	for i := range p.f.preset.Runtimes {
+		r := &p.f.preset.Runtimes[i]
+		if r.Flavor == p.f.preset.DefaultFlavor && r.Libc == libc && r.Allows(values) {
+			return true
+		}
+	}
+	return false
 }
 
 // defaultServes reports whether the default flavor has an image for

@@ -1,7 +1,9 @@
 package transform
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -38,7 +40,94 @@ func (p *plan) startDev() {
 	if why == "" && p.scriptRunsCmd && p.f.cmd != nil {
 		why = w.cmds(commandCmds(p.f.cmd), p.f.cmd.kw, nil, 0, false)
 	}
+	if why == "" {
+		why = p.devImports()
+	}
 	p.keepDev = why
+}
+
+// devImports says which of the app's own sources in the build context
+// loads a package that the runner's file lists only under its dev key
+// (import client from 'prom-client' with prom-client in
+// devDependencies), or "". The original image had every dependency; a
+// prune would remove the module and the program would stop at start.
+// The read has the bounds of the search for cgo.
+func (p *plan) devImports() string {
+	ctx := p.f.opt.Context
+	if ctx == nil || p.f.preset.DevDeps == nil || p.f.preset.DevDeps.Imports == nil {
+		return ""
+	}
+	im := p.f.preset.DevDeps.Imports
+	var r *Runner
+	for i := range p.f.preset.Runners {
+		if x := &p.f.preset.Runners[i]; x.DevKey != "" && x.File != "" {
+			if _, ok, err := p.readValue(x, x.DevKey); ok && err == nil {
+				r = x
+				break
+			}
+		}
+	}
+	if r == nil {
+		return ""
+	}
+	dev, _, _ := p.readValue(r, r.DevKey)
+	devs, _ := dev.(map[string]any)
+	if len(devs) == 0 {
+		return ""
+	}
+	kept := func(name string) bool {
+		for _, k := range im.Keys {
+			if v, ok, _ := p.readValue(r, k); ok {
+				if m, ok := v.(map[string]any); ok && m[name] != nil {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// A source file a RUN runs (node scripts/copy-assets.js) is a step
+	// of the build, not the program: what it loads the build needs.
+	built := map[string]bool{}
+	for _, run := range p.f.runs {
+		for _, w := range strings.Fields(run.text) {
+			built[path.Clean(strings.Trim(w, `"'`))] = true
+		}
+	}
+	why := ""
+	files, total := 0, 0
+	_ = fs.WalkDir(ctx, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if name != "." && im.Skipped(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !im.Reads(name) || !e.Type().IsRegular() || built[name] {
+			return nil
+		}
+		files++
+		if files > libcScanFiles || total >= libcScanBytes {
+			return fs.SkipAll
+		}
+		data, opened, _ := readHead(ctx, name, libcScanPerFile)
+		if !opened {
+			return nil
+		}
+		total += len(data)
+		for _, l := range im.Loads(data) {
+			if devs[l.Name] == nil || im.Ignored(l.Name) || kept(l.Name) {
+				continue
+			}
+			line := 1 + bytes.Count(data[:l.Offset], []byte("\n"))
+			why = fmt.Sprintf("%s:%d loads %s, which %s lists in %s only", name, line, l.Name, r.File, r.DevKey)
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return why
 }
 
 // devWalk follows scripts for programs of development dependencies.
