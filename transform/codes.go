@@ -90,6 +90,7 @@ const (
 	infoBesideApp          Code = "RS148"
 	infoBuilderLibs        Code = "RS153"
 	infoDigestKept         Code = "RS165"
+	infoCmdJoined          Code = "RS178"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -207,6 +208,7 @@ var codes = []CodeInfo{
 	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
 	{infoBuilderLibs, KindInfo, "run-time library of the builder image installed", "A dependency the file or the build context names is built from source against, or loads, a system library that the builder image has (the full python image, built on buildpack-deps) and the runtime lacks: the runtime installs its run-time package."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
+	{infoCmdJoined, KindInfo, "program's file named in CMD", "The exec-form ENTRYPOINT runs the interpreter and the exec-form CMD names the file it runs (ENTRYPOINT [\"java\"], CMD [\"-jar\", \"app.jar\"]): Docker runs the two as one command, so the file is read from the CMD, and the CMD is rewritten to name it by its absolute path."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
