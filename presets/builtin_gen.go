@@ -1241,6 +1241,53 @@ func generatedBuiltin() []*Preset {
 			OptionsVars: []string{
 				"JAVA_OPTS",
 			},
+			ScriptBeside: []ScriptBeside{
+				{
+					Match: "(^|/)quarkus-app/quarkus-run\\.jar$",
+					Copy: []string{
+						".",
+					},
+					Why: "Quarkus's fast-jar quarkus-run.jar is no über-jar: it loads lib/, app/ and quarkus/ from its own folder",
+				},
+				{
+					Match: "-runner\\.jar$",
+					Copy: []string{
+						"lib",
+					},
+					Unless: []FileMatch{
+						{
+							File:    "pom.xml",
+							Pattern: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+						},
+						{
+							File:    "gradle.properties",
+							Pattern: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+						},
+						{
+							File:    "src/main/resources/application.properties",
+							Pattern: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+						},
+						{
+							File:    "src/main/resources/application.yaml",
+							Pattern: "uber-jar",
+						},
+						{
+							File:    "src/main/resources/application.yml",
+							Pattern: "uber-jar",
+						},
+					},
+					UnlessRun: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+					Why:       "a Quarkus *-runner.jar that is not an über-jar (the legacy-jar packaging, the default before Quarkus 1.12) loads its dependencies from the lib/ folder beside it",
+				},
+			},
 			ClassPath: &ClassPath{
 				Flags: []string{
 					"-cp",

@@ -39,6 +39,10 @@ type Preset struct {
 	// OptionsVars are variables a shell expands into the interpreter's
 	// options (JAVA_OPTS); their value goes to OptionsEnv instead.
 	OptionsVars []string `yaml:"options_vars"`
+	// ScriptBeside names what a file the interpreter runs loads from
+	// beside itself, by the file's path (Quarkus's quarkus-run.jar loads
+	// lib/ from its own folder): the runtime copies it with the file.
+	ScriptBeside []ScriptBeside `yaml:"script_beside"`
 	// ClassPath is how the interpreter finds what it runs when the
 	// command names no ScriptFlag file (java -cp out com.example.App).
 	ClassPath *ClassPath `yaml:"class_path"`
@@ -217,6 +221,28 @@ type ClassPath struct {
 	// SourceExt are endings of a source file the interpreter runs
 	// directly (java Main.java): not a name from the path.
 	SourceExt []string `yaml:"source_ext"`
+}
+
+// ScriptBeside is what a file the interpreter runs needs beside it.
+type ScriptBeside struct {
+	// Match is a regexp on the file's path as the command names it.
+	Match string `yaml:"match"`
+	// Copy are paths relative to the file's folder: "." is that folder,
+	// copied whole in place of the file.
+	Copy []string `yaml:"copy"`
+	// Unless are build-context files whose match says the file holds
+	// what it needs (an über-jar); UnlessRun is matched against the
+	// Dockerfile's RUN lines for the same (-Dquarkus.package.type=...).
+	Unless    []FileMatch `yaml:"unless"`
+	UnlessRun string      `yaml:"unless_run"`
+	// Why says what the file loads, for the note.
+	Why string `yaml:"why"`
+}
+
+// FileMatch is a pattern over one file of the build context.
+type FileMatch struct {
+	File    string `yaml:"file"`
+	Pattern string `yaml:"pattern"`
 }
 
 // GlobalInstall is a command that installs packages globally: each

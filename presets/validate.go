@@ -60,6 +60,30 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{fmt.Sprintf("builder.variants.%d.workdir", i), fmt.Sprintf("variant workdir %q must be an absolute path", v.Workdir)}
 		}
 	}
+	for i, sb := range p.ScriptBeside {
+		at := fmt.Sprintf("script_beside.%d", i)
+		if sb.Match == "" || len(sb.Copy) == 0 || sb.Why == "" {
+			return &presetErr{at, "a script_beside entry needs match, copy and why"}
+		}
+		for _, expr := range []string{sb.Match, sb.UnlessRun} {
+			if _, err := compileRE(expr); err != nil {
+				return &presetErr{at, fmt.Sprintf("bad pattern %q: %v", expr, err)}
+			}
+		}
+		for _, c := range sb.Copy {
+			if path.IsAbs(c) || strings.HasPrefix(path.Clean(c), "..") {
+				return &presetErr{at + ".copy", fmt.Sprintf("%q must be a path inside the file's folder", c)}
+			}
+		}
+		for j, u := range sb.Unless {
+			if u.File == "" {
+				return &presetErr{fmt.Sprintf("%s.unless.%d", at, j), "an unless entry needs a file"}
+			}
+			if _, err := compileRE(u.Pattern); err != nil || u.Pattern == "" {
+				return &presetErr{fmt.Sprintf("%s.unless.%d", at, j), fmt.Sprintf("bad pattern %q", u.Pattern)}
+			}
+		}
+	}
 	for i := range p.Builder.VersionSources {
 		vs := &p.Builder.VersionSources[i]
 		at := fmt.Sprintf("builder.version_sources.%d", i)
@@ -575,3 +599,15 @@ func validateBuilderLibs(b *BuilderLibs, at string) *presetErr {
 	}
 	return nil
 }
+
+// Matches reports whether path is a file the entry is about.
+func (sb *ScriptBeside) Matches(path string) bool { return re(sb.Match).MatchString(path) }
+
+// RunSays reports whether a RUN line's text says the file needs nothing
+// beside it.
+func (sb *ScriptBeside) RunSays(text string) bool {
+	return sb.UnlessRun != "" && re(sb.UnlessRun).MatchString(text)
+}
+
+// Says reports whether a build-context file's text matches.
+func (m *FileMatch) Says(data []byte) bool { return re(m.Pattern).Match(data) }

@@ -91,6 +91,7 @@ const (
 	infoBuilderLibs        Code = "RS153"
 	infoDigestKept         Code = "RS165"
 	infoCmdJoined          Code = "RS178"
+	infoScriptBeside       Code = "RS179"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -209,6 +210,7 @@ var codes = []CodeInfo{
 	{infoBuilderLibs, KindInfo, "run-time library of the builder image installed", "A dependency the file or the build context names is built from source against, or loads, a system library that the builder image has (the full python image, built on buildpack-deps) and the runtime lacks: the runtime installs its run-time package."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 	{infoCmdJoined, KindInfo, "program's file named in CMD", "The exec-form ENTRYPOINT runs the interpreter and the exec-form CMD names the file it runs (ENTRYPOINT [\"java\"], CMD [\"-jar\", \"app.jar\"]): Docker runs the two as one command, so the file is read from the CMD, and the CMD is rewritten to name it by its absolute path."},
+	{infoScriptBeside, KindInfo, "files beside the jar copied", "The file the interpreter runs loads files from beside itself (Quarkus's quarkus-run.jar its lib/, app/ and quarkus/ folders; a legacy *-runner.jar the lib/ folder), by the preset's script_beside rules: the runtime copies them, or the file's whole folder, with it."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
 
@@ -349,9 +350,67 @@ func (p *plan) scriptArtifact() error {
 	p.noteContextArtifact(abs)
 	pr.exec[i+1] = abs
 	pr.scriptAt = i + 1
+	if p.scriptBeside(abs) {
+		return nil
+	}
 	art := artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder}
 	p.artifacts = append(p.artifacts, art)
 	return nil
+}
+
+// scriptBeside adds what the file the interpreter runs loads from beside
+// itself (the preset's script_beside: Quarkus's lib/), with a note; it
+// reports whether that is the file's whole folder, which then stands for
+// the file.
+func (p *plan) scriptBeside(abs string) bool {
+	f, pr := p.f, p.prog
+	whole := false
+	for i := range f.preset.ScriptBeside {
+		sb := &f.preset.ScriptBeside[i]
+		if !sb.Matches(abs) || f.scriptWhole(sb) {
+			continue
+		}
+		for _, c := range sb.Copy {
+			dir := path.Join(path.Dir(abs), c)
+			if c == "." || dir == path.Dir(abs) {
+				whole = true
+			} else if !whole {
+				// The file first, then what it loads.
+				p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
+			}
+			if !slices.ContainsFunc(p.artifacts, func(a artifact) bool { return a.folder && a.dir == dir }) {
+				p.artifacts = append(p.artifacts, artifact{dir: dir, folder: true, used: true, in: pr.holder})
+			}
+			what := dir + "/ whole, with the jar"
+			if !whole {
+				what = dir + "/ with the jar"
+			}
+			p.notes.note(pr.holder.first, infoScriptBeside, "the runtime copies %s: %s", what, sb.Why)
+		}
+		return whole || len(sb.Copy) > 0
+	}
+	return false
+}
+
+// scriptWhole reports whether the build context or a RUN line says the
+// file holds what it needs (an über-jar), by the entry's unless rules.
+func (f *facts) scriptWhole(sb *presets.ScriptBeside) bool {
+	for _, st := range f.runs {
+		if sb.RunSays(st.text) {
+			return true
+		}
+	}
+	if f.opt.Context == nil {
+		return false
+	}
+	for i := range sb.Unless {
+		u := &sb.Unless[i]
+		data, err := readLimited(f.opt.Context, u.File, runScanPerFile)
+		if err == nil && u.Says(data) {
+			return true
+		}
+	}
+	return false
 }
 
 // joinCmd appends the CMD's words to an exec-form ENTRYPOINT that runs
