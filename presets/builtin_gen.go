@@ -923,6 +923,7 @@ func generatedBuiltin() []*Preset {
 					"amazoncorretto",
 					"sapmachine",
 					"ibm-semeru-runtimes",
+					"ibmjava",
 				},
 				Commands: []string{
 					"mvn",
@@ -954,6 +955,51 @@ func generatedBuiltin() []*Preset {
 					"PATH":      "/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
 				},
 				Variants: []Variant{
+					{
+						Image: "maven",
+						Tag:   "(ibmjava|ibm-semeru|semeru)-?(?P<java>\\d+)|(?P<java>\\d+)-openj9",
+						Libc:  "glibc",
+						Flavors: []string{
+							"semeru",
+							"temurin",
+						},
+						VM: "openj9",
+					},
+					{
+						Image: "maven",
+						Tag:   "ibmjava",
+						Libc:  "glibc",
+						Values: map[string]string{
+							"java": "8",
+						},
+						Flavors: []string{
+							"semeru",
+							"temurin",
+						},
+						VM: "openj9",
+					},
+					{
+						Image: "ibmjava",
+						Libc:  "glibc",
+						Values: map[string]string{
+							"java": "8",
+						},
+						Flavors: []string{
+							"semeru",
+							"temurin",
+						},
+						VM: "openj9",
+					},
+					{
+						Image: "ibm-semeru-runtimes",
+						Tag:   "(open|certified)-(?P<java>\\d+)",
+						Libc:  "glibc",
+						Flavors: []string{
+							"semeru",
+							"temurin",
+						},
+						VM: "openj9",
+					},
 					{
 						Image: "maven",
 						Tag:   "(temurin|openjdk|jdk|corretto|sapmachine|semeru|graalvm-community)-?(?P<java>\\d+)",
@@ -1258,8 +1304,10 @@ func generatedBuiltin() []*Preset {
 					When: map[string]string{
 						"java": "^(17|21|25)$",
 					},
-					SizeMB: 220,
-					Why:    "the distroless Java image (Temurin JRE, java -jar as its entrypoint, no shell) of the builder's Java version",
+					SizeMB:    220,
+					Why:       "the distroless Java image (Temurin JRE, java -jar as its entrypoint, no shell) of the builder's Java version",
+					VM:        "hotspot",
+					VMOptions: "^-X(int|mixed|comp|batch|rs|noclassgc|future|debug|noagent|internalversion|diag|incgc|prof|check:jni|share(:(auto|on|off|dump))?|showSettings(:.*)?|verify(:.*)?|log(:.*)?|loggc:.*|(ms|mx|mn|ss)\\d+[kKmMgGtT]?|bootclasspath(/a|/p)?:.*|run.*)$",
 				},
 				{
 					Flavor: "temurin",
@@ -1291,6 +1339,44 @@ func generatedBuiltin() []*Preset {
 						"curl",
 						"wget",
 					},
+					VM:        "hotspot",
+					VMOptions: "^-X(int|mixed|comp|batch|rs|noclassgc|future|debug|noagent|internalversion|diag|incgc|prof|check:jni|share(:(auto|on|off|dump))?|showSettings(:.*)?|verify(:.*)?|log(:.*)?|loggc:.*|(ms|mx|mn|ss)\\d+[kKmMgGtT]?|bootclasspath(/a|/p)?:.*|run.*)$",
+				},
+				{
+					Flavor: "semeru",
+					Libc:   "glibc",
+					Image:  "ibm-semeru-runtimes:open-{{.java}}-jre",
+					Shell:  true,
+					Tools: []string{
+						"sh",
+						"bash",
+						"java",
+					},
+					Users: []string{
+						"root",
+						"nobody",
+					},
+					User: "65532:65532",
+					Env: []string{
+						"PATH",
+						"JAVA_HOME",
+						"JAVA_VERSION",
+						"JAVA_TOOL_OPTIONS",
+						"LANG",
+						"LANGUAGE",
+						"LC_ALL",
+					},
+					When: map[string]string{
+						"java": "^(8|11|17|21)$",
+					},
+					SizeMB:  270,
+					Why:     "ibm-semeru-runtimes:open-<N>-jre runs Eclipse OpenJ9, the JVM family of the builder (IBM J9 or OpenJ9), with the builder's Java version",
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Installs: []string{
+						"curl",
+						"wget",
+					},
+					VM: "openj9",
 				},
 			},
 			Sizes: Sizes{
@@ -1359,6 +1445,17 @@ func generatedBuiltin() []*Preset {
 					Why:       "a Quarkus *-runner.jar that is not an über-jar (the legacy-jar packaging, the default before Quarkus 1.12) loads its dependencies from the lib/ folder beside it",
 				},
 			},
+			VMs: []VM{
+				{
+					Name:  "hotspot",
+					Title: "HotSpot",
+				},
+				{
+					Name:  "openj9",
+					Title: "the IBM J9 / Eclipse OpenJ9 JVM",
+				},
+			},
+			VMTraits: "garbage collection, memory defaults and -X options",
 			ClassPath: &ClassPath{
 				Flags: []string{
 					"-cp",

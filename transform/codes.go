@@ -92,6 +92,7 @@ const (
 	infoDigestKept         Code = "RS165"
 	infoCmdJoined          Code = "RS178"
 	infoScriptBeside       Code = "RS179"
+	infoVMKept             Code = "RS180"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -135,6 +136,7 @@ const (
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
 	declCdMissing          Code = "RS255"
+	declVMOptions          Code = "RS284"
 	warnOptionsEnvSet      Code = "RS301"
 	warnFlatCopy           Code = "RS302"
 	warnHealthcheckTools   Code = "RS303"
@@ -155,6 +157,7 @@ const (
 	warnUnreachedPackages  Code = "RS321"
 	warnExecGlob           Code = "RS333"
 	warnPinNotCarried      Code = "RS334"
+	warnVMChanged          Code = "RS345"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -211,6 +214,7 @@ var codes = []CodeInfo{
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 	{infoCmdJoined, KindInfo, "program's file named in CMD", "The exec-form ENTRYPOINT runs the interpreter and the exec-form CMD names the file it runs (ENTRYPOINT [\"java\"], CMD [\"-jar\", \"app.jar\"]): Docker runs the two as one command, so the file is read from the CMD, and the CMD is rewritten to name it by its absolute path."},
 	{infoScriptBeside, KindInfo, "files beside the jar copied", "The file the interpreter runs loads files from beside itself (Quarkus's quarkus-run.jar its lib/, app/ and quarkus/ folders; a legacy *-runner.jar the lib/ folder), by the preset's script_beside rules: the runtime copies them, or the file's whole folder, with it."},
+	{infoVMKept, KindInfo, "builder's virtual machine kept", "The builder runs a virtual machine other than the preset's default one (IBM J9 / Eclipse OpenJ9 for maven:3-ibmjava-8): the runtime is one of the same family (ibm-semeru-runtimes), so its defaults and the options it knows stay."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -255,6 +259,7 @@ var codes = []CodeInfo{
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
 	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
+	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
 	{warnFlatCopy, KindWarning, "run-time folder copied flat (retired)", "Retired, no longer produced: a run-time folder copied into a folder flat left restage unable to tell which files the program reads, so it copied none."},
@@ -276,6 +281,7 @@ var codes = []CodeInfo{
 	{warnUnreachedPackages, KindWarning, "system packages the runtime cannot install", "The builder installs system packages from a package source the file adds (a list file in /etc/apt/sources.list.d) or by a path or release (./x.deb, pkg/bookworm-backports): the runtime's install line reaches only its image's own sources by name, so it leaves them out, and the runtime lacks them."},
 	{warnExecGlob, KindWarning, "exec-form glob resolved", "An exec-form CMD or ENTRYPOINT names a file with a glob (java -jar target/*.jar), which no shell expands, so the original handed the glob to the program as it is and could not start; restage runs the one file the build writes instead, so the result starts where the original did not."},
 	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},
+	{warnVMChanged, KindWarning, "virtual machine changed", "The builder runs one virtual machine family (IBM J9 / Eclipse OpenJ9) and the runtime another (HotSpot): no runtime of the builder's family fits, or another was asked for; the command passes no option the runtime's does not know, but defaults such as garbage collection and memory differ."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},
