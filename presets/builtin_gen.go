@@ -979,6 +979,17 @@ func generatedBuiltin() []*Preset {
 						VM: "openj9",
 					},
 					{
+						Image: "gradle",
+						Tag:   "jdk-?(?P<java>\\d+)-openj9",
+						Libc:  "glibc",
+						Flavors: []string{
+							"semeru",
+							"temurin",
+						},
+						Workdir: "/home/gradle",
+						VM:      "openj9",
+					},
+					{
 						Image: "ibmjava",
 						Libc:  "glibc",
 						Values: map[string]string{
@@ -1004,12 +1015,14 @@ func generatedBuiltin() []*Preset {
 						Image: "maven",
 						Tag:   "(temurin|openjdk|jdk|corretto|sapmachine|semeru|graalvm-community)-?(?P<java>\\d+)",
 						Libc:  "glibc",
+						VM:    "hotspot",
 					},
 					{
 						Image:   "gradle",
 						Tag:     "(jdk|corretto|graal)-?(?P<java>\\d+)",
 						Libc:    "glibc",
 						Workdir: "/home/gradle",
+						VM:      "hotspot",
 					},
 					{
 						Image:   "maven",
@@ -1031,10 +1044,12 @@ func generatedBuiltin() []*Preset {
 					{
 						Tag:  "^(?P<java>\\d+)(\\b|[^\\d.])",
 						Libc: "glibc",
+						VM:   "hotspot",
 					},
 					{
 						Tag:  "^(?P<java>\\d+)$",
 						Libc: "glibc",
+						VM:   "hotspot",
 					},
 					{
 						Libc:    "glibc",

@@ -656,6 +656,9 @@ func (p *plan) checkVM() error {
 	}
 	title, other := f.preset.VMTitle(vm), f.preset.VMTitle(r.VM)
 	if r.VM == vm {
+		if vm == f.preset.VMs[0].Name {
+			return nil // the preset's usual one
+		}
 		p.notes.note(f.from.first, infoVMKept, "the builder runs %s: the runtime %s keeps it (its %s)", title, p.image, f.preset.VMTraits)
 		return nil
 	}
