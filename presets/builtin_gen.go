@@ -946,6 +946,7 @@ func generatedBuiltin() []*Preset {
 					"amazoncorretto",
 					"sapmachine",
 					"ibm-semeru-runtimes",
+					"ibmjava",
 				},
 				Commands: []string{
 					"mvn",
@@ -979,14 +980,72 @@ func generatedBuiltin() []*Preset {
 				Variants: []Variant{
 					{
 						Image: "maven",
+						Tag:   "(ibmjava|ibm-semeru|semeru)-?(?P<java>\\d+)|(?P<java>\\d+)-openj9",
+						Libc:  "glibc",
+						Flavors: []string{
+							"semeru",
+							"temurin",
+						},
+						VM: "openj9",
+					},
+					{
+						Image: "maven",
+						Tag:   "ibmjava",
+						Libc:  "glibc",
+						Values: map[string]string{
+							"java": "8",
+						},
+						Flavors: []string{
+							"semeru",
+							"temurin",
+						},
+						VM: "openj9",
+					},
+					{
+						Image: "gradle",
+						Tag:   "jdk-?(?P<java>\\d+)-openj9",
+						Libc:  "glibc",
+						Flavors: []string{
+							"semeru",
+							"temurin",
+						},
+						Workdir: "/home/gradle",
+						VM:      "openj9",
+					},
+					{
+						Image: "ibmjava",
+						Libc:  "glibc",
+						Values: map[string]string{
+							"java": "8",
+						},
+						Flavors: []string{
+							"semeru",
+							"temurin",
+						},
+						VM: "openj9",
+					},
+					{
+						Image: "ibm-semeru-runtimes",
+						Tag:   "(open|certified)-(?P<java>\\d+)",
+						Libc:  "glibc",
+						Flavors: []string{
+							"semeru",
+							"temurin",
+						},
+						VM: "openj9",
+					},
+					{
+						Image: "maven",
 						Tag:   "(temurin|openjdk|jdk|corretto|sapmachine|semeru|graalvm-community)-?(?P<java>\\d+)",
 						Libc:  "glibc",
+						VM:    "hotspot",
 					},
 					{
 						Image:   "gradle",
 						Tag:     "(jdk|corretto|graal)-?(?P<java>\\d+)",
 						Libc:    "glibc",
 						Workdir: "/home/gradle",
+						VM:      "hotspot",
 					},
 					{
 						Image:   "maven",
@@ -1008,10 +1067,12 @@ func generatedBuiltin() []*Preset {
 					{
 						Tag:  "^(?P<java>\\d+)(\\b|[^\\d.])",
 						Libc: "glibc",
+						VM:   "hotspot",
 					},
 					{
 						Tag:  "^(?P<java>\\d+)$",
 						Libc: "glibc",
+						VM:   "hotspot",
 					},
 					{
 						Libc:    "glibc",
@@ -1174,6 +1235,77 @@ func generatedBuiltin() []*Preset {
 				"JAVA_OPTS",
 				"PATH",
 			},
+			RunFiles: &RunFiles{
+				Sources: SourceSet{
+					Ext: []string{
+						".java",
+						".kt",
+						".groovy",
+						".scala",
+					},
+					Skip: []string{
+						"target",
+						"build",
+						".gradle",
+						".mvn",
+						".*",
+					},
+				},
+				Literal: "//[^\\n]*|/\\*(?s:.*?)\\*/|\"\"\"(?s:.*?)\"\"\"|'(?:[^'\\\\\\n]|\\\\.)*'|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
+				Reads: []FileRead{
+					{
+						Call: "\\borg\\.springframework\\.boot\\b",
+						Files: []string{
+							"config",
+							"application*.properties",
+							"application*.yml",
+							"application*.yaml",
+						},
+						Why:       "Spring Boot reads application.properties and application.yml (or .yaml), and their profile variants, from the working folder and its config/ folder",
+						IfPresent: true,
+					},
+					{
+						Call: "\\bio\\.quarkus\\b",
+						Files: []string{
+							".env",
+							"config",
+						},
+						Why:       "Quarkus reads .env and config/application.properties from the working folder",
+						IfPresent: true,
+					},
+				},
+				BuildInputs: []string{
+					"*.java",
+					"*.kt",
+					"*.groovy",
+					"*.scala",
+					"src",
+					"pom.xml",
+					"mvnw",
+					"mvnw.cmd",
+					".mvn",
+					"build.gradle",
+					"build.gradle.kts",
+					"settings.gradle",
+					"settings.gradle.kts",
+					"gradle.properties",
+					"gradle",
+					"gradlew",
+					"gradlew.bat",
+					".gradle",
+					"target",
+					"build",
+					".git",
+					".gitignore",
+					".gitattributes",
+					".gitmodules",
+					".github",
+					"Dockerfile",
+					"Dockerfile.*",
+					"*.Dockerfile",
+					".dockerignore",
+				},
+			},
 			Writes: &Writes{
 				Folders: []string{
 					"/tmp",
@@ -1210,8 +1342,10 @@ func generatedBuiltin() []*Preset {
 					When: map[string]string{
 						"java": "^(17|21|25)$",
 					},
-					SizeMB: 220,
-					Why:    "the distroless Java image (Temurin JRE, java -jar as its entrypoint, no shell) of the builder's Java version",
+					SizeMB:    220,
+					Why:       "the distroless Java image (Temurin JRE, java -jar as its entrypoint, no shell) of the builder's Java version",
+					VM:        "hotspot",
+					VMOptions: "^-X(int|mixed|comp|batch|rs|noclassgc|future|debug|noagent|internalversion|diag|incgc|prof|check:jni|share(:(auto|on|off|dump))?|showSettings(:.*)?|verify(:.*)?|log(:.*)?|loggc:.*|(ms|mx|mn|ss)\\d+[kKmMgGtT]?|bootclasspath(/a|/p)?:.*|run.*)$",
 				},
 				{
 					Flavor: "temurin",
@@ -1243,6 +1377,44 @@ func generatedBuiltin() []*Preset {
 						"curl",
 						"wget",
 					},
+					VM:        "hotspot",
+					VMOptions: "^-X(int|mixed|comp|batch|rs|noclassgc|future|debug|noagent|internalversion|diag|incgc|prof|check:jni|share(:(auto|on|off|dump))?|showSettings(:.*)?|verify(:.*)?|log(:.*)?|loggc:.*|(ms|mx|mn|ss)\\d+[kKmMgGtT]?|bootclasspath(/a|/p)?:.*|run.*)$",
+				},
+				{
+					Flavor: "semeru",
+					Libc:   "glibc",
+					Image:  "ibm-semeru-runtimes:open-{{.java}}-jre",
+					Shell:  true,
+					Tools: []string{
+						"sh",
+						"bash",
+						"java",
+					},
+					Users: []string{
+						"root",
+						"nobody",
+					},
+					User: "65532:65532",
+					Env: []string{
+						"PATH",
+						"JAVA_HOME",
+						"JAVA_VERSION",
+						"JAVA_TOOL_OPTIONS",
+						"LANG",
+						"LANGUAGE",
+						"LC_ALL",
+					},
+					When: map[string]string{
+						"java": "^(8|11|17|21)$",
+					},
+					SizeMB:  270,
+					Why:     "ibm-semeru-runtimes:open-<N>-jre runs Eclipse OpenJ9, the JVM family of the builder (IBM J9 or OpenJ9), with the builder's Java version",
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Installs: []string{
+						"curl",
+						"wget",
+					},
+					VM: "openj9",
 				},
 			},
 			Sizes: Sizes{
@@ -1264,6 +1436,64 @@ func generatedBuiltin() []*Preset {
 			OptionsVars: []string{
 				"JAVA_OPTS",
 			},
+			ScriptBeside: []ScriptBeside{
+				{
+					Match: "(^|/)quarkus-app/quarkus-run\\.jar$",
+					Copy: []string{
+						".",
+					},
+					Why: "Quarkus's fast-jar quarkus-run.jar is no über-jar: it loads lib/, app/ and quarkus/ from its own folder",
+				},
+				{
+					Match: "-runner\\.jar$",
+					Copy: []string{
+						"lib",
+					},
+					Unless: []FileMatch{
+						{
+							File:    "pom.xml",
+							Pattern: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+						},
+						{
+							File:    "gradle.properties",
+							Pattern: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+						},
+						{
+							File:    "src/main/resources/application.properties",
+							Pattern: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+						},
+						{
+							File:    "src/main/resources/application.yaml",
+							Pattern: "uber-jar",
+						},
+						{
+							File:    "src/main/resources/application.yml",
+							Pattern: "uber-jar",
+						},
+					},
+					UnlessRun: "quarkus\\.package\\.(?:jar\\.)?type[\"']?\\s*[=:>]\\s*[\"']?uber-jar",
+					Why:       "a Quarkus *-runner.jar that is not an über-jar (the legacy-jar packaging, the default before Quarkus 1.12) loads its dependencies from the lib/ folder beside it",
+				},
+			},
+			VMs: []VM{
+				{
+					Name:  "hotspot",
+					Title: "HotSpot",
+				},
+				{
+					Name:  "openj9",
+					Title: "the IBM J9 / Eclipse OpenJ9 JVM",
+				},
+			},
+			VMTraits: "garbage collection, memory defaults and -X options",
 			ClassPath: &ClassPath{
 				Flags: []string{
 					"-cp",

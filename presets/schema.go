@@ -42,6 +42,17 @@ type Preset struct {
 	// OptionsVars are variables a shell expands into the interpreter's
 	// options (JAVA_OPTS); their value goes to OptionsEnv instead.
 	OptionsVars []string `yaml:"options_vars"`
+	// ScriptBeside names what a file the interpreter runs loads from
+	// beside itself, by the file's path (Quarkus's quarkus-run.jar loads
+	// lib/ from its own folder): the runtime copies it with the file.
+	ScriptBeside []ScriptBeside `yaml:"script_beside"`
+	// VMs names the virtual machines (JVM families) builder variants and
+	// runtimes may run: a builder variant with a vm runs on a runtime of
+	// the same vm, or the change is announced (or refused, when the
+	// command passes options the runtime's vm does not know).
+	VMs []VM `yaml:"vms"`
+	// VMTraits says what differs between vms, for the notes.
+	VMTraits string `yaml:"vm_traits"`
 	// ClassPath is how the interpreter finds what it runs when the
 	// command names no ScriptFlag file (java -cp out com.example.App).
 	ClassPath *ClassPath `yaml:"class_path"`
@@ -145,6 +156,8 @@ type Variant struct {
 	// variant set themselves (gradle: WORKDIR /home/gradle); it replaces
 	// builder.workdir for them.
 	Workdir string `yaml:"workdir"`
+	// VM is the virtual machine family the builder runs (one of vms).
+	VM string `yaml:"vm"`
 }
 
 // BuildCommand is a command that belongs to the build. With an Artifact it
@@ -220,6 +233,34 @@ type ClassPath struct {
 	// SourceExt are endings of a source file the interpreter runs
 	// directly (java Main.java): not a name from the path.
 	SourceExt []string `yaml:"source_ext"`
+}
+
+// ScriptBeside is what a file the interpreter runs needs beside it.
+type ScriptBeside struct {
+	// Match is a regexp on the file's path as the command names it.
+	Match string `yaml:"match"`
+	// Copy are paths relative to the file's folder: "." is that folder,
+	// copied whole in place of the file.
+	Copy []string `yaml:"copy"`
+	// Unless are build-context files whose match says the file holds
+	// what it needs (an über-jar); UnlessRun is matched against the
+	// Dockerfile's RUN lines for the same (-Dquarkus.package.type=...).
+	Unless    []FileMatch `yaml:"unless"`
+	UnlessRun string      `yaml:"unless_run"`
+	// Why says what the file loads, for the note.
+	Why string `yaml:"why"`
+}
+
+// VM is one virtual machine family: its name and how notes call it.
+type VM struct {
+	Name  string `yaml:"name"`
+	Title string `yaml:"title"`
+}
+
+// FileMatch is a pattern over one file of the build context.
+type FileMatch struct {
+	File    string `yaml:"file"`
+	Pattern string `yaml:"pattern"`
 }
 
 // GlobalInstall is a command that installs packages globally: each
@@ -637,6 +678,10 @@ type Runtime struct {
 	// of its name (curl, wget): a program not listed is never guessed
 	// to be a package.
 	Installs []string `yaml:"installs"`
+	// VM is the virtual machine family the image runs (one of vms), and
+	// VMOptions a regexp that each -X option it knows matches.
+	VM        string `yaml:"vm"`
+	VMOptions string `yaml:"vm_options"`
 }
 
 // Sizes are the figures behind the size estimate.

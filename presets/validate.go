@@ -60,6 +60,50 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{fmt.Sprintf("builder.variants.%d.workdir", i), fmt.Sprintf("variant workdir %q must be an absolute path", v.Workdir)}
 		}
 	}
+	vms := map[string]bool{}
+	for i, vm := range p.VMs {
+		if vm.Name == "" || vm.Title == "" {
+			return &presetErr{fmt.Sprintf("vms.%d", i), "a vm needs a name and a title"}
+		}
+		vms[vm.Name] = true
+	}
+	for i, v := range p.Builder.Variants {
+		if v.VM != "" && !vms[v.VM] {
+			return &presetErr{fmt.Sprintf("builder.variants.%d.vm", i), fmt.Sprintf("vm %q is not one of vms", v.VM)}
+		}
+	}
+	for i, r := range p.Runtimes {
+		if r.VM != "" && !vms[r.VM] {
+			return &presetErr{fmt.Sprintf("runtimes.%d.vm", i), fmt.Sprintf("vm %q is not one of vms", r.VM)}
+		}
+		if _, err := compileRE(r.VMOptions); err != nil {
+			return &presetErr{fmt.Sprintf("runtimes.%d.vm_options", i), fmt.Sprintf("bad pattern %q: %v", r.VMOptions, err)}
+		}
+	}
+	for i, sb := range p.ScriptBeside {
+		at := fmt.Sprintf("script_beside.%d", i)
+		if sb.Match == "" || len(sb.Copy) == 0 || sb.Why == "" {
+			return &presetErr{at, "a script_beside entry needs match, copy and why"}
+		}
+		for _, expr := range []string{sb.Match, sb.UnlessRun} {
+			if _, err := compileRE(expr); err != nil {
+				return &presetErr{at, fmt.Sprintf("bad pattern %q: %v", expr, err)}
+			}
+		}
+		for _, c := range sb.Copy {
+			if path.IsAbs(c) || strings.HasPrefix(path.Clean(c), "..") {
+				return &presetErr{at + ".copy", fmt.Sprintf("%q must be a path inside the file's folder", c)}
+			}
+		}
+		for j, u := range sb.Unless {
+			if u.File == "" {
+				return &presetErr{fmt.Sprintf("%s.unless.%d", at, j), "an unless entry needs a file"}
+			}
+			if _, err := compileRE(u.Pattern); err != nil || u.Pattern == "" {
+				return &presetErr{fmt.Sprintf("%s.unless.%d", at, j), fmt.Sprintf("bad pattern %q", u.Pattern)}
+			}
+		}
+	}
 	for i := range p.Builder.VersionSources {
 		vs := &p.Builder.VersionSources[i]
 		at := fmt.Sprintf("builder.version_sources.%d", i)
@@ -662,4 +706,32 @@ func validateDevImports(d *DevImports) *presetErr {
 		}
 	}
 	return nil
+}
+
+// Matches reports whether path is a file the entry is about.
+func (sb *ScriptBeside) Matches(path string) bool { return re(sb.Match).MatchString(path) }
+
+// RunSays reports whether a RUN line's text says the file needs nothing
+// beside it.
+func (sb *ScriptBeside) RunSays(text string) bool {
+	return sb.UnlessRun != "" && re(sb.UnlessRun).MatchString(text)
+}
+
+// Says reports whether a build-context file's text matches.
+func (m *FileMatch) Says(data []byte) bool { return re(m.Pattern).Match(data) }
+
+// VMTitle is how notes call the vm named name.
+func (p *Preset) VMTitle(name string) string {
+	for _, vm := range p.VMs {
+		if vm.Name == name {
+			return vm.Title
+		}
+	}
+	return name
+}
+
+// KnowsOption reports whether the runtime's vm knows the option word w;
+// a runtime with no vm_options knows every one.
+func (r *Runtime) KnowsOption(w string) bool {
+	return r.VMOptions == "" || re(r.VMOptions).MatchString(w)
 }

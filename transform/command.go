@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
 
@@ -35,6 +36,12 @@ type program struct {
 	scriptFile string // the shell script the command runs, when it runs one
 	classPath  bool   // the interpreter runs a name from a class path, not a file
 	first      string // the first simple command, as words joined by spaces
+	// cmdIn is the exec-form CMD whose words exec carries after the
+	// exec-form ENTRYPOINT's (from cmdAt on), as Docker runs the two,
+	// when the CMD names the file the interpreter runs.
+	cmdIn   *inst
+	cmdAt   int
+	cmdText string // the CMD's replacement line, when rewritten
 }
 
 // commandCmds returns the simple commands of a CMD or ENTRYPOINT.
@@ -310,6 +317,7 @@ func (p *plan) scriptArtifact() error {
 	if pr.exec == nil {
 		return declinef(declFileUnknown, "line %d: cannot tell which file %s runs", pr.holder.first, pr.word)
 	}
+	p.joinCmd()
 	i := 0
 	for i < len(pr.exec) && pr.exec[i] != flag {
 		i++
@@ -342,9 +350,89 @@ func (p *plan) scriptArtifact() error {
 	p.noteContextArtifact(abs)
 	pr.exec[i+1] = abs
 	pr.scriptAt = i + 1
+	if p.scriptBeside(abs) {
+		return nil
+	}
 	art := artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder}
 	p.artifacts = append(p.artifacts, art)
 	return nil
+}
+
+// scriptBeside adds what the file the interpreter runs loads from beside
+// itself (the preset's script_beside: Quarkus's lib/), with a note; it
+// reports whether that is the file's whole folder, which then stands for
+// the file.
+func (p *plan) scriptBeside(abs string) bool {
+	f, pr := p.f, p.prog
+	whole := false
+	for i := range f.preset.ScriptBeside {
+		sb := &f.preset.ScriptBeside[i]
+		if !sb.Matches(abs) || f.scriptWhole(sb) {
+			continue
+		}
+		for _, c := range sb.Copy {
+			dir := path.Join(path.Dir(abs), c)
+			if c == "." || dir == path.Dir(abs) {
+				whole = true
+			} else if !whole {
+				// The file first, then what it loads.
+				p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
+			}
+			if !slices.ContainsFunc(p.artifacts, func(a artifact) bool { return a.folder && a.dir == dir }) {
+				p.artifacts = append(p.artifacts, artifact{dir: dir, folder: true, used: true, in: pr.holder})
+			}
+			what := dir + "/ whole, with the jar"
+			if !whole {
+				what = dir + "/ with the jar"
+			}
+			p.notes.note(pr.holder.first, infoScriptBeside, "the runtime copies %s: %s", what, sb.Why)
+		}
+		return whole || len(sb.Copy) > 0
+	}
+	return false
+}
+
+// scriptWhole reports whether the build context or a RUN line says the
+// file holds what it needs (an über-jar), by the entry's unless rules.
+func (f *facts) scriptWhole(sb *presets.ScriptBeside) bool {
+	for _, st := range f.runs {
+		if sb.RunSays(st.text) {
+			return true
+		}
+	}
+	if f.opt.Context == nil {
+		return false
+	}
+	for i := range sb.Unless {
+		u := &sb.Unless[i]
+		data, err := readLimited(f.opt.Context, u.File, runScanPerFile)
+		if err == nil && u.Says(data) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinCmd appends the CMD's words to an exec-form ENTRYPOINT that runs
+// the interpreter with no file of its own (ENTRYPOINT ["java"] and
+// CMD ["-jar", "app.jar"]): Docker runs the CMD's words as the
+// ENTRYPOINT's arguments, so the file the interpreter runs may be there.
+func (p *plan) joinCmd() {
+	f, pr := p.f, p.prog
+	cmd := f.cmd
+	if pr.holder.kw != "ENTRYPOINT" || pr.shellForm || pr.needsShell || pr.resolved || cmd == nil || cmd == pr.holder {
+		return
+	}
+	if slices.Contains(pr.exec, f.preset.ScriptFlag) {
+		return
+	}
+	line := cmdLine(cmd)
+	if line == nil || line.PrependShell || len(line.CmdLine) == 0 || shell.CommandArg(line.CmdLine) > 0 {
+		return
+	}
+	pr.cmdIn, pr.cmdAt = cmd, len(pr.exec)
+	pr.exec = append(pr.exec, line.CmdLine...)
+	pr.orig = append(pr.orig, line.CmdLine...)
 }
 
 // classPathProgram reads a command that runs a name from a class path
@@ -456,6 +544,9 @@ func (p *plan) classPathProgram() error {
 		}
 	} else {
 		pr.exec = slices.Concat(pr.exec[:name], []string{cp.Flags[0], joined}, pr.exec[name:])
+		if pr.cmdIn != nil && name < pr.cmdAt {
+			pr.cmdAt += 2
+		}
 	}
 	pr.classPath = true
 	flagName := cp.Flags[0]
@@ -756,6 +847,23 @@ func (p *plan) finishCommand() {
 	}
 	if same && !pr.shellForm && !pr.resolved {
 		return
+	}
+	if pr.cmdIn != nil {
+		// The ENTRYPOINT keeps its words, the CMD its own: each is
+		// rewritten only where it changed.
+		ep, cmd := exec[:pr.cmdAt], exec[pr.cmdAt:]
+		if !slices.Equal(cmd, cmdLine(pr.cmdIn).CmdLine) {
+			pr.cmdText = pr.cmdIn.node.Value + " " + jsonArgs(cmd)
+			what := fmt.Sprintf("%s %s runs the file the CMD names, which the CMD now names by its absolute path", pr.word, p.f.preset.ScriptFlag)
+			if pr.classPath {
+				what = fmt.Sprintf("%s runs the class the CMD names, from a class path the command now names absolute", pr.word)
+			}
+			p.notes.note(pr.cmdIn.first, infoCmdJoined, "the exec-form ENTRYPOINT on line %d runs %s with the CMD's words after it, as Docker joins them: %s", pr.holder.first, pr.word, what)
+		}
+		if slices.Equal(ep, pr.orig[:len(ep)]) && len(ep) == len(cmdLine(pr.holder).CmdLine) {
+			return
+		}
+		exec = ep
 	}
 	pr.newText = pr.holder.node.Value + " " + jsonArgs(exec)
 	if clearEntrypoint {

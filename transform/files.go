@@ -167,6 +167,10 @@ func (p *plan) blockText(in *inst) string {
 		lead := body[:len(body)-len(strings.TrimLeft(body, " \t"))]
 		body = lead + p.prog.newText + s.eol
 	}
+	if p.prog != nil && p.prog.cmdIn == in && p.prog.cmdText != "" {
+		lead := body[:len(body)-len(strings.TrimLeft(body, " \t"))]
+		body = lead + p.prog.cmdText + s.eol
+	}
 	if !strings.HasSuffix(body, "\n") {
 		body += s.eol
 	}

@@ -396,6 +396,7 @@ func (p *plan) runFiles() []string {
 	}
 	var leftEmbed, leftInputs []placement
 	noted := map[string]bool{}
+	built := p.usedArtifacts()
 	for _, r := range sf.refs {
 		t := r.text
 		if t == "" || strings.ContainsAny(t, "\n\\") || strings.Contains(t, "://") {
@@ -408,6 +409,12 @@ func (p *plan) runFiles() []string {
 				dir = r.base
 			}
 			b = path.Join(dir, b)
+		}
+		if contains(built, b) || within(b, built) {
+			// What the build writes (the jar the command runs, inside
+			// a copied project folder) is copied as that, not as the
+			// folder a COPY brought.
+			continue
 		}
 		var hit *placement
 		var rest string
@@ -432,9 +439,13 @@ func (p *plan) runFiles() []string {
 			}
 		}
 		if hit == nil && len(inside) > 0 {
+			why := fmt.Sprintf("%s names %q", r.where, t)
+			if r.why != "" {
+				why = fmt.Sprintf("%s: %s", r.where, r.why)
+			}
 			for _, pl := range inside {
 				if pl.made {
-					choose(pl.dest, fmt.Sprintf("%s names %q", r.where, t), false, pl.line)
+					choose(pl.dest, why, false, pl.line)
 					continue
 				}
 				if embedded(pl.src) {
@@ -447,7 +458,7 @@ func (p *plan) runFiles() []string {
 				if f.buildInputsOnly(rf, pl.src) {
 					continue
 				}
-				choose(pl.dest, fmt.Sprintf("%s names %q", r.where, t), gitIgnored(pl.src), pl.line)
+				choose(pl.dest, why, gitIgnored(pl.src), pl.line)
 			}
 			continue
 		}
@@ -515,7 +526,7 @@ func (p *plan) runFiles() []string {
 	var left []string
 	line := 0
 	for _, pl := range pls {
-		if _, ok := picked[pl.dest]; ok || pl.made || copied[pl.dest] || noted[pl.dest] || rf.BuildInput(path.Base(pl.src)) || within(pl.dest, out) {
+		if _, ok := picked[pl.dest]; ok || pl.made || copied[pl.dest] || noted[pl.dest] || rf.BuildInput(path.Base(pl.src)) || within(pl.dest, out) || contains(arts, pl.dest) || within(pl.dest, arts) {
 			continue
 		}
 		if f.buildInputsOnly(rf, pl.src) {

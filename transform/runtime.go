@@ -683,3 +683,56 @@ func namesVersion(img, v string) bool {
 		i = at + 1
 	}
 }
+
+// checkVM compares the virtual machine the builder runs with the
+// runtime's (the preset's vms): the same one gets a note; another one a
+// warning, or a decline when the command passes an option the runtime's
+// does not know.
+func (p *plan) checkVM() error {
+	f, r := p.f, p.runtime
+	vm := f.variant.VM
+	if vm == "" || r.VM == "" {
+		return nil
+	}
+	title, other := f.preset.VMTitle(vm), f.preset.VMTitle(r.VM)
+	if r.VM == vm {
+		if vm == f.preset.VMs[0].Name {
+			return nil // the preset's usual one
+		}
+		p.notes.note(f.from.first, infoVMKept, "the builder runs %s: the runtime %s keeps it (its %s)", title, p.image, f.preset.VMTraits)
+		return nil
+	}
+	var unknown []string
+	for _, w := range p.vmOptions() {
+		if strings.HasPrefix(w, "-X") && !strings.HasPrefix(w, "-XX:") && !r.KnowsOption(w) {
+			unknown = appendNew(unknown, w)
+		}
+	}
+	if len(unknown) > 0 {
+		return declinef(declVMOptions, "line %d: the builder runs %s and the runtime %s runs %s, which does not know the option %s: it would not start", p.prog.holder.first, title, p.image, other, strings.Join(unknown, ", "))
+	}
+	p.notes.note(f.from.first, warnVMChanged, "the builder runs %s and the runtime %s runs %s: %s differ", title, p.image, other, f.preset.VMTraits)
+	return nil
+}
+
+// vmOptions are the interpreter options the container passes: the
+// command's words before the file or name it runs, and the words of the
+// options variables the file sets.
+func (p *plan) vmOptions() []string {
+	f, pr := p.f, p.prog
+	var out []string
+	if pr.interp {
+		for _, w := range pr.orig[min(1, len(pr.orig)):] {
+			if w == f.preset.ScriptFlag || !strings.HasPrefix(w, "-") {
+				break
+			}
+			out = append(out, w)
+		}
+	}
+	for _, v := range append([]string{f.preset.OptionsEnv}, f.preset.OptionsVars...) {
+		if v != "" {
+			out = append(out, strings.Fields(f.envNow[v])...)
+		}
+	}
+	return out
+}
