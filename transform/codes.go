@@ -14,7 +14,8 @@ package transform
 //	RS9xx  internal: a bug in restage; the file is left unchanged
 //
 // RS250-RS299 are declines whose reason is written in a preset (a decline
-// rule, a decline variant, a decline_args entry): the code says which
+// rule, a decline variant, a decline_args entry, an interpreter_request):
+// the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
 // keeps the preset schema free of codes. RS255 is an exception: an engine
 // decline (declCdMissing) whose number was assigned there.
@@ -134,6 +135,7 @@ const (
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
 	declCdMissing          Code = "RS255"
+	declInterpreterFetch   Code = "RS292"
 	warnOptionsEnvSet      Code = "RS301"
 	warnFlatCopy           Code = "RS302"
 	warnHealthcheckTools   Code = "RS303"
@@ -253,6 +255,7 @@ var codes = []CodeInfo{
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
 	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
+	{declInterpreterFetch, KindDecline, "the build fetches an interpreter the runtime lacks", "A build command (uv sync) finds that the project asks for an interpreter version the builder's certainly does not satisfy (requires-python, .python-version), so it downloads another interpreter outside the environment the runtime copies and makes the environment on it; the reason comes from the preset."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
 	{warnFlatCopy, KindWarning, "run-time folder copied flat (retired)", "Retired, no longer produced: a run-time folder copied into a folder flat left restage unable to tell which files the program reads, so it copied none."},
