@@ -3320,6 +3320,43 @@ func generatedBuiltin() []*Preset {
 							},
 						},
 					},
+					Requests: &InterpreterRequest{
+						Builder: []string{
+							"version",
+							"pyver",
+						},
+						Sources: []RequestSource{
+							{
+								File:    ".python-version",
+								Pattern: "\\A(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*[ \\t]*(?P<req>\\d+(?:\\.\\d+)*)[ \\t]*(?:\\r?\\n|\\z)",
+								Prefix:  true,
+								What:    "the requested Python",
+							},
+							{
+								File:    "pyproject.toml",
+								Pattern: "(?m)^[ \\t]*requires-python[ \\t]*=[ \\t]*[\"']+(?P<req>[^\"'\\n]+)[\"']",
+								What:    "requires-python",
+							},
+						},
+						UnlessEnv: map[string]string{
+							"UV_NO_MANAGED_PYTHON":   "^(?i:1|true|yes|on|y|t)$",
+							"UV_NO_PYTHON_DOWNLOADS": "^(?i:1|true|yes|on|y|t)$",
+							"UV_PYTHON":              ".",
+							"UV_PYTHON_DOWNLOADS":    "^(?i:never|manual)$",
+							"UV_PYTHON_PREFERENCE":   "^only-system$",
+						},
+						UnlessArgs: []string{
+							"--no-python-downloads",
+							"--python-downloads",
+							"--no-managed-python",
+							"--python-preference",
+							"--python",
+							"-p",
+							"--project",
+							"--directory",
+						},
+						Why: "{what} \"{req}\" ({file}) excludes the builder's Python {builder}, so uv downloads another interpreter into /root/.local/share/uv/python and makes the environment on it; the runtime gets the environment without that interpreter, which would not start; pin a python image whose version satisfies it",
+					},
 				},
 			},
 			DropEnv: []string{

@@ -721,3 +721,20 @@ func (d *DevImports) Loads(data []byte) []ModuleLoad {
 	slices.SortStableFunc(out, func(a, b ModuleLoad) int { return a.Offset - b.Offset })
 	return out
 }
+
+// Requirement is the requirement src gives in a file's text.
+func (src *RequestSource) Requirement(text string) (string, bool) {
+	m := re(src.Pattern).FindStringSubmatch(text)
+	if m == nil {
+		return "", false
+	}
+	v := strings.TrimSpace(m[re(src.Pattern).SubexpIndex("req")])
+	return v, v != ""
+}
+
+// Off reports whether the variable name set to value keeps the command
+// from fetching an interpreter.
+func (r *InterpreterRequest) Off(name, value string) bool {
+	w, ok := r.UnlessEnv[name]
+	return ok && re(w).MatchString(value)
+}

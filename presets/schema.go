@@ -193,6 +193,12 @@ type BuildCommand struct {
 	// DeclineArgs maps arguments to reasons: the command with such an
 	// argument makes the engine leave the file alone (pip install --user).
 	DeclineArgs map[string]string `yaml:"decline_args"`
+	// Requests, when set, says where the project names the interpreter
+	// version the command wants, and that the command fetches an
+	// interpreter of its own when the builder's does not satisfy it
+	// (uv sync): then the runtime would get an environment whose
+	// interpreter it lacks, so the engine declines.
+	Requests *InterpreterRequest `yaml:"interpreter_request"`
 	// Tools are packages that build the app rather than run it (poetry,
 	// uv): a command that names only these installs a tool, not the app,
 	// so it gets no Prepare and is no app folder.
@@ -207,6 +213,39 @@ type BuildCommand struct {
 	// Flags that name what to install (-r FILE, -e DIR) are not listed:
 	// their value is never a tool, so the command installs the app.
 	ToolValueFlags []string `yaml:"tool_value_flags"`
+}
+
+// InterpreterRequest is how a build command picks its interpreter: the
+// first file of Sources found in the folder the command runs in, or in
+// one above it, that gives a requirement; every source found counts. When
+// the builder's version (the first template value of Builder that is a
+// plain dotted version) certainly satisfies none of a requirement's
+// versions, the command fetches another interpreter, unless an argument
+// of UnlessArgs or a variable of UnlessEnv turns that off.
+type InterpreterRequest struct {
+	Builder []string        `yaml:"builder"` // template values: version, pyver
+	Sources []RequestSource `yaml:"sources"`
+	// UnlessEnv maps a variable to a pattern of the values that keep
+	// the command from fetching (UV_PYTHON_DOWNLOADS=never): the
+	// original build then fails itself, and nothing is declined.
+	UnlessEnv map[string]string `yaml:"unless_env"`
+	// UnlessArgs are arguments that do the same, or that move the
+	// project elsewhere than the folder the command runs in (--project):
+	// with one, nothing is read.
+	UnlessArgs []string `yaml:"unless_args"`
+	// Why is the decline reason, with {what}, {req}, {file} and
+	// {builder} filled in.
+	Why string `yaml:"why"`
+}
+
+// RequestSource reads a version requirement from a file: the group req
+// of Pattern. Prefix means the value is a bare version that asks for
+// every release it is a prefix of (3.13 is ==3.13.*).
+type RequestSource struct {
+	File    string `yaml:"file"`
+	Pattern string `yaml:"pattern"`
+	Prefix  bool   `yaml:"prefix"`
+	What    string `yaml:"what"` // for people: requires-python
 }
 
 // Classes says where a compiler writes: the folder its DirFlag names,

@@ -172,6 +172,22 @@ func (p *Preset) compile() *presetErr {
 				}
 			}
 		}
+		if r := b.Requests; r != nil {
+			if len(r.Builder) == 0 || len(r.Sources) == 0 || r.Why == "" {
+				return &presetErr{at("interpreter_request"), fmt.Sprintf("interpreter_request of %q needs builder, sources and why", b.Command)}
+			}
+			for j, src := range r.Sources {
+				rx, err := compileRE(src.Pattern)
+				if err != nil || src.File == "" || !slices.Contains(rx.SubexpNames(), "req") {
+					return &presetErr{at(fmt.Sprintf("interpreter_request.sources.%d", j)), fmt.Sprintf("a source needs a file and a pattern with a group req (%q)", src.Pattern)}
+				}
+			}
+			for k, w := range r.UnlessEnv {
+				if _, err := compileRE(w); err != nil {
+					return &presetErr{at("interpreter_request.unless_env." + k), fmt.Sprintf("bad pattern %q: %v", w, err)}
+				}
+			}
+		}
 		if a := b.Artifact; a != nil {
 			if a.OutputFlag == "" && a.Dir == "" && len(a.Name) == 0 && !a.FolderArg {
 				return &presetErr{at("artifact"), fmt.Sprintf("artifact of %q says nothing about where it is written", b.Command)}

@@ -300,6 +300,9 @@ func (f *facts) collectArtifacts(step *runStep) error {
 				return declinef(declPresetArg, "line %d: `%s %s`: %s", step.in.first, b.bc.Command, a.text, why)
 			}
 		}
+		if err := f.checkInterpreterRequest(step, b); err != nil {
+			return err
+		}
 		if names := toolNames(b); names != nil {
 			f.toolUses = append(f.toolUses, toolUse{in: step.in, names: names, path: f.envNow["PATH"], prepare: b.bc.Prepare})
 			continue
@@ -1290,4 +1293,70 @@ func quotedScripts(sc *shell.Script) (scripts []*shell.Script, unread bool) {
 		out = append(out, inner)
 	}
 	return out, unread
+}
+
+// checkInterpreterRequest declines a build command that fetches an
+// interpreter of its own (the preset's interpreter_request): one of the
+// project's files in the builder, at the folder the command runs in or
+// above it, asks for a version that the builder's certainly is not. The
+// environment the runtime copies would then run an interpreter outside
+// it. Nothing is read when the file turns fetching off (the original
+// build then fails itself), or when the builder's version or the
+// requirement cannot be read.
+func (f *facts) checkInterpreterRequest(step *runStep, b buildUse) error {
+	r := b.bc.Requests
+	if r == nil || !path.IsAbs(b.cwd) {
+		return nil
+	}
+	for _, a := range b.args {
+		for _, u := range r.UnlessArgs {
+			if a.text == u || strings.HasPrefix(a.text, u+"=") {
+				return nil
+			}
+		}
+	}
+	for k := range r.UnlessEnv {
+		v, ok := b.env[k]
+		if !ok {
+			v, ok = f.envNow[k]
+		}
+		if ok && r.Off(k, v) {
+			return nil
+		}
+	}
+	have := ""
+	vals := f.values()
+	for _, name := range r.Builder {
+		if _, ok := parseDotted(vals[name]); ok {
+			have = vals[name]
+			break
+		}
+	}
+	if have == "" {
+		return nil
+	}
+	for i := range r.Sources {
+		src := &r.Sources[i]
+		for dir := path.Clean(b.cwd); ; dir = path.Dir(dir) {
+			text, from, ok := f.contextFileAt(path.Join(dir, src.File))
+			if !ok {
+				if dir == "/" {
+					break
+				}
+				continue
+			}
+			req, ok := src.Requirement(text)
+			spec := req
+			if ok && src.Prefix {
+				_, ok = parseDotted(req)
+				spec = "==" + req + ".*"
+			}
+			if ok && excludesVersion(have, spec) {
+				why := strings.NewReplacer("{what}", src.What, "{req}", req, "{file}", from, "{builder}", have).Replace(r.Why)
+				return declinef(declInterpreterFetch, "line %d: `%s`: %s", step.in.first, b.bc.Command, why)
+			}
+			break
+		}
+	}
+	return nil
 }

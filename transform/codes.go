@@ -14,7 +14,8 @@ package transform
 //	RS9xx  internal: a bug in restage; the file is left unchanged
 //
 // RS250-RS299 are declines whose reason is written in a preset (a decline
-// rule, a decline variant, a decline_args entry): the code says which
+// rule, a decline variant, a decline_args entry, an interpreter_request):
+// the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
 // keeps the preset schema free of codes. RS255 is an exception: an engine
 // decline (declCdMissing) whose number was assigned there.
@@ -142,6 +143,7 @@ const (
 	declPresetCommand      Code = "RS252"
 	declCdMissing          Code = "RS255"
 	declVMOptions          Code = "RS284"
+	declInterpreterFetch   Code = "RS292"
 	warnOptionsEnvSet      Code = "RS301"
 	warnFlatCopy           Code = "RS302"
 	warnHealthcheckTools   Code = "RS303"
@@ -273,6 +275,7 @@ var codes = []CodeInfo{
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
 	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
+	{declInterpreterFetch, KindDecline, "the build fetches an interpreter the runtime lacks", "A build command (uv sync) finds that the project asks for an interpreter version the builder's certainly does not satisfy (requires-python, .python-version), so it downloads another interpreter outside the environment the runtime copies and makes the environment on it; the reason comes from the preset."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
 	{warnFlatCopy, KindWarning, "run-time folder copied flat (retired)", "Retired, no longer produced: a run-time folder copied into a folder flat left restage unable to tell which files the program reads, so it copied none."},
