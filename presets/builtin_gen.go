@@ -668,6 +668,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
 				},
 				{
 					Command: "apt install",
@@ -732,6 +739,13 @@ func generatedBuiltin() []*Preset {
 					},
 					Base: []string{
 						"ca-certificates",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
 					},
 				},
 				{
@@ -798,6 +812,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
 				},
 				{
 					Command: "apt install",
@@ -863,6 +884,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
 				},
 				{
 					Command: "apk add",
@@ -927,6 +955,10 @@ func generatedBuiltin() []*Preset {
 					Release: &Release{
 						Value: "alpine",
 						What:  "Alpine release",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
+						"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
 					},
 				},
 			},
