@@ -371,6 +371,12 @@ type PackageMap struct {
 	// installed in the runtime as they are (run-time libraries and tools).
 	Keep      bool     `yaml:"keep"`
 	BuildOnly []string `yaml:"build_only"` // globs of packages only the build needs
+	// Unmapped are globs of build-only packages (lib*-dev) whose library
+	// the app may load or link at run time: one that Map does not name is
+	// left in the builder with a warning, since the runtime installs no
+	// library for it. A Map entry whose value is empty names a package
+	// that needs none in the runtime (the runtime image has its library).
+	Unmapped []string `yaml:"unmapped"`
 	// When holds regexps that the builder's template values must match
 	// for this map to apply (debian: '^12$'): run-time library names
 	// that differ between releases of the builder's system.

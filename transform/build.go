@@ -899,7 +899,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 	if f.pkgs == nil {
 		n := len(f.preset.RuntimePackages)
 		f.pkgs, f.pkgAsIs, f.pkgGroups = make([][]string, n), make([][]string, n), make([]map[string][]string, n)
-		f.unreached = make([][]unreached, n)
+		f.unreached, f.unmapped = make([][]unreached, n), make([][]unreached, n)
 	}
 	var values map[string]string // read once, and only for a map with a when
 	for i, m := range f.preset.RuntimePackages {
@@ -936,6 +936,13 @@ func (f *facts) scanPackages(args []word, line, end int) {
 			}
 		}) {
 			lib, ok := m.Map[a.text]
+			if ok && lib == "" {
+				continue // the runtime has its library
+			}
+			if !ok && !a.dynamic && buildOnly(m.BuildOnly, a.text) && buildOnly(m.Unmapped, a.text) &&
+				!slices.ContainsFunc(f.unmapped[i], func(u unreached) bool { return u.pkg == a.text }) {
+				f.unmapped[i] = append(f.unmapped[i], unreached{pkg: a.text, line: line})
+			}
 			asIs := false
 			if !ok && m.Keep && !a.dynamic && !buildOnly(m.BuildOnly, a.text) {
 				if src != 0 || strings.Contains(a.text, "/") {

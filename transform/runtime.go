@@ -25,6 +25,17 @@ func (p *plan) planPackages() error {
 		if i < len(f.unreached) {
 			p.warnUnreached(m, f.unreached[i])
 		}
+		if i < len(f.unmapped) && len(f.unmapped[i]) > 0 {
+			var names []string
+			for _, u := range f.unmapped[i] {
+				names = append(names, u.pkg)
+			}
+			stays := "stays"
+			if len(names) > 1 {
+				stays = "stay"
+			}
+			p.notes.note(f.unmapped[i][0].line, warnDevUnmapped, "%s %s in the builder, and the preset knows no run-time library for %s: the runtime installs none (if the app loads or links such a library at run time, install it in the runtime stage)", strings.Join(names, ", "), stays, pronoun(len(names)))
+		}
 		if len(libs) == 0 || allMatch(m.Alongside, libs) {
 			continue
 		}
