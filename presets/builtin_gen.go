@@ -394,6 +394,36 @@ func generatedBuiltin() []*Preset {
 					"\\bexec\\.CommandContext\\(\\s*[^,()\\n]+(?:\\(\\))?,\\s*(?:\"(?P<prog>[^\"\\\\]+)\"|(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)])",
 					"\\bexec\\.Command(?:Context)?\\((?:\\s*[^,()\\n\"]+(?:\\(\\))?,)?\\s*\"(?:/bin/|/usr/bin/)?(?:ba)?sh\"\\s*,\\s*\"-c\"\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)",
 				},
+				Libraries: []ProgramLib{
+					{
+						In:   "\"github\\.com/Masterminds/vcs\"",
+						Call: "\\bvcs\\.NewGitRepo\\(",
+						Programs: []string{
+							"git",
+						},
+					},
+					{
+						In:   "\"github\\.com/Masterminds/vcs\"",
+						Call: "\\bvcs\\.NewSvnRepo\\(",
+						Programs: []string{
+							"svn",
+						},
+					},
+					{
+						In:   "\"github\\.com/Masterminds/vcs\"",
+						Call: "\\bvcs\\.NewHgRepo\\(",
+						Programs: []string{
+							"hg",
+						},
+					},
+					{
+						In:   "\"github\\.com/Masterminds/vcs\"",
+						Call: "\\bvcs\\.NewBzrRepo\\(",
+						Programs: []string{
+							"bzr",
+						},
+					},
+				},
 			},
 			DefaultFlavor: "distroless",
 			Fallback: []string{

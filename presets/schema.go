@@ -676,6 +676,17 @@ type Programs struct {
 	// Own are expressions that name the running interpreter itself
 	// (sys.executable, process.execPath): not another program.
 	Own []string `yaml:"own"`
+	// Libraries are calls of libraries that run a program themselves
+	// (github.com/Masterminds/vcs runs git): a match counts as the
+	// sources running those programs, whatever In says.
+	Libraries []ProgramLib `yaml:"libraries"`
+}
+
+// ProgramLib is a library call that runs programs of the image.
+type ProgramLib struct {
+	In       string   `yaml:"in"`       // a regexp a source must match: it imports the library
+	Call     string   `yaml:"call"`     // a regexp over the source: the call
+	Programs []string `yaml:"programs"` // the programs the call runs
 }
 
 // Signal is a pattern over instruction text and what it means.

@@ -610,6 +610,22 @@ func validatePrograms(pr *Programs) *presetErr {
 			return &presetErr{fmt.Sprintf("programs.calls.%d", i), fmt.Sprintf("pattern %q has no group named prog or expr", pat)}
 		}
 	}
+	for i, l := range pr.Libraries {
+		at := fmt.Sprintf("programs.libraries.%d", i)
+		for _, pat := range []string{l.In, l.Call} {
+			if _, err := compileRE(pat); pat != "" && err != nil {
+				return &presetErr{at, fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+		}
+		if l.Call == "" || len(l.Programs) == 0 {
+			return &presetErr{at, "a library needs call and programs"}
+		}
+		for _, prog := range l.Programs {
+			if prog == "" || strings.ContainsAny(prog, "/ ") {
+				return &presetErr{at, fmt.Sprintf("%q is not a program name such as git", prog)}
+			}
+		}
+	}
 	return nil
 }
 
