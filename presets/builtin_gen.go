@@ -673,6 +673,12 @@ func generatedBuiltin() []*Preset {
 						"upx-ucl",
 						"protobuf-compiler",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					When: map[string]string{
 						"debian": "^12$",
 					},
@@ -737,6 +743,12 @@ func generatedBuiltin() []*Preset {
 						"upx",
 						"upx-ucl",
 						"protobuf-compiler",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
 					},
 					When: map[string]string{
 						"debian": "^12$",
@@ -803,6 +815,12 @@ func generatedBuiltin() []*Preset {
 						"upx-ucl",
 						"protobuf-compiler",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					When: map[string]string{
 						"debian": "^13$",
 					},
@@ -868,6 +886,12 @@ func generatedBuiltin() []*Preset {
 						"upx-ucl",
 						"protobuf-compiler",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					When: map[string]string{
 						"debian": "^13$",
 					},
@@ -930,6 +954,13 @@ func generatedBuiltin() []*Preset {
 						"upx",
 						"protobuf",
 						"protoc",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+						"xz",
 					},
 					ValueFlags: []string{
 						"--virtual",
@@ -2387,6 +2418,12 @@ func generatedBuiltin() []*Preset {
 						"node-gyp",
 						"ca-certificates",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					ValueFlags: []string{
 						"-o",
 						"--option",
@@ -2445,6 +2482,12 @@ func generatedBuiltin() []*Preset {
 						"node-gyp",
 						"ca-certificates",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					ValueFlags: []string{
 						"-o",
 						"--option",
@@ -2502,6 +2545,13 @@ func generatedBuiltin() []*Preset {
 						"pkgconfig",
 						"git",
 						"ca-certificates",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+						"xz",
 					},
 					ValueFlags: []string{
 						"--virtual",
@@ -3603,6 +3653,12 @@ func generatedBuiltin() []*Preset {
 						"git",
 						"ca-certificates",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					ValueFlags: []string{
 						"-t",
 						"--target-release",
@@ -3701,6 +3757,12 @@ func generatedBuiltin() []*Preset {
 						"git",
 						"ca-certificates",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					ValueFlags: []string{
 						"-t",
 						"--target-release",
@@ -3752,6 +3814,13 @@ func generatedBuiltin() []*Preset {
 						"rust",
 						"git",
 						"ca-certificates",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+						"xz",
 					},
 					ValueFlags: []string{
 						"-t",

@@ -371,6 +371,13 @@ type PackageMap struct {
 	// installed in the runtime as they are (run-time libraries and tools).
 	Keep      bool     `yaml:"keep"`
 	BuildOnly []string `yaml:"build_only"` // globs of packages only the build needs
+	// FetchTools are globs of packages kept as they are that are
+	// build-time download or unpack tools (curl, wget, unzip), each
+	// giving the program of its name: one is installed in the runtime
+	// only when something that runs in the container names that program
+	// (the command, its script, the HEALTHCHECK, the sources' program
+	// calls); else it stays in the builder.
+	FetchTools []string `yaml:"fetch_tools"`
 	// When holds regexps that the builder's template values must match
 	// for this map to apply (debian: '^12$'): run-time library names
 	// that differ between releases of the builder's system.
