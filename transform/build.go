@@ -899,6 +899,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 	if f.pkgs == nil {
 		n := len(f.preset.RuntimePackages)
 		f.pkgs, f.pkgAsIs, f.pkgGroups = make([][]string, n), make([][]string, n), make([]map[string][]string, n)
+		f.pkgBuildOnly = make([][]string, n)
 		f.unreached = make([][]unreached, n)
 	}
 	var values map[string]string // read once, and only for a map with a when
@@ -937,6 +938,9 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		}) {
 			lib, ok := m.Map[a.text]
 			asIs := false
+			if !ok && m.Keep && !a.dynamic && buildOnly(m.BuildOnly, a.text) && !slices.Contains(f.pkgBuildOnly[i], a.text) {
+				f.pkgBuildOnly[i] = append(f.pkgBuildOnly[i], a.text)
+			}
 			if !ok && m.Keep && !a.dynamic && !buildOnly(m.BuildOnly, a.text) {
 				if src != 0 || strings.Contains(a.text, "/") {
 					u := unreached{pkg: a.text, line: line, srcLine: src}
@@ -972,6 +976,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 // the program was built against them.
 func (f *facts) forgetPackage(i int, name string) {
 	gone := append([]string{name}, f.pkgGroups[i][name]...)
+	f.pkgBuildOnly[i] = slices.DeleteFunc(f.pkgBuildOnly[i], func(p string) bool { return p == name })
 	for _, g := range gone {
 		if !slices.Contains(f.pkgAsIs[i], g) {
 			continue

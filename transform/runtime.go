@@ -21,6 +21,7 @@ func (p *plan) planPackages() error {
 		if i < len(f.pkgs) {
 			libs = slices.Clone(f.pkgs[i])
 			libs = p.leaveFetchTools(m, f.pkgAsIs[i], libs)
+			libs = p.keepRunBuildOnly(f.pkgBuildOnly[i], libs)
 		}
 		libs = p.builderLibs(i, m.BuilderLibs, libs)
 		if i < len(f.unreached) {
@@ -43,6 +44,7 @@ func (p *plan) planPackages() error {
 		}
 		p.runs = append(p.runs, line)
 		p.installed = append(p.installed, libs...)
+		p.pkgInstalled = append(p.pkgInstalled, libs...)
 		if m.Tool != "" {
 			p.pkgTools = append(p.pkgTools, m.Tool)
 		}
@@ -76,6 +78,42 @@ func (p *plan) leaveFetchTools(m *presets.PackageMap, asIs, libs []string) []str
 		p.notes.note(0, infoFetchToolLeft, "%s stay%s in the builder: the runtime gets a build-time download tool only when something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) names its program, and nothing names %s", strings.Join(left, ", "), plural1(len(left)), pronoun(len(left)))
 	}
 	return out
+}
+
+// keepRunBuildOnly adds to libs the build-only packages whose program
+// (the package's name) something that runs in the container names: a
+// code runner whose sources run gcc or python3 needs them at run time.
+// The others are remembered for the warning on programs the sources
+// name by an expression.
+func (p *plan) keepRunBuildOnly(bo, libs []string) []string {
+	if len(bo) == 0 {
+		return libs
+	}
+	run, _ := p.runProgramNames()
+	var kept []string
+	for _, b := range bo {
+		name, _, _ := strings.Cut(b, "=")
+		if run[name] {
+			kept = append(kept, b)
+			if !slices.Contains(libs, b) {
+				libs = append(libs, b)
+			}
+			continue
+		}
+		p.buildOnlyLeft = appendNew(p.buildOnlyLeft, name)
+	}
+	if len(kept) > 0 {
+		p.notes.note(0, infoBuildOnlyRun, "%s, build-only by default, %s installed in the runtime: something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) runs %s", strings.Join(kept, ", "), isAre(len(kept)), pronoun(len(kept)))
+	}
+	return libs
+}
+
+// isAre is the verb for n subjects.
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }
 
 // plural1 is the verb ending of a present-tense verb for n subjects.
