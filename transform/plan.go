@@ -52,7 +52,7 @@ type plan struct {
 	// buildOnlyLeft are build-only packages the builder installs that
 	// stay there (named when the sources run a program no literal names).
 	buildOnlyLeft []string
-	pkgInstalled  []string // those of installed that the package maps install (packages, not programs)
+	pkgInstalled  []string  // those of installed that the package maps install (packages, not programs)
 	pathCopied    bool      // the runtime gets the folders the file puts on PATH
 	progs         []progUse // the programs the sources run (read once)
 	progsRead     bool
