@@ -394,6 +394,36 @@ func generatedBuiltin() []*Preset {
 					"\\bexec\\.CommandContext\\(\\s*[^,()\\n]+(?:\\(\\))?,\\s*(?:\"(?P<prog>[^\"\\\\]+)\"|(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)])",
 					"\\bexec\\.Command(?:Context)?\\((?:\\s*[^,()\\n\"]+(?:\\(\\))?,)?\\s*\"(?:/bin/|/usr/bin/)?(?:ba)?sh\"\\s*,\\s*\"-c\"\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)",
 				},
+				Libraries: []ProgramLib{
+					{
+						In:   "\"github\\.com/Masterminds/vcs\"",
+						Call: "\\bvcs\\.NewGitRepo\\(",
+						Programs: []string{
+							"git",
+						},
+					},
+					{
+						In:   "\"github\\.com/Masterminds/vcs\"",
+						Call: "\\bvcs\\.NewSvnRepo\\(",
+						Programs: []string{
+							"svn",
+						},
+					},
+					{
+						In:   "\"github\\.com/Masterminds/vcs\"",
+						Call: "\\bvcs\\.NewHgRepo\\(",
+						Programs: []string{
+							"hg",
+						},
+					},
+					{
+						In:   "\"github\\.com/Masterminds/vcs\"",
+						Call: "\\bvcs\\.NewBzrRepo\\(",
+						Programs: []string{
+							"bzr",
+						},
+					},
+				},
 			},
 			DefaultFlavor: "distroless",
 			Fallback: []string{
@@ -643,6 +673,12 @@ func generatedBuiltin() []*Preset {
 						"upx-ucl",
 						"protobuf-compiler",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					When: map[string]string{
 						"debian": "^12$",
 					},
@@ -714,6 +750,12 @@ func generatedBuiltin() []*Preset {
 						"upx",
 						"upx-ucl",
 						"protobuf-compiler",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
 					},
 					When: map[string]string{
 						"debian": "^12$",
@@ -787,6 +829,12 @@ func generatedBuiltin() []*Preset {
 						"upx-ucl",
 						"protobuf-compiler",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					When: map[string]string{
 						"debian": "^13$",
 					},
@@ -859,6 +907,12 @@ func generatedBuiltin() []*Preset {
 						"upx-ucl",
 						"protobuf-compiler",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					When: map[string]string{
 						"debian": "^13$",
 					},
@@ -928,6 +982,13 @@ func generatedBuiltin() []*Preset {
 						"upx",
 						"protobuf",
 						"protoc",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+						"xz",
 					},
 					ValueFlags: []string{
 						"--virtual",
@@ -2529,6 +2590,12 @@ func generatedBuiltin() []*Preset {
 						"node-gyp",
 						"ca-certificates",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					ValueFlags: []string{
 						"-o",
 						"--option",
@@ -2587,6 +2654,12 @@ func generatedBuiltin() []*Preset {
 						"node-gyp",
 						"ca-certificates",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					ValueFlags: []string{
 						"-o",
 						"--option",
@@ -2644,6 +2717,13 @@ func generatedBuiltin() []*Preset {
 						"pkgconfig",
 						"git",
 						"ca-certificates",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+						"xz",
 					},
 					ValueFlags: []string{
 						"--virtual",
@@ -3755,6 +3835,12 @@ func generatedBuiltin() []*Preset {
 					Unmapped: []string{
 						"lib*-dev",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					ValueFlags: []string{
 						"-t",
 						"--target-release",
@@ -3863,6 +3949,12 @@ func generatedBuiltin() []*Preset {
 					Unmapped: []string{
 						"lib*-dev",
 					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
 					ValueFlags: []string{
 						"-t",
 						"--target-release",
@@ -3915,6 +4007,13 @@ func generatedBuiltin() []*Preset {
 						"rust",
 						"git",
 						"ca-certificates",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+						"xz",
 					},
 					ValueFlags: []string{
 						"-t",

@@ -621,10 +621,21 @@ func (pr *Programs) Skipped(name string) bool { return matchAny(pr.Skip, name) }
 
 // Find returns the calls of a source that run a program, in order.
 func (pr *Programs) Find(data []byte) []ProgramCall {
-	if pr.In != "" && !re(pr.In).Match(data) {
-		return nil
-	}
 	var out []ProgramCall
+	for _, l := range pr.Libraries {
+		if !mayMatch(l.Call, data) || l.In != "" && !re(l.In).Match(data) {
+			continue
+		}
+		for _, m := range re(l.Call).FindAllIndex(data, -1) {
+			for _, prog := range l.Programs {
+				out = append(out, ProgramCall{Prog: prog, Offset: m[0]})
+			}
+		}
+	}
+	if pr.In != "" && !re(pr.In).Match(data) {
+		slices.SortStableFunc(out, func(a, b ProgramCall) int { return a.Offset - b.Offset })
+		return out
+	}
 	for _, p := range pr.Calls {
 		if !mayMatch(p, data) {
 			continue

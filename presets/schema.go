@@ -377,6 +377,13 @@ type PackageMap struct {
 	// library for it. A Map entry whose value is empty names a package
 	// that needs none in the runtime (the runtime image has its library).
 	Unmapped []string `yaml:"unmapped"`
+	// FetchTools are globs of packages kept as they are that are
+	// build-time download or unpack tools (curl, wget, unzip), each
+	// giving the program of its name: one is installed in the runtime
+	// only when something that runs in the container names that program
+	// (the command, its script, the HEALTHCHECK, the sources' program
+	// calls); else it stays in the builder.
+	FetchTools []string `yaml:"fetch_tools"`
 	// When holds regexps that the builder's template values must match
 	// for this map to apply (debian: '^12$'): run-time library names
 	// that differ between releases of the builder's system.
@@ -682,6 +689,17 @@ type Programs struct {
 	// Own are expressions that name the running interpreter itself
 	// (sys.executable, process.execPath): not another program.
 	Own []string `yaml:"own"`
+	// Libraries are calls of libraries that run a program themselves
+	// (github.com/Masterminds/vcs runs git): a match counts as the
+	// sources running those programs, whatever In says.
+	Libraries []ProgramLib `yaml:"libraries"`
+}
+
+// ProgramLib is a library call that runs programs of the image.
+type ProgramLib struct {
+	In       string   `yaml:"in"`       // a regexp a source must match: it imports the library
+	Call     string   `yaml:"call"`     // a regexp over the source: the call
+	Programs []string `yaml:"programs"` // the programs the call runs
 }
 
 // Signal is a pattern over instruction text and what it means.

@@ -311,7 +311,7 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
 			}
 		}
-		for _, g := range append(append([]string(nil), m.BuildOnly...), m.Alongside...) {
+		for _, g := range slices.Concat(m.BuildOnly, m.Alongside, m.FetchTools) {
 			if _, err := path.Match(g, ""); err != nil {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d", i), fmt.Sprintf("bad pattern %q", g)}
 			}
@@ -608,6 +608,22 @@ func validatePrograms(pr *Programs) *presetErr {
 		}
 		if re.SubexpIndex("prog") < 0 && re.SubexpIndex("expr") < 0 {
 			return &presetErr{fmt.Sprintf("programs.calls.%d", i), fmt.Sprintf("pattern %q has no group named prog or expr", pat)}
+		}
+	}
+	for i, l := range pr.Libraries {
+		at := fmt.Sprintf("programs.libraries.%d", i)
+		for _, pat := range []string{l.In, l.Call} {
+			if _, err := compileRE(pat); pat != "" && err != nil {
+				return &presetErr{at, fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+		}
+		if l.Call == "" || len(l.Programs) == 0 {
+			return &presetErr{at, "a library needs call and programs"}
+		}
+		for _, prog := range l.Programs {
+			if prog == "" || strings.ContainsAny(prog, "/ ") {
+				return &presetErr{at, fmt.Sprintf("%q is not a program name such as git", prog)}
+			}
 		}
 	}
 	return nil

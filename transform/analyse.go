@@ -76,15 +76,18 @@ type facts struct {
 	// classDirs are the folders a compiler writes classes into (javac
 	// -d out), for a command that runs a class from a class path.
 	classDirs []string
-	globals   []globalPkg           // packages installed globally (npm install -g serve)
-	moves     []move                // mv steps, for what leaves the app folder
-	cps       []move                // cp steps, for what a RUN puts in the working folder
-	made      []madeDir             // folders a RUN makes with mkdir
-	workdirs  []string              // every WORKDIR the file sets
-	pkgs      [][]string            // run-time packages, per preset package map
-	pkgAsIs   [][]string            // those of pkgs kept as they are (not mapped)
-	pkgGroups []map[string][]string // per map, the kept packages of each install group (apk add --virtual NAME)
-	libDeps   []libDep              // dependencies a RUN names that need a builder image's library
+	globals   []globalPkg // packages installed globally (npm install -g serve)
+	moves     []move      // mv steps, for what leaves the app folder
+	cps       []move      // cp steps, for what a RUN puts in the working folder
+	made      []madeDir   // folders a RUN makes with mkdir
+	workdirs  []string    // every WORKDIR the file sets
+	pkgs      [][]string  // run-time packages, per preset package map
+	pkgAsIs   [][]string  // those of pkgs kept as they are (not mapped)
+	// pkgBuildOnly are the packages a map's build_only leaves in the
+	// builder, in the order found (kept when the container runs them).
+	pkgBuildOnly [][]string
+	pkgGroups    []map[string][]string // per map, the kept packages of each install group (apk add --virtual NAME)
+	libDeps      []libDep              // dependencies a RUN names that need a builder image's library
 	// srcLine is, per preset package map, the line of the first RUN that
 	// adds a package source (0: none); srcAt is where in the current
 	// RUN's text one is added (-1: nowhere).

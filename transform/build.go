@@ -900,6 +900,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		n := len(f.preset.RuntimePackages)
 		f.pkgs, f.pkgAsIs, f.pkgGroups = make([][]string, n), make([][]string, n), make([]map[string][]string, n)
 		f.unreached, f.unmapped = make([][]unreached, n), make([][]unreached, n)
+		f.pkgBuildOnly = make([][]string, n)
 	}
 	var values map[string]string // read once, and only for a map with a when
 	for i, m := range f.preset.RuntimePackages {
@@ -944,6 +945,9 @@ func (f *facts) scanPackages(args []word, line, end int) {
 				f.unmapped[i] = append(f.unmapped[i], unreached{pkg: a.text, line: line})
 			}
 			asIs := false
+			if !ok && m.Keep && !a.dynamic && buildOnly(m.BuildOnly, a.text) && !slices.Contains(f.pkgBuildOnly[i], a.text) {
+				f.pkgBuildOnly[i] = append(f.pkgBuildOnly[i], a.text)
+			}
 			if !ok && m.Keep && !a.dynamic && !buildOnly(m.BuildOnly, a.text) {
 				if src != 0 || strings.Contains(a.text, "/") {
 					u := unreached{pkg: a.text, line: line, srcLine: src}
@@ -979,6 +983,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 // the program was built against them.
 func (f *facts) forgetPackage(i int, name string) {
 	gone := append([]string{name}, f.pkgGroups[i][name]...)
+	f.pkgBuildOnly[i] = slices.DeleteFunc(f.pkgBuildOnly[i], func(p string) bool { return p == name })
 	for _, g := range gone {
 		if !slices.Contains(f.pkgAsIs[i], g) {
 			continue

@@ -99,6 +99,8 @@ const (
 	infoScriptBeside       Code = "RS179"
 	infoVMKept             Code = "RS180"
 	infoWriteFolderMade    Code = "RS182"
+	infoFetchToolLeft      Code = "RS186"
+	infoBuildOnlyRun       Code = "RS187"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -231,6 +233,8 @@ var codes = []CodeInfo{
 	{infoScriptBeside, KindInfo, "files beside the jar copied", "The file the interpreter runs loads files from beside itself (Quarkus's quarkus-run.jar its lib/, app/ and quarkus/ folders; a legacy *-runner.jar the lib/ folder), by the preset's script_beside rules: the runtime copies them, or the file's whole folder, with it."},
 	{infoVMKept, KindInfo, "builder's virtual machine kept", "The builder runs a virtual machine other than the preset's default one (IBM J9 / Eclipse OpenJ9 for maven:3-ibmjava-8): the runtime is one of the same family (ibm-semeru-runtimes), so its defaults and the options it knows stay."},
 	{infoWriteFolderMade, KindInfo, "settings' write folder prepared for the runtime user", "A framework setting in the sources names a folder outside the app folder that the program writes in and that the framework makes only when it is missing (Django's STATIC_ROOT, MEDIA_ROOT): it is made in the builder and copied with --chown, so that the non-root runtime user can write there, as the original (root) could."},
+	{infoFetchToolLeft, KindInfo, "build-time download tool left in the builder", "A package the preset calls a build-time download or unpack tool (curl, wget, unzip) is installed by the builder, and nothing that runs in the container names its program (CMD, ENTRYPOINT, the script they run, HEALTHCHECK, a program call of the sources): it stays in the builder instead of being installed in the runtime."},
+	{infoBuildOnlyRun, KindInfo, "build-only package kept: the container runs it", "A package the preset calls build-only (a compiler, python3 in the Node.js preset) is installed in the runtime, because something that runs in the container names its program: the command, its script, the HEALTHCHECK or a program call of the sources (a code runner that runs gcc)."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

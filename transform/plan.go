@@ -46,14 +46,18 @@ type plan struct {
 	// optionsEnv are interpreter options that go to the preset's
 	// OptionsEnv variable in the runtime.
 	optionsEnv []string
-	optionVars []string  // option variables the command expanded
-	pkgTools   []string  // what the runtime needs to install its packages
-	installed  []string  // system packages the runtime installs (their programs are there)
-	pathCopied bool      // the runtime gets the folders the file puts on PATH
-	progs      []progUse // the programs the sources run (read once)
-	progsRead  bool
-	releases   []pkgRelease // installs from a system release the builder may not name
-	user       string       // USER value, empty for none
+	optionVars []string // option variables the command expanded
+	pkgTools   []string // what the runtime needs to install its packages
+	installed  []string // system packages the runtime installs (their programs are there)
+	// buildOnlyLeft are build-only packages the builder installs that
+	// stay there (named when the sources run a program no literal names).
+	buildOnlyLeft []string
+	pkgInstalled  []string  // those of installed that the package maps install (packages, not programs)
+	pathCopied    bool      // the runtime gets the folders the file puts on PATH
+	progs         []progUse // the programs the sources run (read once)
+	progsRead     bool
+	releases      []pkgRelease // installs from a system release the builder may not name
+	user          string       // USER value, empty for none
 	// chown is the runtime user when it is not the original's: it owns
 	// the folders in owned, and COPY --from into them carries --chown.
 	chown    string
@@ -159,6 +163,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	}
 	p.healthcheckTools() // marks the artifacts the check runs
 	p.sourcePrograms()   // and those the sources run by name
+	p.sourceGlobals()
 	p.noteToolsLeft()
 	p.startDev()
 	p.planMade()

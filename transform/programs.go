@@ -89,6 +89,18 @@ func (p *plan) readPrograms() []progUse {
 	return out
 }
 
+// sourceGlobals makes a program the sources run by name that a global
+// install put on PATH (npm install -g ts-node) reach the runtime, as for
+// the command's (RS131): it is then no program the runtime must have.
+func (p *plan) sourceGlobals() {
+	if len(p.f.globals) == 0 {
+		return
+	}
+	p.progs = slices.DeleteFunc(p.progs, func(u progUse) bool {
+		return u.name != "" && p.globalPackageProgram(u.name)
+	})
+}
+
 // systemProgram is the program of the image a literal names: a bare
 // name looked up on PATH, or a path in a system folder (/bin/sh). A
 // path elsewhere is a file of the app, and a program the build writes
@@ -210,24 +222,67 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 	}
 	for _, u := range uses {
 		if u.expr != "" {
-			p.notes.note(0, warnProgramUnnamed, "%s runs a program that %s names, which the source does not spell out: runtime %s has few of the original image's programs%s, so what it runs may be missing", u.where, u.expr, p.runtime.Flavor, p.toolsHad())
+			p.notes.note(0, warnProgramUnnamed, "%s runs a program that %s names, which the source does not spell out: runtime %s has few of the original image's programs%s, so what it runs may be missing%s", u.where, u.expr, p.runtime.Flavor, p.toolsHad(), p.leftOut())
 		}
 	}
 	return nil
 }
 
-// toolsHad says which programs the runtime has, for a note.
+// toolsHad says which programs the runtime has and which packages it
+// installs, each named once, for a note.
 func (p *plan) toolsHad() string {
-	var has []string
-	if p.runtime.Shell && !slices.Contains(p.runtime.Tools, "sh") {
-		has = append(has, "sh")
+	var has, pkgs []string
+	if p.runtime.Shell {
+		has = appendNew(has, "sh")
 	}
-	has = append(has, p.runtime.Tools...)
-	has = append(has, p.installed...)
-	if len(has) == 0 {
+	for _, t := range p.runtime.Tools {
+		has = appendNew(has, t)
+	}
+	for _, t := range p.installed {
+		if slices.Contains(p.pkgInstalled, t) {
+			pkgs = appendNew(pkgs, t)
+		} else {
+			has = appendNew(has, t) // a program installed from the package of its name
+		}
+	}
+	pkgs = slices.DeleteFunc(pkgs, func(t string) bool { return slices.Contains(has, t) })
+	switch {
+	case len(has) == 0 && len(pkgs) == 0:
 		return " (none: no shell)"
+	case len(pkgs) == 0:
+		return " (" + strings.Join(has, ", ") + ")"
+	case len(has) == 0:
+		return " (only the packages it installs: " + strings.Join(pkgs, ", ") + ")"
 	}
-	return " (" + strings.Join(has, ", ") + ")"
+	return " (" + strings.Join(has, ", ") + "; and the packages it installs: " + strings.Join(pkgs, ", ") + ")"
+}
+
+// leftOut names, for the warning on a program the sources name by an
+// expression, what the builder has that the runtime does not get: the
+// build-only packages it installs and the packages it installs
+// globally whose folders are not copied.
+func (p *plan) leftOut() string {
+	var globals []string
+	for _, g := range p.f.globals {
+		if g.self != "" {
+			continue
+		}
+		dir := path.Join(g.gi.Dir, g.name)
+		if !slices.ContainsFunc(p.artifacts, func(a artifact) bool { return a.folder && a.dir == dir }) {
+			globals = appendNew(globals, g.name)
+		}
+	}
+	var parts []string
+	if len(p.buildOnlyLeft) > 0 {
+		parts = append(parts, "the build-only packages "+strings.Join(p.buildOnlyLeft, ", "))
+	}
+	if len(globals) > 0 {
+		parts = append(parts, "the global installs "+strings.Join(globals, ", "))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; left in the builder: " + strings.Join(parts, " and ")
 }
 
 // onCopiedPath leaves out the programs no runtime has or can install

@@ -20,6 +20,8 @@ func (p *plan) planPackages() error {
 		var libs []string
 		if i < len(f.pkgs) {
 			libs = slices.Clone(f.pkgs[i])
+			libs = p.leaveFetchTools(m, f.pkgAsIs[i], libs)
+			libs = p.keepRunBuildOnly(f.pkgBuildOnly[i], libs)
 		}
 		libs = p.builderLibs(i, m.BuilderLibs, libs)
 		if i < len(f.unreached) {
@@ -53,12 +55,121 @@ func (p *plan) planPackages() error {
 		}
 		p.runs = append(p.runs, line)
 		p.installed = append(p.installed, libs...)
+		p.pkgInstalled = append(p.pkgInstalled, libs...)
 		if m.Tool != "" {
 			p.pkgTools = append(p.pkgTools, m.Tool)
 		}
 		p.notes.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
 	}
 	return nil
+}
+
+// leaveFetchTools drops from libs the packages kept as they are that
+// the map calls build-time download tools (fetch_tools) when nothing
+// that runs in the container names their program, with a note.
+func (p *plan) leaveFetchTools(m *presets.PackageMap, asIs, libs []string) []string {
+	if len(m.FetchTools) == 0 {
+		return libs
+	}
+	run, unnamed := p.runProgramNames()
+	if unnamed {
+		return libs // the program a source runs may be one of them
+	}
+	var left []string
+	out := libs[:0]
+	for _, l := range libs {
+		name, _, _ := strings.Cut(l, "=")
+		if slices.Contains(asIs, l) && buildOnly(m.FetchTools, name) && !run[name] {
+			left = append(left, name)
+			continue
+		}
+		out = append(out, l)
+	}
+	if len(left) > 0 {
+		p.notes.note(0, infoFetchToolLeft, "%s stay%s in the builder: the runtime gets a build-time download tool only when something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) names its program, and nothing names %s", strings.Join(left, ", "), plural1(len(left)), pronoun(len(left)))
+	}
+	return out
+}
+
+// keepRunBuildOnly adds to libs the build-only packages whose program
+// (the package's name) something that runs in the container names: a
+// code runner whose sources run gcc or python3 needs them at run time.
+// The others are remembered for the warning on programs the sources
+// name by an expression.
+func (p *plan) keepRunBuildOnly(bo, libs []string) []string {
+	if len(bo) == 0 {
+		return libs
+	}
+	run, _ := p.runProgramNames()
+	var kept []string
+	for _, b := range bo {
+		name, _, _ := strings.Cut(b, "=")
+		if run[name] {
+			kept = append(kept, b)
+			if !slices.Contains(libs, b) {
+				libs = append(libs, b)
+			}
+			continue
+		}
+		p.buildOnlyLeft = appendNew(p.buildOnlyLeft, name)
+	}
+	if len(kept) > 0 {
+		p.notes.note(0, infoBuildOnlyRun, "%s, build-only by default, %s installed in the runtime: something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) runs %s", strings.Join(kept, ", "), isAre(len(kept)), pronoun(len(kept)))
+	}
+	return libs
+}
+
+// isAre is the verb for n subjects.
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+// plural1 is the verb ending of a present-tense verb for n subjects.
+func plural1(n int) string {
+	if n == 1 {
+		return "s"
+	}
+	return ""
+}
+
+// runProgramNames are the programs something that runs in the container
+// names: the start command and the commands after it, the script it
+// runs, the HEALTHCHECK, the sources' program calls. unnamed says a
+// source call names its program by an expression, which may be any.
+func (p *plan) runProgramNames() (run map[string]bool, unnamed bool) {
+	run = map[string]bool{}
+	add := func(w string) {
+		if w != "" {
+			run[path.Base(w)] = true
+		}
+	}
+	if p.prog != nil {
+		add(p.prog.word)
+		for _, t := range p.prog.tools {
+			add(t)
+		}
+		if len(p.prog.exec) > 0 {
+			add(p.prog.exec[0])
+		}
+	}
+	for _, cs := range [][]simpleCmd{p.restCmds, p.scriptCmds} {
+		for _, c := range cs {
+			if args, _ := c.argv(); len(args) > 0 {
+				add(args[0].text)
+			}
+		}
+	}
+	for _, t := range p.healthcheckTools() {
+		add(t)
+	}
+	for _, u := range p.sourcePrograms() {
+		add(u.name)
+		unnamed = unnamed || u.expr != ""
+	}
+	return run, unnamed
 }
 
 // pkgRelease is a runtime install whose packages come from a system

@@ -1,0 +1,1 @@
+const e=require("express");e().listen(3000)
