@@ -2,7 +2,6 @@ package transform
 
 import (
 	"fmt"
-	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -269,36 +268,7 @@ func (p *plan) sourceWrites() []writeSeen {
 	src := w.Sources
 	var out []writeSeen
 	seen := map[string]bool{}
-	files, total := 0, 0
-	_ = fs.WalkDir(ctx, ".", func(name string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if name != "." && src.Skipped(e.Name()) {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if e.IsDir() && name != "." {
-			for _, m := range src.SkipHolding {
-				if st, err := fs.Stat(ctx, path.Join(name, m)); err == nil && st.Mode().IsRegular() {
-					return fs.SkipDir // a virtual environment committed under another name
-				}
-			}
-		}
-		if e.IsDir() || !src.Reads(name) || !e.Type().IsRegular() {
-			return nil
-		}
-		files++
-		if files > libcScanFiles || total >= libcScanBytes {
-			return fs.SkipAll
-		}
-		data, opened, _ := readHead(ctx, name, libcScanPerFile)
-		if !opened {
-			return nil
-		}
-		total += len(data)
+	walkSources(ctx, src, src.SkipHolding, func(name string, data []byte) bool {
 		for _, wp := range src.Paths(data) {
 			if !seen[wp] {
 				seen[wp] = true
@@ -311,7 +281,7 @@ func (p *plan) sourceWrites() []writeSeen {
 				out = append(out, writeSeen{wp, name, true})
 			}
 		}
-		return nil
+		return true
 	})
 	return out
 }

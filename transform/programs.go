@@ -3,7 +3,6 @@ package transform
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -40,36 +39,7 @@ func (p *plan) readPrograms() []progUse {
 	}
 	var out []progUse
 	seen := map[string]bool{}
-	files, total := 0, 0
-	_ = fs.WalkDir(ctx, ".", func(name string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if name != "." && pr.Skipped(e.Name()) {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if e.IsDir() && name != "." {
-			for _, m := range pr.SkipHolding {
-				if st, err := fs.Stat(ctx, path.Join(name, m)); err == nil && st.Mode().IsRegular() {
-					return fs.SkipDir
-				}
-			}
-		}
-		if e.IsDir() || !pr.Reads(name) || !e.Type().IsRegular() {
-			return nil
-		}
-		files++
-		if files > libcScanFiles || total >= libcScanBytes {
-			return fs.SkipAll
-		}
-		data, opened, _ := readHead(ctx, name, libcScanPerFile)
-		if !opened {
-			return nil
-		}
-		total += len(data)
+	walkSources(ctx, pr, pr.SkipHolding, func(name string, data []byte) bool {
 		for _, c := range pr.Find(data) {
 			where := fmt.Sprintf("%s:%d", name, bytes.Count(data[:c.Offset], []byte("\n"))+1)
 			if c.Prog != "" {
@@ -84,7 +54,7 @@ func (p *plan) readPrograms() []progUse {
 				out = append(out, progUse{expr: c.Expr, where: where})
 			}
 		}
-		return nil
+		return true
 	})
 	return out
 }

@@ -3,7 +3,6 @@ package transform
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -94,38 +93,19 @@ func (p *plan) devImports() string {
 		}
 	}
 	why := ""
-	files, total := 0, 0
-	_ = fs.WalkDir(ctx, ".", func(name string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
+	walkSources(ctx, im, nil, func(name string, data []byte) bool {
+		if built[name] {
+			return true
 		}
-		if name != "." && im.Skipped(e.Name()) {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if e.IsDir() || !im.Reads(name) || !e.Type().IsRegular() || built[name] {
-			return nil
-		}
-		files++
-		if files > libcScanFiles || total >= libcScanBytes {
-			return fs.SkipAll
-		}
-		data, opened, _ := readHead(ctx, name, libcScanPerFile)
-		if !opened {
-			return nil
-		}
-		total += len(data)
 		for _, l := range im.Loads(data) {
 			if devs[l.Name] == nil || im.Ignored(l.Name) || kept(l.Name) {
 				continue
 			}
 			line := 1 + bytes.Count(data[:l.Offset], []byte("\n"))
 			why = fmt.Sprintf("%s:%d loads %s, which %s lists in %s only", name, line, l.Name, r.File, r.DevKey)
-			return fs.SkipAll
+			return false
 		}
-		return nil
+		return true
 	})
 	return why
 }

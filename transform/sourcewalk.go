@@ -1,0 +1,59 @@
+package transform
+
+import (
+	"io/fs"
+	"path"
+)
+
+// sourceSet says which files of the build context a scan reads: the
+// presets' source scans (run-time writes, programs run, modules loaded,
+// signs of a C library) each have their own endings and skips.
+type sourceSet interface {
+	Skipped(name string) bool // a folder or file of this name is not read
+	Reads(name string) bool   // a file of this path is one of the sources
+}
+
+// walkSources reads the files of ctx that set selects, each up to
+// libcScanPerFile bytes, and stops after libcScanFiles files or
+// libcScanBytes bytes in all, so that a large context costs a bounded
+// time. A folder holding one of the files skipHolding names (pyvenv.cfg:
+// a virtual environment committed under another name) is not entered.
+// visit returns false to stop the walk. Unreadable folders and files are
+// passed over: they are facts of the context, not errors.
+func walkSources(ctx fs.FS, set sourceSet, skipHolding []string, visit func(name string, data []byte) bool) {
+	files, total := 0, 0
+	_ = fs.WalkDir(ctx, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if name != "." && set.Skipped(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() && name != "." {
+			for _, m := range skipHolding {
+				if st, err := fs.Stat(ctx, path.Join(name, m)); err == nil && st.Mode().IsRegular() {
+					return fs.SkipDir
+				}
+			}
+		}
+		if e.IsDir() || !set.Reads(name) || !e.Type().IsRegular() {
+			return nil
+		}
+		files++
+		if files > libcScanFiles || total >= libcScanBytes {
+			return fs.SkipAll
+		}
+		data, opened, _ := readHead(ctx, name, libcScanPerFile)
+		if !opened {
+			return nil
+		}
+		total += len(data)
+		if !visit(name, data) {
+			return fs.SkipAll
+		}
+		return nil
+	})
+}
