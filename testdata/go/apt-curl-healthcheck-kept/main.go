@@ -1,3 +1,5 @@
 package main
+
 import "fmt"
-func main(){fmt.Println("hi")}
+
+func main() { fmt.Println("hi") }
