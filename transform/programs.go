@@ -149,28 +149,18 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 				}
 			}
 		}
-		for _, r := range try {
-			m := p.hcMissing(missingTools(r, progs))
-			if slices.Contains(m, "sh") {
-				continue // a package manager runs in a shell
-			}
-			line, ok, err := r.InstallLine(m)
-			if err != nil {
-				return declinef(internalRender, "internal error: install template: %v", err)
-			}
-			if !ok {
-				continue
-			}
+		r, line, m, err := p.installOn(try, func(r *Runtime) []string { return p.hcMissing(missingTools(r, progs)) })
+		if err != nil {
+			return err
+		}
+		if r != nil {
 			if r != p.runtime {
 				p.notes.note(0, infoProgramRuntime, "runtime %s instead of %s: the sources run %s, which it has or installs", r.Flavor, from.Flavor, named(miss))
 				p.why = fmt.Sprintf("%s: the sources run %s; %s", r.Flavor, strings.Join(miss, ", "), r.Why)
 			}
-			p.runtime = r
-			p.runs = append(p.runs, line)
-			p.installed = append(p.installed, m...)
+			p.useInstall(r, line, m)
 			p.notes.note(0, infoProgramInstall, "the sources run %s, which the original image had and the runtime does not come with: runtime %s installs it", named(m), r.Flavor)
 			miss = nil
-			break
 		}
 	}
 	// A program the builder installed from a source the runtime cannot

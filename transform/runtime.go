@@ -552,24 +552,15 @@ func (p *plan) fitHealthcheck(tools []string, asked bool, pick func(string, bool
 			}
 		}
 	}
-	for _, r := range try {
-		m := missingTools(r, tools)
-		if slices.Contains(m, "sh") {
-			continue // a package manager runs in a shell
-		}
-		line, ok, err := r.InstallLine(m)
-		if err != nil {
-			return declinef(internalRender, "internal error: install template: %v", err)
-		}
-		if !ok {
-			continue
-		}
+	r, line, m, err := p.installOn(try, func(r *Runtime) []string { return missingTools(r, tools) })
+	if err != nil {
+		return err
+	}
+	if r != nil {
 		if r != p.runtime {
 			p.why = fmt.Sprintf("%s: HEALTHCHECK runs %s, which it installs; %s", r.Flavor, strings.Join(m, ", "), r.Why)
 		}
-		p.runtime = r
-		p.runs = append(p.runs, line)
-		p.installed = append(p.installed, m...)
+		p.useInstall(r, line, m)
 		p.notes.note(f.healthcheck.first, infoHealthcheckInstall, "HEALTHCHECK runs %s, which the original image had and no runtime comes with: runtime %s installs it", strings.Join(m, ", "), r.Flavor)
 		return nil
 	}
@@ -577,6 +568,33 @@ func (p *plan) fitHealthcheck(tools []string, asked bool, pick func(string, bool
 		return nil // the warning says it
 	}
 	return declinef(declHealthcheckTools, "line %d: HEALTHCHECK runs %s, which no runtime of the %s preset has or can install: the check would fail in the converted image (check with a program the build writes, or drop the HEALTHCHECK)", f.healthcheck.first, strings.Join(miss, ", "), f.preset.Name)
+}
+
+// installOn returns the first runtime of try that can install what
+// missing says it lacks, with its install line and those programs; nil when none can. A
+// runtime that lacks a shell cannot run its package manager.
+func (p *plan) installOn(try []*Runtime, missing func(*Runtime) []string) (*Runtime, string, []string, error) {
+	for _, r := range try {
+		m := missing(r)
+		if slices.Contains(m, "sh") {
+			continue
+		}
+		line, ok, err := r.InstallLine(m)
+		if err != nil {
+			return nil, "", nil, declinef(internalRender, "internal error: install template: %v", err)
+		}
+		if ok {
+			return r, line, m, nil
+		}
+	}
+	return nil, "", nil, nil
+}
+
+// useInstall makes r the runtime, whose RUN line installs the programs m.
+func (p *plan) useInstall(r *Runtime, line string, m []string) {
+	p.runtime = r
+	p.runs = append(p.runs, line)
+	p.installed = append(p.installed, m...)
 }
 
 // order is the flavors the engine may pick on its own, in order.
