@@ -1,0 +1,3 @@
+module example.com/h
+
+go 1.22
