@@ -216,6 +216,7 @@ func generatedBuiltin() []*Preset {
 					{
 						Pattern: "\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(gcc|g\\+\\+|clang|musl-dev|build-base|libc6-dev)(\\s|$)",
 						Why:     "a C toolchain is installed for cgo",
+						Means:   true,
 					},
 					{
 						Pattern: "-linkmode[= ]+[\"']?external",
@@ -259,6 +260,28 @@ func generatedBuiltin() []*Preset {
 					},
 					Pattern: "(?m)^import[ \\t]+\"C\"|^import[ \\t]*\\([^)]*\\n[ \\t]*\"C\"[ \\t]*(//[^\\n]*)?\\n",
 					Why:     "{file} imports \"C\" (cgo)",
+				},
+				Pure: &Pure{
+					Ext: ".go",
+					Skip: []string{
+						"vendor",
+						"testdata",
+						".*",
+						"_*",
+						"*_test.go",
+					},
+					Decl: "(?m)^[ \\t]*import\\b|;[ \\t]*import\\b",
+					Imports: []string{
+						"(?m)^[ \\t]*import[ \\t]+(?:[\\w.]+[ \\t]+)?\"(?P<path>[^\"\\\\]*)\"[ \\t]*(?://[^\\n]*)?\\r?$",
+						"(?ms)^[ \\t]*import[ \\t]*\\((?P<block>[^\\n]*\\n.*?)^[ \\t]*\\)",
+					},
+					Line:     "^[ \\t]*(?:(?:[\\w.]+[ \\t]+)?\"(?P<path>[^\"\\\\]*)\"[ \\t]*;?)?[ \\t]*(?://.*)?\\r?$",
+					Std:      "^[^./]+(?:/|$)",
+					Links:    "^C$",
+					Modules:  "go.mod",
+					Module:   "(?m)^module\\s+\"?([^\\s\"]+)",
+					Requires: "(?m)^require\\b",
+					Why:      "the sources import only the standard library and the app's own packages (none imports \"C\"), and go.mod requires no module",
 				},
 			},
 			DropEnv: []string{
@@ -1005,6 +1028,11 @@ func generatedBuiltin() []*Preset {
 					GroupFlags: []string{
 						"--virtual",
 						"-t",
+					},
+					BuildGroups: []string{
+						"*build*",
+						"*Build*",
+						"*BUILD*",
 					},
 					Remove: []string{
 						"apk del",
@@ -2741,6 +2769,11 @@ func generatedBuiltin() []*Preset {
 						"--virtual",
 						"-t",
 					},
+					BuildGroups: []string{
+						"*build*",
+						"*Build*",
+						"*BUILD*",
+					},
 					Remove: []string{
 						"apk del",
 					},
@@ -4026,6 +4059,18 @@ func generatedBuiltin() []*Preset {
 						"--cache-dir",
 						"--keys-dir",
 						"--repositories-file",
+					},
+					GroupFlags: []string{
+						"-t",
+						"--virtual",
+					},
+					BuildGroups: []string{
+						"*build*",
+						"*Build*",
+						"*BUILD*",
+					},
+					Remove: []string{
+						"apk del",
 					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",

@@ -749,3 +749,66 @@ func (r *InterpreterRequest) Off(name, value string) bool {
 	w, ok := r.UnlessEnv[name]
 	return ok && re(w).MatchString(value)
 }
+
+// Skipped reports whether a folder or file of this name is not read.
+func (pu *Pure) Skipped(name string) bool {
+	for _, g := range pu.Skip {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Reads reports whether a file of this path is one of the sources.
+func (pu *Pure) Reads(name string) bool { return strings.HasSuffix(name, pu.Ext) }
+
+// SourceImports returns the paths a source imports; ok is false when a
+// declaration of its is not one the patterns read.
+func (pu *Pure) SourceImports(data []byte) (paths []string, ok bool) {
+	starts := map[int]bool{}
+	for _, e := range pu.Imports {
+		r := re(e)
+		pi, bi := r.SubexpIndex("path"), r.SubexpIndex("block")
+		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			starts[m[0]] = true
+			if pi >= 0 && m[2*pi] >= 0 {
+				paths = append(paths, string(data[m[2*pi]:m[2*pi+1]]))
+			}
+			if bi >= 0 && m[2*bi] >= 0 {
+				lr := re(pu.Line)
+				li := lr.SubexpIndex("path")
+				for _, line := range strings.Split(string(data[m[2*bi]:m[2*bi+1]]), "\n") {
+					lm := lr.FindStringSubmatchIndex(line)
+					if lm == nil {
+						return nil, false
+					}
+					if li >= 0 && lm[2*li] >= 0 {
+						paths = append(paths, line[lm[2*li]:lm[2*li+1]])
+					}
+				}
+			}
+		}
+	}
+	for _, m := range re(pu.Decl).FindAllIndex(data, -1) {
+		if !starts[m[0]] {
+			return nil, false
+		}
+	}
+	return paths, true
+}
+
+// Own reports whether an import path is of the language's own library
+// and does not link the C library.
+func (pu *Pure) Own(p string) bool {
+	return re(pu.Std).MatchString(p) && (pu.Links == "" || !re(pu.Links).MatchString(p))
+}
+
+// ModuleFile reads a module file: the module's path, and whether it
+// requires other modules.
+func (pu *Pure) ModuleFile(data []byte) (module string, requires bool) {
+	if m := re(pu.Module).FindSubmatch(data); len(m) > 1 {
+		module = string(m[1])
+	}
+	return module, re(pu.Requires).Match(data)
+}

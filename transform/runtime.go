@@ -298,10 +298,11 @@ func (p *plan) decideLibc() {
 		}
 		for _, sig := range f.preset.Static.NeedsLibc {
 			if sig.Matches(e.key + "=" + strings.Trim(e.raw, `"'`)) {
-				p.libcWhy = append(p.libcWhy, Evidence{Line: e.in.first, What: sig.Why})
+				p.libcWhy = append(p.libcWhy, Evidence{Line: e.in.first, What: sig.Why, means: sig.Means})
 			}
 		}
 	}
+	p.dropMeans()
 	if len(p.libcWhy) == 0 && !p.staticSet {
 		// Only now is the build context worth reading: it can only keep
 		// the static switch off.
@@ -407,7 +408,10 @@ func fits(r *Runtime, libc string) bool {
 func (p *plan) chooseRuntime() error {
 	f := p.f
 	libc := p.libc()
-	need := append(append([]string(nil), p.prog.tools...), p.pkgTools...)
+	// A program of the command that the runtime installs as a package of
+	// its name (bash, a build-only package the command runs: RS187) needs
+	// the package tool instead.
+	need := append(p.hcMissing(p.prog.tools), p.pkgTools...)
 	tools := p.hcMissing(p.healthcheckTools())
 	values := p.values()
 	pick := func(flavor string, withTools bool) *Runtime {
@@ -510,8 +514,9 @@ func (p *plan) chooseRuntime() error {
 	return nil
 }
 
-// hcMissing leaves out of the HEALTHCHECK's tools those the runtime
-// stage installs anyway (curl, kept from the builder's apt-get install).
+// hcMissing leaves out of the HEALTHCHECK's or the command's tools those
+// the runtime stage installs anyway (curl, kept from the builder's
+// apt-get install).
 func (p *plan) hcMissing(tools []string) []string {
 	var out []string
 	for _, t := range tools {
