@@ -734,6 +734,10 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apt install",
@@ -811,6 +815,10 @@ func generatedBuiltin() []*Preset {
 						">>\\s*/etc/apt/sources\\.list\\b",
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
 					},
 				},
 				{
@@ -890,6 +898,10 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apt install",
@@ -967,6 +979,10 @@ func generatedBuiltin() []*Preset {
 						">>\\s*/etc/apt/sources\\.list\\b",
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
 					},
 				},
 				{
@@ -1048,6 +1064,9 @@ func generatedBuiltin() []*Preset {
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 						"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
+					},
+					SourceFiles: []string{
+						"/etc/apk/repositories",
 					},
 				},
 			},
@@ -1739,6 +1758,10 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apt install",
@@ -1795,6 +1818,10 @@ func generatedBuiltin() []*Preset {
 						">>\\s*/etc/apt/sources\\.list\\b",
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
 					},
 				},
 			},
@@ -2649,6 +2676,10 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apt install",
@@ -2712,6 +2743,10 @@ func generatedBuiltin() []*Preset {
 						">>\\s*/etc/apt/sources\\.list\\b",
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
 					},
 				},
 				{
@@ -2780,6 +2815,9 @@ func generatedBuiltin() []*Preset {
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 						"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
+					},
+					SourceFiles: []string{
+						"/etc/apk/repositories",
 					},
 				},
 			},
@@ -3890,6 +3928,10 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 					BuilderLibs: &BuilderLibs{
 						Tag: "^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$",
 						Files: []string{
@@ -4004,6 +4046,10 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apk add",
@@ -4075,6 +4121,9 @@ func generatedBuiltin() []*Preset {
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 						"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
+					},
+					SourceFiles: []string{
+						"/etc/apk/repositories",
 					},
 				},
 			},

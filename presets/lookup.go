@@ -586,6 +586,17 @@ func (b *BuilderLibs) Reason(name, where string) string {
 	return strings.NewReplacer("{name}", name, "{where}", where).Replace(b.Why)
 }
 
+// SourceFile reports whether a file a COPY or ADD writes at this
+// absolute path adds a package source.
+func (m *PackageMap) SourceFile(p string) bool {
+	for _, g := range m.SourceFiles {
+		if ok, _ := path.Match(g, p); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // SourceAt returns where in a RUN's text a package source is first
 // added, or -1.
 func (m *PackageMap) SourceAt(text string) int {

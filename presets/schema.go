@@ -421,6 +421,10 @@ type PackageMap struct {
 	// the match on, or named by a path (./x.deb), is not one the
 	// runtime's install line can reach by name.
 	Sources []string `yaml:"sources"`
+	// SourceFiles are globs on the absolute paths a COPY or ADD writes
+	// that add a package source (/etc/apt/sources.list.d/*): packages
+	// installed in a later RUN are as unreachable as after Sources.
+	SourceFiles []string `yaml:"source_files"`
 	// BuilderLibs are dependencies that, on some builder images, build
 	// against a system library those images have and the runtimes lack.
 	BuilderLibs *BuilderLibs `yaml:"builder_libs"`

@@ -890,6 +890,35 @@ func (f *facts) readPkgSources(in *inst, text string) {
 	}
 }
 
+// copyPkgSources records whether a COPY or ADD writes a file that adds
+// a package source (COPY google-chrome.list /etc/apt/sources.list.d/),
+// for each preset package map: a package a later RUN installs may come
+// from there. A source's file lands at the destination itself, or in it
+// when the destination is a folder (it ends in /, or holds one already,
+// as /etc/apt/sources.list.d does); both are tried.
+func (f *facts) copyPkgSources(in *inst, srcs []string, dest string) {
+	n := len(f.preset.RuntimePackages)
+	if f.srcLine == nil {
+		f.srcLine, f.srcAt = make([]int, n), make([]int, n)
+	}
+	if !path.IsAbs(dest) {
+		dest = path.Join(f.workdir, dest)
+	}
+	dest = path.Clean(dest)
+	targets := []string{dest}
+	for _, s := range srcs {
+		if base := path.Base(strings.TrimRight(s, "/")); base != "." && base != "/" {
+			targets = append(targets, path.Join(dest, base))
+		}
+	}
+	for i := range f.preset.RuntimePackages {
+		m := &f.preset.RuntimePackages[i]
+		if f.srcLine[i] == 0 && slices.ContainsFunc(targets, m.SourceFile) {
+			f.srcLine[i] = in.first
+		}
+	}
+}
+
 // scanPackages records the run-time packages that the system packages a
 // simple command installs imply, and forgets the packages kept as they
 // are that a later command removes (apk del .build-deps). line is the
