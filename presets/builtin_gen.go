@@ -734,6 +734,14 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -815,6 +823,14 @@ func generatedBuiltin() []*Preset {
 						">>\\s*/etc/apt/sources\\.list\\b",
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
 					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
@@ -898,6 +914,14 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -979,6 +1003,14 @@ func generatedBuiltin() []*Preset {
 						">>\\s*/etc/apt/sources\\.list\\b",
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
 					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
@@ -1064,6 +1096,14 @@ func generatedBuiltin() []*Preset {
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 						"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
+					},
+					KeptWith: map[string][]string{
+						"g++": []string{
+							"musl-dev",
+						},
+						"gcc": []string{
+							"musl-dev",
+						},
 					},
 					SourceFiles: []string{
 						"/etc/apk/repositories",
@@ -2676,6 +2716,14 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -2743,6 +2791,14 @@ func generatedBuiltin() []*Preset {
 						">>\\s*/etc/apt/sources\\.list\\b",
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
 					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
@@ -2815,6 +2871,14 @@ func generatedBuiltin() []*Preset {
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 						"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
+					},
+					KeptWith: map[string][]string{
+						"g++": []string{
+							"musl-dev",
+						},
+						"gcc": []string{
+							"musl-dev",
+						},
 					},
 					SourceFiles: []string{
 						"/etc/apk/repositories",
@@ -3928,6 +3992,14 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -4046,6 +4118,14 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -4121,6 +4201,14 @@ func generatedBuiltin() []*Preset {
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 						"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
+					},
+					KeptWith: map[string][]string{
+						"g++": []string{
+							"musl-dev",
+						},
+						"gcc": []string{
+							"musl-dev",
+						},
 					},
 					SourceFiles: []string{
 						"/etc/apk/repositories",

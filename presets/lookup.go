@@ -1,6 +1,7 @@
 package presets
 
 import (
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -584,6 +585,22 @@ func (b *BuilderLibs) Named(word string) (*LibDep, bool) {
 // Reason is the why for a dependency found in where.
 func (b *BuilderLibs) Reason(name, where string) string {
 	return strings.NewReplacer("{name}", name, "{where}", where).Replace(b.Why)
+}
+
+// KeptWithOf returns the packages that come along with a build-only
+// package installed in the runtime, in the order of the globs' names.
+func (m *PackageMap) KeptWithOf(pkg string) []string {
+	var out []string
+	for _, g := range slices.Sorted(maps.Keys(m.KeptWith)) {
+		if ok, _ := path.Match(g, pkg); ok {
+			for _, w := range m.KeptWith[g] {
+				if !slices.Contains(out, w) {
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // SourceFile reports whether a file a COPY or ADD writes at this

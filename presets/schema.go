@@ -421,6 +421,12 @@ type PackageMap struct {
 	// the match on, or named by a path (./x.deb), is not one the
 	// runtime's install line can reach by name.
 	Sources []string `yaml:"sources"`
+	// KeptWith gives, for globs on build-only packages, the packages
+	// that must come along when one is installed in the runtime after
+	// all because something that runs in the container runs it (RS187):
+	// gcc cannot link a program without the C library's headers and
+	// start files (libc6-dev, musl-dev), which the builder had.
+	KeptWith map[string][]string `yaml:"kept_with"`
 	// SourceFiles are globs on the absolute paths a COPY or ADD writes
 	// that add a package source (/etc/apt/sources.list.d/*): packages
 	// installed in a later RUN are as unreachable as after Sources.

@@ -329,6 +329,11 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.group_flags", i), fmt.Sprintf("%q is not one of value_flags", g)}
 			}
 		}
+		for g, with := range m.KeptWith {
+			if _, err := path.Match(g, ""); err != nil || len(with) == 0 {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.kept_with", i), fmt.Sprintf("bad pattern %q, or no packages for it", g)}
+			}
+		}
 		if len(m.BuildGroups) > 0 && len(m.GroupFlags) == 0 {
 			return &presetErr{fmt.Sprintf("runtime_packages.%d.build_groups", i), "build_groups needs group_flags, the options that name a group"}
 		}
