@@ -840,3 +840,29 @@ func (pu *Pure) ModuleFile(data []byte) (module string, requires bool) {
 	}
 	return module, re(pu.Requires).Match(data)
 }
+
+// RelativeLoads returns the relative specifiers a source loads.
+func (r *Reach) RelativeLoads(data []byte) []string {
+	var out []string
+	for _, p := range r.Relative {
+		pr := re(p)
+		g := pr.SubexpIndex("path")
+		for _, m := range pr.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] >= 0 {
+				out = append(out, string(data[m[2*g]:m[2*g+1]]))
+			}
+		}
+	}
+	return out
+}
+
+// IsOpaque reports whether a source loads code by a name it does not
+// spell out.
+func (r *Reach) IsOpaque(data []byte) bool {
+	for _, p := range r.Opaque {
+		if re(p).Match(data) {
+			return true
+		}
+	}
+	return false
+}

@@ -576,6 +576,26 @@ type DevImports struct {
 	// Keys are the dotted keys of the runner's file whose packages a
 	// prune keeps (dependencies): a package listed there is no reason.
 	Keys []string `yaml:"keys"`
+	// Reach, when set, reads only the sources the start command can
+	// reach, when that can be told: a release script never run at start
+	// that imports a development dependency is then no reason.
+	Reach *Reach `yaml:"reach"`
+}
+
+// Reach says how the sources the start command reaches are found: from
+// the file the interpreter runs, through the app's own files each loads.
+type Reach struct {
+	// Relative are regexps whose group "path" is a relative specifier a
+	// source loads (require('./lib/db'), import x from '../y.js').
+	Relative []string `yaml:"relative"`
+	// Suffixes are tried after a specifier, in order ("" first for one
+	// that names its file); Index are the files tried in a folder.
+	Suffixes []string `yaml:"suffixes"`
+	Index    []string `yaml:"index"`
+	// Opaque are regexps over a reached source that loads code by a name
+	// it does not spell out (require(name), a worker, an autoloader):
+	// what it reaches cannot be told, and every source is read.
+	Opaque []string `yaml:"opaque"`
 }
 
 // Artifact says where a build command writes its output.

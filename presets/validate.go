@@ -753,6 +753,30 @@ func validateDevImports(d *DevImports) *presetErr {
 			return &presetErr{fmt.Sprintf("dev_deps.imports.not.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 		}
 	}
+	if r := d.Reach; r != nil {
+		if len(r.Relative) == 0 || len(r.Suffixes) == 0 {
+			return &presetErr{"dev_deps.imports.reach", "dev_deps.imports.reach needs relative and suffixes"}
+		}
+		for i, pat := range r.Relative {
+			re, err := compileRE(pat)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.relative.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+			if re.SubexpIndex("path") < 0 {
+				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.relative.%d", i), fmt.Sprintf("pattern %q has no group named path", pat)}
+			}
+		}
+		for i, pat := range r.Opaque {
+			if _, err := compileRE(pat); err != nil {
+				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.opaque.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+		}
+		for i, x := range append(slices.Clone(r.Suffixes), r.Index...) {
+			if strings.Contains(x, "/") {
+				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.%d", i), fmt.Sprintf("%q: suffixes and index files hold no /", x)}
+			}
+		}
+	}
 	return nil
 }
 
