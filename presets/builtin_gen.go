@@ -281,7 +281,7 @@ func generatedBuiltin() []*Preset {
 					Modules:  "go.mod",
 					Module:   "(?m)^module\\s+\"?([^\\s\"]+)",
 					Requires: "(?m)^require\\b",
-					Why:      "the sources import only the standard library and the app's own packages (none imports \"C\"), and go.mod requires no module",
+					Why:      "the sources import only the standard library and the app's own packages (none imports \"C\"), and no go.mod requires a module",
 				},
 			},
 			DropEnv: []string{
