@@ -216,6 +216,7 @@ func generatedBuiltin() []*Preset {
 					{
 						Pattern: "\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(gcc|g\\+\\+|clang|musl-dev|build-base|libc6-dev)(\\s|$)",
 						Why:     "a C toolchain is installed for cgo",
+						Means:   true,
 					},
 					{
 						Pattern: "-linkmode[= ]+[\"']?external",
@@ -259,6 +260,28 @@ func generatedBuiltin() []*Preset {
 					},
 					Pattern: "(?m)^import[ \\t]+\"C\"|^import[ \\t]*\\([^)]*\\n[ \\t]*\"C\"[ \\t]*(//[^\\n]*)?\\n",
 					Why:     "{file} imports \"C\" (cgo)",
+				},
+				Pure: &Pure{
+					Ext: ".go",
+					Skip: []string{
+						"vendor",
+						"testdata",
+						".*",
+						"_*",
+						"*_test.go",
+					},
+					Decl: "(?m)^[ \\t]*import\\b|;[ \\t]*import\\b",
+					Imports: []string{
+						"(?m)^[ \\t]*import[ \\t]+(?:[\\w.]+[ \\t]+)?\"(?P<path>[^\"\\\\]*)\"[ \\t]*(?://[^\\n]*)?\\r?$",
+						"(?ms)^[ \\t]*import[ \\t]*\\((?P<block>[^\\n]*\\n.*?)^[ \\t]*\\)",
+					},
+					Line:     "^[ \\t]*(?:(?:[\\w.]+[ \\t]+)?\"(?P<path>[^\"\\\\]*)\"[ \\t]*;?)?[ \\t]*(?://.*)?\\r?$",
+					Std:      "^[^./]+(?:/|$)",
+					Links:    "^C$",
+					Modules:  "go.mod",
+					Module:   "(?m)^module\\s+\"?([^\\s\"]+)",
+					Requires: "(?m)^require\\b",
+					Why:      "the sources import only the standard library and the app's own packages (none imports \"C\"), and no go.mod requires a module",
 				},
 			},
 			DropEnv: []string{
@@ -711,6 +734,18 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apt install",
@@ -788,6 +823,18 @@ func generatedBuiltin() []*Preset {
 						">>\\s*/etc/apt/sources\\.list\\b",
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
 					},
 				},
 				{
@@ -867,6 +914,18 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apt install",
@@ -945,6 +1004,18 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apk add",
@@ -1006,6 +1077,11 @@ func generatedBuiltin() []*Preset {
 						"--virtual",
 						"-t",
 					},
+					BuildGroups: []string{
+						"*build*",
+						"*Build*",
+						"*BUILD*",
+					},
 					Remove: []string{
 						"apk del",
 					},
@@ -1020,6 +1096,17 @@ func generatedBuiltin() []*Preset {
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 						"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
+					},
+					KeptWith: map[string][]string{
+						"g++": []string{
+							"musl-dev",
+						},
+						"gcc": []string{
+							"musl-dev",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apk/repositories",
 					},
 				},
 			},
@@ -1711,6 +1798,10 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apt install",
@@ -1767,6 +1858,10 @@ func generatedBuiltin() []*Preset {
 						">>\\s*/etc/apt/sources\\.list\\b",
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
 					},
 				},
 			},
@@ -2621,6 +2716,18 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apt install",
@@ -2685,6 +2792,18 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apk add",
@@ -2741,12 +2860,28 @@ func generatedBuiltin() []*Preset {
 						"--virtual",
 						"-t",
 					},
+					BuildGroups: []string{
+						"*build*",
+						"*Build*",
+						"*BUILD*",
+					},
 					Remove: []string{
 						"apk del",
 					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 						"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
+					},
+					KeptWith: map[string][]string{
+						"g++": []string{
+							"musl-dev",
+						},
+						"gcc": []string{
+							"musl-dev",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apk/repositories",
 					},
 				},
 			},
@@ -2848,6 +2983,42 @@ func generatedBuiltin() []*Preset {
 						"dependencies",
 						"optionalDependencies",
 						"peerDependencies",
+					},
+					Reach: &Reach{
+						Relative: []string{
+							"\\brequire\\(\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]\\s*\\)",
+							"(?m)^[ \\t]*(?:import|export)\\s[^'\";]*?\\bfrom\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]",
+							"(?m)^[ \\t]*import\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]",
+							"\\bimport\\(\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]\\s*\\)",
+						},
+						Suffixes: []string{
+							"",
+							".js",
+							".json",
+							".node",
+							".mjs",
+							".cjs",
+							".ts",
+							".mts",
+							".cts",
+							".jsx",
+							".tsx",
+						},
+						Index: []string{
+							"index.js",
+							"index.json",
+							"index.node",
+							"index.mjs",
+							"index.cjs",
+							"index.ts",
+						},
+						Opaque: []string{
+							"\\brequire\\(\\s*[^'\"\\s)]",
+							"\\bimport\\(\\s*[^'\"\\s)]",
+							"\\b(?:require|import)\\(\\s*['\"][^'\"\\n]*['\"]\\s*[^\\s)]",
+							"\\b(?:createRequire|fork|Worker|execPath)\\b",
+							"(?i)autoload|require-?dir|require-?all|require-?directory",
+						},
 					},
 				},
 			},
@@ -3857,6 +4028,18 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 					BuilderLibs: &BuilderLibs{
 						Tag: "^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$",
 						Files: []string{
@@ -3971,6 +4154,18 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
 				},
 				{
 					Command: "apk add",
@@ -4027,9 +4222,32 @@ func generatedBuiltin() []*Preset {
 						"--keys-dir",
 						"--repositories-file",
 					},
+					GroupFlags: []string{
+						"-t",
+						"--virtual",
+					},
+					BuildGroups: []string{
+						"*build*",
+						"*Build*",
+						"*BUILD*",
+					},
+					Remove: []string{
+						"apk del",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 						"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
+					},
+					KeptWith: map[string][]string{
+						"g++": []string{
+							"musl-dev",
+						},
+						"gcc": []string{
+							"musl-dev",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apk/repositories",
 					},
 				},
 			},

@@ -142,14 +142,19 @@ func writeValue(b *bytes.Buffer, v reflect.Value, typed bool) error {
 			b.WriteString("nil")
 			return nil
 		}
-		if t.Key().Kind() != reflect.String || t.Elem().Kind() != reflect.String {
+		if t.Key().Kind() != reflect.String {
 			return fmt.Errorf("a map of %s", t)
 		}
 		b.WriteString(typeName(t) + "{")
 		keys := v.MapKeys()
 		slices.SortFunc(keys, func(x, y reflect.Value) int { return strings.Compare(x.String(), y.String()) })
 		for _, k := range keys {
-			fmt.Fprintf(b, "\n%s: %s,", quote(k.String()), quote(v.MapIndex(k).String()))
+			fmt.Fprintf(b, "\n%s: ", quote(k.String()))
+			// Values are written without their type, as slice elements are.
+			if err := writeValue(b, v.MapIndex(k), false); err != nil {
+				return err
+			}
+			b.WriteString(",")
 		}
 		b.WriteString("\n}")
 	case reflect.String:

@@ -1,6 +1,7 @@
 package presets
 
 import (
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -586,6 +587,33 @@ func (b *BuilderLibs) Reason(name, where string) string {
 	return strings.NewReplacer("{name}", name, "{where}", where).Replace(b.Why)
 }
 
+// KeptWithOf returns the packages that come along with a build-only
+// package installed in the runtime, in the order of the globs' names.
+func (m *PackageMap) KeptWithOf(pkg string) []string {
+	var out []string
+	for _, g := range slices.Sorted(maps.Keys(m.KeptWith)) {
+		if ok, _ := path.Match(g, pkg); ok {
+			for _, w := range m.KeptWith[g] {
+				if !slices.Contains(out, w) {
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// SourceFile reports whether a file a COPY or ADD writes at this
+// absolute path adds a package source.
+func (m *PackageMap) SourceFile(p string) bool {
+	for _, g := range m.SourceFiles {
+		if ok, _ := path.Match(g, p); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // SourceAt returns where in a RUN's text a package source is first
 // added, or -1.
 func (m *PackageMap) SourceAt(text string) int {
@@ -748,4 +776,93 @@ func (src *RequestSource) Requirement(text string) (string, bool) {
 func (r *InterpreterRequest) Off(name, value string) bool {
 	w, ok := r.UnlessEnv[name]
 	return ok && re(w).MatchString(value)
+}
+
+// Skipped reports whether a folder or file of this name is not read.
+func (pu *Pure) Skipped(name string) bool {
+	for _, g := range pu.Skip {
+		if ok, _ := path.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Reads reports whether a file of this path is one of the sources.
+func (pu *Pure) Reads(name string) bool { return strings.HasSuffix(name, pu.Ext) }
+
+// SourceImports returns the paths a source imports; ok is false when a
+// declaration of its is not one the patterns read.
+func (pu *Pure) SourceImports(data []byte) (paths []string, ok bool) {
+	starts := map[int]bool{}
+	for _, e := range pu.Imports {
+		r := re(e)
+		pi, bi := r.SubexpIndex("path"), r.SubexpIndex("block")
+		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			starts[m[0]] = true
+			if pi >= 0 && m[2*pi] >= 0 {
+				paths = append(paths, string(data[m[2*pi]:m[2*pi+1]]))
+			}
+			if bi >= 0 && m[2*bi] >= 0 {
+				lr := re(pu.Line)
+				li := lr.SubexpIndex("path")
+				for _, line := range strings.Split(string(data[m[2*bi]:m[2*bi+1]]), "\n") {
+					lm := lr.FindStringSubmatchIndex(line)
+					if lm == nil {
+						return nil, false
+					}
+					if li >= 0 && lm[2*li] >= 0 {
+						paths = append(paths, line[lm[2*li]:lm[2*li+1]])
+					}
+				}
+			}
+		}
+	}
+	for _, m := range re(pu.Decl).FindAllIndex(data, -1) {
+		if !starts[m[0]] {
+			return nil, false
+		}
+	}
+	return paths, true
+}
+
+// Own reports whether an import path is of the language's own library
+// and does not link the C library.
+func (pu *Pure) Own(p string) bool {
+	return re(pu.Std).MatchString(p) && (pu.Links == "" || !re(pu.Links).MatchString(p))
+}
+
+// ModuleFile reads a module file: the module's path, and whether it
+// requires other modules.
+func (pu *Pure) ModuleFile(data []byte) (module string, requires bool) {
+	if m := re(pu.Module).FindSubmatch(data); len(m) > 1 {
+		module = string(m[1])
+	}
+	return module, re(pu.Requires).Match(data)
+}
+
+// RelativeLoads returns the relative specifiers a source loads.
+func (r *Reach) RelativeLoads(data []byte) []string {
+	var out []string
+	for _, p := range r.Relative {
+		pr := re(p)
+		g := pr.SubexpIndex("path")
+		for _, m := range pr.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] >= 0 {
+				out = append(out, string(data[m[2*g]:m[2*g+1]]))
+			}
+		}
+	}
+	return out
+}
+
+// IsOpaque reports whether a source loads code by a name it does not
+// spell out.
+func (r *Reach) IsOpaque(data []byte) bool {
+	for _, p := range r.Opaque {
+		if re(p).Match(data) {
+			return true
+		}
+	}
+	return false
 }

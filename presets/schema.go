@@ -394,6 +394,10 @@ type PackageMap struct {
 	// GroupFlags are those of ValueFlags whose value names a group of
 	// the packages installed (apk add --virtual .build-deps gcc).
 	GroupFlags []string `yaml:"group_flags"`
+	// BuildGroups are globs on the names of such groups whose packages
+	// only the build needs (.build-deps): packages kept as they are that
+	// one holds are build-only, as if BuildOnly named them.
+	BuildGroups []string `yaml:"build_groups"`
 	// Remove are commands that remove packages or groups (apk del,
 	// apt-get purge): a package kept as it is that one removes, or one
 	// of a removed group, is not installed in the runtime.
@@ -417,6 +421,16 @@ type PackageMap struct {
 	// the match on, or named by a path (./x.deb), is not one the
 	// runtime's install line can reach by name.
 	Sources []string `yaml:"sources"`
+	// KeptWith gives, for globs on build-only packages, the packages
+	// that must come along when one is installed in the runtime after
+	// all because something that runs in the container runs it (RS187):
+	// gcc cannot link a program without the C library's headers and
+	// start files (libc6-dev, musl-dev), which the builder had.
+	KeptWith map[string][]string `yaml:"kept_with"`
+	// SourceFiles are globs on the absolute paths a COPY or ADD writes
+	// that add a package source (/etc/apt/sources.list.d/*): packages
+	// installed in a later RUN are as unreachable as after Sources.
+	SourceFiles []string `yaml:"source_files"`
 	// BuilderLibs are dependencies that, on some builder images, build
 	// against a system library those images have and the runtimes lack.
 	BuilderLibs *BuilderLibs `yaml:"builder_libs"`
@@ -562,6 +576,26 @@ type DevImports struct {
 	// Keys are the dotted keys of the runner's file whose packages a
 	// prune keeps (dependencies): a package listed there is no reason.
 	Keys []string `yaml:"keys"`
+	// Reach, when set, reads only the sources the start command can
+	// reach, when that can be told: a release script never run at start
+	// that imports a development dependency is then no reason.
+	Reach *Reach `yaml:"reach"`
+}
+
+// Reach says how the sources the start command reaches are found: from
+// the file the interpreter runs, through the app's own files each loads.
+type Reach struct {
+	// Relative are regexps whose group "path" is a relative specifier a
+	// source loads (require('./lib/db'), import x from '../y.js').
+	Relative []string `yaml:"relative"`
+	// Suffixes are tried after a specifier, in order ("" first for one
+	// that names its file); Index are the files tried in a folder.
+	Suffixes []string `yaml:"suffixes"`
+	Index    []string `yaml:"index"`
+	// Opaque are regexps over a reached source that loads code by a name
+	// it does not spell out (require(name), a worker, an autoloader):
+	// what it reaches cannot be told, and every source is read.
+	Opaque []string `yaml:"opaque"`
 }
 
 // Artifact says where a build command writes its output.
@@ -598,6 +632,42 @@ type Static struct {
 	// LibcSources is a pattern over the sources in the build context
 	// that shows the program links the C library (import "C").
 	LibcSources *LibcSources `yaml:"libc_sources"`
+	// Pure says how the build context shows that the program cannot
+	// link the C library whatever the build installs: a needs_libc sign
+	// marked means (a C toolchain installed) does not count then.
+	Pure *Pure `yaml:"pure"`
+}
+
+// Pure is how the sources of the build context show that the program
+// cannot use the C library (review 4, finding D): every source is read,
+// each of its imports is of the standard library (Std) or of a module the
+// context declares, none is one that links C (Links), and no module file
+// requires another module. Anything it cannot read means it cannot tell.
+type Pure struct {
+	Ext  string   `yaml:"ext"`  // file ending of the sources (.go)
+	Skip []string `yaml:"skip"` // globs on path elements not read
+	// Decl finds where each import declaration of a source starts; each
+	// must be where a match of Imports starts, else the source is not
+	// read.
+	Decl string `yaml:"decl"`
+	// Imports are regexps over a source: a match's group "path" is one
+	// imported path, its group "block" lines each of which must match
+	// Line, whose group "path" (when it took part) is one imported path.
+	Imports []string `yaml:"imports"`
+	Line    string   `yaml:"line"`
+	// Std is a regexp over an import path of the language's own library;
+	// Links one over an import path that links the C library ("C").
+	Std   string `yaml:"std"`
+	Links string `yaml:"links"`
+	// Modules are the files that declare a module: Module's group 1 is
+	// its path (the app's own imports are under it), and a match of
+	// Requires means it requires other modules, which the sources of the
+	// context do not show.
+	Modules  string `yaml:"modules"`
+	Module   string `yaml:"module"`
+	Requires string `yaml:"requires"`
+	// Why says what the sources show, for the note.
+	Why string `yaml:"why"`
 }
 
 // LibcDeps lists dependencies that link the C library and the files of
@@ -706,6 +776,10 @@ type ProgramLib struct {
 type Signal struct {
 	Pattern string `yaml:"pattern"`
 	Why     string `yaml:"why"`
+	// Means marks a needs_libc sign that is only the means to link the
+	// C library (a C toolchain installed), not proof that the program
+	// does: it does not count when static.pure shows the sources cannot.
+	Means bool `yaml:"means"`
 }
 
 // Runtime is one image the final stage may start from.

@@ -218,6 +218,14 @@ func (p *Preset) compile() *presetErr {
 		if err != nil {
 			return &presetErr{fmt.Sprintf("static.needs_libc.%d.pattern", i), fmt.Sprintf("bad pattern %q: %v", s.Pattern, err)}
 		}
+		if s.Means && p.Static.Pure == nil {
+			return &presetErr{fmt.Sprintf("static.needs_libc.%d.means", i), "a sign marked means needs static.pure, which says when it does not count"}
+		}
+	}
+	if pu := p.Static.Pure; pu != nil {
+		if err := validatePure(pu); err != nil {
+			return err
+		}
 	}
 	if d := p.Static.LibcDeps; d != nil {
 		if len(d.Files) == 0 || len(d.Names) == 0 || d.Why == "" {
@@ -311,7 +319,7 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
 			}
 		}
-		for _, g := range slices.Concat(m.BuildOnly, m.Alongside, m.FetchTools) {
+		for _, g := range slices.Concat(m.BuildOnly, m.Alongside, m.FetchTools, m.BuildGroups, m.SourceFiles) {
 			if _, err := path.Match(g, ""); err != nil {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d", i), fmt.Sprintf("bad pattern %q", g)}
 			}
@@ -320,6 +328,14 @@ func (p *Preset) compile() *presetErr {
 			if !slices.Contains(m.ValueFlags, g) {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.group_flags", i), fmt.Sprintf("%q is not one of value_flags", g)}
 			}
+		}
+		for g, with := range m.KeptWith {
+			if _, err := path.Match(g, ""); err != nil || len(with) == 0 {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.kept_with", i), fmt.Sprintf("bad pattern %q, or no packages for it", g)}
+			}
+		}
+		if len(m.BuildGroups) > 0 && len(m.GroupFlags) == 0 {
+			return &presetErr{fmt.Sprintf("runtime_packages.%d.build_groups", i), "build_groups needs group_flags, the options that name a group"}
 		}
 		for _, r := range m.Remove {
 			if len(strings.Fields(r)) == 0 {
@@ -737,6 +753,30 @@ func validateDevImports(d *DevImports) *presetErr {
 			return &presetErr{fmt.Sprintf("dev_deps.imports.not.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 		}
 	}
+	if r := d.Reach; r != nil {
+		if len(r.Relative) == 0 || len(r.Suffixes) == 0 {
+			return &presetErr{"dev_deps.imports.reach", "dev_deps.imports.reach needs relative and suffixes"}
+		}
+		for i, pat := range r.Relative {
+			re, err := compileRE(pat)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.relative.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+			if re.SubexpIndex("path") < 0 {
+				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.relative.%d", i), fmt.Sprintf("pattern %q has no group named path", pat)}
+			}
+		}
+		for i, pat := range r.Opaque {
+			if _, err := compileRE(pat); err != nil {
+				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.opaque.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+		}
+		for i, x := range append(slices.Clone(r.Suffixes), r.Index...) {
+			if strings.Contains(x, "/") {
+				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.%d", i), fmt.Sprintf("%q: suffixes and index files hold no /", x)}
+			}
+		}
+	}
 	return nil
 }
 
@@ -766,4 +806,40 @@ func (p *Preset) VMTitle(name string) string {
 // a runtime with no vm_options knows every one.
 func (r *Runtime) KnowsOption(w string) bool {
 	return r.VMOptions == "" || re(r.VMOptions).MatchString(w)
+}
+
+func validatePure(pu *Pure) *presetErr {
+	if pu.Ext == "" || pu.Decl == "" || len(pu.Imports) == 0 || pu.Std == "" || pu.Why == "" {
+		return &presetErr{"static.pure", "static.pure needs ext, decl, imports, std and why"}
+	}
+	if (pu.Modules == "") != (pu.Module == "" && pu.Requires == "") || pu.Modules != "" && (pu.Module == "" || pu.Requires == "") {
+		return &presetErr{"static.pure", "static.pure needs modules, module and requires together"}
+	}
+	exprs := [][2]string{{"decl", pu.Decl}, {"line", pu.Line}, {"std", pu.Std}, {"links", pu.Links}, {"module", pu.Module}, {"requires", pu.Requires}}
+	for i, e := range pu.Imports {
+		r, err := compileRE(e)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("static.pure.imports.%d", i), fmt.Sprintf("bad pattern %q: %v", e, err)}
+		}
+		if r.SubexpIndex("path") < 0 && r.SubexpIndex("block") < 0 {
+			return &presetErr{fmt.Sprintf("static.pure.imports.%d", i), fmt.Sprintf("pattern %q needs a group path or block", e)}
+		}
+		if r.SubexpIndex("block") >= 0 && pu.Line == "" {
+			return &presetErr{"static.pure.line", "an imports pattern with a group block needs line"}
+		}
+	}
+	for _, e := range exprs {
+		if e[1] == "" {
+			continue
+		}
+		if _, err := compileRE(e[1]); err != nil {
+			return &presetErr{"static.pure." + e[0], fmt.Sprintf("bad pattern %q: %v", e[1], err)}
+		}
+	}
+	for i, g := range pu.Skip {
+		if _, err := path.Match(g, ""); err != nil {
+			return &presetErr{fmt.Sprintf("static.pure.skip.%d", i), fmt.Sprintf("bad pattern %q", g)}
+		}
+	}
+	return nil
 }

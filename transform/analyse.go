@@ -383,10 +383,12 @@ func (f *facts) walk() error {
 				return err
 			}
 		case *instructions.CopyCommand:
+			f.copyPkgSources(in, c.SourcePaths, c.DestPath)
 			if c.From == "" {
 				f.copies = append(f.copies, copyStep{in: in, cp: c, cwd: f.workdir})
 			}
 		case *instructions.AddCommand:
+			f.copyPkgSources(in, c.SourcePaths, c.DestPath)
 			// ADD of plain files and folders of the context copies them
 			// as COPY does; a URL, a git source or an archive (which ADD
 			// unpacks) does not, and is left out.

@@ -81,6 +81,9 @@ type Move struct {
 type Evidence struct {
 	Line int    `json:"line,omitempty"`
 	What string `json:"what"`
+	// means: only the means to link a C library (a C toolchain
+	// installed), which does not count when the sources cannot use it.
+	means bool
 }
 
 // Size is an estimate in megabytes taken from the preset's size figures.

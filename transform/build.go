@@ -890,6 +890,35 @@ func (f *facts) readPkgSources(in *inst, text string) {
 	}
 }
 
+// copyPkgSources records whether a COPY or ADD writes a file that adds
+// a package source (COPY google-chrome.list /etc/apt/sources.list.d/),
+// for each preset package map: a package a later RUN installs may come
+// from there. A source's file lands at the destination itself, or in it
+// when the destination is a folder (it ends in /, or holds one already,
+// as /etc/apt/sources.list.d does); both are tried.
+func (f *facts) copyPkgSources(in *inst, srcs []string, dest string) {
+	n := len(f.preset.RuntimePackages)
+	if f.srcLine == nil {
+		f.srcLine, f.srcAt = make([]int, n), make([]int, n)
+	}
+	if !path.IsAbs(dest) {
+		dest = path.Join(f.workdir, dest)
+	}
+	dest = path.Clean(dest)
+	targets := []string{dest}
+	for _, s := range srcs {
+		if base := path.Base(strings.TrimRight(s, "/")); base != "." && base != "/" {
+			targets = append(targets, path.Join(dest, base))
+		}
+	}
+	for i := range f.preset.RuntimePackages {
+		m := &f.preset.RuntimePackages[i]
+		if f.srcLine[i] == 0 && slices.ContainsFunc(targets, m.SourceFile) {
+			f.srcLine[i] = in.first
+		}
+	}
+}
+
 // scanPackages records the run-time packages that the system packages a
 // simple command installs imply, and forgets the packages kept as they
 // are that a later command removes (apk del .build-deps). line is the
@@ -931,11 +960,15 @@ func (f *facts) scanPackages(args []word, line, end int) {
 			src = f.srcLine[i]
 		}
 		var group string
-		for _, a := range packageArgs(args[at+1:], m.ValueFlags, func(flag, value string) {
+		pkgArgs := packageArgs(args[at+1:], m.ValueFlags, func(flag, value string) {
 			if slices.Contains(m.GroupFlags, flag) {
 				group = value
 			}
-		}) {
+		})
+		// A group the preset calls the build's (.build-deps) holds only
+		// what the build needs (review 4, finding D).
+		buildGroup := group != "" && buildOnly(m.BuildGroups, group)
+		for _, a := range pkgArgs {
 			lib, ok := m.Map[a.text]
 			if ok && lib == "" {
 				continue // the runtime has its library
@@ -945,10 +978,14 @@ func (f *facts) scanPackages(args []word, line, end int) {
 				f.unmapped[i] = append(f.unmapped[i], unreached{pkg: a.text, line: line})
 			}
 			asIs := false
-			if !ok && m.Keep && !a.dynamic && buildOnly(m.BuildOnly, a.text) && !slices.Contains(f.pkgBuildOnly[i], a.text) {
-				f.pkgBuildOnly[i] = append(f.pkgBuildOnly[i], a.text)
+			isBuild := buildGroup || buildOnly(m.BuildOnly, a.text)
+			if !ok && m.Keep && !a.dynamic && isBuild {
+				if !slices.Contains(f.pkgBuildOnly[i], a.text) {
+					f.pkgBuildOnly[i] = append(f.pkgBuildOnly[i], a.text)
+				}
+				f.addToGroup(i, group, a.text)
 			}
-			if !ok && m.Keep && !a.dynamic && !buildOnly(m.BuildOnly, a.text) {
+			if !ok && m.Keep && !a.dynamic && !isBuild {
 				if src != 0 || strings.Contains(a.text, "/") {
 					u := unreached{pkg: a.text, line: line, srcLine: src}
 					if strings.Contains(a.text, "/") {
@@ -967,12 +1004,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 			}
 			if asIs {
 				f.pkgAsIs[i] = append(f.pkgAsIs[i], lib)
-				if group != "" {
-					if f.pkgGroups[i] == nil {
-						f.pkgGroups[i] = map[string][]string{}
-					}
-					f.pkgGroups[i][group] = append(f.pkgGroups[i][group], lib)
-				}
+				f.addToGroup(i, group, lib)
 			}
 		}
 	}
@@ -983,7 +1015,9 @@ func (f *facts) scanPackages(args []word, line, end int) {
 // the program was built against them.
 func (f *facts) forgetPackage(i int, name string) {
 	gone := append([]string{name}, f.pkgGroups[i][name]...)
-	f.pkgBuildOnly[i] = slices.DeleteFunc(f.pkgBuildOnly[i], func(p string) bool { return p == name })
+	for _, g := range gone {
+		f.pkgBuildOnly[i] = slices.DeleteFunc(f.pkgBuildOnly[i], func(p string) bool { return p == g })
+	}
 	for _, g := range gone {
 		if !slices.Contains(f.pkgAsIs[i], g) {
 			continue
@@ -991,6 +1025,18 @@ func (f *facts) forgetPackage(i int, name string) {
 		f.pkgs[i] = slices.DeleteFunc(f.pkgs[i], func(p string) bool { return p == g })
 		f.pkgAsIs[i] = slices.DeleteFunc(f.pkgAsIs[i], func(p string) bool { return p == g })
 	}
+}
+
+// addToGroup records that a package, kept as it is or build-only, was
+// installed in a named group, which a later command may remove.
+func (f *facts) addToGroup(i int, group, pkg string) {
+	if group == "" {
+		return
+	}
+	if f.pkgGroups[i] == nil {
+		f.pkgGroups[i] = map[string][]string{}
+	}
+	f.pkgGroups[i][group] = append(f.pkgGroups[i][group], pkg)
 }
 
 // subcommandAt finds a package command ("apt-get install", "apk del") in
@@ -1205,7 +1251,7 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 func (f *facts) needsLibc(in *inst, text string) {
 	for _, sig := range f.preset.Static.NeedsLibc {
 		if sig.Matches(text) {
-			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why})
+			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why, means: sig.Means})
 		}
 	}
 }

@@ -101,6 +101,7 @@ const (
 	infoWriteFolderMade    Code = "RS182"
 	infoFetchToolLeft      Code = "RS186"
 	infoBuildOnlyRun       Code = "RS187"
+	infoLibcMeansUnused    Code = "RS188"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -235,6 +236,7 @@ var codes = []CodeInfo{
 	{infoWriteFolderMade, KindInfo, "settings' write folder prepared for the runtime user", "A framework setting in the sources names a folder outside the app folder that the program writes in and that the framework makes only when it is missing (Django's STATIC_ROOT, MEDIA_ROOT): it is made in the builder and copied with --chown, so that the non-root runtime user can write there, as the original (root) could."},
 	{infoFetchToolLeft, KindInfo, "build-time download tool left in the builder", "A package the preset calls a build-time download or unpack tool (curl, wget, unzip) is installed by the builder, and nothing that runs in the container names its program (CMD, ENTRYPOINT, the script they run, HEALTHCHECK, a program call of the sources): it stays in the builder instead of being installed in the runtime."},
 	{infoBuildOnlyRun, KindInfo, "build-only package kept: the container runs it", "A package the preset calls build-only (a compiler, python3 in the Node.js preset) is installed in the runtime, because something that runs in the container names its program: the command, its script, the HEALTHCHECK or a program call of the sources (a code runner that runs gcc)."},
+	{infoLibcMeansUnused, KindInfo, "C toolchain installed, but the sources cannot use it", "The file's only sign of a C library is a C toolchain it installs (gcc, musl-dev, build-base), and the build context shows that the program cannot use one (every source read imports only the standard library and the app's own packages, none imports \"C\", and no module file requires another module), so the program is built static as it would be without the toolchain."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

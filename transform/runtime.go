@@ -21,7 +21,7 @@ func (p *plan) planPackages() error {
 		if i < len(f.pkgs) {
 			libs = slices.Clone(f.pkgs[i])
 			libs = p.leaveFetchTools(m, f.pkgAsIs[i], libs)
-			libs = p.keepRunBuildOnly(f.pkgBuildOnly[i], libs)
+			libs = p.keepRunBuildOnly(m, f.pkgBuildOnly[i], libs)
 		}
 		libs = p.builderLibs(i, m.BuilderLibs, libs)
 		if i < len(f.unreached) {
@@ -96,12 +96,12 @@ func (p *plan) leaveFetchTools(m *presets.PackageMap, asIs, libs []string) []str
 // code runner whose sources run gcc or python3 needs them at run time.
 // The others are remembered for the warning on programs the sources
 // name by an expression.
-func (p *plan) keepRunBuildOnly(bo, libs []string) []string {
+func (p *plan) keepRunBuildOnly(m *presets.PackageMap, bo, libs []string) []string {
 	if len(bo) == 0 {
 		return libs
 	}
 	run, _ := p.runProgramNames()
-	var kept []string
+	var kept, with []string
 	for _, b := range bo {
 		name, _, _ := strings.Cut(b, "=")
 		if run[name] {
@@ -109,12 +109,28 @@ func (p *plan) keepRunBuildOnly(bo, libs []string) []string {
 			if !slices.Contains(libs, b) {
 				libs = append(libs, b)
 			}
+			// What the program needs to work as it did in the builder
+			// (gcc: the C library's headers and start files).
+			var adds []string
+			for _, w := range m.KeptWithOf(name) {
+				if !slices.Contains(libs, w) {
+					libs = append(libs, w)
+					adds = append(adds, w)
+				}
+			}
+			if len(adds) > 0 {
+				with = append(with, fmt.Sprintf("%s come%s with %s, which needs %s to work as in the builder", strings.Join(adds, ", "), plural1(len(adds)), name, pronoun(len(adds))))
+			}
 			continue
 		}
 		p.buildOnlyLeft = appendNew(p.buildOnlyLeft, name)
 	}
 	if len(kept) > 0 {
-		p.notes.note(0, infoBuildOnlyRun, "%s, build-only by default, %s installed in the runtime: something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) runs %s", strings.Join(kept, ", "), isAre(len(kept)), pronoun(len(kept)))
+		withText := ""
+		if len(with) > 0 {
+			withText = "; " + strings.Join(with, "; ")
+		}
+		p.notes.note(0, infoBuildOnlyRun, "%s, build-only by default, %s installed in the runtime: something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) runs %s%s", strings.Join(kept, ", "), isAre(len(kept)), pronoun(len(kept)), withText)
 	}
 	return libs
 }
@@ -298,10 +314,11 @@ func (p *plan) decideLibc() {
 		}
 		for _, sig := range f.preset.Static.NeedsLibc {
 			if sig.Matches(e.key + "=" + strings.Trim(e.raw, `"'`)) {
-				p.libcWhy = append(p.libcWhy, Evidence{Line: e.in.first, What: sig.Why})
+				p.libcWhy = append(p.libcWhy, Evidence{Line: e.in.first, What: sig.Why, means: sig.Means})
 			}
 		}
 	}
+	p.dropMeans()
 	if len(p.libcWhy) == 0 && !p.staticSet {
 		// Only now is the build context worth reading: it can only keep
 		// the static switch off.
@@ -407,7 +424,10 @@ func fits(r *Runtime, libc string) bool {
 func (p *plan) chooseRuntime() error {
 	f := p.f
 	libc := p.libc()
-	need := append(append([]string(nil), p.prog.tools...), p.pkgTools...)
+	// A program of the command that the runtime installs as a package of
+	// its name (bash, a build-only package the command runs: RS187) needs
+	// the package tool instead.
+	need := append(p.hcMissing(p.prog.tools), p.pkgTools...)
 	tools := p.hcMissing(p.healthcheckTools())
 	values := p.values()
 	pick := func(flavor string, withTools bool) *Runtime {
@@ -510,8 +530,9 @@ func (p *plan) chooseRuntime() error {
 	return nil
 }
 
-// hcMissing leaves out of the HEALTHCHECK's tools those the runtime
-// stage installs anyway (curl, kept from the builder's apt-get install).
+// hcMissing leaves out of the HEALTHCHECK's or the command's tools those
+// the runtime stage installs anyway (curl, kept from the builder's
+// apt-get install).
 func (p *plan) hcMissing(tools []string) []string {
 	var out []string
 	for _, t := range tools {

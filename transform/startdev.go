@@ -93,7 +93,7 @@ func (p *plan) devImports() string {
 		}
 	}
 	why := ""
-	walkSources(ctx, im, nil, func(name string, data []byte) bool {
+	visit := func(name string, data []byte) bool {
 		if built[name] {
 			return true
 		}
@@ -106,7 +106,22 @@ func (p *plan) devImports() string {
 			return false
 		}
 		return true
-	})
+	}
+	// Only what the start command reaches, when that can be told: a
+	// release script that imports a development dependency is no reason.
+	if reached, ok := p.reachedSources(im); ok {
+		for _, name := range reached {
+			if !im.Reads(name) {
+				continue
+			}
+			data, _, _ := readHead(ctx, name, libcScanPerFile)
+			if !visit(name, data) {
+				break
+			}
+		}
+		return why
+	}
+	walkSources(ctx, im, nil, visit)
 	return why
 }
 

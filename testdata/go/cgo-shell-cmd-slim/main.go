@@ -3,6 +3,8 @@ package main
 import (
 	"log"
 	"net/http"
+
+	_ "github.com/mattn/go-sqlite3" // the database/sql driver, which calls SQLite through cgo
 )
 
 func main() {

@@ -1,0 +1,3 @@
+module example.com/shot
+
+go 1.23

@@ -1,0 +1,3 @@
+module drone
+
+go 1.22

@@ -1,0 +1,2 @@
+const { execFileSync } = require('child_process');
+console.log(execFileSync('ffmpeg', ['-version']).toString());

@@ -1,0 +1,1 @@
+exports.price = (n) => Math.round(n * 1.2 * 100) / 100;

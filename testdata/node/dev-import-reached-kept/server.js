@@ -1,0 +1,6 @@
+const express = require("express");
+const routes = require("./lib/routes");
+
+const app = express();
+app.use(routes);
+app.listen(3000);

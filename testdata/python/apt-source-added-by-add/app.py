@@ -1,0 +1,3 @@
+import pyodbc
+
+print(pyodbc.drivers())
