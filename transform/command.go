@@ -115,6 +115,13 @@ func (p *plan) findProgram() error {
 			return declinef(declRunsNothing, "line %d: %s runs nothing", holder.first, holder.kw)
 		}
 		first, _ = sl.cmds[0].argv()
+		if why, ok := notJSONArray(line.CmdLine[0]); ok {
+			word := strings.Fields(line.CmdLine[0])[0]
+			if len(first) > 0 {
+				word = first[0].text
+			}
+			return declinef(declNotJSON, "line %d: %s looks like exec form but is not a JSON array (%s), so Docker runs it through %s as a shell command whose first word %s is no program: the original container cannot start (write a JSON array of double-quoted strings with nothing after the closing ])", holder.first, holder.kw, why, shellName, word)
+		}
 		if len(first) == 0 {
 			return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
 		}
@@ -184,6 +191,33 @@ func (p *plan) findProgram() error {
 		return p.resolveRunner(r, c, rest)
 	}
 	return p.checkProgram()
+}
+
+// jsonLike matches a shell-form command that starts as a JSON array of
+// strings would, with `[` as a word of its own: `[ "npm", ...`.
+var jsonLike = regexp.MustCompile(`^\[\s+(?:"[^"]*"|'[^']*')\s*,`)
+
+// notJSONArray reports why the text of a shell-form CMD or ENTRYPOINT is
+// a failed exec form: BuildKit reads the text as a JSON array when it
+// parses as one, and keeps it as shell text otherwise
+// (`CMD ["npm", "start"];`). Such a text starts with `[` glued to the next
+// character (`["npm",`, `['node',`), or with `[` and a quoted string
+// followed by a comma; the shell's test command `[ -f x ] && ...` is
+// neither.
+func notJSONArray(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if !strings.HasPrefix(t, "[") {
+		return "", false
+	}
+	first := strings.Fields(t)[0]
+	if (first == "[" || first == "[[") && !jsonLike.MatchString(t) {
+		return "", false
+	}
+	var v []string
+	if err := json.Unmarshal([]byte(t), &v); err != nil {
+		return err.Error(), true
+	}
+	return "not an array of strings", true
 }
 
 // restPrograms records what the simple commands after the first of a
