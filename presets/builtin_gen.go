@@ -1548,8 +1548,9 @@ func generatedBuiltin() []*Preset {
 			Interpreters: []string{
 				"java",
 			},
-			ScriptFlag: "-jar",
-			OptionsEnv: "JAVA_TOOL_OPTIONS",
+			ScriptFlag:    "-jar",
+			ScriptOptions: true,
+			OptionsEnv:    "JAVA_TOOL_OPTIONS",
 			OptionsVars: []string{
 				"JAVA_OPTS",
 			},

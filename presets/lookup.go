@@ -131,6 +131,47 @@ func (p *Preset) IsInterpreter(w string) bool {
 	return slices.Contains(p.Interpreters, path.Base(w))
 }
 
+// ScriptFile returns the index in words of the file the script flag at
+// words[i] names: the next word, or with ScriptOptions the first word
+// after i that is not an option (java -jar -Dx=y app.jar), the value of
+// an option that takes one skipped; -1 when there is none. decline is an
+// option of ClassPath's DeclineFlags or Flags met on the way, which runs
+// something other than the file (java -jar -m MODULE; with OpenJDK 17,
+// java -jar -cp lib app.jar looks for a class named app.jar).
+func (p *Preset) ScriptFile(words []string, i int) (at int, decline string) {
+	if !p.ScriptOptions {
+		if i+1 < len(words) {
+			return i + 1, ""
+		}
+		return -1, ""
+	}
+	for j := i + 1; j < len(words); j++ {
+		w := words[j]
+		if !strings.HasPrefix(w, "-") {
+			return j, ""
+		}
+		if p.ClassPath == nil {
+			continue
+		}
+		flag, _, _ := strings.Cut(w, "=")
+		if slices.Contains(p.ClassPath.DeclineFlags, flag) || slices.Contains(p.ClassPath.Flags, flag) {
+			return -1, w
+		}
+		if p.TakesValue(w) && j+1 < len(words) && !strings.HasPrefix(words[j+1], "-") {
+			j++
+		}
+	}
+	return -1, ""
+}
+
+// TakesValue reports whether the interpreter option w takes the next word
+// as its value (-cp PATH, --add-opens X): one of ClassPath's Flags,
+// ValueFlags or DeclineFlags.
+func (p *Preset) TakesValue(w string) bool {
+	cp := p.ClassPath
+	return cp != nil && (slices.Contains(cp.Flags, w) || slices.Contains(cp.ValueFlags, w) || slices.Contains(cp.DeclineFlags, w))
+}
+
 // IsScript reports whether w ends with one of the script endings.
 func (p *Preset) IsScript(w string) bool {
 	for _, e := range p.ScriptExt {

@@ -35,6 +35,11 @@ type Preset struct {
 	// ScriptFlag is the interpreter flag whose value is a file the build
 	// writes and the runtime must get (java -jar FILE).
 	ScriptFlag string `yaml:"script_flag"`
+	// ScriptOptions means the interpreter reads options after ScriptFlag
+	// too, until the first word that is not one, which is the file (java
+	// -jar -Dx=y app.jar); an option of ClassPath's lists that takes a
+	// value takes the next word, unless that word is an option itself.
+	ScriptOptions bool `yaml:"script_options"`
 	// OptionsEnv is the variable the interpreter reads its options from
 	// (JAVA_TOOL_OPTIONS): options that cannot stay on a command line that
 	// the runtime's entrypoint starts go there.

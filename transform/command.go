@@ -106,7 +106,7 @@ func (p *plan) findProgram() error {
 		if !sl.plain && f.preset.ScriptFlag != "" {
 			// A glob where the interpreter's file goes (java -jar
 			// target/*.jar) is replaced by the collected file.
-			marked, glob := markGlob(text, f.preset.ScriptFlag)
+			marked, glob := markGlob(text, f.preset)
 			if sl2 := splitShell(marked); sl2.plain {
 				sl, pr.glob = sl2, glob
 			}
@@ -330,13 +330,18 @@ func (p *plan) takeOptionVars(text string) string {
 	return text
 }
 
-// markGlob replaces a glob after flag with globMark, and returns it.
-func markGlob(text, flag string) (string, string) {
+// markGlob replaces a glob where the preset's script flag names its file
+// with globMark, and returns it.
+func markGlob(text string, pre *Preset) (string, string) {
 	fs := strings.Fields(text)
 	glob := ""
 	for i := 0; i+1 < len(fs); i++ {
-		if fs[i] == flag && strings.ContainsAny(fs[i+1], "*?[") && !strings.ContainsAny(fs[i+1], "$`'\"\\") {
-			glob, fs[i+1] = fs[i+1], globMark
+		if fs[i] != pre.ScriptFlag {
+			continue
+		}
+		j, _ := pre.ScriptFile(fs, i)
+		if j > 0 && strings.ContainsAny(fs[j], "*?[") && !strings.ContainsAny(fs[j], "$`'\"\\") {
+			glob, fs[j] = fs[j], globMark
 		}
 	}
 	return strings.Join(fs, " "), glob
@@ -359,10 +364,14 @@ func (p *plan) scriptArtifact() error {
 	if i == len(pr.exec) && f.preset.ClassPath != nil {
 		return p.classPathProgram()
 	}
-	if i+1 >= len(pr.exec) {
+	at, decl := f.preset.ScriptFile(pr.exec, i)
+	if decl != "" {
+		return declinef(declFileUnknown, "line %d: %s %s is followed by %s, with which the launcher runs something other than the %s file: cannot tell what to copy", pr.holder.first, pr.word, flag, decl, flag)
+	}
+	if at < 0 {
 		return declinef(declFileUnknown, "line %d: %s runs no %s file: cannot tell what to copy", pr.holder.first, pr.word, flag)
 	}
-	file := pr.exec[i+1]
+	file := pr.exec[at]
 	if file == globMark {
 		file = pr.glob
 	}
@@ -382,8 +391,8 @@ func (p *plan) scriptArtifact() error {
 	}
 	abs := p.abs(file)
 	p.noteContextArtifact(abs)
-	pr.exec[i+1] = abs
-	pr.scriptAt = i + 1
+	pr.exec[at] = abs
+	pr.scriptAt = at
 	if p.scriptBeside(abs) {
 		return nil
 	}
