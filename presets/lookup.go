@@ -684,7 +684,14 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 		cr := re(p)
 		gp, ge := cr.SubexpIndex("prog"), cr.SubexpIndex("expr")
 		for _, m := range cr.FindAllSubmatchIndex(data, -1) {
-			c := ProgramCall{Offset: m[0]}
+			// A pattern may begin with the character before the call
+			// ([^.\w$] in the node preset), which is the line break when
+			// the call starts a line: the call starts after it.
+			off := m[0]
+			for off < m[1] && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
+				off++
+			}
+			c := ProgramCall{Offset: off}
 			if gp >= 0 && m[2*gp] >= 0 {
 				if w := strings.Fields(string(data[m[2*gp]:m[2*gp+1]])); len(w) > 0 {
 					c.Prog = w[0]
