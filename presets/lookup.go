@@ -304,7 +304,7 @@ func (r *Runtime) HasUser(u string) bool { return slices.Contains(r.Users, u) }
 // HasTool reports whether the image has the program t; a shell counts as
 // sh.
 func (r *Runtime) HasTool(t string) bool {
-	return (t == "sh" && r.Shell) || slices.Contains(r.Tools, t)
+	return (t == "sh" && r.Shell) || slices.Contains(r.Tools, t) || r.Base != nil && slices.Contains(r.Base.Programs, t)
 }
 
 // Flavors returns the runtime flavors the presets define, each once, in
