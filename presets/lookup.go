@@ -132,6 +132,47 @@ func (p *Preset) IsInterpreter(w string) bool {
 	return slices.Contains(p.Interpreters, path.Base(w))
 }
 
+// ScriptFile returns the index in words of the file the script flag at
+// words[i] names: the next word, or with ScriptOptions the first word
+// after i that is not an option (java -jar -Dx=y app.jar), the value of
+// an option that takes one skipped; -1 when there is none. decline is an
+// option of ClassPath's DeclineFlags or Flags met on the way, which runs
+// something other than the file (java -jar -m MODULE; with OpenJDK 17,
+// java -jar -cp lib app.jar looks for a class named app.jar).
+func (p *Preset) ScriptFile(words []string, i int) (at int, decline string) {
+	if !p.ScriptOptions {
+		if i+1 < len(words) {
+			return i + 1, ""
+		}
+		return -1, ""
+	}
+	for j := i + 1; j < len(words); j++ {
+		w := words[j]
+		if !strings.HasPrefix(w, "-") {
+			return j, ""
+		}
+		if p.ClassPath == nil {
+			continue
+		}
+		flag, _, _ := strings.Cut(w, "=")
+		if slices.Contains(p.ClassPath.DeclineFlags, flag) || slices.Contains(p.ClassPath.Flags, flag) {
+			return -1, w
+		}
+		if p.TakesValue(w) && j+1 < len(words) && !strings.HasPrefix(words[j+1], "-") {
+			j++
+		}
+	}
+	return -1, ""
+}
+
+// TakesValue reports whether the interpreter option w takes the next word
+// as its value (-cp PATH, --add-opens X): one of ClassPath's Flags,
+// ValueFlags or DeclineFlags.
+func (p *Preset) TakesValue(w string) bool {
+	cp := p.ClassPath
+	return cp != nil && (slices.Contains(cp.Flags, w) || slices.Contains(cp.ValueFlags, w) || slices.Contains(cp.DeclineFlags, w))
+}
+
 // IsScript reports whether w ends with one of the script endings.
 func (p *Preset) IsScript(w string) bool {
 	for _, e := range p.ScriptExt {
@@ -264,7 +305,7 @@ func (r *Runtime) HasUser(u string) bool { return slices.Contains(r.Users, u) }
 // HasTool reports whether the image has the program t; a shell counts as
 // sh.
 func (r *Runtime) HasTool(t string) bool {
-	return (t == "sh" && r.Shell) || slices.Contains(r.Tools, t)
+	return (t == "sh" && r.Shell) || slices.Contains(r.Tools, t) || r.Base != nil && slices.Contains(r.Base.Programs, t)
 }
 
 // Flavors returns the runtime flavors the presets define, each once, in
@@ -671,7 +712,14 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 		cr := re(p)
 		gp, ge := cr.SubexpIndex("prog"), cr.SubexpIndex("expr")
 		for _, m := range cr.FindAllSubmatchIndex(data, -1) {
-			c := ProgramCall{Offset: m[0]}
+			// A pattern may begin with the character before the call
+			// ([^.\w$] in the node preset), which is the line break when
+			// the call starts a line: the call starts after it.
+			off := m[0]
+			for off < m[1] && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
+				off++
+			}
+			c := ProgramCall{Offset: off}
 			if gp >= 0 && m[2*gp] >= 0 {
 				if w := strings.Fields(string(data[m[2*gp]:m[2*gp+1]])); len(w) > 0 {
 					c.Prog = w[0]

@@ -35,6 +35,11 @@ type Preset struct {
 	// ScriptFlag is the interpreter flag whose value is a file the build
 	// writes and the runtime must get (java -jar FILE).
 	ScriptFlag string `yaml:"script_flag"`
+	// ScriptOptions means the interpreter reads options after ScriptFlag
+	// too, until the first word that is not one, which is the file (java
+	// -jar -Dx=y app.jar); an option of ClassPath's lists that takes a
+	// value takes the next word, unless that word is an option itself.
+	ScriptOptions bool `yaml:"script_options"`
 	// OptionsEnv is the variable the interpreter reads its options from
 	// (JAVA_TOOL_OPTIONS): options that cannot stay on a command line that
 	// the runtime's entrypoint starts go there.
@@ -815,10 +820,22 @@ type Runtime struct {
 	// of its name (curl, wget): a program not listed is never guessed
 	// to be a package.
 	Installs []string `yaml:"installs"`
+	// Base names the programs of the image's base system (Debian's
+	// essential packages, busybox's applets on alpine): the image has
+	// them as it has Tools, and the notes name them as one group.
+	Base *BaseSystem `yaml:"base"`
 	// VM is the virtual machine family the image runs (one of vms), and
 	// VMOptions a regexp that each -X option it knows matches.
 	VM        string `yaml:"vm"`
 	VMOptions string `yaml:"vm_options"`
+}
+
+// BaseSystem is what a runtime image's base system gives: What names it
+// for people ("Debian's essential programs: coreutils, ..."), Programs
+// lists the programs by name.
+type BaseSystem struct {
+	What     string   `yaml:"what"`
+	Programs []string `yaml:"programs"`
 }
 
 // Sizes are the figures behind the size estimate.

@@ -421,6 +421,9 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtimes.%d.install", i), "an install line needs a runtime with a shell (shell: true)"}
 			}
 		}
+		if r.Base != nil && (r.Base.What == "" || len(r.Base.Programs) == 0) {
+			return &presetErr{fmt.Sprintf("runtimes.%d.base", i), "base needs what (its name for people) and programs"}
+		}
 		if len(r.Installs) > 0 && r.Install == "" {
 			return &presetErr{fmt.Sprintf("runtimes.%d.installs", i), "installs needs an install line"}
 		}

@@ -17,8 +17,9 @@ package transform
 // rule, a decline variant, a decline_args entry, an interpreter_request):
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
-// keeps the preset schema free of codes. RS255 is an exception: an engine
-// decline (declCdMissing) whose number was assigned there.
+// keeps the preset schema free of codes. RS255 and RS297 are exceptions:
+// engine declines (declCdMissing, declNotJSON) whose numbers were assigned
+// there.
 
 // Code is a stable identifier of a note or a decline, such as "RS301".
 type Code string
@@ -147,6 +148,7 @@ const (
 	declCdMissing          Code = "RS255"
 	declVMOptions          Code = "RS284"
 	declInterpreterFetch   Code = "RS292"
+	declNotJSON            Code = "RS297"
 	warnOptionsEnvSet      Code = "RS301"
 	warnFlatCopy           Code = "RS302"
 	warnHealthcheckTools   Code = "RS303"
@@ -283,6 +285,7 @@ var codes = []CodeInfo{
 	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 	{declInterpreterFetch, KindDecline, "the build fetches an interpreter the runtime lacks", "A build command (uv sync) finds that the project asks for an interpreter version the builder's certainly does not satisfy (requires-python, .python-version), so it downloads another interpreter outside the environment the runtime copies and makes the environment on it; the reason comes from the preset."},
+	{declNotJSON, KindDecline, "command looks like exec form but is not JSON", "A CMD or ENTRYPOINT starts as a JSON array would but is not valid JSON (a trailing ;, single quotes, a missing comma): Docker runs it as a shell command whose first word (such as [npm,) is no program, so the original container cannot start."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
 	{warnFlatCopy, KindWarning, "run-time folder copied flat (retired)", "Retired, no longer produced: a run-time folder copied into a folder flat left restage unable to tell which files the program reads, so it copied none."},

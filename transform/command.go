@@ -106,7 +106,7 @@ func (p *plan) findProgram() error {
 		if !sl.plain && f.preset.ScriptFlag != "" {
 			// A glob where the interpreter's file goes (java -jar
 			// target/*.jar) is replaced by the collected file.
-			marked, glob := markGlob(text, f.preset.ScriptFlag)
+			marked, glob := markGlob(text, f.preset)
 			if sl2 := splitShell(marked); sl2.plain {
 				sl, pr.glob = sl2, glob
 			}
@@ -115,6 +115,13 @@ func (p *plan) findProgram() error {
 			return declinef(declRunsNothing, "line %d: %s runs nothing", holder.first, holder.kw)
 		}
 		first, _ = sl.cmds[0].argv()
+		if why, ok := notJSONArray(line.CmdLine[0]); ok {
+			word := strings.Fields(line.CmdLine[0])[0]
+			if len(first) > 0 {
+				word = first[0].text
+			}
+			return declinef(declNotJSON, "line %d: %s looks like exec form but is not a JSON array (%s), so Docker runs it through %s as a shell command whose first word %s is no program: the original container cannot start (write a JSON array of double-quoted strings with nothing after the closing ])", holder.first, holder.kw, why, shellName, word)
+		}
 		if len(first) == 0 {
 			return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
 		}
@@ -184,6 +191,33 @@ func (p *plan) findProgram() error {
 		return p.resolveRunner(r, c, rest)
 	}
 	return p.checkProgram()
+}
+
+// jsonLike matches a shell-form command that starts as a JSON array of
+// strings would, with `[` as a word of its own: `[ "npm", ...`.
+var jsonLike = regexp.MustCompile(`^\[\s+(?:"[^"]*"|'[^']*')\s*,`)
+
+// notJSONArray reports why the text of a shell-form CMD or ENTRYPOINT is
+// a failed exec form: BuildKit reads the text as a JSON array when it
+// parses as one, and keeps it as shell text otherwise
+// (`CMD ["npm", "start"];`). Such a text starts with `[` glued to the next
+// character (`["npm",`, `['node',`), or with `[` and a quoted string
+// followed by a comma; the shell's test command `[ -f x ] && ...` is
+// neither.
+func notJSONArray(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if !strings.HasPrefix(t, "[") {
+		return "", false
+	}
+	first := strings.Fields(t)[0]
+	if (first == "[" || first == "[[") && !jsonLike.MatchString(t) {
+		return "", false
+	}
+	var v []string
+	if err := json.Unmarshal([]byte(t), &v); err != nil {
+		return err.Error(), true
+	}
+	return "not an array of strings", true
 }
 
 // restPrograms records what the simple commands after the first of a
@@ -296,13 +330,18 @@ func (p *plan) takeOptionVars(text string) string {
 	return text
 }
 
-// markGlob replaces a glob after flag with globMark, and returns it.
-func markGlob(text, flag string) (string, string) {
+// markGlob replaces a glob where the preset's script flag names its file
+// with globMark, and returns it.
+func markGlob(text string, pre *Preset) (string, string) {
 	fs := strings.Fields(text)
 	glob := ""
 	for i := 0; i+1 < len(fs); i++ {
-		if fs[i] == flag && strings.ContainsAny(fs[i+1], "*?[") && !strings.ContainsAny(fs[i+1], "$`'\"\\") {
-			glob, fs[i+1] = fs[i+1], globMark
+		if fs[i] != pre.ScriptFlag {
+			continue
+		}
+		j, _ := pre.ScriptFile(fs, i)
+		if j > 0 && strings.ContainsAny(fs[j], "*?[") && !strings.ContainsAny(fs[j], "$`'\"\\") {
+			glob, fs[j] = fs[j], globMark
 		}
 	}
 	return strings.Join(fs, " "), glob
@@ -325,10 +364,14 @@ func (p *plan) scriptArtifact() error {
 	if i == len(pr.exec) && f.preset.ClassPath != nil {
 		return p.classPathProgram()
 	}
-	if i+1 >= len(pr.exec) {
+	at, decl := f.preset.ScriptFile(pr.exec, i)
+	if decl != "" {
+		return declinef(declFileUnknown, "line %d: %s %s is followed by %s, with which the launcher runs something other than the %s file: cannot tell what to copy", pr.holder.first, pr.word, flag, decl, flag)
+	}
+	if at < 0 {
 		return declinef(declFileUnknown, "line %d: %s runs no %s file: cannot tell what to copy", pr.holder.first, pr.word, flag)
 	}
-	file := pr.exec[i+1]
+	file := pr.exec[at]
 	if file == globMark {
 		file = pr.glob
 	}
@@ -348,8 +391,8 @@ func (p *plan) scriptArtifact() error {
 	}
 	abs := p.abs(file)
 	p.noteContextArtifact(abs)
-	pr.exec[i+1] = abs
-	pr.scriptAt = i + 1
+	pr.exec[at] = abs
+	pr.scriptAt = at
 	if p.scriptBeside(abs) {
 		return nil
 	}

@@ -127,40 +127,53 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 	from := p.runtime
 	// An install a HEALTHCHECK put in the runtime ties it to that image.
 	tied := asked || hcInstall
-	if len(miss) > 0 && !tied {
+	cands := []*Runtime{p.runtime}
+	if !tied {
+		cands = nil
 		for _, fl := range p.order() {
-			if r := pick(fl, miss); r != nil {
-				if r != p.runtime {
-					p.notes.note(0, infoProgramRuntime, "runtime %s instead of %s: the sources run %s, which it has", r.Flavor, from.Flavor, named(miss))
-					p.runtime, p.why = r, fmt.Sprintf("%s: the sources run %s; %s", r.Flavor, strings.Join(miss, ", "), r.Why)
-				}
-				miss = nil
-				break
+			if r := pick(fl, nil); r != nil && !slices.Contains(cands, r) {
+				cands = append(cands, r)
 			}
+		}
+		if !slices.Contains(cands, p.runtime) {
+			cands = append([]*Runtime{p.runtime}, cands...)
 		}
 	}
+	// elsewhere says whether a program the chosen runtime lacks is had
+	// or installed by another candidate, for the warning.
+	var elsewhere func(prog string) bool
 	if len(miss) > 0 {
-		try := []*Runtime{p.runtime}
-		if !tied {
-			try = nil
-			for _, fl := range p.order() {
-				if r := pick(fl, nil); r != nil && !slices.Contains(try, r) {
-					try = append(try, r)
-				}
-			}
-		}
-		r, line, m, err := p.installOn(try, func(r *Runtime) []string { return p.hcMissing(missingTools(r, progs)) })
+		fit, err := p.fitOn(cands, progs)
 		if err != nil {
 			return err
 		}
-		if r != nil {
-			if r != p.runtime {
-				p.notes.note(0, infoProgramRuntime, "runtime %s instead of %s: the sources run %s, which it has or installs", r.Flavor, from.Flavor, named(miss))
-				p.why = fmt.Sprintf("%s: the sources run %s; %s", r.Flavor, strings.Join(miss, ", "), r.Why)
+		got := slices.DeleteFunc(slices.Clone(miss), func(prog string) bool {
+			return !fit.r.HasTool(prog) && !slices.Contains(fit.inst, prog)
+		})
+		if len(got) > 0 {
+			if fit.r != p.runtime {
+				how := "has"
+				if len(fit.inst) > 0 {
+					how = "has or installs"
+				}
+				p.notes.note(0, infoProgramRuntime, "runtime %s instead of %s: the sources run %s, which it %s", fit.r.Flavor, from.Flavor, named(got), how)
+				p.runtime, p.why = fit.r, fmt.Sprintf("%s: the sources run %s; %s", fit.r.Flavor, strings.Join(got, ", "), fit.r.Why)
 			}
-			p.useInstall(r, line, m)
-			p.notes.note(0, infoProgramInstall, "the sources run %s, which the original image had and the runtime does not come with: runtime %s installs it", named(m), r.Flavor)
-			miss = nil
+			if len(fit.inst) > 0 {
+				p.useInstall(fit.r, fit.line, fit.inst)
+				p.notes.note(0, infoProgramInstall, "the sources run %s, which the original image had and the runtime does not come with: runtime %s installs it", named(fit.inst), fit.r.Flavor)
+			}
+		}
+		if len(got) > 0 {
+			miss = slices.DeleteFunc(p.hcMissing(missingTools(p.runtime, progs)), func(prog string) bool { return slices.Contains(fit.inst, prog) })
+		}
+		elsewhere = func(prog string) bool {
+			for _, r := range cands {
+				if f, _ := p.fitOn([]*Runtime{r}, []string{prog}); f.covered > 0 {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	// A program the builder installed from a source the runtime cannot
@@ -175,6 +188,9 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 	})
 	if len(miss) > 0 {
 		why := fmt.Sprintf("and no runtime of the %s preset has or can install it", p.f.preset.Name)
+		if slices.ContainsFunc(miss, elsewhere) {
+			why = fmt.Sprintf("and no runtime of the %s preset has or can install it with the other programs the sources run", p.f.preset.Name)
+		}
 		if asked {
 			why = fmt.Sprintf("(--runtime %s was asked for)", p.f.opt.Runtime)
 		}
@@ -186,6 +202,56 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 		}
 	}
 	return nil
+}
+
+// programFit is how a runtime gets the programs the sources run: covered
+// counts those it has or installs, inst those it installs, with line.
+type programFit struct {
+	r       *Runtime
+	covered int
+	inst    []string
+	line    string
+}
+
+// fitOn picks, of cands, the runtime that gets the most of progs: one
+// that has them before one that must install some, then the runtime
+// already chosen, then the first. A
+// program one runtime cannot have does not keep the others from another
+// (review round 5, finding F: curl was lost with chmod). A runtime that
+// lacks a shell cannot run its package manager.
+func (p *plan) fitOn(cands []*Runtime, progs []string) (programFit, error) {
+	var best programFit
+	for _, r := range cands {
+		lack := p.hcMissing(missingTools(r, progs))
+		f := programFit{r: r, covered: len(progs) - len(lack)}
+		if len(lack) > 0 && !slices.Contains(lack, "sh") && r.HasTool("sh") {
+			var can []string
+			for _, prog := range lack {
+				if slices.Contains(r.Installs, prog) {
+					can = append(can, prog)
+				}
+			}
+			if len(can) > 0 {
+				line, ok, err := r.InstallLine(can)
+				if err != nil {
+					return programFit{}, declinef(internalRender, "internal error: install template: %v", err)
+				}
+				if ok {
+					f.inst, f.line, f.covered = can, line, f.covered+len(can)
+				}
+			}
+		}
+		same := f.covered == best.covered
+		switch {
+		case best.r == nil, f.covered > best.covered:
+			best = f
+		case same && len(f.inst) == 0 && len(best.inst) > 0:
+			best = f
+		case same && (len(f.inst) == 0) == (len(best.inst) == 0) && r == p.runtime:
+			best = f // no gain in leaving the runtime chosen
+		}
+	}
+	return best, nil
 }
 
 // toolsHad says which programs the runtime has and which packages it
@@ -206,15 +272,28 @@ func (p *plan) toolsHad() string {
 		}
 	}
 	pkgs = slices.DeleteFunc(pkgs, func(t string) bool { return slices.Contains(has, t) })
-	switch {
-	case len(has) == 0 && len(pkgs) == 0:
-		return " (none: no shell)"
-	case len(pkgs) == 0:
-		return " (" + strings.Join(has, ", ") + ")"
-	case len(has) == 0:
-		return " (only the packages it installs: " + strings.Join(pkgs, ", ") + ")"
+	var parts []string
+	if len(has) > 0 {
+		parts = append(parts, strings.Join(has, ", "))
 	}
-	return " (" + strings.Join(has, ", ") + "; and the packages it installs: " + strings.Join(pkgs, ", ") + ")"
+	if b := p.runtime.Base; b != nil {
+		parts = append(parts, b.What)
+	}
+	if len(pkgs) > 0 {
+		what := "the packages it installs: "
+		if len(parts) == 0 {
+			what = "only " + what
+		}
+		parts = append(parts, what+strings.Join(pkgs, ", "))
+	}
+	switch len(parts) {
+	case 0:
+		return " (none: no shell)"
+	case 1:
+		return " (" + parts[0] + ")"
+	}
+	last := len(parts) - 1
+	return " (" + strings.Join(parts[:last], "; ") + "; and " + parts[last] + ")"
 }
 
 // leftOut names, for the warning on a program the sources name by an

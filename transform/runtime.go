@@ -883,11 +883,21 @@ func (p *plan) vmOptions() []string {
 	f, pr := p.f, p.prog
 	var out []string
 	if pr.interp {
-		for _, w := range pr.orig[min(1, len(pr.orig)):] {
+		// The options before the file: with script_options, also those
+		// after the script flag (java -jar -Xshareclasses app.jar).
+		words := pr.orig
+		for i := 1; i < len(words); i++ {
+			w := words[i]
+			if w == f.preset.ScriptFlag && f.preset.ScriptOptions {
+				continue
+			}
 			if w == f.preset.ScriptFlag || !strings.HasPrefix(w, "-") {
 				break
 			}
 			out = append(out, w)
+			if f.preset.TakesValue(w) && i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") {
+				i++
+			}
 		}
 	}
 	for _, v := range append([]string{f.preset.OptionsEnv}, f.preset.OptionsVars...) {

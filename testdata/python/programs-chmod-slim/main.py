@@ -1,0 +1,2 @@
+import subprocess
+subprocess.run(["chmod", "+x", "/app/tool"], check=True)
