@@ -246,7 +246,8 @@ func generatedBuiltin() []*Preset {
 						"github.com/davidbyttow/govips",
 						"github.com/davidbyttow/govips/v2",
 					},
-					Why: "{where} names {name}, which calls C through cgo",
+					Why:   "{where} names {name}, which calls C through cgo",
+					Match: "(?m)(?:^|\\s){name}[ \\t]+v[^\\s/]*(?:\\s|$)",
 				},
 				LibcSources: &LibcSources{
 					Ext: ".go",
@@ -449,6 +450,10 @@ func generatedBuiltin() []*Preset {
 					},
 					SizeMB: 2,
 					Why:    "a static binary needs no libc, so the static distroless image (CA certificates, tzdata, /etc/passwd, no shell) is enough",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "distroless",
@@ -467,6 +472,10 @@ func generatedBuiltin() []*Preset {
 					},
 					SizeMB: 20,
 					Why:    "the binary links glibc, so the distroless base image (glibc, libssl) of the builder's Debian release is used",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "alpine",
@@ -493,6 +502,9 @@ func generatedBuiltin() []*Preset {
 						"curl",
 						"wget",
 						"git",
+					},
+					Packages: []string{
+						"ca-certificates",
 					},
 				},
 				{
@@ -538,6 +550,9 @@ func generatedBuiltin() []*Preset {
 					},
 					SizeMB: 0.3,
 					Why:    "an empty image; CA certificates and the user database are copied from the builder",
+					Packages: []string{
+						"ca-certificates",
+					},
 				},
 				{
 					Flavor: "dhi",
@@ -596,6 +611,10 @@ func generatedBuiltin() []*Preset {
 					},
 					SizeMB: 1,
 					Why:    "a static binary from a Chainguard builder runs on Chainguard's static image (CA certificates, tzdata, user nonroot 65532, no shell)",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "chainguard",
@@ -1461,6 +1480,10 @@ func generatedBuiltin() []*Preset {
 					Why:       "the distroless Java image (Temurin JRE, java -jar as its entrypoint, no shell) of the builder's Java version",
 					VM:        "hotspot",
 					VMOptions: "^-X(int|mixed|comp|batch|rs|noclassgc|future|debug|noagent|internalversion|diag|incgc|prof|check:jni|share(:(auto|on|off|dump))?|showSettings(:.*)?|verify(:.*)?|log(:.*)?|loggc:.*|(ms|mx|mn|ss)\\d+[kKmMgGtT]?|bootclasspath(/a|/p)?:.*|run.*)$",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "temurin",
@@ -1495,6 +1518,10 @@ func generatedBuiltin() []*Preset {
 					},
 					VM:        "hotspot",
 					VMOptions: "^-X(int|mixed|comp|batch|rs|noclassgc|future|debug|noagent|internalversion|diag|incgc|prof|check:jni|share(:(auto|on|off|dump))?|showSettings(:.*)?|verify(:.*)?|log(:.*)?|loggc:.*|(ms|mx|mn|ss)\\d+[kKmMgGtT]?|bootclasspath(/a|/p)?:.*|run.*)$",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "semeru",
@@ -1532,6 +1559,10 @@ func generatedBuiltin() []*Preset {
 						"wget",
 					},
 					VM: "openj9",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 			},
 			Sizes: Sizes{

@@ -399,8 +399,10 @@ type PackageMap struct {
 	// of a removed group, is not installed in the runtime.
 	Remove []string `yaml:"remove"`
 	// Alongside are globs of kept packages that the default runtime has
-	// already (CA certificates, zone data): installed only together with
-	// other packages, since alone they need no package manager.
+	// already (CA certificates, zone data): installed together with other
+	// packages, and alone only on a runtime whose Packages do not list
+	// them (alpine has no zone data), since alone they need no package
+	// manager where the runtime has them.
 	Alongside []string `yaml:"alongside"`
 	// Base are packages the builder image itself has and the program
 	// may rely on (CA certificates on the Debian golang image), which the
@@ -745,6 +747,11 @@ type Runtime struct {
 	// VMOptions a regexp that each -X option it knows matches.
 	VM        string `yaml:"vm"`
 	VMOptions string `yaml:"vm_options"`
+	// Packages are system packages the image has, by the names of the
+	// package maps (tzdata, ca-certificates): a package a map calls
+	// alongside, which the builder installs, is installed in a runtime
+	// that does not list it, even when no other package is.
+	Packages []string `yaml:"packages"`
 }
 
 // Sizes are the figures behind the size estimate.
