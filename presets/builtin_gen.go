@@ -323,6 +323,13 @@ func generatedBuiltin() []*Preset {
 						Why:  "godotenv.Load reads the file it names",
 					},
 					{
+						Call: "\"github\\.com/joho/godotenv/autoload\"",
+						Files: []string{
+							".env",
+						},
+						Why: "the import of github.com/joho/godotenv/autoload loads .env at start",
+					},
+					{
 						Call: "\"github\\.com/(?:astaxie/beego|beego/beego|beego/beego/v2/server/web)\"",
 						Files: []string{
 							"conf/app.conf",
