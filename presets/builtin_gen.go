@@ -362,6 +362,18 @@ func generatedBuiltin() []*Preset {
 					".dockerignore",
 				},
 			},
+			LocalTime: &LocalTime{
+				Env: "TZ",
+				Sets: []string{
+					"/usr/share/zoneinfo/(?P<zone>[^\\s\"';&|)\\\\]+)[\"']?(?:[ \\t]|\\\\\\n)+[\"']?/etc/localtime\\b",
+					"\\becho[ \\t]+(?:-n[ \\t]+)?[\"']?(?P<zone>[^\\s\"';&|>]+)[\"']?[ \\t]*(?:>>?[ \\t]*|\\|[ \\t]*tee[ \\t]+(?:-a[ \\t]+)?)[\"']?/etc/timezone\\b",
+					"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)",
+				},
+				Data: []string{
+					"tzdata",
+				},
+				Why: "with TZ unset, Go's time package reads /etc/localtime",
+			},
 			Writes: &Writes{
 				Folders: []string{
 					"/tmp",
@@ -1425,6 +1437,16 @@ func generatedBuiltin() []*Preset {
 					".dockerignore",
 				},
 			},
+			LocalTime: &LocalTime{
+				Env: "TZ",
+				Sets: []string{
+					"/usr/share/zoneinfo/(?P<zone>[^\\s\"';&|)\\\\]+)[\"']?(?:[ \\t]|\\\\\\n)+[\"']?/etc/localtime\\b",
+					"\\becho[ \\t]+(?:-n[ \\t]+)?[\"']?(?P<zone>[^\\s\"';&|>]+)[\"']?[ \\t]*(?:>>?[ \\t]*|\\|[ \\t]*tee[ \\t]+(?:-a[ \\t]+)?)[\"']?/etc/timezone\\b",
+					"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)",
+				},
+				Data: []string{},
+				Why:  "with TZ unset, the JVM takes its default zone from /etc/timezone or /etc/localtime",
+			},
 			Writes: &Writes{
 				Folders: []string{
 					"/tmp",
@@ -2149,6 +2171,16 @@ func generatedBuiltin() []*Preset {
 				"npm_config_*",
 				"YARN_*",
 				"PATH",
+			},
+			LocalTime: &LocalTime{
+				Env: "TZ",
+				Sets: []string{
+					"/usr/share/zoneinfo/(?P<zone>[^\\s\"';&|)\\\\]+)[\"']?(?:[ \\t]|\\\\\\n)+[\"']?/etc/localtime\\b",
+					"\\becho[ \\t]+(?:-n[ \\t]+)?[\"']?(?P<zone>[^\\s\"';&|>]+)[\"']?[ \\t]*(?:>>?[ \\t]*|\\|[ \\t]*tee[ \\t]+(?:-a[ \\t]+)?)[\"']?/etc/timezone\\b",
+					"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)",
+				},
+				Data: []string{},
+				Why:  "with TZ unset, Node.js's ICU takes its zone from /etc/localtime",
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -3655,6 +3687,18 @@ func generatedBuiltin() []*Preset {
 				"PIPENV_*",
 				"UV_*",
 			},
+			LocalTime: &LocalTime{
+				Env: "TZ",
+				Sets: []string{
+					"/usr/share/zoneinfo/(?P<zone>[^\\s\"';&|)\\\\]+)[\"']?(?:[ \\t]|\\\\\\n)+[\"']?/etc/localtime\\b",
+					"\\becho[ \\t]+(?:-n[ \\t]+)?[\"']?(?P<zone>[^\\s\"';&|>]+)[\"']?[ \\t]*(?:>>?[ \\t]*|\\|[ \\t]*tee[ \\t]+(?:-a[ \\t]+)?)[\"']?/etc/timezone\\b",
+					"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)",
+				},
+				Data: []string{
+					"tzdata",
+				},
+				Why: "with TZ unset, the C library's localtime, which Python's time module uses, reads /etc/localtime",
+			},
 			Writes: &Writes{
 				Folders: []string{
 					"/tmp",
@@ -3753,6 +3797,10 @@ func generatedBuiltin() []*Preset {
 						"wget",
 						"git",
 					},
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "alpine",
@@ -3784,6 +3832,10 @@ func generatedBuiltin() []*Preset {
 						"curl",
 						"wget",
 						"git",
+					},
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
 					},
 				},
 			},

@@ -375,3 +375,43 @@ func TestGoLibcDeps(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalTimeSets checks which zone the presets' local_time patterns
+// read from a RUN's text (review 5, finding B), and that every built-in
+// preset has the same patterns: the setting belongs to the system, not to
+// a language.
+func TestLocalTimeSets(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first *LocalTime
+	for _, p := range ps {
+		if p.LocalTime == nil {
+			t.Fatalf("preset %s has no local_time", p.Name)
+		}
+		if first == nil {
+			first = p.LocalTime
+		} else if !slices.Equal(p.LocalTime.Sets, first.Sets) || p.LocalTime.Env != first.Env {
+			t.Errorf("preset %s's local_time differs from %s's", p.Name, ps[0].Name)
+		}
+	}
+	for _, c := range []struct{ text, zone string }{
+		{"ln -snf /usr/share/zoneinfo/$TZ /etc/localtime && echo $TZ > /etc/timezone", "$TZ"},
+		{"apk add tzdata && cp /usr/share/zoneinfo/Asia/Shanghai /etc/localtime \\\n    && echo \"Asia/Shanghai\" > /etc/timezone && apk del tzdata", "Asia/Shanghai"},
+		{"ln -sf \\\n    /usr/share/zoneinfo/UTC \\\n    /etc/localtime", "UTC"},
+		{"echo Europe/Paris | tee /etc/timezone && dpkg-reconfigure -f noninteractive tzdata", "Europe/Paris"},
+		{"cp \"/usr/share/zoneinfo/${TZ}\" \"/etc/localtime\"", "${TZ}"},
+		{"setup-timezone -z Asia/Tokyo", "Asia/Tokyo"},
+		{"echo 'America/Argentina/Buenos_Aires' >/etc/timezone", "America/Argentina/Buenos_Aires"},
+		{"ln -s /etc/localtime /app/localtime", ""},
+		{"cat /etc/localtime > /tmp/zone && cat /etc/timezone", ""},
+		{"rm -f /etc/localtime /etc/timezone", ""},
+		{"cp /usr/share/zoneinfo/Asia/Seoul /app/zone", ""},
+	} {
+		got, ok := first.ZoneSet(c.text)
+		if got != c.zone || ok != (c.zone != "") {
+			t.Errorf("ZoneSet(%q) = %q, %v, want %q", c.text, got, ok, c.zone)
+		}
+	}
+}

@@ -15,6 +15,9 @@ type Preset struct {
 	Static     Static         `yaml:"static"`
 	DropEnv    []string       `yaml:"drop_env"`
 	RunFiles   *RunFiles      `yaml:"run_files"`
+	// LocalTime says how a RUN sets the system's local time zone, which
+	// the runtime must keep (review 5, finding B).
+	LocalTime *LocalTime `yaml:"local_time"`
 	// Writes says where the program writes at run time, so that a
 	// non-root runtime can still write what the original could.
 	Writes *Writes `yaml:"writes"`
@@ -791,6 +794,29 @@ type RunFiles struct {
 	// data): never copied, and a folder holding only these is not a
 	// run-time file either.
 	BuildInputs []string `yaml:"build_inputs"`
+}
+
+// LocalTime says how a RUN makes a zone the system's local time zone
+// (/etc/localtime, /etc/timezone), which the program reads when Env is
+// unset, and how the runtime, whose own files say UTC, keeps it: Env set
+// to the zone, which the program reads first.
+type LocalTime struct {
+	// Env is the variable that names the zone for the program (TZ): an
+	// ENV of it in the file overrides the system's files, and nothing is
+	// done.
+	Env string `yaml:"env"`
+	// Sets are regexps over a RUN's text, each with a group "zone", the
+	// zone the RUN makes the local one (ln -s /usr/share/zoneinfo/ZONE
+	// /etc/localtime, echo ZONE > /etc/timezone); the first that matches
+	// in the last RUN that any matches gives the zone. A $VAR in it is
+	// read from an assignment in that RUN, else the stage's ARG and ENV.
+	Sets []string `yaml:"sets"`
+	// Data are packages that hold the zone files Env names (tzdata): the
+	// runtime must have one (runtimes[].packages) or install it. Empty:
+	// the interpreter carries its own zone data.
+	Data []string `yaml:"data"`
+	// Why says what reads the local time zone, for the note.
+	Why string `yaml:"why"`
 }
 
 // SourceSet names the source files of an application.

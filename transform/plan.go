@@ -188,6 +188,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.planEnv(); err != nil {
 		return nil, err
 	}
+	p.planLocalTime()
 	p.planUser()
 	p.planFiles()
 	if err := p.checkCdDir(); err != nil {
