@@ -102,7 +102,7 @@ const (
 	infoFetchToolLeft      Code = "RS186"
 	infoBuildOnlyRun       Code = "RS187"
 	infoAlongsideInstalled Code = "RS190"
-	infoLocalTimeCopied    Code = "RS191"
+	infoLocalTimeEnv       Code = "RS191"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -240,7 +240,7 @@ var codes = []CodeInfo{
 	{infoFetchToolLeft, KindInfo, "build-time download tool left in the builder", "A package the preset calls a build-time download or unpack tool (curl, wget, unzip) is installed by the builder, and nothing that runs in the container names its program (CMD, ENTRYPOINT, the script they run, HEALTHCHECK, a program call of the sources): it stays in the builder instead of being installed in the runtime."},
 	{infoBuildOnlyRun, KindInfo, "build-only package kept: the container runs it", "A package the preset calls build-only (a compiler, python3 in the Node.js preset) is installed in the runtime, because something that runs in the container names its program: the command, its script, the HEALTHCHECK or a program call of the sources (a code runner that runs gcc)."},
 	{infoAlongsideInstalled, KindInfo, "package installed that the runtime lacks", "The builder installs a package that the default runtime has already (tzdata, ca-certificates), and nothing else: the runtime chosen does not have it (alpine has no zone data), so it installs it, as the program reads it at run time (time.LoadLocation, TZ)."},
-	{infoLocalTimeCopied, KindInfo, "local time zone kept with ENV TZ", "A RUN makes a zone the builder's local time zone (/etc/localtime, /etc/timezone) and the file sets no TZ: the runtime, whose own files say UTC, gets ENV TZ with that zone, which the program reads before those files."},
+	{infoLocalTimeEnv, KindInfo, "local time zone kept with ENV TZ", "A RUN makes a zone the builder's local time zone (/etc/localtime, /etc/timezone) and the file sets no TZ: the runtime, whose own files say UTC, gets ENV TZ with that zone, which the program reads before those files."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

@@ -55,7 +55,7 @@ func (p *plan) planLocalTime() {
 		return
 	}
 	p.env = append(p.env, lt.Env+"="+zone)
-	p.notes.note(line, infoLocalTimeCopied, "ENV %s=%s is set in the runtime: the RUN makes %s the local time zone in the builder's /etc/localtime, which the runtime does not get, and the file sets no %s (%s)", lt.Env, zone, zone, lt.Env, lt.Why)
+	p.notes.note(line, infoLocalTimeEnv, "ENV %s=%s is set in the runtime: the RUN makes %s the local time zone in the builder's /etc/localtime, which the runtime does not get, and the file sets no %s (%s)", lt.Env, zone, zone, lt.Env, lt.Why)
 }
 
 // hasZoneData reports whether the runtime has or installs one of the
