@@ -247,7 +247,8 @@ func generatedBuiltin() []*Preset {
 						"github.com/davidbyttow/govips",
 						"github.com/davidbyttow/govips/v2",
 					},
-					Why: "{where} names {name}, which calls C through cgo",
+					Why:   "{where} names {name}, which calls C through cgo",
+					Match: "(?m)(?:^|\\s){name}[ \\t]+v[^\\s/]*(?:\\s|$)",
 				},
 				LibcSources: &LibcSources{
 					Ext: ".go",
@@ -330,7 +331,7 @@ func generatedBuiltin() []*Preset {
 						"*_test.go",
 					},
 				},
-				Literal: "//[^\\n]*|/\\*(?s:.*?)\\*/|'(?:[^'\\\\\\n]|\\\\.)*'|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|`([^`]*)`",
+				Literal: "(?m:^import[ \\t]*(?:\\((?:[^)\"`/]|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|//[^\\n]*|/\\*(?s:.*?)\\*/|/)*\\)|(?:[\\w.]+[ \\t]+)?(?:\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`)))|//[^\\n]*|/\\*(?s:.*?)\\*/|'(?:[^'\\\\\\n]|\\\\.)*'|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|`([^`]*)`",
 				Embed:   "(?m)^//go:embed[ \\t]+(.+)$",
 				Reads: []FileRead{
 					{
@@ -343,6 +344,13 @@ func generatedBuiltin() []*Preset {
 					{
 						Call: "\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\"([^\"\\\\]+)\"",
 						Why:  "godotenv.Load reads the file it names",
+					},
+					{
+						Call: "\"github\\.com/joho/godotenv/autoload\"",
+						Files: []string{
+							".env",
+						},
+						Why: "the import of github.com/joho/godotenv/autoload loads .env at start",
 					},
 					{
 						Call: "\"github\\.com/(?:astaxie/beego|beego/beego|beego/beego/v2/server/web)\"",
@@ -376,6 +384,18 @@ func generatedBuiltin() []*Preset {
 					"*.Dockerfile",
 					".dockerignore",
 				},
+			},
+			LocalTime: &LocalTime{
+				Env: "TZ",
+				Sets: []string{
+					"/usr/share/zoneinfo/(?P<zone>[^\\s\"';&|)\\\\]+)[\"']?(?:[ \\t]|\\\\\\n)+[\"']?/etc/localtime\\b",
+					"\\becho[ \\t]+(?:-n[ \\t]+)?[\"']?(?P<zone>[^\\s\"';&|>]+)[\"']?[ \\t]*(?:>>?[ \\t]*|\\|[ \\t]*tee[ \\t]+(?:-a[ \\t]+)?)[\"']?/etc/timezone\\b",
+					"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)",
+				},
+				Data: []string{
+					"tzdata",
+				},
+				Why: "with TZ unset, Go's time package reads /etc/localtime",
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -472,6 +492,10 @@ func generatedBuiltin() []*Preset {
 					},
 					SizeMB: 2,
 					Why:    "a static binary needs no libc, so the static distroless image (CA certificates, tzdata, /etc/passwd, no shell) is enough",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "distroless",
@@ -490,6 +514,10 @@ func generatedBuiltin() []*Preset {
 					},
 					SizeMB: 20,
 					Why:    "the binary links glibc, so the distroless base image (glibc, libssl) of the builder's Debian release is used",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "alpine",
@@ -674,6 +702,9 @@ func generatedBuiltin() []*Preset {
 							"unix2dos",
 							"ash",
 						},
+					},
+					Packages: []string{
+						"ca-certificates",
 					},
 				},
 				{
@@ -918,6 +949,9 @@ func generatedBuiltin() []*Preset {
 					},
 					SizeMB: 0.3,
 					Why:    "an empty image; CA certificates and the user database are copied from the builder",
+					Packages: []string{
+						"ca-certificates",
+					},
 				},
 				{
 					Flavor: "dhi",
@@ -976,6 +1010,10 @@ func generatedBuiltin() []*Preset {
 					},
 					SizeMB: 1,
 					Why:    "a static binary from a Chainguard builder runs on Chainguard's static image (CA certificates, tzdata, user nonroot 65532, no shell)",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "chainguard",
@@ -1843,6 +1881,16 @@ func generatedBuiltin() []*Preset {
 					".dockerignore",
 				},
 			},
+			LocalTime: &LocalTime{
+				Env: "TZ",
+				Sets: []string{
+					"/usr/share/zoneinfo/(?P<zone>[^\\s\"';&|)\\\\]+)[\"']?(?:[ \\t]|\\\\\\n)+[\"']?/etc/localtime\\b",
+					"\\becho[ \\t]+(?:-n[ \\t]+)?[\"']?(?P<zone>[^\\s\"';&|>]+)[\"']?[ \\t]*(?:>>?[ \\t]*|\\|[ \\t]*tee[ \\t]+(?:-a[ \\t]+)?)[\"']?/etc/timezone\\b",
+					"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)",
+				},
+				Data: []string{},
+				Why:  "with TZ unset, the JVM takes its default zone from /etc/timezone or /etc/localtime",
+			},
 			Writes: &Writes{
 				Folders: []string{
 					"/tmp",
@@ -1905,6 +1953,10 @@ func generatedBuiltin() []*Preset {
 					Why:       "the distroless Java image (Temurin JRE, java -jar as its entrypoint, no shell) of the builder's Java version",
 					VM:        "hotspot",
 					VMOptions: "^-X(int|mixed|comp|batch|rs|noclassgc|future|debug|noagent|internalversion|diag|incgc|prof|check:jni|share(:(auto|on|off|dump))?|showSettings(:.*)?|verify(:.*)?|log(:.*)?|loggc:.*|(ms|mx|mn|ss)\\d+[kKmMgGtT]?|bootclasspath(/a|/p)?:.*|run.*)$",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "temurin",
@@ -2138,6 +2190,10 @@ func generatedBuiltin() []*Preset {
 					},
 					VM:        "hotspot",
 					VMOptions: "^-X(int|mixed|comp|batch|rs|noclassgc|future|debug|noagent|internalversion|diag|incgc|prof|check:jni|share(:(auto|on|off|dump))?|showSettings(:.*)?|verify(:.*)?|log(:.*)?|loggc:.*|(ms|mx|mn|ss)\\d+[kKmMgGtT]?|bootclasspath(/a|/p)?:.*|run.*)$",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "semeru",
@@ -2374,6 +2430,10 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 					VM: "openj9",
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 			},
 			Sizes: Sizes{
@@ -2962,6 +3022,16 @@ func generatedBuiltin() []*Preset {
 				"npm_config_*",
 				"YARN_*",
 				"PATH",
+			},
+			LocalTime: &LocalTime{
+				Env: "TZ",
+				Sets: []string{
+					"/usr/share/zoneinfo/(?P<zone>[^\\s\"';&|)\\\\]+)[\"']?(?:[ \\t]|\\\\\\n)+[\"']?/etc/localtime\\b",
+					"\\becho[ \\t]+(?:-n[ \\t]+)?[\"']?(?P<zone>[^\\s\"';&|>]+)[\"']?[ \\t]*(?:>>?[ \\t]*|\\|[ \\t]*tee[ \\t]+(?:-a[ \\t]+)?)[\"']?/etc/timezone\\b",
+					"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)",
+				},
+				Data: []string{},
+				Why:  "with TZ unset, Node.js's ICU takes its zone from /etc/localtime",
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -4901,6 +4971,18 @@ func generatedBuiltin() []*Preset {
 				"PIPENV_*",
 				"UV_*",
 			},
+			LocalTime: &LocalTime{
+				Env: "TZ",
+				Sets: []string{
+					"/usr/share/zoneinfo/(?P<zone>[^\\s\"';&|)\\\\]+)[\"']?(?:[ \\t]|\\\\\\n)+[\"']?/etc/localtime\\b",
+					"\\becho[ \\t]+(?:-n[ \\t]+)?[\"']?(?P<zone>[^\\s\"';&|>]+)[\"']?[ \\t]*(?:>>?[ \\t]*|\\|[ \\t]*tee[ \\t]+(?:-a[ \\t]+)?)[\"']?/etc/timezone\\b",
+					"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)",
+				},
+				Data: []string{
+					"tzdata",
+				},
+				Why: "with TZ unset, the C library's localtime, which Python's time module uses, reads /etc/localtime",
+			},
 			Writes: &Writes{
 				Folders: []string{
 					"/tmp",
@@ -5198,6 +5280,10 @@ func generatedBuiltin() []*Preset {
 							"perl",
 						},
 					},
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
+					},
 				},
 				{
 					Flavor: "alpine",
@@ -5387,6 +5473,10 @@ func generatedBuiltin() []*Preset {
 							"unix2dos",
 							"ash",
 						},
+					},
+					Packages: []string{
+						"ca-certificates",
+						"tzdata",
 					},
 				},
 			},

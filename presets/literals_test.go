@@ -112,6 +112,9 @@ func TestMayMatchNeverMisses(t *testing.T) {
 				exprs = append(exprs, r.Call)
 			}
 		}
+		if lt := p.LocalTime; lt != nil {
+			exprs = append(exprs, lt.Sets...)
+		}
 	}
 	var corpus [][]byte
 	filepath.WalkDir("../testdata", func(p string, d fs.DirEntry, err error) error {

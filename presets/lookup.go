@@ -914,3 +914,18 @@ func (r *Reach) IsOpaque(data []byte) bool {
 	}
 	return false
 }
+
+// ZoneSet returns the zone a RUN's text makes the local one, as written
+// (it may hold a $VAR), and whether it sets one.
+func (l *LocalTime) ZoneSet(text string) (string, bool) {
+	for _, x := range l.Sets {
+		if !mayMatch(x, []byte(text)) {
+			continue
+		}
+		r := re(x)
+		if m := r.FindStringSubmatch(text); m != nil {
+			return m[r.SubexpIndex("zone")], true
+		}
+	}
+	return "", false
+}

@@ -106,7 +106,7 @@ func TestUnknownFieldSaysWhere(t *testing.T) {
 	base := "name: x\ndetect:\n  images: [x]\nruntimes:\n  - flavor: a\n    libc: none\n    image: a\n"
 	cases := []struct{ yaml, want string }{
 		{base + "  - flavor: b\n    libc: none\n    image: b\n    bogus: 1\n",
-			`p.yaml:11: unknown field "bogus" in runtimes[1] (known: flavor, libc, image, shell, tools, users, user, image_user, env, entrypoint, when, copy, size_mb, why, install, installs, base, vm, vm_options)`},
+			`p.yaml:11: unknown field "bogus" in runtimes[1] (known: flavor, libc, image, shell, tools, users, user, image_user, env, entrypoint, when, copy, size_mb, why, install, installs, base, vm, vm_options, packages)`},
 		{"name: x\ndetect:\n  imagez: [x]\n", `p.yaml:3: unknown field "imagez" in detect (known: images, commands, context_files)`},
 		{base + "build:\n  - command: go build\n    artifact:\n      dirr: /out\n", `p.yaml:11: unknown field "dirr" in build[0].artifact (known: output_flag, `},
 		{base + "sizes:\n  builder:\n    - {tag: x, mbb: 1}\n", `p.yaml:10: unknown field "mbb" in sizes.builder[0] (known: tag, mb)`},
@@ -340,6 +340,78 @@ func TestPythonBuilderLibs(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("Named(%s) = %q, want %q", c.word, got, c.want)
+		}
+	}
+}
+
+// TestGoLibcDeps checks that a go.sum line of a module's go.mod alone
+// (the module graph, no package built) is no cgo evidence, while its
+// content's line and a go.mod requirement are (review 5, finding A).
+func TestGoLibcDeps(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d *LibcDeps
+	for _, p := range ps {
+		if p.Name == "go" {
+			d = p.Static.LibcDeps
+		}
+	}
+	if d == nil {
+		t.Fatal("go preset has no static.libc_deps")
+	}
+	for _, c := range []struct{ file, want string }{
+		{"github.com/mattn/go-sqlite3 v1.14.0/go.mod h1:JIl7NbARA7phWnGvh0LKTyg7S9BA+6gx71ShQilpsus=\n", ""},
+		{"github.com/mattn/go-sqlite3 v1.14.0/go.mod h1:JIl7=\r\ngithub.com/mattn/go-sqlite3 v1.14.0 h1:mLyGNKR8+Vv9CAU7PphKa2hkEqxxhn8i32J6FPj1/QA=\r\n", "github.com/mattn/go-sqlite3"},
+		{"require (\n\tgithub.com/mattn/go-sqlite3 v1.14.22 // indirect\n)\n", "github.com/mattn/go-sqlite3"},
+		{"require github.com/confluentinc/confluent-kafka-go/v2 v2.3.0\n", "github.com/confluentinc/confluent-kafka-go/v2"},
+		{"github.com/mattn/go-sqlite3-extra v1.0.0 h1:x=\n", ""},
+		{"replace github.com/mattn/go-sqlite3 => ../sqlite3\n", ""},
+	} {
+		got, _ := d.InFile([]byte(c.file))
+		if got != c.want {
+			t.Errorf("InFile(%q) = %q, want %q", c.file, got, c.want)
+		}
+	}
+}
+
+// TestLocalTimeSets checks which zone the presets' local_time patterns
+// read from a RUN's text (review 5, finding B), and that every built-in
+// preset has the same patterns: the setting belongs to the system, not to
+// a language.
+func TestLocalTimeSets(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first *LocalTime
+	for _, p := range ps {
+		if p.LocalTime == nil {
+			t.Fatalf("preset %s has no local_time", p.Name)
+		}
+		if first == nil {
+			first = p.LocalTime
+		} else if !slices.Equal(p.LocalTime.Sets, first.Sets) || p.LocalTime.Env != first.Env {
+			t.Errorf("preset %s's local_time differs from %s's", p.Name, ps[0].Name)
+		}
+	}
+	for _, c := range []struct{ text, zone string }{
+		{"ln -snf /usr/share/zoneinfo/$TZ /etc/localtime && echo $TZ > /etc/timezone", "$TZ"},
+		{"apk add tzdata && cp /usr/share/zoneinfo/Asia/Shanghai /etc/localtime \\\n    && echo \"Asia/Shanghai\" > /etc/timezone && apk del tzdata", "Asia/Shanghai"},
+		{"ln -sf \\\n    /usr/share/zoneinfo/UTC \\\n    /etc/localtime", "UTC"},
+		{"echo Europe/Paris | tee /etc/timezone && dpkg-reconfigure -f noninteractive tzdata", "Europe/Paris"},
+		{"cp \"/usr/share/zoneinfo/${TZ}\" \"/etc/localtime\"", "${TZ}"},
+		{"setup-timezone -z Asia/Tokyo", "Asia/Tokyo"},
+		{"echo 'America/Argentina/Buenos_Aires' >/etc/timezone", "America/Argentina/Buenos_Aires"},
+		{"ln -s /etc/localtime /app/localtime", ""},
+		{"cat /etc/localtime > /tmp/zone && cat /etc/timezone", ""},
+		{"rm -f /etc/localtime /etc/timezone", ""},
+		{"cp /usr/share/zoneinfo/Asia/Seoul /app/zone", ""},
+	} {
+		got, ok := first.ZoneSet(c.text)
+		if got != c.zone || ok != (c.zone != "") {
+			t.Errorf("ZoneSet(%q) = %q, %v, want %q", c.text, got, ok, c.zone)
 		}
 	}
 }

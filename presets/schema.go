@@ -15,6 +15,9 @@ type Preset struct {
 	Static     Static         `yaml:"static"`
 	DropEnv    []string       `yaml:"drop_env"`
 	RunFiles   *RunFiles      `yaml:"run_files"`
+	// LocalTime says how a RUN sets the system's local time zone, which
+	// the runtime must keep (review 5, finding B).
+	LocalTime *LocalTime `yaml:"local_time"`
 	// Writes says where the program writes at run time, so that a
 	// non-root runtime can still write what the original could.
 	Writes *Writes `yaml:"writes"`
@@ -408,8 +411,10 @@ type PackageMap struct {
 	// of a removed group, is not installed in the runtime.
 	Remove []string `yaml:"remove"`
 	// Alongside are globs of kept packages that the default runtime has
-	// already (CA certificates, zone data): installed only together with
-	// other packages, since alone they need no package manager.
+	// already (CA certificates, zone data): installed together with other
+	// packages, and alone only on a runtime whose Packages do not list
+	// them (alpine has no zone data), since alone they need no package
+	// manager where the runtime has them.
 	Alongside []string `yaml:"alongside"`
 	// Base are packages the builder image itself has and the program
 	// may rely on (CA certificates on the Debian golang image), which the
@@ -828,6 +833,11 @@ type Runtime struct {
 	// VMOptions a regexp that each -X option it knows matches.
 	VM        string `yaml:"vm"`
 	VMOptions string `yaml:"vm_options"`
+	// Packages are system packages the image has, by the names of the
+	// package maps (tzdata, ca-certificates): a package a map calls
+	// alongside, which the builder installs, is installed in a runtime
+	// that does not list it, even when no other package is.
+	Packages []string `yaml:"packages"`
 }
 
 // BaseSystem is what a runtime image's base system gives: What names it
@@ -875,6 +885,29 @@ type RunFiles struct {
 	// data): never copied, and a folder holding only these is not a
 	// run-time file either.
 	BuildInputs []string `yaml:"build_inputs"`
+}
+
+// LocalTime says how a RUN makes a zone the system's local time zone
+// (/etc/localtime, /etc/timezone), which the program reads when Env is
+// unset, and how the runtime, whose own files say UTC, keeps it: Env set
+// to the zone, which the program reads first.
+type LocalTime struct {
+	// Env is the variable that names the zone for the program (TZ): an
+	// ENV of it in the file overrides the system's files, and nothing is
+	// done.
+	Env string `yaml:"env"`
+	// Sets are regexps over a RUN's text, each with a group "zone", the
+	// zone the RUN makes the local one (ln -s /usr/share/zoneinfo/ZONE
+	// /etc/localtime, echo ZONE > /etc/timezone); the first that matches
+	// in the last RUN that any matches gives the zone. A $VAR in it is
+	// read from an assignment in that RUN, else the stage's ARG and ENV.
+	Sets []string `yaml:"sets"`
+	// Data are packages that hold the zone files Env names (tzdata): the
+	// runtime must have one (runtimes[].packages) or install it. Empty:
+	// the interpreter carries its own zone data.
+	Data []string `yaml:"data"`
+	// Why says what reads the local time zone, for the note.
+	Why string `yaml:"why"`
 }
 
 // SourceSet names the source files of an application.

@@ -284,6 +284,20 @@ func (p *Preset) compile() *presetErr {
 	if err := p.RunFiles.validate(); err != nil {
 		return err
 	}
+	if lt := p.LocalTime; lt != nil {
+		if lt.Env == "" || len(lt.Sets) == 0 || lt.Why == "" {
+			return &presetErr{"local_time", "local_time needs env, sets and why"}
+		}
+		for i, x := range lt.Sets {
+			re, err := compileRE(x)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("local_time.sets.%d", i), fmt.Sprintf("bad pattern %q: %v", x, err)}
+			}
+			if re.SubexpIndex("zone") < 0 {
+				return &presetErr{fmt.Sprintf("local_time.sets.%d", i), "the pattern needs a group named zone"}
+			}
+		}
+	}
 
 	if w := p.Writes; w != nil {
 		if err := validateWrites(w); err != nil {

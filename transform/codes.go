@@ -103,6 +103,8 @@ const (
 	infoFetchToolLeft      Code = "RS186"
 	infoBuildOnlyRun       Code = "RS187"
 	infoLibcMeansUnused    Code = "RS188"
+	infoAlongsideInstalled Code = "RS190"
+	infoLocalTimeEnv       Code = "RS191"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -174,6 +176,8 @@ const (
 	warnReadUnnamed        Code = "RS343"
 	warnVMChanged          Code = "RS345"
 	warnDevUnmapped        Code = "RS358"
+	warnAlongsideMissing   Code = "RS363"
+	warnLocalTimeLost      Code = "RS364"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -239,6 +243,8 @@ var codes = []CodeInfo{
 	{infoFetchToolLeft, KindInfo, "build-time download tool left in the builder", "A package the preset calls a build-time download or unpack tool (curl, wget, unzip) is installed by the builder, and nothing that runs in the container names its program (CMD, ENTRYPOINT, the script they run, HEALTHCHECK, a program call of the sources): it stays in the builder instead of being installed in the runtime."},
 	{infoBuildOnlyRun, KindInfo, "build-only package kept: the container runs it", "A package the preset calls build-only (a compiler, python3 in the Node.js preset) is installed in the runtime, because something that runs in the container names its program: the command, its script, the HEALTHCHECK or a program call of the sources (a code runner that runs gcc)."},
 	{infoLibcMeansUnused, KindInfo, "C toolchain installed, but the sources cannot use it", "The file's only sign of a C library is a C toolchain it installs (gcc, musl-dev, build-base), and the build context shows that the program cannot use one (every source read imports only the standard library and the app's own packages, none imports \"C\", and no module file requires another module), so the program is built static as it would be without the toolchain."},
+	{infoAlongsideInstalled, KindInfo, "package installed that the runtime lacks", "The builder installs a package that the default runtime has already (tzdata, ca-certificates), and nothing else: the runtime chosen does not have it (alpine has no zone data), so it installs it, as the program reads it at run time (time.LoadLocation, TZ)."},
+	{infoLocalTimeEnv, KindInfo, "local time zone kept with ENV TZ", "A RUN makes a zone the builder's local time zone (/etc/localtime, /etc/timezone) and the file sets no TZ: the runtime, whose own files say UTC, gets ENV TZ with that zone, which the program reads before those files."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -312,6 +318,8 @@ var codes = []CodeInfo{
 	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},
 	{warnVMChanged, KindWarning, "virtual machine changed", "The builder runs one virtual machine family (IBM J9 / Eclipse OpenJ9) and the runtime another (HotSpot): no runtime of the builder's family fits, or another was asked for; the command passes no option the runtime's does not know, but defaults such as garbage collection and memory differ."},
 	{warnDevUnmapped, KindWarning, "development package with no known run-time library", "The builder installs a development package (a lib*-dev) that the preset maps to no run-time library: it stays in the builder and the runtime installs no library for it, which the app needs if it loads (ctypes, cffi) or links that library at run time."},
+	{warnAlongsideMissing, KindWarning, "package the runtime lacks and cannot install", "The builder installs a package that the default runtime has (zone data, CA certificates), and the runtime (asked for with --runtime, or the only family the builder runs on) has neither it nor a way to install it: what the program reads from it is missing at run time."},
+	{warnLocalTimeLost, KindWarning, "local time zone lost", "A RUN sets the builder's local time zone and the file sets no TZ, but the zone's name is not spelled out (a variable only known at build time) or the runtime has no zone data to resolve ENV TZ: the runtime runs in UTC."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

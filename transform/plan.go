@@ -57,7 +57,10 @@ type plan struct {
 	progs         []progUse // the programs the sources run (read once)
 	progsRead     bool
 	releases      []pkgRelease // installs from a system release the builder may not name
-	user          string       // USER value, empty for none
+	// alongside are installs of packages only the runtimes that lack
+	// them get (tzdata on alpine), decided once the runtime is chosen.
+	alongside []alongsideOnly
+	user      string // USER value, empty for none
 	// chown is the runtime user when it is not the original's: it owns
 	// the folders in owned, and COPY --from into them carries --chown.
 	chown    string
@@ -185,6 +188,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.planEnv(); err != nil {
 		return nil, err
 	}
+	p.planLocalTime()
 	p.planUser()
 	p.planFiles()
 	if err := p.checkCdDir(); err != nil {

@@ -38,7 +38,13 @@ func (p *plan) planPackages() error {
 			}
 			p.notes.note(f.unmapped[i][0].line, warnDevUnmapped, "%s %s in the builder, and the preset knows no run-time library for %s: the runtime installs none (if the app loads or links such a library at run time, install it in the runtime stage)", strings.Join(names, ", "), stays, pronoun(len(names)))
 		}
-		if len(libs) == 0 || allMatch(m.Alongside, libs) {
+		if len(libs) == 0 {
+			continue
+		}
+		if allMatch(m.Alongside, libs) {
+			// Alone they need no package manager where the runtime has
+			// them; which runtime that is, is not known yet.
+			p.alongside = append(p.alongside, alongsideOnly{m: m, libs: libs, at: len(p.runs)})
 			continue
 		}
 		for _, b := range m.Base {
@@ -60,6 +66,86 @@ func (p *plan) planPackages() error {
 			p.pkgTools = append(p.pkgTools, m.Tool)
 		}
 		p.notes.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
+	}
+	return nil
+}
+
+// alongsideOnly is a package map's install of packages that the default
+// runtime has already (alongside: CA certificates, zone data) and nothing
+// else: the runtime installs them only when it lacks them.
+type alongsideOnly struct {
+	m    *presets.PackageMap
+	libs []string
+	at   int // where in the runtime's RUN lines the map's install goes
+}
+
+// lacks are the packages of a that the runtime r does not list as its
+// own (runtimes[].packages).
+func (a alongsideOnly) lacks(r *Runtime) []string {
+	var out []string
+	for _, l := range a.libs {
+		name, _, _ := strings.Cut(l, "=")
+		if !allMatch(r.Packages, []string{name}) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// canInstall reports whether the runtime r can run the map's install
+// line: it has the map's tool (apk, apt-get), or a shell when the map
+// names none.
+func canInstall(r *Runtime, m *presets.PackageMap) bool {
+	if m.Tool != "" {
+		return r.HasTool(m.Tool)
+	}
+	return r.Shell
+}
+
+// alongsideFits reports whether the runtime r has, or can install, the
+// alongside packages the builder installs on their own: a runtime
+// chosen on its own (not asked for) must not lose the zone data the
+// builder installed (review 5, finding A).
+func (p *plan) alongsideFits(r *Runtime) bool {
+	for _, a := range p.alongside {
+		if len(a.lacks(r)) > 0 && !canInstall(r, a.m) {
+			return false
+		}
+	}
+	return true
+}
+
+// installAlongside installs in the chosen runtime the alongside packages
+// the builder installed on their own that it lacks (tzdata on alpine),
+// with the map's base packages it lacks too, at the place of the map's
+// install. A runtime asked for that cannot install them gets a warning.
+func (p *plan) installAlongside() error {
+	r := p.runtime
+	for k := len(p.alongside) - 1; k >= 0; k-- {
+		a := p.alongside[k]
+		miss := a.lacks(r)
+		if len(miss) == 0 {
+			continue
+		}
+		if !canInstall(r, a.m) {
+			p.notes.note(0, warnAlongsideMissing, "the builder installs %s, which the runtime %s does not have and cannot install: what the program reads from %s at run time is missing; install %s in the runtime stage, or use a runtime that has %s", strings.Join(miss, ", "), r.Flavor, pronoun(len(miss)), pronoun(len(miss)), pronoun(len(miss)))
+			continue
+		}
+		base := alongsideOnly{libs: a.m.Base}.lacks(r)
+		libs := slices.Clone(miss)
+		for _, b := range base {
+			if !slices.Contains(libs, b) {
+				libs = append(libs, b)
+			}
+		}
+		line, err := a.m.InstallLine(strings.Join(libs, " "))
+		if err != nil {
+			return declinef(internalRender, "internal error: install template: %v", err)
+		}
+		p.runs = slices.Insert(p.runs, min(a.at, len(p.runs)), line)
+		p.installed = append(p.installed, libs...)
+		p.pkgInstalled = append(p.pkgInstalled, libs...)
+		p.notes.note(0, infoAlongsideInstalled, "the runtime installs %s: the builder installs %s, which the default runtime has and runtime %s does not", strings.Join(libs, ", "), strings.Join(miss, ", "), r.Flavor)
 	}
 	return nil
 }
@@ -430,13 +516,18 @@ func (p *plan) chooseRuntime() error {
 	need := append(p.hcMissing(p.prog.tools), p.pkgTools...)
 	tools := p.hcMissing(p.healthcheckTools())
 	values := p.values()
+	asked := f.opt.Runtime
+	// strict: a runtime must have, or be able to install, the alongside
+	// packages the builder installs on their own; dropped when no runtime
+	// of the preset's order can (a hardened family), which then warns.
+	strict := asked == "" && len(p.alongside) > 0
 	pick := func(flavor string, withTools bool) *Runtime {
 		for i := range f.preset.Runtimes {
 			r := &f.preset.Runtimes[i]
 			if r.Flavor != flavor || !fits(r, libc) || !r.Allows(values) {
 				continue
 			}
-			if len(missingTools(r, need)) > 0 {
+			if len(missingTools(r, need)) > 0 || (strict && !p.alongsideFits(r)) {
 				continue
 			}
 			if withTools && len(missingTools(r, tools)) > 0 {
@@ -448,7 +539,9 @@ func (p *plan) chooseRuntime() error {
 	}
 	need = p.fromPathFolders(need, p.prog.holder)
 	tools = p.fromPathFolders(tools, f.healthcheck)
-	asked := f.opt.Runtime
+	if strict && !slices.ContainsFunc(p.order(), func(fl string) bool { return pick(fl, false) != nil }) {
+		strict = false
+	}
 	freeWhy := ""
 	if p.libcFree != "" && asked == "" && pick(f.preset.DefaultFlavor, true) == nil {
 		// A program free of the C library leaves the builder's family
@@ -509,11 +602,17 @@ func (p *plan) chooseRuntime() error {
 			if len(missingTools(r, need)) > 0 || len(missingTools(r, p.hcMissing(tools))) > 0 || len(missingTools(r, extra)) > 0 {
 				continue
 			}
+			if strict && !p.alongsideFits(r) {
+				continue
+			}
 			return r
 		}
 		return nil
 	}
 	if err := p.fitPrograms(asked != "", len(p.runs) > hcRuns, pickWith); err != nil {
+		return err
+	}
+	if err := p.installAlongside(); err != nil {
 		return err
 	}
 	img, err := p.runtime.ImageFor(values)

@@ -1,0 +1,3 @@
+module example.com/i
+
+go 1.22

@@ -1,0 +1,10 @@
+package main
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+func main() {
+	fmt.Println(sql.Drivers())
+}

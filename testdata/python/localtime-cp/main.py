@@ -1,0 +1,2 @@
+import time
+print(time.strftime("%Y-%m-%d %H:%M %Z"))
