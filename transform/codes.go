@@ -101,6 +101,7 @@ const (
 	infoWriteFolderMade    Code = "RS182"
 	infoFetchToolLeft      Code = "RS186"
 	infoBuildOnlyRun       Code = "RS187"
+	infoDevKeptUnread      Code = "RS192"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -235,6 +236,7 @@ var codes = []CodeInfo{
 	{infoWriteFolderMade, KindInfo, "settings' write folder prepared for the runtime user", "A framework setting in the sources names a folder outside the app folder that the program writes in and that the framework makes only when it is missing (Django's STATIC_ROOT, MEDIA_ROOT): it is made in the builder and copied with --chown, so that the non-root runtime user can write there, as the original (root) could."},
 	{infoFetchToolLeft, KindInfo, "build-time download tool left in the builder", "A package the preset calls a build-time download or unpack tool (curl, wget, unzip) is installed by the builder, and nothing that runs in the container names its program (CMD, ENTRYPOINT, the script they run, HEALTHCHECK, a program call of the sources): it stays in the builder instead of being installed in the runtime."},
 	{infoBuildOnlyRun, KindInfo, "build-only package kept: the container runs it", "A package the preset calls build-only (a compiler, python3 in the Node.js preset) is installed in the runtime, because something that runs in the container names its program: the command, its script, the HEALTHCHECK or a program call of the sources (a code runner that runs gcc)."},
+	{infoDevKeptUnread, KindInfo, "development dependencies kept: package file unreadable", "The runner's file that says what the start runs and which dependencies are for development only (package.json) cannot be read from the build context where the COPY instructions put it in the working folder (a RUN writes it, git clone): nothing shows that the start needs no development dependency, so no prune step is added."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

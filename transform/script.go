@@ -237,10 +237,26 @@ func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
 		intoDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
 		for _, s := range c.cp.SourcePaths {
 			s = path.Clean(strings.TrimPrefix(s, "/"))
-			if strings.ContainsAny(s, "*?[$") {
+			if strings.Contains(s, "$") {
 				continue
 			}
 			var cand string
+			if strings.ContainsAny(s, "*?[") {
+				// A glob of file names (COPY app/package*.json ./)
+				// copies each match into the destination folder.
+				dir, pat := path.Split(s)
+				if strings.ContainsAny(dir, "*?[") || path.Dir(abs) != absDest {
+					continue
+				}
+				if ok, err := path.Match(pat, path.Base(abs)); err != nil || !ok {
+					continue
+				}
+				cand = path.Join(dir, path.Base(abs))
+				if data, err := readBounded(f.opt.Context, cand); err == nil {
+					return string(data), cand, true
+				}
+				continue
+			}
 			st, err := fs.Stat(f.opt.Context, s)
 			switch {
 			case err != nil:
