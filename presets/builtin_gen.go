@@ -2596,6 +2596,13 @@ func generatedBuiltin() []*Preset {
 						"unzip",
 						"bzip2",
 					},
+					NativeBuild: []string{
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+					},
 					ValueFlags: []string{
 						"-o",
 						"--option",
@@ -2659,6 +2666,13 @@ func generatedBuiltin() []*Preset {
 						"wget",
 						"unzip",
 						"bzip2",
+					},
+					NativeBuild: []string{
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
 					},
 					ValueFlags: []string{
 						"-o",
@@ -2724,6 +2738,11 @@ func generatedBuiltin() []*Preset {
 						"unzip",
 						"bzip2",
 						"xz",
+					},
+					NativeBuild: []string{
+						"python3",
+						"py3-pip",
+						"py3-setuptools",
 					},
 					ValueFlags: []string{
 						"--virtual",

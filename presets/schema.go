@@ -384,6 +384,12 @@ type PackageMap struct {
 	// (the command, its script, the HEALTHCHECK, the sources' program
 	// calls); else it stays in the builder.
 	FetchTools []string `yaml:"fetch_tools"`
+	// NativeBuild are globs of packages that only a build of native
+	// code needs (node-gyp's python3): build-only when the file or the
+	// build context shows such a build (the preset's static.needs_libc
+	// signs, its libc_deps names or signs), else kept as they are, since
+	// nothing else of the build uses them.
+	NativeBuild []string `yaml:"native_build"`
 	// When holds regexps that the builder's template values must match
 	// for this map to apply (debian: '^12$'): run-time library names
 	// that differ between releases of the builder's system.

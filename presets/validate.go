@@ -311,7 +311,7 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
 			}
 		}
-		for _, g := range slices.Concat(m.BuildOnly, m.Alongside, m.FetchTools) {
+		for _, g := range slices.Concat(m.BuildOnly, m.Alongside, m.FetchTools, m.NativeBuild) {
 			if _, err := path.Match(g, ""); err != nil {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d", i), fmt.Sprintf("bad pattern %q", g)}
 			}

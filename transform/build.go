@@ -900,7 +900,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		n := len(f.preset.RuntimePackages)
 		f.pkgs, f.pkgAsIs, f.pkgGroups = make([][]string, n), make([][]string, n), make([]map[string][]string, n)
 		f.unreached, f.unmapped = make([][]unreached, n), make([][]unreached, n)
-		f.pkgBuildOnly = make([][]string, n)
+		f.pkgBuildOnly, f.pkgOrder = make([][]string, n), make([][]string, n)
 	}
 	var values map[string]string // read once, and only for a map with a when
 	for i, m := range f.preset.RuntimePackages {
@@ -936,6 +936,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 				group = value
 			}
 		}) {
+			f.pkgOrder[i] = append(f.pkgOrder[i], a.text)
 			lib, ok := m.Map[a.text]
 			if ok && lib == "" {
 				continue // the runtime has its library

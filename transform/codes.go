@@ -102,6 +102,7 @@ const (
 	infoFetchToolLeft      Code = "RS186"
 	infoBuildOnlyRun       Code = "RS187"
 	infoDevKeptUnread      Code = "RS192"
+	infoNativeToolKept     Code = "RS193"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -237,6 +238,7 @@ var codes = []CodeInfo{
 	{infoFetchToolLeft, KindInfo, "build-time download tool left in the builder", "A package the preset calls a build-time download or unpack tool (curl, wget, unzip) is installed by the builder, and nothing that runs in the container names its program (CMD, ENTRYPOINT, the script they run, HEALTHCHECK, a program call of the sources): it stays in the builder instead of being installed in the runtime."},
 	{infoBuildOnlyRun, KindInfo, "build-only package kept: the container runs it", "A package the preset calls build-only (a compiler, python3 in the Node.js preset) is installed in the runtime, because something that runs in the container names its program: the command, its script, the HEALTHCHECK or a program call of the sources (a code runner that runs gcc)."},
 	{infoDevKeptUnread, KindInfo, "development dependencies kept: package file unreadable", "The runner's file that says what the start runs and which dependencies are for development only (package.json) cannot be read from the build context where the COPY instructions put it in the working folder (a RUN writes it, git clone): nothing shows that the start needs no development dependency, so no prune step is added."},
+	{infoNativeToolKept, KindInfo, "native-build tool kept: no native build", "A package the preset calls build-only only for building native code (python3, which node-gyp runs) is installed in the runtime, because nothing in the file or the build context shows such a build (no C toolchain or node-gyp in a RUN, no native module or install script in the package file or a lockfile): it was installed for the app to run."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

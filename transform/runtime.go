@@ -21,7 +21,8 @@ func (p *plan) planPackages() error {
 		if i < len(f.pkgs) {
 			libs = slices.Clone(f.pkgs[i])
 			libs = p.leaveFetchTools(m, f.pkgAsIs[i], libs)
-			libs = p.keepRunBuildOnly(f.pkgBuildOnly[i], libs)
+			bo := p.nativeBuildKept(m, f.pkgBuildOnly[i], f.pkgOrder[i], &libs)
+			libs = p.keepRunBuildOnly(bo, libs)
 		}
 		libs = p.builderLibs(i, m.BuilderLibs, libs)
 		if i < len(f.unreached) {
@@ -89,6 +90,51 @@ func (p *plan) leaveFetchTools(m *presets.PackageMap, asIs, libs []string) []str
 		p.notes.note(0, infoFetchToolLeft, "%s stay%s in the builder: the runtime gets a build-time download tool only when something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) names its program, and nothing names %s", strings.Join(left, ", "), plural1(len(left)), pronoun(len(left)))
 	}
 	return out
+}
+
+// nativeBuildKept moves into libs, in the order the file installs them,
+// the build-only packages that only a native build needs (the map's
+// native_build: node-gyp's python3) when nothing in the file or the
+// build context shows such a build: they were installed for run time
+// (review 5, finding G). It returns the build-only packages left.
+func (p *plan) nativeBuildKept(m *presets.PackageMap, bo, order []string, libs *[]string) []string {
+	if len(m.NativeBuild) == 0 || len(p.libcWhy) > 0 {
+		return bo
+	}
+	var kept, left []string
+	for _, b := range bo {
+		name, _, _ := strings.Cut(b, "=")
+		if buildOnly(m.NativeBuild, name) {
+			kept = append(kept, b)
+		} else {
+			left = append(left, b)
+		}
+	}
+	if len(kept) == 0 {
+		return bo
+	}
+	*libs = append(*libs, kept...)
+	slices.SortStableFunc(*libs, func(a, b string) int {
+		return cmpIndex(order, a) - cmpIndex(order, b)
+	})
+	p.notes.note(0, infoNativeToolKept, "%s, build-only when the build compiles native code, %s installed in the runtime: nothing in the file or the build context shows a native build, so %s installed for run time", strings.Join(kept, ", "), isAre(len(kept)), wasWere(len(kept)))
+	return left
+}
+
+// cmpIndex is where x first is in order, or past its end.
+func cmpIndex(order []string, x string) int {
+	if k := slices.Index(order, x); k >= 0 {
+		return k
+	}
+	return len(order)
+}
+
+// wasWere is "it was" or "they were" for n subjects.
+func wasWere(n int) string {
+	if n == 1 {
+		return "it was"
+	}
+	return "they were"
 }
 
 // keepRunBuildOnly adds to libs the build-only packages whose program
