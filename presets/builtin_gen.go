@@ -2164,6 +2164,13 @@ func generatedBuiltin() []*Preset {
 					"process.execPath",
 					"process.argv[0]",
 				},
+				Bindings: &ProgramBindings{
+					Patterns: []string{
+						"\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*['\"`]\\s*(?P<prog>[^'\"`$\\s]+)",
+					},
+					Block:  "{}",
+					Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|[(,]\\s*{name}\\s*[,)=]|\\b{name}\\s*=>",
+				},
 			},
 			DefaultFlavor: "distroless",
 			Fallback: []string{

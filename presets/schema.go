@@ -699,6 +699,27 @@ type Programs struct {
 	// (github.com/Masterminds/vcs runs git): a match counts as the
 	// sources running those programs, whatever In says.
 	Libraries []ProgramLib `yaml:"libraries"`
+	// Bindings resolve a call whose expression is a plain name bound to
+	// a literal before it (const cmd = `ffmpeg -i ...`; exec(cmd)): the
+	// call runs the literal's program, as when it is written inline.
+	Bindings *ProgramBindings `yaml:"bindings"`
+}
+
+// ProgramBindings says how a source binds a name to a literal for good.
+type ProgramBindings struct {
+	// Patterns are regexps over a source, each with a group "name", the
+	// name bound, and a group "prog", the literal (its first word is the
+	// program). The nearest binding before the call counts.
+	Patterns []string `yaml:"patterns"`
+	// Block is the two characters that open and close a block ("{}"):
+	// a binding counts only when no block it is in closes before the
+	// call.
+	Block string `yaml:"block"`
+	// Shadow is a regexp over the text between the binding and the call,
+	// {name} standing for the name: a match (another declaration of the
+	// name, a parameter of that name) may bind the name anew, so the
+	// call is left unresolved.
+	Shadow string `yaml:"shadow"`
 }
 
 // ProgramLib is a library call that runs programs of the image.

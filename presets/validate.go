@@ -601,6 +601,25 @@ func validatePrograms(pr *Programs) *presetErr {
 			return &presetErr{"programs.in", fmt.Sprintf("bad pattern %q: %v", pr.In, err)}
 		}
 	}
+	if b := pr.Bindings; b != nil {
+		for i, pat := range b.Patterns {
+			re, err := compileRE(pat)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("programs.bindings.patterns.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+			if re.SubexpIndex("name") < 0 || re.SubexpIndex("prog") < 0 {
+				return &presetErr{fmt.Sprintf("programs.bindings.patterns.%d", i), fmt.Sprintf("pattern %q needs the groups name and prog", pat)}
+			}
+		}
+		if b.Block != "" && len(b.Block) != 2 {
+			return &presetErr{"programs.bindings.block", fmt.Sprintf("%q is not two characters that open and close a block, such as {}", b.Block)}
+		}
+		if b.Shadow != "" {
+			if _, err := compileRE(strings.ReplaceAll(b.Shadow, "{name}", "x")); err != nil {
+				return &presetErr{"programs.bindings.shadow", fmt.Sprintf("bad pattern %q: %v", b.Shadow, err)}
+			}
+		}
+	}
 	for i, pat := range pr.Calls {
 		re, err := compileRE(pat)
 		if err != nil {
