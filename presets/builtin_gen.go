@@ -90,6 +90,15 @@ func generatedBuiltin() []*Preset {
 					{
 						Tag:  "(^|-)alpine(?P<alpine>3\\.\\d+)?($|-)",
 						Libc: "musl",
+						Lacks: []Lack{
+							{
+								Programs: []string{
+									"curl",
+									"git",
+									"bash",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "(^|-)bookworm($|-)",
@@ -1886,16 +1895,44 @@ func generatedBuiltin() []*Preset {
 					{
 						Tag:  "^(?P<version>(?P<major>\\d+)[.\\d]*)-alpine(?P<alpine>3\\.\\d+)?$",
 						Libc: "musl",
+						Lacks: []Lack{
+							{
+								Programs: []string{
+									"curl",
+									"git",
+									"bash",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^(?P<version>(?P<major>\\d+)[.\\d]*)(-(stretch|buster|bullseye|bookworm|trixie))?(-slim)?$",
 						Libc: "glibc",
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^((?P<float>lts|current)-)?alpine(?P<alpine>3\\.\\d+)?$",
 						Libc: "musl",
 						FromContext: []string{
 							"major",
+						},
+						Lacks: []Lack{
+							{
+								Programs: []string{
+									"curl",
+									"git",
+									"bash",
+								},
+							},
 						},
 					},
 					{
@@ -1904,12 +1941,32 @@ func generatedBuiltin() []*Preset {
 						FromContext: []string{
 							"major",
 						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^(latest|slim)$",
 						Libc: "glibc",
 						FromContext: []string{
 							"major",
+						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
 						},
 					},
 					{
@@ -2982,16 +3039,44 @@ func generatedBuiltin() []*Preset {
 					{
 						Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)-alpine(?P<alpine>3\\.\\d+)?$",
 						Libc: "musl",
+						Lacks: []Lack{
+							{
+								Programs: []string{
+									"curl",
+									"git",
+									"bash",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)(-slim|-(slim-)?(trixie|bookworm|bullseye|buster|stretch|jessie))?$",
 						Libc: "glibc",
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim($|-)",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^((?P<float>3)-)?alpine(?P<alpine>3\\.\\d+)?$",
 						Libc: "musl",
 						FromContext: []string{
 							"pyver",
+						},
+						Lacks: []Lack{
+							{
+								Programs: []string{
+									"curl",
+									"git",
+									"bash",
+								},
+							},
 						},
 					},
 					{
@@ -3004,12 +3089,32 @@ func generatedBuiltin() []*Preset {
 						FromContext: []string{
 							"pyver",
 						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim($|-)",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^(latest|slim|(slim-)?(trixie|bookworm|bullseye))$",
 						Libc: "glibc",
 						FromContext: []string{
 							"pyver",
+						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim($|-)",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
 						},
 					},
 					{

@@ -667,6 +667,17 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 	return out
 }
 
+// LacksProgram reports whether the images of this variant with the tag tag do
+// not have the program prog.
+func (v *Variant) LacksProgram(tag, prog string) bool {
+	for _, l := range v.Lacks {
+		if slices.Contains(l.Programs, prog) && (l.Tag == "" || re(l.Tag).MatchString(tag)) {
+			return true
+		}
+	}
+	return false
+}
+
 // bound returns the program of the literal that the nearest binding
 // of name before offset at holds (const cmd = `ffmpeg -i ...`), or ""
 // when there is none, when a block it is in closes before at, or when

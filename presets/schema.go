@@ -158,6 +158,18 @@ type Variant struct {
 	Workdir string `yaml:"workdir"`
 	// VM is the virtual machine family the builder runs (one of vms).
 	VM string `yaml:"vm"`
+	// Lacks are programs the images of this variant do not have (curl on
+	// node:22-slim, which purges it after fetching Node.js): a
+	// HEALTHCHECK that runs one could not run it in the original either.
+	Lacks []Lack `yaml:"lacks"`
+}
+
+// Lack is a set of programs a builder image does not have.
+type Lack struct {
+	// Tag, when set, is a regexp the image's tag must match too (-slim$
+	// among the tags of one variant).
+	Tag      string   `yaml:"tag"`
+	Programs []string `yaml:"programs"`
 }
 
 // BuildCommand is a command that belongs to the build. With an Artifact it

@@ -59,6 +59,14 @@ func (p *Preset) compile() *presetErr {
 		if v.Workdir != "" && !path.IsAbs(v.Workdir) {
 			return &presetErr{fmt.Sprintf("builder.variants.%d.workdir", i), fmt.Sprintf("variant workdir %q must be an absolute path", v.Workdir)}
 		}
+		for j, l := range v.Lacks {
+			if _, err := compileRE(l.Tag); err != nil {
+				return &presetErr{fmt.Sprintf("builder.variants.%d.lacks.%d.tag", i, j), fmt.Sprintf("bad tag pattern %q: %v", l.Tag, err)}
+			}
+			if len(l.Programs) == 0 {
+				return &presetErr{fmt.Sprintf("builder.variants.%d.lacks.%d", i, j), "lacks needs programs"}
+			}
+		}
 	}
 	vms := map[string]bool{}
 	for i, vm := range p.VMs {

@@ -173,6 +173,7 @@ const (
 	warnReadUnnamed        Code = "RS343"
 	warnVMChanged          Code = "RS345"
 	warnDevUnmapped        Code = "RS358"
+	warnHealthcheckLacked  Code = "RS366"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -311,6 +312,8 @@ var codes = []CodeInfo{
 	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},
 	{warnVMChanged, KindWarning, "virtual machine changed", "The builder runs one virtual machine family (IBM J9 / Eclipse OpenJ9) and the runtime another (HotSpot): no runtime of the builder's family fits, or another was asked for; the command passes no option the runtime's does not know, but defaults such as garbage collection and memory differ."},
 	{warnDevUnmapped, KindWarning, "development package with no known run-time library", "The builder installs a development package (a lib*-dev) that the preset maps to no run-time library: it stays in the builder and the runtime installs no library for it, which the app needs if it loads (ctypes, cffi) or links that library at run time."},
+
+	{warnHealthcheckLacked, KindWarning, "HEALTHCHECK program the original image lacked", "The HEALTHCHECK runs a program (curl) that the builder image does not have (node:22-slim purges it; the preset's builder.variants[].lacks) and no step of the file installs: the original's check could not run it (when that program decides the check, it always failed and the container was never healthy), and the runtime does not get the program either, so the check behaves as it did; the warning says how to make it work."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

@@ -454,7 +454,7 @@ func (p *plan) chooseRuntime() error {
 	f := p.f
 	libc := p.libc()
 	need := append(append([]string(nil), p.prog.tools...), p.pkgTools...)
-	tools := p.hcMissing(p.healthcheckTools())
+	tools := p.builderLacks(p.hcMissing(p.healthcheckTools()))
 	values := p.values()
 	pick := func(flavor string, withTools bool) *Runtime {
 		for i := range f.preset.Runtimes {
@@ -554,6 +554,93 @@ func (p *plan) chooseRuntime() error {
 		p.notes.note(f.healthcheck.first, warnHealthcheckTools, "HEALTHCHECK runs %s, which %s does not have: the check will fail (--runtime %s was asked for; without it a runtime that has them is chosen)", strings.Join(miss, ", "), img, asked)
 	}
 	return nil
+}
+
+// builderLacks leaves out of the HEALTHCHECK's tools those the builder
+// image does not have (its variant's lacks: curl on node:22-slim) and no
+// package the file installs gives: the original's check could not run
+// them, so the runtime does not get them either and the check behaves as
+// it did (review 5, finding H). A warning says so, and whether the
+// original's check therefore always failed.
+func (p *plan) builderLacks(tools []string) []string {
+	f := p.f
+	var lacked, out []string
+	for _, t := range tools {
+		if f.variant.LacksProgram(f.tag, t) && !f.installsPackage(t) {
+			lacked = append(lacked, t)
+		} else {
+			out = append(out, t)
+		}
+	}
+	if len(lacked) == 0 {
+		return tools
+	}
+	names := strings.Join(lacked, ", ")
+	if p.hcAlwaysFails(lacked) {
+		p.notes.note(f.healthcheck.first, warnHealthcheckLacked, "HEALTHCHECK runs %s, which the original image %s does not have and no step of the file installs: the original's check always failed, so its container was never healthy; the runtime does not install %s either, so the health status stays the same (to make the check work, install %s in the runtime stage)", names, f.image, names, names)
+	} else {
+		p.notes.note(f.healthcheck.first, warnHealthcheckLacked, "HEALTHCHECK runs %s, which the original image %s does not have and no step of the file installs: where the check runs it, it failed in the original; the runtime does not install %s either, so the check behaves as it did (to make that part work, install %s in the runtime stage)", names, f.image, names, names)
+	}
+	return out
+}
+
+// installsPackage reports whether an install of the file gives the
+// package name (curl), whether or not the runtime gets it.
+func (f *facts) installsPackage(name string) bool {
+	for i := range f.pkgs {
+		if slices.Contains(f.pkgs[i], name) || slices.Contains(f.pkgBuildOnly[i], name) {
+			return true
+		}
+	}
+	for _, us := range f.unreached {
+		if slices.ContainsFunc(us, func(u unreached) bool { return u.pkg == name }) {
+			return true
+		}
+	}
+	return false
+}
+
+// hcAlwaysFails reports whether the HEALTHCHECK certainly fails when the
+// programs lacked are not found: its program is one of them (exec form),
+// or every command of its shell line that runs fails (a lacked program,
+// `exit N` with N not 0, false), following && and ||.
+func (p *plan) hcAlwaysFails(lacked []string) bool {
+	c := p.f.healthcheck.cmd.(*instructions.HealthCheckCommand)
+	test := c.Health.Test
+	switch test[0] {
+	case "CMD":
+		return len(test) > 1 && slices.Contains(lacked, path.Base(test[1]))
+	case "CMD-SHELL":
+	default:
+		return false
+	}
+	text := strings.Join(test[1:], " ")
+	if strings.Contains(text, "!") {
+		return false // a negation turns a failure into success
+	}
+	failed, ran := false, false
+	for _, sc := range splitShell(text).cmds {
+		switch op := sc.c.Op; {
+		case sc.c.Nested, op == "|", op == "&":
+			return false
+		case op == "&&" && failed, op == "||" && ran && !failed:
+			continue // not run
+		}
+		args, _ := sc.argv()
+		if len(args) == 0 {
+			return false
+		}
+		ran = true
+		switch prog := args[0].text; {
+		case slices.Contains(lacked, path.Base(prog)), prog == "false":
+			failed = true
+		case prog == "exit" && len(args) == 2 && args[1].text != "0":
+			return true
+		default:
+			return false // may succeed
+		}
+	}
+	return ran && failed
 }
 
 // hcMissing leaves out of the HEALTHCHECK's tools those the runtime
