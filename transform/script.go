@@ -236,10 +236,14 @@ func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
 		}
 		intoDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
 		for _, s := range c.cp.SourcePaths {
-			s = path.Clean(strings.TrimPrefix(s, "/"))
 			if strings.Contains(s, "$") {
-				continue
+				x, ok := f.expand(s)
+				if !ok || strings.Contains(x, "$") {
+					continue
+				}
+				s = x
 			}
+			s = path.Clean(strings.TrimPrefix(s, "/"))
 			var cand string
 			if strings.ContainsAny(s, "*?[") {
 				// A glob of file names (COPY app/package*.json ./)
