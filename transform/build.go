@@ -1130,9 +1130,23 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 	if ctx == nil {
 		return nil, ""
 	}
+	// The dependency files are those the app's folder gets: COPY app/ .
+	// brings app/package.json (review 5, finding C); a file no COPY
+	// brings there is read at the context's root, as before.
+	dir := f.workdir
+	if len(f.installs) > 0 {
+		dir = f.installs[0].cwd
+	}
+	read := func(file string) ([]byte, string, error) {
+		if text, from, ok := f.contextFileMax(path.Join(dir, file), 0); ok {
+			return []byte(text), from, nil
+		}
+		data, err := fs.ReadFile(ctx, file)
+		return data, file, err
+	}
 	if d := st.LibcDeps; d != nil {
-		for _, file := range d.Files {
-			data, err := fs.ReadFile(ctx, file)
+		for _, name := range d.Files {
+			data, file, err := read(name)
 			if err != nil {
 				continue
 			}
@@ -1145,18 +1159,18 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 		}
 		for i := range d.Lockfiles {
 			l := &d.Lockfiles[i]
-			data, err := fs.ReadFile(ctx, l.File)
+			data, file, err := read(l.File)
 			if err == nil && l.Records(data) {
 				if !slices.Contains(d.Files, l.File) {
 					// A lockfile is read for its signs too.
 					if name, ok := d.InFile(data); ok {
-						return []Evidence{{What: d.Reason(name, l.File)}}, ""
+						return []Evidence{{What: d.Reason(name, file)}}, ""
 					}
 					if s, ok := d.SignIn(data); ok {
-						return []Evidence{{What: strings.ReplaceAll(s.Why, "{where}", l.File)}}, ""
+						return []Evidence{{What: strings.ReplaceAll(s.Why, "{where}", file)}}, ""
 					}
 				}
-				free = l.Reason(l.File)
+				free = l.Reason(file)
 				break
 			}
 		}

@@ -219,8 +219,14 @@ func appendNew(list []string, x string) []string {
 }
 
 // contextFileAt finds which file of the build context the last COPY that
-// wrote abs brought in, and reads it.
+// wrote abs brought in, and reads it (a script's size at most).
 func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
+	return f.contextFileMax(abs, scriptMaxBytes)
+}
+
+// contextFileMax is contextFileAt for a file of at most max bytes, or of
+// any size when max is 0 (a lockfile).
+func (f *facts) contextFileMax(abs string, max int64) (text, from string, ok bool) {
 	if f.opt.Context == nil {
 		return "", "", false
 	}
@@ -256,7 +262,7 @@ func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
 					continue
 				}
 				cand = path.Join(dir, path.Base(abs))
-				if data, err := readBounded(f.opt.Context, cand); err == nil {
+				if data, err := readMax(f.opt.Context, cand, max); err == nil {
 					return string(data), cand, true
 				}
 				continue
@@ -277,7 +283,7 @@ func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
 			default:
 				continue
 			}
-			data, err := readBounded(f.opt.Context, cand)
+			data, err := readMax(f.opt.Context, cand, max)
 			if err != nil {
 				continue
 			}
@@ -288,8 +294,14 @@ func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
 }
 
 func readBounded(fsys fs.FS, name string) ([]byte, error) {
+	return readMax(fsys, name, scriptMaxBytes)
+}
+
+// readMax reads the regular file name when it has at most max bytes (any
+// size when max is 0).
+func readMax(fsys fs.FS, name string, max int64) ([]byte, error) {
 	st, err := fs.Stat(fsys, name)
-	if err != nil || st.IsDir() || st.Size() > scriptMaxBytes {
+	if err != nil || st.IsDir() || max > 0 && st.Size() > max {
 		return nil, fs.ErrInvalid
 	}
 	return fs.ReadFile(fsys, name)
