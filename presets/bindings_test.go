@@ -25,6 +25,7 @@ func TestNodeProgramBindings(t *testing.T) {
 		name, src, prog, expr string
 	}{
 		{"template in the same function", "function f(x) {\n  const cmd = `ffmpeg -i \"${x}\"`;\n  exec(cmd, cb);\n}\n", "ffmpeg", ""},
+		{"TypeScript annotation", "const cmd: string = `magick convert a b`;\nexec(cmd);\n", "magick", ""},
 		{"string, spawn", "const bin = 'sox';\nspawn(bin, ['-n']);\n", "sox", ""},
 		{"nested block holds the call", "const cmd = \"git status\";\nif (x) {\n  exec(cmd);\n}\n", "git", ""},
 		{"block closed before the call", "function a() {\n  const cmd = `ffprobe x`;\n}\nfunction b(cmd) {\n  exec(cmd);\n}\n", "", "cmd"},

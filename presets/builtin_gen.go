@@ -2223,7 +2223,7 @@ func generatedBuiltin() []*Preset {
 				},
 				Bindings: &ProgramBindings{
 					Patterns: []string{
-						"\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*['\"`]\\s*(?P<prog>[^'\"`$\\s]+)",
+						"\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*['\"`]\\s*(?P<prog>[^'\"`$\\s]+)",
 					},
 					Block:  "{}",
 					Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|[(,]\\s*{name}\\s*[,)=]|\\b{name}\\s*=>",
