@@ -396,11 +396,12 @@ type PackageMap struct {
 	// (the command, its script, the HEALTHCHECK, the sources' program
 	// calls); else it stays in the builder.
 	FetchTools []string `yaml:"fetch_tools"`
-	// NativeBuild are globs of packages that only a build of native
-	// code needs (node-gyp's python3): build-only when the file or the
-	// build context shows such a build (the preset's static.needs_libc
-	// signs, its libc_deps names or signs), else kept as they are, since
-	// nothing else of the build uses them.
+	// NativeBuild are globs of BuildOnly packages that only a build of
+	// native code needs (node-gyp's python3): they stay build-only when
+	// the file or the build context shows such a build (the preset's
+	// static.needs_libc signs, its libc_deps names or signs), and are
+	// installed as they are otherwise, since then the app is what uses
+	// them.
 	NativeBuild []string `yaml:"native_build"`
 	// When holds regexps that the builder's template values must match
 	// for this map to apply (debian: '^12$'): run-time library names
