@@ -90,6 +90,15 @@ func generatedBuiltin() []*Preset {
 					{
 						Tag:  "(^|-)alpine(?P<alpine>3\\.\\d+)?($|-)",
 						Libc: "musl",
+						Lacks: []Lack{
+							{
+								Programs: []string{
+									"curl",
+									"git",
+									"bash",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "(^|-)bookworm($|-)",
@@ -2797,16 +2806,44 @@ func generatedBuiltin() []*Preset {
 					{
 						Tag:  "^(?P<version>(?P<major>\\d+)[.\\d]*)-alpine(?P<alpine>3\\.\\d+)?$",
 						Libc: "musl",
+						Lacks: []Lack{
+							{
+								Programs: []string{
+									"curl",
+									"git",
+									"bash",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^(?P<version>(?P<major>\\d+)[.\\d]*)(-(stretch|buster|bullseye|bookworm|trixie))?(-slim)?$",
 						Libc: "glibc",
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^((?P<float>lts|current)-)?alpine(?P<alpine>3\\.\\d+)?$",
 						Libc: "musl",
 						FromContext: []string{
 							"major",
+						},
+						Lacks: []Lack{
+							{
+								Programs: []string{
+									"curl",
+									"git",
+									"bash",
+								},
+							},
 						},
 					},
 					{
@@ -2815,12 +2852,32 @@ func generatedBuiltin() []*Preset {
 						FromContext: []string{
 							"major",
 						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^(latest|slim)$",
 						Libc: "glibc",
 						FromContext: []string{
 							"major",
+						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
 						},
 					},
 					{
@@ -3084,6 +3141,13 @@ func generatedBuiltin() []*Preset {
 				Own: []string{
 					"process.execPath",
 					"process.argv[0]",
+				},
+				Bindings: &ProgramBindings{
+					Patterns: []string{
+						"\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*['\"`]\\s*(?P<prog>[^'\"`$\\s]+)",
+					},
+					Block:  "{}",
+					Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|[(,]\\s*{name}\\s*[,)=]|\\b{name}\\s*=>",
 				},
 			},
 			DefaultFlavor: "distroless",
@@ -3874,6 +3938,13 @@ func generatedBuiltin() []*Preset {
 						"unzip",
 						"bzip2",
 					},
+					NativeBuild: []string{
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+					},
 					ValueFlags: []string{
 						"-o",
 						"--option",
@@ -3949,6 +4020,13 @@ func generatedBuiltin() []*Preset {
 						"wget",
 						"unzip",
 						"bzip2",
+					},
+					NativeBuild: []string{
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
 					},
 					ValueFlags: []string{
 						"-o",
@@ -4026,6 +4104,11 @@ func generatedBuiltin() []*Preset {
 						"unzip",
 						"bzip2",
 						"xz",
+					},
+					NativeBuild: []string{
+						"python3",
+						"py3-pip",
+						"py3-setuptools",
 					},
 					ValueFlags: []string{
 						"--virtual",
@@ -4310,16 +4393,44 @@ func generatedBuiltin() []*Preset {
 					{
 						Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)-alpine(?P<alpine>3\\.\\d+)?$",
 						Libc: "musl",
+						Lacks: []Lack{
+							{
+								Programs: []string{
+									"curl",
+									"git",
+									"bash",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)(-slim|-(slim-)?(trixie|bookworm|bullseye|buster|stretch|jessie))?$",
 						Libc: "glibc",
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim($|-)",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^((?P<float>3)-)?alpine(?P<alpine>3\\.\\d+)?$",
 						Libc: "musl",
 						FromContext: []string{
 							"pyver",
+						},
+						Lacks: []Lack{
+							{
+								Programs: []string{
+									"curl",
+									"git",
+									"bash",
+								},
+							},
 						},
 					},
 					{
@@ -4332,12 +4443,32 @@ func generatedBuiltin() []*Preset {
 						FromContext: []string{
 							"pyver",
 						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim($|-)",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
 					},
 					{
 						Tag:  "^(latest|slim|(slim-)?(trixie|bookworm|bullseye))$",
 						Libc: "glibc",
 						FromContext: []string{
 							"pyver",
+						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim($|-)",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
 						},
 					},
 					{

@@ -730,6 +730,9 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 				if slices.Contains(pr.Own, c.Expr) {
 					continue
 				}
+				if prog := pr.Bindings.bound(data, c.Expr, m[0]); prog != "" {
+					c.Prog, c.Expr = prog, ""
+				}
 			}
 			if c.Prog != "" || c.Expr != "" {
 				out = append(out, c)
@@ -738,6 +741,75 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 	}
 	slices.SortStableFunc(out, func(a, b ProgramCall) int { return a.Offset - b.Offset })
 	return out
+}
+
+// LacksProgram reports whether the images of this variant with the tag tag do
+// not have the program prog.
+func (v *Variant) LacksProgram(tag, prog string) bool {
+	for _, l := range v.Lacks {
+		if slices.Contains(l.Programs, prog) && (l.Tag == "" || re(l.Tag).MatchString(tag)) {
+			return true
+		}
+	}
+	return false
+}
+
+// bound returns the program of the literal that the nearest binding
+// of name before offset at holds (const cmd = `ffmpeg -i ...`), or ""
+// when there is none, when a block it is in closes before at, or when
+// the name may be bound anew in between (Shadow).
+func (b *ProgramBindings) bound(data []byte, name string, at int) string {
+	if b == nil || !isIdent(name) {
+		return ""
+	}
+	start, end, prog := -1, 0, ""
+	for _, p := range b.Patterns {
+		if !mayMatch(p, data[:at]) {
+			continue
+		}
+		cr := re(p)
+		gn, gp := cr.SubexpIndex("name"), cr.SubexpIndex("prog")
+		for _, m := range cr.FindAllSubmatchIndex(data[:at], -1) {
+			if m[2*gn] < 0 || m[2*gp] < 0 || string(data[m[2*gn]:m[2*gn+1]]) != name || m[0] <= start {
+				continue
+			}
+			if w := strings.Fields(string(data[m[2*gp]:m[2*gp+1]])); len(w) > 0 {
+				start, end, prog = m[0], m[1], w[0]
+			}
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	between := data[end:at]
+	if len(b.Block) == 2 {
+		depth := 0
+		for _, c := range between {
+			switch c {
+			case b.Block[0]:
+				depth++
+			case b.Block[1]:
+				if depth--; depth < 0 {
+					return ""
+				}
+			}
+		}
+	}
+	if b.Shadow != "" && re(strings.ReplaceAll(b.Shadow, "{name}", regexp.QuoteMeta(name))).Match(between) {
+		return ""
+	}
+	return prog
+}
+
+// isIdent reports whether s is a plain name: letters, digits, _ and $,
+// not starting with a digit.
+func isIdent(s string) bool {
+	for i, r := range s {
+		if !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // Unnamed returns the calls of a source that read a file by a path that

@@ -166,6 +166,18 @@ type Variant struct {
 	Workdir string `yaml:"workdir"`
 	// VM is the virtual machine family the builder runs (one of vms).
 	VM string `yaml:"vm"`
+	// Lacks are programs the images of this variant do not have (curl on
+	// node:22-slim, which purges it after fetching Node.js): a
+	// HEALTHCHECK that runs one could not run it in the original either.
+	Lacks []Lack `yaml:"lacks"`
+}
+
+// Lack is a set of programs a builder image does not have.
+type Lack struct {
+	// Tag, when set, is a regexp the image's tag must match too (-slim$
+	// among the tags of one variant).
+	Tag      string   `yaml:"tag"`
+	Programs []string `yaml:"programs"`
 }
 
 // BuildCommand is a command that belongs to the build. With an Artifact it
@@ -392,6 +404,13 @@ type PackageMap struct {
 	// (the command, its script, the HEALTHCHECK, the sources' program
 	// calls); else it stays in the builder.
 	FetchTools []string `yaml:"fetch_tools"`
+	// NativeBuild are globs of BuildOnly packages that only a build of
+	// native code needs (node-gyp's python3): they stay build-only when
+	// the file or the build context shows such a build (the preset's
+	// static.needs_libc signs, its libc_deps names or signs), and are
+	// installed as they are otherwise, since then the app is what uses
+	// them.
+	NativeBuild []string `yaml:"native_build"`
 	// When holds regexps that the builder's template values must match
 	// for this map to apply (debian: '^12$'): run-time library names
 	// that differ between releases of the builder's system.
@@ -773,6 +792,27 @@ type Programs struct {
 	// (github.com/Masterminds/vcs runs git): a match counts as the
 	// sources running those programs, whatever In says.
 	Libraries []ProgramLib `yaml:"libraries"`
+	// Bindings resolve a call whose expression is a plain name bound to
+	// a literal before it (const cmd = `ffmpeg -i ...`; exec(cmd)): the
+	// call runs the literal's program, as when it is written inline.
+	Bindings *ProgramBindings `yaml:"bindings"`
+}
+
+// ProgramBindings says how a source binds a name to a literal for good.
+type ProgramBindings struct {
+	// Patterns are regexps over a source, each with a group "name", the
+	// name bound, and a group "prog", the literal (its first word is the
+	// program). The nearest binding before the call counts.
+	Patterns []string `yaml:"patterns"`
+	// Block is the two characters that open and close a block ("{}"):
+	// a binding counts only when no block it is in closes before the
+	// call.
+	Block string `yaml:"block"`
+	// Shadow is a regexp over the text between the binding and the call,
+	// {name} standing for the name: a match (another declaration of the
+	// name, a parameter of that name) may bind the name anew, so the
+	// call is left unresolved.
+	Shadow string `yaml:"shadow"`
 }
 
 // ProgramLib is a library call that runs programs of the image.

@@ -59,6 +59,14 @@ func (p *Preset) compile() *presetErr {
 		if v.Workdir != "" && !path.IsAbs(v.Workdir) {
 			return &presetErr{fmt.Sprintf("builder.variants.%d.workdir", i), fmt.Sprintf("variant workdir %q must be an absolute path", v.Workdir)}
 		}
+		for j, l := range v.Lacks {
+			if _, err := compileRE(l.Tag); err != nil {
+				return &presetErr{fmt.Sprintf("builder.variants.%d.lacks.%d.tag", i, j), fmt.Sprintf("bad tag pattern %q: %v", l.Tag, err)}
+			}
+			if len(l.Programs) == 0 {
+				return &presetErr{fmt.Sprintf("builder.variants.%d.lacks.%d", i, j), "lacks needs programs"}
+			}
+		}
 	}
 	vms := map[string]bool{}
 	for i, vm := range p.VMs {
@@ -333,7 +341,7 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
 			}
 		}
-		for _, g := range slices.Concat(m.BuildOnly, m.Alongside, m.FetchTools, m.BuildGroups, m.SourceFiles) {
+		for _, g := range slices.Concat(m.BuildOnly, m.Alongside, m.FetchTools, m.BuildGroups, m.SourceFiles, m.NativeBuild) {
 			if _, err := path.Match(g, ""); err != nil {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d", i), fmt.Sprintf("bad pattern %q", g)}
 			}
@@ -632,6 +640,25 @@ func validatePrograms(pr *Programs) *presetErr {
 	if pr.In != "" {
 		if _, err := compileRE(pr.In); err != nil {
 			return &presetErr{"programs.in", fmt.Sprintf("bad pattern %q: %v", pr.In, err)}
+		}
+	}
+	if b := pr.Bindings; b != nil {
+		for i, pat := range b.Patterns {
+			re, err := compileRE(pat)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("programs.bindings.patterns.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+			if re.SubexpIndex("name") < 0 || re.SubexpIndex("prog") < 0 {
+				return &presetErr{fmt.Sprintf("programs.bindings.patterns.%d", i), fmt.Sprintf("pattern %q needs the groups name and prog", pat)}
+			}
+		}
+		if b.Block != "" && len(b.Block) != 2 {
+			return &presetErr{"programs.bindings.block", fmt.Sprintf("%q is not two characters that open and close a block, such as {}", b.Block)}
+		}
+		if b.Shadow != "" {
+			if _, err := compileRE(strings.ReplaceAll(b.Shadow, "{name}", "x")); err != nil {
+				return &presetErr{"programs.bindings.shadow", fmt.Sprintf("bad pattern %q: %v", b.Shadow, err)}
+			}
 		}
 	}
 	for i, pat := range pr.Calls {

@@ -86,8 +86,11 @@ type facts struct {
 	// pkgBuildOnly are the packages a map's build_only leaves in the
 	// builder, in the order found (kept when the container runs them).
 	pkgBuildOnly [][]string
-	pkgGroups    []map[string][]string // per map, the kept packages of each install group (apk add --virtual NAME)
-	libDeps      []libDep              // dependencies a RUN names that need a builder image's library
+	// pkgOrder is, per map, every package an install names, in the
+	// order found: the runtime's install line keeps it.
+	pkgOrder  [][]string
+	pkgGroups []map[string][]string // per map, the kept packages of each install group (apk add --virtual NAME)
+	libDeps   []libDep              // dependencies a RUN names that need a builder image's library
 	// srcLine is, per preset package map, the line of the first RUN that
 	// adds a package source (0: none); srcAt is where in the current
 	// RUN's text one is added (-1: nowhere).

@@ -929,7 +929,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		n := len(f.preset.RuntimePackages)
 		f.pkgs, f.pkgAsIs, f.pkgGroups = make([][]string, n), make([][]string, n), make([]map[string][]string, n)
 		f.unreached, f.unmapped = make([][]unreached, n), make([][]unreached, n)
-		f.pkgBuildOnly = make([][]string, n)
+		f.pkgBuildOnly, f.pkgOrder = make([][]string, n), make([][]string, n)
 	}
 	var values map[string]string // read once, and only for a map with a when
 	for i, m := range f.preset.RuntimePackages {
@@ -969,6 +969,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		// what the build needs (review 4, finding D).
 		buildGroup := group != "" && buildOnly(m.BuildGroups, group)
 		for _, a := range pkgArgs {
+			f.pkgOrder[i] = append(f.pkgOrder[i], a.text)
 			lib, ok := m.Map[a.text]
 			if ok && lib == "" {
 				continue // the runtime has its library
@@ -1175,9 +1176,23 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 	if ctx == nil {
 		return nil, ""
 	}
+	// The dependency files are those the app's folder gets: COPY app/ .
+	// brings app/package.json (review 5, finding C); a file no COPY
+	// brings there is read at the context's root, as before.
+	dir := f.workdir
+	if len(f.installs) > 0 {
+		dir = f.installs[0].cwd
+	}
+	read := func(file string) ([]byte, string, error) {
+		if text, from, ok := f.contextFileMax(path.Join(dir, file), 0); ok {
+			return []byte(text), from, nil
+		}
+		data, err := fs.ReadFile(ctx, file)
+		return data, file, err
+	}
 	if d := st.LibcDeps; d != nil {
-		for _, file := range d.Files {
-			data, err := fs.ReadFile(ctx, file)
+		for _, name := range d.Files {
+			data, file, err := read(name)
 			if err != nil {
 				continue
 			}
@@ -1190,18 +1205,18 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 		}
 		for i := range d.Lockfiles {
 			l := &d.Lockfiles[i]
-			data, err := fs.ReadFile(ctx, l.File)
+			data, file, err := read(l.File)
 			if err == nil && l.Records(data) {
 				if !slices.Contains(d.Files, l.File) {
 					// A lockfile is read for its signs too.
 					if name, ok := d.InFile(data); ok {
-						return []Evidence{{What: d.Reason(name, l.File)}}, ""
+						return []Evidence{{What: d.Reason(name, file)}}, ""
 					}
 					if s, ok := d.SignIn(data); ok {
-						return []Evidence{{What: strings.ReplaceAll(s.Why, "{where}", l.File)}}, ""
+						return []Evidence{{What: strings.ReplaceAll(s.Why, "{where}", file)}}, ""
 					}
 				}
-				free = l.Reason(l.File)
+				free = l.Reason(file)
 				break
 			}
 		}

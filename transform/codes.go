@@ -105,6 +105,8 @@ const (
 	infoLibcMeansUnused    Code = "RS188"
 	infoAlongsideInstalled Code = "RS190"
 	infoLocalTimeEnv       Code = "RS191"
+	infoDevKeptUnread      Code = "RS192"
+	infoNativeToolKept     Code = "RS193"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -178,6 +180,7 @@ const (
 	warnDevUnmapped        Code = "RS358"
 	warnAlongsideMissing   Code = "RS363"
 	warnLocalTimeLost      Code = "RS364"
+	warnHealthcheckLacked  Code = "RS366"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -245,6 +248,8 @@ var codes = []CodeInfo{
 	{infoLibcMeansUnused, KindInfo, "C toolchain installed, but the sources cannot use it", "The file's only sign of a C library is a C toolchain it installs (gcc, musl-dev, build-base), and the build context shows that the program cannot use one (every source read imports only the standard library and the app's own packages, none imports \"C\", and no module file requires another module), so the program is built static as it would be without the toolchain."},
 	{infoAlongsideInstalled, KindInfo, "package installed that the runtime lacks", "The builder installs a package that the default runtime has already (tzdata, ca-certificates), and nothing else: the runtime chosen does not have it (alpine has no zone data), so it installs it, as the program reads it at run time (time.LoadLocation, TZ)."},
 	{infoLocalTimeEnv, KindInfo, "local time zone kept with ENV TZ", "A RUN makes a zone the builder's local time zone (/etc/localtime, /etc/timezone) and the file sets no TZ: the runtime, whose own files say UTC, gets ENV TZ with that zone, which the program reads before those files."},
+	{infoDevKeptUnread, KindInfo, "development dependencies kept: package file unreadable", "The runner's file that says what the start runs and which dependencies are for development only (package.json) cannot be read from the build context where the COPY instructions put it in the working folder (a RUN writes it, git clone): nothing shows that the start needs no development dependency, so no prune step is added."},
+	{infoNativeToolKept, KindInfo, "native-build tool kept: no native build", "A package the preset calls build-only only for building native code (python3, which node-gyp runs) is installed in the runtime, because nothing in the file or the build context shows such a build (no C toolchain or node-gyp in a RUN, no native module or install script in the package file or a lockfile): it was installed for the app to run."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -320,6 +325,8 @@ var codes = []CodeInfo{
 	{warnDevUnmapped, KindWarning, "development package with no known run-time library", "The builder installs a development package (a lib*-dev) that the preset maps to no run-time library: it stays in the builder and the runtime installs no library for it, which the app needs if it loads (ctypes, cffi) or links that library at run time."},
 	{warnAlongsideMissing, KindWarning, "package the runtime lacks and cannot install", "The builder installs a package that the default runtime has (zone data, CA certificates), and the runtime (asked for with --runtime, or the only family the builder runs on) has neither it nor a way to install it: what the program reads from it is missing at run time."},
 	{warnLocalTimeLost, KindWarning, "local time zone lost", "A RUN sets the builder's local time zone and the file sets no TZ, but the zone's name is not spelled out (a variable only known at build time) or the runtime has no zone data to resolve ENV TZ: the runtime runs in UTC."},
+
+	{warnHealthcheckLacked, KindWarning, "HEALTHCHECK program the original image lacked", "The HEALTHCHECK runs a program (curl) that the builder image does not have (node:22-slim purges it; the preset's builder.variants[].lacks) and no step of the file installs: the original's check could not run it (when that program decides the check, it always failed and the container was never healthy), and the runtime does not get the program either, so the check behaves as it did; the warning says how to make it work."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

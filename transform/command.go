@@ -3,7 +3,6 @@ package transform
 import (
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"path"
 	"regexp"
 	"slices"
@@ -798,27 +797,38 @@ func (p *plan) readKey(r *Runner, key string) (string, bool, error) {
 	return str, ok, nil
 }
 
-// readValue reads the value at a dotted key of the runner's JSON file.
-// The file is read and decoded once per conversion: a runner's script,
-// its hooks and the scripts that may replace it are all keys of it.
+// readValue reads the value at a dotted key of the runner's JSON file
+// in the working folder, where the command runs.
 func (p *plan) readValue(r *Runner, key string) (any, bool, error) {
+	return p.readValueIn(p.f.workdir, r, key)
+}
+
+// readValueIn reads the value at a dotted key of the runner's JSON file
+// in the folder dir of the image. The file is read and decoded once per
+// conversion: a runner's script, its hooks and the scripts that may
+// replace it are all keys of it.
+func (p *plan) readValueIn(dir string, r *Runner, key string) (any, bool, error) {
 	f := p.f
 	if f.opt.Context == nil {
 		return nil, false, fmt.Errorf("the build context is not available to read %s", r.File)
 	}
-	doc, seen := p.jsonDocs[r.File]
+	abs := path.Join(dir, r.File)
+	doc, seen := p.jsonDocs[abs]
 	if !seen {
-		data, err := fs.ReadFile(f.opt.Context, r.File)
-		if err != nil {
+		// The COPY that wrote the file there says which file of the
+		// context it is: COPY app/ . brings app/package.json (review 5,
+		// finding C), not the context's root one.
+		text, from, found := f.contextFileAt(abs)
+		if !found {
 			return nil, false, fmt.Errorf("%s is not readable", r.File)
 		}
-		if err := json.Unmarshal(data, &doc); err != nil {
+		if err := json.Unmarshal([]byte(text), &doc); err != nil {
 			return nil, false, fmt.Errorf("%s is not valid JSON", r.File)
 		}
 		if p.jsonDocs == nil {
-			p.jsonDocs = map[string]any{}
+			p.jsonDocs, p.jsonFrom = map[string]any{}, map[string]string{}
 		}
-		p.jsonDocs[r.File] = doc
+		p.jsonDocs[abs], p.jsonFrom[abs] = doc, from
 	}
 	v, ok := jsonAt(doc, key)
 	return v, ok, nil

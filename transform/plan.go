@@ -116,6 +116,12 @@ type plan struct {
 	// keepDev says why development dependencies must stay (the start
 	// command needs one); empty when they may be pruned.
 	keepDev string
+	// keepDevUnread says that keepDev is that the runner's file cannot
+	// be read at all (RS192 rather than RS124).
+	keepDevUnread bool
+	// jsonFrom names, for each runner file read, the file of the build
+	// context it was read from (app/package.json for COPY app/ .).
+	jsonFrom map[string]string
 	// scriptCmds are the commands of the shell script the command runs
 	// (pr.scriptFile), and scriptRunsCmd says that it runs the CMD it is
 	// given (exec "$@"): both are on the start path.
@@ -440,7 +446,11 @@ func (p *plan) planInserts() {
 		}
 	}
 	if prune != nil && p.keepDev != "" {
-		p.notes.note(p.prog.holder.first, infoDevKept, "development dependencies are not pruned: %s", p.keepDev)
+		if p.keepDevUnread {
+			p.notes.note(p.prog.holder.first, infoDevKeptUnread, "development dependencies are not pruned: %s", p.keepDev)
+		} else {
+			p.notes.note(p.prog.holder.first, infoDevKept, "development dependencies are not pruned: %s", p.keepDev)
+		}
 		prune = nil
 	}
 	if prune != nil {

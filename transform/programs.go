@@ -14,6 +14,9 @@ import (
 // it, else the expression that does, and where.
 type progUse struct {
 	name, expr, where string
+	// more are the other places that run the same expression: one
+	// warning names them all.
+	more []string
 }
 
 // binDirs are the folders of the system's programs: a program named by
@@ -49,9 +52,15 @@ func (p *plan) readPrograms() []progUse {
 					out = append(out, progUse{name: prog, where: where})
 				}
 			}
-			if c.Expr != "" && !seen["e "+where] {
-				seen["e "+where] = true
-				out = append(out, progUse{expr: c.Expr, where: where})
+			if c.Expr != "" {
+				// One use per expression, with every place it runs.
+				k := slices.IndexFunc(out, func(u progUse) bool { return u.expr == c.Expr })
+				switch {
+				case k < 0:
+					out = append(out, progUse{expr: c.Expr, where: where})
+				case out[k].where != where && !slices.Contains(out[k].more, where):
+					out[k].more = append(out[k].more, where)
+				}
 			}
 		}
 		return true
@@ -198,7 +207,7 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 	}
 	for _, u := range uses {
 		if u.expr != "" {
-			p.notes.note(0, warnProgramUnnamed, "%s runs a program that %s names, which the source does not spell out: runtime %s has few of the original image's programs%s, so what it runs may be missing%s", u.where, u.expr, p.runtime.Flavor, p.toolsHad(), p.leftOut())
+			p.notes.note(0, warnProgramUnnamed, "%s a program that %s names, which the source does not spell out: runtime %s has few of the original image's programs%s, so what it runs may be missing%s", u.places(), u.expr, p.runtime.Flavor, p.toolsHad(), p.leftOut())
 		}
 	}
 	return nil
@@ -252,6 +261,22 @@ func (p *plan) fitOn(cands []*Runtime, progs []string) (programFit, error) {
 		}
 	}
 	return best, nil
+}
+
+// maxPlaces bounds the places one warning lists.
+const maxPlaces = 6
+
+// places says where the use runs its program, with the verb: "a.js:3
+// runs", "a.js:3 and a.js:9 run", "a.js:3, ... and 4 more places run".
+func (u progUse) places() string {
+	all := append([]string{u.where}, u.more...)
+	if len(all) == 1 {
+		return all[0] + " runs"
+	}
+	if len(all) > maxPlaces {
+		return fmt.Sprintf("%s and %d more places run", strings.Join(all[:maxPlaces-1], ", "), len(all)-maxPlaces+1)
+	}
+	return strings.Join(all[:len(all)-1], ", ") + " and " + all[len(all)-1] + " run"
 }
 
 // toolsHad says which programs the runtime has and which packages it

@@ -21,7 +21,8 @@ func (p *plan) planPackages() error {
 		if i < len(f.pkgs) {
 			libs = slices.Clone(f.pkgs[i])
 			libs = p.leaveFetchTools(m, f.pkgAsIs[i], libs)
-			libs = p.keepRunBuildOnly(m, f.pkgBuildOnly[i], libs)
+			bo := p.nativeBuildKept(m, f.pkgBuildOnly[i], f.pkgOrder[i], &libs)
+			libs = p.keepRunBuildOnly(m, bo, libs)
 		}
 		libs = p.builderLibs(i, m.BuilderLibs, libs)
 		if i < len(f.unreached) {
@@ -175,6 +176,51 @@ func (p *plan) leaveFetchTools(m *presets.PackageMap, asIs, libs []string) []str
 		p.notes.note(0, infoFetchToolLeft, "%s stay%s in the builder: the runtime gets a build-time download tool only when something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) names its program, and nothing names %s", strings.Join(left, ", "), plural1(len(left)), pronoun(len(left)))
 	}
 	return out
+}
+
+// nativeBuildKept moves into libs, in the order the file installs them,
+// the build-only packages that only a native build needs (the map's
+// native_build: node-gyp's python3) when nothing in the file or the
+// build context shows such a build: they were installed for run time
+// (review 5, finding G). It returns the build-only packages left.
+func (p *plan) nativeBuildKept(m *presets.PackageMap, bo, order []string, libs *[]string) []string {
+	if len(m.NativeBuild) == 0 || len(p.libcWhy) > 0 {
+		return bo
+	}
+	var kept, left []string
+	for _, b := range bo {
+		name, _, _ := strings.Cut(b, "=")
+		if buildOnly(m.NativeBuild, name) {
+			kept = append(kept, b)
+		} else {
+			left = append(left, b)
+		}
+	}
+	if len(kept) == 0 {
+		return bo
+	}
+	*libs = append(*libs, kept...)
+	slices.SortStableFunc(*libs, func(a, b string) int {
+		return cmpIndex(order, a) - cmpIndex(order, b)
+	})
+	p.notes.note(0, infoNativeToolKept, "%s, build-only when the build compiles native code, %s installed in the runtime: nothing in the file or the build context shows a native build, so %s installed for run time", strings.Join(kept, ", "), isAre(len(kept)), wasWere(len(kept)))
+	return left
+}
+
+// cmpIndex is where x first is in order, or past its end.
+func cmpIndex(order []string, x string) int {
+	if k := slices.Index(order, x); k >= 0 {
+		return k
+	}
+	return len(order)
+}
+
+// wasWere is "it was" or "they were" for n subjects.
+func wasWere(n int) string {
+	if n == 1 {
+		return "it was"
+	}
+	return "they were"
 }
 
 // keepRunBuildOnly adds to libs the build-only packages whose program
@@ -513,8 +559,8 @@ func (p *plan) chooseRuntime() error {
 	// A program of the command that the runtime installs as a package of
 	// its name (bash, a build-only package the command runs: RS187) needs
 	// the package tool instead.
-	need := append(p.hcMissing(p.prog.tools), p.pkgTools...)
-	tools := p.hcMissing(p.healthcheckTools())
+	need := append(append([]string(nil), p.hcMissing(p.prog.tools)...), p.pkgTools...)
+	tools := p.builderLacks(p.hcMissing(p.healthcheckTools()))
 	values := p.values()
 	asked := f.opt.Runtime
 	// strict: a runtime must have, or be able to install, the alongside
@@ -627,6 +673,93 @@ func (p *plan) chooseRuntime() error {
 		p.notes.note(f.healthcheck.first, warnHealthcheckTools, "HEALTHCHECK runs %s, which %s does not have: the check will fail (--runtime %s was asked for; without it a runtime that has them is chosen)", strings.Join(miss, ", "), img, asked)
 	}
 	return nil
+}
+
+// builderLacks leaves out of the HEALTHCHECK's tools those the builder
+// image does not have (its variant's lacks: curl on node:22-slim) and no
+// package the file installs gives: the original's check could not run
+// them, so the runtime does not get them either and the check behaves as
+// it did (review 5, finding H). A warning says so, and whether the
+// original's check therefore always failed.
+func (p *plan) builderLacks(tools []string) []string {
+	f := p.f
+	var lacked, out []string
+	for _, t := range tools {
+		if f.variant.LacksProgram(f.tag, t) && !f.installsPackage(t) {
+			lacked = append(lacked, t)
+		} else {
+			out = append(out, t)
+		}
+	}
+	if len(lacked) == 0 {
+		return tools
+	}
+	names := strings.Join(lacked, ", ")
+	if p.hcAlwaysFails(lacked) {
+		p.notes.note(f.healthcheck.first, warnHealthcheckLacked, "HEALTHCHECK runs %s, which the original image %s does not have and no step of the file installs: the original's check always failed, so its container was never healthy; the runtime does not install %s either, so the health status stays the same (to make the check work, install %s in the runtime stage)", names, f.image, names, names)
+	} else {
+		p.notes.note(f.healthcheck.first, warnHealthcheckLacked, "HEALTHCHECK runs %s, which the original image %s does not have and no step of the file installs: where the check runs it, it failed in the original; the runtime does not install %s either, so the check behaves as it did (to make that part work, install %s in the runtime stage)", names, f.image, names, names)
+	}
+	return out
+}
+
+// installsPackage reports whether an install of the file gives the
+// package name (curl), whether or not the runtime gets it.
+func (f *facts) installsPackage(name string) bool {
+	for i := range f.pkgs {
+		if slices.Contains(f.pkgs[i], name) || slices.Contains(f.pkgBuildOnly[i], name) {
+			return true
+		}
+	}
+	for _, us := range f.unreached {
+		if slices.ContainsFunc(us, func(u unreached) bool { return u.pkg == name }) {
+			return true
+		}
+	}
+	return false
+}
+
+// hcAlwaysFails reports whether the HEALTHCHECK certainly fails when the
+// programs lacked are not found: its program is one of them (exec form),
+// or every command of its shell line that runs fails (a lacked program,
+// `exit N` with N not 0, false), following && and ||.
+func (p *plan) hcAlwaysFails(lacked []string) bool {
+	c := p.f.healthcheck.cmd.(*instructions.HealthCheckCommand)
+	test := c.Health.Test
+	switch test[0] {
+	case "CMD":
+		return len(test) > 1 && slices.Contains(lacked, path.Base(test[1]))
+	case "CMD-SHELL":
+	default:
+		return false
+	}
+	text := strings.Join(test[1:], " ")
+	if strings.Contains(text, "!") {
+		return false // a negation turns a failure into success
+	}
+	failed, ran := false, false
+	for _, sc := range splitShell(text).cmds {
+		switch op := sc.c.Op; {
+		case sc.c.Nested, op == "|", op == "&":
+			return false
+		case op == "&&" && failed, op == "||" && ran && !failed:
+			continue // not run
+		}
+		args, _ := sc.argv()
+		if len(args) == 0 {
+			return false
+		}
+		ran = true
+		switch prog := args[0].text; {
+		case slices.Contains(lacked, path.Base(prog)), prog == "false":
+			failed = true
+		case prog == "exit" && len(args) == 2 && args[1].text != "0":
+			return true
+		default:
+			return false // may succeed
+		}
+	}
+	return ran && failed
 }
 
 // hcMissing leaves out of the HEALTHCHECK's or the command's tools those

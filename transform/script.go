@@ -219,8 +219,14 @@ func appendNew(list []string, x string) []string {
 }
 
 // contextFileAt finds which file of the build context the last COPY that
-// wrote abs brought in, and reads it.
+// wrote abs brought in, and reads it (a script's size at most).
 func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
+	return f.contextFileMax(abs, scriptMaxBytes)
+}
+
+// contextFileMax is contextFileAt for a file of at most max bytes, or of
+// any size when max is 0 (a lockfile).
+func (f *facts) contextFileMax(abs string, max int64) (text, from string, ok bool) {
 	if f.opt.Context == nil {
 		return "", "", false
 	}
@@ -236,11 +242,31 @@ func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
 		}
 		intoDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
 		for _, s := range c.cp.SourcePaths {
+			if strings.Contains(s, "$") {
+				x, ok := f.expand(s)
+				if !ok || strings.Contains(x, "$") {
+					continue
+				}
+				s = x
+			}
 			s = path.Clean(strings.TrimPrefix(s, "/"))
-			if strings.ContainsAny(s, "*?[$") {
+			var cand string
+			if strings.ContainsAny(s, "*?[") {
+				// A glob of file names (COPY app/package*.json ./)
+				// copies each match into the destination folder.
+				dir, pat := path.Split(s)
+				if strings.ContainsAny(dir, "*?[") || path.Dir(abs) != absDest {
+					continue
+				}
+				if ok, err := path.Match(pat, path.Base(abs)); err != nil || !ok {
+					continue
+				}
+				cand = path.Join(dir, path.Base(abs))
+				if data, err := readMax(f.opt.Context, cand, max); err == nil {
+					return string(data), cand, true
+				}
 				continue
 			}
-			var cand string
 			st, err := fs.Stat(f.opt.Context, s)
 			switch {
 			case err != nil:
@@ -257,7 +283,7 @@ func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
 			default:
 				continue
 			}
-			data, err := readBounded(f.opt.Context, cand)
+			data, err := readMax(f.opt.Context, cand, max)
 			if err != nil {
 				continue
 			}
@@ -268,8 +294,14 @@ func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
 }
 
 func readBounded(fsys fs.FS, name string) ([]byte, error) {
+	return readMax(fsys, name, scriptMaxBytes)
+}
+
+// readMax reads the regular file name when it has at most max bytes (any
+// size when max is 0).
+func readMax(fsys fs.FS, name string, max int64) ([]byte, error) {
 	st, err := fs.Stat(fsys, name)
-	if err != nil || st.IsDir() || st.Size() > scriptMaxBytes {
+	if err != nil || st.IsDir() || max > 0 && st.Size() > max {
 		return nil, fs.ErrInvalid
 	}
 	return fs.ReadFile(fsys, name)

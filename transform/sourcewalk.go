@@ -21,18 +21,24 @@ type sourceSet interface {
 // visit returns false to stop the walk. Unreadable folders and files are
 // passed over: they are facts of the context, not errors.
 func walkSources(ctx fs.FS, set sourceSet, skipHolding []string, visit func(name string, data []byte) bool) {
+	walkSourcesIn(ctx, ".", set, skipHolding, visit)
+}
+
+// walkSourcesIn is walkSources over the folder root of ctx only; names
+// are still paths of ctx.
+func walkSourcesIn(ctx fs.FS, root string, set sourceSet, skipHolding []string, visit func(name string, data []byte) bool) {
 	files, total := 0, 0
-	_ = fs.WalkDir(ctx, ".", func(name string, e fs.DirEntry, err error) error {
+	_ = fs.WalkDir(ctx, root, func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
-		if name != "." && set.Skipped(e.Name()) {
+		if name != root && set.Skipped(e.Name()) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if e.IsDir() && name != "." {
+		if e.IsDir() && name != root {
 			for _, m := range skipHolding {
 				if st, err := fs.Stat(ctx, path.Join(name, m)); err == nil && st.Mode().IsRegular() {
 					return fs.SkipDir

@@ -57,26 +57,47 @@ func (p *plan) devImports() string {
 		return ""
 	}
 	im := p.f.preset.DevDeps.Imports
+	// The file that lists the dependencies is in the folder of the
+	// install a prune would follow.
+	dir := p.f.workdir
+	for _, i := range p.f.installs {
+		if !i.prodOnly && i.bc.Prune != "" {
+			dir = i.cwd
+		}
+	}
 	var r *Runner
+	unread := ""
 	for i := range p.f.preset.Runners {
 		if x := &p.f.preset.Runners[i]; x.DevKey != "" && x.File != "" {
-			if _, ok, err := p.readValue(x, x.DevKey); ok && err == nil {
-				r = x
+			_, ok, err := p.readValueIn(dir, x, x.DevKey)
+			if err == nil {
+				if ok {
+					r = x
+				}
+				unread = ""
 				break
 			}
+			unread = x.File
 		}
 	}
 	if r == nil {
+		if unread != "" && len(p.f.installs) > 0 {
+			// Neither the start script nor the dev key can be read:
+			// nothing shows that a prune leaves what the start needs
+			// (review 5, finding C).
+			p.keepDevUnread = true
+			return fmt.Sprintf("%s cannot be read from the build context, so what the start runs and what the app loads cannot be told", unread)
+		}
 		return ""
 	}
-	dev, _, _ := p.readValue(r, r.DevKey)
+	dev, _, _ := p.readValueIn(dir, r, r.DevKey)
 	devs, _ := dev.(map[string]any)
 	if len(devs) == 0 {
 		return ""
 	}
 	kept := func(name string) bool {
 		for _, k := range im.Keys {
-			if v, ok, _ := p.readValue(r, k); ok {
+			if v, ok, _ := p.readValueIn(dir, r, k); ok {
 				if m, ok := v.(map[string]any); ok && m[name] != nil {
 					return true
 				}
@@ -92,9 +113,17 @@ func (p *plan) devImports() string {
 			built[path.Clean(strings.Trim(w, `"'`))] = true
 		}
 	}
+	// The app's sources are those beside the file the image gets: COPY
+	// app/ . brings app/package.json and the sources under app/, not the
+	// rest of the context (a front end, the repository's tools).
+	root := path.Dir(p.jsonFrom[path.Join(dir, r.File)])
 	why := ""
 	visit := func(name string, data []byte) bool {
-		if built[name] {
+		rel := name
+		if root != "." {
+			rel = strings.TrimPrefix(name, root+"/")
+		}
+		if built[rel] {
 			return true
 		}
 		for _, l := range im.Loads(data) {
@@ -109,7 +138,9 @@ func (p *plan) devImports() string {
 	}
 	// Only what the start command reaches, when that can be told: a
 	// release script that imports a development dependency is no reason.
-	if reached, ok := p.reachedSources(im); ok {
+	// The reach is followed from the context's root, so an app copied
+	// from a subfolder reads every source beside its file instead.
+	if reached, ok := p.reachedSources(im); ok && root == "." {
 		for _, name := range reached {
 			if !im.Reads(name) {
 				continue
@@ -121,7 +152,7 @@ func (p *plan) devImports() string {
 		}
 		return why
 	}
-	walkSources(ctx, im, nil, visit)
+	walkSourcesIn(ctx, root, im, nil, visit)
 	return why
 }
 

@@ -1,0 +1,3 @@
+require("express")()
+  .get("/", (req, res) => res.send("ok"))
+  .listen(8080);

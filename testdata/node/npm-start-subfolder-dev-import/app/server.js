@@ -1,0 +1,5 @@
+const dayjs = require("dayjs");
+
+require("express")()
+  .get("/", (req, res) => res.send(dayjs().format()))
+  .listen(5000);
