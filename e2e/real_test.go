@@ -380,7 +380,11 @@ func runReal(t *testing.T, bin, docker, cache string, a realApp, r *realRow, pre
 	// The cache's absolute path (in the context folder, the diff's
 	// headers) depends on the checkout: left out, the same conversion
 	// has the same identity in every worktree.
-	sum := sha256.Sum256([]byte(strings.ReplaceAll(res.Diff+"\x00"+strings.Join(args, "\x00"), cache, "<cache>") + "\x00" + verifyCode))
+	// So does e2e/real's (a --probe-stdin FILE is made absolute there).
+	realDir, _ := filepath.Abs("real")
+	id := strings.ReplaceAll(res.Diff+"\x00"+strings.Join(args, "\x00"), cache, "<cache>")
+	id = strings.ReplaceAll(id, realDir+string(filepath.Separator), "<real>/")
+	sum := sha256.Sum256([]byte(id + "\x00" + verifyCode))
 	r.Conversion = hex.EncodeToString(sum[:])
 	if hadPrev && prev.Conversion == r.Conversion && (prev.Verdict == "same" || prev.Verdict == "different") && os.Getenv("REAL_FORCE") != "1" {
 		commit := r.Commit
