@@ -74,11 +74,18 @@ func TestRequiredGroups(t *testing.T) {
 	if !mayMatch(`(?P<name>bcrypt|sharp)["']`, []byte(`"sharp": "0.33"`)) {
 		t.Error("mayMatch: a text with one of the alternatives said unable to match")
 	}
+	if mayMatchString(`\badd-apt-repository\b`, "apt-get install -y curl") {
+		t.Error("mayMatchString: a text without the pattern's text may match")
+	}
+	if !mayMatchString(`\badd-apt-repository\b`, "add-apt-repository ppa:x/y") {
+		t.Error("mayMatchString: a text with the pattern's text said unable to match")
+	}
 }
 
 // TestMayMatchNeverMisses: over every file of the golden cases (their
 // Dockerfiles and build contexts), each built-in pattern that mayMatch
-// guards is never said unable to match where it matches.
+// or mayMatchString guards (the package sources over a RUN's text) is
+// never said unable to match where it matches.
 func TestMayMatchNeverMisses(t *testing.T) {
 	ps, err := Builtin()
 	if err != nil {
@@ -107,6 +114,9 @@ func TestMayMatchNeverMisses(t *testing.T) {
 			exprs = append(exprs, w.Sources.Patterns...)
 			exprs = append(exprs, w.Sources.Folders...)
 		}
+		for _, m := range p.RuntimePackages {
+			exprs = append(exprs, m.Sources...)
+		}
 		if rf := p.RunFiles; rf != nil {
 			for _, r := range rf.Reads {
 				exprs = append(exprs, r.Call)
@@ -133,6 +143,9 @@ func TestMayMatchNeverMisses(t *testing.T) {
 				matched++
 				if !mayMatch(e, data) {
 					t.Errorf("mayMatch(%q) is false on a text the pattern matches", e)
+				}
+				if !mayMatchString(e, string(data)) {
+					t.Errorf("mayMatchString(%q) is false on a text the pattern matches", e)
 				}
 			}
 		}

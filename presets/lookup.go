@@ -18,7 +18,7 @@ func (p *Preset) VariantFor(repo, tag string) Variant {
 	last := repo[strings.LastIndex(repo, "/")+1:]
 	for _, v := range p.Builder.Variants {
 		if v.Image != "" {
-			if ok, _ := path.Match(v.Image, last); !ok {
+			if !globMatch(v.Image, last) {
 				continue
 			}
 		}
@@ -108,7 +108,7 @@ func (p *Preset) MatchesImage(repo string) bool {
 		if strings.Contains(g, "/") {
 			target = repo
 		}
-		if ok, _ := path.Match(g, target); ok {
+		if globMatch(g, target) {
 			return true
 		}
 	}
@@ -118,7 +118,7 @@ func (p *Preset) MatchesImage(repo string) bool {
 // DropsEnv reports whether the variable name matches a drop_env glob.
 func (p *Preset) DropsEnv(name string) bool {
 	for _, g := range p.DropEnv {
-		if ok, _ := path.Match(g, name); ok {
+		if globMatch(g, name) {
 			return true
 		}
 	}
@@ -289,7 +289,7 @@ func (l *LibcSources) Matches(data []byte) bool {
 // Skipped reports whether a folder or file of this name is not read.
 func (l *LibcSources) Skipped(name string) bool {
 	for _, g := range l.Skip {
-		if ok, _ := path.Match(g, name); ok {
+		if globMatch(g, name) {
 			return true
 		}
 	}
@@ -388,7 +388,7 @@ func (w *Writes) Writable(p string) bool {
 	}
 	for q := path.Clean(p); q != "/" && q != "."; q = path.Dir(q) {
 		for _, g := range w.Folders {
-			if ok, _ := path.Match(g, q); ok {
+			if globMatch(g, q) {
 				return true
 			}
 		}
@@ -475,7 +475,7 @@ func (f *FileRead) Read(data []byte) ([]string, int, bool) {
 
 func matchAny(globs []string, name string) bool {
 	for _, g := range globs {
-		if ok, _ := path.Match(g, name); ok {
+		if globMatch(g, name) {
 			return true
 		}
 	}
@@ -485,7 +485,7 @@ func matchAny(globs []string, name string) bool {
 // Skipped reports whether a folder or file of this name is not read.
 func (s *WriteSources) Skipped(name string) bool {
 	for _, g := range s.Skip {
-		if ok, _ := path.Match(g, name); ok {
+		if globMatch(g, name) {
 			return true
 		}
 	}
@@ -591,6 +591,9 @@ func (b *BuilderLibs) Reason(name, where string) string {
 func (m *PackageMap) SourceAt(text string) int {
 	at := -1
 	for _, pat := range m.Sources {
+		if !mayMatchString(pat, text) {
+			continue
+		}
 		if loc := re(pat).FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
 			at = loc[0]
 		}
