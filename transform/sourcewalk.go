@@ -22,7 +22,7 @@ type sourceSet interface {
 // passed over: they are facts of the context, not errors.
 func walkSources(ctx fs.FS, set sourceSet, skipHolding []string, visit func(name string, data []byte) bool) {
 	files, total := 0, 0
-	_ = fs.WalkDir(ctx, ".", func(name string, e fs.DirEntry, err error) error {
+	walkContext(ctx, ".", func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
