@@ -114,6 +114,18 @@ func TestMayMatchNeverMisses(t *testing.T) {
 			exprs = append(exprs, w.Sources.Patterns...)
 			exprs = append(exprs, w.Sources.Folders...)
 		}
+		if pr := p.Programs; pr != nil {
+			exprs = append(exprs, pr.Calls...)
+			if pr.In != "" {
+				exprs = append(exprs, pr.In)
+			}
+			for _, l := range pr.Libraries {
+				exprs = append(exprs, l.Call)
+				if l.In != "" {
+					exprs = append(exprs, l.In)
+				}
+			}
+		}
 		for _, m := range p.RuntimePackages {
 			exprs = append(exprs, m.Sources...)
 		}

@@ -626,7 +626,7 @@ func (pr *Programs) Skipped(name string) bool { return matchAny(pr.Skip, name) }
 func (pr *Programs) Find(data []byte) []ProgramCall {
 	var out []ProgramCall
 	for _, l := range pr.Libraries {
-		if !mayMatch(l.Call, data) || l.In != "" && !re(l.In).Match(data) {
+		if !mayMatch(l.Call, data) || l.In != "" && !(mayMatch(l.In, data) && re(l.In).Match(data)) {
 			continue
 		}
 		for _, m := range re(l.Call).FindAllIndex(data, -1) {
@@ -635,7 +635,7 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 			}
 		}
 	}
-	if pr.In != "" && !re(pr.In).Match(data) {
+	if pr.In != "" && !(mayMatch(pr.In, data) && re(pr.In).Match(data)) {
 		slices.SortStableFunc(out, func(a, b ProgramCall) int { return a.Offset - b.Offset })
 		return out
 	}
