@@ -338,7 +338,7 @@ func (d *LibcDeps) Named(word string) (string, bool) {
 		w = "@" + w
 	}
 	for _, n := range d.Names {
-		if w == n || strings.HasPrefix(w, n+"/") {
+		if w == n || len(w) > len(n) && w[len(n)] == '/' && strings.HasPrefix(w, n) {
 			return n, true
 		}
 	}
