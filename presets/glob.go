@@ -13,7 +13,7 @@ import (
 // wildcard is * against a name without a slash. Anything else (?, a
 // class, an escape, a path) goes to path.Match.
 func globMatch(g, name string) bool {
-	if strings.ContainsAny(g, `?[\`) || strings.IndexByte(name, '/') >= 0 {
+	if otherWildcards(g) || strings.IndexByte(name, '/') >= 0 {
 		ok, _ := path.Match(g, name)
 		return ok
 	}
@@ -51,4 +51,18 @@ func globMatch(g, name string) bool {
 		name = name[at+len(part):]
 	}
 	return true
+}
+
+// otherWildcards reports whether g holds a wildcard other than * (? or
+// a class) or an escape. A loop over the few bytes of a glob: it is asked
+// for every name of every context, and strings.ContainsAny builds its set
+// of characters at each call.
+func otherWildcards(g string) bool {
+	for i := 0; i < len(g); i++ {
+		switch g[i] {
+		case '?', '[', '\\':
+			return true
+		}
+	}
+	return false
 }
