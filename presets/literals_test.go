@@ -130,6 +130,10 @@ func TestMayMatchNeverMisses(t *testing.T) {
 			exprs = append(exprs, m.Sources...)
 		}
 		if rf := p.RunFiles; rf != nil {
+			if rf.Embed != "" {
+				exprs = append(exprs, rf.Embed)
+			}
+			exprs = append(exprs, rf.UnnamedReads...)
 			for _, r := range rf.Reads {
 				exprs = append(exprs, r.Call)
 			}

@@ -437,7 +437,7 @@ func (r *RunFiles) Literals(data []byte) []Literal {
 // Embedded returns the patterns a source compiles into the program,
 // relative to the source's folder.
 func (r *RunFiles) Embedded(data []byte) []string {
-	if r.Embed == "" {
+	if r.Embed == "" || !mayMatch(r.Embed, data) {
 		return nil
 	}
 	var out []string
