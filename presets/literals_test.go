@@ -126,8 +126,16 @@ func TestMayMatchNeverMisses(t *testing.T) {
 				}
 			}
 		}
+		for _, b := range p.Build {
+			if b.Prepare != nil {
+				exprs = append(exprs, b.Prepare.Unless...)
+			}
+		}
 		for _, m := range p.RuntimePackages {
 			exprs = append(exprs, m.Sources...)
+			if b := m.BuilderLibs; b != nil && b.Match != "" {
+				exprs = append(exprs, b.expr(b.Match))
+			}
 		}
 		if rf := p.RunFiles; rf != nil {
 			if rf.Embed != "" {

@@ -143,7 +143,7 @@ func (p *Preset) IsScript(w string) bool {
 
 // Matches reports whether the signal's pattern matches s.
 func (s Signal) Matches(text string) bool {
-	return mayMatch(s.Pattern, []byte(text)) && re(s.Pattern).MatchString(text)
+	return mayMatchString(s.Pattern, text) && re(s.Pattern).MatchString(text)
 }
 
 // Find reads the name from the file's content: the pattern's first
@@ -168,7 +168,7 @@ func (m *NameSource) StripName(name string) string {
 // file does the set-up itself.
 func (pr *Prepare) DoneBy(text string) bool {
 	for _, u := range pr.Unless {
-		if re(u).MatchString(text) {
+		if mayMatchString(u, text) && re(u).MatchString(text) {
 			return true
 		}
 	}
@@ -558,7 +558,11 @@ func (b *BuilderLibs) InFile(data []byte) []*LibDep {
 	if b.Match == "" {
 		return nil
 	}
-	r := re(b.expr(b.Match))
+	expr := b.expr(b.Match)
+	if !mayMatch(expr, data) {
+		return nil
+	}
+	r := re(expr)
 	var out []*LibDep
 	for _, m := range r.FindAllSubmatch(data, -1) {
 		if d, ok := b.dep(string(m[r.SubexpIndex("name")])); ok && !slices.Contains(out, d) {
