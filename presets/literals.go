@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -12,28 +13,51 @@ import (
 // lack a piece of text that every match has ("C"). Looking for that text
 // first is much cheaper than running the pattern, which over a tree of
 // many projects was a tenth of the time.
-var literals sync.Map // pattern → [][][]byte: groups of alternatives
+var literals sync.Map // pattern → []litGroup
+
+// litGroup is a group of alternative texts, as bytes and as strings.
+type litGroup struct {
+	b [][]byte
+	s []string
+}
+
+// literalGroups returns the groups of texts of expr, one of each group
+// being in every match.
+func literalGroups(expr string) []litGroup {
+	v, ok := literals.Load(expr)
+	if !ok {
+		var groups []litGroup
+		if r, err := syntax.Parse(expr, syntax.Perl); err == nil {
+			for _, g := range requiredGroups(r.Simplify()) {
+				var lg litGroup
+				for _, l := range g {
+					lg.b = append(lg.b, []byte(l))
+					lg.s = append(lg.s, l)
+				}
+				groups = append(groups, lg)
+			}
+		}
+		v, _ = literals.LoadOrStore(expr, groups)
+	}
+	return v.([]litGroup)
+}
 
 // mayMatch reports whether the pattern expr can match data: false when
 // data lacks every alternative of a group of texts, one of which each
 // match of expr contains; true otherwise.
 func mayMatch(expr string, data []byte) bool {
-	v, ok := literals.Load(expr)
-	if !ok {
-		var groups [][][]byte
-		if r, err := syntax.Parse(expr, syntax.Perl); err == nil {
-			for _, g := range requiredGroups(r.Simplify()) {
-				var alts [][]byte
-				for _, l := range g {
-					alts = append(alts, []byte(l))
-				}
-				groups = append(groups, alts)
-			}
+	for _, g := range literalGroups(expr) {
+		if !slices.ContainsFunc(g.b, func(l []byte) bool { return bytes.Contains(data, l) }) {
+			return false
 		}
-		v, _ = literals.LoadOrStore(expr, groups)
 	}
-	for _, g := range v.([][][]byte) {
-		if !slices.ContainsFunc(g, func(l []byte) bool { return bytes.Contains(data, l) }) {
+	return true
+}
+
+// mayMatchString is mayMatch over a string (a RUN's text).
+func mayMatchString(expr string, text string) bool {
+	for _, g := range literalGroups(expr) {
+		if !slices.ContainsFunc(g.s, func(l string) bool { return strings.Contains(text, l) }) {
 			return false
 		}
 	}

@@ -74,11 +74,18 @@ func TestRequiredGroups(t *testing.T) {
 	if !mayMatch(`(?P<name>bcrypt|sharp)["']`, []byte(`"sharp": "0.33"`)) {
 		t.Error("mayMatch: a text with one of the alternatives said unable to match")
 	}
+	if mayMatchString(`\badd-apt-repository\b`, "apt-get install -y curl") {
+		t.Error("mayMatchString: a text without the pattern's text may match")
+	}
+	if !mayMatchString(`\badd-apt-repository\b`, "add-apt-repository ppa:x/y") {
+		t.Error("mayMatchString: a text with the pattern's text said unable to match")
+	}
 }
 
 // TestMayMatchNeverMisses: over every file of the golden cases (their
 // Dockerfiles and build contexts), each built-in pattern that mayMatch
-// guards is never said unable to match where it matches.
+// or mayMatchString guards (the package sources over a RUN's text) is
+// never said unable to match where it matches.
 func TestMayMatchNeverMisses(t *testing.T) {
 	ps, err := Builtin()
 	if err != nil {
@@ -107,7 +114,34 @@ func TestMayMatchNeverMisses(t *testing.T) {
 			exprs = append(exprs, w.Sources.Patterns...)
 			exprs = append(exprs, w.Sources.Folders...)
 		}
+		if pr := p.Programs; pr != nil {
+			exprs = append(exprs, pr.Calls...)
+			if pr.In != "" {
+				exprs = append(exprs, pr.In)
+			}
+			for _, l := range pr.Libraries {
+				exprs = append(exprs, l.Call)
+				if l.In != "" {
+					exprs = append(exprs, l.In)
+				}
+			}
+		}
+		for _, b := range p.Build {
+			if b.Prepare != nil {
+				exprs = append(exprs, b.Prepare.Unless...)
+			}
+		}
+		for _, m := range p.RuntimePackages {
+			exprs = append(exprs, m.Sources...)
+			if b := m.BuilderLibs; b != nil && b.Match != "" {
+				exprs = append(exprs, b.expr(b.Match))
+			}
+		}
 		if rf := p.RunFiles; rf != nil {
+			if rf.Embed != "" {
+				exprs = append(exprs, rf.Embed)
+			}
+			exprs = append(exprs, rf.UnnamedReads...)
 			for _, r := range rf.Reads {
 				exprs = append(exprs, r.Call)
 			}
@@ -136,6 +170,9 @@ func TestMayMatchNeverMisses(t *testing.T) {
 				matched++
 				if !mayMatch(e, data) {
 					t.Errorf("mayMatch(%q) is false on a text the pattern matches", e)
+				}
+				if !mayMatchString(e, string(data)) {
+					t.Errorf("mayMatchString(%q) is false on a text the pattern matches", e)
 				}
 			}
 		}

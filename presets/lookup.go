@@ -19,7 +19,7 @@ func (p *Preset) VariantFor(repo, tag string) Variant {
 	last := repo[strings.LastIndex(repo, "/")+1:]
 	for _, v := range p.Builder.Variants {
 		if v.Image != "" {
-			if ok, _ := path.Match(v.Image, last); !ok {
+			if !globMatch(v.Image, last) {
 				continue
 			}
 		}
@@ -109,7 +109,7 @@ func (p *Preset) MatchesImage(repo string) bool {
 		if strings.Contains(g, "/") {
 			target = repo
 		}
-		if ok, _ := path.Match(g, target); ok {
+		if globMatch(g, target) {
 			return true
 		}
 	}
@@ -119,7 +119,7 @@ func (p *Preset) MatchesImage(repo string) bool {
 // DropsEnv reports whether the variable name matches a drop_env glob.
 func (p *Preset) DropsEnv(name string) bool {
 	for _, g := range p.DropEnv {
-		if ok, _ := path.Match(g, name); ok {
+		if globMatch(g, name) {
 			return true
 		}
 	}
@@ -185,7 +185,7 @@ func (p *Preset) IsScript(w string) bool {
 
 // Matches reports whether the signal's pattern matches s.
 func (s Signal) Matches(text string) bool {
-	return mayMatch(s.Pattern, []byte(text)) && re(s.Pattern).MatchString(text)
+	return mayMatchString(s.Pattern, text) && re(s.Pattern).MatchString(text)
 }
 
 // Find reads the name from the file's content: the pattern's first
@@ -210,7 +210,7 @@ func (m *NameSource) StripName(name string) string {
 // file does the set-up itself.
 func (pr *Prepare) DoneBy(text string) bool {
 	for _, u := range pr.Unless {
-		if re(u).MatchString(text) {
+		if mayMatchString(u, text) && re(u).MatchString(text) {
 			return true
 		}
 	}
@@ -331,7 +331,7 @@ func (l *LibcSources) Matches(data []byte) bool {
 // Skipped reports whether a folder or file of this name is not read.
 func (l *LibcSources) Skipped(name string) bool {
 	for _, g := range l.Skip {
-		if ok, _ := path.Match(g, name); ok {
+		if globMatch(g, name) {
 			return true
 		}
 	}
@@ -380,7 +380,7 @@ func (d *LibcDeps) Named(word string) (string, bool) {
 		w = "@" + w
 	}
 	for _, n := range d.Names {
-		if w == n || strings.HasPrefix(w, n+"/") {
+		if w == n || len(w) > len(n) && w[len(n)] == '/' && strings.HasPrefix(w, n) {
 			return n, true
 		}
 	}
@@ -430,7 +430,7 @@ func (w *Writes) Writable(p string) bool {
 	}
 	for q := path.Clean(p); q != "/" && q != "."; q = path.Dir(q) {
 		for _, g := range w.Folders {
-			if ok, _ := path.Match(g, q); ok {
+			if globMatch(g, q) {
 				return true
 			}
 		}
@@ -479,7 +479,7 @@ func (r *RunFiles) Literals(data []byte) []Literal {
 // Embedded returns the patterns a source compiles into the program,
 // relative to the source's folder.
 func (r *RunFiles) Embedded(data []byte) []string {
-	if r.Embed == "" {
+	if r.Embed == "" || !mayMatch(r.Embed, data) {
 		return nil
 	}
 	var out []string
@@ -517,7 +517,7 @@ func (f *FileRead) Read(data []byte) ([]string, int, bool) {
 
 func matchAny(globs []string, name string) bool {
 	for _, g := range globs {
-		if ok, _ := path.Match(g, name); ok {
+		if globMatch(g, name) {
 			return true
 		}
 	}
@@ -527,7 +527,7 @@ func matchAny(globs []string, name string) bool {
 // Skipped reports whether a folder or file of this name is not read.
 func (s *WriteSources) Skipped(name string) bool {
 	for _, g := range s.Skip {
-		if ok, _ := path.Match(g, name); ok {
+		if globMatch(g, name) {
 			return true
 		}
 	}
@@ -600,7 +600,11 @@ func (b *BuilderLibs) InFile(data []byte) []*LibDep {
 	if b.Match == "" {
 		return nil
 	}
-	r := re(b.expr(b.Match))
+	expr := b.expr(b.Match)
+	if !mayMatch(expr, data) {
+		return nil
+	}
+	r := re(expr)
 	var out []*LibDep
 	for _, m := range r.FindAllSubmatch(data, -1) {
 		if d, ok := b.dep(string(m[r.SubexpIndex("name")])); ok && !slices.Contains(out, d) {
@@ -660,6 +664,9 @@ func (m *PackageMap) SourceFile(p string) bool {
 func (m *PackageMap) SourceAt(text string) int {
 	at := -1
 	for _, pat := range m.Sources {
+		if !mayMatchString(pat, text) {
+			continue
+		}
 		if loc := re(pat).FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
 			at = loc[0]
 		}
@@ -692,7 +699,7 @@ func (pr *Programs) Skipped(name string) bool { return matchAny(pr.Skip, name) }
 func (pr *Programs) Find(data []byte) []ProgramCall {
 	var out []ProgramCall
 	for _, l := range pr.Libraries {
-		if !mayMatch(l.Call, data) || l.In != "" && !re(l.In).Match(data) {
+		if !mayMatch(l.Call, data) || l.In != "" && !(mayMatch(l.In, data) && re(l.In).Match(data)) {
 			continue
 		}
 		for _, m := range re(l.Call).FindAllIndex(data, -1) {
@@ -701,7 +708,7 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 			}
 		}
 	}
-	if pr.In != "" && !re(pr.In).Match(data) {
+	if pr.In != "" && !(mayMatch(pr.In, data) && re(pr.In).Match(data)) {
 		slices.SortStableFunc(out, func(a, b ProgramCall) int { return a.Offset - b.Offset })
 		return out
 	}

@@ -1227,7 +1227,7 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 	}
 	files, total := 0, 0
 	errStop := fs.SkipAll
-	_ = fs.WalkDir(ctx, ".", func(p string, e fs.DirEntry, err error) error {
+	walkContext(ctx, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // an unreadable folder is a fact, not an error
 		}

@@ -3,6 +3,7 @@ package transform
 import (
 	"io"
 	"io/fs"
+	"path"
 )
 
 // contextFS is the build context for one conversion. Several phases walk
@@ -17,6 +18,7 @@ import (
 type contextFS struct {
 	fsys  fs.FS
 	dirs  map[string]dirRead
+	kids  map[string]*dirKids // walk's listing of each folder
 	stats map[string]statRead
 	files map[string]fileRead // whole files
 	heads map[headKey]fileRead
@@ -25,6 +27,13 @@ type contextFS struct {
 type dirRead struct {
 	ents []fs.DirEntry
 	err  error
+}
+
+// dirKids is a folder's entries with their paths, for walk.
+type dirKids struct {
+	ents  []fs.DirEntry
+	paths []string
+	err   error
 }
 
 type statRead struct {
@@ -44,7 +53,7 @@ type headKey struct {
 }
 
 func newContextFS(fsys fs.FS) *contextFS {
-	return &contextFS{fsys: fsys, dirs: map[string]dirRead{}, stats: map[string]statRead{},
+	return &contextFS{fsys: fsys, dirs: map[string]dirRead{}, kids: map[string]*dirKids{}, stats: map[string]statRead{},
 		files: map[string]fileRead{}, heads: map[headKey]fileRead{}}
 }
 
@@ -110,4 +119,64 @@ func readHeadFrom(fsys fs.FS, name string, max int64) ([]byte, bool, error) {
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, max))
 	return data, true, err
+}
+
+// walkContext is fs.WalkDir(ctx, root, fn). The source scans (the
+// programs the sources run, their writes, the modules they load, the
+// files they read, the signs of a C library) each walk the whole
+// context with their own skips; over a contextFS they share one walk:
+// each folder is listed, and its entries' paths joined, once per
+// conversion, and each scan is a visitor replaying that listing, reading
+// the same bytes through readHead's cache.
+func walkContext(ctx fs.FS, root string, fn fs.WalkDirFunc) {
+	c, ok := ctx.(*contextFS)
+	if !ok {
+		_ = fs.WalkDir(ctx, root, fn)
+		return
+	}
+	info, err := c.Stat(root)
+	if err != nil {
+		_ = fn(root, nil, err)
+		return
+	}
+	_ = c.walkDir(root, fs.FileInfoToDirEntry(info), fn)
+}
+
+// walkDir is io/fs's walkDir over the listings of c.kids: the same
+// calls of fn in the same order, with the same answers to fs.SkipDir
+// and fs.SkipAll.
+func (c *contextFS) walkDir(name string, d fs.DirEntry, fn fs.WalkDirFunc) error {
+	if err := fn(name, d, nil); err != nil || !d.IsDir() {
+		if err == fs.SkipDir && d.IsDir() {
+			err = nil
+		}
+		return err
+	}
+	k := c.kids[name]
+	if k == nil {
+		k = &dirKids{}
+		k.ents, k.err = c.ReadDir(name)
+		k.paths = make([]string, len(k.ents))
+		for i, e := range k.ents {
+			k.paths[i] = path.Join(name, e.Name())
+		}
+		c.kids[name] = k
+	}
+	if k.err != nil {
+		if err := fn(name, d, k.err); err != nil {
+			if err == fs.SkipDir && d.IsDir() {
+				err = nil
+			}
+			return err
+		}
+	}
+	for i, e := range k.ents {
+		if err := c.walkDir(k.paths[i], e, fn); err != nil {
+			if err == fs.SkipDir {
+				break
+			}
+			return err
+		}
+	}
+	return nil
 }

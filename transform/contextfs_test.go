@@ -1,10 +1,13 @@
 package transform
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"testing/fstest"
 )
 
 // countingFS counts each operation on each path.
@@ -59,5 +62,85 @@ func TestContextReadOnce(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Errorf("only %d golden cases read their context", checked)
+	}
+}
+
+// failingFS fails to list the folders named in bad.
+type failingFS struct {
+	fs.FS
+	bad map[string]bool
+}
+
+func (f failingFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if f.bad[name] {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrPermission}
+	}
+	return fs.ReadDir(f.FS, name)
+}
+
+// TestWalkContext: walkContext over a contextFS calls fn as fs.WalkDir
+// does (the same paths, entries and errors in the same order, the same
+// answers to fs.SkipDir and fs.SkipAll), the first time and when it
+// replays the listing it keeps.
+func TestWalkContext(t *testing.T) {
+	m := fstest.MapFS{}
+	for _, p := range []string{"a.go", "b/c.go", "b/d/e.go", "b/f.go", "g/h.go", "node_modules/x/y.js",
+		"skipfile/a.go", "skipfile/stop.go", "skipfile/z.go", "unreadable/z.go", "w/v.go", "stopall/q.go", "zz.go"} {
+		m[p] = &fstest.MapFile{Data: []byte(p)}
+	}
+	fsys := failingFS{m, map[string]bool{"unreadable": true}}
+	for _, c := range []struct {
+		root string
+		fn   func(p string, e fs.DirEntry, err error) error
+	}{
+		{".", func(p string, e fs.DirEntry, err error) error { return nil }},
+		{"b", func(p string, e fs.DirEntry, err error) error { return nil }},
+		{"nothere", func(p string, e fs.DirEntry, err error) error { return nil }},
+		{".", func(p string, e fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return fs.SkipDir
+			case e.IsDir() && e.Name() == "node_modules":
+				return fs.SkipDir
+			case e.Name() == "stop.go": // a file's SkipDir ends its folder
+				return fs.SkipDir
+			case e.Name() == "q.go":
+				return fs.SkipAll
+			}
+			return nil
+		}},
+		{".", func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err // stops the walk
+			}
+			return nil
+		}},
+	} {
+		record := func(calls *[]string) fs.WalkDirFunc {
+			return func(p string, e fs.DirEntry, err error) error {
+				s := p
+				if e != nil {
+					s += fmt.Sprintf(" dir=%v", e.IsDir())
+				}
+				if err != nil {
+					s += " err=" + err.Error()
+				}
+				*calls = append(*calls, s)
+				return c.fn(p, e, err)
+			}
+		}
+		var want []string
+		_ = fs.WalkDir(fsys, c.root, record(&want))
+		ctx := newContextFS(fsys)
+		for round := range 2 {
+			var got []string
+			walkContext(ctx, c.root, record(&got))
+			if !slices.Equal(got, want) {
+				t.Errorf("root %s, round %d: walkContext called\n%q\nfs.WalkDir\n%q", c.root, round, got, want)
+			}
+		}
+		if len(want) < 2 && c.root != "nothere" {
+			t.Errorf("root %s: the walk saw %q: the test proves nothing", c.root, want)
+		}
 	}
 }

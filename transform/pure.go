@@ -47,7 +47,7 @@ func contextPure(ctx fs.FS, pu *presets.Pure) bool {
 	}
 	var modules, imports []string
 	sources, total, pure := 0, 0, true
-	_ = fs.WalkDir(ctx, ".", func(name string, e fs.DirEntry, err error) error {
+	walkContext(ctx, ".", func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
 			pure = false // a folder that cannot be read may hold sources
 			return fs.SkipAll

@@ -15,19 +15,29 @@ import (
 	"github.com/restage/restage/templates"
 )
 
-var stageTmpl struct {
+// stageTmpl is the runtime stage's template, parsed on first use (not by
+// an initialiser, so a run that converts nothing pays nothing), once for
+// each casing kw writes (source.kw): the keywords as the template has
+// them, and in lower case. Binding kw per file used to clone the
+// template at every conversion.
+var stageTmpl [2]struct {
 	once sync.Once
 	t    *template.Template
 	err  error
 }
 
-func loadStageTemplate() (*template.Template, error) {
-	stageTmpl.once.Do(func() {
-		stageTmpl.t, stageTmpl.err = template.New("stage.tmpl").Funcs(template.FuncMap{
-			"kw": func(string) string { return "" },
+func loadStageTemplate(lower bool) (*template.Template, error) {
+	i, kw := 0, func(k string) string { return k }
+	if lower {
+		i, kw = 1, strings.ToLower
+	}
+	st := &stageTmpl[i]
+	st.once.Do(func() {
+		st.t, st.err = template.New("stage.tmpl").Funcs(template.FuncMap{
+			"kw": kw,
 		}).ParseFS(templates.FS, "stage.tmpl")
 	})
-	return stageTmpl.t, stageTmpl.err
+	return st.t, st.err
 }
 
 type stageData struct {
@@ -39,15 +49,10 @@ type stageData struct {
 // renderStage renders the runtime stage in the file's casing and line
 // ending; moved blocks come back byte for byte.
 func renderStage(s *source, p *plan) (string, error) {
-	t, err := loadStageTemplate()
+	t, err := loadStageTemplate(s.lower)
 	if err != nil {
 		return "", err
 	}
-	t, err = t.Clone()
-	if err != nil {
-		return "", err
-	}
-	t.Funcs(template.FuncMap{"kw": s.kw})
 	var verbatim []string
 	hold := func(blocks []string) []string {
 		out := make([]string, len(blocks))
@@ -83,10 +88,12 @@ func renderStage(s *source, p *plan) (string, error) {
 		if body == "" {
 			continue
 		}
-		var i int
-		if _, err := fmt.Sscanf(body, "\x00%d\x00", &i); err == nil && strings.HasPrefix(body, "\x00") {
-			out.WriteString(verbatim[i])
-			continue
+		if strings.HasPrefix(body, "\x00") {
+			var i int
+			if _, err := fmt.Sscanf(body, "\x00%d\x00", &i); err == nil {
+				out.WriteString(verbatim[i])
+				continue
+			}
 		}
 		out.WriteString(body + s.eol)
 	}

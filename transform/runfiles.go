@@ -174,7 +174,7 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 	var sf sourceFacts
 	files, total := 0, 0
 	failed := ""
-	_ = fs.WalkDir(ctx, ".", func(p string, e fs.DirEntry, err error) error {
+	walkContext(ctx, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			failed = fmt.Sprintf("%s could not be read", p)
 			return fs.SkipAll
@@ -267,7 +267,7 @@ func (f *facts) buildInputsOnly(rf *presets.RunFiles, src string) bool {
 		return false
 	}
 	only, n := true, 0
-	_ = fs.WalkDir(ctx, src, func(p string, e fs.DirEntry, err error) error {
+	walkContext(ctx, src, func(p string, e fs.DirEntry, err error) error {
 		n++
 		if err != nil || n > runScanFiles {
 			only = false

@@ -83,15 +83,15 @@ func wordTexts(ws []word) []string {
 }
 
 // hasPrefixWords reports whether args start with the words of prefix.
+// It is asked for every simple command against every command the
+// presets know, so it reads prefix's words without making a slice.
 func hasPrefixWords(args []word, prefix string) bool {
-	p := strings.Fields(prefix)
-	if len(args) < len(p) {
-		return false
-	}
-	for i, x := range p {
-		if args[i].text != x {
+	i := 0
+	for x := range strings.FieldsSeq(prefix) {
+		if i >= len(args) || args[i].text != x {
 			return false
 		}
+		i++
 	}
 	return true
 }

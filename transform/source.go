@@ -207,7 +207,8 @@ func (s *source) endsWithNewline() bool {
 	return len(s.data) == 0 || s.data[len(s.data)-1] == '\n'
 }
 
-// kw writes a keyword in the file's casing.
+// kw writes a keyword in the file's casing; the stage template's kw
+// (loadStageTemplate) is the same.
 func (s *source) kw(k string) string {
 	if s.lower {
 		return strings.ToLower(k)

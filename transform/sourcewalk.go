@@ -28,7 +28,7 @@ func walkSources(ctx fs.FS, set sourceSet, skipHolding []string, visit func(name
 // are still paths of ctx.
 func walkSourcesIn(ctx fs.FS, root string, set sourceSet, skipHolding []string, visit func(name string, data []byte) bool) {
 	files, total := 0, 0
-	_ = fs.WalkDir(ctx, root, func(name string, e fs.DirEntry, err error) error {
+	walkContext(ctx, root, func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
