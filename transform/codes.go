@@ -181,6 +181,7 @@ const (
 	warnAlongsideMissing   Code = "RS363"
 	warnLocalTimeLost      Code = "RS364"
 	warnHealthcheckLacked  Code = "RS366"
+	warnProgramLacked      Code = "RS367"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -327,6 +328,7 @@ var codes = []CodeInfo{
 	{warnLocalTimeLost, KindWarning, "local time zone lost", "A RUN sets the builder's local time zone and the file sets no TZ, but the zone's name is not spelled out (a variable only known at build time) or the runtime has no zone data to resolve ENV TZ: the runtime runs in UTC."},
 
 	{warnHealthcheckLacked, KindWarning, "HEALTHCHECK program the original image lacked", "The HEALTHCHECK runs a program (curl) that the builder image does not have (node:22-slim purges it; the preset's builder.variants[].lacks) and no step of the file installs: the original's check could not run it (when that program decides the check, it always failed and the container was never healthy), and the runtime does not get the program either, so the check behaves as it did; the warning says how to make it work."},
+	{warnProgramLacked, KindWarning, "program the sources run that the original image lacked", "The app's sources run a program by name (curl) that the builder image does not have (node:22-slim purges it; the preset's builder.variants[].lacks) and no step of the file installs: those calls failed in the original, and the runtime does not get the program either, so they fail as they did (no flavor is chosen and nothing is installed for it); the warning says how to make them work, or, on a runtime that has the program anyway, that those calls now run."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},
