@@ -742,6 +742,19 @@ func generatedBuiltin() []*Preset {
 						"wget",
 						"git",
 					},
+					InstallsWith: []InstallWith{
+						{
+							Programs: []string{
+								"curl",
+								"wget",
+								"git",
+							},
+							Packages: []string{
+								"ca-certificates",
+							},
+							Why: "Debian's curl, wget and git only recommend ca-certificates, which the install's --no-install-recommends leaves out, and the image has no CA certificates: without them, their HTTPS requests would fail the certificate check",
+						},
+					},
 					Base: &BaseSystem{
 						What: "Debian's essential programs: coreutils, findutils, grep, sed, tar, gzip and others",
 						Programs: []string{
@@ -1998,6 +2011,18 @@ func generatedBuiltin() []*Preset {
 						"curl",
 						"wget",
 					},
+					InstallsWith: []InstallWith{
+						{
+							Programs: []string{
+								"curl",
+								"wget",
+							},
+							Packages: []string{
+								"ca-certificates",
+							},
+							Why: "Ubuntu's curl and wget only recommend ca-certificates, which the install's --no-install-recommends leaves out, and the image has no CA certificates: without them, their HTTPS requests would fail the certificate check",
+						},
+					},
 					Base: &BaseSystem{
 						What: "Ubuntu's essential programs: coreutils, findutils, grep, sed, tar, gzip and others",
 						Programs: []string{
@@ -2238,6 +2263,18 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+					},
+					InstallsWith: []InstallWith{
+						{
+							Programs: []string{
+								"curl",
+								"wget",
+							},
+							Packages: []string{
+								"ca-certificates",
+							},
+							Why: "Ubuntu's curl and wget only recommend ca-certificates, which the install's --no-install-recommends leaves out, and the image has no CA certificates: without them, their HTTPS requests would fail the certificate check",
+						},
 					},
 					Base: &BaseSystem{
 						What: "Ubuntu's essential programs: coreutils, findutils, grep, sed, tar, gzip and others",
@@ -3214,6 +3251,19 @@ func generatedBuiltin() []*Preset {
 						"curl",
 						"wget",
 						"git",
+					},
+					InstallsWith: []InstallWith{
+						{
+							Programs: []string{
+								"curl",
+								"wget",
+								"git",
+							},
+							Packages: []string{
+								"ca-certificates",
+							},
+							Why: "Debian's curl, wget and git only recommend ca-certificates, which the install's --no-install-recommends leaves out, and the image has no CA certificates: without them, their HTTPS requests would fail the certificate check",
+						},
 					},
 					Base: &BaseSystem{
 						What: "Debian's essential programs: coreutils, findutils, grep, sed, tar, gzip and others",
@@ -5211,6 +5261,19 @@ func generatedBuiltin() []*Preset {
 						"curl",
 						"wget",
 						"git",
+					},
+					InstallsWith: []InstallWith{
+						{
+							Programs: []string{
+								"curl",
+								"wget",
+								"git",
+							},
+							Packages: []string{
+								"ca-certificates",
+							},
+							Why: "Debian's curl, wget and git only recommend ca-certificates, which the install's --no-install-recommends leaves out, and the image has no CA certificates: without them, their HTTPS requests would fail the certificate check",
+						},
 					},
 					Base: &BaseSystem{
 						What: "Debian's essential programs: coreutils, findutils, grep, sed, tar, gzip and others",

@@ -271,9 +271,10 @@ func (r *Runtime) ImageFor(values map[string]string) (string, error) {
 	return b.String(), nil
 }
 
-// InstallLine is the runtime's Install line for the packages; ok is false
-// when the runtime cannot install packages, or one of these.
-func (r *Runtime) InstallLine(packages []string) (string, bool, error) {
+// InstallLine is the runtime's Install line for the packages, followed
+// by with (packages InstallsWith adds beside them); ok is false when the
+// runtime cannot install packages, or one of these.
+func (r *Runtime) InstallLine(packages []string, with ...string) (string, bool, error) {
 	if r.Install == "" {
 		return "", false, nil
 	}
@@ -283,10 +284,42 @@ func (r *Runtime) InstallLine(packages []string) (string, bool, error) {
 		}
 	}
 	var b strings.Builder
-	if err := tmpl(tmplKey{name: "install", text: r.Install}).Execute(&b, strings.Join(packages, " ")); err != nil {
+	all := append(slices.Clone(packages), with...)
+	if err := tmpl(tmplKey{name: "install", text: r.Install}).Execute(&b, strings.Join(all, " ")); err != nil {
 		return "", false, err
 	}
 	return b.String(), true, nil
+}
+
+// InstallWithFor returns the entries of InstallsWith that the programs
+// progs call for, each with the programs of progs it names and the
+// packages it adds that the image does not have (Packages) and have
+// does not hold; entries that add nothing are left out.
+func (r *Runtime) InstallWithFor(progs, have []string) []InstallWith {
+	var out []InstallWith
+	var added []string
+	for _, w := range r.InstallsWith {
+		e := InstallWith{Why: w.Why}
+		for _, p := range progs {
+			if slices.Contains(w.Programs, p) {
+				e.Programs = append(e.Programs, p)
+			}
+		}
+		if len(e.Programs) == 0 {
+			continue
+		}
+		for _, pkg := range w.Packages {
+			if slices.Contains(r.Packages, pkg) || slices.Contains(have, pkg) || slices.Contains(added, pkg) {
+				continue
+			}
+			e.Packages = append(e.Packages, pkg)
+			added = append(added, pkg)
+		}
+		if len(e.Packages) > 0 {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Allows reports whether the template values meet the runtime's When.

@@ -172,8 +172,9 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 				p.runtime, p.why = fit.r, fmt.Sprintf("%s: the sources run %s; %s", fit.r.Flavor, strings.Join(got, ", "), fit.r.Why)
 			}
 			if len(fit.inst) > 0 {
-				p.useInstall(fit.r, fit.line, fit.inst)
+				with := p.useInstall(fit.r, fit.line, fit.inst)
 				p.notes.note(0, infoProgramInstall, "the sources run %s, which the original image had and the runtime does not come with: runtime %s installs it", named(fit.inst), fit.r.Flavor)
+				p.noteInstallWith(0, fit.r, with)
 			}
 		}
 		if len(got) > 0 {
@@ -287,9 +288,9 @@ func (p *plan) fitOn(cands []*Runtime, progs []string) (programFit, error) {
 				}
 			}
 			if len(can) > 0 {
-				line, ok, err := r.InstallLine(can)
+				line, ok, err := p.installLine(r, can)
 				if err != nil {
-					return programFit{}, declinef(internalRender, "internal error: install template: %v", err)
+					return programFit{}, err
 				}
 				if ok {
 					f.inst, f.line, f.covered = can, line, f.covered+len(can)
