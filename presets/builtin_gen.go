@@ -3179,6 +3179,29 @@ func generatedBuiltin() []*Preset {
 					"process.execPath",
 					"process.argv[0]",
 				},
+				Libraries: []ProgramLib{
+					{
+						In:   "child_process",
+						Call: "(?m)(?:^|[^.\\w$]|\\b(?:child_process|childProcess|cp)\\.|\\brequire\\(\\s*['\"](?:node:)?child_process['\"]\\s*\\)\\.)(?:exec|execSync)\\(",
+						Programs: []string{
+							"sh",
+						},
+					},
+					{
+						In:   "child_process",
+						Call: "\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*(?:true\\b|['\"`](?:/usr)?/bin/sh['\"`])",
+						Programs: []string{
+							"sh",
+						},
+					},
+					{
+						In:   "child_process",
+						Call: "\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*['\"`](?:(?:/usr)?/bin/)?bash['\"`]",
+						Programs: []string{
+							"bash",
+						},
+					},
+				},
 				Bindings: &ProgramBindings{
 					Patterns: []string{
 						"\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*['\"`]\\s*(?P<prog>[^'\"`$\\s]+)",

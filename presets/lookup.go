@@ -730,7 +730,7 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 		}
 		for _, m := range re(l.Call).FindAllIndex(data, -1) {
 			for _, prog := range l.Programs {
-				out = append(out, ProgramCall{Prog: prog, Offset: m[0]})
+				out = append(out, ProgramCall{Prog: prog, Offset: callStart(data, m)})
 			}
 		}
 	}
@@ -745,14 +745,7 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 		cr := re(p)
 		gp, ge := cr.SubexpIndex("prog"), cr.SubexpIndex("expr")
 		for _, m := range cr.FindAllSubmatchIndex(data, -1) {
-			// A pattern may begin with the character before the call
-			// ([^.\w$] in the node preset), which is the line break when
-			// the call starts a line: the call starts after it.
-			off := m[0]
-			for off < m[1] && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
-				off++
-			}
-			c := ProgramCall{Offset: off}
+			c := ProgramCall{Offset: callStart(data, m)}
 			if gp >= 0 && m[2*gp] >= 0 {
 				if w := strings.Fields(string(data[m[2*gp]:m[2*gp+1]])); len(w) > 0 {
 					c.Prog = w[0]
@@ -774,6 +767,18 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 	}
 	slices.SortStableFunc(out, func(a, b ProgramCall) int { return a.Offset - b.Offset })
 	return out
+}
+
+// callStart is where the call a match m of a pattern starts: a pattern
+// may begin with the character before the call ([^.\w$] in the node
+// preset), which is the line break when the call starts a line, so the
+// call starts after the blanks it begins with.
+func callStart(data []byte, m []int) int {
+	off := m[0]
+	for off < m[1] && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
+		off++
+	}
+	return off
 }
 
 // LacksProgram reports whether the images of this variant with the tag tag do
