@@ -742,6 +742,19 @@ func generatedBuiltin() []*Preset {
 						"wget",
 						"git",
 					},
+					InstallsWith: []InstallWith{
+						{
+							Programs: []string{
+								"curl",
+								"wget",
+								"git",
+							},
+							Packages: []string{
+								"ca-certificates",
+							},
+							Why: "Debian's curl, wget and git only recommend ca-certificates, which the install's --no-install-recommends leaves out, and the image has no CA certificates: without them, their HTTPS requests would fail the certificate check",
+						},
+					},
 					Base: &BaseSystem{
 						What: "Debian's essential programs: coreutils, findutils, grep, sed, tar, gzip and others",
 						Programs: []string{
@@ -1998,6 +2011,18 @@ func generatedBuiltin() []*Preset {
 						"curl",
 						"wget",
 					},
+					InstallsWith: []InstallWith{
+						{
+							Programs: []string{
+								"curl",
+								"wget",
+							},
+							Packages: []string{
+								"ca-certificates",
+							},
+							Why: "Ubuntu's curl and wget only recommend ca-certificates, which the install's --no-install-recommends leaves out, and the image has no CA certificates: without them, their HTTPS requests would fail the certificate check",
+						},
+					},
 					Base: &BaseSystem{
 						What: "Ubuntu's essential programs: coreutils, findutils, grep, sed, tar, gzip and others",
 						Programs: []string{
@@ -2238,6 +2263,18 @@ func generatedBuiltin() []*Preset {
 					Installs: []string{
 						"curl",
 						"wget",
+					},
+					InstallsWith: []InstallWith{
+						{
+							Programs: []string{
+								"curl",
+								"wget",
+							},
+							Packages: []string{
+								"ca-certificates",
+							},
+							Why: "Ubuntu's curl and wget only recommend ca-certificates, which the install's --no-install-recommends leaves out, and the image has no CA certificates: without them, their HTTPS requests would fail the certificate check",
+						},
 					},
 					Base: &BaseSystem{
 						What: "Ubuntu's essential programs: coreutils, findutils, grep, sed, tar, gzip and others",
@@ -3142,6 +3179,29 @@ func generatedBuiltin() []*Preset {
 					"process.execPath",
 					"process.argv[0]",
 				},
+				Libraries: []ProgramLib{
+					{
+						In:   "child_process",
+						Call: "(?m)(?:^|[^.\\w$]|\\b(?:child_process|childProcess|cp)\\.|\\brequire\\(\\s*['\"](?:node:)?child_process['\"]\\s*\\)\\.)(?:exec|execSync)\\(",
+						Programs: []string{
+							"sh",
+						},
+					},
+					{
+						In:   "child_process",
+						Call: "\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*(?:true\\b|['\"`](?:/usr)?/bin/sh['\"`])",
+						Programs: []string{
+							"sh",
+						},
+					},
+					{
+						In:   "child_process",
+						Call: "\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*['\"`](?:(?:/usr)?/bin/)?bash['\"`]",
+						Programs: []string{
+							"bash",
+						},
+					},
+				},
 				Bindings: &ProgramBindings{
 					Patterns: []string{
 						"\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*['\"`]\\s*(?P<prog>[^'\"`$\\s]+)",
@@ -3214,6 +3274,19 @@ func generatedBuiltin() []*Preset {
 						"curl",
 						"wget",
 						"git",
+					},
+					InstallsWith: []InstallWith{
+						{
+							Programs: []string{
+								"curl",
+								"wget",
+								"git",
+							},
+							Packages: []string{
+								"ca-certificates",
+							},
+							Why: "Debian's curl, wget and git only recommend ca-certificates, which the install's --no-install-recommends leaves out, and the image has no CA certificates: without them, their HTTPS requests would fail the certificate check",
+						},
 					},
 					Base: &BaseSystem{
 						What: "Debian's essential programs: coreutils, findutils, grep, sed, tar, gzip and others",
@@ -5211,6 +5284,19 @@ func generatedBuiltin() []*Preset {
 						"curl",
 						"wget",
 						"git",
+					},
+					InstallsWith: []InstallWith{
+						{
+							Programs: []string{
+								"curl",
+								"wget",
+								"git",
+							},
+							Packages: []string{
+								"ca-certificates",
+							},
+							Why: "Debian's curl, wget and git only recommend ca-certificates, which the install's --no-install-recommends leaves out, and the image has no CA certificates: without them, their HTTPS requests would fail the certificate check",
+						},
 					},
 					Base: &BaseSystem{
 						What: "Debian's essential programs: coreutils, findutils, grep, sed, tar, gzip and others",

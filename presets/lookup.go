@@ -271,9 +271,10 @@ func (r *Runtime) ImageFor(values map[string]string) (string, error) {
 	return b.String(), nil
 }
 
-// InstallLine is the runtime's Install line for the packages; ok is false
-// when the runtime cannot install packages, or one of these.
-func (r *Runtime) InstallLine(packages []string) (string, bool, error) {
+// InstallLine is the runtime's Install line for the packages, followed
+// by with (packages InstallsWith adds beside them); ok is false when the
+// runtime cannot install packages, or one of these.
+func (r *Runtime) InstallLine(packages []string, with ...string) (string, bool, error) {
 	if r.Install == "" {
 		return "", false, nil
 	}
@@ -283,10 +284,42 @@ func (r *Runtime) InstallLine(packages []string) (string, bool, error) {
 		}
 	}
 	var b strings.Builder
-	if err := tmpl(tmplKey{name: "install", text: r.Install}).Execute(&b, strings.Join(packages, " ")); err != nil {
+	all := append(slices.Clone(packages), with...)
+	if err := tmpl(tmplKey{name: "install", text: r.Install}).Execute(&b, strings.Join(all, " ")); err != nil {
 		return "", false, err
 	}
 	return b.String(), true, nil
+}
+
+// InstallWithFor returns the entries of InstallsWith that the programs
+// progs call for, each with the programs of progs it names and the
+// packages it adds that the image does not have (Packages) and have
+// does not hold; entries that add nothing are left out.
+func (r *Runtime) InstallWithFor(progs, have []string) []InstallWith {
+	var out []InstallWith
+	var added []string
+	for _, w := range r.InstallsWith {
+		e := InstallWith{Why: w.Why}
+		for _, p := range progs {
+			if slices.Contains(w.Programs, p) {
+				e.Programs = append(e.Programs, p)
+			}
+		}
+		if len(e.Programs) == 0 {
+			continue
+		}
+		for _, pkg := range w.Packages {
+			if slices.Contains(r.Packages, pkg) || slices.Contains(have, pkg) || slices.Contains(added, pkg) {
+				continue
+			}
+			e.Packages = append(e.Packages, pkg)
+			added = append(added, pkg)
+		}
+		if len(e.Packages) > 0 {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Allows reports whether the template values meet the runtime's When.
@@ -704,7 +737,7 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 		}
 		for _, m := range re(l.Call).FindAllIndex(data, -1) {
 			for _, prog := range l.Programs {
-				out = append(out, ProgramCall{Prog: prog, Offset: m[0]})
+				out = append(out, ProgramCall{Prog: prog, Offset: callStart(data, m)})
 			}
 		}
 	}
@@ -719,14 +752,7 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 		cr := re(p)
 		gp, ge := cr.SubexpIndex("prog"), cr.SubexpIndex("expr")
 		for _, m := range cr.FindAllSubmatchIndex(data, -1) {
-			// A pattern may begin with the character before the call
-			// ([^.\w$] in the node preset), which is the line break when
-			// the call starts a line: the call starts after it.
-			off := m[0]
-			for off < m[1] && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
-				off++
-			}
-			c := ProgramCall{Offset: off}
+			c := ProgramCall{Offset: callStart(data, m)}
 			if gp >= 0 && m[2*gp] >= 0 {
 				if w := strings.Fields(string(data[m[2*gp]:m[2*gp+1]])); len(w) > 0 {
 					c.Prog = w[0]
@@ -748,6 +774,18 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 	}
 	slices.SortStableFunc(out, func(a, b ProgramCall) int { return a.Offset - b.Offset })
 	return out
+}
+
+// callStart is where the call a match m of a pattern starts: a pattern
+// may begin with the character before the call ([^.\w$] in the node
+// preset), which is the line break when the call starts a line, so the
+// call starts after the blanks it begins with.
+func callStart(data []byte, m []int) int {
+	off := m[0]
+	for off < m[1] && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
+		off++
+	}
+	return off
 }
 
 // LacksProgram reports whether the images of this variant with the tag tag do

@@ -865,6 +865,13 @@ type Runtime struct {
 	// of its name (curl, wget): a program not listed is never guessed
 	// to be a package.
 	Installs []string `yaml:"installs"`
+	// InstallsWith are packages Install adds beside programs of
+	// Installs that need them to work as they did in the builder, and
+	// that the line leaves out (ca-certificates for Debian's curl, wget
+	// and git, which only recommend it, under --no-install-recommends).
+	// A package the image has (Packages) or the stage installs anyway is
+	// not added.
+	InstallsWith []InstallWith `yaml:"installs_with"`
 	// Base names the programs of the image's base system (Debian's
 	// essential packages, busybox's applets on alpine): the image has
 	// them as it has Tools, and the notes name them as one group.
@@ -878,6 +885,14 @@ type Runtime struct {
 	// alongside, which the builder installs, is installed in a runtime
 	// that does not list it, even when no other package is.
 	Packages []string `yaml:"packages"`
+}
+
+// InstallWith says which packages a runtime's install line adds beside
+// some of the programs it installs, and why (for the note).
+type InstallWith struct {
+	Programs []string `yaml:"programs"` // programs of Installs
+	Packages []string `yaml:"packages"` // packages added with any of them
+	Why      string   `yaml:"why"`
 }
 
 // BaseSystem is what a runtime image's base system gives: What names it

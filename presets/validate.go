@@ -449,6 +449,17 @@ func (p *Preset) compile() *presetErr {
 		if len(r.Installs) > 0 && r.Install == "" {
 			return &presetErr{fmt.Sprintf("runtimes.%d.installs", i), "installs needs an install line"}
 		}
+		for j, w := range r.InstallsWith {
+			at := fmt.Sprintf("runtimes.%d.installs_with.%d", i, j)
+			if len(w.Programs) == 0 || len(w.Packages) == 0 || w.Why == "" {
+				return &presetErr{at, "installs_with needs programs, packages and why"}
+			}
+			for _, p := range w.Programs {
+				if !slices.Contains(r.Installs, p) {
+					return &presetErr{at, fmt.Sprintf("program %q is not one of installs", p)}
+				}
+			}
+		}
 		for k, w := range r.When {
 			_, err := compileRE(w)
 			if err != nil {

@@ -107,6 +107,7 @@ const (
 	infoLocalTimeEnv       Code = "RS191"
 	infoDevKeptUnread      Code = "RS192"
 	infoNativeToolKept     Code = "RS193"
+	infoInstalledWith      Code = "RS194"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -181,6 +182,7 @@ const (
 	warnAlongsideMissing   Code = "RS363"
 	warnLocalTimeLost      Code = "RS364"
 	warnHealthcheckLacked  Code = "RS366"
+	warnProgramLacked      Code = "RS367"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -250,6 +252,7 @@ var codes = []CodeInfo{
 	{infoLocalTimeEnv, KindInfo, "local time zone kept with ENV TZ", "A RUN makes a zone the builder's local time zone (/etc/localtime, /etc/timezone) and the file sets no TZ: the runtime, whose own files say UTC, gets ENV TZ with that zone, which the program reads before those files."},
 	{infoDevKeptUnread, KindInfo, "development dependencies kept: package file unreadable", "The runner's file that says what the start runs and which dependencies are for development only (package.json) cannot be read from the build context where the COPY instructions put it in the working folder (a RUN writes it, git clone): nothing shows that the start needs no development dependency, so no prune step is added."},
 	{infoNativeToolKept, KindInfo, "native-build tool kept: no native build", "A package the preset calls build-only only for building native code (python3, which node-gyp runs) is installed in the runtime, because nothing in the file or the build context shows such a build (no C toolchain or node-gyp in a RUN, no native module or install script in the package file or a lockfile): it was installed for the app to run."},
+	{infoInstalledWith, KindInfo, "package installed beside a program", "The runtime installs a program for the HEALTHCHECK or the sources (curl, wget, git on a Debian slim image) and, on the same line, a package the program needs to work as it did in the builder that the install line leaves out and the image lacks (ca-certificates, which Debian's curl, wget and git only recommend, under --no-install-recommends); the preset's runtimes[].installs_with names them and why."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -327,6 +330,7 @@ var codes = []CodeInfo{
 	{warnLocalTimeLost, KindWarning, "local time zone lost", "A RUN sets the builder's local time zone and the file sets no TZ, but the zone's name is not spelled out (a variable only known at build time) or the runtime has no zone data to resolve ENV TZ: the runtime runs in UTC."},
 
 	{warnHealthcheckLacked, KindWarning, "HEALTHCHECK program the original image lacked", "The HEALTHCHECK runs a program (curl) that the builder image does not have (node:22-slim purges it; the preset's builder.variants[].lacks) and no step of the file installs: the original's check could not run it (when that program decides the check, it always failed and the container was never healthy), and the runtime does not get the program either, so the check behaves as it did; the warning says how to make it work."},
+	{warnProgramLacked, KindWarning, "program the sources run that the original image lacked", "The app's sources run a program by name (curl) that the builder image does not have (node:22-slim purges it; the preset's builder.variants[].lacks) and no step of the file installs: those calls failed in the original, and the runtime does not get the program either, so they fail as they did (no flavor is chosen and nothing is installed for it); the warning says how to make them work, or, on a runtime that has the program anyway, that those calls now run."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

@@ -131,6 +131,9 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 		}
 		return strings.Join(s, " and ")
 	}
+	var lacked []string
+	progs, lacked = p.builderLacked(progs)
+	defer p.warnLacked(lacked, named)
 	progs = p.onCopiedPath(progs)
 	miss := p.hcMissing(missingTools(p.runtime, progs))
 	from := p.runtime
@@ -169,8 +172,9 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 				p.runtime, p.why = fit.r, fmt.Sprintf("%s: the sources run %s; %s", fit.r.Flavor, strings.Join(got, ", "), fit.r.Why)
 			}
 			if len(fit.inst) > 0 {
-				p.useInstall(fit.r, fit.line, fit.inst)
+				with := p.useInstall(fit.r, fit.line, fit.inst)
 				p.notes.note(0, infoProgramInstall, "the sources run %s, which the original image had and the runtime does not come with: runtime %s installs it", named(fit.inst), fit.r.Flavor)
+				p.noteInstallWith(0, fit.r, with)
 			}
 		}
 		if len(got) > 0 {
@@ -213,6 +217,49 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 	return nil
 }
 
+// builderLacked splits off the programs the builder image does not have
+// (its variant's lacks: curl on node:22-slim) and no package the file
+// installs gives: the original's calls of them failed, so the runtime
+// need not have them, and no flavor is chosen nor anything installed
+// for them (the HEALTHCHECK's rule, review 5, finding H).
+func (p *plan) builderLacked(progs []string) (had, lacked []string) {
+	f := p.f
+	for _, prog := range progs {
+		if f.variant.LacksProgram(f.tag, prog) && !f.installsPackage(prog) {
+			lacked = append(lacked, prog)
+		} else {
+			had = append(had, prog)
+		}
+	}
+	return had, lacked
+}
+
+// warnLacked says, once the runtime is chosen, that the calls of the
+// programs the original image lacked behave as they did: they fail, as
+// the runtime does not get those programs either; or, for one the
+// runtime has anyway, that those calls now run.
+func (p *plan) warnLacked(lacked []string, named func([]string) string) {
+	if len(lacked) == 0 {
+		return
+	}
+	var same, runs []string
+	for _, prog := range lacked {
+		if p.runtime.HasTool(prog) || slices.Contains(p.installed, prog) {
+			runs = append(runs, prog)
+		} else {
+			same = append(same, prog)
+		}
+	}
+	img := p.f.image
+	if len(same) > 0 {
+		names := strings.Join(same, ", ")
+		p.notes.note(0, warnProgramLacked, "the sources run %s, which the original image %s does not have and no step of the file installs: those calls failed in the original; the runtime does not get %s either, so they behave as they did (to make them work, have the file install %s: the runtime then gets %s too)", named(same), img, names, names, pronoun(len(same)))
+	}
+	if len(runs) > 0 {
+		p.notes.note(0, warnProgramLacked, "the sources run %s, which the original image %s does not have and no step of the file installs: those calls failed in the original, and runtime %s has %s, so they now run", named(runs), img, p.runtime.Flavor, pronoun(len(runs)))
+	}
+}
+
 // programFit is how a runtime gets the programs the sources run: covered
 // counts those it has or installs, inst those it installs, with line.
 type programFit struct {
@@ -241,9 +288,9 @@ func (p *plan) fitOn(cands []*Runtime, progs []string) (programFit, error) {
 				}
 			}
 			if len(can) > 0 {
-				line, ok, err := r.InstallLine(can)
+				line, ok, err := p.installLine(r, can)
 				if err != nil {
-					return programFit{}, declinef(internalRender, "internal error: install template: %v", err)
+					return programFit{}, err
 				}
 				if ok {
 					f.inst, f.line, f.covered = can, line, f.covered+len(can)

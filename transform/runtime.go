@@ -813,8 +813,9 @@ func (p *plan) fitHealthcheck(tools []string, asked bool, pick func(string, bool
 		if r != p.runtime {
 			p.why = fmt.Sprintf("%s: HEALTHCHECK runs %s, which it installs; %s", r.Flavor, strings.Join(m, ", "), r.Why)
 		}
-		p.useInstall(r, line, m)
+		with := p.useInstall(r, line, m)
 		p.notes.note(f.healthcheck.first, infoHealthcheckInstall, "HEALTHCHECK runs %s, which the original image had and no runtime comes with: runtime %s installs it", strings.Join(m, ", "), r.Flavor)
+		p.noteInstallWith(f.healthcheck.first, r, with)
 		return nil
 	}
 	if asked {
@@ -832,9 +833,9 @@ func (p *plan) installOn(try []*Runtime, missing func(*Runtime) []string) (*Runt
 		if slices.Contains(m, "sh") {
 			continue
 		}
-		line, ok, err := r.InstallLine(m)
+		line, ok, err := p.installLine(r, m)
 		if err != nil {
-			return nil, "", nil, declinef(internalRender, "internal error: install template: %v", err)
+			return nil, "", nil, err
 		}
 		if ok {
 			return r, line, m, nil
@@ -843,11 +844,42 @@ func (p *plan) installOn(try []*Runtime, missing func(*Runtime) []string) (*Runt
 	return nil, "", nil, nil
 }
 
-// useInstall makes r the runtime, whose RUN line installs the programs m.
-func (p *plan) useInstall(r *Runtime, line string, m []string) {
+// installLine is r's RUN line that installs the programs progs, with the
+// packages its installs_with adds beside them (ca-certificates for
+// Debian's curl) that the stage has not got already.
+func (p *plan) installLine(r *Runtime, progs []string) (string, bool, error) {
+	var with []string
+	for _, w := range r.InstallWithFor(progs, p.installed) {
+		with = append(with, w.Packages...)
+	}
+	line, ok, err := r.InstallLine(progs, with...)
+	if err != nil {
+		return "", false, declinef(internalRender, "internal error: install template: %v", err)
+	}
+	return line, ok, nil
+}
+
+// useInstall makes r the runtime, whose RUN line (from installLine)
+// installs the programs m and the packages installs_with adds beside
+// them, which it returns for the note.
+func (p *plan) useInstall(r *Runtime, line string, m []string) []presets.InstallWith {
+	with := r.InstallWithFor(m, p.installed)
 	p.runtime = r
 	p.runs = append(p.runs, line)
 	p.installed = append(p.installed, m...)
+	for _, w := range with {
+		p.installed = append(p.installed, w.Packages...)
+		p.pkgInstalled = append(p.pkgInstalled, w.Packages...)
+	}
+	return with
+}
+
+// noteInstallWith says which packages the runtime installs beside the
+// programs it installs, and why.
+func (p *plan) noteInstallWith(at int, r *Runtime, with []presets.InstallWith) {
+	for _, w := range with {
+		p.notes.note(at, infoInstalledWith, "runtime %s installs %s with %s: %s", r.Flavor, strings.Join(w.Packages, ", "), strings.Join(w.Programs, ", "), w.Why)
+	}
 }
 
 // order is the flavors the engine may pick on its own, in order.

@@ -1,0 +1,2 @@
+#!/bin/sh
+find /tmp -name "*.log" -mtime +7 -delete
