@@ -107,6 +107,7 @@ const (
 	infoLocalTimeEnv       Code = "RS191"
 	infoDevKeptUnread      Code = "RS192"
 	infoNativeToolKept     Code = "RS193"
+	infoToolchainIdle      Code = "RS196"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -250,6 +251,7 @@ var codes = []CodeInfo{
 	{infoLocalTimeEnv, KindInfo, "local time zone kept with ENV TZ", "A RUN makes a zone the builder's local time zone (/etc/localtime, /etc/timezone) and the file sets no TZ: the runtime, whose own files say UTC, gets ENV TZ with that zone, which the program reads before those files."},
 	{infoDevKeptUnread, KindInfo, "development dependencies kept: package file unreadable", "The runner's file that says what the start runs and which dependencies are for development only (package.json) cannot be read from the build context where the COPY instructions put it in the working folder (a RUN writes it, git clone): nothing shows that the start needs no development dependency, so no prune step is added."},
 	{infoNativeToolKept, KindInfo, "native-build tool kept: no native build", "A package the preset calls build-only only for building native code (python3, which node-gyp runs) is installed in the runtime, because nothing in the file or the build context shows such a build (no C toolchain or node-gyp in a RUN, no native module or install script in the package file or a lockfile): it was installed for the app to run."},
+	{infoToolchainIdle, KindInfo, "C toolchain installed, but nothing builds native code", "The file's only sign of a C library is a C toolchain it installs (make, g++, build-base), and the lockfile the install reads records every package with its install script and shows none that builds or fetches native code, the app is no native addon itself (no binding.gyp, no install script of its own), no RUN or script compiles anything with the toolchain and nothing is installed outside the lockfile: the program links no C library, and the runtime need not share the builder's (review 4, finding D, for a preset with no static switch)."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
