@@ -127,7 +127,8 @@ func (f *facts) meansUnused(mu *presets.MeansUnused) (string, bool) {
 
 // manifestIdle reports whether the app's own package file in dir (where
 // a COPY brought it, else the context's) shows no install script of the
-// app and no script that runs one of the commands that compile.
+// app and no script that runs one of the commands that compile, or a
+// script file, as a RUN may not.
 func (f *facts) manifestIdle(mu *presets.MeansUnused, dir string) bool {
 	text, _, ok := f.contextFileBefore(path.Join(dir, mu.Manifest), 0, 0)
 	if !ok {
@@ -172,7 +173,7 @@ func (f *facts) manifestIdle(mu *presets.MeansUnused, dir string) bool {
 		}
 		for _, sc := range append([]*shell.Script{sc}, quoted...) {
 			for _, c := range sc.Cmds {
-				if args, _ := (simpleCmd{c}).argv(); runsAny(args, mu.Commands) {
+				if args, _ := (simpleCmd{c}).argv(); runsAny(args, mu.Commands) || runsScript(args) {
 					return false
 				}
 			}
