@@ -665,6 +665,42 @@ type Static struct {
 	// link the C library whatever the build installs: a needs_libc sign
 	// marked means (a C toolchain installed) does not count then.
 	Pure *Pure `yaml:"pure"`
+	// MeansUnused says, for a preset whose lockfiles list every
+	// dependency with the signs (LibcDeps.Lockfiles), when such a
+	// lockfile shows that a sign marked means builds nothing: a
+	// needs_libc sign marked means does not count then either.
+	MeansUnused *MeansUnused `yaml:"means_unused"`
+}
+
+// MeansUnused is how a lockfile and the file show that a C toolchain
+// installed builds nothing into the program (review 4, finding D, for
+// Node.js): every install of the app is one of Installs naming no
+// package, run where a COPY brought a lockfile of LibcDeps.Lockfiles
+// that records the signs and shows none (nor do the other files); the
+// app folder has none of Files; Manifest, read there, has none of
+// Scripts and none of its ScriptsKey scripts runs one of Commands; no
+// RUN runs one of Commands, and no package is installed globally.
+// Anything it cannot read means it cannot tell.
+type MeansUnused struct {
+	// Installs are the install commands that install what the lockfile
+	// lists (npm ci, npm install).
+	Installs []string `yaml:"installs"`
+	// Commands are command prefixes that build native code themselves
+	// (a compiler, make, node-gyp, npm rebuild).
+	Commands []string `yaml:"commands"`
+	// Files are files of the install's folder that make the install
+	// build native code (binding.gyp).
+	Files []string `yaml:"files"`
+	// Manifest is the app's own package file (package.json); Scripts
+	// are dotted keys of it whose presence makes the install run a
+	// script of the app (scripts.install); ScriptsKey is the key of its
+	// scripts, each of which is read for Commands.
+	Manifest   string   `yaml:"manifest"`
+	Scripts    []string `yaml:"scripts"`
+	ScriptsKey string   `yaml:"scripts_key"`
+	// Why says what the lockfile and the file show, for the note, with
+	// {file} replaced by the lockfile.
+	Why string `yaml:"why"`
 }
 
 // Pure is how the sources of the build context show that the program
@@ -828,7 +864,8 @@ type Signal struct {
 	Why     string `yaml:"why"`
 	// Means marks a needs_libc sign that is only the means to link the
 	// C library (a C toolchain installed), not proof that the program
-	// does: it does not count when static.pure shows the sources cannot.
+	// does: it does not count when static.pure shows the sources cannot,
+	// or static.means_unused that the build uses it for nothing.
 	Means bool `yaml:"means"`
 }
 

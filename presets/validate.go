@@ -226,12 +226,17 @@ func (p *Preset) compile() *presetErr {
 		if err != nil {
 			return &presetErr{fmt.Sprintf("static.needs_libc.%d.pattern", i), fmt.Sprintf("bad pattern %q: %v", s.Pattern, err)}
 		}
-		if s.Means && p.Static.Pure == nil {
-			return &presetErr{fmt.Sprintf("static.needs_libc.%d.means", i), "a sign marked means needs static.pure, which says when it does not count"}
+		if s.Means && p.Static.Pure == nil && p.Static.MeansUnused == nil {
+			return &presetErr{fmt.Sprintf("static.needs_libc.%d.means", i), "a sign marked means needs static.pure or static.means_unused, which say when it does not count"}
 		}
 	}
 	if pu := p.Static.Pure; pu != nil {
 		if err := validatePure(pu); err != nil {
+			return err
+		}
+	}
+	if mu := p.Static.MeansUnused; mu != nil {
+		if err := validateMeansUnused(mu, p.Static); err != nil {
 			return err
 		}
 	}
@@ -861,6 +866,28 @@ func (p *Preset) VMTitle(name string) string {
 // a runtime with no vm_options knows every one.
 func (r *Runtime) KnowsOption(w string) bool {
 	return r.VMOptions == "" || re(r.VMOptions).MatchString(w)
+}
+
+func validateMeansUnused(mu *MeansUnused, st Static) *presetErr {
+	if st.LibcDeps == nil || len(st.LibcDeps.Lockfiles) == 0 || len(st.Env) > 0 {
+		return &presetErr{"static.means_unused", "static.means_unused needs static.libc_deps.lockfiles and no static.env (a preset with a static switch uses static.pure)"}
+	}
+	if len(mu.Installs) == 0 || mu.Manifest == "" || mu.Why == "" {
+		return &presetErr{"static.means_unused", "static.means_unused needs installs, manifest and why"}
+	}
+	for k, list := range map[string][]string{"installs": mu.Installs, "commands": mu.Commands} {
+		for i, c := range list {
+			if strings.TrimSpace(c) == "" {
+				return &presetErr{fmt.Sprintf("static.means_unused.%s.%d", k, i), "an empty command"}
+			}
+		}
+	}
+	for i, f := range mu.Files {
+		if f == "" || strings.Contains(f, "/") {
+			return &presetErr{fmt.Sprintf("static.means_unused.files.%d", i), fmt.Sprintf("%q is not a file name", f)}
+		}
+	}
+	return nil
 }
 
 func validatePure(pu *Pure) *presetErr {

@@ -82,6 +82,7 @@ type install struct {
 	prodOnly bool
 	in       *inst
 	cwd      string
+	named    bool // a word that is no option: a package the lockfile may not list
 }
 
 // readRun finds the preset's build commands in a RUN step and the
@@ -373,7 +374,8 @@ func (f *facts) collectArtifacts(step *runStep) error {
 				return declinef(declAppInRoot, "line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command)
 			}
 			f.artifacts = append(f.artifacts, artifact{dir: b.cwd, folder: true, app: true, in: step.in})
-			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in, cwd: b.cwd})
+			named := slices.ContainsFunc(b.args, func(w word) bool { return !strings.HasPrefix(w.text, "-") })
+			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in, cwd: b.cwd, named: named})
 		}
 		if c := b.bc.Classes; c != nil {
 			f.classDirs = append(f.classDirs, classesWritten(c, b)...)

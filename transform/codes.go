@@ -108,6 +108,7 @@ const (
 	infoDevKeptUnread      Code = "RS192"
 	infoNativeToolKept     Code = "RS193"
 	infoInstalledWith      Code = "RS194"
+	infoToolchainIdle      Code = "RS196"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -253,6 +254,7 @@ var codes = []CodeInfo{
 	{infoDevKeptUnread, KindInfo, "development dependencies kept: package file unreadable", "The runner's file that says what the start runs and which dependencies are for development only (package.json) cannot be read from the build context where the COPY instructions put it in the working folder (a RUN writes it, git clone): nothing shows that the start needs no development dependency, so no prune step is added."},
 	{infoNativeToolKept, KindInfo, "native-build tool kept: no native build", "A package the preset calls build-only only for building native code (python3, which node-gyp runs) is installed in the runtime, because nothing in the file or the build context shows such a build (no C toolchain or node-gyp in a RUN, no native module or install script in the package file or a lockfile): it was installed for the app to run."},
 	{infoInstalledWith, KindInfo, "package installed beside a program", "The runtime installs a program for the HEALTHCHECK or the sources (curl, wget, git on a Debian slim image) and, on the same line, a package the program needs to work as it did in the builder that the install line leaves out and the image lacks (ca-certificates, which Debian's curl, wget and git only recommend, under --no-install-recommends); the preset's runtimes[].installs_with names them and why."},
+	{infoToolchainIdle, KindInfo, "C toolchain installed, but nothing builds native code", "The file's only sign of a C library is a C toolchain it installs (make, g++, build-base), and the lockfile the install reads records every package with its install script and shows none that builds or fetches native code, the app is no native addon itself (no binding.gyp, no install script of its own), no RUN or script compiles anything with the toolchain and nothing is installed outside the lockfile: the program links no C library, and the runtime need not share the builder's (review 4, finding D, for a preset with no static switch)."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},

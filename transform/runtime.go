@@ -182,9 +182,11 @@ func (p *plan) leaveFetchTools(m *presets.PackageMap, asIs, libs []string) []str
 // the build-only packages that only a native build needs (the map's
 // native_build: node-gyp's python3) when nothing in the file or the
 // build context shows such a build: they were installed for run time
-// (review 5, finding G). It returns the build-only packages left.
+// (review 5, finding G). A C toolchain set aside as building nothing
+// (dropMeans) still shows what they were installed for: node-gyp's
+// python3 beside its compiler. It returns the build-only packages left.
 func (p *plan) nativeBuildKept(m *presets.PackageMap, bo, order []string, libs *[]string) []string {
-	if len(m.NativeBuild) == 0 || len(p.libcWhy) > 0 {
+	if len(m.NativeBuild) == 0 || len(p.libcWhy) > 0 || len(p.meansSet) > 0 {
 		return bo
 	}
 	var kept, left []string
@@ -667,6 +669,9 @@ func (p *plan) chooseRuntime() error {
 	}
 	p.image = mapImage(p.carryPins(img, values), f.opt.ImageMap)
 	if p.libcFree != "" && p.runtime.Libc != f.variant.Libc {
+		if p.idle != nil {
+			p.notes.note(p.idle.Line, infoToolchainIdle, "%s", p.idle.What)
+		}
 		p.notes.note(f.from.first, infoLibcFree, "%s, so the runtime need not share the builder's %s: %s", p.libcFree, f.variant.Libc, p.image)
 	}
 	if miss := missingTools(p.runtime, p.hcMissing(tools)); len(miss) > 0 {

@@ -227,11 +227,21 @@ func (f *facts) contextFileAt(abs string) (text, from string, ok bool) {
 // contextFileMax is contextFileAt for a file of at most max bytes, or of
 // any size when max is 0 (a lockfile).
 func (f *facts) contextFileMax(abs string, max int64) (text, from string, ok bool) {
+	return f.contextFileBefore(abs, max, 0)
+}
+
+// contextFileBefore is contextFileMax for the COPY instructions above
+// line only (all of them when line is 0): what a RUN on that line finds
+// there.
+func (f *facts) contextFileBefore(abs string, max int64, line int) (text, from string, ok bool) {
 	if f.opt.Context == nil {
 		return "", "", false
 	}
 	for i := len(f.copies) - 1; i >= 0; i-- {
 		c := f.copies[i]
+		if line > 0 && c.in.first >= line {
+			continue
+		}
 		dest := c.cp.DestPath
 		if d, ok := f.expand(dest); ok {
 			dest = d
