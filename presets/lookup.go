@@ -271,6 +271,23 @@ func (r *Runtime) ImageFor(values map[string]string) (string, error) {
 	return b.String(), nil
 }
 
+// ReleaseFor is the system release the runtime's image is on, for the
+// builder's values (Release.Image filled with them), or "" when the
+// runtime says nothing about its release.
+func (r *Runtime) ReleaseFor(values map[string]string) (string, error) {
+	if r.Release == nil {
+		return "", nil
+	}
+	var b strings.Builder
+	if values == nil {
+		values = map[string]string{}
+	}
+	if err := tmpl(tmplKey{name: "release", text: r.Release.Image, missingZero: true}).Execute(&b, values); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
 // InstallLine is the runtime's Install line for the packages, followed
 // by with (packages InstallsWith adds beside them); ok is false when the
 // runtime cannot install packages, or one of these.

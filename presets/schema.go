@@ -922,6 +922,23 @@ type Runtime struct {
 	// alongside, which the builder installs, is installed in a runtime
 	// that does not list it, even when no other package is.
 	Packages []string `yaml:"packages"`
+	// Release says which system release the image is on, so that a
+	// runtime that installs packages the builder installed on another
+	// release gets a warning (RS368): their names or versions may differ
+	// there (issue 8, left: Debian release drift).
+	Release *RuntimeRelease `yaml:"release"`
+}
+
+// RuntimeRelease is the system release a runtime image is on, in the
+// terms of a builder variant's template value: Value names that value
+// (release, which the tag or the variant fills: bullseye), Image is a
+// template over the values that gives the image's own release (noble,
+// or {{.release}} for an image that follows the builder's), and What
+// names the image's release for people (Ubuntu 24.04, noble).
+type RuntimeRelease struct {
+	Value string `yaml:"value"`
+	Image string `yaml:"image"`
+	What  string `yaml:"what"`
 }
 
 // InstallWith says which packages a runtime's install line adds beside

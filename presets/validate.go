@@ -471,6 +471,15 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtimes.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
 			}
 		}
+		if rr := r.Release; rr != nil {
+			at := fmt.Sprintf("runtimes.%d.release", i)
+			if rr.Value == "" || rr.Image == "" || rr.What == "" {
+				return &presetErr{at, "release needs value, image and what"}
+			}
+			if _, err := parseTemplate(tmplKey{name: "release", text: rr.Image, missingZero: true}); err != nil {
+				return &presetErr{at + ".image", fmt.Sprintf("bad template: %v", err)}
+			}
+		}
 		flavors[r.Flavor] = true
 	}
 	if p.DefaultFlavor == "" {

@@ -15,8 +15,12 @@ import (
 // that the builder's build packages imply.
 func (p *plan) planPackages() error {
 	f := p.f
+	values := p.values()
 	for i := range f.preset.RuntimePackages {
 		m := &f.preset.RuntimePackages[i]
+		if !m.Allows(values) {
+			continue // a map for another release (when) is not used at all, builder_libs included
+		}
 		var libs []string
 		if i < len(f.pkgs) {
 			libs = slices.Clone(f.pkgs[i])
@@ -331,8 +335,11 @@ type pkgRelease struct {
 
 // noteRelease warns when the program links libraries that the runtime
 // installs from its own system release, and the builder's tag names none:
-// the two stages may be on different releases.
+// the two stages may be on different releases. It also warns when the
+// builder is on a release the runtime is not on, and the runtime installs
+// packages the builder installed (noteReleaseDrift).
 func (p *plan) noteRelease() {
+	p.noteReleaseDrift()
 	if p.libc() == "none" {
 		return
 	}
@@ -343,6 +350,33 @@ func (p *plan) noteRelease() {
 		}
 		p.notes.note(p.f.from.first, warnPackagesRelease, "%s does not name its %s: the runtime %s installs %s from its own release, and the program links libraries of the builder's, whose names (sonames) may differ; name the %s in the builder's tag so that both stages use the same one", p.f.image, r.rel.What, p.image, strings.Join(r.libs, ", "), r.rel.What)
 	}
+}
+
+// noteReleaseDrift warns when the runtime installs packages the builder
+// installed and the runtime says it is on another system release than
+// the one the builder's values name (runtimes[].release): the names the
+// builder installed may not exist there, or be other versions (issue 8,
+// left: Debian release drift). A runtime that follows the builder's
+// release, or a builder whose release is not told, gets nothing.
+func (p *plan) noteReleaseDrift() {
+	r := p.runtime
+	if r == nil || r.Release == nil || len(p.pkgInstalled) == 0 {
+		return
+	}
+	values := p.values()
+	b := values[r.Release.Value]
+	if b == "" {
+		return
+	}
+	img, err := r.ReleaseFor(values)
+	if err != nil || img == "" || img == b {
+		return
+	}
+	var pkgs []string
+	for _, x := range p.pkgInstalled {
+		pkgs = appendNew(pkgs, x)
+	}
+	p.notes.note(p.f.from.first, warnReleaseDrift, "%s is on %s, but the runtime %s is on %s, and no image of its family is on %s: it installs %s by the builder's names, which may not exist there or may be other versions with other libraries; check them, or base the runtime stage on an image of %s", p.f.image, b, p.image, r.Release.What, b, strings.Join(pkgs, ", "), b)
 }
 
 // allMatch reports whether every package matches one of the globs.
