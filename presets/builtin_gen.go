@@ -1208,6 +1208,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -1298,6 +1307,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -1386,6 +1404,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -1478,6 +1505,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -1568,6 +1604,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -1656,6 +1701,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -1749,6 +1803,16 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc": []string{
 							"musl-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-base": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+							"file",
 						},
 					},
 					SourceFiles: []string{
@@ -2894,6 +2958,15 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -2954,6 +3027,15 @@ func generatedBuiltin() []*Preset {
 						">>\\s*/etc/apt/sources\\.list\\b",
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
 					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
@@ -4442,6 +4524,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -4528,6 +4619,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -4614,6 +4714,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -4698,6 +4807,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -4786,6 +4904,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -4870,6 +4997,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -4958,6 +5094,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -5042,6 +5187,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -5127,6 +5281,16 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc": []string{
 							"musl-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-base": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+							"file",
 						},
 					},
 					SourceFiles: []string{
@@ -6776,6 +6940,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -6905,6 +7078,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -6992,6 +7174,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -7123,6 +7314,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -7210,6 +7410,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -7339,6 +7548,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -7423,6 +7641,16 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc": []string{
 							"musl-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-base": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+							"file",
 						},
 					},
 					SourceFiles: []string{

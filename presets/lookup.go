@@ -698,6 +698,13 @@ func (m *PackageMap) KeptWithOf(pkg string) []string {
 	return out
 }
 
+// RunsAs returns the programs a build-only package gives: its own name,
+// then those the map's Programs lists for it (build-essential: gcc,
+// g++, make...).
+func (m *PackageMap) RunsAs(pkg string) []string {
+	return append([]string{pkg}, m.Programs[pkg]...)
+}
+
 // SourceFile reports whether a file a COPY or ADD writes at this
 // absolute path adds a package source.
 func (m *PackageMap) SourceFile(p string) bool {

@@ -66,6 +66,7 @@ func TestParseErrors(t *testing.T) {
 		{base + "  - flavor: b\n    libc: glibc\n    image: b\n    shell: true\n    install: x {{.}}\n    installs: [curl]\n    installs_with: [{programs: [curl], packages: [ca-certificates]}]\n", "p.yaml:14: installs_with needs programs, packages and why"},
 		{base + "  - flavor: b\n    libc: glibc\n    image: b\n    release: {value: release, image: noble}\n", "p.yaml:11: release needs value, image and what"},
 		{base + "  - flavor: b\n    libc: glibc\n    image: b\n    release: {value: release, image: '{{.release', what: w}\n", "p.yaml:11: bad template"},
+		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    programs: {build-base: []}\n", `p.yaml:11: package "build-base" needs the names of the programs it brings`},
 		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    alongside: ['[']\n", `p.yaml:9: bad pattern "["`},
 		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    group_flags: [--virtual]\n", `p.yaml:11: "--virtual" is not one of value_flags`},
 		{base + "writes:\n  bogus: 1\n", `p.yaml:9: unknown field "bogus" in writes (known: writable, sources)`},

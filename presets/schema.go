@@ -456,6 +456,12 @@ type PackageMap struct {
 	// gcc cannot link a program without the C library's headers and
 	// start files (libc6-dev, musl-dev), which the builder had.
 	KeptWith map[string][]string `yaml:"kept_with"`
+	// Programs gives, for build-only packages that bring programs not
+	// named like them (meta-packages: build-essential, build-base), the
+	// programs they bring: such a package is installed in the runtime
+	// after all when something that runs in the container runs one of
+	// them, as a package named like the program is (RS187).
+	Programs map[string][]string `yaml:"programs"`
 	// SourceFiles are globs on the absolute paths a COPY or ADD writes
 	// that add a package source (/etc/apt/sources.list.d/*): packages
 	// installed in a later RUN are as unreachable as after Sources.

@@ -356,6 +356,11 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.group_flags", i), fmt.Sprintf("%q is not one of value_flags", g)}
 			}
 		}
+		for pkg, progs := range m.Programs {
+			if pkg == "" || len(progs) == 0 || slices.Contains(progs, "") {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.programs", i), fmt.Sprintf("package %q needs the names of the programs it brings", pkg)}
+			}
+		}
 		for g, with := range m.KeptWith {
 			if _, err := path.Match(g, ""); err != nil || len(with) == 0 {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.kept_with", i), fmt.Sprintf("bad pattern %q, or no packages for it", g)}

@@ -67,6 +67,14 @@ func (p *plan) planPackages() error {
 		p.runs = append(p.runs, line)
 		p.installed = append(p.installed, libs...)
 		p.pkgInstalled = append(p.pkgInstalled, libs...)
+		// A meta-package installed gives the programs it brings
+		// (build-essential: gcc, g++, make), which the runtime then has.
+		for _, l := range libs {
+			name, _, _ := strings.Cut(l, "=")
+			for _, pr := range m.RunsAs(name)[1:] {
+				p.installed = appendNew(p.installed, pr)
+			}
+		}
 		if m.Tool != "" {
 			p.pkgTools = append(p.pkgTools, m.Tool)
 		}
@@ -239,11 +247,24 @@ func (p *plan) keepRunBuildOnly(m *presets.PackageMap, bo, libs []string) []stri
 		return libs
 	}
 	run, _ := p.runProgramNames()
-	var kept, with []string
+	var kept, with, progs, brings []string
 	for _, b := range bo {
 		name, _, _ := strings.Cut(b, "=")
-		if run[name] {
+		// The program run: the package's own name, or one a
+		// meta-package brings (build-essential's gcc).
+		ran := ""
+		for _, pr := range m.RunsAs(name) {
+			if run[pr] {
+				ran = pr
+				break
+			}
+		}
+		if ran != "" {
 			kept = append(kept, b)
+			progs = append(progs, ran)
+			if ran != name {
+				brings = append(brings, fmt.Sprintf("%s brings %s", name, ran))
+			}
 			if !slices.Contains(libs, b) {
 				libs = append(libs, b)
 			}
@@ -268,7 +289,11 @@ func (p *plan) keepRunBuildOnly(m *presets.PackageMap, bo, libs []string) []stri
 		if len(with) > 0 {
 			withText = "; " + strings.Join(with, "; ")
 		}
-		p.notes.note(0, infoBuildOnlyRun, "%s, build-only by default, %s installed in the runtime: something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) runs %s%s", strings.Join(kept, ", "), isAre(len(kept)), pronoun(len(kept)), withText)
+		runs := pronoun(len(kept))
+		if len(brings) > 0 {
+			runs = strings.Join(progs, ", ") + " (" + strings.Join(brings, "; ") + ")"
+		}
+		p.notes.note(0, infoBuildOnlyRun, "%s, build-only by default, %s installed in the runtime: something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) runs %s%s", strings.Join(kept, ", "), isAre(len(kept)), runs, withText)
 	}
 	return libs
 }
