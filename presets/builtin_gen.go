@@ -137,6 +137,7 @@ func generatedBuiltin() []*Preset {
 						Libc: "glibc",
 						Values: map[string]string{
 							"debian":  "10",
+							"implied": "buster",
 							"release": "buster",
 						},
 					},
@@ -145,6 +146,7 @@ func generatedBuiltin() []*Preset {
 						Libc: "glibc",
 						Values: map[string]string{
 							"debian":  "11",
+							"implied": "bullseye",
 							"release": "bullseye",
 						},
 					},
@@ -153,6 +155,7 @@ func generatedBuiltin() []*Preset {
 						Libc: "glibc",
 						Values: map[string]string{
 							"debian":  "12",
+							"implied": "bookworm",
 							"release": "bookworm",
 						},
 					},
@@ -558,7 +561,7 @@ func generatedBuiltin() []*Preset {
 				{
 					Flavor: "distroless",
 					Libc:   "glibc",
-					Image:  "gcr.io/distroless/base-debian{{if eq .debian \"12\"}}12{{else}}13{{end}}:nonroot",
+					Image:  "gcr.io/distroless/base-debian{{if and (eq .debian \"12\") (not .implied)}}12{{else}}13{{end}}:nonroot",
 					Users: []string{
 						"root",
 						"nobody",
@@ -1926,13 +1929,13 @@ func generatedBuiltin() []*Preset {
 					},
 					{
 						Image: "maven",
-						Tag:   "(temurin|openjdk|jdk|corretto|sapmachine|semeru|graalvm-community)-?(?P<java>\\d+)(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble)(?:-|$))?",
+						Tag:   "(temurin|openjdk|jdk|corretto|sapmachine|semeru|graalvm-community)-?(?P<java>\\d+)(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble|resolute)(?:-|$))?",
 						Libc:  "glibc",
 						VM:    "hotspot",
 					},
 					{
 						Image:   "gradle",
-						Tag:     "(jdk|corretto|graal)-?(?P<java>\\d+)(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble)(?:-|$))?",
+						Tag:     "(jdk|corretto|graal)-?(?P<java>\\d+)(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble|resolute)(?:-|$))?",
 						Libc:    "glibc",
 						Workdir: "/home/gradle",
 						VM:      "hotspot",
@@ -1955,7 +1958,7 @@ func generatedBuiltin() []*Preset {
 						Workdir: "/home/gradle",
 					},
 					{
-						Tag:  "^(?P<java>\\d+)(\\b|[^\\d.])(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble)(?:-|$))?",
+						Tag:  "^(?P<java>\\d+)(\\b|[^\\d.])(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble|resolute)(?:-|$))?",
 						Libc: "glibc",
 						VM:   "hotspot",
 					},
@@ -2276,7 +2279,7 @@ func generatedBuiltin() []*Preset {
 				{
 					Flavor: "temurin",
 					Libc:   "glibc",
-					Image:  "eclipse-temurin:{{.java}}-jre",
+					Image:  "eclipse-temurin:{{.java}}-jre{{if or (eq .release \"jammy\") (eq .release \"noble\") (eq .release \"resolute\")}}-{{.release}}{{end}}",
 					Shell:  true,
 					Tools: []string{
 						"sh",
@@ -2523,8 +2526,8 @@ func generatedBuiltin() []*Preset {
 					},
 					Release: &RuntimeRelease{
 						Value: "release",
-						Image: "noble",
-						What:  "Ubuntu 24.04 (noble)",
+						Image: "{{if or (eq .release \"jammy\") (eq .release \"noble\") (eq .release \"resolute\")}}{{.release}}{{else}}resolute{{end}}",
+						What:  "Ubuntu 26.04 (resolute)",
 					},
 				},
 				{
@@ -3304,7 +3307,7 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 					{
-						Tag:  "^(?P<float>lts|current)(-(stretch|buster|bullseye|bookworm|trixie))?(-slim)?$",
+						Tag:  "^(?P<float>lts|current)(-(?P<release>stretch|buster|bullseye|bookworm|trixie))?(-slim)?$",
 						Libc: "glibc",
 						FromContext: []string{
 							"major",
@@ -5635,7 +5638,7 @@ func generatedBuiltin() []*Preset {
 						Decline: "the Python minor version cannot be told from the image tag, and the python image is no longer built on this Debian release, so a floating runtime such as python:3-slim would have a newer minor than the builder; pin one such as python:3.11-slim-buster",
 					},
 					{
-						Tag:  "^(?P<float>3)(-slim|-(slim-)?(trixie|bookworm|bullseye))?$",
+						Tag:  "^(?P<float>3)(-slim|-(slim-)?(?P<release>trixie|bookworm|bullseye))?$",
 						Libc: "glibc",
 						FromContext: []string{
 							"pyver",
@@ -5652,7 +5655,7 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 					{
-						Tag:  "^(latest|slim|(slim-)?(trixie|bookworm|bullseye))$",
+						Tag:  "^(latest|slim|(slim-)?(?P<release>trixie|bookworm|bullseye))$",
 						Libc: "glibc",
 						FromContext: []string{
 							"pyver",
