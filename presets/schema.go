@@ -174,6 +174,11 @@ type Variant struct {
 
 // Lack is a set of programs a builder image does not have.
 type Lack struct {
+	// Image, when set, is a glob the image's name (the last part of its
+	// repository) must match too: one variant can hold several images
+	// (eclipse-temurin, openjdk and amazoncorretto share Java's), each
+	// with its own Dockerfile.
+	Image string `yaml:"image"`
 	// Tag, when set, is a regexp the image's tag must match too (-slim$
 	// among the tags of one variant).
 	Tag      string   `yaml:"tag"`

@@ -51,6 +51,11 @@ type plan struct {
 	optionVars []string // option variables the command expanded
 	pkgTools   []string // what the runtime needs to install its packages
 	installed  []string // system packages the runtime installs (their programs are there)
+	// hcLacked are the HEALTHCHECK's programs the builder image lacked
+	// (builderLacks), and hcLackedAt the number of notes made before
+	// them: their warning goes there once the runtime is chosen.
+	hcLacked   []string
+	hcLackedAt int
 	// buildOnlyLeft are build-only packages the builder installs that
 	// stay there (named when the sources run a program no literal names).
 	buildOnlyLeft []string
