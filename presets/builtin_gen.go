@@ -3495,11 +3495,21 @@ func generatedBuiltin() []*Preset {
 							File:    "package-lock.json",
 							Pattern: "\"lockfileVersion\":\\s*[2-9]",
 							Why:     "{file} lists no native module (no install script, no binary prebuilt per C library): the app's JavaScript runs on any C library",
+							ReadBy: []string{
+								"npm ci",
+								"npm install",
+								"npm i",
+							},
 						},
 						{
 							File:    "npm-shrinkwrap.json",
 							Pattern: "\"lockfileVersion\":\\s*[2-9]",
 							Why:     "{file} lists no native module (no install script, no binary prebuilt per C library): the app's JavaScript runs on any C library",
+							ReadBy: []string{
+								"npm ci",
+								"npm install",
+								"npm i",
+							},
 						},
 					},
 				},

@@ -773,6 +773,14 @@ type Lockfile struct {
 	Pattern string `yaml:"pattern"`
 	// Why says what no sign in it means, with {file} replaced.
 	Why string `yaml:"why"`
+	// ReadBy, when set, are the install commands (build commands' command)
+	// that read this lockfile: its lack of signs then counts only when
+	// every install of the file is one of them, names no package of its
+	// own, and runs where a COPY above it brought the lockfile. Another
+	// installer (yarn install and package-lock.json), or a lockfile that
+	// only sits in the context or comes later, says nothing certain of
+	// what was installed, and the builder's C library is kept (RS189).
+	ReadBy []string `yaml:"read_by"`
 }
 
 // LibcSources says which source files to read and what in them shows

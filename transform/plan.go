@@ -25,10 +25,13 @@ type plan struct {
 	dropped   []*inst    // f.dropped, then a CMD a shell ENTRYPOINT ignores
 	libcWhy   []Evidence // f.libcWhy, then signs in ENV
 	libcFree  string     // why no C library is needed: a lockfile with no sign
-	meansSet  []Evidence // signs set aside as only the means to link one (dropMeans)
-	idle      *Evidence  // the note on a toolchain set aside for the lockfile, said when the runtime leaves the builder's C library
-	staticSet bool       // the file sets the static switch itself (in a build command or an ENV)
-	collected bool       // the preset's collect step is used
+	// lockUnread says why a lockfile with no sign did not count: the
+	// install does not read it (RS189).
+	lockUnread string
+	meansSet   []Evidence // signs set aside as only the means to link one (dropMeans)
+	idle       *Evidence  // the note on a toolchain set aside for the lockfile, said when the runtime leaves the builder's C library
+	staticSet  bool       // the file sets the static switch itself (in a build command or an ENV)
+	collected  bool       // the preset's collect step is used
 
 	stage   string // the builder stage's name for --from
 	runtime *Runtime

@@ -456,7 +456,7 @@ func (p *plan) decideLibc() {
 	if len(p.libcWhy) == 0 && !p.staticSet {
 		// Only now is the build context worth reading: it can only keep
 		// the static switch off.
-		p.libcWhy, p.libcFree = f.contextLibc()
+		p.libcWhy, p.libcFree, p.lockUnread = f.contextLibc()
 	}
 	// Said only where it explains a static switch not set: a preset with
 	// none says it in the runtime's note, when the C library matters there.
@@ -673,6 +673,9 @@ func (p *plan) chooseRuntime() error {
 			p.notes.note(p.idle.Line, infoToolchainIdle, "%s", p.idle.What)
 		}
 		p.notes.note(f.from.first, infoLibcFree, "%s, so the runtime need not share the builder's %s: %s", p.libcFree, f.variant.Libc, p.image)
+	}
+	if p.lockUnread != "" && p.libcFree == "" && len(p.libcWhy) == 0 && len(f.preset.Static.Env) == 0 && p.runtime.Libc == f.variant.Libc && p.defaultServes() && !p.defaultHasLibc(f.variant.Libc) {
+		p.notes.note(f.from.first, infoLockfileUnread, "%s; what the install chose may differ from what it lists, so the runtime keeps the builder's %s", p.lockUnread, f.variant.Libc)
 	}
 	p.warnHealthcheckLacked()
 	if miss := missingTools(p.runtime, p.hcMissing(tools)); len(miss) > 0 {
@@ -976,7 +979,11 @@ func (p *plan) libcReason(libc string) string {
 		for _, l := range d.Lockfiles {
 			names = append(names, l.File)
 		}
-		why += fmt.Sprintf(", and no %s in the build context shows what its dependencies link", strings.Join(names, " or "))
+		if p.lockUnread != "" {
+			why += fmt.Sprintf(", and the install reads no %s that shows what its dependencies link", strings.Join(names, " or "))
+		} else {
+			why += fmt.Sprintf(", and no %s in the build context shows what its dependencies link", strings.Join(names, " or "))
+		}
 	}
 	return why
 }
