@@ -28,6 +28,7 @@ func TestJavaLacks(t *testing.T) {
 		{"eclipse-temurin:17-jdk", "git", "curl wget bash"},
 		{"eclipse-temurin:21-jre-noble", "git", "curl wget"},
 		{"eclipse-temurin:17.0.9_9-jdk-jammy", "git", "curl wget"},
+		{"eclipse-temurin:24-jdk", "curl git", "wget"},
 		{"eclipse-temurin:25-jdk", "curl wget git", "bash"},
 		{"eclipse-temurin:25.0.1_8-jdk-noble", "curl wget git", ""},
 		{"eclipse-temurin:17-jdk-alpine", "curl git bash", "wget"},
