@@ -788,11 +788,15 @@ func callStart(data []byte, m []int) int {
 	return off
 }
 
-// LacksProgram reports whether the images of this variant with the tag tag do
-// not have the program prog.
-func (v *Variant) LacksProgram(tag, prog string) bool {
+// LacksProgram reports whether the images of this variant from the
+// repository repo with the tag tag do not have the program prog.
+func (v *Variant) LacksProgram(repo, tag, prog string) bool {
+	last := repo[strings.LastIndex(repo, "/")+1:]
 	for _, l := range v.Lacks {
-		if slices.Contains(l.Programs, prog) && (l.Tag == "" || re(l.Tag).MatchString(tag)) {
+		if !slices.Contains(l.Programs, prog) || l.Image != "" && !globMatch(l.Image, last) {
+			continue
+		}
+		if l.Tag == "" || re(l.Tag).MatchString(tag) {
 			return true
 		}
 	}

@@ -174,6 +174,11 @@ type Variant struct {
 
 // Lack is a set of programs a builder image does not have.
 type Lack struct {
+	// Image, when set, is a glob the image's name (the last part of its
+	// repository) must match too: one variant can hold several images
+	// (eclipse-temurin, openjdk and amazoncorretto share Java's), each
+	// with its own Dockerfile.
+	Image string `yaml:"image"`
 	// Tag, when set, is a regexp the image's tag must match too (-slim$
 	// among the tags of one variant).
 	Tag      string   `yaml:"tag"`
@@ -768,6 +773,14 @@ type Lockfile struct {
 	Pattern string `yaml:"pattern"`
 	// Why says what no sign in it means, with {file} replaced.
 	Why string `yaml:"why"`
+	// ReadBy, when set, are the install commands (build commands' command)
+	// that read this lockfile: its lack of signs then counts only when
+	// every install of the file is one of them, names no package of its
+	// own, and runs where a COPY above it brought the lockfile. Another
+	// installer (yarn install and package-lock.json), or a lockfile that
+	// only sits in the context or comes later, says nothing certain of
+	// what was installed, and the builder's C library is kept (RS189).
+	ReadBy []string `yaml:"read_by"`
 }
 
 // LibcSources says which source files to read and what in them shows
