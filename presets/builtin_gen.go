@@ -1871,6 +1871,21 @@ func generatedBuiltin() []*Preset {
 						IfPresent: true,
 					},
 				},
+				ConfigValues: []ConfigValues{
+					{
+						Files: []string{
+							"src/main/resources/application*.yml",
+							"src/main/resources/application*.yaml",
+						},
+						Value: "(?m)^[ \\t]*[^\\s:#-][^:#\\n]*:[ \\t]+[\"']?(?:file:)?(?P<value>[^\\s\"'#&*!|>{\\[%@`][^\\s\"',#]*?)[\"']?[ \\t]*(?:#.*)?\\r?$",
+					},
+					{
+						Files: []string{
+							"src/main/resources/application*.properties",
+						},
+						Value: "(?m)^[ \\t]*[^\\s#!=:][^=:\\n]*?[ \\t]*[=:][ \\t]*(?:file:)?(?P<value>[^\\s#!][^\\s]*?)[ \\t]*\\r?$",
+					},
+				},
 				BuildInputs: []string{
 					"*.java",
 					"*.kt",

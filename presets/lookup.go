@@ -857,6 +857,37 @@ func isIdent(s string) bool {
 	return s != ""
 }
 
+// IsConfig returns the config_values entry whose files match the context
+// path p at its last elements, or nil.
+func (r *RunFiles) IsConfig(p string) *ConfigValues {
+	for i := range r.ConfigValues {
+		for _, g := range r.ConfigValues[i].Files {
+			n := strings.Count(g, "/") + 1
+			parts := strings.Split(p, "/")
+			if len(parts) < n {
+				continue
+			}
+			if ok, _ := path.Match(g, strings.Join(parts[len(parts)-n:], "/")); ok {
+				return &r.ConfigValues[i]
+			}
+		}
+	}
+	return nil
+}
+
+// Values returns the values of a configuration file and where each is.
+func (c *ConfigValues) Values(data []byte) []Literal {
+	var out []Literal
+	cr := re(c.Value)
+	g := cr.SubexpIndex("value")
+	for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+		if m[2*g] >= 0 {
+			out = append(out, Literal{strings.TrimSpace(string(data[m[2*g]:m[2*g+1]])), m[2*g]})
+		}
+	}
+	return out
+}
+
 // Unnamed returns the calls of a source that read a file by a path that
 // is no literal: each expression and where its call starts.
 func (r *RunFiles) Unnamed(data []byte) []Literal {

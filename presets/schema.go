@@ -972,6 +972,11 @@ type RunFiles struct {
 	// a file by a path that is no literal (os.ReadFile(path)): group
 	// "expr" is the expression. Such a call may read a file left out.
 	UnnamedReads []string `yaml:"unnamed_reads"`
+	// ConfigValues are the app's own configuration files (Spring's
+	// application.yml, packed into the jar): a value that names a file or
+	// folder relative to the working folder is read like a literal of the
+	// sources.
+	ConfigValues []ConfigValues `yaml:"config_values"`
 	// BuildInputs are globs on path elements of what only the build or
 	// the repository uses (sources, module files, vendor, tests, VCS
 	// data): never copied, and a folder holding only these is not a
@@ -1000,6 +1005,17 @@ type LocalTime struct {
 	Data []string `yaml:"data"`
 	// Why says what reads the local time zone, for the note.
 	Why string `yaml:"why"`
+}
+
+// ConfigValues are configuration files whose values may name run-time
+// files.
+type ConfigValues struct {
+	// Files are globs on a path's last elements
+	// (src/main/resources/application*.yml: in any module).
+	Files []string `yaml:"files"`
+	// Value is a regexp over such a file; each match's group "value" is
+	// one value.
+	Value string `yaml:"value"`
 }
 
 // SourceSet names the source files of an application.

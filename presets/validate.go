@@ -612,6 +612,24 @@ func (r *RunFiles) validate() *presetErr {
 			return &presetErr{fmt.Sprintf("run_files.unnamed_reads.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
 		}
 	}
+	for i, c := range r.ConfigValues {
+		where := fmt.Sprintf("run_files.config_values.%d", i)
+		if len(c.Files) == 0 {
+			return &presetErr{where, "config_values needs files"}
+		}
+		for j, g := range c.Files {
+			if _, err := path.Match(g, ""); err != nil || g == "" || path.IsAbs(g) || path.Clean(g) != g {
+				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("bad pattern %q: a glob on a relative path's last elements", g)}
+			}
+		}
+		re, err := compileRE(c.Value)
+		if err != nil {
+			return &presetErr{where + ".value", fmt.Sprintf("bad pattern %q: %v", c.Value, err)}
+		}
+		if re.SubexpIndex("value") < 0 {
+			return &presetErr{where + ".value", fmt.Sprintf("pattern %q has no group named value", c.Value)}
+		}
+	}
 	for i := range r.Reads {
 		fr := &r.Reads[i]
 		where := fmt.Sprintf("run_files.reads.%d", i)
