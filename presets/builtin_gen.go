@@ -1933,6 +1933,33 @@ func generatedBuiltin() []*Preset {
 					"/tmp",
 					"/dev",
 				},
+				Sources: &WriteSources{
+					Ext: []string{
+						".java",
+						".kt",
+						".groovy",
+						".scala",
+					},
+					Skip: []string{
+						"target",
+						"build",
+						".gradle",
+						".mvn",
+						".*",
+						"test",
+					},
+					Patterns: []string{
+						"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?:Path\\.of|Paths\\.get)\\(\\s*\"(?P<path>[^\"\\\\]+)\"\\s*\\)",
+						"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*\"(?P<path>[^\"\\\\]+)\"",
+						"\\b(?:new\\s+)?File\\(\\s*\"(?P<path>[^\"\\\\]+)\"\\s*\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)",
+					},
+					Unnamed: []string{
+						"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?P<expr>(?:Path\\.of|Paths\\.get)\\(\\s*[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*\\)|[A-Za-z_][\\w.]*(?:\\([^()\\n]*\\))?)\\s*[,)]",
+						"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\([^()\\n]*\\))?)\\s*[,)]",
+						"\\b(?:new\\s+)?File\\(\\s*(?P<expr>[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*)\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)",
+						"(?:^|[^\\w.)\"])(?P<expr>[a-z_][\\w]*(?:\\.[a-z_]\\w*)*)\\.(?:mkdirs?|createNewFile)\\(\\)",
+					},
+				},
 			},
 			Programs: &Programs{
 				Ext: []string{

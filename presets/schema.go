@@ -804,6 +804,11 @@ type WriteSources struct {
 	// one outside the app folder may be made in advance for the runtime
 	// user.
 	Folders []string `yaml:"folders"`
+	// Unnamed are regexps over a source matching a write call whose path
+	// is no literal (Files.createDirectories(Path.of(dir))): group "expr"
+	// is the expression. Where it writes cannot be told; a relative path
+	// lands in the working folder.
+	Unnamed []string `yaml:"unnamed"`
 }
 
 // Programs is the evidence of programs the app runs: calls in its

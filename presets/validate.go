@@ -765,6 +765,15 @@ func validateWrites(w *Writes) *presetErr {
 			}
 		}
 	}
+	for i, pat := range s.Unnamed {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.unnamed.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("expr") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.unnamed.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
+		}
+	}
 	return nil
 }
 

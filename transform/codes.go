@@ -170,6 +170,7 @@ const (
 	warnRunFilesUnknown    Code = "RS313"
 	warnRootKept           Code = "RS314"
 	warnKeepsRoot          Code = "RS315"
+	warnKeepsRootUnnamed   Code = "RS325"
 	warnSecretEnv          Code = "RS316"
 	warnPackagesRelease    Code = "RS317"
 	warnUnreachedPackages  Code = "RS321"
@@ -321,6 +322,7 @@ var codes = []CodeInfo{
 	{warnSecretEnv, KindWarning, "secret-looking ENV baked into the runtime image", "An ENV whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule sets a value that the runtime stage keeps, as the original image did, so anyone who can pull the image can read it (the note names the variable, never its value)."},
 	{warnPackagesRelease, KindWarning, "run-time libraries from an unnamed release", "The program links libraries that the runtime installs, and the builder's tag does not name its system release (golang:1.22-alpine): the runtime image is the preset's default release, whose libraries (their sonames) may not be the ones the binary was built against; naming the release in the builder's tag makes both stages use it."},
 	{warnUnreachedPackages, KindWarning, "system packages the runtime cannot install", "The builder installs system packages from a package source the file adds (a list file in /etc/apt/sources.list.d) or by a path or release (./x.deb, pkg/bookworm-backports): the runtime's install line reaches only its image's own sources by name, so it leaves them out, and the runtime lacks them."},
+	{warnKeepsRootUnnamed, KindWarning, "runtime keeps root: the program writes by an unknown path in /", "The program runs in / (no WORKDIR), which only root can write, and its sources write files or make folders by a path they do not spell out (Files.createDirectories(Path.of(dir))): a relative one lands in /, so the runtime keeps the original user root instead of the image's non-root user, which could not write there; a WORKDIR of the app's own would move where relative paths resolve."},
 	{warnExecGlob, KindWarning, "exec-form glob resolved", "An exec-form CMD or ENTRYPOINT names a file with a glob (java -jar target/*.jar), which no shell expands, so the original handed the glob to the program as it is and could not start; restage runs the one file the build writes instead, so the result starts where the original did not."},
 	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},
 	{warnProgramMissing, KindWarning, "program the sources run missing from the runtime", "The app's sources run a program by name that the runtime does not have and cannot install (or --runtime asked for one without it): the call fails in the converted image where the original image had the program."},
