@@ -1724,6 +1724,32 @@ func generatedBuiltin() []*Preset {
 						Run:  "mkdir -p /app && set -- $(ls target/*.jar | grep -v -e '-sources\\.jar$' -e '-javadoc\\.jar$' -e '/original-[^/]*$') && test $# -eq 1 && cp \"$1\" /app/app.jar",
 						Path: "/app/app.jar",
 					},
+					Output: &OutputNames{
+						File: "pom.xml",
+						FileFlags: []string{
+							"-f",
+							"--file",
+						},
+						Dir: "target",
+						Ext: ".jar",
+						Names: []string{
+							"{project/build/finalName}",
+							"{project/artifactId}-{project/version|project/parent/version}",
+						},
+						Unsure: []string{
+							"project/modules",
+							"project/profiles",
+							"project/build/directory",
+							"project/build/*/plugin/configuration/finalName",
+							"project/build/*/plugin/configuration/outputDirectory",
+							"project/build/*/plugin/executions/execution/configuration/finalName",
+							"project/build/*/plugin/executions/execution/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/configuration/finalName",
+							"project/build/pluginManagement/plugins/plugin/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/executions/execution/configuration/*",
+						},
+						Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
+					},
 				},
 				{
 					Command: "./mvnw",
@@ -1735,6 +1761,32 @@ func generatedBuiltin() []*Preset {
 					Collect: &Collect{
 						Run:  "mkdir -p /app && set -- $(ls target/*.jar | grep -v -e '-sources\\.jar$' -e '-javadoc\\.jar$' -e '/original-[^/]*$') && test $# -eq 1 && cp \"$1\" /app/app.jar",
 						Path: "/app/app.jar",
+					},
+					Output: &OutputNames{
+						File: "pom.xml",
+						FileFlags: []string{
+							"-f",
+							"--file",
+						},
+						Dir: "target",
+						Ext: ".jar",
+						Names: []string{
+							"{project/build/finalName}",
+							"{project/artifactId}-{project/version|project/parent/version}",
+						},
+						Unsure: []string{
+							"project/modules",
+							"project/profiles",
+							"project/build/directory",
+							"project/build/*/plugin/configuration/finalName",
+							"project/build/*/plugin/configuration/outputDirectory",
+							"project/build/*/plugin/executions/execution/configuration/finalName",
+							"project/build/*/plugin/executions/execution/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/configuration/finalName",
+							"project/build/pluginManagement/plugins/plugin/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/executions/execution/configuration/*",
+						},
+						Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
 					},
 				},
 				{

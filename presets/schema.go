@@ -233,6 +233,35 @@ type BuildCommand struct {
 	// Flags that name what to install (-r FILE, -e DIR) are not listed:
 	// their value is never a tool, so the command installs the app.
 	ToolValueFlags []string `yaml:"tool_value_flags"`
+	// Output, when set, says which files the command writes, by names a
+	// project file gives (Maven's pom.xml): a container that runs a file
+	// of the output folder the build does not write cannot start, and is
+	// declined as such.
+	Output *OutputNames `yaml:"output"`
+}
+
+// OutputNames are the names a build command gives its output files, read
+// from an XML project file.
+type OutputNames struct {
+	// File is the project file in the folder the command runs in.
+	File string `yaml:"file"`
+	// FileFlags name another project file, or its folder (mvn -f).
+	FileFlags []string `yaml:"file_flags"`
+	// Dir is the output folder, relative to the project file's.
+	Dir string `yaml:"dir"`
+	// Ext is the output's file ending (.jar).
+	Ext string `yaml:"ext"`
+	// Names are templates of the output's base name: {a/b} is the text of
+	// the element at that path from the root (whitespace trimmed), {a|b}
+	// the first present. The first template whose elements are all
+	// present gives the name; a value with ${ (a property) leaves it
+	// unknown. The build writes NAME+Ext and NAME-CLASSIFIER+Ext.
+	Names []string `yaml:"names"`
+	// Unsure are globs on element paths whose presence leaves the names
+	// unknown (modules, profiles, a plugin's own finalName).
+	Unsure []string `yaml:"unsure"`
+	// Why says how the name is made, for the decline.
+	Why string `yaml:"why"`
 }
 
 // InterpreterRequest is how a build command picks its interpreter: the

@@ -140,6 +140,21 @@ func (p *Preset) compile() *presetErr {
 		if strings.TrimSpace(b.Command) == "" {
 			return &presetErr{at("command"), "a build entry needs a command"}
 		}
+		if o := b.Output; o != nil {
+			if o.File == "" || o.Dir == "" || !strings.HasPrefix(o.Ext, ".") || len(o.Names) == 0 || o.Why == "" {
+				return &presetErr{at("output"), fmt.Sprintf("output of %q needs file, dir, ext (.jar), names and why", b.Command)}
+			}
+			for j, n := range o.Names {
+				if strings.Count(n, "{") != strings.Count(n, "}") || !strings.Contains(n, "{") {
+					return &presetErr{at(fmt.Sprintf("output.names.%d", j)), fmt.Sprintf("%q is no template of {element/path}", n)}
+				}
+			}
+			for j, g := range o.Unsure {
+				if _, err := path.Match(g, ""); err != nil || g == "" {
+					return &presetErr{at(fmt.Sprintf("output.unsure.%d", j)), fmt.Sprintf("bad pattern %q", g)}
+				}
+			}
+		}
 		if b.Prune != "" && !b.App {
 			return &presetErr{at("prune"), fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
 		}
