@@ -1870,6 +1870,32 @@ func generatedBuiltin() []*Preset {
 						Run:  "mkdir -p /app && set -- $(ls target/*.jar | grep -v -e '-sources\\.jar$' -e '-javadoc\\.jar$' -e '/original-[^/]*$') && test $# -eq 1 && cp \"$1\" /app/app.jar",
 						Path: "/app/app.jar",
 					},
+					Output: &OutputNames{
+						File: "pom.xml",
+						FileFlags: []string{
+							"-f",
+							"--file",
+						},
+						Dir: "target",
+						Ext: ".jar",
+						Names: []string{
+							"{project/build/finalName}",
+							"{project/artifactId}-{project/version|project/parent/version}",
+						},
+						Unsure: []string{
+							"project/modules",
+							"project/profiles",
+							"project/build/directory",
+							"project/build/*/plugin/configuration/finalName",
+							"project/build/*/plugin/configuration/outputDirectory",
+							"project/build/*/plugin/executions/execution/configuration/finalName",
+							"project/build/*/plugin/executions/execution/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/configuration/finalName",
+							"project/build/pluginManagement/plugins/plugin/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/executions/execution/configuration/*",
+						},
+						Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
+					},
 				},
 				{
 					Command: "./mvnw",
@@ -1881,6 +1907,32 @@ func generatedBuiltin() []*Preset {
 					Collect: &Collect{
 						Run:  "mkdir -p /app && set -- $(ls target/*.jar | grep -v -e '-sources\\.jar$' -e '-javadoc\\.jar$' -e '/original-[^/]*$') && test $# -eq 1 && cp \"$1\" /app/app.jar",
 						Path: "/app/app.jar",
+					},
+					Output: &OutputNames{
+						File: "pom.xml",
+						FileFlags: []string{
+							"-f",
+							"--file",
+						},
+						Dir: "target",
+						Ext: ".jar",
+						Names: []string{
+							"{project/build/finalName}",
+							"{project/artifactId}-{project/version|project/parent/version}",
+						},
+						Unsure: []string{
+							"project/modules",
+							"project/profiles",
+							"project/build/directory",
+							"project/build/*/plugin/configuration/finalName",
+							"project/build/*/plugin/configuration/outputDirectory",
+							"project/build/*/plugin/executions/execution/configuration/finalName",
+							"project/build/*/plugin/executions/execution/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/configuration/finalName",
+							"project/build/pluginManagement/plugins/plugin/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/executions/execution/configuration/*",
+						},
+						Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
 					},
 				},
 				{
@@ -2017,6 +2069,21 @@ func generatedBuiltin() []*Preset {
 						IfPresent: true,
 					},
 				},
+				ConfigValues: []ConfigValues{
+					{
+						Files: []string{
+							"src/main/resources/application*.yml",
+							"src/main/resources/application*.yaml",
+						},
+						Value: "(?m)^[ \\t]*[^\\s:#-][^:#\\n]*:[ \\t]+[\"']?(?:file:)?(?P<value>[^\\s\"'#&*!|>{\\[%@`][^\\s\"',#]*?)[\"']?[ \\t]*(?:#.*)?\\r?$",
+					},
+					{
+						Files: []string{
+							"src/main/resources/application*.properties",
+						},
+						Value: "(?m)^[ \\t]*[^\\s#!=:][^=:\\n]*?[ \\t]*[=:][ \\t]*(?:file:)?(?P<value>[^\\s#!][^\\s]*?)[ \\t]*\\r?$",
+					},
+				},
 				BuildInputs: []string{
 					"*.java",
 					"*.kt",
@@ -2063,6 +2130,33 @@ func generatedBuiltin() []*Preset {
 				Folders: []string{
 					"/tmp",
 					"/dev",
+				},
+				Sources: &WriteSources{
+					Ext: []string{
+						".java",
+						".kt",
+						".groovy",
+						".scala",
+					},
+					Skip: []string{
+						"target",
+						"build",
+						".gradle",
+						".mvn",
+						".*",
+						"test",
+					},
+					Patterns: []string{
+						"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?:Path\\.of|Paths\\.get)\\(\\s*\"(?P<path>[^\"\\\\]+)\"\\s*\\)",
+						"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*\"(?P<path>[^\"\\\\]+)\"",
+						"\\b(?:new\\s+)?File\\(\\s*\"(?P<path>[^\"\\\\]+)\"\\s*\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)",
+					},
+					Unnamed: []string{
+						"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?P<expr>(?:Path\\.of|Paths\\.get)\\(\\s*[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*\\)|[A-Za-z_][\\w.]*(?:\\([^()\\n]*\\))?)\\s*[,)]",
+						"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\([^()\\n]*\\))?)\\s*[,)]",
+						"\\b(?:new\\s+)?File\\(\\s*(?P<expr>[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*)\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)",
+						"(?:^|[^\\w.)\"])(?P<expr>[a-z_][\\w]*(?:\\.[a-z_]\\w*)*)\\.(?:mkdirs?|createNewFile)\\(\\)",
+					},
 				},
 			},
 			Programs: &Programs{

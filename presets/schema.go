@@ -238,6 +238,35 @@ type BuildCommand struct {
 	// Flags that name what to install (-r FILE, -e DIR) are not listed:
 	// their value is never a tool, so the command installs the app.
 	ToolValueFlags []string `yaml:"tool_value_flags"`
+	// Output, when set, says which files the command writes, by names a
+	// project file gives (Maven's pom.xml): a container that runs a file
+	// of the output folder the build does not write cannot start, and is
+	// declined as such.
+	Output *OutputNames `yaml:"output"`
+}
+
+// OutputNames are the names a build command gives its output files, read
+// from an XML project file.
+type OutputNames struct {
+	// File is the project file in the folder the command runs in.
+	File string `yaml:"file"`
+	// FileFlags name another project file, or its folder (mvn -f).
+	FileFlags []string `yaml:"file_flags"`
+	// Dir is the output folder, relative to the project file's.
+	Dir string `yaml:"dir"`
+	// Ext is the output's file ending (.jar).
+	Ext string `yaml:"ext"`
+	// Names are templates of the output's base name: {a/b} is the text of
+	// the element at that path from the root (whitespace trimmed), {a|b}
+	// the first present. The first template whose elements are all
+	// present gives the name; a value with ${ (a property) leaves it
+	// unknown. The build writes NAME+Ext and NAME-CLASSIFIER+Ext.
+	Names []string `yaml:"names"`
+	// Unsure are globs on element paths whose presence leaves the names
+	// unknown (modules, profiles, a plugin's own finalName).
+	Unsure []string `yaml:"unsure"`
+	// Why says how the name is made, for the decline.
+	Why string `yaml:"why"`
 }
 
 // InterpreterRequest is how a build command picks its interpreter: the
@@ -817,6 +846,11 @@ type WriteSources struct {
 	// one outside the app folder may be made in advance for the runtime
 	// user.
 	Folders []string `yaml:"folders"`
+	// Unnamed are regexps over a source matching a write call whose path
+	// is no literal (Files.createDirectories(Path.of(dir))): group "expr"
+	// is the expression. Where it writes cannot be told; a relative path
+	// lands in the working folder.
+	Unnamed []string `yaml:"unnamed"`
 }
 
 // Programs is the evidence of programs the app runs: calls in its
@@ -985,6 +1019,11 @@ type RunFiles struct {
 	// a file by a path that is no literal (os.ReadFile(path)): group
 	// "expr" is the expression. Such a call may read a file left out.
 	UnnamedReads []string `yaml:"unnamed_reads"`
+	// ConfigValues are the app's own configuration files (Spring's
+	// application.yml, packed into the jar): a value that names a file or
+	// folder relative to the working folder is read like a literal of the
+	// sources.
+	ConfigValues []ConfigValues `yaml:"config_values"`
 	// BuildInputs are globs on path elements of what only the build or
 	// the repository uses (sources, module files, vendor, tests, VCS
 	// data): never copied, and a folder holding only these is not a
@@ -1013,6 +1052,17 @@ type LocalTime struct {
 	Data []string `yaml:"data"`
 	// Why says what reads the local time zone, for the note.
 	Why string `yaml:"why"`
+}
+
+// ConfigValues are configuration files whose values may name run-time
+// files.
+type ConfigValues struct {
+	// Files are globs on a path's last elements
+	// (src/main/resources/application*.yml: in any module).
+	Files []string `yaml:"files"`
+	// Value is a regexp over such a file; each match's group "value" is
+	// one value.
+	Value string `yaml:"value"`
 }
 
 // SourceSet names the source files of an application.

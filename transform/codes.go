@@ -155,6 +155,7 @@ const (
 	declCdMissing          Code = "RS255"
 	declVMOptions          Code = "RS284"
 	declInterpreterFetch   Code = "RS292"
+	declOutputNotBuilt     Code = "RS293"
 	declNotJSON            Code = "RS297"
 	warnOptionsEnvSet      Code = "RS301"
 	warnFlatCopy           Code = "RS302"
@@ -171,6 +172,7 @@ const (
 	warnRunFilesUnknown    Code = "RS313"
 	warnRootKept           Code = "RS314"
 	warnKeepsRoot          Code = "RS315"
+	warnKeepsRootUnnamed   Code = "RS325"
 	warnSecretEnv          Code = "RS316"
 	warnPackagesRelease    Code = "RS317"
 	warnUnreachedPackages  Code = "RS321"
@@ -303,6 +305,7 @@ var codes = []CodeInfo{
 	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 	{declInterpreterFetch, KindDecline, "the build fetches an interpreter the runtime lacks", "A build command (uv sync) finds that the project asks for an interpreter version the builder's certainly does not satisfy (requires-python, .python-version), so it downloads another interpreter outside the environment the runtime copies and makes the environment on it; the reason comes from the preset."},
+	{declOutputNotBuilt, KindDecline, "the command runs a file the build does not write", "The container runs a file of the build's output folder (java -jar target/demo-0.0.1-SNAPSHOT.jar) whose name is not what the project file makes the build write (pom.xml: finalName, else artifactId-version): the original container cannot start either, and a copy of the file would fail the build; the reason names the file the build writes."},
 	{declNotJSON, KindDecline, "command looks like exec form but is not JSON", "A CMD or ENTRYPOINT starts as a JSON array would but is not valid JSON (a trailing ;, single quotes, a missing comma): Docker runs it as a shell command whose first word (such as [npm,) is no program, so the original container cannot start."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
@@ -323,6 +326,7 @@ var codes = []CodeInfo{
 	{warnSecretEnv, KindWarning, "secret-looking ENV baked into the runtime image", "An ENV whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule sets a value that the runtime stage keeps, as the original image did, so anyone who can pull the image can read it (the note names the variable, never its value)."},
 	{warnPackagesRelease, KindWarning, "run-time libraries from an unnamed release", "The program links libraries that the runtime installs, and the builder's tag does not name its system release (golang:1.22-alpine): the runtime image is the preset's default release, whose libraries (their sonames) may not be the ones the binary was built against; naming the release in the builder's tag makes both stages use it."},
 	{warnUnreachedPackages, KindWarning, "system packages the runtime cannot install", "The builder installs system packages from a package source the file adds (a list file in /etc/apt/sources.list.d) or by a path or release (./x.deb, pkg/bookworm-backports): the runtime's install line reaches only its image's own sources by name, so it leaves them out, and the runtime lacks them."},
+	{warnKeepsRootUnnamed, KindWarning, "runtime keeps root: the program writes by an unknown path in /", "The program runs in / (no WORKDIR), which only root can write, and its sources write files or make folders by a path they do not spell out (Files.createDirectories(Path.of(dir))): a relative one lands in /, so the runtime keeps the original user root instead of the image's non-root user, which could not write there; a WORKDIR of the app's own would move where relative paths resolve."},
 	{warnExecGlob, KindWarning, "exec-form glob resolved", "An exec-form CMD or ENTRYPOINT names a file with a glob (java -jar target/*.jar), which no shell expands, so the original handed the glob to the program as it is and could not start; restage runs the one file the build writes instead, so the result starts where the original did not."},
 	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},
 	{warnProgramMissing, KindWarning, "program the sources run missing from the runtime", "The app's sources run a program by name that the runtime does not have and cannot install (or --runtime asked for one without it): the call fails in the converted image where the original image had the program."},
