@@ -592,6 +592,42 @@ func (s *WriteSources) Paths(data []byte) []string { return literalPaths(s.Patte
 // settings in a source file name (Folders), in the order they appear.
 func (s *WriteSources) FolderPaths(data []byte) []string { return literalPaths(s.Folders, data) }
 
+// UnnamedWrites returns the write calls of a source whose path is no
+// literal: each expression and where its call starts. A call whose
+// expression holds a path the patterns read (Path.of("temp")) is that
+// write, not an unnamed one.
+func (s *WriteSources) UnnamedWrites(data []byte) []Literal {
+	var named []int
+	for _, p := range s.Patterns {
+		if !mayMatch(p, data) {
+			continue
+		}
+		pr := re(p)
+		g := pr.SubexpIndex("path")
+		for _, m := range pr.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] >= 0 {
+				named = append(named, m[2*g])
+			}
+		}
+	}
+	var out []Literal
+	for _, p := range s.Unnamed {
+		if !mayMatch(p, data) {
+			continue
+		}
+		ur := re(p)
+		g := ur.SubexpIndex("expr")
+		for _, m := range ur.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] < 0 || slices.ContainsFunc(named, func(at int) bool { return at >= m[2*g] && at < m[2*g+1] }) {
+				continue
+			}
+			out = append(out, Literal{strings.TrimSpace(string(data[m[2*g]:m[2*g+1]])), callStart(data, m)})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
+	return out
+}
+
 // literalPaths returns the group "path" of each match of the patterns,
 // in the order they appear.
 func literalPaths(patterns []string, data []byte) []string {
@@ -812,11 +848,15 @@ func callStart(data []byte, m []int) int {
 	return off
 }
 
-// LacksProgram reports whether the images of this variant with the tag tag do
-// not have the program prog.
-func (v *Variant) LacksProgram(tag, prog string) bool {
+// LacksProgram reports whether the images of this variant from the
+// repository repo with the tag tag do not have the program prog.
+func (v *Variant) LacksProgram(repo, tag, prog string) bool {
+	last := repo[strings.LastIndex(repo, "/")+1:]
 	for _, l := range v.Lacks {
-		if slices.Contains(l.Programs, prog) && (l.Tag == "" || re(l.Tag).MatchString(tag)) {
+		if !slices.Contains(l.Programs, prog) || l.Image != "" && !globMatch(l.Image, last) {
+			continue
+		}
+		if l.Tag == "" || re(l.Tag).MatchString(tag) {
 			return true
 		}
 	}
@@ -879,6 +919,37 @@ func isIdent(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// IsConfig returns the config_values entry whose files match the context
+// path p at its last elements, or nil.
+func (r *RunFiles) IsConfig(p string) *ConfigValues {
+	for i := range r.ConfigValues {
+		for _, g := range r.ConfigValues[i].Files {
+			n := strings.Count(g, "/") + 1
+			parts := strings.Split(p, "/")
+			if len(parts) < n {
+				continue
+			}
+			if ok, _ := path.Match(g, strings.Join(parts[len(parts)-n:], "/")); ok {
+				return &r.ConfigValues[i]
+			}
+		}
+	}
+	return nil
+}
+
+// Values returns the values of a configuration file and where each is.
+func (c *ConfigValues) Values(data []byte) []Literal {
+	var out []Literal
+	cr := re(c.Value)
+	g := cr.SubexpIndex("value")
+	for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+		if m[2*g] >= 0 {
+			out = append(out, Literal{strings.TrimSpace(string(data[m[2*g]:m[2*g+1]])), m[2*g]})
+		}
+	}
+	return out
 }
 
 // Unnamed returns the calls of a source that read a file by a path that

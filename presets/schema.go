@@ -174,6 +174,11 @@ type Variant struct {
 
 // Lack is a set of programs a builder image does not have.
 type Lack struct {
+	// Image, when set, is a glob the image's name (the last part of its
+	// repository) must match too: one variant can hold several images
+	// (eclipse-temurin, openjdk and amazoncorretto share Java's), each
+	// with its own Dockerfile.
+	Image string `yaml:"image"`
 	// Tag, when set, is a regexp the image's tag must match too (-slim$
 	// among the tags of one variant).
 	Tag      string   `yaml:"tag"`
@@ -233,6 +238,35 @@ type BuildCommand struct {
 	// Flags that name what to install (-r FILE, -e DIR) are not listed:
 	// their value is never a tool, so the command installs the app.
 	ToolValueFlags []string `yaml:"tool_value_flags"`
+	// Output, when set, says which files the command writes, by names a
+	// project file gives (Maven's pom.xml): a container that runs a file
+	// of the output folder the build does not write cannot start, and is
+	// declined as such.
+	Output *OutputNames `yaml:"output"`
+}
+
+// OutputNames are the names a build command gives its output files, read
+// from an XML project file.
+type OutputNames struct {
+	// File is the project file in the folder the command runs in.
+	File string `yaml:"file"`
+	// FileFlags name another project file, or its folder (mvn -f).
+	FileFlags []string `yaml:"file_flags"`
+	// Dir is the output folder, relative to the project file's.
+	Dir string `yaml:"dir"`
+	// Ext is the output's file ending (.jar).
+	Ext string `yaml:"ext"`
+	// Names are templates of the output's base name: {a/b} is the text of
+	// the element at that path from the root (whitespace trimmed), {a|b}
+	// the first present. The first template whose elements are all
+	// present gives the name; a value with ${ (a property) leaves it
+	// unknown. The build writes NAME+Ext and NAME-CLASSIFIER+Ext.
+	Names []string `yaml:"names"`
+	// Unsure are globs on element paths whose presence leaves the names
+	// unknown (modules, profiles, a plugin's own finalName).
+	Unsure []string `yaml:"unsure"`
+	// Why says how the name is made, for the decline.
+	Why string `yaml:"why"`
 }
 
 // InterpreterRequest is how a build command picks its interpreter: the
@@ -774,6 +808,14 @@ type Lockfile struct {
 	Pattern string `yaml:"pattern"`
 	// Why says what no sign in it means, with {file} replaced.
 	Why string `yaml:"why"`
+	// ReadBy, when set, are the install commands (build commands' command)
+	// that read this lockfile: its lack of signs then counts only when
+	// every install of the file is one of them, names no package of its
+	// own, and runs where a COPY above it brought the lockfile. Another
+	// installer (yarn install and package-lock.json), or a lockfile that
+	// only sits in the context or comes later, says nothing certain of
+	// what was installed, and the builder's C library is kept (RS189).
+	ReadBy []string `yaml:"read_by"`
 }
 
 // LibcSources says which source files to read and what in them shows
@@ -810,6 +852,11 @@ type WriteSources struct {
 	// one outside the app folder may be made in advance for the runtime
 	// user.
 	Folders []string `yaml:"folders"`
+	// Unnamed are regexps over a source matching a write call whose path
+	// is no literal (Files.createDirectories(Path.of(dir))): group "expr"
+	// is the expression. Where it writes cannot be told; a relative path
+	// lands in the working folder.
+	Unnamed []string `yaml:"unnamed"`
 }
 
 // Programs is the evidence of programs the app runs: calls in its
@@ -995,6 +1042,11 @@ type RunFiles struct {
 	// a file by a path that is no literal (os.ReadFile(path)): group
 	// "expr" is the expression. Such a call may read a file left out.
 	UnnamedReads []string `yaml:"unnamed_reads"`
+	// ConfigValues are the app's own configuration files (Spring's
+	// application.yml, packed into the jar): a value that names a file or
+	// folder relative to the working folder is read like a literal of the
+	// sources.
+	ConfigValues []ConfigValues `yaml:"config_values"`
 	// BuildInputs are globs on path elements of what only the build or
 	// the repository uses (sources, module files, vendor, tests, VCS
 	// data): never copied, and a folder holding only these is not a
@@ -1023,6 +1075,17 @@ type LocalTime struct {
 	Data []string `yaml:"data"`
 	// Why says what reads the local time zone, for the note.
 	Why string `yaml:"why"`
+}
+
+// ConfigValues are configuration files whose values may name run-time
+// files.
+type ConfigValues struct {
+	// Files are globs on a path's last elements
+	// (src/main/resources/application*.yml: in any module).
+	Files []string `yaml:"files"`
+	// Value is a regexp over such a file; each match's group "value" is
+	// one value.
+	Value string `yaml:"value"`
 }
 
 // SourceSet names the source files of an application.

@@ -140,6 +140,21 @@ func (p *Preset) compile() *presetErr {
 		if strings.TrimSpace(b.Command) == "" {
 			return &presetErr{at("command"), "a build entry needs a command"}
 		}
+		if o := b.Output; o != nil {
+			if o.File == "" || o.Dir == "" || !strings.HasPrefix(o.Ext, ".") || len(o.Names) == 0 || o.Why == "" {
+				return &presetErr{at("output"), fmt.Sprintf("output of %q needs file, dir, ext (.jar), names and why", b.Command)}
+			}
+			for j, n := range o.Names {
+				if strings.Count(n, "{") != strings.Count(n, "}") || !strings.Contains(n, "{") {
+					return &presetErr{at(fmt.Sprintf("output.names.%d", j)), fmt.Sprintf("%q is no template of {element/path}", n)}
+				}
+			}
+			for j, g := range o.Unsure {
+				if _, err := path.Match(g, ""); err != nil || g == "" {
+					return &presetErr{at(fmt.Sprintf("output.unsure.%d", j)), fmt.Sprintf("bad pattern %q", g)}
+				}
+			}
+		}
 		if b.Prune != "" && !b.App {
 			return &presetErr{at("prune"), fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
 		}
@@ -626,6 +641,24 @@ func (r *RunFiles) validate() *presetErr {
 			return &presetErr{fmt.Sprintf("run_files.unnamed_reads.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
 		}
 	}
+	for i, c := range r.ConfigValues {
+		where := fmt.Sprintf("run_files.config_values.%d", i)
+		if len(c.Files) == 0 {
+			return &presetErr{where, "config_values needs files"}
+		}
+		for j, g := range c.Files {
+			if _, err := path.Match(g, ""); err != nil || g == "" || path.IsAbs(g) || path.Clean(g) != g {
+				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("bad pattern %q: a glob on a relative path's last elements", g)}
+			}
+		}
+		re, err := compileRE(c.Value)
+		if err != nil {
+			return &presetErr{where + ".value", fmt.Sprintf("bad pattern %q: %v", c.Value, err)}
+		}
+		if re.SubexpIndex("value") < 0 {
+			return &presetErr{where + ".value", fmt.Sprintf("pattern %q has no group named value", c.Value)}
+		}
+	}
 	for i := range r.Reads {
 		fr := &r.Reads[i]
 		where := fmt.Sprintf("run_files.reads.%d", i)
@@ -759,6 +792,15 @@ func validateWrites(w *Writes) *presetErr {
 			if re.SubexpIndex("path") < 0 {
 				return &presetErr{fmt.Sprintf("writes.sources.%s.%d", key, i), fmt.Sprintf("pattern %q has no group named path", pat)}
 			}
+		}
+	}
+	for i, pat := range s.Unnamed {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.unnamed.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("expr") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.unnamed.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
 		}
 	}
 	return nil

@@ -22,6 +22,7 @@ type runStep struct {
 	in      *inst
 	run     *instructions.RunCommand
 	cwd     string
+	wd      string // the WORKDIR at the RUN, which a mount's relative target is in
 	text    string // the shell text: the command line, or the heredoc body
 	builds  []buildUse
 	heredoc bool
@@ -88,7 +89,7 @@ type install struct {
 // readRun finds the preset's build commands in a RUN step and the
 // artifacts they write.
 func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
-	step := runStep{in: in, run: r, cwd: f.workdir, user: f.userNow}
+	step := runStep{in: in, run: r, cwd: f.workdir, wd: f.workdir, user: f.userNow}
 	if len(r.Files) > 0 {
 		step.heredoc = true
 		for _, file := range r.Files {
@@ -1173,10 +1174,107 @@ const (
 // With no sign, free says why the program needs no C library when a
 // lockfile the preset names was read (a preset with no static switch
 // knows that only from a lockfile that lists every dependency).
-func (f *facts) contextLibc() (found []Evidence, free string) {
+// lockfileRead returns the texts of the lockfile l that the installs of
+// the file read, when its lack of signs can count (presets.Lockfile's
+// ReadBy), or why it cannot: the first install that does not read it.
+// A lockfile without ReadBy counts as before, wherever it is.
+func (f *facts) lockfileRead(l *presets.Lockfile) (texts [][]byte, why string) {
+	if len(l.ReadBy) == 0 {
+		return nil, ""
+	}
+	if len(f.installs) == 0 {
+		return nil, "no install of the file reads it"
+	}
+	for _, in := range f.installs {
+		at := fmt.Sprintf("the install at line %d (%s)", in.in.first, in.bc.Command)
+		if !slices.Contains(l.ReadBy, in.bc.Command) {
+			only := l.ReadBy[0]
+			if n := len(l.ReadBy); n > 1 {
+				only = strings.Join(l.ReadBy[:n-1], ", ") + " and " + l.ReadBy[n-1]
+			}
+			return nil, fmt.Sprintf("%s does not read it: only %s do", at, only)
+		}
+		if in.named {
+			return nil, fmt.Sprintf("%s installs packages it names, which the lockfile need not list", at)
+		}
+		abs := path.Join(in.cwd, l.File)
+		text, _, ok := f.contextFileBefore(abs, 0, in.in.first)
+		if !ok {
+			text, ok = f.boundFile(in.in, abs)
+		}
+		if !ok {
+			if _, _, later := f.contextFileMax(abs, 0); later {
+				return nil, fmt.Sprintf("%s does not read it: it reaches %s only after that line", at, in.cwd)
+			}
+			return nil, fmt.Sprintf("%s does not read it: no COPY brings it into %s", at, in.cwd)
+		}
+		if !l.Records([]byte(text)) {
+			return nil, fmt.Sprintf("%s reads a copy of it that does not record what its dependencies link", at)
+		}
+		texts = append(texts, []byte(text))
+	}
+	return texts, ""
+}
+
+// boundFile returns the text of the build context's file that a bind
+// mount of the RUN in puts at abs (RUN --mount=type=bind,
+// source=package-lock.json,target=package-lock.json npm ci): what the
+// command reads there, though no COPY brought it.
+func (f *facts) boundFile(in *inst, abs string) (string, bool) {
+	wd := f.workdir
+	for _, r := range f.runs {
+		if r.in == in {
+			wd = r.wd
+		}
+	}
+	for _, fl := range in.node.Flags {
+		spec, ok := strings.CutPrefix(fl, "--mount=")
+		if !ok {
+			continue
+		}
+		kv := map[string]string{"type": "bind", "source": "."}
+		for _, part := range strings.Split(spec, ",") {
+			k, v, _ := strings.Cut(part, "=")
+			switch k {
+			case "src":
+				k = "source"
+			case "dst", "destination":
+				k = "target"
+			}
+			kv[k] = v
+		}
+		target, from := kv["target"], kv["from"]
+		if kv["type"] != "bind" || from != "" || target == "" || strings.Contains(spec, "$") {
+			continue
+		}
+		if !path.IsAbs(target) {
+			target = path.Join(wd, target)
+		}
+		target = path.Clean(target)
+		file := ""
+		switch {
+		case abs == target:
+			file = kv["source"]
+		case strings.HasPrefix(abs, strings.TrimSuffix(target, "/")+"/"):
+			file = path.Join(kv["source"], strings.TrimPrefix(abs, strings.TrimSuffix(target, "/")+"/"))
+		default:
+			continue
+		}
+		data, err := fs.ReadFile(f.opt.Context, path.Clean(strings.TrimPrefix(file, "/")))
+		if err != nil {
+			return "", false
+		}
+		return string(data), true
+	}
+	return "", false
+}
+
+// unread, when free is empty, says why a lockfile that shows no sign did
+// not count: the install does not read it (lockfileRead).
+func (f *facts) contextLibc() (found []Evidence, free, unread string) {
 	ctx, st := f.opt.Context, f.preset.Static
 	if ctx == nil {
-		return nil, ""
+		return nil, "", ""
 	}
 	// The dependency files are those the app's folder gets: COPY app/ .
 	// brings app/package.json (review 5, finding C); a file no COPY
@@ -1199,10 +1297,10 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 				continue
 			}
 			if name, ok := d.InFile(data); ok {
-				return []Evidence{{What: d.Reason(name, file)}}, ""
+				return []Evidence{{What: d.Reason(name, file)}}, "", ""
 			}
 			if s, ok := d.SignIn(data); ok {
-				return []Evidence{{What: strings.ReplaceAll(s.Why, "{where}", file)}}, ""
+				return []Evidence{{What: strings.ReplaceAll(s.Why, "{where}", file)}}, "", ""
 			}
 		}
 		for i := range d.Lockfiles {
@@ -1212,10 +1310,26 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 				if !slices.Contains(d.Files, l.File) {
 					// A lockfile is read for its signs too.
 					if name, ok := d.InFile(data); ok {
-						return []Evidence{{What: d.Reason(name, file)}}, ""
+						return []Evidence{{What: d.Reason(name, file)}}, "", ""
 					}
 					if s, ok := d.SignIn(data); ok {
-						return []Evidence{{What: strings.ReplaceAll(s.Why, "{where}", file)}}, ""
+						return []Evidence{{What: strings.ReplaceAll(s.Why, "{where}", file)}}, "", ""
+					}
+				}
+				texts, why := f.lockfileRead(l)
+				if why != "" {
+					// Signs in it still count; its lack of them does not.
+					if unread == "" {
+						unread = fmt.Sprintf("%s shows no dependency that links a C library, but %s", file, why)
+					}
+					continue
+				}
+				for _, t := range texts {
+					if name, ok := d.InFile(t); ok {
+						return []Evidence{{What: d.Reason(name, file)}}, "", ""
+					}
+					if s, ok := d.SignIn(t); ok {
+						return []Evidence{{What: strings.ReplaceAll(s.Why, "{where}", file)}}, "", ""
 					}
 				}
 				free = l.Reason(file)
@@ -1225,7 +1339,7 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 	}
 	ls := st.LibcSources
 	if ls == nil {
-		return nil, free
+		return nil, free, unread
 	}
 	files, total := 0, 0
 	errStop := fs.SkipAll
@@ -1260,7 +1374,7 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 	if len(found) > 0 {
 		free = ""
 	}
-	return found, free
+	return found, free, unread
 }
 
 // needsLibc records the preset's signs of a C library in a RUN's text

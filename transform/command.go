@@ -389,6 +389,11 @@ func (p *plan) scriptArtifact() error {
 		p.collected = true
 	}
 	abs := p.abs(file)
+	if !p.collected {
+		if err := p.outputNotBuilt(abs); err != nil {
+			return err
+		}
+	}
 	p.noteContextArtifact(abs)
 	pr.exec[at] = abs
 	pr.scriptAt = at
@@ -1133,4 +1138,78 @@ func (p *plan) scriptBuild() bool {
 		}
 	}
 	return false
+}
+
+// outputNotBuilt declines a command that runs a file of a build's output
+// folder under a name the project file does not give it (review 6, H:
+// CMD java -jar target/demo-0.0.1-SNAPSHOT.jar with a pom.xml whose
+// artifactId is WebInterface): the original cannot start either, and a
+// COPY of the file would fail the build. Nothing is judged when the name
+// cannot be told, or when a RUN names the file or a COPY comes after the
+// build (either may put it there).
+func (p *plan) outputNotBuilt(abs string) error {
+	f := p.f
+	var last *buildUse
+	line := 0
+	for i := range f.runs {
+		for j := range f.runs[i].builds {
+			if b := &f.runs[i].builds[j]; b.bc.Output != nil {
+				last, line = b, f.runs[i].in.first
+			}
+		}
+	}
+	if last == nil || f.opt.Context == nil {
+		return nil
+	}
+	o := last.bc.Output
+	dir, file := last.cwd, o.File
+	for i := 0; i < len(last.args); i++ {
+		w := last.args[i]
+		name, val, has := strings.Cut(w.text, "=")
+		if !slices.Contains(o.FileFlags, name) {
+			continue
+		}
+		if !has {
+			if i+1 >= len(last.args) {
+				return nil
+			}
+			i++
+			w, val = last.args[i], last.args[i].text
+		}
+		if w.dynamic || val == "" {
+			return nil
+		}
+		pf := val // a project file, or its folder
+		if path.Ext(val) != ".xml" {
+			pf = path.Join(val, o.File)
+		}
+		if !path.IsAbs(pf) {
+			pf = path.Join(last.cwd, pf)
+		}
+		dir, file = path.Dir(pf), path.Base(pf)
+	}
+	if path.Dir(abs) != path.Join(dir, o.Dir) {
+		return nil
+	}
+	name := path.Base(abs)
+	for _, r := range f.runs {
+		if strings.Contains(r.text, name) {
+			return nil
+		}
+	}
+	for _, c := range f.copies {
+		if c.in.first > line {
+			return nil
+		}
+	}
+	text, from, ok := f.contextFileMax(path.Join(dir, file), 1<<20)
+	if !ok {
+		return nil
+	}
+	base, ok := o.BaseName([]byte(text))
+	if !ok || o.Writes(base, name) {
+		return nil
+	}
+	pr := p.prog
+	return declinef(declOutputNotBuilt, "line %d: %s runs %s, which the build on line %d does not write: %s (%s), so it writes %s%s in %s; the original container cannot start either (the file is missing), so there is nothing to copy (run %s instead, or make the build write the name the command runs)", pr.holder.first, pr.holder.kw, abs, line, o.Why, from, base, o.Ext, path.Join(dir, o.Dir), path.Join(dir, o.Dir, base+o.Ext))
 }

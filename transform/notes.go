@@ -18,6 +18,14 @@ func (n *notes) note(line int, code Code, format string, args ...any) {
 	n.list = append(n.list, Note{Line: line, Level: code.level(), Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
+// insert adds a note at position at of the notes made so far, as if it
+// had been made then: one whose text depends on a later choice (the
+// runtime) keeps its place among the notes of its line.
+func (n *notes) insert(at int, line int, code Code, format string, args ...any) {
+	x := Note{Line: line, Level: code.level(), Code: code, Message: fmt.Sprintf(format, args...)}
+	n.list = append(n.list[:at], append([]Note{x}, n.list[at:]...)...)
+}
+
 // result returns the notes for a Result: one line each, ordered by line;
 // notes about the whole file come first, and notes on the same line keep
 // the order they were made in.

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"slices"
@@ -72,13 +73,19 @@ func (p *plan) planOwnership() {
 	}
 	under := func(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
 	var inside, outside, folders []writeSeen
-	for _, w := range p.sourceWrites() {
+	writes, unnamed := p.sourceWrites()
+	at := base
+	if p.prog != nil && p.prog.dir != "" {
+		at = p.prog.dir // `cd DIR && PROG` writes relative paths in DIR
+	}
+	if at != "/" || !p.fromRoot {
+		// A relative path lands in a folder the runtime user owns, or
+		// the original's user was not root either.
+		unnamed = nil
+	}
+	for _, w := range writes {
 		abs := w.path
 		if !path.IsAbs(abs) {
-			at := base
-			if p.prog != nil && p.prog.dir != "" {
-				at = p.prog.dir // `cd DIR && PROG` writes relative paths in DIR
-			}
 			abs = path.Join(at, abs)
 		}
 		switch {
@@ -101,7 +108,7 @@ func (p *plan) planOwnership() {
 			outside = append(outside, w)
 		}
 	}
-	if len(outside) > 0 {
+	if len(outside) > 0 || len(unnamed) > 0 {
 		// The original user stays: the program makes this folder itself.
 		root := "0:0"
 		if p.runtime.HasUser("root") {
@@ -127,7 +134,24 @@ func (p *plan) planOwnership() {
 		if p.f.user != nil {
 			line = p.f.user.first
 		}
-		p.notes.note(line, warnKeepsRoot, "the program writes outside its app folder %s: %s; the runtime keeps the original user %s, because the non-root user %s could not write there", base, strings.Join(what, ", "), shown, p.runtime.User)
+		if len(outside) == 0 {
+			u := unnamed[0]
+			more := ""
+			switch n := len(unnamed) - 1; {
+			case n == 1:
+				more = " (and 1 more such call)"
+			case n > 1:
+				more = fmt.Sprintf(" (and %d more such calls)", n)
+			}
+			p.notes.note(line, warnKeepsRootUnnamed, "%s writes by a path that %s gives, which the source does not spell out%s, and the program runs in /, which only root can write: the runtime keeps the original user %s, because the non-root user %s could not write a relative path there (a WORKDIR of the app's own would change where such paths resolve)", u.file, u.path, more, shown, p.runtime.User)
+			return
+		}
+		where := "outside its app folder " + base
+		if base == "/" {
+			// No folder of its own: / is the working folder.
+			where = "in its working folder /, which only root can write, or outside it"
+		}
+		p.notes.note(line, warnKeepsRoot, "the program writes %s: %s; the runtime keeps the original user %s, because the non-root user %s could not write there", where, strings.Join(what, ", "), shown, p.runtime.User)
 		return
 	}
 	if app == "" && len(inside) > 0 {
@@ -260,15 +284,18 @@ func (p *plan) ownedBy(c string) bool {
 // sourceWrites reads the write calls of the build context's sources
 // (the preset's writes.sources), each path once, within the bounds of
 // the search for cgo.
-func (p *plan) sourceWrites() []writeSeen {
+func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 	ctx, w := p.f.opt.Context, p.f.preset.Writes
 	if ctx == nil || w == nil || w.Sources == nil {
-		return nil
+		return nil, nil
 	}
 	src := w.Sources
-	var out []writeSeen
 	seen := map[string]bool{}
 	walkSources(ctx, src, src.SkipHolding, func(name string, data []byte) bool {
+		for _, u := range src.UnnamedWrites(data) {
+			// path: the expression; file: where the call is.
+			unnamed = append(unnamed, writeSeen{path: u.Text, file: fmt.Sprintf("%s:%d", name, bytes.Count(data[:u.Offset], []byte("\n"))+1)})
+		}
 		for _, wp := range src.Paths(data) {
 			if !seen[wp] {
 				seen[wp] = true
@@ -283,5 +310,5 @@ func (p *plan) sourceWrites() []writeSeen {
 		}
 		return true
 	})
-	return out
+	return out, unnamed
 }

@@ -25,10 +25,13 @@ type plan struct {
 	dropped   []*inst    // f.dropped, then a CMD a shell ENTRYPOINT ignores
 	libcWhy   []Evidence // f.libcWhy, then signs in ENV
 	libcFree  string     // why no C library is needed: a lockfile with no sign
-	meansSet  []Evidence // signs set aside as only the means to link one (dropMeans)
-	idle      *Evidence  // the note on a toolchain set aside for the lockfile, said when the runtime leaves the builder's C library
-	staticSet bool       // the file sets the static switch itself (in a build command or an ENV)
-	collected bool       // the preset's collect step is used
+	// lockUnread says why a lockfile with no sign did not count: the
+	// install does not read it (RS189).
+	lockUnread string
+	meansSet   []Evidence // signs set aside as only the means to link one (dropMeans)
+	idle       *Evidence  // the note on a toolchain set aside for the lockfile, said when the runtime leaves the builder's C library
+	staticSet  bool       // the file sets the static switch itself (in a build command or an ENV)
+	collected  bool       // the preset's collect step is used
 
 	stage   string // the builder stage's name for --from
 	runtime *Runtime
@@ -51,6 +54,11 @@ type plan struct {
 	optionVars []string // option variables the command expanded
 	pkgTools   []string // what the runtime needs to install its packages
 	installed  []string // system packages the runtime installs (their programs are there)
+	// hcLacked are the HEALTHCHECK's programs the builder image lacked
+	// (builderLacks), and hcLackedAt the number of notes made before
+	// them: their warning goes there once the runtime is chosen.
+	hcLacked   []string
+	hcLackedAt int
 	// buildOnlyLeft are build-only packages the builder installs that
 	// stay there (named when the sources run a program no literal names).
 	buildOnlyLeft []string

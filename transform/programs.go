@@ -225,7 +225,7 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 func (p *plan) builderLacked(progs []string) (had, lacked []string) {
 	f := p.f
 	for _, prog := range progs {
-		if f.variant.LacksProgram(f.tag, prog) && !f.installsPackage(prog) {
+		if f.variant.LacksProgram(f.repo, f.tag, prog) && !f.installsPackage(prog) {
 			lacked = append(lacked, prog)
 		} else {
 			had = append(had, prog)

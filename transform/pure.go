@@ -109,7 +109,7 @@ func (f *facts) meansUnused(mu *presets.MeansUnused) (string, bool) {
 			return "", false
 		}
 	}
-	if found, free := f.contextLibc(); len(found) > 0 || free == "" {
+	if found, free, _ := f.contextLibc(); len(found) > 0 || free == "" {
 		return "", false
 	}
 	for _, r := range f.runs {

@@ -185,6 +185,19 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 			}
 			return nil
 		}
+		if c := rf.IsConfig(p); c != nil && !e.IsDir() && e.Type().IsRegular() {
+			// The app's own configuration: a value may name a run-time
+			// file as a literal would (directory.path.ffmpeg: FFmpeg).
+			data, err := readLimited(ctx, p, runScanPerFile)
+			if err != nil {
+				failed = fmt.Sprintf("%s could not be read", p)
+				return fs.SkipAll
+			}
+			for _, v := range c.Values(data) {
+				sf.refs = append(sf.refs, sourceRef{text: v.Text, where: fmt.Sprintf("%s:%d", p, bytes.Count(data[:v.Offset], []byte("\n"))+1)})
+			}
+			return nil
+		}
 		if e.IsDir() || !rf.IsSource(p) || !e.Type().IsRegular() {
 			return nil
 		}

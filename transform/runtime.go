@@ -515,7 +515,7 @@ func (p *plan) decideLibc() {
 	if len(p.libcWhy) == 0 && !p.staticSet {
 		// Only now is the build context worth reading: it can only keep
 		// the static switch off.
-		p.libcWhy, p.libcFree = f.contextLibc()
+		p.libcWhy, p.libcFree, p.lockUnread = f.contextLibc()
 	}
 	// Said only where it explains a static switch not set: a preset with
 	// none says it in the runtime's note, when the C library matters there.
@@ -733,6 +733,10 @@ func (p *plan) chooseRuntime() error {
 		}
 		p.notes.note(f.from.first, infoLibcFree, "%s, so the runtime need not share the builder's %s: %s", p.libcFree, f.variant.Libc, p.image)
 	}
+	if p.lockUnread != "" && p.libcFree == "" && len(p.libcWhy) == 0 && len(f.preset.Static.Env) == 0 && p.runtime.Libc == f.variant.Libc && p.defaultServes() && !p.defaultHasLibc(f.variant.Libc) {
+		p.notes.note(f.from.first, infoLockfileUnread, "%s; what the install chose may differ from what it lists, so the runtime keeps the builder's %s", p.lockUnread, f.variant.Libc)
+	}
+	p.warnHealthcheckLacked()
 	if miss := missingTools(p.runtime, p.hcMissing(tools)); len(miss) > 0 {
 		p.notes.note(f.healthcheck.first, warnHealthcheckTools, "HEALTHCHECK runs %s, which %s does not have: the check will fail (--runtime %s was asked for; without it a runtime that has them is chosen)", strings.Join(miss, ", "), img, asked)
 	}
@@ -743,28 +747,62 @@ func (p *plan) chooseRuntime() error {
 // image does not have (its variant's lacks: curl on node:22-slim) and no
 // package the file installs gives: the original's check could not run
 // them, so the runtime does not get them either and the check behaves as
-// it did (review 5, finding H). A warning says so, and whether the
-// original's check therefore always failed.
+// it did (review 5, finding H). Once the runtime is chosen,
+// warnHealthcheckLacked says so, and whether the original's check
+// therefore always failed.
 func (p *plan) builderLacks(tools []string) []string {
 	f := p.f
-	var lacked, out []string
+	var out []string
 	for _, t := range tools {
-		if f.variant.LacksProgram(f.tag, t) && !f.installsPackage(t) {
-			lacked = append(lacked, t)
+		if f.variant.LacksProgram(f.repo, f.tag, t) && !f.installsPackage(t) {
+			p.hcLacked = append(p.hcLacked, t)
 		} else {
 			out = append(out, t)
 		}
 	}
-	if len(lacked) == 0 {
-		return tools
-	}
-	names := strings.Join(lacked, ", ")
-	if p.hcAlwaysFails(lacked) {
-		p.notes.note(f.healthcheck.first, warnHealthcheckLacked, "HEALTHCHECK runs %s, which the original image %s does not have and no step of the file installs: the original's check always failed, so its container was never healthy; the runtime does not install %s either, so the health status stays the same (to make the check work, install %s in the runtime stage)", names, f.image, names, names)
-	} else {
-		p.notes.note(f.healthcheck.first, warnHealthcheckLacked, "HEALTHCHECK runs %s, which the original image %s does not have and no step of the file installs: where the check runs it, it failed in the original; the runtime does not install %s either, so the check behaves as it did (to make that part work, install %s in the runtime stage)", names, f.image, names, names)
-	}
+	p.hcLackedAt = len(p.notes.list)
 	return out
+}
+
+// warnHealthcheckLacked gives, at the place builderLacks was called, the
+// warning for the HEALTHCHECK programs the builder image lacked: the check
+// behaves as it did when the runtime lacks them too; a runtime that has
+// one anyway (eclipse-temurin:17-jre has curl) runs it, so the health
+// status can change, and the warning says that instead.
+func (p *plan) warnHealthcheckLacked() {
+	if len(p.hcLacked) == 0 {
+		return
+	}
+	f := p.f
+	var same, runs []string
+	for _, t := range p.hcLacked {
+		if p.runtime.HasTool(t) || slices.Contains(p.installed, t) {
+			runs = append(runs, t)
+		} else {
+			same = append(same, t)
+		}
+	}
+	always := p.hcAlwaysFails(p.hcLacked)
+	var msgs []string
+	if len(same) > 0 {
+		names := strings.Join(same, ", ")
+		if always && len(runs) == 0 {
+			msgs = append(msgs, fmt.Sprintf("HEALTHCHECK runs %s, which the original image %s does not have and no step of the file installs: the original's check always failed, so its container was never healthy; the runtime does not install %s either, so the health status stays the same (to make the check work, install %s in the runtime stage)", names, f.image, names, names))
+		} else {
+			msgs = append(msgs, fmt.Sprintf("HEALTHCHECK runs %s, which the original image %s does not have and no step of the file installs: where the check runs it, it failed in the original; the runtime does not install %s either, so the check behaves as it did (to make that part work, install %s in the runtime stage)", names, f.image, names, names))
+		}
+	}
+	if len(runs) > 0 {
+		names := strings.Join(runs, ", ")
+		if always {
+			msgs = append(msgs, fmt.Sprintf("HEALTHCHECK runs %s, which the original image %s does not have and no step of the file installs: the original's check always failed, so its container was never healthy; runtime %s has %s, so the check now runs and the health status can change (to keep it as it was, remove the HEALTHCHECK)", names, f.image, p.runtime.Flavor, names))
+		} else {
+			msgs = append(msgs, fmt.Sprintf("HEALTHCHECK runs %s, which the original image %s does not have and no step of the file installs: where the check runs it, it failed in the original; runtime %s has %s, so that part now runs and the health status can change", names, f.image, p.runtime.Flavor, names))
+		}
+	}
+	for i, m := range msgs {
+		p.notes.insert(p.hcLackedAt+i, f.healthcheck.first, warnHealthcheckLacked, "%s", m)
+	}
 }
 
 // installsPackage reports whether an install of the file gives the
@@ -1000,7 +1038,11 @@ func (p *plan) libcReason(libc string) string {
 		for _, l := range d.Lockfiles {
 			names = append(names, l.File)
 		}
-		why += fmt.Sprintf(", and no %s in the build context shows what its dependencies link", strings.Join(names, " or "))
+		if p.lockUnread != "" {
+			why += fmt.Sprintf(", and the install reads no %s that shows what its dependencies link", strings.Join(names, " or "))
+		} else {
+			why += fmt.Sprintf(", and no %s in the build context shows what its dependencies link", strings.Join(names, " or "))
+		}
 	}
 	return why
 }

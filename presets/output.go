@@ -1,0 +1,105 @@
+package presets
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"path"
+	"strings"
+)
+
+// BaseName reads the output's base name from the project file's text:
+// the first template of Names whose elements are all present. ok is
+// false when the name cannot be told: the file is no well-formed XML, an
+// Unsure element is present, no template's elements are, or a value
+// holds a property (${...}).
+func (o *OutputNames) BaseName(data []byte) (name string, ok bool) {
+	texts := map[string]string{}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = false
+	var stack []string
+	var buf []*strings.Builder
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				return "", false
+			}
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, t.Name.Local)
+			buf = append(buf, &strings.Builder{})
+			at := strings.Join(stack, "/")
+			for _, g := range o.Unsure {
+				if m, _ := path.Match(g, at); m {
+					return "", false
+				}
+			}
+		case xml.CharData:
+			if len(buf) > 0 {
+				buf[len(buf)-1].Write(t)
+			}
+		case xml.EndElement:
+			if len(stack) == 0 {
+				return "", false
+			}
+			at := strings.Join(stack, "/")
+			if _, seen := texts[at]; !seen {
+				texts[at] = strings.TrimSpace(buf[len(buf)-1].String())
+			}
+			stack, buf = stack[:len(stack)-1], buf[:len(buf)-1]
+		}
+	}
+	for _, tmpl := range o.Names {
+		out, all := "", true
+		for rest := tmpl; rest != ""; {
+			i := strings.IndexByte(rest, '{')
+			if i < 0 {
+				out += rest
+				break
+			}
+			j := strings.IndexByte(rest[i:], '}')
+			if j < 0 {
+				all = false
+				break
+			}
+			out += rest[:i]
+			v, found := "", false
+			for _, alt := range strings.Split(rest[i+1:i+j], "|") {
+				if x, ok := texts[alt]; ok && x != "" {
+					v, found = x, true
+					break
+				}
+			}
+			if !found {
+				all = false
+				break
+			}
+			out += v
+			rest = rest[i+j+1:]
+		}
+		if !all {
+			continue
+		}
+		if strings.Contains(out, "${") || strings.ContainsAny(out, "/\\") {
+			return "", false
+		}
+		return out, true
+	}
+	return "", false
+}
+
+// Writes reports whether a file named file is one the build writes in
+// its output folder, given the base name: NAME+Ext, or NAME-CLASSIFIER+Ext
+// (an attached artifact: -sources, -jar-with-dependencies, a Spring Boot
+// classifier).
+func (o *OutputNames) Writes(base, file string) bool {
+	if !strings.HasSuffix(file, o.Ext) {
+		return true // not an output file of this kind: not judged
+	}
+	stem := strings.TrimSuffix(file, o.Ext)
+	return stem == base || strings.HasPrefix(stem, base+"-")
+}
