@@ -104,7 +104,59 @@ func generatedBuiltin() []*Preset {
 						Tag:  "(^|-)bookworm($|-)",
 						Libc: "glibc",
 						Values: map[string]string{
-							"debian": "12",
+							"debian":  "12",
+							"release": "bookworm",
+						},
+					},
+					{
+						Tag:  "(^|-)bullseye($|-)",
+						Libc: "glibc",
+						Values: map[string]string{
+							"debian":  "11",
+							"release": "bullseye",
+						},
+					},
+					{
+						Tag:  "(^|-)buster($|-)",
+						Libc: "glibc",
+						Values: map[string]string{
+							"debian":  "10",
+							"release": "buster",
+						},
+					},
+					{
+						Tag:  "(^|-)stretch($|-)",
+						Libc: "glibc",
+						Values: map[string]string{
+							"debian":  "9",
+							"release": "stretch",
+						},
+					},
+					{
+						Tag:  "^1\\.(1[45])(\\.\\d+)?$",
+						Libc: "glibc",
+						Values: map[string]string{
+							"debian":  "10",
+							"implied": "buster",
+							"release": "buster",
+						},
+					},
+					{
+						Tag:  "^1\\.(1[67])$|^1\\.18(\\.\\d+)?$",
+						Libc: "glibc",
+						Values: map[string]string{
+							"debian":  "11",
+							"implied": "bullseye",
+							"release": "bullseye",
+						},
+					},
+					{
+						Tag:  "^1\\.(19|20)$|^1\\.(2[12])(\\.\\d+)?$",
+						Libc: "glibc",
+						Values: map[string]string{
+							"debian":  "12",
+							"implied": "bookworm",
+							"release": "bookworm",
 						},
 					},
 					{
@@ -509,7 +561,7 @@ func generatedBuiltin() []*Preset {
 				{
 					Flavor: "distroless",
 					Libc:   "glibc",
-					Image:  "gcr.io/distroless/base-debian{{or .debian \"13\"}}:nonroot",
+					Image:  "gcr.io/distroless/base-debian{{if and (eq .debian \"12\") (not .implied)}}12{{else}}13{{end}}:nonroot",
 					Users: []string{
 						"root",
 						"nobody",
@@ -719,7 +771,7 @@ func generatedBuiltin() []*Preset {
 				{
 					Flavor: "slim",
 					Libc:   "glibc",
-					Image:  "debian:{{if eq .debian \"12\"}}bookworm{{else}}trixie{{end}}-slim",
+					Image:  "debian:{{or .release \"trixie\"}}-slim",
 					Shell:  true,
 					Tools: []string{
 						"sh",
@@ -1120,7 +1172,7 @@ func generatedBuiltin() []*Preset {
 						"bzip2",
 					},
 					When: map[string]string{
-						"debian": "^12$",
+						"debian": "^(11|12)$",
 					},
 					ValueFlags: []string{
 						"-o",
@@ -1157,6 +1209,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -1210,7 +1271,7 @@ func generatedBuiltin() []*Preset {
 						"bzip2",
 					},
 					When: map[string]string{
-						"debian": "^12$",
+						"debian": "^(11|12)$",
 					},
 					ValueFlags: []string{
 						"-o",
@@ -1247,6 +1308,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -1339,6 +1409,15 @@ func generatedBuiltin() []*Preset {
 							"libc6-dev",
 						},
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -1427,6 +1506,213 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+				},
+				{
+					Command: "apt-get install",
+					Map: map[string]string{
+						"libmagickwand-dev": "libmagickwand-dev",
+						"libvips-dev":       "libvips-dev",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"gcc-*",
+						"g++-*",
+						"clang",
+						"llvm",
+						"lld",
+						"make",
+						"cmake",
+						"ninja-build",
+						"build-essential",
+						"libc6-dev",
+						"binutils",
+						"pkg-config",
+						"pkgconf",
+						"autoconf",
+						"automake",
+						"libtool",
+						"git",
+						"git-lfs",
+						"mercurial",
+						"bzr",
+						"subversion",
+						"openssh-client",
+						"upx",
+						"upx-ucl",
+						"protobuf-compiler",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					When: map[string]string{
+						"debian": "^(9|10)$",
+					},
+					ValueFlags: []string{
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+						"-t",
+						"--target-release",
+						"--default-release",
+					},
+					Remove: []string{
+						"apt-get remove",
+						"apt-get purge",
+						"apt remove",
+						"apt purge",
+					},
+					Alongside: []string{
+						"ca-certificates",
+						"tzdata",
+					},
+					Base: []string{
+						"ca-certificates",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+				},
+				{
+					Command: "apt install",
+					Map: map[string]string{
+						"libmagickwand-dev": "libmagickwand-dev",
+						"libvips-dev":       "libvips-dev",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"gcc-*",
+						"g++-*",
+						"clang",
+						"llvm",
+						"lld",
+						"make",
+						"cmake",
+						"ninja-build",
+						"build-essential",
+						"libc6-dev",
+						"binutils",
+						"pkg-config",
+						"pkgconf",
+						"autoconf",
+						"automake",
+						"libtool",
+						"git",
+						"git-lfs",
+						"mercurial",
+						"bzr",
+						"subversion",
+						"openssh-client",
+						"upx",
+						"upx-ucl",
+						"protobuf-compiler",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					When: map[string]string{
+						"debian": "^(9|10)$",
+					},
+					ValueFlags: []string{
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+						"-t",
+						"--target-release",
+						"--default-release",
+					},
+					Remove: []string{
+						"apt-get remove",
+						"apt-get purge",
+						"apt remove",
+						"apt purge",
+					},
+					Alongside: []string{
+						"ca-certificates",
+						"tzdata",
+					},
+					Base: []string{
+						"ca-certificates",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -1520,6 +1806,16 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc": []string{
 							"musl-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-base": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+							"file",
 						},
 					},
 					SourceFiles: []string{
@@ -1650,7 +1946,7 @@ func generatedBuiltin() []*Preset {
 					},
 					{
 						Image: "maven",
-						Tag:   "(temurin|openjdk|jdk|corretto|sapmachine|semeru|graalvm-community)-?(?P<java>\\d+)",
+						Tag:   "(temurin|openjdk|jdk|corretto|sapmachine|semeru|graalvm-community)-?(?P<java>\\d+)(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble|resolute)(?:-|$))?",
 						Libc:  "glibc",
 						VM:    "hotspot",
 						Lacks: []Lack{
@@ -1685,7 +1981,7 @@ func generatedBuiltin() []*Preset {
 					},
 					{
 						Image:   "gradle",
-						Tag:     "(jdk|corretto|graal)-?(?P<java>\\d+)",
+						Tag:     "(jdk|corretto|graal)-?(?P<java>\\d+)(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble|resolute)(?:-|$))?",
 						Libc:    "glibc",
 						Workdir: "/home/gradle",
 						VM:      "hotspot",
@@ -1708,7 +2004,7 @@ func generatedBuiltin() []*Preset {
 						Workdir: "/home/gradle",
 					},
 					{
-						Tag:  "^(?P<java>\\d+)(\\b|[^\\d.])",
+						Tag:  "^(?P<java>\\d+)(\\b|[^\\d.])(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble|resolute)(?:-|$))?",
 						Libc: "glibc",
 						VM:   "hotspot",
 						Lacks: []Lack{
@@ -2223,7 +2519,7 @@ func generatedBuiltin() []*Preset {
 				{
 					Flavor: "temurin",
 					Libc:   "glibc",
-					Image:  "eclipse-temurin:{{.java}}-jre",
+					Image:  "eclipse-temurin:{{.java}}-jre{{if or (eq .release \"jammy\") (eq .release \"noble\") (eq .release \"resolute\")}}-{{.release}}{{end}}",
 					Shell:  true,
 					Tools: []string{
 						"sh",
@@ -2473,11 +2769,16 @@ func generatedBuiltin() []*Preset {
 						"ca-certificates",
 						"tzdata",
 					},
+					Release: &RuntimeRelease{
+						Value: "release",
+						Image: "{{if or (eq .release \"jammy\") (eq .release \"noble\") (eq .release \"resolute\")}}{{.release}}{{else}}resolute{{end}}",
+						What:  "Ubuntu 26.04 (resolute)",
+					},
 				},
 				{
 					Flavor: "temurin",
 					Libc:   "glibc",
-					Image:  "eclipse-temurin:{{.java}}-jre",
+					Image:  "eclipse-temurin:{{.java}}-jre{{if eq .release \"noble\"}}-noble{{end}}",
 					Shell:  true,
 					Tools: []string{
 						"sh",
@@ -2726,11 +3027,16 @@ func generatedBuiltin() []*Preset {
 						"ca-certificates",
 						"tzdata",
 					},
+					Release: &RuntimeRelease{
+						Value: "release",
+						Image: "noble",
+						What:  "Ubuntu 24.04 (noble)",
+					},
 				},
 				{
 					Flavor: "temurin",
 					Libc:   "glibc",
-					Image:  "eclipse-temurin:{{.java}}-jre",
+					Image:  "eclipse-temurin:{{.java}}-jre{{if or (eq .release \"jammy\") (eq .release \"noble\") (eq .release \"resolute\")}}-{{.release}}{{end}}",
 					Shell:  true,
 					Tools: []string{
 						"sh",
@@ -2974,6 +3280,11 @@ func generatedBuiltin() []*Preset {
 					Packages: []string{
 						"ca-certificates",
 						"tzdata",
+					},
+					Release: &RuntimeRelease{
+						Value: "release",
+						Image: "{{if or (eq .release \"jammy\") (eq .release \"noble\") (eq .release \"resolute\")}}{{.release}}{{else}}resolute{{end}}",
+						What:  "Ubuntu 26.04 (resolute)",
 					},
 				},
 				{
@@ -3408,6 +3719,15 @@ func generatedBuiltin() []*Preset {
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
 					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
 						"/etc/apt/sources.list",
@@ -3468,6 +3788,15 @@ func generatedBuiltin() []*Preset {
 						">>\\s*/etc/apt/sources\\.list\\b",
 						"\\badd-apt-repository\\b",
 						"deb\\.nodesource\\.com/setup",
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
 					},
 					SourceFiles: []string{
 						"/etc/apt/sources.list.d/*",
@@ -3602,7 +3931,111 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 					{
-						Tag:  "^(?P<version>(?P<major>\\d+)[.\\d]*)(-(stretch|buster|bullseye|bookworm|trixie))?(-slim)?$",
+						Tag:  "^(?P<version>(?P<major>\\d+)[.\\d]*)-(?P<release>stretch|buster|bullseye|bookworm|trixie)(-slim)?$",
+						Libc: "glibc",
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
+					},
+					{
+						Tag:  "^(?P<version>(?P<major>12))(-slim)?$",
+						Libc: "glibc",
+						Values: map[string]string{
+							"implied": "stretch",
+							"release": "stretch",
+						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
+					},
+					{
+						Tag:  "^(?P<version>(?P<major>14))(-slim)?$|^(?P<version>(?P<major>16)[.\\d]*)(-slim)?$",
+						Libc: "glibc",
+						Values: map[string]string{
+							"implied": "buster",
+							"release": "buster",
+						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
+					},
+					{
+						Tag:  "^(?P<version>(?P<major>17|19)[.\\d]*)(-slim)?$",
+						Libc: "glibc",
+						Values: map[string]string{
+							"implied": "bullseye",
+							"release": "bullseye",
+						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
+					},
+					{
+						Tag:  "^(?P<version>(?P<major>18|20))(-slim)?$|^(?P<version>(?P<major>2[1-5])[.\\d]*)(-slim)?$",
+						Libc: "glibc",
+						Values: map[string]string{
+							"implied": "bookworm",
+							"release": "bookworm",
+						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
+					},
+					{
+						Tag:  "^(?P<version>(?P<major>2[6-9])[.\\d]*)(-slim)?$",
+						Libc: "glibc",
+						Values: map[string]string{
+							"implied": "trixie",
+							"release": "trixie",
+						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim$",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
+					},
+					{
+						Tag:  "^(?P<version>(?P<major>\\d+)[.\\d]*)(-slim)?$",
 						Libc: "glibc",
 						Lacks: []Lack{
 							{
@@ -3632,7 +4065,7 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 					{
-						Tag:  "^(?P<float>lts|current)(-(stretch|buster|bullseye|bookworm|trixie))?(-slim)?$",
+						Tag:  "^(?P<float>lts|current)(-(?P<release>stretch|buster|bullseye|bookworm|trixie))?(-slim)?$",
 						Libc: "glibc",
 						FromContext: []string{
 							"major",
@@ -4053,7 +4486,7 @@ func generatedBuiltin() []*Preset {
 				{
 					Flavor: "slim",
 					Libc:   "glibc",
-					Image:  "node:{{with .version}}{{.}}-{{else}}{{with .major}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}{{end}}slim",
+					Image:  "node:{{with .version}}{{.}}-{{else}}{{with .major}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}{{end}}{{if and .release (not .implied)}}{{.release}}-{{end}}slim",
 					Shell:  true,
 					Tools: []string{
 						"sh",
@@ -4826,6 +5259,9 @@ func generatedBuiltin() []*Preset {
 						"python3-setuptools",
 						"python3-venv",
 					},
+					When: map[string]string{
+						"release": "^(trixie)?$",
+					},
 					ValueFlags: []string{
 						"-o",
 						"--option",
@@ -4857,6 +5293,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -4909,6 +5354,9 @@ func generatedBuiltin() []*Preset {
 						"python3-setuptools",
 						"python3-venv",
 					},
+					When: map[string]string{
+						"release": "^(trixie)?$",
+					},
 					ValueFlags: []string{
 						"-o",
 						"--option",
@@ -4940,6 +5388,585 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+				},
+				{
+					Command: "apt-get install",
+					Map: map[string]string{
+						"libcairo2-dev":   "libcairo2",
+						"libgif-dev":      "libgif7",
+						"libjpeg-dev":     "libjpeg62-turbo",
+						"libpango1.0-dev": "libpango-1.0-0",
+						"libpq-dev":       "libpq5",
+						"librsvg2-dev":    "librsvg2-2",
+						"libssl-dev":      "libssl3",
+						"libvips-dev":     "libvips42",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"make",
+						"cmake",
+						"build-essential",
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+						"pkg-config",
+						"git",
+						"node-gyp",
+						"ca-certificates",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					NativeBuild: []string{
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+					},
+					When: map[string]string{
+						"release": "^bookworm$",
+					},
+					ValueFlags: []string{
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+						"-t",
+						"--target-release",
+						"--default-release",
+					},
+					Remove: []string{
+						"apt-get remove",
+						"apt-get purge",
+						"apt remove",
+						"apt purge",
+					},
+					Base: []string{
+						"ca-certificates",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+				},
+				{
+					Command: "apt install",
+					Map: map[string]string{
+						"libcairo2-dev":   "libcairo2",
+						"libgif-dev":      "libgif7",
+						"libjpeg-dev":     "libjpeg62-turbo",
+						"libpango1.0-dev": "libpango-1.0-0",
+						"libpq-dev":       "libpq5",
+						"librsvg2-dev":    "librsvg2-2",
+						"libssl-dev":      "libssl3",
+						"libvips-dev":     "libvips42",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"make",
+						"cmake",
+						"build-essential",
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+						"pkg-config",
+						"git",
+						"node-gyp",
+						"ca-certificates",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					NativeBuild: []string{
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+					},
+					When: map[string]string{
+						"release": "^bookworm$",
+					},
+					ValueFlags: []string{
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+						"-t",
+						"--target-release",
+						"--default-release",
+					},
+					Remove: []string{
+						"apt-get remove",
+						"apt-get purge",
+						"apt remove",
+						"apt purge",
+					},
+					Base: []string{
+						"ca-certificates",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+				},
+				{
+					Command: "apt-get install",
+					Map: map[string]string{
+						"libcairo2-dev":   "libcairo2",
+						"libgif-dev":      "libgif7",
+						"libjpeg-dev":     "libjpeg62-turbo",
+						"libpango1.0-dev": "libpango-1.0-0",
+						"libpq-dev":       "libpq5",
+						"librsvg2-dev":    "librsvg2-2",
+						"libssl-dev":      "libssl1.1",
+						"libvips-dev":     "libvips42",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"make",
+						"cmake",
+						"build-essential",
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+						"pkg-config",
+						"git",
+						"node-gyp",
+						"ca-certificates",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					NativeBuild: []string{
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+					},
+					When: map[string]string{
+						"release": "^bullseye$",
+					},
+					ValueFlags: []string{
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+						"-t",
+						"--target-release",
+						"--default-release",
+					},
+					Remove: []string{
+						"apt-get remove",
+						"apt-get purge",
+						"apt remove",
+						"apt purge",
+					},
+					Base: []string{
+						"ca-certificates",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+				},
+				{
+					Command: "apt install",
+					Map: map[string]string{
+						"libcairo2-dev":   "libcairo2",
+						"libgif-dev":      "libgif7",
+						"libjpeg-dev":     "libjpeg62-turbo",
+						"libpango1.0-dev": "libpango-1.0-0",
+						"libpq-dev":       "libpq5",
+						"librsvg2-dev":    "librsvg2-2",
+						"libssl-dev":      "libssl1.1",
+						"libvips-dev":     "libvips42",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"make",
+						"cmake",
+						"build-essential",
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+						"pkg-config",
+						"git",
+						"node-gyp",
+						"ca-certificates",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					NativeBuild: []string{
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+					},
+					When: map[string]string{
+						"release": "^bullseye$",
+					},
+					ValueFlags: []string{
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+						"-t",
+						"--target-release",
+						"--default-release",
+					},
+					Remove: []string{
+						"apt-get remove",
+						"apt-get purge",
+						"apt remove",
+						"apt purge",
+					},
+					Base: []string{
+						"ca-certificates",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+				},
+				{
+					Command: "apt-get install",
+					Map: map[string]string{
+						"libcairo2-dev":   "libcairo2-dev",
+						"libgif-dev":      "libgif-dev",
+						"libjpeg-dev":     "libjpeg-dev",
+						"libpango1.0-dev": "libpango1.0-dev",
+						"libpq-dev":       "libpq-dev",
+						"librsvg2-dev":    "librsvg2-dev",
+						"libssl-dev":      "libssl-dev",
+						"libvips-dev":     "libvips-dev",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"make",
+						"cmake",
+						"build-essential",
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+						"pkg-config",
+						"git",
+						"node-gyp",
+						"ca-certificates",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					NativeBuild: []string{
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+					},
+					When: map[string]string{
+						"release": "^(buster|stretch)$",
+					},
+					ValueFlags: []string{
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+						"-t",
+						"--target-release",
+						"--default-release",
+					},
+					Remove: []string{
+						"apt-get remove",
+						"apt-get purge",
+						"apt remove",
+						"apt purge",
+					},
+					Base: []string{
+						"ca-certificates",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+				},
+				{
+					Command: "apt install",
+					Map: map[string]string{
+						"libcairo2-dev":   "libcairo2-dev",
+						"libgif-dev":      "libgif-dev",
+						"libjpeg-dev":     "libjpeg-dev",
+						"libpango1.0-dev": "libpango1.0-dev",
+						"libpq-dev":       "libpq-dev",
+						"librsvg2-dev":    "librsvg2-dev",
+						"libssl-dev":      "libssl-dev",
+						"libvips-dev":     "libvips-dev",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"make",
+						"cmake",
+						"build-essential",
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+						"pkg-config",
+						"git",
+						"node-gyp",
+						"ca-certificates",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					NativeBuild: []string{
+						"python3",
+						"python-is-python3",
+						"python3-pip",
+						"python3-setuptools",
+						"python3-venv",
+					},
+					When: map[string]string{
+						"release": "^(buster|stretch)$",
+					},
+					ValueFlags: []string{
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+						"-t",
+						"--target-release",
+						"--default-release",
+					},
+					Remove: []string{
+						"apt-get remove",
+						"apt-get purge",
+						"apt remove",
+						"apt purge",
+					},
+					Base: []string{
+						"ca-certificates",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -5025,6 +6052,16 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc": []string{
 							"musl-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-base": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+							"file",
 						},
 					},
 					SourceFiles: []string{
@@ -5285,7 +6322,57 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 					{
-						Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)(-slim|-(slim-)?(trixie|bookworm|bullseye|buster|stretch|jessie))?$",
+						Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)-(slim-)?(?P<release>trixie|bookworm|bullseye|buster|stretch|jessie)$",
+						Libc: "glibc",
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim($|-)",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
+					},
+					{
+						Tag:  "^(?P<version>(?P<pyver>3\\.[78]))(-slim)?$",
+						Libc: "glibc",
+						Values: map[string]string{
+							"implied": "bookworm",
+							"release": "bookworm",
+						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim($|-)",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
+					},
+					{
+						Tag:  "^(?P<version>(?P<pyver>3\\.(9|1[0-5])))(-slim)?$",
+						Libc: "glibc",
+						Values: map[string]string{
+							"implied": "trixie",
+							"release": "trixie",
+						},
+						Lacks: []Lack{
+							{
+								Tag: "(^|-)slim($|-)",
+								Programs: []string{
+									"curl",
+									"wget",
+									"git",
+								},
+							},
+						},
+					},
+					{
+						Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)(-slim)?$",
 						Libc: "glibc",
 						Lacks: []Lack{
 							{
@@ -5319,7 +6406,7 @@ func generatedBuiltin() []*Preset {
 						Decline: "the Python minor version cannot be told from the image tag, and the python image is no longer built on this Debian release, so a floating runtime such as python:3-slim would have a newer minor than the builder; pin one such as python:3.11-slim-buster",
 					},
 					{
-						Tag:  "^(?P<float>3)(-slim|-(slim-)?(trixie|bookworm|bullseye))?$",
+						Tag:  "^(?P<float>3)(-slim|-(slim-)?(?P<release>trixie|bookworm|bullseye))?$",
 						Libc: "glibc",
 						FromContext: []string{
 							"pyver",
@@ -5336,7 +6423,7 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 					{
-						Tag:  "^(latest|slim|(slim-)?(trixie|bookworm|bullseye))$",
+						Tag:  "^(latest|slim|(slim-)?(?P<release>trixie|bookworm|bullseye))$",
 						Libc: "glibc",
 						FromContext: []string{
 							"pyver",
@@ -6065,7 +7152,7 @@ func generatedBuiltin() []*Preset {
 				{
 					Flavor: "slim",
 					Libc:   "glibc",
-					Image:  "python:{{with .version}}{{.}}-{{else}}{{with .pyver}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}{{end}}slim",
+					Image:  "python:{{with .version}}{{.}}-{{else}}{{with .pyver}}{{.}}-{{else}}{{with .float}}{{.}}-{{end}}{{end}}{{end}}slim{{if and .release (not .implied)}}-{{.release}}{{end}}",
 					Shell:  true,
 					Tools: []string{
 						"sh",
@@ -6597,6 +7684,9 @@ func generatedBuiltin() []*Preset {
 						"unzip",
 						"bzip2",
 					},
+					When: map[string]string{
+						"release": "^(trixie)?$",
+					},
 					ValueFlags: []string{
 						"-t",
 						"--target-release",
@@ -6619,6 +7709,15 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -6723,6 +7822,9 @@ func generatedBuiltin() []*Preset {
 						"unzip",
 						"bzip2",
 					},
+					When: map[string]string{
+						"release": "^(trixie)?$",
+					},
 					ValueFlags: []string{
 						"-t",
 						"--target-release",
@@ -6745,6 +7847,487 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc-[0-9]*": []string{
 							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+				},
+				{
+					Command: "apt-get install",
+					Map: map[string]string{
+						"default-libmysqlclient-dev": "libmariadb3",
+						"libc6-dev":                  "",
+						"libcairo2-dev":              "libcairo2",
+						"libffi-dev":                 "",
+						"libgeos-dev":                "libgeos-c1v5",
+						"libgl1-mesa-glx":            "libgl1",
+						"libjpeg-dev":                "libjpeg62-turbo",
+						"libjpeg62-turbo-dev":        "libjpeg62-turbo",
+						"libmagic-dev":               "libmagic1",
+						"libmariadb-dev":             "libmariadb3",
+						"libopus-dev":                "libopus0",
+						"libpq-dev":                  "libpq5",
+						"libsndfile1-dev":            "libsndfile1",
+						"libsodium-dev":              "libsodium23",
+						"libssl-dev":                 "",
+						"libxml2-dev":                "libxml2",
+						"libxslt-dev":                "libxslt1.1",
+						"libxslt1-dev":               "libxslt1.1",
+						"libyaml-dev":                "libyaml-0-2",
+						"portaudio19-dev":            "libportaudio2",
+						"unixodbc-dev":               "unixodbc",
+						"zlib1g-dev":                 "",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"gfortran",
+						"make",
+						"cmake",
+						"build-essential",
+						"pkg-config",
+						"pkgconf",
+						"autoconf",
+						"automake",
+						"libtool",
+						"swig",
+						"cargo",
+						"rustc",
+						"git",
+						"ca-certificates",
+					},
+					Unmapped: []string{
+						"lib*-dev",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					When: map[string]string{
+						"release": "^(bookworm|bullseye)$",
+					},
+					ValueFlags: []string{
+						"-t",
+						"--target-release",
+						"--default-release",
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+					BuilderLibs: &BuilderLibs{
+						Tag: "^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$",
+						Files: []string{
+							"requirements.txt",
+							"requirements-prod.txt",
+							"requirements/base.txt",
+							"requirements/prod.txt",
+							"requirements/production.txt",
+							"pyproject.toml",
+							"setup.py",
+							"setup.cfg",
+							"Pipfile",
+							"Pipfile.lock",
+							"poetry.lock",
+							"uv.lock",
+						},
+						Match: "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
+						Word:  "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
+						Deps: []LibDep{
+							{
+								Name: "psycopg2",
+								Packages: []string{
+									"libpq5",
+								},
+							},
+							{
+								Name: "psycopg",
+								Packages: []string{
+									"libpq5",
+								},
+							},
+							{
+								Name: "mysqlclient",
+								Packages: []string{
+									"libmariadb3",
+								},
+							},
+						},
+						Why: "{where} names {name}, which on the full python image is built from source against, or loads, a library that image has (it is built on buildpack-deps, with its -dev packages) and a slim runtime lacks",
+					},
+				},
+				{
+					Command: "apt install",
+					Map: map[string]string{
+						"default-libmysqlclient-dev": "libmariadb3",
+						"libc6-dev":                  "",
+						"libcairo2-dev":              "libcairo2",
+						"libffi-dev":                 "",
+						"libgeos-dev":                "libgeos-c1v5",
+						"libgl1-mesa-glx":            "libgl1",
+						"libjpeg-dev":                "libjpeg62-turbo",
+						"libjpeg62-turbo-dev":        "libjpeg62-turbo",
+						"libmagic-dev":               "libmagic1",
+						"libmariadb-dev":             "libmariadb3",
+						"libopus-dev":                "libopus0",
+						"libpq-dev":                  "libpq5",
+						"libsndfile1-dev":            "libsndfile1",
+						"libsodium-dev":              "libsodium23",
+						"libssl-dev":                 "",
+						"libxml2-dev":                "libxml2",
+						"libxslt-dev":                "libxslt1.1",
+						"libxslt1-dev":               "libxslt1.1",
+						"libyaml-dev":                "libyaml-0-2",
+						"portaudio19-dev":            "libportaudio2",
+						"unixodbc-dev":               "unixodbc",
+						"zlib1g-dev":                 "",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"gfortran",
+						"make",
+						"cmake",
+						"build-essential",
+						"pkg-config",
+						"pkgconf",
+						"autoconf",
+						"automake",
+						"libtool",
+						"swig",
+						"cargo",
+						"rustc",
+						"git",
+						"ca-certificates",
+					},
+					Unmapped: []string{
+						"lib*-dev",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					When: map[string]string{
+						"release": "^(bookworm|bullseye)$",
+					},
+					ValueFlags: []string{
+						"-t",
+						"--target-release",
+						"--default-release",
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+				},
+				{
+					Command: "apt-get install",
+					Map: map[string]string{
+						"default-libmysqlclient-dev": "default-libmysqlclient-dev",
+						"libc6-dev":                  "",
+						"libcairo2-dev":              "libcairo2-dev",
+						"libffi-dev":                 "",
+						"libgeos-dev":                "libgeos-dev",
+						"libgl1-mesa-glx":            "libgl1-mesa-glx",
+						"libjpeg-dev":                "libjpeg-dev",
+						"libjpeg62-turbo-dev":        "libjpeg62-turbo-dev",
+						"libmagic-dev":               "libmagic-dev",
+						"libmariadb-dev":             "libmariadb-dev",
+						"libopus-dev":                "libopus-dev",
+						"libpq-dev":                  "libpq-dev",
+						"libsndfile1-dev":            "libsndfile1-dev",
+						"libsodium-dev":              "libsodium-dev",
+						"libssl-dev":                 "",
+						"libxml2-dev":                "libxml2-dev",
+						"libxslt-dev":                "libxslt-dev",
+						"libxslt1-dev":               "libxslt1-dev",
+						"libyaml-dev":                "libyaml-dev",
+						"portaudio19-dev":            "portaudio19-dev",
+						"unixodbc-dev":               "unixodbc-dev",
+						"zlib1g-dev":                 "",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"gfortran",
+						"make",
+						"cmake",
+						"build-essential",
+						"pkg-config",
+						"pkgconf",
+						"autoconf",
+						"automake",
+						"libtool",
+						"swig",
+						"cargo",
+						"rustc",
+						"git",
+						"ca-certificates",
+					},
+					Unmapped: []string{
+						"lib*-dev",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					When: map[string]string{
+						"release": "^(buster|stretch|jessie)$",
+					},
+					ValueFlags: []string{
+						"-t",
+						"--target-release",
+						"--default-release",
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+						},
+					},
+					SourceFiles: []string{
+						"/etc/apt/sources.list.d/*",
+						"/etc/apt/sources.list",
+					},
+					BuilderLibs: &BuilderLibs{
+						Tag: "^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$",
+						Files: []string{
+							"requirements.txt",
+							"requirements-prod.txt",
+							"requirements/base.txt",
+							"requirements/prod.txt",
+							"requirements/production.txt",
+							"pyproject.toml",
+							"setup.py",
+							"setup.cfg",
+							"Pipfile",
+							"Pipfile.lock",
+							"poetry.lock",
+							"uv.lock",
+						},
+						Match: "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
+						Word:  "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
+						Deps: []LibDep{
+							{
+								Name: "psycopg2",
+								Packages: []string{
+									"libpq5",
+								},
+							},
+							{
+								Name: "psycopg",
+								Packages: []string{
+									"libpq5",
+								},
+							},
+							{
+								Name: "mysqlclient",
+								Packages: []string{
+									"libmariadb3",
+								},
+							},
+						},
+						Why: "{where} names {name}, which on the full python image is built from source against, or loads, a library that image has (it is built on buildpack-deps, with its -dev packages) and a slim runtime lacks",
+					},
+				},
+				{
+					Command: "apt install",
+					Map: map[string]string{
+						"default-libmysqlclient-dev": "default-libmysqlclient-dev",
+						"libc6-dev":                  "",
+						"libcairo2-dev":              "libcairo2-dev",
+						"libffi-dev":                 "",
+						"libgeos-dev":                "libgeos-dev",
+						"libgl1-mesa-glx":            "libgl1-mesa-glx",
+						"libjpeg-dev":                "libjpeg-dev",
+						"libjpeg62-turbo-dev":        "libjpeg62-turbo-dev",
+						"libmagic-dev":               "libmagic-dev",
+						"libmariadb-dev":             "libmariadb-dev",
+						"libopus-dev":                "libopus-dev",
+						"libpq-dev":                  "libpq-dev",
+						"libsndfile1-dev":            "libsndfile1-dev",
+						"libsodium-dev":              "libsodium-dev",
+						"libssl-dev":                 "",
+						"libxml2-dev":                "libxml2-dev",
+						"libxslt-dev":                "libxslt-dev",
+						"libxslt1-dev":               "libxslt1-dev",
+						"libyaml-dev":                "libyaml-dev",
+						"portaudio19-dev":            "portaudio19-dev",
+						"unixodbc-dev":               "unixodbc-dev",
+						"zlib1g-dev":                 "",
+					},
+					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+					Tool:    "apt-get",
+					Keep:    true,
+					BuildOnly: []string{
+						"*-dev",
+						"gcc",
+						"g++",
+						"gfortran",
+						"make",
+						"cmake",
+						"build-essential",
+						"pkg-config",
+						"pkgconf",
+						"autoconf",
+						"automake",
+						"libtool",
+						"swig",
+						"cargo",
+						"rustc",
+						"git",
+						"ca-certificates",
+					},
+					Unmapped: []string{
+						"lib*-dev",
+					},
+					FetchTools: []string{
+						"curl",
+						"wget",
+						"unzip",
+						"bzip2",
+					},
+					When: map[string]string{
+						"release": "^(buster|stretch|jessie)$",
+					},
+					ValueFlags: []string{
+						"-t",
+						"--target-release",
+						"--default-release",
+						"-o",
+						"--option",
+						"-c",
+						"--config-file",
+					},
+					Sources: []string{
+						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
+						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
+						">>\\s*/etc/apt/sources\\.list\\b",
+						"\\badd-apt-repository\\b",
+						"deb\\.nodesource\\.com/setup",
+					},
+					KeptWith: map[string][]string{
+						"gcc": []string{
+							"libc6-dev",
+						},
+						"gcc-[0-9]*": []string{
+							"libc6-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-essential": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
 						},
 					},
 					SourceFiles: []string{
@@ -6829,6 +8412,16 @@ func generatedBuiltin() []*Preset {
 						},
 						"gcc": []string{
 							"musl-dev",
+						},
+					},
+					Programs: map[string][]string{
+						"build-base": []string{
+							"gcc",
+							"g++",
+							"cc",
+							"c++",
+							"make",
+							"file",
 						},
 					},
 					SourceFiles: []string{

@@ -271,6 +271,23 @@ func (r *Runtime) ImageFor(values map[string]string) (string, error) {
 	return b.String(), nil
 }
 
+// ReleaseFor is the system release the runtime's image is on, for the
+// builder's values (Release.Image filled with them), or "" when the
+// runtime says nothing about its release.
+func (r *Runtime) ReleaseFor(values map[string]string) (string, error) {
+	if r.Release == nil {
+		return "", nil
+	}
+	var b strings.Builder
+	if values == nil {
+		values = map[string]string{}
+	}
+	if err := tmpl(tmplKey{name: "release", text: r.Release.Image, missingZero: true}).Execute(&b, values); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
 // InstallLine is the runtime's Install line for the packages, followed
 // by with (packages InstallsWith adds beside them); ok is false when the
 // runtime cannot install packages, or one of these.
@@ -715,6 +732,13 @@ func (m *PackageMap) KeptWithOf(pkg string) []string {
 		}
 	}
 	return out
+}
+
+// RunsAs returns the programs a build-only package gives: its own name,
+// then those the map's Programs lists for it (build-essential: gcc,
+// g++, make...).
+func (m *PackageMap) RunsAs(pkg string) []string {
+	return append([]string{pkg}, m.Programs[pkg]...)
 }
 
 // SourceFile reports whether a file a COPY or ADD writes at this

@@ -64,6 +64,9 @@ func TestParseErrors(t *testing.T) {
 		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    release: {value: alpine}\n", "p.yaml:11: a release needs a value and what"},
 		{base + "  - flavor: b\n    libc: glibc\n    image: b\n    shell: true\n    install: x {{.}}\n    installs: [curl]\n    installs_with: [{programs: [wget], packages: [ca-certificates], why: w}]\n", `p.yaml:14: program "wget" is not one of installs`},
 		{base + "  - flavor: b\n    libc: glibc\n    image: b\n    shell: true\n    install: x {{.}}\n    installs: [curl]\n    installs_with: [{programs: [curl], packages: [ca-certificates]}]\n", "p.yaml:14: installs_with needs programs, packages and why"},
+		{base + "  - flavor: b\n    libc: glibc\n    image: b\n    release: {value: release, image: noble}\n", "p.yaml:11: release needs value, image and what"},
+		{base + "  - flavor: b\n    libc: glibc\n    image: b\n    release: {value: release, image: '{{.release', what: w}\n", "p.yaml:11: bad template"},
+		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    programs: {build-base: []}\n", `p.yaml:11: package "build-base" needs the names of the programs it brings`},
 		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    alongside: ['[']\n", `p.yaml:9: bad pattern "["`},
 		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    group_flags: [--virtual]\n", `p.yaml:11: "--virtual" is not one of value_flags`},
 		{base + "writes:\n  bogus: 1\n", `p.yaml:9: unknown field "bogus" in writes (known: writable, sources)`},
@@ -112,7 +115,7 @@ func TestUnknownFieldSaysWhere(t *testing.T) {
 	base := "name: x\ndetect:\n  images: [x]\nruntimes:\n  - flavor: a\n    libc: none\n    image: a\n"
 	cases := []struct{ yaml, want string }{
 		{base + "  - flavor: b\n    libc: none\n    image: b\n    bogus: 1\n",
-			`p.yaml:11: unknown field "bogus" in runtimes[1] (known: flavor, libc, image, shell, tools, users, user, image_user, env, entrypoint, when, copy, size_mb, why, install, installs, installs_with, base, vm, vm_options, packages)`},
+			`p.yaml:11: unknown field "bogus" in runtimes[1] (known: flavor, libc, image, shell, tools, users, user, image_user, env, entrypoint, when, copy, size_mb, why, install, installs, installs_with, base, vm, vm_options, packages, release)`},
 		{"name: x\ndetect:\n  imagez: [x]\n", `p.yaml:3: unknown field "imagez" in detect (known: images, commands, context_files)`},
 		{base + "build:\n  - command: go build\n    artifact:\n      dirr: /out\n", `p.yaml:11: unknown field "dirr" in build[0].artifact (known: output_flag, `},
 		{base + "sizes:\n  builder:\n    - {tag: x, mbb: 1}\n", `p.yaml:10: unknown field "mbb" in sizes.builder[0] (known: tag, mb)`},

@@ -490,6 +490,12 @@ type PackageMap struct {
 	// gcc cannot link a program without the C library's headers and
 	// start files (libc6-dev, musl-dev), which the builder had.
 	KeptWith map[string][]string `yaml:"kept_with"`
+	// Programs gives, for build-only packages that bring programs not
+	// named like them (meta-packages: build-essential, build-base), the
+	// programs they bring: such a package is installed in the runtime
+	// after all when something that runs in the container runs one of
+	// them, as a package named like the program is (RS187).
+	Programs map[string][]string `yaml:"programs"`
 	// SourceFiles are globs on the absolute paths a COPY or ADD writes
 	// that add a package source (/etc/apt/sources.list.d/*): packages
 	// installed in a later RUN are as unreachable as after Sources.
@@ -969,6 +975,23 @@ type Runtime struct {
 	// alongside, which the builder installs, is installed in a runtime
 	// that does not list it, even when no other package is.
 	Packages []string `yaml:"packages"`
+	// Release says which system release the image is on, so that a
+	// runtime that installs packages the builder installed on another
+	// release gets a warning (RS368): their names or versions may differ
+	// there (issue 8, left: Debian release drift).
+	Release *RuntimeRelease `yaml:"release"`
+}
+
+// RuntimeRelease is the system release a runtime image is on, in the
+// terms of a builder variant's template value: Value names that value
+// (release, which the tag or the variant fills: bullseye), Image is a
+// template over the values that gives the image's own release (noble,
+// or {{.release}} for an image that follows the builder's), and What
+// names the image's release for people (Ubuntu 24.04, noble).
+type RuntimeRelease struct {
+	Value string `yaml:"value"`
+	Image string `yaml:"image"`
+	What  string `yaml:"what"`
 }
 
 // InstallWith says which packages a runtime's install line adds beside

@@ -371,6 +371,11 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.group_flags", i), fmt.Sprintf("%q is not one of value_flags", g)}
 			}
 		}
+		for pkg, progs := range m.Programs {
+			if pkg == "" || len(progs) == 0 || slices.Contains(progs, "") {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.programs", i), fmt.Sprintf("package %q needs the names of the programs it brings", pkg)}
+			}
+		}
 		for g, with := range m.KeptWith {
 			if _, err := path.Match(g, ""); err != nil || len(with) == 0 {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.kept_with", i), fmt.Sprintf("bad pattern %q, or no packages for it", g)}
@@ -484,6 +489,15 @@ func (p *Preset) compile() *presetErr {
 			_, err := compileRE(w)
 			if err != nil {
 				return &presetErr{fmt.Sprintf("runtimes.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
+			}
+		}
+		if rr := r.Release; rr != nil {
+			at := fmt.Sprintf("runtimes.%d.release", i)
+			if rr.Value == "" || rr.Image == "" || rr.What == "" {
+				return &presetErr{at, "release needs value, image and what"}
+			}
+			if _, err := parseTemplate(tmplKey{name: "release", text: rr.Image, missingZero: true}); err != nil {
+				return &presetErr{at + ".image", fmt.Sprintf("bad template: %v", err)}
 			}
 		}
 		flavors[r.Flavor] = true

@@ -15,8 +15,12 @@ import (
 // that the builder's build packages imply.
 func (p *plan) planPackages() error {
 	f := p.f
+	values := p.values()
 	for i := range f.preset.RuntimePackages {
 		m := &f.preset.RuntimePackages[i]
+		if !m.Allows(values) {
+			continue // a map for another release (when) is not used at all, builder_libs included
+		}
 		var libs []string
 		if i < len(f.pkgs) {
 			libs = slices.Clone(f.pkgs[i])
@@ -63,6 +67,14 @@ func (p *plan) planPackages() error {
 		p.runs = append(p.runs, line)
 		p.installed = append(p.installed, libs...)
 		p.pkgInstalled = append(p.pkgInstalled, libs...)
+		// A meta-package installed gives the programs it brings
+		// (build-essential: gcc, g++, make), which the runtime then has.
+		for _, l := range libs {
+			name, _, _ := strings.Cut(l, "=")
+			for _, pr := range m.RunsAs(name)[1:] {
+				p.installed = appendNew(p.installed, pr)
+			}
+		}
 		if m.Tool != "" {
 			p.pkgTools = append(p.pkgTools, m.Tool)
 		}
@@ -235,11 +247,24 @@ func (p *plan) keepRunBuildOnly(m *presets.PackageMap, bo, libs []string) []stri
 		return libs
 	}
 	run, _ := p.runProgramNames()
-	var kept, with []string
+	var kept, with, progs, brings []string
 	for _, b := range bo {
 		name, _, _ := strings.Cut(b, "=")
-		if run[name] {
+		// The program run: the package's own name, or one a
+		// meta-package brings (build-essential's gcc).
+		ran := ""
+		for _, pr := range m.RunsAs(name) {
+			if run[pr] {
+				ran = pr
+				break
+			}
+		}
+		if ran != "" {
 			kept = append(kept, b)
+			progs = append(progs, ran)
+			if ran != name {
+				brings = append(brings, fmt.Sprintf("%s brings %s", name, ran))
+			}
 			if !slices.Contains(libs, b) {
 				libs = append(libs, b)
 			}
@@ -264,7 +289,11 @@ func (p *plan) keepRunBuildOnly(m *presets.PackageMap, bo, libs []string) []stri
 		if len(with) > 0 {
 			withText = "; " + strings.Join(with, "; ")
 		}
-		p.notes.note(0, infoBuildOnlyRun, "%s, build-only by default, %s installed in the runtime: something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) runs %s%s", strings.Join(kept, ", "), isAre(len(kept)), pronoun(len(kept)), withText)
+		runs := pronoun(len(kept))
+		if len(brings) > 0 {
+			runs = strings.Join(progs, ", ") + " (" + strings.Join(brings, "; ") + ")"
+		}
+		p.notes.note(0, infoBuildOnlyRun, "%s, build-only by default, %s installed in the runtime: something that runs in the container (CMD, ENTRYPOINT, their script, HEALTHCHECK, the sources' program calls) runs %s%s", strings.Join(kept, ", "), isAre(len(kept)), runs, withText)
 	}
 	return libs
 }
@@ -331,8 +360,11 @@ type pkgRelease struct {
 
 // noteRelease warns when the program links libraries that the runtime
 // installs from its own system release, and the builder's tag names none:
-// the two stages may be on different releases.
+// the two stages may be on different releases. It also warns when the
+// builder is on a release the runtime is not on, and the runtime installs
+// packages the builder installed (noteReleaseDrift).
 func (p *plan) noteRelease() {
+	p.noteReleaseDrift()
 	if p.libc() == "none" {
 		return
 	}
@@ -343,6 +375,33 @@ func (p *plan) noteRelease() {
 		}
 		p.notes.note(p.f.from.first, warnPackagesRelease, "%s does not name its %s: the runtime %s installs %s from its own release, and the program links libraries of the builder's, whose names (sonames) may differ; name the %s in the builder's tag so that both stages use the same one", p.f.image, r.rel.What, p.image, strings.Join(r.libs, ", "), r.rel.What)
 	}
+}
+
+// noteReleaseDrift warns when the runtime installs packages the builder
+// installed and the runtime says it is on another system release than
+// the one the builder's values name (runtimes[].release): the names the
+// builder installed may not exist there, or be other versions (issue 8,
+// left: Debian release drift). A runtime that follows the builder's
+// release, or a builder whose release is not told, gets nothing.
+func (p *plan) noteReleaseDrift() {
+	r := p.runtime
+	if r == nil || r.Release == nil || len(p.pkgInstalled) == 0 {
+		return
+	}
+	values := p.values()
+	b := values[r.Release.Value]
+	if b == "" {
+		return
+	}
+	img, err := r.ReleaseFor(values)
+	if err != nil || img == "" || img == b {
+		return
+	}
+	var pkgs []string
+	for _, x := range p.pkgInstalled {
+		pkgs = appendNew(pkgs, x)
+	}
+	p.notes.note(p.f.from.first, warnReleaseDrift, "%s is on %s, but the runtime %s is on %s, and no image of its family is on %s: it installs %s by the builder's names, which may not exist there or may be other versions with other libraries; check them, or base the runtime stage on an image of %s", p.f.image, b, p.image, r.Release.What, b, strings.Join(pkgs, ", "), b)
 }
 
 // allMatch reports whether every package matches one of the globs.
