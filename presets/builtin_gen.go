@@ -228,6 +228,12 @@ func generatedBuiltin() []*Preset {
 						Means:   true,
 					},
 					{
+						Pattern: "\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s[a-z0-9][a-z0-9.+-]*-dev(\\s|$)",
+						Why:     "a C library's development package is installed for cgo",
+						Means:   true,
+						Defer:   true,
+					},
+					{
 						Pattern: "-linkmode[= ]+[\"']?external",
 						Why:     "the linker is asked for external linking",
 					},
@@ -1078,6 +1084,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt-get install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-6.q16-6",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -1168,6 +1175,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-6.q16-6",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -1258,6 +1266,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt-get install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-7.q16-10",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42t64",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -1348,6 +1357,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-7.q16-10",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42t64",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",

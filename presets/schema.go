@@ -867,6 +867,11 @@ type Signal struct {
 	// does: it does not count when static.pure shows the sources cannot,
 	// or static.means_unused that the build uses it for nothing.
 	Means bool `yaml:"means"`
+	// Defer marks a sign that says little of why (a C library's
+	// development package installed): when every sign kept is one, a
+	// dependency the build context names (libc_deps) is given first as
+	// the reason.
+	Defer bool `yaml:"defer"`
 }
 
 // Runtime is one image the final stage may start from.

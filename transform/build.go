@@ -1268,7 +1268,7 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 func (f *facts) needsLibc(in *inst, text string) {
 	for _, sig := range f.preset.Static.NeedsLibc {
 		if sig.Matches(text) {
-			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why, means: sig.Means})
+			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why, means: sig.Means, deferred: sig.Defer})
 		}
 	}
 }

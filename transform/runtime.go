@@ -20,6 +20,14 @@ func (p *plan) planPackages() error {
 		var libs []string
 		if i < len(f.pkgs) {
 			libs = slices.Clone(f.pkgs[i])
+			if p.static && len(f.preset.Static.Env) > 0 {
+				// Built with the static switch, the program loads no C
+				// library: the run-time libraries the map gives for the
+				// development packages are of no use (review 6, finding
+				// G, contrast: libopus-dev beside sources that cannot use
+				// cgo). What is kept as it is (a program) stays.
+				libs = slices.DeleteFunc(libs, func(l string) bool { return !slices.Contains(f.pkgAsIs[i], l) })
+			}
 			libs = p.leaveFetchTools(m, f.pkgAsIs[i], libs)
 			bo := p.nativeBuildKept(m, f.pkgBuildOnly[i], f.pkgOrder[i], &libs)
 			libs = p.keepRunBuildOnly(m, bo, libs)
@@ -438,6 +446,17 @@ func (p *plan) builderLibs(pm int, b *presets.BuilderLibs, libs []string) []stri
 	return libs
 }
 
+// allDeferred reports whether every sign is one that says little of
+// why (presets.Signal.Defer).
+func allDeferred(es []Evidence) bool {
+	for _, e := range es {
+		if !e.deferred {
+			return false
+		}
+	}
+	return len(es) > 0
+}
+
 // decideLibc decides whether the artifacts link a C library, and whether
 // the static switch must be set on the build commands.
 func (p *plan) decideLibc() {
@@ -448,7 +467,7 @@ func (p *plan) decideLibc() {
 		}
 		for _, sig := range f.preset.Static.NeedsLibc {
 			if sig.Matches(e.key + "=" + strings.Trim(e.raw, `"'`)) {
-				p.libcWhy = append(p.libcWhy, Evidence{Line: e.in.first, What: sig.Why, means: sig.Means})
+				p.libcWhy = append(p.libcWhy, Evidence{Line: e.in.first, What: sig.Why, means: sig.Means, deferred: sig.Defer})
 			}
 		}
 	}
@@ -457,6 +476,13 @@ func (p *plan) decideLibc() {
 		// Only now is the build context worth reading: it can only keep
 		// the static switch off.
 		p.libcWhy, p.libcFree = f.contextLibc()
+	} else if allDeferred(p.libcWhy) && !p.staticSet {
+		// Signs that say little of why (a library's development package
+		// installed): a dependency the context names says better (review
+		// 6, finding G: libvips-dev beside go.mod's bimg).
+		if ctx, _ := f.contextLibc(); len(ctx) > 0 {
+			p.libcWhy = append(ctx, p.libcWhy...)
+		}
 	}
 	// Said only where it explains a static switch not set: a preset with
 	// none says it in the runtime's note, when the C library matters there.
