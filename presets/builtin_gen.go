@@ -1448,7 +1448,12 @@ func generatedBuiltin() []*Preset {
 					Command: "apk add",
 					Map: map[string]string{
 						"imagemagick-dev": "imagemagick-libs",
+						"libc-dev":        "",
 						"librdkafka-dev":  "librdkafka",
+						"musl-dev":        "",
+						"opus-dev":        "opus",
+						"opusfile-dev":    "opusfile",
+						"sqlite-dev":      "sqlite-libs",
 						"vips-dev":        "vips",
 					},
 					Install: "apk add --no-cache {{.}}",
@@ -1480,6 +1485,9 @@ func generatedBuiltin() []*Preset {
 						"upx",
 						"protobuf",
 						"protoc",
+					},
+					Unmapped: []string{
+						"*-dev",
 					},
 					FetchTools: []string{
 						"curl",
