@@ -97,6 +97,9 @@ func generatedBuiltin() []*Preset {
 									"git",
 									"bash",
 								},
+								Packages: []string{
+									"tzdata",
+								},
 							},
 						},
 					},
@@ -411,6 +414,14 @@ func generatedBuiltin() []*Preset {
 					"tzdata",
 				},
 				Why: "with TZ unset, Go's time package reads /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -1930,6 +1941,14 @@ func generatedBuiltin() []*Preset {
 				},
 				Data: []string{},
 				Why:  "with TZ unset, the JVM takes its default zone from /etc/timezone or /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -2868,6 +2887,9 @@ func generatedBuiltin() []*Preset {
 									"git",
 									"bash",
 								},
+								Packages: []string{
+									"tzdata",
+								},
 							},
 						},
 					},
@@ -2897,6 +2919,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"git",
 									"bash",
+								},
+								Packages: []string{
+									"tzdata",
 								},
 							},
 						},
@@ -3194,6 +3219,14 @@ func generatedBuiltin() []*Preset {
 				},
 				Data: []string{},
 				Why:  "with TZ unset, Node.js's ICU takes its zone from /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -5254,6 +5287,14 @@ func generatedBuiltin() []*Preset {
 					"tzdata",
 				},
 				Why: "with TZ unset, the C library's localtime, which Python's time module uses, reads /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{

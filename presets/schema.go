@@ -178,6 +178,11 @@ type Lack struct {
 	// among the tags of one variant).
 	Tag      string   `yaml:"tag"`
 	Programs []string `yaml:"programs"`
+	// Packages are system packages, by the package maps' names, the
+	// images do not have (tzdata on alpine, ca-certificates on
+	// node:22-slim): a zone file they would hold is missing
+	// (local_time.zone_files), and a map's base package is not added.
+	Packages []string `yaml:"packages"`
 }
 
 // BuildCommand is a command that belongs to the build. With an Artifact it
@@ -1005,6 +1010,24 @@ type LocalTime struct {
 	Data []string `yaml:"data"`
 	// Why says what reads the local time zone, for the note.
 	Why string `yaml:"why"`
+	// ZoneFiles says where the zone files a set names come from in the
+	// builder (review 6, finding E): without them the zone never took
+	// effect there, and nothing is kept.
+	ZoneFiles *ZoneFiles `yaml:"zone_files"`
+}
+
+// ZoneFiles are the packages that hold the system's zone files and how
+// a RUN uses them.
+type ZoneFiles struct {
+	// Packages hold the zone files (tzdata): the builder has them unless
+	// its variant lacks them, or an install of the file gives one; a
+	// remove takes it away.
+	Packages []string `yaml:"packages"`
+	// Links are regexps over a RUN's text that find a set made by a
+	// symbolic link (ln -s ZONEFILE /etc/localtime): it resolves when the
+	// program runs, so the zone file must be there at the end of the
+	// build; any other set (a copy) needs it when the RUN runs.
+	Links []string `yaml:"links"`
 }
 
 // SourceSet names the source files of an application.

@@ -950,6 +950,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 			if at := subcommandAt(args, rm); at >= 0 {
 				for _, name := range packageArgs(args[at+1:], m.ValueFlags, nil) {
 					f.forgetPackage(i, name.text)
+					f.pkgEvents = append(f.pkgEvents, pkgEvent{line: line, end: end, name: name.text, remove: true})
 				}
 			}
 		}
@@ -972,6 +973,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		buildGroup := group != "" && buildOnly(m.BuildGroups, group)
 		for _, a := range pkgArgs {
 			f.pkgOrder[i] = append(f.pkgOrder[i], a.text)
+			f.pkgEvents = append(f.pkgEvents, pkgEvent{line: line, end: end, name: a.text, group: group})
 			lib, ok := m.Map[a.text]
 			if ok && lib == "" {
 				continue // the runtime has its library
@@ -1011,6 +1013,50 @@ func (f *facts) scanPackages(args []word, line, end int) {
 			}
 		}
 	}
+}
+
+// pkgEvent is an install or a remove of a system package by a command
+// of a RUN: line is the RUN's, end where the command ends in its text,
+// group the group an install names (apk add --virtual NAME).
+type pkgEvent struct {
+	line, end   int
+	name, group string
+	remove      bool
+}
+
+// hasPackage reports whether the builder has one of the packages pkgs
+// before the place (line, at) of a RUN's text (at -1: after every RUN):
+// the image has it unless its variant lacks it, an install gives it,
+// and a remove of it, or of a group an install put it in, takes it away.
+func (f *facts) hasPackage(pkgs []string, line, at int) bool {
+	has := map[string]bool{}
+	for _, p := range pkgs {
+		has[p] = !f.variant.LacksPackage(f.tag, p)
+	}
+	groups := map[string][]string{}
+	for _, e := range f.pkgEvents {
+		if at >= 0 && (e.line > line || e.line == line && e.end > at) {
+			break
+		}
+		switch {
+		case e.remove:
+			has[e.name] = false
+			for _, g := range groups[e.name] {
+				has[g] = false
+			}
+		default:
+			has[e.name] = true
+			if e.group != "" {
+				groups[e.group] = append(groups[e.group], e.name)
+			}
+		}
+	}
+	for _, p := range pkgs {
+		if has[p] {
+			return true
+		}
+	}
+	return false
 }
 
 // forgetPackage drops a package kept as it is, or the kept packages of a
