@@ -2904,6 +2904,9 @@ func generatedBuiltin() []*Preset {
 									"wget",
 									"git",
 								},
+								Packages: []string{
+									"ca-certificates",
+								},
 							},
 						},
 					},
@@ -2940,6 +2943,9 @@ func generatedBuiltin() []*Preset {
 									"wget",
 									"git",
 								},
+								Packages: []string{
+									"ca-certificates",
+								},
 							},
 						},
 					},
@@ -2956,6 +2962,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"wget",
 									"git",
+								},
+								Packages: []string{
+									"ca-certificates",
 								},
 							},
 						},
@@ -4137,6 +4146,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -4219,6 +4235,13 @@ func generatedBuiltin() []*Preset {
 					},
 					Base: []string{
 						"ca-certificates",
+					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
 					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",

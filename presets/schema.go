@@ -445,6 +445,12 @@ type PackageMap struct {
 	// default runtime has too: a runtime that installs other packages,
 	// and so is not the default, installs them as well.
 	Base []string `yaml:"base"`
+	// LeanFlags are options of the install that leave out what packages
+	// only recommend (apt's --no-install-recommends): an install without
+	// one may bring a base package as a recommendation, so the builder
+	// counts as having it even where its image lacks it
+	// (builder.variants[].lacks). A map without them never does.
+	LeanFlags []string `yaml:"lean_flags"`
 	// Release names the template value that is the builder's system
 	// release (alpine: 3.22 of golang:1.26-alpine3.22): when the tag
 	// gives none and the program links a library the runtime installs,

@@ -971,6 +971,13 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		// A group the preset calls the build's (.build-deps) holds only
 		// what the build needs (review 4, finding D).
 		buildGroup := group != "" && buildOnly(m.BuildGroups, group)
+		if len(m.LeanFlags) > 0 && !slices.ContainsFunc(args[at+1:], func(w word) bool { return slices.Contains(m.LeanFlags, w.text) }) {
+			// What the packages recommend comes along, which may be a
+			// base package the image lacks (review 6, finding K).
+			for _, b := range m.Base {
+				f.pkgEvents = append(f.pkgEvents, pkgEvent{line: line, end: end, name: b})
+			}
+		}
 		for _, a := range pkgArgs {
 			f.pkgOrder[i] = append(f.pkgOrder[i], a.text)
 			f.pkgEvents = append(f.pkgEvents, pkgEvent{line: line, end: end, name: a.text, group: group})

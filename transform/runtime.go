@@ -56,7 +56,7 @@ func (p *plan) planPackages() error {
 			p.alongside = append(p.alongside, alongsideOnly{m: m, libs: libs, at: len(p.runs)})
 			continue
 		}
-		for _, b := range m.Base {
+		for _, b := range p.hadBase(m) {
 			if !slices.Contains(libs, b) {
 				libs = append(libs, b)
 			}
@@ -77,6 +77,19 @@ func (p *plan) planPackages() error {
 		p.notes.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
 	}
 	return nil
+}
+
+// hadBase are the map's base packages the builder had when the program
+// ran: a package its image lacks (ca-certificates on node:22-slim) and no
+// install of the file gives is not added (review 6, finding K).
+func (p *plan) hadBase(m *presets.PackageMap) []string {
+	var out []string
+	for _, b := range m.Base {
+		if p.f.hasPackage([]string{b}, 0, -1) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // alongsideOnly is a package map's install of packages that the default
@@ -140,7 +153,7 @@ func (p *plan) installAlongside() error {
 			p.notes.note(0, warnAlongsideMissing, "the builder installs %s, which the runtime %s does not have and cannot install: what the program reads from %s at run time is missing; install %s in the runtime stage, or use a runtime that has %s", strings.Join(miss, ", "), r.Flavor, pronoun(len(miss)), pronoun(len(miss)), pronoun(len(miss)))
 			continue
 		}
-		base := alongsideOnly{libs: a.m.Base}.lacks(r)
+		base := alongsideOnly{libs: p.hadBase(a.m)}.lacks(r)
 		libs := slices.Clone(miss)
 		for _, b := range base {
 			if !slices.Contains(libs, b) {
@@ -880,7 +893,7 @@ func (p *plan) installOn(try []*Runtime, missing func(*Runtime) []string) (*Runt
 // Debian's curl) that the stage has not got already.
 func (p *plan) installLine(r *Runtime, progs []string) (string, bool, error) {
 	var with []string
-	for _, w := range r.InstallWithFor(progs, p.installed) {
+	for _, w := range r.InstallWithFor(progs, p.withHave(r)) {
 		with = append(with, w.Packages...)
 	}
 	line, ok, err := r.InstallLine(progs, with...)
@@ -890,11 +903,27 @@ func (p *plan) installLine(r *Runtime, progs []string) (string, bool, error) {
 	return line, ok, nil
 }
 
+// withHave is what installs_with need not add: the packages the stage
+// installs, and those the builder did not have when the program ran (its
+// image lacks them and no install gives them), so that a program runs as
+// it did there (review 6, finding K).
+func (p *plan) withHave(r *Runtime) []string {
+	have := slices.Clone(p.installed)
+	for _, w := range r.InstallsWith {
+		for _, pkg := range w.Packages {
+			if !p.f.hasPackage([]string{pkg}, 0, -1) {
+				have = append(have, pkg)
+			}
+		}
+	}
+	return have
+}
+
 // useInstall makes r the runtime, whose RUN line (from installLine)
 // installs the programs m and the packages installs_with adds beside
 // them, which it returns for the note.
 func (p *plan) useInstall(r *Runtime, line string, m []string) []presets.InstallWith {
-	with := r.InstallWithFor(m, p.installed)
+	with := r.InstallWithFor(m, p.withHave(r))
 	p.runtime = r
 	p.runs = append(p.runs, line)
 	p.installed = append(p.installed, m...)
