@@ -421,6 +421,9 @@ func generatedBuiltin() []*Preset {
 					Links: []string{
 						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
 					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
+					},
 				},
 			},
 			Writes: &Writes{
@@ -1948,6 +1951,9 @@ func generatedBuiltin() []*Preset {
 					Links: []string{
 						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
 					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
+					},
 				},
 			},
 			Writes: &Writes{
@@ -3234,6 +3240,9 @@ func generatedBuiltin() []*Preset {
 					},
 					Links: []string{
 						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
 					},
 				},
 			},
@@ -5316,6 +5325,9 @@ func generatedBuiltin() []*Preset {
 					},
 					Links: []string{
 						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
 					},
 				},
 			},

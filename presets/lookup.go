@@ -1065,6 +1065,17 @@ func (l *LocalTime) ZoneSetAt(text string) (string, int, bool) {
 	return "", 0, false
 }
 
+// Reading reports whether a RUN's text reads a zone file from the
+// packages (ZoneFiles.Reads).
+func (z *ZoneFiles) Reading(text string) bool {
+	for _, x := range z.Reads {
+		if re(x).MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
 // Linked reports whether a RUN's text sets the zone by a symbolic link
 // to its zone file (ZoneFiles.Links).
 func (z *ZoneFiles) Linked(text string) bool {

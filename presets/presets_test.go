@@ -436,8 +436,21 @@ func TestZoneFilesLinked(t *testing.T) {
 		t.Fatalf("preset %s has no local_time.zone_files", ps[0].Name)
 	}
 	for _, p := range ps[1:] {
-		if y := p.LocalTime.ZoneFiles; y == nil || !slices.Equal(y.Packages, z.Packages) || !slices.Equal(y.Links, z.Links) {
+		if y := p.LocalTime.ZoneFiles; y == nil || !slices.Equal(y.Packages, z.Packages) || !slices.Equal(y.Links, z.Links) || !slices.Equal(y.Reads, z.Reads) {
 			t.Errorf("preset %s's local_time.zone_files differs from %s's", p.Name, ps[0].Name)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"apk add tzdata && cp /usr/share/zoneinfo/Asia/Shanghai /etc/localtime && apk del tzdata", true},
+		{"ln -snf /usr/share/zoneinfo/$TZ /etc/localtime", true},
+		{"setup-timezone -z Asia/Tokyo", false},
+		{"echo Asia/Tokyo > /etc/timezone", false},
+	} {
+		if got := z.Reading(c.text); got != c.want {
+			t.Errorf("Reading(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 	for _, c := range []struct {

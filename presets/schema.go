@@ -1034,6 +1034,12 @@ type ZoneFiles struct {
 	// program runs, so the zone file must be there at the end of the
 	// build; any other set (a copy) needs it when the RUN runs.
 	Links []string `yaml:"links"`
+	// Reads are regexps over a RUN's text that find a set reading the
+	// zone file from the packages (cp or ln of /usr/share/zoneinfo/ZONE):
+	// only such a set, or a link, needs them. Others (setup-timezone,
+	// which fetches the zone itself; a name echoed into /etc/timezone)
+	// are taken as before.
+	Reads []string `yaml:"reads"`
 }
 
 // SourceSet names the source files of an application.

@@ -319,6 +319,11 @@ func (p *Preset) compile() *presetErr {
 					return &presetErr{fmt.Sprintf("local_time.zone_files.links.%d", i), fmt.Sprintf("bad pattern %q: %v", x, err)}
 				}
 			}
+			for i, x := range z.Reads {
+				if _, err := compileRE(x); err != nil {
+					return &presetErr{fmt.Sprintf("local_time.zone_files.reads.%d", i), fmt.Sprintf("bad pattern %q: %v", x, err)}
+				}
+			}
 		}
 	}
 

@@ -46,7 +46,7 @@ func (p *plan) planLocalTime() {
 			zone = f.envNow[m[1]+m[2]]
 		}
 	}
-	if z := lt.ZoneFiles; z != nil {
+	if z := lt.ZoneFiles; z != nil && (z.Linked(text) || z.Reading(text)) {
 		// The zone took effect in the builder only with its zone file
 		// there (review 6, finding E): a link resolves when the program
 		// runs, a copy when the RUN runs. Without it the original ran in
