@@ -97,6 +97,9 @@ func generatedBuiltin() []*Preset {
 									"git",
 									"bash",
 								},
+								Packages: []string{
+									"tzdata",
+								},
 							},
 						},
 					},
@@ -280,6 +283,12 @@ func generatedBuiltin() []*Preset {
 						Means:   true,
 					},
 					{
+						Pattern: "\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s[a-z0-9][a-z0-9.+-]*-dev(\\s|$)",
+						Why:     "a C library's development package is installed for cgo",
+						Means:   true,
+						Defer:   true,
+					},
+					{
 						Pattern: "-linkmode[= ]+[\"']?external",
 						Why:     "the linker is asked for external linking",
 					},
@@ -457,6 +466,17 @@ func generatedBuiltin() []*Preset {
 					"tzdata",
 				},
 				Why: "with TZ unset, Go's time package reads /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -1130,6 +1150,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt-get install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-6.q16-6",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -1229,6 +1250,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-6.q16-6",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -1328,6 +1350,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt-get install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-7.q16-10",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42t64",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -1427,6 +1450,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-7.q16-10",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42t64",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -1724,7 +1748,12 @@ func generatedBuiltin() []*Preset {
 					Command: "apk add",
 					Map: map[string]string{
 						"imagemagick-dev": "imagemagick-libs",
+						"libc-dev":        "",
 						"librdkafka-dev":  "librdkafka",
+						"musl-dev":        "",
+						"opus-dev":        "opus",
+						"opusfile-dev":    "opusfile",
+						"sqlite-dev":      "sqlite-libs",
 						"vips-dev":        "vips",
 					},
 					Install: "apk add --no-cache {{.}}",
@@ -1756,6 +1785,9 @@ func generatedBuiltin() []*Preset {
 						"upx",
 						"protobuf",
 						"protoc",
+					},
+					Unmapped: []string{
+						"*-dev",
 					},
 					FetchTools: []string{
 						"curl",
@@ -2421,6 +2453,17 @@ func generatedBuiltin() []*Preset {
 				},
 				Data: []string{},
 				Why:  "with TZ unset, the JVM takes its default zone from /etc/timezone or /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -3927,6 +3970,9 @@ func generatedBuiltin() []*Preset {
 									"git",
 									"bash",
 								},
+								Packages: []string{
+									"tzdata",
+								},
 							},
 						},
 					},
@@ -3940,6 +3986,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"wget",
 									"git",
+								},
+								Packages: []string{
+									"ca-certificates",
 								},
 							},
 						},
@@ -3959,6 +4008,9 @@ func generatedBuiltin() []*Preset {
 									"wget",
 									"git",
 								},
+								Packages: []string{
+									"ca-certificates",
+								},
 							},
 						},
 					},
@@ -3976,6 +4028,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"wget",
 									"git",
+								},
+								Packages: []string{
+									"ca-certificates",
 								},
 							},
 						},
@@ -3995,6 +4050,9 @@ func generatedBuiltin() []*Preset {
 									"wget",
 									"git",
 								},
+								Packages: []string{
+									"ca-certificates",
+								},
 							},
 						},
 					},
@@ -4012,6 +4070,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"wget",
 									"git",
+								},
+								Packages: []string{
+									"ca-certificates",
 								},
 							},
 						},
@@ -4031,6 +4092,9 @@ func generatedBuiltin() []*Preset {
 									"wget",
 									"git",
 								},
+								Packages: []string{
+									"ca-certificates",
+								},
 							},
 						},
 					},
@@ -4044,6 +4108,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"wget",
 									"git",
+								},
+								Packages: []string{
+									"ca-certificates",
 								},
 							},
 						},
@@ -4060,6 +4127,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"git",
 									"bash",
+								},
+								Packages: []string{
+									"tzdata",
 								},
 							},
 						},
@@ -4078,6 +4148,9 @@ func generatedBuiltin() []*Preset {
 									"wget",
 									"git",
 								},
+								Packages: []string{
+									"ca-certificates",
+								},
 							},
 						},
 					},
@@ -4094,6 +4167,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"wget",
 									"git",
+								},
+								Packages: []string{
+									"ca-certificates",
 								},
 							},
 						},
@@ -4367,6 +4443,17 @@ func generatedBuiltin() []*Preset {
 				},
 				Data: []string{},
 				Why:  "with TZ unset, Node.js's ICU takes its zone from /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -5280,6 +5367,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -5375,6 +5469,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -5470,6 +5571,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -5564,6 +5672,13 @@ func generatedBuiltin() []*Preset {
 					},
 					Base: []string{
 						"ca-certificates",
+					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
 					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
@@ -5660,6 +5775,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -5754,6 +5876,13 @@ func generatedBuiltin() []*Preset {
 					},
 					Base: []string{
 						"ca-certificates",
+					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
 					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
@@ -5850,6 +5979,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -5944,6 +6080,13 @@ func generatedBuiltin() []*Preset {
 					},
 					Base: []string{
 						"ca-certificates",
+					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
 					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
@@ -7081,6 +7224,17 @@ func generatedBuiltin() []*Preset {
 					"tzdata",
 				},
 				Why: "with TZ unset, the C library's localtime, which Python's time module uses, reads /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{

@@ -863,6 +863,17 @@ func (v *Variant) LacksProgram(repo, tag, prog string) bool {
 	return false
 }
 
+// LacksPackage reports whether the images of this variant with the tag
+// tag do not have the system package pkg.
+func (v *Variant) LacksPackage(tag, pkg string) bool {
+	for _, l := range v.Lacks {
+		if slices.Contains(l.Packages, pkg) && (l.Tag == "" || re(l.Tag).MatchString(tag)) {
+			return true
+		}
+	}
+	return false
+}
+
 // bound returns the program of the literal that the nearest binding
 // of name before offset at holds (const cmd = `ffmpeg -i ...`), or ""
 // when there is none, when a block it is in closes before at, or when
@@ -1130,14 +1141,43 @@ func (r *Reach) IsOpaque(data []byte) bool {
 // ZoneSet returns the zone a RUN's text makes the local one, as written
 // (it may hold a $VAR), and whether it sets one.
 func (l *LocalTime) ZoneSet(text string) (string, bool) {
+	zone, _, ok := l.ZoneSetAt(text)
+	return zone, ok
+}
+
+// ZoneSetAt is ZoneSet with where in the text the set starts.
+func (l *LocalTime) ZoneSetAt(text string) (string, int, bool) {
 	for _, x := range l.Sets {
 		if !mayMatch(x, []byte(text)) {
 			continue
 		}
 		r := re(x)
-		if m := r.FindStringSubmatch(text); m != nil {
-			return m[r.SubexpIndex("zone")], true
+		if m := r.FindStringSubmatchIndex(text); m != nil {
+			k := r.SubexpIndex("zone")
+			return text[m[2*k]:m[2*k+1]], m[0], true
 		}
 	}
-	return "", false
+	return "", 0, false
+}
+
+// Reading reports whether a RUN's text reads a zone file from the
+// packages (ZoneFiles.Reads).
+func (z *ZoneFiles) Reading(text string) bool {
+	for _, x := range z.Reads {
+		if re(x).MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// Linked reports whether a RUN's text sets the zone by a symbolic link
+// to its zone file (ZoneFiles.Links).
+func (z *ZoneFiles) Linked(text string) bool {
+	for _, x := range z.Links {
+		if re(x).MatchString(text) {
+			return true
+		}
+	}
+	return false
 }

@@ -424,3 +424,52 @@ func TestLocalTimeSets(t *testing.T) {
 		}
 	}
 }
+
+// TestZoneFilesLinked checks which sets the presets' zone_files.links
+// take for a symbolic link, whose zone file must still be there when the
+// program runs (review 6, finding E), and that every built-in preset has
+// the same zone_files.
+func TestZoneFilesLinked(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := ps[0].LocalTime.ZoneFiles
+	if z == nil {
+		t.Fatalf("preset %s has no local_time.zone_files", ps[0].Name)
+	}
+	for _, p := range ps[1:] {
+		if y := p.LocalTime.ZoneFiles; y == nil || !slices.Equal(y.Packages, z.Packages) || !slices.Equal(y.Links, z.Links) || !slices.Equal(y.Reads, z.Reads) {
+			t.Errorf("preset %s's local_time.zone_files differs from %s's", p.Name, ps[0].Name)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"apk add tzdata && cp /usr/share/zoneinfo/Asia/Shanghai /etc/localtime && apk del tzdata", true},
+		{"ln -snf /usr/share/zoneinfo/$TZ /etc/localtime", true},
+		{"setup-timezone -z Asia/Tokyo", false},
+		{"echo Asia/Tokyo > /etc/timezone", false},
+	} {
+		if got := z.Reading(c.text); got != c.want {
+			t.Errorf("Reading(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"ln -sf /usr/share/zoneinfo/Asia/Shanghai /etc/localtime", true},
+		{"ln -snf /usr/share/zoneinfo/$TZ /etc/localtime && echo $TZ > /etc/timezone", true},
+		{"ln -f -s \"/usr/share/zoneinfo/UTC\" /etc/localtime", true},
+		{"ln --symbolic --force /usr/share/zoneinfo/UTC /etc/localtime", true},
+		{"apk add tzdata && cp /usr/share/zoneinfo/Asia/Shanghai /etc/localtime && apk del tzdata", false},
+		{"ln /usr/share/zoneinfo/UTC /etc/localtime", false}, // a hard link is a copy of the file
+		{"echo Asia/Tokyo > /etc/timezone", false},
+	} {
+		if got := z.Linked(c.text); got != c.want {
+			t.Errorf("Linked(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

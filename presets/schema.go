@@ -183,6 +183,11 @@ type Lack struct {
 	// among the tags of one variant).
 	Tag      string   `yaml:"tag"`
 	Programs []string `yaml:"programs"`
+	// Packages are system packages, by the package maps' names, the
+	// images do not have (tzdata on alpine, ca-certificates on
+	// node:22-slim): a zone file they would hold is missing
+	// (local_time.zone_files), and a map's base package is not added.
+	Packages []string `yaml:"packages"`
 }
 
 // BuildCommand is a command that belongs to the build. With an Artifact it
@@ -474,6 +479,12 @@ type PackageMap struct {
 	// default runtime has too: a runtime that installs other packages,
 	// and so is not the default, installs them as well.
 	Base []string `yaml:"base"`
+	// LeanFlags are options of the install that leave out what packages
+	// only recommend (apt's --no-install-recommends): an install without
+	// one may bring a base package as a recommendation, so the builder
+	// counts as having it even where its image lacks it
+	// (builder.variants[].lacks). A map without them never does.
+	LeanFlags []string `yaml:"lean_flags"`
 	// Release names the template value that is the builder's system
 	// release (alpine: 3.22 of golang:1.26-alpine3.22): when the tag
 	// gives none and the program links a library the runtime installs,
@@ -920,6 +931,11 @@ type Signal struct {
 	// does: it does not count when static.pure shows the sources cannot,
 	// or static.means_unused that the build uses it for nothing.
 	Means bool `yaml:"means"`
+	// Defer marks a sign that says little of why (a C library's
+	// development package installed): when every sign kept is one, a
+	// dependency the build context names (libc_deps) is given first as
+	// the reason.
+	Defer bool `yaml:"defer"`
 }
 
 // Runtime is one image the final stage may start from.
@@ -1075,6 +1091,30 @@ type LocalTime struct {
 	Data []string `yaml:"data"`
 	// Why says what reads the local time zone, for the note.
 	Why string `yaml:"why"`
+	// ZoneFiles says where the zone files a set names come from in the
+	// builder (review 6, finding E): without them the zone never took
+	// effect there, and nothing is kept.
+	ZoneFiles *ZoneFiles `yaml:"zone_files"`
+}
+
+// ZoneFiles are the packages that hold the system's zone files and how
+// a RUN uses them.
+type ZoneFiles struct {
+	// Packages hold the zone files (tzdata): the builder has them unless
+	// its variant lacks them, or an install of the file gives one; a
+	// remove takes it away.
+	Packages []string `yaml:"packages"`
+	// Links are regexps over a RUN's text that find a set made by a
+	// symbolic link (ln -s ZONEFILE /etc/localtime): it resolves when the
+	// program runs, so the zone file must be there at the end of the
+	// build; any other set (a copy) needs it when the RUN runs.
+	Links []string `yaml:"links"`
+	// Reads are regexps over a RUN's text that find a set reading the
+	// zone file from the packages (cp or ln of /usr/share/zoneinfo/ZONE):
+	// only such a set, or a link, needs them. Others (setup-timezone,
+	// which fetches the zone itself; a name echoed into /etc/timezone)
+	// are taken as before.
+	Reads []string `yaml:"reads"`
 }
 
 // ConfigValues are configuration files whose values may name run-time

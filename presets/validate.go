@@ -63,8 +63,8 @@ func (p *Preset) compile() *presetErr {
 			if _, err := compileRE(l.Tag); err != nil {
 				return &presetErr{fmt.Sprintf("builder.variants.%d.lacks.%d.tag", i, j), fmt.Sprintf("bad tag pattern %q: %v", l.Tag, err)}
 			}
-			if len(l.Programs) == 0 {
-				return &presetErr{fmt.Sprintf("builder.variants.%d.lacks.%d", i, j), "lacks needs programs"}
+			if len(l.Programs) == 0 && len(l.Packages) == 0 {
+				return &presetErr{fmt.Sprintf("builder.variants.%d.lacks.%d", i, j), "lacks needs programs or packages"}
 			}
 		}
 	}
@@ -323,6 +323,21 @@ func (p *Preset) compile() *presetErr {
 			}
 			if re.SubexpIndex("zone") < 0 {
 				return &presetErr{fmt.Sprintf("local_time.sets.%d", i), "the pattern needs a group named zone"}
+			}
+		}
+		if z := lt.ZoneFiles; z != nil {
+			if len(z.Packages) == 0 {
+				return &presetErr{"local_time.zone_files", "zone_files needs packages"}
+			}
+			for i, x := range z.Links {
+				if _, err := compileRE(x); err != nil {
+					return &presetErr{fmt.Sprintf("local_time.zone_files.links.%d", i), fmt.Sprintf("bad pattern %q: %v", x, err)}
+				}
+			}
+			for i, x := range z.Reads {
+				if _, err := compileRE(x); err != nil {
+					return &presetErr{fmt.Sprintf("local_time.zone_files.reads.%d", i), fmt.Sprintf("bad pattern %q: %v", x, err)}
+				}
 			}
 		}
 	}

@@ -91,6 +91,7 @@ const (
 	infoAppIsWorkdir       Code = "RS147"
 	infoBesideApp          Code = "RS148"
 	infoBuilderLibs        Code = "RS153"
+	infoLocalTimeNever     Code = "RS154"
 	infoDigestKept         Code = "RS165"
 	infoRunnerBin          Code = "RS170"
 	infoProgramRuntime     Code = "RS174"
@@ -241,6 +242,7 @@ var codes = []CodeInfo{
 	{infoAppIsWorkdir, KindInfo, "the app folder is the working folder", "The dependencies are installed in a sub-folder of the stage's working folder, and the build puts other files in the working folder beside it, which the app may reach (../shared): the runtime copies the working folder whole."},
 	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
 	{infoBuilderLibs, KindInfo, "run-time library of the builder image installed", "A dependency the file or the build context names is built from source against, or loads, a system library that the builder image has (the full python image, built on buildpack-deps) and the runtime lacks: the runtime installs its run-time package."},
+	{infoLocalTimeNever, KindInfo, "local time zone the builder never had", "A RUN makes a zone the builder's local time zone, but the builder has no zone file for it (the image has no zone data and the file installs none, or removes it before a link is read): the /etc/localtime link points nowhere, so the original ran in UTC, as the runtime does, and no ENV TZ is set."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
@@ -334,7 +336,7 @@ var codes = []CodeInfo{
 	{warnProgramUnnamed, KindWarning, "the sources run a program they do not name", "The app's sources run a program whose name is not a literal (exec.Command(task.Command), sh -c with a command built at run time): the runtime has few of the original image's programs (no shell on distroless), so what it runs may be missing."},
 	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},
 	{warnVMChanged, KindWarning, "virtual machine changed", "The builder runs one virtual machine family (IBM J9 / Eclipse OpenJ9) and the runtime another (HotSpot): no runtime of the builder's family fits, or another was asked for; the command passes no option the runtime's does not know, but defaults such as garbage collection and memory differ."},
-	{warnDevUnmapped, KindWarning, "development package with no known run-time library", "The builder installs a development package (a lib*-dev) that the preset maps to no run-time library: it stays in the builder and the runtime installs no library for it, which the app needs if it loads (ctypes, cffi) or links that library at run time."},
+	{warnDevUnmapped, KindWarning, "development package with no known run-time library", "The builder installs a development package (Debian's lib*-dev, Alpine's NAME-dev) that the preset maps to no run-time library: it stays in the builder and the runtime installs no library for it, which the app needs if it loads (ctypes, cffi) or links that library at run time."},
 	{warnAlongsideMissing, KindWarning, "package the runtime lacks and cannot install", "The builder installs a package that the default runtime has (zone data, CA certificates), and the runtime (asked for with --runtime, or the only family the builder runs on) has neither it nor a way to install it: what the program reads from it is missing at run time."},
 	{warnLocalTimeLost, KindWarning, "local time zone lost", "A RUN sets the builder's local time zone and the file sets no TZ, but the zone's name is not spelled out (a variable only known at build time) or the runtime has no zone data to resolve ENV TZ: the runtime runs in UTC."},
 
