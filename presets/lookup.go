@@ -1,6 +1,7 @@
 package presets
 
 import (
+	"encoding/json"
 	"maps"
 	"path"
 	"regexp"
@@ -434,6 +435,69 @@ func (d *LibcDeps) SignIn(data []byte) (Signal, bool) {
 // records the signs.
 func (l *Lockfile) Records(data []byte) bool {
 	return mayMatch(l.Pattern, data) && re(l.Pattern).Match(data)
+}
+
+// Installed returns the part of a lockfile's content that describes what
+// an install puts in place: with Installs set, the entries object alone,
+// without the entries the install leaves out (development ones when
+// omitDev, optional ones for another system) and, when omitDev, without
+// the entries' own lists of development dependencies. Content that is not
+// such JSON is returned as it is.
+func (l *Lockfile) Installed(data []byte, omitDev bool) []byte {
+	in := l.Installs
+	if in == nil {
+		return data
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return data
+	}
+	var entries map[string]map[string]json.RawMessage
+	if json.Unmarshal(top[in.Entries], &entries) != nil {
+		return data
+	}
+	flag := func(e map[string]json.RawMessage, k string) bool {
+		var b bool
+		return json.Unmarshal(e[k], &b) == nil && b
+	}
+	for key, e := range entries {
+		if omitDev && in.DevDeps != "" {
+			delete(e, in.DevDeps)
+		}
+		if omitDev && flag(e, in.Dev) {
+			delete(entries, key)
+			continue
+		}
+		if flag(e, in.Optional) && !onSystem(e[in.OS], in.System) {
+			delete(entries, key)
+		}
+	}
+	out, err := json.Marshal(map[string]any{in.Entries: entries})
+	if err != nil {
+		return data
+	}
+	return out
+}
+
+// onSystem reports whether a package entry's list of systems (npm's os:
+// names it installs on, "!name" for one it does not) lets it install on
+// sys; no list lets it.
+func onSystem(raw json.RawMessage, sys string) bool {
+	var list []string
+	if raw == nil || json.Unmarshal(raw, &list) != nil || len(list) == 0 {
+		return true
+	}
+	allowed, any := false, false
+	for _, s := range list {
+		if s == "!"+sys {
+			return false
+		}
+		if !strings.HasPrefix(s, "!") {
+			any = true
+			allowed = allowed || s == sys
+		}
+	}
+	return allowed || !any
 }
 
 // Reason is what a lockfile with no sign says, for a file.

@@ -421,3 +421,49 @@ func TestLocalTimeSets(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeLockfileInstalled checks which of an npm lockfile's entries
+// count as installed (review 6, finding J).
+func TestNodeLockfileInstalled(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l *Lockfile
+	for _, p := range ps {
+		if p.Name == "node" {
+			l = &p.Static.LibcDeps.Lockfiles[0]
+		}
+	}
+	lock := `{"lockfileVersion": 3, "name": "bcrypt-app", "packages": {
+	  "": {"devDependencies": {"bcrypt": "^5"}},
+	  "node_modules/a": {"dev": true, "hasInstallScript": true},
+	  "node_modules/b": {"optional": true, "os": ["darwin", "win32"], "hasInstallScript": true},
+	  "node_modules/c": {"optional": true, "os": ["!linux"], "hasInstallScript": true},
+	  "node_modules/d": {"optional": true, "os": ["!win32"], "hasInstallScript": true},
+	  "node_modules/e": {"devOptional": true, "hasInstallScript": true},
+	  "node_modules/f": {"os": ["darwin"], "hasInstallScript": true}}}`
+	for _, c := range []struct {
+		omitDev bool
+		want    []string
+		not     []string
+	}{
+		{true, []string{"node_modules/d", "node_modules/e", "node_modules/f"}, []string{"node_modules/a", "node_modules/b", "node_modules/c", "bcrypt", "lockfileVersion"}},
+		{false, []string{"node_modules/a", "bcrypt", "node_modules/d", "node_modules/e", "node_modules/f"}, []string{"node_modules/b", "node_modules/c"}},
+	} {
+		got := string(l.Installed([]byte(lock), c.omitDev))
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("omitDev %v: %s left out: %s", c.omitDev, w, got)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(got, w) {
+				t.Errorf("omitDev %v: %s kept: %s", c.omitDev, w, got)
+			}
+		}
+	}
+	if got := string(l.Installed([]byte("not json"), true)); got != "not json" {
+		t.Errorf("non-JSON content changed: %q", got)
+	}
+}

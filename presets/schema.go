@@ -768,6 +768,30 @@ type Lockfile struct {
 	Pattern string `yaml:"pattern"`
 	// Why says what no sign in it means, with {file} replaced.
 	Why string `yaml:"why"`
+	// Installs, when set, says how the file marks the packages an
+	// install leaves out, whose signs then do not count (review 6,
+	// finding J): a JSON object of entries, each one a package.
+	Installs *LockEntries `yaml:"installs"`
+}
+
+// LockEntries names the fields of a JSON lockfile's package entries that
+// tell whether an install puts the package in place.
+type LockEntries struct {
+	// Entries is the top-level object whose members are the packages;
+	// only it is read when Installs is set.
+	Entries string `yaml:"entries"`
+	// DevDeps is the field of an entry that lists its own development
+	// dependencies (the app's, a workspace's), installed only with them.
+	DevDeps string `yaml:"dev_deps"`
+	// Dev is the field set to true on an entry only the development
+	// dependencies need: left out by an install that omits them.
+	Dev string `yaml:"dev"`
+	// Optional is the field set to true on an optional entry, and OS the
+	// field listing the systems it installs on ("!name" excludes one):
+	// an optional entry whose list leaves out System is skipped.
+	Optional string `yaml:"optional"`
+	OS       string `yaml:"os"`
+	System   string `yaml:"system"`
 }
 
 // LibcSources says which source files to read and what in them shows

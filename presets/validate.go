@@ -278,6 +278,9 @@ func (p *Preset) compile() *presetErr {
 			if err != nil {
 				return &presetErr{fmt.Sprintf("static.libc_deps.lockfiles.%d.pattern", i), fmt.Sprintf("bad pattern %q: %v", l.Pattern, err)}
 			}
+			if in := l.Installs; in != nil && (in.Entries == "" || in.Dev == "" || in.Optional == "" || in.OS == "" || in.System == "") {
+				return &presetErr{fmt.Sprintf("static.libc_deps.lockfiles.%d.installs", i), "installs needs entries, dev, optional, os and system"}
+			}
 		}
 	}
 	if ls := p.Static.LibcSources; ls != nil {

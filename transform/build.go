@@ -1157,6 +1157,18 @@ func (f *facts) hasContextFile() bool {
 	return err == nil
 }
 
+// installedPart is what a dependency file of the context says of the
+// packages the install puts in place: a lockfile's entries without those
+// it leaves out (presets.Lockfile.Installed), else the whole file.
+func installedPart(d *presets.LibcDeps, name string, data []byte, omitDev bool) []byte {
+	for i := range d.Lockfiles {
+		if l := &d.Lockfiles[i]; l.File == name && l.Records(data) {
+			return l.Installed(data, omitDev)
+		}
+	}
+	return data
+}
+
 // Bounds of the search for a source file that shows the program links
 // the C library: a build context may be a whole monorepo.
 const (
@@ -1173,7 +1185,10 @@ const (
 // With no sign, free says why the program needs no C library when a
 // lockfile the preset names was read (a preset with no static switch
 // knows that only from a lockfile that lists every dependency).
-func (f *facts) contextLibc() (found []Evidence, free string) {
+//
+// With omitDev, a lockfile's packages that only the development
+// dependencies need are no sign, as the runtime does not get them.
+func (f *facts) contextLibc(omitDev bool) (found []Evidence, free string) {
 	ctx, st := f.opt.Context, f.preset.Static
 	if ctx == nil {
 		return nil, ""
@@ -1198,6 +1213,7 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 			if err != nil {
 				continue
 			}
+			data = installedPart(d, name, data, omitDev)
 			if name, ok := d.InFile(data); ok {
 				return []Evidence{{What: d.Reason(name, file)}}, ""
 			}
@@ -1209,6 +1225,7 @@ func (f *facts) contextLibc() (found []Evidence, free string) {
 			l := &d.Lockfiles[i]
 			data, file, err := read(l.File)
 			if err == nil && l.Records(data) {
+				data = l.Installed(data, omitDev)
 				if !slices.Contains(d.Files, l.File) {
 					// A lockfile is read for its signs too.
 					if name, ok := d.InFile(data); ok {

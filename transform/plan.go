@@ -441,12 +441,7 @@ func (p *plan) planInserts() {
 	if after == nil {
 		return
 	}
-	var prune *install
-	for k, i := range f.installs {
-		if !i.prodOnly && i.bc.Prune != "" {
-			prune = &f.installs[k]
-		}
-	}
+	prune := f.pruneTarget()
 	if prune != nil && p.keepDev != "" {
 		if p.keepDevUnread {
 			p.notes.note(p.prog.holder.first, infoDevKeptUnread, "development dependencies are not pruned: %s", p.keepDev)
@@ -541,4 +536,33 @@ func (p *plan) checkCdDir() error {
 		}
 	}
 	return declinef(declCdMissing, "line %d: %s changes to %s, which the runtime would not have: nothing the runtime gets is in it", p.prog.holder.first, p.prog.holder.kw, dir)
+}
+
+// pruneTarget is the install after which a prune of the development
+// dependencies goes, unless something keeps them (plan.keepDev).
+func (f *facts) pruneTarget() *install {
+	var prune *install
+	for k, i := range f.installs {
+		if !i.prodOnly && i.bc.Prune != "" {
+			prune = &f.installs[k]
+		}
+	}
+	return prune
+}
+
+// devOmitted reports whether the runtime gets no development dependency
+// from the installs: each one leaves them out, or is the one the prune
+// added after it removes them from (when the plan keeps them, keepDev
+// is set).
+func (f *facts) devOmitted(keepDev string) bool {
+	if len(f.installs) == 0 {
+		return false
+	}
+	prune := f.pruneTarget()
+	for k := range f.installs {
+		if !f.installs[k].prodOnly && (&f.installs[k] != prune || keepDev != "") {
+			return false
+		}
+	}
+	return true
 }

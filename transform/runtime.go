@@ -456,7 +456,7 @@ func (p *plan) decideLibc() {
 	if len(p.libcWhy) == 0 && !p.staticSet {
 		// Only now is the build context worth reading: it can only keep
 		// the static switch off.
-		p.libcWhy, p.libcFree = f.contextLibc()
+		p.libcWhy, p.libcFree = f.contextLibc(f.devOmitted(p.keepDev))
 	}
 	// Said only where it explains a static switch not set: a preset with
 	// none says it in the runtime's note, when the C library matters there.
