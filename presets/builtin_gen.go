@@ -3271,9 +3271,10 @@ func generatedBuiltin() []*Preset {
 				Bindings: &ProgramBindings{
 					Patterns: []string{
 						"\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*['\"`]\\s*(?P<prog>[^'\"`$\\s]+)",
+						"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*process\\.env\\.(?P<env>[A-Za-z_]\\w*)\\s*(?:(?:\\|\\||\\?\\?)\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)[^'\"`$]*['\"`]|require\\([^()\\n]*\\)|[A-Za-z_$][\\w$.]*))?\\s*(?:;|$)",
 					},
 					Block:  "{}",
-					Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|[(,]\\s*{name}\\s*[,)=]|\\b{name}\\s*=>",
+					Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\b{name}\\b|\\bfunction\\b[^(){};]*\\([^()]*\\b{name}\\b[^()]*\\)|\\([^()]*\\b{name}\\b[^()]*\\)\\s*(?:=>|\\{)|\\b{name}\\s*=>",
 				},
 			},
 			DefaultFlavor: "distroless",

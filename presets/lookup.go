@@ -776,7 +776,12 @@ func (m *PackageMap) SourceAt(text string) int {
 // names it otherwise; Offset is where the call starts.
 type ProgramCall struct {
 	Prog, Expr string
-	Offset     int
+	// Env, when set, is the environment variable whose value Expr is
+	// bound to (const bin = process.env.FFMPEG_PATH || 'ffmpeg'): the
+	// program is its value, else Prog, the literal used when it is unset
+	// (empty: none).
+	Env    string
+	Offset int
 }
 
 // Reads reports whether a file of this name is a source to read.
@@ -827,7 +832,11 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 				if slices.Contains(pr.Own, c.Expr) {
 					continue
 				}
-				if prog := pr.Bindings.bound(data, c.Expr, m[0]); prog != "" {
+				prog, env := pr.Bindings.bound(data, c.Expr, m[0])
+				switch {
+				case env != "":
+					c.Prog, c.Env = prog, env
+				case prog != "":
 					c.Prog, c.Expr = prog, ""
 				}
 			}
@@ -864,31 +873,43 @@ func (v *Variant) LacksProgram(tag, prog string) bool {
 }
 
 // bound returns the program of the literal that the nearest binding
-// of name before offset at holds (const cmd = `ffmpeg -i ...`), or ""
-// when there is none, when a block it is in closes before at, or when
-// the name may be bound anew in between (Shadow).
-func (b *ProgramBindings) bound(data []byte, name string, at int) string {
+// of name before offset at holds (const cmd = `ffmpeg -i ...`), or, for
+// a binding to an environment variable, that variable and the program
+// of the literal used when it is unset (may be ""). Both are "" when
+// there is none, when a block it is in closes before at, or when the
+// name may be bound anew in between (Shadow).
+func (b *ProgramBindings) bound(data []byte, name string, at int) (string, string) {
 	if b == nil || !isIdent(name) {
-		return ""
+		return "", ""
 	}
-	start, end, prog := -1, 0, ""
+	start, end, prog, env := -1, 0, "", ""
 	for _, p := range b.Patterns {
 		if !mayMatch(p, data[:at]) {
 			continue
 		}
 		cr := re(p)
-		gn, gp := cr.SubexpIndex("name"), cr.SubexpIndex("prog")
+		gn, gp, ge := cr.SubexpIndex("name"), cr.SubexpIndex("prog"), cr.SubexpIndex("env")
 		for _, m := range cr.FindAllSubmatchIndex(data[:at], -1) {
-			if m[2*gn] < 0 || m[2*gp] < 0 || string(data[m[2*gn]:m[2*gn+1]]) != name || m[0] <= start {
+			if m[2*gn] < 0 || string(data[m[2*gn]:m[2*gn+1]]) != name || m[0] <= start {
 				continue
 			}
-			if w := strings.Fields(string(data[m[2*gp]:m[2*gp+1]])); len(w) > 0 {
-				start, end, prog = m[0], m[1], w[0]
+			w := []string(nil)
+			if gp >= 0 && m[2*gp] >= 0 {
+				w = strings.Fields(string(data[m[2*gp]:m[2*gp+1]]))
+			}
+			switch {
+			case ge >= 0 && m[2*ge] >= 0:
+				start, end, env, prog = m[0], m[1], string(data[m[2*ge]:m[2*ge+1]]), ""
+				if len(w) > 0 {
+					prog = w[0]
+				}
+			case len(w) > 0:
+				start, end, env, prog = m[0], m[1], "", w[0]
 			}
 		}
 	}
 	if start < 0 {
-		return ""
+		return "", ""
 	}
 	between := data[end:at]
 	if len(b.Block) == 2 {
@@ -899,15 +920,15 @@ func (b *ProgramBindings) bound(data []byte, name string, at int) string {
 				depth++
 			case b.Block[1]:
 				if depth--; depth < 0 {
-					return ""
+					return "", ""
 				}
 			}
 		}
 	}
 	if b.Shadow != "" && re(strings.ReplaceAll(b.Shadow, "{name}", regexp.QuoteMeta(name))).Match(between) {
-		return ""
+		return "", ""
 	}
-	return prog
+	return prog, env
 }
 
 // isIdent reports whether s is a plain name: letters, digits, _ and $,

@@ -862,7 +862,10 @@ type Programs struct {
 type ProgramBindings struct {
 	// Patterns are regexps over a source, each with a group "name", the
 	// name bound, and a group "prog", the literal (its first word is the
-	// program). The nearest binding before the call counts.
+	// program). A pattern with a group "env" binds the name to that
+	// environment variable's value, "prog" being then the literal used
+	// when the variable is unset (optional). The nearest binding before
+	// the call counts.
 	Patterns []string `yaml:"patterns"`
 	// Block is the two characters that open and close a block ("{}"):
 	// a binding counts only when no block it is in closes before the

@@ -667,8 +667,8 @@ func validatePrograms(pr *Programs) *presetErr {
 			if err != nil {
 				return &presetErr{fmt.Sprintf("programs.bindings.patterns.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 			}
-			if re.SubexpIndex("name") < 0 || re.SubexpIndex("prog") < 0 {
-				return &presetErr{fmt.Sprintf("programs.bindings.patterns.%d", i), fmt.Sprintf("pattern %q needs the groups name and prog", pat)}
+			if re.SubexpIndex("name") < 0 || re.SubexpIndex("prog") < 0 && re.SubexpIndex("env") < 0 {
+				return &presetErr{fmt.Sprintf("programs.bindings.patterns.%d", i), fmt.Sprintf("pattern %q needs the groups name and prog (or env)", pat)}
 			}
 		}
 		if b.Block != "" && len(b.Block) != 2 {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
 
@@ -45,6 +46,9 @@ func (p *plan) readPrograms() []progUse {
 	walkSources(ctx, pr, pr.SkipHolding, func(name string, data []byte) bool {
 		for _, c := range pr.Find(data) {
 			where := fmt.Sprintf("%s:%d", name, bytes.Count(data[:c.Offset], []byte("\n"))+1)
+			if c.Env != "" {
+				c = p.f.envProgram(c)
+			}
 			if c.Prog != "" {
 				prog, ok := p.systemProgram(c.Prog)
 				if ok && !seen["p "+prog] {
@@ -416,4 +420,34 @@ func (p *plan) onCopiedPath(progs []string) []string {
 		}
 	}
 	return out
+}
+
+// envProgram resolves a call of a name bound to an environment variable
+// (review 6, finding I): the program is the value an ENV of the file
+// gives it, which the runtime keeps, or the fallback literal when
+// neither the file nor the builder image sets it. A value that is no
+// literal, one the runtime does not keep, or one the builder image sets
+// leaves the call unnamed.
+func (f *facts) envProgram(c presets.ProgramCall) presets.ProgramCall {
+	fallback := c.Prog
+	c.Prog = ""
+	var last *envVar
+	for i := range f.env {
+		if f.env[i].key == c.Env {
+			last = &f.env[i]
+		}
+	}
+	_, staticKey := f.preset.Static.Env[c.Env]
+	switch {
+	case last != nil:
+		v := strings.Trim(last.raw, `"'`)
+		if f.preset.DropsEnv(c.Env) || staticKey || v == "" || strings.ContainsAny(v, "$\\ \t") {
+			return c
+		}
+		c.Prog, c.Expr = v, ""
+	case f.preset.Builder.Env[c.Env] != "" || fallback == "":
+	default:
+		c.Prog, c.Expr = fallback, ""
+	}
+	return c
 }
