@@ -612,6 +612,64 @@ func (f *FileRead) Read(data []byte) ([]string, int, bool) {
 	return out, at, true
 }
 
+// ReadFiles returns the files a call reads when the source has it, as
+// Read does, and where the first call starts; with Dirs, Exts or Type,
+// each name is looked for in each folder Dirs names, with each ending.
+func (f *FileRead) ReadFiles(data []byte) ([]ReadFile, int, bool) {
+	names, at, ok := f.Read(data)
+	if !ok {
+		return nil, 0, false
+	}
+	var out []ReadFile
+	if f.Dirs == "" && len(f.Exts) == 0 && f.Type == "" {
+		for _, n := range names {
+			out = append(out, ReadFile{n, f.IfPresent})
+		}
+		return out, at, true
+	}
+	dirs := []string{"."}
+	if f.Dirs != "" {
+		dirs = groupsIn(f.Dirs, data)
+		if len(dirs) == 0 {
+			return nil, 0, false
+		}
+	}
+	typ := ""
+	if f.Type != "" {
+		if ts := groupsIn(f.Type, data); len(ts) > 0 {
+			typ = ts[0]
+		}
+	}
+	for _, d := range dirs {
+		for _, n := range names {
+			for _, e := range f.Exts {
+				out = append(out, ReadFile{path.Join(d, n+e), true})
+			}
+			if typ != "" {
+				out = append(out, ReadFile{path.Join(d, n+"."+typ), f.IfPresent})
+			}
+		}
+	}
+	return out, at, true
+}
+
+// groupsIn returns the text of every group that matched of each match of
+// pattern in data, each once.
+func groupsIn(pattern string, data []byte) []string {
+	if !mayMatch(pattern, data) {
+		return nil
+	}
+	var out []string
+	for _, m := range re(pattern).FindAllSubmatch(data, -1) {
+		for _, g := range m[1:] {
+			if len(g) > 0 && !slices.Contains(out, string(g)) {
+				out = append(out, string(g))
+			}
+		}
+	}
+	return out
+}
+
 func matchAny(globs []string, name string) bool {
 	for _, g := range globs {
 		if globMatch(g, name) {

@@ -467,3 +467,55 @@ func TestNodeLockfileInstalled(t *testing.T) {
 		t.Errorf("non-JSON content changed: %q", got)
 	}
 }
+
+// TestGoViperReads checks the files viper's SetConfigName reads, by the
+// folders AddConfigPath names and the type SetConfigType gives (review
+// 6, finding B).
+func TestGoViperReads(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fr *FileRead
+	for _, p := range ps {
+		if p.Name == "go" {
+			for i := range p.RunFiles.Reads {
+				if strings.Contains(p.RunFiles.Reads[i].Call, "SetConfigName") {
+					fr = &p.RunFiles.Reads[i]
+				}
+			}
+		}
+	}
+	if fr == nil {
+		t.Fatal("go preset reads no viper config")
+	}
+	src := `v.SetConfigName("app")
+v.SetConfigType("toml")
+v.AddConfigPath(".")
+v.AddConfigPath("./conf")
+v.AddConfigPath("$HOME/.app")
+`
+	files, _, ok := fr.ReadFiles([]byte(src))
+	if !ok {
+		t.Fatal("no read")
+	}
+	got := map[string]bool{}
+	for _, f := range files {
+		if prev, seen := got[f.Name]; !seen || prev {
+			got[f.Name] = f.IfPresent
+		}
+	}
+	for name, ifPresent := range map[string]bool{"app.yaml": true, "conf/app.json": true, "app.toml": false, "conf/app.toml": false} {
+		if v, ok := got[name]; !ok || v != ifPresent {
+			t.Errorf("%s: read %v, if present %v; want read, if present %v", name, ok, v, ifPresent)
+		}
+	}
+	for name := range got {
+		if strings.Contains(name, "HOME") || strings.HasSuffix(name, "app") {
+			t.Errorf("%s read", name)
+		}
+	}
+	if _, _, ok := fr.ReadFiles([]byte(`viper.SetConfigName("config")` + "\nviper.AddConfigPath(dir)\n")); ok {
+		t.Error("a config name with no literal folder reads a file")
+	}
+}

@@ -1048,4 +1048,24 @@ type FileRead struct {
 	// framework's conventional folders): one the build context lacks is
 	// not copied on the chance that the builder has it.
 	IfPresent bool `yaml:"if_present"`
+	// Dirs is a regexp over the same source whose groups name the
+	// folders searched, relative to the working folder: a file a group
+	// of Call names is read in each (viper's AddConfigPath("."), review
+	// 6, finding B). With no match, the call reads nothing.
+	Dirs string `yaml:"dirs"`
+	// Exts are endings of which the first file present is read (a name
+	// without one): each NAME+ext is read when the context has it.
+	Exts []string `yaml:"exts"`
+	// Type is a regexp whose group names the ending the file is expected
+	// with (viper's SetConfigType("yaml")): NAME.TYPE is read like a
+	// named file (copied when the context lacks it only where a folder
+	// copy would bring it, as a gitignored one: RS126).
+	Type string `yaml:"type"`
+}
+
+// ReadFile is a file a known call reads, relative to the working folder,
+// and whether it is read only when it exists.
+type ReadFile struct {
+	Name      string
+	IfPresent bool
 }

@@ -628,6 +628,20 @@ func (r *RunFiles) validate() *presetErr {
 		if len(fr.Files) == 0 && re.NumSubexp() == 0 {
 			return &presetErr{where, "a read needs files, or a call with a group that names the file"}
 		}
+		for k, pat := range map[string]string{"dirs": fr.Dirs, "type": fr.Type} {
+			if pat == "" {
+				continue
+			}
+			re, err := compileRE(pat)
+			if err != nil || re.NumSubexp() == 0 {
+				return &presetErr{where + "." + k, fmt.Sprintf("bad pattern %q: it needs a group that names the %s", pat, strings.TrimSuffix(k, "s"))}
+			}
+		}
+		for j, e := range fr.Exts {
+			if !strings.HasPrefix(e, ".") || strings.Contains(e, "/") {
+				return &presetErr{fmt.Sprintf("%s.exts.%d", where, j), fmt.Sprintf("%q is not a file ending such as .yaml", e)}
+			}
+		}
 		for j, f := range fr.Files {
 			if f == "" || path.IsAbs(f) || path.Clean(f) != f || strings.HasPrefix(f, "..") {
 				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("%q is not a path relative to the working folder", f)}
