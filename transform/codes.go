@@ -173,6 +173,7 @@ const (
 	warnSecretEnv          Code = "RS316"
 	warnPackagesRelease    Code = "RS317"
 	warnUnreachedPackages  Code = "RS321"
+	warnProgramFileLeft    Code = "RS328"
 	warnExecGlob           Code = "RS333"
 	warnPinNotCarried      Code = "RS334"
 	warnProgramMissing     Code = "RS341"
@@ -321,6 +322,7 @@ var codes = []CodeInfo{
 	{warnSecretEnv, KindWarning, "secret-looking ENV baked into the runtime image", "An ENV whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule sets a value that the runtime stage keeps, as the original image did, so anyone who can pull the image can read it (the note names the variable, never its value)."},
 	{warnPackagesRelease, KindWarning, "run-time libraries from an unnamed release", "The program links libraries that the runtime installs, and the builder's tag does not name its system release (golang:1.22-alpine): the runtime image is the preset's default release, whose libraries (their sonames) may not be the ones the binary was built against; naming the release in the builder's tag makes both stages use it."},
 	{warnUnreachedPackages, KindWarning, "system packages the runtime cannot install", "The builder installs system packages from a package source the file adds (a list file in /etc/apt/sources.list.d) or by a path or release (./x.deb, pkg/bookworm-backports): the runtime's install line reaches only its image's own sources by name, so it leaves them out, and the runtime lacks them."},
+	{warnProgramFileLeft, KindWarning, "program the sources run by a path left in the builder", "The app's sources run a program by its path (exec.Command(\"./venv/bin/yt-dlp\")), a file that is no system program, no artifact of the build and no file copied to the runtime: a RUN of the builder made it (a virtual environment, a download) or the builder's image has it, and the call fails in the converted image (no such file); it is not copied on a guess, as it may need what it was made with (a venv needs the same Python)."},
 	{warnExecGlob, KindWarning, "exec-form glob resolved", "An exec-form CMD or ENTRYPOINT names a file with a glob (java -jar target/*.jar), which no shell expands, so the original handed the glob to the program as it is and could not start; restage runs the one file the build writes instead, so the result starts where the original did not."},
 	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},
 	{warnProgramMissing, KindWarning, "program the sources run missing from the runtime", "The app's sources run a program by name that the runtime does not have and cannot install (or --runtime asked for one without it): the call fails in the converted image where the original image had the program."},

@@ -58,7 +58,11 @@ type plan struct {
 	pathCopied    bool      // the runtime gets the folders the file puts on PATH
 	progs         []progUse // the programs the sources run (read once)
 	progsRead     bool
-	releases      []pkgRelease // installs from a system release the builder may not name
+	// pathProgs are the programs the sources run by a path that is no
+	// system program nor an artifact (./venv/bin/yt-dlp): files the
+	// runtime has only when a copy brings them (review 6, finding A).
+	pathProgs []progUse
+	releases  []pkgRelease // installs from a system release the builder may not name
 	// alongside are installs of packages only the runtimes that lack
 	// them get (tzdata on alpine), decided once the runtime is chosen.
 	alongside []alongsideOnly
@@ -199,6 +203,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	p.planLocalTime()
 	p.planUser()
 	p.planFiles()
+	p.notePathPrograms()
 	if err := p.checkCdDir(); err != nil {
 		return nil, err
 	}
