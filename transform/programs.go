@@ -149,11 +149,11 @@ func (p *plan) notePathPrograms() {
 			continue
 		}
 		line, made := p.madeBy(abs)
-		how := "which the builder's image has"
+		how := "that the builder has (from its image or a build step)"
 		if line > 0 {
 			how = fmt.Sprintf("under %s, which the RUN at line %d makes in the builder", made, line)
 		}
-		p.notes.note(line, warnProgramFileLeft, "%s %s, a file %s: the runtime does not get it, so those calls fail (no such file); copy it with what it needs to run (a virtual environment needs the same Python), or keep the builder's image", u.places(), u.name, how)
+		p.notes.note(line, warnProgramFileLeft, "%s %s, a file %s: the runtime does not get it, so those calls fail (no such file); copy it with what it needs to run (what made it: a virtual environment runs only with the Python it was made with), or keep the builder's image", u.places(), u.name, how)
 	}
 }
 
