@@ -96,3 +96,38 @@ func TestNodeProgramEnvBindings(t *testing.T) {
 		})
 	}
 }
+
+// The go preset's binding to os.Getenv: only a declaration that is not
+// assigned again before the call (review 6, finding I).
+func TestGoProgramEnvBindings(t *testing.T) {
+	all, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pr *Programs
+	for _, p := range all {
+		if p.Name == "go" {
+			pr = p.Programs
+		}
+	}
+	head := "package main\n\nimport \"os/exec\"\n\nfunc main() {\n"
+	cases := []struct {
+		name, src, prog, expr, env string
+	}{
+		{"declared and used", "\tbin := os.Getenv(\"FFMPEG_PATH\")\n\t_ = exec.Command(bin, \"-version\").Run()\n}\n", "", "bin", "FFMPEG_PATH"},
+		{"a default assigned", "\tbin := os.Getenv(\"FFMPEG_PATH\")\n\tif bin == \"\" {\n\t\tbin = \"ffmpeg\"\n\t}\n\t_ = exec.Command(bin).Run()\n}\n", "", "bin", ""},
+		{"redeclared with another", "\tbin := os.Getenv(\"A\")\n\tbin, err := find()\n\t_ = exec.Command(bin).Run()\n}\n", "", "bin", ""},
+		{"more than the variable", "\tbin := os.Getenv(\"DIR\") + \"/ffmpeg\"\n\t_ = exec.Command(bin).Run()\n}\n", "", "bin", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			calls := pr.Find([]byte(head + c.src))
+			if len(calls) != 1 {
+				t.Fatalf("calls = %+v, want one", calls)
+			}
+			if g := calls[0]; g.Prog != c.prog || g.Expr != c.expr || g.Env != c.env {
+				t.Errorf("prog %q expr %q env %q, want prog %q expr %q env %q", g.Prog, g.Expr, g.Env, c.prog, c.expr, c.env)
+			}
+		})
+	}
+}

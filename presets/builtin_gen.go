@@ -496,6 +496,13 @@ func generatedBuiltin() []*Preset {
 						},
 					},
 				},
+				Bindings: &ProgramBindings{
+					Patterns: []string{
+						"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*:=[ \\t]*os\\.Getenv\\([ \\t]*\"(?P<env>[A-Za-z_]\\w*)\"[ \\t]*\\)[ \\t]*(?://[^\\n]*)?$",
+					},
+					Block:  "{}",
+					Shadow: "\\b{name}\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*{name}\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
+				},
 			},
 			DefaultFlavor: "distroless",
 			Fallback: []string{
