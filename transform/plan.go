@@ -225,11 +225,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 // is the builder's own image, or one the preset's figures put at the
 // same size, so only what the build steps added is left out.
 func (p *plan) noteLittleGained() {
-	short := func(ref string) string {
-		ref = strings.TrimPrefix(ref, "docker.io/")
-		return strings.TrimPrefix(ref, "library/")
-	}
-	same := short(p.f.image) == short(p.image)
+	same := p.sameImage()
 	sz := p.size()
 	if !same && (sz == nil || sz.After < 0.9*sz.Before) {
 		return
@@ -243,6 +239,15 @@ func (p *plan) noteLittleGained() {
 		est = fmt.Sprintf("; estimated %.0f MB before, %.0f MB after", sz.Before, sz.After)
 	}
 	p.notes.note(p.f.from.first, infoLittleGained, "the runtime %s is %s: the split leaves out only what the build steps added (compilers, dev dependencies, caches)%s", p.image, what, est)
+}
+
+// sameImage reports whether the runtime's image is the builder's own.
+func (p *plan) sameImage() bool {
+	short := func(ref string) string {
+		ref = strings.TrimPrefix(ref, "docker.io/")
+		return strings.TrimPrefix(ref, "library/")
+	}
+	return short(p.f.image) == short(p.image)
 }
 
 func (p *plan) checkDeclines() error {

@@ -136,8 +136,9 @@ func (p *plan) fileProgram(w string) bool {
 // runtime (review 6, finding A: exec.Command("./venv/bin/yt-dlp") with
 // the venv made by a RUN). What the COPY steps brought and the sources
 // name is copied already (run files); what is left is made in the
-// builder or part of its image. It is not copied on a guess: a venv,
-// for one, needs the Python it was made with.
+// builder or part of its image (then no warning when the runtime is the
+// builder's own image). It is not copied on a guess: a venv, for one,
+// needs the Python it was made with.
 func (p *plan) notePathPrograms() {
 	f := p.f
 	for _, u := range p.pathProgs {
@@ -149,6 +150,9 @@ func (p *plan) notePathPrograms() {
 			continue
 		}
 		line, made := p.madeBy(abs)
+		if line == 0 && p.sameImage() {
+			continue // a file of the builder's image, which the runtime is too
+		}
 		how := "that the builder has (from its image or a build step)"
 		if line > 0 {
 			how = fmt.Sprintf("under %s, which the RUN at line %d makes in the builder", made, line)
