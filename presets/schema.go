@@ -827,6 +827,30 @@ type Lockfile struct {
 	// only sits in the context or comes later, says nothing certain of
 	// what was installed, and the builder's C library is kept (RS189).
 	ReadBy []string `yaml:"read_by"`
+	// Installs, when set, says how the file marks the packages an
+	// install leaves out, whose signs then do not count (review 6,
+	// finding J): a JSON object of entries, each one a package.
+	Installs *LockEntries `yaml:"installs"`
+}
+
+// LockEntries names the fields of a JSON lockfile's package entries that
+// tell whether an install puts the package in place.
+type LockEntries struct {
+	// Entries is the top-level object whose members are the packages;
+	// only it is read when Installs is set.
+	Entries string `yaml:"entries"`
+	// DevDeps is the field of an entry that lists its own development
+	// dependencies (the app's, a workspace's), installed only with them.
+	DevDeps string `yaml:"dev_deps"`
+	// Dev is the field set to true on an entry only the development
+	// dependencies need: left out by an install that omits them.
+	Dev string `yaml:"dev"`
+	// Optional is the field set to true on an optional entry, and OS the
+	// field listing the systems it installs on ("!name" excludes one):
+	// an optional entry whose list leaves out System is skipped.
+	Optional string `yaml:"optional"`
+	OS       string `yaml:"os"`
+	System   string `yaml:"system"`
 }
 
 // LibcSources says which source files to read and what in them shows
@@ -902,7 +926,10 @@ type Programs struct {
 type ProgramBindings struct {
 	// Patterns are regexps over a source, each with a group "name", the
 	// name bound, and a group "prog", the literal (its first word is the
-	// program). The nearest binding before the call counts.
+	// program). A pattern with a group "env" binds the name to that
+	// environment variable's value, "prog" being then the literal used
+	// when the variable is unset (optional). The nearest binding before
+	// the call counts.
 	Patterns []string `yaml:"patterns"`
 	// Block is the two characters that open and close a block ("{}"):
 	// a binding counts only when no block it is in closes before the
@@ -1147,4 +1174,24 @@ type FileRead struct {
 	// framework's conventional folders): one the build context lacks is
 	// not copied on the chance that the builder has it.
 	IfPresent bool `yaml:"if_present"`
+	// Dirs is a regexp over the same source whose groups name the
+	// folders searched, relative to the working folder: a file a group
+	// of Call names is read in each (viper's AddConfigPath("."), review
+	// 6, finding B). With no match, the call reads nothing.
+	Dirs string `yaml:"dirs"`
+	// Exts are endings of which the first file present is read (a name
+	// without one): each NAME+ext is read when the context has it.
+	Exts []string `yaml:"exts"`
+	// Type is a regexp whose group names the ending the file is expected
+	// with (viper's SetConfigType("yaml")): NAME.TYPE is read like a
+	// named file (copied when the context lacks it only where a folder
+	// copy would bring it, as a gitignored one: RS126).
+	Type string `yaml:"type"`
+}
+
+// ReadFile is a file a known call reads, relative to the working folder,
+// and whether it is read only when it exists.
+type ReadFile struct {
+	Name      string
+	IfPresent bool
 }

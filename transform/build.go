@@ -1211,6 +1211,18 @@ func (f *facts) hasContextFile() bool {
 	return err == nil
 }
 
+// installedPart is what a dependency file of the context says of the
+// packages the install puts in place: a lockfile's entries without those
+// it leaves out (presets.Lockfile.Installed), else the whole file.
+func installedPart(d *presets.LibcDeps, name string, data []byte, omitDev bool) []byte {
+	for i := range d.Lockfiles {
+		if l := &d.Lockfiles[i]; l.File == name && l.Records(data) {
+			return l.Installed(data, omitDev)
+		}
+	}
+	return data
+}
+
 // Bounds of the search for a source file that shows the program links
 // the C library: a build context may be a whole monorepo.
 const (
@@ -1324,7 +1336,10 @@ func (f *facts) boundFile(in *inst, abs string) (string, bool) {
 
 // unread, when free is empty, says why a lockfile that shows no sign did
 // not count: the install does not read it (lockfileRead).
-func (f *facts) contextLibc() (found []Evidence, free, unread string) {
+//
+// With omitDev, a lockfile's packages that only the development
+// dependencies need are no sign, as the runtime does not get them.
+func (f *facts) contextLibc(omitDev bool) (found []Evidence, free, unread string) {
 	ctx, st := f.opt.Context, f.preset.Static
 	if ctx == nil {
 		return nil, "", ""
@@ -1349,6 +1364,7 @@ func (f *facts) contextLibc() (found []Evidence, free, unread string) {
 			if err != nil {
 				continue
 			}
+			data = installedPart(d, name, data, omitDev)
 			if name, ok := d.InFile(data); ok {
 				return []Evidence{{What: d.Reason(name, file)}}, "", ""
 			}
@@ -1360,6 +1376,7 @@ func (f *facts) contextLibc() (found []Evidence, free, unread string) {
 			l := &d.Lockfiles[i]
 			data, file, err := read(l.File)
 			if err == nil && l.Records(data) {
+				data = l.Installed(data, omitDev)
 				if !slices.Contains(d.Files, l.File) {
 					// A lockfile is read for its signs too.
 					if name, ok := d.InFile(data); ok {
@@ -1378,6 +1395,7 @@ func (f *facts) contextLibc() (found []Evidence, free, unread string) {
 					continue
 				}
 				for _, t := range texts {
+					t = l.Installed(t, omitDev)
 					if name, ok := d.InFile(t); ok {
 						return []Evidence{{What: d.Reason(name, file)}}, "", ""
 					}

@@ -547,12 +547,12 @@ func (p *plan) decideLibc() {
 	if len(p.libcWhy) == 0 && !p.staticSet {
 		// Only now is the build context worth reading: it can only keep
 		// the static switch off.
-		p.libcWhy, p.libcFree, p.lockUnread = f.contextLibc()
+		p.libcWhy, p.libcFree, p.lockUnread = f.contextLibc(f.devOmitted(p.keepDev))
 	} else if allDeferred(p.libcWhy) && !p.staticSet {
 		// Signs that say little of why (a library's development package
 		// installed): a dependency the context names says better (review
 		// 6, finding G: libvips-dev beside go.mod's bimg).
-		if ctx, _, _ := f.contextLibc(); len(ctx) > 0 {
+		if ctx, _, _ := f.contextLibc(f.devOmitted(p.keepDev)); len(ctx) > 0 {
 			p.libcWhy = append(ctx, p.libcWhy...)
 		}
 	}
