@@ -35,6 +35,11 @@ func TestNodeProgramBindings(t *testing.T) {
 		{"template starting with an expression", "const cmd = `${bin} -i x`;\nexec(cmd);\n", "", "cmd"},
 		{"let binding is not for good", "let cmd = 'ffmpeg';\nexec(cmd);\n", "", "cmd"},
 		{"a member, not a name", "const cmd = 'ffmpeg';\nexec(job.cmd);\n", "", "job.cmd"},
+		{"an earlier call passing it on", "const bin = 'sox';\nconsole.log(bin);\nif (x) {\n  f(a, bin);\n}\nspawn(bin, ['-n']);\n", "sox", ""},
+		{"a function parameter", "const bin = 'sox';\nfunction g(a, bin) {\n  spawn(bin, []);\n}\n", "", "bin"},
+		{"a method parameter", "const bin = 'sox';\nclass A {\n  run(bin) {\n    spawn(bin, []);\n  }\n}\n", "", "bin"},
+		{"a destructuring", "const bin = 'sox';\n{\n  const { bin } = opts;\n  spawn(bin, []);\n}\n", "", "bin"},
+		{"a catch", "const bin = 'sox';\ntry {\n  x();\n} catch (bin) {\n  spawn(bin, []);\n}\n", "", "bin"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -49,6 +54,79 @@ func TestNodeProgramBindings(t *testing.T) {
 			}
 			if calls[0].Prog != c.prog || calls[0].Expr != c.expr {
 				t.Errorf("prog %q expr %q, want prog %q expr %q", calls[0].Prog, calls[0].Expr, c.prog, c.expr)
+			}
+		})
+	}
+}
+
+// A const bound to an environment variable (review 6, finding I): the
+// call keeps its expression and names the variable, with the fallback
+// literal when there is one.
+func TestNodeProgramEnvBindings(t *testing.T) {
+	all, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pr *Programs
+	for _, p := range all {
+		if p.Name == "node" {
+			pr = p.Programs
+		}
+	}
+	head := "const { spawn } = require(\"child_process\");\n"
+	cases := []struct {
+		name, src, prog, expr, env string
+	}{
+		{"require fallback", "const ff = process.env.FFMPEG_PATH || require('ffmpeg-static');\nspawn(ff, []);\n", "", "ff", "FFMPEG_PATH"},
+		{"literal fallback", "const ff = process.env.FFMPEG_PATH ?? 'ffmpeg';\nspawn(ff, []);\n", "ffmpeg", "ff", "FFMPEG_PATH"},
+		{"alone", "const ff = process.env.FFMPEG_PATH\nspawn(ff, []);\n", "", "ff", "FFMPEG_PATH"},
+		{"a path built on it", "const ff = process.env.DIR + '/ffmpeg';\nspawn(ff, []);\n", "", "ff", ""},
+		{"a second variable: A when set, else unnamed", "const ff = process.env.A || process.env.B;\nspawn(ff, []);\n", "", "ff", "A"},
+		{"the nearer literal binding", "const ff = process.env.A || 'x';\n{\n  const ff = 'sox';\n  spawn(ff, []);\n}\n", "sox", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			calls := pr.Find([]byte(head + c.src))
+			if len(calls) != 1 {
+				t.Fatalf("calls = %+v, want one", calls)
+			}
+			if g := calls[0]; g.Prog != c.prog || g.Expr != c.expr || g.Env != c.env {
+				t.Errorf("prog %q expr %q env %q, want prog %q expr %q env %q", g.Prog, g.Expr, g.Env, c.prog, c.expr, c.env)
+			}
+		})
+	}
+}
+
+// The go preset's binding to os.Getenv: only a declaration that is not
+// assigned again before the call (review 6, finding I).
+func TestGoProgramEnvBindings(t *testing.T) {
+	all, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pr *Programs
+	for _, p := range all {
+		if p.Name == "go" {
+			pr = p.Programs
+		}
+	}
+	head := "package main\n\nimport \"os/exec\"\n\nfunc main() {\n"
+	cases := []struct {
+		name, src, prog, expr, env string
+	}{
+		{"declared and used", "\tbin := os.Getenv(\"FFMPEG_PATH\")\n\t_ = exec.Command(bin, \"-version\").Run()\n}\n", "", "bin", "FFMPEG_PATH"},
+		{"a default assigned", "\tbin := os.Getenv(\"FFMPEG_PATH\")\n\tif bin == \"\" {\n\t\tbin = \"ffmpeg\"\n\t}\n\t_ = exec.Command(bin).Run()\n}\n", "", "bin", ""},
+		{"redeclared with another", "\tbin := os.Getenv(\"A\")\n\tbin, err := find()\n\t_ = exec.Command(bin).Run()\n}\n", "", "bin", ""},
+		{"more than the variable", "\tbin := os.Getenv(\"DIR\") + \"/ffmpeg\"\n\t_ = exec.Command(bin).Run()\n}\n", "", "bin", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			calls := pr.Find([]byte(head + c.src))
+			if len(calls) != 1 {
+				t.Fatalf("calls = %+v, want one", calls)
+			}
+			if g := calls[0]; g.Prog != c.prog || g.Expr != c.expr || g.Env != c.env {
+				t.Errorf("prog %q expr %q env %q, want prog %q expr %q env %q", g.Prog, g.Expr, g.Env, c.prog, c.expr, c.env)
 			}
 		})
 	}

@@ -97,6 +97,9 @@ func generatedBuiltin() []*Preset {
 									"git",
 									"bash",
 								},
+								Packages: []string{
+									"tzdata",
+								},
 							},
 						},
 					},
@@ -280,6 +283,12 @@ func generatedBuiltin() []*Preset {
 						Means:   true,
 					},
 					{
+						Pattern: "\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s[a-z0-9][a-z0-9.+-]*-dev(\\s|$)",
+						Why:     "a C library's development package is installed for cgo",
+						Means:   true,
+						Defer:   true,
+					},
+					{
 						Pattern: "-linkmode[= ]+[\"']?external",
 						Why:     "the linker is asked for external linking",
 					},
@@ -423,6 +432,26 @@ func generatedBuiltin() []*Preset {
 						Why:       "beego reads conf/app.conf, and renders views/ and serves static/ by default, from the working folder",
 						IfPresent: true,
 					},
+					{
+						Call: "\\.SetConfigName\\(\\s*\"([^\"\\\\/$]+)\"\\s*\\)",
+						Why:  "viper reads the config file SetConfigName names from the folders AddConfigPath names",
+						Dirs: "\\.AddConfigPath\\(\\s*\"([^\"\\\\$]+)\"\\s*\\)",
+						Exts: []string{
+							".json",
+							".toml",
+							".yaml",
+							".yml",
+							".properties",
+							".props",
+							".prop",
+							".hcl",
+							".tfvars",
+							".dotenv",
+							".env",
+							".ini",
+						},
+						Type: "\\.SetConfigType\\(\\s*\"(json|toml|yaml|yml|properties|props|prop|hcl|tfvars|dotenv|env|ini)\"\\s*\\)",
+					},
 				},
 				UnnamedReads: []string{
 					"\\b(?:os\\.(?:ReadFile|Open|OpenFile|ReadDir|DirFS)|ioutil\\.(?:ReadFile|ReadDir)|template\\.(?:ParseFiles|ParseGlob)|http\\.Dir|godotenv\\.(?:Load|Overload|Read)|viper\\.(?:SetConfigFile|AddConfigPath))\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]",
@@ -457,6 +486,17 @@ func generatedBuiltin() []*Preset {
 					"tzdata",
 				},
 				Why: "with TZ unset, Go's time package reads /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -527,6 +567,13 @@ func generatedBuiltin() []*Preset {
 							"bzr",
 						},
 					},
+				},
+				Bindings: &ProgramBindings{
+					Patterns: []string{
+						"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*:=[ \\t]*os\\.Getenv\\([ \\t]*\"(?P<env>[A-Za-z_]\\w*)\"[ \\t]*\\)[ \\t]*(?://[^\\n]*)?$",
+					},
+					Block:  "{}",
+					Shadow: "\\b{name}\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*{name}\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
 				},
 			},
 			DefaultFlavor: "distroless",
@@ -1130,6 +1177,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt-get install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-6.q16-6",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -1229,6 +1277,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-6.q16-6",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -1328,6 +1377,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt-get install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-7.q16-10",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42t64",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -1427,6 +1477,7 @@ func generatedBuiltin() []*Preset {
 					Command: "apt install",
 					Map: map[string]string{
 						"libmagickwand-dev": "libmagickwand-7.q16-10",
+						"libopus-dev":       "libopus0",
 						"libvips-dev":       "libvips42t64",
 					},
 					Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -1724,7 +1775,12 @@ func generatedBuiltin() []*Preset {
 					Command: "apk add",
 					Map: map[string]string{
 						"imagemagick-dev": "imagemagick-libs",
+						"libc-dev":        "",
 						"librdkafka-dev":  "librdkafka",
+						"musl-dev":        "",
+						"opus-dev":        "opus",
+						"opusfile-dev":    "opusfile",
+						"sqlite-dev":      "sqlite-libs",
 						"vips-dev":        "vips",
 					},
 					Install: "apk add --no-cache {{.}}",
@@ -1756,6 +1812,9 @@ func generatedBuiltin() []*Preset {
 						"upx",
 						"protobuf",
 						"protoc",
+					},
+					Unmapped: []string{
+						"*-dev",
 					},
 					FetchTools: []string{
 						"curl",
@@ -2421,6 +2480,17 @@ func generatedBuiltin() []*Preset {
 				},
 				Data: []string{},
 				Why:  "with TZ unset, the JVM takes its default zone from /etc/timezone or /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -3927,6 +3997,9 @@ func generatedBuiltin() []*Preset {
 									"git",
 									"bash",
 								},
+								Packages: []string{
+									"tzdata",
+								},
 							},
 						},
 					},
@@ -3940,6 +4013,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"wget",
 									"git",
+								},
+								Packages: []string{
+									"ca-certificates",
 								},
 							},
 						},
@@ -3959,6 +4035,9 @@ func generatedBuiltin() []*Preset {
 									"wget",
 									"git",
 								},
+								Packages: []string{
+									"ca-certificates",
+								},
 							},
 						},
 					},
@@ -3976,6 +4055,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"wget",
 									"git",
+								},
+								Packages: []string{
+									"ca-certificates",
 								},
 							},
 						},
@@ -3995,6 +4077,9 @@ func generatedBuiltin() []*Preset {
 									"wget",
 									"git",
 								},
+								Packages: []string{
+									"ca-certificates",
+								},
 							},
 						},
 					},
@@ -4012,6 +4097,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"wget",
 									"git",
+								},
+								Packages: []string{
+									"ca-certificates",
 								},
 							},
 						},
@@ -4031,6 +4119,9 @@ func generatedBuiltin() []*Preset {
 									"wget",
 									"git",
 								},
+								Packages: []string{
+									"ca-certificates",
+								},
 							},
 						},
 					},
@@ -4044,6 +4135,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"wget",
 									"git",
+								},
+								Packages: []string{
+									"ca-certificates",
 								},
 							},
 						},
@@ -4060,6 +4154,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"git",
 									"bash",
+								},
+								Packages: []string{
+									"tzdata",
 								},
 							},
 						},
@@ -4078,6 +4175,9 @@ func generatedBuiltin() []*Preset {
 									"wget",
 									"git",
 								},
+								Packages: []string{
+									"ca-certificates",
+								},
 							},
 						},
 					},
@@ -4094,6 +4194,9 @@ func generatedBuiltin() []*Preset {
 									"curl",
 									"wget",
 									"git",
+								},
+								Packages: []string{
+									"ca-certificates",
 								},
 							},
 						},
@@ -4290,6 +4393,14 @@ func generatedBuiltin() []*Preset {
 								"npm install",
 								"npm i",
 							},
+							Installs: &LockEntries{
+								Entries:  "packages",
+								DevDeps:  "devDependencies",
+								Dev:      "dev",
+								Optional: "optional",
+								OS:       "os",
+								System:   "linux",
+							},
 						},
 						{
 							File:    "npm-shrinkwrap.json",
@@ -4299,6 +4410,14 @@ func generatedBuiltin() []*Preset {
 								"npm ci",
 								"npm install",
 								"npm i",
+							},
+							Installs: &LockEntries{
+								Entries:  "packages",
+								DevDeps:  "devDependencies",
+								Dev:      "dev",
+								Optional: "optional",
+								OS:       "os",
+								System:   "linux",
 							},
 						},
 					},
@@ -4367,6 +4486,17 @@ func generatedBuiltin() []*Preset {
 				},
 				Data: []string{},
 				Why:  "with TZ unset, Node.js's ICU takes its zone from /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{
@@ -4446,9 +4576,10 @@ func generatedBuiltin() []*Preset {
 				Bindings: &ProgramBindings{
 					Patterns: []string{
 						"\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*['\"`]\\s*(?P<prog>[^'\"`$\\s]+)",
+						"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*process\\.env\\.(?P<env>[A-Za-z_]\\w*)\\s*(?:(?:\\|\\||\\?\\?)\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)[^'\"`$]*['\"`]|require\\([^()\\n]*\\)|[A-Za-z_$][\\w$.]*))?\\s*(?:;|$)",
 					},
 					Block:  "{}",
-					Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|[(,]\\s*{name}\\s*[,)=]|\\b{name}\\s*=>",
+					Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\b{name}\\b|\\bfunction\\b[^(){};]*\\([^()]*\\b{name}\\b[^()]*\\)|\\([^()]*\\b{name}\\b[^()]*\\)\\s*(?:=>|\\{)|\\b{name}\\s*=>",
 				},
 			},
 			DefaultFlavor: "distroless",
@@ -5280,6 +5411,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -5375,6 +5513,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -5470,6 +5615,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -5564,6 +5716,13 @@ func generatedBuiltin() []*Preset {
 					},
 					Base: []string{
 						"ca-certificates",
+					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
 					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
@@ -5660,6 +5819,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -5754,6 +5920,13 @@ func generatedBuiltin() []*Preset {
 					},
 					Base: []string{
 						"ca-certificates",
+					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
 					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
@@ -5850,6 +6023,13 @@ func generatedBuiltin() []*Preset {
 					Base: []string{
 						"ca-certificates",
 					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
+					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 						"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -5944,6 +6124,13 @@ func generatedBuiltin() []*Preset {
 					},
 					Base: []string{
 						"ca-certificates",
+					},
+					LeanFlags: []string{
+						"--no-install-recommends",
+						"APT::Install-Recommends=false",
+						"APT::Install-Recommends=0",
+						"-oAPT::Install-Recommends=false",
+						"-oAPT::Install-Recommends=0",
 					},
 					Sources: []string{
 						"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
@@ -7081,6 +7268,17 @@ func generatedBuiltin() []*Preset {
 					"tzdata",
 				},
 				Why: "with TZ unset, the C library's localtime, which Python's time module uses, reads /etc/localtime",
+				ZoneFiles: &ZoneFiles{
+					Packages: []string{
+						"tzdata",
+					},
+					Links: []string{
+						"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/",
+					},
+					Reads: []string{
+						"/usr/share/zoneinfo/[A-Za-z$]",
+					},
+				},
 			},
 			Writes: &Writes{
 				Folders: []string{

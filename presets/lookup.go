@@ -1,6 +1,7 @@
 package presets
 
 import (
+	"encoding/json"
 	"maps"
 	"path"
 	"regexp"
@@ -453,6 +454,69 @@ func (l *Lockfile) Records(data []byte) bool {
 	return mayMatch(l.Pattern, data) && re(l.Pattern).Match(data)
 }
 
+// Installed returns the part of a lockfile's content that describes what
+// an install puts in place: with Installs set, the entries object alone,
+// without the entries the install leaves out (development ones when
+// omitDev, optional ones for another system) and, when omitDev, without
+// the entries' own lists of development dependencies. Content that is not
+// such JSON is returned as it is.
+func (l *Lockfile) Installed(data []byte, omitDev bool) []byte {
+	in := l.Installs
+	if in == nil {
+		return data
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return data
+	}
+	var entries map[string]map[string]json.RawMessage
+	if json.Unmarshal(top[in.Entries], &entries) != nil {
+		return data
+	}
+	flag := func(e map[string]json.RawMessage, k string) bool {
+		var b bool
+		return json.Unmarshal(e[k], &b) == nil && b
+	}
+	for key, e := range entries {
+		if omitDev && in.DevDeps != "" {
+			delete(e, in.DevDeps)
+		}
+		if omitDev && flag(e, in.Dev) {
+			delete(entries, key)
+			continue
+		}
+		if flag(e, in.Optional) && !onSystem(e[in.OS], in.System) {
+			delete(entries, key)
+		}
+	}
+	out, err := json.Marshal(map[string]any{in.Entries: entries})
+	if err != nil {
+		return data
+	}
+	return out
+}
+
+// onSystem reports whether a package entry's list of systems (npm's os:
+// names it installs on, "!name" for one it does not) lets it install on
+// sys; no list lets it.
+func onSystem(raw json.RawMessage, sys string) bool {
+	var list []string
+	if raw == nil || json.Unmarshal(raw, &list) != nil || len(list) == 0 {
+		return true
+	}
+	allowed, any := false, false
+	for _, s := range list {
+		if s == "!"+sys {
+			return false
+		}
+		if !strings.HasPrefix(s, "!") {
+			any = true
+			allowed = allowed || s == sys
+		}
+	}
+	return allowed || !any
+}
+
 // Reason is what a lockfile with no sign says, for a file.
 func (l *Lockfile) Reason(file string) string { return strings.ReplaceAll(l.Why, "{file}", file) }
 
@@ -563,6 +627,64 @@ func (f *FileRead) Read(data []byte) ([]string, int, bool) {
 		}
 	}
 	return out, at, true
+}
+
+// ReadFiles returns the files a call reads when the source has it, as
+// Read does, and where the first call starts; with Dirs, Exts or Type,
+// each name is looked for in each folder Dirs names, with each ending.
+func (f *FileRead) ReadFiles(data []byte) ([]ReadFile, int, bool) {
+	names, at, ok := f.Read(data)
+	if !ok {
+		return nil, 0, false
+	}
+	var out []ReadFile
+	if f.Dirs == "" && len(f.Exts) == 0 && f.Type == "" {
+		for _, n := range names {
+			out = append(out, ReadFile{n, f.IfPresent})
+		}
+		return out, at, true
+	}
+	dirs := []string{"."}
+	if f.Dirs != "" {
+		dirs = groupsIn(f.Dirs, data)
+		if len(dirs) == 0 {
+			return nil, 0, false
+		}
+	}
+	typ := ""
+	if f.Type != "" {
+		if ts := groupsIn(f.Type, data); len(ts) > 0 {
+			typ = ts[0]
+		}
+	}
+	for _, d := range dirs {
+		for _, n := range names {
+			for _, e := range f.Exts {
+				out = append(out, ReadFile{path.Join(d, n+e), true})
+			}
+			if typ != "" {
+				out = append(out, ReadFile{path.Join(d, n+"."+typ), f.IfPresent})
+			}
+		}
+	}
+	return out, at, true
+}
+
+// groupsIn returns the text of every group that matched of each match of
+// pattern in data, each once.
+func groupsIn(pattern string, data []byte) []string {
+	if !mayMatch(pattern, data) {
+		return nil
+	}
+	var out []string
+	for _, m := range re(pattern).FindAllSubmatch(data, -1) {
+		for _, g := range m[1:] {
+			if len(g) > 0 && !slices.Contains(out, string(g)) {
+				out = append(out, string(g))
+			}
+		}
+	}
+	return out
 }
 
 func matchAny(globs []string, name string) bool {
@@ -772,7 +894,12 @@ func (m *PackageMap) SourceAt(text string) int {
 // names it otherwise; Offset is where the call starts.
 type ProgramCall struct {
 	Prog, Expr string
-	Offset     int
+	// Env, when set, is the environment variable whose value Expr is
+	// bound to (const bin = process.env.FFMPEG_PATH || 'ffmpeg'): the
+	// program is its value, else Prog, the literal used when it is unset
+	// (empty: none).
+	Env    string
+	Offset int
 }
 
 // Reads reports whether a file of this name is a source to read.
@@ -823,7 +950,11 @@ func (pr *Programs) Find(data []byte) []ProgramCall {
 				if slices.Contains(pr.Own, c.Expr) {
 					continue
 				}
-				if prog := pr.Bindings.bound(data, c.Expr, m[0]); prog != "" {
+				prog, env := pr.Bindings.bound(data, c.Expr, m[0])
+				switch {
+				case env != "":
+					c.Prog, c.Env = prog, env
+				case prog != "":
 					c.Prog, c.Expr = prog, ""
 				}
 			}
@@ -863,32 +994,55 @@ func (v *Variant) LacksProgram(repo, tag, prog string) bool {
 	return false
 }
 
-// bound returns the program of the literal that the nearest binding
-// of name before offset at holds (const cmd = `ffmpeg -i ...`), or ""
-// when there is none, when a block it is in closes before at, or when
-// the name may be bound anew in between (Shadow).
-func (b *ProgramBindings) bound(data []byte, name string, at int) string {
-	if b == nil || !isIdent(name) {
-		return ""
+// LacksPackage reports whether the images of this variant with the tag
+// tag do not have the system package pkg.
+func (v *Variant) LacksPackage(tag, pkg string) bool {
+	for _, l := range v.Lacks {
+		if slices.Contains(l.Packages, pkg) && (l.Tag == "" || re(l.Tag).MatchString(tag)) {
+			return true
+		}
 	}
-	start, end, prog := -1, 0, ""
+	return false
+}
+
+// bound returns the program of the literal that the nearest binding
+// of name before offset at holds (const cmd = `ffmpeg -i ...`), or, for
+// a binding to an environment variable, that variable and the program
+// of the literal used when it is unset (may be ""). Both are "" when
+// there is none, when a block it is in closes before at, or when the
+// name may be bound anew in between (Shadow).
+func (b *ProgramBindings) bound(data []byte, name string, at int) (string, string) {
+	if b == nil || !isIdent(name) {
+		return "", ""
+	}
+	start, end, prog, env := -1, 0, "", ""
 	for _, p := range b.Patterns {
 		if !mayMatch(p, data[:at]) {
 			continue
 		}
 		cr := re(p)
-		gn, gp := cr.SubexpIndex("name"), cr.SubexpIndex("prog")
+		gn, gp, ge := cr.SubexpIndex("name"), cr.SubexpIndex("prog"), cr.SubexpIndex("env")
 		for _, m := range cr.FindAllSubmatchIndex(data[:at], -1) {
-			if m[2*gn] < 0 || m[2*gp] < 0 || string(data[m[2*gn]:m[2*gn+1]]) != name || m[0] <= start {
+			if m[2*gn] < 0 || string(data[m[2*gn]:m[2*gn+1]]) != name || m[0] <= start {
 				continue
 			}
-			if w := strings.Fields(string(data[m[2*gp]:m[2*gp+1]])); len(w) > 0 {
-				start, end, prog = m[0], m[1], w[0]
+			w := []string(nil)
+			if gp >= 0 && m[2*gp] >= 0 {
+				w = strings.Fields(string(data[m[2*gp]:m[2*gp+1]]))
+			}
+			switch {
+			case ge >= 0 && m[2*ge] >= 0:
+				start, end, env, prog = m[0], m[1], string(data[m[2*ge]:m[2*ge+1]]), ""
+				if len(w) > 0 {
+					prog = w[0]
+				}
+			case len(w) > 0:
+				start, end, env, prog = m[0], m[1], "", w[0]
 			}
 		}
 	}
 	if start < 0 {
-		return ""
+		return "", ""
 	}
 	between := data[end:at]
 	if len(b.Block) == 2 {
@@ -899,15 +1053,15 @@ func (b *ProgramBindings) bound(data []byte, name string, at int) string {
 				depth++
 			case b.Block[1]:
 				if depth--; depth < 0 {
-					return ""
+					return "", ""
 				}
 			}
 		}
 	}
 	if b.Shadow != "" && re(strings.ReplaceAll(b.Shadow, "{name}", regexp.QuoteMeta(name))).Match(between) {
-		return ""
+		return "", ""
 	}
-	return prog
+	return prog, env
 }
 
 // isIdent reports whether s is a plain name: letters, digits, _ and $,
@@ -1130,14 +1284,43 @@ func (r *Reach) IsOpaque(data []byte) bool {
 // ZoneSet returns the zone a RUN's text makes the local one, as written
 // (it may hold a $VAR), and whether it sets one.
 func (l *LocalTime) ZoneSet(text string) (string, bool) {
+	zone, _, ok := l.ZoneSetAt(text)
+	return zone, ok
+}
+
+// ZoneSetAt is ZoneSet with where in the text the set starts.
+func (l *LocalTime) ZoneSetAt(text string) (string, int, bool) {
 	for _, x := range l.Sets {
 		if !mayMatch(x, []byte(text)) {
 			continue
 		}
 		r := re(x)
-		if m := r.FindStringSubmatch(text); m != nil {
-			return m[r.SubexpIndex("zone")], true
+		if m := r.FindStringSubmatchIndex(text); m != nil {
+			k := r.SubexpIndex("zone")
+			return text[m[2*k]:m[2*k+1]], m[0], true
 		}
 	}
-	return "", false
+	return "", 0, false
+}
+
+// Reading reports whether a RUN's text reads a zone file from the
+// packages (ZoneFiles.Reads).
+func (z *ZoneFiles) Reading(text string) bool {
+	for _, x := range z.Reads {
+		if re(x).MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// Linked reports whether a RUN's text sets the zone by a symbolic link
+// to its zone file (ZoneFiles.Links).
+func (z *ZoneFiles) Linked(text string) bool {
+	for _, x := range z.Links {
+		if re(x).MatchString(text) {
+			return true
+		}
+	}
+	return false
 }

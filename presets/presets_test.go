@@ -424,3 +424,150 @@ func TestLocalTimeSets(t *testing.T) {
 		}
 	}
 }
+
+// TestZoneFilesLinked checks which sets the presets' zone_files.links
+// take for a symbolic link, whose zone file must still be there when the
+// program runs (review 6, finding E), and that every built-in preset has
+// the same zone_files.
+func TestZoneFilesLinked(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := ps[0].LocalTime.ZoneFiles
+	if z == nil {
+		t.Fatalf("preset %s has no local_time.zone_files", ps[0].Name)
+	}
+	for _, p := range ps[1:] {
+		if y := p.LocalTime.ZoneFiles; y == nil || !slices.Equal(y.Packages, z.Packages) || !slices.Equal(y.Links, z.Links) || !slices.Equal(y.Reads, z.Reads) {
+			t.Errorf("preset %s's local_time.zone_files differs from %s's", p.Name, ps[0].Name)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"apk add tzdata && cp /usr/share/zoneinfo/Asia/Shanghai /etc/localtime && apk del tzdata", true},
+		{"ln -snf /usr/share/zoneinfo/$TZ /etc/localtime", true},
+		{"setup-timezone -z Asia/Tokyo", false},
+		{"echo Asia/Tokyo > /etc/timezone", false},
+	} {
+		if got := z.Reading(c.text); got != c.want {
+			t.Errorf("Reading(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"ln -sf /usr/share/zoneinfo/Asia/Shanghai /etc/localtime", true},
+		{"ln -snf /usr/share/zoneinfo/$TZ /etc/localtime && echo $TZ > /etc/timezone", true},
+		{"ln -f -s \"/usr/share/zoneinfo/UTC\" /etc/localtime", true},
+		{"ln --symbolic --force /usr/share/zoneinfo/UTC /etc/localtime", true},
+		{"apk add tzdata && cp /usr/share/zoneinfo/Asia/Shanghai /etc/localtime && apk del tzdata", false},
+		{"ln /usr/share/zoneinfo/UTC /etc/localtime", false}, // a hard link is a copy of the file
+		{"echo Asia/Tokyo > /etc/timezone", false},
+	} {
+		if got := z.Linked(c.text); got != c.want {
+			t.Errorf("Linked(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestNodeLockfileInstalled checks which of an npm lockfile's entries
+// count as installed (review 6, finding J).
+func TestNodeLockfileInstalled(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l *Lockfile
+	for _, p := range ps {
+		if p.Name == "node" {
+			l = &p.Static.LibcDeps.Lockfiles[0]
+		}
+	}
+	lock := `{"lockfileVersion": 3, "name": "bcrypt-app", "packages": {
+	  "": {"devDependencies": {"bcrypt": "^5"}},
+	  "node_modules/a": {"dev": true, "hasInstallScript": true},
+	  "node_modules/b": {"optional": true, "os": ["darwin", "win32"], "hasInstallScript": true},
+	  "node_modules/c": {"optional": true, "os": ["!linux"], "hasInstallScript": true},
+	  "node_modules/d": {"optional": true, "os": ["!win32"], "hasInstallScript": true},
+	  "node_modules/e": {"devOptional": true, "hasInstallScript": true},
+	  "node_modules/f": {"os": ["darwin"], "hasInstallScript": true}}}`
+	for _, c := range []struct {
+		omitDev bool
+		want    []string
+		not     []string
+	}{
+		{true, []string{"node_modules/d", "node_modules/e", "node_modules/f"}, []string{"node_modules/a", "node_modules/b", "node_modules/c", "bcrypt", "lockfileVersion"}},
+		{false, []string{"node_modules/a", "bcrypt", "node_modules/d", "node_modules/e", "node_modules/f"}, []string{"node_modules/b", "node_modules/c"}},
+	} {
+		got := string(l.Installed([]byte(lock), c.omitDev))
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("omitDev %v: %s left out: %s", c.omitDev, w, got)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(got, w) {
+				t.Errorf("omitDev %v: %s kept: %s", c.omitDev, w, got)
+			}
+		}
+	}
+	if got := string(l.Installed([]byte("not json"), true)); got != "not json" {
+		t.Errorf("non-JSON content changed: %q", got)
+	}
+}
+
+// TestGoViperReads checks the files viper's SetConfigName reads, by the
+// folders AddConfigPath names and the type SetConfigType gives (review
+// 6, finding B).
+func TestGoViperReads(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fr *FileRead
+	for _, p := range ps {
+		if p.Name == "go" {
+			for i := range p.RunFiles.Reads {
+				if strings.Contains(p.RunFiles.Reads[i].Call, "SetConfigName") {
+					fr = &p.RunFiles.Reads[i]
+				}
+			}
+		}
+	}
+	if fr == nil {
+		t.Fatal("go preset reads no viper config")
+	}
+	src := `v.SetConfigName("app")
+v.SetConfigType("toml")
+v.AddConfigPath(".")
+v.AddConfigPath("./conf")
+v.AddConfigPath("$HOME/.app")
+`
+	files, _, ok := fr.ReadFiles([]byte(src))
+	if !ok {
+		t.Fatal("no read")
+	}
+	got := map[string]bool{}
+	for _, f := range files {
+		if prev, seen := got[f.Name]; !seen || prev {
+			got[f.Name] = f.IfPresent
+		}
+	}
+	for name, ifPresent := range map[string]bool{"app.yaml": true, "conf/app.json": true, "app.toml": false, "conf/app.toml": false} {
+		if v, ok := got[name]; !ok || v != ifPresent {
+			t.Errorf("%s: read %v, if present %v; want read, if present %v", name, ok, v, ifPresent)
+		}
+	}
+	for name := range got {
+		if strings.Contains(name, "HOME") || strings.HasSuffix(name, "app") {
+			t.Errorf("%s read", name)
+		}
+	}
+	if _, _, ok := fr.ReadFiles([]byte(`viper.SetConfigName("config")` + "\nviper.AddConfigPath(dir)\n")); ok {
+		t.Error("a config name with no literal folder reads a file")
+	}
+}

@@ -183,6 +183,11 @@ type Lack struct {
 	// among the tags of one variant).
 	Tag      string   `yaml:"tag"`
 	Programs []string `yaml:"programs"`
+	// Packages are system packages, by the package maps' names, the
+	// images do not have (tzdata on alpine, ca-certificates on
+	// node:22-slim): a zone file they would hold is missing
+	// (local_time.zone_files), and a map's base package is not added.
+	Packages []string `yaml:"packages"`
 }
 
 // BuildCommand is a command that belongs to the build. With an Artifact it
@@ -474,6 +479,12 @@ type PackageMap struct {
 	// default runtime has too: a runtime that installs other packages,
 	// and so is not the default, installs them as well.
 	Base []string `yaml:"base"`
+	// LeanFlags are options of the install that leave out what packages
+	// only recommend (apt's --no-install-recommends): an install without
+	// one may bring a base package as a recommendation, so the builder
+	// counts as having it even where its image lacks it
+	// (builder.variants[].lacks). A map without them never does.
+	LeanFlags []string `yaml:"lean_flags"`
 	// Release names the template value that is the builder's system
 	// release (alpine: 3.22 of golang:1.26-alpine3.22): when the tag
 	// gives none and the program links a library the runtime installs,
@@ -816,6 +827,30 @@ type Lockfile struct {
 	// only sits in the context or comes later, says nothing certain of
 	// what was installed, and the builder's C library is kept (RS189).
 	ReadBy []string `yaml:"read_by"`
+	// Installs, when set, says how the file marks the packages an
+	// install leaves out, whose signs then do not count (review 6,
+	// finding J): a JSON object of entries, each one a package.
+	Installs *LockEntries `yaml:"installs"`
+}
+
+// LockEntries names the fields of a JSON lockfile's package entries that
+// tell whether an install puts the package in place.
+type LockEntries struct {
+	// Entries is the top-level object whose members are the packages;
+	// only it is read when Installs is set.
+	Entries string `yaml:"entries"`
+	// DevDeps is the field of an entry that lists its own development
+	// dependencies (the app's, a workspace's), installed only with them.
+	DevDeps string `yaml:"dev_deps"`
+	// Dev is the field set to true on an entry only the development
+	// dependencies need: left out by an install that omits them.
+	Dev string `yaml:"dev"`
+	// Optional is the field set to true on an optional entry, and OS the
+	// field listing the systems it installs on ("!name" excludes one):
+	// an optional entry whose list leaves out System is skipped.
+	Optional string `yaml:"optional"`
+	OS       string `yaml:"os"`
+	System   string `yaml:"system"`
 }
 
 // LibcSources says which source files to read and what in them shows
@@ -891,7 +926,10 @@ type Programs struct {
 type ProgramBindings struct {
 	// Patterns are regexps over a source, each with a group "name", the
 	// name bound, and a group "prog", the literal (its first word is the
-	// program). The nearest binding before the call counts.
+	// program). A pattern with a group "env" binds the name to that
+	// environment variable's value, "prog" being then the literal used
+	// when the variable is unset (optional). The nearest binding before
+	// the call counts.
 	Patterns []string `yaml:"patterns"`
 	// Block is the two characters that open and close a block ("{}"):
 	// a binding counts only when no block it is in closes before the
@@ -920,6 +958,11 @@ type Signal struct {
 	// does: it does not count when static.pure shows the sources cannot,
 	// or static.means_unused that the build uses it for nothing.
 	Means bool `yaml:"means"`
+	// Defer marks a sign that says little of why (a C library's
+	// development package installed): when every sign kept is one, a
+	// dependency the build context names (libc_deps) is given first as
+	// the reason.
+	Defer bool `yaml:"defer"`
 }
 
 // Runtime is one image the final stage may start from.
@@ -1075,6 +1118,30 @@ type LocalTime struct {
 	Data []string `yaml:"data"`
 	// Why says what reads the local time zone, for the note.
 	Why string `yaml:"why"`
+	// ZoneFiles says where the zone files a set names come from in the
+	// builder (review 6, finding E): without them the zone never took
+	// effect there, and nothing is kept.
+	ZoneFiles *ZoneFiles `yaml:"zone_files"`
+}
+
+// ZoneFiles are the packages that hold the system's zone files and how
+// a RUN uses them.
+type ZoneFiles struct {
+	// Packages hold the zone files (tzdata): the builder has them unless
+	// its variant lacks them, or an install of the file gives one; a
+	// remove takes it away.
+	Packages []string `yaml:"packages"`
+	// Links are regexps over a RUN's text that find a set made by a
+	// symbolic link (ln -s ZONEFILE /etc/localtime): it resolves when the
+	// program runs, so the zone file must be there at the end of the
+	// build; any other set (a copy) needs it when the RUN runs.
+	Links []string `yaml:"links"`
+	// Reads are regexps over a RUN's text that find a set reading the
+	// zone file from the packages (cp or ln of /usr/share/zoneinfo/ZONE):
+	// only such a set, or a link, needs them. Others (setup-timezone,
+	// which fetches the zone itself; a name echoed into /etc/timezone)
+	// are taken as before.
+	Reads []string `yaml:"reads"`
 }
 
 // ConfigValues are configuration files whose values may name run-time
@@ -1107,4 +1174,24 @@ type FileRead struct {
 	// framework's conventional folders): one the build context lacks is
 	// not copied on the chance that the builder has it.
 	IfPresent bool `yaml:"if_present"`
+	// Dirs is a regexp over the same source whose groups name the
+	// folders searched, relative to the working folder: a file a group
+	// of Call names is read in each (viper's AddConfigPath("."), review
+	// 6, finding B). With no match, the call reads nothing.
+	Dirs string `yaml:"dirs"`
+	// Exts are endings of which the first file present is read (a name
+	// without one): each NAME+ext is read when the context has it.
+	Exts []string `yaml:"exts"`
+	// Type is a regexp whose group names the ending the file is expected
+	// with (viper's SetConfigType("yaml")): NAME.TYPE is read like a
+	// named file (copied when the context lacks it only where a folder
+	// copy would bring it, as a gitignored one: RS126).
+	Type string `yaml:"type"`
+}
+
+// ReadFile is a file a known call reads, relative to the working folder,
+// and whether it is read only when it exists.
+type ReadFile struct {
+	Name      string
+	IfPresent bool
 }

@@ -63,8 +63,8 @@ func (p *Preset) compile() *presetErr {
 			if _, err := compileRE(l.Tag); err != nil {
 				return &presetErr{fmt.Sprintf("builder.variants.%d.lacks.%d.tag", i, j), fmt.Sprintf("bad tag pattern %q: %v", l.Tag, err)}
 			}
-			if len(l.Programs) == 0 {
-				return &presetErr{fmt.Sprintf("builder.variants.%d.lacks.%d", i, j), "lacks needs programs"}
+			if len(l.Programs) == 0 && len(l.Packages) == 0 {
+				return &presetErr{fmt.Sprintf("builder.variants.%d.lacks.%d", i, j), "lacks needs programs or packages"}
 			}
 		}
 	}
@@ -293,6 +293,9 @@ func (p *Preset) compile() *presetErr {
 			if err != nil {
 				return &presetErr{fmt.Sprintf("static.libc_deps.lockfiles.%d.pattern", i), fmt.Sprintf("bad pattern %q: %v", l.Pattern, err)}
 			}
+			if in := l.Installs; in != nil && (in.Entries == "" || in.Dev == "" || in.Optional == "" || in.OS == "" || in.System == "") {
+				return &presetErr{fmt.Sprintf("static.libc_deps.lockfiles.%d.installs", i), "installs needs entries, dev, optional, os and system"}
+			}
 		}
 	}
 	if ls := p.Static.LibcSources; ls != nil {
@@ -323,6 +326,21 @@ func (p *Preset) compile() *presetErr {
 			}
 			if re.SubexpIndex("zone") < 0 {
 				return &presetErr{fmt.Sprintf("local_time.sets.%d", i), "the pattern needs a group named zone"}
+			}
+		}
+		if z := lt.ZoneFiles; z != nil {
+			if len(z.Packages) == 0 {
+				return &presetErr{"local_time.zone_files", "zone_files needs packages"}
+			}
+			for i, x := range z.Links {
+				if _, err := compileRE(x); err != nil {
+					return &presetErr{fmt.Sprintf("local_time.zone_files.links.%d", i), fmt.Sprintf("bad pattern %q: %v", x, err)}
+				}
+			}
+			for i, x := range z.Reads {
+				if _, err := compileRE(x); err != nil {
+					return &presetErr{fmt.Sprintf("local_time.zone_files.reads.%d", i), fmt.Sprintf("bad pattern %q: %v", x, err)}
+				}
 			}
 		}
 	}
@@ -672,6 +690,20 @@ func (r *RunFiles) validate() *presetErr {
 		if len(fr.Files) == 0 && re.NumSubexp() == 0 {
 			return &presetErr{where, "a read needs files, or a call with a group that names the file"}
 		}
+		for k, pat := range map[string]string{"dirs": fr.Dirs, "type": fr.Type} {
+			if pat == "" {
+				continue
+			}
+			re, err := compileRE(pat)
+			if err != nil || re.NumSubexp() == 0 {
+				return &presetErr{where + "." + k, fmt.Sprintf("bad pattern %q: it needs a group that names the %s", pat, strings.TrimSuffix(k, "s"))}
+			}
+		}
+		for j, e := range fr.Exts {
+			if !strings.HasPrefix(e, ".") || strings.Contains(e, "/") {
+				return &presetErr{fmt.Sprintf("%s.exts.%d", where, j), fmt.Sprintf("%q is not a file ending such as .yaml", e)}
+			}
+		}
 		for j, f := range fr.Files {
 			if f == "" || path.IsAbs(f) || path.Clean(f) != f || strings.HasPrefix(f, "..") {
 				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("%q is not a path relative to the working folder", f)}
@@ -711,8 +743,8 @@ func validatePrograms(pr *Programs) *presetErr {
 			if err != nil {
 				return &presetErr{fmt.Sprintf("programs.bindings.patterns.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 			}
-			if re.SubexpIndex("name") < 0 || re.SubexpIndex("prog") < 0 {
-				return &presetErr{fmt.Sprintf("programs.bindings.patterns.%d", i), fmt.Sprintf("pattern %q needs the groups name and prog", pat)}
+			if re.SubexpIndex("name") < 0 || re.SubexpIndex("prog") < 0 && re.SubexpIndex("env") < 0 {
+				return &presetErr{fmt.Sprintf("programs.bindings.patterns.%d", i), fmt.Sprintf("pattern %q needs the groups name and prog (or env)", pat)}
 			}
 		}
 		if b.Block != "" && len(b.Block) != 2 {

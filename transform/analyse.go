@@ -97,6 +97,7 @@ type facts struct {
 	srcLine, srcAt []int
 	unreached      [][]unreached // packages the runtime's install cannot reach, per package map
 	unmapped       [][]unreached // build-only packages whose run-time library the map does not know, per package map
+	pkgEvents      []pkgEvent    // every install and remove of a package, in order
 	copies         []copyStep
 	libcWhy        []Evidence // why the artifacts need a C library, from the RUN steps
 	staticSet      bool       // a build command sets the static switch itself

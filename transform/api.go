@@ -84,6 +84,8 @@ type Evidence struct {
 	// means: only the means to link a C library (a C toolchain
 	// installed), which does not count when the sources cannot use it.
 	means bool
+	// deferred: a sign that says little of why (presets.Signal.Defer).
+	deferred bool
 }
 
 // Size is an estimate in megabytes taken from the preset's size figures.

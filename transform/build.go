@@ -951,6 +951,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 			if at := subcommandAt(args, rm); at >= 0 {
 				for _, name := range packageArgs(args[at+1:], m.ValueFlags, nil) {
 					f.forgetPackage(i, name.text)
+					f.pkgEvents = append(f.pkgEvents, pkgEvent{line: line, end: end, name: name.text, remove: true})
 				}
 			}
 		}
@@ -971,8 +972,16 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		// A group the preset calls the build's (.build-deps) holds only
 		// what the build needs (review 4, finding D).
 		buildGroup := group != "" && buildOnly(m.BuildGroups, group)
+		if len(m.LeanFlags) > 0 && !slices.ContainsFunc(args[at+1:], func(w word) bool { return slices.Contains(m.LeanFlags, w.text) }) {
+			// What the packages recommend comes along, which may be a
+			// base package the image lacks (review 6, finding K).
+			for _, b := range m.Base {
+				f.pkgEvents = append(f.pkgEvents, pkgEvent{line: line, end: end, name: b})
+			}
+		}
 		for _, a := range pkgArgs {
 			f.pkgOrder[i] = append(f.pkgOrder[i], a.text)
+			f.pkgEvents = append(f.pkgEvents, pkgEvent{line: line, end: end, name: a.text, group: group})
 			lib, ok := m.Map[a.text]
 			if ok && lib == "" {
 				continue // the runtime has its library
@@ -1012,6 +1021,50 @@ func (f *facts) scanPackages(args []word, line, end int) {
 			}
 		}
 	}
+}
+
+// pkgEvent is an install or a remove of a system package by a command
+// of a RUN: line is the RUN's, end where the command ends in its text,
+// group the group an install names (apk add --virtual NAME).
+type pkgEvent struct {
+	line, end   int
+	name, group string
+	remove      bool
+}
+
+// hasPackage reports whether the builder has one of the packages pkgs
+// before the place (line, at) of a RUN's text (at -1: after every RUN):
+// the image has it unless its variant lacks it, an install gives it,
+// and a remove of it, or of a group an install put it in, takes it away.
+func (f *facts) hasPackage(pkgs []string, line, at int) bool {
+	has := map[string]bool{}
+	for _, p := range pkgs {
+		has[p] = !f.variant.LacksPackage(f.tag, p)
+	}
+	groups := map[string][]string{}
+	for _, e := range f.pkgEvents {
+		if at >= 0 && (e.line > line || e.line == line && e.end > at) {
+			break
+		}
+		switch {
+		case e.remove:
+			has[e.name] = false
+			for _, g := range groups[e.name] {
+				has[g] = false
+			}
+		default:
+			has[e.name] = true
+			if e.group != "" {
+				groups[e.group] = append(groups[e.group], e.name)
+			}
+		}
+	}
+	for _, p := range pkgs {
+		if has[p] {
+			return true
+		}
+	}
+	return false
 }
 
 // forgetPackage drops a package kept as it is, or the kept packages of a
@@ -1158,6 +1211,18 @@ func (f *facts) hasContextFile() bool {
 	return err == nil
 }
 
+// installedPart is what a dependency file of the context says of the
+// packages the install puts in place: a lockfile's entries without those
+// it leaves out (presets.Lockfile.Installed), else the whole file.
+func installedPart(d *presets.LibcDeps, name string, data []byte, omitDev bool) []byte {
+	for i := range d.Lockfiles {
+		if l := &d.Lockfiles[i]; l.File == name && l.Records(data) {
+			return l.Installed(data, omitDev)
+		}
+	}
+	return data
+}
+
 // Bounds of the search for a source file that shows the program links
 // the C library: a build context may be a whole monorepo.
 const (
@@ -1271,7 +1336,10 @@ func (f *facts) boundFile(in *inst, abs string) (string, bool) {
 
 // unread, when free is empty, says why a lockfile that shows no sign did
 // not count: the install does not read it (lockfileRead).
-func (f *facts) contextLibc() (found []Evidence, free, unread string) {
+//
+// With omitDev, a lockfile's packages that only the development
+// dependencies need are no sign, as the runtime does not get them.
+func (f *facts) contextLibc(omitDev bool) (found []Evidence, free, unread string) {
 	ctx, st := f.opt.Context, f.preset.Static
 	if ctx == nil {
 		return nil, "", ""
@@ -1296,6 +1364,7 @@ func (f *facts) contextLibc() (found []Evidence, free, unread string) {
 			if err != nil {
 				continue
 			}
+			data = installedPart(d, name, data, omitDev)
 			if name, ok := d.InFile(data); ok {
 				return []Evidence{{What: d.Reason(name, file)}}, "", ""
 			}
@@ -1307,6 +1376,7 @@ func (f *facts) contextLibc() (found []Evidence, free, unread string) {
 			l := &d.Lockfiles[i]
 			data, file, err := read(l.File)
 			if err == nil && l.Records(data) {
+				data = l.Installed(data, omitDev)
 				if !slices.Contains(d.Files, l.File) {
 					// A lockfile is read for its signs too.
 					if name, ok := d.InFile(data); ok {
@@ -1325,6 +1395,7 @@ func (f *facts) contextLibc() (found []Evidence, free, unread string) {
 					continue
 				}
 				for _, t := range texts {
+					t = l.Installed(t, omitDev)
 					if name, ok := d.InFile(t); ok {
 						return []Evidence{{What: d.Reason(name, file)}}, "", ""
 					}
@@ -1382,7 +1453,7 @@ func (f *facts) contextLibc() (found []Evidence, free, unread string) {
 func (f *facts) needsLibc(in *inst, text string) {
 	for _, sig := range f.preset.Static.NeedsLibc {
 		if sig.Matches(text) {
-			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why, means: sig.Means})
+			f.libcWhy = append(f.libcWhy, Evidence{Line: in.first, What: sig.Why, means: sig.Means, deferred: sig.Defer})
 		}
 	}
 }

@@ -31,10 +31,10 @@ func (p *plan) planLocalTime() {
 			return // the file names the zone itself, and the runtime keeps it
 		}
 	}
-	zone, line, text := "", 0, ""
+	zone, line, text, at := "", 0, "", 0
 	for _, r := range f.runs {
-		if z, ok := lt.ZoneSet(r.text); ok {
-			zone, line, text = z, r.in.first, r.text
+		if z, k, ok := lt.ZoneSetAt(r.text); ok {
+			zone, line, text, at = z, r.in.first, r.text, k
 		}
 	}
 	if line == 0 {
@@ -44,6 +44,29 @@ func (p *plan) planLocalTime() {
 		zone = runAssigned(text, m[1]+m[2])
 		if zone == "" {
 			zone = f.envNow[m[1]+m[2]]
+		}
+	}
+	if z := lt.ZoneFiles; z != nil && (z.Linked(text) || z.Reading(text)) {
+		// The zone took effect in the builder only with its zone file
+		// there (review 6, finding E): a link resolves when the program
+		// runs, a copy when the RUN runs. Without it the original ran in
+		// UTC, as the runtime does.
+		linked := z.Linked(text)
+		when := at
+		if linked {
+			when = -1
+		}
+		if !f.hasPackage(z.Packages, line, when) {
+			shown := zone
+			if !zoneName.MatchString(zone) {
+				shown = "a zone it does not spell out"
+			}
+			if linked {
+				p.notes.note(line, infoLocalTimeNever, "the RUN makes %s the local time zone by a link to its zone file, which the builder does not have when the program runs (no %s: the image has none, or the file removes it): the link points nowhere and the original ran in UTC, as the runtime does, so no ENV %s is set", shown, strings.Join(z.Packages, ", "), lt.Env)
+			} else {
+				p.notes.note(line, infoLocalTimeNever, "the RUN makes %s the local time zone, but the builder has no zone file for it when the RUN runs (no %s: the image has none, or the file removes it): the original ran in UTC, as the runtime does, so no ENV %s is set", shown, strings.Join(z.Packages, ", "), lt.Env)
+			}
+			return
 		}
 	}
 	if !zoneName.MatchString(zone) {

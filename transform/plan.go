@@ -66,7 +66,11 @@ type plan struct {
 	pathCopied    bool      // the runtime gets the folders the file puts on PATH
 	progs         []progUse // the programs the sources run (read once)
 	progsRead     bool
-	releases      []pkgRelease // installs from a system release the builder may not name
+	// pathProgs are the programs the sources run by a path that is no
+	// system program nor an artifact (./venv/bin/yt-dlp): files the
+	// runtime has only when a copy brings them (review 6, finding A).
+	pathProgs []progUse
+	releases  []pkgRelease // installs from a system release the builder may not name
 	// alongside are installs of packages only the runtimes that lack
 	// them get (tzdata on alpine), decided once the runtime is chosen.
 	alongside []alongsideOnly
@@ -207,6 +211,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	p.planLocalTime()
 	p.planUser()
 	p.planFiles()
+	p.notePathPrograms()
 	if err := p.checkCdDir(); err != nil {
 		return nil, err
 	}
@@ -228,11 +233,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 // is the builder's own image, or one the preset's figures put at the
 // same size, so only what the build steps added is left out.
 func (p *plan) noteLittleGained() {
-	short := func(ref string) string {
-		ref = strings.TrimPrefix(ref, "docker.io/")
-		return strings.TrimPrefix(ref, "library/")
-	}
-	same := short(p.f.image) == short(p.image)
+	same := p.sameImage()
 	sz := p.size()
 	if !same && (sz == nil || sz.After < 0.9*sz.Before) {
 		return
@@ -246,6 +247,15 @@ func (p *plan) noteLittleGained() {
 		est = fmt.Sprintf("; estimated %.0f MB before, %.0f MB after", sz.Before, sz.After)
 	}
 	p.notes.note(p.f.from.first, infoLittleGained, "the runtime %s is %s: the split leaves out only what the build steps added (compilers, dev dependencies, caches)%s", p.image, what, est)
+}
+
+// sameImage reports whether the runtime's image is the builder's own.
+func (p *plan) sameImage() bool {
+	short := func(ref string) string {
+		ref = strings.TrimPrefix(ref, "docker.io/")
+		return strings.TrimPrefix(ref, "library/")
+	}
+	return short(p.f.image) == short(p.image)
 }
 
 func (p *plan) checkDeclines() error {
@@ -449,12 +459,7 @@ func (p *plan) planInserts() {
 	if after == nil {
 		return
 	}
-	var prune *install
-	for k, i := range f.installs {
-		if !i.prodOnly && i.bc.Prune != "" {
-			prune = &f.installs[k]
-		}
-	}
+	prune := f.pruneTarget()
 	if prune != nil && p.keepDev != "" {
 		if p.keepDevUnread {
 			p.notes.note(p.prog.holder.first, infoDevKeptUnread, "development dependencies are not pruned: %s", p.keepDev)
@@ -549,4 +554,33 @@ func (p *plan) checkCdDir() error {
 		}
 	}
 	return declinef(declCdMissing, "line %d: %s changes to %s, which the runtime would not have: nothing the runtime gets is in it", p.prog.holder.first, p.prog.holder.kw, dir)
+}
+
+// pruneTarget is the install after which a prune of the development
+// dependencies goes, unless something keeps them (plan.keepDev).
+func (f *facts) pruneTarget() *install {
+	var prune *install
+	for k, i := range f.installs {
+		if !i.prodOnly && i.bc.Prune != "" {
+			prune = &f.installs[k]
+		}
+	}
+	return prune
+}
+
+// devOmitted reports whether the runtime gets no development dependency
+// from the installs: each one leaves them out, or is the one the prune
+// added after it removes them from (when the plan keeps them, keepDev
+// is set).
+func (f *facts) devOmitted(keepDev string) bool {
+	if len(f.installs) == 0 {
+		return false
+	}
+	prune := f.pruneTarget()
+	for k := range f.installs {
+		if !f.installs[k].prodOnly && (&f.installs[k] != prune || keepDev != "") {
+			return false
+		}
+	}
+	return true
 }

@@ -86,11 +86,11 @@ func TestProgramLackedRuntimeHasIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const lacks = `programs: [curl, wget, git]}]`
+	const lacks = `programs: [curl, wget, git], packages: [ca-certificates]}]`
 	if !bytes.Contains(data, []byte(lacks)) {
 		t.Fatalf("node.yaml no longer holds %q; update the test", lacks)
 	}
-	data = bytes.Replace(data, []byte(lacks), []byte(`programs: [curl, wget, git, chmod]}]`), 1)
+	data = bytes.Replace(data, []byte(lacks), []byte(`programs: [curl, wget, git, chmod], packages: [ca-certificates]}]`), 1)
 	node, err := presets.Parse("node.yaml", data)
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
 
@@ -45,11 +46,23 @@ func (p *plan) readPrograms() []progUse {
 	walkSources(ctx, pr, pr.SkipHolding, func(name string, data []byte) bool {
 		for _, c := range pr.Find(data) {
 			where := fmt.Sprintf("%s:%d", name, bytes.Count(data[:c.Offset], []byte("\n"))+1)
+			if c.Env != "" {
+				c = p.f.envProgram(c)
+			}
 			if c.Prog != "" {
 				prog, ok := p.systemProgram(c.Prog)
 				if ok && !seen["p "+prog] {
 					seen["p "+prog] = true
 					out = append(out, progUse{name: prog, where: where})
+				}
+				if !ok && p.fileProgram(c.Prog) {
+					k := slices.IndexFunc(p.pathProgs, func(u progUse) bool { return u.name == c.Prog })
+					switch {
+					case k < 0:
+						p.pathProgs = append(p.pathProgs, progUse{name: c.Prog, where: where})
+					case p.pathProgs[k].where != where && !slices.Contains(p.pathProgs[k].more, where):
+						p.pathProgs[k].more = append(p.pathProgs[k].more, where)
+					}
 				}
 			}
 			if c.Expr != "" {
@@ -102,6 +115,97 @@ func (p *plan) systemProgram(w string) (string, bool) {
 		return "", false
 	}
 	return b, true
+}
+
+// fileProgram reports whether a literal names a program by a path that
+// is no system program (systemProgram said no) and no artifact of the
+// build: a file of the builder the runtime may not have.
+func (p *plan) fileProgram(w string) bool {
+	if !strings.Contains(w, "/") || strings.ContainsAny(w, "$*?[{") {
+		return false
+	}
+	if path.IsAbs(w) && slices.Contains(binDirs, path.Dir(path.Clean(w))) {
+		return false
+	}
+	_, art := p.resolve(w)
+	return art == nil
+}
+
+// notePathPrograms warns about each program the sources run by a path
+// (relative ones from the working folder) that no copy brings into the
+// runtime (review 6, finding A: exec.Command("./venv/bin/yt-dlp") with
+// the venv made by a RUN). What the COPY steps brought and the sources
+// name is copied already (run files); what is left is made in the
+// builder or part of its image (then no warning when the runtime is the
+// builder's own image). It is not copied on a guess: a venv, for one,
+// needs the Python it was made with.
+func (p *plan) notePathPrograms() {
+	f := p.f
+	for _, u := range p.pathProgs {
+		abs := path.Clean(u.name)
+		if !path.IsAbs(abs) {
+			abs = path.Join(f.workdir, abs)
+		}
+		if contains(p.copies, abs) || within(abs, p.copies) {
+			continue
+		}
+		line, made := p.madeBy(abs)
+		if line == 0 && p.sameImage() {
+			continue // a file of the builder's image, which the runtime is too
+		}
+		how := "that the builder has (from its image or a build step)"
+		if line > 0 {
+			how = fmt.Sprintf("under %s, which the RUN at line %d makes in the builder", made, line)
+		}
+		p.notes.note(line, warnProgramFileLeft, "%s %s, a file %s: the runtime does not get it, so those calls fail (no such file); copy it with what it needs to run (what made it: a virtual environment runs only with the Python it was made with), or keep the builder's image", u.places(), u.name, how)
+	}
+}
+
+// madeBy finds the RUN that makes the folder holding abs: the first one
+// whose text names the folder (relative to the folder it runs in, or
+// absolute), from the outermost folder below / or the working folder
+// in; it returns its line and the folder, or 0.
+func (p *plan) madeBy(abs string) (int, string) {
+	for _, r := range p.f.runs {
+		for d := path.Dir(abs); d != "/" && d != "."; d = path.Dir(d) {
+			if d == r.cwd {
+				break
+			}
+			names := []string{d}
+			if rel, ok := strings.CutPrefix(d, r.cwd+"/"); ok && r.cwd != "/" {
+				names = append(names, rel, "./"+rel)
+			} else if r.cwd == "/" {
+				names = append(names, strings.TrimPrefix(d, "/"))
+			}
+			if path.Dir(d) != r.cwd && path.Dir(d) != "/" {
+				continue // the outermost folder the RUN can make
+			}
+			for _, n := range names {
+				if wordIn(r.text, n) {
+					return r.in.first, d
+				}
+			}
+		}
+	}
+	return 0, ""
+}
+
+// wordIn reports whether text has w as a path word: not inside a longer
+// name (venv in ./venv/bin or "venv", not in venvs or my-venv).
+func wordIn(text, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], w)
+		if k < 0 {
+			return false
+		}
+		a, b := i+k, i+k+len(w)
+		before := a == 0 || strings.ContainsRune(" \t\n'\"=;&|(", rune(text[a-1]))
+		after := b == len(text) || strings.ContainsRune(" \t\n'\"/;&|)", rune(text[b]))
+		if before && after {
+			return true
+		}
+		i = a + 1
+	}
 }
 
 // fitPrograms makes the programs the sources run by name reach the
@@ -416,4 +520,34 @@ func (p *plan) onCopiedPath(progs []string) []string {
 		}
 	}
 	return out
+}
+
+// envProgram resolves a call of a name bound to an environment variable
+// (review 6, finding I): the program is the value an ENV of the file
+// gives it, which the runtime keeps, or the fallback literal when
+// neither the file nor the builder image sets it. A value that is no
+// literal, one the runtime does not keep, or one the builder image sets
+// leaves the call unnamed.
+func (f *facts) envProgram(c presets.ProgramCall) presets.ProgramCall {
+	fallback := c.Prog
+	c.Prog = ""
+	var last *envVar
+	for i := range f.env {
+		if f.env[i].key == c.Env {
+			last = &f.env[i]
+		}
+	}
+	_, staticKey := f.preset.Static.Env[c.Env]
+	switch {
+	case last != nil:
+		v := strings.Trim(last.raw, `"'`)
+		if f.preset.DropsEnv(c.Env) || staticKey || v == "" || strings.ContainsAny(v, "$\\ \t") {
+			return c
+		}
+		c.Prog, c.Expr = v, ""
+	case f.preset.Builder.Env[c.Env] != "" || fallback == "":
+	default:
+		c.Prog, c.Expr = fallback, ""
+	}
+	return c
 }

@@ -81,6 +81,8 @@ func (f *facts) meansUnused(mu *presets.MeansUnused) (string, bool) {
 			if !l.Records(data) {
 				return "", false // present, but of a version that does not record the signs
 			}
+			// Packages this install leaves out build nothing here.
+			data = l.Installed(data, in.prodOnly)
 			if _, ok := d.InFile(data); ok {
 				return "", false
 			}
@@ -109,7 +111,7 @@ func (f *facts) meansUnused(mu *presets.MeansUnused) (string, bool) {
 			return "", false
 		}
 	}
-	if found, free, _ := f.contextLibc(); len(found) > 0 || free == "" {
+	if found, free, _ := f.contextLibc(f.devOmitted("") && f.pruneTarget() == nil); len(found) > 0 || free == "" {
 		return "", false
 	}
 	for _, r := range f.runs {

@@ -223,9 +223,9 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 			sf.embedded = append(sf.embedded, globPrefix(path.Join(path.Dir(p), e)))
 		}
 		for i := range rf.Reads {
-			if names, at, ok := rf.Reads[i].Read(data); ok {
-				for _, n := range names {
-					sf.refs = append(sf.refs, sourceRef{text: n, where: lineAt(at), why: rf.Reads[i].Why, ifPresent: rf.Reads[i].IfPresent})
+			if files, at, ok := rf.Reads[i].ReadFiles(data); ok {
+				for _, n := range files {
+					sf.refs = append(sf.refs, sourceRef{text: n.Name, where: lineAt(at), why: rf.Reads[i].Why, ifPresent: n.IfPresent})
 				}
 			}
 		}

@@ -24,6 +24,14 @@ func (p *plan) planPackages() error {
 		var libs []string
 		if i < len(f.pkgs) {
 			libs = slices.Clone(f.pkgs[i])
+			if p.static && len(f.preset.Static.Env) > 0 {
+				// Built with the static switch, the program loads no C
+				// library: the run-time libraries the map gives for the
+				// development packages are of no use (review 6, finding
+				// G, contrast: libopus-dev beside sources that cannot use
+				// cgo). What is kept as it is (a program) stays.
+				libs = slices.DeleteFunc(libs, func(l string) bool { return !slices.Contains(f.pkgAsIs[i], l) })
+			}
 			libs = p.leaveFetchTools(m, f.pkgAsIs[i], libs)
 			bo := p.nativeBuildKept(m, f.pkgBuildOnly[i], f.pkgOrder[i], &libs)
 			libs = p.keepRunBuildOnly(m, bo, libs)
@@ -52,7 +60,7 @@ func (p *plan) planPackages() error {
 			p.alongside = append(p.alongside, alongsideOnly{m: m, libs: libs, at: len(p.runs)})
 			continue
 		}
-		for _, b := range m.Base {
+		for _, b := range p.hadBase(m) {
 			if !slices.Contains(libs, b) {
 				libs = append(libs, b)
 			}
@@ -81,6 +89,19 @@ func (p *plan) planPackages() error {
 		p.notes.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
 	}
 	return nil
+}
+
+// hadBase are the map's base packages the builder had when the program
+// ran: a package its image lacks (ca-certificates on node:22-slim) and no
+// install of the file gives is not added (review 6, finding K).
+func (p *plan) hadBase(m *presets.PackageMap) []string {
+	var out []string
+	for _, b := range m.Base {
+		if p.f.hasPackage([]string{b}, 0, -1) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // alongsideOnly is a package map's install of packages that the default
@@ -144,7 +165,7 @@ func (p *plan) installAlongside() error {
 			p.notes.note(0, warnAlongsideMissing, "the builder installs %s, which the runtime %s does not have and cannot install: what the program reads from %s at run time is missing; install %s in the runtime stage, or use a runtime that has %s", strings.Join(miss, ", "), r.Flavor, pronoun(len(miss)), pronoun(len(miss)), pronoun(len(miss)))
 			continue
 		}
-		base := alongsideOnly{libs: a.m.Base}.lacks(r)
+		base := alongsideOnly{libs: p.hadBase(a.m)}.lacks(r)
 		libs := slices.Clone(miss)
 		for _, b := range base {
 			if !slices.Contains(libs, b) {
@@ -497,6 +518,17 @@ func (p *plan) builderLibs(pm int, b *presets.BuilderLibs, libs []string) []stri
 	return libs
 }
 
+// allDeferred reports whether every sign is one that says little of
+// why (presets.Signal.Defer).
+func allDeferred(es []Evidence) bool {
+	for _, e := range es {
+		if !e.deferred {
+			return false
+		}
+	}
+	return len(es) > 0
+}
+
 // decideLibc decides whether the artifacts link a C library, and whether
 // the static switch must be set on the build commands.
 func (p *plan) decideLibc() {
@@ -507,7 +539,7 @@ func (p *plan) decideLibc() {
 		}
 		for _, sig := range f.preset.Static.NeedsLibc {
 			if sig.Matches(e.key + "=" + strings.Trim(e.raw, `"'`)) {
-				p.libcWhy = append(p.libcWhy, Evidence{Line: e.in.first, What: sig.Why, means: sig.Means})
+				p.libcWhy = append(p.libcWhy, Evidence{Line: e.in.first, What: sig.Why, means: sig.Means, deferred: sig.Defer})
 			}
 		}
 	}
@@ -515,7 +547,14 @@ func (p *plan) decideLibc() {
 	if len(p.libcWhy) == 0 && !p.staticSet {
 		// Only now is the build context worth reading: it can only keep
 		// the static switch off.
-		p.libcWhy, p.libcFree, p.lockUnread = f.contextLibc()
+		p.libcWhy, p.libcFree, p.lockUnread = f.contextLibc(f.devOmitted(p.keepDev))
+	} else if allDeferred(p.libcWhy) && !p.staticSet {
+		// Signs that say little of why (a library's development package
+		// installed): a dependency the context names says better (review
+		// 6, finding G: libvips-dev beside go.mod's bimg).
+		if ctx, _, _ := f.contextLibc(f.devOmitted(p.keepDev)); len(ctx) > 0 {
+			p.libcWhy = append(ctx, p.libcWhy...)
+		}
 	}
 	// Said only where it explains a static switch not set: a preset with
 	// none says it in the runtime's note, when the C library matters there.
@@ -951,7 +990,7 @@ func (p *plan) installOn(try []*Runtime, missing func(*Runtime) []string) (*Runt
 // Debian's curl) that the stage has not got already.
 func (p *plan) installLine(r *Runtime, progs []string) (string, bool, error) {
 	var with []string
-	for _, w := range r.InstallWithFor(progs, p.installed) {
+	for _, w := range r.InstallWithFor(progs, p.withHave(r)) {
 		with = append(with, w.Packages...)
 	}
 	line, ok, err := r.InstallLine(progs, with...)
@@ -961,11 +1000,27 @@ func (p *plan) installLine(r *Runtime, progs []string) (string, bool, error) {
 	return line, ok, nil
 }
 
+// withHave is what installs_with need not add: the packages the stage
+// installs, and those the builder did not have when the program ran (its
+// image lacks them and no install gives them), so that a program runs as
+// it did there (review 6, finding K).
+func (p *plan) withHave(r *Runtime) []string {
+	have := slices.Clone(p.installed)
+	for _, w := range r.InstallsWith {
+		for _, pkg := range w.Packages {
+			if !p.f.hasPackage([]string{pkg}, 0, -1) {
+				have = append(have, pkg)
+			}
+		}
+	}
+	return have
+}
+
 // useInstall makes r the runtime, whose RUN line (from installLine)
 // installs the programs m and the packages installs_with adds beside
 // them, which it returns for the note.
 func (p *plan) useInstall(r *Runtime, line string, m []string) []presets.InstallWith {
-	with := r.InstallWithFor(m, p.installed)
+	with := r.InstallWithFor(m, p.withHave(r))
 	p.runtime = r
 	p.runs = append(p.runs, line)
 	p.installed = append(p.installed, m...)

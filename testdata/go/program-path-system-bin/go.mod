@@ -1,0 +1,3 @@
+module example.com/ytplay
+
+go 1.22
