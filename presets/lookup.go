@@ -867,7 +867,7 @@ func (m *PackageMap) RunsAs(pkg string) []string {
 // absolute path adds a package source.
 func (m *PackageMap) SourceFile(p string) bool {
 	for _, g := range m.SourceFiles {
-		if ok, _ := path.Match(g, p); ok {
+		if pathGlobMatch(g, p) {
 			return true
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"path"
 	"strings"
 )
 
@@ -34,7 +33,7 @@ func (o *OutputNames) BaseName(data []byte) (name string, ok bool) {
 			buf = append(buf, &strings.Builder{})
 			at := strings.Join(stack, "/")
 			for _, g := range o.Unsure {
-				if m, _ := path.Match(g, at); m {
+				if pathGlobMatch(g, at) {
 					return "", false
 				}
 			}
