@@ -1414,11 +1414,12 @@ func (f *facts) contextLibc(omitDev bool) (found []Evidence, free, unread string
 	}
 	files, total := 0, 0
 	errStop := fs.SkipAll
+	ignored := f.dockerignore()
 	walkContext(ctx, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // an unreadable folder is a fact, not an error
 		}
-		if p != "." && ls.Skipped(e.Name()) {
+		if p != "." && (ls.Skipped(e.Name()) || ignored(p)) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}

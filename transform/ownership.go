@@ -291,7 +291,7 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 	}
 	src := w.Sources
 	seen := map[string]bool{}
-	walkSources(ctx, src, src.SkipHolding, func(name string, data []byte) bool {
+	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		for _, u := range src.UnnamedWrites(data) {
 			// path: the expression; file: where the call is.
 			unnamed = append(unnamed, writeSeen{path: u.Text, file: fmt.Sprintf("%s:%d", name, bytes.Count(data[:u.Offset], []byte("\n"))+1)})

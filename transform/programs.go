@@ -43,7 +43,7 @@ func (p *plan) readPrograms() []progUse {
 	}
 	var out []progUse
 	seen := map[string]bool{}
-	walkSources(ctx, pr, pr.SkipHolding, func(name string, data []byte) bool {
+	walkSources(ctx, pr, pr.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		for _, c := range pr.Find(data) {
 			where := fmt.Sprintf("%s:%d", name, bytes.Count(data[:c.Offset], []byte("\n"))+1)
 			if c.Env != "" {

@@ -37,7 +37,7 @@ func (p *plan) dropMeans() {
 	}
 	w := p.libcWhy[0]
 	switch {
-	case st.Pure != nil && contextPure(p.f.opt.Context, st.Pure):
+	case st.Pure != nil && contextPure(p.f.opt.Context, st.Pure, p.f.dockerignore()):
 		p.notes.note(w.Line, infoLibcMeansUnused, "%s, but %s: that is no sign the program links the C library", w.What, st.Pure.Why)
 	case st.MeansUnused != nil:
 		if p.globalCopied() {
@@ -230,8 +230,9 @@ func runsAny(args []word, prefixes []string) bool {
 // cannot use the C library: at least one source, every source read whole
 // within the scan's bounds, every import of theirs the language's own
 // library's or under a module the context declares, and no module file
-// that requires other modules.
-func contextPure(ctx fs.FS, pu *presets.Pure) bool {
+// that requires other modules. What ignored says .dockerignore keeps out
+// of the build is no source of the program (nil reads everything).
+func contextPure(ctx fs.FS, pu *presets.Pure, ignored func(string) bool) bool {
 	if ctx == nil {
 		return false
 	}
@@ -242,7 +243,7 @@ func contextPure(ctx fs.FS, pu *presets.Pure) bool {
 			pure = false // a folder that cannot be read may hold sources
 			return fs.SkipAll
 		}
-		if name != "." && pu.Skipped(e.Name()) {
+		if name != "." && (pu.Skipped(e.Name()) || ignored != nil && ignored(name)) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}

@@ -18,21 +18,23 @@ type sourceSet interface {
 // libcScanBytes bytes in all, so that a large context costs a bounded
 // time. A folder holding one of the files skipHolding names (pyvenv.cfg:
 // a virtual environment committed under another name) is not entered.
-// visit returns false to stop the walk. Unreadable folders and files are
-// passed over: they are facts of the context, not errors.
-func walkSources(ctx fs.FS, set sourceSet, skipHolding []string, visit func(name string, data []byte) bool) {
-	walkSourcesIn(ctx, ".", set, skipHolding, visit)
+// What ignored says .dockerignore keeps out of the build is not read: it
+// is not in the image, so it is none of the program's sources (nil reads
+// everything). visit returns false to stop the walk. Unreadable folders
+// and files are passed over: they are facts of the context, not errors.
+func walkSources(ctx fs.FS, set sourceSet, skipHolding []string, ignored func(string) bool, visit func(name string, data []byte) bool) {
+	walkSourcesIn(ctx, ".", set, skipHolding, ignored, visit)
 }
 
 // walkSourcesIn is walkSources over the folder root of ctx only; names
 // are still paths of ctx.
-func walkSourcesIn(ctx fs.FS, root string, set sourceSet, skipHolding []string, visit func(name string, data []byte) bool) {
+func walkSourcesIn(ctx fs.FS, root string, set sourceSet, skipHolding []string, ignored func(string) bool, visit func(name string, data []byte) bool) {
 	files, total := 0, 0
 	walkContext(ctx, root, func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
-		if name != root && set.Skipped(e.Name()) {
+		if name != root && (set.Skipped(e.Name()) || ignored != nil && ignored(name)) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}

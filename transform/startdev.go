@@ -152,7 +152,7 @@ func (p *plan) devImports() string {
 		}
 		return why
 	}
-	walkSourcesIn(ctx, root, im, nil, visit)
+	walkSourcesIn(ctx, root, im, nil, p.f.dockerignore(), visit)
 	return why
 }
 
