@@ -131,3 +131,55 @@ func TestGoProgramEnvBindings(t *testing.T) {
 		})
 	}
 }
+
+// The node preset's writes.sources (review 7, finding A): an SQLite
+// database open writes its file, by a literal or by a const bound to a
+// literal or to a conditional of literals and such names, unless the
+// const's block closes first or the name may be bound anew in between.
+func TestNodeWriteBindings(t *testing.T) {
+	all, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ws *WriteSources
+	for _, p := range all {
+		if p.Name == "node" && p.Writes != nil {
+			ws = p.Writes.Sources
+		}
+	}
+	if ws == nil {
+		t.Fatal("node preset has no writes.sources")
+	}
+	cases := []struct {
+		name, src string
+		want      []string
+	}{
+		{"sqlite3 literal", "const db = new sqlite3.Database(\"/data/memos.db\");\n", []string{"/data/memos.db"}},
+		{"sqlite3 verbose literal", "const db = new (require('sqlite3').verbose().Database)('/x.db');\nnew sqlite3.Database('/data/a.db', mode, cb);\n", []string{"/data/a.db"}},
+		{"better-sqlite3 literal", "const db = new Database('/var/lib/n.db', { verbose: console.log });\n", []string{"/var/lib/n.db"}},
+		{"memory and empty", "new Database(':memory:');\nnew sqlite3.Database('');\n", nil},
+		{"a URL", "const db = new Database('http://localhost:8529');\n", nil},
+		{"const literal", "const DB = '/data/app.db';\nconst db = new Database(DB);\n", []string{"/data/app.db"}},
+		{"TypeScript annotation", "const DB: string = \"/data/app.db\";\nnew sqlite3.Database(DB, cb);\n", []string{"/data/app.db"}},
+		{"ternary of a name and a literal", "const dev = \"/Users/me/memos.db\";\nconst file = process.env.NODE_ENV === \"dev\" ? dev : \"/data/memos.db\";\nnew sqlite3.Database(file);\n", []string{"/Users/me/memos.db", "/data/memos.db"}},
+		{"fs call by a const", "const OUT = '/data/out.json';\nfs.writeFileSync(OUT, data);\n", []string{"/data/out.json"}},
+		{"let is not for good", "let DB = '/data/app.db';\nnew Database(DB);\n", nil},
+		{"block closed before the call", "function a() {\n  const DB = '/data/a.db';\n}\nfunction b(DB) {\n  new Database(DB);\n}\n", nil},
+		{"a parameter of the same name", "const DB = '/data/a.db';\nconst open = (DB) => new Database(DB);\n", nil},
+		{"const of no literal", "const DB = path.join(dir, 'a.db');\nnew Database(DB);\n", nil},
+		{"template with an expression", "const DB = `${dir}/a.db`;\nnew Database(DB);\n", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := ws.Paths([]byte(c.src))
+			if len(got) != len(c.want) {
+				t.Fatalf("paths %q, want %q", got, c.want)
+			}
+			for i := range got {
+				if got[i] != c.want[i] {
+					t.Errorf("paths %q, want %q", got, c.want)
+				}
+			}
+		})
+	}
+}

@@ -113,6 +113,10 @@ func TestMayMatchNeverMisses(t *testing.T) {
 		if w := p.Writes; w != nil && w.Sources != nil {
 			exprs = append(exprs, w.Sources.Patterns...)
 			exprs = append(exprs, w.Sources.Folders...)
+			exprs = append(exprs, w.Sources.Named...)
+			if b := w.Sources.Bindings; b != nil {
+				exprs = append(exprs, b.Patterns...)
+			}
 		}
 		if pr := p.Programs; pr != nil {
 			exprs = append(exprs, pr.Calls...)

@@ -708,7 +708,92 @@ func (s *WriteSources) Skipped(name string) bool {
 
 // Paths returns the string-literal paths that write calls in a source
 // file name, in the order they appear.
-func (s *WriteSources) Paths(data []byte) []string { return literalPaths(s.Patterns, data) }
+// A call whose path is a name (Named) writes the literals the name is
+// bound to, at the call's place.
+func (s *WriteSources) Paths(data []byte) []string {
+	hits := literalHits(s.Patterns, data)
+	for _, p := range s.Named {
+		if s.Bindings == nil || !mayMatch(p, data) {
+			continue
+		}
+		nr := re(p)
+		g := nr.SubexpIndex("name")
+		for _, m := range nr.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] < 0 {
+				continue
+			}
+			for _, v := range s.Bindings.bound(data, string(data[m[2*g]:m[2*g+1]]), m[0], 2) {
+				hits = append(hits, pathHit{m[2*g], v})
+			}
+		}
+	}
+	return hitPaths(hits)
+}
+
+// bound returns the literal paths that the nearest binding of name
+// before offset at holds, following a branch that is itself a name at
+// most depth times; none when a block the binding is in closes before
+// at or the name may be bound anew in between (Shadow).
+func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
+	if b == nil || !isIdent(name) {
+		return nil
+	}
+	start, end := -1, 0
+	var vals []string
+	for _, p := range b.Patterns {
+		if !mayMatch(p, data[:at]) {
+			continue
+		}
+		br := re(p)
+		gn := br.SubexpIndex("name")
+		for _, m := range br.FindAllSubmatchIndex(data[:at], -1) {
+			if m[2*gn] < 0 || string(data[m[2*gn]:m[2*gn+1]]) != name || m[0] <= start {
+				continue
+			}
+			start, end, vals = m[0], m[1], nil
+			for _, gv := range []int{br.SubexpIndex("value"), br.SubexpIndex("alt")} {
+				if gv >= 0 && m[2*gv] >= 0 {
+					vals = append(vals, string(data[m[2*gv]:m[2*gv+1]]))
+				}
+			}
+		}
+	}
+	if start < 0 || !inScope(data[end:at], name, b.Block, b.Shadow) {
+		return nil
+	}
+	var out []string
+	for _, v := range vals {
+		switch {
+		case len(v) >= 2 && strings.ContainsRune("'\"`", rune(v[0])) && v[len(v)-1] == v[0]:
+			if v = v[1 : len(v)-1]; v != "" && !strings.Contains(v, "${") {
+				out = append(out, v)
+			}
+		case depth > 0:
+			out = append(out, b.bound(data, v, start, depth-1)...)
+		}
+	}
+	return out
+}
+
+// inScope reports whether a binding of name still holds after the text
+// between it and its use: no block (Block's two characters) it is in
+// closes, and nothing matches Shadow ({name} standing for the name).
+func inScope(between []byte, name, block, shadow string) bool {
+	if len(block) == 2 {
+		depth := 0
+		for _, c := range between {
+			switch c {
+			case block[0]:
+				depth++
+			case block[1]:
+				if depth--; depth < 0 {
+					return false
+				}
+			}
+		}
+	}
+	return shadow == "" || !re(strings.ReplaceAll(shadow, "{name}", regexp.QuoteMeta(name))).Match(between)
+}
 
 // FolderPaths returns the string-literal folders that the framework's
 // settings in a source file name (Folders), in the order they appear.
@@ -753,11 +838,18 @@ func (s *WriteSources) UnnamedWrites(data []byte) []Literal {
 // literalPaths returns the group "path" of each match of the patterns,
 // in the order they appear.
 func literalPaths(patterns []string, data []byte) []string {
-	type hit struct {
-		at   int
-		path string
-	}
-	var hits []hit
+	return hitPaths(literalHits(patterns, data))
+}
+
+// pathHit is a path a source names and where.
+type pathHit struct {
+	at   int
+	path string
+}
+
+// literalHits returns the group "path" of each match of the patterns.
+func literalHits(patterns []string, data []byte) []pathHit {
+	var hits []pathHit
 	for _, p := range patterns {
 		if !mayMatch(p, data) {
 			continue
@@ -766,11 +858,16 @@ func literalPaths(patterns []string, data []byte) []string {
 		g := pr.SubexpIndex("path")
 		for _, m := range pr.FindAllSubmatchIndex(data, -1) {
 			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
-				hits = append(hits, hit{m[2*g], string(data[m[2*g]:m[2*g+1]])})
+				hits = append(hits, pathHit{m[2*g], string(data[m[2*g]:m[2*g+1]])})
 			}
 		}
 	}
-	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
+	return hits
+}
+
+// hitPaths returns the paths of hits in the order they appear.
+func hitPaths(hits []pathHit) []string {
+	slices.SortStableFunc(hits, func(a, b pathHit) int { return a.at - b.at })
 	out := make([]string, len(hits))
 	for i, h := range hits {
 		out[i] = h.path
@@ -1044,21 +1141,7 @@ func (b *ProgramBindings) bound(data []byte, name string, at int) (string, strin
 	if start < 0 {
 		return "", ""
 	}
-	between := data[end:at]
-	if len(b.Block) == 2 {
-		depth := 0
-		for _, c := range between {
-			switch c {
-			case b.Block[0]:
-				depth++
-			case b.Block[1]:
-				if depth--; depth < 0 {
-					return "", ""
-				}
-			}
-		}
-	}
-	if b.Shadow != "" && re(strings.ReplaceAll(b.Shadow, "{name}", regexp.QuoteMeta(name))).Match(between) {
+	if !inScope(data[end:at], name, b.Block, b.Shadow) {
 		return "", ""
 	}
 	return prog, env

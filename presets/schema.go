@@ -892,6 +892,28 @@ type WriteSources struct {
 	// is the expression. Where it writes cannot be told; a relative path
 	// lands in the working folder.
 	Unnamed []string `yaml:"unnamed"`
+	// Named are regexps over a source matching a write call whose path is
+	// a plain name (group "name"): the call writes the paths Bindings bind
+	// that name to before it (const dbFile = "/data/memos.db"), and
+	// nothing restage can tell when there is none.
+	Named []string `yaml:"named"`
+	// Bindings bind a name to paths for good, for Named.
+	Bindings *PathBindings `yaml:"bindings"`
+}
+
+// PathBindings says how a source binds a name to literal paths for good.
+type PathBindings struct {
+	// Patterns are regexps over a source, each with a group "name", the
+	// name bound, and a group "value" (and optionally "alt", the other
+	// branch of a conditional): each a string literal with its quotes,
+	// the path, or a plain name, which stands for the paths its own
+	// binding before holds. The nearest binding before the call counts.
+	Patterns []string `yaml:"patterns"`
+	// Block and Shadow are as in ProgramBindings: a binding counts only
+	// when no block it is in closes before the call and no Shadow match
+	// may bind the name anew in between.
+	Block  string `yaml:"block"`
+	Shadow string `yaml:"shadow"`
 }
 
 // Programs is the evidence of programs the app runs: calls in its

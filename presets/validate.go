@@ -835,6 +835,37 @@ func validateWrites(w *Writes) *presetErr {
 			return &presetErr{fmt.Sprintf("writes.sources.unnamed.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
 		}
 	}
+	for i, pat := range s.Named {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.named.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("name") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.named.%d", i), fmt.Sprintf("pattern %q has no group named name", pat)}
+		}
+	}
+	if len(s.Named) > 0 && s.Bindings == nil {
+		return &presetErr{"writes.sources.named", "named write calls need writes.sources.bindings"}
+	}
+	if b := s.Bindings; b != nil {
+		for i, pat := range b.Patterns {
+			re, err := compileRE(pat)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("writes.sources.bindings.patterns.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+			if re.SubexpIndex("name") < 0 || re.SubexpIndex("value") < 0 {
+				return &presetErr{fmt.Sprintf("writes.sources.bindings.patterns.%d", i), fmt.Sprintf("pattern %q needs the groups name and value", pat)}
+			}
+		}
+		if b.Block != "" && len(b.Block) != 2 {
+			return &presetErr{"writes.sources.bindings.block", fmt.Sprintf("%q is not two characters that open and close a block, such as {}", b.Block)}
+		}
+		if b.Shadow != "" {
+			if _, err := compileRE(strings.ReplaceAll(b.Shadow, "{name}", "x")); err != nil {
+				return &presetErr{"writes.sources.bindings.shadow", fmt.Sprintf("bad pattern %q: %v", b.Shadow, err)}
+			}
+		}
+	}
 	return nil
 }
 

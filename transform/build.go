@@ -206,17 +206,25 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 		}
 	}
 	args, _ = f.commandWords(args, *cwd)
+	if bc := f.buildCmd(args); bc != nil {
+		if len(step.builds) == 0 {
+			f.evidence = append(f.evidence, Evidence{Line: step.in.first, What: "build step: " + bc.Command})
+		}
+		step.builds = append(step.builds, buildUse{bc: bc, args: args[len(strings.Fields(bc.Command)):], env: env, cwd: *cwd})
+	}
+}
+
+// buildCmd returns the preset's build step that the words (as
+// commandWords gives them) run, or nil.
+func (f *facts) buildCmd(args []word) *BuildCommand {
 	for i := range f.preset.Build {
 		bc := &f.preset.Build[i]
 		n := len(strings.Fields(bc.Command))
 		if hasPrefixWords(args, bc.Command) && (!bc.Bare || len(args) == n || strings.HasPrefix(args[n].text, "-")) && hasAnyArg(args[n:], bc.WithArgs) && (len(bc.WithoutArgs) == 0 || !hasAnyArg(args[n:], bc.WithoutArgs)) {
-			if len(step.builds) == 0 {
-				f.evidence = append(f.evidence, Evidence{Line: step.in.first, What: "build step: " + bc.Command})
-			}
-			step.builds = append(step.builds, buildUse{bc: bc, args: args[len(strings.Fields(bc.Command)):], env: env, cwd: *cwd})
-			return
+			return bc
 		}
 	}
+	return nil
 }
 
 // commandWords gives the words a preset command (a build step, a

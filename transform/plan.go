@@ -310,7 +310,64 @@ func (p *plan) checkDeclines() error {
 				return declinef(declFromSource, "line %d: %s runs from source, and no build step here makes a file to run instead", in.first, shown)
 			}
 		}
+		if err := f.buildAtStart(); err != nil {
+			return err
+		}
 		return declinef(declPrebuilt, "no %s build step (%s) in the file: the program seems to come prebuilt, so there is nothing to split", f.preset.Title, strings.Join(buildNames(f.preset), ", "))
+	}
+	return nil
+}
+
+// buildAtStart declines a file whose start runs one of the preset's build
+// steps (CMD ["mvn", "verify"], or a script it runs that does): when no RUN
+// builds, the container builds when it starts, which is no prebuilt
+// program. The ENTRYPOINT and CMD are read apart and, both in exec form,
+// together (ENTRYPOINT ["/bin/sh"] with CMD ["start.sh"]).
+func (f *facts) buildAtStart() error {
+	// who is what runs the commands, with its verb (CMD runs); the
+	// ENTRYPOINT and CMD together come first, being what the container
+	// runs when both are there.
+	type start struct {
+		line int
+		who  string
+		cmds []startCmd
+	}
+	var starts []start
+	if f.entrypoint != nil && f.cmd != nil {
+		ep, cmd := cmdLine(f.entrypoint), cmdLine(f.cmd)
+		if !ep.PrependShell && !cmd.PrependShell && len(ep.CmdLine) > 0 {
+			args, _ := execCmd(append(slices.Clone(ep.CmdLine), cmd.CmdLine...)).argv()
+			starts = append(starts, start{f.entrypoint.first, "ENTRYPOINT and CMD run", []startCmd{{args: args}}})
+			if abs, sc := f.scriptRun(args); sc != nil {
+				// The CMD names the script the ENTRYPOINT's shell runs.
+				var cmds []startCmd
+				for _, sub := range sc.Cmds {
+					if a, _ := (simpleCmd{sub}).argv(); len(a) > 0 {
+						cmds = append(cmds, startCmd{args: a, script: abs})
+					}
+				}
+				starts = append(starts, start{f.cmd.first, "CMD runs", cmds})
+			}
+		}
+	}
+	for _, in := range []*inst{f.cmd, f.entrypoint} {
+		if in != nil {
+			starts = append(starts, start{in.first, in.kw + " runs", f.startCmds(in)})
+		}
+	}
+	const why = "the container runs the build tool when it starts, and nothing is built while the image is built, so the build tool stays and there is nothing to split"
+	for _, s := range starts {
+		for _, c := range s.cmds {
+			ws, _ := f.commandWords(c.args, f.workdir)
+			if f.buildCmd(ws) == nil {
+				continue
+			}
+			shown := strings.Join(wordTexts(c.args), " ")
+			if c.script != "" {
+				return declinef(declBuildAtStart, "line %d: %s the script %s, which runs `%s`: %s", s.line, s.who, c.script, shown, why)
+			}
+			return declinef(declBuildAtStart, "line %d: %s `%s`: %s", s.line, s.who, shown, why)
+		}
 	}
 	return nil
 }
