@@ -313,12 +313,48 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 		}
 		p.notes.note(0, warnProgramMissing, "the sources run %s, which runtime %s does not have %s: where the original image had it, those calls fail in the converted image", named(miss), p.runtime.Flavor, why)
 	}
+	// The warnings wait for the runtime's image (noteUnnamedPrograms):
+	// on the builder's own image they say something else.
+	p.unnamedAt, p.unnamedWarns = len(p.notes.list), nil
 	for _, u := range uses {
-		if u.expr != "" {
-			p.notes.note(0, warnProgramUnnamed, "%s a program that %s names, which the source does not spell out: runtime %s has few of the original image's programs%s, so what it runs may be missing%s", u.places(), u.expr, p.runtime.Flavor, p.toolsHad(), p.leftOut())
+		if u.expr == "" {
+			continue
 		}
+		w := unnamedWarn{
+			other: fmt.Sprintf("%s a program that %s names, which the source does not spell out: runtime %s has few of the original image's programs%s, so what it runs may be missing%s", u.places(), u.expr, p.runtime.Flavor, p.toolsHad(), p.leftOut()),
+		}
+		if left := p.leftOut(); left != "" {
+			w.same = fmt.Sprintf("%s a program that %s names, which the source does not spell out: the runtime %s is the builder's own image, with the original image's programs, but not what the build steps added and the runtime does not get, so what it runs may be missing%s", u.places(), u.expr, p.f.image, left)
+		}
+		p.unnamedWarns = append(p.unnamedWarns, w)
 	}
 	return nil
+}
+
+// unnamedWarn is the warning on a program the sources name by an
+// expression (RS342): other for a runtime that is not the builder's
+// image, same for the builder's own image, empty when it has every
+// program the original had.
+type unnamedWarn struct{ other, same string }
+
+// noteUnnamedPrograms puts the warnings on programs the sources name by
+// an expression where fitPrograms would have: when the runtime is the
+// builder's own image it has every program the original image had but
+// what the build steps added and it does not get (review 7, finding C),
+// so the warning names only that, or is left out when nothing is.
+func (p *plan) noteUnnamedPrograms() {
+	k := 0
+	for _, w := range p.unnamedWarns {
+		msg := w.other
+		if p.sameImage() {
+			msg = w.same
+		}
+		if msg != "" {
+			p.notes.insert(p.unnamedAt+k, 0, warnProgramUnnamed, "%s", msg)
+			k++
+		}
+	}
+	p.unnamedWarns = nil
 }
 
 // builderLacked splits off the programs the builder image does not have
