@@ -43,7 +43,11 @@ func (p *plan) readPrograms() []progUse {
 	}
 	var out []progUse
 	seen := map[string]bool{}
+	runs := p.runSources()
 	walkSources(ctx, pr, pr.SkipHolding, func(name string, data []byte) bool {
+		if !runs(name) {
+			return true
+		}
 		for _, c := range pr.Find(data) {
 			where := fmt.Sprintf("%s:%d", name, bytes.Count(data[:c.Offset], []byte("\n"))+1)
 			if c.Env != "" {
@@ -79,6 +83,37 @@ func (p *plan) readPrograms() []progUse {
 		return true
 	})
 	return out
+}
+
+// runSources says which sources of the build context the program can
+// run (review 7, finding B): those the start command reaches when that
+// can be told (node FILE followed through its relative loads, as for the
+// dev-import check), else those the COPY steps put in the image. A file
+// the image never gets, or one nothing the start runs loads, makes no
+// call of the program. Every source, as before, when the COPYs cannot be
+// listed.
+func (p *plan) runSources() func(name string) bool {
+	if d := p.f.preset.DevDeps; d != nil && d.Imports != nil {
+		if reached, ok := p.reachedSources(d.Imports); ok {
+			return func(name string) bool { return slices.Contains(reached, name) }
+		}
+	}
+	if p.f.opt.Context == nil {
+		return func(string) bool { return true }
+	}
+	pls, _ := p.f.placements()
+	var srcs []string
+	for _, pl := range pls {
+		if pl.open {
+			return func(string) bool { return true }
+		}
+		if pl.src != "" && !pl.made && pl.from == "" {
+			srcs = append(srcs, pl.src)
+		}
+	}
+	return func(name string) bool {
+		return slices.ContainsFunc(srcs, func(src string) bool { return under(name, src) })
+	}
 }
 
 // sourceGlobals makes a program the sources run by name that a global
