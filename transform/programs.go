@@ -111,9 +111,42 @@ func (p *plan) runSources() func(name string) bool {
 			srcs = append(srcs, pl.src)
 		}
 	}
+	// A RUN's bind mount of the context (RUN --mount=type=bind,target=/src
+	// cp -r /src/app .) may put its files in the image with no COPY.
+	for _, r := range p.f.runs {
+		for _, fl := range r.in.node.Flags {
+			if spec, ok := strings.CutPrefix(fl, "--mount="); ok {
+				if src, ok := contextBind(spec); ok {
+					srcs = append(srcs, src)
+				}
+			}
+		}
+	}
 	return func(name string) bool {
 		return slices.ContainsFunc(srcs, func(src string) bool { return under(name, src) })
 	}
+}
+
+// contextBind returns the context path a RUN's --mount spec binds, when
+// it is a bind mount of the build context (the default source is its
+// root).
+func contextBind(spec string) (string, bool) {
+	kv := map[string]string{"type": "bind", "source": "."}
+	for _, part := range strings.Split(spec, ",") {
+		k, v, _ := strings.Cut(part, "=")
+		if k == "src" {
+			k = "source"
+		}
+		kv[k] = v
+	}
+	if kv["type"] != "bind" || kv["from"] != "" {
+		return "", false
+	}
+	src := path.Clean(strings.TrimPrefix(kv["source"], "/"))
+	if strings.Contains(src, "$") {
+		return ".", true
+	}
+	return src, true
 }
 
 // sourceGlobals makes a program the sources run by name that a global
