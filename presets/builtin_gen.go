@@ -456,6 +456,14 @@ func generatedBuiltin() []*Preset {
 				UnnamedReads: []string{
 					"\\b(?:os\\.(?:ReadFile|Open|OpenFile|ReadDir|DirFS)|ioutil\\.(?:ReadFile|ReadDir)|template\\.(?:ParseFiles|ParseGlob)|http\\.Dir|godotenv\\.(?:Load|Overload|Read)|viper\\.(?:SetConfigFile|AddConfigPath))\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]",
 				},
+				UnnamedFolder: &UnnamedFolder{
+					Assign:  "\\bNAME\\s*:?=[^=]",
+					Bind:    "\\bNAME\\s*:?=\\s*(?:filepath|path)\\.Join\\(\\s*\"(?P<dir>[^\"\\\\\\n]+)\"(?P<rest>(?:\\s*,\\s*(?:[A-Za-z_]\\w*|\"[^\"\\\\\\n]*\"))*)\\s*\\)",
+					Range:   "\\bfor\\s+(?:_|[A-Za-z_]\\w*)\\s*,\\s*NAME\\s*:?=\\s*range\\s+(?P<list>[A-Za-z_]\\w*)\\s*\\{",
+					List:    "\\bNAME\\s*:?=\\s*\\[\\]string\\{(?P<items>[^{}]*)\\}",
+					Literal: "\"(?P<value>[^\"\\\\\\n]*)\"",
+					Scope:   "\\bfunc\\b",
+				},
 				BuildInputs: []string{
 					"*.go",
 					"go.mod",

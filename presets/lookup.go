@@ -379,6 +379,90 @@ func (l *LibcSources) Matches(data []byte) bool {
 	return mayMatch(l.Pattern, data) && re(l.Pattern).Match(data)
 }
 
+// ReadFolder returns the folder, as the source spells it, that the
+// path of the unnamed read at offset at (expression expr) cannot leave,
+// or false when that cannot be told (review 7, finding D).
+func (r *RunFiles) ReadFolder(data []byte, expr string, at int) (string, bool) {
+	u := r.UnnamedFolder
+	if u == nil || !identRE.MatchString(expr) || at > len(data) {
+		return "", false
+	}
+	named := func(pat, name string) *regexp.Regexp {
+		return re(strings.ReplaceAll(pat, "NAME", regexp.QuoteMeta(name)))
+	}
+	last := func(pat, name string, before []byte) []int {
+		all := named(pat, name).FindAllSubmatchIndex(before, -1)
+		if len(all) == 0 {
+			return nil
+		}
+		return all[len(all)-1]
+	}
+	before := data[:at]
+	a := last(u.Assign, expr, before)
+	if a == nil {
+		return "", false
+	}
+	b := named(u.Bind, expr)
+	m := b.FindSubmatchIndex(before[a[0]:])
+	if m == nil || m[0] != 0 || re(u.Scope).Match(before[a[0]:]) {
+		return "", false
+	}
+	sub := func(m []int, rx *regexp.Regexp, g string, in []byte) string {
+		i := rx.SubexpIndex(g)
+		if m[2*i] < 0 {
+			return ""
+		}
+		return string(in[m[2*i]:m[2*i+1]])
+	}
+	dir := sub(m, b, "dir", before[a[0]:])
+	if dir == "" || badPart(dir) {
+		return "", false
+	}
+	lit := re(u.Literal)
+	literal := func(s string) bool {
+		lm := lit.FindStringSubmatchIndex(s)
+		if lm == nil || lm[0] != 0 || lm[1] != len(s) {
+			return false
+		}
+		i := lit.SubexpIndex("value")
+		return !badPart(s[lm[2*i]:lm[2*i+1]])
+	}
+	for _, part := range strings.Split(sub(m, b, "rest", before[a[0]:]), ",") {
+		part = strings.TrimSpace(part)
+		switch {
+		case part == "":
+		case literal(part):
+		case identRE.MatchString(part):
+			rm := last(u.Range, part, before)
+			if rm == nil {
+				return "", false
+			}
+			list := sub(rm, named(u.Range, part), "list", before)
+			lm := last(u.List, list, before[:rm[0]])
+			if lm == nil {
+				return "", false
+			}
+			for _, it := range strings.Split(sub(lm, named(u.List, list), "items", before[:rm[0]]), ",") {
+				if it = strings.TrimSpace(it); it != "" && !literal(it) {
+					return "", false
+				}
+			}
+		default:
+			return "", false
+		}
+	}
+	return dir, true
+}
+
+// identRE matches a plain name.
+var identRE = regexp.MustCompile(`^[A-Za-z_]\w*$`)
+
+// badPart reports whether a part of a joined path may leave its folder:
+// a ".." element.
+func badPart(s string) bool {
+	return slices.Contains(strings.Split(s, "/"), "..")
+}
+
 // Skipped reports whether a folder or file of this name is not read.
 func (l *LibcSources) Skipped(name string) bool {
 	for _, g := range l.Skip {

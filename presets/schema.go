@@ -1107,6 +1107,10 @@ type RunFiles struct {
 	// a file by a path that is no literal (os.ReadFile(path)): group
 	// "expr" is the expression. Such a call may read a file left out.
 	UnnamedReads []string `yaml:"unnamed_reads"`
+	// UnnamedFolder tells the folder an unnamed read's path stays in,
+	// when the expression is a name bound to a join of a literal folder
+	// and names from literal lists (review 7, finding D).
+	UnnamedFolder *UnnamedFolder `yaml:"unnamed_folder"`
 	// ConfigValues are the app's own configuration files (Spring's
 	// application.yml, packed into the jar): a value that names a file or
 	// folder relative to the working folder is read like a literal of the
@@ -1216,4 +1220,21 @@ type FileRead struct {
 type ReadFile struct {
 	Name      string
 	IfPresent bool
+}
+
+// UnnamedFolder reads, for an unnamed read whose expression is a plain
+// name, the folder its path cannot leave. Each pattern has NAME where the
+// name (quoted for a regexp) goes. The path is under the folder when the
+// last assignment of the name before the read, with no Scope match
+// between them, matches Bind (group dir: the literal folder, group rest:
+// the other parts, split at commas), and each other part is a literal or
+// a loop variable (Range, group list) over a literal list (List, group
+// items) whose literals (Literal, group value) hold no ".." element.
+type UnnamedFolder struct {
+	Assign  string `yaml:"assign"`
+	Bind    string `yaml:"bind"`
+	Range   string `yaml:"range"`
+	List    string `yaml:"list"`
+	Literal string `yaml:"literal"`
+	Scope   string `yaml:"scope"`
 }

@@ -659,6 +659,30 @@ func (r *RunFiles) validate() *presetErr {
 			return &presetErr{fmt.Sprintf("run_files.unnamed_reads.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
 		}
 	}
+	if u := r.UnnamedFolder; u != nil {
+		for _, x := range []struct{ key, pat, group string }{
+			{"assign", u.Assign, ""}, {"bind", u.Bind, "dir"}, {"range", u.Range, "list"},
+			{"list", u.List, "items"}, {"literal", u.Literal, "value"}, {"scope", u.Scope, ""},
+		} {
+			where := "run_files.unnamed_folder." + x.key
+			if x.pat == "" {
+				return &presetErr{where, "unnamed_folder needs assign, bind, range, list, literal and scope"}
+			}
+			if x.key != "literal" && x.key != "scope" && !strings.Contains(x.pat, "NAME") {
+				return &presetErr{where, fmt.Sprintf("pattern %q has no NAME", x.pat)}
+			}
+			re, err := compileRE(strings.ReplaceAll(x.pat, "NAME", "n"))
+			if err != nil {
+				return &presetErr{where, fmt.Sprintf("bad pattern %q: %v", x.pat, err)}
+			}
+			if x.group != "" && re.SubexpIndex(x.group) < 0 {
+				return &presetErr{where, fmt.Sprintf("pattern %q has no group named %s", x.pat, x.group)}
+			}
+			if x.key == "bind" && re.SubexpIndex("rest") < 0 {
+				return &presetErr{where, fmt.Sprintf("pattern %q has no group named rest", x.pat)}
+			}
+		}
+	}
 	for i, c := range r.ConfigValues {
 		where := fmt.Sprintf("run_files.config_values.%d", i)
 		if len(c.Files) == 0 {

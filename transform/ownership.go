@@ -291,7 +291,11 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 	}
 	src := w.Sources
 	seen := map[string]bool{}
+	runs := p.runSources()
 	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+		if !runs(name) {
+			return true // no image has it, or the start never loads it
+		}
 		for _, u := range src.UnnamedWrites(data) {
 			// path: the expression; file: where the call is.
 			unnamed = append(unnamed, writeSeen{path: u.Text, file: fmt.Sprintf("%s:%d", name, bytes.Count(data[:u.Offset], []byte("\n"))+1)})

@@ -62,10 +62,14 @@ type plan struct {
 	// buildOnlyLeft are build-only packages the builder installs that
 	// stay there (named when the sources run a program no literal names).
 	buildOnlyLeft []string
-	pkgInstalled  []string  // those of installed that the package maps install (packages, not programs)
-	pathCopied    bool      // the runtime gets the folders the file puts on PATH
-	progs         []progUse // the programs the sources run (read once)
-	progsRead     bool
+	// unnamedWarns are the warnings on programs the sources name by an
+	// expression, put at unnamedAt once the runtime's image is known.
+	unnamedWarns []unnamedWarn
+	unnamedAt    int
+	pkgInstalled []string  // those of installed that the package maps install (packages, not programs)
+	pathCopied   bool      // the runtime gets the folders the file puts on PATH
+	progs        []progUse // the programs the sources run (read once)
+	progsRead    bool
 	// pathProgs are the programs the sources run by a path that is no
 	// system program nor an artifact (./venv/bin/yt-dlp): files the
 	// runtime has only when a copy brings them (review 6, finding A).

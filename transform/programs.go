@@ -43,7 +43,11 @@ func (p *plan) readPrograms() []progUse {
 	}
 	var out []progUse
 	seen := map[string]bool{}
+	runs := p.runSources()
 	walkSources(ctx, pr, pr.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+		if !runs(name) {
+			return true
+		}
 		for _, c := range pr.Find(data) {
 			where := fmt.Sprintf("%s:%d", name, bytes.Count(data[:c.Offset], []byte("\n"))+1)
 			if c.Env != "" {
@@ -79,6 +83,70 @@ func (p *plan) readPrograms() []progUse {
 		return true
 	})
 	return out
+}
+
+// runSources says which sources of the build context the program can
+// run (review 7, finding B): those the start command reaches when that
+// can be told (node FILE followed through its relative loads, as for the
+// dev-import check), else those the COPY steps put in the image. A file
+// the image never gets, or one nothing the start runs loads, makes no
+// call of the program. Every source, as before, when the COPYs cannot be
+// listed.
+func (p *plan) runSources() func(name string) bool {
+	if d := p.f.preset.DevDeps; d != nil && d.Imports != nil {
+		if reached, ok := p.reachedSources(d.Imports); ok {
+			return func(name string) bool { return slices.Contains(reached, name) }
+		}
+	}
+	if p.f.opt.Context == nil {
+		return func(string) bool { return true }
+	}
+	pls, _ := p.f.placements()
+	var srcs []string
+	for _, pl := range pls {
+		if pl.open {
+			return func(string) bool { return true }
+		}
+		if pl.src != "" && !pl.made && pl.from == "" {
+			srcs = append(srcs, pl.src)
+		}
+	}
+	// A RUN's bind mount of the context (RUN --mount=type=bind,target=/src
+	// cp -r /src/app .) may put its files in the image with no COPY.
+	for _, r := range p.f.runs {
+		for _, fl := range r.in.node.Flags {
+			if spec, ok := strings.CutPrefix(fl, "--mount="); ok {
+				if src, ok := contextBind(spec); ok {
+					srcs = append(srcs, src)
+				}
+			}
+		}
+	}
+	return func(name string) bool {
+		return slices.ContainsFunc(srcs, func(src string) bool { return under(name, src) })
+	}
+}
+
+// contextBind returns the context path a RUN's --mount spec binds, when
+// it is a bind mount of the build context (the default source is its
+// root).
+func contextBind(spec string) (string, bool) {
+	kv := map[string]string{"type": "bind", "source": "."}
+	for _, part := range strings.Split(spec, ",") {
+		k, v, _ := strings.Cut(part, "=")
+		if k == "src" {
+			k = "source"
+		}
+		kv[k] = v
+	}
+	if kv["type"] != "bind" || kv["from"] != "" {
+		return "", false
+	}
+	src := path.Clean(strings.TrimPrefix(kv["source"], "/"))
+	if strings.Contains(src, "$") {
+		return ".", true
+	}
+	return src, true
 }
 
 // sourceGlobals makes a program the sources run by name that a global
@@ -313,12 +381,48 @@ func (p *plan) fitPrograms(asked, hcInstall bool, pick func(flavor string, extra
 		}
 		p.notes.note(0, warnProgramMissing, "the sources run %s, which runtime %s does not have %s: where the original image had it, those calls fail in the converted image", named(miss), p.runtime.Flavor, why)
 	}
+	// The warnings wait for the runtime's image (noteUnnamedPrograms):
+	// on the builder's own image they say something else.
+	p.unnamedAt, p.unnamedWarns = len(p.notes.list), nil
 	for _, u := range uses {
-		if u.expr != "" {
-			p.notes.note(0, warnProgramUnnamed, "%s a program that %s names, which the source does not spell out: runtime %s has few of the original image's programs%s, so what it runs may be missing%s", u.places(), u.expr, p.runtime.Flavor, p.toolsHad(), p.leftOut())
+		if u.expr == "" {
+			continue
 		}
+		w := unnamedWarn{
+			other: fmt.Sprintf("%s a program that %s names, which the source does not spell out: runtime %s has few of the original image's programs%s, so what it runs may be missing%s", u.places(), u.expr, p.runtime.Flavor, p.toolsHad(), p.leftOut()),
+		}
+		if left := p.leftOut(); left != "" {
+			w.same = fmt.Sprintf("%s a program that %s names, which the source does not spell out: the runtime %s is the builder's own image, with the original image's programs, but not what the build steps added and the runtime does not get, so what it runs may be missing%s", u.places(), u.expr, p.f.image, left)
+		}
+		p.unnamedWarns = append(p.unnamedWarns, w)
 	}
 	return nil
+}
+
+// unnamedWarn is the warning on a program the sources name by an
+// expression (RS342): other for a runtime that is not the builder's
+// image, same for the builder's own image, empty when it has every
+// program the original had.
+type unnamedWarn struct{ other, same string }
+
+// noteUnnamedPrograms puts the warnings on programs the sources name by
+// an expression where fitPrograms would have: when the runtime is the
+// builder's own image it has every program the original image had but
+// what the build steps added and it does not get (review 7, finding C),
+// so the warning names only that, or is left out when nothing is.
+func (p *plan) noteUnnamedPrograms() {
+	k := 0
+	for _, w := range p.unnamedWarns {
+		msg := w.other
+		if p.sameImage() {
+			msg = w.same
+		}
+		if msg != "" {
+			p.notes.insert(p.unnamedAt+k, 0, warnProgramUnnamed, "%s", msg)
+			k++
+		}
+	}
+	p.unnamedWarns = nil
 }
 
 // builderLacked splits off the programs the builder image does not have

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -151,6 +152,9 @@ type sourceRef struct {
 	// base is the folder a relative text is read in, when not the
 	// working folder: the program's own (`cd server && ./main`).
 	base string
+	// dir, for an unnamed read, is the folder its path cannot leave,
+	// as the source spells it, when that can be told.
+	dir string
 }
 
 // sourceFacts is what the app's sources say about the files it reads.
@@ -217,7 +221,8 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 			sf.refs = append(sf.refs, sourceRef{text: l.Text, where: lineAt(l.Offset)})
 		}
 		for _, u := range rf.Unnamed(data) {
-			sf.unnamed = append(sf.unnamed, sourceRef{text: u.Text, where: lineAt(u.Offset)})
+			dir, _ := rf.ReadFolder(data, u.Text, u.Offset)
+			sf.unnamed = append(sf.unnamed, sourceRef{text: u.Text, where: lineAt(u.Offset), dir: dir})
 		}
 		for _, e := range rf.Embedded(data) {
 			sf.embedded = append(sf.embedded, globPrefix(path.Join(path.Dir(p), e)))
@@ -556,10 +561,24 @@ func (p *plan) runFiles() []string {
 	}
 	if len(left) > 0 {
 		p.notes.note(line, infoRunFilesLeft, "not copied to the runtime, since no source names them: %s", strings.Join(left, ", "))
-		if len(sf.unnamed) > 0 {
-			u := sf.unnamed[0]
+		// A read whose path stays in a folder the runtime gets cannot
+		// reach what is left out (review 7, finding D).
+		base := p.progDir()
+		unnamed := slices.DeleteFunc(slices.Clone(sf.unnamed), func(u sourceRef) bool {
+			if u.dir == "" {
+				return false
+			}
+			d := path.Clean(u.dir)
+			if !path.IsAbs(d) {
+				d = path.Join(base, d)
+			}
+			have := append(slices.Clone(out), arts...)
+			return contains(have, d) || within(d, have)
+		})
+		if len(unnamed) > 0 {
+			u := unnamed[0]
 			more := ""
-			switch n := len(sf.unnamed) - 1; {
+			switch n := len(unnamed) - 1; {
 			case n == 1:
 				more = " (and 1 more such call)"
 			case n > 1:

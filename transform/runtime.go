@@ -766,6 +766,7 @@ func (p *plan) chooseRuntime() error {
 		return declinef(internalRender, "internal error: runtime image template: %v", err)
 	}
 	p.image = mapImage(p.carryPins(img, values), f.opt.ImageMap)
+	p.noteUnnamedPrograms()
 	if p.libcFree != "" && p.runtime.Libc != f.variant.Libc {
 		if p.idle != nil {
 			p.notes.note(p.idle.Line, infoToolchainIdle, "%s", p.idle.What)

@@ -1,0 +1,1 @@
+CREATE TABLE houses (id int);

@@ -1,0 +1,3 @@
+module example.com/migr
+
+go 1.22

@@ -1,0 +1,3 @@
+import os, subprocess
+cmd = os.environ["TOOL"]
+subprocess.run(cmd, shell=True)
