@@ -18,6 +18,9 @@ type plan struct {
 	// jsonDocs are the decoded JSON files of the build context that
 	// runners read (package.json), by path.
 	jsonDocs map[string]any
+	// loads are the relative loads of the sources the start's reach
+	// read, by path (relativeLoads).
+	loads map[string]loadsOf
 
 	// Decisions that start from what analysis found, kept apart so that
 	// the facts stay as analysis left them.

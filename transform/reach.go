@@ -80,11 +80,11 @@ func (p *plan) reachedSources(im *presets.DevImports) (reached []string, ok bool
 		if !im.Reads(name) {
 			continue // a JSON file or a native addon loads nothing
 		}
-		data, opened, err := readHead(ctx, name, libcScanPerFile)
-		if !opened || err != nil || len(data) >= libcScanPerFile || r.IsOpaque(data) {
+		specs, ok := p.relativeLoads(r, name)
+		if !ok {
 			return nil, false
 		}
-		for _, spec := range r.RelativeLoads(data) {
+		for _, spec := range specs {
 			next, ok := resolveLoad(ctx, r, path.Join(path.Dir(name), spec))
 			if !ok {
 				return nil, false
@@ -139,4 +139,33 @@ func resolveLoad(ctx fs.FS, r *presets.Reach, name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// loadsOf is what one source of the context loads by a relative
+// specifier, or ok false when that cannot be told (unreadable, too large,
+// a load by a computed name).
+type loadsOf struct {
+	specs []string
+	ok    bool
+}
+
+// relativeLoads returns the relative specifiers the source name loads,
+// read once per conversion: the dev-import check, the programs and the
+// writes scans each follow the same reach (its patterns over every
+// reached source were a tenth of a tree's instructions when each scan
+// read them again).
+func (p *plan) relativeLoads(r *presets.Reach, name string) ([]string, bool) {
+	if l, ok := p.loads[name]; ok {
+		return l.specs, l.ok
+	}
+	var l loadsOf
+	data, opened, err := readHead(p.f.opt.Context, name, libcScanPerFile)
+	if opened && err == nil && len(data) < libcScanPerFile && !r.IsOpaque(data) {
+		l = loadsOf{specs: r.RelativeLoads(data), ok: true}
+	}
+	if p.loads == nil {
+		p.loads = map[string]loadsOf{}
+	}
+	p.loads[name] = l
+	return l.specs, l.ok
 }
