@@ -889,32 +889,15 @@ func (s *WriteSources) FolderPaths(data []byte) []string { return literalPaths(s
 // write, not an unnamed one.
 func (s *WriteSources) UnnamedWrites(data []byte) []Literal {
 	var named []int
-	for _, p := range s.Patterns {
-		if !mayMatch(p, data) {
-			continue
-		}
-		pr := re(p)
-		g := pr.SubexpIndex("path")
-		for _, m := range pr.FindAllSubmatchIndex(data, -1) {
-			if m[2*g] >= 0 {
-				named = append(named, m[2*g])
-			}
-		}
-	}
+	groupMatches(s.Patterns, data, "path", func(_ []int, start, _ int) {
+		named = append(named, start)
+	})
 	var out []Literal
-	for _, p := range s.Unnamed {
-		if !mayMatch(p, data) {
-			continue
+	groupMatches(s.Unnamed, data, "expr", func(m []int, start, end int) {
+		if !slices.ContainsFunc(named, func(at int) bool { return at >= start && at < end }) {
+			out = append(out, Literal{strings.TrimSpace(string(data[start:end])), callStart(data, m)})
 		}
-		ur := re(p)
-		g := ur.SubexpIndex("expr")
-		for _, m := range ur.FindAllSubmatchIndex(data, -1) {
-			if m[2*g] < 0 || slices.ContainsFunc(named, func(at int) bool { return at >= m[2*g] && at < m[2*g+1] }) {
-				continue
-			}
-			out = append(out, Literal{strings.TrimSpace(string(data[m[2*g]:m[2*g+1]])), callStart(data, m)})
-		}
-	}
+	})
 	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
 	return out
 }
@@ -934,18 +917,11 @@ type pathHit struct {
 // literalHits returns the group "path" of each match of the patterns.
 func literalHits(patterns []string, data []byte) []pathHit {
 	var hits []pathHit
-	for _, p := range patterns {
-		if !mayMatch(p, data) {
-			continue
+	groupMatches(patterns, data, "path", func(_ []int, start, end int) {
+		if end > start {
+			hits = append(hits, pathHit{start, string(data[start:end])})
 		}
-		pr := re(p)
-		g := pr.SubexpIndex("path")
-		for _, m := range pr.FindAllSubmatchIndex(data, -1) {
-			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
-				hits = append(hits, pathHit{m[2*g], string(data[m[2*g]:m[2*g+1]])})
-			}
-		}
-	}
+	})
 	return hits
 }
 
@@ -1277,18 +1253,9 @@ func (c *ConfigValues) Values(data []byte) []Literal {
 // is no literal: each expression and where its call starts.
 func (r *RunFiles) Unnamed(data []byte) []Literal {
 	var out []Literal
-	for _, p := range r.UnnamedReads {
-		if !mayMatch(p, data) {
-			continue
-		}
-		ur := re(p)
-		g := ur.SubexpIndex("expr")
-		for _, m := range ur.FindAllSubmatchIndex(data, -1) {
-			if m[2*g] >= 0 {
-				out = append(out, Literal{strings.TrimSpace(string(data[m[2*g]:m[2*g+1]])), m[0]})
-			}
-		}
-	}
+	groupMatches(r.UnnamedReads, data, "expr", func(m []int, start, end int) {
+		out = append(out, Literal{strings.TrimSpace(string(data[start:end])), m[0]})
+	})
 	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
 	return out
 }
@@ -1425,15 +1392,9 @@ func (pu *Pure) ModuleFile(data []byte) (module string, requires bool) {
 // RelativeLoads returns the relative specifiers a source loads.
 func (r *Reach) RelativeLoads(data []byte) []string {
 	var out []string
-	for _, p := range r.Relative {
-		pr := re(p)
-		g := pr.SubexpIndex("path")
-		for _, m := range pr.FindAllSubmatchIndex(data, -1) {
-			if m[2*g] >= 0 {
-				out = append(out, string(data[m[2*g]:m[2*g+1]]))
-			}
-		}
-	}
+	groupMatches(r.Relative, data, "path", func(_ []int, start, end int) {
+		out = append(out, string(data[start:end]))
+	})
 	return out
 }
 
@@ -1490,4 +1451,22 @@ func (z *ZoneFiles) Linked(text string) bool {
 		}
 	}
 	return false
+}
+
+// groupMatches calls fn for each match of patterns over data whose group
+// is set: m is the match's indexes, [start, end) the group's. A pattern
+// runs only where data holds what every match of it needs (mayMatch).
+func groupMatches(patterns []string, data []byte, group string, fn func(m []int, start, end int)) {
+	for _, p := range patterns {
+		if !mayMatch(p, data) {
+			continue
+		}
+		r := re(p)
+		g := r.SubexpIndex(group)
+		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] >= 0 {
+				fn(m, m[2*g], m[2*g+1])
+			}
+		}
+	}
 }
