@@ -7355,11 +7355,19 @@ func generatedBuiltin() []*Preset {
 				Calls: []string{
 					"\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*(?:[\\[(]\\s*)?[rRfFbBuU]?[\"'](?P<prog>[^\"'\\s{]+)",
 					"\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]",
+					"\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*[\\[(]\\s*(?P<expr>[A-Za-z_]\\w*)\\s*[,\\])]",
 					"\\bos\\.(?:system|popen)\\(\\s*[rRfFbBuU]?[\"'](?P<prog>[^\"'\\s{]+)",
 					"\\bos\\.(?:system|popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]",
 				},
 				Own: []string{
 					"sys.executable",
+				},
+				Bindings: &ProgramBindings{
+					Patterns: []string{
+						"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*=[ \\t]*os\\.(?:environ\\.get|getenv)\\([ \\t]*[\"'](?P<env>[A-Za-z_]\\w*)[\"'][ \\t]*(?:,[ \\t]*[rRuU]?[\"'][ \\t]*(?P<prog>[^\"'\\s]+)[^\"'\\n]*[\"'][ \\t]*)?\\)[ \\t]*(?:#[^\\n]*)?$",
+						"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*=[ \\t]*os\\.environ\\[[ \\t]*[\"'](?P<env>[A-Za-z_]\\w*)[\"'][ \\t]*\\][ \\t]*(?:#[^\\n]*)?$",
+					},
+					Shadow: "(?m)^[ \\t]*[(\\[]?(?:[A-Za-z_*][\\w.]*[ \\t]*,[ \\t]*)*{name}[ \\t]*(?:,[ \\t]*[A-Za-z_*][\\w.]*[ \\t]*)*[)\\]]?[ \\t]*(?::[^=\\n]+)?(?:[-+*/%|&^@]|//|\\*\\*|>>|<<)?=[^=]|\\b{name}[ \\t]*:=|\\bdef\\s+{name}\\b|\\bclass\\s+{name}\\b|\\bdef\\s+\\w+\\s*\\([^)]*\\b{name}\\b|\\blambda\\b[^:\\n]*\\b{name}\\b|\\bfor\\b[^\\n:]*\\b{name}\\b[^\\n:]*\\bin\\b|\\bas\\s+{name}\\b|\\bimport\\b[^\\n]*\\b{name}\\b|\\b(?:del|global|nonlocal)\\b[^\\n]*\\b{name}\\b",
 				},
 			},
 			DefaultFlavor: "slim",
