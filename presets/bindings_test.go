@@ -183,3 +183,44 @@ func TestNodeWriteBindings(t *testing.T) {
 		})
 	}
 }
+
+// The python preset's bindings to os.environ.get, os.getenv and
+// os.environ[...]: a name bound on its own line and not bound again
+// before the call (review 6, finding I).
+func TestPythonProgramEnvBindings(t *testing.T) {
+	all, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pr *Programs
+	for _, p := range all {
+		if p.Name == "python" {
+			pr = p.Programs
+		}
+	}
+	head := "import os\nimport subprocess\n\n"
+	cases := []struct {
+		name, src, prog, expr, env string
+	}{
+		{"get with a default", "ffmpeg = os.environ.get(\"FFMPEG_PATH\", \"ffmpeg\")\nsubprocess.run([ffmpeg, \"-version\"])\n", "ffmpeg", "ffmpeg", "FFMPEG_PATH"},
+		{"getenv with a default, single quotes", "bin = os.getenv('BIN', 'git')  # local path\nsubprocess.run([bin])\n", "git", "bin", "BIN"},
+		{"subscript", "tool = os.environ[\"TOOL\"]\nsubprocess.run(tool, shell=True)\n", "", "tool", "TOOL"},
+		{"no default", "tool = os.environ.get(\"TOOL\")\nsubprocess.run([tool])\n", "", "tool", "TOOL"},
+		{"more than the variable", "tool = os.getenv(\"DIR\") + \"/ffmpeg\"\nsubprocess.run([tool])\n", "", "tool", ""},
+		{"a default assigned", "tool = os.getenv(\"TOOL\")\nif not tool:\n    tool = \"ffmpeg\"\nsubprocess.run([tool])\n", "", "tool", ""},
+		{"a parameter of that name", "tool = os.getenv(\"TOOL\", \"git\")\n\ndef run(tool):\n    subprocess.run([tool])\n", "", "tool", ""},
+		{"a for target", "tool = os.getenv(\"TOOL\", \"git\")\nfor tool in TOOLS:\n    subprocess.run([tool])\n", "", "tool", ""},
+		{"an earlier call with keywords", "git = os.getenv(\"GIT\", \"git\")\nsubprocess.run([git, \"init\"], check=True)\nsubprocess.run([git, \"status\"], check=True)\n", "git", "git", "GIT"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			calls := pr.Find([]byte(head + c.src))
+			if len(calls) == 0 {
+				t.Fatalf("no calls")
+			}
+			if g := calls[len(calls)-1]; g.Prog != c.prog || g.Expr != c.expr || g.Env != c.env {
+				t.Errorf("prog %q expr %q env %q, want prog %q expr %q env %q", g.Prog, g.Expr, g.Env, c.prog, c.expr, c.env)
+			}
+		})
+	}
+}

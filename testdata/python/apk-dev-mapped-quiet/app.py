@@ -1,0 +1,2 @@
+import cffi
+print(cffi.FFI().sizeof("int"))

@@ -1,0 +1,2 @@
+import gmpy2
+print(gmpy2.mpz(2) ** 100)

@@ -1,0 +1,5 @@
+import os
+import subprocess
+
+tool = os.environ.get("TOOL")
+subprocess.run([tool, "--version"])
