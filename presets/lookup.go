@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The lookups below read a checked preset (one from Parse, or a built-in
@@ -384,7 +385,7 @@ func (l *LibcSources) Matches(data []byte) bool {
 // or false when that cannot be told (review 7, finding D).
 func (r *RunFiles) ReadFolder(data []byte, expr string, at int) (string, bool) {
 	u := r.UnnamedFolder
-	if u == nil || !identRE.MatchString(expr) || at > len(data) {
+	if u == nil || !identRE().MatchString(expr) || at > len(data) {
 		return "", false
 	}
 	named := func(pat, name string) *regexp.Regexp {
@@ -432,7 +433,7 @@ func (r *RunFiles) ReadFolder(data []byte, expr string, at int) (string, bool) {
 		switch {
 		case part == "":
 		case literal(part):
-		case identRE.MatchString(part):
+		case identRE().MatchString(part):
 			rm := last(u.Range, part, before)
 			if rm == nil {
 				return "", false
@@ -455,7 +456,7 @@ func (r *RunFiles) ReadFolder(data []byte, expr string, at int) (string, bool) {
 }
 
 // identRE matches a plain name.
-var identRE = regexp.MustCompile(`^[A-Za-z_]\w*$`)
+var identRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_]\w*$`) })
 
 // badPart reports whether a part of a joined path may leave its folder:
 // a ".." element.

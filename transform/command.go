@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/restage/restage/presets"
@@ -194,7 +195,7 @@ func (p *plan) findProgram() error {
 
 // jsonLike matches a shell-form command that starts as a JSON array of
 // strings would, with `[` as a word of its own: `[ "npm", ...`.
-var jsonLike = regexp.MustCompile(`^\[\s+(?:"[^"]*"|'[^']*')\s*,`)
+var jsonLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[\s+(?:"[^"]*"|'[^']*')\s*,`) })
 
 // notJSONArray reports why the text of a shell-form CMD or ENTRYPOINT is
 // a failed exec form: BuildKit reads the text as a JSON array when it
@@ -209,7 +210,7 @@ func notJSONArray(text string) (string, bool) {
 		return "", false
 	}
 	first := strings.Fields(t)[0]
-	if (first == "[" || first == "[[") && !jsonLike.MatchString(t) {
+	if (first == "[" || first == "[[") && !jsonLike().MatchString(t) {
 		return "", false
 	}
 	var v []string

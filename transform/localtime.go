@@ -3,14 +3,17 @@ package transform
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // zoneName is what a time zone's name looks like (Asia/Taipei, UTC,
 // America/Argentina/Buenos_Aires, Etc/GMT+8): anything else is not used.
-var zoneName = regexp.MustCompile(`^[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*$`)
+var zoneName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*$`) })
 
 // wholeVar is a word that is one variable: $TZ or ${TZ}.
-var wholeVar = regexp.MustCompile(`^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})$`)
+var wholeVar = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})$`)
+})
 
 // planLocalTime keeps the local time zone a RUN set in the builder
 // (review 5, finding B): with no TZ, the program reads the system's
@@ -40,7 +43,7 @@ func (p *plan) planLocalTime() {
 	if line == 0 {
 		return
 	}
-	if m := wholeVar.FindStringSubmatch(zone); m != nil {
+	if m := wholeVar().FindStringSubmatch(zone); m != nil {
 		zone = runAssigned(text, m[1]+m[2])
 		if zone == "" {
 			zone = f.envNow[m[1]+m[2]]
@@ -58,7 +61,7 @@ func (p *plan) planLocalTime() {
 		}
 		if !f.hasPackage(z.Packages, line, when) {
 			shown := zone
-			if !zoneName.MatchString(zone) {
+			if !zoneName().MatchString(zone) {
 				shown = "a zone it does not spell out"
 			}
 			if linked {
@@ -69,7 +72,7 @@ func (p *plan) planLocalTime() {
 			return
 		}
 	}
-	if !zoneName.MatchString(zone) {
+	if !zoneName().MatchString(zone) {
 		p.notes.note(line, warnLocalTimeLost, "the RUN sets the local time zone to a name the file does not spell out: the runtime does not get the builder's /etc/localtime and runs in UTC; set ENV %s to the zone in the runtime stage", lt.Env)
 		return
 	}
