@@ -7,16 +7,7 @@ import "testing"
 // const's block closes first or the name may be bound anew in between
 // (review 5, finding J).
 func TestNodeProgramBindings(t *testing.T) {
-	all, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pr *Programs
-	for _, p := range all {
-		if p.Name == "node" {
-			pr = p.Programs
-		}
-	}
+	pr := builtinPreset(t, "node").Programs
 	if pr == nil || pr.Bindings == nil {
 		t.Fatal("node preset has no programs.bindings")
 	}
@@ -63,20 +54,9 @@ func TestNodeProgramBindings(t *testing.T) {
 // call keeps its expression and names the variable, with the fallback
 // literal when there is one.
 func TestNodeProgramEnvBindings(t *testing.T) {
-	all, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pr *Programs
-	for _, p := range all {
-		if p.Name == "node" {
-			pr = p.Programs
-		}
-	}
+	pr := builtinPreset(t, "node").Programs
 	head := "const { spawn } = require(\"child_process\");\n"
-	cases := []struct {
-		name, src, prog, expr, env string
-	}{
+	cases := []envCase{
 		{"require fallback", "const ff = process.env.FFMPEG_PATH || require('ffmpeg-static');\nspawn(ff, []);\n", "", "ff", "FFMPEG_PATH"},
 		{"literal fallback", "const ff = process.env.FFMPEG_PATH ?? 'ffmpeg';\nspawn(ff, []);\n", "ffmpeg", "ff", "FFMPEG_PATH"},
 		{"alone", "const ff = process.env.FFMPEG_PATH\nspawn(ff, []);\n", "", "ff", "FFMPEG_PATH"},
@@ -84,52 +64,21 @@ func TestNodeProgramEnvBindings(t *testing.T) {
 		{"a second variable: A when set, else unnamed", "const ff = process.env.A || process.env.B;\nspawn(ff, []);\n", "", "ff", "A"},
 		{"the nearer literal binding", "const ff = process.env.A || 'x';\n{\n  const ff = 'sox';\n  spawn(ff, []);\n}\n", "sox", "", ""},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			calls := pr.Find([]byte(head + c.src))
-			if len(calls) != 1 {
-				t.Fatalf("calls = %+v, want one", calls)
-			}
-			if g := calls[0]; g.Prog != c.prog || g.Expr != c.expr || g.Env != c.env {
-				t.Errorf("prog %q expr %q env %q, want prog %q expr %q env %q", g.Prog, g.Expr, g.Env, c.prog, c.expr, c.env)
-			}
-		})
-	}
+	checkEnvCalls(t, pr, head, cases)
 }
 
 // The go preset's binding to os.Getenv: only a declaration that is not
 // assigned again before the call (review 6, finding I).
 func TestGoProgramEnvBindings(t *testing.T) {
-	all, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pr *Programs
-	for _, p := range all {
-		if p.Name == "go" {
-			pr = p.Programs
-		}
-	}
+	pr := builtinPreset(t, "go").Programs
 	head := "package main\n\nimport \"os/exec\"\n\nfunc main() {\n"
-	cases := []struct {
-		name, src, prog, expr, env string
-	}{
+	cases := []envCase{
 		{"declared and used", "\tbin := os.Getenv(\"FFMPEG_PATH\")\n\t_ = exec.Command(bin, \"-version\").Run()\n}\n", "", "bin", "FFMPEG_PATH"},
 		{"a default assigned", "\tbin := os.Getenv(\"FFMPEG_PATH\")\n\tif bin == \"\" {\n\t\tbin = \"ffmpeg\"\n\t}\n\t_ = exec.Command(bin).Run()\n}\n", "", "bin", ""},
 		{"redeclared with another", "\tbin := os.Getenv(\"A\")\n\tbin, err := find()\n\t_ = exec.Command(bin).Run()\n}\n", "", "bin", ""},
 		{"more than the variable", "\tbin := os.Getenv(\"DIR\") + \"/ffmpeg\"\n\t_ = exec.Command(bin).Run()\n}\n", "", "bin", ""},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			calls := pr.Find([]byte(head + c.src))
-			if len(calls) != 1 {
-				t.Fatalf("calls = %+v, want one", calls)
-			}
-			if g := calls[0]; g.Prog != c.prog || g.Expr != c.expr || g.Env != c.env {
-				t.Errorf("prog %q expr %q env %q, want prog %q expr %q env %q", g.Prog, g.Expr, g.Env, c.prog, c.expr, c.env)
-			}
-		})
-	}
+	checkEnvCalls(t, pr, head, cases)
 }
 
 // The node preset's writes.sources (review 7, finding A): an SQLite
@@ -188,16 +137,7 @@ func TestNodeWriteBindings(t *testing.T) {
 // os.environ[...]: a name bound on its own line and not bound again
 // before the call (review 6, finding I).
 func TestPythonProgramEnvBindings(t *testing.T) {
-	all, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pr *Programs
-	for _, p := range all {
-		if p.Name == "python" {
-			pr = p.Programs
-		}
-	}
+	pr := builtinPreset(t, "python").Programs
 	head := "import os\nimport subprocess\n\n"
 	cases := []struct {
 		name, src, prog, expr, env string
@@ -219,6 +159,29 @@ func TestPythonProgramEnvBindings(t *testing.T) {
 				t.Fatalf("no calls")
 			}
 			if g := calls[len(calls)-1]; g.Prog != c.prog || g.Expr != c.expr || g.Env != c.env {
+				t.Errorf("prog %q expr %q env %q, want prog %q expr %q env %q", g.Prog, g.Expr, g.Env, c.prog, c.expr, c.env)
+			}
+		})
+	}
+}
+
+// envCase is a source whose one program call names a program through
+// an environment variable: the call's program, expression and variable.
+type envCase struct {
+	name, src, prog, expr, env string
+}
+
+// checkEnvCalls finds the one program call of each case's source after
+// head and compares it with the case.
+func checkEnvCalls(t *testing.T, pr *Programs, head string, cases []envCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			calls := pr.Find([]byte(head + c.src))
+			if len(calls) != 1 {
+				t.Fatalf("calls = %+v, want one", calls)
+			}
+			if g := calls[0]; g.Prog != c.prog || g.Expr != c.expr || g.Env != c.env {
 				t.Errorf("prog %q expr %q env %q, want prog %q expr %q env %q", g.Prog, g.Expr, g.Env, c.prog, c.expr, c.env)
 			}
 		})

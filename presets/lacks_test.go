@@ -9,16 +9,7 @@ import (
 // or bash, by image and tag, as their Dockerfiles show (presets/java.yaml,
 // review 5 finding H for Java), and those that have them.
 func TestJavaLacks(t *testing.T) {
-	ps, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var java *Preset
-	for _, p := range ps {
-		if p.Name == "java" {
-			java = p
-		}
-	}
+	java := builtinPreset(t, "java")
 	if java == nil {
 		t.Fatal("no java preset")
 	}

@@ -220,16 +220,7 @@ func TestWrites(t *testing.T) {
 // TestNodeLibcDeps checks how the node preset tells native modules from
 // the files of a build context and from RUN words.
 func TestNodeLibcDeps(t *testing.T) {
-	ps, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var d *LibcDeps
-	for _, p := range ps {
-		if p.Name == "node" {
-			d = p.Static.LibcDeps
-		}
-	}
+	d := builtinPreset(t, "node").Static.LibcDeps
 	if d == nil {
 		t.Fatal("node preset has no static.libc_deps")
 	}
@@ -357,16 +348,7 @@ func TestPythonBuilderLibs(t *testing.T) {
 // (the module graph, no package built) is no cgo evidence, while its
 // content's line and a go.mod requirement are (review 5, finding A).
 func TestGoLibcDeps(t *testing.T) {
-	ps, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var d *LibcDeps
-	for _, p := range ps {
-		if p.Name == "go" {
-			d = p.Static.LibcDeps
-		}
-	}
+	d := builtinPreset(t, "go").Static.LibcDeps
 	if d == nil {
 		t.Fatal("go preset has no static.libc_deps")
 	}

@@ -23,16 +23,7 @@ func TestProgramCallLine(t *testing.T) {
 // program they run, at the call; the same calls without a shell, and
 // methods of other objects named exec, do not (brief w2notes, item 3).
 func TestNodeShellCalls(t *testing.T) {
-	all, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pr *Programs
-	for _, p := range all {
-		if p.Name == "node" {
-			pr = p.Programs
-		}
-	}
+	pr := builtinPreset(t, "node").Programs
 	head := "const cp = require(\"child_process\");\nconst { exec, execSync, spawn, spawnSync, execFile } = cp;\n"
 	cases := []struct {
 		name, src, shell string // shell: the program the call needs for it, or ""

@@ -10,16 +10,7 @@ import (
 // one the patterns cannot read whole (review 4, finding D), since a
 // missed import could hide a module that uses cgo.
 func TestGoPureImports(t *testing.T) {
-	all, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pu *Pure
-	for _, p := range all {
-		if p.Name == "go" {
-			pu = p.Static.Pure
-		}
-	}
+	pu := builtinPreset(t, "go").Static.Pure
 	if pu == nil {
 		t.Fatal("the go preset has no static.pure")
 	}

@@ -11,16 +11,7 @@ import (
 // variables over literal lists, none with a ".." element (review 7,
 // finding D).
 func TestGoReadFolder(t *testing.T) {
-	all, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rf *RunFiles
-	for _, p := range all {
-		if p.Name == "go" {
-			rf = p.RunFiles
-		}
-	}
+	rf := builtinPreset(t, "go").RunFiles
 	list := "\tfiles := []string{\n\t\t\"a.sql\",\n\t\t\"b.sql\",\n\t}\n"
 	loop := "\tfor _, file := range files {\n"
 	for _, c := range []struct {

@@ -12,16 +12,7 @@ import (
 // instead (OpenJDK 17: java -jar -cp lib app.jar says "Could not find or
 // load main class app.jar"), as -m runs a module: the file is unknown.
 func TestScriptFile(t *testing.T) {
-	ps, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var java *Preset
-	for _, p := range ps {
-		if p.Name == "java" {
-			java = p
-		}
-	}
+	java := builtinPreset(t, "java")
 	if java == nil {
 		t.Fatal("no java preset")
 	}
