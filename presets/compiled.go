@@ -21,8 +21,16 @@ var (
 	templates sync.Map // tmplKey → *template.Template
 )
 
+// patternSeen, when set (by the generator of builtin_gen.go, which
+// collects the built-in presets' patterns as Load checks them), is told
+// of every pattern compileRE is given.
+var patternSeen func(expr string)
+
 // compileRE compiles expr and keeps it for re.
 func compileRE(expr string) (*regexp.Regexp, error) {
+	if patternSeen != nil {
+		patternSeen(expr)
+	}
 	if v, ok := regexps.Load(expr); ok {
 		return v.(*regexp.Regexp), nil
 	}

@@ -25,10 +25,10 @@ func (p *Preset) VariantFor(repo, tag string) Variant {
 				continue
 			}
 		}
-		if v.Repository != "" && !re(v.Repository).MatchString(repo) {
+		if v.Repository != "" && !matchString(v.Repository, repo) {
 			continue
 		}
-		if re(v.Tag).MatchString(tag) {
+		if matchString(v.Tag, tag) {
 			return v
 		}
 	}
@@ -222,7 +222,7 @@ func (pr *Prepare) DoneBy(text string) bool {
 // Folder is the folder the entry names for value, relative to where the
 // command runs when Dir is relative; ok is false when When rejects value.
 func (o *OwnEnv) Folder(value string) (string, bool) {
-	if value == "" || (o.When != "" && !re(o.When).MatchString(value)) {
+	if value == "" || (o.When != "" && !matchString(o.When, value)) {
 		return "", false
 	}
 	if o.Dir != "" {
@@ -254,7 +254,7 @@ func (m *PackageMap) InstallLine(packages string) (string, error) {
 // When patterns.
 func (m *PackageMap) Allows(values map[string]string) bool {
 	for k, w := range m.When {
-		if !re(w).MatchString(values[k]) {
+		if !matchString(w, values[k]) {
 			return false
 		}
 	}
@@ -344,7 +344,7 @@ func (r *Runtime) InstallWithFor(progs, have []string) []InstallWith {
 // Allows reports whether the template values meet the runtime's When.
 func (r *Runtime) Allows(values map[string]string) bool {
 	for k, w := range r.When {
-		if !re(w).MatchString(values[k]) {
+		if !matchString(w, values[k]) {
 			return false
 		}
 	}
@@ -938,7 +938,7 @@ func hitPaths(hits []pathHit) []string {
 
 // Builds reports whether the builder image's tag is one whose libraries
 // the dependencies may need.
-func (b *BuilderLibs) Builds(tag string) bool { return re(b.Tag).MatchString(tag) }
+func (b *BuilderLibs) Builds(tag string) bool { return matchString(b.Tag, tag) }
 
 // expr is a pattern with {name} standing for any of the dependencies,
 // as a group named name.
@@ -1145,7 +1145,7 @@ func (v *Variant) LacksProgram(repo, tag, prog string) bool {
 		if !slices.Contains(l.Programs, prog) || l.Image != "" && !globMatch(l.Image, last) {
 			continue
 		}
-		if l.Tag == "" || re(l.Tag).MatchString(tag) {
+		if l.Tag == "" || matchString(l.Tag, tag) {
 			return true
 		}
 	}
@@ -1156,7 +1156,7 @@ func (v *Variant) LacksProgram(repo, tag, prog string) bool {
 // tag do not have the system package pkg.
 func (v *Variant) LacksPackage(tag, pkg string) bool {
 	for _, l := range v.Lacks {
-		if slices.Contains(l.Packages, pkg) && (l.Tag == "" || re(l.Tag).MatchString(tag)) {
+		if slices.Contains(l.Packages, pkg) && (l.Tag == "" || matchString(l.Tag, tag)) {
 			return true
 		}
 	}
@@ -1324,7 +1324,7 @@ func (src *RequestSource) Requirement(text string) (string, bool) {
 // from fetching an interpreter.
 func (r *InterpreterRequest) Off(name, value string) bool {
 	w, ok := r.UnlessEnv[name]
-	return ok && re(w).MatchString(value)
+	return ok && matchString(w, value)
 }
 
 // Skipped reports whether a folder or file of this name is not read.
@@ -1436,7 +1436,7 @@ func (l *LocalTime) ZoneSetAt(text string) (string, int, bool) {
 // packages (ZoneFiles.Reads).
 func (z *ZoneFiles) Reading(text string) bool {
 	for _, x := range z.Reads {
-		if re(x).MatchString(text) {
+		if matchString(x, text) {
 			return true
 		}
 	}
@@ -1447,7 +1447,7 @@ func (z *ZoneFiles) Reading(text string) bool {
 // to its zone file (ZoneFiles.Links).
 func (z *ZoneFiles) Linked(text string) bool {
 	for _, x := range z.Links {
-		if re(x).MatchString(text) {
+		if matchString(x, text) {
 			return true
 		}
 	}
