@@ -26,7 +26,7 @@ and workspace/didChangeConfiguration takes them under "restage". See docs/editor
 func lspFlags() []cli.Flag {
 	skip := []string{flagJSON, flagStdinFilename}
 	var out []cli.Flag
-	for _, f := range conversionFlags() {
+	for _, f := range wrapNames(conversionFlags()) { // wrapped: Names without a regular expression
 		switch name := f.Names()[0]; {
 		case slices.Contains(skip, name):
 		case name == flagContext:

@@ -35,7 +35,7 @@ is still written, with the error in it).`
 // its own formats) and the report's own.
 func reportFlags() []cli.Flag {
 	var flags []cli.Flag
-	for _, f := range conversionFlags() {
+	for _, f := range wrapNames(conversionFlags()) { // wrapped: Names without a regular expression
 		if !slices.Contains(f.Names(), flagJSON) {
 			flags = append(flags, f)
 		}

@@ -51,7 +51,7 @@ func verifyFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: flagEnv, Aliases: []string{"e"}, Usage: "`KEY=VALUE`: set in every container of both images (repeatable), as docker run -e"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress and no notes on stderr"},
 	}
-	for _, f := range conversionFlags() {
+	for _, f := range wrapNames(conversionFlags()) { // wrapped: Names without a regular expression
 		switch f.Names()[0] {
 		case flagStdinFilename: // verify needs a file
 		case flagJSON:
