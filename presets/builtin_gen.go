@@ -58,10 +58,21 @@ var builtinPresets = []*Preset{
 		},
 		Builder: Builder{
 			Workdir: "/go",
-			Env: map[string]string{
-				"GOPATH":      "/go",
-				"GOTOOLCHAIN": "local",
-				"PATH":        "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+			Env: Dict[string]{
+				Entries: []DictEntry[string]{
+					{
+						Name:  "GOPATH",
+						Value: "/go",
+					},
+					{
+						Name:  "GOTOOLCHAIN",
+						Value: "local",
+					},
+					{
+						Name:  "PATH",
+						Value: "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+					},
+				},
 			},
 			Variants: []Variant{
 				{
@@ -107,66 +118,136 @@ var builtinPresets = []*Preset{
 				{
 					Tag:  "(^|-)bookworm($|-)",
 					Libc: "glibc",
-					Values: map[string]string{
-						"debian":  "12",
-						"release": "bookworm",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "debian",
+								Value: "12",
+							},
+							{
+								Name:  "release",
+								Value: "bookworm",
+							},
+						},
 					},
 				},
 				{
 					Tag:  "(^|-)bullseye($|-)",
 					Libc: "glibc",
-					Values: map[string]string{
-						"debian":  "11",
-						"release": "bullseye",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "debian",
+								Value: "11",
+							},
+							{
+								Name:  "release",
+								Value: "bullseye",
+							},
+						},
 					},
 				},
 				{
 					Tag:  "(^|-)buster($|-)",
 					Libc: "glibc",
-					Values: map[string]string{
-						"debian":  "10",
-						"release": "buster",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "debian",
+								Value: "10",
+							},
+							{
+								Name:  "release",
+								Value: "buster",
+							},
+						},
 					},
 				},
 				{
 					Tag:  "(^|-)stretch($|-)",
 					Libc: "glibc",
-					Values: map[string]string{
-						"debian":  "9",
-						"release": "stretch",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "debian",
+								Value: "9",
+							},
+							{
+								Name:  "release",
+								Value: "stretch",
+							},
+						},
 					},
 				},
 				{
 					Tag:  "^1\\.(1[45])(\\.\\d+)?$",
 					Libc: "glibc",
-					Values: map[string]string{
-						"debian":  "10",
-						"implied": "buster",
-						"release": "buster",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "debian",
+								Value: "10",
+							},
+							{
+								Name:  "implied",
+								Value: "buster",
+							},
+							{
+								Name:  "release",
+								Value: "buster",
+							},
+						},
 					},
 				},
 				{
 					Tag:  "^1\\.(1[67])$|^1\\.18(\\.\\d+)?$",
 					Libc: "glibc",
-					Values: map[string]string{
-						"debian":  "11",
-						"implied": "bullseye",
-						"release": "bullseye",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "debian",
+								Value: "11",
+							},
+							{
+								Name:  "implied",
+								Value: "bullseye",
+							},
+							{
+								Name:  "release",
+								Value: "bullseye",
+							},
+						},
 					},
 				},
 				{
 					Tag:  "^1\\.(19|20)$|^1\\.(2[12])(\\.\\d+)?$",
 					Libc: "glibc",
-					Values: map[string]string{
-						"debian":  "12",
-						"implied": "bookworm",
-						"release": "bookworm",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "debian",
+								Value: "12",
+							},
+							{
+								Name:  "implied",
+								Value: "bookworm",
+							},
+							{
+								Name:  "release",
+								Value: "bookworm",
+							},
+						},
 					},
 				},
 				{
 					Libc: "glibc",
-					Values: map[string]string{
-						"debian": "13",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "debian",
+								Value: "13",
+							},
+						},
 					},
 				},
 			},
@@ -270,8 +351,13 @@ var builtinPresets = []*Preset{
 			Strip:   "/v[0-9]+$",
 		},
 		Static: Static{
-			Env: map[string]string{
-				"CGO_ENABLED": "0",
+			Env: Dict[string]{
+				Entries: []DictEntry[string]{
+					{
+						Name:  "CGO_ENABLED",
+						Value: "0",
+					},
+				},
 			},
 			NeedsLibc: []Signal{
 				{
@@ -1096,8 +1182,13 @@ var builtinPresets = []*Preset{
 				Env: []string{
 					"PATH",
 				},
-				When: map[string]string{
-					"hardened_tag": "alpine",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "hardened_tag",
+							Value: "alpine",
+						},
+					},
 				},
 				SizeMB: 90,
 				Why:    "a Docker Hardened Image builder (-dev) runs on the same image without -dev (no shell, non-root), as Docker's Go migration example does",
@@ -1115,8 +1206,13 @@ var builtinPresets = []*Preset{
 				Env: []string{
 					"PATH",
 				},
-				When: map[string]string{
-					"hardened_tag": ".",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "hardened_tag",
+							Value: ".",
+						},
+					},
 				},
 				SizeMB: 110,
 				Why:    "a Docker Hardened Image builder (-dev) runs on the same image without -dev (no shell, non-root), as Docker's Go migration example does",
@@ -1135,8 +1231,13 @@ var builtinPresets = []*Preset{
 					"PATH",
 					"SSL_CERT_FILE",
 				},
-				When: map[string]string{
-					"hardened_tag": ".",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "hardened_tag",
+							Value: ".",
+						},
+					},
 				},
 				SizeMB: 1,
 				Why:    "a static binary from a Chainguard builder runs on Chainguard's static image (CA certificates, tzdata, user nonroot 65532, no shell)",
@@ -1159,8 +1260,13 @@ var builtinPresets = []*Preset{
 					"PATH",
 					"SSL_CERT_FILE",
 				},
-				When: map[string]string{
-					"hardened_tag": ".",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "hardened_tag",
+							Value: ".",
+						},
+					},
 				},
 				SizeMB: 8,
 				Why:    "a cgo binary from a Chainguard builder runs on Chainguard's glibc-dynamic image (Wolfi's glibc, user nonroot 65532, no shell)",
@@ -1184,10 +1290,21 @@ var builtinPresets = []*Preset{
 		RuntimePackages: []PackageMap{
 			{
 				Command: "apt-get install",
-				Map: map[string]string{
-					"libmagickwand-dev": "libmagickwand-6.q16-6",
-					"libopus-dev":       "libopus0",
-					"libvips-dev":       "libvips42",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libmagickwand-dev",
+							Value: "libmagickwand-6.q16-6",
+						},
+						{
+							Name:  "libopus-dev",
+							Value: "libopus0",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips42",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -1228,8 +1345,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"debian": "^(11|12)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "debian",
+							Value: "^(11|12)$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -1260,21 +1382,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1284,10 +1419,21 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt install",
-				Map: map[string]string{
-					"libmagickwand-dev": "libmagickwand-6.q16-6",
-					"libopus-dev":       "libopus0",
-					"libvips-dev":       "libvips42",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libmagickwand-dev",
+							Value: "libmagickwand-6.q16-6",
+						},
+						{
+							Name:  "libopus-dev",
+							Value: "libopus0",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips42",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -1328,8 +1474,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"debian": "^(11|12)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "debian",
+							Value: "^(11|12)$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -1360,21 +1511,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1384,10 +1548,21 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt-get install",
-				Map: map[string]string{
-					"libmagickwand-dev": "libmagickwand-7.q16-10",
-					"libopus-dev":       "libopus0",
-					"libvips-dev":       "libvips42t64",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libmagickwand-dev",
+							Value: "libmagickwand-7.q16-10",
+						},
+						{
+							Name:  "libopus-dev",
+							Value: "libopus0",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips42t64",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -1428,8 +1603,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"debian": "^13$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "debian",
+							Value: "^13$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -1460,21 +1640,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1484,10 +1677,21 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt install",
-				Map: map[string]string{
-					"libmagickwand-dev": "libmagickwand-7.q16-10",
-					"libopus-dev":       "libopus0",
-					"libvips-dev":       "libvips42t64",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libmagickwand-dev",
+							Value: "libmagickwand-7.q16-10",
+						},
+						{
+							Name:  "libopus-dev",
+							Value: "libopus0",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips42t64",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -1528,8 +1732,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"debian": "^13$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "debian",
+							Value: "^13$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -1560,21 +1769,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1584,9 +1806,17 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt-get install",
-				Map: map[string]string{
-					"libmagickwand-dev": "libmagickwand-dev",
-					"libvips-dev":       "libvips-dev",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libmagickwand-dev",
+							Value: "libmagickwand-dev",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips-dev",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -1627,8 +1857,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"debian": "^(9|10)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "debian",
+							Value: "^(9|10)$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -1659,21 +1894,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1683,9 +1931,17 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt install",
-				Map: map[string]string{
-					"libmagickwand-dev": "libmagickwand-dev",
-					"libvips-dev":       "libvips-dev",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libmagickwand-dev",
+							Value: "libmagickwand-dev",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips-dev",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -1726,8 +1982,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"debian": "^(9|10)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "debian",
+							Value: "^(9|10)$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -1758,21 +2019,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1782,15 +2056,39 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apk add",
-				Map: map[string]string{
-					"imagemagick-dev": "imagemagick-libs",
-					"libc-dev":        "",
-					"librdkafka-dev":  "librdkafka",
-					"musl-dev":        "",
-					"opus-dev":        "opus",
-					"opusfile-dev":    "opusfile",
-					"sqlite-dev":      "sqlite-libs",
-					"vips-dev":        "vips",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "imagemagick-dev",
+							Value: "imagemagick-libs",
+						},
+						{
+							Name: "libc-dev",
+						},
+						{
+							Name:  "librdkafka-dev",
+							Value: "librdkafka",
+						},
+						{
+							Name: "musl-dev",
+						},
+						{
+							Name:  "opus-dev",
+							Value: "opus",
+						},
+						{
+							Name:  "opusfile-dev",
+							Value: "opusfile",
+						},
+						{
+							Name:  "sqlite-dev",
+							Value: "sqlite-libs",
+						},
+						{
+							Name:  "vips-dev",
+							Value: "vips",
+						},
+					},
 				},
 				Install: "apk add --no-cache {{.}}",
 				Tool:    "apk",
@@ -1868,22 +2166,35 @@ var builtinPresets = []*Preset{
 					"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 					"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
 				},
-				KeptWith: map[string][]string{
-					"g++": []string{
-						"musl-dev",
-					},
-					"gcc": []string{
-						"musl-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "g++",
+							Value: []string{
+								"musl-dev",
+							},
+						},
+						{
+							Name: "gcc",
+							Value: []string{
+								"musl-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-base": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
-						"file",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-base",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+								"file",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1934,9 +2245,17 @@ var builtinPresets = []*Preset{
 		},
 		Builder: Builder{
 			Workdir: "/",
-			Env: map[string]string{
-				"JAVA_HOME": "/opt/java/openjdk",
-				"PATH":      "/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+			Env: Dict[string]{
+				Entries: []DictEntry[string]{
+					{
+						Name:  "JAVA_HOME",
+						Value: "/opt/java/openjdk",
+					},
+					{
+						Name:  "PATH",
+						Value: "/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+					},
+				},
 			},
 			Variants: []Variant{
 				{
@@ -1961,8 +2280,13 @@ var builtinPresets = []*Preset{
 					Image: "maven",
 					Tag:   "ibmjava",
 					Libc:  "glibc",
-					Values: map[string]string{
-						"java": "8",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "java",
+								Value: "8",
+							},
+						},
 					},
 					Flavors: []string{
 						"semeru",
@@ -1984,8 +2308,13 @@ var builtinPresets = []*Preset{
 				{
 					Image: "ibmjava",
 					Libc:  "glibc",
-					Values: map[string]string{
-						"java": "8",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "java",
+								Value: "8",
+							},
+						},
 					},
 					Flavors: []string{
 						"semeru",
@@ -2583,8 +2912,13 @@ var builtinPresets = []*Preset{
 					"/usr/bin/java",
 					"-jar",
 				},
-				When: map[string]string{
-					"java": "^(17|21|25)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "java",
+							Value: "^(17|21|25)$",
+						},
+					},
 				},
 				SizeMB:    220,
 				Why:       "the distroless Java image (Temurin JRE, java -jar as its entrypoint, no shell) of the builder's Java version",
@@ -2621,8 +2955,13 @@ var builtinPresets = []*Preset{
 					"LANGUAGE",
 					"LC_ALL",
 				},
-				When: map[string]string{
-					"java": "^(8|11|17|21)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "java",
+							Value: "^(8|11|17|21)$",
+						},
+					},
 				},
 				SizeMB:  288,
 				Why:     "eclipse-temurin:<N>-jre has the builder's Java version (distroless ships 17, 21 and 25 only) and a shell",
@@ -2879,8 +3218,13 @@ var builtinPresets = []*Preset{
 					"LANGUAGE",
 					"LC_ALL",
 				},
-				When: map[string]string{
-					"java": "^(22|23|24)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "java",
+							Value: "^(22|23|24)$",
+						},
+					},
 				},
 				SizeMB:  288,
 				Why:     "eclipse-temurin:<N>-jre has the builder's Java version (distroless ships 17, 21 and 25 only) and a shell",
@@ -3392,8 +3736,13 @@ var builtinPresets = []*Preset{
 					"LANGUAGE",
 					"LC_ALL",
 				},
-				When: map[string]string{
-					"java": "^(8|11|17|21)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "java",
+							Value: "^(8|11|17|21)$",
+						},
+					},
 				},
 				SizeMB:  270,
 				Why:     "ibm-semeru-runtimes:open-<N>-jre runs Eclipse OpenJ9, the JVM family of the builder (IBM J9 or OpenJ9), with the builder's Java version",
@@ -3798,13 +4147,18 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -3868,13 +4222,18 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -3968,8 +4327,13 @@ var builtinPresets = []*Preset{
 		},
 		Builder: Builder{
 			Workdir: "/",
-			Env: map[string]string{
-				"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+			Env: Dict[string]{
+				Entries: []DictEntry[string]{
+					{
+						Name:  "PATH",
+						Value: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+					},
+				},
 			},
 			Variants: []Variant{
 				{
@@ -4032,9 +4396,17 @@ var builtinPresets = []*Preset{
 				{
 					Tag:  "^(?P<version>(?P<major>12))(-slim)?$",
 					Libc: "glibc",
-					Values: map[string]string{
-						"implied": "stretch",
-						"release": "stretch",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "implied",
+								Value: "stretch",
+							},
+							{
+								Name:  "release",
+								Value: "stretch",
+							},
+						},
 					},
 					Lacks: []Lack{
 						{
@@ -4053,9 +4425,17 @@ var builtinPresets = []*Preset{
 				{
 					Tag:  "^(?P<version>(?P<major>14))(-slim)?$|^(?P<version>(?P<major>16)[.\\d]*)(-slim)?$",
 					Libc: "glibc",
-					Values: map[string]string{
-						"implied": "buster",
-						"release": "buster",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "implied",
+								Value: "buster",
+							},
+							{
+								Name:  "release",
+								Value: "buster",
+							},
+						},
 					},
 					Lacks: []Lack{
 						{
@@ -4074,9 +4454,17 @@ var builtinPresets = []*Preset{
 				{
 					Tag:  "^(?P<version>(?P<major>17|19)[.\\d]*)(-slim)?$",
 					Libc: "glibc",
-					Values: map[string]string{
-						"implied": "bullseye",
-						"release": "bullseye",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "implied",
+								Value: "bullseye",
+							},
+							{
+								Name:  "release",
+								Value: "bullseye",
+							},
+						},
 					},
 					Lacks: []Lack{
 						{
@@ -4095,9 +4483,17 @@ var builtinPresets = []*Preset{
 				{
 					Tag:  "^(?P<version>(?P<major>18|20))(-slim)?$|^(?P<version>(?P<major>2[1-5])[.\\d]*)(-slim)?$",
 					Libc: "glibc",
-					Values: map[string]string{
-						"implied": "bookworm",
-						"release": "bookworm",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "implied",
+								Value: "bookworm",
+							},
+							{
+								Name:  "release",
+								Value: "bookworm",
+							},
+						},
 					},
 					Lacks: []Lack{
 						{
@@ -4116,9 +4512,17 @@ var builtinPresets = []*Preset{
 				{
 					Tag:  "^(?P<version>(?P<major>2[6-9])[.\\d]*)(-slim)?$",
 					Libc: "glibc",
-					Values: map[string]string{
-						"implied": "trixie",
-						"release": "trixie",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "implied",
+								Value: "trixie",
+							},
+							{
+								Name:  "release",
+								Value: "trixie",
+							},
+						},
 					},
 					Lacks: []Lack{
 						{
@@ -4227,8 +4631,13 @@ var builtinPresets = []*Preset{
 					"--only=production",
 					"--only=prod",
 				},
-				ProdEnv: map[string]string{
-					"NODE_ENV": "production",
+				ProdEnv: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "NODE_ENV",
+							Value: "production",
+						},
+					},
 				},
 			},
 			{
@@ -4242,8 +4651,13 @@ var builtinPresets = []*Preset{
 					"--only=production",
 					"--only=prod",
 				},
-				ProdEnv: map[string]string{
-					"NODE_ENV": "production",
+				ProdEnv: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "NODE_ENV",
+							Value: "production",
+						},
+					},
 				},
 			},
 			{
@@ -4257,8 +4671,13 @@ var builtinPresets = []*Preset{
 					"--only=production",
 					"--only=prod",
 				},
-				ProdEnv: map[string]string{
-					"NODE_ENV": "production",
+				ProdEnv: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "NODE_ENV",
+							Value: "production",
+						},
+					},
 				},
 			},
 			{
@@ -4269,8 +4688,13 @@ var builtinPresets = []*Preset{
 					"--production",
 					"--prod",
 				},
-				ProdEnv: map[string]string{
-					"NODE_ENV": "production",
+				ProdEnv: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "NODE_ENV",
+							Value: "production",
+						},
+					},
 				},
 			},
 			{
@@ -4282,8 +4706,13 @@ var builtinPresets = []*Preset{
 					"--production",
 					"--prod",
 				},
-				ProdEnv: map[string]string{
-					"NODE_ENV": "production",
+				ProdEnv: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "NODE_ENV",
+							Value: "production",
+						},
+					},
 				},
 			},
 			{
@@ -4294,8 +4723,13 @@ var builtinPresets = []*Preset{
 					"--prod",
 					"--production",
 				},
-				ProdEnv: map[string]string{
-					"NODE_ENV": "production",
+				ProdEnv: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "NODE_ENV",
+							Value: "production",
+						},
+					},
 				},
 			},
 			{
@@ -4306,8 +4740,13 @@ var builtinPresets = []*Preset{
 					"--prod",
 					"--production",
 				},
-				ProdEnv: map[string]string{
-					"NODE_ENV": "production",
+				ProdEnv: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "NODE_ENV",
+							Value: "production",
+						},
+					},
 				},
 			},
 			{
@@ -4630,8 +5069,13 @@ var builtinPresets = []*Preset{
 				Entrypoint: []string{
 					"/nodejs/bin/node",
 				},
-				When: map[string]string{
-					"major": "^(22|24|26)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "major",
+							Value: "^(22|24|26)$",
+						},
+					},
 				},
 				SizeMB: 125,
 				Why:    "the distroless Node.js image (node at /nodejs/bin/node as its entrypoint, no shell, no npm) matches the builder's major version and glibc",
@@ -5092,8 +5536,13 @@ var builtinPresets = []*Preset{
 				Entrypoint: []string{
 					"node",
 				},
-				When: map[string]string{
-					"hardened_tag": "alpine",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "hardened_tag",
+							Value: "alpine",
+						},
+					},
 				},
 				SizeMB: 60,
 				Why:    "a Docker Hardened Image builder (-dev) runs on the same image without -dev (node as its entrypoint, no shell, non-root), as Docker's migration guide does",
@@ -5116,8 +5565,13 @@ var builtinPresets = []*Preset{
 				Entrypoint: []string{
 					"node",
 				},
-				When: map[string]string{
-					"hardened_tag": ".",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "hardened_tag",
+							Value: ".",
+						},
+					},
 				},
 				SizeMB: 90,
 				Why:    "a Docker Hardened Image builder (-dev) runs on the same image without -dev (node as its entrypoint, no shell, non-root), as Docker's migration guide does",
@@ -5139,8 +5593,13 @@ var builtinPresets = []*Preset{
 				Entrypoint: []string{
 					"/usr/bin/node",
 				},
-				When: map[string]string{
-					"hardened_tag": ".",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "hardened_tag",
+							Value: ".",
+						},
+					},
 				},
 				SizeMB: 110,
 				Why:    "a Chainguard builder (latest-dev) runs on the same image without -dev (node as its entrypoint, no shell, user 65532), as Chainguard's migration guide does",
@@ -5213,18 +5672,53 @@ var builtinPresets = []*Preset{
 					},
 				},
 				DevKey: "devDependencies",
-				Packages: map[string]string{
-					"fastify":         "fastify-cli",
-					"nest":            "@nestjs/cli",
-					"next":            "next",
-					"ng":              "@angular/cli",
-					"pm2-docker":      "pm2",
-					"pm2-runtime":     "pm2",
-					"react-scripts":   "react-scripts",
-					"sequelize":       "sequelize-cli",
-					"tsc":             "typescript",
-					"vite":            "vite",
-					"vue-cli-service": "@vue/cli-service",
+				Packages: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "fastify",
+							Value: "fastify-cli",
+						},
+						{
+							Name:  "nest",
+							Value: "@nestjs/cli",
+						},
+						{
+							Name:  "next",
+							Value: "next",
+						},
+						{
+							Name:  "ng",
+							Value: "@angular/cli",
+						},
+						{
+							Name:  "pm2-docker",
+							Value: "pm2",
+						},
+						{
+							Name:  "pm2-runtime",
+							Value: "pm2",
+						},
+						{
+							Name:  "react-scripts",
+							Value: "react-scripts",
+						},
+						{
+							Name:  "sequelize",
+							Value: "sequelize-cli",
+						},
+						{
+							Name:  "tsc",
+							Value: "typescript",
+						},
+						{
+							Name:  "vite",
+							Value: "vite",
+						},
+						{
+							Name:  "vue-cli-service",
+							Value: "@vue/cli-service",
+						},
+					},
 				},
 				Scripts: []string{
 					"npm run",
@@ -5273,18 +5767,53 @@ var builtinPresets = []*Preset{
 					},
 				},
 				DevKey: "devDependencies",
-				Packages: map[string]string{
-					"fastify":         "fastify-cli",
-					"nest":            "@nestjs/cli",
-					"next":            "next",
-					"ng":              "@angular/cli",
-					"pm2-docker":      "pm2",
-					"pm2-runtime":     "pm2",
-					"react-scripts":   "react-scripts",
-					"sequelize":       "sequelize-cli",
-					"tsc":             "typescript",
-					"vite":            "vite",
-					"vue-cli-service": "@vue/cli-service",
+				Packages: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "fastify",
+							Value: "fastify-cli",
+						},
+						{
+							Name:  "nest",
+							Value: "@nestjs/cli",
+						},
+						{
+							Name:  "next",
+							Value: "next",
+						},
+						{
+							Name:  "ng",
+							Value: "@angular/cli",
+						},
+						{
+							Name:  "pm2-docker",
+							Value: "pm2",
+						},
+						{
+							Name:  "pm2-runtime",
+							Value: "pm2",
+						},
+						{
+							Name:  "react-scripts",
+							Value: "react-scripts",
+						},
+						{
+							Name:  "sequelize",
+							Value: "sequelize-cli",
+						},
+						{
+							Name:  "tsc",
+							Value: "typescript",
+						},
+						{
+							Name:  "vite",
+							Value: "vite",
+						},
+						{
+							Name:  "vue-cli-service",
+							Value: "@vue/cli-service",
+						},
+					},
 				},
 				Scripts: []string{
 					"yarn run",
@@ -5343,18 +5872,53 @@ var builtinPresets = []*Preset{
 						"node",
 					},
 				},
-				Packages: map[string]string{
-					"fastify":         "fastify-cli",
-					"nest":            "@nestjs/cli",
-					"next":            "next",
-					"ng":              "@angular/cli",
-					"pm2-docker":      "pm2",
-					"pm2-runtime":     "pm2",
-					"react-scripts":   "react-scripts",
-					"sequelize":       "sequelize-cli",
-					"tsc":             "typescript",
-					"vite":            "vite",
-					"vue-cli-service": "@vue/cli-service",
+				Packages: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "fastify",
+							Value: "fastify-cli",
+						},
+						{
+							Name:  "nest",
+							Value: "@nestjs/cli",
+						},
+						{
+							Name:  "next",
+							Value: "next",
+						},
+						{
+							Name:  "ng",
+							Value: "@angular/cli",
+						},
+						{
+							Name:  "pm2-docker",
+							Value: "pm2",
+						},
+						{
+							Name:  "pm2-runtime",
+							Value: "pm2",
+						},
+						{
+							Name:  "react-scripts",
+							Value: "react-scripts",
+						},
+						{
+							Name:  "sequelize",
+							Value: "sequelize-cli",
+						},
+						{
+							Name:  "tsc",
+							Value: "typescript",
+						},
+						{
+							Name:  "vite",
+							Value: "vite",
+						},
+						{
+							Name:  "vue-cli-service",
+							Value: "@vue/cli-service",
+						},
+					},
 				},
 				Scripts: []string{
 					"pnpm run",
@@ -5369,15 +5933,41 @@ var builtinPresets = []*Preset{
 		RuntimePackages: []PackageMap{
 			{
 				Command: "apt-get install",
-				Map: map[string]string{
-					"libcairo2-dev":   "libcairo2",
-					"libgif-dev":      "libgif7",
-					"libjpeg-dev":     "libjpeg62-turbo",
-					"libpango1.0-dev": "libpango-1.0-0",
-					"libpq-dev":       "libpq5",
-					"librsvg2-dev":    "librsvg2-2",
-					"libssl-dev":      "libssl3t64",
-					"libvips-dev":     "libvips42t64",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2",
+						},
+						{
+							Name:  "libgif-dev",
+							Value: "libgif7",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libpango1.0-dev",
+							Value: "libpango-1.0-0",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq5",
+						},
+						{
+							Name:  "librsvg2-dev",
+							Value: "librsvg2-2",
+						},
+						{
+							Name:  "libssl-dev",
+							Value: "libssl3t64",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips42t64",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -5412,8 +6002,13 @@ var builtinPresets = []*Preset{
 					"python3-setuptools",
 					"python3-venv",
 				},
-				When: map[string]string{
-					"release": "^(trixie)?$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^(trixie)?$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -5447,21 +6042,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -5471,15 +6079,41 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt install",
-				Map: map[string]string{
-					"libcairo2-dev":   "libcairo2",
-					"libgif-dev":      "libgif7",
-					"libjpeg-dev":     "libjpeg62-turbo",
-					"libpango1.0-dev": "libpango-1.0-0",
-					"libpq-dev":       "libpq5",
-					"librsvg2-dev":    "librsvg2-2",
-					"libssl-dev":      "libssl3t64",
-					"libvips-dev":     "libvips42t64",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2",
+						},
+						{
+							Name:  "libgif-dev",
+							Value: "libgif7",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libpango1.0-dev",
+							Value: "libpango-1.0-0",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq5",
+						},
+						{
+							Name:  "librsvg2-dev",
+							Value: "librsvg2-2",
+						},
+						{
+							Name:  "libssl-dev",
+							Value: "libssl3t64",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips42t64",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -5514,8 +6148,13 @@ var builtinPresets = []*Preset{
 					"python3-setuptools",
 					"python3-venv",
 				},
-				When: map[string]string{
-					"release": "^(trixie)?$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^(trixie)?$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -5549,21 +6188,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -5573,15 +6225,41 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt-get install",
-				Map: map[string]string{
-					"libcairo2-dev":   "libcairo2",
-					"libgif-dev":      "libgif7",
-					"libjpeg-dev":     "libjpeg62-turbo",
-					"libpango1.0-dev": "libpango-1.0-0",
-					"libpq-dev":       "libpq5",
-					"librsvg2-dev":    "librsvg2-2",
-					"libssl-dev":      "libssl3",
-					"libvips-dev":     "libvips42",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2",
+						},
+						{
+							Name:  "libgif-dev",
+							Value: "libgif7",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libpango1.0-dev",
+							Value: "libpango-1.0-0",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq5",
+						},
+						{
+							Name:  "librsvg2-dev",
+							Value: "librsvg2-2",
+						},
+						{
+							Name:  "libssl-dev",
+							Value: "libssl3",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips42",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -5616,8 +6294,13 @@ var builtinPresets = []*Preset{
 					"python3-setuptools",
 					"python3-venv",
 				},
-				When: map[string]string{
-					"release": "^bookworm$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^bookworm$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -5651,21 +6334,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -5675,15 +6371,41 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt install",
-				Map: map[string]string{
-					"libcairo2-dev":   "libcairo2",
-					"libgif-dev":      "libgif7",
-					"libjpeg-dev":     "libjpeg62-turbo",
-					"libpango1.0-dev": "libpango-1.0-0",
-					"libpq-dev":       "libpq5",
-					"librsvg2-dev":    "librsvg2-2",
-					"libssl-dev":      "libssl3",
-					"libvips-dev":     "libvips42",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2",
+						},
+						{
+							Name:  "libgif-dev",
+							Value: "libgif7",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libpango1.0-dev",
+							Value: "libpango-1.0-0",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq5",
+						},
+						{
+							Name:  "librsvg2-dev",
+							Value: "librsvg2-2",
+						},
+						{
+							Name:  "libssl-dev",
+							Value: "libssl3",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips42",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -5718,8 +6440,13 @@ var builtinPresets = []*Preset{
 					"python3-setuptools",
 					"python3-venv",
 				},
-				When: map[string]string{
-					"release": "^bookworm$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^bookworm$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -5753,21 +6480,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -5777,15 +6517,41 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt-get install",
-				Map: map[string]string{
-					"libcairo2-dev":   "libcairo2",
-					"libgif-dev":      "libgif7",
-					"libjpeg-dev":     "libjpeg62-turbo",
-					"libpango1.0-dev": "libpango-1.0-0",
-					"libpq-dev":       "libpq5",
-					"librsvg2-dev":    "librsvg2-2",
-					"libssl-dev":      "libssl1.1",
-					"libvips-dev":     "libvips42",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2",
+						},
+						{
+							Name:  "libgif-dev",
+							Value: "libgif7",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libpango1.0-dev",
+							Value: "libpango-1.0-0",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq5",
+						},
+						{
+							Name:  "librsvg2-dev",
+							Value: "librsvg2-2",
+						},
+						{
+							Name:  "libssl-dev",
+							Value: "libssl1.1",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips42",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -5820,8 +6586,13 @@ var builtinPresets = []*Preset{
 					"python3-setuptools",
 					"python3-venv",
 				},
-				When: map[string]string{
-					"release": "^bullseye$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^bullseye$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -5855,21 +6626,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -5879,15 +6663,41 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt install",
-				Map: map[string]string{
-					"libcairo2-dev":   "libcairo2",
-					"libgif-dev":      "libgif7",
-					"libjpeg-dev":     "libjpeg62-turbo",
-					"libpango1.0-dev": "libpango-1.0-0",
-					"libpq-dev":       "libpq5",
-					"librsvg2-dev":    "librsvg2-2",
-					"libssl-dev":      "libssl1.1",
-					"libvips-dev":     "libvips42",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2",
+						},
+						{
+							Name:  "libgif-dev",
+							Value: "libgif7",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libpango1.0-dev",
+							Value: "libpango-1.0-0",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq5",
+						},
+						{
+							Name:  "librsvg2-dev",
+							Value: "librsvg2-2",
+						},
+						{
+							Name:  "libssl-dev",
+							Value: "libssl1.1",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips42",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -5922,8 +6732,13 @@ var builtinPresets = []*Preset{
 					"python3-setuptools",
 					"python3-venv",
 				},
-				When: map[string]string{
-					"release": "^bullseye$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^bullseye$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -5957,21 +6772,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -5981,15 +6809,41 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt-get install",
-				Map: map[string]string{
-					"libcairo2-dev":   "libcairo2-dev",
-					"libgif-dev":      "libgif-dev",
-					"libjpeg-dev":     "libjpeg-dev",
-					"libpango1.0-dev": "libpango1.0-dev",
-					"libpq-dev":       "libpq-dev",
-					"librsvg2-dev":    "librsvg2-dev",
-					"libssl-dev":      "libssl-dev",
-					"libvips-dev":     "libvips-dev",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2-dev",
+						},
+						{
+							Name:  "libgif-dev",
+							Value: "libgif-dev",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg-dev",
+						},
+						{
+							Name:  "libpango1.0-dev",
+							Value: "libpango1.0-dev",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq-dev",
+						},
+						{
+							Name:  "librsvg2-dev",
+							Value: "librsvg2-dev",
+						},
+						{
+							Name:  "libssl-dev",
+							Value: "libssl-dev",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips-dev",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -6024,8 +6878,13 @@ var builtinPresets = []*Preset{
 					"python3-setuptools",
 					"python3-venv",
 				},
-				When: map[string]string{
-					"release": "^(buster|stretch)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^(buster|stretch)$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -6059,21 +6918,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -6083,15 +6955,41 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt install",
-				Map: map[string]string{
-					"libcairo2-dev":   "libcairo2-dev",
-					"libgif-dev":      "libgif-dev",
-					"libjpeg-dev":     "libjpeg-dev",
-					"libpango1.0-dev": "libpango1.0-dev",
-					"libpq-dev":       "libpq-dev",
-					"librsvg2-dev":    "librsvg2-dev",
-					"libssl-dev":      "libssl-dev",
-					"libvips-dev":     "libvips-dev",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2-dev",
+						},
+						{
+							Name:  "libgif-dev",
+							Value: "libgif-dev",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg-dev",
+						},
+						{
+							Name:  "libpango1.0-dev",
+							Value: "libpango1.0-dev",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq-dev",
+						},
+						{
+							Name:  "librsvg2-dev",
+							Value: "librsvg2-dev",
+						},
+						{
+							Name:  "libssl-dev",
+							Value: "libssl-dev",
+						},
+						{
+							Name:  "libvips-dev",
+							Value: "libvips-dev",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -6126,8 +7024,13 @@ var builtinPresets = []*Preset{
 					"python3-setuptools",
 					"python3-venv",
 				},
-				When: map[string]string{
-					"release": "^(buster|stretch)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^(buster|stretch)$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-o",
@@ -6161,21 +7064,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -6185,19 +7101,54 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apk add",
-				Map: map[string]string{
-					"cairo-dev":         "cairo",
-					"giflib-dev":        "giflib",
-					"jpeg-dev":          "libjpeg-turbo",
-					"libc-dev":          "",
-					"libjpeg-turbo-dev": "libjpeg-turbo",
-					"libpq-dev":         "libpq",
-					"librsvg-dev":       "librsvg",
-					"musl-dev":          "",
-					"openssl-dev":       "",
-					"pango-dev":         "pango",
-					"postgresql-dev":    "libpq",
-					"vips-dev":          "vips",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "cairo-dev",
+							Value: "cairo",
+						},
+						{
+							Name:  "giflib-dev",
+							Value: "giflib",
+						},
+						{
+							Name:  "jpeg-dev",
+							Value: "libjpeg-turbo",
+						},
+						{
+							Name: "libc-dev",
+						},
+						{
+							Name:  "libjpeg-turbo-dev",
+							Value: "libjpeg-turbo",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq",
+						},
+						{
+							Name:  "librsvg-dev",
+							Value: "librsvg",
+						},
+						{
+							Name: "musl-dev",
+						},
+						{
+							Name: "openssl-dev",
+						},
+						{
+							Name:  "pango-dev",
+							Value: "pango",
+						},
+						{
+							Name:  "postgresql-dev",
+							Value: "libpq",
+						},
+						{
+							Name:  "vips-dev",
+							Value: "vips",
+						},
+					},
 				},
 				Install: "apk add --no-cache {{.}}",
 				Tool:    "apk",
@@ -6263,22 +7214,35 @@ var builtinPresets = []*Preset{
 					"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 					"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
 				},
-				KeptWith: map[string][]string{
-					"g++": []string{
-						"musl-dev",
-					},
-					"gcc": []string{
-						"musl-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "g++",
+							Value: []string{
+								"musl-dev",
+							},
+						},
+						{
+							Name: "gcc",
+							Value: []string{
+								"musl-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-base": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
-						"file",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-base",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+								"file",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -6520,9 +7484,17 @@ var builtinPresets = []*Preset{
 		},
 		Builder: Builder{
 			Workdir: "/",
-			Env: map[string]string{
-				"LANG": "C.UTF-8",
-				"PATH": "/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin",
+			Env: Dict[string]{
+				Entries: []DictEntry[string]{
+					{
+						Name:  "LANG",
+						Value: "C.UTF-8",
+					},
+					{
+						Name:  "PATH",
+						Value: "/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin",
+					},
+				},
 			},
 			Variants: []Variant{
 				{
@@ -6555,9 +7527,17 @@ var builtinPresets = []*Preset{
 				{
 					Tag:  "^(?P<version>(?P<pyver>3\\.[78]))(-slim)?$",
 					Libc: "glibc",
-					Values: map[string]string{
-						"implied": "bookworm",
-						"release": "bookworm",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "implied",
+								Value: "bookworm",
+							},
+							{
+								Name:  "release",
+								Value: "bookworm",
+							},
+						},
 					},
 					Lacks: []Lack{
 						{
@@ -6573,9 +7553,17 @@ var builtinPresets = []*Preset{
 				{
 					Tag:  "^(?P<version>(?P<pyver>3\\.(9|1[0-5])))(-slim)?$",
 					Libc: "glibc",
-					Values: map[string]string{
-						"implied": "trixie",
-						"release": "trixie",
+					Values: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "implied",
+								Value: "trixie",
+							},
+							{
+								Name:  "release",
+								Value: "trixie",
+							},
+						},
 					},
 					Lacks: []Lack{
 						{
@@ -6729,8 +7717,13 @@ var builtinPresets = []*Preset{
 						"pip",
 					},
 				},
-				DeclineArgs: map[string]string{
-					"--user": "installs into the user's home (~/.local), which the runtime would not get; install into a virtual environment or the system instead",
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--user",
+							Value: "installs into the user's home (~/.local), which the runtime would not get; install into a virtual environment or the system instead",
+						},
+					},
 				},
 				Tools: []string{
 					"pip",
@@ -6816,8 +7809,13 @@ var builtinPresets = []*Preset{
 						"pip",
 					},
 				},
-				DeclineArgs: map[string]string{
-					"--user": "installs into the user's home (~/.local), which the runtime would not get; install into a virtual environment or the system instead",
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--user",
+							Value: "installs into the user's home (~/.local), which the runtime would not get; install into a virtual environment or the system instead",
+						},
+					},
 				},
 				Tools: []string{
 					"pip",
@@ -6903,8 +7901,13 @@ var builtinPresets = []*Preset{
 						"pip",
 					},
 				},
-				DeclineArgs: map[string]string{
-					"--user": "installs into the user's home (~/.local), which the runtime would not get; install into a virtual environment or the system instead",
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--user",
+							Value: "installs into the user's home (~/.local), which the runtime would not get; install into a virtual environment or the system instead",
+						},
+					},
 				},
 				Tools: []string{
 					"pip",
@@ -6990,8 +7993,13 @@ var builtinPresets = []*Preset{
 						"pip",
 					},
 				},
-				DeclineArgs: map[string]string{
-					"--user": "installs into the user's home (~/.local), which the runtime would not get; install into a virtual environment or the system instead",
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--user",
+							Value: "installs into the user's home (~/.local), which the runtime would not get; install into a virtual environment or the system instead",
+						},
+					},
 				},
 				Tools: []string{
 					"pip",
@@ -7260,12 +8268,29 @@ var builtinPresets = []*Preset{
 							What:    "requires-python",
 						},
 					},
-					UnlessEnv: map[string]string{
-						"UV_NO_MANAGED_PYTHON":   "^(?i:1|true|yes|on|y|t)$",
-						"UV_NO_PYTHON_DOWNLOADS": "^(?i:1|true|yes|on|y|t)$",
-						"UV_PYTHON":              ".",
-						"UV_PYTHON_DOWNLOADS":    "^(?i:never|manual)$",
-						"UV_PYTHON_PREFERENCE":   "^only-system$",
+					UnlessEnv: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "UV_NO_MANAGED_PYTHON",
+								Value: "^(?i:1|true|yes|on|y|t)$",
+							},
+							{
+								Name:  "UV_NO_PYTHON_DOWNLOADS",
+								Value: "^(?i:1|true|yes|on|y|t)$",
+							},
+							{
+								Name:  "UV_PYTHON",
+								Value: ".",
+							},
+							{
+								Name:  "UV_PYTHON_DOWNLOADS",
+								Value: "^(?i:never|manual)$",
+							},
+							{
+								Name:  "UV_PYTHON_PREFERENCE",
+								Value: "^only-system$",
+							},
+						},
 					},
 					UnlessArgs: []string{
 						"--no-python-downloads",
@@ -7865,29 +8890,93 @@ var builtinPresets = []*Preset{
 		RuntimePackages: []PackageMap{
 			{
 				Command: "apt-get install",
-				Map: map[string]string{
-					"default-libmysqlclient-dev": "libmariadb3",
-					"libc6-dev":                  "",
-					"libcairo2-dev":              "libcairo2",
-					"libffi-dev":                 "",
-					"libgeos-dev":                "libgeos-c1t64",
-					"libgl1-mesa-glx":            "libgl1",
-					"libjpeg-dev":                "libjpeg62-turbo",
-					"libjpeg62-turbo-dev":        "libjpeg62-turbo",
-					"libmagic-dev":               "libmagic1t64",
-					"libmariadb-dev":             "libmariadb3",
-					"libopus-dev":                "libopus0",
-					"libpq-dev":                  "libpq5",
-					"libsndfile1-dev":            "libsndfile1",
-					"libsodium-dev":              "libsodium23",
-					"libssl-dev":                 "",
-					"libxml2-dev":                "libxml2",
-					"libxslt-dev":                "libxslt1.1",
-					"libxslt1-dev":               "libxslt1.1",
-					"libyaml-dev":                "libyaml-0-2",
-					"portaudio19-dev":            "libportaudio2",
-					"unixodbc-dev":               "unixodbc",
-					"zlib1g-dev":                 "",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "default-libmysqlclient-dev",
+							Value: "libmariadb3",
+						},
+						{
+							Name: "libc6-dev",
+						},
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2",
+						},
+						{
+							Name: "libffi-dev",
+						},
+						{
+							Name:  "libgeos-dev",
+							Value: "libgeos-c1t64",
+						},
+						{
+							Name:  "libgl1-mesa-glx",
+							Value: "libgl1",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libjpeg62-turbo-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libmagic-dev",
+							Value: "libmagic1t64",
+						},
+						{
+							Name:  "libmariadb-dev",
+							Value: "libmariadb3",
+						},
+						{
+							Name:  "libopus-dev",
+							Value: "libopus0",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq5",
+						},
+						{
+							Name:  "libsndfile1-dev",
+							Value: "libsndfile1",
+						},
+						{
+							Name:  "libsodium-dev",
+							Value: "libsodium23",
+						},
+						{
+							Name: "libssl-dev",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
+						},
+						{
+							Name:  "libxslt-dev",
+							Value: "libxslt1.1",
+						},
+						{
+							Name:  "libxslt1-dev",
+							Value: "libxslt1.1",
+						},
+						{
+							Name:  "libyaml-dev",
+							Value: "libyaml-0-2",
+						},
+						{
+							Name:  "portaudio19-dev",
+							Value: "libportaudio2",
+						},
+						{
+							Name:  "unixodbc-dev",
+							Value: "unixodbc",
+						},
+						{
+							Name: "zlib1g-dev",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -7920,8 +9009,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"release": "^(trixie)?$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^(trixie)?$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-t",
@@ -7939,21 +9033,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -8003,29 +9110,93 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt install",
-				Map: map[string]string{
-					"default-libmysqlclient-dev": "libmariadb3",
-					"libc6-dev":                  "",
-					"libcairo2-dev":              "libcairo2",
-					"libffi-dev":                 "",
-					"libgeos-dev":                "libgeos-c1t64",
-					"libgl1-mesa-glx":            "libgl1",
-					"libjpeg-dev":                "libjpeg62-turbo",
-					"libjpeg62-turbo-dev":        "libjpeg62-turbo",
-					"libmagic-dev":               "libmagic1t64",
-					"libmariadb-dev":             "libmariadb3",
-					"libopus-dev":                "libopus0",
-					"libpq-dev":                  "libpq5",
-					"libsndfile1-dev":            "libsndfile1",
-					"libsodium-dev":              "libsodium23",
-					"libssl-dev":                 "",
-					"libxml2-dev":                "libxml2",
-					"libxslt-dev":                "libxslt1.1",
-					"libxslt1-dev":               "libxslt1.1",
-					"libyaml-dev":                "libyaml-0-2",
-					"portaudio19-dev":            "libportaudio2",
-					"unixodbc-dev":               "unixodbc",
-					"zlib1g-dev":                 "",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "default-libmysqlclient-dev",
+							Value: "libmariadb3",
+						},
+						{
+							Name: "libc6-dev",
+						},
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2",
+						},
+						{
+							Name: "libffi-dev",
+						},
+						{
+							Name:  "libgeos-dev",
+							Value: "libgeos-c1t64",
+						},
+						{
+							Name:  "libgl1-mesa-glx",
+							Value: "libgl1",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libjpeg62-turbo-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libmagic-dev",
+							Value: "libmagic1t64",
+						},
+						{
+							Name:  "libmariadb-dev",
+							Value: "libmariadb3",
+						},
+						{
+							Name:  "libopus-dev",
+							Value: "libopus0",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq5",
+						},
+						{
+							Name:  "libsndfile1-dev",
+							Value: "libsndfile1",
+						},
+						{
+							Name:  "libsodium-dev",
+							Value: "libsodium23",
+						},
+						{
+							Name: "libssl-dev",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
+						},
+						{
+							Name:  "libxslt-dev",
+							Value: "libxslt1.1",
+						},
+						{
+							Name:  "libxslt1-dev",
+							Value: "libxslt1.1",
+						},
+						{
+							Name:  "libyaml-dev",
+							Value: "libyaml-0-2",
+						},
+						{
+							Name:  "portaudio19-dev",
+							Value: "libportaudio2",
+						},
+						{
+							Name:  "unixodbc-dev",
+							Value: "unixodbc",
+						},
+						{
+							Name: "zlib1g-dev",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -8058,8 +9229,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"release": "^(trixie)?$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^(trixie)?$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-t",
@@ -8077,21 +9253,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -8101,29 +9290,93 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt-get install",
-				Map: map[string]string{
-					"default-libmysqlclient-dev": "libmariadb3",
-					"libc6-dev":                  "",
-					"libcairo2-dev":              "libcairo2",
-					"libffi-dev":                 "",
-					"libgeos-dev":                "libgeos-c1v5",
-					"libgl1-mesa-glx":            "libgl1",
-					"libjpeg-dev":                "libjpeg62-turbo",
-					"libjpeg62-turbo-dev":        "libjpeg62-turbo",
-					"libmagic-dev":               "libmagic1",
-					"libmariadb-dev":             "libmariadb3",
-					"libopus-dev":                "libopus0",
-					"libpq-dev":                  "libpq5",
-					"libsndfile1-dev":            "libsndfile1",
-					"libsodium-dev":              "libsodium23",
-					"libssl-dev":                 "",
-					"libxml2-dev":                "libxml2",
-					"libxslt-dev":                "libxslt1.1",
-					"libxslt1-dev":               "libxslt1.1",
-					"libyaml-dev":                "libyaml-0-2",
-					"portaudio19-dev":            "libportaudio2",
-					"unixodbc-dev":               "unixodbc",
-					"zlib1g-dev":                 "",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "default-libmysqlclient-dev",
+							Value: "libmariadb3",
+						},
+						{
+							Name: "libc6-dev",
+						},
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2",
+						},
+						{
+							Name: "libffi-dev",
+						},
+						{
+							Name:  "libgeos-dev",
+							Value: "libgeos-c1v5",
+						},
+						{
+							Name:  "libgl1-mesa-glx",
+							Value: "libgl1",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libjpeg62-turbo-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libmagic-dev",
+							Value: "libmagic1",
+						},
+						{
+							Name:  "libmariadb-dev",
+							Value: "libmariadb3",
+						},
+						{
+							Name:  "libopus-dev",
+							Value: "libopus0",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq5",
+						},
+						{
+							Name:  "libsndfile1-dev",
+							Value: "libsndfile1",
+						},
+						{
+							Name:  "libsodium-dev",
+							Value: "libsodium23",
+						},
+						{
+							Name: "libssl-dev",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
+						},
+						{
+							Name:  "libxslt-dev",
+							Value: "libxslt1.1",
+						},
+						{
+							Name:  "libxslt1-dev",
+							Value: "libxslt1.1",
+						},
+						{
+							Name:  "libyaml-dev",
+							Value: "libyaml-0-2",
+						},
+						{
+							Name:  "portaudio19-dev",
+							Value: "libportaudio2",
+						},
+						{
+							Name:  "unixodbc-dev",
+							Value: "unixodbc",
+						},
+						{
+							Name: "zlib1g-dev",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -8156,8 +9409,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"release": "^(bookworm|bullseye)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^(bookworm|bullseye)$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-t",
@@ -8175,21 +9433,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -8239,29 +9510,93 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt install",
-				Map: map[string]string{
-					"default-libmysqlclient-dev": "libmariadb3",
-					"libc6-dev":                  "",
-					"libcairo2-dev":              "libcairo2",
-					"libffi-dev":                 "",
-					"libgeos-dev":                "libgeos-c1v5",
-					"libgl1-mesa-glx":            "libgl1",
-					"libjpeg-dev":                "libjpeg62-turbo",
-					"libjpeg62-turbo-dev":        "libjpeg62-turbo",
-					"libmagic-dev":               "libmagic1",
-					"libmariadb-dev":             "libmariadb3",
-					"libopus-dev":                "libopus0",
-					"libpq-dev":                  "libpq5",
-					"libsndfile1-dev":            "libsndfile1",
-					"libsodium-dev":              "libsodium23",
-					"libssl-dev":                 "",
-					"libxml2-dev":                "libxml2",
-					"libxslt-dev":                "libxslt1.1",
-					"libxslt1-dev":               "libxslt1.1",
-					"libyaml-dev":                "libyaml-0-2",
-					"portaudio19-dev":            "libportaudio2",
-					"unixodbc-dev":               "unixodbc",
-					"zlib1g-dev":                 "",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "default-libmysqlclient-dev",
+							Value: "libmariadb3",
+						},
+						{
+							Name: "libc6-dev",
+						},
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2",
+						},
+						{
+							Name: "libffi-dev",
+						},
+						{
+							Name:  "libgeos-dev",
+							Value: "libgeos-c1v5",
+						},
+						{
+							Name:  "libgl1-mesa-glx",
+							Value: "libgl1",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libjpeg62-turbo-dev",
+							Value: "libjpeg62-turbo",
+						},
+						{
+							Name:  "libmagic-dev",
+							Value: "libmagic1",
+						},
+						{
+							Name:  "libmariadb-dev",
+							Value: "libmariadb3",
+						},
+						{
+							Name:  "libopus-dev",
+							Value: "libopus0",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq5",
+						},
+						{
+							Name:  "libsndfile1-dev",
+							Value: "libsndfile1",
+						},
+						{
+							Name:  "libsodium-dev",
+							Value: "libsodium23",
+						},
+						{
+							Name: "libssl-dev",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
+						},
+						{
+							Name:  "libxslt-dev",
+							Value: "libxslt1.1",
+						},
+						{
+							Name:  "libxslt1-dev",
+							Value: "libxslt1.1",
+						},
+						{
+							Name:  "libyaml-dev",
+							Value: "libyaml-0-2",
+						},
+						{
+							Name:  "portaudio19-dev",
+							Value: "libportaudio2",
+						},
+						{
+							Name:  "unixodbc-dev",
+							Value: "unixodbc",
+						},
+						{
+							Name: "zlib1g-dev",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -8294,8 +9629,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"release": "^(bookworm|bullseye)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^(bookworm|bullseye)$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-t",
@@ -8313,21 +9653,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -8337,29 +9690,93 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt-get install",
-				Map: map[string]string{
-					"default-libmysqlclient-dev": "default-libmysqlclient-dev",
-					"libc6-dev":                  "",
-					"libcairo2-dev":              "libcairo2-dev",
-					"libffi-dev":                 "",
-					"libgeos-dev":                "libgeos-dev",
-					"libgl1-mesa-glx":            "libgl1-mesa-glx",
-					"libjpeg-dev":                "libjpeg-dev",
-					"libjpeg62-turbo-dev":        "libjpeg62-turbo-dev",
-					"libmagic-dev":               "libmagic-dev",
-					"libmariadb-dev":             "libmariadb-dev",
-					"libopus-dev":                "libopus-dev",
-					"libpq-dev":                  "libpq-dev",
-					"libsndfile1-dev":            "libsndfile1-dev",
-					"libsodium-dev":              "libsodium-dev",
-					"libssl-dev":                 "",
-					"libxml2-dev":                "libxml2-dev",
-					"libxslt-dev":                "libxslt-dev",
-					"libxslt1-dev":               "libxslt1-dev",
-					"libyaml-dev":                "libyaml-dev",
-					"portaudio19-dev":            "portaudio19-dev",
-					"unixodbc-dev":               "unixodbc-dev",
-					"zlib1g-dev":                 "",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "default-libmysqlclient-dev",
+							Value: "default-libmysqlclient-dev",
+						},
+						{
+							Name: "libc6-dev",
+						},
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2-dev",
+						},
+						{
+							Name: "libffi-dev",
+						},
+						{
+							Name:  "libgeos-dev",
+							Value: "libgeos-dev",
+						},
+						{
+							Name:  "libgl1-mesa-glx",
+							Value: "libgl1-mesa-glx",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg-dev",
+						},
+						{
+							Name:  "libjpeg62-turbo-dev",
+							Value: "libjpeg62-turbo-dev",
+						},
+						{
+							Name:  "libmagic-dev",
+							Value: "libmagic-dev",
+						},
+						{
+							Name:  "libmariadb-dev",
+							Value: "libmariadb-dev",
+						},
+						{
+							Name:  "libopus-dev",
+							Value: "libopus-dev",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq-dev",
+						},
+						{
+							Name:  "libsndfile1-dev",
+							Value: "libsndfile1-dev",
+						},
+						{
+							Name:  "libsodium-dev",
+							Value: "libsodium-dev",
+						},
+						{
+							Name: "libssl-dev",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2-dev",
+						},
+						{
+							Name:  "libxslt-dev",
+							Value: "libxslt-dev",
+						},
+						{
+							Name:  "libxslt1-dev",
+							Value: "libxslt1-dev",
+						},
+						{
+							Name:  "libyaml-dev",
+							Value: "libyaml-dev",
+						},
+						{
+							Name:  "portaudio19-dev",
+							Value: "portaudio19-dev",
+						},
+						{
+							Name:  "unixodbc-dev",
+							Value: "unixodbc-dev",
+						},
+						{
+							Name: "zlib1g-dev",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -8392,8 +9809,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"release": "^(buster|stretch|jessie)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^(buster|stretch|jessie)$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-t",
@@ -8411,21 +9833,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -8475,29 +9910,93 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apt install",
-				Map: map[string]string{
-					"default-libmysqlclient-dev": "default-libmysqlclient-dev",
-					"libc6-dev":                  "",
-					"libcairo2-dev":              "libcairo2-dev",
-					"libffi-dev":                 "",
-					"libgeos-dev":                "libgeos-dev",
-					"libgl1-mesa-glx":            "libgl1-mesa-glx",
-					"libjpeg-dev":                "libjpeg-dev",
-					"libjpeg62-turbo-dev":        "libjpeg62-turbo-dev",
-					"libmagic-dev":               "libmagic-dev",
-					"libmariadb-dev":             "libmariadb-dev",
-					"libopus-dev":                "libopus-dev",
-					"libpq-dev":                  "libpq-dev",
-					"libsndfile1-dev":            "libsndfile1-dev",
-					"libsodium-dev":              "libsodium-dev",
-					"libssl-dev":                 "",
-					"libxml2-dev":                "libxml2-dev",
-					"libxslt-dev":                "libxslt-dev",
-					"libxslt1-dev":               "libxslt1-dev",
-					"libyaml-dev":                "libyaml-dev",
-					"portaudio19-dev":            "portaudio19-dev",
-					"unixodbc-dev":               "unixodbc-dev",
-					"zlib1g-dev":                 "",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "default-libmysqlclient-dev",
+							Value: "default-libmysqlclient-dev",
+						},
+						{
+							Name: "libc6-dev",
+						},
+						{
+							Name:  "libcairo2-dev",
+							Value: "libcairo2-dev",
+						},
+						{
+							Name: "libffi-dev",
+						},
+						{
+							Name:  "libgeos-dev",
+							Value: "libgeos-dev",
+						},
+						{
+							Name:  "libgl1-mesa-glx",
+							Value: "libgl1-mesa-glx",
+						},
+						{
+							Name:  "libjpeg-dev",
+							Value: "libjpeg-dev",
+						},
+						{
+							Name:  "libjpeg62-turbo-dev",
+							Value: "libjpeg62-turbo-dev",
+						},
+						{
+							Name:  "libmagic-dev",
+							Value: "libmagic-dev",
+						},
+						{
+							Name:  "libmariadb-dev",
+							Value: "libmariadb-dev",
+						},
+						{
+							Name:  "libopus-dev",
+							Value: "libopus-dev",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq-dev",
+						},
+						{
+							Name:  "libsndfile1-dev",
+							Value: "libsndfile1-dev",
+						},
+						{
+							Name:  "libsodium-dev",
+							Value: "libsodium-dev",
+						},
+						{
+							Name: "libssl-dev",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2-dev",
+						},
+						{
+							Name:  "libxslt-dev",
+							Value: "libxslt-dev",
+						},
+						{
+							Name:  "libxslt1-dev",
+							Value: "libxslt1-dev",
+						},
+						{
+							Name:  "libyaml-dev",
+							Value: "libyaml-dev",
+						},
+						{
+							Name:  "portaudio19-dev",
+							Value: "portaudio19-dev",
+						},
+						{
+							Name:  "unixodbc-dev",
+							Value: "unixodbc-dev",
+						},
+						{
+							Name: "zlib1g-dev",
+						},
+					},
 				},
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Tool:    "apt-get",
@@ -8530,8 +10029,13 @@ var builtinPresets = []*Preset{
 					"unzip",
 					"bzip2",
 				},
-				When: map[string]string{
-					"release": "^(buster|stretch|jessie)$",
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "release",
+							Value: "^(buster|stretch|jessie)$",
+						},
+					},
 				},
 				ValueFlags: []string{
 					"-t",
@@ -8549,21 +10053,34 @@ var builtinPresets = []*Preset{
 					"\\badd-apt-repository\\b",
 					"deb\\.nodesource\\.com/setup",
 				},
-				KeptWith: map[string][]string{
-					"gcc": []string{
-						"libc6-dev",
-					},
-					"gcc-[0-9]*": []string{
-						"libc6-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "gcc",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
+						{
+							Name: "gcc-[0-9]*",
+							Value: []string{
+								"libc6-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-essential": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-essential",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -8573,21 +10090,61 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "apk add",
-				Map: map[string]string{
-					"jpeg-dev":          "libjpeg-turbo",
-					"libc-dev":          "",
-					"libffi-dev":        "libffi",
-					"libjpeg-turbo-dev": "libjpeg-turbo",
-					"libpq-dev":         "libpq",
-					"libxml2-dev":       "libxml2",
-					"libxslt-dev":       "libxslt",
-					"mariadb-dev":       "mariadb-connector-c",
-					"musl-dev":          "",
-					"openssl-dev":       "",
-					"opus-dev":          "opus",
-					"postgresql-dev":    "libpq",
-					"python3-dev":       "",
-					"zlib-dev":          "zlib",
+				Map: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "jpeg-dev",
+							Value: "libjpeg-turbo",
+						},
+						{
+							Name: "libc-dev",
+						},
+						{
+							Name:  "libffi-dev",
+							Value: "libffi",
+						},
+						{
+							Name:  "libjpeg-turbo-dev",
+							Value: "libjpeg-turbo",
+						},
+						{
+							Name:  "libpq-dev",
+							Value: "libpq",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
+						},
+						{
+							Name:  "libxslt-dev",
+							Value: "libxslt",
+						},
+						{
+							Name:  "mariadb-dev",
+							Value: "mariadb-connector-c",
+						},
+						{
+							Name: "musl-dev",
+						},
+						{
+							Name: "openssl-dev",
+						},
+						{
+							Name:  "opus-dev",
+							Value: "opus",
+						},
+						{
+							Name:  "postgresql-dev",
+							Value: "libpq",
+						},
+						{
+							Name: "python3-dev",
+						},
+						{
+							Name:  "zlib-dev",
+							Value: "zlib",
+						},
+					},
 				},
 				Install: "apk add --no-cache {{.}}",
 				Tool:    "apk",
@@ -8650,22 +10207,35 @@ var builtinPresets = []*Preset{
 					"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b",
 					"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)",
 				},
-				KeptWith: map[string][]string{
-					"g++": []string{
-						"musl-dev",
-					},
-					"gcc": []string{
-						"musl-dev",
+				KeptWith: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "g++",
+							Value: []string{
+								"musl-dev",
+							},
+						},
+						{
+							Name: "gcc",
+							Value: []string{
+								"musl-dev",
+							},
+						},
 					},
 				},
-				Programs: map[string][]string{
-					"build-base": []string{
-						"gcc",
-						"g++",
-						"cc",
-						"c++",
-						"make",
-						"file",
+				Programs: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "build-base",
+							Value: []string{
+								"gcc",
+								"g++",
+								"cc",
+								"c++",
+								"make",
+								"file",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{

@@ -2,7 +2,6 @@ package presets
 
 import (
 	"encoding/json"
-	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -253,7 +252,7 @@ func (m *PackageMap) InstallLine(packages string) (string, error) {
 // Allows reports whether the builder's template values match the map's
 // When patterns.
 func (m *PackageMap) Allows(values map[string]string) bool {
-	for k, w := range m.When {
+	for k, w := range m.When.All() {
 		if !matchString(w, values[k]) {
 			return false
 		}
@@ -343,7 +342,7 @@ func (r *Runtime) InstallWithFor(progs, have []string) []InstallWith {
 
 // Allows reports whether the template values meet the runtime's When.
 func (r *Runtime) Allows(values map[string]string) bool {
-	for k, w := range r.When {
+	for k, w := range r.When.All() {
 		if !matchString(w, values[k]) {
 			return false
 		}
@@ -1002,9 +1001,9 @@ func (b *BuilderLibs) Reason(name, where string) string {
 // package installed in the runtime, in the order of the globs' names.
 func (m *PackageMap) KeptWithOf(pkg string) []string {
 	var out []string
-	for _, g := range slices.Sorted(maps.Keys(m.KeptWith)) {
+	for _, g := range m.KeptWith.Names() {
 		if ok, _ := path.Match(g, pkg); ok {
-			for _, w := range m.KeptWith[g] {
+			for _, w := range m.KeptWith.Get(g) {
 				if !slices.Contains(out, w) {
 					out = append(out, w)
 				}
@@ -1018,7 +1017,7 @@ func (m *PackageMap) KeptWithOf(pkg string) []string {
 // then those the map's Programs lists for it (build-essential: gcc,
 // g++, make...).
 func (m *PackageMap) RunsAs(pkg string) []string {
-	return append([]string{pkg}, m.Programs[pkg]...)
+	return append([]string{pkg}, m.Programs.Get(pkg)...)
 }
 
 // SourceFile reports whether a file a COPY or ADD writes at this
@@ -1323,7 +1322,7 @@ func (src *RequestSource) Requirement(text string) (string, bool) {
 // Off reports whether the variable name set to value keeps the command
 // from fetching an interpreter.
 func (r *InterpreterRequest) Off(name, value string) bool {
-	w, ok := r.UnlessEnv[name]
+	w, ok := r.UnlessEnv.Lookup(name)
 	return ok && matchString(w, value)
 }
 

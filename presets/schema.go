@@ -107,9 +107,9 @@ type DeclineRule struct {
 
 // Builder describes the builder image's own configuration.
 type Builder struct {
-	Workdir  string            `yaml:"workdir"`
-	Env      map[string]string `yaml:"env"`
-	Variants []Variant         `yaml:"variants"`
+	Workdir  string       `yaml:"workdir"`
+	Env      Dict[string] `yaml:"env"`
+	Variants []Variant    `yaml:"variants"`
 	// VersionSources say where the build context pins a version that a
 	// floating image tag (node:lts) does not: the first source that gives
 	// a value wins, and the tag always wins over the context.
@@ -143,11 +143,11 @@ type UpperBound struct {
 type Variant struct {
 	// Image, when set, is a glob the repository's last path element must
 	// match for this variant (maven, gradle).
-	Image   string            `yaml:"image"`
-	Tag     string            `yaml:"tag"`
-	Libc    string            `yaml:"libc"`
-	Values  map[string]string `yaml:"values"`
-	Decline string            `yaml:"decline"`
+	Image   string       `yaml:"image"`
+	Tag     string       `yaml:"tag"`
+	Libc    string       `yaml:"libc"`
+	Values  Dict[string] `yaml:"values"`
+	Decline string       `yaml:"decline"`
 	// Repository, when set, is a regexp the whole repository must match
 	// (dhi.io/node); its named groups become values like the tag's.
 	Repository string `yaml:"repository"`
@@ -216,13 +216,13 @@ type BuildCommand struct {
 	ProdFlags []string `yaml:"prod_flags"`
 	// ProdEnv are variables that, set for the command, also keep it to
 	// production dependencies.
-	ProdEnv map[string]string `yaml:"prod_env"`
+	ProdEnv Dict[string] `yaml:"prod_env"`
 	// Prepare is inserted before the first such command, unless the file
 	// already does it.
 	Prepare *Prepare `yaml:"prepare"`
 	// DeclineArgs maps arguments to reasons: the command with such an
 	// argument makes the engine leave the file alone (pip install --user).
-	DeclineArgs map[string]string `yaml:"decline_args"`
+	DeclineArgs Dict[string] `yaml:"decline_args"`
 	// Requests, when set, says where the project names the interpreter
 	// version the command wants, and that the command fetches an
 	// interpreter of its own when the builder's does not satisfy it
@@ -287,7 +287,7 @@ type InterpreterRequest struct {
 	// UnlessEnv maps a variable to a pattern of the values that keep
 	// the command from fetching (UV_PYTHON_DOWNLOADS=never): the
 	// original build then fails itself, and nothing is declined.
-	UnlessEnv map[string]string `yaml:"unless_env"`
+	UnlessEnv Dict[string] `yaml:"unless_env"`
 	// UnlessArgs are arguments that do the same, or that move the
 	// project elsewhere than the folder the command runs in (--project):
 	// with one, nothing is read.
@@ -422,10 +422,10 @@ type OwnEnv struct {
 
 // PackageMap says which run-time packages a build package implies.
 type PackageMap struct {
-	Command string            `yaml:"command"` // the install command: "apt-get install"
-	Map     map[string]string `yaml:"map"`
-	Install string            `yaml:"install"` // the runtime's RUN, with {{.}} for the packages
-	Tool    string            `yaml:"tool"`    // what the runtime needs to run Install
+	Command string       `yaml:"command"` // the install command: "apt-get install"
+	Map     Dict[string] `yaml:"map"`
+	Install string       `yaml:"install"` // the runtime's RUN, with {{.}} for the packages
+	Tool    string       `yaml:"tool"`    // what the runtime needs to run Install
 	// Keep means packages that are neither mapped nor build-only are
 	// installed in the runtime as they are (run-time libraries and tools).
 	Keep      bool     `yaml:"keep"`
@@ -453,7 +453,7 @@ type PackageMap struct {
 	// When holds regexps that the builder's template values must match
 	// for this map to apply (debian: '^12$'): run-time library names
 	// that differ between releases of the builder's system.
-	When map[string]string `yaml:"when"`
+	When Dict[string] `yaml:"when"`
 	// ValueFlags are options of Command and Remove that take the next
 	// word as their value (apk add --virtual NAME, apt-get -o X=Y).
 	ValueFlags []string `yaml:"value_flags"`
@@ -500,13 +500,13 @@ type PackageMap struct {
 	// all because something that runs in the container runs it (RS187):
 	// gcc cannot link a program without the C library's headers and
 	// start files (libc6-dev, musl-dev), which the builder had.
-	KeptWith map[string][]string `yaml:"kept_with"`
+	KeptWith Dict[[]string] `yaml:"kept_with"`
 	// Programs gives, for build-only packages that bring programs not
 	// named like them (meta-packages: build-essential, build-base), the
 	// programs they bring: such a package is installed in the runtime
 	// after all when something that runs in the container runs one of
 	// them, as a package named like the program is (RS187).
-	Programs map[string][]string `yaml:"programs"`
+	Programs Dict[[]string] `yaml:"programs"`
 	// SourceFiles are globs on the absolute paths a COPY or ADD writes
 	// that add a package source (/etc/apt/sources.list.d/*): packages
 	// installed in a later RUN are as unreachable as after Sources.
@@ -585,7 +585,7 @@ type Runner struct {
 	Bins *RunnerBins `yaml:"bins"`
 	// Packages maps a program to the package that provides it (nest:
 	// "@nestjs/cli"); a program not listed is its own package's name.
-	Packages map[string]string `yaml:"packages"`
+	Packages Dict[string] `yaml:"packages"`
 	// Scripts are command prefixes that run another script of File,
 	// named by the next word (npm run build): the start path is followed
 	// into that script, the entry of ScriptsKey, and a program it runs
@@ -704,8 +704,8 @@ type NameSource struct {
 // Static describes how to make artifacts that need no C library, and the
 // signs that an artifact does need one.
 type Static struct {
-	Env       map[string]string `yaml:"env"`
-	NeedsLibc []Signal          `yaml:"needs_libc"`
+	Env       Dict[string] `yaml:"env"`
+	NeedsLibc []Signal     `yaml:"needs_libc"`
 	// LibcDeps are dependencies known to link the C library: a build
 	// context file or a RUN word that names one is a sign too.
 	LibcDeps *LibcDeps `yaml:"libc_deps"`
@@ -1007,10 +1007,10 @@ type Runtime struct {
 	Entrypoint []string `yaml:"entrypoint"`
 	// When holds regexps that template values must match for this
 	// runtime to be used (major: '^(22|24|26)$').
-	When   map[string]string `yaml:"when"`
-	Copy   []string          `yaml:"copy"`
-	SizeMB float64           `yaml:"size_mb"`
-	Why    string            `yaml:"why"`
+	When   Dict[string] `yaml:"when"`
+	Copy   []string     `yaml:"copy"`
+	SizeMB float64      `yaml:"size_mb"`
+	Why    string       `yaml:"why"`
 	// Install is the image's RUN line that installs system packages,
 	// with {{.}} for their names: how a tool the original image had (the
 	// curl a HEALTHCHECK runs) gets into this runtime. Empty: the image

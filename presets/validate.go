@@ -205,7 +205,7 @@ func (p *Preset) compile() *presetErr {
 					return &presetErr{at(fmt.Sprintf("interpreter_request.sources.%d", j)), fmt.Sprintf("a source needs a file and a pattern with a group req (%q)", src.Pattern)}
 				}
 			}
-			for k, w := range r.UnlessEnv {
+			for k, w := range r.UnlessEnv.All() {
 				if _, err := compileRE(w); err != nil {
 					return &presetErr{at("interpreter_request.unless_env." + k), fmt.Sprintf("bad pattern %q: %v", w, err)}
 				}
@@ -374,7 +374,7 @@ func (p *Preset) compile() *presetErr {
 		if err != nil {
 			return &presetErr{fmt.Sprintf("runtime_packages.%d.install", i), fmt.Sprintf("bad install template: %v", err)}
 		}
-		for k, w := range m.When {
+		for k, w := range m.When.All() {
 			if _, err := compileRE(w); err != nil {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
 			}
@@ -389,12 +389,12 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.group_flags", i), fmt.Sprintf("%q is not one of value_flags", g)}
 			}
 		}
-		for pkg, progs := range m.Programs {
+		for pkg, progs := range m.Programs.All() {
 			if pkg == "" || len(progs) == 0 || slices.Contains(progs, "") {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.programs", i), fmt.Sprintf("package %q needs the names of the programs it brings", pkg)}
 			}
 		}
-		for g, with := range m.KeptWith {
+		for g, with := range m.KeptWith.All() {
 			if _, err := path.Match(g, ""); err != nil || len(with) == 0 {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.kept_with", i), fmt.Sprintf("bad pattern %q, or no packages for it", g)}
 			}
@@ -503,7 +503,7 @@ func (p *Preset) compile() *presetErr {
 				}
 			}
 		}
-		for k, w := range r.When {
+		for k, w := range r.When.All() {
 			_, err := compileRE(w)
 			if err != nil {
 				return &presetErr{fmt.Sprintf("runtimes.%d.when.%s", i, k), fmt.Sprintf("bad pattern %q for %s: %v", w, k, err)}
@@ -1012,7 +1012,7 @@ func (r *Runtime) KnowsOption(w string) bool {
 }
 
 func validateMeansUnused(mu *MeansUnused, st Static) *presetErr {
-	if st.LibcDeps == nil || len(st.LibcDeps.Lockfiles) == 0 || len(st.Env) > 0 {
+	if st.LibcDeps == nil || len(st.LibcDeps.Lockfiles) == 0 || st.Env.Len() > 0 {
 		return &presetErr{"static.means_unused", "static.means_unused needs static.libc_deps.lockfiles and no static.env (a preset with a static switch uses static.pure)"}
 	}
 	if len(mu.Installs) == 0 || mu.Manifest == "" || mu.Why == "" {

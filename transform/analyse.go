@@ -195,7 +195,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	}
 	f.workdir = f.imageWD
 	f.envNow = envMap{}
-	for k, v := range p.Builder.Env {
+	for k, v := range p.Builder.Env.All() {
 		f.envNow[k] = v
 	}
 	if err := f.walk(); err != nil {

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -200,7 +199,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 		}
 		return
 	}
-	for _, k := range sortedKeys(f.preset.Static.Env) {
+	for _, k := range f.preset.Static.Env.Names() {
 		if _, ok := env[k]; ok {
 			f.staticSet = true
 		}
@@ -293,20 +292,11 @@ func hasAnyArg(args []word, want []string) bool {
 	return false
 }
 
-func sortedKeys(m map[string]string) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
-
 // collectArtifacts works out where each build command of a step writes.
 func (f *facts) collectArtifacts(step *runStep) error {
 	for _, b := range step.builds {
 		for _, a := range b.args {
-			if why, ok := b.bc.DeclineArgs[a.text]; ok {
+			if why, ok := b.bc.DeclineArgs.Lookup(a.text); ok {
 				return declinef(declPresetArg, "line %d: `%s %s`: %s", step.in.first, b.bc.Command, a.text, why)
 			}
 		}
@@ -564,7 +554,7 @@ type rootInstall struct {
 // installer run from there installs into it.
 func (f *facts) envOnPath() string {
 	system := map[string]bool{}
-	for _, d := range strings.Split(f.preset.Builder.Env["PATH"], ":") {
+	for _, d := range strings.Split(f.preset.Builder.Env.Get("PATH"), ":") {
 		system[d] = true
 	}
 	for _, d := range strings.Split(f.envNow["PATH"], ":") {
@@ -947,7 +937,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		if len(args) == 0 {
 			continue
 		}
-		if len(m.When) > 0 {
+		if m.When.Len() > 0 {
 			if values == nil {
 				values = f.values()
 			}
@@ -990,7 +980,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		for _, a := range pkgArgs {
 			f.pkgOrder[i] = append(f.pkgOrder[i], a.text)
 			f.pkgEvents = append(f.pkgEvents, pkgEvent{line: line, end: end, name: a.text, group: group})
-			lib, ok := m.Map[a.text]
+			lib, ok := m.Map.Lookup(a.text)
 			if ok && lib == "" {
 				continue // the runtime has its library
 			}
@@ -1168,7 +1158,7 @@ func (f *facts) prodOnly(b buildUse) bool {
 			}
 		}
 	}
-	for k, v := range b.bc.ProdEnv {
+	for k, v := range b.bc.ProdEnv.All() {
 		if b.env[k] == v || f.envNow[k] == v {
 			return true
 		}
@@ -1584,7 +1574,7 @@ func (f *facts) checkInterpreterRequest(step *runStep, b buildUse) error {
 			}
 		}
 	}
-	for k := range r.UnlessEnv {
+	for k := range r.UnlessEnv.All() {
 		v, ok := b.env[k]
 		if !ok {
 			v, ok = f.envNow[k]

@@ -122,7 +122,7 @@ func undeclaredInOriginal(f *facts) map[string]bool {
 	for _, e := range f.env {
 		declared[e.key] = true
 	}
-	for k := range f.preset.Builder.Env {
+	for k := range f.preset.Builder.Env.All() {
 		declared[k] = true
 	}
 	out := map[string]bool{}

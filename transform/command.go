@@ -737,7 +737,7 @@ func (p *plan) runnerBin(r *Runner, runCmd, script, notPlain string, args []word
 	}
 	prog := args[0].text
 	pkg := prog
-	if x, ok := r.Packages[prog]; ok {
+	if x, ok := r.Packages.Lookup(prog); ok {
 		pkg = x
 	}
 	listed := false

@@ -12,7 +12,7 @@ func (p *plan) planEnv() error {
 	kept := map[string]bool{}
 	dropped := map[string]bool{}
 	for _, e := range f.env {
-		_, staticKey := f.preset.Static.Env[e.key]
+		_, staticKey := f.preset.Static.Env.Lookup(e.key)
 		if f.preset.DropsEnv(e.key) || staticKey {
 			dropped[e.key] = true
 			continue
@@ -26,7 +26,7 @@ func (p *plan) planEnv() error {
 			switch {
 			case kept[name] || p.isStageArg(name):
 			case p.runtimeHas(name) && !dropped[name]:
-			case dropped[name] || f.preset.Builder.Env[name] != "":
+			case dropped[name] || f.preset.Builder.Env.Get(name) != "":
 				if strings.HasPrefix(raw[m[0]:], "${"+name+":") {
 					return declinef(declEnvModifier, "line %d: cannot carry %s to the runtime: it uses %s with a modifier", e.in.first, e.key, name)
 				}
@@ -101,7 +101,7 @@ func (p *plan) planEnv() error {
 func (p *plan) substituteBuilderVars(raw string, dropped map[string]bool) string {
 	f := p.f
 	return replacePlainRefs(raw, func(ref, name string) string {
-		if (!dropped[name] && f.preset.Builder.Env[name] == "") || p.isStageArg(name) || p.runtimeHas(name) {
+		if (!dropped[name] && f.preset.Builder.Env.Get(name) == "") || p.isStageArg(name) || p.runtimeHas(name) {
 			return ref
 		}
 		return f.envNow[name]
@@ -290,7 +290,7 @@ func (p *plan) composePath(extra []string) {
 func (p *plan) notePathAndTools() {
 	f := p.f
 	system := map[string]bool{}
-	for _, d := range strings.Split(f.preset.Builder.Env["PATH"], ":") {
+	for _, d := range strings.Split(f.preset.Builder.Env.Get("PATH"), ":") {
 		system[d] = true
 	}
 	copied := func(dir string) bool {

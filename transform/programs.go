@@ -641,7 +641,7 @@ func (f *facts) envProgram(c presets.ProgramCall) presets.ProgramCall {
 			last = &f.env[i]
 		}
 	}
-	_, staticKey := f.preset.Static.Env[c.Env]
+	_, staticKey := f.preset.Static.Env.Lookup(c.Env)
 	switch {
 	case last != nil:
 		v := strings.Trim(last.raw, `"'`)
@@ -649,7 +649,7 @@ func (f *facts) envProgram(c presets.ProgramCall) presets.ProgramCall {
 			return c
 		}
 		c.Prog, c.Expr = v, ""
-	case f.preset.Builder.Env[c.Env] != "" || fallback == "":
+	case f.preset.Builder.Env.Get(c.Env) != "" || fallback == "":
 	default:
 		c.Prog, c.Expr = fallback, ""
 	}

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 	"github.com/restage/restage/templates"
 )
@@ -150,8 +151,8 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 	// Artifact commands get the static switch.
 	if p.static {
 		prefix := ""
-		for _, k := range sortedKeys(f.preset.Static.Env) {
-			prefix += k + "=" + f.preset.Static.Env[k] + " "
+		for _, k := range f.preset.Static.Env.Names() {
+			prefix += k + "=" + f.preset.Static.Env.Get(k) + " "
 		}
 		for _, r := range f.runs {
 			var cmds []string
@@ -314,12 +315,12 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 // envLine inserts an ENV line that sets vars before the instruction in,
 // in its indentation: a form that reaches every command of a RUN,
 // whatever its shell text does.
-func envLine(s *source, in *inst, vars map[string]string) Edit {
+func envLine(s *source, in *inst, vars presets.Dict[string]) Edit {
 	first := s.lineText(in.first)
 	lead := first[:len(first)-len(strings.TrimLeft(first, " \t"))]
 	var env []string
-	for _, k := range sortedKeys(vars) {
-		env = append(env, k+"="+vars[k])
+	for k, v := range vars.All() {
+		env = append(env, k+"="+v)
 	}
 	off := s.lines[in.first-1].start
 	return Edit{Start: off, End: off, NewText: lead + s.kw("ENV") + " " + strings.Join(env, " ") + s.eol}

@@ -24,7 +24,7 @@ func (p *plan) planPackages() error {
 		var libs []string
 		if i < len(f.pkgs) {
 			libs = slices.Clone(f.pkgs[i])
-			if p.static && len(f.preset.Static.Env) > 0 {
+			if p.static && f.preset.Static.Env.Len() > 0 {
 				// Built with the static switch, the program loads no C
 				// library: the run-time libraries the map gives for the
 				// development packages are of no use (review 6, finding
@@ -534,7 +534,7 @@ func allDeferred(es []Evidence) bool {
 func (p *plan) decideLibc() {
 	f := p.f
 	for _, e := range f.env {
-		if _, ok := f.preset.Static.Env[e.key]; ok {
+		if _, ok := f.preset.Static.Env.Lookup(e.key); ok {
 			p.staticSet = true
 		}
 		for _, sig := range f.preset.Static.NeedsLibc {
@@ -558,7 +558,7 @@ func (p *plan) decideLibc() {
 	}
 	// Said only where it explains a static switch not set: a preset with
 	// none says it in the runtime's note, when the C library matters there.
-	if len(p.libcWhy) > 0 && len(f.preset.Static.Env) > 0 {
+	if len(p.libcWhy) > 0 && f.preset.Static.Env.Len() > 0 {
 		w := p.libcWhy[0]
 		p.notes.note(w.Line, infoLibcKept, "the program links %s (%s): the runtime needs the same C library", f.variant.Libc, w.What)
 	}
@@ -571,8 +571,8 @@ func (p *plan) decideLibc() {
 				break
 			}
 		}
-		for _, k := range sortedKeys(f.preset.Static.Env) {
-			p.notes.note(line, infoStaticEnv, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env[k])
+		for _, k := range f.preset.Static.Env.Names() {
+			p.notes.note(line, infoStaticEnv, "%s=%s is set on the build so the program needs no C library", k, f.preset.Static.Env.Get(k))
 		}
 	}
 }
@@ -612,10 +612,10 @@ func (p *plan) checkStaticReach() error {
 	return nil
 }
 
-func staticText(env map[string]string) string {
+func staticText(env presets.Dict[string]) string {
 	var kv []string
-	for _, k := range sortedKeys(env) {
-		kv = append(kv, k+"="+env[k])
+	for k, v := range env.All() {
+		kv = append(kv, k+"="+v)
 	}
 	return strings.Join(kv, " ")
 }
@@ -625,7 +625,7 @@ func (p *plan) libc() string {
 	if len(p.libcWhy) > 0 {
 		return p.f.variant.Libc
 	}
-	if len(p.f.preset.Static.Env) == 0 {
+	if p.f.preset.Static.Env.Len() == 0 {
 		// Without a way to build static artifacts (the preset has none),
 		// what the build made links the builder's C library, unless a
 		// lockfile shows that nothing in it does.
@@ -635,7 +635,7 @@ func (p *plan) libc() string {
 		return p.f.variant.Libc
 	}
 	// The file sets the switch itself: trust a static value only.
-	for k, v := range p.f.preset.Static.Env {
+	for k, v := range p.f.preset.Static.Env.All() {
 		if got, ok := p.f.envNow[k]; ok && got != v {
 			return p.f.variant.Libc
 		}
@@ -773,7 +773,7 @@ func (p *plan) chooseRuntime() error {
 		}
 		p.notes.note(f.from.first, infoLibcFree, "%s, so the runtime need not share the builder's %s: %s", p.libcFree, f.variant.Libc, p.image)
 	}
-	if p.lockUnread != "" && p.libcFree == "" && len(p.libcWhy) == 0 && len(f.preset.Static.Env) == 0 && p.runtime.Libc == f.variant.Libc && p.defaultServes() && !p.defaultHasLibc(f.variant.Libc) {
+	if p.lockUnread != "" && p.libcFree == "" && len(p.libcWhy) == 0 && f.preset.Static.Env.Len() == 0 && p.runtime.Libc == f.variant.Libc && p.defaultServes() && !p.defaultHasLibc(f.variant.Libc) {
 		p.notes.note(f.from.first, infoLockfileUnread, "%s; what the install chose may differ from what it lists, so the runtime keeps the builder's %s", p.lockUnread, f.variant.Libc)
 	}
 	p.warnHealthcheckLacked()
@@ -1089,7 +1089,7 @@ func (p *plan) libcReason(libc string) string {
 		return fmt.Sprintf("%s, line %d", w.What, w.Line)
 	}
 	why := fmt.Sprintf("it was built on a %s builder, %s", libc, p.f.image)
-	if d := p.f.preset.Static.LibcDeps; d != nil && len(d.Lockfiles) > 0 && len(p.f.preset.Static.Env) == 0 && p.libcFree == "" && p.defaultServes() && !p.defaultHasLibc(libc) {
+	if d := p.f.preset.Static.LibcDeps; d != nil && len(d.Lockfiles) > 0 && p.f.preset.Static.Env.Len() == 0 && p.libcFree == "" && p.defaultServes() && !p.defaultHasLibc(libc) {
 		var names []string
 		for _, l := range d.Lockfiles {
 			names = append(names, l.File)
@@ -1156,7 +1156,7 @@ func (p *plan) values() map[string]string { return p.f.values() }
 // those its tag pattern captures.
 func (f *facts) values() map[string]string {
 	v := map[string]string{}
-	for k, x := range f.variant.Values {
+	for k, x := range f.variant.Values.All() {
 		v[k] = x
 	}
 	for k, x := range f.variant.TagValues(f.tag) {

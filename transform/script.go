@@ -515,7 +515,7 @@ const linkDir = "/tmp/restage-links"
 // from pkg (nest from @nestjs/cli).
 func (p *plan) providedBy(prog, pkg string) bool {
 	for _, r := range p.f.preset.Runners {
-		if r.Packages[prog] == pkg {
+		if r.Packages.Get(prog) == pkg {
 			return true
 		}
 	}
@@ -673,7 +673,7 @@ func (p *plan) fromPathFolders(tools []string, by *inst) []string {
 func (p *plan) madePathDirs() []string {
 	f := p.f
 	system := map[string]bool{}
-	for _, d := range strings.Split(f.preset.Builder.Env["PATH"], ":") {
+	for _, d := range strings.Split(f.preset.Builder.Env.Get("PATH"), ":") {
 		system[d] = true
 	}
 	var dirs []string

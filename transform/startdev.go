@@ -358,7 +358,7 @@ func (p *plan) devPackage(r *Runner, program string) (string, bool) {
 		return "", false
 	}
 	pkg := program
-	if x, ok := r.Packages[program]; ok {
+	if x, ok := r.Packages.Lookup(program); ok {
 		pkg = x
 	}
 	deps, _, err := p.readValue(r, r.DevKey)

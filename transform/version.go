@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io/fs"
 	"maps"
+
+	"github.com/restage/restage/presets"
 )
 
 // versionFact is a template value that the image tag did not pin and a
@@ -25,7 +27,7 @@ func (f *facts) resolveVariant() error {
 	if len(v.FromContext) == 0 && v.Decline != "" {
 		return declinef(declPresetImage, "%s: %s", f.image, v.Decline)
 	}
-	values := maps.Clone(v.Values)
+	values := v.Values.Map()
 	if values == nil {
 		values = map[string]string{}
 	}
@@ -48,7 +50,7 @@ func (f *facts) resolveVariant() error {
 		}
 		f.floating = append(f.floating, name)
 	}
-	v.Values = values
+	v.Values = presets.DictOf(values)
 	if len(v.Flavors) > 0 {
 		// The variant's flavors replace the preset's choice for this
 		// builder only; the preset itself is shared and stays as it is.
