@@ -1,0 +1,2 @@
+#!/bin/sh
+npx prisma migrate deploy && npm run start:prod
