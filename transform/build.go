@@ -235,6 +235,9 @@ func (f *facts) buildCmd(args []word) *BuildCommand {
 // the path is a file the build context brought in. n is how many of
 // args the first word of the result stands for.
 func (f *facts) commandWords(args []word, cwd string) (out []word, n int) {
+	if len(args) == 0 { // CMD [] runs nothing
+		return nil, 0
+	}
 	n = 1
 	if k := shell.ScriptArg(wordTexts(args)); k > 0 && !args[k].dynamic {
 		script := args[k]
