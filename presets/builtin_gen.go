@@ -616,6 +616,25 @@ var builtinPresets = []*Preset{
 				},
 			},
 		},
+		RunsAsRoot: []RootEvidence{
+			{
+				Files: []string{
+					"action.yml",
+					"action.yaml",
+				},
+				Keys: []KeyMatch{
+					{
+						Key:     "runs.using",
+						Pattern: "^docker$",
+					},
+					{
+						Key:     "runs.image",
+						Pattern: "^(\\./)?Dockerfile$",
+					},
+				},
+				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
+			},
+		},
 		Programs: &Programs{
 			Ext: []string{
 				".go",
@@ -2863,6 +2882,25 @@ var builtinPresets = []*Preset{
 				},
 			},
 		},
+		RunsAsRoot: []RootEvidence{
+			{
+				Files: []string{
+					"action.yml",
+					"action.yaml",
+				},
+				Keys: []KeyMatch{
+					{
+						Key:     "runs.using",
+						Pattern: "^docker$",
+					},
+					{
+						Key:     "runs.image",
+						Pattern: "^(\\./)?Dockerfile$",
+					},
+				},
+				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
+			},
+		},
 		Programs: &Programs{
 			Ext: []string{
 				".java",
@@ -4992,6 +5030,25 @@ var builtinPresets = []*Preset{
 					Block:  "{}",
 					Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\b{name}\\b|\\bfunction\\b[^(){};]*\\([^()]*\\b{name}\\b[^()]*\\)|\\([^()]*\\b{name}\\b[^()]*\\)\\s*(?:=>|\\{)|\\b{name}\\s*=>",
 				},
+			},
+		},
+		RunsAsRoot: []RootEvidence{
+			{
+				Files: []string{
+					"action.yml",
+					"action.yaml",
+				},
+				Keys: []KeyMatch{
+					{
+						Key:     "runs.using",
+						Pattern: "^docker$",
+					},
+					{
+						Key:     "runs.image",
+						Pattern: "^(\\./)?Dockerfile$",
+					},
+				},
+				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
 			},
 		},
 		Programs: &Programs{
@@ -8376,6 +8433,25 @@ var builtinPresets = []*Preset{
 				},
 			},
 		},
+		RunsAsRoot: []RootEvidence{
+			{
+				Files: []string{
+					"action.yml",
+					"action.yaml",
+				},
+				Keys: []KeyMatch{
+					{
+						Key:     "runs.using",
+						Pattern: "^docker$",
+					},
+					{
+						Key:     "runs.image",
+						Pattern: "^(\\./)?Dockerfile$",
+					},
+				},
+				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
+			},
+		},
 		Programs: &Programs{
 			Ext: []string{
 				".py",
@@ -10452,6 +10528,7 @@ var builtinLiterals = []patternLiterals{
 	{"^(?i:1|true|yes|on|y|t)$", nil},
 	{"^(?i:never|manual)$", nil},
 	{"^(?i:true|1)$", nil},
+	{"^(\\./)?Dockerfile$", [][]string{{"Dockerfile"}}},
 	{"^(bookworm|bullseye)$", [][]string{{"b"}, {"ookworm", "ullseye"}}},
 	{"^(buster|stretch)$", [][]string{{"buster", "stretch"}}},
 	{"^(buster|stretch|jessie)$", [][]string{{"buster", "stretch", "jessie"}}},
@@ -10474,6 +10551,7 @@ var builtinLiterals = []patternLiterals{
 	{"^cgr\\.dev/chainguard/(?P<hardened_name>[^/]+)$", [][]string{{"cgr.dev/chainguard/"}}},
 	{"^cgr\\.dev/chainguard/go$", [][]string{{"cgr.dev/chainguard/go"}}},
 	{"^dhi\\.io/(?P<hardened_name>[^/]+)$", [][]string{{"dhi.io/"}}},
+	{"^docker$", [][]string{{"docker"}}},
 	{"^only-system$", [][]string{{"only-system"}}},
 	{"alpine", [][]string{{"alpine"}}},
 	{"amazoncorretto-\\d+-alpine", [][]string{{"amazoncorretto-"}, {"-alpine"}}},

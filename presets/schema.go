@@ -21,6 +21,11 @@ type Preset struct {
 	// Writes says where the program writes at run time, so that a
 	// non-root runtime can still write what the original could.
 	Writes *Writes `yaml:"writes"`
+	// RunsAsRoot names files of the build context that show that what
+	// runs the image runs it as root and mounts files only root may
+	// write (a GitHub Docker container action's metadata): the runtime
+	// then keeps the original's root user (review 8, finding A).
+	RunsAsRoot []RootEvidence `yaml:"runs_as_root"`
 	// Programs says which programs the app's sources run, so that a
 	// runtime lacking one of them is not chosen silently.
 	Programs      *Programs `yaml:"programs"`
@@ -1238,3 +1243,25 @@ type UnnamedFolder struct {
 	Literal string `yaml:"literal"`
 	Scope   string `yaml:"scope"`
 }
+
+// RootEvidence is one file that makes the image run as root: the first
+// of Files found at the top of the build context (the Dockerfile's own
+// folder, as the runner builds it) whose YAML document has, at every
+// key of Keys, a string matching its pattern.
+type RootEvidence struct {
+	Files []string   `yaml:"files"`
+	Keys  []KeyMatch `yaml:"keys"`
+	// What finishes the note's sentence "FILE makes this Dockerfile ...":
+	// what the file makes of the image and who runs it as root.
+	What string `yaml:"what"`
+}
+
+// KeyMatch is a dotted key of a YAML or JSON document (runs.using) and a
+// pattern its string value must match.
+type KeyMatch struct {
+	Key     string `yaml:"key"`
+	Pattern string `yaml:"pattern"`
+}
+
+// Matches reports whether s matches the pattern of a checked preset.
+func (k *KeyMatch) Matches(s string) bool { return re(k.Pattern).MatchString(s) }

@@ -47,15 +47,19 @@ type facts struct {
 	meta      map[string]*string
 	stageArgs []stageArg
 
-	env      []envVar        // ENV assignments in order
-	envNow   envMap          // expanded values, for resolving RUN words
-	workdir  string          // the working folder at the end of the stage
-	setWD    bool            // the stage sets WORKDIR
-	user     *inst           // the last USER
-	userNow  string          // its value
-	created  map[string]bool // users made with adduser/useradd
-	shellCmd []string        // SHELL, or nil for /bin/sh -c
-	shellIn  *inst
+	env     []envVar // ENV assignments in order
+	envNow  envMap   // expanded values, for resolving RUN words
+	workdir string   // the working folder at the end of the stage
+	setWD   bool     // the stage sets WORKDIR
+	user    *inst    // the last USER
+	userNow string   // its value
+	// rootFile is a context file that shows the image is run as root by
+	// what runs it (the preset's runs_as_root), rootWhat what it makes of
+	// the image, for the note.
+	rootFile, rootWhat string
+	created            map[string]bool // users made with adduser/useradd
+	shellCmd           []string        // SHELL, or nil for /bin/sh -c
+	shellIn            *inst
 
 	runs       []runStep
 	artifacts  []artifact
@@ -201,6 +205,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if err := f.walk(); err != nil {
 		return nil, err
 	}
+	f.rootFile, f.rootWhat = f.runsAsRoot()
 	return f, nil
 }
 

@@ -92,6 +92,8 @@ const (
 	infoBesideApp          Code = "RS148"
 	infoBuilderLibs        Code = "RS153"
 	infoLocalTimeNever     Code = "RS154"
+	infoRunnerRoot         Code = "RS155"
+	infoRuntimeRegistry    Code = "RS156"
 	infoDigestKept         Code = "RS165"
 	infoRunnerBin          Code = "RS170"
 	infoProgramRuntime     Code = "RS174"
@@ -178,6 +180,7 @@ const (
 	warnSecretEnv          Code = "RS316"
 	warnPackagesRelease    Code = "RS317"
 	warnUnreachedPackages  Code = "RS321"
+	warnRuntimeRegistry    Code = "RS326"
 	warnProgramFileLeft    Code = "RS328"
 	warnExecGlob           Code = "RS333"
 	warnPinNotCarried      Code = "RS334"
@@ -245,6 +248,8 @@ var codes = []CodeInfo{
 	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
 	{infoBuilderLibs, KindInfo, "run-time library of the builder image installed", "A dependency the file or the build context names is built from source against, or loads, a system library that the builder image has (the full python image, built on buildpack-deps) and the runtime lacks: the runtime installs its run-time package."},
 	{infoLocalTimeNever, KindInfo, "local time zone the builder never had", "A RUN makes a zone the builder's local time zone, but the builder has no zone file for it (the image has no zone data and the file installs none, or removes it before a link is read): the /etc/localtime link points nowhere, so the original ran in UTC, as the runtime does, and no ENV TZ is set."},
+	{infoRunnerRoot, KindInfo, "runtime keeps root: what runs the image runs it as root", "A file of the build context (the preset's runs_as_root: an action.yml or action.yaml whose runs.using is docker and whose runs.image is this Dockerfile) shows that the image is run as root by something outside the file, GitHub's runner for a Docker container action, with files mounted from the host (the workspace, GITHUB_OUTPUT) that only root may write: the runtime keeps the original user root instead of the image's non-root user, and the app folder is not chowned."},
+	{infoRuntimeRegistry, KindInfo, "runtime from the builder's registry", "The runtime is the builder's own repository on a registry other than Docker Hub (a mirror, a private registry), so it is written with the builder's registry and path, as the registry that served the builder has that repository; its tag is not the builder's, and if that registry lacks it, --image-map maps the runtime elsewhere."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
@@ -333,6 +338,7 @@ var codes = []CodeInfo{
 	{warnPackagesRelease, KindWarning, "run-time libraries from an unnamed release", "The program links libraries that the runtime installs, and the builder's tag does not name its system release (golang:1.22-alpine): the runtime image is the preset's default release, whose libraries (their sonames) may not be the ones the binary was built against; naming the release in the builder's tag makes both stages use it."},
 	{warnUnreachedPackages, KindWarning, "system packages the runtime cannot install", "The builder installs system packages from a package source the file adds (a list file in /etc/apt/sources.list.d) or by a path or release (./x.deb, pkg/bookworm-backports): the runtime's install line reaches only its image's own sources by name, so it leaves them out, and the runtime lacks them."},
 	{warnKeepsRootUnnamed, KindWarning, "runtime keeps root: the program writes by an unknown path in /", "The program runs in / (no WORKDIR), which only root can write, and its sources write files or make folders by a path they do not spell out (Files.createDirectories(Path.of(dir))): a relative one lands in /, so the runtime keeps the original user root instead of the image's non-root user, which could not write there; a WORKDIR of the app's own would move where relative paths resolve."},
+	{warnRuntimeRegistry, KindWarning, "runtime from another registry than the builder's", "The builder comes from a registry other than Docker Hub (a mirror, a private registry), and the runtime is another repository, which the preset names on its own registry (gcr.io/distroless, Docker Hub): the converted file pulls from a registry the original never used, which a network that reaches only the builder's registry refuses. restage cannot know the name the runtime has there; --image-map FROM=TO maps it, and then this warning goes."},
 	{warnProgramFileLeft, KindWarning, "program the sources run by a path left in the builder", "The app's sources run a program by its path (exec.Command(\"./venv/bin/yt-dlp\")), a file that is no system program, no artifact of the build and no file copied to the runtime: a RUN of the builder made it (a virtual environment, a download) or the builder's image has it, and the call fails in the converted image (no such file); it is not copied on a guess, as it may need what it was made with (a venv needs the same Python)."},
 	{warnExecGlob, KindWarning, "exec-form glob resolved", "An exec-form CMD or ENTRYPOINT names a file with a glob (java -jar target/*.jar), which no shell expands, so the original handed the glob to the program as it is and could not start; restage runs the one file the build writes instead, so the result starts where the original did not."},
 	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},

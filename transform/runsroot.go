@@ -1,0 +1,45 @@
+package transform
+
+import (
+	"io/fs"
+
+	"gopkg.in/yaml.v3"
+)
+
+// runsAsRoot finds the first file of the preset's runs_as_root that
+// is at the top of the build context and whose keys all match: the
+// image is then run as root by something outside the file (GitHub's
+// runner for a Docker container action), which a runtime with another
+// user would break. A file that is missing or not YAML says nothing.
+func (f *facts) runsAsRoot() (file, what string) {
+	if f.opt.Context == nil {
+		return "", ""
+	}
+	for i := range f.preset.RunsAsRoot {
+		r := &f.preset.RunsAsRoot[i]
+		for _, name := range r.Files {
+			data, err := fs.ReadFile(f.opt.Context, name)
+			if err != nil {
+				continue
+			}
+			var doc any
+			if yaml.Unmarshal(data, &doc) != nil {
+				continue
+			}
+			all := true
+			for j := range r.Keys {
+				k := &r.Keys[j]
+				v, _ := jsonAt(doc, k.Key)
+				s, ok := v.(string)
+				if !ok || !k.Matches(s) {
+					all = false
+					break
+				}
+			}
+			if all {
+				return name, r.What
+			}
+		}
+	}
+	return "", ""
+}
