@@ -633,6 +633,20 @@ var builtinPresets = []*Preset{
 					},
 				},
 				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
+				Replaces: []KeyNote{
+					{
+						Key:  "runs.pre-entrypoint",
+						What: "which the runner runs before the action in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.entrypoint",
+						What: "which the runner runs in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.post-entrypoint",
+						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
+					},
+				},
 			},
 		},
 		Programs: &Programs{
@@ -2899,6 +2913,20 @@ var builtinPresets = []*Preset{
 					},
 				},
 				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
+				Replaces: []KeyNote{
+					{
+						Key:  "runs.pre-entrypoint",
+						What: "which the runner runs before the action in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.entrypoint",
+						What: "which the runner runs in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.post-entrypoint",
+						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
+					},
+				},
 			},
 		},
 		Programs: &Programs{
@@ -5049,6 +5077,20 @@ var builtinPresets = []*Preset{
 					},
 				},
 				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
+				Replaces: []KeyNote{
+					{
+						Key:  "runs.pre-entrypoint",
+						What: "which the runner runs before the action in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.entrypoint",
+						What: "which the runner runs in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.post-entrypoint",
+						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
+					},
+				},
 			},
 		},
 		Programs: &Programs{
@@ -8450,6 +8492,20 @@ var builtinPresets = []*Preset{
 					},
 				},
 				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
+				Replaces: []KeyNote{
+					{
+						Key:  "runs.pre-entrypoint",
+						What: "which the runner runs before the action in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.entrypoint",
+						What: "which the runner runs in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.post-entrypoint",
+						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
+					},
+				},
 			},
 		},
 		Programs: &Programs{

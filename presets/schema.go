@@ -1254,6 +1254,18 @@ type RootEvidence struct {
 	// What finishes the note's sentence "FILE makes this Dockerfile ...":
 	// what the file makes of the image and who runs it as root.
 	What string `yaml:"what"`
+	// Replaces are keys of the same document that make what runs the
+	// image run something else than the file's own command (an action's
+	// runs.entrypoint): the conversion cannot tell that the runtime has
+	// it, so each key present warns.
+	Replaces []KeyNote `yaml:"replaces"`
+}
+
+// KeyNote is a dotted key of a document and what its value does, for a
+// note: "which the runner runs in place of the image's ENTRYPOINT".
+type KeyNote struct {
+	Key  string `yaml:"key"`
+	What string `yaml:"what"`
 }
 
 // KeyMatch is a dotted key of a YAML or JSON document (runs.using) and a

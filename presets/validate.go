@@ -122,6 +122,11 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("%s.files.%d", at, j), fmt.Sprintf("file %q must be a name at the top of the build context", f)}
 			}
 		}
+		for j, k := range r.Replaces {
+			if k.Key == "" || k.What == "" {
+				return &presetErr{fmt.Sprintf("%s.replaces.%d", at, j), "a replaces entry needs key and what"}
+			}
+		}
 		for j, k := range r.Keys {
 			if k.Key == "" {
 				return &presetErr{fmt.Sprintf("%s.keys.%d.key", at, j), "a key is required"}

@@ -57,9 +57,12 @@ type facts struct {
 	// what runs it (the preset's runs_as_root), rootWhat what it makes of
 	// the image, for the note.
 	rootFile, rootWhat string
-	created            map[string]bool // users made with adduser/useradd
-	shellCmd           []string        // SHELL, or nil for /bin/sh -c
-	shellIn            *inst
+	// rootReplaced are the keys of rootFile that make it run another
+	// command than the file's, each with what it does.
+	rootReplaced []string
+	created      map[string]bool // users made with adduser/useradd
+	shellCmd     []string        // SHELL, or nil for /bin/sh -c
+	shellIn      *inst
 
 	runs       []runStep
 	artifacts  []artifact
@@ -205,7 +208,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if err := f.walk(); err != nil {
 		return nil, err
 	}
-	f.rootFile, f.rootWhat = f.runsAsRoot()
+	f.rootFile, f.rootWhat, f.rootReplaced = f.runsAsRoot()
 	return f, nil
 }
 

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"fmt"
 	"io/fs"
 
 	"gopkg.in/yaml.v3"
@@ -11,9 +12,9 @@ import (
 // image is then run as root by something outside the file (GitHub's
 // runner for a Docker container action), which a runtime with another
 // user would break. A file that is missing or not YAML says nothing.
-func (f *facts) runsAsRoot() (file, what string) {
+func (f *facts) runsAsRoot() (file, what string, replaced []string) {
 	if f.opt.Context == nil {
-		return "", ""
+		return "", "", nil
 	}
 	for i := range f.preset.RunsAsRoot {
 		r := &f.preset.RunsAsRoot[i]
@@ -36,10 +37,22 @@ func (f *facts) runsAsRoot() (file, what string) {
 					break
 				}
 			}
-			if all {
-				return name, r.What
+			if !all {
+				continue
 			}
+			for _, k := range r.Replaces {
+				v, ok := jsonAt(doc, k.Key)
+				if !ok || v == nil {
+					continue
+				}
+				shown := k.Key
+				if s, ok := v.(string); ok {
+					shown = fmt.Sprintf("%s (%s)", k.Key, s)
+				}
+				replaced = append(replaced, shown+", "+k.What)
+			}
+			return name, r.What, replaced
 		}
 	}
-	return "", ""
+	return "", "", nil
 }

@@ -89,6 +89,16 @@ func (p *plan) keepRootForRunner() bool {
 	if f.rootFile == "" {
 		return false
 	}
+	line := 0
+	switch {
+	case f.entrypoint != nil:
+		line = f.entrypoint.first
+	case p.prog.holder != nil:
+		line = p.prog.holder.first
+	}
+	for _, r := range f.rootReplaced {
+		p.notes.note(line, warnRunnerCommand, "%s sets %s: the conversion read only the file's own command, so the runtime may lack what the runner runs (a script, the shell it needs); copy it and choose a runtime that can run it, or leave the file single-stage", f.rootFile, r)
+	}
 	user := "root"
 	if f.user != nil {
 		name, _, _ := strings.Cut(f.userNow, ":")
