@@ -647,6 +647,9 @@ var builtinPresets = []*Preset{
 						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
 					},
 				},
+				Args: []string{
+					"runs.args",
+				},
 			},
 		},
 		Programs: &Programs{
@@ -2927,6 +2930,9 @@ var builtinPresets = []*Preset{
 						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
 					},
 				},
+				Args: []string{
+					"runs.args",
+				},
 			},
 		},
 		Programs: &Programs{
@@ -5090,6 +5096,9 @@ var builtinPresets = []*Preset{
 						Key:  "runs.post-entrypoint",
 						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
 					},
+				},
+				Args: []string{
+					"runs.args",
 				},
 			},
 		},
@@ -8505,6 +8514,9 @@ var builtinPresets = []*Preset{
 						Key:  "runs.post-entrypoint",
 						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
 					},
+				},
+				Args: []string{
+					"runs.args",
 				},
 			},
 		},

@@ -1259,6 +1259,10 @@ type RootEvidence struct {
 	// runs.entrypoint): the conversion cannot tell that the runtime has
 	// it, so each key present warns.
 	Replaces []KeyNote `yaml:"replaces"`
+	// Args are keys of the same document whose values the runner passes
+	// to the ENTRYPOINT as arguments (docker run IMAGE ARGS): a shell-form
+	// ENTRYPOINT dropped them, the exec form restage writes does not.
+	Args []string `yaml:"args"`
 }
 
 // KeyNote is a dotted key of a document and what its value does, for a

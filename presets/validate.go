@@ -122,6 +122,11 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("%s.files.%d", at, j), fmt.Sprintf("file %q must be a name at the top of the build context", f)}
 			}
 		}
+		for j, k := range r.Args {
+			if k == "" {
+				return &presetErr{fmt.Sprintf("%s.args.%d", at, j), "an args key must not be empty"}
+			}
+		}
 		for j, k := range r.Replaces {
 			if k.Key == "" || k.What == "" {
 				return &presetErr{fmt.Sprintf("%s.replaces.%d", at, j), "a replaces entry needs key and what"}

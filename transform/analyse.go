@@ -60,9 +60,12 @@ type facts struct {
 	// rootReplaced are the keys of rootFile that make it run another
 	// command than the file's, each with what it does.
 	rootReplaced []string
-	created      map[string]bool // users made with adduser/useradd
-	shellCmd     []string        // SHELL, or nil for /bin/sh -c
-	shellIn      *inst
+	// rootArgs are the keys of rootFile that pass arguments to the
+	// ENTRYPOINT.
+	rootArgs []string
+	created  map[string]bool // users made with adduser/useradd
+	shellCmd []string        // SHELL, or nil for /bin/sh -c
+	shellIn  *inst
 
 	runs       []runStep
 	artifacts  []artifact
@@ -208,7 +211,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if err := f.walk(); err != nil {
 		return nil, err
 	}
-	f.rootFile, f.rootWhat, f.rootReplaced = f.runsAsRoot()
+	f.rootFile, f.rootWhat, f.rootReplaced, f.rootArgs = f.runsAsRoot()
 	return f, nil
 }
 

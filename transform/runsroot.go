@@ -12,9 +12,9 @@ import (
 // image is then run as root by something outside the file (GitHub's
 // runner for a Docker container action), which a runtime with another
 // user would break. A file that is missing or not YAML says nothing.
-func (f *facts) runsAsRoot() (file, what string, replaced []string) {
+func (f *facts) runsAsRoot() (file, what string, replaced, args []string) {
 	if f.opt.Context == nil {
-		return "", "", nil
+		return "", "", nil, nil
 	}
 	for i := range f.preset.RunsAsRoot {
 		r := &f.preset.RunsAsRoot[i]
@@ -51,8 +51,13 @@ func (f *facts) runsAsRoot() (file, what string, replaced []string) {
 				}
 				replaced = append(replaced, shown+", "+k.What)
 			}
-			return name, r.What, replaced
+			for _, k := range r.Args {
+				if v, ok := jsonAt(doc, k); ok && v != nil {
+					args = append(args, k)
+				}
+			}
+			return name, r.What, replaced, args
 		}
 	}
-	return "", "", nil
+	return "", "", nil, nil
 }

@@ -96,6 +96,13 @@ func (p *plan) keepRootForRunner() bool {
 	case p.prog.holder != nil:
 		line = p.prog.holder.first
 	}
+	// Arguments a shell-form ENTRYPOINT dropped reach the program once
+	// it is exec form.
+	if pr := p.prog; pr != nil && pr.shellForm && pr.holder != nil && pr.holder.kw == "ENTRYPOINT" && pr.newText != "" {
+		for _, k := range f.rootArgs {
+			p.notes.note(line, warnRunnerCommand, "%s sets %s, which the runner passes to the ENTRYPOINT as arguments: the shell-form ENTRYPOINT dropped them, and the exec form it becomes hands them to the program; check that the program accepts them, or keep the shell form", f.rootFile, k)
+		}
+	}
 	for _, r := range f.rootReplaced {
 		p.notes.note(line, warnRunnerCommand, "%s sets %s: the conversion read only the file's own command, so the runtime may lack what the runner runs (a script, the shell it needs); copy it and choose a runtime that can run it, or leave the file single-stage", f.rootFile, r)
 	}
