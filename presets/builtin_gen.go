@@ -616,6 +616,42 @@ var builtinPresets = []*Preset{
 				},
 			},
 		},
+		RunsAsRoot: []RootEvidence{
+			{
+				Files: []string{
+					"action.yml",
+					"action.yaml",
+				},
+				Keys: []KeyMatch{
+					{
+						Key:     "runs.using",
+						Pattern: "^docker$",
+					},
+					{
+						Key:     "runs.image",
+						Pattern: "^(\\./)?Dockerfile$",
+					},
+				},
+				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
+				Replaces: []KeyNote{
+					{
+						Key:  "runs.pre-entrypoint",
+						What: "which the runner runs before the action in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.entrypoint",
+						What: "which the runner runs in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.post-entrypoint",
+						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
+					},
+				},
+				Args: []string{
+					"runs.args",
+				},
+			},
+		},
 		Programs: &Programs{
 			Ext: []string{
 				".go",
@@ -2863,6 +2899,42 @@ var builtinPresets = []*Preset{
 				},
 			},
 		},
+		RunsAsRoot: []RootEvidence{
+			{
+				Files: []string{
+					"action.yml",
+					"action.yaml",
+				},
+				Keys: []KeyMatch{
+					{
+						Key:     "runs.using",
+						Pattern: "^docker$",
+					},
+					{
+						Key:     "runs.image",
+						Pattern: "^(\\./)?Dockerfile$",
+					},
+				},
+				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
+				Replaces: []KeyNote{
+					{
+						Key:  "runs.pre-entrypoint",
+						What: "which the runner runs before the action in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.entrypoint",
+						What: "which the runner runs in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.post-entrypoint",
+						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
+					},
+				},
+				Args: []string{
+					"runs.args",
+				},
+			},
+		},
 		Programs: &Programs{
 			Ext: []string{
 				".java",
@@ -4991,6 +5063,42 @@ var builtinPresets = []*Preset{
 					},
 					Block:  "{}",
 					Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\b{name}\\b|\\bfunction\\b[^(){};]*\\([^()]*\\b{name}\\b[^()]*\\)|\\([^()]*\\b{name}\\b[^()]*\\)\\s*(?:=>|\\{)|\\b{name}\\s*=>",
+				},
+			},
+		},
+		RunsAsRoot: []RootEvidence{
+			{
+				Files: []string{
+					"action.yml",
+					"action.yaml",
+				},
+				Keys: []KeyMatch{
+					{
+						Key:     "runs.using",
+						Pattern: "^docker$",
+					},
+					{
+						Key:     "runs.image",
+						Pattern: "^(\\./)?Dockerfile$",
+					},
+				},
+				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
+				Replaces: []KeyNote{
+					{
+						Key:  "runs.pre-entrypoint",
+						What: "which the runner runs before the action in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.entrypoint",
+						What: "which the runner runs in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.post-entrypoint",
+						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
+					},
+				},
+				Args: []string{
+					"runs.args",
 				},
 			},
 		},
@@ -8376,6 +8484,42 @@ var builtinPresets = []*Preset{
 				},
 			},
 		},
+		RunsAsRoot: []RootEvidence{
+			{
+				Files: []string{
+					"action.yml",
+					"action.yaml",
+				},
+				Keys: []KeyMatch{
+					{
+						Key:     "runs.using",
+						Pattern: "^docker$",
+					},
+					{
+						Key:     "runs.image",
+						Pattern: "^(\\./)?Dockerfile$",
+					},
+				},
+				What: "the image of a GitHub Docker container action (runs.using: docker), which the runner runs as root, with its workspace and files mounted from its host, which a non-root user could not write",
+				Replaces: []KeyNote{
+					{
+						Key:  "runs.pre-entrypoint",
+						What: "which the runner runs before the action in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.entrypoint",
+						What: "which the runner runs in place of the image's ENTRYPOINT",
+					},
+					{
+						Key:  "runs.post-entrypoint",
+						What: "which the runner runs after the action in place of the image's ENTRYPOINT",
+					},
+				},
+				Args: []string{
+					"runs.args",
+				},
+			},
+		},
 		Programs: &Programs{
 			Ext: []string{
 				".py",
@@ -10452,6 +10596,7 @@ var builtinLiterals = []patternLiterals{
 	{"^(?i:1|true|yes|on|y|t)$", nil},
 	{"^(?i:never|manual)$", nil},
 	{"^(?i:true|1)$", nil},
+	{"^(\\./)?Dockerfile$", [][]string{{"Dockerfile"}}},
 	{"^(bookworm|bullseye)$", [][]string{{"b"}, {"ookworm", "ullseye"}}},
 	{"^(buster|stretch)$", [][]string{{"buster", "stretch"}}},
 	{"^(buster|stretch|jessie)$", [][]string{{"buster", "stretch", "jessie"}}},
@@ -10474,6 +10619,7 @@ var builtinLiterals = []patternLiterals{
 	{"^cgr\\.dev/chainguard/(?P<hardened_name>[^/]+)$", [][]string{{"cgr.dev/chainguard/"}}},
 	{"^cgr\\.dev/chainguard/go$", [][]string{{"cgr.dev/chainguard/go"}}},
 	{"^dhi\\.io/(?P<hardened_name>[^/]+)$", [][]string{{"dhi.io/"}}},
+	{"^docker$", [][]string{{"docker"}}},
 	{"^only-system$", [][]string{{"only-system"}}},
 	{"alpine", [][]string{{"alpine"}}},
 	{"amazoncorretto-\\d+-alpine", [][]string{{"amazoncorretto-"}, {"-alpine"}}},

@@ -21,6 +21,11 @@ type Preset struct {
 	// Writes says where the program writes at run time, so that a
 	// non-root runtime can still write what the original could.
 	Writes *Writes `yaml:"writes"`
+	// RunsAsRoot names files of the build context that show that what
+	// runs the image runs it as root and mounts files only root may
+	// write (a GitHub Docker container action's metadata): the runtime
+	// then keeps the original's root user (review 8, finding A).
+	RunsAsRoot []RootEvidence `yaml:"runs_as_root"`
 	// Programs says which programs the app's sources run, so that a
 	// runtime lacking one of them is not chosen silently.
 	Programs      *Programs `yaml:"programs"`
@@ -1238,3 +1243,41 @@ type UnnamedFolder struct {
 	Literal string `yaml:"literal"`
 	Scope   string `yaml:"scope"`
 }
+
+// RootEvidence is one file that makes the image run as root: the first
+// of Files found at the top of the build context (the Dockerfile's own
+// folder, as the runner builds it) whose YAML document has, at every
+// key of Keys, a string matching its pattern.
+type RootEvidence struct {
+	Files []string   `yaml:"files"`
+	Keys  []KeyMatch `yaml:"keys"`
+	// What finishes the note's sentence "FILE makes this Dockerfile ...":
+	// what the file makes of the image and who runs it as root.
+	What string `yaml:"what"`
+	// Replaces are keys of the same document that make what runs the
+	// image run something else than the file's own command (an action's
+	// runs.entrypoint): the conversion cannot tell that the runtime has
+	// it, so each key present warns.
+	Replaces []KeyNote `yaml:"replaces"`
+	// Args are keys of the same document whose values the runner passes
+	// to the ENTRYPOINT as arguments (docker run IMAGE ARGS): a shell-form
+	// ENTRYPOINT dropped them, the exec form restage writes does not.
+	Args []string `yaml:"args"`
+}
+
+// KeyNote is a dotted key of a document and what its value does, for a
+// note: "which the runner runs in place of the image's ENTRYPOINT".
+type KeyNote struct {
+	Key  string `yaml:"key"`
+	What string `yaml:"what"`
+}
+
+// KeyMatch is a dotted key of a YAML or JSON document (runs.using) and a
+// pattern its string value must match.
+type KeyMatch struct {
+	Key     string `yaml:"key"`
+	Pattern string `yaml:"pattern"`
+}
+
+// Matches reports whether s matches the pattern of a checked preset.
+func (k *KeyMatch) Matches(s string) bool { return re(k.Pattern).MatchString(s) }

@@ -112,6 +112,35 @@ func (p *Preset) compile() *presetErr {
 			}
 		}
 	}
+	for i, r := range p.RunsAsRoot {
+		at := fmt.Sprintf("runs_as_root.%d", i)
+		if len(r.Files) == 0 || len(r.Keys) == 0 || r.What == "" {
+			return &presetErr{at, "runs_as_root needs files, keys and what"}
+		}
+		for j, f := range r.Files {
+			if f == "" || strings.Contains(f, "/") {
+				return &presetErr{fmt.Sprintf("%s.files.%d", at, j), fmt.Sprintf("file %q must be a name at the top of the build context", f)}
+			}
+		}
+		for j, k := range r.Args {
+			if k == "" {
+				return &presetErr{fmt.Sprintf("%s.args.%d", at, j), "an args key must not be empty"}
+			}
+		}
+		for j, k := range r.Replaces {
+			if k.Key == "" || k.What == "" {
+				return &presetErr{fmt.Sprintf("%s.replaces.%d", at, j), "a replaces entry needs key and what"}
+			}
+		}
+		for j, k := range r.Keys {
+			if k.Key == "" {
+				return &presetErr{fmt.Sprintf("%s.keys.%d.key", at, j), "a key is required"}
+			}
+			if _, err := compileRE(k.Pattern); err != nil || k.Pattern == "" {
+				return &presetErr{fmt.Sprintf("%s.keys.%d.pattern", at, j), fmt.Sprintf("bad pattern %q", k.Pattern)}
+			}
+		}
+	}
 	for i := range p.Builder.VersionSources {
 		vs := &p.Builder.VersionSources[i]
 		at := fmt.Sprintf("builder.version_sources.%d", i)

@@ -47,12 +47,22 @@ type facts struct {
 	meta      map[string]*string
 	stageArgs []stageArg
 
-	env      []envVar        // ENV assignments in order
-	envNow   envMap          // expanded values, for resolving RUN words
-	workdir  string          // the working folder at the end of the stage
-	setWD    bool            // the stage sets WORKDIR
-	user     *inst           // the last USER
-	userNow  string          // its value
+	env     []envVar // ENV assignments in order
+	envNow  envMap   // expanded values, for resolving RUN words
+	workdir string   // the working folder at the end of the stage
+	setWD   bool     // the stage sets WORKDIR
+	user    *inst    // the last USER
+	userNow string   // its value
+	// rootFile is a context file that shows the image is run as root by
+	// what runs it (the preset's runs_as_root), rootWhat what it makes of
+	// the image, for the note.
+	rootFile, rootWhat string
+	// rootReplaced are the keys of rootFile that make it run another
+	// command than the file's, each with what it does.
+	rootReplaced []string
+	// rootArgs are the keys of rootFile that pass arguments to the
+	// ENTRYPOINT.
+	rootArgs []string
 	created  map[string]bool // users made with adduser/useradd
 	shellCmd []string        // SHELL, or nil for /bin/sh -c
 	shellIn  *inst
@@ -201,6 +211,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if err := f.walk(); err != nil {
 		return nil, err
 	}
+	f.rootFile, f.rootWhat, f.rootReplaced, f.rootArgs = f.runsAsRoot()
 	return f, nil
 }
 

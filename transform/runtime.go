@@ -765,7 +765,9 @@ func (p *plan) chooseRuntime() error {
 	if err != nil {
 		return declinef(internalRender, "internal error: runtime image template: %v", err)
 	}
+	img = p.carryRegistry(img)
 	p.image = mapImage(p.carryPins(img, values), f.opt.ImageMap)
+	p.noteRegistry(img)
 	p.noteUnnamedPrograms()
 	if p.libcFree != "" && p.runtime.Libc != f.variant.Libc {
 		if p.idle != nil {
@@ -1332,4 +1334,76 @@ func (p *plan) vmOptions() []string {
 		}
 	}
 	return out
+}
+
+// splitRegistry splits an image reference into its registry host, empty
+// for Docker Hub's short form (python, library/python, user/app), and
+// the rest: the first element is a host when it holds a dot or a colon
+// or is localhost, as Docker reads it.
+func splitRegistry(ref string) (host, rest string) {
+	first, after, ok := strings.Cut(ref, "/")
+	if ok && (strings.ContainsAny(first, ".:") || first == "localhost") {
+		return first, after
+	}
+	return "", ref
+}
+
+// dockerHub reports whether host is Docker Hub under one of its names.
+func dockerHub(host string) bool {
+	switch host {
+	case "", "docker.io", "index.docker.io", "registry-1.docker.io":
+		return true
+	}
+	return false
+}
+
+// carryRegistry writes a runtime that is the builder's own repository
+// (python:3.11-slim for mirror.gcr.io/library/python:3.11-slim) with the
+// builder's registry and path: the registry that served the builder has
+// that repository, and the converted file must not pull from one the
+// original never used, which a mirror-only network refuses (review 8,
+// finding F). A builder whose repository comes from a build argument
+// keeps the preset's reference: its default is not what every build
+// passes.
+func (p *plan) carryRegistry(img string) string {
+	f := p.f
+	bRepo := f.repo
+	rRepo, _ := splitImage(img)
+	if bRepo == rRepo || strings.Contains(f.stage.BaseName, "$") {
+		return img
+	}
+	bHost, bRest := splitRegistry(bRepo)
+	rHost, rRest := splitRegistry(rRepo)
+	short := func(s string) string { return strings.TrimPrefix(s, "library/") }
+	if !dockerHub(rHost) || short(bRest) != short(rRest) {
+		return img
+	}
+	out := bRepo + strings.TrimPrefix(img, rRepo)
+	if _, tag := splitImage(out); !dockerHub(bHost) && tag != f.tag && MapImage(out, f.opt.ImageMap) == out {
+		p.notes.note(f.from.first, infoRuntimeRegistry, "the runtime %s comes from the builder's registry %s, as it is the builder's repository: if that registry lacks the tag %s, map the runtime with --image-map", out, bHost, tag)
+	}
+	return out
+}
+
+// noteRegistry warns when the builder comes from a registry other than
+// Docker Hub (a mirror, a private one) and the runtime, another
+// repository, from elsewhere: the converted file pulls from a registry
+// the original never used. An image map that rewrites the runtime says
+// where it comes from, so it silences the warning.
+func (p *plan) noteRegistry(img string) {
+	f := p.f
+	bHost, _ := splitRegistry(f.repo)
+	if dockerHub(bHost) || MapImage(img, f.opt.ImageMap) != img {
+		return
+	}
+	rRepo, _ := splitImage(img)
+	rHost, _ := splitRegistry(rRepo)
+	if rHost == bHost {
+		return
+	}
+	where := rHost
+	if dockerHub(rHost) {
+		where = "Docker Hub"
+	}
+	p.notes.note(f.from.first, warnRuntimeRegistry, "the builder %s comes from the registry %s, but the runtime %s from %s, which the original never pulled from: if the build can reach only %s, map the runtime there with --image-map", f.image, bHost, img, where, bHost)
 }

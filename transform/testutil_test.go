@@ -37,6 +37,8 @@ type caseOptions struct {
 	FitHealthcheck bool   `yaml:"fit_healthcheck"`
 	NoContext      bool   `yaml:"no_context"`
 	Preset         string `yaml:"preset"`
+	// ImageMap is --image-map's FROM=TO values.
+	ImageMap []string `yaml:"image_map"`
 }
 
 // loadCases reads every testdata/*/* folder that holds a Dockerfile, sorted
@@ -99,6 +101,13 @@ func loadCase(dir string) (goldenCase, error) {
 		}
 	}
 	c.Options = Options{Runtime: co.Runtime, FitHealthcheck: co.FitHealthcheck, Preset: co.Preset}
+	for _, m := range co.ImageMap {
+		from, to, ok := strings.Cut(m, "=")
+		if !ok || from == "" {
+			return c, fmt.Errorf("options.yaml: image_map %q is not FROM=TO", m)
+		}
+		c.Options.ImageMap = append(c.Options.ImageMap, ImageMapping{From: from, To: to})
+	}
 	if !co.NoContext {
 		c.Options.Context = caseContext{os.DirFS(dir)}
 	}

@@ -12,7 +12,7 @@ import (
 func (p *plan) planUser() {
 	// A runtime that keeps root (a folder under /root) owns everything
 	// already: planOwnership, which checks the ports, then has no chown.
-	if p.keepRootFor() {
+	if p.keepRootFor() || p.keepRootForRunner() {
 		p.keepsRoot = true
 		return
 	}
@@ -76,5 +76,53 @@ func (p *plan) keepRootFor() bool {
 	}
 	p.user = "root"
 	p.notes.note(p.prog.holder.first, warnRootKept, "the runtime gets %s, under /root, which only root may enter: it runs as root, as the original did (move the folder elsewhere, such as /opt, to run as a non-root user)", p.rootOnly)
+	return true
+}
+
+// keepRootForRunner keeps the original's root user when a file of the
+// context says that what runs the image runs it as root and gives it
+// files only root may write (a GitHub Docker container action): a
+// non-root runtime would be refused them. An original that ran as
+// another user keeps it, as it would anyway.
+func (p *plan) keepRootForRunner() bool {
+	f := p.f
+	if f.rootFile == "" {
+		return false
+	}
+	line := 0
+	switch {
+	case f.entrypoint != nil:
+		line = f.entrypoint.first
+	case p.prog.holder != nil:
+		line = p.prog.holder.first
+	}
+	// Arguments a shell-form ENTRYPOINT dropped reach the program once
+	// it is exec form.
+	if pr := p.prog; pr != nil && pr.shellForm && pr.holder != nil && pr.holder.kw == "ENTRYPOINT" && pr.newText != "" {
+		for _, k := range f.rootArgs {
+			p.notes.note(line, warnRunnerCommand, "%s sets %s, which the runner passes to the ENTRYPOINT as arguments: the shell-form ENTRYPOINT dropped them, and the exec form it becomes hands them to the program; check that the program accepts them, or keep the shell form", f.rootFile, k)
+		}
+	}
+	for _, r := range f.rootReplaced {
+		p.notes.note(line, warnRunnerCommand, "%s sets %s: the conversion read only the file's own command, so the runtime may lack what the runner runs (a script, the shell it needs); copy it and choose a runtime that can run it, or leave the file single-stage", f.rootFile, r)
+	}
+	user := "root"
+	if f.user != nil {
+		name, _, _ := strings.Cut(f.userNow, ":")
+		if name != "root" && name != "0" {
+			return false
+		}
+		user = f.userNow
+	}
+	switch {
+	case !p.runtime.ImageUser:
+		// The image runs as root itself (python:3.12-slim): no line.
+		p.user = ""
+	case p.runtime.HasUser("root") || user != "root":
+		p.user = user
+	default:
+		p.user = "0:0"
+	}
+	p.notes.note(0, infoRunnerRoot, "%s makes this Dockerfile %s: the runtime keeps the original user %s", f.rootFile, f.rootWhat, user)
 	return true
 }

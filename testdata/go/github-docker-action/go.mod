@@ -1,0 +1,3 @@
+module example.com/report-run
+
+go 1.25

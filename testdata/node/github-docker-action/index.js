@@ -1,0 +1,2 @@
+const fs = require("fs");
+fs.appendFileSync(process.env.GITHUB_OUTPUT, `greeting=hello ${process.env.INPUT_WHO}\n`);
