@@ -2751,6 +2751,14 @@ var builtinPresets = []*Preset{
 					},
 					Why:       "Spring Boot reads application.properties and application.yml (or .yaml), and their profile variants, from the working folder and its config/ folder",
 					IfPresent: true,
+					Holding: []string{
+						"application*.properties",
+						"application*.yml",
+						"application*.yaml",
+						"*/application*.properties",
+						"*/application*.yml",
+						"*/application*.yaml",
+					},
 				},
 				{
 					Call: "\\bio\\.quarkus\\b",
@@ -2760,6 +2768,9 @@ var builtinPresets = []*Preset{
 					},
 					Why:       "Quarkus reads .env and config/application.properties from the working folder",
 					IfPresent: true,
+					Holding: []string{
+						"application.properties",
+					},
 				},
 			},
 			ConfigValues: []ConfigValues{
@@ -2778,6 +2789,8 @@ var builtinPresets = []*Preset{
 				},
 			},
 			BuildInputs: []string{
+				"checkstyle",
+				"codenarc",
 				"*.java",
 				"*.kt",
 				"*.groovy",

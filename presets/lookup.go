@@ -724,7 +724,7 @@ func (f *FileRead) ReadFiles(data []byte) ([]ReadFile, int, bool) {
 	var out []ReadFile
 	if f.Dirs == "" && len(f.Exts) == 0 && f.Type == "" {
 		for _, n := range names {
-			out = append(out, ReadFile{n, f.IfPresent})
+			out = append(out, ReadFile{n, f.IfPresent, f.Holding})
 		}
 		return out, at, true
 	}
@@ -744,10 +744,10 @@ func (f *FileRead) ReadFiles(data []byte) ([]ReadFile, int, bool) {
 	for _, d := range dirs {
 		for _, n := range names {
 			for _, e := range f.Exts {
-				out = append(out, ReadFile{path.Join(d, n+e), true})
+				out = append(out, ReadFile{path.Join(d, n+e), true, nil})
 			}
 			if typ != "" {
-				out = append(out, ReadFile{path.Join(d, n+"."+typ), f.IfPresent})
+				out = append(out, ReadFile{path.Join(d, n+"."+typ), f.IfPresent, nil})
 			}
 		}
 	}

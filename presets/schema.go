@@ -1200,6 +1200,13 @@ type FileRead struct {
 	// framework's conventional folders): one the build context lacks is
 	// not copied on the chance that the builder has it.
 	IfPresent bool `yaml:"if_present"`
+	// Holding are globs on paths inside a folder Files names (each
+	// element matched as path.Match does): such a folder is read only
+	// when the build context has a file in it that one matches. Spring
+	// Boot's config/ is its configuration only when it holds an
+	// application*.yml at its top or one folder below (review 8, finding
+	// E); a Gradle checkstyle config/ is no run-time file.
+	Holding []string `yaml:"holding"`
 	// Dirs is a regexp over the same source whose groups name the
 	// folders searched, relative to the working folder: a file a group
 	// of Call names is read in each (viper's AddConfigPath("."), review
@@ -1220,6 +1227,8 @@ type FileRead struct {
 type ReadFile struct {
 	Name      string
 	IfPresent bool
+	// Holding: FileRead.Holding, for a name that is a folder.
+	Holding []string
 }
 
 // UnnamedFolder reads, for an unnamed read whose expression is a plain

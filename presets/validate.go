@@ -733,6 +733,11 @@ func (r *RunFiles) validate() *presetErr {
 				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("%q is not a path relative to the working folder", f)}
 			}
 		}
+		for j, g := range fr.Holding {
+			if _, err := path.Match(g, ""); err != nil || g == "" || path.IsAbs(g) || path.Clean(g) != g || strings.HasPrefix(g, "..") {
+				return &presetErr{fmt.Sprintf("%s.holding.%d", where, j), fmt.Sprintf("%q is not a glob on a path inside the folder, such as */application*.yml", g)}
+			}
+		}
 	}
 	return nil
 }
