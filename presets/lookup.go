@@ -1072,6 +1072,18 @@ func (pr *Programs) Reads(name string) bool {
 // Skipped reports whether a folder or file of this name is not read.
 func (pr *Programs) Skipped(name string) bool { return matchAny(pr.Skip, name) }
 
+// Find returns where the first call of a source that the need names
+// starts, or -1.
+func (n *ProgramNeed) Find(data []byte) int {
+	if !mayMatch(n.Call, data) || n.In != "" && !(mayMatch(n.In, data) && re(n.In).Match(data)) {
+		return -1
+	}
+	if m := re(n.Call).FindIndex(data); m != nil {
+		return m[0]
+	}
+	return -1
+}
+
 // Find returns the calls of a source that run a program, in order.
 func (pr *Programs) Find(data []byte) []ProgramCall {
 	var out []ProgramCall

@@ -938,6 +938,12 @@ type Programs struct {
 	// (github.com/Masterminds/vcs runs git): a match counts as the
 	// sources running those programs, whatever In says.
 	Libraries []ProgramLib `yaml:"libraries"`
+	// Needs are calls that need tools of the runtime inside the program
+	// itself, not as a program it starts: the JDK's compiler API
+	// (javax.tools, which jte's TemplateEngine.create uses) is there only
+	// where javac is (review 8, finding B). The runtime must have the
+	// tools; a match counts whatever In says.
+	Needs []ProgramNeed `yaml:"needs"`
 	// Bindings resolve a call whose expression is a plain name bound to
 	// a literal before it (const cmd = `ffmpeg -i ...`; exec(cmd)): the
 	// call runs the literal's program, as when it is written inline.
@@ -962,6 +968,15 @@ type ProgramBindings struct {
 	// name, a parameter of that name) may bind the name anew, so the
 	// call is left unresolved.
 	Shadow string `yaml:"shadow"`
+}
+
+// ProgramNeed is a call of the sources that needs tools of the runtime
+// in the program's own process.
+type ProgramNeed struct {
+	In    string   `yaml:"in"`    // a regexp a source must match: it imports the library
+	Call  string   `yaml:"call"`  // a regexp over the source: the call
+	Tools []string `yaml:"tools"` // what the runtime must have (its tools)
+	Why   string   `yaml:"why"`   // what the call does with them, for the note
 }
 
 // ProgramLib is a library call that runs programs of the image.

@@ -810,6 +810,22 @@ func validatePrograms(pr *Programs) *presetErr {
 			}
 		}
 	}
+	for i, n := range pr.Needs {
+		at := fmt.Sprintf("programs.needs.%d", i)
+		for _, pat := range []string{n.In, n.Call} {
+			if _, err := compileRE(pat); pat != "" && err != nil {
+				return &presetErr{at, fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+		}
+		if n.Call == "" || len(n.Tools) == 0 || n.Why == "" {
+			return &presetErr{at, "a need needs call, tools and why"}
+		}
+		for _, t := range n.Tools {
+			if t == "" || strings.ContainsAny(t, "/ ") {
+				return &presetErr{at, fmt.Sprintf("%q is not a tool name such as javac", t)}
+			}
+		}
+	}
 	return nil
 }
 

@@ -92,6 +92,7 @@ const (
 	infoBesideApp          Code = "RS148"
 	infoBuilderLibs        Code = "RS153"
 	infoLocalTimeNever     Code = "RS154"
+	infoRuntimeNeeds       Code = "RS157"
 	infoDigestKept         Code = "RS165"
 	infoRunnerBin          Code = "RS170"
 	infoProgramRuntime     Code = "RS174"
@@ -245,6 +246,7 @@ var codes = []CodeInfo{
 	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
 	{infoBuilderLibs, KindInfo, "run-time library of the builder image installed", "A dependency the file or the build context names is built from source against, or loads, a system library that the builder image has (the full python image, built on buildpack-deps) and the runtime lacks: the runtime installs its run-time package."},
 	{infoLocalTimeNever, KindInfo, "local time zone the builder never had", "A RUN makes a zone the builder's local time zone, but the builder has no zone file for it (the image has no zone data and the file installs none, or removes it before a link is read): the /etc/localtime link points nowhere, so the original ran in UTC, as the runtime does, and no ENV TZ is set."},
+	{infoRuntimeNeeds, KindInfo, "runtime with what the program uses in its own process", "The app's sources call something that needs tools of the runtime inside the program, not as a program they start (jte's TemplateEngine.create, unlike createPrecompiled, and ToolProvider.getSystemJavaCompiler or the compiler types of javax.tools compile Java at run time with the JDK's compiler, which a JRE such as distroless java or eclipse-temurin:N-jre does not have), so the runtime is one that has them (the JDK flavor, or the builder's own JDK image) and the note names the call."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
