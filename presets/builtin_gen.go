@@ -2774,7 +2774,9 @@ var builtinPresets = []*Preset{
 					Why:       "Quarkus reads .env and config/application.properties from the working folder",
 					IfPresent: true,
 					Holding: []string{
-						"application.properties",
+						"application*.properties",
+						"application*.yaml",
+						"application*.yml",
 					},
 				},
 			},
