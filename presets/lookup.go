@@ -724,7 +724,7 @@ func (f *FileRead) ReadFiles(data []byte) ([]ReadFile, int, bool) {
 	var out []ReadFile
 	if f.Dirs == "" && len(f.Exts) == 0 && f.Type == "" {
 		for _, n := range names {
-			out = append(out, ReadFile{n, f.IfPresent})
+			out = append(out, ReadFile{n, f.IfPresent, f.Holding})
 		}
 		return out, at, true
 	}
@@ -744,10 +744,10 @@ func (f *FileRead) ReadFiles(data []byte) ([]ReadFile, int, bool) {
 	for _, d := range dirs {
 		for _, n := range names {
 			for _, e := range f.Exts {
-				out = append(out, ReadFile{path.Join(d, n+e), true})
+				out = append(out, ReadFile{path.Join(d, n+e), true, nil})
 			}
 			if typ != "" {
-				out = append(out, ReadFile{path.Join(d, n+"."+typ), f.IfPresent})
+				out = append(out, ReadFile{path.Join(d, n+"."+typ), f.IfPresent, nil})
 			}
 		}
 	}
@@ -1071,6 +1071,18 @@ func (pr *Programs) Reads(name string) bool {
 
 // Skipped reports whether a folder or file of this name is not read.
 func (pr *Programs) Skipped(name string) bool { return matchAny(pr.Skip, name) }
+
+// Find returns where the first call of a source that the need names
+// starts, or -1.
+func (n *ProgramNeed) Find(data []byte) int {
+	if !mayMatch(n.Call, data) || n.In != "" && !(mayMatch(n.In, data) && re(n.In).Match(data)) {
+		return -1
+	}
+	if m := re(n.Call).FindIndex(data); m != nil {
+		return m[0]
+	}
+	return -1
+}
 
 // Find returns the calls of a source that run a program, in order.
 func (pr *Programs) Find(data []byte) []ProgramCall {

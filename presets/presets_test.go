@@ -76,6 +76,11 @@ func TestParseErrors(t *testing.T) {
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, word: '^a$', deps: [{name: a, packages: [b]}]}\n", "p.yaml:11: word needs {name}"},
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '(', why: w, word: '^{name}$', deps: [{name: a, packages: [b]}]}\n", "p.yaml:11: bad pattern"},
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, word: '^{name}$', deps: [{name: a}]}\n", "p.yaml:11: a dependency needs a name and packages"},
+		{base + "run_files:\n  sources: {ext: [.java]}\n  literal: '\"(.*)\"'\n  reads: [{call: x, files: [config], why: w, holding: ['/config/a.yml']}]\n", `p.yaml:11: "/config/a.yml" is not a glob on a path inside the folder`},
+		{base + "run_files:\n  sources: {ext: [.java]}\n  literal: '\"(.*)\"'\n  reads: [{call: x, files: [config], why: w, holding: ['[']}]\n", `p.yaml:11: "[" is not a glob on a path inside the folder`},
+		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  needs: [{call: y, tools: [javac]}]\n", "p.yaml:11: a need needs call, tools and why"},
+		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  needs: [{call: '(', tools: [javac], why: w}]\n", "p.yaml:11: bad pattern"},
+		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  needs: [{call: y, tools: [bin/javac], why: w}]\n", `p.yaml:11: "bin/javac" is not a tool name`},
 	}
 	for _, c := range cases {
 		_, err := Parse("p.yaml", []byte(c.yaml))

@@ -943,6 +943,12 @@ type Programs struct {
 	// (github.com/Masterminds/vcs runs git): a match counts as the
 	// sources running those programs, whatever In says.
 	Libraries []ProgramLib `yaml:"libraries"`
+	// Needs are calls that need tools of the runtime inside the program
+	// itself, not as a program it starts: the JDK's compiler API
+	// (javax.tools, which jte's TemplateEngine.create uses) is there only
+	// where javac is (review 8, finding B). The runtime must have the
+	// tools; a match counts whatever In says.
+	Needs []ProgramNeed `yaml:"needs"`
 	// Bindings resolve a call whose expression is a plain name bound to
 	// a literal before it (const cmd = `ffmpeg -i ...`; exec(cmd)): the
 	// call runs the literal's program, as when it is written inline.
@@ -967,6 +973,15 @@ type ProgramBindings struct {
 	// name, a parameter of that name) may bind the name anew, so the
 	// call is left unresolved.
 	Shadow string `yaml:"shadow"`
+}
+
+// ProgramNeed is a call of the sources that needs tools of the runtime
+// in the program's own process.
+type ProgramNeed struct {
+	In    string   `yaml:"in"`    // a regexp a source must match: it imports the library
+	Call  string   `yaml:"call"`  // a regexp over the source: the call
+	Tools []string `yaml:"tools"` // what the runtime must have (its tools)
+	Why   string   `yaml:"why"`   // what the call does with them, for the note
 }
 
 // ProgramLib is a library call that runs programs of the image.
@@ -1205,6 +1220,13 @@ type FileRead struct {
 	// framework's conventional folders): one the build context lacks is
 	// not copied on the chance that the builder has it.
 	IfPresent bool `yaml:"if_present"`
+	// Holding are globs on paths inside a folder Files names (each
+	// element matched as path.Match does): such a folder is read only
+	// when the build context has a file in it that one matches. Spring
+	// Boot's config/ is its configuration only when it holds an
+	// application*.yml at its top or one folder below (review 8, finding
+	// E); a Gradle checkstyle config/ is no run-time file.
+	Holding []string `yaml:"holding"`
 	// Dirs is a regexp over the same source whose groups name the
 	// folders searched, relative to the working folder: a file a group
 	// of Call names is read in each (viper's AddConfigPath("."), review
@@ -1225,6 +1247,8 @@ type FileRead struct {
 type ReadFile struct {
 	Name      string
 	IfPresent bool
+	// Holding: FileRead.Holding, for a name that is a folder.
+	Holding []string
 }
 
 // UnnamedFolder reads, for an unnamed read whose expression is a plain

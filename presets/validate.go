@@ -762,6 +762,11 @@ func (r *RunFiles) validate() *presetErr {
 				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("%q is not a path relative to the working folder", f)}
 			}
 		}
+		for j, g := range fr.Holding {
+			if _, err := path.Match(g, ""); err != nil || g == "" || path.IsAbs(g) || path.Clean(g) != g || strings.HasPrefix(g, "..") {
+				return &presetErr{fmt.Sprintf("%s.holding.%d", where, j), fmt.Sprintf("%q is not a glob on a path inside the folder, such as */application*.yml", g)}
+			}
+		}
 	}
 	return nil
 }
@@ -831,6 +836,22 @@ func validatePrograms(pr *Programs) *presetErr {
 		for _, prog := range l.Programs {
 			if prog == "" || strings.ContainsAny(prog, "/ ") {
 				return &presetErr{at, fmt.Sprintf("%q is not a program name such as git", prog)}
+			}
+		}
+	}
+	for i, n := range pr.Needs {
+		at := fmt.Sprintf("programs.needs.%d", i)
+		for _, pat := range []string{n.In, n.Call} {
+			if _, err := compileRE(pat); pat != "" && err != nil {
+				return &presetErr{at, fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+		}
+		if n.Call == "" || len(n.Tools) == 0 || n.Why == "" {
+			return &presetErr{at, "a need needs call, tools and why"}
+		}
+		for _, t := range n.Tools {
+			if t == "" || strings.ContainsAny(t, "/ ") {
+				return &presetErr{at, fmt.Sprintf("%q is not a tool name such as javac", t)}
 			}
 		}
 	}

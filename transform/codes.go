@@ -94,6 +94,7 @@ const (
 	infoLocalTimeNever     Code = "RS154"
 	infoRunnerRoot         Code = "RS155"
 	infoRuntimeRegistry    Code = "RS156"
+	infoRuntimeNeeds       Code = "RS157"
 	infoDigestKept         Code = "RS165"
 	infoRunnerBin          Code = "RS170"
 	infoProgramRuntime     Code = "RS174"
@@ -251,6 +252,7 @@ var codes = []CodeInfo{
 	{infoLocalTimeNever, KindInfo, "local time zone the builder never had", "A RUN makes a zone the builder's local time zone, but the builder has no zone file for it (the image has no zone data and the file installs none, or removes it before a link is read): the /etc/localtime link points nowhere, so the original ran in UTC, as the runtime does, and no ENV TZ is set."},
 	{infoRunnerRoot, KindInfo, "runtime keeps root: what runs the image runs it as root", "A file of the build context (the preset's runs_as_root: an action.yml or action.yaml whose runs.using is docker and whose runs.image is this Dockerfile) shows that the image is run as root by something outside the file, GitHub's runner for a Docker container action, with files mounted from the host (the workspace, GITHUB_OUTPUT) that only root may write: the runtime keeps the original user root instead of the image's non-root user, and the app folder is not chowned."},
 	{infoRuntimeRegistry, KindInfo, "runtime from the builder's registry", "The runtime is the builder's own repository on a registry other than Docker Hub (a mirror, a private registry), so it is written with the builder's registry and path, as the registry that served the builder has that repository; its tag is not the builder's, and if that registry lacks it, --image-map maps the runtime elsewhere."},
+	{infoRuntimeNeeds, KindInfo, "runtime with what the program uses in its own process", "The app's sources call something that needs tools of the runtime inside the program, not as a program they start (jte's TemplateEngine.create, unlike createPrecompiled, and ToolProvider.getSystemJavaCompiler or the compiler types of javax.tools compile Java at run time with the JDK's compiler, which a JRE such as distroless java or eclipse-temurin:N-jre does not have), so the runtime is one that has them (the JDK flavor, or the builder's own JDK image) and the note names the call."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},

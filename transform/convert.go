@@ -167,5 +167,10 @@ func (p *plan) size() *Size {
 	if before == 0 {
 		return nil
 	}
+	if p.sameImage() && p.runtime.SizeMB > 0 {
+		// The runtime's own figure is the builder's: the preset's builder
+		// figures are for a tag family, the runtime's for this image.
+		before = p.runtime.SizeMB
+	}
 	return &Size{Before: before + sz.ArtifactMB, After: p.runtime.SizeMB + sz.ArtifactMB}
 }

@@ -56,7 +56,10 @@ type plan struct {
 	optionsEnv []string
 	optionVars []string // option variables the command expanded
 	pkgTools   []string // what the runtime needs to install its packages
-	installed  []string // system packages the runtime installs (their programs are there)
+	// srcNeeds are the calls of the sources that need tools of the
+	// runtime in the program's own process (a Java compiler).
+	srcNeeds  []srcNeed
+	installed []string // system packages the runtime installs (their programs are there)
 	// hcLacked are the HEALTHCHECK's programs the builder image lacked
 	// (builderLacks), and hcLackedAt the number of notes made before
 	// them: their warning goes there once the runtime is chosen.

@@ -149,6 +149,9 @@ type sourceRef struct {
 	why   string // for a known call: what it reads
 	// ifPresent: the known call reads the file only when it exists.
 	ifPresent bool
+	// holding: a folder the known call names is read only when it holds
+	// a file one of these globs (on paths inside it) matches.
+	holding []string
 	// base is the folder a relative text is read in, when not the
 	// working folder: the program's own (`cd server && ./main`).
 	base string
@@ -230,7 +233,7 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 		for i := range rf.Reads {
 			if files, at, ok := rf.Reads[i].ReadFiles(data); ok {
 				for _, n := range files {
-					sf.refs = append(sf.refs, sourceRef{text: n.Name, where: lineAt(at), why: rf.Reads[i].Why, ifPresent: n.IfPresent})
+					sf.refs = append(sf.refs, sourceRef{text: n.Name, where: lineAt(at), why: rf.Reads[i].Why, ifPresent: n.IfPresent, holding: n.Holding})
 				}
 			}
 		}
@@ -456,6 +459,13 @@ func (p *plan) runFiles() []string {
 				}
 			}
 		}
+		if len(r.holding) > 0 {
+			// Only the entries that hold what the call reads (a
+			// config/application.yml, not config/checkstyle/).
+			inside = slices.DeleteFunc(inside, func(pl *placement) bool {
+				return !f.holds(pl.src, strings.TrimPrefix(pl.dest, b+"/"), r.holding)
+			})
+		}
 		if hit == nil && len(inside) > 0 {
 			why := fmt.Sprintf("%s names %q", r.where, t)
 			if r.why != "" {
@@ -500,6 +510,9 @@ func (p *plan) runFiles() []string {
 			continue
 		}
 		ctxPath := path.Join(hit.src, rest)
+		if len(r.holding) > 0 && f.isDir(ctxPath) && !f.holds(ctxPath, "", r.holding) {
+			continue
+		}
 		if embedded(ctxPath) {
 			if !noted[hit.dest] {
 				noted[hit.dest] = true
@@ -594,6 +607,56 @@ func (p *plan) runFiles() []string {
 		p.notes.note(leftEmbed[0].line, infoRunFilesLeft, "not copied to the runtime, since the program embeds them: %s", p.shownAll(leftEmbed))
 	}
 	return out
+}
+
+// isDir reports whether a context path is a folder.
+func (f *facts) isDir(p string) bool {
+	if f.opt.Context == nil {
+		return false
+	}
+	st, err := fs.Stat(f.opt.Context, p)
+	return err == nil && st.IsDir()
+}
+
+// holds reports whether the context path src, placed at prefix inside a
+// folder (the folder itself when prefix is empty), puts there a file whose
+// path inside the folder one of globs matches. What .dockerignore keeps
+// out of the build does not count; neither does a folder too large to
+// read whole, which then holds nothing the read could name.
+func (f *facts) holds(src, prefix string, globs []string) bool {
+	ctx := f.opt.Context
+	if ctx == nil {
+		return false
+	}
+	ignored := f.dockerignore()
+	found, n := false, 0
+	walkContext(ctx, src, func(p string, e fs.DirEntry, err error) error {
+		n++
+		if err != nil || n > runScanFiles {
+			return fs.SkipAll
+		}
+		if ignored(p) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !e.Type().IsRegular() {
+			return nil
+		}
+		rel := prefix
+		if p != src {
+			rel = path.Join(prefix, strings.TrimPrefix(p, src+"/"))
+		}
+		for _, g := range globs {
+			if ok, _ := path.Match(g, rel); ok {
+				found = true
+				return fs.SkipAll
+			}
+		}
+		return nil
+	})
+	return found
 }
 
 // madePlacements are the folders a RUN makes with mkdir strictly inside

@@ -660,6 +660,14 @@ func (p *plan) chooseRuntime() error {
 	// its name (bash, a build-only package the command runs: RS187) needs
 	// the package tool instead.
 	need := append(append([]string(nil), p.hcMissing(p.prog.tools)...), p.pkgTools...)
+	p.srcNeeds = p.sourceNeeds()
+	for _, n := range p.srcNeeds {
+		for _, t := range n.tools {
+			if !slices.Contains(need, t) {
+				need = append(need, t)
+			}
+		}
+	}
 	tools := p.builderLacks(p.hcMissing(p.healthcheckTools()))
 	values := p.values()
 	asked := f.opt.Runtime
@@ -732,7 +740,10 @@ func (p *plan) chooseRuntime() error {
 				why = freeWhy
 			}
 			p.why = fmt.Sprintf("%s instead of %s: %s; %s", p.runtime.Flavor, f.preset.DefaultFlavor, why, p.runtime.Why)
-			p.notes.note(p.prog.holder.first, infoFlavorFallback, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
+			// RS157 says it when the sources' calls are the whole reason.
+			if !p.onlyForNeeds(func() bool { return pick(f.preset.DefaultFlavor, false) != nil }, &need) {
+				p.notes.note(p.prog.holder.first, infoFlavorFallback, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
+			}
 		}
 	}
 	hcRuns := len(p.runs)
@@ -778,6 +789,7 @@ func (p *plan) chooseRuntime() error {
 	if p.lockUnread != "" && p.libcFree == "" && len(p.libcWhy) == 0 && f.preset.Static.Env.Len() == 0 && p.runtime.Libc == f.variant.Libc && p.defaultServes() && !p.defaultHasLibc(f.variant.Libc) {
 		p.notes.note(f.from.first, infoLockfileUnread, "%s; what the install chose may differ from what it lists, so the runtime keeps the builder's %s", p.lockUnread, f.variant.Libc)
 	}
+	p.noteSourceNeeds()
 	p.warnHealthcheckLacked()
 	if miss := missingTools(p.runtime, p.hcMissing(tools)); len(miss) > 0 {
 		p.notes.note(f.healthcheck.first, warnHealthcheckTools, "HEALTHCHECK runs %s, which %s does not have: the check will fail (--runtime %s was asked for; without it a runtime that has them is chosen)", strings.Join(miss, ", "), img, asked)
@@ -1065,9 +1077,10 @@ func (p *plan) needsText(libc string, tools []string) string {
 func (p *plan) toolsText(tools []string) string {
 	var cmd, pkg []string
 	for _, t := range tools {
-		if slices.Contains(p.pkgTools, t) && !slices.Contains(p.prog.tools, t) {
+		switch {
+		case slices.Contains(p.pkgTools, t) && !slices.Contains(p.prog.tools, t):
 			pkg = append(pkg, t)
-		} else {
+		case slices.Contains(p.prog.tools, t) || !p.srcNeedsTool(t):
 			cmd = append(cmd, t)
 		}
 	}
@@ -1077,6 +1090,11 @@ func (p *plan) toolsText(tools []string) string {
 	}
 	if len(pkg) > 0 {
 		parts = append(parts, fmt.Sprintf("installing the run-time packages needs %s", strings.Join(pkg, " and ")))
+	}
+	for _, n := range p.srcNeeds {
+		if slices.ContainsFunc(n.tools, func(t string) bool { return slices.Contains(tools, t) }) {
+			parts = append(parts, fmt.Sprintf("%s needs %s (%s)", n.where, strings.Join(n.tools, " and "), n.why))
+		}
 	}
 	return strings.Join(parts, ", and ")
 }

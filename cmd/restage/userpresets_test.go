@@ -170,11 +170,11 @@ func TestRuntimeFlavorsComeFromThePresets(t *testing.T) {
 
 	// Unknown flavors: the error lists those of the presets in use.
 	code, _, errs = ta.run("--no-config", "--runtime", "chiseled", rdf)
-	if code != 2 || !strings.Contains(errs, `--runtime "chiseled": want one of distroless, alpine, slim, scratch, dhi, chainguard, temurin, semeru`+"\n") {
+	if code != 2 || !strings.Contains(errs, `--runtime "chiseled": want one of distroless, alpine, slim, scratch, dhi, chainguard, temurin, jdk, semeru`+"\n") {
 		t.Errorf("--runtime chiseled without the preset: exit %d, stderr %q", code, errs)
 	}
 	code, _, errs = ta.run("--no-config", "--preset-dir", presetDir, "--runtime", "tiny", rdf)
-	if code != 2 || !strings.Contains(errs, `--runtime "tiny": want one of distroless, alpine, slim, scratch, dhi, chainguard, temurin, semeru, chiseled`+"\n") {
+	if code != 2 || !strings.Contains(errs, `--runtime "tiny": want one of distroless, alpine, slim, scratch, dhi, chainguard, temurin, jdk, semeru, chiseled`+"\n") {
 		t.Errorf("--runtime tiny: exit %d, stderr %q", code, errs)
 	}
 
@@ -191,7 +191,7 @@ func TestRuntimeFlavorsComeFromThePresets(t *testing.T) {
 	}
 	writeFile(t, cfg, "preset_dirs: [presets]\nruntime: tiny\n")
 	code, _, errs = ta.run(cdf)
-	if want := cfg + `:2: runtime "tiny": want one of distroless, alpine, slim, scratch, dhi, chainguard, temurin, semeru, chiseled` + "\n"; code != 2 || errs != want {
+	if want := cfg + `:2: runtime "tiny": want one of distroless, alpine, slim, scratch, dhi, chainguard, temurin, jdk, semeru, chiseled` + "\n"; code != 2 || errs != want {
 		t.Errorf("runtime: tiny in the config: exit %d, stderr %q, want %q", code, errs, want)
 	}
 }
