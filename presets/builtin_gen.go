@@ -5097,6 +5097,7 @@ var builtinPresets = []*Preset{
 					"sh",
 					"bash",
 					"node",
+					"nodejs",
 					"npm",
 					"npx",
 					"yarn",
@@ -5342,6 +5343,7 @@ var builtinPresets = []*Preset{
 				Tools: []string{
 					"sh",
 					"node",
+					"nodejs",
 					"npm",
 					"npx",
 					"yarn",
@@ -8428,6 +8430,7 @@ var builtinPresets = []*Preset{
 					"bash",
 					"apt-get",
 					"python",
+					"python3",
 				},
 				Users: []string{
 					"root",
@@ -8675,6 +8678,7 @@ var builtinPresets = []*Preset{
 					"sh",
 					"apk",
 					"python",
+					"python3",
 					"wget",
 				},
 				Users: []string{
