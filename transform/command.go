@@ -298,6 +298,14 @@ func (p *plan) checkProgram() error {
 		// install fills (/app/.venv/bin/uvicorn).
 		return p.needApp()
 	}
+	if art == nil && pr.needsShell && p.runtimeProgram(pr.word) {
+		// A shell command line is a script written inline: its first
+		// program is read as a script's line is (needProgram), so that
+		// `CMD npx prisma migrate deploy && npm start` converts as the
+		// same lines in start.sh do (review 8, finding D).
+		pr.tools = appendNew(pr.tools, pr.word)
+		return p.needApp()
+	}
 	if art == nil {
 		in := ""
 		if pr.dir != "" {
@@ -1213,4 +1221,21 @@ func (p *plan) outputNotBuilt(abs string) error {
 	}
 	pr := p.prog
 	return declinef(declOutputNotBuilt, "line %d: %s runs %s, which the build on line %d does not write: %s (%s), so it writes %s%s in %s; the original container cannot start either (the file is missing), so there is nothing to copy (run %s instead, or make the build write the name the command runs)", pr.holder.first, pr.holder.kw, abs, line, o.Why, from, base, o.Ext, path.Join(dir, o.Dir), path.Join(dir, o.Dir, base+o.Ext))
+}
+
+// runtimeProgram reports whether prog is a bare name that some runtime of
+// the preset has as a program of its own (npx on node's slim and alpine
+// images): a shell finds it on PATH in those images, with no file of the
+// build behind it. A name with a folder, or one only an install would put
+// on PATH (prisma in node_modules/.bin), is not one.
+func (p *plan) runtimeProgram(prog string) bool {
+	if strings.Contains(prog, "/") || shell.IsShell(prog) {
+		return false
+	}
+	for i := range p.f.preset.Runtimes {
+		if p.f.preset.Runtimes[i].HasTool(prog) {
+			return true
+		}
+	}
+	return false
 }
