@@ -125,7 +125,24 @@ func (p *plan) findProgram() error {
 		if len(first) == 0 {
 			return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
 		}
-		if sl.plain {
+		if k := shell.CommandArg(wordTexts(first)); len(sl.cmds) == 1 && !sl.cmds[0].c.Nested && k > 0 {
+			// `CMD sh -c "a && b"`: a shell run by the shell; the
+			// inner string is the command line, as in the exec form
+			// (review 8, finding D).
+			inner := splitShell(first[k].text)
+			if first[k].dynamic {
+				return declinef(declCommandUnclear, "line %d: %s runs %s -c with a command string that the outer shell expands when the container starts (%s): cannot tell what it runs", holder.first, holder.kw, first[0].text, first[k].text)
+			}
+			if len(inner.cmds) == 0 {
+				return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
+			}
+			pr.needsShell, pr.shell = true, path.Base(first[0].text)
+			p.restCmds = inner.cmds[1:]
+			first, _ = inner.cmds[0].argv()
+			if len(first) == 0 {
+				return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
+			}
+		} else if sl.plain {
 			pr.exec = wordTexts(first)
 		} else {
 			pr.needsShell, pr.shell = true, shellName
