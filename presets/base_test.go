@@ -25,3 +25,31 @@ func TestRuntimeBase(t *testing.T) {
 		}
 	}
 }
+
+// TestInterpreterNamesTogether: the names a preset gives its interpreter
+// (python and python3, node and nodejs) are links to one program in the
+// images that have it, so a built-in runtime that lists one of them as a
+// tool lists them all. Review 8, finding C: the python runtimes listed
+// python only, and a HEALTHCHECK running python3 was declined (RS235).
+func TestInterpreterNamesTogether(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		for i := range p.Runtimes {
+			r := &p.Runtimes[i]
+			var has, lacks []string
+			for _, name := range p.Interpreters {
+				if r.HasTool(name) {
+					has = append(has, name)
+				} else {
+					lacks = append(lacks, name)
+				}
+			}
+			if len(has) > 0 && len(lacks) > 0 {
+				t.Errorf("%s runtime %s (%s) has %v but not %v", p.Name, r.Flavor, r.Image, has, lacks)
+			}
+		}
+	}
+}

@@ -5498,6 +5498,7 @@ var builtinPresets = []*Preset{
 					"sh",
 					"bash",
 					"node",
+					"nodejs",
 					"npm",
 					"npx",
 					"yarn",
@@ -5743,6 +5744,7 @@ var builtinPresets = []*Preset{
 				Tools: []string{
 					"sh",
 					"node",
+					"nodejs",
 					"npm",
 					"npx",
 					"yarn",
@@ -8865,6 +8867,7 @@ var builtinPresets = []*Preset{
 					"bash",
 					"apt-get",
 					"python",
+					"python3",
 				},
 				Users: []string{
 					"root",
@@ -9112,6 +9115,7 @@ var builtinPresets = []*Preset{
 					"sh",
 					"apk",
 					"python",
+					"python3",
 					"wget",
 				},
 				Users: []string{

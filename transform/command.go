@@ -125,7 +125,24 @@ func (p *plan) findProgram() error {
 		if len(first) == 0 {
 			return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
 		}
-		if sl.plain {
+		if k := shell.CommandArg(wordTexts(first)); len(sl.cmds) == 1 && !sl.cmds[0].c.Nested && k > 0 {
+			// `CMD sh -c "a && b"`: a shell run by the shell; the
+			// inner string is the command line, as in the exec form
+			// (review 8, finding D).
+			inner := splitShell(first[k].text)
+			if first[k].dynamic {
+				return declinef(declCommandUnclear, "line %d: %s runs %s -c with a command string that the outer shell expands when the container starts (%s): cannot tell what it runs", holder.first, holder.kw, first[0].text, first[k].text)
+			}
+			if len(inner.cmds) == 0 {
+				return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
+			}
+			pr.needsShell, pr.shell = true, path.Base(first[0].text)
+			p.restCmds = inner.cmds[1:]
+			first, _ = inner.cmds[0].argv()
+			if len(first) == 0 {
+				return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
+			}
+		} else if sl.plain {
 			pr.exec = wordTexts(first)
 		} else {
 			pr.needsShell, pr.shell = true, shellName
@@ -296,6 +313,14 @@ func (p *plan) checkProgram() error {
 	if art == nil && f.preset.PathPrograms && strings.Contains(pr.word, "/") && f.inOwnEnv(abs) {
 		// A console script named in the environment the file's own
 		// install fills (/app/.venv/bin/uvicorn).
+		return p.needApp()
+	}
+	if art == nil && pr.needsShell && p.runtimeProgram(pr.word) {
+		// A shell command line is a script written inline: its first
+		// program is read as a script's line is (needProgram), so that
+		// `CMD npx prisma migrate deploy && npm start` converts as the
+		// same lines in start.sh do (review 8, finding D).
+		pr.tools = appendNew(pr.tools, pr.word)
 		return p.needApp()
 	}
 	if art == nil {
@@ -1213,4 +1238,21 @@ func (p *plan) outputNotBuilt(abs string) error {
 	}
 	pr := p.prog
 	return declinef(declOutputNotBuilt, "line %d: %s runs %s, which the build on line %d does not write: %s (%s), so it writes %s%s in %s; the original container cannot start either (the file is missing), so there is nothing to copy (run %s instead, or make the build write the name the command runs)", pr.holder.first, pr.holder.kw, abs, line, o.Why, from, base, o.Ext, path.Join(dir, o.Dir), path.Join(dir, o.Dir, base+o.Ext))
+}
+
+// runtimeProgram reports whether prog is a bare name that some runtime of
+// the preset has as a program of its own (npx on node's slim and alpine
+// images): a shell finds it on PATH in those images, with no file of the
+// build behind it. A name with a folder, or one only an install would put
+// on PATH (prisma in node_modules/.bin), is not one.
+func (p *plan) runtimeProgram(prog string) bool {
+	if strings.Contains(prog, "/") || shell.IsShell(prog) {
+		return false
+	}
+	for i := range p.f.preset.Runtimes {
+		if p.f.preset.Runtimes[i].HasTool(prog) {
+			return true
+		}
+	}
+	return false
 }
