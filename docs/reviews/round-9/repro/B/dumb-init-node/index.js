@@ -1,0 +1,2 @@
+const express = require("express");
+express().get("/", (q, s) => s.send("ok")).listen(3000);
