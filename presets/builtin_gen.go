@@ -406,6 +406,13 @@ var builtinPresets = []*Preset{
 				},
 				Why:   "{where} names {name}, which calls C through cgo",
 				Match: "(?m)(?:^|\\s){name}[ \\t]+v[^\\s/]*(?:\\s|$)",
+				Complete: &CompleteDeps{
+					File:    "go.mod",
+					Pattern: "(?m)^go[ \\t]+(?:1\\.(?:1[7-9]|[2-9][0-9]|[1-9][0-9]{2,})|[2-9]|[1-9][0-9]+)(?:[^0-9]|$)",
+					Skip: []string{
+						"go.sum",
+					},
+				},
 			},
 			LibcSources: &LibcSources{
 				Ext: ".go",
@@ -10740,6 +10747,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*(JavaVersion\\.VERSION_(1_)?)?[\"']?(1\\.)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}}},
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*JavaVersion\\.VERSION_(1_)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}, {"JavaVersion.VERSION_"}}},
 	{"(?m)^\\s+requiresBuild:\\s*true", [][]string{{"requiresBuild:"}, {"true"}}},
+	{"(?m)^go[ \\t]+(?:1\\.(?:1[7-9]|[2-9][0-9]|[1-9][0-9]{2,})|[2-9]|[1-9][0-9]+)(?:[^0-9]|$)", [][]string{{"go"}}},
 	{"(?m)^import[ \\t]+\"C\"|^import[ \\t]*\\([^)]*\\n[ \\t]*\"C\"[ \\t]*(//[^\\n]*)?\\n", [][]string{{"import"}, {"\"C\""}}},
 	{"(?m)^module\\s+\"?([^\\s\"]+)", [][]string{{"module"}}},
 	{"(?m)^require\\b", [][]string{{"require"}}},

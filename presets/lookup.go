@@ -604,6 +604,16 @@ func onSystem(raw json.RawMessage, sys string) bool {
 // Reason is what a lockfile with no sign says, for a file.
 func (l *Lockfile) Reason(file string) string { return strings.ReplaceAll(l.Why, "{file}", file) }
 
+// Skipped reports whether a file of Files is not read, given the
+// content of the Complete file (nil when the context does not have it).
+func (d *LibcDeps) Skipped(file string, complete []byte) bool {
+	c := d.Complete
+	if c == nil || complete == nil || !slices.Contains(c.Skip, file) {
+		return false
+	}
+	return mayMatch(c.Pattern, complete) && re(c.Pattern).Match(complete)
+}
+
 // Reason is the dependency signal's why for a name found in where.
 func (d *LibcDeps) Reason(name, where string) string {
 	return strings.NewReplacer("{name}", name, "{where}", where).Replace(d.Why)

@@ -813,6 +813,20 @@ type LibcDeps struct {
 	// static env has no switch that makes the program static: it needs
 	// no C library only when one of these is read and shows no sign.
 	Lockfiles []Lockfile `yaml:"lockfiles"`
+	// Complete says when one of Files requires every dependency that
+	// gives the build a package, so that a name only the others hold is
+	// a dependency's dependency the program does not build (go.sum's
+	// line for a module at go 1.17 or later, review 9, finding D).
+	Complete *CompleteDeps `yaml:"complete"`
+}
+
+// CompleteDeps is a file of LibcDeps.Files that, when its content
+// matches Pattern, names every dependency the build uses: the Skip
+// files are then not read for names or signs.
+type CompleteDeps struct {
+	File    string   `yaml:"file"`
+	Pattern string   `yaml:"pattern"`
+	Skip    []string `yaml:"skip"`
 }
 
 // Lockfile is a file of the build context that lists every dependency

@@ -326,6 +326,19 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("static.libc_deps.lockfiles.%d.installs", i), "installs needs entries, dev, optional, os and system"}
 			}
 		}
+		if c := d.Complete; c != nil {
+			if c.Pattern == "" || len(c.Skip) == 0 || !slices.Contains(d.Files, c.File) {
+				return &presetErr{"static.libc_deps.complete", "static.libc_deps.complete needs a file of files, a pattern and skip"}
+			}
+			if _, err := compileRE(c.Pattern); err != nil {
+				return &presetErr{"static.libc_deps.complete.pattern", fmt.Sprintf("bad pattern %q: %v", c.Pattern, err)}
+			}
+			for i, f := range c.Skip {
+				if f == c.File || !slices.Contains(d.Files, f) {
+					return &presetErr{fmt.Sprintf("static.libc_deps.complete.skip.%d", i), fmt.Sprintf("%q is not another file of files", f)}
+				}
+			}
+		}
 	}
 	if ls := p.Static.LibcSources; ls != nil {
 		if ls.Ext == "" || ls.Pattern == "" || ls.Why == "" {

@@ -1360,7 +1360,14 @@ func (f *facts) contextLibc(omitDev bool) (found []Evidence, free, unread string
 		return data, file, err
 	}
 	if d := st.LibcDeps; d != nil {
+		var complete []byte
+		if d.Complete != nil {
+			complete, _, _ = read(d.Complete.File)
+		}
 		for _, name := range d.Files {
+			if d.Skipped(name, complete) {
+				continue
+			}
 			data, file, err := read(name)
 			if err != nil {
 				continue
