@@ -5495,6 +5495,10 @@ var builtinPresets = []*Preset{
 				},
 				SizeMB: 125,
 				Why:    "the distroless Node.js image (node at /nodejs/bin/node as its entrypoint, no shell, no npm) matches the builder's major version and glibc",
+				Packages: []string{
+					"libssl3t64",
+					"libssl3",
+				},
 			},
 			{
 				Flavor: "slim",
@@ -5741,6 +5745,9 @@ var builtinPresets = []*Preset{
 						"tabs",
 						"perl",
 					},
+				},
+				Packages: []string{
+					"libssl3t64",
 				},
 			},
 			{
@@ -6494,6 +6501,30 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				BuilderLibs: &BuilderLibs{
+					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
+					Files: []string{
+						"package.json",
+					},
+					Match: "(?m)\"{name}\"\\s*:",
+					Word:  "^{name}(?:@[^/]*)?$",
+					Deps: []LibDep{
+						{
+							Name: "@prisma/client",
+							Packages: []string{
+								"libssl3t64",
+							},
+						},
+						{
+							Name: "prisma",
+							Packages: []string{
+								"libssl3t64",
+							},
+						},
+					},
+					Why:       "{where} names {name}, whose query engine loads OpenSSL's libssl, which the full node image has (it is built on buildpack-deps) and the slim node images lack",
+					Alongside: true,
+				},
 			},
 			{
 				Command: "apt install",
@@ -6786,6 +6817,30 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				BuilderLibs: &BuilderLibs{
+					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
+					Files: []string{
+						"package.json",
+					},
+					Match: "(?m)\"{name}\"\\s*:",
+					Word:  "^{name}(?:@[^/]*)?$",
+					Deps: []LibDep{
+						{
+							Name: "@prisma/client",
+							Packages: []string{
+								"libssl3",
+							},
+						},
+						{
+							Name: "prisma",
+							Packages: []string{
+								"libssl3",
+							},
+						},
+					},
+					Why:       "{where} names {name}, whose query engine loads OpenSSL's libssl, which the full node image has (it is built on buildpack-deps) and the slim node images lack",
+					Alongside: true,
+				},
 			},
 			{
 				Command: "apt install",
@@ -7078,6 +7133,30 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				BuilderLibs: &BuilderLibs{
+					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
+					Files: []string{
+						"package.json",
+					},
+					Match: "(?m)\"{name}\"\\s*:",
+					Word:  "^{name}(?:@[^/]*)?$",
+					Deps: []LibDep{
+						{
+							Name: "@prisma/client",
+							Packages: []string{
+								"libssl1.1",
+							},
+						},
+						{
+							Name: "prisma",
+							Packages: []string{
+								"libssl1.1",
+							},
+						},
+					},
+					Why:       "{where} names {name}, whose query engine loads OpenSSL's libssl, which the full node image has (it is built on buildpack-deps) and the slim node images lack",
+					Alongside: true,
+				},
 			},
 			{
 				Command: "apt install",
@@ -7369,6 +7448,30 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				BuilderLibs: &BuilderLibs{
+					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
+					Files: []string{
+						"package.json",
+					},
+					Match: "(?m)\"{name}\"\\s*:",
+					Word:  "^{name}(?:@[^/]*)?$",
+					Deps: []LibDep{
+						{
+							Name: "@prisma/client",
+							Packages: []string{
+								"openssl",
+							},
+						},
+						{
+							Name: "prisma",
+							Packages: []string{
+								"openssl",
+							},
+						},
+					},
+					Why:       "{where} names {name}, whose query engine loads OpenSSL's libssl, which the full node image has (it is built on buildpack-deps) and the slim node images lack",
+					Alongside: true,
 				},
 			},
 			{
@@ -10721,6 +10824,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?i)^(?P<name>psycopg2|psycopg|mysqlclient)(?:[\\[<>=!~;@].*)?$", nil},
 	{"(?i)autoload|require-?dir|require-?all|require-?directory", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>psycopg2|psycopg|mysqlclient)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
+	{"(?m)\"(?P<name>@prisma/client|prisma)\"\\s*:", [][]string{{"\""}, {"@prisma/client", "prisma"}, {"\""}, {":"}}},
 	{"(?m)(?:^|[\\s\"']|node_modules/)(?P<name>bcrypt|better-sqlite3|sqlite3|sharp|canvas|node-pty|argon2|@node-rs/argon2|@node-rs/bcrypt|node-sass|re2|sodium-native|@tensorflow/tfjs-node|oracledb|@prisma/client|prisma)[\"'@:]", [][]string{{"crypt", "etter-sqlite3", "qlite3", "harp", "canvas", "node-pty", "argon2", "@node-rs/", "node-sass", "re2", "sodium-native", "@tensorflow/tfjs-node", "oracledb", "@prisma/client", "prisma"}}},
 	{"(?m)(?:^|[^.\\w$]|\\b(?:child_process|childProcess|cp)\\.|\\brequire\\(\\s*['\"](?:node:)?child_process['\"]\\s*\\)\\.)(?:exec|execSync)\\(", [][]string{{"exec"}, {"("}}},
 	{"(?m)(?:^|[^.\\w$]|\\b(?:child_process|childProcess|cp)\\.|\\brequire\\(\\s*['\"](?:node:)?child_process['\"]\\s*\\)\\.)(?:exec|execSync)\\(\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)|(?P<expr>[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)])", [][]string{{"exec"}, {"("}}},
@@ -10872,6 +10976,7 @@ var builtinLiterals = []patternLiterals{
 	{"^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$", [][]string{{"3", "latest", "trixie", "ookworm", "llseye", "ster", "stretch", "jessie"}}},
 	{"^((?P<float>3)-)?alpine(?P<alpine>3\\.\\d+)?$", [][]string{{"alpine"}}},
 	{"^((?P<float>lts|current)-)?alpine(?P<alpine>3\\.\\d+)?$", [][]string{{"alpine"}}},
+	{"^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$", nil},
 	{"^(11|12)$", [][]string{{"1"}}},
 	{"^(17|21|25)$", [][]string{{"17", "2"}}},
 	{"^(22|23|24)$", [][]string{{"2"}}},
@@ -10888,6 +10993,7 @@ var builtinLiterals = []patternLiterals{
 	{"^(?P<hardened_tag>.+)-dev$", [][]string{{"-dev"}}},
 	{"^(?P<java>\\d+)$", nil},
 	{"^(?P<java>\\d+)(\\b|[^\\d.])(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble|resolute)(?:-|$))?", nil},
+	{"^(?P<name>@prisma/client|prisma)(?:@[^/]*)?$", [][]string{{"@prisma/client", "prisma"}}},
 	{"^(?P<version>(?P<major>12))(-slim)?$", [][]string{{"12"}}},
 	{"^(?P<version>(?P<major>14))(-slim)?$|^(?P<version>(?P<major>16)[.\\d]*)(-slim)?$", [][]string{{"14", "16"}}},
 	{"^(?P<version>(?P<major>17|19)[.\\d]*)(-slim)?$", [][]string{{"1"}}},

@@ -543,6 +543,13 @@ type BuilderLibs struct {
 	Word string   `yaml:"word"`
 	Deps []LibDep `yaml:"deps"`
 	Why  string   `yaml:"why"` // with {name} and {where} replaced
+	// Alongside means the default runtime has the packages already
+	// (distroless nodejs has libssl, node's slim images do not): they
+	// are installed only in a runtime that does not list them in its
+	// packages, and do not by themselves keep a runtime that cannot
+	// install them from being chosen when it has them (review 9,
+	// finding A), as a package map's alongside packages.
+	Alongside bool `yaml:"alongside"`
 }
 
 // LibDep is a dependency and the run-time packages it needs.

@@ -36,7 +36,7 @@ func (p *plan) planPackages() error {
 			bo := p.nativeBuildKept(m, f.pkgBuildOnly[i], f.pkgOrder[i], &libs)
 			libs = p.keepRunBuildOnly(m, bo, libs)
 		}
-		libs = p.builderLibs(i, m.BuilderLibs, libs)
+		libs = p.builderLibs(i, m, libs)
 		if i < len(f.unreached) {
 			p.warnUnreached(m, f.unreached[i])
 		}
@@ -111,6 +111,18 @@ type alongsideOnly struct {
 	m    *presets.PackageMap
 	libs []string
 	at   int // where in the runtime's RUN lines the map's install goes
+	// deps are set when the packages are libraries of the builder image
+	// that dependencies need (presets.BuilderLibs.Alongside), not
+	// packages the builder installs: the notes say why by them.
+	deps []libNeed
+}
+
+// libNeed is a dependency's need of builder libraries: the reason
+// (presets.BuilderLibs.Reason), its line (0 for a file) and the packages.
+type libNeed struct {
+	line int
+	why  string
+	pkgs []string
 }
 
 // lacks are the packages of a that the runtime r does not list as its
@@ -161,6 +173,14 @@ func (p *plan) installAlongside() error {
 		if len(miss) == 0 {
 			continue
 		}
+		if !canInstall(r, a.m) && len(a.deps) > 0 {
+			for _, n := range a.deps {
+				if pk := intersect(n.pkgs, miss); len(pk) > 0 {
+					p.notes.note(n.line, warnBuilderLibMissing, "%s: the runtime %s has no %s and cannot install %s; use a runtime that has %s", n.why, r.Flavor, strings.Join(pk, ", "), pronoun(len(pk)), pronoun(len(pk)))
+				}
+			}
+			continue
+		}
 		if !canInstall(r, a.m) {
 			p.notes.note(0, warnAlongsideMissing, "the builder installs %s, which the runtime %s does not have and cannot install: what the program reads from %s at run time is missing; install %s in the runtime stage, or use a runtime that has %s", strings.Join(miss, ", "), r.Flavor, pronoun(len(miss)), pronoun(len(miss)), pronoun(len(miss)))
 			continue
@@ -179,6 +199,15 @@ func (p *plan) installAlongside() error {
 		p.runs = slices.Insert(p.runs, min(a.at, len(p.runs)), line)
 		p.installed = append(p.installed, libs...)
 		p.pkgInstalled = append(p.pkgInstalled, libs...)
+		if len(a.deps) > 0 {
+			for _, n := range a.deps {
+				if pk := intersect(n.pkgs, miss); len(pk) > 0 {
+					p.notes.note(n.line, infoBuilderLibs, "%s: the runtime installs %s", n.why, strings.Join(pk, ", "))
+				}
+			}
+			p.notes.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
+			continue
+		}
 		p.notes.note(0, infoAlongsideInstalled, "the runtime installs %s: the builder installs %s, which the default runtime has and runtime %s does not", strings.Join(libs, ", "), strings.Join(miss, ", "), r.Flavor)
 	}
 	return nil
@@ -485,8 +514,9 @@ func pronoun(n int) string {
 // dependencies named in a RUN or a file of the build context need from
 // the builder image, when its tag is one b lists, with a note for each
 // dependency that adds one.
-func (p *plan) builderLibs(pm int, b *presets.BuilderLibs, libs []string) []string {
+func (p *plan) builderLibs(pm int, m *presets.PackageMap, libs []string) []string {
 	f := p.f
+	b := m.BuilderLibs
 	if b == nil || !b.Builds(f.tag) {
 		return libs
 	}
@@ -498,6 +528,8 @@ func (p *plan) builderLibs(pm int, b *presets.BuilderLibs, libs []string) []stri
 	}
 	found = append(found, f.contextLibDeps(pm, b)...)
 	var seen []*presets.LibDep
+	var needs []libNeed
+	var all []string
 	for _, d := range found {
 		if slices.Contains(seen, d.dep) {
 			continue
@@ -505,17 +537,40 @@ func (p *plan) builderLibs(pm int, b *presets.BuilderLibs, libs []string) []stri
 		seen = append(seen, d.dep)
 		var add []string
 		for _, pkg := range d.dep.Packages {
-			if !slices.Contains(libs, pkg) {
+			if !slices.Contains(libs, pkg) && !slices.Contains(all, pkg) {
 				add = append(add, pkg)
 			}
 		}
 		if len(add) == 0 {
 			continue
 		}
-		libs = append(libs, add...)
-		p.notes.note(d.line, infoBuilderLibs, "%s: the runtime installs %s", b.Reason(d.dep.Name, d.where), strings.Join(add, ", "))
+		all = append(all, add...)
+		needs = append(needs, libNeed{line: d.line, why: b.Reason(d.dep.Name, d.where), pkgs: add})
 	}
-	return libs
+	if len(needs) == 0 {
+		return libs
+	}
+	if b.Alongside && len(libs) == 0 {
+		// Nothing else to install: which runtime lacks them is not
+		// known yet, and one that has them (distroless) needs none.
+		p.alongside = append(p.alongside, alongsideOnly{m: m, libs: all, at: len(p.runs), deps: needs})
+		return libs
+	}
+	for _, n := range needs {
+		p.notes.note(n.line, infoBuilderLibs, "%s: the runtime installs %s", n.why, strings.Join(n.pkgs, ", "))
+	}
+	return append(libs, all...)
+}
+
+// intersect returns the elements of a that b holds, in a's order.
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // allDeferred reports whether every sign is one that says little of
