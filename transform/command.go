@@ -261,6 +261,49 @@ func (p *plan) unwrap(w *presets.InitWrapper, first []word) ([]word, error) {
 	return rest, nil
 }
 
+// writtenBy finds the last RUN that writes prog into a folder where the
+// container finds it (its own folder when named by a path, else a folder
+// on PATH): its text names both the folder and the program (wget URL &&
+// tar -C /usr/local/bin, curl -o /usr/local/bin/prog URL, cp x
+// /usr/local/bin/prog). fetched says it runs one of the preset's download
+// tools on a URL. Such a program is no output of the build's that the
+// runtime gets, and the decline must say so rather than list the outputs
+// as if the build never wrote it (review 9, finding C).
+func (p *plan) writtenBy(prog string) (run *inst, dir string, fetched bool) {
+	f := p.f
+	dirs := strings.Split(f.envNow["PATH"], ":")
+	if strings.Contains(prog, "/") {
+		dirs = []string{path.Dir(f.abs(prog))}
+	}
+	name := path.Base(prog)
+	var tools []string
+	for _, m := range f.preset.RuntimePackages {
+		for _, t := range m.FetchTools {
+			if !strings.ContainsAny(t, "*?[") {
+				tools = appendNew(tools, t)
+			}
+		}
+	}
+	for i := len(f.runs) - 1; i >= 0; i-- {
+		r := f.runs[i]
+		if !strings.Contains(r.text, name) {
+			continue
+		}
+		for _, d := range dirs {
+			if d == "" || !path.IsAbs(d) || !regexp.MustCompile(`(^|[\s='"])`+regexp.QuoteMeta(path.Clean(d))+`(/|[\s'";]|$)`).MatchString(r.text) {
+				continue
+			}
+			for _, c := range splitShell(r.text).cmds {
+				if args, _ := c.argv(); len(args) > 0 && slices.Contains(tools, path.Base(args[0].text)) && strings.Contains(r.text, "://") {
+					fetched = true
+				}
+			}
+			return r.in, path.Clean(d), fetched
+		}
+	}
+	return nil, "", false
+}
+
 // jsonLike matches a shell-form command that starts as a JSON array of
 // strings would, with `[` as a word of its own: `[ "npm", ...`.
 var jsonLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[\s+(?:"[^"]*"|'[^']*')\s*,`) })
@@ -378,6 +421,13 @@ func (p *plan) checkProgram() error {
 		in := ""
 		if pr.dir != "" {
 			in = " in " + pr.dir
+		}
+		if run, dir, fetched := p.writtenBy(pr.word); run != nil {
+			verb, what := "writes", "puts elsewhere"
+			if fetched {
+				verb, what = "downloads", "downloads"
+			}
+			return declinef(declProgramDownloaded, "line %d: the container runs %s%s, which the RUN on line %d %s into %s: restage carries only what the build writes in the app's folders and the outputs its preset names, not programs a RUN %s", holder.first, pr.word, in, run.first, verb, dir, what)
 		}
 		return declinef(declNotBuilt, "line %d: the container runs %s%s, which is not a program the build writes (%s)", holder.first, pr.word, in, p.artifactList())
 	}
