@@ -241,11 +241,25 @@ func (p *plan) unwrap(w *presets.InitWrapper, first []word) ([]word, error) {
 	if slices.ContainsFunc(first[:at], func(w word) bool { return w.dynamic }) {
 		return nil, declinef(declRunTimeProgram, "line %d: %s runs the init wrapper %s with options only known at run time", holder.first, holder.kw, w.Program)
 	}
+	var cmdIn *inst // the CMD that is the wrapper's command
 	if at == len(first) {
-		if holder.kw == "ENTRYPOINT" && f.cmd != nil && f.cmd != holder {
-			return nil, declinef(declCommandUnclear, "line %d: ENTRYPOINT runs the init wrapper %s with the CMD on line %d as its command: restage reads a wrapper's command only in the same instruction", holder.first, w.Program, f.cmd.first)
+		if holder.kw != "ENTRYPOINT" || pr.exec == nil || f.cmd == nil || f.cmd == holder {
+			return nil, declinef(declCommandUnclear, "line %d: %s runs the init wrapper %s with no command", holder.first, holder.kw, w.Program)
 		}
-		return nil, declinef(declCommandUnclear, "line %d: %s runs the init wrapper %s with no command", holder.first, holder.kw, w.Program)
+		// ENTRYPOINT ["tini", "--"] with CMD [...]: Docker runs the CMD's
+		// words after the ENTRYPOINT's, so the CMD is the command.
+		cl := cmdLine(f.cmd)
+		if cl.PrependShell {
+			return nil, declinef(declCommandUnclear, "line %d: ENTRYPOINT runs the init wrapper %s with the shell-form CMD on line %d as its command (/bin/sh -c and the CMD's text): restage reads a wrapper's command only when it is an exec-form CMD or in the same instruction", holder.first, w.Program, f.cmd.first)
+		}
+		if len(cl.CmdLine) == 0 {
+			return nil, declinef(declCommandUnclear, "line %d: ENTRYPOINT runs the init wrapper %s with no command", holder.first, w.Program)
+		}
+		cmdIn = f.cmd
+		for _, a := range cl.CmdLine {
+			first = append(first, word{text: a})
+			pr.exec = append(pr.exec, a)
+		}
 	}
 	rest := first[at:]
 	if shell.CommandArg(wordTexts(rest)) > 0 {
@@ -257,7 +271,12 @@ func (p *plan) unwrap(w *presets.InitWrapper, first []word) ([]word, error) {
 		pr.wrap = texts[:at:at]
 	}
 	pr.tools = appendNew(pr.tools, w.Program)
-	p.notes.note(holder.first, infoInitWrapper, "%s runs `%s` under the init wrapper %s, which the package install on line %d provides: the command is read behind the wrapper, and the runtime keeps the wrapper in front of it", holder.kw, strings.Join(wordTexts(rest), " "), w.Program, line)
+	what := fmt.Sprintf("`%s`", strings.Join(wordTexts(rest), " "))
+	if cmdIn != nil {
+		pr.cmdIn, pr.cmdAt = cmdIn, 0
+		what += fmt.Sprintf(" (the CMD on line %d)", cmdIn.first)
+	}
+	p.notes.note(holder.first, infoInitWrapper, "%s runs %s under the init wrapper %s, which the package install on line %d provides: the command is read behind the wrapper, and the runtime keeps the wrapper in front of it", holder.kw, what, w.Program, line)
 	return rest, nil
 }
 
@@ -594,7 +613,7 @@ func (f *facts) scriptWhole(sb *presets.ScriptBeside) bool {
 func (p *plan) joinCmd() {
 	f, pr := p.f, p.prog
 	cmd := f.cmd
-	if pr.holder.kw != "ENTRYPOINT" || pr.shellForm || pr.needsShell || pr.resolved || cmd == nil || cmd == pr.holder {
+	if pr.holder.kw != "ENTRYPOINT" || pr.shellForm || pr.needsShell || pr.resolved || cmd == nil || cmd == pr.holder || pr.cmdIn != nil {
 		return
 	}
 	if slices.Contains(pr.exec, f.preset.ScriptFlag) {
@@ -1043,7 +1062,10 @@ func (p *plan) finishCommand() {
 		// The ENTRYPOINT keeps its words, the CMD its own: each is
 		// rewritten only where it changed.
 		ep, cmd := exec[:cmdAt], exec[cmdAt:]
-		if !slices.Equal(cmd, cmdLine(pr.cmdIn).CmdLine) {
+		if !slices.Equal(cmd, cmdLine(pr.cmdIn).CmdLine) && len(ep) == len(pr.wrap) {
+			// The wrapper's command, rewritten (RS160 says why).
+			pr.cmdText = pr.cmdIn.node.Value + " " + jsonArgs(cmd)
+		} else if !slices.Equal(cmd, cmdLine(pr.cmdIn).CmdLine) {
 			pr.cmdText = pr.cmdIn.node.Value + " " + jsonArgs(cmd)
 			what := fmt.Sprintf("%s %s runs the file the CMD names, which the CMD now names by its absolute path", pr.word, p.f.preset.ScriptFlag)
 			if pr.classPath {
