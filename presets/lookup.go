@@ -1492,3 +1492,43 @@ func groupMatches(patterns []string, data []byte, group string, fn func(m []int,
 		}
 	}
 }
+
+// InitWrapper returns the init wrapper the command's first word names
+// (by name or by a path ending in it), or nil.
+func (p *Preset) InitWrapper(w string) *InitWrapper {
+	for i := range p.InitWrappers {
+		if p.InitWrappers[i].Program == path.Base(w) {
+			return &p.InitWrappers[i]
+		}
+	}
+	return nil
+}
+
+// Command returns the index in words (words[0] being the wrapper) where
+// the command the wrapper runs starts, after its options and End; bad is
+// the first option it does not know, which leaves the command unknown.
+// at is len(words) when nothing follows the options.
+func (w *InitWrapper) Command(words []string) (at int, bad string) {
+	i := 1
+	for i < len(words) {
+		a := words[i]
+		switch {
+		case w.End != "" && a == w.End:
+			return i + 1, ""
+		case !strings.HasPrefix(a, "-") || a == "-":
+			return i, ""
+		case slices.Contains(w.Flags, a):
+			i++
+		case slices.Contains(w.ValueFlags, a):
+			i += 2
+		default:
+			name, _, hasValue := strings.Cut(a, "=")
+			if hasValue && strings.HasPrefix(a, "--") && slices.Contains(w.ValueFlags, name) {
+				i++
+				continue
+			}
+			return i, a
+		}
+	}
+	return min(i, len(words)), ""
+}

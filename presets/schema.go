@@ -85,6 +85,10 @@ type Preset struct {
 	// folder (npm install -g): a program the container runs from one
 	// reaches the runtime at the same place.
 	GlobalInstalls []GlobalInstall `yaml:"global_installs"`
+	// InitWrappers are init programs (dumb-init, tini) that run their
+	// arguments as the container's one child and forward signals to it:
+	// a command that starts with one runs what follows its options.
+	InitWrappers []InitWrapper `yaml:"init_wrappers"`
 	// Shared holds YAML anchors that other fields refer to; the engine
 	// does not read it.
 	Shared any `yaml:"shared"`
@@ -1326,3 +1330,25 @@ type KeyMatch struct {
 
 // Matches reports whether s matches the pattern of a checked preset.
 func (k *KeyMatch) Matches(s string) bool { return re(k.Pattern).MatchString(s) }
+
+// InitWrapper is an init program that runs the command after its options
+// (dumb-init node app.js, tini -- node app.js).
+type InitWrapper struct {
+	// Program is the wrapper's name; a command may name it by a path
+	// (/sbin/tini), whose last element is then this name.
+	Program string `yaml:"program"`
+	// Packages are the system packages that provide it: the wrapper is
+	// read only when the file's own install gives one, which then
+	// reaches the runtime as a run-time package, so the runtime has the
+	// program.
+	Packages []string `yaml:"packages"`
+	// Flags are its options that take no value; ValueFlags those that
+	// take the next word (or --name=value). Any other option (help,
+	// version) means the wrapper may not run the command: the command
+	// is left unread.
+	Flags      []string `yaml:"flags"`
+	ValueFlags []string `yaml:"value_flags"`
+	// End is the word that ends its options ("--"), not part of the
+	// command.
+	End string `yaml:"end"`
+}

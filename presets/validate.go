@@ -484,6 +484,11 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{fmt.Sprintf("build.%d.classes", i), "classes needs a dir_flag"}
 		}
 	}
+	for i, w := range p.InitWrappers {
+		if w.Program == "" || strings.Contains(w.Program, "/") || len(w.Packages) == 0 {
+			return &presetErr{fmt.Sprintf("init_wrappers.%d", i), "an init wrapper needs a program (a name, no folder) and the packages that provide it"}
+		}
+	}
 	for i, r := range p.Runners {
 		if len(r.Commands) == 0 || (!r.Strip && r.Run == "" && (r.File == "" || r.Key == "")) {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "a runner needs commands, and a file and a key unless it strips"}

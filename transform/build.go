@@ -1629,3 +1629,25 @@ func (f *facts) checkInterpreterRequest(step *runStep, b buildUse) error {
 	}
 	return nil
 }
+
+// installLine is the line of the last install of one of pkgs that no
+// later remove undoes, or 0 when the file's own installs do not leave
+// one in the builder (the image's own packages do not count: the program
+// must come from an install the runtime repeats).
+func (f *facts) installLine(pkgs []string) int {
+	last := map[string]int{}
+	for _, e := range f.pkgEvents {
+		if !slices.Contains(pkgs, e.name) {
+			continue
+		}
+		last[e.name] = e.line
+		if e.remove {
+			last[e.name] = 0
+		}
+	}
+	line := 0
+	for _, l := range last {
+		line = max(line, l)
+	}
+	return line
+}

@@ -42,6 +42,10 @@ type program struct {
 	cmdIn   *inst
 	cmdAt   int
 	cmdText string // the CMD's replacement line, when rewritten
+	// wrap is the init wrapper and its options in front of the command
+	// (dumb-init --), which exec and first no longer hold: the runtime's
+	// command gets them back in front.
+	wrap []string
 }
 
 // commandCmds returns the simple commands of a CMD or ENTRYPOINT.
@@ -192,6 +196,12 @@ func (p *plan) findProgram() error {
 			return declinef(declRunTimeProgram, "line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, first[0].text)
 		}
 	}
+	if w := f.preset.InitWrapper(first[0].text); w != nil && !first[0].dynamic {
+		var err error
+		if first, err = p.unwrap(w, first); err != nil {
+			return err
+		}
+	}
 	pr.word = first[0].text
 	pr.first = strings.Join(wordTexts(first), " ")
 	if pr.needsShell {
@@ -200,7 +210,7 @@ func (p *plan) findProgram() error {
 	if strings.ContainsAny(pr.word, "$`") {
 		return declinef(declRunTimeProgram, "line %d: %s runs %s, which is only known at run time", holder.first, holder.kw, pr.word)
 	}
-	pr.orig = append([]string(nil), pr.exec...)
+	pr.orig = slices.Concat(pr.wrap, pr.exec)
 	if err := p.restPrograms(); err != nil {
 		return err
 	}
@@ -208,6 +218,109 @@ func (p *plan) findProgram() error {
 		return p.resolveRunner(r, c, rest)
 	}
 	return p.checkProgram()
+}
+
+// unwrap reads the command an init wrapper runs (dumb-init npm start):
+// what follows the wrapper's options is the command, read as the CMD
+// would be, and the wrapper becomes a program the runtime must have. A
+// wrapper that no package install of the file provides is left as the
+// program, so that the original's missing program is declined as before
+// (review 9, finding B).
+func (p *plan) unwrap(w *presets.InitWrapper, first []word) ([]word, error) {
+	f, pr := p.f, p.prog
+	holder := pr.holder
+	line := p.f.installLine(w.Packages)
+	if line == 0 {
+		return first, nil
+	}
+	texts := wordTexts(first)
+	at, bad := w.Command(texts)
+	if bad != "" {
+		return nil, declinef(declCommandUnclear, "line %d: %s runs the init wrapper %s with the option %s, which restage does not read: cannot tell what the wrapper runs", holder.first, holder.kw, w.Program, bad)
+	}
+	if slices.ContainsFunc(first[:at], func(w word) bool { return w.dynamic }) {
+		return nil, declinef(declRunTimeProgram, "line %d: %s runs the init wrapper %s with options only known at run time", holder.first, holder.kw, w.Program)
+	}
+	var cmdIn *inst // the CMD that is the wrapper's command
+	if at == len(first) {
+		if holder.kw != "ENTRYPOINT" || pr.exec == nil || f.cmd == nil || f.cmd == holder {
+			return nil, declinef(declCommandUnclear, "line %d: %s runs the init wrapper %s with no command", holder.first, holder.kw, w.Program)
+		}
+		// ENTRYPOINT ["tini", "--"] with CMD [...]: Docker runs the CMD's
+		// words after the ENTRYPOINT's, so the CMD is the command.
+		cl := cmdLine(f.cmd)
+		if cl.PrependShell {
+			return nil, declinef(declCommandUnclear, "line %d: ENTRYPOINT runs the init wrapper %s with the shell-form CMD on line %d as its command (/bin/sh -c and the CMD's text): restage reads a wrapper's command only when it is an exec-form CMD or in the same instruction", holder.first, w.Program, f.cmd.first)
+		}
+		if len(cl.CmdLine) == 0 {
+			return nil, declinef(declCommandUnclear, "line %d: ENTRYPOINT runs the init wrapper %s with no command", holder.first, w.Program)
+		}
+		cmdIn = f.cmd
+		for _, a := range cl.CmdLine {
+			first = append(first, word{text: a})
+			pr.exec = append(pr.exec, a)
+		}
+	}
+	rest := first[at:]
+	if shell.CommandArg(wordTexts(rest)) > 0 {
+		return nil, declinef(declCommandUnclear, "line %d: %s runs the init wrapper %s with a shell command string (%s -c): restage reads a wrapper's command only when it is no shell string", holder.first, holder.kw, w.Program, rest[0].text)
+	}
+	if pr.exec != nil {
+		pr.wrap, pr.exec = pr.exec[:at:at], pr.exec[at:]
+	} else {
+		pr.wrap = texts[:at:at]
+	}
+	pr.tools = appendNew(pr.tools, w.Program)
+	what := fmt.Sprintf("`%s`", strings.Join(wordTexts(rest), " "))
+	if cmdIn != nil {
+		pr.cmdIn, pr.cmdAt = cmdIn, 0
+		what += fmt.Sprintf(" (the CMD on line %d)", cmdIn.first)
+	}
+	p.notes.note(holder.first, infoInitWrapper, "%s runs %s under the init wrapper %s, which the package install on line %d provides: the command is read behind the wrapper, and the runtime keeps the wrapper in front of it", holder.kw, what, w.Program, line)
+	return rest, nil
+}
+
+// writtenBy finds the last RUN that writes prog into a folder where the
+// container finds it (its own folder when named by a path, else a folder
+// on PATH): its text names both the folder and the program (wget URL &&
+// tar -C /usr/local/bin, curl -o /usr/local/bin/prog URL, cp x
+// /usr/local/bin/prog). fetched says it runs one of the preset's download
+// tools on a URL. Such a program is no output of the build's that the
+// runtime gets, and the decline must say so rather than list the outputs
+// as if the build never wrote it (review 9, finding C).
+func (p *plan) writtenBy(prog string) (run *inst, dir string, fetched bool) {
+	f := p.f
+	dirs := strings.Split(f.envNow["PATH"], ":")
+	if strings.Contains(prog, "/") {
+		dirs = []string{path.Dir(f.abs(prog))}
+	}
+	name := path.Base(prog)
+	var tools []string
+	for _, m := range f.preset.RuntimePackages {
+		for _, t := range m.FetchTools {
+			if !strings.ContainsAny(t, "*?[") {
+				tools = appendNew(tools, t)
+			}
+		}
+	}
+	for i := len(f.runs) - 1; i >= 0; i-- {
+		r := f.runs[i]
+		if !strings.Contains(r.text, name) {
+			continue
+		}
+		for _, d := range dirs {
+			if d == "" || !path.IsAbs(d) || !regexp.MustCompile(`(^|[\s='"])`+regexp.QuoteMeta(path.Clean(d))+`(/|[\s'";]|$)`).MatchString(r.text) {
+				continue
+			}
+			for _, c := range splitShell(r.text).cmds {
+				if args, _ := c.argv(); len(args) > 0 && slices.Contains(tools, path.Base(args[0].text)) && strings.Contains(r.text, "://") {
+					fetched = true
+				}
+			}
+			return r.in, path.Clean(d), fetched
+		}
+	}
+	return nil, "", false
 }
 
 // jsonLike matches a shell-form command that starts as a JSON array of
@@ -327,6 +440,13 @@ func (p *plan) checkProgram() error {
 		in := ""
 		if pr.dir != "" {
 			in = " in " + pr.dir
+		}
+		if run, dir, fetched := p.writtenBy(pr.word); run != nil {
+			verb, what := "writes", "puts elsewhere"
+			if fetched {
+				verb, what = "downloads", "downloads"
+			}
+			return declinef(declProgramDownloaded, "line %d: the container runs %s%s, which the RUN on line %d %s into %s: restage carries only what the build writes in the app's folders and the outputs its preset names, not programs a RUN %s", holder.first, pr.word, in, run.first, verb, dir, what)
 		}
 		return declinef(declNotBuilt, "line %d: the container runs %s%s, which is not a program the build writes (%s)", holder.first, pr.word, in, p.artifactList())
 	}
@@ -493,7 +613,7 @@ func (f *facts) scriptWhole(sb *presets.ScriptBeside) bool {
 func (p *plan) joinCmd() {
 	f, pr := p.f, p.prog
 	cmd := f.cmd
-	if pr.holder.kw != "ENTRYPOINT" || pr.shellForm || pr.needsShell || pr.resolved || cmd == nil || cmd == pr.holder {
+	if pr.holder.kw != "ENTRYPOINT" || pr.shellForm || pr.needsShell || pr.resolved || cmd == nil || cmd == pr.holder || pr.cmdIn != nil {
 		return
 	}
 	if slices.Contains(pr.exec, f.preset.ScriptFlag) {
@@ -692,6 +812,10 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 		pr.exec = strings.Fields(strings.ReplaceAll(r.Run, "{artifact}", f.collect.Path))
 		p.collected = true
 		pr.word, pr.resolved, pr.needsShell, pr.tools = pr.exec[0], true, false, nil
+		if len(pr.wrap) > 0 {
+			// The init wrapper stays in front of the new command.
+			pr.tools = []string{path.Base(pr.wrap[0])}
+		}
 		p.notes.note(holder.first, infoRunBuilt, "%s runs from source: the runtime runs the built %s instead", runCmd, f.collect.Path)
 		p.notes.note(holder.first, warnSourceRunDiffers, "%s ran the app through the build tool, with the settings it adds (its JVM arguments, profiles, dev tools, resources read from the source folder); the built %s runs without them: check that the app starts and behaves the same", runCmd, f.collect.Path)
 		return p.checkProgram()
@@ -889,6 +1013,7 @@ func (p *plan) finishCommand() {
 	}
 	exec := append([]string(nil), pr.exec...)
 	clearEntrypoint := false
+	cmdAt := pr.cmdAt + len(pr.wrap)
 	switch {
 	case pr.classPath && len(r.Entrypoint) > 0:
 		// The image's entrypoint (java -jar) would take the class for a
@@ -925,6 +1050,7 @@ func (p *plan) finishCommand() {
 			p.notes.note(pr.holder.first, infoClassPathWorkdir, "the class path holds the working folder %s, where %s wrote the classes among the sources: the runtime copies the whole folder, sources included", p.f.workdir, strings.Join(p.f.classWriters(), ", "))
 		}
 	}
+	exec = slices.Concat(pr.wrap, exec)
 	same := len(exec) == len(pr.orig)
 	for i := range exec {
 		same = same && exec[i] == pr.orig[i]
@@ -935,8 +1061,11 @@ func (p *plan) finishCommand() {
 	if pr.cmdIn != nil {
 		// The ENTRYPOINT keeps its words, the CMD its own: each is
 		// rewritten only where it changed.
-		ep, cmd := exec[:pr.cmdAt], exec[pr.cmdAt:]
-		if !slices.Equal(cmd, cmdLine(pr.cmdIn).CmdLine) {
+		ep, cmd := exec[:cmdAt], exec[cmdAt:]
+		if !slices.Equal(cmd, cmdLine(pr.cmdIn).CmdLine) && len(ep) == len(pr.wrap) {
+			// The wrapper's command, rewritten (RS160 says why).
+			pr.cmdText = pr.cmdIn.node.Value + " " + jsonArgs(cmd)
+		} else if !slices.Equal(cmd, cmdLine(pr.cmdIn).CmdLine) {
 			pr.cmdText = pr.cmdIn.node.Value + " " + jsonArgs(cmd)
 			what := fmt.Sprintf("%s %s runs the file the CMD names, which the CMD now names by its absolute path", pr.word, p.f.preset.ScriptFlag)
 			if pr.classPath {
