@@ -309,7 +309,7 @@ func (p *plan) writtenBy(prog string) (run *inst, dir string, fetched bool) {
 			continue
 		}
 		for _, d := range dirs {
-			if d == "" || !path.IsAbs(d) || !mentionsFolder(r.text, path.Clean(d)) {
+			if d == "" || !path.IsAbs(d) || !wordIn(r.text, path.Clean(d)) {
 				continue
 			}
 			for _, c := range splitShell(r.text).cmds {
@@ -1382,27 +1382,6 @@ func (p *plan) runtimeProgram(prog string) bool {
 		if p.f.preset.Runtimes[i].HasTool(prog) {
 			return true
 		}
-	}
-	return false
-}
-
-// mentionsFolder reports whether text names dir as a word of its own or
-// the start of a path below it: after the start, a space, = or a quote,
-// and before a /, a space, a quote, ; or the end. (Not a pattern built
-// from dir: a folder of the file may hold bytes no pattern compiles.)
-func mentionsFolder(text, dir string) bool {
-	for i := 0; i < len(text); {
-		j := strings.Index(text[i:], dir)
-		if j < 0 {
-			return false
-		}
-		start, end := i+j, i+j+len(dir)
-		before := start == 0 || strings.ContainsRune(" \t\n\r\f='\"", rune(text[start-1]))
-		after := end == len(text) || strings.ContainsRune("/ \t\n\r\f'\";", rune(text[end]))
-		if before && after {
-			return true
-		}
-		i = start + 1
 	}
 	return false
 }

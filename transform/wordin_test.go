@@ -2,9 +2,10 @@ package transform
 
 import "testing"
 
-// mentionsFolder is the word-bounded test writtenBy makes of a RUN's
-// text (review 9, finding C), without a pattern compiled from the folder.
-func TestMentionsFolder(t *testing.T) {
+// wordIn is also the test writtenBy makes of a RUN's text for a PATH
+// folder (review 9, finding C): a path word, and never a pattern compiled
+// from the folder's name, which may hold bytes no pattern compiles.
+func TestWordInFolder(t *testing.T) {
 	cases := []struct {
 		text, dir string
 		want      bool
@@ -23,8 +24,8 @@ func TestMentionsFolder(t *testing.T) {
 		{"cp x \x80", "\x80", true},
 	}
 	for _, c := range cases {
-		if got := mentionsFolder(c.text, c.dir); got != c.want {
-			t.Errorf("mentionsFolder(%q, %q) = %v, want %v", c.text, c.dir, got, c.want)
+		if got := wordIn(c.text, c.dir); got != c.want {
+			t.Errorf("wordIn(%q, %q) = %v, want %v", c.text, c.dir, got, c.want)
 		}
 	}
 }
