@@ -548,7 +548,8 @@ var builtinPresets = []*Preset{
 				},
 			},
 			UnnamedReads: []string{
-				"\\b(?:os\\.(?:ReadFile|Open|OpenFile|ReadDir|DirFS)|ioutil\\.(?:ReadFile|ReadDir)|template\\.(?:ParseFiles|ParseGlob)|http\\.Dir|godotenv\\.(?:Load|Overload|Read)|viper\\.(?:SetConfigFile|AddConfigPath))\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]",
+				"\\bos\\.OpenFile\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*,\\s*(?:os\\.O_RDONLY\\b|[^,)]*\\bos\\.O_RDWR\\b)",
+				"\\b(?:os\\.(?:ReadFile|Open|ReadDir|DirFS)|ioutil\\.(?:ReadFile|ReadDir)|template\\.(?:ParseFiles|ParseGlob)|http\\.Dir|godotenv\\.(?:Load|Overload|Read)|viper\\.(?:SetConfigFile|AddConfigPath))\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]",
 			},
 			UnnamedFolder: &UnnamedFolder{
 				Assign:  "\\bNAME\\s*:?=[^=]",
@@ -10933,7 +10934,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"File"}, {"OutputStream", "Writer"}, {"("}}},
 	{"\\b(?:new\\s+)?File\\(\\s*\"(?P<path>[^\"\\\\]+)\"\\s*\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)", [][]string{{"File("}, {"\""}, {"\""}, {")"}, {"."}, {"mkdir", "createNewFile"}, {"()"}}},
 	{"\\b(?:new\\s+)?File\\(\\s*(?P<expr>[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*)\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)", [][]string{{"File("}, {")"}, {"."}, {"mkdir", "createNewFile"}, {"()"}}},
-	{"\\b(?:os\\.(?:ReadFile|Open|OpenFile|ReadDir|DirFS)|ioutil\\.(?:ReadFile|ReadDir)|template\\.(?:ParseFiles|ParseGlob)|http\\.Dir|godotenv\\.(?:Load|Overload|Read)|viper\\.(?:SetConfigFile|AddConfigPath))\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"ReadFile", "Open", "ReadDir", "DirFS", "ioutil.", "template.", "http.Dir", "godotenv.", "SetConfigFile", "AddConfigPath"}, {"("}}},
+	{"\\b(?:os\\.(?:ReadFile|Open|ReadDir|DirFS)|ioutil\\.(?:ReadFile|ReadDir)|template\\.(?:ParseFiles|ParseGlob)|http\\.Dir|godotenv\\.(?:Load|Overload|Read)|viper\\.(?:SetConfigFile|AddConfigPath))\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"ReadFile", "Open", "ReadDir", "DirFS", "ioutil.", "template.", "http.Dir", "godotenv.", "SetConfigFile", "AddConfigPath"}, {"("}}},
 	{"\\b(?:require|import)\\(\\s*['\"][^'\"\\n]*['\"]\\s*[^\\s)]", [][]string{{"require", "import"}, {"("}}},
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*(?:true\\b|['\"`](?:/usr)?/bin/sh['\"`])", [][]string{{"spawn", "execFile"}, {"("}, {"shell"}, {":"}, {"true", "/bin/sh"}}},
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*['\"`](?:(?:/usr)?/bin/)?bash['\"`]", [][]string{{"spawn", "execFile"}, {"("}, {"shell"}, {":"}, {"bash"}}},
@@ -10988,6 +10989,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bos\\.(?:makedirs|mkdir)\\(\\s*[\"'](?P<path>[^\"']+)[\"']", [][]string{{"os."}, {"m"}, {"akedirs", "kdir"}, {"("}}},
 	{"\\bos\\.(?:system|popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]", [][]string{{"os."}, {"system", "popen"}, {"("}}},
 	{"\\bos\\.(?:system|popen)\\(\\s*[rRfFbBuU]?[\"'](?P<prog>[^\"'\\s{]+)", [][]string{{"os."}, {"system", "popen"}, {"("}}},
+	{"\\bos\\.OpenFile\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*,\\s*(?:os\\.O_RDONLY\\b|[^,)]*\\bos\\.O_RDWR\\b)", [][]string{{"os.OpenFile("}, {","}, {"os.O_RDONLY", "os.O_RDWR"}}},
 	{"\\bpython[0-9.]*\\s+-m\\s+venv\\b", [][]string{{"python"}, {"-m"}, {"venv"}}},
 	{"\\brequire\\(\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]\\s*\\)", [][]string{{"require("}, {")"}}},
 	{"\\brequire\\(\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]\\s*\\)", [][]string{{"require("}, {"."}, {")"}}},
