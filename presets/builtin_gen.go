@@ -10841,6 +10841,44 @@ var builtinPresets = []*Preset{
 				},
 			},
 		},
+		InitWrappers: []InitWrapper{
+			{
+				Program: "dumb-init",
+				Packages: []string{
+					"dumb-init",
+				},
+				Flags: []string{
+					"-c",
+					"--single-child",
+					"-v",
+					"--verbose",
+				},
+				ValueFlags: []string{
+					"-r",
+					"--rewrite",
+				},
+				End: "--",
+			},
+			{
+				Program: "tini",
+				Packages: []string{
+					"tini",
+				},
+				Flags: []string{
+					"-s",
+					"-g",
+					"-w",
+					"-v",
+					"-vv",
+					"-vvv",
+				},
+				ValueFlags: []string{
+					"-p",
+					"-e",
+				},
+				End: "--",
+			},
+		},
 		Source: "python.yaml",
 	},
 }
