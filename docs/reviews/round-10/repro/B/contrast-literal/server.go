@@ -5,7 +5,6 @@ import (
 	"os"
 )
 
-
 func ensureLog() error {
 	if _, err := os.Stat("locations.csv"); os.IsNotExist(err) {
 		f, err := os.OpenFile("locations.csv", os.O_CREATE|os.O_WRONLY, 0644)
