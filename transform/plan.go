@@ -360,7 +360,17 @@ func (f *facts) buildAtStart() error {
 			}
 		}
 	}
-	for _, in := range []*inst{f.cmd, f.entrypoint} {
+	// A CMD behind an exec-form ENTRYPOINT that is one of the preset's
+	// interpreters (java -jar app.jar) is only that program's arguments,
+	// never a command of its own (review 10, finding A); behind a script
+	// or a shell it may still run ("exec "$@""), so it is checked alone.
+	cmdAlone := f.cmd
+	if f.entrypoint != nil && f.cmd != nil {
+		if ep := cmdLine(f.entrypoint); !ep.PrependShell && len(ep.CmdLine) > 0 && f.preset.IsInterpreter(ep.CmdLine[0]) {
+			cmdAlone = nil
+		}
+	}
+	for _, in := range []*inst{cmdAlone, f.entrypoint} {
 		if in != nil {
 			starts = append(starts, start{in.first, in.kw + " runs", f.startCmds(in)})
 		}
