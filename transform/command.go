@@ -1062,11 +1062,12 @@ func (p *plan) finishCommand() {
 		// The ENTRYPOINT keeps its words, the CMD its own: each is
 		// rewritten only where it changed.
 		ep, cmd := exec[:cmdAt], exec[cmdAt:]
-		if !slices.Equal(cmd, cmdLine(pr.cmdIn).CmdLine) && len(ep) == len(pr.wrap) {
-			// The wrapper's command, rewritten (RS160 says why).
+		if !slices.Equal(cmd, cmdLine(pr.cmdIn).CmdLine) {
 			pr.cmdText = pr.cmdIn.node.Value + " " + jsonArgs(cmd)
-		} else if !slices.Equal(cmd, cmdLine(pr.cmdIn).CmdLine) {
-			pr.cmdText = pr.cmdIn.node.Value + " " + jsonArgs(cmd)
+		}
+		// An init wrapper's command rewritten has its note (RS160); the
+		// CMD joined to another ENTRYPOINT gets this one.
+		if pr.cmdText != "" && len(ep) != len(pr.wrap) {
 			what := fmt.Sprintf("%s %s runs the file the CMD names, which the CMD now names by its absolute path", pr.word, p.f.preset.ScriptFlag)
 			if pr.classPath {
 				what = fmt.Sprintf("%s runs the class the CMD names, from a class path the command now names absolute", pr.word)
