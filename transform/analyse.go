@@ -53,19 +53,12 @@ type facts struct {
 	setWD   bool     // the stage sets WORKDIR
 	user    *inst    // the last USER
 	userNow string   // its value
-	// rootFile is a context file that shows the image is run as root by
-	// what runs it (the preset's runs_as_root), rootWhat what it makes of
-	// the image, for the note.
-	rootFile, rootWhat string
-	// rootReplaced are the keys of rootFile that make it run another
-	// command than the file's, each with what it does.
-	rootReplaced []string
-	// rootArgs are the keys of rootFile that pass arguments to the
-	// ENTRYPOINT.
-	rootArgs []string
-	created  map[string]bool // users made with adduser/useradd
-	shellCmd []string        // SHELL, or nil for /bin/sh -c
-	shellIn  *inst
+	// rootRunner runs the image as root (the preset's runs_as_root), or
+	// is nil.
+	rootRunner *rootRunner
+	created    map[string]bool // users made with adduser/useradd
+	shellCmd   []string        // SHELL, or nil for /bin/sh -c
+	shellIn    *inst
 
 	runs       []runStep
 	artifacts  []artifact
@@ -211,7 +204,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if err := f.walk(); err != nil {
 		return nil, err
 	}
-	f.rootFile, f.rootWhat, f.rootReplaced, f.rootArgs = f.runsAsRoot()
+	f.rootRunner = f.runsAsRoot()
 	return f, nil
 }
 
