@@ -261,11 +261,7 @@ func (p *plan) noteLittleGained() {
 
 // sameImage reports whether the runtime's image is the builder's own.
 func (p *plan) sameImage() bool {
-	short := func(ref string) string {
-		ref = strings.TrimPrefix(ref, "docker.io/")
-		return strings.TrimPrefix(ref, "library/")
-	}
-	return short(p.f.image) == short(p.image)
+	return hubShort(p.f.image) == hubShort(p.image)
 }
 
 func (p *plan) checkDeclines() error {
