@@ -102,8 +102,9 @@ type facts struct {
 	unmapped       [][]unreached // build-only packages whose run-time library the map does not know, per package map
 	pkgEvents      []pkgEvent    // every install and remove of a package, in order
 	copies         []copyStep
-	libcWhy        []Evidence // why the artifacts need a C library, from the RUN steps
-	staticSet      bool       // a build command sets the static switch itself
+	sources        []ctxSource // what the COPY and ADD steps take from the build context
+	libcWhy        []Evidence  // why the artifacts need a C library, from the RUN steps
+	staticSet      bool        // a build command sets the static switch itself
 
 	cmd, entrypoint, healthcheck *inst
 	moved                        []*inst // instructions the runtime takes
@@ -393,10 +394,12 @@ func (f *facts) walk() error {
 		case *instructions.CopyCommand:
 			f.copyPkgSources(in, c.SourcePaths, c.DestPath)
 			if c.From == "" {
+				f.contextSources(in, c.SourcePaths)
 				f.copies = append(f.copies, copyStep{in: in, cp: c, cwd: f.workdir})
 			}
 		case *instructions.AddCommand:
 			f.copyPkgSources(in, c.SourcePaths, c.DestPath)
+			f.contextSources(in, c.SourcePaths)
 			// ADD of plain files and folders of the context copies them
 			// as COPY does; a URL, a git source or an archive (which ADD
 			// unpacks) does not, and is left out.

@@ -175,6 +175,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		p.stage = "build"
 	}
 	p.noteVersions()
+	p.noteMissingSources()
 	if len(f.rootInstalls) > 0 && len(f.appCopies) > 0 {
 		r := f.rootInstalls[0]
 		p.notes.note(r.in.first, infoAppFromCopies, "`%s` runs in / and installs into %s, and the stage's working folder stays /: the app is what the COPY instructions wrote (%s), copied with %s", r.command, r.env, strings.Join(f.appCopies, ", "), r.env)
