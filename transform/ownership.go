@@ -296,6 +296,7 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 		if !runs(name) {
 			return true // no image has it, or the start never loads it
 		}
+		data = p.f.preset.Code(data)
 		for _, u := range src.UnnamedWrites(data) {
 			// path: the expression; file: where the call is.
 			unnamed = append(unnamed, writeSeen{path: u.Text, file: fmt.Sprintf("%s:%d", name, bytes.Count(data[:u.Offset], []byte("\n"))+1)})

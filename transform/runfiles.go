@@ -223,15 +223,18 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 		for _, l := range rf.Literals(data) {
 			sf.refs = append(sf.refs, sourceRef{text: l.Text, where: lineAt(l.Offset)})
 		}
-		for _, u := range rf.Unnamed(data) {
-			dir, _ := rf.ReadFolder(data, u.Text, u.Offset)
+		// The calls are read with the comments blanked; the literal
+		// scan skips comments itself, and //go:embed is one.
+		code := f.preset.Code(data)
+		for _, u := range rf.Unnamed(code) {
+			dir, _ := rf.ReadFolder(code, u.Text, u.Offset)
 			sf.unnamed = append(sf.unnamed, sourceRef{text: u.Text, where: lineAt(u.Offset), dir: dir})
 		}
 		for _, e := range rf.Embedded(data) {
 			sf.embedded = append(sf.embedded, globPrefix(path.Join(path.Dir(p), e)))
 		}
 		for i := range rf.Reads {
-			if files, at, ok := rf.Reads[i].ReadFiles(data); ok {
+			if files, at, ok := rf.Reads[i].ReadFiles(code, rf.Bindings); ok {
 				for _, n := range files {
 					sf.refs = append(sf.refs, sourceRef{text: n.Name, where: lineAt(at), why: rf.Reads[i].Why, ifPresent: n.IfPresent, holding: n.Holding})
 				}

@@ -30,6 +30,7 @@ func (p *plan) sourceNeeds() []srcNeed {
 		if !runs(name) {
 			return true
 		}
+		data = p.f.preset.Code(data)
 		for i := range pr.Needs {
 			if found[i] != nil {
 				continue
