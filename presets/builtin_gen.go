@@ -2908,6 +2908,7 @@ var builtinPresets = []*Preset{
 				".dockerignore",
 			},
 		},
+		Comments: "(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"\"\"(?s:.*?)\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'",
 		LocalTime: &LocalTime{
 			Env: "TZ",
 			Sets: []string{
@@ -5333,6 +5334,7 @@ var builtinPresets = []*Preset{
 			"YARN_*",
 			"PATH",
 		},
+		Comments: "(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`(?:[^`\\\\]|\\\\.)*`|\\\\.",
 		LocalTime: &LocalTime{
 			Env: "TZ",
 			Sets: []string{
@@ -8907,6 +8909,7 @@ var builtinPresets = []*Preset{
 			"PIPENV_*",
 			"UV_*",
 		},
+		Comments: "(?P<comment>#[^\\n]*)|'''(?s:.*?)'''|\"\"\"(?s:.*?)\"\"\"|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"",
 		LocalTime: &LocalTime{
 			Env: "TZ",
 			Sets: []string{
@@ -10933,7 +10936,10 @@ var builtinLiterals = []patternLiterals{
 	{"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b", [][]string{{">", "tee"}, {"/etc/apk/repositories"}}},
 	{"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/", [][]string{{">", "tee"}, {"/etc/apt/sources.list.d/"}}},
 	{"(?:^|[^\\w.)\"])(?P<expr>[a-z_][\\w]*(?:\\.[a-z_]\\w*)*)\\.(?:mkdirs?|createNewFile)\\(\\)", [][]string{{"."}, {"mkdir", "createNewFile"}, {"()"}}},
+	{"(?P<comment>#[^\\n]*)|'''(?s:.*?)'''|\"\"\"(?s:.*?)\"\"\"|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"", [][]string{{"#", "'''", "\"\"\"", "'", "\""}}},
+	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"\"\"(?s:.*?)\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'", [][]string{{"/", "\"", "'"}}},
 	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|'(?:[^'\\\\\\n]|\\\\.)*'", [][]string{{"/", "\"", "`", "'"}}},
+	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`(?:[^`\\\\]|\\\\.)*`|\\\\.", [][]string{{"/", "'", "\"", "`", "\\"}}},
 	{"(?i)^(?P<name>psycopg2|psycopg|mysqlclient)(?:[\\[<>=!~;@].*)?$", nil},
 	{"(?i)autoload|require-?dir|require-?all|require-?directory", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>psycopg2|psycopg|mysqlclient)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},

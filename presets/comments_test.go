@@ -21,6 +21,13 @@ func TestCodeBlanksComments(t *testing.T) {
 		{"go", "/* in a string before a real block", "h(\"/api/*\")\nos.Create(\"a\")\n/* b */\n", []string{"/api/*", "os.Create(\"a\")"}, []string{"b */"}},
 		{"go", "raw string over lines", "s := `a // b\n/* c`\nos.Create(\"d\") // e\n", []string{"a // b", "/* c", "os.Create(\"d\")"}, []string{"// e"}},
 		{"go", "rune and escaped quote", "r := '\"'\ns := \"\\\"//\"\nos.Create(\"f\") // g\n", []string{"'\"'", "\"\\\"//\"", "os.Create(\"f\")"}, []string{"// g"}},
+		{"node", "line and block", "// fs.mkdirSync('/etc/x');\n/* fs.writeFileSync('/y', '') */\nfs.mkdirSync('up');\n", []string{"fs.mkdirSync('up')"}, []string{"/etc/x", "/y"}},
+		{"node", "template with markers", "const u = `http://x/*`;\nfs.mkdirSync('a'); /* z */\n", []string{"`http://x/*`", "fs.mkdirSync('a')"}, []string{"z */"}},
+		{"node", "regular expression with slashes", "const c = p.replace(/\\/\\//g, '/'); fs.mkdirSync('b');\n", []string{"fs.mkdirSync('b')"}, nil},
+		{"python", "hash comment", "# open('/var/log/x', 'a')\nopen('app.log', 'a')  # z\n", []string{"open('app.log', 'a')"}, []string{"/var/log/x", "# z"}},
+		{"python", "hash in strings", "print(\"# a\", '#b', open('c', 'w'))\n", []string{"\"# a\"", "'#b'", "open('c', 'w')"}, nil},
+		{"python", "triple-quoted string", "s = '''\n# not a comment\n'''\nt = \"\"\"#\"\"\"  # gone\n", []string{"# not a comment", "\"\"\"#\"\"\""}, []string{"gone"}},
+		{"java", "line, block and text block", "String a = \"\"\"\n  // kept\n  \"\"\";\n// Files.createFile(Path.of(\"/x\"));\n/** doc */ int b;\n", []string{"// kept", "int b;"}, []string{"/x", "doc"}},
 	}
 	for _, c := range cases {
 		t.Run(c.preset+"/"+c.name, func(t *testing.T) {
