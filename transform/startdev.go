@@ -126,6 +126,8 @@ func (p *plan) devImports() string {
 		if built[rel] {
 			return true
 		}
+		// A load in a comment loads nothing.
+		data = p.f.preset.Code(data)
 		for _, l := range im.Loads(data) {
 			if devs[l.Name] == nil || im.Ignored(l.Name) || kept(l.Name) {
 				continue
