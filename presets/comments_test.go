@@ -1,6 +1,10 @@
 package presets
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -90,5 +94,45 @@ func TestGoConstPaths(t *testing.T) {
 				t.Errorf("unnamed reads %+v, want unnamed %v", u, c.unnamed)
 			}
 		})
+	}
+}
+
+// Code's scan from the bytes a match starts with finds what the pattern
+// finds over the whole file: over this package's Go sources and the
+// goldens' sources of each language.
+func TestCodeAsFindAll(t *testing.T) {
+	files := map[string][]string{"go": {"*.go", "../testdata/go/*/*.go"}, "node": {"../testdata/node/*/*.js", "../testdata/node/*/*/*.ts"}, "python": {"../testdata/python/*/*.py"}, "java": {"../testdata/java/*/src/main/java/*/*/*/*.java"}}
+	for name, globs := range files {
+		p := builtinPreset(t, name)
+		if scanOf(p.Comments).first == "" {
+			t.Errorf("%s: no first bytes for %q", name, p.Comments)
+		}
+		cr := regexp.MustCompile(p.Comments)
+		g := cr.SubexpIndex("comment")
+		n := 0
+		for _, glob := range globs {
+			paths, _ := filepath.Glob(glob)
+			for _, path := range paths {
+				data, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n++
+				want := bytes.Clone(data)
+				for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+					for i := m[2*g]; m[2*g] >= 0 && i < m[2*g+1]; i++ {
+						if want[i] != '\n' && want[i] != '\r' {
+							want[i] = ' '
+						}
+					}
+				}
+				if got := p.Code(data); !bytes.Equal(got, want) {
+					t.Errorf("%s: Code(%s) differs from the pattern's matches", name, path)
+				}
+			}
+		}
+		if n < 3 {
+			t.Errorf("%s: only %d files read", name, n)
+		}
 	}
 }

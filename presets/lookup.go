@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"path"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The lookups below read a checked preset (one from Parse, or a built-in
@@ -819,26 +821,120 @@ func (p *Preset) Code(data []byte) []byte {
 	if p.Comments == "" || !mayMatch(p.Comments, data) {
 		return data
 	}
-	cr := re(p.Comments)
-	g := cr.SubexpIndex("comment")
 	var out []byte
-	for _, m := range cr.FindAllSubmatchIndex(data, -1) {
-		if m[2*g] < 0 {
-			continue
-		}
+	blank := func(m []int, at int) {
 		if out == nil {
 			out = bytes.Clone(data)
 		}
-		for i := m[2*g]; i < m[2*g+1]; i++ {
+		for i := at + m[0]; i < at+m[1]; i++ {
 			if out[i] != '\n' && out[i] != '\r' {
 				out[i] = ' '
 			}
+		}
+	}
+	sc := scanOf(p.Comments)
+	if sc.first == "" {
+		cr := re(p.Comments)
+		g := cr.SubexpIndex("comment")
+		for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] >= 0 {
+				blank(m[2*g:2*g+2], 0)
+			}
+		}
+	} else {
+		// The same matches as FindAll's, found faster: a match starts
+		// only at one of the bytes first, and the pattern anchored
+		// there ends within the comment or string, where the unanchored
+		// one walked the whole file a byte at a time (a few MB/s).
+		g := sc.anchored.SubexpIndex("comment")
+		for i := 0; i < len(data); {
+			j := bytes.IndexAny(data[i:], sc.first)
+			if j < 0 {
+				break
+			}
+			i += j
+			m := sc.anchored.FindSubmatchIndex(data[i:])
+			if m == nil {
+				i++
+				continue
+			}
+			if m[2*g] >= 0 {
+				blank(m[2*g:2*g+2], i)
+			}
+			i += max(m[1], 1)
 		}
 	}
 	if out == nil {
 		return data
 	}
 	return out
+}
+
+// commentScan is how Code reads a comments pattern: the bytes every
+// match starts with (none when they cannot be told) and the pattern
+// anchored at the start of its input.
+type commentScan struct {
+	first    string
+	anchored *regexp.Regexp
+}
+
+var commentScans sync.Map // pattern → commentScan
+
+func scanOf(expr string) commentScan {
+	if v, ok := commentScans.Load(expr); ok {
+		return v.(commentScan)
+	}
+	var sc commentScan
+	if r, err := syntax.Parse(expr, syntax.Perl); err == nil {
+		if first, ok := firstBytes(r.Simplify()); ok {
+			sc = commentScan{first, regexp.MustCompile(`\A(?:` + expr + `)`)}
+		}
+	}
+	v, _ := commentScans.LoadOrStore(expr, sc)
+	return v.(commentScan)
+}
+
+// firstBytes returns the bytes a match of r starts with, when r can
+// only match text of at least one byte whose first byte is one of a few
+// ASCII bytes (a literal, a class of them, captures, alternatives and
+// concatenations of such); false otherwise.
+func firstBytes(r *syntax.Regexp) (string, bool) {
+	switch r.Op {
+	case syntax.OpLiteral:
+		if len(r.Rune) == 0 || r.Rune[0] >= utf8.RuneSelf || r.Flags&syntax.FoldCase != 0 {
+			return "", false
+		}
+		return string(r.Rune[0]), true
+	case syntax.OpCharClass:
+		var b strings.Builder
+		for i := 0; i+1 < len(r.Rune); i += 2 {
+			if r.Rune[i+1] >= utf8.RuneSelf || r.Rune[i+1]-r.Rune[i] > 16 {
+				return "", false
+			}
+			for c := r.Rune[i]; c <= r.Rune[i+1]; c++ {
+				b.WriteRune(c)
+			}
+		}
+		return b.String(), b.Len() > 0
+	case syntax.OpCapture:
+		return firstBytes(r.Sub[0])
+	case syntax.OpConcat:
+		if len(r.Sub) == 0 {
+			return "", false
+		}
+		return firstBytes(r.Sub[0])
+	case syntax.OpAlternate:
+		all := ""
+		for _, s := range r.Sub {
+			f, ok := firstBytes(s)
+			if !ok {
+				return "", false
+			}
+			all += f
+		}
+		return all, true
+	}
+	return "", false
 }
 
 // Skipped reports whether a folder or file of this name is not read.
@@ -1353,6 +1449,16 @@ func (r *RunFiles) Unnamed(data []byte) []Literal {
 	})
 	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
 	return out
+}
+
+// ReadsUnnamed reports whether a source has a call of UnnamedReads,
+// whatever its expression is bound to: a binding in a comment would hide
+// it from Unnamed, so this, not Unnamed, tells whether the source needs
+// its comments blanked first.
+func (r *RunFiles) ReadsUnnamed(data []byte) bool {
+	found := false
+	groupMatches(r.UnnamedReads, data, "expr", func([]int, int, int) { found = true })
+	return found
 }
 
 // Skipped reports whether a folder or file of this name is not read.

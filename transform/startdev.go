@@ -126,9 +126,7 @@ func (p *plan) devImports() string {
 		if built[rel] {
 			return true
 		}
-		// A load in a comment loads nothing.
-		data = p.f.preset.Code(data)
-		for _, l := range im.Loads(data) {
+		for _, l := range commentsOut(data, p.blanked(name, data), im.Loads) {
 			if devs[l.Name] == nil || im.Ignored(l.Name) || kept(l.Name) {
 				continue
 			}
