@@ -162,7 +162,7 @@ func applySuggestion(t *testing.T, file string, c fakeComment) string {
 }
 
 func TestNewDockerfileGetsOneSuggestion(t *testing.T) {
-	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
+	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n", "go.sum": ""},
 		fakeFile{Filename: "Dockerfile", Status: "added", Patch: addedPatch(goDockerfile)})
 	if s := e.run(t); s != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", s, e.stderr)
@@ -213,7 +213,7 @@ func TestNewDockerfileGetsOneSuggestion(t *testing.T) {
 }
 
 func TestOneLineChangedInAnOldDockerfileFallsBackToTheSummary(t *testing.T) {
-	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
+	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n", "go.sum": ""},
 		fakeFile{Filename: "Dockerfile", Status: "modified", Patch: editedPatch(goDockerfile, 8)})
 	if s := e.run(t); s != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", s, e.stderr)
@@ -261,9 +261,10 @@ func TestOneLineChangedInAnOldDockerfileFallsBackToTheSummary(t *testing.T) {
 func TestAlreadyConvertedAndDeclinedPostNothing(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/app\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "go.sum"), nil, 0o644)
 	done := converted(t, dir, goDockerfile)
 	alpine := "FROM alpine:3.20\nRUN echo hi\n"
-	e := newEnv(t, map[string]string{"done/Dockerfile": done, "done/go.mod": "module example.com/app\n", "other/Dockerfile": alpine},
+	e := newEnv(t, map[string]string{"done/Dockerfile": done, "done/go.mod": "module example.com/app\n", "done/go.sum": "", "other/Dockerfile": alpine},
 		fakeFile{Filename: "done/Dockerfile", Status: "added", Patch: addedPatch(done)},
 		fakeFile{Filename: "other/Dockerfile", Status: "added", Patch: addedPatch(alpine)})
 	if s := e.run(t); s != ExitOK {
@@ -283,7 +284,7 @@ func TestAlreadyConvertedAndDeclinedPostNothing(t *testing.T) {
 }
 
 func TestTwoDockerfilesOneReviewAcrossPages(t *testing.T) {
-	e := newEnv(t, map[string]string{"a/Dockerfile": goDockerfile, "a/go.mod": "module a\n", "b/Dockerfile": goDockerfile, "b/go.mod": "module b\n", "main.go": "package main\n"},
+	e := newEnv(t, map[string]string{"a/Dockerfile": goDockerfile, "a/go.mod": "module a\n", "a/go.sum": "", "b/Dockerfile": goDockerfile, "b/go.mod": "module b\n", "b/go.sum": "", "main.go": "package main\n"},
 		fakeFile{Filename: "a/Dockerfile", Status: "added", Patch: addedPatch(goDockerfile)},
 		fakeFile{Filename: "main.go", Status: "added", Patch: "@@ -0,0 +1 @@\n+package main"},
 		fakeFile{Filename: "b/Dockerfile", Status: "added", Patch: addedPatch(goDockerfile)})
@@ -304,7 +305,7 @@ func TestTwoDockerfilesOneReviewAcrossPages(t *testing.T) {
 }
 
 func TestForkWithReadOnlyTokenAnnotates(t *testing.T) {
-	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
+	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n", "go.sum": ""},
 		fakeFile{Filename: "Dockerfile", Status: "added", Patch: addedPatch(goDockerfile)})
 	ev, _ := os.ReadFile(e.cfg.EventPath)
 	os.WriteFile(e.cfg.EventPath, bytes.Replace(ev, []byte(`"full_name":"octo/app"`), []byte(`"full_name":"contributor/app"`), 1), 0o644)
@@ -327,7 +328,7 @@ func TestForkWithReadOnlyTokenAnnotates(t *testing.T) {
 }
 
 func TestReadOnlyForTheSummaryNamesIssuesWrite(t *testing.T) {
-	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
+	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n", "go.sum": ""},
 		fakeFile{Filename: "Dockerfile", Status: "modified", Patch: editedPatch(goDockerfile, 8)})
 	e.fake.readOnly = true
 	if s := e.run(t); s != ExitOK {
@@ -339,7 +340,7 @@ func TestReadOnlyForTheSummaryNamesIssuesWrite(t *testing.T) {
 }
 
 func TestRateLimitsAreWaitedOut(t *testing.T) {
-	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
+	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n", "go.sum": ""},
 		fakeFile{Filename: "Dockerfile", Status: "added", Patch: addedPatch(goDockerfile)})
 	e.fake.secondaryHits = 1
 	e.fake.primaryHits = 1
@@ -364,7 +365,7 @@ func TestRateLimitsAreWaitedOut(t *testing.T) {
 func TestA422IsAnErrorWithGitHubsMessage(t *testing.T) {
 	// The pull request moved on after the event: its head is no longer
 	// the commit the event names, and GitHub refuses the review.
-	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
+	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n", "go.sum": ""},
 		fakeFile{Filename: "Dockerfile", Status: "added", Patch: addedPatch(goDockerfile)})
 	e.fake.head = "2222222222222222222222222222222222222222"
 	if s := e.run(t); s != ExitError {
@@ -378,7 +379,7 @@ func TestA422IsAnErrorWithGitHubsMessage(t *testing.T) {
 func TestANewFileWithATruncatedPatchFallsBack(t *testing.T) {
 	// GitHub lists the file as added, but its patch covers three lines
 	// only: the suggestion would not be in the diff, so it is not posted.
-	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
+	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n", "go.sum": ""},
 		fakeFile{Filename: "Dockerfile", Status: "added", Patch: "@@ -0,0 +1,3 @@\n+FROM golang:1.24\n+WORKDIR /src\n+COPY go.mod go.sum ./"})
 	if s := e.run(t); s != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", s, e.stderr)
@@ -389,7 +390,7 @@ func TestANewFileWithATruncatedPatchFallsBack(t *testing.T) {
 }
 
 func TestStaleSuggestionsAreRemovedUnlessAnswered(t *testing.T) {
-	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
+	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n", "go.sum": ""},
 		fakeFile{Filename: "Dockerfile", Status: "added", Patch: addedPatch(goDockerfile)})
 	old := func(id int64, fp string) fakeComment {
 		return fakeComment{ID: id, User: fakeUser{botLogin}, Path: "Dockerfile", Line: 6, Body: "old\n" + Marker("suggestion", "Dockerfile", fp)}
@@ -536,7 +537,7 @@ func TestAnOldDockerfileWhoseHunkHoldsTheChangeGetsASuggestion(t *testing.T) {
 			p.WriteString(" " + l + "\n")
 		}
 	}
-	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"},
+	e := newEnv(t, map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n", "go.sum": ""},
 		fakeFile{Filename: "Dockerfile", Status: "modified", Patch: strings.TrimSuffix(p.String(), "\n")})
 	if s := e.run(t); s != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", s, e.stderr)

@@ -45,7 +45,7 @@ func TestReviewdogPostsRestageSuggestion(t *testing.T) {
 	// The pull request's checkout: reviewdog needs a git work tree (it names
 	// files relative to its root).
 	repo := filepath.Join(tmp, "repo")
-	for name, content := range map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n"} {
+	for name, content := range map[string]string{"Dockerfile": goDockerfile, "go.mod": "module example.com/app\n", "go.sum": ""} {
 		writeFile(t, filepath.Join(repo, name), content)
 	}
 	if out, err := exec.Command("git", "init", "-q", repo).CombinedOutput(); err != nil {

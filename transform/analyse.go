@@ -53,19 +53,12 @@ type facts struct {
 	setWD   bool     // the stage sets WORKDIR
 	user    *inst    // the last USER
 	userNow string   // its value
-	// rootFile is a context file that shows the image is run as root by
-	// what runs it (the preset's runs_as_root), rootWhat what it makes of
-	// the image, for the note.
-	rootFile, rootWhat string
-	// rootReplaced are the keys of rootFile that make it run another
-	// command than the file's, each with what it does.
-	rootReplaced []string
-	// rootArgs are the keys of rootFile that pass arguments to the
-	// ENTRYPOINT.
-	rootArgs []string
-	created  map[string]bool // users made with adduser/useradd
-	shellCmd []string        // SHELL, or nil for /bin/sh -c
-	shellIn  *inst
+	// rootRunner runs the image as root (the preset's runs_as_root), or
+	// is nil.
+	rootRunner *rootRunner
+	created    map[string]bool // users made with adduser/useradd
+	shellCmd   []string        // SHELL, or nil for /bin/sh -c
+	shellIn    *inst
 
 	runs       []runStep
 	artifacts  []artifact
@@ -109,8 +102,9 @@ type facts struct {
 	unmapped       [][]unreached // build-only packages whose run-time library the map does not know, per package map
 	pkgEvents      []pkgEvent    // every install and remove of a package, in order
 	copies         []copyStep
-	libcWhy        []Evidence // why the artifacts need a C library, from the RUN steps
-	staticSet      bool       // a build command sets the static switch itself
+	sources        []ctxSource // what the COPY and ADD steps take from the build context
+	libcWhy        []Evidence  // why the artifacts need a C library, from the RUN steps
+	staticSet      bool        // a build command sets the static switch itself
 
 	cmd, entrypoint, healthcheck *inst
 	moved                        []*inst // instructions the runtime takes
@@ -211,7 +205,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if err := f.walk(); err != nil {
 		return nil, err
 	}
-	f.rootFile, f.rootWhat, f.rootReplaced, f.rootArgs = f.runsAsRoot()
+	f.rootRunner = f.runsAsRoot()
 	return f, nil
 }
 
@@ -400,10 +394,12 @@ func (f *facts) walk() error {
 		case *instructions.CopyCommand:
 			f.copyPkgSources(in, c.SourcePaths, c.DestPath)
 			if c.From == "" {
+				f.contextSources(in, c.SourcePaths)
 				f.copies = append(f.copies, copyStep{in: in, cp: c, cwd: f.workdir})
 			}
 		case *instructions.AddCommand:
 			f.copyPkgSources(in, c.SourcePaths, c.DestPath)
+			f.contextSources(in, c.SourcePaths)
 			// ADD of plain files and folders of the context copies them
 			// as COPY does; a URL, a git source or an archive (which ADD
 			// unpacks) does not, and is left out.

@@ -1,8 +1,10 @@
 package transform
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -122,7 +124,14 @@ func TestWalkContext(t *testing.T) {
 				if e != nil {
 					s += fmt.Sprintf(" dir=%v", e.IsDir())
 				}
-				if err != nil {
+				switch {
+				case errors.Is(err, fs.ErrNotExist):
+					// A missing file's error is spelled by whoever
+					// found it missing (open or stat, the FS or the
+					// listing contextFS keeps); the engine only asks
+					// whether there is one.
+					s += " err=not exist"
+				case err != nil:
 					s += " err=" + err.Error()
 				}
 				*calls = append(*calls, s)
@@ -142,5 +151,58 @@ func TestWalkContext(t *testing.T) {
 		if len(want) < 2 && c.root != "nothere" {
 			t.Errorf("root %s: the walk saw %q: the test proves nothing", c.root, want)
 		}
+	}
+}
+
+// TestContextAbsent: a file missing from a listed folder is answered
+// without asking the FS, with an error errors.Is takes for fs.ErrNotExist;
+// a file that is there (a symlink too) is always asked for.
+func TestContextAbsent(t *testing.T) {
+	m := fstest.MapFS{
+		"go.mod":      {Data: []byte("module x\n")},
+		"src/main.go": {Data: []byte("package main\n")},
+		"link.go":     {Data: []byte("src/main.go"), Mode: fs.ModeSymlink},
+	}
+	cf := &countingFS{fsys: m, opens: map[string]int{}}
+	c := newContextFS(cf)
+	for _, name := range []string{"action.yml", ".dockerignore", "nope/deeper/x", "go.modx"} {
+		if _, err := c.ReadFile(name); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("ReadFile(%s): %v", name, err)
+		}
+		if _, err := c.Stat(name); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("Stat(%s): %v", name, err)
+		}
+		if _, opened, err := readHead(c, name, 10); opened || !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("readHead(%s): %v %v", name, opened, err)
+		}
+		if _, err := c.Open(name); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("Open(%s): %v", name, err)
+		}
+	}
+	// src is not listed yet: its missing file is asked for.
+	if _, err := c.ReadFile("src/other.go"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadFile(src/other.go): %v", err)
+	}
+	want := map[string]int{"readdir .": 1, "readfile src/other.go": 1}
+	if !maps.Equal(cf.opens, want) {
+		t.Errorf("the FS was asked %v, want %v", cf.opens, want)
+	}
+	// Once src is listed, it answers too.
+	c.ReadDir("src")
+	if _, err := c.Stat("src/gone.go"); !errors.Is(err, fs.ErrNotExist) || cf.opens["stat src/gone.go"] != 0 {
+		t.Errorf("Stat(src/gone.go): %v, asked %d times", err, cf.opens["stat src/gone.go"])
+	}
+	for _, name := range []string{"go.mod", "src/main.go", "link.go"} {
+		if c.absent(name) {
+			t.Errorf("%s is taken for absent", name)
+		}
+	}
+	if data, err := c.ReadFile("go.mod"); err != nil || string(data) != "module x\n" {
+		t.Errorf("ReadFile(go.mod) = %q, %v", data, err)
+	}
+	// A folder that cannot be listed says nothing about its files.
+	c = newContextFS(failingFS{m, map[string]bool{".": true}})
+	if c.absent("action.yml") || c.absent("go.mod") {
+		t.Errorf("an unlistable folder's files are taken for absent")
 	}
 }

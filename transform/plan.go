@@ -178,6 +178,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		p.stage = "build"
 	}
 	p.noteVersions()
+	p.noteMissingSources()
 	if len(f.rootInstalls) > 0 && len(f.appCopies) > 0 {
 		r := f.rootInstalls[0]
 		p.notes.note(r.in.first, infoAppFromCopies, "`%s` runs in / and installs into %s, and the stage's working folder stays /: the app is what the COPY instructions wrote (%s), copied with %s", r.command, r.env, strings.Join(f.appCopies, ", "), r.env)
@@ -264,11 +265,7 @@ func (p *plan) noteLittleGained() {
 
 // sameImage reports whether the runtime's image is the builder's own.
 func (p *plan) sameImage() bool {
-	short := func(ref string) string {
-		ref = strings.TrimPrefix(ref, "docker.io/")
-		return strings.TrimPrefix(ref, "library/")
-	}
-	return short(p.f.image) == short(p.image)
+	return hubShort(p.f.image) == hubShort(p.image)
 }
 
 func (p *plan) checkDeclines() error {

@@ -107,8 +107,8 @@ func (f *facts) placements() ([]placement, []folderCopy) {
 			isDir := strings.HasSuffix(raw, "/")
 			if ctx != nil {
 				st, err := fs.Stat(ctx, s)
-				if err != nil {
-					continue // the original build fails the same way
+				if err != nil || ignored(s) {
+					continue // the original build fails the same way (RS330)
 				}
 				isDir = st.IsDir()
 			}

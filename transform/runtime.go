@@ -1306,12 +1306,8 @@ func missingTools(r *Runtime, tools []string) []string {
 // ships then follows its own tag.
 func (p *plan) carryPins(img string, values map[string]string) string {
 	f := p.f
-	short := func(ref string) string {
-		ref = strings.TrimPrefix(ref, "docker.io/")
-		return strings.TrimPrefix(ref, "library/")
-	}
 	ref, digest, pinned := strings.Cut(f.image, "@")
-	if pinned && short(ref) == short(img) {
+	if pinned && hubShort(ref) == hubShort(img) {
 		img += "@" + digest
 		p.notes.note(f.from.first, infoDigestKept, "the runtime %s is the builder's image, so it keeps the builder's digest", img)
 		return img
@@ -1419,6 +1415,17 @@ func splitRegistry(ref string) (host, rest string) {
 		return first, after
 	}
 	return "", ref
+}
+
+// hubShort drops Docker Hub's registry, under any of its names, and
+// its library/ path from ref, so that the spellings of one Hub image
+// compare equal; a reference to another registry stays whole.
+func hubShort(ref string) string {
+	host, rest := splitRegistry(ref)
+	if !dockerHub(host) {
+		return ref
+	}
+	return strings.TrimPrefix(rest, "library/")
 }
 
 // dockerHub reports whether host is Docker Hub under one of its names.

@@ -10,6 +10,7 @@ import (
 // another user than the original, that user owns the app folder (chown);
 // the note waits for planOwnership, which knows the folder.
 func (p *plan) planUser() {
+	p.noteRunnerCommand()
 	// A runtime that keeps root (a folder under /root) owns everything
 	// already: planOwnership, which checks the ports, then has no chown.
 	if p.keepRootFor() || p.keepRootForRunner() {
@@ -79,15 +80,13 @@ func (p *plan) keepRootFor() bool {
 	return true
 }
 
-// keepRootForRunner keeps the original's root user when a file of the
-// context says that what runs the image runs it as root and gives it
-// files only root may write (a GitHub Docker container action): a
-// non-root runtime would be refused them. An original that ran as
-// another user keeps it, as it would anyway.
-func (p *plan) keepRootForRunner() bool {
-	f := p.f
-	if f.rootFile == "" {
-		return false
+// noteRunnerCommand warns of the keys of the file that runs the image
+// as root which change what it runs: the conversion read only the
+// Dockerfile's own command. It does not depend on who keeps root.
+func (p *plan) noteRunnerCommand() {
+	f, rr := p.f, p.f.rootRunner
+	if rr == nil {
+		return
 	}
 	line := 0
 	switch {
@@ -99,12 +98,24 @@ func (p *plan) keepRootForRunner() bool {
 	// Arguments a shell-form ENTRYPOINT dropped reach the program once
 	// it is exec form.
 	if pr := p.prog; pr != nil && pr.shellForm && pr.holder != nil && pr.holder.kw == "ENTRYPOINT" && pr.newText != "" {
-		for _, k := range f.rootArgs {
-			p.notes.note(line, warnRunnerCommand, "%s sets %s, which the runner passes to the ENTRYPOINT as arguments: the shell-form ENTRYPOINT dropped them, and the exec form it becomes hands them to the program; check that the program accepts them, or keep the shell form", f.rootFile, k)
+		for _, k := range rr.args {
+			p.notes.note(line, warnRunnerCommand, "%s sets %s, which the runner passes to the ENTRYPOINT as arguments: the shell-form ENTRYPOINT dropped them, and the exec form it becomes hands them to the program; check that the program accepts them, or keep the shell form", rr.file, k)
 		}
 	}
-	for _, r := range f.rootReplaced {
-		p.notes.note(line, warnRunnerCommand, "%s sets %s: the conversion read only the file's own command, so the runtime may lack what the runner runs (a script, the shell it needs); copy it and choose a runtime that can run it, or leave the file single-stage", f.rootFile, r)
+	for _, r := range rr.replaced {
+		p.notes.note(line, warnRunnerCommand, "%s sets %s: the conversion read only the file's own command, so the runtime may lack what the runner runs (a script, the shell it needs); copy it and choose a runtime that can run it, or leave the file single-stage", rr.file, r)
+	}
+}
+
+// keepRootForRunner keeps the original's root user when a file of the
+// context says that what runs the image runs it as root and gives it
+// files only root may write (a GitHub Docker container action): a
+// non-root runtime would be refused them. An original that ran as
+// another user keeps it, as it would anyway.
+func (p *plan) keepRootForRunner() bool {
+	f, rr := p.f, p.f.rootRunner
+	if rr == nil {
+		return false
 	}
 	user := "root"
 	if f.user != nil {
@@ -123,6 +134,6 @@ func (p *plan) keepRootForRunner() bool {
 	default:
 		p.user = "0:0"
 	}
-	p.notes.note(0, infoRunnerRoot, "%s makes this Dockerfile %s: the runtime keeps the original user %s", f.rootFile, f.rootWhat, user)
+	p.notes.note(0, infoRunnerRoot, "%s makes this Dockerfile %s: the runtime keeps the original user %s", rr.file, rr.what, user)
 	return true
 }

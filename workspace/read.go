@@ -21,6 +21,9 @@ func (e TooLargeError) Error() string {
 // ReadFile reads a file of at most max bytes; a larger one is refused
 // without reading it.
 func ReadFile(name string, max int64) ([]byte, error) {
+	if data, ok, err := readFileRaw(name, max); ok {
+		return data, err
+	}
 	// Looked at before opening: opening a named pipe waits for a writer.
 	if fi, err := os.Stat(name); err != nil {
 		return nil, err

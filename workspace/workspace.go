@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -171,11 +170,11 @@ func (s *Settings) convert(r *Record, fail func(error) *Record) *Record {
 	r.Opt = opt
 	switch {
 	case s.ContextDir != "":
-		opt.Context = os.DirFS(s.ContextDir)
+		opt.Context = contextDir(s.ContextDir)
 	case !j.Stdin:
-		opt.Context = os.DirFS(filepath.Dir(j.Path))
+		opt.Context = contextDir(filepath.Dir(j.Path))
 	case j.Dir != "":
-		opt.Context = os.DirFS(j.Dir)
+		opt.Context = contextDir(j.Dir)
 	}
 	res, err := s.safeConvert(r.In, opt)
 	if err != nil {

@@ -218,3 +218,40 @@ func TestNewNamesTheBadChoice(t *testing.T) {
 		t.Errorf("good choices: %+v, %v", s, err)
 	}
 }
+
+// TestSourceMissingContext checks that RS330 (a COPY source missing from
+// the build context) is said where a front end gives a context that
+// exists, and not where it gives none or one that is not on disk: stdin
+// without a folder, and an editor's buffer whose folder was never made.
+func TestSourceMissingContext(t *testing.T) {
+	src := []byte("FROM golang:1.26\nWORKDIR /app\nCOPY go.mod go.sum ./\nCOPY . .\nRUN go build -o /app/server .\nCMD [\"/app/server\"]\n")
+	dir := t.TempDir()
+	put(t, filepath.Join(dir, "go.mod"), "module example.com/s\n\ngo 1.26\n")
+	has := func(r *Record) bool {
+		if r.Err != nil || r.Result == nil {
+			t.Fatalf("%s: %v", r.Job.Path, r.Err)
+		}
+		for _, n := range r.Result.Notes {
+			if n.Code == "RS330" {
+				return true
+			}
+		}
+		return false
+	}
+	s := &Settings{} // no config file applies
+	cases := []struct {
+		name string
+		job  Job
+		want bool
+	}{
+		{"the file's folder", Job{Path: filepath.Join(dir, "Dockerfile")}, true},
+		{"stdin named in that folder", Job{Path: "-", Stdin: true, Dir: dir}, true},
+		{"stdin without a folder", Job{Path: "-", Stdin: true}, false},
+		{"a folder not on disk", Job{Path: filepath.Join(dir, "not", "made", "Dockerfile")}, false},
+	}
+	for _, c := range cases {
+		if got := has(s.ProcessBytes(c.job, src)); got != c.want {
+			t.Errorf("%s: RS330 %v, want %v", c.name, got, c.want)
+		}
+	}
+}

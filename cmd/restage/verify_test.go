@@ -165,10 +165,13 @@ func newVerifyTest(t *testing.T) *verifyTest {
 	t.Setenv("FAKE_SIZE_CONVERTED", "4600000")
 	t.Setenv("FAKE_STDOUT", "hello\n")
 	t.Setenv("DOCKER_BUILDKIT", "0") // verify must set it to 1 whatever the environment says
-	// --up-for is how long a server must stay up; a fake program that
+	// --up-for is how long a server must stay up. A fake program that
 	// exits at once took over 300 ms to be seen exiting on a loaded
-	// machine, and read as a server still running.
-	vt.defaultArgs = []string{"verify", "--docker", vt.docker, "--up-for", "1s", "--probe-timeout", "5s",
+	// machine, and over 1 s under load 14, and read as a server still
+	// running. A program that exits ends the wait whatever --up-for is,
+	// so only the tests of servers pay for a long one, and they give
+	// their own.
+	vt.defaultArgs = []string{"verify", "--docker", vt.docker, "--up-for", "10s", "--probe-timeout", "5s",
 		"--image-map", "gcr.io/distroless/=restage.local/distroless/", "--image-map", "mirror.test/=restage.local/"}
 	return vt
 }
@@ -419,15 +422,17 @@ func TestVerifyExitStatusAndStart(t *testing.T) {
 func TestVerifyServers(t *testing.T) {
 	vt := newVerifyTest(t)
 	t.Setenv("FAKE_SERVER", "1")
-	code, out, _ := vt.verify()
+	// Nothing exits here, so a short wait cannot misread an exit.
+	code, out, _ := vt.verify("--up-for", "1s")
 	if code != 0 || !strings.Contains(out, "running") {
 		t.Errorf("both servers: %d\n%s", code, out)
 	}
-	// The converted one dies at once.
+	// The converted one dies at once; the original waits out --up-for,
+	// long enough that the converted one's exit is seen under load.
 	t.Setenv("FAKE_SERVER_CONVERTED", "0")
 	t.Setenv("FAKE_EXIT_CONVERTED", "1")
 	t.Setenv("FAKE_STDERR_CONVERTED", "2026/01/01 webapp: open templates/index.html: no such file or directory\n")
-	code, out, _ = vt.verify()
+	code, out, _ = vt.verify("--up-for", "5s")
 	if code != 1 || !strings.Contains(out, "the original keeps running, the converted image exits 1; converted stderr: 2026/01/01 webapp: open templates/index.html") {
 		t.Errorf("dying server: %d\n%s", code, out)
 	}

@@ -1,0 +1,3 @@
+#!/bin/sh
+set -ex
+exec node server.js

@@ -1,0 +1,3 @@
+#!/bin/sh
+set -ex
+serve build --single -p 8080

@@ -1,0 +1,4 @@
+#!/bin/sh
+npm run migrate
+npm run build
+npm run start

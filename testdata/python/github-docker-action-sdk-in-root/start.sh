@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+gcloud config set project "$GOOGLE_CLOUD_PROJECT"
+exec python main.py
