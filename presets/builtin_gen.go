@@ -506,8 +506,9 @@ var builtinPresets = []*Preset{
 					Why: "godotenv.Load() with no arguments reads .env",
 				},
 				{
-					Call: "\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\"([^\"\\\\]+)\"",
-					Why:  "godotenv.Load reads the file it names",
+					Call:  "\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\"([^\"\\\\]+)\"",
+					Named: "\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]",
+					Why:   "godotenv.Load reads the file it names",
 				},
 				{
 					Call: "\"github\\.com/joho/godotenv/autoload\"",
@@ -551,6 +552,21 @@ var builtinPresets = []*Preset{
 				"\\bos\\.OpenFile\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*,\\s*(?:os\\.O_RDONLY\\b|[^,)]*\\bos\\.O_RDWR\\b)",
 				"\\b(?:os\\.(?:ReadFile|Open|ReadDir|DirFS)|ioutil\\.(?:ReadFile|ReadDir)|template\\.(?:ParseFiles|ParseGlob)|http\\.Dir|godotenv\\.(?:Load|Overload|Read)|viper\\.(?:SetConfigFile|AddConfigPath))\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]",
 			},
+			Bindings: &PathBindings{
+				Patterns: []string{
+					"(?m)^[ \\t]*const[ \\t]+(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$",
+				},
+				Groups: []BindingGroup{
+					{
+						Decl: "(?ms)^[ \\t]*const[ \\t]*\\((?P<body>.*?)^[ \\t]*\\)",
+						Patterns: []string{
+							"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$",
+						},
+					},
+				},
+				Block:  "{}",
+				Shadow: "\\b{name}\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*{name}\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
+			},
 			UnnamedFolder: &UnnamedFolder{
 				Assign:  "\\bNAME\\s*:?=[^=]",
 				Bind:    "\\bNAME\\s*:?=\\s*(?:filepath|path)\\.Join\\(\\s*\"(?P<dir>[^\"\\\\\\n]+)\"(?P<rest>(?:\\s*,\\s*(?:[A-Za-z_]\\w*|\"[^\"\\\\\\n]*\"))*)\\s*\\)",
@@ -578,6 +594,7 @@ var builtinPresets = []*Preset{
 				".dockerignore",
 			},
 		},
+		Comments: "(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|'(?:[^'\\\\\\n]|\\\\.)*'",
 		LocalTime: &LocalTime{
 			Env: "TZ",
 			Sets: []string{
@@ -621,6 +638,24 @@ var builtinPresets = []*Preset{
 					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*\"(?P<path>[^\"]+)\"",
 					"\\bsql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
 					"\\bsqlite\\.Open\\(\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
+				},
+				Named: []string{
+					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]",
+				},
+				Bindings: &PathBindings{
+					Patterns: []string{
+						"(?m)^[ \\t]*const[ \\t]+(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$",
+					},
+					Groups: []BindingGroup{
+						{
+							Decl: "(?ms)^[ \\t]*const[ \\t]*\\((?P<body>.*?)^[ \\t]*\\)",
+							Patterns: []string{
+								"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$",
+							},
+						},
+					},
+					Block:  "{}",
+					Shadow: "\\b{name}\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*{name}\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
 				},
 			},
 		},
@@ -2873,6 +2908,7 @@ var builtinPresets = []*Preset{
 				".dockerignore",
 			},
 		},
+		Comments: "(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"\"\"(?s:.*?)\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'",
 		LocalTime: &LocalTime{
 			Env: "TZ",
 			Sets: []string{
@@ -5298,6 +5334,7 @@ var builtinPresets = []*Preset{
 			"YARN_*",
 			"PATH",
 		},
+		Comments: "(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`(?:[^`\\\\]|\\\\.)*`|\\\\.",
 		LocalTime: &LocalTime{
 			Env: "TZ",
 			Sets: []string{
@@ -8872,6 +8909,7 @@ var builtinPresets = []*Preset{
 			"PIPENV_*",
 			"UV_*",
 		},
+		Comments: "(?P<comment>#[^\\n]*)|'''(?s:.*?)'''|\"\"\"(?s:.*?)\"\"\"|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"",
 		LocalTime: &LocalTime{
 			Env: "TZ",
 			Sets: []string{
@@ -10898,6 +10936,10 @@ var builtinLiterals = []patternLiterals{
 	{"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b", [][]string{{">", "tee"}, {"/etc/apk/repositories"}}},
 	{"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/", [][]string{{">", "tee"}, {"/etc/apt/sources.list.d/"}}},
 	{"(?:^|[^\\w.)\"])(?P<expr>[a-z_][\\w]*(?:\\.[a-z_]\\w*)*)\\.(?:mkdirs?|createNewFile)\\(\\)", [][]string{{"."}, {"mkdir", "createNewFile"}, {"()"}}},
+	{"(?P<comment>#[^\\n]*)|'''(?s:.*?)'''|\"\"\"(?s:.*?)\"\"\"|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"", [][]string{{"#", "'''", "\"\"\"", "'", "\""}}},
+	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"\"\"(?s:.*?)\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'", [][]string{{"/", "\"", "'"}}},
+	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|'(?:[^'\\\\\\n]|\\\\.)*'", [][]string{{"/", "\"", "`", "'"}}},
+	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`(?:[^`\\\\]|\\\\.)*`|\\\\.", [][]string{{"/", "'", "\"", "`", "\\"}}},
 	{"(?i)^(?P<name>psycopg2|psycopg|mysqlclient)(?:[\\[<>=!~;@].*)?$", nil},
 	{"(?i)autoload|require-?dir|require-?all|require-?directory", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>psycopg2|psycopg|mysqlclient)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
@@ -10913,12 +10955,14 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']", [][]string{{"STATIC", "MEDIA"}, {"_ROOT"}, {"="}}},
 	{"(?m)^[ \\t]*(?:import|export)\\s[^'\";]*?\\bfrom\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]", [][]string{{"import", "export"}, {"from"}}},
 	{"(?m)^[ \\t]*(?:import|export)\\s[^'\";]*?\\bfrom\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]", [][]string{{"import", "export"}, {"from"}, {"."}}},
+	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"="}, {"\"", "`"}}},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*:=[ \\t]*os\\.Getenv\\([ \\t]*\"(?P<env>[A-Za-z_]\\w*)\"[ \\t]*\\)[ \\t]*(?://[^\\n]*)?$", [][]string{{":="}, {"os.Getenv("}, {"\""}, {"\""}, {")"}}},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*=[ \\t]*os\\.(?:environ\\.get|getenv)\\([ \\t]*[\"'](?P<env>[A-Za-z_]\\w*)[\"'][ \\t]*(?:,[ \\t]*[rRuU]?[\"'][ \\t]*(?P<prog>[^\"'\\s]+)[^\"'\\n]*[\"'][ \\t]*)?\\)[ \\t]*(?:#[^\\n]*)?$", [][]string{{"="}, {"os."}, {"environ.get", "getenv"}, {"("}, {")"}}},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*=[ \\t]*os\\.environ\\[[ \\t]*[\"'](?P<env>[A-Za-z_]\\w*)[\"'][ \\t]*\\][ \\t]*(?:#[^\\n]*)?$", [][]string{{"="}, {"os.environ["}, {"]"}}},
 	{"(?m)^[ \\t]*[(\\[]?(?:[A-Za-z_*][\\w.]*[ \\t]*,[ \\t]*)*x[ \\t]*(?:,[ \\t]*[A-Za-z_*][\\w.]*[ \\t]*)*[)\\]]?[ \\t]*(?::[^=\\n]+)?(?:[-+*/%|&^@]|//|\\*\\*|>>|<<)?=[^=]|\\bx[ \\t]*:=|\\bdef\\s+x\\b|\\bclass\\s+x\\b|\\bdef\\s+\\w+\\s*\\([^)]*\\bx\\b|\\blambda\\b[^:\\n]*\\bx\\b|\\bfor\\b[^\\n:]*\\bx\\b[^\\n:]*\\bin\\b|\\bas\\s+x\\b|\\bimport\\b[^\\n]*\\bx\\b|\\b(?:del|global|nonlocal)\\b[^\\n]*\\bx\\b", [][]string{{"x"}}},
 	{"(?m)^[ \\t]*[^\\s#!=:][^=:\\n]*?[ \\t]*[=:][ \\t]*(?:file:)?(?P<value>[^\\s#!][^\\s]*?)[ \\t]*\\r?$", nil},
 	{"(?m)^[ \\t]*[^\\s:#-][^:#\\n]*:[ \\t]+[\"']?(?:file:)?(?P<value>[^\\s\"'#&*!|>{\\[%@`][^\\s\"',#]*?)[\"']?[ \\t]*(?:#.*)?\\r?$", [][]string{{":"}}},
+	{"(?m)^[ \\t]*const[ \\t]+(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"const"}, {"="}, {"\"", "`"}}},
 	{"(?m)^[ \\t]*import[ \\t]+(?:[\\w.]+[ \\t]+)?\"(?P<path>[^\"\\\\]*)\"[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"import"}, {"\""}, {"\""}}},
 	{"(?m)^[ \\t]*import\\b|;[ \\t]*import\\b", [][]string{{"import"}}},
 	{"(?m)^[ \\t]*import\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]", [][]string{{"import"}}},
@@ -10933,6 +10977,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^module\\s+\"?([^\\s\"]+)", [][]string{{"module"}}},
 	{"(?m)^require\\b", [][]string{{"require"}}},
 	{"(?m:^import[ \\t]*(?:\\((?:[^)\"`/]|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|//[^\\n]*|/\\*(?s:.*?)\\*/|/)*\\)|(?:[\\w.]+[ \\t]+)?(?:\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`)))|//[^\\n]*|/\\*(?s:.*?)\\*/|'(?:[^'\\\\\\n]|\\\\.)*'|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|`([^`]*)`", [][]string{{"import", "/", "'", "\"", "`"}}},
+	{"(?ms)^[ \\t]*const[ \\t]*\\((?P<body>.*?)^[ \\t]*\\)", [][]string{{"const"}, {"("}, {")"}}},
 	{"(?ms)^[ \\t]*import[ \\t]*\\((?P<block>[^\\n]*\\n.*?)^[ \\t]*\\)", [][]string{{"import"}, {"("}, {"\n"}, {")"}}},
 	{"(\\bgo[ \\t]+(build|install|get)\\b[^&;|\\n]*[ \\t]|\\bGOFLAGS=([\"']?|[^&;|\\n]*[ \\t]))--?(race|msan|asan)\\b", [][]string{{"build", "install", "get", "GOFLAGS="}, {"-"}, {"race", "msan", "asan"}}},
 	{"(^|-)alpine", [][]string{{"alpine"}}},
@@ -11008,6 +11053,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bfunc\\b", [][]string{{"func"}}},
 	{"\\bgg\\.jte\\b", [][]string{{"gg.jte"}}},
 	{"\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\"([^\"\\\\]+)\"", [][]string{{"godotenv."}, {"Load", "Overload", "Read"}, {"("}, {"\""}, {"\""}}},
+	{"\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]", [][]string{{"godotenv."}, {"Load", "Overload", "Read"}, {"("}}},
 	{"\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\\)", [][]string{{"godotenv."}, {"Load", "Overload", "Read"}, {"("}, {")"}}},
 	{"\\bimport\\(\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]\\s*\\)", [][]string{{"import("}, {")"}}},
 	{"\\bimport\\(\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]\\s*\\)", [][]string{{"import("}, {"."}, {")"}}},
@@ -11024,6 +11070,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bopen\\(\\s*[\"'](?P<path>[^\"']+)[\"']\\s*,\\s*[\"'][^\"']*[wax]", [][]string{{"open("}, {","}}},
 	{"\\borg\\.springframework\\.boot\\b", [][]string{{"org.springframework.boot"}}},
 	{"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*\"(?P<path>[^\"]+)\"", [][]string{{"os."}, {"Mkdir", "Create", "WriteFile", "OpenFile", "MkdirTemp", "CreateTemp"}, {"("}, {"\""}, {"\""}}},
+	{"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]", [][]string{{"os."}, {"Mkdir", "Create", "WriteFile", "OpenFile", "MkdirTemp", "CreateTemp"}, {"("}}},
 	{"\\bos\\.(?:makedirs|mkdir)\\(\\s*[\"'](?P<path>[^\"']+)[\"']", [][]string{{"os."}, {"m"}, {"akedirs", "kdir"}, {"("}}},
 	{"\\bos\\.(?:system|popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]", [][]string{{"os."}, {"system", "popen"}, {"("}}},
 	{"\\bos\\.(?:system|popen)\\(\\s*[rRfFbBuU]?[\"'](?P<prog>[^\"'\\s{]+)", [][]string{{"os."}, {"system", "popen"}, {"("}}},

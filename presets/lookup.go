@@ -1,13 +1,16 @@
 package presets
 
 import (
+	"bytes"
 	"encoding/json"
 	"path"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The lookups below read a checked preset (one from Parse, or a built-in
@@ -700,18 +703,38 @@ func (r *RunFiles) Embedded(data []byte) []string {
 }
 
 // Read returns the files a call reads when the source has it (the fixed
-// files, then each file a group of the call named), and where the first
-// call starts.
-func (f *FileRead) Read(data []byte) ([]string, int, bool) {
-	if !mayMatch(f.Call, data) {
+// files, then each file a group of the call named, then the paths a
+// Named call's name is bound to by b), and where the first call starts.
+func (f *FileRead) Read(data []byte, b *PathBindings) ([]string, int, bool) {
+	at := -1
+	var named []string
+	if f.Named != "" && b != nil && mayMatch(f.Named, data) {
+		nr := re(f.Named)
+		g := nr.SubexpIndex("name")
+		for _, m := range nr.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] < 0 {
+				continue
+			}
+			if vs := b.bound(data, string(data[m[2*g]:m[2*g+1]]), m[0], 0); len(vs) > 0 {
+				if at < 0 {
+					at = m[0]
+				}
+				named = append(named, vs...)
+			}
+		}
+	}
+	var ms [][][]byte
+	if mayMatch(f.Call, data) {
+		fr := re(f.Call)
+		if ms = fr.FindAllSubmatch(data, -1); ms != nil {
+			if first := fr.FindIndex(data)[0]; at < 0 || first < at {
+				at = first
+			}
+		}
+	}
+	if at < 0 {
 		return nil, 0, false
 	}
-	fr := re(f.Call)
-	ms := fr.FindAllSubmatch(data, -1)
-	if ms == nil {
-		return nil, 0, false
-	}
-	at := fr.FindIndex(data)[0]
 	out := append([]string(nil), f.Files...)
 	for _, m := range ms {
 		for _, g := range m[1:] {
@@ -720,14 +743,14 @@ func (f *FileRead) Read(data []byte) ([]string, int, bool) {
 			}
 		}
 	}
-	return out, at, true
+	return append(out, named...), at, true
 }
 
 // ReadFiles returns the files a call reads when the source has it, as
 // Read does, and where the first call starts; with Dirs, Exts or Type,
 // each name is looked for in each folder Dirs names, with each ending.
-func (f *FileRead) ReadFiles(data []byte) ([]ReadFile, int, bool) {
-	names, at, ok := f.Read(data)
+func (f *FileRead) ReadFiles(data []byte, b *PathBindings) ([]ReadFile, int, bool) {
+	names, at, ok := f.Read(data, b)
 	if !ok {
 		return nil, 0, false
 	}
@@ -790,6 +813,130 @@ func matchAny(globs []string, name string) bool {
 	return false
 }
 
+// Code returns a source with the comments Comments finds blanked: each
+// of their bytes but line ends becomes a space, so that offsets and line
+// numbers stay those of the file. data itself is returned when it has no
+// comment; it is never changed.
+func (p *Preset) Code(data []byte) []byte {
+	if p.Comments == "" || !mayMatch(p.Comments, data) {
+		return data
+	}
+	var out []byte
+	blank := func(m []int, at int) {
+		if out == nil {
+			out = bytes.Clone(data)
+		}
+		for i := at + m[0]; i < at+m[1]; i++ {
+			if out[i] != '\n' && out[i] != '\r' {
+				out[i] = ' '
+			}
+		}
+	}
+	sc := scanOf(p.Comments)
+	if sc.first == "" {
+		cr := re(p.Comments)
+		g := cr.SubexpIndex("comment")
+		for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] >= 0 {
+				blank(m[2*g:2*g+2], 0)
+			}
+		}
+	} else {
+		// The same matches as FindAll's, found faster: a match starts
+		// only at one of the bytes first, and the pattern anchored
+		// there ends within the comment or string, where the unanchored
+		// one walked the whole file a byte at a time (a few MB/s).
+		g := sc.anchored.SubexpIndex("comment")
+		for i := 0; i < len(data); {
+			j := bytes.IndexAny(data[i:], sc.first)
+			if j < 0 {
+				break
+			}
+			i += j
+			m := sc.anchored.FindSubmatchIndex(data[i:])
+			if m == nil {
+				i++
+				continue
+			}
+			if m[2*g] >= 0 {
+				blank(m[2*g:2*g+2], i)
+			}
+			i += max(m[1], 1)
+		}
+	}
+	if out == nil {
+		return data
+	}
+	return out
+}
+
+// commentScan is how Code reads a comments pattern: the bytes every
+// match starts with (none when they cannot be told) and the pattern
+// anchored at the start of its input.
+type commentScan struct {
+	first    string
+	anchored *regexp.Regexp
+}
+
+var commentScans sync.Map // pattern → commentScan
+
+func scanOf(expr string) commentScan {
+	if v, ok := commentScans.Load(expr); ok {
+		return v.(commentScan)
+	}
+	var sc commentScan
+	if r, err := syntax.Parse(expr, syntax.Perl); err == nil {
+		if first, ok := firstBytes(r.Simplify()); ok {
+			sc = commentScan{first, regexp.MustCompile(`\A(?:` + expr + `)`)}
+		}
+	}
+	v, _ := commentScans.LoadOrStore(expr, sc)
+	return v.(commentScan)
+}
+
+// firstBytes returns the bytes a match of r starts with, when r can
+// only match text of at least one byte whose first byte is one of a few
+// ASCII bytes (a literal, a class of them, captures, alternatives and
+// concatenations of such); false otherwise.
+func firstBytes(r *syntax.Regexp) (string, bool) {
+	switch r.Op {
+	case syntax.OpLiteral:
+		if len(r.Rune) == 0 || r.Rune[0] >= utf8.RuneSelf || r.Flags&syntax.FoldCase != 0 {
+			return "", false
+		}
+		return string(r.Rune[0]), true
+	case syntax.OpCharClass:
+		var b strings.Builder
+		for i := 0; i+1 < len(r.Rune); i += 2 {
+			if r.Rune[i+1] >= utf8.RuneSelf || r.Rune[i+1]-r.Rune[i] > 16 {
+				return "", false
+			}
+			for c := r.Rune[i]; c <= r.Rune[i+1]; c++ {
+				b.WriteRune(c)
+			}
+		}
+		return b.String(), b.Len() > 0
+	case syntax.OpCapture:
+		return firstBytes(r.Sub[0])
+	case syntax.OpConcat:
+		if len(r.Sub) == 0 {
+			return "", false
+		}
+		return firstBytes(r.Sub[0])
+	case syntax.OpAlternate:
+		all := ""
+		for _, s := range r.Sub {
+			f, ok := firstBytes(s)
+			if !ok {
+				return "", false
+			}
+			all += f
+		}
+		return all, true
+	}
+	return "", false
+}
+
 // Skipped reports whether a folder or file of this name is not read.
 func (s *WriteSources) Skipped(name string) bool {
 	for _, g := range s.Skip {
@@ -834,21 +981,38 @@ func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
 	}
 	start, end := -1, 0
 	var vals []string
-	for _, p := range b.Patterns {
-		if !mayMatch(p, data[:at]) {
-			continue
-		}
-		br := re(p)
-		gn := br.SubexpIndex("name")
-		for _, m := range br.FindAllSubmatchIndex(data[:at], -1) {
-			if m[2*gn] < 0 || string(data[m[2*gn]:m[2*gn+1]]) != name || m[0] <= start {
+	// nearest takes the bindings of name that the patterns find in
+	// data[from:to], keeping the last before at.
+	nearest := func(patterns []string, from, to int) {
+		for _, p := range patterns {
+			if !mayMatch(p, data[from:to]) {
 				continue
 			}
-			start, end, vals = m[0], m[1], nil
-			for _, gv := range []int{br.SubexpIndex("value"), br.SubexpIndex("alt")} {
-				if gv >= 0 && m[2*gv] >= 0 {
-					vals = append(vals, string(data[m[2*gv]:m[2*gv+1]]))
+			br := re(p)
+			gn := br.SubexpIndex("name")
+			for _, m := range br.FindAllSubmatchIndex(data[from:to], -1) {
+				if m[2*gn] < 0 || string(data[from+m[2*gn]:from+m[2*gn+1]]) != name || from+m[0] <= start {
+					continue
 				}
+				start, end, vals = from+m[0], from+m[1], nil
+				for _, gv := range []int{br.SubexpIndex("value"), br.SubexpIndex("alt")} {
+					if gv >= 0 && m[2*gv] >= 0 {
+						vals = append(vals, string(data[from+m[2*gv]:from+m[2*gv+1]]))
+					}
+				}
+			}
+		}
+	}
+	nearest(b.Patterns, 0, at)
+	for _, g := range b.Groups {
+		if !mayMatch(g.Decl, data[:at]) {
+			continue
+		}
+		dr := re(g.Decl)
+		gb := dr.SubexpIndex("body")
+		for _, m := range dr.FindAllSubmatchIndex(data[:at], -1) {
+			if m[2*gb] >= 0 {
+				nearest(g.Patterns, m[2*gb], m[2*gb+1])
 			}
 		}
 	}
@@ -1272,14 +1436,29 @@ func (c *ConfigValues) Values(data []byte) []Literal {
 }
 
 // Unnamed returns the calls of a source that read a file by a path that
-// is no literal: each expression and where its call starts.
+// is no literal: each expression and where its call starts. A name bound
+// to a literal (Bindings) names its file as the literal does, which the
+// literal scan reads: no unnamed read.
 func (r *RunFiles) Unnamed(data []byte) []Literal {
 	var out []Literal
 	groupMatches(r.UnnamedReads, data, "expr", func(m []int, start, end int) {
-		out = append(out, Literal{strings.TrimSpace(string(data[start:end])), m[0]})
+		expr := strings.TrimSpace(string(data[start:end]))
+		if len(r.Bindings.bound(data, expr, m[0], 0)) == 0 {
+			out = append(out, Literal{expr, m[0]})
+		}
 	})
 	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
 	return out
+}
+
+// ReadsUnnamed reports whether a source has a call of UnnamedReads,
+// whatever its expression is bound to: a binding in a comment would hide
+// it from Unnamed, so this, not Unnamed, tells whether the source needs
+// its comments blanked first.
+func (r *RunFiles) ReadsUnnamed(data []byte) bool {
+	found := false
+	groupMatches(r.UnnamedReads, data, "expr", func([]int, int, int) { found = true })
+	return found
 }
 
 // Skipped reports whether a folder or file of this name is not read.

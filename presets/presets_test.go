@@ -534,7 +534,7 @@ v.AddConfigPath(".")
 v.AddConfigPath("./conf")
 v.AddConfigPath("$HOME/.app")
 `
-	files, _, ok := fr.ReadFiles([]byte(src))
+	files, _, ok := fr.ReadFiles([]byte(src), nil)
 	if !ok {
 		t.Fatal("no read")
 	}
@@ -554,7 +554,7 @@ v.AddConfigPath("$HOME/.app")
 			t.Errorf("%s read", name)
 		}
 	}
-	if _, _, ok := fr.ReadFiles([]byte(`viper.SetConfigName("config")` + "\nviper.AddConfigPath(dir)\n")); ok {
+	if _, _, ok := fr.ReadFiles([]byte(`viper.SetConfigName("config")`+"\nviper.AddConfigPath(dir)\n"), nil); ok {
 		t.Error("a config name with no literal folder reads a file")
 	}
 }

@@ -15,6 +15,14 @@ type Preset struct {
 	Static     Static         `yaml:"static"`
 	DropEnv    []string       `yaml:"drop_env"`
 	RunFiles   *RunFiles      `yaml:"run_files"`
+	// Comments is a regexp over a source of the preset's language whose
+	// matches with the group "comment" are comments (Go's // and /* */,
+	// Python's #): the scans for calls (writes, programs, run_files'
+	// reads) read each source with them blanked, since a call in a
+	// comment runs nothing (review 10, finding C). Its other alternatives
+	// match string literals, so that a marker inside one ("http://x")
+	// starts no comment.
+	Comments string `yaml:"comments"`
 	// LocalTime says how a RUN sets the system's local time zone, which
 	// the runtime must keep (review 5, finding B).
 	LocalTime *LocalTime `yaml:"local_time"`
@@ -939,11 +947,24 @@ type PathBindings struct {
 	// the path, or a plain name, which stands for the paths its own
 	// binding before holds. The nearest binding before the call counts.
 	Patterns []string `yaml:"patterns"`
+	// Groups are declarations that bind several names, one a line (Go's
+	// const ( ... )), which no single pattern can find each of.
+	Groups []BindingGroup `yaml:"groups"`
 	// Block and Shadow are as in ProgramBindings: a binding counts only
 	// when no block it is in closes before the call and no Shadow match
 	// may bind the name anew in between.
 	Block  string `yaml:"block"`
 	Shadow string `yaml:"shadow"`
+}
+
+// BindingGroup is a declaration that binds several names.
+type BindingGroup struct {
+	// Decl is a regexp over a source matching the whole declaration,
+	// with a group "body" that holds its bindings.
+	Decl string `yaml:"decl"`
+	// Patterns are regexps over the body, each matching one binding,
+	// with groups as PathBindings.Patterns.
+	Patterns []string `yaml:"patterns"`
 }
 
 // Programs is the evidence of programs the app runs: calls in its
@@ -1150,8 +1171,14 @@ type RunFiles struct {
 	Reads []FileRead `yaml:"reads"`
 	// UnnamedReads are regexps over a source matching a call that reads
 	// a file by a path that is no literal (os.ReadFile(path)): group
-	// "expr" is the expression. Such a call may read a file left out.
+	// "expr" is the expression. Such a call may read a file left out,
+	// unless the expression is a name Bindings bind to a literal.
 	UnnamedReads []string `yaml:"unnamed_reads"`
+	// Bindings bind a name to literal paths for good (Go's
+	// const logFile = "locations.csv"): an unnamed read by such a name
+	// reads the literal, which names the file, and Reads' Named calls
+	// read it (review 10, finding B).
+	Bindings *PathBindings `yaml:"bindings"`
 	// UnnamedFolder tells the folder an unnamed read's path stays in,
 	// when the expression is a name bound to a join of a literal folder
 	// and names from literal lists (review 7, finding D).
@@ -1237,6 +1264,11 @@ type FileRead struct {
 	// Call is a regexp over a source; each capturing group that matched
 	// names one more file.
 	Call string `yaml:"call"`
+	// Named is a regexp over a source matching the same call with its
+	// path in a plain name (group "name"): the call reads the paths
+	// RunFiles.Bindings bind that name to before it, as if written
+	// inline, and nothing when there is none.
+	Named string `yaml:"named"`
 	// Files are read whenever Call matches.
 	Files []string `yaml:"files"`
 	// Why says what the call reads, for the note.

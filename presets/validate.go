@@ -357,6 +357,15 @@ func (p *Preset) compile() *presetErr {
 	if err := p.RunFiles.validate(); err != nil {
 		return err
 	}
+	if p.Comments != "" {
+		re, err := compileRE(p.Comments)
+		if err != nil {
+			return &presetErr{"comments", fmt.Sprintf("bad pattern %q: %v", p.Comments, err)}
+		}
+		if re.SubexpIndex("comment") < 0 {
+			return &presetErr{"comments", fmt.Sprintf("pattern %q has no group named comment", p.Comments)}
+		}
+	}
 	if lt := p.LocalTime; lt != nil {
 		if lt.Env == "" || len(lt.Sets) == 0 || lt.Why == "" {
 			return &presetErr{"local_time", "local_time needs env, sets and why"}
@@ -706,6 +715,9 @@ func (r *RunFiles) validate() *presetErr {
 			return &presetErr{fmt.Sprintf("run_files.unnamed_reads.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
 		}
 	}
+	if err := r.Bindings.validate("run_files.bindings"); err != nil {
+		return err
+	}
 	if u := r.UnnamedFolder; u != nil {
 		for _, x := range []struct{ key, pat, group string }{
 			{"assign", u.Assign, ""}, {"bind", u.Bind, "dir"}, {"range", u.Range, "list"},
@@ -760,6 +772,18 @@ func (r *RunFiles) validate() *presetErr {
 		}
 		if len(fr.Files) == 0 && re.NumSubexp() == 0 {
 			return &presetErr{where, "a read needs files, or a call with a group that names the file"}
+		}
+		if fr.Named != "" {
+			re, err := compileRE(fr.Named)
+			if err != nil {
+				return &presetErr{where + ".named", fmt.Sprintf("bad pattern %q: %v", fr.Named, err)}
+			}
+			if re.SubexpIndex("name") < 0 {
+				return &presetErr{where + ".named", fmt.Sprintf("pattern %q has no group named name", fr.Named)}
+			}
+			if r.Bindings == nil {
+				return &presetErr{where + ".named", "a named read needs run_files.bindings"}
+			}
 		}
 		for k, pat := range map[string]string{"dirs": fr.Dirs, "type": fr.Type} {
 			if pat == "" {
@@ -939,23 +963,51 @@ func validateWrites(w *Writes) *presetErr {
 	if len(s.Named) > 0 && s.Bindings == nil {
 		return &presetErr{"writes.sources.named", "named write calls need writes.sources.bindings"}
 	}
-	if b := s.Bindings; b != nil {
-		for i, pat := range b.Patterns {
+	return s.Bindings.validate("writes.sources.bindings")
+}
+
+// validate checks bindings found at the YAML path at.
+func (b *PathBindings) validate(at string) *presetErr {
+	if b == nil {
+		return nil
+	}
+	patterns := func(where string, pats []string) *presetErr {
+		for i, pat := range pats {
 			re, err := compileRE(pat)
 			if err != nil {
-				return &presetErr{fmt.Sprintf("writes.sources.bindings.patterns.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+				return &presetErr{fmt.Sprintf("%s.%d", where, i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 			}
 			if re.SubexpIndex("name") < 0 || re.SubexpIndex("value") < 0 {
-				return &presetErr{fmt.Sprintf("writes.sources.bindings.patterns.%d", i), fmt.Sprintf("pattern %q needs the groups name and value", pat)}
+				return &presetErr{fmt.Sprintf("%s.%d", where, i), fmt.Sprintf("pattern %q needs the groups name and value", pat)}
 			}
 		}
-		if b.Block != "" && len(b.Block) != 2 {
-			return &presetErr{"writes.sources.bindings.block", fmt.Sprintf("%q is not two characters that open and close a block, such as {}", b.Block)}
+		return nil
+	}
+	if err := patterns(at+".patterns", b.Patterns); err != nil {
+		return err
+	}
+	for i, g := range b.Groups {
+		where := fmt.Sprintf("%s.groups.%d", at, i)
+		re, err := compileRE(g.Decl)
+		if err != nil {
+			return &presetErr{where + ".decl", fmt.Sprintf("bad pattern %q: %v", g.Decl, err)}
 		}
-		if b.Shadow != "" {
-			if _, err := compileRE(strings.ReplaceAll(b.Shadow, "{name}", "x")); err != nil {
-				return &presetErr{"writes.sources.bindings.shadow", fmt.Sprintf("bad pattern %q: %v", b.Shadow, err)}
-			}
+		if re.SubexpIndex("body") < 0 {
+			return &presetErr{where + ".decl", fmt.Sprintf("pattern %q has no group named body", g.Decl)}
+		}
+		if len(g.Patterns) == 0 {
+			return &presetErr{where, "a group needs patterns"}
+		}
+		if err := patterns(where+".patterns", g.Patterns); err != nil {
+			return err
+		}
+	}
+	if b.Block != "" && len(b.Block) != 2 {
+		return &presetErr{at + ".block", fmt.Sprintf("%q is not two characters that open and close a block, such as {}", b.Block)}
+	}
+	if b.Shadow != "" {
+		if _, err := compileRE(strings.ReplaceAll(b.Shadow, "{name}", "x")); err != nil {
+			return &presetErr{at + ".shadow", fmt.Sprintf("bad pattern %q: %v", b.Shadow, err)}
 		}
 	}
 	return nil

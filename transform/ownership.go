@@ -296,17 +296,18 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 		if !runs(name) {
 			return true // no image has it, or the start never loads it
 		}
-		for _, u := range src.UnnamedWrites(data) {
+		code := p.blanked(name, data)
+		for _, u := range commentsOut(data, code, src.UnnamedWrites) {
 			// path: the expression; file: where the call is.
 			unnamed = append(unnamed, writeSeen{path: u.Text, file: fmt.Sprintf("%s:%d", name, bytes.Count(data[:u.Offset], []byte("\n"))+1)})
 		}
-		for _, wp := range src.Paths(data) {
+		for _, wp := range commentsOut(data, code, src.Paths) {
 			if !seen[wp] {
 				seen[wp] = true
 				out = append(out, writeSeen{wp, name, false})
 			}
 		}
-		for _, wp := range src.FolderPaths(data) {
+		for _, wp := range commentsOut(data, code, src.FolderPaths) {
 			if wp = path.Clean(wp); !seen[wp] {
 				seen[wp] = true
 				out = append(out, writeSeen{wp, name, true})

@@ -21,6 +21,9 @@ type plan struct {
 	// loads are the relative loads of the sources the start's reach
 	// read, by path (relativeLoads).
 	loads map[string]loadsOf
+	// codes are the sources read with their comments blanked, by path
+	// (blanked): each scan of the sources may need them.
+	codes map[string][]byte
 
 	// Decisions that start from what analysis found, kept apart so that
 	// the facts stay as analysis left them.

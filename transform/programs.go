@@ -48,7 +48,7 @@ func (p *plan) readPrograms() []progUse {
 		if !runs(name) {
 			return true
 		}
-		for _, c := range pr.Find(data) {
+		for _, c := range commentsOut(data, p.blanked(name, data), pr.Find) {
 			where := fmt.Sprintf("%s:%d", name, bytes.Count(data[:c.Offset], []byte("\n"))+1)
 			if c.Env != "" {
 				c = p.f.envProgram(c)

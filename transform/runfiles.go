@@ -173,7 +173,7 @@ type sourceFacts struct {
 
 // readSources reads the app's sources in the build context for the
 // paths they name.
-func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
+func (f *facts) readSources(rf *presets.RunFiles, blanking func(name string, data []byte) func() []byte) sourceFacts {
 	ctx := f.opt.Context
 	if ctx == nil {
 		return sourceFacts{unread: "the build context was not available"}
@@ -223,15 +223,26 @@ func (f *facts) readSources(rf *presets.RunFiles) sourceFacts {
 		for _, l := range rf.Literals(data) {
 			sf.refs = append(sf.refs, sourceRef{text: l.Text, where: lineAt(l.Offset)})
 		}
-		for _, u := range rf.Unnamed(data) {
-			dir, _ := rf.ReadFolder(data, u.Text, u.Offset)
+		// The calls are read with the comments blanked (commentsOut);
+		// the literal scan skips comments itself, and //go:embed is one.
+		blanked := blanking(p, data)
+		var unnamed []presets.Literal
+		if rf.ReadsUnnamed(data) {
+			unnamed = rf.Unnamed(blanked())
+		}
+		for _, u := range unnamed {
+			dir, _ := rf.ReadFolder(blanked(), u.Text, u.Offset)
 			sf.unnamed = append(sf.unnamed, sourceRef{text: u.Text, where: lineAt(u.Offset), dir: dir})
 		}
 		for _, e := range rf.Embedded(data) {
 			sf.embedded = append(sf.embedded, globPrefix(path.Join(path.Dir(p), e)))
 		}
 		for i := range rf.Reads {
-			if files, at, ok := rf.Reads[i].ReadFiles(data); ok {
+			files, at, ok := rf.Reads[i].ReadFiles(data, rf.Bindings)
+			if ok {
+				files, at, ok = rf.Reads[i].ReadFiles(blanked(), rf.Bindings)
+			}
+			if ok {
 				for _, n := range files {
 					sf.refs = append(sf.refs, sourceRef{text: n.Name, where: lineAt(at), why: rf.Reads[i].Why, ifPresent: n.IfPresent, holding: n.Holding})
 				}
@@ -364,7 +375,7 @@ func (p *plan) runFiles() []string {
 	if len(pls) == 0 {
 		return nil
 	}
-	sf := f.readSources(rf)
+	sf := f.readSources(rf, p.blanked)
 	if !sf.read {
 		return p.runFilesUnread(rf, pls, sf.unread)
 	}

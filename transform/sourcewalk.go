@@ -26,6 +26,38 @@ func walkSources(ctx fs.FS, set sourceSet, skipHolding []string, ignored func(st
 	walkSourcesIn(ctx, ".", set, skipHolding, ignored, visit)
 }
 
+// commentsOut returns what a scan finds in a source, read with the
+// preset's comments blanked (code, Preset.Code), since a call in a
+// comment runs nothing (review 10, finding C). Blanking is a regexp pass
+// over the whole file, a few MB/s, and most sources hold nothing a scan
+// looks for; what it finds in the blanked text it finds in the text as
+// it is (but a call with a comment inside its parentheses, which the
+// scans' patterns never read), so a source whose text gives nothing is
+// not blanked.
+func commentsOut[T any](data []byte, code func() []byte, scan func([]byte) []T) []T {
+	if found := scan(data); len(found) == 0 {
+		return found
+	}
+	return scan(code())
+}
+
+// blanked returns a func giving data, the source at name as a scan read
+// it, with the preset's comments blanked, made once per conversion for
+// all the scans that read as much of it.
+func (p *plan) blanked(name string, data []byte) func() []byte {
+	return func() []byte {
+		if c, ok := p.codes[name]; ok && len(c) == len(data) {
+			return c
+		}
+		if p.codes == nil {
+			p.codes = map[string][]byte{}
+		}
+		c := p.f.preset.Code(data)
+		p.codes[name] = c
+		return c
+	}
+}
+
 // walkSourcesIn is walkSources over the folder root of ctx only; names
 // are still paths of ctx.
 func walkSourcesIn(ctx fs.FS, root string, set sourceSet, skipHolding []string, ignored func(string) bool, visit func(name string, data []byte) bool) {

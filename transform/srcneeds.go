@@ -34,7 +34,12 @@ func (p *plan) sourceNeeds() []srcNeed {
 			if found[i] != nil {
 				continue
 			}
-			if at := pr.Needs[i].Find(data); at >= 0 {
+			at := pr.Needs[i].Find(data)
+			if at >= 0 {
+				// Not in a comment (commentsOut).
+				at = pr.Needs[i].Find(p.blanked(name, data)())
+			}
+			if at >= 0 {
 				found[i] = &srcNeed{tools: pr.Needs[i].Tools, where: fmt.Sprintf("%s:%d", name, bytes.Count(data[:at], []byte("\n"))+1), why: pr.Needs[i].Why}
 			}
 		}

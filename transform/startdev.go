@@ -126,7 +126,7 @@ func (p *plan) devImports() string {
 		if built[rel] {
 			return true
 		}
-		for _, l := range im.Loads(data) {
+		for _, l := range commentsOut(data, p.blanked(name, data), im.Loads) {
 			if devs[l.Name] == nil || im.Ignored(l.Name) || kept(l.Name) {
 				continue
 			}

@@ -1,0 +1,3 @@
+module example.com/k8sbackend
+
+go 1.23
