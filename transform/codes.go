@@ -189,6 +189,7 @@ const (
 	warnBuilderLibMissing  Code = "RS329"
 	warnExecGlob           Code = "RS333"
 	warnPinNotCarried      Code = "RS334"
+	warnWorkdirRootOnly    Code = "RS335"
 	warnProgramMissing     Code = "RS341"
 	warnProgramUnnamed     Code = "RS342"
 	warnReadUnnamed        Code = "RS343"
@@ -352,6 +353,7 @@ var codes = []CodeInfo{
 	{warnBuilderLibMissing, KindWarning, "builder library the runtime lacks and cannot install", "A dependency the build context names loads a system library that the builder image has and the default runtime has too (Prisma's query engine and libssl on distroless nodejs), but the runtime used (asked for with --runtime) has neither the library nor a way to install it: the dependency fails where it loads the library."},
 	{warnExecGlob, KindWarning, "exec-form glob resolved", "An exec-form CMD or ENTRYPOINT names a file with a glob (java -jar target/*.jar), which no shell expands, so the original handed the glob to the program as it is and could not start; restage runs the one file the build writes instead, so the result starts where the original did not."},
 	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},
+	{warnWorkdirRootOnly, KindWarning, "root user kept: the working folder is under /root", "The original ran as root in /root or a folder below it (WORKDIR /root), which exists in every runtime image as root's own folder, mode 700, that neither the runtime's WORKDIR nor a COPY --chown changes, so a non-root user would start there (runc changes into the folder as root) but could not open the program's files in it (permission denied): the runtime keeps root and the WORKDIR stays where the program's relative paths resolve (a WORKDIR outside /root, such as /app, lets a conversion run as a non-root user)."},
 	{warnProgramMissing, KindWarning, "program the sources run missing from the runtime", "The app's sources run a program by name that the runtime does not have and cannot install (or --runtime asked for one without it): the call fails in the converted image where the original image had the program."},
 	{warnProgramUnnamed, KindWarning, "the sources run a program they do not name", "The app's sources run a program whose name is not a literal (exec.Command(task.Command), sh -c with a command built at run time): the runtime has few of the original image's programs (no shell on distroless), so what it runs may be missing."},
 	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},
