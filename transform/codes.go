@@ -17,9 +17,10 @@ package transform
 // rule, a decline variant, a decline_args entry, an interpreter_request):
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
-// keeps the preset schema free of codes. RS255, RS294, RS296 and RS297
-// are exceptions: engine declines (declCdMissing, declBuildAtStart,
-// declProgramDownloaded, declNotJSON) whose numbers were assigned there.
+// keeps the preset schema free of codes. RS255, RS294, RS296, RS297 and
+// RS298 are exceptions: engine declines (declCdMissing, declBuildAtStart,
+// declProgramDownloaded, declNotJSON, declScriptNoShebang) whose numbers
+// were assigned there.
 
 // Code is a stable identifier of a note or a decline, such as "RS301".
 type Code string
@@ -96,6 +97,7 @@ const (
 	infoRuntimeRegistry    Code = "RS156"
 	infoRuntimeNeeds       Code = "RS157"
 	infoInitWrapper        Code = "RS160"
+	infoEntrypointShell    Code = "RS164"
 	infoDigestKept         Code = "RS165"
 	infoRunnerBin          Code = "RS170"
 	infoProgramRuntime     Code = "RS174"
@@ -164,6 +166,7 @@ const (
 	declBuildAtStart       Code = "RS294"
 	declProgramDownloaded  Code = "RS296"
 	declNotJSON            Code = "RS297"
+	declScriptNoShebang    Code = "RS298"
 	warnOptionsEnvSet      Code = "RS301"
 	warnFlatCopy           Code = "RS302"
 	warnHealthcheckTools   Code = "RS303"
@@ -258,6 +261,7 @@ var codes = []CodeInfo{
 	{infoRuntimeRegistry, KindInfo, "runtime from the builder's registry", "The runtime is the builder's own repository on a registry other than Docker Hub (a mirror, a private registry), so it is written with the builder's registry and path, as the registry that served the builder has that repository; its tag is not the builder's, and if that registry lacks it, --image-map maps the runtime elsewhere."},
 	{infoRuntimeNeeds, KindInfo, "runtime with what the program uses in its own process", "The app's sources call something that needs tools of the runtime inside the program, not as a program they start (jte's TemplateEngine.create, unlike createPrecompiled, and ToolProvider.getSystemJavaCompiler or the compiler types of javax.tools compile Java at run time with the JDK's compiler, which a JRE such as distroless java or eclipse-temurin:N-jre does not have), so the runtime is one that has them (the JDK flavor, or the builder's own JDK image) and the note names the call."},
 	{infoInitWrapper, KindInfo, "command read behind an init wrapper", "The command starts with an init wrapper the preset knows (dumb-init, tini), which a system package the file installs provides: the command after the wrapper's options is read as the command (a runner's script resolved, the program checked), the wrapper reaches the runtime as a run-time package, and the runtime's command keeps the wrapper and its options in front of it."},
+	{infoEntrypointShell, KindInfo, "CMD script with no #! line run by the image's entrypoint", "The exec-form CMD names a script with no #! line, which execve alone would refuse (exec format error), and the builder image's ENTRYPOINT script hands the CMD to a shell (node's docker-entrypoint.sh ends in exec \"$@\"), which runs such a file as a script: restage reads it as that shell's script, and the runtime is one with the same entrypoint."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
@@ -327,6 +331,7 @@ var codes = []CodeInfo{
 	{declBuildAtStart, KindDecline, "the start runs the build tool", "No RUN builds anything, and the command the container starts (or a shell script it runs) runs one of the preset's build steps (mvn verify): the container builds when it starts, so the build tool must stay in the image and there is nothing to split off."},
 	{declProgramDownloaded, KindDecline, "program a RUN downloads or writes outside what is carried", "The program the container runs is no file the build writes in the app's folders or an output its preset names, but a RUN names it together with a folder on PATH (or the folder of the path the command names): it downloads it there (a download tool such as curl or wget on a URL, then tar -C /usr/local/bin) or writes it there (cp, ln); restage does not carry such programs, and the reason names that RUN and folder instead of listing the build's outputs as if the build never wrote the program."},
 	{declNotJSON, KindDecline, "command looks like exec form but is not JSON", "A CMD or ENTRYPOINT starts as a JSON array would but is not valid JSON (a trailing ;, single quotes, a missing comma): Docker runs it as a shell command whose first word (such as [npm,) is no program, so the original container cannot start."},
+	{declScriptNoShebang, KindDecline, "exec-form command names a script with no #! line", "An exec-form CMD or ENTRYPOINT runs a text file of the build context whose first line is not #! (a script of shell lines) and no shell of the image's own ENTRYPOINT script runs it: Docker starts it with execve, which cannot run such a file (exec format error; only a shell falls back to reading it as a script), so the original container cannot start either; or the builder's entrypoint script ran it (RS164) and the runtime has no such entrypoint."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
 	{warnFlatCopy, KindWarning, "run-time folder copied flat (retired)", "Retired, no longer produced: a run-time folder copied into a folder flat left restage unable to tell which files the program reads, so it copied none."},

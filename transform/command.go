@@ -34,8 +34,11 @@ type program struct {
 	art        *artifact
 	abs        string
 	scriptFile string // the shell script the command runs, when it runs one
-	classPath  bool   // the interpreter runs a name from a class path, not a file
-	first      string // the first simple command, as words joined by spaces
+	// entrypointShell is the shell of the builder image's ENTRYPOINT
+	// script, which runs the CMD's script that has no #! line.
+	entrypointShell string
+	classPath       bool   // the interpreter runs a name from a class path, not a file
+	first           string // the first simple command, as words joined by spaces
 	// cmdIn is the exec-form CMD whose words exec carries after the
 	// exec-form ENTRYPOINT's (from cmdAt on), as Docker runs the two,
 	// when the CMD names the file the interpreter runs.

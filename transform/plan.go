@@ -213,6 +213,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.checkVM(); err != nil {
 		return nil, err
 	}
+	if err := p.checkEntrypointShell(); err != nil {
+		return nil, err
+	}
 	p.noteRelease()
 	p.finishCommand()
 	if err := p.planEnv(); err != nil {
