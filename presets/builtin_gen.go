@@ -6104,6 +6104,18 @@ var builtinPresets = []*Preset{
 					},
 				},
 				DevKey: "devDependencies",
+				Bins: &RunnerBins{
+					Dir: "node_modules/.bin",
+					Keys: []string{
+						"dependencies",
+						"devDependencies",
+						"optionalDependencies",
+					},
+					Needs: []string{
+						"env",
+						"node",
+					},
+				},
 				Packages: Dict[string]{
 					Entries: []DictEntry[string]{
 						{

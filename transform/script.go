@@ -222,6 +222,10 @@ func (p *plan) needProgram(prog string, funcs []string) {
 	if f.preset.PathPrograms && !strings.Contains(prog, "/") && !f.preset.IsInterpreter(prog) && p.hasAppFolder() && len(p.madePathDirs()) == 0 {
 		return // a console script the install put on PATH
 	}
+	if r, dir, ok := p.depBinOnPath(prog); ok {
+		p.useDepBin(r, dir)
+		return
+	}
 	pr.tools = appendNew(pr.tools, prog)
 }
 
