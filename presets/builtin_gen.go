@@ -4752,6 +4752,7 @@ var builtinPresets = []*Preset{
 					Flavors: []string{
 						"dhi",
 					},
+					NoEntrypointShell: true,
 				},
 				{
 					Tag:        "^(?P<hardened_tag>(?P<major>\\d+)[.\\d]*(-debian\\d+)?)-dev$",
@@ -4760,6 +4761,7 @@ var builtinPresets = []*Preset{
 					Flavors: []string{
 						"dhi",
 					},
+					NoEntrypointShell: true,
 				},
 				{
 					Tag:        "^(?P<hardened_tag>.+)-dev$",
@@ -4768,6 +4770,7 @@ var builtinPresets = []*Preset{
 					Flavors: []string{
 						"chainguard",
 					},
+					NoEntrypointShell: true,
 				},
 				{
 					Tag:  "^(?P<version>(?P<major>\\d+)[.\\d]*)-alpine(?P<alpine>3\\.\\d+)?$",
@@ -5027,6 +5030,7 @@ var builtinPresets = []*Preset{
 					Decline: "the Node.js major version cannot be told from the image tag; pin one such as node:22",
 				},
 			},
+			EntrypointShell: "sh",
 		},
 		Build: []BuildCommand{
 			{
@@ -5564,9 +5568,10 @@ var builtinPresets = []*Preset{
 					"NODE_VERSION",
 					"YARN_VERSION",
 				},
-				SizeMB:  231,
-				Why:     "node:<major>-slim has node, npm and a shell on glibc",
-				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
+				EntrypointShell: "sh",
+				SizeMB:          231,
+				Why:             "node:<major>-slim has node, npm and a shell on glibc",
+				Install:         "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
 				Installs: []string{
 					"curl",
 					"wget",
@@ -5814,9 +5819,10 @@ var builtinPresets = []*Preset{
 					"NODE_VERSION",
 					"YARN_VERSION",
 				},
-				SizeMB:  167,
-				Why:     "node:<major>-alpine matches an alpine builder's musl, which native modules are built against",
-				Install: "apk add --no-cache {{.}}",
+				EntrypointShell: "sh",
+				SizeMB:          167,
+				Why:             "node:<major>-alpine matches an alpine builder's musl, which native modules are built against",
+				Install:         "apk add --no-cache {{.}}",
 				Installs: []string{
 					"curl",
 					"wget",
@@ -6135,6 +6141,18 @@ var builtinPresets = []*Preset{
 					},
 				},
 				DevKey: "devDependencies",
+				Bins: &RunnerBins{
+					Dir: "node_modules/.bin",
+					Keys: []string{
+						"dependencies",
+						"devDependencies",
+						"optionalDependencies",
+					},
+					Needs: []string{
+						"env",
+						"node",
+					},
+				},
 				Packages: Dict[string]{
 					Entries: []DictEntry[string]{
 						{

@@ -120,7 +120,7 @@ func TestUnknownFieldSaysWhere(t *testing.T) {
 	base := "name: x\ndetect:\n  images: [x]\nruntimes:\n  - flavor: a\n    libc: none\n    image: a\n"
 	cases := []struct{ yaml, want string }{
 		{base + "  - flavor: b\n    libc: none\n    image: b\n    bogus: 1\n",
-			`p.yaml:11: unknown field "bogus" in runtimes[1] (known: flavor, libc, image, shell, tools, users, user, image_user, env, entrypoint, when, copy, size_mb, why, install, installs, installs_with, base, vm, vm_options, packages, release)`},
+			`p.yaml:11: unknown field "bogus" in runtimes[1] (known: flavor, libc, image, shell, tools, users, user, image_user, env, entrypoint, entrypoint_shell, when, copy, size_mb, why, install, installs, installs_with, base, vm, vm_options, packages, release)`},
 		{"name: x\ndetect:\n  imagez: [x]\n", `p.yaml:3: unknown field "imagez" in detect (known: images, commands, context_files)`},
 		{base + "build:\n  - command: go build\n    artifact:\n      dirr: /out\n", `p.yaml:11: unknown field "dirr" in build[0].artifact (known: output_flag, `},
 		{base + "sizes:\n  builder:\n    - {tag: x, mbb: 1}\n", `p.yaml:10: unknown field "mbb" in sizes.builder[0] (known: tag, mb)`},

@@ -127,6 +127,12 @@ type Builder struct {
 	Workdir  string       `yaml:"workdir"`
 	Env      Dict[string] `yaml:"env"`
 	Variants []Variant    `yaml:"variants"`
+	// EntrypointShell is the shell of the builder images' own ENTRYPOINT
+	// script when it ends in exec "$@" (node's docker-entrypoint.sh: sh):
+	// that shell runs an exec-form CMD naming a text file with no #! line
+	// as a script of its own, where execve would refuse it (review 11,
+	// finding C). Empty: the images start the CMD with execve.
+	EntrypointShell string `yaml:"entrypoint_shell"`
 	// VersionSources say where the build context pins a version that a
 	// floating image tag (node:lts) does not: the first source that gives
 	// a value wins, and the tag always wins over the context.
@@ -183,6 +189,9 @@ type Variant struct {
 	Workdir string `yaml:"workdir"`
 	// VM is the virtual machine family the builder runs (one of vms).
 	VM string `yaml:"vm"`
+	// NoEntrypointShell says that the images of this variant lack the
+	// builder's entrypoint_shell script (hardened images).
+	NoEntrypointShell bool `yaml:"no_entrypoint_shell"`
 	// Lacks are programs the images of this variant do not have (curl on
 	// node:22-slim, which purges it after fetching Node.js): a
 	// HEALTHCHECK that runs one could not run it in the original either.
@@ -1071,6 +1080,10 @@ type Runtime struct {
 	// Entrypoint is the image's own ENTRYPOINT when it is an interpreter:
 	// a CMD then holds the script, never the interpreter.
 	Entrypoint []string `yaml:"entrypoint"`
+	// EntrypointShell is the shell of the image's own ENTRYPOINT script,
+	// as the builder's entrypoint_shell: a runtime without it cannot start
+	// a CMD script that only that entrypoint could run.
+	EntrypointShell string `yaml:"entrypoint_shell"`
 	// When holds regexps that template values must match for this
 	// runtime to be used (major: '^(22|24|26)$').
 	When   Dict[string] `yaml:"when"`

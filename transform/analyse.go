@@ -84,6 +84,7 @@ type facts struct {
 	cps       []move      // cp steps, for what a RUN puts in the working folder
 	made      []madeDir   // folders a RUN makes with mkdir
 	workdirs  []string    // every WORKDIR the file sets
+	workdirIn *inst       // the last WORKDIR, for notes on it
 	pkgs      [][]string  // run-time packages, per preset package map
 	pkgAsIs   [][]string  // those of pkgs kept as they are (not mapped)
 	// pkgBuildOnly are the packages a map's build_only leaves in the
@@ -381,6 +382,7 @@ func (f *facts) walk() error {
 			}
 			f.workdir = f.abs(w)
 			f.setWD = true
+			f.workdirIn = in
 			f.workdirs = append(f.workdirs, f.workdir)
 		case *instructions.UserCommand:
 			f.user = in

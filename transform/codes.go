@@ -17,9 +17,10 @@ package transform
 // rule, a decline variant, a decline_args entry, an interpreter_request):
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
-// keeps the preset schema free of codes. RS255, RS294, RS296 and RS297
-// are exceptions: engine declines (declCdMissing, declBuildAtStart,
-// declProgramDownloaded, declNotJSON) whose numbers were assigned there.
+// keeps the preset schema free of codes. RS255, RS294, RS296, RS297 and
+// RS298 are exceptions: engine declines (declCdMissing, declBuildAtStart,
+// declProgramDownloaded, declNotJSON, declScriptNoShebang) whose numbers
+// were assigned there.
 
 // Code is a stable identifier of a note or a decline, such as "RS301".
 type Code string
@@ -96,6 +97,8 @@ const (
 	infoRuntimeRegistry    Code = "RS156"
 	infoRuntimeNeeds       Code = "RS157"
 	infoInitWrapper        Code = "RS160"
+	infoEntrypointShell    Code = "RS164"
+	infoAppPathKept        Code = "RS166"
 	infoDigestKept         Code = "RS165"
 	infoRunnerBin          Code = "RS170"
 	infoProgramRuntime     Code = "RS174"
@@ -164,6 +167,7 @@ const (
 	declBuildAtStart       Code = "RS294"
 	declProgramDownloaded  Code = "RS296"
 	declNotJSON            Code = "RS297"
+	declScriptNoShebang    Code = "RS298"
 	warnOptionsEnvSet      Code = "RS301"
 	warnFlatCopy           Code = "RS302"
 	warnHealthcheckTools   Code = "RS303"
@@ -190,6 +194,7 @@ const (
 	warnSourceMissing      Code = "RS330"
 	warnExecGlob           Code = "RS333"
 	warnPinNotCarried      Code = "RS334"
+	warnWorkdirRootOnly    Code = "RS335"
 	warnProgramMissing     Code = "RS341"
 	warnProgramUnnamed     Code = "RS342"
 	warnReadUnnamed        Code = "RS343"
@@ -258,7 +263,9 @@ var codes = []CodeInfo{
 	{infoRuntimeRegistry, KindInfo, "runtime from the builder's registry", "The runtime is the builder's own repository on a registry other than Docker Hub (a mirror, a private registry), so it is written with the builder's registry and path, as the registry that served the builder has that repository; its tag is not the builder's, and if that registry lacks it, --image-map maps the runtime elsewhere."},
 	{infoRuntimeNeeds, KindInfo, "runtime with what the program uses in its own process", "The app's sources call something that needs tools of the runtime inside the program, not as a program they start (jte's TemplateEngine.create, unlike createPrecompiled, and ToolProvider.getSystemJavaCompiler or the compiler types of javax.tools compile Java at run time with the JDK's compiler, which a JRE such as distroless java or eclipse-temurin:N-jre does not have), so the runtime is one that has them (the JDK flavor, or the builder's own JDK image) and the note names the call."},
 	{infoInitWrapper, KindInfo, "command read behind an init wrapper", "The command starts with an init wrapper the preset knows (dumb-init, tini), which a system package the file installs provides: the command after the wrapper's options is read as the command (a runner's script resolved, the program checked), the wrapper reaches the runtime as a run-time package, and the runtime's command keeps the wrapper and its options in front of it."},
+	{infoEntrypointShell, KindInfo, "CMD script with no #! line run by the image's entrypoint", "The exec-form CMD names a script with no #! line, which execve alone would refuse (exec format error), and the builder image's ENTRYPOINT script hands the CMD to a shell (node's docker-entrypoint.sh ends in exec \"$@\"), which runs such a file as a script: restage reads it as that shell's script, and the runtime is one with the same entrypoint."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
+	{infoAppPathKept, KindInfo, "the app's PATH kept", "An ENV PATH that the preset leaves out as a builder setting puts on PATH the folder where the install writes the dependencies' programs (node_modules/.bin) inside the app folder, which the runtime gets: the runtime keeps the line, so that a program the command, its script or the app runs by name from there is still found."},
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
 	{infoProgramInstall, KindInfo, "program the sources run installed in the runtime", "The app's sources run a program by name that the original image had and no runtime flavor comes with (git): the runtime installs it with its package manager."},
@@ -327,6 +334,7 @@ var codes = []CodeInfo{
 	{declBuildAtStart, KindDecline, "the start runs the build tool", "No RUN builds anything, and the command the container starts (or a shell script it runs) runs one of the preset's build steps (mvn verify): the container builds when it starts, so the build tool must stay in the image and there is nothing to split off."},
 	{declProgramDownloaded, KindDecline, "program a RUN downloads or writes outside what is carried", "The program the container runs is no file the build writes in the app's folders or an output its preset names, but a RUN names it together with a folder on PATH (or the folder of the path the command names): it downloads it there (a download tool such as curl or wget on a URL, then tar -C /usr/local/bin) or writes it there (cp, ln); restage does not carry such programs, and the reason names that RUN and folder instead of listing the build's outputs as if the build never wrote the program."},
 	{declNotJSON, KindDecline, "command looks like exec form but is not JSON", "A CMD or ENTRYPOINT starts as a JSON array would but is not valid JSON (a trailing ;, single quotes, a missing comma): Docker runs it as a shell command whose first word (such as [npm,) is no program, so the original container cannot start."},
+	{declScriptNoShebang, KindDecline, "exec-form command names a script with no #! line", "An exec-form CMD or ENTRYPOINT runs a text file of the build context whose first line is not #! (a script of shell lines) and no shell of the image's own ENTRYPOINT script runs it: Docker starts it with execve, which cannot run such a file (exec format error; only a shell falls back to reading it as a script), so the original container cannot start either; or the builder's entrypoint script ran it (RS164) and the runtime has no such entrypoint."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
 	{warnFlatCopy, KindWarning, "run-time folder copied flat (retired)", "Retired, no longer produced: a run-time folder copied into a folder flat left restage unable to tell which files the program reads, so it copied none."},
@@ -354,6 +362,7 @@ var codes = []CodeInfo{
 	{warnSourceMissing, KindWarning, "COPY or ADD source not in the build context", "A COPY or ADD names a file or folder that the build context lacks or that .dockerignore leaves out, or a pattern whose folder is missing, which BuildKit fails on with \"not found\" (a pattern that matches nothing only copies nothing), so the original does not build from this context either: most often the image is built from another folder (a monorepo's root), every rule that reads the context read the wrong one, and that folder should be given with --context; the conversion is the same split."},
 	{warnExecGlob, KindWarning, "exec-form glob resolved", "An exec-form CMD or ENTRYPOINT names a file with a glob (java -jar target/*.jar), which no shell expands, so the original handed the glob to the program as it is and could not start; restage runs the one file the build writes instead, so the result starts where the original did not."},
 	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},
+	{warnWorkdirRootOnly, KindWarning, "root user kept: the working folder is under /root", "The original ran as root in /root or a folder below it (WORKDIR /root), which exists in every runtime image as root's own folder, mode 700, that neither the runtime's WORKDIR nor a COPY --chown changes, so a non-root user would start there (runc changes into the folder as root) but could not open the program's files in it (permission denied): the runtime keeps root and the WORKDIR stays where the program's relative paths resolve (a WORKDIR outside /root, such as /app, lets a conversion run as a non-root user)."},
 	{warnProgramMissing, KindWarning, "program the sources run missing from the runtime", "The app's sources run a program by name that the runtime does not have and cannot install (or --runtime asked for one without it): the call fails in the converted image where the original image had the program."},
 	{warnProgramUnnamed, KindWarning, "the sources run a program they do not name", "The app's sources run a program whose name is not a literal (exec.Command(task.Command), sh -c with a command built at run time): the runtime has few of the original image's programs (no shell on distroless), so what it runs may be missing."},
 	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},

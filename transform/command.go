@@ -34,8 +34,11 @@ type program struct {
 	art        *artifact
 	abs        string
 	scriptFile string // the shell script the command runs, when it runs one
-	classPath  bool   // the interpreter runs a name from a class path, not a file
-	first      string // the first simple command, as words joined by spaces
+	// entrypointShell is the shell of the builder image's ENTRYPOINT
+	// script, which runs the CMD's script that has no #! line.
+	entrypointShell string
+	classPath       bool   // the interpreter runs a name from a class path, not a file
+	first           string // the first simple command, as words joined by spaces
 	// cmdIn is the exec-form CMD whose words exec carries after the
 	// exec-form ENTRYPOINT's (from cmdAt on), as Docker runs the two,
 	// when the CMD names the file the interpreter runs.
@@ -428,7 +431,15 @@ func (p *plan) checkProgram() error {
 		// install fills (/app/.venv/bin/uvicorn).
 		return p.needApp()
 	}
-	if art == nil && pr.needsShell && p.runtimeProgram(pr.word) {
+	if art == nil && !strings.Contains(pr.word, "/") {
+		// A dependency's program found through the file's own PATH
+		// (review 11, finding A).
+		if r, dir, ok := p.depBinOnPath(pr.word); ok {
+			p.useDepBin(r, dir)
+			return p.needApp()
+		}
+	}
+	if art == nil && (pr.needsShell || p.runsDepProgram(pr.exec)) && p.runtimeProgram(pr.word) {
 		// A shell command line is a script written inline: its first
 		// program is read as a script's line is (needProgram), so that
 		// `CMD npx prisma migrate deploy && npm start` converts as the
@@ -868,6 +879,69 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	pr.exec, pr.word, pr.resolved = wordTexts(args), args[0].text, true
 	p.notes.note(holder.first, infoRunnerResolved, "%s runs `%s`: the runtime runs that directly", runCmd, script)
 	return p.checkProgram()
+}
+
+// depBinOnPath finds a program run by name in the folder where the
+// install puts the dependencies' programs (a runner's bins.dir, in the
+// working folder), when the file's own PATH names that folder and the
+// runner's file lists a package that gives the program: the build writes
+// it there, and the app folder brings it to the runtime.
+func (p *plan) depBinOnPath(prog string) (*Runner, string, bool) {
+	f := p.f
+	if prog == "" || strings.Contains(prog, "/") || f.preset.IsInterpreter(prog) {
+		return nil, "", false
+	}
+	onPath := strings.Split(f.envNow["PATH"], ":")
+	for i := range f.preset.Runners {
+		r := &f.preset.Runners[i]
+		if r.Bins == nil {
+			continue
+		}
+		dir := p.abs(r.Bins.Dir)
+		if !slices.Contains(onPath, dir) || !p.inFolder(dir) {
+			continue
+		}
+		pkg := prog
+		if x, ok := r.Packages.Lookup(prog); ok {
+			pkg = x
+		}
+		for _, k := range r.Bins.Keys {
+			if v, ok, err := p.readValue(r, k); ok && err == nil {
+				if m, ok := v.(map[string]any); ok && m[pkg] != nil {
+					return r, dir, true
+				}
+			}
+		}
+	}
+	return nil, "", false
+}
+
+// useDepBin asks the runtime for what a program of the dependencies'
+// folder needs (its #! line's env and node).
+func (p *plan) useDepBin(r *Runner, dir string) {
+	for _, t := range r.Bins.Needs {
+		p.prog.tools = appendNew(p.prog.tools, t)
+	}
+	p.depBinDirs = appendNew(p.depBinDirs, dir)
+}
+
+// runsDepProgram says whether an exec-form command runs a dependency's
+// program through a runner's program prefix (npx serve), which is a
+// command line of the runtime's tools as `sh -c "npx serve"` is.
+func (p *plan) runsDepProgram(exec []string) bool {
+	if len(exec) == 0 {
+		return false
+	}
+	ws := make([]word, len(exec))
+	for i, a := range exec {
+		ws[i] = word{text: a}
+	}
+	for i := range p.f.preset.Runners {
+		if matchesAny(ws, p.f.preset.Runners[i].Programs) {
+			return true
+		}
+	}
+	return false
 }
 
 // runnerBin runs the program of a dependency that the runner's script

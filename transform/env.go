@@ -13,7 +13,7 @@ func (p *plan) planEnv() error {
 	dropped := map[string]bool{}
 	for _, e := range f.env {
 		_, staticKey := f.preset.Static.Env.Lookup(e.key)
-		if f.preset.DropsEnv(e.key) || staticKey {
+		if (f.preset.DropsEnv(e.key) && !p.pathOfApp(e)) || staticKey {
 			dropped[e.key] = true
 			continue
 		}
@@ -94,6 +94,34 @@ func (p *plan) planEnv() error {
 		}
 	}
 	return nil
+}
+
+// pathOfApp says whether an ENV PATH the preset drops as the builder's
+// puts on PATH the folder where the install writes the dependencies'
+// programs (a runner's bins.dir) inside a folder the runtime gets: that
+// PATH is the app's, and the runtime keeps it, so that what the app or its
+// command runs by name from there is still found (review 11, finding A).
+func (p *plan) pathOfApp(e envVar) bool {
+	f := p.f
+	if e.key != "PATH" {
+		return false
+	}
+	v := strings.Trim(e.raw, `"`)
+	for _, d := range strings.Split(v, ":") {
+		if !path.IsAbs(d) || strings.Contains(d, "$") {
+			continue
+		}
+		d = path.Clean(d)
+		for i := range f.preset.Runners {
+			r := f.preset.Runners[i].Bins
+			if r == nil || !strings.HasSuffix(d, "/"+path.Clean(r.Dir)) || !p.inFolder(d) {
+				continue
+			}
+			p.notes.note(e.in.first, infoAppPathKept, "ENV PATH is kept in the runtime: it puts %s, where the install writes the dependencies' programs in the app folder the runtime gets, on PATH", d)
+			return true
+		}
+	}
+	return false
 }
 
 // substituteBuilderVars replaces references to variables that only the

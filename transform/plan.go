@@ -75,10 +75,13 @@ type plan struct {
 	// expression, put at unnamedAt once the runtime's image is known.
 	unnamedWarns []unnamedWarn
 	unnamedAt    int
-	pkgInstalled []string  // those of installed that the package maps install (packages, not programs)
-	pathCopied   bool      // the runtime gets the folders the file puts on PATH
-	progs        []progUse // the programs the sources run (read once)
-	progsRead    bool
+	pkgInstalled []string // those of installed that the package maps install (packages, not programs)
+	pathCopied   bool     // the runtime gets the folders the file puts on PATH
+	// depBinDirs are the dependencies' program folders on the file's PATH
+	// that the command or its script runs a program from.
+	depBinDirs []string
+	progs      []progUse // the programs the sources run (read once)
+	progsRead  bool
 	// pathProgs are the programs the sources run by a path that is no
 	// system program nor an artifact (./venv/bin/yt-dlp): files the
 	// runtime has only when a copy brings them (review 6, finding A).
@@ -215,6 +218,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		return nil, err
 	}
 	if err := p.checkVM(); err != nil {
+		return nil, err
+	}
+	if err := p.checkEntrypointShell(); err != nil {
 		return nil, err
 	}
 	p.noteRelease()

@@ -55,6 +55,9 @@ func (p *plan) shebangScript() (bool, error) {
 		return false, nil // a bare name is looked up on PATH, not in the folder
 	}
 	text, from, ok := f.contextFileAt(abs)
+	if ok && !strings.HasPrefix(text, "#!") && isText(text) {
+		return p.scriptNoShebang(abs, text, from)
+	}
 	if !ok || !strings.HasPrefix(text, "#!") {
 		return false, nil
 	}
@@ -73,6 +76,62 @@ func (p *plan) shebangScript() (bool, error) {
 		return false, nil
 	}
 	return true, p.readScriptFile(path.Base(fields[0]), abs, text, from)
+}
+
+// scriptNoShebang reads a text file with no #! line that the command
+// runs (review 11, finding C). execve refuses such a file (ENOEXEC, "exec
+// format error"), and a shell that gets ENOEXEC runs the file as a script
+// itself: so does the shell of a shell-form command, and that of the
+// builder image's entrypoint script when it ends in exec "$@" (the
+// preset's entrypoint_shell). Anything else cannot start it.
+func (p *plan) scriptNoShebang(abs, text, from string) (bool, error) {
+	f, pr := p.f, p.prog
+	h := pr.holder
+	if pr.shellForm || pr.needsShell {
+		// The command stays the shell's: an exec form would be refused.
+		sh := "sh"
+		if pr.needsShell {
+			sh = pr.shell
+		} else if len(f.shellCmd) > 0 {
+			sh = path.Base(f.shellCmd[0])
+		}
+		pr.needsShell, pr.shell, pr.exec = true, sh, nil
+		return true, p.readScriptFile(sh, abs, text, from)
+	}
+	if len(pr.wrap) > 0 {
+		// An init wrapper execs it (execvp, which may fall back to sh):
+		// taken as before.
+		return false, nil
+	}
+	if h.kw == "CMD" && f.entrypoint == nil && f.preset.Builder.EntrypointShell != "" && !f.variant.NoEntrypointShell {
+		pr.entrypointShell = f.preset.Builder.EntrypointShell
+		return true, p.readScriptFile(pr.entrypointShell, abs, text, from)
+	}
+	how := "an exec-form ENTRYPOINT is started with execve, which refuses such a file (exec format error)"
+	if h.kw == "CMD" {
+		how = fmt.Sprintf("an exec-form CMD is started with execve, which refuses such a file (exec format error), and neither the file nor, as far as the preset knows, the image %s has an ENTRYPOINT script that would hand it to a shell", f.image)
+	}
+	return true, declinef(declScriptNoShebang, "line %d: %s runs %s, a file of the build context with no #! line: %s, so the original container cannot start either (add #!/bin/sh as its first line, or write %s [\"sh\", \"%s\"])", h.first, h.kw, pr.word, how, h.kw, pr.word)
+}
+
+// checkEntrypointShell makes sure that the runtime starts a CMD script
+// with no #! line as the builder's entrypoint did: with the same shell.
+func (p *plan) checkEntrypointShell() error {
+	pr := p.prog
+	if pr == nil || pr.entrypointShell == "" {
+		return nil
+	}
+	if p.runtime.EntrypointShell != pr.entrypointShell {
+		return declinef(declScriptNoShebang, "line %d: CMD runs %s, a file with no #! line that the builder image's ENTRYPOINT script runs with %s; the runtime %s has no such entrypoint, and its execve would refuse the file (exec format error)", pr.holder.first, pr.word, pr.entrypointShell, p.image)
+	}
+	p.notes.note(pr.holder.first, infoEntrypointShell, "%s has no #! line: the image's ENTRYPOINT script runs the CMD with %s, which reads such a file as a script, and so does the runtime %s's (execve alone would refuse it: exec format error)", pr.scriptFile, pr.entrypointShell, p.image)
+	return nil
+}
+
+// isText tells a script from a program file the context brings (an ELF
+// or any other binary), the way git does: no NUL byte in its first 8000.
+func isText(s string) bool {
+	return !strings.Contains(s[:min(len(s), 8000)], "\x00")
 }
 
 // interpScript runs a script whose #! line names one of the preset's
@@ -162,6 +221,10 @@ func (p *plan) needProgram(prog string, funcs []string) {
 	}
 	if f.preset.PathPrograms && !strings.Contains(prog, "/") && !f.preset.IsInterpreter(prog) && p.hasAppFolder() && len(p.madePathDirs()) == 0 {
 		return // a console script the install put on PATH
+	}
+	if r, dir, ok := p.depBinOnPath(prog); ok {
+		p.useDepBin(r, dir)
+		return
 	}
 	pr.tools = appendNew(pr.tools, prog)
 }

@@ -292,6 +292,15 @@ func (w *devWalk) cmd(args []word, ctx string, in *Runner, depth int, top bool) 
 			return found(in, prog, pkg, true)
 		}
 	}
+	// One found through the file's own PATH in the dependencies' folder
+	// (ENV PATH /app/node_modules/.bin:$PATH; review 11, finding A).
+	if in == nil {
+		if r, _, ok := p.depBinOnPath(prog); ok {
+			if pkg, ok := p.devPackage(r, prog); ok {
+				return found(r, prog, pkg, false)
+			}
+		}
+	}
 	return ""
 }
 

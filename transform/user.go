@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"path"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -13,7 +14,7 @@ func (p *plan) planUser() {
 	p.noteRunnerCommand()
 	// A runtime that keeps root (a folder under /root) owns everything
 	// already: planOwnership, which checks the ports, then has no chown.
-	if p.keepRootFor() || p.keepRootForRunner() {
+	if p.keepRootForWorkdir() || p.keepRootFor() || p.keepRootForRunner() {
 		p.keepsRoot = true
 		return
 	}
@@ -80,6 +81,52 @@ func (p *plan) keepRootFor() bool {
 	return true
 }
 
+// keepRootForWorkdir keeps the original's root user when the working
+// folder is /root or below it (review 11, finding B). /root exists in
+// every runtime image as root's mode 700 folder, and neither the
+// runtime's WORKDIR nor a COPY --chown changes a folder that exists, so
+// a non-root user could not open the files there: runc changes into the
+// folder as root and the process starts, but `python app.py` is refused
+// (and /root/app/server.js, through /root, too). Moving the WORKDIR would change where the program's
+// relative paths resolve, so it stays, and so does root.
+func (p *plan) keepRootForWorkdir() bool {
+	f := p.f
+	wd := path.Clean(f.workdir)
+	if !f.setWD || (wd != "/root" && !strings.HasPrefix(wd, "/root/")) {
+		return false
+	}
+	shown := "root"
+	if f.user != nil {
+		name, _, _ := strings.Cut(f.userNow, ":")
+		if name != "root" && name != "0" {
+			return false // the original could not enter it either
+		}
+		shown = f.userNow
+	}
+	p.user = p.rootUser(shown)
+	where := "the working folder is /root"
+	if wd != "/root" {
+		where = "the working folder " + wd + " is under /root"
+	}
+	p.notes.note(f.workdirIn.first, warnWorkdirRootOnly, "%s, which only root may enter (mode 700 in the runtime images): the runtime keeps the original user %s, because the non-root user %s would start there but could not open the files in it (permission denied); a WORKDIR outside /root, such as /app, lets it run as a non-root user", where, shown, p.runtime.User)
+	return true
+}
+
+// rootUser is the runtime's USER for an original that ran as root (shown:
+// root, or the file's own USER root or USER 0) that the runtime keeps: none
+// on an image that runs as root itself, root or 0:0 on one that runs as
+// its own non-root user.
+func (p *plan) rootUser(shown string) string {
+	switch {
+	case !p.runtime.ImageUser:
+		return ""
+	case p.runtime.HasUser("root") || shown != "root":
+		return shown
+	default:
+		return "0:0"
+	}
+}
+
 // noteRunnerCommand warns of the keys of the file that runs the image
 // as root which change what it runs: the conversion read only the
 // Dockerfile's own command. It does not depend on who keeps root.
@@ -125,15 +172,8 @@ func (p *plan) keepRootForRunner() bool {
 		}
 		user = f.userNow
 	}
-	switch {
-	case !p.runtime.ImageUser:
-		// The image runs as root itself (python:3.12-slim): no line.
-		p.user = ""
-	case p.runtime.HasUser("root") || user != "root":
-		p.user = user
-	default:
-		p.user = "0:0"
-	}
+	// The image runs as root itself (python:3.12-slim): no line.
+	p.user = p.rootUser(user)
 	p.notes.note(0, infoRunnerRoot, "%s makes this Dockerfile %s: the runtime keeps the original user %s", rr.file, rr.what, user)
 	return true
 }

@@ -1,0 +1,5 @@
+npm run migrate
+
+npm run build
+
+npm run start

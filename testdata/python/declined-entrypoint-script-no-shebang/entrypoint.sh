@@ -1,0 +1,2 @@
+set -e
+exec python app.py "$@"
