@@ -1,9 +1,30 @@
 package transform
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
+	"sort"
+)
+
+// maxContextFile bounds the files of the build context read whole (go.mod,
+// package.json, lockfiles, requirements, pom.xml, action.yml, ...): the
+// readers hold the bytes, scan them with the presets' patterns (about a
+// second per few MiB) and some decode them, so a repository's file of
+// any size must not cost memory and time without end. Real lockfiles of
+// large monorepos reach a few MiB; 16 MiB leaves them room. The source
+// scans read heads only (libcScanPerFile) and need no bound here.
+const maxContextFile = 16 << 20
+
+// errNotRegular and errTooLarge are read errors of files the engine does
+// not open: a named pipe would wait for a writer for ever, a device (a
+// link to /dev/zero) never ends, and a file over maxContextFile is
+// refused before it is read.
+var (
+	errNotRegular = errors.New("not a regular file")
+	errTooLarge   = fmt.Errorf("over %d MiB", maxContextFile>>20)
 )
 
 // contextFS is the build context for one conversion. Several phases walk
@@ -22,6 +43,9 @@ type contextFS struct {
 	stats map[string]statRead
 	files map[string]fileRead // whole files
 	heads map[headKey]fileRead
+	// unread are the files refused by errNotRegular or errTooLarge,
+	// with the reason, for the note that says what was not read.
+	unread map[string]error
 }
 
 type dirRead struct {
@@ -54,7 +78,7 @@ type headKey struct {
 
 func newContextFS(fsys fs.FS) *contextFS {
 	return &contextFS{fsys: fsys, dirs: map[string]dirRead{}, kids: map[string]*dirKids{}, stats: map[string]statRead{},
-		files: map[string]fileRead{}, heads: map[headKey]fileRead{}}
+		files: map[string]fileRead{}, heads: map[headKey]fileRead{}, unread: map[string]error{}}
 }
 
 func (c *contextFS) Open(name string) (fs.File, error) { return c.fsys.Open(name) }
@@ -80,14 +104,49 @@ func (c *contextFS) Stat(name string) (fs.FileInfo, error) {
 }
 
 // ReadFile is fs.ReadFile, once per file. Callers must not change the
-// bytes.
+// bytes. Only a regular file of at most maxContextFile bytes is read;
+// anything else is a read error (errNotRegular, errTooLarge), which
+// every reader already takes as a file that says nothing.
 func (c *contextFS) ReadFile(name string) ([]byte, error) {
 	r, ok := c.files[name]
 	if !ok {
-		r.data, r.err = fs.ReadFile(c.fsys, name)
+		if r.err = c.readable(name, maxContextFile); r.err == nil {
+			r.data, r.err = fs.ReadFile(c.fsys, name)
+		}
 		c.files[name] = r
 	}
 	return r.data, r.err
+}
+
+// readable looks at name before it is opened (opening a named pipe waits
+// for a writer): a folder is fs.ReadFile's own error; a file that is not
+// regular, or over max bytes when max > 0, is refused and remembered.
+func (c *contextFS) readable(name string, max int64) error {
+	st, err := c.Stat(name)
+	switch {
+	case err != nil || st.IsDir():
+		return err
+	case !st.Mode().IsRegular():
+		err = errNotRegular
+	case max > 0 && st.Size() > max:
+		err = errTooLarge
+	default:
+		return nil
+	}
+	c.unread[name] = err
+	return &fs.PathError{Op: "read", Path: name, Err: err}
+}
+
+// unreadFiles are the files refused so far, by name, with the reason.
+func (c *contextFS) unreadFiles() (names []string, why []error) {
+	for n := range c.unread {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		why = append(why, c.unread[n])
+	}
+	return names, why
 }
 
 // readHead returns at most the first max bytes of the file name in fsys,
@@ -105,7 +164,10 @@ func readHead(fsys fs.FS, name string, max int64) (data []byte, opened bool, err
 	k := headKey{name, max}
 	r, ok := c.heads[k]
 	if !ok {
-		r.data, r.opened, r.err = readHeadFrom(c.fsys, name, max)
+		// A head of any file is bounded, but a named pipe is not opened.
+		if r.err = c.readable(name, 0); r.err == nil {
+			r.data, r.opened, r.err = readHeadFrom(c.fsys, name, max)
+		}
 		c.heads[k] = r
 	}
 	return r.data, r.opened, r.err
