@@ -18,14 +18,26 @@ import (
 // scans read heads only (libcScanPerFile) and need no bound here.
 const maxContextFile = 16 << 20
 
-// errNotRegular and errTooLarge are read errors of files the engine does
+// maxConfigFile bounds the smaller files that are decoded whole (an
+// action's YAML metadata, the ignore files' patterns), which cost far more
+// than their size: a 16 MiB .dockerignore took three minutes and 5 GiB,
+// a 16 MiB action.yml 47 s and 2 GiB. Real ones are a few KiB.
+const maxConfigFile = 256 << 10
+
+// errNotRegular and tooLarge are read errors of files the engine does
 // not open: a named pipe would wait for a writer for ever, a device (a
-// link to /dev/zero) never ends, and a file over maxContextFile is
-// refused before it is read.
-var (
-	errNotRegular = errors.New("not a regular file")
-	errTooLarge   = fmt.Errorf("over %d MiB", maxContextFile>>20)
-)
+// link to /dev/zero) never ends, and a file over its bound is refused
+// before it is read.
+var errNotRegular = errors.New("not a regular file")
+
+type tooLarge int64
+
+func (t tooLarge) Error() string {
+	if t >= 1<<20 {
+		return fmt.Sprintf("over %d MiB", t>>20)
+	}
+	return fmt.Sprintf("over %d KiB", t>>10)
+}
 
 // contextFS is the build context for one conversion. Several phases walk
 // it and read the same files (the signs of a C library, the run-time
@@ -43,7 +55,7 @@ type contextFS struct {
 	stats map[string]statRead
 	files map[string]fileRead // whole files
 	heads map[headKey]fileRead
-	// unread are the files refused by errNotRegular or errTooLarge,
+	// unread are the files refused by errNotRegular or tooLarge,
 	// with the reason, for the note that says what was not read.
 	unread map[string]error
 }
@@ -105,7 +117,7 @@ func (c *contextFS) Stat(name string) (fs.FileInfo, error) {
 
 // ReadFile is fs.ReadFile, once per file. Callers must not change the
 // bytes. Only a regular file of at most maxContextFile bytes is read;
-// anything else is a read error (errNotRegular, errTooLarge), which
+// anything else is a read error (errNotRegular, tooLarge), which
 // every reader already takes as a file that says nothing.
 func (c *contextFS) ReadFile(name string) ([]byte, error) {
 	r, ok := c.files[name]
@@ -129,12 +141,22 @@ func (c *contextFS) readable(name string, max int64) error {
 	case !st.Mode().IsRegular():
 		err = errNotRegular
 	case max > 0 && st.Size() > max:
-		err = errTooLarge
+		err = tooLarge(max)
 	default:
 		return nil
 	}
 	c.unread[name] = err
 	return &fs.PathError{Op: "read", Path: name, Err: err}
+}
+
+// readConfig reads a file of the context bounded by maxConfigFile.
+func readConfig(fsys fs.FS, name string) ([]byte, error) {
+	if c, ok := fsys.(*contextFS); ok {
+		if err := c.readable(name, maxConfigFile); err != nil {
+			return nil, err
+		}
+	}
+	return fs.ReadFile(fsys, name)
 }
 
 // unreadFiles are the files refused so far, by name, with the reason.

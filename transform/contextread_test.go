@@ -48,7 +48,8 @@ const (
 
 // TestContextFileTooLarge: a file the readers read whole is read only up
 // to maxContextFile (a 50 MiB requirements.txt took the package scan
-// about twenty seconds); over it, the file says nothing, as a file that
+// about twenty seconds), an ignore file or an action's metadata up to
+// maxConfigFile; over it, the file says nothing, as a file that
 // cannot be read, and RS369 names it.
 func TestContextFileTooLarge(t *testing.T) {
 	big := []byte(strings.Repeat("flask==3.0.0\n", maxContextFile/13+1))
@@ -61,6 +62,15 @@ func TestContextFileTooLarge(t *testing.T) {
 	}
 	if got := unreadNotes(t, ctxPySrc, fstest.MapFS{"requirements.txt": {Data: big[:1<<20]}}); len(got) != 0 {
 		t.Errorf("a 1 MiB requirements.txt was not read: %q", got)
+	}
+	// The files decoded whole, whose decoders cost far more than their
+	// size, have a bound of their own (maxConfigFile).
+	got = unreadNotes(t, ctxGoSrc, fstest.MapFS{
+		".dockerignore": {Data: []byte(strings.Repeat("a/b/c/**/*.go\n", maxConfigFile/14+1))},
+		"main.go":       {Data: []byte("package main\n")},
+	})
+	if len(got) != 1 || !strings.HasPrefix(got[0], ".dockerignore in the build context is not read (over 256 KiB)") {
+		t.Errorf("RS369 notes = %q, want one about .dockerignore over 256 KiB", got)
 	}
 }
 

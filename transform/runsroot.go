@@ -2,7 +2,6 @@ package transform
 
 import (
 	"fmt"
-	"io/fs"
 
 	"gopkg.in/yaml.v3"
 )
@@ -19,7 +18,7 @@ func (f *facts) runsAsRoot() (file, what string, replaced, args []string) {
 	for i := range f.preset.RunsAsRoot {
 		r := &f.preset.RunsAsRoot[i]
 		for _, name := range r.Files {
-			data, err := fs.ReadFile(f.opt.Context, name)
+			data, err := readConfig(f.opt.Context, name)
 			if err != nil {
 				continue
 			}
