@@ -3,6 +3,7 @@ package transform
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -112,6 +113,9 @@ func FuzzConvertContext(f *testing.F) {
 		{py, "pyproject.toml", "[project\nrequires-python = \">=3.\n"},
 		{java, "pom.xml", `<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><project><artifactId>&c;</artifactId><properties><java.version>&c;</java.version></properties></project>`},
 		{java, "action.yml", "runs: " + nestedYAML(5000) + "\n"},
+		// found by hand: nested elements cost OutputNames.BaseName the
+		// square of the file's size
+		{java, "pom.xml", "<project><artifactId>app</artifactId><version>1</version>" + strings.Repeat("<a>", 5000)},
 		{gosrc, ".dockerignore", "[\n!\x00\n**/../..\n"},
 	} {
 		f.Add(s.src, uint8(0), []byte{index[s.name]}, []byte(s.bytes), []byte(nil), []byte(nil), []byte(nil))
