@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -17,6 +18,15 @@ func (o *OutputNames) BaseName(data []byte) (name string, ok bool) {
 	texts := map[string]string{}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
+	// No template or Unsure path names an element deeper than depth (a
+	// glob's * does not cross a /), so deeper elements' paths are not
+	// joined: joining every element's whole path made a file of deeply
+	// nested elements cost the square of its size (a 1 MiB pom.xml of
+	// unclosed <a> took most of an hour).
+	depth := 0
+	for _, p := range append(slices.Clone(o.Names), o.Unsure...) {
+		depth = max(depth, strings.Count(p, "/")+1)
+	}
 	var stack []string
 	var buf []*strings.Builder
 	for {
@@ -31,6 +41,9 @@ func (o *OutputNames) BaseName(data []byte) (name string, ok bool) {
 		case xml.StartElement:
 			stack = append(stack, t.Name.Local)
 			buf = append(buf, &strings.Builder{})
+			if len(stack) > depth {
+				continue
+			}
 			at := strings.Join(stack, "/")
 			for _, g := range o.Unsure {
 				if pathGlobMatch(g, at) {
@@ -38,16 +51,18 @@ func (o *OutputNames) BaseName(data []byte) (name string, ok bool) {
 				}
 			}
 		case xml.CharData:
-			if len(buf) > 0 {
+			if len(buf) > 0 && len(buf) <= depth {
 				buf[len(buf)-1].Write(t)
 			}
 		case xml.EndElement:
 			if len(stack) == 0 {
 				return "", false
 			}
-			at := strings.Join(stack, "/")
-			if _, seen := texts[at]; !seen {
-				texts[at] = strings.TrimSpace(buf[len(buf)-1].String())
+			if len(stack) <= depth {
+				at := strings.Join(stack, "/")
+				if _, seen := texts[at]; !seen {
+					texts[at] = strings.TrimSpace(buf[len(buf)-1].String())
+				}
 			}
 			stack, buf = stack[:len(stack)-1], buf[:len(buf)-1]
 		}

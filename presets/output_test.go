@@ -1,6 +1,9 @@
 package presets
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The jar Maven's build writes, read from pom.xml by the java preset's
 // build output (review 6, finding H).
@@ -34,6 +37,10 @@ func TestMavenOutputName(t *testing.T) {
 		{"a plugin's finalName", "<project><artifactId>web</artifactId><version>1</version><build><plugins><plugin><configuration><finalName>x</finalName></configuration></plugin></plugins></build></project>", ""},
 		{"no artifactId", "<project><version>1</version></project>", ""},
 		{"not XML", "<project><artifactId>web</artifactId", ""},
+		// 1 MiB of nested elements, which once cost the square of the
+		// file's size: the name above them is still read.
+		{"deeply nested", "<project><artifactId>web</artifactId><version>1</version><properties>" + strings.Repeat("<a>", 75000) + strings.Repeat("</a>", 75000) + "</properties></project>", "web-1"},
+		{"deeply nested, unclosed", "<project><artifactId>web</artifactId><version>1</version>" + strings.Repeat("<a>", 1<<20/3), ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

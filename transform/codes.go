@@ -205,6 +205,7 @@ const (
 	warnHealthcheckLacked  Code = "RS366"
 	warnProgramLacked      Code = "RS367"
 	warnReleaseDrift       Code = "RS368"
+	warnContextUnread      Code = "RS369"
 	internalRender         Code = "RS901"
 	internalCheck          Code = "RS902"
 )
@@ -374,6 +375,7 @@ var codes = []CodeInfo{
 	{warnHealthcheckLacked, KindWarning, "HEALTHCHECK program the original image lacked", "The HEALTHCHECK runs a program (curl) that the builder image does not have (node:22-slim purges it; the preset's builder.variants[].lacks) and no step of the file installs: the original's check could not run it (when that program decides the check, it always failed and the container was never healthy), and the runtime does not get the program either, so the check behaves as it did; the warning says how to make it work, or, on a runtime that has the program anyway (eclipse-temurin:17-jre has curl), that the check now runs and the health status can change."},
 	{warnProgramLacked, KindWarning, "program the sources run that the original image lacked", "The app's sources run a program by name (curl) that the builder image does not have (node:22-slim purges it; the preset's builder.variants[].lacks) and no step of the file installs: those calls failed in the original, and the runtime does not get the program either, so they fail as they did (no flavor is chosen and nothing is installed for it); the warning says how to make them work, or, on a runtime that has the program anyway, that those calls now run."},
 	{warnReleaseDrift, KindWarning, "run-time packages from another system release", "The builder's tag names its system release (openjdk:11-jdk-slim-bullseye), and the runtime that installs the packages the builder installed is on another one (eclipse-temurin:11-jre is on Ubuntu), for which no image of the runtime's family exists on the builder's release: a package may not exist there under the builder's name (libssl1.1 is gone after bullseye), or be another version with other library sonames, so the runtime's install may fail or the app load other libraries; the warning names the packages."},
+	{warnContextUnread, KindWarning, "a build-context file not read", "A file of the build context that restage reads whole (go.mod, package.json, a lockfile, requirements, pom.xml, action.yml, ...) is over 16 MiB (an ignore file or action.yml over 256 KiB), or is not a regular file (a named pipe, a device, a link to one), so it is not read: what it would say (dependencies that need a C library, versions, settings, the runner's user) is not taken into account, and the result may lack what it would have added; the warning names the file."},
 
 	{internalRender, KindInternal, "rendering failed", "Writing the runtime stage failed; this is a bug in restage or a preset's template."},
 	{internalCheck, KindInternal, "result failed a check", "The result failed a check (it does not parse, it does not have two stages, or a stage or variable is missing); this is a bug in restage."},

@@ -1,12 +1,45 @@
 package transform
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
 	"slices"
+	"sort"
 	"strings"
 )
+
+// maxContextFile bounds the files of the build context read whole (go.mod,
+// package.json, lockfiles, requirements, pom.xml, action.yml, ...): the
+// readers hold the bytes, scan them with the presets' patterns (about a
+// second per few MiB) and some decode them, so a repository's file of
+// any size must not cost memory and time without end. Real lockfiles of
+// large monorepos reach a few MiB; 16 MiB leaves them room. The source
+// scans read heads only (libcScanPerFile) and need no bound here.
+const maxContextFile = 16 << 20
+
+// maxConfigFile bounds the smaller files that are decoded whole (an
+// action's YAML metadata, the ignore files' patterns), which cost far more
+// than their size: a 16 MiB .dockerignore took three minutes and 5 GiB,
+// a 16 MiB action.yml 47 s and 2 GiB. Real ones are a few KiB.
+const maxConfigFile = 256 << 10
+
+// errNotRegular and tooLarge are read errors of files the engine does
+// not open: a named pipe would wait for a writer for ever, a device (a
+// link to /dev/zero) never ends, and a file over its bound is refused
+// before it is read.
+var errNotRegular = errors.New("not a regular file")
+
+type tooLarge int64
+
+func (t tooLarge) Error() string {
+	if t >= 1<<20 {
+		return fmt.Sprintf("over %d MiB", t>>20)
+	}
+	return fmt.Sprintf("over %d KiB", t>>10)
+}
 
 // contextFS is the build context for one conversion. Several phases walk
 // it and read the same files (the signs of a C library, the run-time
@@ -24,6 +57,9 @@ type contextFS struct {
 	stats map[string]statRead
 	files map[string]fileRead // whole files
 	heads map[headKey]fileRead
+	// unread are the files refused by errNotRegular or tooLarge,
+	// with the reason, for the note that says what was not read.
+	unread map[string]error
 }
 
 type dirRead struct {
@@ -56,7 +92,7 @@ type headKey struct {
 
 func newContextFS(fsys fs.FS) *contextFS {
 	return &contextFS{fsys: fsys, dirs: map[string]dirRead{}, kids: map[string]*dirKids{}, stats: map[string]statRead{},
-		files: map[string]fileRead{}, heads: map[headKey]fileRead{}}
+		files: map[string]fileRead{}, heads: map[headKey]fileRead{}, unread: map[string]error{}}
 }
 
 func (c *contextFS) Open(name string) (fs.File, error) {
@@ -131,17 +167,135 @@ func (c *contextFS) Stat(name string) (fs.FileInfo, error) {
 }
 
 // ReadFile is fs.ReadFile, once per file. Callers must not change the
-// bytes.
+// bytes. Only a regular file of at most maxContextFile bytes is read;
+// anything else is a read error (errNotRegular, tooLarge), which
+// every reader already takes as a file that says nothing.
 func (c *contextFS) ReadFile(name string) ([]byte, error) {
 	r, ok := c.files[name]
 	if !ok {
-		if c.absent(name) {
+		switch {
+		case c.absent(name):
 			return nil, notExist("open", name)
+		case c.listedRegular(name):
+			r.data, r.err = c.readOpened(name, maxContextFile)
+		default:
+			if r.err = c.readable(name, maxContextFile); r.err == nil {
+				r.data, r.err = fs.ReadFile(c.fsys, name)
+			}
 		}
-		r.data, r.err = fs.ReadFile(c.fsys, name)
 		c.files[name] = r
 	}
 	return r.data, r.err
+}
+
+// readable looks at name before it is opened (opening a named pipe waits
+// for a writer): a folder is fs.ReadFile's own error; a file that is not
+// regular, or over max bytes when max > 0, is refused and remembered.
+func (c *contextFS) readable(name string, max int64) error {
+	if max <= 0 && c.listedRegular(name) {
+		return nil // no size to check: the listing said enough
+	}
+	st, err := c.Stat(name)
+	switch {
+	case err != nil || st.IsDir():
+		return err
+	case !st.Mode().IsRegular():
+		err = errNotRegular
+	case max > 0 && st.Size() > max:
+		err = tooLarge(max)
+	default:
+		return nil
+	}
+	c.unread[name] = err
+	return &fs.PathError{Op: "read", Path: name, Err: err}
+}
+
+// listedRegular reports whether the listing of name's folder, when one
+// was made, shows a regular file there (a symlink is not one: where it
+// leads is not listed). It then need not be looked at before it is
+// opened: over a tree of contexts, that look was a system call per file.
+func (c *contextFS) listedRegular(name string) bool {
+	dir, base := path.Split(name)
+	dir = strings.TrimSuffix(dir, "/")
+	if dir == "" {
+		dir = "."
+	}
+	r, ok := c.dirs[dir]
+	if !ok || r.err != nil {
+		return false
+	}
+	i, found := slices.BinarySearchFunc(r.ents, base, func(e fs.DirEntry, name string) int {
+		return strings.Compare(e.Name(), name)
+	})
+	return found && r.ents[i].Type().IsRegular()
+}
+
+// readOpened reads the file name, which its folder's listing shows as a
+// regular file, with readable's checks made on the opened file: a file
+// replaced since the listing by something else, or over max bytes, is
+// refused and remembered as readable would.
+func (c *contextFS) readOpened(name string, max int64) ([]byte, error) {
+	f, err := c.fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case !st.Mode().IsRegular():
+		err = errNotRegular
+	case st.Size() > max:
+		err = tooLarge(max)
+	}
+	if err != nil {
+		c.unread[name] = err
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	// One byte more than the size reads to the end in one call, as
+	// os.ReadFile does; a file that grows meanwhile is read up to max.
+	data := make([]byte, 0, st.Size()+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > max {
+			c.unread[name] = tooLarge(max)
+			return nil, &fs.PathError{Op: "read", Path: name, Err: tooLarge(max)}
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// readConfig reads a file of the context bounded by maxConfigFile.
+func readConfig(fsys fs.FS, name string) ([]byte, error) {
+	if c, ok := fsys.(*contextFS); ok {
+		if err := c.readable(name, maxConfigFile); err != nil {
+			return nil, err
+		}
+	}
+	return fs.ReadFile(fsys, name)
+}
+
+// unreadFiles are the files refused so far, by name, with the reason.
+func (c *contextFS) unreadFiles() (names []string, why []error) {
+	for n := range c.unread {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		why = append(why, c.unread[n])
+	}
+	return names, why
 }
 
 // readHead returns at most the first max bytes of the file name in fsys,
@@ -162,7 +316,10 @@ func readHead(fsys fs.FS, name string, max int64) (data []byte, opened bool, err
 	k := headKey{name, max}
 	r, ok := c.heads[k]
 	if !ok {
-		r.data, r.opened, r.err = readHeadFrom(c.fsys, name, max)
+		// A head of any file is bounded, but a named pipe is not opened.
+		if r.err = c.readable(name, 0); r.err == nil {
+			r.data, r.opened, r.err = readHeadFrom(c.fsys, name, max)
+		}
 		c.heads[k] = r
 	}
 	return r.data, r.opened, r.err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -54,7 +55,9 @@ func TestContextReadOnce(t *testing.T) {
 			continue
 		}
 		for name, n := range c.opens {
-			if n > 1 {
+			// A file read in part (a source's head) and later whole
+			// is opened for each.
+			if n > 1 && !(n == 2 && strings.HasPrefix(name, "open ")) {
 				t.Errorf("%s: %s opened %d times in one conversion", dir, name, n)
 			}
 		}
@@ -183,7 +186,8 @@ func TestContextAbsent(t *testing.T) {
 	if _, err := c.ReadFile("src/other.go"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("ReadFile(src/other.go): %v", err)
 	}
-	want := map[string]int{"readdir .": 1, "readfile src/other.go": 1}
+	// (Looked at before it is read, since its folder is not listed.)
+	want := map[string]int{"readdir .": 1, "stat src/other.go": 1}
 	if !maps.Equal(cf.opens, want) {
 		t.Errorf("the FS was asked %v, want %v", cf.opens, want)
 	}

@@ -2,7 +2,6 @@ package transform
 
 import (
 	"bytes"
-	"io/fs"
 	"strings"
 
 	"github.com/moby/patternmatcher"
@@ -110,7 +109,7 @@ func (f *facts) ignoreFile(name string) *patternmatcher.PatternMatcher {
 	if f.opt.Context == nil {
 		return nil
 	}
-	data, err := fs.ReadFile(f.opt.Context, name)
+	data, err := readConfig(f.opt.Context, name)
 	if err != nil {
 		return nil
 	}

@@ -246,7 +246,22 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	p.planOwnership()
 	p.planInserts()
 	p.noteLittleGained()
+	p.noteContextUnread()
 	return p, nil
+}
+
+// noteContextUnread names the files of the build context that were not
+// read (contextFS.readable): the readers took them as saying nothing,
+// which may not be what they say.
+func (p *plan) noteContextUnread() {
+	c, ok := p.f.opt.Context.(*contextFS)
+	if !ok {
+		return
+	}
+	names, why := c.unreadFiles()
+	for i, n := range names {
+		p.notes.note(0, warnContextUnread, "%s in the build context is not read (%v): what it says (dependencies, versions, settings) is not taken into account", n, why[i])
+	}
 }
 
 // noteLittleGained says when the split buys almost nothing: the runtime

@@ -2,7 +2,6 @@ package transform
 
 import (
 	"fmt"
-	"io/fs"
 
 	"gopkg.in/yaml.v3"
 )
@@ -30,7 +29,7 @@ func (f *facts) runsAsRoot() *rootRunner {
 	for i := range f.preset.RunsAsRoot {
 		r := &f.preset.RunsAsRoot[i]
 		for _, name := range r.Files {
-			data, err := fs.ReadFile(f.opt.Context, name)
+			data, err := readConfig(f.opt.Context, name)
 			if err != nil {
 				continue
 			}
