@@ -1032,7 +1032,9 @@ func (p *plan) finishCommand() {
 		if len(r.Entrypoint) > 1 {
 			at := slices.Index(exec, r.Entrypoint[1])
 			if at >= 0 {
-				p.optionsEnv = append(p.optionsEnv, exec[:at]...)
+				for _, o := range exec[:at] {
+					p.optionsEnv = append(p.optionsEnv, optionWord{o, true})
+				}
 				exec = exec[at+len(r.Entrypoint)-1:]
 			}
 		}
