@@ -1,7 +1,9 @@
 package presets
 
 import (
+	"bytes"
 	"encoding/json"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -578,6 +580,43 @@ func (l *Lockfile) Installed(data []byte, omitDev bool) []byte {
 		return data
 	}
 	return out
+}
+
+// InLockfile is InFile for the content of a dependency file of Files
+// named file: for a lockfile whose entries name dependencies by their
+// keys alone (LockEntries.NamesInKeys), only those keys are read, when the
+// content has the entries object (a lockfile version without it is
+// read whole, as before).
+func (d *LibcDeps) InLockfile(file string, data []byte) (string, bool) {
+	for i := range d.Lockfiles {
+		l := &d.Lockfiles[i]
+		if l.File == file && l.Installs != nil && l.Installs.NamesInKeys {
+			data = l.entryKeys(data)
+			break
+		}
+	}
+	return d.InFile(data)
+}
+
+// entryKeys is the keys of a JSON lockfile's entries, one "key": a
+// line, or data itself when it has no entries object.
+func (l *Lockfile) entryKeys(data []byte) []byte {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return data
+	}
+	var entries map[string]json.RawMessage
+	if json.Unmarshal(top[l.Installs.Entries], &entries) != nil || entries == nil {
+		return data
+	}
+	keys := slices.Sorted(maps.Keys(entries))
+	var b bytes.Buffer
+	for _, k := range keys {
+		q, _ := json.Marshal(k)
+		b.Write(q)
+		b.WriteString(":\n")
+	}
+	return b.Bytes()
 }
 
 // onSystem reports whether a package entry's list of systems (npm's os:

@@ -881,6 +881,11 @@ type LockEntries struct {
 	Optional string `yaml:"optional"`
 	OS       string `yaml:"os"`
 	System   string `yaml:"system"`
+	// NamesInKeys: a dependency is named only by the key of an entry
+	// (node_modules/bcrypt), not by words inside entries, where a name
+	// may be a command (npm's bin map: bcryptjs's "bcrypt") or a
+	// requirement that is not installed (review 12, finding G).
+	NamesInKeys bool `yaml:"names_in_keys"`
 }
 
 // LibcSources says which source files to read and what in them shows
