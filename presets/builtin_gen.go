@@ -8928,6 +8928,12 @@ var builtinPresets = []*Preset{
 				Folders: []string{
 					"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']",
 				},
+				RootReads: []string{
+					"[rRbBuU]?[\"'](?P<path>/root(?:/[^\"'\\n]*)?)[\"']",
+					"\\bos\\.path\\.expanduser\\(\\s*[rRbBuU]?[\"'](?P<path>~[^\"'\\n]*)[\"']",
+					"\\bPath\\(\\s*[rRbBuU]?[\"'](?P<path>~[^\"'\\n]*)[\"']\\s*\\)\\s*\\.expanduser\\(",
+					"\\b(?P<home>Path\\.home)\\(\\s*\\)",
+				},
 			},
 		},
 		RunsAsRoot: []RootEvidence{

@@ -951,6 +951,33 @@ func (s *WriteSources) UnnamedWrites(data []byte) []Literal {
 	return out
 }
 
+// RootPaths returns what a source reads under /root or in the home
+// folder (RootReads): each path, "~" for a call that gives the home
+// folder, and where its match starts, in the order they appear.
+func (s *WriteSources) RootPaths(data []byte) []Literal {
+	var out []Literal
+	for _, p := range s.RootReads {
+		if !mayMatch(p, data) {
+			continue
+		}
+		r := re(p)
+		pg, hg := r.SubexpIndex("path"), r.SubexpIndex("home")
+		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			switch {
+			case pg >= 0 && m[2*pg] >= 0:
+				t := string(data[m[2*pg]:m[2*pg+1]])
+				if t == "/root" || strings.HasPrefix(t, "/root/") || t == "~" || strings.HasPrefix(t, "~/") {
+					out = append(out, Literal{t, m[0]})
+				}
+			case hg >= 0 && m[2*hg] >= 0:
+				out = append(out, Literal{"~", m[0]})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
+	return out
+}
+
 // literalPaths returns the group "path" of each match of the patterns,
 // in the order they appear.
 func literalPaths(patterns []string, data []byte) []string {

@@ -934,6 +934,12 @@ type WriteSources struct {
 	Named []string `yaml:"named"`
 	// Bindings bind a name to paths for good, for Named.
 	Bindings *PathBindings `yaml:"bindings"`
+	// RootReads are regexps over a source matching a path the program
+	// reads, tests or expands (review 12, finding C): group "path", a
+	// literal that counts when it is under /root or starts with ~ (the
+	// home folder), or group "home", a call that gives the home folder
+	// (Path.home()). Either keeps an original root user root.
+	RootReads []string `yaml:"root_reads"`
 }
 
 // PathBindings says how a source binds a name to literal paths for good.
