@@ -25,6 +25,9 @@ func (p *plan) keepRootForHome() bool {
 			return false // the original's home was not /root either
 		}
 	}
+	if p.prog == nil || p.prog.holder == nil {
+		return false // no command: nothing runs that could read them
+	}
 	where, named, home := p.rootHomeNamed()
 	if where == "" {
 		return false
