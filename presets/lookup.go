@@ -3,6 +3,7 @@ package presets
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"path"
 	"regexp"
 	"regexp/syntax"
@@ -583,6 +584,43 @@ func (l *Lockfile) Installed(data []byte, omitDev bool) []byte {
 	return out
 }
 
+// InLockfile is InFile for the content of a dependency file of Files
+// named file: for a lockfile whose entries name dependencies by their
+// keys alone (LockEntries.NamesInKeys), only those keys are read, when the
+// content has the entries object (a lockfile version without it is
+// read whole, as before).
+func (d *LibcDeps) InLockfile(file string, data []byte) (string, bool) {
+	for i := range d.Lockfiles {
+		l := &d.Lockfiles[i]
+		if l.File == file && l.Installs != nil && l.Installs.NamesInKeys {
+			data = l.entryKeys(data)
+			break
+		}
+	}
+	return d.InFile(data)
+}
+
+// entryKeys is the keys of a JSON lockfile's entries, one "key": a
+// line, or data itself when it has no entries object.
+func (l *Lockfile) entryKeys(data []byte) []byte {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return data
+	}
+	var entries map[string]json.RawMessage
+	if json.Unmarshal(top[l.Installs.Entries], &entries) != nil || entries == nil {
+		return data
+	}
+	keys := slices.Sorted(maps.Keys(entries))
+	var b bytes.Buffer
+	for _, k := range keys {
+		q, _ := json.Marshal(k)
+		b.Write(q)
+		b.WriteString(":\n")
+	}
+	return b.Bytes()
+}
+
 // onSystem reports whether a package entry's list of systems (npm's os:
 // names it installs on, "!name" for one it does not) lets it install on
 // sys; no list lets it.
@@ -1072,6 +1110,33 @@ func (s *WriteSources) UnnamedWrites(data []byte) []Literal {
 			out = append(out, Literal{strings.TrimSpace(string(data[start:end])), callStart(data, m)})
 		}
 	})
+	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
+	return out
+}
+
+// RootPaths returns what a source reads under /root or in the home
+// folder (RootReads): each path, "~" for a call that gives the home
+// folder, and where its match starts, in the order they appear.
+func (s *WriteSources) RootPaths(data []byte) []Literal {
+	var out []Literal
+	for _, p := range s.RootReads {
+		if !mayMatch(p, data) {
+			continue
+		}
+		r := re(p)
+		pg, hg := r.SubexpIndex("path"), r.SubexpIndex("home")
+		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			switch {
+			case pg >= 0 && m[2*pg] >= 0:
+				t := string(data[m[2*pg]:m[2*pg+1]])
+				if t == "/root" || strings.HasPrefix(t, "/root/") || t == "~" || strings.HasPrefix(t, "~/") {
+					out = append(out, Literal{t, m[0]})
+				}
+			case hg >= 0 && m[2*hg] >= 0:
+				out = append(out, Literal{"~", m[0]})
+			}
+		}
+	}
 	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
 	return out
 }

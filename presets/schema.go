@@ -898,6 +898,11 @@ type LockEntries struct {
 	Optional string `yaml:"optional"`
 	OS       string `yaml:"os"`
 	System   string `yaml:"system"`
+	// NamesInKeys: a dependency is named only by the key of an entry
+	// (node_modules/bcrypt), not by words inside entries, where a name
+	// may be a command (npm's bin map: bcryptjs's "bcrypt") or a
+	// requirement that is not installed (review 12, finding G).
+	NamesInKeys bool `yaml:"names_in_keys"`
 }
 
 // LibcSources says which source files to read and what in them shows
@@ -946,6 +951,12 @@ type WriteSources struct {
 	Named []string `yaml:"named"`
 	// Bindings bind a name to paths for good, for Named.
 	Bindings *PathBindings `yaml:"bindings"`
+	// RootReads are regexps over a source matching a path the program
+	// reads, tests or expands (review 12, finding C): group "path", a
+	// literal that counts when it is under /root or starts with ~ (the
+	// home folder), or group "home", a call that gives the home folder
+	// (Path.home()). Either keeps an original root user root.
+	RootReads []string `yaml:"root_reads"`
 }
 
 // PathBindings says how a source binds a name to literal paths for good.

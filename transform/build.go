@@ -1373,7 +1373,7 @@ func (f *facts) contextLibc(omitDev bool) (found []Evidence, free, unread string
 				continue
 			}
 			data = installedPart(d, name, data, omitDev)
-			if name, ok := d.InFile(data); ok {
+			if name, ok := d.InLockfile(name, data); ok {
 				return []Evidence{{What: d.Reason(name, file)}}, "", ""
 			}
 			if s, ok := d.SignIn(data); ok {
@@ -1387,7 +1387,7 @@ func (f *facts) contextLibc(omitDev bool) (found []Evidence, free, unread string
 				data = l.Installed(data, omitDev)
 				if !slices.Contains(d.Files, l.File) {
 					// A lockfile is read for its signs too.
-					if name, ok := d.InFile(data); ok {
+					if name, ok := d.InLockfile(l.File, data); ok {
 						return []Evidence{{What: d.Reason(name, file)}}, "", ""
 					}
 					if s, ok := d.SignIn(data); ok {
@@ -1404,7 +1404,7 @@ func (f *facts) contextLibc(omitDev bool) (found []Evidence, free, unread string
 				}
 				for _, t := range texts {
 					t = l.Installed(t, omitDev)
-					if name, ok := d.InFile(t); ok {
+					if name, ok := d.InLockfile(l.File, t); ok {
 						return []Evidence{{What: d.Reason(name, file)}}, "", ""
 					}
 					if s, ok := d.SignIn(t); ok {

@@ -100,7 +100,9 @@ const (
 	infoEntrypointShell    Code = "RS164"
 	infoAppPathKept        Code = "RS166"
 	infoDigestKept         Code = "RS165"
+	infoOptionDollar       Code = "RS169"
 	infoRunnerBin          Code = "RS170"
+	infoRunnerAssigns      Code = "RS171"
 	infoProgramRuntime     Code = "RS174"
 	infoProgramInstall     Code = "RS175"
 	infoToolLeft           Code = "RS176"
@@ -195,6 +197,7 @@ const (
 	warnExecGlob           Code = "RS333"
 	warnPinNotCarried      Code = "RS334"
 	warnWorkdirRootOnly    Code = "RS335"
+	warnRootHome           Code = "RS338"
 	warnProgramMissing     Code = "RS341"
 	warnProgramUnnamed     Code = "RS342"
 	warnReadUnnamed        Code = "RS343"
@@ -267,7 +270,9 @@ var codes = []CodeInfo{
 	{infoEntrypointShell, KindInfo, "CMD script with no #! line run by the image's entrypoint", "The exec-form CMD names a script with no #! line, which execve alone would refuse (exec format error), and the builder image's ENTRYPOINT script hands the CMD to a shell (node's docker-entrypoint.sh ends in exec \"$@\"), which runs such a file as a script: restage reads it as that shell's script, and the runtime is one with the same entrypoint."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 	{infoAppPathKept, KindInfo, "the app's PATH kept", "An ENV PATH that the preset leaves out as a builder setting puts on PATH the folder where the install writes the dependencies' programs (node_modules/.bin) inside the app folder, which the runtime gets: the runtime keeps the line, so that a program the command, its script or the app runs by name from there is still found."},
+	{infoOptionDollar, KindInfo, "interpreter option's $ escaped in the variable", "An exec-form command passed an interpreter option holding a $ (-Dserver.port=${PORT}) to the interpreter as written, as no shell expands it and Docker does not expand CMD; Docker does expand an ENV at build time, so the option goes to the interpreter's variable (RS109) with the $ escaped (\\$), and the interpreter gets the same text, which the program may resolve itself (Spring's placeholders)."},
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
+	{infoRunnerAssigns, KindInfo, "assignments in front of a runner kept", "A shell-form command set variables in front of the runner it starts (HOME=/root poetry run gunicorn ...): they set the environment of the runner and so of the program it ran, so once the runner is left out (RS107) they stay in front of that program, in shell form, which gives it the same environment."},
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
 	{infoProgramInstall, KindInfo, "program the sources run installed in the runtime", "The app's sources run a program by name that the original image had and no runtime flavor comes with (git): the runtime installs it with its package manager."},
 	{infoToolLeft, KindInfo, "released tool left in the builder", "A program the build installs from a package outside the app's module or with a version (go install github.com/swaggo/swag/cmd/swag@latest) is used only by the build: neither CMD, ENTRYPOINT nor HEALTHCHECK runs it, so it stays in the builder, and its build gets no static switch (CGO_ENABLED=0)."},
@@ -364,6 +369,7 @@ var codes = []CodeInfo{
 	{warnExecGlob, KindWarning, "exec-form glob resolved", "An exec-form CMD or ENTRYPOINT names a file with a glob (java -jar target/*.jar), which no shell expands, so the original handed the glob to the program as it is and could not start; restage runs the one file the build writes instead, so the result starts where the original did not."},
 	{warnPinNotCarried, KindWarning, "builder's pin not carried", "The builder's image is pinned to a release (a version finer than the runtime's tag names, such as node:24.19.0-alpine) or a digest, and the runtime is not the builder's own image, so the image that ships follows its own tag; the two stages may run different releases (RS307 is the opposite case: a floating builder)."},
 	{warnWorkdirRootOnly, KindWarning, "root user kept: the working folder is under /root", "The original ran as root in /root or a folder below it (WORKDIR /root), which exists in every runtime image as root's own folder, mode 700, that neither the runtime's WORKDIR nor a COPY --chown changes, so a non-root user would start there (runc changes into the folder as root) but could not open the program's files in it (permission denied): the runtime keeps root and the WORKDIR stays where the program's relative paths resolve (a WORKDIR outside /root, such as /app, lets a conversion run as a non-root user)."},
+	{warnRootHome, KindWarning, "root user kept: a path under /root or the home folder is named", "The original ran as root, and the command's script or the app's sources name a path under /root or in the home folder (~/, $HOME/): files given to the container there (a volume mounted in root's home) are out of a non-root user's reach, since the runtime images keep /root private to root (mode 700) and a non-root user's home is not /root (65532 has no passwd entry: HOME=/), so the runtime keeps running as root, as the original did (RS314 is the same for a copied folder under /root)."},
 	{warnProgramMissing, KindWarning, "program the sources run missing from the runtime", "The app's sources run a program by name that the runtime does not have and cannot install (or --runtime asked for one without it): the call fails in the converted image where the original image had the program."},
 	{warnProgramUnnamed, KindWarning, "the sources run a program they do not name", "The app's sources run a program whose name is not a literal (exec.Command(task.Command), sh -c with a command built at run time): the runtime has few of the original image's programs (no shell on distroless), so what it runs may be missing."},
 	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},

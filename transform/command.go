@@ -991,24 +991,65 @@ func (p *plan) stripRunner(runCmd string, rest []word) error {
 	if len(rest) == 0 {
 		return declinef(declRunsNothing, "line %d: %s runs nothing", pr.holder.first, runCmd)
 	}
+	var assigns []string
 	if pr.needsShell {
 		// Keep the shell form, without the runner in front.
 		text := strings.Join(cmdLine(pr.holder).CmdLine, " ")
-		lead := ""
-		if strings.HasPrefix(text, "exec ") {
-			lead, text = "exec ", strings.TrimPrefix(text, "exec ")
-		}
-		if !strings.HasPrefix(text, runCmd+" ") {
+		lead, as, ok := runnerLead(text, runCmd)
+		if !ok {
 			return declinef(declRunnerStuck, "line %d: cannot take %s out of the command", pr.holder.first, runCmd)
 		}
-		pr.newText = pr.holder.node.Value + " " + lead + strings.TrimPrefix(text, runCmd+" ")
-		pr.word = rest[0].text
+		pr.newText = pr.holder.node.Value + " " + lead + strings.TrimPrefix(text[len(lead):], runCmd+" ")
+		pr.word, assigns = rest[0].text, as
 	} else {
 		pr.exec, pr.word, pr.resolved = wordTexts(rest), rest[0].text, true
 	}
 	p.stripped = true
 	p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out: the runtime has the environment on PATH", runCmd)
+	p.noteRunnerAssigns(runCmd, assigns)
 	return p.checkProgram()
+}
+
+// noteRunnerAssigns says that the assignments in front of a runner stay.
+func (p *plan) noteRunnerAssigns(runCmd string, assigns []string) {
+	pr := p.prog
+	switch len(assigns) {
+	case 0:
+	case 1:
+		p.notes.note(pr.holder.first, infoRunnerAssigns, "the assignment %s in front of %s stays in front of the command: it set the environment of what the runner ran too", assigns[0], runCmd)
+	default:
+		p.notes.note(pr.holder.first, infoRunnerAssigns, "the assignments %s in front of %s stay in front of the command: they set the environment of what the runner ran too", strings.Join(assigns, " "), runCmd)
+	}
+}
+
+// runnerLead is what stands in front of the runner in a shell command
+// line: NAME=value assignments, which set the environment of the runner
+// and so of the program it runs (review 12, finding D), and exec. Both
+// keep their meaning in front of the program once the runner is gone;
+// any other word there (a wrapper with its own options) is not read, so
+// ok is false. assigns are the assignments as written.
+func runnerLead(text, runCmd string) (lead string, assigns []string, ok bool) {
+	sc, err := shell.Parse(text)
+	if err != nil || len(sc.Cmds) == 0 {
+		return "", nil, false
+	}
+	c := sc.Cmds[0]
+	if c.Prog >= len(c.Words) || strings.TrimSpace(text[:c.Pos]) != "" {
+		return "", nil, false
+	}
+	for _, w := range c.Words[:c.Prog] {
+		if w.Text != "exec" {
+			return "", nil, false
+		}
+	}
+	for _, a := range c.Assigns {
+		assigns = append(assigns, text[a.Pos:a.End])
+	}
+	at := c.Words[c.Prog].Pos
+	if !strings.HasPrefix(text[at:], runCmd+" ") {
+		return "", nil, false
+	}
+	return text[:at], assigns, true
 }
 
 // readScript reads the runner's script from the build context.
@@ -1106,7 +1147,9 @@ func (p *plan) finishCommand() {
 		if len(r.Entrypoint) > 1 {
 			at := slices.Index(exec, r.Entrypoint[1])
 			if at >= 0 {
-				p.optionsEnv = append(p.optionsEnv, exec[:at]...)
+				for _, o := range exec[:at] {
+					p.optionsEnv = append(p.optionsEnv, optionWord{o, true})
+				}
 				exec = exec[at+len(r.Entrypoint)-1:]
 			}
 		}

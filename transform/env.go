@@ -59,19 +59,29 @@ func (p *plan) planEnv() error {
 		}
 		for _, e := range f.env {
 			if e.key == v {
-				p.optionsEnv = append(p.optionsEnv, strings.Trim(e.raw, `"'`))
+				p.optionsEnv = append(p.optionsEnv, optionWord{text: strings.Trim(e.raw, `"'`)})
 			}
 		}
 	}
 	if len(p.optionsEnv) > 0 && f.preset.OptionsEnv != "" {
 		k := f.preset.OptionsEnv
-		val := strings.Join(p.optionsEnv, " ")
+		var texts, dollars []string
+		for _, o := range p.optionsEnv {
+			texts = append(texts, o.text)
+			if o.literal && strings.Contains(o.text, "$") {
+				dollars = append(dollars, o.text)
+			}
+		}
+		val := strings.Join(texts, " ")
 		p.notes.note(p.prog.holder.first, infoOptionsEnv, "the interpreter options %s go to %s, which the runtime's interpreter reads itself", val, k)
 		if kept[k] {
 			p.notes.note(p.prog.holder.first, warnOptionsEnvSet, "%s is also set by the file; check that it holds %s", k, val)
 		} else {
-			p.env = append(p.env, k+"="+envQuote(val))
+			p.env = append(p.env, k+"="+optionsEnvValue(p.optionsEnv))
 			kept[k] = true
+			for _, d := range dollars {
+				p.notes.note(p.prog.holder.first, infoOptionDollar, "the $ in %s is escaped in %s: the exec-form command passed it to the interpreter as written, and Docker would expand it in an ENV at build time", d, k)
+			}
 		}
 	}
 	// Only what a set-up restage inserted needs (the venv it made), or
@@ -134,6 +144,30 @@ func (p *plan) substituteBuilderVars(raw string, dropped map[string]bool) string
 		}
 		return f.envNow[name]
 	})
+}
+
+// optionsEnvValue is the ENV value of the options, quoted as envQuote
+// does, with every $ of a literal option escaped so that the variable
+// holds the text the interpreter got before.
+func optionsEnvValue(opts []optionWord) string {
+	var texts []string
+	for _, o := range opts {
+		texts = append(texts, o.text)
+	}
+	q := envQuote(strings.Join(texts, " "))
+	if !strings.HasPrefix(q, `"`) {
+		return q
+	}
+	esc := strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+	lit := strings.NewReplacer(`\`, `\\`, `"`, `\"`, `$`, `\$`)
+	for i, o := range opts {
+		if o.literal {
+			texts[i] = lit.Replace(o.text)
+		} else {
+			texts[i] = esc.Replace(o.text)
+		}
+	}
+	return `"` + strings.Join(texts, " ") + `"`
 }
 
 // envQuote quotes an ENV value when it has blanks.

@@ -56,7 +56,7 @@ type plan struct {
 	optional map[string]bool
 	// optionsEnv are interpreter options that go to the preset's
 	// OptionsEnv variable in the runtime.
-	optionsEnv []string
+	optionsEnv []optionWord
 	optionVars []string // option variables the command expanded
 	pkgTools   []string // what the runtime needs to install its packages
 	// srcNeeds are the calls of the sources that need tools of the
@@ -681,4 +681,13 @@ func (f *facts) devOmitted(keepDev string) bool {
 		}
 	}
 	return true
+}
+
+// optionWord is an interpreter option bound for the options variable.
+// literal marks one the original passed as written (an exec-form word):
+// a $ in it must not be expanded by the ENV that now carries it, whereas
+// an ENV value's $ was expanded in the original too.
+type optionWord struct {
+	text    string
+	literal bool
 }

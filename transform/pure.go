@@ -83,7 +83,7 @@ func (f *facts) meansUnused(mu *presets.MeansUnused) (string, bool) {
 			}
 			// Packages this install leaves out build nothing here.
 			data = l.Installed(data, in.prodOnly)
-			if _, ok := d.InFile(data); ok {
+			if _, ok := d.InLockfile(l.File, data); ok {
 				return "", false
 			}
 			if _, ok := d.SignIn(data); ok {

@@ -67,7 +67,7 @@ func (p *plan) planUser() {
 // so a non-root user could not reach what was copied there.
 func (p *plan) keepRootFor() bool {
 	if p.rootOnly == "" {
-		return false
+		return p.keepRootForHome()
 	}
 	f := p.f
 	if f.user != nil {
