@@ -9477,11 +9477,144 @@ var builtinPresets = []*Preset{
 		Runners: []Runner{
 			{
 				Commands: []string{
-					"poetry run",
-					"pipenv run",
 					"uv run",
 				},
 				Strip: true,
+				Flags: []string{
+					"--frozen",
+					"--locked",
+					"--no-sync",
+					"--no-dev",
+					"--inexact",
+					"--offline",
+					"--no-install-project",
+					"--no-progress",
+					"--no-cache",
+					"-n",
+					"--native-tls",
+					"-q",
+					"--quiet",
+					"-v",
+					"--verbose",
+				},
+				ValueFlags: []string{
+					"--color",
+					"--cache-dir",
+				},
+				DeclineFlags: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--all-extras",
+							Value: "makes uv install optional dependencies or groups into the environment when the container starts, which the build may have left out",
+						},
+						{
+							Name:  "--all-groups",
+							Value: "makes uv install optional dependencies or groups into the environment when the container starts, which the build may have left out",
+						},
+						{
+							Name:  "--directory",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+						{
+							Name:  "--env-file",
+							Value: "loads environment variables from a file when the container starts, which the command without uv would not get",
+						},
+						{
+							Name:  "--extra",
+							Value: "makes uv install optional dependencies or groups into the environment when the container starts, which the build may have left out",
+						},
+						{
+							Name:  "--group",
+							Value: "makes uv install optional dependencies or groups into the environment when the container starts, which the build may have left out",
+						},
+						{
+							Name:  "--project",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+						{
+							Name:  "--python",
+							Value: "names the Python whose environment uv runs the command in, which may be another than the one the build installed into",
+						},
+						{
+							Name:  "--with",
+							Value: "adds packages for this run only, which uv installs when the container starts and the build never puts into the environment the runtime gets",
+						},
+						{
+							Name:  "--with-editable",
+							Value: "adds packages for this run only, which uv installs when the container starts and the build never puts into the environment the runtime gets",
+						},
+						{
+							Name:  "--with-requirements",
+							Value: "adds packages for this run only, which uv installs when the container starts and the build never puts into the environment the runtime gets",
+						},
+						{
+							Name:  "-p",
+							Value: "names the Python whose environment uv runs the command in, which may be another than the one the build installed into",
+						},
+					},
+				},
+				End: "--",
+			},
+			{
+				Commands: []string{
+					"poetry run",
+				},
+				Strip: true,
+				Flags: []string{
+					"-q",
+					"--quiet",
+					"-v",
+					"-vv",
+					"-vvv",
+					"--verbose",
+					"-n",
+					"--no-interaction",
+					"--ansi",
+					"--no-ansi",
+					"--no-plugins",
+					"--no-cache",
+				},
+				DeclineFlags: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--directory",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+						{
+							Name:  "--project",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+						{
+							Name:  "-C",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+						{
+							Name:  "-P",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+					},
+				},
+				End: "--",
+			},
+			{
+				Commands: []string{
+					"pipenv run",
+				},
+				Strip: true,
+				Flags: []string{
+					"-v",
+					"--verbose",
+					"-q",
+					"--quiet",
+				},
+				DeclineFlags: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--python",
+							Value: "names the Python whose environment pipenv runs the command in, which may be another than the one the build installed into",
+						},
+					},
+				},
 			},
 		},
 		PathPrograms: true,

@@ -41,6 +41,7 @@ func TestParseErrors(t *testing.T) {
 		{base + "builder:\n  variants:\n    - tag: ''\n      from_context: [v]\n      decline: r\n", `p.yaml:10: variant libc "" must be glibc or musl`},
 		{base + "runners:\n  - commands: [x start]\n    file: f.json\n    key: k\n    built_scripts:\n      - hooks: [h]\n", "p.yaml:13: a built script needs a key"},
 		{base + "runners:\n  - commands: [x run]\n    strip: true\n    dev_key: devDependencies\n", "p.yaml:9: built_scripts and dev_key are read from the runner's file"},
+		{base + "runners:\n  - commands: [x start]\n    file: f.json\n    key: k\n    flags: [-q]\n", "p.yaml:9: flags, value_flags, decline_flags and end are the options of a runner that strips"},
 		{base + "runners:\n  - commands: [x start]\n    file: f.json\n    key: k\n    programs: [x exec]\n", "p.yaml:9: scripts and programs are followed for programs of development dependencies: dev_key is not set"},
 		{base + "runners:\n  - commands: [x start]\n    file: f.json\n    key: k\n    dev_key: d\n    scripts: [x run]\n", "p.yaml:9: scripts needs scripts_key"},
 		{base + "run_files:\n  literal: '\"(.*)\"'\n", "p.yaml:8: run_files needs sources.ext and literal"},

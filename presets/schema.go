@@ -582,6 +582,19 @@ type Runner struct {
 	// Strip means the runner only runs the rest of the command in the
 	// project's environment (poetry run X): the runtime runs X itself.
 	Strip bool `yaml:"strip"`
+	// Flags and ValueFlags are the stripped runner's own options before
+	// its command that leave what runs as it is (uv run --no-dev, which
+	// only says how uv syncs the environment the build made; --color
+	// auto), without and with a value (the next word, or --name=value):
+	// they go with the runner. DeclineFlags are its options that change
+	// what runs (uv run --with X), each with the reason; any other
+	// option is one restage does not know, and the command is declined
+	// too (review 12, finding E: the options were left as the command).
+	// End is the word that ends its options ("--").
+	Flags        []string     `yaml:"flags"`
+	ValueFlags   []string     `yaml:"value_flags"`
+	DeclineFlags Dict[string] `yaml:"decline_flags"`
+	End          string       `yaml:"end"`
 	// Run replaces a command that runs from source (mvn spring-boot:run)
 	// with one that runs the collected artifact; {artifact} stands for it.
 	Run string `yaml:"run"`

@@ -504,6 +504,9 @@ func (p *Preset) compile() *presetErr {
 		if (len(r.Scripts) > 0 || len(r.Programs) > 0) && r.DevKey == "" {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "scripts and programs are followed for programs of development dependencies: dev_key is not set"}
 		}
+		if (len(r.Flags) > 0 || len(r.ValueFlags) > 0 || r.DeclineFlags.Len() > 0 || r.End != "") && !r.Strip {
+			return &presetErr{fmt.Sprintf("runners.%d", i), "flags, value_flags, decline_flags and end are the options of a runner that strips"}
+		}
 		if len(r.Scripts) > 0 && r.ScriptsKey == "" {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "scripts needs scripts_key, the key of the runner's file that holds them"}
 		}

@@ -162,6 +162,7 @@ const (
 	declInterpreterFetch   Code = "RS292"
 	declOutputNotBuilt     Code = "RS293"
 	declBuildAtStart       Code = "RS294"
+	declCommandOption      Code = "RS295"
 	declProgramDownloaded  Code = "RS296"
 	declNotJSON            Code = "RS297"
 	warnOptionsEnvSet      Code = "RS301"
@@ -325,6 +326,7 @@ var codes = []CodeInfo{
 	{declInterpreterFetch, KindDecline, "the build fetches an interpreter the runtime lacks", "A build command (uv sync) finds that the project asks for an interpreter version the builder's certainly does not satisfy (requires-python, .python-version), so it downloads another interpreter outside the environment the runtime copies and makes the environment on it; the reason comes from the preset."},
 	{declOutputNotBuilt, KindDecline, "the command runs a file the build does not write", "The container runs a file of the build's output folder (java -jar target/demo-0.0.1-SNAPSHOT.jar) whose name is not what the project file makes the build write (pom.xml: finalName, else artifactId-version): the original container cannot start either, and a copy of the file would fail the build; the reason names the file the build writes."},
 	{declBuildAtStart, KindDecline, "the start runs the build tool", "No RUN builds anything, and the command the container starts (or a shell script it runs) runs one of the preset's build steps (mvn verify): the container builds when it starts, so the build tool must stay in the image and there is nothing to split off."},
+	{declCommandOption, KindDecline, "a command option restage cannot take out", "A command has an option that restage would have to take out and cannot: an option before the command of a runner it leaves out (uv run, poetry run, pipenv run) that the preset's decline_flags say changes what runs (uv run --with X, with the preset's reason) or that the preset does not list at all, which restage refuses to guess about; or an option of an app install that sends the packages outside the environment the runtime copies (the preset's drop_args: uv pip install --system, or the variable that says the same) where restage cannot take it out: the file makes its own environment, the setting comes from the environment, or the RUN cannot be edited there."},
 	{declProgramDownloaded, KindDecline, "program a RUN downloads or writes outside what is carried", "The program the container runs is no file the build writes in the app's folders or an output its preset names, but a RUN names it together with a folder on PATH (or the folder of the path the command names): it downloads it there (a download tool such as curl or wget on a URL, then tar -C /usr/local/bin) or writes it there (cp, ln); restage does not carry such programs, and the reason names that RUN and folder instead of listing the build's outputs as if the build never wrote the program."},
 	{declNotJSON, KindDecline, "command looks like exec form but is not JSON", "A CMD or ENTRYPOINT starts as a JSON array would but is not valid JSON (a trailing ;, single quotes, a missing comma): Docker runs it as a shell command whose first word (such as [npm,) is no program, so the original container cannot start."},
 
