@@ -8731,6 +8731,15 @@ var builtinPresets = []*Preset{
 						"pip",
 					},
 				},
+				DropArgs: []DropArg{
+					{
+						Arg:     "--system",
+						Env:     "UV_SYSTEM_PYTHON",
+						When:    "^(?i:1|true|yes|on|y|t)$",
+						Why:     "with it, uv installs into the system Python and ignores every virtual environment",
+						Without: "uv installs into the active environment (VIRTUAL_ENV)",
+					},
+				},
 				Tools: []string{
 					"pip",
 					"setuptools",

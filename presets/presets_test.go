@@ -60,6 +60,8 @@ func TestParseErrors(t *testing.T) {
 		{base + "writes:\n  sources: {ext: [.py], patterns: ['x(?P<path>y)'], skip_holding: [a/pyvenv.cfg]}\n", `p.yaml:9: "a/pyvenv.cfg" is not a file name`},
 		{base + "builder:\n  variants:\n    - tag: ''\n      libc: glibc\n      workdir: home/gradle\n", `p.yaml:12: variant workdir "home/gradle" must be an absolute path`},
 		{base + "build:\n  - command: uv sync\n    prepare:\n      lines: [RUN x]\n      own: [{named: true}]\n", "p.yaml:12: an own entry with named needs a dir"},
+		{base + "build:\n  - command: uv pip install\n    drop_args: [{arg: --system, why: w, without: o}]\n", "p.yaml:10: a drop arg needs arg, why and without, env and when together, and the command's prepare"},
+		{base + "build:\n  - command: uv pip install\n    prepare: {lines: [RUN x]}\n    drop_args: [{arg: --system, why: w, without: o, env: UV_SYSTEM_PYTHON}]\n", "p.yaml:11: a drop arg needs arg, why and without, env and when together"},
 		{base + "build:\n  - command: uv sync\n    prepare:\n      lines: [RUN x]\n      own: [{env: V, named: true, dir: .venv}]\n", "p.yaml:12: an own entry needs exactly one of env, flag and named"},
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    when: {debian: '('}\n", `p.yaml:11: bad pattern "(" for debian`},
 		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    release: {value: alpine}\n", "p.yaml:11: a release needs a value and what"},

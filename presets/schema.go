@@ -232,6 +232,11 @@ type BuildCommand struct {
 	// DeclineArgs maps arguments to reasons: the command with such an
 	// argument makes the engine leave the file alone (pip install --user).
 	DeclineArgs Dict[string] `yaml:"decline_args"`
+	// DropArgs are arguments that send an app install outside the
+	// environment restage makes (uv pip install --system): taken out of
+	// the RUN when restage makes its environment before the install,
+	// declined otherwise (review 12, finding B).
+	DropArgs []DropArg `yaml:"drop_args"`
 	// Requests, when set, says where the project names the interpreter
 	// version the command wants, and that the command fetches an
 	// interpreter of its own when the builder's does not satisfy it
@@ -567,6 +572,22 @@ type LibDep struct {
 type Collect struct {
 	Run  string `yaml:"run"`  // the shell command, run in the build's folder
 	Path string `yaml:"path"` // the file it writes
+}
+
+// DropArg is an install argument that sends the packages outside the
+// active virtual environment, and the variable that says the same.
+type DropArg struct {
+	Arg string `yaml:"arg"` // --system
+	// Env is a variable with the same effect (UV_SYSTEM_PYTHON) when its
+	// value matches When: set by an ENV of the file or on the command,
+	// it is the file's own setting, which restage does not edit out, so
+	// the command is declined.
+	Env  string `yaml:"env"`
+	When string `yaml:"when"`
+	Why  string `yaml:"why"` // what the argument does, for the note and the decline
+	// Without is where the install goes once the argument is out, for
+	// the note.
+	Without string `yaml:"without"`
 }
 
 // Runner is a command that runs a script named in a project file.

@@ -240,6 +240,11 @@ func (p *Preset) compile() *presetErr {
 				}
 			}
 		}
+		for j, d := range b.DropArgs {
+			if _, err := compileRE(d.When); err != nil || d.Arg == "" || d.Why == "" || d.Without == "" || (d.Env == "") != (d.When == "") || b.Prepare == nil {
+				return &presetErr{at(fmt.Sprintf("drop_args.%d", j)), "a drop arg needs arg, why and without, env and when together, and the command's prepare (the environment it would miss)"}
+			}
+		}
 		if a := b.Artifact; a != nil {
 			if a.OutputFlag == "" && a.Dir == "" && len(a.Name) == 0 && !a.FolderArg {
 				return &presetErr{at("artifact"), fmt.Sprintf("artifact of %q says nothing about where it is written", b.Command)}

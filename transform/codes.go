@@ -97,6 +97,7 @@ const (
 	infoRuntimeNeeds       Code = "RS157"
 	infoInitWrapper        Code = "RS160"
 	infoDigestKept         Code = "RS165"
+	infoArgDropped         Code = "RS167"
 	infoRunnerBin          Code = "RS170"
 	infoProgramRuntime     Code = "RS174"
 	infoProgramInstall     Code = "RS175"
@@ -260,6 +261,7 @@ var codes = []CodeInfo{
 	{infoRuntimeNeeds, KindInfo, "runtime with what the program uses in its own process", "The app's sources call something that needs tools of the runtime inside the program, not as a program they start (jte's TemplateEngine.create, unlike createPrecompiled, and ToolProvider.getSystemJavaCompiler or the compiler types of javax.tools compile Java at run time with the JDK's compiler, which a JRE such as distroless java or eclipse-temurin:N-jre does not have), so the runtime is one that has them (the JDK flavor, or the builder's own JDK image) and the note names the call."},
 	{infoInitWrapper, KindInfo, "command read behind an init wrapper", "The command starts with an init wrapper the preset knows (dumb-init, tini), which a system package the file installs provides: the command after the wrapper's options is read as the command (a runner's script resolved, the program checked), the wrapper reaches the runtime as a run-time package, and the runtime's command keeps the wrapper and its options in front of it."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
+	{infoArgDropped, KindInfo, "install option taken out", "An app install has an option that sends the packages outside the virtual environment restage makes before it (the preset's drop_args: uv pip install --system, with which uv ignores every virtual environment and installs into the system Python, which the runtime does not copy): the option is taken out of the RUN, so that the install goes into the environment the runtime copies, and the note gives the preset's reason."},
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
 	{infoProgramInstall, KindInfo, "program the sources run installed in the runtime", "The app's sources run a program by name that the original image had and no runtime flavor comes with (git): the runtime installs it with its package manager."},
