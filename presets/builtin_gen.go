@@ -8205,6 +8205,35 @@ var builtinPresets = []*Preset{
 					},
 				},
 				{
+					Image: "uv",
+					Tag:   "^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-(?P<release>trixie|bookworm|bullseye)(?:-slim)?$",
+					Libc:  "glibc",
+					Lacks: []Lack{
+						{
+							Tag: "(^|-)slim($|-)",
+							Programs: []string{
+								"curl",
+								"wget",
+								"git",
+							},
+						},
+					},
+				},
+				{
+					Image: "uv",
+					Tag:   "^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-alpine(?P<alpine>3\\.\\d+)?$",
+					Libc:  "musl",
+					Lacks: []Lack{
+						{
+							Programs: []string{
+								"curl",
+								"git",
+								"bash",
+							},
+						},
+					},
+				},
+				{
 					Decline: "the Python minor version cannot be told from the image tag; pin one such as python:3.12",
 				},
 			},
@@ -11205,6 +11234,8 @@ var builtinLiterals = []patternLiterals{
 	{"^(2[5-9]|[3-9]\\d)[.\\d_]*(-(jdk|jre))?(-(jammy|noble|resolute))?$", nil},
 	{"^(8|11|17|21)$", [][]string{{"8", "1", "21"}}},
 	{"^(9|10)$", [][]string{{"9", "10"}}},
+	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-(?P<release>trixie|bookworm|bullseye)(?:-slim)?$", [][]string{{"python"}, {"3."}, {"-"}, {"trixie", "ookworm", "ullseye"}}},
+	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-alpine(?P<alpine>3\\.\\d+)?$", [][]string{{"python"}, {"3."}, {"-alpine"}}},
 	{"^(?P<float>3)(-slim|-(slim-)?(?P<release>trixie|bookworm|bullseye))?$", [][]string{{"3"}}},
 	{"^(?P<float>lts|current)(-(?P<release>stretch|buster|bullseye|bookworm|trixie))?(-slim)?$", [][]string{{"lts", "current"}}},
 	{"^(?P<hardened_tag>(?P<major>\\d+)[.\\d]*(-debian\\d+)?)-dev$", [][]string{{"-dev"}}},
