@@ -8760,6 +8760,18 @@ var builtinPresets = []*Preset{
 						"pip",
 					},
 				},
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--python",
+							Value: "names the Python whose environment uv installs into, which may be another than the virtual environment the runtime copies",
+						},
+						{
+							Name:  "-p",
+							Value: "names the Python whose environment uv installs into, which may be another than the virtual environment the runtime copies",
+						},
+					},
+				},
 				DropArgs: []DropArg{
 					{
 						Arg:     "--system",
