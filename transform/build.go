@@ -1700,6 +1700,12 @@ func (f *facts) dropArgs(step *runStep, b buildUse, envDir string) error {
 		if envDir != "" || f.prepared == nil {
 			return declinef(declCommandOption, "line %d: `%s %s`: %s; restage takes the option out only before an environment it makes itself", step.in.first, b.bc.Command, d.Arg, why)
 		}
+		if slices.ContainsFunc(f.argDrops, func(a argDrop) bool {
+			return a.line == step.in.first && a.arg == d.Arg && a.command == b.bc.Command
+		}) {
+			// The RUN's edits cover every such command in it.
+			continue
+		}
 		edits, ok := argEdits(f.src, step, b.bc.Command, d.Arg)
 		if !ok {
 			return declinef(declCommandOption, "line %d: `%s %s`: %s; restage cannot take the option out of this RUN (exec form, a heredoc or a quoted sh -c string)", step.in.first, b.bc.Command, d.Arg, why)
