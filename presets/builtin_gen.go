@@ -8262,6 +8262,35 @@ var builtinPresets = []*Preset{
 					},
 				},
 				{
+					Image: "uv",
+					Tag:   "^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-(?P<release>trixie|bookworm|bullseye)(?:-slim)?$",
+					Libc:  "glibc",
+					Lacks: []Lack{
+						{
+							Tag: "(^|-)slim($|-)",
+							Programs: []string{
+								"curl",
+								"wget",
+								"git",
+							},
+						},
+					},
+				},
+				{
+					Image: "uv",
+					Tag:   "^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-alpine(?P<alpine>3\\.\\d+)?$",
+					Libc:  "musl",
+					Lacks: []Lack{
+						{
+							Programs: []string{
+								"curl",
+								"git",
+								"bash",
+							},
+						},
+					},
+				},
+				{
 					Decline: "the Python minor version cannot be told from the image tag; pin one such as python:3.12",
 				},
 			},
@@ -8786,6 +8815,27 @@ var builtinPresets = []*Preset{
 					},
 					Has: []string{
 						"pip",
+					},
+				},
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--python",
+							Value: "names the Python whose environment uv installs into, which may be another than the virtual environment the runtime copies",
+						},
+						{
+							Name:  "-p",
+							Value: "names the Python whose environment uv installs into, which may be another than the virtual environment the runtime copies",
+						},
+					},
+				},
+				DropArgs: []DropArg{
+					{
+						Arg:     "--system",
+						Env:     "UV_SYSTEM_PYTHON",
+						When:    "^(?i:1|true|yes|on|y|t)$",
+						Why:     "with it, uv installs into the system Python and ignores every virtual environment",
+						Without: "uv installs into the active environment (VIRTUAL_ENV)",
 					},
 				},
 				Tools: []string{
@@ -9541,11 +9591,144 @@ var builtinPresets = []*Preset{
 		Runners: []Runner{
 			{
 				Commands: []string{
-					"poetry run",
-					"pipenv run",
 					"uv run",
 				},
 				Strip: true,
+				Flags: []string{
+					"--frozen",
+					"--locked",
+					"--no-sync",
+					"--no-dev",
+					"--inexact",
+					"--offline",
+					"--no-install-project",
+					"--no-progress",
+					"--no-cache",
+					"-n",
+					"--native-tls",
+					"-q",
+					"--quiet",
+					"-v",
+					"--verbose",
+				},
+				ValueFlags: []string{
+					"--color",
+					"--cache-dir",
+				},
+				DeclineFlags: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--all-extras",
+							Value: "makes uv install optional dependencies or groups into the environment when the container starts, which the build may have left out",
+						},
+						{
+							Name:  "--all-groups",
+							Value: "makes uv install optional dependencies or groups into the environment when the container starts, which the build may have left out",
+						},
+						{
+							Name:  "--directory",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+						{
+							Name:  "--env-file",
+							Value: "loads environment variables from a file when the container starts, which the command without uv would not get",
+						},
+						{
+							Name:  "--extra",
+							Value: "makes uv install optional dependencies or groups into the environment when the container starts, which the build may have left out",
+						},
+						{
+							Name:  "--group",
+							Value: "makes uv install optional dependencies or groups into the environment when the container starts, which the build may have left out",
+						},
+						{
+							Name:  "--project",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+						{
+							Name:  "--python",
+							Value: "names the Python whose environment uv runs the command in, which may be another than the one the build installed into",
+						},
+						{
+							Name:  "--with",
+							Value: "adds packages for this run only, which uv installs when the container starts and the build never puts into the environment the runtime gets",
+						},
+						{
+							Name:  "--with-editable",
+							Value: "adds packages for this run only, which uv installs when the container starts and the build never puts into the environment the runtime gets",
+						},
+						{
+							Name:  "--with-requirements",
+							Value: "adds packages for this run only, which uv installs when the container starts and the build never puts into the environment the runtime gets",
+						},
+						{
+							Name:  "-p",
+							Value: "names the Python whose environment uv runs the command in, which may be another than the one the build installed into",
+						},
+					},
+				},
+				End: "--",
+			},
+			{
+				Commands: []string{
+					"poetry run",
+				},
+				Strip: true,
+				Flags: []string{
+					"-q",
+					"--quiet",
+					"-v",
+					"-vv",
+					"-vvv",
+					"--verbose",
+					"-n",
+					"--no-interaction",
+					"--ansi",
+					"--no-ansi",
+					"--no-plugins",
+					"--no-cache",
+				},
+				DeclineFlags: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--directory",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+						{
+							Name:  "--project",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+						{
+							Name:  "-C",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+						{
+							Name:  "-P",
+							Value: "runs the command in another project's environment than the one the build installed into",
+						},
+					},
+				},
+				End: "--",
+			},
+			{
+				Commands: []string{
+					"pipenv run",
+				},
+				Strip: true,
+				Flags: []string{
+					"-v",
+					"--verbose",
+					"-q",
+					"--quiet",
+				},
+				DeclineFlags: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "--python",
+							Value: "names the Python whose environment pipenv runs the command in, which may be another than the one the build installed into",
+						},
+					},
+				},
 			},
 		},
 		PathPrograms: true,
@@ -11136,6 +11319,8 @@ var builtinLiterals = []patternLiterals{
 	{"^(2[5-9]|[3-9]\\d)[.\\d_]*(-(jdk|jre))?(-(jammy|noble|resolute))?$", nil},
 	{"^(8|11|17|21)$", [][]string{{"8", "1", "21"}}},
 	{"^(9|10)$", [][]string{{"9", "10"}}},
+	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-(?P<release>trixie|bookworm|bullseye)(?:-slim)?$", [][]string{{"python"}, {"3."}, {"-"}, {"trixie", "ookworm", "ullseye"}}},
+	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-alpine(?P<alpine>3\\.\\d+)?$", [][]string{{"python"}, {"3."}, {"-alpine"}}},
 	{"^(?P<float>3)(-slim|-(slim-)?(?P<release>trixie|bookworm|bullseye))?$", [][]string{{"3"}}},
 	{"^(?P<float>lts|current)(-(?P<release>stretch|buster|bullseye|bookworm|trixie))?(-slim)?$", [][]string{{"lts", "current"}}},
 	{"^(?P<hardened_tag>(?P<major>\\d+)[.\\d]*(-debian\\d+)?)-dev$", [][]string{{"-dev"}}},

@@ -467,6 +467,12 @@ func badPart(s string) bool {
 	return slices.Contains(strings.Split(s, "/"), "..")
 }
 
+// On reports whether the variable of d set to value has the argument's
+// effect.
+func (d *DropArg) On(value string) bool {
+	return d.Env != "" && matchString(d.When, value)
+}
+
 // Skipped reports whether a folder or file of this name is not read.
 func (l *LibcSources) Skipped(name string) bool {
 	for _, g := range l.Skip {

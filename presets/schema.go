@@ -249,6 +249,11 @@ type BuildCommand struct {
 	// DeclineArgs maps arguments to reasons: the command with such an
 	// argument makes the engine leave the file alone (pip install --user).
 	DeclineArgs Dict[string] `yaml:"decline_args"`
+	// DropArgs are arguments that send an app install outside the
+	// environment restage makes (uv pip install --system): taken out of
+	// the RUN when restage makes its environment before the install,
+	// declined otherwise (review 12, finding B).
+	DropArgs []DropArg `yaml:"drop_args"`
 	// Requests, when set, says where the project names the interpreter
 	// version the command wants, and that the command fetches an
 	// interpreter of its own when the builder's does not satisfy it
@@ -586,6 +591,22 @@ type Collect struct {
 	Path string `yaml:"path"` // the file it writes
 }
 
+// DropArg is an install argument that sends the packages outside the
+// active virtual environment, and the variable that says the same.
+type DropArg struct {
+	Arg string `yaml:"arg"` // --system
+	// Env is a variable with the same effect (UV_SYSTEM_PYTHON) when its
+	// value matches When: set by an ENV of the file or on the command,
+	// it is the file's own setting, which restage does not edit out, so
+	// the command is declined.
+	Env  string `yaml:"env"`
+	When string `yaml:"when"`
+	Why  string `yaml:"why"` // what the argument does, for the note and the decline
+	// Without is where the install goes once the argument is out, for
+	// the note.
+	Without string `yaml:"without"`
+}
+
 // Runner is a command that runs a script named in a project file.
 type Runner struct {
 	Commands []string `yaml:"commands"`
@@ -599,6 +620,19 @@ type Runner struct {
 	// Strip means the runner only runs the rest of the command in the
 	// project's environment (poetry run X): the runtime runs X itself.
 	Strip bool `yaml:"strip"`
+	// Flags and ValueFlags are the stripped runner's own options before
+	// its command that leave what runs as it is (uv run --no-dev, which
+	// only says how uv syncs the environment the build made; --color
+	// auto), without and with a value (the next word, or --name=value):
+	// they go with the runner. DeclineFlags are its options that change
+	// what runs (uv run --with X), each with the reason; any other
+	// option is one restage does not know, and the command is declined
+	// too (review 12, finding E: the options were left as the command).
+	// End is the word that ends its options ("--").
+	Flags        []string     `yaml:"flags"`
+	ValueFlags   []string     `yaml:"value_flags"`
+	DeclineFlags Dict[string] `yaml:"decline_flags"`
+	End          string       `yaml:"end"`
 	// Run replaces a command that runs from source (mvn spring-boot:run)
 	// with one that runs the collected artifact; {artifact} stands for it.
 	Run string `yaml:"run"`

@@ -240,6 +240,11 @@ func (p *Preset) compile() *presetErr {
 				}
 			}
 		}
+		for j, d := range b.DropArgs {
+			if _, err := compileRE(d.When); err != nil || d.Arg == "" || d.Why == "" || d.Without == "" || (d.Env == "") != (d.When == "") || b.Prepare == nil {
+				return &presetErr{at(fmt.Sprintf("drop_args.%d", j)), "a drop arg needs arg, why and without, env and when together, and the command's prepare (the environment it would miss)"}
+			}
+		}
 		if a := b.Artifact; a != nil {
 			if a.OutputFlag == "" && a.Dir == "" && len(a.Name) == 0 && !a.FolderArg {
 				return &presetErr{at("artifact"), fmt.Sprintf("artifact of %q says nothing about where it is written", b.Command)}
@@ -512,6 +517,9 @@ func (p *Preset) compile() *presetErr {
 		}
 		if (len(r.Scripts) > 0 || len(r.Programs) > 0) && r.DevKey == "" {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "scripts and programs are followed for programs of development dependencies: dev_key is not set"}
+		}
+		if (len(r.Flags) > 0 || len(r.ValueFlags) > 0 || r.DeclineFlags.Len() > 0 || r.End != "") && !r.Strip {
+			return &presetErr{fmt.Sprintf("runners.%d", i), "flags, value_flags, decline_flags and end are the options of a runner that strips"}
 		}
 		if len(r.Scripts) > 0 && r.ScriptsKey == "" {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "scripts needs scripts_key, the key of the runner's file that holds them"}

@@ -67,9 +67,13 @@ type facts struct {
 	collect    *Collect // how the output is gathered, if the command line does not name it
 	collectAt  *inst
 	collectCwd string
-	prepareAt  *inst     // before this RUN
-	ownEnvs    []string  // environments the file names for its installs (VIRTUAL_ENV, --target)
-	toolUses   []toolUse // installs of build tools, not of the app
+	prepareAt  *inst    // before this RUN
+	ownEnvs    []string // environments the file names for its installs (VIRTUAL_ENV, --target)
+	// argDrops are install arguments taken out of their RUN, as they
+	// would send the packages past restage's environment (uv pip
+	// install --system).
+	argDrops []argDrop
+	toolUses []toolUse // installs of build tools, not of the app
 	// rootInstalls are app installs run in / into an environment
 	// elsewhere; the app folder is then the final working folder.
 	rootInstalls []rootInstall

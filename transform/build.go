@@ -329,6 +329,9 @@ func (f *facts) collectArtifacts(step *runStep) error {
 				f.artifacts = append(f.artifacts, artifact{dir: path.Clean(c), folder: true, in: step.in})
 			}
 		}
+		if err := f.dropArgs(step, b, envDir); err != nil {
+			return err
+		}
 		if a := b.bc.Artifact; a != nil && a.FolderArg {
 			for _, w := range b.args {
 				if strings.HasPrefix(w.text, "-") {
@@ -1650,4 +1653,64 @@ func (f *facts) installLine(pkgs []string) int {
 		line = max(line, l)
 	}
 	return line
+}
+
+// argDrop is an install argument taken out of its RUN.
+type argDrop struct {
+	line              int
+	arg, command, why string
+	without           string // where the install goes without it
+	edits             []Edit
+}
+
+// dropArgs takes out of an app install the arguments that would send its
+// packages past the environment the runtime copies (review 12, finding
+// B: uv pip install --system installs into the system Python whatever
+// VIRTUAL_ENV says). Only restage's own environment, made before the
+// install, is a place the install then goes to for sure; with the
+// file's own, or a setting of the environment, the file is declined.
+func (f *facts) dropArgs(step *runStep, b buildUse, envDir string) error {
+	if !b.bc.App {
+		return nil
+	}
+	for i := range b.bc.DropArgs {
+		d := &b.bc.DropArgs[i]
+		miss := "the environment the runtime copies"
+		switch {
+		case envDir != "":
+			miss = envDir
+		case f.prepared != nil && len(f.prepared.Copy) > 0:
+			miss = path.Clean(f.prepared.Copy[0])
+		case len(f.ownEnvs) > 0:
+			miss = f.ownEnvs[0]
+		}
+		why := fmt.Sprintf("%s, so the packages would miss %s, which the runtime copies", d.Why, miss)
+		if d.Env != "" {
+			v, ok := b.env[d.Env]
+			if !ok {
+				v, ok = f.envNow[d.Env]
+			}
+			if ok && d.On(v) {
+				return declinef(declCommandOption, "line %d: `%s` with %s=%s: %s; restage does not take a setting out of the environment", step.in.first, b.bc.Command, d.Env, v, why)
+			}
+		}
+		if !slices.ContainsFunc(b.args, func(w word) bool { return w.text == d.Arg }) {
+			continue
+		}
+		if envDir != "" || f.prepared == nil {
+			return declinef(declCommandOption, "line %d: `%s %s`: %s; restage takes the option out only before an environment it makes itself", step.in.first, b.bc.Command, d.Arg, why)
+		}
+		if slices.ContainsFunc(f.argDrops, func(a argDrop) bool {
+			return a.line == step.in.first && a.arg == d.Arg && a.command == b.bc.Command
+		}) {
+			// The RUN's edits cover every such command in it.
+			continue
+		}
+		edits, ok := argEdits(f.src, step, b.bc.Command, d.Arg)
+		if !ok {
+			return declinef(declCommandOption, "line %d: `%s %s`: %s; restage cannot take the option out of this RUN (exec form, a heredoc or a quoted sh -c string)", step.in.first, b.bc.Command, d.Arg, why)
+		}
+		f.argDrops = append(f.argDrops, argDrop{line: step.in.first, arg: d.Arg, command: b.bc.Command, why: why, without: d.Without, edits: edits})
+	}
+	return nil
 }

@@ -98,8 +98,9 @@ const (
 	infoRuntimeNeeds       Code = "RS157"
 	infoInitWrapper        Code = "RS160"
 	infoEntrypointShell    Code = "RS164"
-	infoAppPathKept        Code = "RS166"
 	infoDigestKept         Code = "RS165"
+	infoAppPathKept        Code = "RS166"
+	infoArgDropped         Code = "RS167"
 	infoOptionDollar       Code = "RS169"
 	infoRunnerBin          Code = "RS170"
 	infoRunnerAssigns      Code = "RS171"
@@ -167,6 +168,7 @@ const (
 	declInterpreterFetch   Code = "RS292"
 	declOutputNotBuilt     Code = "RS293"
 	declBuildAtStart       Code = "RS294"
+	declCommandOption      Code = "RS295"
 	declProgramDownloaded  Code = "RS296"
 	declNotJSON            Code = "RS297"
 	declScriptNoShebang    Code = "RS298"
@@ -270,6 +272,7 @@ var codes = []CodeInfo{
 	{infoEntrypointShell, KindInfo, "CMD script with no #! line run by the image's entrypoint", "The exec-form CMD names a script with no #! line, which execve alone would refuse (exec format error), and the builder image's ENTRYPOINT script hands the CMD to a shell (node's docker-entrypoint.sh ends in exec \"$@\"), which runs such a file as a script: restage reads it as that shell's script, and the runtime is one with the same entrypoint."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 	{infoAppPathKept, KindInfo, "the app's PATH kept", "An ENV PATH that the preset leaves out as a builder setting puts on PATH the folder where the install writes the dependencies' programs (node_modules/.bin) inside the app folder, which the runtime gets: the runtime keeps the line, so that a program the command, its script or the app runs by name from there is still found."},
+	{infoArgDropped, KindInfo, "install option taken out", "An app install has an option that sends the packages outside the virtual environment restage makes before it (the preset's drop_args: uv pip install --system, with which uv ignores every virtual environment and installs into the system Python, which the runtime does not copy): the option is taken out of the RUN, so that the install goes into the environment the runtime copies, and the note gives the preset's reason."},
 	{infoOptionDollar, KindInfo, "interpreter option's $ escaped in the variable", "An exec-form command passed an interpreter option holding a $ (-Dserver.port=${PORT}) to the interpreter as written, as no shell expands it and Docker does not expand CMD; Docker does expand an ENV at build time, so the option goes to the interpreter's variable (RS109) with the $ escaped (\\$), and the interpreter gets the same text, which the program may resolve itself (Spring's placeholders)."},
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoRunnerAssigns, KindInfo, "assignments in front of a runner kept", "A shell-form command set variables in front of the runner it starts (HOME=/root poetry run gunicorn ...): they set the environment of the runner and so of the program it ran, so once the runner is left out (RS107) they stay in front of that program, in shell form, which gives it the same environment."},
@@ -338,6 +341,7 @@ var codes = []CodeInfo{
 	{declInterpreterFetch, KindDecline, "the build fetches an interpreter the runtime lacks", "A build command (uv sync) finds that the project asks for an interpreter version the builder's certainly does not satisfy (requires-python, .python-version), so it downloads another interpreter outside the environment the runtime copies and makes the environment on it; the reason comes from the preset."},
 	{declOutputNotBuilt, KindDecline, "the command runs a file the build does not write", "The container runs a file of the build's output folder (java -jar target/demo-0.0.1-SNAPSHOT.jar) whose name is not what the project file makes the build write (pom.xml: finalName, else artifactId-version): the original container cannot start either, and a copy of the file would fail the build; the reason names the file the build writes."},
 	{declBuildAtStart, KindDecline, "the start runs the build tool", "No RUN builds anything, and the command the container starts (or a shell script it runs) runs one of the preset's build steps (mvn verify): the container builds when it starts, so the build tool must stay in the image and there is nothing to split off."},
+	{declCommandOption, KindDecline, "a command option restage cannot take out", "A command has an option that restage would have to take out and cannot: an option before the command of a runner it leaves out (uv run, poetry run, pipenv run) that the preset's decline_flags say changes what runs (uv run --with X, with the preset's reason) or that the preset does not list at all, which restage refuses to guess about; or an option of an app install that sends the packages outside the environment the runtime copies (the preset's drop_args: uv pip install --system, or the variable that says the same) where restage cannot take it out: the file makes its own environment, the setting comes from the environment, or the RUN cannot be edited there."},
 	{declProgramDownloaded, KindDecline, "program a RUN downloads or writes outside what is carried", "The program the container runs is no file the build writes in the app's folders or an output its preset names, but a RUN names it together with a folder on PATH (or the folder of the path the command names): it downloads it there (a download tool such as curl or wget on a URL, then tar -C /usr/local/bin) or writes it there (cp, ln); restage does not carry such programs, and the reason names that RUN and folder instead of listing the build's outputs as if the build never wrote the program."},
 	{declNotJSON, KindDecline, "command looks like exec form but is not JSON", "A CMD or ENTRYPOINT starts as a JSON array would but is not valid JSON (a trailing ;, single quotes, a missing comma): Docker runs it as a shell command whose first word (such as [npm,) is no program, so the original container cannot start."},
 	{declScriptNoShebang, KindDecline, "exec-form command names a script with no #! line", "An exec-form CMD or ENTRYPOINT runs a text file of the build context whose first line is not #! (a script of shell lines) and no shell of the image's own ENTRYPOINT script runs it: Docker starts it with execve, which cannot run such a file (exec format error; only a shell falls back to reading it as a script), so the original container cannot start either; or the builder's entrypoint script ran it (RS164) and the runtime has no such entrypoint."},

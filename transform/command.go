@@ -814,7 +814,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 		return p.needApp()
 	}
 	if r.Strip {
-		return p.stripRunner(runCmd, extra)
+		return p.stripRunner(r, runCmd, extra)
 	}
 	if r.Run != "" {
 		if f.collect == nil {
@@ -986,26 +986,50 @@ func (p *plan) runnerBin(r *Runner, runCmd, script, notPlain string, args []word
 
 // stripRunner drops `poetry run` and the like: the runtime has the
 // environment on PATH and runs the rest itself.
-func (p *plan) stripRunner(runCmd string, rest []word) error {
+func (p *plan) stripRunner(r *Runner, runCmd string, rest []word) error {
 	pr := p.prog
+	opts, rest, err := runnerOptions(r, runCmd, rest, pr.holder.first)
+	if err != nil {
+		return err
+	}
 	if len(rest) == 0 {
 		return declinef(declRunsNothing, "line %d: %s runs nothing", pr.holder.first, runCmd)
 	}
 	var assigns []string
 	if pr.needsShell {
-		// Keep the shell form, without the runner in front.
+		// Keep the shell form, without the runner and its options in
+		// front.
 		text := strings.Join(cmdLine(pr.holder).CmdLine, " ")
 		lead, as, ok := runnerLead(text, runCmd)
 		if !ok {
 			return declinef(declRunnerStuck, "line %d: cannot take %s out of the command", pr.holder.first, runCmd)
 		}
-		pr.newText = pr.holder.node.Value + " " + lead + strings.TrimPrefix(text[len(lead):], runCmd+" ")
+		text = strings.TrimPrefix(text[len(lead):], runCmd+" ")
+		for _, o := range opts {
+			// An option written with quotes or expansions is not its
+			// plain text in the shell's: no sure cut.
+			if o.dynamic || !strings.HasPrefix(text, o.text+" ") {
+				return declinef(declRunnerStuck, "line %d: cannot take %s out of the command", pr.holder.first, runCmd)
+			}
+			text = strings.TrimLeft(strings.TrimPrefix(text, o.text), " \t")
+		}
+		pr.newText = pr.holder.node.Value + " " + lead + text
 		pr.word, assigns = rest[0].text, as
 	} else {
 		pr.exec, pr.word, pr.resolved = wordTexts(rest), rest[0].text, true
 	}
 	p.stripped = true
-	p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out: the runtime has the environment on PATH", runCmd)
+	var named []string
+	for _, o := range opts {
+		if o.text != r.End {
+			named = append(named, o.text)
+		}
+	}
+	if len(named) > 0 {
+		p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out with its own options %s: the runtime has the environment on PATH", runCmd, strings.Join(named, " "))
+	} else {
+		p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out: the runtime has the environment on PATH", runCmd)
+	}
 	p.noteRunnerAssigns(runCmd, assigns)
 	return p.checkProgram()
 }
@@ -1050,6 +1074,44 @@ func runnerLead(text, runCmd string) (lead string, assigns []string, ok bool) {
 		return "", nil, false
 	}
 	return text[:at], assigns, true
+}
+
+// runnerOptions splits the words after a stripped runner into its own
+// options, which go with it, and the command it runs. An option that
+// changes what runs, or one the preset does not list, declines: taken
+// for the command it would be the container's program (review 12,
+// finding E), and dropped unread it could change what runs.
+func runnerOptions(r *Runner, runCmd string, rest []word, line int) (opts, cmd []word, err error) {
+	i := 0
+	for ; i < len(rest); i++ {
+		w := rest[i]
+		if r.End != "" && w.text == r.End {
+			opts = append(opts, w)
+			i++
+			break
+		}
+		if !strings.HasPrefix(w.text, "-") || w.text == "-" {
+			break
+		}
+		name, _, eq := strings.Cut(w.text, "=")
+		if why, ok := r.DeclineFlags.Lookup(name); ok {
+			return nil, nil, declinef(declCommandOption, "line %d: `%s %s`: %s", line, runCmd, name, why)
+		}
+		switch {
+		case w.dynamic:
+			return nil, nil, declinef(declCommandOption, "line %d: `%s %s`: an option only known at run time, so restage cannot tell that the command runs the same without the runner", line, runCmd, w.text)
+		case slices.Contains(r.Flags, w.text):
+			opts = append(opts, w)
+		case slices.Contains(r.ValueFlags, name) && eq:
+			opts = append(opts, w)
+		case slices.Contains(r.ValueFlags, w.text) && i+1 < len(rest):
+			opts = append(opts, w, rest[i+1])
+			i++
+		default:
+			return nil, nil, declinef(declCommandOption, "line %d: `%s %s`: not an option of %s that restage knows, so it cannot tell that the command runs the same without the runner", line, runCmd, name, runCmd)
+		}
+	}
+	return opts, rest[i:], nil
 }
 
 // readScript reads the runner's script from the build context.

@@ -548,6 +548,9 @@ func (p *plan) planInserts() {
 	if f.prepared != nil {
 		p.notes.note(f.prepareAt.first, infoVenvAdded, "a virtual environment is made before the install so that the runtime can copy it whole")
 	}
+	for _, d := range f.argDrops {
+		p.notes.note(d.line, infoArgDropped, "%s is taken out of %s: %s; without it, %s", d.arg, d.command, d.why, d.without)
+	}
 	var after *runStep
 	for i, r := range f.runs {
 		if len(r.builds) > 0 {

@@ -193,6 +193,9 @@ func buildEdits(s *source, p *plan, stage string) []Edit {
 		off := s.lines[f.prepareAt.first-1].start
 		edits = append(edits, Edit{Start: off, End: off, NewText: b.String()})
 	}
+	for _, d := range f.argDrops {
+		edits = append(edits, d.edits...)
+	}
 
 	// After the build: dev dependencies leave the application folder, and
 	// the output is collected into one file.
@@ -553,4 +556,92 @@ func skipFlags(text string) (string, int) {
 		word()
 	}
 	return text[n:], n
+}
+
+// argEdits are the edits that take the word arg out of each simple
+// command of a RUN that runs cmd, or false when one cannot be cut
+// for sure: an exec-form RUN, a heredoc, a word inside a sh -c string or
+// written with quotes. The word goes with the blanks after it; alone on
+// a continuation line, with its line; last on the RUN's last line, with
+// the blanks before it (and the escape that led to its line).
+func argEdits(s *source, step *runStep, cmd, arg string) ([]Edit, bool) {
+	if step.heredoc || step.quoted || step.run == nil || !step.run.PrependShell || len(step.run.Files) > 0 {
+		return nil, false
+	}
+	start := s.lines[step.in.first-1].start
+	raw := s.text(step.in.first, step.in.end)
+	text, at, _ := unfold(raw, s.escape)
+	text, n := skipFlags(text)
+	sc := step.script
+	if sc == nil || text != step.text {
+		var err error
+		if sc, err = shell.Parse(text); err != nil {
+			return nil, false
+		}
+	}
+	var out []Edit
+	for _, c := range buildCmds(sc, []string{cmd}) {
+		for _, w := range c.Words {
+			if w.Text != arg {
+				continue
+			}
+			if c.Inline || w.Dynamic || text[w.Pos:w.End] != arg {
+				return nil, false
+			}
+			ws, we := at[n+w.Pos], at[n+w.End-1]+1
+			a, b := cutWord(raw, ws, we, s.escape)
+			out = append(out, Edit{Start: start + a, End: start + b})
+		}
+	}
+	return out, len(out) > 0
+}
+
+// cutWord is the span of raw to delete to take out the word at ws..we.
+func cutWord(raw string, ws, we int, escape rune) (int, int) {
+	blank := func(c byte) bool { return c == ' ' || c == '\t' }
+	j := we
+	for j < len(raw) && blank(raw[j]) {
+		j++
+	}
+	// The rest of the line after the blanks: an escape and the line's end
+	// (the word is last on a continued line), the line's end, or more.
+	rest := raw[j:]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = strings.TrimRight(raw[j:j+i], "\r")
+	}
+	continued := strings.TrimRight(rest, " \t") == string(escape)
+	if j > we && rest != "" && !continued {
+		return ws, j
+	}
+	ls := strings.LastIndexByte(raw[:ws], '\n') + 1
+	alone := ls > 0 && strings.TrimLeft(raw[ls:ws], " \t") == ""
+	if alone && continued {
+		end := j + len(rest)
+		if end < len(raw) && raw[end] == '\r' {
+			end++
+		}
+		if end < len(raw) && raw[end] == '\n' {
+			end++
+		}
+		return ls, end
+	}
+	i := ws
+	for i > 0 && blank(raw[i-1]) {
+		i--
+	}
+	if alone && rest == "" {
+		// The RUN's last line: the escape that continued the line before
+		// goes too, with the blanks before it.
+		i = ls - 1 // the newline
+		if i > 0 && raw[i-1] == '\r' {
+			i--
+		}
+		if i > 0 && rune(raw[i-1]) == escape {
+			i--
+		}
+		for i > 0 && blank(raw[i-1]) {
+			i--
+		}
+	}
+	return i, we
 }
