@@ -103,13 +103,7 @@ func DiscoverListing(paths []string) ([]Job, Listings) {
 				return nil
 			}
 			if path != root {
-				// WalkDir's path below the root is its folder's path
-				// joined with the name, so already clean: the folder is
-				// what comes before the last separator.
-				parent := path[:len(path)-len(d.Name())]
-				if len(parent) > 1 {
-					parent = parent[:len(parent)-1]
-				}
+				parent := filepath.Dir(path)
 				listed[parent] = append(listed[parent], d)
 			}
 			if d.IsDir() {
@@ -119,11 +113,7 @@ func DiscoverListing(paths []string) ([]Job, Listings) {
 				// Its entries follow, unless its listing fails (the
 				// second call above). Started afresh: a folder under two
 				// of the paths is walked twice.
-				k := path
-				if path == root {
-					k = filepath.Clean(root)
-				}
-				listed[k] = []fs.DirEntry{}
+				listed[filepath.Clean(path)] = []fs.DirEntry{}
 				return nil
 			}
 			if !IsDockerfileName(d.Name()) {
