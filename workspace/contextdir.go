@@ -4,8 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"slices"
 )
 
 // errNotRegular is the error of a context file that is a named pipe, a
@@ -20,35 +18,26 @@ var errNotRegular = errors.New("not a regular file")
 // over a tree of 10,000 Dockerfiles those were a sixth of the system
 // calls. What the engine sees is the same: the same bytes, the same
 // listings, errors that errors.Is matches the same way.
-// Its folders' listings come from the discovery's, when it made them.
-type contextDir struct {
-	root   string
-	listed Listings // nil: none
-}
+type contextDir string
 
 func (d contextDir) Open(name string) (fs.File, error) {
 	if f, ok, err := d.openRegular(name); ok {
 		return f, err
 	}
-	return os.DirFS(d.root).Open(name)
+	return os.DirFS(string(d)).Open(name)
 }
 
 func (d contextDir) ReadFile(name string) ([]byte, error) {
 	if data, ok, err := d.readRegular(name); ok {
 		return data, err
 	}
-	return os.DirFS(d.root).(fs.ReadFileFS).ReadFile(name)
+	return os.DirFS(string(d)).(fs.ReadFileFS).ReadFile(name)
 }
 
 func (d contextDir) ReadDir(name string) ([]fs.DirEntry, error) {
-	if d.listed != nil && fs.ValidPath(name) {
-		if ents, ok := d.listed[filepath.Join(d.root, filepath.FromSlash(name))]; ok {
-			return slices.Clone(ents), nil
-		}
-	}
-	return os.DirFS(d.root).(fs.ReadDirFS).ReadDir(name)
+	return os.DirFS(string(d)).(fs.ReadDirFS).ReadDir(name)
 }
 
 func (d contextDir) Stat(name string) (fs.FileInfo, error) {
-	return os.DirFS(d.root).(fs.StatFS).Stat(name)
+	return os.DirFS(string(d)).(fs.StatFS).Stat(name)
 }

@@ -18,7 +18,7 @@ func (d contextDir) openRegular(name string) (fs.File, bool, error) {
 	if !fs.ValidPath(name) {
 		return nil, false, nil
 	}
-	f, dir, err := openRaw(d.root+"/"+name, name)
+	f, dir, err := openRaw(string(d)+"/"+name, name)
 	if dir {
 		return nil, false, nil
 	}

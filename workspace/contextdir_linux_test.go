@@ -18,7 +18,7 @@ func TestContextDirNamedPipe(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() {
-		_, err := fs.ReadFile(contextDir{root: dir}, "go.mod")
+		_, err := fs.ReadFile(contextDir(dir), "go.mod")
 		done <- err
 	}()
 	select {

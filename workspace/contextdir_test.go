@@ -29,7 +29,7 @@ func TestContextDirAsDirFS(t *testing.T) {
 	if err := os.Symlink("src/main.go", filepath.Join(dir, "link.go")); err != nil {
 		t.Fatal(err)
 	}
-	cd := contextDir{root: dir}
+	cd := contextDir(dir)
 	if err := fstest.TestFS(cd, "go.mod", "empty", "src/main.go", "big.txt", "link.go"); err != nil {
 		t.Fatal(err)
 	}
@@ -76,60 +76,5 @@ func TestContextDirAsDirFS(t *testing.T) {
 		t.Errorf("Open of a folder: %v", err)
 	} else if _, ok := f.(fs.ReadDirFile); !ok {
 		t.Errorf("an open folder cannot be listed")
-	}
-}
-
-// TestDiscoverListings: the listings a discovery keeps are os.ReadDir's
-// for every folder it walked in full, once each however many paths reach
-// a folder; the folders it skips are not among them; a context reads
-// them instead of listing its folders again, and lists the others.
-func TestDiscoverListings(t *testing.T) {
-	dir := t.TempDir()
-	for _, name := range []string{"a/Dockerfile", "a/go.mod", "a/cmd/main.go", "b/x/Dockerfile", "b/node_modules/m/index.js", "c/empty/.keep"} {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(name), 0o644)
-	}
-	os.Remove(filepath.Join(dir, "c/empty/.keep"))
-	os.Symlink("a", filepath.Join(dir, "link"))
-	jobs, listed := DiscoverListing([]string{dir, filepath.Join(dir, "a")})
-	if len(jobs) != 2 {
-		t.Fatalf("jobs: %v", jobs)
-	}
-	walked := []string{"", "a", "a/cmd", "b", "b/x", "c", "c/empty"}
-	for _, f := range walked {
-		full := filepath.Join(dir, f)
-		want, _ := os.ReadDir(full)
-		got, ok := listed[full]
-		if !ok {
-			t.Errorf("%s: not listed", f)
-			continue
-		}
-		if len(got) != len(want) {
-			t.Errorf("%s: listed %d entries, want %d", f, len(got), len(want))
-			continue
-		}
-		for i := range got {
-			if got[i].Name() != want[i].Name() || got[i].Type() != want[i].Type() {
-				t.Errorf("%s: entry %d is %s %v, want %s %v", f, i, got[i].Name(), got[i].Type(), want[i].Name(), want[i].Type())
-			}
-		}
-	}
-	if len(listed) != len(walked) {
-		t.Errorf("listed %d folders, want %d (node_modules is skipped, a symlink not followed)", len(listed), len(walked))
-	}
-
-	// A context reads its folders from the listings: a file made after
-	// the discovery is not in them, so the listing is the discovery's.
-	os.WriteFile(filepath.Join(dir, "a", "late.txt"), nil, 0o644)
-	cd := contextDir{filepath.Join(dir, "a"), listed}
-	ents, err := cd.ReadDir(".")
-	if err != nil || len(ents) != 3 {
-		t.Errorf("ReadDir(.) = %d entries, %v; want the discovery's 3", len(ents), err)
-	}
-	// Folders the discovery skipped are listed by the context.
-	cd = contextDir{filepath.Join(dir, "b"), listed}
-	if ents, err := cd.ReadDir("node_modules/m"); err != nil || len(ents) != 1 {
-		t.Errorf("ReadDir(node_modules/m) = %d entries, %v", len(ents), err)
 	}
 }

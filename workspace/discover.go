@@ -40,29 +40,13 @@ func IsDockerfileName(name string) bool {
 // ErrNoDockerfile is the failure of a folder without Dockerfiles.
 var ErrNoDockerfile = errors.New("no Dockerfile found")
 
-// Listings are the folders a discovery listed in full, by their path as
-// walked (filepath.Clean), with their entries in ReadDir's order: the
-// build contexts of the Dockerfiles it found are among them, and a
-// conversion lists its context again (contextDir reads them from here
-// instead: over a tree of 10,000 Dockerfiles, a fifth of the system
-// calls). A folder that failed to list, and one the walk skipped, is not
-// in it.
-type Listings map[string][]fs.DirEntry
-
 // Discover turns the paths into jobs: files as they are, folders walked
 // for Dockerfiles. The jobs are sorted by path and given once each: a
 // file named twice (the same path spelled twice, a symlink and its
 // target, a symlinked folder and the real one) is one job, under its
 // first name in path order (see dropSameFiles).
 func Discover(paths []string) []Job {
-	jobs, _ := DiscoverListing(paths)
-	return jobs
-}
-
-// DiscoverListing is Discover, with the listings of the folders it walked.
-func DiscoverListing(paths []string) ([]Job, Listings) {
 	var jobs []Job
-	listed := Listings{}
 	// linked: a symlink was met, so two names may be one file.
 	linked := false
 	seen := map[string]bool{}
@@ -97,23 +81,14 @@ func DiscoverListing(paths []string) ([]Job, Listings) {
 		found := false
 		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				delete(listed, filepath.Clean(path)) // listed in part, if at all
 				add(Job{Path: path, Failure: err})
 				found = true // the error says enough
 				return nil
-			}
-			if path != root {
-				parent := filepath.Dir(path)
-				listed[parent] = append(listed[parent], d)
 			}
 			if d.IsDir() {
 				if path != root && skipDirs[d.Name()] {
 					return fs.SkipDir
 				}
-				// Its entries follow, unless its listing fails (the
-				// second call above). Started afresh: a folder under two
-				// of the paths is walked twice.
-				listed[filepath.Clean(path)] = []fs.DirEntry{}
 				return nil
 			}
 			if !IsDockerfileName(d.Name()) {
@@ -141,7 +116,7 @@ func DiscoverListing(paths []string) ([]Job, Listings) {
 	if linked || len(paths) > 1 {
 		jobs = dropSameFiles(jobs)
 	}
-	return jobs, listed
+	return jobs
 }
 
 // dropSameFiles keeps the first job (in path order) of those that name

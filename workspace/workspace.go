@@ -41,9 +41,6 @@ type Settings struct {
 	MaxSize                       int64          // larger inputs are refused with a TooLargeError
 	Write                         bool           // write a changed file back in place
 	Stdin                         io.Reader      // the input of a Job with Stdin set
-	// Listings are the discovery's (DiscoverListing): a build context
-	// among them is not listed again. nil: every context is listed.
-	Listings Listings
 	// Convert is the engine; nil is transform.Convert.
 	Convert func([]byte, transform.Options) (*transform.Result, error)
 }
@@ -173,11 +170,11 @@ func (s *Settings) convert(r *Record, fail func(error) *Record) *Record {
 	r.Opt = opt
 	switch {
 	case s.ContextDir != "":
-		opt.Context = contextDir{s.ContextDir, s.Listings}
+		opt.Context = contextDir(s.ContextDir)
 	case !j.Stdin:
-		opt.Context = contextDir{filepath.Dir(j.Path), s.Listings}
+		opt.Context = contextDir(filepath.Dir(j.Path))
 	case j.Dir != "":
-		opt.Context = contextDir{j.Dir, s.Listings}
+		opt.Context = contextDir(j.Dir)
 	}
 	res, err := s.safeConvert(r.In, opt)
 	if err != nil {

@@ -33,7 +33,7 @@ func (a *app) explainAction(c *cli.Context) error {
 		}
 		jobs = []workspace.Job{s.stdinJob()}
 	} else {
-		jobs = discover(s, paths)
+		jobs = discover(paths)
 	}
 	titles := map[string]string{}
 	if ps, err := a.presets(); err == nil {

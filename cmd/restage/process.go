@@ -146,7 +146,7 @@ func (a *app) rootAction(c *cli.Context) error {
 		defer removeTempsOnSignal()()
 	}
 	var records []*workspace.Record
-	jobs := discover(s, paths)
+	jobs := discover(paths)
 	var prog *progress
 	if a.stderrIsTerminal && !s.quiet && !s.json && len(jobs) >= progressMin {
 		prog = &progress{line: textutil.StatusLine{W: a.stderr, Width: a.stderrWidth}, total: len(jobs), now: time.Now}
@@ -380,13 +380,9 @@ func artifactURI(root, path string) string {
 }
 
 // discover is workspace.Discover with a hint on a missing path that
-// looks like a mistyped command. The listings it made go into s, when
-// given, for the conversions to use.
-func discover(s *settings, paths []string) []workspace.Job {
-	jobs, listed := workspace.DiscoverListing(paths)
-	if s != nil {
-		s.Listings = listed
-	}
+// looks like a mistyped command.
+func discover(paths []string) []workspace.Job {
+	jobs := workspace.Discover(paths)
 	for i, j := range jobs {
 		if errors.Is(j.Failure, fs.ErrNotExist) && !strings.ContainsAny(j.Path, `/\.`) {
 			jobs[i].Failure = fmt.Errorf("%s (not a file; the commands are explain, verify, lsp, report, presets, review and version)", workspace.ErrText(j.Failure))

@@ -74,7 +74,7 @@ func (a *app) reportAction(c *cli.Context) error {
 		}
 		jobs = []workspace.Job{{Path: s.stdinName, Stdin: true}}
 	} else {
-		jobs = discover(s, paths)
+		jobs = discover(paths)
 	}
 	out := c.String("o")
 	if out != "" {
