@@ -36,7 +36,7 @@ func (p *plan) keepRootForHome() bool {
 	if home {
 		what = "in the home folder, which was root's /root in the original and is not a non-root user's"
 	}
-	p.user = "root"
+	p.user = p.rootUser(p.originalRoot())
 	p.notes.note(p.prog.holder.first, warnRootHome, "%s names %s, %s: the runtime runs as root, as the original did (move the files to a folder any user may reach, such as /data, to run as a non-root user)", where, named, what)
 	return true
 }

@@ -76,7 +76,7 @@ func (p *plan) keepRootFor() bool {
 			return false // the original did not run as root either
 		}
 	}
-	p.user = "root"
+	p.user = p.rootUser(p.originalRoot())
 	p.notes.note(p.prog.holder.first, warnRootKept, "the runtime gets %s, under /root, which only root may enter: it runs as root, as the original did (move the folder elsewhere, such as /opt, to run as a non-root user)", p.rootOnly)
 	return true
 }
@@ -110,6 +110,15 @@ func (p *plan) keepRootForWorkdir() bool {
 	}
 	p.notes.note(f.workdirIn.first, warnWorkdirRootOnly, "%s, which only root may enter (mode 700 in the runtime images): the runtime keeps the original user %s, because the non-root user %s would start there but could not open the files in it (permission denied); a WORKDIR outside /root, such as /app, lets it run as a non-root user", where, shown, p.runtime.User)
 	return true
+}
+
+// originalRoot is how the original, which ran as root, named its user:
+// its USER's value, or root when it had none.
+func (p *plan) originalRoot() string {
+	if p.f.user != nil {
+		return p.f.userNow
+	}
+	return "root"
 }
 
 // rootUser is the runtime's USER for an original that ran as root (shown:
