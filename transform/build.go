@@ -295,11 +295,26 @@ func hasAnyArg(args []word, want []string) bool {
 	return false
 }
 
+// optionName is the option a command-line word gives, as the preset's
+// decline_args name it: --opt=value is --opt, and -xvalue or -x=value is
+// -x (uv's and pip's parsers take all three spellings of one option). A
+// word that is no option is itself.
+func optionName(w string) string {
+	switch {
+	case strings.HasPrefix(w, "--"):
+		name, _, _ := strings.Cut(w, "=")
+		return name
+	case len(w) > 2 && w[0] == '-':
+		return w[:2]
+	}
+	return w
+}
+
 // collectArtifacts works out where each build command of a step writes.
 func (f *facts) collectArtifacts(step *runStep) error {
 	for _, b := range step.builds {
 		for _, a := range b.args {
-			if why, ok := b.bc.DeclineArgs.Lookup(a.text); ok {
+			if why, ok := b.bc.DeclineArgs.Lookup(optionName(a.text)); ok {
 				return declinef(declPresetArg, "line %d: `%s %s`: %s", step.in.first, b.bc.Command, a.text, why)
 			}
 		}
