@@ -285,6 +285,12 @@ var builtinPresets = []*Preset{
 						"workdir",
 					},
 					SourceExt: ".go",
+					Packages: &Packages{
+						Elsewhere: "(?m)^[ \\t]*replace\\b",
+						Workspaces: []string{
+							"go.work",
+						},
+					},
 				},
 			},
 			{
@@ -315,6 +321,12 @@ var builtinPresets = []*Preset{
 						"package",
 						"module",
 						"workdir",
+					},
+					Packages: &Packages{
+						Elsewhere: "(?m)^[ \\t]*replace\\b",
+						Workspaces: []string{
+							"go.work",
+						},
 					},
 				},
 			},

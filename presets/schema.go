@@ -759,6 +759,26 @@ type Artifact struct {
 	// FolderArg means the first argument is a folder the command makes
 	// (python -m venv /venv): the runtime copies it whole.
 	FolderArg bool `yaml:"folder_arg"`
+	// Packages means the command compiles packages (go build): a
+	// source-file argument compiles that file alone, a folder argument
+	// (none: the working folder) that folder's sources without its
+	// sub-folders, and with them the folders of the app's module their
+	// imports name (static.pure reads the imports and the module). Only
+	// those sources are the program's: another folder's writes and
+	// programs are not (review 13, finding F).
+	Packages *Packages `yaml:"packages"`
+}
+
+// Packages says what may bring sources of the build context into a
+// packages build besides the module's own folders: then what it compiles
+// cannot be told by the module path, and every source counts.
+type Packages struct {
+	// Elsewhere is a regexp over the module file (module_name.file)
+	// whose match points an import at another folder (replace).
+	Elsewhere string `yaml:"elsewhere"`
+	// Workspaces are files of the context that join other modules to
+	// the build (go.work).
+	Workspaces []string `yaml:"workspaces"`
 }
 
 // NameSource reads a name from a file of the build context.
