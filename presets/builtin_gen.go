@@ -5515,6 +5515,18 @@ var builtinPresets = []*Preset{
 				Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\b{name}\\b|\\bfunction\\b[^(){};]*\\([^()]*\\b{name}\\b[^()]*\\)|\\([^()]*\\b{name}\\b[^()]*\\)\\s*(?:=>|\\{)|\\b{name}\\s*=>",
 			},
 		},
+		InstallScripts: &InstallScripts{
+			Manifest: "package.json",
+			Keys: []string{
+				"scripts.preinstall",
+				"scripts.install",
+				"scripts.postinstall",
+				"scripts.prepublish",
+				"scripts.preprepare",
+				"scripts.prepare",
+				"scripts.postprepare",
+			},
+		},
 		DefaultFlavor: "distroless",
 		Fallback: []string{
 			"distroless",

@@ -36,11 +36,16 @@ type Preset struct {
 	RunsAsRoot []RootEvidence `yaml:"runs_as_root"`
 	// Programs says which programs the app's sources run, so that a
 	// runtime lacking one of them is not chosen silently.
-	Programs      *Programs `yaml:"programs"`
-	DefaultFlavor string    `yaml:"default_flavor"`
-	Fallback      []string  `yaml:"fallback"`
-	Runtimes      []Runtime `yaml:"runtimes"`
-	Sizes         Sizes     `yaml:"sizes"`
+	Programs *Programs `yaml:"programs"`
+	// InstallScripts says which scripts of the app's manifest a
+	// dependency install runs (npm install runs package.json's
+	// postinstall): with one, the install may write the file the command
+	// runs (review 13, finding E).
+	InstallScripts *InstallScripts `yaml:"install_scripts"`
+	DefaultFlavor  string          `yaml:"default_flavor"`
+	Fallback       []string        `yaml:"fallback"`
+	Runtimes       []Runtime       `yaml:"runtimes"`
+	Sizes          Sizes           `yaml:"sizes"`
 
 	// Interpreters are programs the runtime image provides that run the
 	// app's code (node): a command that starts one needs no built binary.
@@ -1461,4 +1466,11 @@ type InitWrapper struct {
 	// End is the word that ends its options ("--"), not part of the
 	// command.
 	End string `yaml:"end"`
+}
+
+// InstallScripts are the keys of a JSON manifest, in the folder where a
+// dependency install runs, whose scripts the install runs.
+type InstallScripts struct {
+	Manifest string   `yaml:"manifest"`
+	Keys     []string `yaml:"keys"`
 }

@@ -210,6 +210,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	p.sourceGlobals()
 	p.noteToolsLeft()
 	p.startDev()
+	p.noteEntryMissing()
 	p.planMade()
 	p.decideLibc()
 	if err := p.checkStaticReach(); err != nil {
