@@ -5527,6 +5527,10 @@ var builtinPresets = []*Preset{
 				"scripts.postprepare",
 			},
 		},
+		FilePrograms: []string{
+			"ts-node",
+			"tsx",
+		},
 		DefaultFlavor: "distroless",
 		Fallback: []string{
 			"distroless",

@@ -42,10 +42,15 @@ type Preset struct {
 	// postinstall): with one, the install may write the file the command
 	// runs (review 13, finding E).
 	InstallScripts *InstallScripts `yaml:"install_scripts"`
-	DefaultFlavor  string          `yaml:"default_flavor"`
-	Fallback       []string        `yaml:"fallback"`
-	Runtimes       []Runtime       `yaml:"runtimes"`
-	Sizes          Sizes           `yaml:"sizes"`
+	// FilePrograms are programs other than the interpreters that run the
+	// file named by the word after them (ts-node src/server.ts): that
+	// file must be in the image as the interpreter's must (review 13,
+	// finding E).
+	FilePrograms  []string  `yaml:"file_programs"`
+	DefaultFlavor string    `yaml:"default_flavor"`
+	Fallback      []string  `yaml:"fallback"`
+	Runtimes      []Runtime `yaml:"runtimes"`
+	Sizes         Sizes     `yaml:"sizes"`
 
 	// Interpreters are programs the runtime image provides that run the
 	// app's code (node): a command that starts one needs no built binary.

@@ -20,7 +20,23 @@ import (
 func (p *plan) noteEntryMissing() {
 	f, pr := p.f, p.prog
 	ctx := f.opt.Context
-	if ctx == nil || pr == nil || !pr.interp || pr.scriptFile != "" || len(pr.exec) < 2 {
+	if ctx == nil || pr == nil || pr.scriptFile != "" {
+		return
+	}
+	// The word after the interpreter, or after a program that runs the
+	// file its first argument names (ts-node), is the file.
+	at := -1
+	if pr.interp {
+		at = 1
+	} else {
+		for i, w := range pr.exec {
+			if slices.Contains(f.preset.FilePrograms, path.Base(w)) {
+				at = i + 1
+				break
+			}
+		}
+	}
+	if at < 1 || at >= len(pr.exec) {
 		return
 	}
 	if st, err := fs.Stat(ctx, "."); err != nil || !st.IsDir() {
@@ -29,7 +45,7 @@ func (p *plan) noteEntryMissing() {
 	if slices.ContainsFunc(p.notes.list, func(n Note) bool { return n.Code == warnSourceMissing }) {
 		return
 	}
-	file := pr.exec[1]
+	file := pr.exec[at]
 	if file == "" || strings.HasPrefix(file, "-") || strings.ContainsAny(file, "$*?[`{") {
 		return
 	}
