@@ -285,6 +285,12 @@ var builtinPresets = []*Preset{
 						"workdir",
 					},
 					SourceExt: ".go",
+					Packages: &Packages{
+						Elsewhere: "(?m)^[ \\t]*replace\\b",
+						Workspaces: []string{
+							"go.work",
+						},
+					},
 				},
 			},
 			{
@@ -315,6 +321,12 @@ var builtinPresets = []*Preset{
 						"package",
 						"module",
 						"workdir",
+					},
+					Packages: &Packages{
+						Elsewhere: "(?m)^[ \\t]*replace\\b",
+						Workspaces: []string{
+							"go.work",
+						},
 					},
 				},
 			},
@@ -5502,6 +5514,22 @@ var builtinPresets = []*Preset{
 				Block:  "{}",
 				Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\b{name}\\b|\\bfunction\\b[^(){};]*\\([^()]*\\b{name}\\b[^()]*\\)|\\([^()]*\\b{name}\\b[^()]*\\)\\s*(?:=>|\\{)|\\b{name}\\s*=>",
 			},
+		},
+		InstallScripts: &InstallScripts{
+			Manifest: "package.json",
+			Keys: []string{
+				"scripts.preinstall",
+				"scripts.install",
+				"scripts.postinstall",
+				"scripts.prepublish",
+				"scripts.preprepare",
+				"scripts.prepare",
+				"scripts.postprepare",
+			},
+		},
+		FilePrograms: []string{
+			"ts-node",
+			"tsx",
 		},
 		DefaultFlavor: "distroless",
 		Fallback: []string{

@@ -1782,3 +1782,9 @@ func (w *InitWrapper) Command(words []string) (at int, bad string) {
 	}
 	return min(i, len(words)), ""
 }
+
+// Redirects reports whether a module file points an import at another
+// folder (a replace directive), which the module path cannot tell.
+func (pk *Packages) Redirects(moduleFile []byte) bool {
+	return pk.Elsewhere != "" && re(pk.Elsewhere).Match(moduleFile)
+}

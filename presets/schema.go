@@ -36,7 +36,17 @@ type Preset struct {
 	RunsAsRoot []RootEvidence `yaml:"runs_as_root"`
 	// Programs says which programs the app's sources run, so that a
 	// runtime lacking one of them is not chosen silently.
-	Programs      *Programs `yaml:"programs"`
+	Programs *Programs `yaml:"programs"`
+	// InstallScripts says which scripts of the app's manifest a
+	// dependency install runs (npm install runs package.json's
+	// postinstall): with one, the install may write the file the command
+	// runs (review 13, finding E).
+	InstallScripts *InstallScripts `yaml:"install_scripts"`
+	// FilePrograms are programs other than the interpreters that run the
+	// file named by the word after them (ts-node src/server.ts): that
+	// file must be in the image as the interpreter's must (review 13,
+	// finding E).
+	FilePrograms  []string  `yaml:"file_programs"`
 	DefaultFlavor string    `yaml:"default_flavor"`
 	Fallback      []string  `yaml:"fallback"`
 	Runtimes      []Runtime `yaml:"runtimes"`
@@ -759,6 +769,26 @@ type Artifact struct {
 	// FolderArg means the first argument is a folder the command makes
 	// (python -m venv /venv): the runtime copies it whole.
 	FolderArg bool `yaml:"folder_arg"`
+	// Packages means the command compiles packages (go build): a
+	// source-file argument compiles that file alone, a folder argument
+	// (none: the working folder) that folder's sources without its
+	// sub-folders, and with them the folders of the app's module their
+	// imports name (static.pure reads the imports and the module). Only
+	// those sources are the program's: another folder's writes and
+	// programs are not (review 13, finding F).
+	Packages *Packages `yaml:"packages"`
+}
+
+// Packages says what may bring sources of the build context into a
+// packages build besides the module's own folders: then what it compiles
+// cannot be told by the module path, and every source counts.
+type Packages struct {
+	// Elsewhere is a regexp over the module file (module_name.file)
+	// whose match points an import at another folder (replace).
+	Elsewhere string `yaml:"elsewhere"`
+	// Workspaces are files of the context that join other modules to
+	// the build (go.work).
+	Workspaces []string `yaml:"workspaces"`
 }
 
 // NameSource reads a name from a file of the build context.
@@ -1441,4 +1471,11 @@ type InitWrapper struct {
 	// End is the word that ends its options ("--"), not part of the
 	// command.
 	End string `yaml:"end"`
+}
+
+// InstallScripts are the keys of a JSON manifest, in the folder where a
+// dependency install runs, whose scripts the install runs.
+type InstallScripts struct {
+	Manifest string   `yaml:"manifest"`
+	Keys     []string `yaml:"keys"`
 }

@@ -71,6 +71,12 @@ type artifact struct {
 	// in the builder.
 	tool bool
 	pkg  string // the tool's package, as the command names it
+	// compiles are the builder paths a packages build (go build) was
+	// given, each a source file or a folder whose package it compiles
+	// (the working folder when none was); compiled says it was one.
+	compiles []string
+	compiled bool
+	packages *presets.Packages
 }
 
 func (a artifact) path() string { return path.Join(a.dir, a.name) }
@@ -463,7 +469,25 @@ func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {
 			return nil, declinef(declTargetUnknown, "line %d: cannot tell what `%s` builds: %s is expanded at build time", line, b.bc.Command, p.text)
 		}
 	}
-	art := &artifact{in: step.in, onlyIfRun: a.OnlyIfRun}
+	art := &artifact{in: step.in, onlyIfRun: a.OnlyIfRun, compiled: a.Packages != nil, packages: a.Packages}
+	if a.Packages != nil {
+		for _, p := range positional {
+			art.compiles = append(art.compiles, p.text)
+		}
+		if len(art.compiles) == 0 {
+			art.compiles = []string{"."}
+		}
+		// A file or a folder is the builder's path; anything else is
+		// an import path, resolved against the module later.
+		for i, c := range art.compiles {
+			switch {
+			case path.IsAbs(c):
+				art.compiles[i] = path.Clean(c)
+			case strings.HasPrefix(c, ".") || a.SourceExt != "" && strings.HasSuffix(c, a.SourceExt):
+				art.compiles[i] = path.Join(cwd, c)
+			}
+		}
+	}
 	if out != "" {
 		p := path.Join(cwd, out)
 		if path.IsAbs(out) {

@@ -21,6 +21,10 @@ type plan struct {
 	// loads are the relative loads of the sources the start's reach
 	// read, by path (relativeLoads).
 	loads map[string]loadsOf
+	// compiled are the sources the packages builds compile, read once
+	// (compiledSources); compiledOK says they could be told.
+	compiled                 map[string]bool
+	compiledRead, compiledOK bool
 	// codes are the sources read with their comments blanked, by path
 	// (blanked): each scan of the sources may need them.
 	codes map[string][]byte
@@ -206,6 +210,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	p.sourceGlobals()
 	p.noteToolsLeft()
 	p.startDev()
+	p.noteEntryMissing()
 	p.planMade()
 	p.decideLibc()
 	if err := p.checkStaticReach(); err != nil {

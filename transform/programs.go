@@ -88,11 +88,24 @@ func (p *plan) readPrograms() []progUse {
 // runSources says which sources of the build context the program can
 // run (review 7, finding B): those the start command reaches when that
 // can be told (node FILE followed through its relative loads, as for the
-// dev-import check), else those the COPY steps put in the image. A file
+// dev-import check; the sources a go build compiles, review 13, finding
+// F), else those the COPY steps put in the image. A file
 // the image never gets, or one nothing the start runs loads, makes no
 // call of the program. Every source, as before, when the COPYs cannot be
 // listed.
 func (p *plan) runSources() func(name string) bool {
+	in := p.imageSources()
+	// A program built from packages (go build) is made of what the
+	// build compiles, and nothing else of the context.
+	if set, ok := p.compiledSources(); ok {
+		return func(name string) bool { return set[name] && in(name) }
+	}
+	return in
+}
+
+// imageSources is runSources without the packages builds: the start's
+// reach, else what the COPY steps put in the image.
+func (p *plan) imageSources() func(name string) bool {
 	if d := p.f.preset.DevDeps; d != nil && d.Imports != nil {
 		if reached, ok := p.reachedSources(d.Imports); ok {
 			return func(name string) bool { return slices.Contains(reached, name) }

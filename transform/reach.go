@@ -169,3 +169,174 @@ func (p *plan) relativeLoads(r *presets.Reach, name string) ([]string, bool) {
 	p.loads[name] = l
 	return l.specs, l.ok
 }
+
+// compiledSources lists the sources of the build context that the
+// preset's packages builds (go build) compile (review 13, finding F): a
+// file argument alone, a folder's own sources, and the folders of the
+// app's module that their imports name, followed. A second `package
+// main` in a folder the build neither names nor imports is no part of
+// the program, so its writes and programs are not the image's. ok is
+// false when there is no such build, or when what it compiles cannot be
+// told (./..., a package outside the module with no module file to tell
+// it by, a file not copied from the context as it is, a nested module,
+// an import declaration the preset's patterns do not read): every source
+// counts then, as before.
+func (p *plan) compiledSources() (map[string]bool, bool) {
+	if p.compiledRead {
+		return p.compiled, p.compiledOK
+	}
+	p.compiledRead = true
+	p.compiled, p.compiledOK = p.readCompiled()
+	return p.compiled, p.compiledOK
+}
+
+func (p *plan) readCompiled() (map[string]bool, bool) {
+	f := p.f
+	ctx, pu, mn := f.opt.Context, f.preset.Static.Pure, f.preset.ModuleName
+	if ctx == nil || pu == nil || mn == nil {
+		return nil, false
+	}
+	mod, hasMod := f.modulePath()
+	modRoot := path.Dir(mn.File)
+	modFile := path.Base(mn.File)
+	ignored := f.dockerignore()
+	// inModule maps an import path of the app's module to its folder of
+	// the context; external is true for one of another module, whose
+	// sources the context does not hold.
+	inModule := func(imp string) (dir string, external, ok bool) {
+		switch {
+		case hasMod && imp == mod:
+			return modRoot, false, true
+		case hasMod && strings.HasPrefix(imp, mod+"/"):
+			return path.Join(modRoot, strings.TrimPrefix(imp, mod+"/")), false, true
+		case hasMod && !pu.Own(imp):
+			return "", true, true
+		case pu.Own(imp):
+			return "", true, true
+		}
+		return "", false, false
+	}
+	// A folder under another module file than the context's is built
+	// by that module, whose imports the context's module path does not
+	// tell.
+	nested := func(name string) bool {
+		for d := name; d != "." && d != "/" && d != modRoot; d = path.Dir(d) {
+			if st, err := fs.Stat(ctx, path.Join(d, modFile)); err == nil && st.Mode().IsRegular() {
+				return true
+			}
+		}
+		return false
+	}
+	files := map[string]bool{}
+	var toRead, folders []string
+	seenDir := map[string]bool{}
+	addDir := func(d string) {
+		if !seenDir[d] {
+			seenDir[d] = true
+			folders = append(folders, d)
+		}
+	}
+	any := false
+	for _, a := range f.artifacts {
+		if !a.compiled {
+			continue
+		}
+		any = true
+		for _, w := range a.packages.Workspaces {
+			if _, err := fs.Stat(ctx, w); err == nil {
+				return nil, false
+			}
+		}
+		if data, err := fs.ReadFile(ctx, mn.File); err == nil && a.packages.Redirects(data) {
+			return nil, false
+		}
+		if a.tool {
+			continue // somebody else's released program: none of the context
+		}
+		for _, c := range a.compiles {
+			if strings.Contains(c, "...") {
+				return nil, false
+			}
+			if !path.IsAbs(c) {
+				dir, external, ok := inModule(strings.TrimSuffix(c, "/"))
+				if !ok {
+					return nil, false
+				}
+				if !external {
+					addDir(dir)
+				}
+				continue
+			}
+			name, ok := p.contextFileAt(c)
+			if !ok {
+				// A folder a COPY filled with a context folder's
+				// contents (COPY . .) is that context folder.
+				_, fcs := f.placements()
+				for _, fc := range fcs {
+					if fc.dest == c {
+						name, ok = path.Clean(fc.src), true
+					}
+				}
+			}
+			if !ok || nested(name) {
+				return nil, false
+			}
+			if pu.Reads(name) {
+				if !files[name] {
+					files[name] = true
+					toRead = append(toRead, name)
+				}
+			} else {
+				addDir(name)
+			}
+		}
+	}
+	if !any {
+		return nil, false
+	}
+	for len(toRead) > 0 || len(folders) > 0 {
+		if len(folders) > 0 {
+			dir := folders[0]
+			folders = folders[1:]
+			if nested(dir) {
+				return nil, false
+			}
+			ents, err := fs.ReadDir(ctx, dir)
+			if err != nil {
+				return nil, false
+			}
+			for _, e := range ents {
+				name := path.Join(dir, e.Name())
+				if !e.Type().IsRegular() || !pu.Reads(name) || pu.Skipped(e.Name()) || ignored(name) || files[name] {
+					continue
+				}
+				files[name] = true
+				toRead = append(toRead, name)
+			}
+			continue
+		}
+		name := toRead[0]
+		toRead = toRead[1:]
+		if len(files) > libcScanFiles {
+			return nil, false
+		}
+		data, opened, err := readHead(ctx, name, libcScanPerFile)
+		if !opened || err != nil || len(data) >= libcScanPerFile {
+			return nil, false
+		}
+		imps, ok := pu.SourceImports(data)
+		if !ok {
+			return nil, false
+		}
+		for _, imp := range imps {
+			dir, external, ok := inModule(imp)
+			if !ok {
+				return nil, false
+			}
+			if !external {
+				addDir(dir)
+			}
+		}
+	}
+	return files, true
+}

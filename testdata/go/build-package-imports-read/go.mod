@@ -1,0 +1,3 @@
+module example.com/jwtsrv
+
+go 1.22
