@@ -9668,6 +9668,10 @@ var builtinPresets = []*Preset{
 					},
 				},
 				End: "--",
+				ScriptEnds: []string{
+					".py",
+				},
+				ScriptWith: "python",
 			},
 			{
 				Commands: []string{

@@ -633,6 +633,13 @@ type Runner struct {
 	ValueFlags   []string     `yaml:"value_flags"`
 	DeclineFlags Dict[string] `yaml:"decline_flags"`
 	End          string       `yaml:"end"`
+	// ScriptEnds and ScriptWith: a stripped runner's command whose first
+	// word is a file name ending in one of ScriptEnds is run by the
+	// runner with the interpreter ScriptWith (uv run main.py is uv run
+	// python main.py, review 13, finding A), so the runtime runs it so;
+	// runners that exec their command (poetry run) have none.
+	ScriptEnds []string `yaml:"script_ends"`
+	ScriptWith string   `yaml:"script_with"`
 	// Run replaces a command that runs from source (mvn spring-boot:run)
 	// with one that runs the collected artifact; {artifact} stands for it.
 	Run string `yaml:"run"`

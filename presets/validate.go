@@ -521,6 +521,9 @@ func (p *Preset) compile() *presetErr {
 		if (len(r.Flags) > 0 || len(r.ValueFlags) > 0 || r.DeclineFlags.Len() > 0 || r.End != "") && !r.Strip {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "flags, value_flags, decline_flags and end are the options of a runner that strips"}
 		}
+		if (len(r.ScriptEnds) > 0) != (r.ScriptWith != "") || (r.ScriptWith != "" && !r.Strip) {
+			return &presetErr{fmt.Sprintf("runners.%d", i), "script_ends and script_with go together, on a runner that strips"}
+		}
 		if len(r.Scripts) > 0 && r.ScriptsKey == "" {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "scripts needs scripts_key, the key of the runner's file that holds them"}
 		}
