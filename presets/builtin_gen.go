@@ -575,6 +575,13 @@ var builtinPresets = []*Preset{
 				Literal: "\"(?P<value>[^\"\\\\\\n]*)\"",
 				Scope:   "\\bfunc\\b",
 			},
+			WorkdirJoins: &WorkdirJoins{
+				Dir: "\\b(?P<name>[A-Za-z_]\\w*)[ \\t]*(?:,[ \\t]*[A-Za-z_]\\w*[ \\t]*)?:?=[ \\t]*os\\.Getwd\\(\\)",
+				Joins: []string{
+					"\\bNAME[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)",
+				},
+				Why: "os.Getwd() joined to {value} names a file of the working folder",
+			},
 			BuildInputs: []string{
 				"*.go",
 				"go.mod",
@@ -11235,6 +11242,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*(?:true\\b|['\"`](?:/usr)?/bin/sh['\"`])", [][]string{{"spawn", "execFile"}, {"("}, {"shell"}, {":"}, {"true", "/bin/sh"}}},
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*['\"`](?:(?:/usr)?/bin/)?bash['\"`]", [][]string{{"spawn", "execFile"}, {"("}, {"shell"}, {":"}, {"bash"}}},
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\(\\s*(?:['\"`](?P<prog>[^'\"`$\\s]+)['\"`]|(?P<expr>[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)])", [][]string{{"spawn", "execFile"}, {"("}}},
+	{"\\b(?P<name>[A-Za-z_]\\w*)[ \\t]*(?:,[ \\t]*[A-Za-z_]\\w*[ \\t]*)?:?=[ \\t]*os\\.Getwd\\(\\)", [][]string{{"="}, {"os.Getwd()"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(g\\+\\+|gcc|clang|make|build-base|build-essential)(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"++", "cc", "clang", "make", "build-"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(gcc|g\\+\\+|clang|musl-dev|build-base|libc6-dev)(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"cc", "++", "clang", "musl-dev", "build-base", "libc6-dev"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s[a-z0-9][a-z0-9.+-]*-dev(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"-dev"}}},
@@ -11308,6 +11316,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bvcs\\.NewHgRepo\\(", [][]string{{"vcs.NewHgRepo("}}},
 	{"\\bvcs\\.NewSvnRepo\\(", [][]string{{"vcs.NewSvnRepo("}}},
 	{"\\bvirtualenv\\b", [][]string{{"virtualenv"}}},
+	{"\\bx[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"x"}, {"+"}}},
 	{"\\bx\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*x\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\bx\\b|&x\\b", [][]string{{"x", ",", "func", "&x"}}},
 	{"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/", [][]string{{"-"}, {"/etc/apt/sources.list.d/"}}},
 	{"^((3-)?(slim-)?)(buster|stretch|jessie)$", [][]string{{"buster", "stretch", "jessie"}}},

@@ -731,6 +731,54 @@ func (r *RunFiles) Literals(data []byte) []Literal {
 	return out
 }
 
+// JoinedFile is a file of the working folder a source names by a join.
+type JoinedFile struct {
+	Literal
+	Why string
+}
+
+// WorkdirFiles returns the files of the working folder that a source
+// names by appending a literal (or a const bound to one) to a name bound
+// to the working folder, relative to it, at the join, each with the
+// note's reason.
+func (r *RunFiles) WorkdirFiles(data []byte) []JoinedFile {
+	j := r.WorkdirJoins
+	if j == nil || !mayMatch(j.Dir, data) {
+		return nil
+	}
+	var out []JoinedFile
+	dr := re(j.Dir)
+	seen := map[string]bool{}
+	for _, m := range dr.FindAllSubmatch(data, -1) {
+		name := string(m[dr.SubexpIndex("name")])
+		if name == "" || name == "_" || seen[name] {
+			continue
+		}
+		seen[name] = true
+		for _, p := range j.Joins {
+			jr := re(strings.ReplaceAll(p, "NAME", regexp.QuoteMeta(name)))
+			gv, gc := jr.SubexpIndex("value"), jr.SubexpIndex("const")
+			for _, jm := range jr.FindAllSubmatchIndex(data, -1) {
+				var vals []string
+				switch {
+				case gv >= 0 && jm[2*gv] >= 0:
+					vals = []string{string(data[jm[2*gv]:jm[2*gv+1]])}
+				case gc >= 0 && jm[2*gc] >= 0:
+					vals = r.Bindings.bound(data, string(data[jm[2*gc]:jm[2*gc+1]]), jm[0], 2)
+				}
+				for _, v := range vals {
+					// Only a /-led literal was misread as the root's;
+					// a relative one the literal scan reads already.
+					if rel := strings.TrimLeft(v, "/"); strings.HasPrefix(v, "/") && rel != "" {
+						out = append(out, JoinedFile{Literal{rel, jm[0]}, strings.ReplaceAll(j.Why, "{value}", strconv.Quote(v))})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
 // Embedded returns the patterns a source compiles into the program,
 // relative to the source's folder.
 func (r *RunFiles) Embedded(data []byte) []string {

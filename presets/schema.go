@@ -1248,6 +1248,11 @@ type RunFiles struct {
 	// when the expression is a name bound to a join of a literal folder
 	// and names from literal lists (review 7, finding D).
 	UnnamedFolder *UnnamedFolder `yaml:"unnamed_folder"`
+	// WorkdirJoins finds literals appended to the working folder
+	// (wd, _ := os.Getwd(); wd + "/config.yaml"): their leading / is the
+	// separator, and they name files of the working folder, not of the
+	// image's root (review 13, finding D).
+	WorkdirJoins *WorkdirJoins `yaml:"workdir_joins"`
 	// ConfigValues are the app's own configuration files (Spring's
 	// application.yml, packed into the jar): a value that names a file or
 	// folder relative to the working folder is read like a literal of the
@@ -1258,6 +1263,20 @@ type RunFiles struct {
 	// data): never copied, and a folder holding only these is not a
 	// run-time file either.
 	BuildInputs []string `yaml:"build_inputs"`
+}
+
+// WorkdirJoins are the run_files patterns of a path built from the
+// working folder and a literal.
+type WorkdirJoins struct {
+	// Dir is a regexp over a source with a group "name": a name bound to
+	// the working folder (wd, err := os.Getwd()).
+	Dir string `yaml:"dir"`
+	// Joins are regexps over a source in which NAME stands for such a
+	// name, with a group "value" (a literal, without quotes) or "const"
+	// (a name the run_files bindings bind to one): what is appended.
+	Joins []string `yaml:"joins"`
+	// Why says so in the note, {value} standing for the literal.
+	Why string `yaml:"why"`
 }
 
 // LocalTime says how a RUN makes a zone the system's local time zone

@@ -698,6 +698,16 @@ func (r *RunFiles) validate() *presetErr {
 	if err := globs("sources.skip", r.Sources.Skip); err != nil {
 		return err
 	}
+	if j := r.WorkdirJoins; j != nil {
+		if _, err := compileRE(j.Dir); err != nil || j.Dir == "" || !strings.Contains(j.Dir, "?P<name>") || len(j.Joins) == 0 || j.Why == "" {
+			return &presetErr{"run_files.workdir_joins", "workdir_joins needs dir (a regexp with a group name), joins and why"}
+		}
+		for i, p := range j.Joins {
+			if _, err := compileRE(strings.ReplaceAll(p, "NAME", "x")); err != nil || !strings.Contains(p, "NAME") || (!strings.Contains(p, "?P<value>") && !strings.Contains(p, "?P<const>")) {
+				return &presetErr{fmt.Sprintf("run_files.workdir_joins.joins.%d", i), "a join needs NAME and a group value or const"}
+			}
+		}
+	}
 	if err := globs("build_inputs", r.BuildInputs); err != nil {
 		return err
 	}

@@ -223,6 +223,9 @@ func (f *facts) readSources(rf *presets.RunFiles, blanking func(name string, dat
 		for _, l := range rf.Literals(data) {
 			sf.refs = append(sf.refs, sourceRef{text: l.Text, where: lineAt(l.Offset)})
 		}
+		for _, j := range rf.WorkdirFiles(data) {
+			sf.refs = append(sf.refs, sourceRef{text: j.Text, where: lineAt(j.Offset), why: j.Why})
+		}
 		// The calls are read with the comments blanked (commentsOut);
 		// the literal scan skips comments itself, and //go:embed is one.
 		blanked := blanking(p, data)
