@@ -9679,6 +9679,12 @@ var builtinPresets = []*Preset{
 					".py",
 				},
 				ScriptWith: "python",
+				ScriptDeclines: []ScriptDecline{
+					{
+						Match: "(?m)^# /// script[ \\t]*\\r?$",
+						Why:   "declares its own dependencies (PEP 723 inline metadata), and uv runs it in an environment of its own that it makes from them when the container starts, not in the project's environment the build made",
+					},
+				},
 			},
 			{
 				Commands: []string{
@@ -11171,6 +11177,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"'", "\"", "`"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*[^;?:\\n]+\\?\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*:\\s*(?P<alt>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"?"}, {":"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*process\\.env\\.(?P<env>[A-Za-z_]\\w*)\\s*(?:(?:\\|\\||\\?\\?)\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)[^'\"`$]*['\"`]|require\\([^()\\n]*\\)|[A-Za-z_$][\\w$.]*))?\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"process.env."}}},
+	{"(?m)^# /// script[ \\t]*\\r?$", [][]string{{"# /// script"}}},
 	{"(?m)^//go:embed[ \\t]+(.+)$", [][]string{{"//go:embed"}}},
 	{"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']", [][]string{{"STATIC", "MEDIA"}, {"_ROOT"}, {"="}}},
 	{"(?m)^[ \\t]*(?:import|export)\\s[^'\";]*?\\bfrom\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]", [][]string{{"import", "export"}, {"from"}}},

@@ -1830,3 +1830,6 @@ func (w *InitWrapper) Command(words []string) (at int, bad string) {
 	}
 	return min(i, len(words)), ""
 }
+
+// Matches reports whether a script file shows the decline's sign.
+func (d ScriptDecline) Matches(data []byte) bool { return re(d.Match).Match(data) }

@@ -640,6 +640,11 @@ type Runner struct {
 	// runners that exec their command (poetry run) have none.
 	ScriptEnds []string `yaml:"script_ends"`
 	ScriptWith string   `yaml:"script_with"`
+	// ScriptDeclines are signs in such a script file that the runner
+	// runs it otherwise than ScriptWith from the build's environment
+	// (PEP 723 inline metadata: uv makes the script an environment of
+	// its own), each with the reason.
+	ScriptDeclines []ScriptDecline `yaml:"script_declines"`
 	// Run replaces a command that runs from source (mvn spring-boot:run)
 	// with one that runs the collected artifact; {artifact} stands for it.
 	Run string `yaml:"run"`
@@ -1263,6 +1268,13 @@ type RunFiles struct {
 	// data): never copied, and a folder holding only these is not a
 	// run-time file either.
 	BuildInputs []string `yaml:"build_inputs"`
+}
+
+// ScriptDecline is a regexp over a script file a runner hands to an
+// interpreter, and why a match declines.
+type ScriptDecline struct {
+	Match string `yaml:"match"`
+	Why   string `yaml:"why"`
 }
 
 // WorkdirJoins are the run_files patterns of a path built from the

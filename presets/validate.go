@@ -524,6 +524,11 @@ func (p *Preset) compile() *presetErr {
 		if (len(r.ScriptEnds) > 0) != (r.ScriptWith != "") || (r.ScriptWith != "" && !r.Strip) {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "script_ends and script_with go together, on a runner that strips"}
 		}
+		for j, d := range r.ScriptDeclines {
+			if _, err := compileRE(d.Match); err != nil || d.Match == "" || d.Why == "" || r.ScriptWith == "" {
+				return &presetErr{fmt.Sprintf("runners.%d.script_declines.%d", i, j), "a script decline needs match (a regexp) and why, on a runner with script_with"}
+			}
+		}
 		if len(r.Scripts) > 0 && r.ScriptsKey == "" {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "scripts needs scripts_key, the key of the runner's file that holds them"}
 		}

@@ -1003,6 +1003,9 @@ func (p *plan) stripRunner(r *Runner, runCmd string, rest []word) error {
 		return strings.HasSuffix(w.text, e) && len(w.text) > len(e)
 	}) {
 		with = r.ScriptWith
+		if err := p.scriptDeclines(r, runCmd, w.text); err != nil {
+			return err
+		}
 	}
 	var assigns []string
 	if pr.needsShell {
@@ -1051,6 +1054,29 @@ func (p *plan) stripRunner(r *Runner, runCmd string, rest []word) error {
 	}
 	p.noteRunnerAssigns(runCmd, assigns)
 	return p.checkProgram()
+}
+
+// scriptDeclines reads the script file a runner hands to its
+// interpreter, when a COPY from the context brought it, for a sign that
+// the runner runs it otherwise.
+func (p *plan) scriptDeclines(r *Runner, runCmd, file string) error {
+	if len(r.ScriptDeclines) == 0 || p.f.opt.Context == nil {
+		return nil
+	}
+	src, ok := p.contextFileAt(p.abs(file))
+	if !ok {
+		return nil
+	}
+	data, err := readLimited(p.f.opt.Context, src, runScanPerFile)
+	if err != nil {
+		return nil
+	}
+	for _, d := range r.ScriptDeclines {
+		if d.Matches(data) {
+			return declinef(declScriptOwnEnv, "line %d: %s %s: %s %s", p.prog.holder.first, runCmd, file, file, d.Why)
+		}
+	}
+	return nil
 }
 
 // noteRunnerAssigns says that the assignments in front of a runner stay.
