@@ -580,7 +580,13 @@ var builtinPresets = []*Preset{
 				Joins: []string{
 					"\\bNAME[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)",
 				},
-				Why: "os.Getwd() joined to {value} names a file of the working folder",
+				Why:     "os.Getwd() joined to {value} names a file of the working folder",
+				Funcs:   "(?ms)^func[ \\t]+(?P<name>[A-Za-z_]\\w*)\\(\\)[ \\t]*string[ \\t]*\\{[ \\t]*$(?P<body>.*?)^\\}",
+				Returns: "\\breturn\\b[ \\t]*(?P<expr>[^\\n;]*)",
+				Calls: []string{
+					"\\b(?:[A-Za-z_]\\w*\\.)?(?P<func>[A-Za-z_]\\w*)\\(\\)[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)",
+				},
+				CallWhy: "{call}, which returns os.Getwd(), joined to {value} names a file of the working folder",
 			},
 			BuildInputs: []string{
 				"*.go",
@@ -11206,6 +11212,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m:^import[ \\t]*(?:\\((?:[^)\"`/]|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|//[^\\n]*|/\\*(?s:.*?)\\*/|/)*\\)|(?:[\\w.]+[ \\t]+)?(?:\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`)))|//[^\\n]*|/\\*(?s:.*?)\\*/|'(?:[^'\\\\\\n]|\\\\.)*'|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|`([^`]*)`", [][]string{{"import", "/", "'", "\"", "`"}}},
 	{"(?ms)^[ \\t]*const[ \\t]*\\((?P<body>.*?)^[ \\t]*\\)", [][]string{{"const"}, {"("}, {")"}}},
 	{"(?ms)^[ \\t]*import[ \\t]*\\((?P<block>[^\\n]*\\n.*?)^[ \\t]*\\)", [][]string{{"import"}, {"("}, {"\n"}, {")"}}},
+	{"(?ms)^func[ \\t]+(?P<name>[A-Za-z_]\\w*)\\(\\)[ \\t]*string[ \\t]*\\{[ \\t]*$(?P<body>.*?)^\\}", [][]string{{"func"}, {"()"}, {"string"}, {"{"}, {"}"}}},
 	{"(\\bgo[ \\t]+(build|install|get)\\b[^&;|\\n]*[ \\t]|\\bGOFLAGS=([\"']?|[^&;|\\n]*[ \\t]))--?(race|msan|asan)\\b", [][]string{{"build", "install", "get", "GOFLAGS="}, {"-"}, {"race", "msan", "asan"}}},
 	{"(^|-)alpine", [][]string{{"alpine"}}},
 	{"(^|-)alpine(?P<alpine>3\\.\\d+)?($|-)", [][]string{{"alpine"}}},
@@ -11238,6 +11245,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\.SetConfigName\\(\\s*\"([^\"\\\\/$]+)\"\\s*\\)", [][]string{{".SetConfigName("}, {"\""}, {"\""}, {")"}}},
 	{"\\.SetConfigType\\(\\s*\"(json|toml|yaml|yml|properties|props|prop|hcl|tfvars|dotenv|env|ini)\"\\s*\\)", [][]string{{".SetConfigType("}, {"\""}, {"json", "toml", "aml", "ml", "prop", "hcl", "tfvars", "dotenv", "env", "ini"}, {"\""}, {")"}}},
 	{"\\A(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*[ \\t]*(?P<req>\\d+(?:\\.\\d+)*)[ \\t]*(?:\\r?\\n|\\z)", nil},
+	{"\\b(?:[A-Za-z_]\\w*\\.)?(?P<func>[A-Za-z_]\\w*)\\(\\)[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"()"}, {"+"}}},
 	{"\\b(?:createRequire|fork|Worker|execPath)\\b", [][]string{{"createRequire", "fork", "Worker", "execPath"}}},
 	{"\\b(?:let|var|const|function|class)\\s+x\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\bx\\b|\\bfunction\\b[^(){};]*\\([^()]*\\bx\\b[^()]*\\)|\\([^()]*\\bx\\b[^()]*\\)\\s*(?:=>|\\{)|\\bx\\s*=>", [][]string{{"x"}}},
 	{"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*\"(?P<path>[^\"\\\\]+)\"", [][]string{{"File"}, {"OutputStream", "Writer"}, {"("}, {"\""}, {"\""}}},
@@ -11307,6 +11315,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\brequire\\(\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]\\s*\\)", [][]string{{"require("}, {")"}}},
 	{"\\brequire\\(\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]\\s*\\)", [][]string{{"require("}, {"."}, {")"}}},
 	{"\\brequire\\(\\s*[^'\"\\s)]", [][]string{{"require("}}},
+	{"\\breturn\\b[ \\t]*(?P<expr>[^\\n;]*)", [][]string{{"return"}}},
 	{"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)", [][]string{{"setup-timezone"}}},
 	{"\\bsql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)", [][]string{{"sql.Open("}, {"\"sqlite"}, {"\""}, {","}, {"\""}}},
 	{"\\bsqlite3\\.connect\\(\\s*[\"'](?P<path>[^\"':]+)[\"']", [][]string{{"sqlite3.connect("}}},

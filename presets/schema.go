@@ -1289,6 +1289,18 @@ type WorkdirJoins struct {
 	Joins []string `yaml:"joins"`
 	// Why says so in the note, {value} standing for the literal.
 	Why string `yaml:"why"`
+	// Funcs is a regexp over a source with groups "name" and "body": a
+	// function with no parameters; one whose every return (Returns, a
+	// regexp with a group "expr") gives a name Dir binds in its body
+	// returns the working folder (utils.TakeCurrentDirectory).
+	Funcs   string `yaml:"funcs"`
+	Returns string `yaml:"returns"`
+	// Calls are regexps over any source of the app with a group "func",
+	// the function called, and "value" or "const" as in Joins: a call of
+	// such a function joined to a literal; CallWhy says so, {call} the
+	// call as written.
+	Calls   []string `yaml:"calls"`
+	CallWhy string   `yaml:"call_why"`
 }
 
 // LocalTime says how a RUN makes a zone the system's local time zone

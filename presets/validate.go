@@ -712,6 +712,14 @@ func (r *RunFiles) validate() *presetErr {
 				return &presetErr{fmt.Sprintf("run_files.workdir_joins.joins.%d", i), "a join needs NAME and a group value or const"}
 			}
 		}
+		if (j.Funcs != "") != (j.Returns != "") || (j.Funcs != "") != (len(j.Calls) > 0) || (j.Funcs != "") != (j.CallWhy != "") {
+			return &presetErr{"run_files.workdir_joins", "funcs, returns, calls and call_why go together"}
+		}
+		for _, p := range append([]string{j.Funcs, j.Returns}, j.Calls...) {
+			if _, err := compileRE(p); err != nil {
+				return &presetErr{"run_files.workdir_joins", fmt.Sprintf("bad regexp %q", p)}
+			}
+		}
 	}
 	if err := globs("build_inputs", r.BuildInputs); err != nil {
 		return err
