@@ -587,6 +587,19 @@ var builtinPresets = []*Preset{
 				Literal: "\"(?P<value>[^\"\\\\\\n]*)\"",
 				Scope:   "\\bfunc\\b",
 			},
+			WorkdirJoins: &WorkdirJoins{
+				Dir: "\\b(?P<name>[A-Za-z_]\\w*)[ \\t]*(?:,[ \\t]*[A-Za-z_]\\w*[ \\t]*)?:?=[ \\t]*os\\.Getwd\\(\\)",
+				Joins: []string{
+					"\\bNAME[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)",
+				},
+				Why:     "os.Getwd() joined to {value} names a file of the working folder",
+				Funcs:   "(?ms)^func[ \\t]+(?P<name>[A-Za-z_]\\w*)\\(\\)[ \\t]*string[ \\t]*\\{[ \\t]*$(?P<body>.*?)^\\}",
+				Returns: "\\breturn\\b[ \\t]*(?P<expr>[^\\n;]*)",
+				Calls: []string{
+					"\\b(?:[A-Za-z_]\\w*\\.)?(?P<func>[A-Za-z_]\\w*)\\(\\)[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)",
+				},
+				CallWhy: "{call}, which returns os.Getwd(), joined to {value} names a file of the working folder",
+			},
 			BuildInputs: []string{
 				"*.go",
 				"go.mod",
@@ -9696,6 +9709,16 @@ var builtinPresets = []*Preset{
 					},
 				},
 				End: "--",
+				ScriptEnds: []string{
+					".py",
+				},
+				ScriptWith: "python",
+				ScriptDeclines: []ScriptDecline{
+					{
+						Match: "(?m)^# /// script[ \\t]*\\r?$",
+						Why:   "declares its own dependencies (PEP 723 inline metadata), and uv runs it in an environment of its own that it makes from them when the container starts, not in the project's environment the build made",
+					},
+				},
 			},
 			{
 				Commands: []string{
@@ -11188,6 +11211,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"'", "\"", "`"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*[^;?:\\n]+\\?\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*:\\s*(?P<alt>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"?"}, {":"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*process\\.env\\.(?P<env>[A-Za-z_]\\w*)\\s*(?:(?:\\|\\||\\?\\?)\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)[^'\"`$]*['\"`]|require\\([^()\\n]*\\)|[A-Za-z_$][\\w$.]*))?\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"process.env."}}},
+	{"(?m)^# /// script[ \\t]*\\r?$", [][]string{{"# /// script"}}},
 	{"(?m)^//go:embed[ \\t]+(.+)$", [][]string{{"//go:embed"}}},
 	{"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']", [][]string{{"STATIC", "MEDIA"}, {"_ROOT"}, {"="}}},
 	{"(?m)^[ \\t]*(?:import|export)\\s[^'\";]*?\\bfrom\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]", [][]string{{"import", "export"}, {"from"}}},
@@ -11216,6 +11240,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m:^import[ \\t]*(?:\\((?:[^)\"`/]|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|//[^\\n]*|/\\*(?s:.*?)\\*/|/)*\\)|(?:[\\w.]+[ \\t]+)?(?:\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`)))|//[^\\n]*|/\\*(?s:.*?)\\*/|'(?:[^'\\\\\\n]|\\\\.)*'|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|`([^`]*)`", [][]string{{"import", "/", "'", "\"", "`"}}},
 	{"(?ms)^[ \\t]*const[ \\t]*\\((?P<body>.*?)^[ \\t]*\\)", [][]string{{"const"}, {"("}, {")"}}},
 	{"(?ms)^[ \\t]*import[ \\t]*\\((?P<block>[^\\n]*\\n.*?)^[ \\t]*\\)", [][]string{{"import"}, {"("}, {"\n"}, {")"}}},
+	{"(?ms)^func[ \\t]+(?P<name>[A-Za-z_]\\w*)\\(\\)[ \\t]*string[ \\t]*\\{[ \\t]*$(?P<body>.*?)^\\}", [][]string{{"func"}, {"()"}, {"string"}, {"{"}, {"}"}}},
 	{"(\\bgo[ \\t]+(build|install|get)\\b[^&;|\\n]*[ \\t]|\\bGOFLAGS=([\"']?|[^&;|\\n]*[ \\t]))--?(race|msan|asan)\\b", [][]string{{"build", "install", "get", "GOFLAGS="}, {"-"}, {"race", "msan", "asan"}}},
 	{"(^|-)alpine", [][]string{{"alpine"}}},
 	{"(^|-)alpine(?P<alpine>3\\.\\d+)?($|-)", [][]string{{"alpine"}}},
@@ -11248,6 +11273,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\.SetConfigName\\(\\s*\"([^\"\\\\/$]+)\"\\s*\\)", [][]string{{".SetConfigName("}, {"\""}, {"\""}, {")"}}},
 	{"\\.SetConfigType\\(\\s*\"(json|toml|yaml|yml|properties|props|prop|hcl|tfvars|dotenv|env|ini)\"\\s*\\)", [][]string{{".SetConfigType("}, {"\""}, {"json", "toml", "aml", "ml", "prop", "hcl", "tfvars", "dotenv", "env", "ini"}, {"\""}, {")"}}},
 	{"\\A(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*[ \\t]*(?P<req>\\d+(?:\\.\\d+)*)[ \\t]*(?:\\r?\\n|\\z)", nil},
+	{"\\b(?:[A-Za-z_]\\w*\\.)?(?P<func>[A-Za-z_]\\w*)\\(\\)[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"()"}, {"+"}}},
 	{"\\b(?:createRequire|fork|Worker|execPath)\\b", [][]string{{"createRequire", "fork", "Worker", "execPath"}}},
 	{"\\b(?:let|var|const|function|class)\\s+x\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\bx\\b|\\bfunction\\b[^(){};]*\\([^()]*\\bx\\b[^()]*\\)|\\([^()]*\\bx\\b[^()]*\\)\\s*(?:=>|\\{)|\\bx\\s*=>", [][]string{{"x"}}},
 	{"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*\"(?P<path>[^\"\\\\]+)\"", [][]string{{"File"}, {"OutputStream", "Writer"}, {"("}, {"\""}, {"\""}}},
@@ -11259,6 +11285,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*(?:true\\b|['\"`](?:/usr)?/bin/sh['\"`])", [][]string{{"spawn", "execFile"}, {"("}, {"shell"}, {":"}, {"true", "/bin/sh"}}},
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*['\"`](?:(?:/usr)?/bin/)?bash['\"`]", [][]string{{"spawn", "execFile"}, {"("}, {"shell"}, {":"}, {"bash"}}},
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\(\\s*(?:['\"`](?P<prog>[^'\"`$\\s]+)['\"`]|(?P<expr>[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)])", [][]string{{"spawn", "execFile"}, {"("}}},
+	{"\\b(?P<name>[A-Za-z_]\\w*)[ \\t]*(?:,[ \\t]*[A-Za-z_]\\w*[ \\t]*)?:?=[ \\t]*os\\.Getwd\\(\\)", [][]string{{"="}, {"os.Getwd()"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(g\\+\\+|gcc|clang|make|build-base|build-essential)(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"++", "cc", "clang", "make", "build-"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(gcc|g\\+\\+|clang|musl-dev|build-base|libc6-dev)(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"cc", "++", "clang", "musl-dev", "build-base", "libc6-dev"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s[a-z0-9][a-z0-9.+-]*-dev(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"-dev"}}},
@@ -11316,6 +11343,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\brequire\\(\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]\\s*\\)", [][]string{{"require("}, {")"}}},
 	{"\\brequire\\(\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]\\s*\\)", [][]string{{"require("}, {"."}, {")"}}},
 	{"\\brequire\\(\\s*[^'\"\\s)]", [][]string{{"require("}}},
+	{"\\breturn\\b[ \\t]*(?P<expr>[^\\n;]*)", [][]string{{"return"}}},
 	{"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)", [][]string{{"setup-timezone"}}},
 	{"\\bsql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)", [][]string{{"sql.Open("}, {"\"sqlite"}, {"\""}, {","}, {"\""}}},
 	{"\\bsqlite3\\.connect\\(\\s*[\"'](?P<path>[^\"':]+)[\"']", [][]string{{"sqlite3.connect("}}},
@@ -11332,6 +11360,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bvcs\\.NewHgRepo\\(", [][]string{{"vcs.NewHgRepo("}}},
 	{"\\bvcs\\.NewSvnRepo\\(", [][]string{{"vcs.NewSvnRepo("}}},
 	{"\\bvirtualenv\\b", [][]string{{"virtualenv"}}},
+	{"\\bx[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"x"}, {"+"}}},
 	{"\\bx\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*x\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\bx\\b|&x\\b", [][]string{{"x", ",", "func", "&x"}}},
 	{"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/", [][]string{{"-"}, {"/etc/apt/sources.list.d/"}}},
 	{"^((3-)?(slim-)?)(buster|stretch|jessie)$", [][]string{{"buster", "stretch", "jessie"}}},

@@ -731,6 +731,119 @@ func (r *RunFiles) Literals(data []byte) []Literal {
 	return out
 }
 
+// JoinedFile is a file of the working folder a source names by a join.
+type JoinedFile struct {
+	Literal
+	Why string
+}
+
+// WorkdirFiles returns the files of the working folder that a source
+// names by appending a literal (or a const bound to one) to a name bound
+// to the working folder, relative to it, at the join, each with the
+// note's reason.
+func (r *RunFiles) WorkdirFiles(data []byte) []JoinedFile {
+	j := r.WorkdirJoins
+	if j == nil || !mayMatch(j.Dir, data) {
+		return nil
+	}
+	var out []JoinedFile
+	dr := re(j.Dir)
+	seen := map[string]bool{}
+	for _, m := range dr.FindAllSubmatch(data, -1) {
+		name := string(m[dr.SubexpIndex("name")])
+		if name == "" || name == "_" || seen[name] {
+			continue
+		}
+		seen[name] = true
+		for _, p := range j.Joins {
+			jr := re(strings.ReplaceAll(p, "NAME", regexp.QuoteMeta(name)))
+			for _, jm := range jr.FindAllSubmatchIndex(data, -1) {
+				for _, v := range r.joinedValues(data, jr, jm) {
+					// Only a /-led literal was misread as the root's;
+					// a relative one the literal scan reads already.
+					if rel := strings.TrimLeft(v, "/"); strings.HasPrefix(v, "/") && rel != "" {
+						out = append(out, JoinedFile{Literal{rel, jm[0]}, strings.ReplaceAll(j.Why, "{value}", strconv.Quote(v))})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// joinedValues returns what a join match appends: the literal of group
+// value, or the literals a const of group const is bound to.
+func (r *RunFiles) joinedValues(data []byte, jr *regexp.Regexp, jm []int) []string {
+	gv, gc := jr.SubexpIndex("value"), jr.SubexpIndex("const")
+	switch {
+	case gv >= 0 && jm[2*gv] >= 0:
+		return []string{string(data[jm[2*gv]:jm[2*gv+1]])}
+	case gc >= 0 && jm[2*gc] >= 0:
+		return r.Bindings.bound(data, string(data[jm[2*gc]:jm[2*gc+1]]), jm[0], 2)
+	}
+	return nil
+}
+
+// WorkdirFuncs returns the functions of a source that return the
+// working folder and nothing else.
+func (r *RunFiles) WorkdirFuncs(data []byte) []string {
+	j := r.WorkdirJoins
+	if j == nil || j.Funcs == "" || !mayMatch(j.Dir, data) {
+		return nil
+	}
+	var out []string
+	fr, dr, rr := re(j.Funcs), re(j.Dir), re(j.Returns)
+	for _, m := range fr.FindAllSubmatch(data, -1) {
+		body := m[fr.SubexpIndex("body")]
+		names := map[string]bool{}
+		for _, dm := range dr.FindAllSubmatch(body, -1) {
+			names[string(dm[dr.SubexpIndex("name")])] = true
+		}
+		rets := rr.FindAllSubmatch(body, -1)
+		all := len(rets) > 0
+		for _, rm := range rets {
+			all = all && names[strings.TrimSpace(string(rm[rr.SubexpIndex("expr")]))]
+		}
+		if all {
+			out = append(out, string(m[fr.SubexpIndex("name")]))
+		}
+	}
+	return out
+}
+
+// CalledJoin is a call of a function joined to a literal: the file of
+// the working folder it names when the function returns that folder.
+type CalledJoin struct {
+	JoinedFile
+	Func string
+}
+
+// WorkdirCalls returns the calls of a source joined to a /-led literal.
+func (r *RunFiles) WorkdirCalls(data []byte) []CalledJoin {
+	j := r.WorkdirJoins
+	if j == nil {
+		return nil
+	}
+	var out []CalledJoin
+	for _, p := range j.Calls {
+		if !mayMatch(p, data) {
+			continue
+		}
+		cr := re(p)
+		gf := cr.SubexpIndex("func")
+		for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+			call := string(data[m[0] : m[2*gf+1]+2])
+			for _, v := range r.joinedValues(data, cr, m) {
+				if rel := strings.TrimLeft(v, "/"); strings.HasPrefix(v, "/") && rel != "" {
+					why := strings.NewReplacer("{call}", call, "{value}", strconv.Quote(v)).Replace(j.CallWhy)
+					out = append(out, CalledJoin{JoinedFile{Literal{rel, m[0]}, why}, string(data[m[2*gf]:m[2*gf+1]])})
+				}
+			}
+		}
+	}
+	return out
+}
+
 // Embedded returns the patterns a source compiles into the program,
 // relative to the source's folder.
 func (r *RunFiles) Embedded(data []byte) []string {
@@ -1788,3 +1901,6 @@ func (w *InitWrapper) Command(words []string) (at int, bad string) {
 func (pk *Packages) Redirects(moduleFile []byte) bool {
 	return pk.Elsewhere != "" && re(pk.Elsewhere).Match(moduleFile)
 }
+
+// Matches reports whether a script file shows the decline's sign.
+func (d ScriptDecline) Matches(data []byte) bool { return re(d.Match).Match(data) }

@@ -643,6 +643,18 @@ type Runner struct {
 	ValueFlags   []string     `yaml:"value_flags"`
 	DeclineFlags Dict[string] `yaml:"decline_flags"`
 	End          string       `yaml:"end"`
+	// ScriptEnds and ScriptWith: a stripped runner's command whose first
+	// word is a file name ending in one of ScriptEnds is run by the
+	// runner with the interpreter ScriptWith (uv run main.py is uv run
+	// python main.py, review 13, finding A), so the runtime runs it so;
+	// runners that exec their command (poetry run) have none.
+	ScriptEnds []string `yaml:"script_ends"`
+	ScriptWith string   `yaml:"script_with"`
+	// ScriptDeclines are signs in such a script file that the runner
+	// runs it otherwise than ScriptWith from the build's environment
+	// (PEP 723 inline metadata: uv makes the script an environment of
+	// its own), each with the reason.
+	ScriptDeclines []ScriptDecline `yaml:"script_declines"`
 	// Run replaces a command that runs from source (mvn spring-boot:run)
 	// with one that runs the collected artifact; {artifact} stands for it.
 	Run string `yaml:"run"`
@@ -1271,6 +1283,11 @@ type RunFiles struct {
 	// when the expression is a name bound to a join of a literal folder
 	// and names from literal lists (review 7, finding D).
 	UnnamedFolder *UnnamedFolder `yaml:"unnamed_folder"`
+	// WorkdirJoins finds literals appended to the working folder
+	// (wd, _ := os.Getwd(); wd + "/config.yaml"): their leading / is the
+	// separator, and they name files of the working folder, not of the
+	// image's root (review 13, finding D).
+	WorkdirJoins *WorkdirJoins `yaml:"workdir_joins"`
 	// ConfigValues are the app's own configuration files (Spring's
 	// application.yml, packed into the jar): a value that names a file or
 	// folder relative to the working folder is read like a literal of the
@@ -1281,6 +1298,39 @@ type RunFiles struct {
 	// data): never copied, and a folder holding only these is not a
 	// run-time file either.
 	BuildInputs []string `yaml:"build_inputs"`
+}
+
+// ScriptDecline is a regexp over a script file a runner hands to an
+// interpreter, and why a match declines.
+type ScriptDecline struct {
+	Match string `yaml:"match"`
+	Why   string `yaml:"why"`
+}
+
+// WorkdirJoins are the run_files patterns of a path built from the
+// working folder and a literal.
+type WorkdirJoins struct {
+	// Dir is a regexp over a source with a group "name": a name bound to
+	// the working folder (wd, err := os.Getwd()).
+	Dir string `yaml:"dir"`
+	// Joins are regexps over a source in which NAME stands for such a
+	// name, with a group "value" (a literal, without quotes) or "const"
+	// (a name the run_files bindings bind to one): what is appended.
+	Joins []string `yaml:"joins"`
+	// Why says so in the note, {value} standing for the literal.
+	Why string `yaml:"why"`
+	// Funcs is a regexp over a source with groups "name" and "body": a
+	// function with no parameters; one whose every return (Returns, a
+	// regexp with a group "expr") gives a name Dir binds in its body
+	// returns the working folder (utils.TakeCurrentDirectory).
+	Funcs   string `yaml:"funcs"`
+	Returns string `yaml:"returns"`
+	// Calls are regexps over any source of the app with a group "func",
+	// the function called, and "value" or "const" as in Joins: a call of
+	// such a function joined to a literal; CallWhy says so, {call} the
+	// call as written.
+	Calls   []string `yaml:"calls"`
+	CallWhy string   `yaml:"call_why"`
 }
 
 // LocalTime says how a RUN makes a zone the system's local time zone

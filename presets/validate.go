@@ -521,6 +521,14 @@ func (p *Preset) compile() *presetErr {
 		if (len(r.Flags) > 0 || len(r.ValueFlags) > 0 || r.DeclineFlags.Len() > 0 || r.End != "") && !r.Strip {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "flags, value_flags, decline_flags and end are the options of a runner that strips"}
 		}
+		if (len(r.ScriptEnds) > 0) != (r.ScriptWith != "") || (r.ScriptWith != "" && !r.Strip) {
+			return &presetErr{fmt.Sprintf("runners.%d", i), "script_ends and script_with go together, on a runner that strips"}
+		}
+		for j, d := range r.ScriptDeclines {
+			if _, err := compileRE(d.Match); err != nil || d.Match == "" || d.Why == "" || r.ScriptWith == "" {
+				return &presetErr{fmt.Sprintf("runners.%d.script_declines.%d", i, j), "a script decline needs match (a regexp) and why, on a runner with script_with"}
+			}
+		}
 		if len(r.Scripts) > 0 && r.ScriptsKey == "" {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "scripts needs scripts_key, the key of the runner's file that holds them"}
 		}
@@ -694,6 +702,24 @@ func (r *RunFiles) validate() *presetErr {
 	}
 	if err := globs("sources.skip", r.Sources.Skip); err != nil {
 		return err
+	}
+	if j := r.WorkdirJoins; j != nil {
+		if _, err := compileRE(j.Dir); err != nil || j.Dir == "" || !strings.Contains(j.Dir, "?P<name>") || len(j.Joins) == 0 || j.Why == "" {
+			return &presetErr{"run_files.workdir_joins", "workdir_joins needs dir (a regexp with a group name), joins and why"}
+		}
+		for i, p := range j.Joins {
+			if _, err := compileRE(strings.ReplaceAll(p, "NAME", "x")); err != nil || !strings.Contains(p, "NAME") || (!strings.Contains(p, "?P<value>") && !strings.Contains(p, "?P<const>")) {
+				return &presetErr{fmt.Sprintf("run_files.workdir_joins.joins.%d", i), "a join needs NAME and a group value or const"}
+			}
+		}
+		if (j.Funcs != "") != (j.Returns != "") || (j.Funcs != "") != (len(j.Calls) > 0) || (j.Funcs != "") != (j.CallWhy != "") {
+			return &presetErr{"run_files.workdir_joins", "funcs, returns, calls and call_why go together"}
+		}
+		for _, p := range append([]string{j.Funcs, j.Returns}, j.Calls...) {
+			if _, err := compileRE(p); err != nil {
+				return &presetErr{"run_files.workdir_joins", fmt.Sprintf("bad regexp %q", p)}
+			}
+		}
 	}
 	if err := globs("build_inputs", r.BuildInputs); err != nil {
 		return err

@@ -165,6 +165,7 @@ const (
 	declPresetCommand      Code = "RS252"
 	declCdMissing          Code = "RS255"
 	declVMOptions          Code = "RS284"
+	declScriptOwnEnv       Code = "RS290"
 	declInterpreterFetch   Code = "RS292"
 	declOutputNotBuilt     Code = "RS293"
 	declBuildAtStart       Code = "RS294"
@@ -339,6 +340,7 @@ var codes = []CodeInfo{
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
 	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
+	{declScriptOwnEnv, KindDecline, "the runner runs the script in an environment of its own", "A stripped runner hands a script file to the interpreter (uv run main.py), but the script declares what it needs itself (PEP 723 inline metadata, # /// script), and the runner runs it in an environment of its own with those dependencies, made when the container starts: run with the interpreter from the build's environment, it would lack them."},
 	{declInterpreterFetch, KindDecline, "the build fetches an interpreter the runtime lacks", "A build command (uv sync) finds that the project asks for an interpreter version the builder's certainly does not satisfy (requires-python, .python-version), so it downloads another interpreter outside the environment the runtime copies and makes the environment on it; the reason comes from the preset."},
 	{declOutputNotBuilt, KindDecline, "the command runs a file the build does not write", "The container runs a file of the build's output folder (java -jar target/demo-0.0.1-SNAPSHOT.jar) whose name is not what the project file makes the build write (pom.xml: finalName, else artifactId-version): the original container cannot start either, and a copy of the file would fail the build; the reason names the file the build writes."},
 	{declBuildAtStart, KindDecline, "the start runs the build tool", "No RUN builds anything, and the command the container starts (or a shell script it runs) runs one of the preset's build steps (mvn verify): the container builds when it starts, so the build tool must stay in the image and there is nothing to split off."},

@@ -995,6 +995,18 @@ func (p *plan) stripRunner(r *Runner, runCmd string, rest []word) error {
 	if len(rest) == 0 {
 		return declinef(declRunsNothing, "line %d: %s runs nothing", pr.holder.first, runCmd)
 	}
+	// A file the runner hands to an interpreter (uv run main.py) is the
+	// interpreter's argument once the runner is gone: exec'd as it is,
+	// it has no #! line to start with (review 13, finding A).
+	with := ""
+	if w := rest[0]; r.ScriptWith != "" && !w.dynamic && slices.ContainsFunc(r.ScriptEnds, func(e string) bool {
+		return strings.HasSuffix(w.text, e) && len(w.text) > len(e)
+	}) {
+		with = r.ScriptWith
+		if err := p.scriptDeclines(r, runCmd, w.text); err != nil {
+			return err
+		}
+	}
 	var assigns []string
 	if pr.needsShell {
 		// Keep the shell form, without the runner and its options in
@@ -1013,10 +1025,16 @@ func (p *plan) stripRunner(r *Runner, runCmd string, rest []word) error {
 			}
 			text = strings.TrimLeft(strings.TrimPrefix(text, o.text), " \t")
 		}
-		pr.newText = pr.holder.node.Value + " " + lead + text
 		pr.word, assigns = rest[0].text, as
+		if with != "" {
+			text, pr.word = with+" "+text, with
+		}
+		pr.newText = pr.holder.node.Value + " " + lead + text
 	} else {
 		pr.exec, pr.word, pr.resolved = wordTexts(rest), rest[0].text, true
+		if with != "" {
+			pr.exec, pr.word = append([]string{with}, pr.exec...), with
+		}
 	}
 	p.stripped = true
 	var named []string
@@ -1025,13 +1043,40 @@ func (p *plan) stripRunner(r *Runner, runCmd string, rest []word) error {
 			named = append(named, o.text)
 		}
 	}
+	ran := ""
+	if with != "" {
+		ran = fmt.Sprintf("; %s ran %s with %s, as it does a file ending in %s, so the runtime runs %s %s", strings.Fields(runCmd)[0], rest[0].text, with, path.Ext(rest[0].text), with, rest[0].text)
+	}
 	if len(named) > 0 {
-		p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out with its own options %s: the runtime has the environment on PATH", runCmd, strings.Join(named, " "))
+		p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out with its own options %s: the runtime has the environment on PATH%s", runCmd, strings.Join(named, " "), ran)
 	} else {
-		p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out: the runtime has the environment on PATH", runCmd)
+		p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out: the runtime has the environment on PATH%s", runCmd, ran)
 	}
 	p.noteRunnerAssigns(runCmd, assigns)
 	return p.checkProgram()
+}
+
+// scriptDeclines reads the script file a runner hands to its
+// interpreter, when a COPY from the context brought it, for a sign that
+// the runner runs it otherwise.
+func (p *plan) scriptDeclines(r *Runner, runCmd, file string) error {
+	if len(r.ScriptDeclines) == 0 || p.f.opt.Context == nil {
+		return nil
+	}
+	src, ok := p.contextFileAt(p.abs(file))
+	if !ok {
+		return nil
+	}
+	data, err := readLimited(p.f.opt.Context, src, runScanPerFile)
+	if err != nil {
+		return nil
+	}
+	for _, d := range r.ScriptDeclines {
+		if d.Matches(data) {
+			return declinef(declScriptOwnEnv, "line %d: %s %s: %s %s", p.prog.holder.first, runCmd, file, file, d.Why)
+		}
+	}
+	return nil
 }
 
 // noteRunnerAssigns says that the assignments in front of a runner stay.

@@ -179,6 +179,14 @@ func (f *facts) readSources(rf *presets.RunFiles, blanking func(name string, dat
 		return sourceFacts{unread: "the build context was not available"}
 	}
 	var sf sourceFacts
+	// A call of a function that returns the working folder may be in
+	// another source than the function: both are known after the walk.
+	type calledRef struct {
+		fn  string
+		ref sourceRef
+	}
+	wdFuncs := map[string]bool{}
+	var wdCalls []calledRef
 	files, total := 0, 0
 	failed := ""
 	walkContext(ctx, ".", func(p string, e fs.DirEntry, err error) error {
@@ -223,9 +231,18 @@ func (f *facts) readSources(rf *presets.RunFiles, blanking func(name string, dat
 		for _, l := range rf.Literals(data) {
 			sf.refs = append(sf.refs, sourceRef{text: l.Text, where: lineAt(l.Offset)})
 		}
+		for _, j := range rf.WorkdirFiles(data) {
+			sf.refs = append(sf.refs, sourceRef{text: j.Text, where: lineAt(j.Offset), why: j.Why})
+		}
 		// The calls are read with the comments blanked (commentsOut);
 		// the literal scan skips comments itself, and //go:embed is one.
 		blanked := blanking(p, data)
+		for _, fn := range rf.WorkdirFuncs(blanked()) {
+			wdFuncs[fn] = true
+		}
+		for _, c := range rf.WorkdirCalls(blanked()) {
+			wdCalls = append(wdCalls, calledRef{c.Func, sourceRef{text: c.Text, where: lineAt(c.Offset), why: c.Why}})
+		}
 		var unnamed []presets.Literal
 		if rf.ReadsUnnamed(data) {
 			unnamed = rf.Unnamed(blanked())
@@ -255,6 +272,11 @@ func (f *facts) readSources(rf *presets.RunFiles, blanking func(name string, dat
 		return sourceFacts{unread: failed}
 	case files == 0:
 		return sourceFacts{unread: fmt.Sprintf("the build context has no source files (%s)", strings.Join(rf.Sources.Ext, ", "))}
+	}
+	for _, c := range wdCalls {
+		if wdFuncs[c.fn] {
+			sf.refs = append(sf.refs, c.ref)
+		}
 	}
 	sf.read = true
 	return sf

@@ -1,0 +1,3 @@
+module example.com/cfgsrv
+
+go 1.22

@@ -1,0 +1,5 @@
+import sys
+
+import requests
+
+print(requests.__version__, sys.argv[1:])
