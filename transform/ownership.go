@@ -293,21 +293,24 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 	seen := map[string]bool{}
 	runs := p.runSources()
 	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
-		if !runs(name) {
-			return true // no image has it, or the start never loads it
-		}
 		code := p.blanked(name, data)
-		for _, u := range commentsOut(data, code, src.UnnamedWrites) {
+		us := commentsOut(data, code, src.UnnamedWrites)
+		ps := commentsOut(data, code, src.Paths)
+		folders := commentsOut(data, code, src.FolderPaths)
+		if len(us)+len(ps)+len(folders) == 0 || !runs(name) {
+			return true // no write, no image has it, or the start never loads it
+		}
+		for _, u := range us {
 			// path: the expression; file: where the call is.
 			unnamed = append(unnamed, writeSeen{path: u.Text, file: fmt.Sprintf("%s:%d", name, bytes.Count(data[:u.Offset], []byte("\n"))+1)})
 		}
-		for _, wp := range commentsOut(data, code, src.Paths) {
+		for _, wp := range ps {
 			if !seen[wp] {
 				seen[wp] = true
 				out = append(out, writeSeen{wp, name, false})
 			}
 		}
-		for _, wp := range commentsOut(data, code, src.FolderPaths) {
+		for _, wp := range folders {
 			if wp = path.Clean(wp); !seen[wp] {
 				seen[wp] = true
 				out = append(out, writeSeen{wp, name, true})

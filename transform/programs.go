@@ -45,10 +45,11 @@ func (p *plan) readPrograms() []progUse {
 	seen := map[string]bool{}
 	runs := p.runSources()
 	walkSources(ctx, pr, pr.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
-		if !runs(name) {
-			return true
+		calls := commentsOut(data, p.blanked(name, data), pr.Find)
+		if len(calls) == 0 || !runs(name) {
+			return true // no call, no image has it, or the start never loads it
 		}
-		for _, c := range commentsOut(data, p.blanked(name, data), pr.Find) {
+		for _, c := range calls {
 			where := fmt.Sprintf("%s:%d", name, bytes.Count(data[:c.Offset], []byte("\n"))+1)
 			if c.Env != "" {
 				c = p.f.envProgram(c)
@@ -93,14 +94,24 @@ func (p *plan) readPrograms() []progUse {
 // the image never gets, or one nothing the start runs loads, makes no
 // call of the program. Every source, as before, when the COPYs cannot be
 // listed.
+//
+// It is worked out at its first question: the scans ask it only of a
+// source in which they found something, and most conversions find
+// nothing, so most never pay for listing what the build compiles.
 func (p *plan) runSources() func(name string) bool {
-	in := p.imageSources()
-	// A program built from packages (go build) is made of what the
-	// build compiles, and nothing else of the context.
-	if set, ok := p.compiledSources(); ok {
-		return func(name string) bool { return set[name] && in(name) }
+	var runs func(string) bool
+	return func(name string) bool {
+		if runs == nil {
+			in := p.imageSources()
+			runs = in
+			// A program built from packages (go build) is made of
+			// what the build compiles, and nothing else of the context.
+			if set, ok := p.compiledSources(); ok {
+				runs = func(name string) bool { return set[name] && in(name) }
+			}
+		}
+		return runs(name)
 	}
-	return in
 }
 
 // imageSources is runSources without the packages builds: the start's

@@ -71,10 +71,7 @@ func (p *plan) rootHomeNamed() (where, named string, home bool) {
 	}
 	runs := p.runSources()
 	walkSources(ctx, w.Sources, w.Sources.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
-		if !runs(name) {
-			return true // no image has it, or the start never loads it
-		}
-		if rs := w.Sources.RootPaths(data); len(rs) > 0 {
+		if rs := w.Sources.RootPaths(data); len(rs) > 0 && runs(name) {
 			where = fmt.Sprintf("%s:%d", name, bytes.Count(data[:rs[0].Offset], []byte("\n"))+1)
 			named, home = rs[0].Text, strings.HasPrefix(rs[0].Text, "~")
 			return false

@@ -27,9 +27,6 @@ func (p *plan) sourceNeeds() []srcNeed {
 	runs := p.runSources()
 	found := make([]*srcNeed, len(pr.Needs))
 	walkSources(ctx, pr, pr.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
-		if !runs(name) {
-			return true
-		}
 		for i := range pr.Needs {
 			if found[i] != nil {
 				continue
@@ -39,7 +36,7 @@ func (p *plan) sourceNeeds() []srcNeed {
 				// Not in a comment (commentsOut).
 				at = pr.Needs[i].Find(p.blanked(name, data)())
 			}
-			if at >= 0 {
+			if at >= 0 && runs(name) { // an image has it, and the start loads it
 				found[i] = &srcNeed{tools: pr.Needs[i].Tools, where: fmt.Sprintf("%s:%d", name, bytes.Count(data[:at], []byte("\n"))+1), why: pr.Needs[i].Why}
 			}
 		}
