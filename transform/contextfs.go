@@ -114,27 +114,42 @@ func (c *contextFS) absent(name string) bool {
 	if name == "." || !fs.ValidPath(name) {
 		return false
 	}
-	dir, base := path.Split(name)
-	dir = strings.TrimSuffix(dir, "/")
-	if dir == "" {
-		dir = "."
-	}
-	r, ok := c.dirs[dir]
-	if !ok {
+	dir, _ := splitName(name)
+	if _, ok := c.dirs[dir]; !ok {
 		if dir != "." {
 			return c.absent(dir)
 		}
 		c.ReadDir(".")
-		r = c.dirs["."]
 	}
-	if r.err != nil {
-		return false
+	e, listed := c.listedEntry(name)
+	return listed && e == nil
+}
+
+// splitName is name's folder ("." at the top) and last element.
+func splitName(name string) (dir, base string) {
+	dir, base = path.Split(name)
+	if dir = strings.TrimSuffix(dir, "/"); dir == "" {
+		dir = "."
+	}
+	return dir, base
+}
+
+// listedEntry is name's entry in its folder's listing, when that folder
+// was listed (listed true; e nil: the folder does not hold it).
+func (c *contextFS) listedEntry(name string) (e fs.DirEntry, listed bool) {
+	dir, base := splitName(name)
+	r, ok := c.dirs[dir]
+	if !ok || r.err != nil {
+		return nil, false
 	}
 	// fs.ReadDir sorts its entries by name.
-	_, found := slices.BinarySearchFunc(r.ents, base, func(e fs.DirEntry, name string) int {
+	i, found := slices.BinarySearchFunc(r.ents, base, func(e fs.DirEntry, name string) int {
 		return strings.Compare(e.Name(), name)
 	})
-	return !found
+	if !found {
+		return nil, true
+	}
+	return r.ents[i], true
 }
 
 // notExist is the error of a file absent says is missing, as io/fs
@@ -215,19 +230,8 @@ func (c *contextFS) readable(name string, max int64) error {
 // leads is not listed). It then need not be looked at before it is
 // opened: over a tree of contexts, that look was a system call per file.
 func (c *contextFS) listedRegular(name string) bool {
-	dir, base := path.Split(name)
-	dir = strings.TrimSuffix(dir, "/")
-	if dir == "" {
-		dir = "."
-	}
-	r, ok := c.dirs[dir]
-	if !ok || r.err != nil {
-		return false
-	}
-	i, found := slices.BinarySearchFunc(r.ents, base, func(e fs.DirEntry, name string) int {
-		return strings.Compare(e.Name(), name)
-	})
-	return found && r.ents[i].Type().IsRegular()
+	e, _ := c.listedEntry(name)
+	return e != nil && e.Type().IsRegular()
 }
 
 // readOpened reads the file name, which its folder's listing shows as a

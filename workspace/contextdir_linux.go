@@ -83,15 +83,12 @@ func (f *rawFile) readAll(max int64) ([]byte, error) {
 	}
 	data := make([]byte, 0, size+1)
 	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
 		if max >= 0 && int64(len(data)) > max {
 			return nil, TooLargeError{max}
 		}
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
 		if err == io.EOF {
-			if max >= 0 && int64(len(data)) > max {
-				return nil, TooLargeError{max}
-			}
 			return data, nil
 		}
 		if err != nil {
@@ -176,11 +173,10 @@ func (i rawInfo) Mode() fs.FileMode {
 // regular file, which ReadFile then looks at to say what it is.
 func readFileRaw(name string, max int64) (data []byte, ok bool, err error) {
 	f, _, err := openRaw(name, name)
+	if errors.Is(err, errNotRegular) {
+		return nil, false, nil
+	}
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) && pe.Err == errNotRegular {
-			return nil, false, nil
-		}
 		return nil, true, err
 	}
 	if f == nil {
