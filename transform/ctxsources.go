@@ -60,7 +60,7 @@ func (p *plan) noteMissingSources() {
 	if ctx == nil || len(f.sources) == 0 {
 		return
 	}
-	if st, err := fs.Stat(ctx, "."); err != nil || !st.IsDir() {
+	if !contextListable(ctx) {
 		return
 	}
 	ignored := f.dockerignore()

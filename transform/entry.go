@@ -39,7 +39,7 @@ func (p *plan) noteEntryMissing() {
 	if at < 1 || at >= len(pr.exec) {
 		return
 	}
-	if st, err := fs.Stat(ctx, "."); err != nil || !st.IsDir() {
+	if !contextListable(ctx) {
 		return
 	}
 	if slices.ContainsFunc(p.notes.list, func(n Note) bool { return n.Code == warnSourceMissing }) {
@@ -105,6 +105,14 @@ func (p *plan) noteEntryMissing() {
 		}
 	}
 	p.notes.note(pr.holder.first, warnEntryMissing, "the command runs %s, which no COPY brings into the image and no RUN makes (%s): the image cannot start on its own, only with the file given from outside (a bind mount); what the program writes and runs was not read, and a mounted folder must let the runtime's user write where the program writes", abs, why)
+}
+
+// contextListable reports whether the build context's root is a folder
+// that can be read: one that cannot (an editor's buffer in a folder not
+// on disk) shows nothing missing from it.
+func contextListable(ctx fs.FS) bool {
+	st, err := fs.Stat(ctx, ".")
+	return err == nil && st.IsDir()
 }
 
 // contextHas reports whether the build context holds a regular file
