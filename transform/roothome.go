@@ -18,12 +18,8 @@ import (
 // user's home is not /root (65532 has none: HOME=/), so a non-root
 // runtime would look where nothing is, or be refused.
 func (p *plan) keepRootForHome() bool {
-	f := p.f
-	if f.user != nil {
-		name, _, _ := strings.Cut(f.userNow, ":")
-		if name != "root" && name != "0" {
-			return false // the original's home was not /root either
-		}
+	if !p.f.ranAsRoot() {
+		return false // the original's home was not /root either
 	}
 	if p.prog == nil || p.prog.holder == nil {
 		return false // no command: nothing runs that could read them

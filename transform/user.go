@@ -69,12 +69,8 @@ func (p *plan) keepRootFor() bool {
 	if p.rootOnly == "" {
 		return p.keepRootForHome()
 	}
-	f := p.f
-	if f.user != nil {
-		name, _, _ := strings.Cut(f.userNow, ":")
-		if name != "root" && name != "0" {
-			return false // the original did not run as root either
-		}
+	if !p.f.ranAsRoot() {
+		return false // the original did not run as root either
 	}
 	p.user = p.rootUser(p.originalRoot())
 	p.notes.note(p.prog.holder.first, warnRootKept, "the runtime gets %s, under /root, which only root may enter: it runs as root, as the original did (move the folder elsewhere, such as /opt, to run as a non-root user)", p.rootOnly)
@@ -95,14 +91,10 @@ func (p *plan) keepRootForWorkdir() bool {
 	if !f.setWD || (wd != "/root" && !strings.HasPrefix(wd, "/root/")) {
 		return false
 	}
-	shown := "root"
-	if f.user != nil {
-		name, _, _ := strings.Cut(f.userNow, ":")
-		if name != "root" && name != "0" {
-			return false // the original could not enter it either
-		}
-		shown = f.userNow
+	if !f.ranAsRoot() {
+		return false // the original could not enter it either
 	}
+	shown := p.originalRoot()
 	p.user = p.rootUser(shown)
 	where := "the working folder is /root"
 	if wd != "/root" {
@@ -110,6 +102,16 @@ func (p *plan) keepRootForWorkdir() bool {
 	}
 	p.notes.note(f.workdirIn.first, warnWorkdirRootOnly, "%s, which only root may enter (mode 700 in the runtime images): the runtime keeps the original user %s, because the non-root user %s would start there but could not open the files in it (permission denied); a WORKDIR outside /root, such as /app, lets it run as a non-root user", where, shown, p.runtime.User)
 	return true
+}
+
+// ranAsRoot reports whether the original ran as root: no USER, or USER
+// root or 0 (with any group).
+func (f *facts) ranAsRoot() bool {
+	if f.user == nil {
+		return true
+	}
+	name, _, _ := strings.Cut(f.userNow, ":")
+	return name == "root" || name == "0"
 }
 
 // originalRoot is how the original, which ran as root, named its user:
@@ -173,14 +175,10 @@ func (p *plan) keepRootForRunner() bool {
 	if rr == nil {
 		return false
 	}
-	user := "root"
-	if f.user != nil {
-		name, _, _ := strings.Cut(f.userNow, ":")
-		if name != "root" && name != "0" {
-			return false
-		}
-		user = f.userNow
+	if !f.ranAsRoot() {
+		return false
 	}
+	user := p.originalRoot()
 	// The image runs as root itself (python:3.12-slim): no line.
 	p.user = p.rootUser(user)
 	p.notes.note(0, infoRunnerRoot, "%s makes this Dockerfile %s: the runtime keeps the original user %s", rr.file, rr.what, user)
