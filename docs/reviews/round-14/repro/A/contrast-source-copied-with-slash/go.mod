@@ -1,0 +1,3 @@
+module example.com/welcome
+
+go 1.13
