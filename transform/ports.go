@@ -28,7 +28,7 @@ func (p *plan) checkPorts() {
 	warn := func(line, n int) {
 		if n > 0 && n < 1024 && !warned[n] {
 			warned[n] = true
-			p.notes.note(line, warnPrivilegedPort, "port %d is below 1024: the non-root user %s cannot bind it unless the program is given the capability; consider a port from 1024 up", n, u)
+			p.notes.note(line, warnPrivilegedPort, "port %d is below 1024: the non-root user %s can bind it only where the engine lets containers use low ports (Docker and Podman do; Kubernetes does not by default) or gives the program the NET_BIND_SERVICE capability; consider a port from 1024 up", n, u)
 		}
 	}
 	for _, in := range p.f.moved {
