@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/restage/restage/config"
 	"github.com/restage/restage/internal/textutil"
@@ -171,8 +172,12 @@ func (s *Settings) convert(r *Record, fail func(error) *Record) *Record {
 	switch {
 	case s.ContextDir != "":
 		opt.Context = contextDir(s.ContextDir)
+		if !j.Stdin {
+			opt.Dockerfile = dockerfileIn(s.ContextDir, j.Path)
+		}
 	case !j.Stdin:
 		opt.Context = contextDir(filepath.Dir(j.Path))
+		opt.Dockerfile = filepath.Base(j.Path)
 	case j.Dir != "":
 		opt.Context = contextDir(j.Dir)
 	}
@@ -263,4 +268,20 @@ func EnginePresets(opt transform.Options) ([]*presets.Preset, error) {
 		return opt.Presets, nil
 	}
 	return presets.Builtin()
+}
+
+// dockerfileIn is the Dockerfile file's path inside the context folder
+// dir, slash-separated, or "" when it is not inside it (the engine then
+// takes a context file naming a Dockerfile to name this one).
+func dockerfileIn(dir, file string) string {
+	d, err1 := filepath.Abs(dir)
+	f, err2 := filepath.Abs(file)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(d, f)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
