@@ -15,9 +15,12 @@ import (
 
 // composeFiles are the names Docker Compose looks for in a folder (the
 // Compose specification's compose.yaml and compose.yml, and the older
-// docker-compose.yaml and docker-compose.yml it still reads). Every one
-// found is read: `docker compose -f` runs any of them.
-var composeFiles = []string{"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"}
+// docker-compose.yaml and docker-compose.yml it still reads), then the
+// override files it merges into them by service name (a service's build
+// in compose.yaml, its development mounts in compose.override.yaml).
+// Every one found is read: `docker compose -f` runs any of them.
+var composeFiles = []string{"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml",
+	"compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml"}
 
 // composeMount is one volume of a compose service that builds this
 // Dockerfile from the build context.
@@ -46,7 +49,8 @@ func (m composeMount) shown() string {
 // and returns the volumes of the services that build this Dockerfile:
 // whose build context, from the compose file's folder, is the context's
 // root and whose dockerfile (Dockerfile when unset), from there, is
-// Options.Dockerfile. When the Dockerfile's name is not known (stdin),
+// Options.Dockerfile, a service's keys merged by its name over the
+// folder's files (its build in one, its volumes in an override). When the Dockerfile's name is not known (stdin),
 // every service building the context's root counts: its mounts only keep
 // root or prepare a folder, the side that breaks nothing. A service with
 // its own `user:` runs as that user whatever the image's USER says, so
@@ -66,6 +70,10 @@ func (f *facts) composeMounts() []composeMount {
 	}
 	var out []composeMount
 	for _, dir := range dirs {
+		// A folder's files are one project: a service is merged from
+		// all of them by its name.
+		var svcs []*composeService
+		byName := map[string]*composeService{}
 		for _, base := range composeFiles {
 			name := path.Join(dir, base)
 			data, err := readConfig(f.opt.Context, name)
@@ -76,8 +84,60 @@ func (f *facts) composeMounts() []composeMount {
 			if yaml.Unmarshal(data, &doc) != nil {
 				continue
 			}
-			out = append(out, composeFileMounts(name, dir, dfile, &doc)...)
+			for _, s := range composeServices(name, &doc) {
+				m := byName[s.name]
+				if m == nil {
+					m = &composeService{name: s.name}
+					byName[s.name] = m
+					svcs = append(svcs, m)
+				}
+				if s.build != nil {
+					m.build = s.build
+				}
+				m.user = m.user || s.user
+				m.mounts = append(m.mounts, s.mounts...)
+			}
 		}
+		for _, s := range svcs {
+			if buildsThis(s.build, dir, dfile) && !s.user {
+				out = append(out, s.mounts...)
+			}
+		}
+	}
+	return out
+}
+
+// composeService is what one compose file says of one service.
+type composeService struct {
+	name   string
+	build  *yaml.Node // nil: none here
+	user   bool       // it sets user:
+	mounts []composeMount
+}
+
+// composeServices reads the services of one compose file.
+func composeServices(name string, doc *yaml.Node) []composeService {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil
+	}
+	services := mapValue(doc.Content[0], "services")
+	if services == nil || services.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out []composeService
+	for i := 0; i+1 < len(services.Content); i += 2 {
+		s := composeService{name: services.Content[i].Value}
+		n := services.Content[i+1]
+		s.build, s.user = mapValue(n, "build"), mapValue(n, "user") != nil
+		if vols := mapValue(n, "volumes"); vols != nil && vols.Kind == yaml.SequenceNode {
+			for _, v := range vols.Content {
+				if m, ok := composeVolume(v); ok {
+					m.at, m.service = fmt.Sprintf("%s:%d", name, v.Line), s.name
+					s.mounts = append(s.mounts, m)
+				}
+			}
+		}
+		out = append(out, s)
 	}
 	return out
 }
@@ -98,34 +158,6 @@ func mapValue(n *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-func composeFileMounts(name, dir, dfile string, doc *yaml.Node) []composeMount {
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil
-	}
-	services := mapValue(doc.Content[0], "services")
-	if services == nil || services.Kind != yaml.MappingNode {
-		return nil
-	}
-	var out []composeMount
-	for i := 0; i+1 < len(services.Content); i += 2 {
-		svc, s := services.Content[i].Value, services.Content[i+1]
-		if !buildsThis(mapValue(s, "build"), dir, dfile) || mapValue(s, "user") != nil {
-			continue
-		}
-		vols := mapValue(s, "volumes")
-		if vols == nil || vols.Kind != yaml.SequenceNode {
-			continue
-		}
-		for _, v := range vols.Content {
-			if m, ok := composeVolume(v); ok {
-				m.at, m.service = fmt.Sprintf("%s:%d", name, v.Line), svc
-				out = append(out, m)
-			}
-		}
-	}
-	return out
 }
 
 // buildsThis reports whether a service's build (a context string, or a
