@@ -169,17 +169,27 @@ func (s *Settings) convert(r *Record, fail func(error) *Record) *Record {
 		return fail(err)
 	}
 	r.Opt = opt
+	// Where the file is on disk, for its path in the context: a named
+	// stdin buffer (an editor's) lives in j.Dir.
+	file := j.Path
+	if j.Stdin {
+		file = ""
+		if j.Dir != "" {
+			file = filepath.Join(j.Dir, filepath.Base(j.Path))
+		}
+	}
 	switch {
 	case s.ContextDir != "":
 		opt.Context = contextDir(s.ContextDir)
-		if !j.Stdin {
-			opt.Dockerfile = dockerfileIn(s.ContextDir, j.Path)
+		if file != "" {
+			opt.Dockerfile = dockerfileIn(s.ContextDir, file)
 		}
 	case !j.Stdin:
 		opt.Context = contextDir(filepath.Dir(j.Path))
 		opt.Dockerfile = filepath.Base(j.Path)
 	case j.Dir != "":
 		opt.Context = contextDir(j.Dir)
+		opt.Dockerfile = filepath.Base(j.Path)
 	}
 	res, err := s.safeConvert(r.In, opt)
 	if err != nil {
