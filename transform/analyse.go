@@ -56,9 +56,12 @@ type facts struct {
 	// rootRunner runs the image as root (the preset's runs_as_root), or
 	// is nil.
 	rootRunner *rootRunner
-	created    map[string]bool // users made with adduser/useradd
-	shellCmd   []string        // SHELL, or nil for /bin/sh -c
-	shellIn    *inst
+	// compose are the volumes compose files give the services that
+	// build this Dockerfile (composeMounts).
+	compose  []composeMount
+	created  map[string]bool // users made with adduser/useradd
+	shellCmd []string        // SHELL, or nil for /bin/sh -c
+	shellIn  *inst
 
 	runs       []runStep
 	artifacts  []artifact
@@ -211,6 +214,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 		return nil, err
 	}
 	f.rootRunner = f.runsAsRoot()
+	f.compose = f.composeMounts()
 	return f, nil
 }
 

@@ -21,6 +21,12 @@ type Options struct {
 	// Context is a read-only view of the build context (go.mod, templates/,
 	// ...). Nil means the context is unknown; facts that need it are noted.
 	Context fs.FS
+	// Dockerfile is the Dockerfile's path inside Context, slash-separated
+	// ("Dockerfile", "docker/Dockerfile.prod"), so that a context file
+	// that names a Dockerfile (a compose service's build.dockerfile) can
+	// be told to name this one. Empty means not known (stdin, a file
+	// outside the context): such a file is then taken to name this one.
+	Dockerfile string
 	// FitHealthcheck is kept so that callers that set it still compile:
 	// the engine always makes what a HEALTHCHECK calls (curl, wget, sh)
 	// reach the runtime, by flavor or by install, or declines (issue 8).

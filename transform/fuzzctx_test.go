@@ -37,6 +37,8 @@ var fuzzContextNames = []string{
 	".dockerignore", ".gitignore", "action.yml", "action.yaml", "entrypoint.sh",
 	"docker-entrypoint.sh", "start.sh", ".env", "config.yaml", "config.yml", "conf/app.conf",
 	"templates/index.html", "docker-compose.yml",
+	// compose files (review 13, findings B and C)
+	"compose.yaml", "compose.yml", "docker-compose.yaml", "compose.override.yaml",
 }
 
 // fuzzContextFiles is how many context files one fuzz input holds.

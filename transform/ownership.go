@@ -65,13 +65,41 @@ func (p *plan) planOwnership() {
 	// builder ends as root and can make the folder, and a new volume was
 	// the original's to write. A builder-made user could write a volume
 	// only if the file prepared it, which is not read here.
+	under := func(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
+	// A compose file's named or anonymous volume of this image is the
+	// same evidence as a VOLUME line (review 13, finding C): a new volume
+	// where the image has no folder is root's.
 	var vols []string
+	volFrom := map[string]string{}
 	for _, v := range p.volumes() {
-		if p.fromRoot && v != "/" && !p.f.preset.Writes.Writable(v) {
+		if p.fromRoot && v != "/" && !p.f.preset.Writes.Writable(v) && !slices.Contains(vols, v) {
 			vols = append(vols, v)
 		}
 	}
-	under := func(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
+	for _, m := range p.f.compose {
+		v := m.target
+		if m.bind || m.ro || !p.fromRoot || v == "/" || p.f.preset.Writes.Writable(v) || slices.Contains(vols, v) {
+			continue
+		}
+		vols = append(vols, v)
+		volFrom[v] = m.at + ", service " + m.service
+	}
+	// A host folder mounted read-write (a bind mount) is its owner's on
+	// the host: the original's root could write in it, a non-root user
+	// only if the host folder lets it.
+	boundAt := func(abs string) *composeMount {
+		for i := range p.f.compose {
+			if m := &p.f.compose[i]; m.bind && !m.ro && under(abs, m.target) {
+				return m
+			}
+		}
+		return nil
+	}
+	type boundWrite struct {
+		w writeSeen
+		m *composeMount
+	}
+	var bound []boundWrite
 	var inside, outside, folders []writeSeen
 	writes, unnamed := p.sourceWrites()
 	at := base
@@ -90,6 +118,8 @@ func (p *plan) planOwnership() {
 		}
 		switch {
 		case p.f.preset.Writes.Writable(abs):
+		case p.fromRoot && boundAt(abs) != nil:
+			bound = append(bound, boundWrite{writeSeen{abs, w.file, w.folder}, boundAt(abs)})
 		case base != "/" && under(abs, base):
 			inside = append(inside, w)
 		case slices.ContainsFunc(vols, func(v string) bool { return under(abs, v) }):
@@ -108,7 +138,7 @@ func (p *plan) planOwnership() {
 			outside = append(outside, w)
 		}
 	}
-	if len(outside) > 0 || len(unnamed) > 0 {
+	if len(outside) > 0 || len(unnamed) > 0 || len(bound) > 0 {
 		// The original user stays: the program makes this folder itself.
 		root := "0:0"
 		if p.runtime.HasUser("root") {
@@ -133,6 +163,11 @@ func (p *plan) planOwnership() {
 		line := 0
 		if p.f.user != nil {
 			line = p.f.user.first
+		}
+		if len(outside) == 0 && len(unnamed) == 0 {
+			b := bound[0]
+			p.notes.note(line, warnBindMountWritten, "%s, where the program writes %s (%s): that folder is the host's, which its owner there lets write or not, and the original's root could; the runtime keeps the original user %s, because the non-root user %s may not (make the host folder writable by %s, or use a named volume, to run as a non-root user)", b.m.shown(), b.w.path, b.w.file, shown, p.runtime.User, p.runtime.User)
+			return
 		}
 		if len(outside) == 0 {
 			u := unnamed[0]
@@ -240,7 +275,14 @@ func (p *plan) planOwnership() {
 				break
 			}
 		}
-		p.notes.note(line, infoVolumePrepared, "the volume folder %s is made in the builder and copied with --chown=%s, so that a new volume there belongs to the runtime user as the original's belonged to root", strings.Join(p.prepare[:vprep], ", "), p.chown)
+		var shown []string
+		for _, v := range p.prepare[:vprep] {
+			if from := volFrom[v]; from != "" {
+				v += " (a volume of " + from + ")"
+			}
+			shown = append(shown, v)
+		}
+		p.notes.note(line, infoVolumePrepared, "the volume folder %s is made in the builder and copied with --chown=%s, so that a new volume there belongs to the runtime user as the original's belonged to root", strings.Join(shown, ", "), p.chown)
 	}
 	if len(made) > 0 {
 		what := "the folder " + made[0] + " is where the program writes by its framework's settings: it is"

@@ -24,8 +24,8 @@ func (p *plan) keepRootForHome() bool {
 	if p.prog == nil || p.prog.holder == nil {
 		return false // no command: nothing runs that could read them
 	}
-	where, named, home := p.rootHomeNamed()
-	if where == "" {
+	named, home := p.rootHomeNamed()
+	if named == "" {
 		return false
 	}
 	what := "under /root, which only root may enter (mode 700 in the runtime images)"
@@ -33,14 +33,24 @@ func (p *plan) keepRootForHome() bool {
 		what = "in the home folder, which was root's /root in the original and is not a non-root user's"
 	}
 	p.user = p.rootUser(p.originalRoot())
-	p.notes.note(p.prog.holder.first, warnRootHome, "%s names %s, %s: the runtime runs as root, as the original did (move the files to a folder any user may reach, such as /data, to run as a non-root user)", where, named, what)
+	p.notes.note(p.prog.holder.first, warnRootHome, "%s, %s: the runtime runs as root, as the original did (move the files to a folder any user may reach, such as /data, to run as a non-root user)", named, what)
 	return true
 }
 
 // rootHomeNamed finds the first path under /root or the home folder that
-// the command's script or the app's sources name: where it is named, the
-// path, and whether it is the home folder's (~/).
-func (p *plan) rootHomeNamed() (where, named string, home bool) {
+// the command's script, a compose file's volume of this image (review 13,
+// finding B: a model mounted at /root/panns_data for a library that reads
+// ~/panns_data) or the app's sources name: "WHERE names PATH", and
+// whether it is the home folder's (~/).
+func (p *plan) rootHomeNamed() (named string, home bool) {
+	where, named, home := p.rootHomePath()
+	if where != "" {
+		named = where + " names " + named
+	}
+	return named, home
+}
+
+func (p *plan) rootHomePath() (where, named string, home bool) {
 	kind := func(t string) (bool, bool) {
 		switch {
 		case t == "/root" || strings.HasPrefix(t, "/root/"):
@@ -59,6 +69,13 @@ func (p *plan) rootHomeNamed() (where, named string, home bool) {
 			if ok, h := kind(t); ok {
 				return "the script " + p.prog.scriptFile, t, h
 			}
+		}
+	}
+	for _, m := range p.f.compose {
+		// Any volume there: a named one under /root is as far out of
+		// a non-root user's reach as a host folder.
+		if m.target == "/root" || strings.HasPrefix(m.target, "/root/") {
+			return "", m.shown(), false
 		}
 	}
 	ctx, w := p.f.opt.Context, p.f.preset.Writes

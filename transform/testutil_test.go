@@ -39,6 +39,10 @@ type caseOptions struct {
 	Preset         string `yaml:"preset"`
 	// ImageMap is --image-map's FROM=TO values.
 	ImageMap []string `yaml:"image_map"`
+	// Dockerfile is Options.Dockerfile, the Dockerfile's path in the
+	// context; unset, "Dockerfile", as the command gives for the case's
+	// own (an empty value: not known, as for stdin).
+	Dockerfile *string `yaml:"dockerfile"`
 }
 
 // loadCases reads every testdata/*/* folder that holds a Dockerfile, sorted
@@ -110,6 +114,10 @@ func loadCase(dir string) (goldenCase, error) {
 	}
 	if !co.NoContext {
 		c.Options.Context = caseContext{os.DirFS(dir)}
+		c.Options.Dockerfile = "Dockerfile"
+		if co.Dockerfile != nil {
+			c.Options.Dockerfile = *co.Dockerfile
+		}
 	}
 	return c, nil
 }

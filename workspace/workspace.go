@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/restage/restage/config"
 	"github.com/restage/restage/internal/textutil"
@@ -168,13 +169,27 @@ func (s *Settings) convert(r *Record, fail func(error) *Record) *Record {
 		return fail(err)
 	}
 	r.Opt = opt
+	// Where the file is on disk, for its path in the context: a named
+	// stdin buffer (an editor's) lives in j.Dir.
+	file := j.Path
+	if j.Stdin {
+		file = ""
+		if j.Dir != "" {
+			file = filepath.Join(j.Dir, filepath.Base(j.Path))
+		}
+	}
 	switch {
 	case s.ContextDir != "":
 		opt.Context = contextDir(s.ContextDir)
+		if file != "" {
+			opt.Dockerfile = dockerfileIn(s.ContextDir, file)
+		}
 	case !j.Stdin:
 		opt.Context = contextDir(filepath.Dir(j.Path))
+		opt.Dockerfile = filepath.Base(j.Path)
 	case j.Dir != "":
 		opt.Context = contextDir(j.Dir)
+		opt.Dockerfile = filepath.Base(j.Path)
 	}
 	res, err := s.safeConvert(r.In, opt)
 	if err != nil {
@@ -263,4 +278,20 @@ func EnginePresets(opt transform.Options) ([]*presets.Preset, error) {
 		return opt.Presets, nil
 	}
 	return presets.Builtin()
+}
+
+// dockerfileIn is the Dockerfile file's path inside the context folder
+// dir, slash-separated, or "" when it is not inside it (the engine then
+// takes a context file naming a Dockerfile to name this one).
+func dockerfileIn(dir, file string) string {
+	d, err1 := filepath.Abs(dir)
+	f, err2 := filepath.Abs(file)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(d, f)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }

@@ -1,0 +1,3 @@
+from func import state
+
+state.save({"a": 1})

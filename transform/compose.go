@@ -1,0 +1,262 @@
+package transform
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// A compose file in the build context says how the image is run: which
+// folders are volumes, which come from the host (review 13, findings B
+// and C). It is evidence as a VOLUME line or an action.yml is, about any
+// language, so its knowledge is this small table rather than a preset's.
+
+// composeFiles are the names Docker Compose looks for in a folder (the
+// Compose specification's compose.yaml and compose.yml, and the older
+// docker-compose.yaml and docker-compose.yml it still reads), then the
+// override files it merges into them by service name (a service's build
+// in compose.yaml, its development mounts in compose.override.yaml).
+// Every one found is read: `docker compose -f` runs any of them.
+var composeFiles = []string{"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml",
+	"compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml"}
+
+// composeMount is one volume of a compose service that builds this
+// Dockerfile from the build context.
+type composeMount struct {
+	at      string // file:line of the volume's entry
+	service string
+	bind    bool   // a host folder (./x, /x, ~/x), else a named or anonymous volume
+	source  string // as written; empty for an anonymous volume
+	target  string // cleaned, absolute
+	ro      bool
+}
+
+// shown is the mount as a note names it.
+func (m composeMount) shown() string {
+	switch {
+	case m.bind:
+		return fmt.Sprintf("%s (service %s) mounts the host folder %s at %s", m.at, m.service, m.source, m.target)
+	case m.source != "":
+		return fmt.Sprintf("%s (service %s) mounts the volume %s at %s", m.at, m.service, m.source, m.target)
+	}
+	return fmt.Sprintf("%s (service %s) mounts an anonymous volume at %s", m.at, m.service, m.target)
+}
+
+// composeMounts reads the compose files at the context's root and in the
+// Dockerfile's folder (when Options.Dockerfile places it in the context)
+// and returns the volumes of the services that build this Dockerfile:
+// whose build context, from the compose file's folder, is the context's
+// root and whose dockerfile (Dockerfile when unset), from there, is
+// Options.Dockerfile, a service's keys merged by its name over the
+// folder's files (its build in one, its volumes in an override). When the Dockerfile's name is not known (stdin),
+// every service building the context's root counts: its mounts only keep
+// root or prepare a folder, the side that breaks nothing. A service with
+// its own `user:` runs as that user whatever the image's USER says, so
+// the runtime's user changes nothing for it and it is left out. A file
+// that is too large or does not decode says nothing.
+func (f *facts) composeMounts() []composeMount {
+	if f.opt.Context == nil {
+		return nil
+	}
+	dirs := []string{"."}
+	dfile := ""
+	if d := f.opt.Dockerfile; d != "" && fsValid(path.Clean(d)) {
+		dfile = path.Clean(d)
+		if dir := path.Dir(dfile); dir != "." {
+			dirs = append(dirs, dir)
+		}
+	}
+	var out []composeMount
+	for _, dir := range dirs {
+		// A folder's files are one project: a service is merged from
+		// all of them by its name.
+		var svcs []*composeService
+		byName := map[string]*composeService{}
+		for _, base := range composeFiles {
+			name := path.Join(dir, base)
+			data, err := readConfig(f.opt.Context, name)
+			if err != nil {
+				continue
+			}
+			var doc yaml.Node
+			if yaml.Unmarshal(data, &doc) != nil {
+				continue
+			}
+			for _, s := range composeServices(name, &doc) {
+				m := byName[s.name]
+				if m == nil {
+					m = &composeService{name: s.name}
+					byName[s.name] = m
+					svcs = append(svcs, m)
+				}
+				if s.build != nil {
+					m.build = s.build
+				}
+				m.user = m.user || s.user
+				m.mounts = append(m.mounts, s.mounts...)
+			}
+		}
+		for _, s := range svcs {
+			if buildsThis(s.build, dir, dfile) && !s.user {
+				out = append(out, s.mounts...)
+			}
+		}
+	}
+	return out
+}
+
+// composeService is what one compose file says of one service.
+type composeService struct {
+	name   string
+	build  *yaml.Node // nil: none here
+	user   bool       // it sets user:
+	mounts []composeMount
+}
+
+// composeServices reads the services of one compose file.
+func composeServices(name string, doc *yaml.Node) []composeService {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil
+	}
+	services := mapValue(doc.Content[0], "services")
+	if services == nil || services.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out []composeService
+	for i := 0; i+1 < len(services.Content); i += 2 {
+		s := composeService{name: services.Content[i].Value}
+		n := services.Content[i+1]
+		s.build, s.user = mapValue(n, "build"), mapValue(n, "user") != nil
+		if vols := mapValue(n, "volumes"); vols != nil && vols.Kind == yaml.SequenceNode {
+			for _, v := range vols.Content {
+				if m, ok := composeVolume(v); ok {
+					m.at, m.service = fmt.Sprintf("%s:%d", name, v.Line), s.name
+					s.mounts = append(s.mounts, m)
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// fsValid reports whether name is a path inside the context.
+func fsValid(name string) bool {
+	return name != ".." && !strings.HasPrefix(name, "../") && !path.IsAbs(name)
+}
+
+// mapValue is the value of key in a YAML mapping node, or nil.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// buildsThis reports whether a service's build (a context string, or a
+// mapping with context and dockerfile) builds this Dockerfile from the
+// context's root; dfile is the Dockerfile's path in the context, empty
+// when not known.
+func buildsThis(b *yaml.Node, dir, dfile string) bool {
+	if b == nil {
+		return false // an image pulled, not built here
+	}
+	ctx, df := ".", "Dockerfile"
+	switch b.Kind {
+	case yaml.ScalarNode:
+		ctx = b.Value
+	case yaml.MappingNode:
+		if mapValue(b, "dockerfile_inline") != nil {
+			return false
+		}
+		if c := mapValue(b, "context"); c != nil {
+			if c.Kind != yaml.ScalarNode {
+				return false
+			}
+			ctx = c.Value
+		}
+		if d := mapValue(b, "dockerfile"); d != nil {
+			if d.Kind != yaml.ScalarNode {
+				return false
+			}
+			df = d.Value
+		}
+	default:
+		return false
+	}
+	// A URL, an absolute folder or a variable cannot be told to be this
+	// context.
+	if ctx == "" || strings.Contains(ctx, "://") || strings.Contains(ctx, "$") || strings.HasPrefix(ctx, "git@") || path.IsAbs(ctx) {
+		return false
+	}
+	if path.Join(dir, ctx) != "." {
+		return false
+	}
+	if dfile == "" {
+		return true // not known: see composeMounts
+	}
+	if df == "" || strings.Contains(df, "$") || path.IsAbs(df) {
+		return false
+	}
+	return path.Clean(df) == dfile
+}
+
+// composeVolume reads one entry of a service's volumes: the short syntax
+// SOURCE:TARGET[:MODE] (or TARGET alone, an anonymous volume) or the long
+// one {type, source, target, read_only}. A source that starts with ., /
+// or ~ is a host folder (a bind mount); another is a named volume.
+func composeVolume(v *yaml.Node) (composeMount, bool) {
+	var m composeMount
+	kind := ""
+	switch v.Kind {
+	case yaml.ScalarNode:
+		parts := strings.Split(v.Value, ":")
+		switch len(parts) {
+		case 1:
+			m.target = parts[0]
+		case 2, 3:
+			m.source, m.target = parts[0], parts[1]
+			if len(parts) == 3 {
+				for _, o := range strings.Split(parts[2], ",") {
+					m.ro = m.ro || o == "ro"
+				}
+			}
+		default:
+			return m, false
+		}
+		kind = "volume"
+		if strings.HasPrefix(m.source, ".") || strings.HasPrefix(m.source, "/") || strings.HasPrefix(m.source, "~") {
+			kind = "bind"
+		}
+	case yaml.MappingNode:
+		for _, k := range []struct {
+			key string
+			to  *string
+		}{{"type", &kind}, {"source", &m.source}, {"target", &m.target}} {
+			if n := mapValue(v, k.key); n != nil && n.Kind == yaml.ScalarNode {
+				*k.to = n.Value
+			}
+		}
+		if n := mapValue(v, "read_only"); n != nil && n.Kind == yaml.ScalarNode {
+			m.ro = n.Value == "true"
+		}
+	default:
+		return m, false
+	}
+	if kind != "bind" && kind != "volume" {
+		return m, false // tmpfs, npipe, a cluster: no folder of the image's
+	}
+	m.bind = kind == "bind"
+	if strings.Contains(m.target, "$") || strings.Contains(m.source, "$") || !path.IsAbs(m.target) {
+		return m, false
+	}
+	m.target = path.Clean(m.target)
+	return m, true
+}

@@ -1,0 +1,93 @@
+package transform
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestComposeMounts: which services of which compose files count, for
+// the Dockerfile's name known, in a sub-folder, or not known, and how
+// each volume syntax is read.
+func TestComposeMounts(t *testing.T) {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
+	ctx := fstest.MapFS{
+		"compose.yaml": file(`services:
+  app:
+    build: .
+    volumes:
+      - data:/app/data/
+      - ./model:/root/model:ro
+      - /app/cache
+      - {type: bind, source: ./logs, target: /app/logs, read_only: true}
+      - {type: tmpfs, target: /tmp/x}
+      - ${HOST}:/app/x
+  prod:
+    build: {context: ., dockerfile: docker/Dockerfile.prod}
+    volumes: ["prod:/srv"]
+  other:
+    build: ./other
+    volumes: ["o:/o"]
+  pulled:
+    image: python:3.12
+    volumes: ["p:/p"]
+`),
+		"docker/compose.yml": file(`services:
+  here:
+    build:
+      context: ..
+      dockerfile: docker/Dockerfile.prod
+    volumes: ["here:/here"]
+`),
+		"docker-compose.yml": file("services: [unclosed\n"),
+		// Merged into compose.yaml's services by name: app's build is
+		// there; lone has none anywhere.
+		"compose.override.yaml": file(`services:
+  app:
+    volumes: ["./src:/app/src"]
+  lone:
+    volumes: ["l:/l"]
+`),
+	}
+	targets := func(dockerfile string) string {
+		f := &facts{opt: Options{Context: newContextFS(ctx), Dockerfile: dockerfile}}
+		var out []string
+		for _, m := range f.composeMounts() {
+			s := m.at + " " + m.target
+			if m.bind {
+				s += " bind"
+			}
+			if m.ro {
+				s += " ro"
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, "; ")
+	}
+	for _, c := range []struct{ dockerfile, want string }{
+		{"Dockerfile", "compose.yaml:5 /app/data; compose.yaml:6 /root/model bind ro; compose.yaml:7 /app/cache; compose.yaml:8 /app/logs bind ro; compose.override.yaml:3 /app/src bind"},
+		// The compose file in the Dockerfile's folder counts too.
+		{"docker/Dockerfile.prod", "compose.yaml:13 /srv; docker/compose.yml:6 /here"},
+		// Not known: every service building the context's root.
+		{"", "compose.yaml:5 /app/data; compose.yaml:6 /root/model bind ro; compose.yaml:7 /app/cache; compose.yaml:8 /app/logs bind ro; compose.override.yaml:3 /app/src bind; compose.yaml:13 /srv"},
+		{"Dockerfile.dev", ""},
+	} {
+		if got := targets(c.dockerfile); got != c.want {
+			t.Errorf("Dockerfile %q:\n got: %s\nwant: %s", c.dockerfile, got, c.want)
+		}
+	}
+}
+
+// TestComposeTooLarge: a compose file over the config bound is not read
+// and is named among the files not read (RS369), as action.yml is.
+func TestComposeTooLarge(t *testing.T) {
+	big := "services:\n  app:\n    build: .\n    volumes: [\"d:/d\"]\n" + strings.Repeat("# pad\n", maxConfigFile/6+1)
+	c := newContextFS(fstest.MapFS{"compose.yaml": {Data: []byte(big), Mode: 0o644}})
+	f := &facts{opt: Options{Context: c, Dockerfile: "Dockerfile"}}
+	if m := f.composeMounts(); len(m) != 0 {
+		t.Errorf("mounts of a compose file over %d bytes: %v", maxConfigFile, m)
+	}
+	if names, _ := c.unreadFiles(); len(names) != 1 || names[0] != "compose.yaml" {
+		t.Errorf("unread files = %v, want [compose.yaml]", names)
+	}
+}
