@@ -211,15 +211,23 @@ func (p *plan) planOwnership() {
 	// exist; a new volume where the image has no folder is root's). When
 	// an owned copy holds it (the whole app folder), making it in the
 	// builder is enough: the copy carries it with --chown.
-	var copied []string
+	var copied, prepared []string
 	for _, v := range vols {
 		switch {
 		case slices.Contains(p.owned, v), slices.Contains(p.copies, v) && p.ownedBy(v):
 			// The app folder itself, or a folder copied whole with --chown.
+		case slices.Contains(p.copies, v):
+			// A folder the runtime gets already (one a RUN made, as
+			// kutt's /var/lib/kutt): the build makes it, and one copy
+			// of it, owned, is enough.
+			p.owned = append(p.owned, v)
+			prepared = append(prepared, v)
 		case slices.ContainsFunc(p.copies, func(c string) bool { return under(v, c) && p.ownedBy(c) }):
 			p.prepare = append(p.prepare, v)
+			prepared = append(prepared, v)
 		default:
 			p.prepare = append(p.prepare, v)
+			prepared = append(prepared, v)
 			copied = append(copied, v)
 		}
 	}
@@ -230,9 +238,8 @@ func (p *plan) planOwnership() {
 	// it is missing, so an empty one made in advance changes nothing
 	// for the program.
 	var made []string
-	vprep := len(p.prepare)
 	for _, w := range folders {
-		if slices.Contains(p.prepare, w.path) {
+		if slices.Contains(p.prepare, w.path) || slices.Contains(prepared, w.path) {
 			continue
 		}
 		made = append(made, w.path+" ("+w.file+")")
@@ -267,7 +274,7 @@ func (p *plan) planOwnership() {
 		}
 		p.notes.list[p.userNote].Message += msg
 	}
-	if vprep > 0 {
+	if len(prepared) > 0 {
 		line := 0
 		for _, in := range p.f.moved {
 			if _, ok := in.cmd.(*instructions.VolumeCommand); ok {
@@ -276,7 +283,7 @@ func (p *plan) planOwnership() {
 			}
 		}
 		var shown []string
-		for _, v := range p.prepare[:vprep] {
+		for _, v := range prepared {
 			if from := volFrom[v]; from != "" {
 				v += " (a volume of " + from + ")"
 			}
