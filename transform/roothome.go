@@ -67,7 +67,8 @@ func (p *plan) rootHomeNamed() (where, named string, home bool) {
 	}
 	runs := p.runSources()
 	walkSources(ctx, w.Sources, w.Sources.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
-		if rs := w.Sources.RootPaths(data); len(rs) > 0 && runs(name) {
+		// A call in a comment reads nothing (review 10, finding C).
+		if rs := commentsOut(data, p.blanked(name, data), w.Sources.RootPaths); len(rs) > 0 && runs(name) {
 			where = fmt.Sprintf("%s:%d", name, bytes.Count(data[:rs[0].Offset], []byte("\n"))+1)
 			named, home = rs[0].Text, strings.HasPrefix(rs[0].Text, "~")
 			return false
