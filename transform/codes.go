@@ -17,10 +17,10 @@ package transform
 // rule, a decline variant, a decline_args entry, an interpreter_request):
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
-// keeps the preset schema free of codes. RS255, RS294, RS296, RS297 and
-// RS298 are exceptions: engine declines (declCdMissing, declBuildAtStart,
-// declProgramDownloaded, declNotJSON, declScriptNoShebang) whose numbers
-// were assigned there.
+// keeps the preset schema free of codes. RS253, RS255, RS294, RS296, RS297
+// and RS298 are exceptions: engine declines (declShellOptionsVar,
+// declCdMissing, declBuildAtStart, declProgramDownloaded, declNotJSON,
+// declScriptNoShebang) whose numbers were assigned there.
 
 // Code is a stable identifier of a note or a decline, such as "RS301".
 type Code string
@@ -164,6 +164,7 @@ const (
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
 	declCdMissing          Code = "RS255"
+	declShellOptionsVar    Code = "RS253"
 	declVMOptions          Code = "RS284"
 	declScriptOwnEnv       Code = "RS290"
 	declInterpreterFetch   Code = "RS292"
@@ -338,6 +339,7 @@ var codes = []CodeInfo{
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
+	{declShellOptionsVar, KindDecline, "option variable in a command that keeps its shell", "The command needs a shell when the container starts (it expands a variable the run gives, such as $PORT, or runs more than one command), so it stays shell form on a runtime with a shell, and it also reads the preset's option variable ($JAVA_OPTS), which restage carries only into a command it writes in exec form (as the interpreter's own variable, JAVA_TOOL_OPTIONS): in the shell-form command kept as written, it would be empty, since the runtime does not carry the variable."},
 	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 	{declScriptOwnEnv, KindDecline, "the runner runs the script in an environment of its own", "A stripped runner hands a script file to the interpreter (uv run main.py), but the script declares what it needs itself (PEP 723 inline metadata, # /// script), and the runner runs it in an environment of its own with those dependencies, made when the container starts: run with the interpreter from the build's environment, it would lack them."},
