@@ -118,6 +118,22 @@ func (p *plan) rootHomeNamed() rootHome {
 			return h
 		}
 	}
+	// A variable the runtime carries that names a single path under
+	// /root (ENV HOME=/root): what the program and its tools take from
+	// it is as out of reach as the same assignment in the command. A
+	// list (PATH) has its own rules (RS311, RS314), and Docker expands
+	// nothing at run time in an ENV value.
+	for _, e := range p.f.env {
+		v := strings.Trim(e.raw, `"'`)
+		if strings.Contains(v, ":") || !slices.ContainsFunc(p.env, func(kv string) bool {
+			return strings.HasPrefix(kv, e.key+"=") || strings.HasPrefix(kv, e.key+" ")
+		}) {
+			continue
+		}
+		if ok, _ := rootHomePath(v, false); ok {
+			return rootHome{where: "the ENV", named: e.key + "=" + v, assign: true, line: e.in.first}
+		}
+	}
 	if named, home, assign, ok := rootHomeIn(p.scriptCmds, true); ok {
 		return rootHome{where: "the script " + p.prog.scriptFile, named: named, home: home, assign: assign}
 	}
