@@ -682,6 +682,11 @@ var builtinPresets = []*Preset{
 					Block:  "{}",
 					Shadow: "\\b{name}\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*{name}\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
 				},
+				RootReads: []string{
+					"[\"`](?P<path>/root(?:/[^\"`\\n]*)?)[\"`]",
+					"\\b(?P<home>os\\.UserHomeDir)\\(\\s*\\)",
+					"\\b(?P<home>os\\.(?:Getenv|LookupEnv))\\(\\s*\"HOME\"\\s*\\)",
+				},
 			},
 		},
 		RunsAsRoot: []RootEvidence{
@@ -2985,6 +2990,11 @@ var builtinPresets = []*Preset{
 					"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\([^()\\n]*\\))?)\\s*[,)]",
 					"\\b(?:new\\s+)?File\\(\\s*(?P<expr>[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*)\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)",
 					"(?:^|[^\\w.)\"])(?P<expr>[a-z_][\\w]*(?:\\.[a-z_]\\w*)*)\\.(?:mkdirs?|createNewFile)\\(\\)",
+				},
+				RootReads: []string{
+					"\"(?P<path>/root(?:/[^\"\\\\\\n]*)?)\"",
+					"\\b(?P<home>System\\.getProperty)\\(\\s*\"user\\.home\"\\s*[,)]",
+					"\\b(?P<home>System\\.getenv)\\(\\s*\"HOME\"\\s*\\)",
 				},
 			},
 		},
@@ -5432,6 +5442,11 @@ var builtinPresets = []*Preset{
 					},
 					Block:  "{}",
 					Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\b{name}\\b|\\bfunction\\b[^(){};]*\\([^()]*\\b{name}\\b[^()]*\\)|\\([^()]*\\b{name}\\b[^()]*\\)\\s*(?:=>|\\{)|\\b{name}\\s*=>",
+				},
+				RootReads: []string{
+					"['\"`](?P<path>/root(?:/[^'\"`\\n]*)?)['\"`]",
+					"\\b(?P<home>(?:os|require\\(\\s*['\"](?:node:)?os['\"]\\s*\\))\\.homedir)\\(\\s*\\)",
+					"\\b(?P<home>process\\.env(?:\\.HOME\\b|\\[\\s*['\"]HOME['\"]\\s*\\]))",
 				},
 			},
 		},

@@ -45,3 +45,57 @@ func TestPythonRootReads(t *testing.T) {
 		}
 	}
 }
+
+// node.yaml's, go.yaml's and java.yaml's root_reads (issue 8, as
+// python.yaml's): a literal under /root and the calls that give the home
+// folder, and nothing in a comment once the preset's comments are blanked.
+func TestRootReadsOtherPresets(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]*Preset{}
+	for _, p := range ps {
+		byName[p.Name] = p
+	}
+	for _, c := range []struct {
+		preset, src string
+		want        []string
+	}{
+		{"node", `fs.readFileSync('/root/.config/token')`, []string{"/root/.config/token"}},
+		{"node", "const f = path.join(os.homedir(), '.config')", []string{"~"}},
+		{"node", "require('os').homedir()", []string{"~"}},
+		{"node", `require("node:os").homedir()`, []string{"~"}},
+		{"node", "const h = process.env.HOME || '/tmp'", []string{"~"}},
+		{"node", "process.env['HOME']", []string{"~"}},
+		{"node", "process.env.HOMEPAGE_URL", nil},
+		{"node", "user.homedir()", nil},
+		{"node", "// os.homedir()\n/* process.env.HOME */", nil},
+		{"node", `fs.readFileSync('/rootfs/x')`, nil},
+		{"go", `os.ReadFile("/root/.config/token")`, []string{"/root/.config/token"}},
+		{"go", "home, err := os.UserHomeDir()", []string{"~"}},
+		{"go", `dir := os.Getenv("HOME")`, []string{"~"}},
+		{"go", `dir, ok := os.LookupEnv("HOME")`, []string{"~"}},
+		{"go", `os.Getenv("HOMEDIR")`, nil},
+		{"go", "// home, _ := os.UserHomeDir()", nil},
+		{"go", `os.ReadFile("/data/root/x")`, nil},
+		{"java", `Path.of("/root/.keys/a.pem")`, []string{"/root/.keys/a.pem"}},
+		{"java", `System.getProperty("user.home")`, []string{"~"}},
+		{"java", `System.getProperty("user.home", "/tmp")`, []string{"~"}},
+		{"java", `System.getenv("HOME")`, []string{"~"}},
+		{"java", `System.getProperty("user.dir")`, nil},
+		{"java", `/* System.getenv("HOME") */`, nil},
+	} {
+		p := byName[c.preset]
+		if p == nil || p.Writes == nil || p.Writes.Sources == nil || len(p.Writes.Sources.RootReads) == 0 {
+			t.Fatalf("the %s preset has no writes.sources.root_reads", c.preset)
+		}
+		var got []string
+		for _, l := range p.Writes.Sources.RootPaths(p.Code([]byte(c.src))) {
+			got = append(got, l.Text)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: %s: %q; want %q", c.preset, c.src, got, c.want)
+		}
+	}
+}

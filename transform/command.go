@@ -39,6 +39,10 @@ type program struct {
 	entrypointShell string
 	classPath       bool   // the interpreter runs a name from a class path, not a file
 	first           string // the first simple command, as words joined by spaces
+	// words are the first simple command's words from the program on, as
+	// the shell reads them: a command that keeps its shell (no exec) is
+	// read from them.
+	words []word
 	// cmdIn is the exec-form CMD whose words exec carries after the
 	// exec-form ENTRYPOINT's (from cmdAt on), as Docker runs the two,
 	// when the CMD names the file the interpreter runs.
@@ -205,7 +209,7 @@ func (p *plan) findProgram() error {
 			return err
 		}
 	}
-	pr.word = first[0].text
+	pr.word, pr.words = first[0].text, first
 	pr.first = strings.Join(wordTexts(first), " ")
 	if pr.needsShell {
 		pr.tools = append(pr.tools, pr.shell)
@@ -510,7 +514,7 @@ func (p *plan) scriptArtifact() error {
 	f, pr := p.f, p.prog
 	flag := f.preset.ScriptFlag
 	if pr.exec == nil {
-		return declinef(declFileUnknown, "line %d: cannot tell which file %s runs", pr.holder.first, pr.word)
+		return p.shellScriptArtifact()
 	}
 	p.joinCmd()
 	i := 0
@@ -560,6 +564,67 @@ func (p *plan) scriptArtifact() error {
 	art := artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder}
 	p.artifacts = append(p.artifacts, art)
 	return nil
+}
+
+// shellScriptArtifact finds the file the interpreter runs in a command
+// that keeps its shell (java -Dserver.port=$PORT -jar app.jar: the shell
+// expands $PORT from the run's environment when the container starts,
+// which no ENV line and no exec form can do). The command stays as
+// written on a runtime with the shell, as any preset's command with a
+// variable does (RS117), so its options stay on it (no JAVA_TOOL_OPTIONS)
+// and the file is the one its words name, copied to the same place.
+func (p *plan) shellScriptArtifact() error {
+	f, pr := p.f, p.prog
+	flag := f.preset.ScriptFlag
+	unknown := func() error {
+		return declinef(declFileUnknown, "line %d: cannot tell which file %s runs", pr.holder.first, pr.word)
+	}
+	if !pr.needsShell || len(pr.words) == 0 {
+		return unknown()
+	}
+	texts := wordTexts(pr.words)
+	i := slices.Index(texts, flag)
+	if i < 0 {
+		return unknown() // a class path is read in exec form only
+	}
+	at, decl := f.preset.ScriptFile(texts, i)
+	if decl != "" {
+		return declinef(declFileUnknown, "line %d: %s %s is followed by %s, with which the launcher runs something other than the %s file: cannot tell what to copy", pr.holder.first, pr.word, flag, decl, flag)
+	}
+	if at < 0 {
+		return declinef(declFileUnknown, "line %d: %s runs no %s file: cannot tell what to copy", pr.holder.first, pr.word, flag)
+	}
+	if w := pr.words[at]; w.dynamic {
+		return declinef(declFileUnknown, "line %d: %s %s %s names a file the shell expands when the container starts: cannot tell which file to copy", pr.holder.first, pr.word, flag, w.text)
+	}
+	if len(p.optionVars) > 0 && f.preset.OptionsEnv != "" {
+		// The shell would still expand $JAVA_OPTS, whose ENV the
+		// runtime drops: its value moves to JAVA_TOOL_OPTIONS only
+		// for a command written in exec form.
+		v := "$" + p.optionVars[0]
+		return declinef(declShellOptionsVar, "line %d: the %s needs a shell when the container starts (%s) and reads %s, which restage carries only into a command it writes in exec form (as %s): in the shell-form command kept as written, %s would be empty, since the runtime does not carry the variable", pr.holder.first, pr.holder.kw, p.shellReason(), v, f.preset.OptionsEnv, v)
+	}
+	abs := p.abs(pr.words[at].text)
+	if err := p.outputNotBuilt(abs); err != nil {
+		return err
+	}
+	p.noteContextArtifact(abs)
+	if p.scriptBeside(abs) {
+		return nil
+	}
+	p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
+	return nil
+}
+
+// shellReason says what in the command needs the shell: its first word
+// the shell changes at start, else its other commands.
+func (p *plan) shellReason() string {
+	for _, w := range p.prog.words {
+		if w.dynamic {
+			return "it expands " + w.text
+		}
+	}
+	return "it runs more than one command"
 }
 
 // scriptBeside adds what the file the interpreter runs loads from beside

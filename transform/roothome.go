@@ -15,8 +15,10 @@ import (
 // expanduser("~/.ocean/address.json") (review 12, finding C). Such files
 // come from outside the image (a volume mounted in root's home), which
 // the runtime images keep private to root (mode 700), and a non-root
-// user's home is not /root (65532 has none: HOME=/), so a non-root
-// runtime would look where nothing is, or be refused.
+// user's home is not /root (65532 has none in the Debian images, so
+// HOME=/; distroless gives it /home/nonroot), so a non-root runtime would
+// look where nothing is, or be refused. An assignment in front of the
+// program (HOME=/root gunicorn) points it at /root itself.
 func (p *plan) keepRootForHome() bool {
 	if !p.f.ranAsRoot() {
 		return false // the original's home was not /root either
@@ -24,72 +26,145 @@ func (p *plan) keepRootForHome() bool {
 	if p.prog == nil || p.prog.holder == nil {
 		return false // no command: nothing runs that could read them
 	}
-	named, home := p.rootHomeNamed()
-	if named == "" {
+	h := p.rootHomeNamed()
+	if h.where == "" {
 		return false
 	}
 	what := "under /root, which only root may enter (mode 700 in the runtime images)"
-	if home {
+	switch {
+	case h.home:
 		what = "in the home folder, which was root's /root in the original and is not a non-root user's"
+	case h.named == "/root" || strings.HasSuffix(h.named, "=/root"):
+		what = "which only root may enter (mode 700 in the runtime images)"
+	}
+	verb, fix := "names", "move the files to a folder any user may reach"
+	if h.assign {
+		verb, fix = "sets", "set it to a folder any user may reach"
+	}
+	line := p.prog.holder.first
+	if h.line > 0 {
+		line = h.line
 	}
 	p.user = p.rootUser(p.originalRoot())
-	p.notes.note(p.prog.holder.first, warnRootHome, "%s, %s: the runtime runs as root, as the original did (move the files to a folder any user may reach, such as /data, to run as a non-root user)", named, what)
+	lead := h.where + " " + verb + " " + h.named
+	if h.mount {
+		lead = h.where
+	}
+	p.notes.note(line, warnRootHome, "%s, %s: the runtime runs as root, as the original did (%s, such as /data, to run as a non-root user)", lead, what, fix)
 	return true
 }
 
-// rootHomeNamed finds the first path under /root or the home folder that
-// the command's script, a compose file's volume of this image (review 13,
-// finding B: a model mounted at /root/panns_data for a library that reads
-// ~/panns_data) or the app's sources name: "WHERE names PATH", and
-// whether it is the home folder's (~/).
-func (p *plan) rootHomeNamed() (named string, home bool) {
-	where, named, home := p.rootHomePath()
-	if where != "" {
-		named = where + " names " + named
-	}
-	return named, home
+// rootHome is a path under /root or the home folder that what runs names.
+type rootHome struct {
+	where  string // the instruction, script or source that names it
+	named  string // the path, or the assignment that sets it
+	home   bool   // a path in the home folder (~/), not under /root
+	assign bool   // named is a NAME=value the command sets
+	line   int    // the instruction's line, when the command names it
+	mount  bool   // where is a compose file's mount, which names the path itself
 }
 
-func (p *plan) rootHomePath() (where, named string, home bool) {
-	kind := func(t string) (bool, bool) {
-		switch {
-		case t == "/root" || strings.HasPrefix(t, "/root/"):
-			return true, false
-		case strings.HasPrefix(t, "~/"), strings.HasPrefix(t, "$HOME/"), strings.HasPrefix(t, "${HOME}/"):
-			return true, true
-		}
-		return false, false
+// rootHomePath says whether t is a path under /root, or one in the
+// home folder when the shell expands ~ and $HOME in it.
+func rootHomePath(t string, expands bool) (ok, home bool) {
+	switch {
+	case t == "/root" || strings.HasPrefix(t, "/root/"):
+		return true, false
+	case expands && (strings.HasPrefix(t, "~/") || strings.HasPrefix(t, "$HOME/") || strings.HasPrefix(t, "${HOME}/")):
+		return true, true
 	}
-	for _, c := range p.scriptCmds {
+	return false, false
+}
+
+// rootHomeIn finds the first such path among the assignments and words
+// of cmds: an assignment's value (HOME=/root gunicorn, review 12's
+// finding D kept in front of the program once the runner is gone) sets
+// where the program looks, a word is a path it is given.
+func rootHomeIn(cmds []simpleCmd, expands bool) (named string, home, assign, ok bool) {
+	for _, c := range cmds {
 		for _, w := range slices.Concat(c.c.Assigns, c.c.Words) {
-			t := w.Text
-			if _, v, ok := strings.Cut(t, "="); ok && shell.IsAssignment(t) {
-				t = v
+			t, set := w.Text, false
+			if _, v, isSet := strings.Cut(t, "="); isSet && shell.IsAssignment(t) {
+				t, set = v, true
 			}
-			if ok, h := kind(t); ok {
-				return "the script " + p.prog.scriptFile, t, h
+			if ok, h := rootHomePath(t, expands); ok {
+				return w.Text, h, set, true
 			}
 		}
+	}
+	return "", false, false, false
+}
+
+// rootHomeNamed finds the first path under /root or the home folder that
+// the command itself, the command's script or the app's sources name.
+func (p *plan) rootHomeNamed() rootHome {
+	// The command's own words: the ENTRYPOINT's, then the CMD's. Docker
+	// expands nothing in an exec form's words, so only /root counts there;
+	// a shell form or an sh -c string is the shell's, as a script is.
+	for _, in := range []*inst{p.f.entrypoint, p.f.cmd} {
+		if in == nil {
+			continue
+		}
+		line := cmdLine(in)
+		if line == nil {
+			continue
+		}
+		var found bool
+		var h rootHome
+		if line.PrependShell {
+			h.named, h.home, h.assign, found = rootHomeIn(splitShell(strings.Join(line.CmdLine, " ")).cmds, true)
+		} else if h.named, h.home, h.assign, found = rootHomeIn([]simpleCmd{execCmd(line.CmdLine)}, false); !found {
+			if k := shell.CommandArg(line.CmdLine); k > 0 {
+				h.named, h.home, h.assign, found = rootHomeIn(splitShell(line.CmdLine[k]).cmds, true)
+			}
+		}
+		if found {
+			h.where, h.line = "the "+in.kw, in.first
+			return h
+		}
+	}
+	// A variable the runtime carries that names a single path under
+	// /root (ENV HOME=/root): what the program and its tools take from
+	// it is as out of reach as the same assignment in the command. A
+	// list (PATH) has its own rules (RS311, RS314), and Docker expands
+	// nothing at run time in an ENV value.
+	for _, e := range p.f.env {
+		v := strings.Trim(e.raw, `"'`)
+		if strings.Contains(v, ":") || !slices.ContainsFunc(p.env, func(kv string) bool {
+			return strings.HasPrefix(kv, e.key+"=") || strings.HasPrefix(kv, e.key+" ")
+		}) {
+			continue
+		}
+		if ok, _ := rootHomePath(v, false); ok {
+			return rootHome{where: "the ENV", named: e.key + "=" + v, assign: true, line: e.in.first}
+		}
+	}
+	if named, home, assign, ok := rootHomeIn(p.scriptCmds, true); ok {
+		return rootHome{where: "the script " + p.prog.scriptFile, named: named, home: home, assign: assign}
 	}
 	for _, m := range p.f.compose {
-		// Any volume there: a named one under /root is as far out of
-		// a non-root user's reach as a host folder.
-		if m.target == "/root" || strings.HasPrefix(m.target, "/root/") {
-			return "", m.shown(), false
+		// Any volume there (review 13, finding B: a model mounted at
+		// /root/panns_data for a library that reads ~/panns_data): a
+		// named one under /root is as far out of a non-root user's
+		// reach as a host folder.
+		if ok, _ := rootHomePath(m.target, false); ok {
+			return rootHome{where: m.shown(), named: m.target, mount: true}
 		}
 	}
+	var h rootHome
 	ctx, w := p.f.opt.Context, p.f.preset.Writes
 	if ctx == nil || w == nil || w.Sources == nil || len(w.Sources.RootReads) == 0 {
-		return "", "", false
+		return h
 	}
 	runs := p.runSources()
 	walkSources(ctx, w.Sources, w.Sources.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
-		if rs := w.Sources.RootPaths(data); len(rs) > 0 && runs(name) {
-			where = fmt.Sprintf("%s:%d", name, bytes.Count(data[:rs[0].Offset], []byte("\n"))+1)
-			named, home = rs[0].Text, strings.HasPrefix(rs[0].Text, "~")
+		// A call in a comment reads nothing (review 10, finding C).
+		if rs := commentsOut(data, p.blanked(name, data), w.Sources.RootPaths); len(rs) > 0 && runs(name) {
+			h.where = fmt.Sprintf("%s:%d", name, bytes.Count(data[:rs[0].Offset], []byte("\n"))+1)
+			h.named, h.home = rs[0].Text, strings.HasPrefix(rs[0].Text, "~")
 			return false
 		}
 		return true
 	})
-	return where, named, home
+	return h
 }

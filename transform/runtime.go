@@ -1383,6 +1383,11 @@ func (p *plan) vmOptions() []string {
 		// The options before the file: with script_options, also those
 		// after the script flag (java -jar -Xshareclasses app.jar).
 		words := pr.orig
+		if pr.exec == nil {
+			// A command that keeps its shell: its words as the shell
+			// reads them.
+			words = wordTexts(pr.words)
+		}
 		for i := 1; i < len(words); i++ {
 			w := words[i]
 			if w == f.preset.ScriptFlag && f.preset.ScriptOptions {

@@ -1,0 +1,3 @@
+module example.com/archive
+
+go 1.23
