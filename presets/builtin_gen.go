@@ -5412,10 +5412,8 @@ var builtinPresets = []*Preset{
 				Skip: []string{
 					"node_modules",
 					".*",
-					"*.test.js",
-					"*.spec.js",
-					"*.test.ts",
-					"*.spec.ts",
+					"*.test.*",
+					"*.spec.*",
 					"*.d.ts",
 				},
 				Patterns: []string{
@@ -5496,10 +5494,8 @@ var builtinPresets = []*Preset{
 			Skip: []string{
 				"node_modules",
 				".*",
-				"*.test.js",
-				"*.spec.js",
-				"*.test.ts",
-				"*.spec.ts",
+				"*.test.*",
+				"*.spec.*",
 				"*.d.ts",
 			},
 			In: "child_process",
