@@ -195,38 +195,48 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 // utilities every shell image has and files the runtime gets; else the
 // program itself as a tool of the runtime.
 func (p *plan) needProgram(prog string, funcs []string) {
-	f, pr := p.f, p.prog
+	if t := p.toolNeed(prog, funcs); t != "" {
+		p.prog.tools = appendNew(p.prog.tools, t)
+	}
+}
+
+// toolNeed is the program the runtime must have for a command to run
+// prog (its base name for a shell or utility named by a path), or "" when
+// the runtime gets it otherwise: the shell itself, an artifact (marked
+// used), a file of a copied folder, a console script or a dependency's
+// program on the file's PATH.
+func (p *plan) toolNeed(prog string, funcs []string) string {
+	f := p.f
 	if shell.Builtin(prog) || shell.Utility(prog) || slices.Contains(funcs, prog) {
-		return
+		return ""
 	}
 	// Only an artifact the build names proves the program: one file in
 	// a folder whose name the build does not tell (a `go get .`) is no
 	// evidence that the script's `go` is it, and would not be copied.
 	if _, art := p.resolve(prog); art != nil && art.name != "" {
 		art.used = true
-		return
+		return ""
 	}
 	if strings.Contains(prog, "/") {
 		if p.inFolder(f.abs(prog)) {
-			return
+			return ""
 		}
 		prog = path.Base(prog)
 		if shell.Utility(prog) || shell.IsShell(prog) {
-			pr.tools = appendNew(pr.tools, prog)
-			return
+			return prog
 		}
 	}
 	if p.globalPackageProgram(prog) {
-		return
+		return ""
 	}
 	if f.preset.PathPrograms && !strings.Contains(prog, "/") && !f.preset.IsInterpreter(prog) && p.hasAppFolder() && len(p.madePathDirs()) == 0 {
-		return // a console script the install put on PATH
+		return "" // a console script the install put on PATH
 	}
 	if r, dir, ok := p.depBinOnPath(prog); ok {
 		p.useDepBin(r, dir)
-		return
+		return ""
 	}
-	pr.tools = appendNew(pr.tools, prog)
+	return prog
 }
 
 // cmdOfScript adds what the CMD handed to the script's exec "$@" runs.
