@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/restage/restage/shell"
 	"gopkg.in/yaml.v3"
 )
 
@@ -57,6 +58,19 @@ func (m composeMount) shown() string {
 // the runtime's user changes nothing for it and it is left out. A file
 // that is too large or does not decode says nothing.
 func (f *facts) composeMounts() []composeMount {
+	var out []composeMount
+	for _, s := range f.composeBuilt() {
+		if !s.user {
+			out = append(out, s.mounts...)
+		}
+	}
+	return out
+}
+
+// composeBuilt returns the services of the compose files (see
+// composeMounts) that build this Dockerfile, each merged by its name over
+// the files of its folder.
+func (f *facts) composeBuilt() []*composeService {
 	if f.opt.Context == nil {
 		return nil
 	}
@@ -68,7 +82,7 @@ func (f *facts) composeMounts() []composeMount {
 			dirs = append(dirs, dir)
 		}
 	}
-	var out []composeMount
+	var out []*composeService
 	for _, dir := range dirs {
 		// A folder's files are one project: a service is merged from
 		// all of them by its name.
@@ -94,13 +108,22 @@ func (f *facts) composeMounts() []composeMount {
 				if s.build != nil {
 					m.build = s.build
 				}
+				// A later file's command replaces an earlier one's, as
+				// compose merges a scalar or a sequence of this key.
+				if s.command != nil {
+					m.command = s.command
+				}
+				if s.entrypoint != nil {
+					m.entrypoint = s.entrypoint
+				}
 				m.user = m.user || s.user
 				m.mounts = append(m.mounts, s.mounts...)
 			}
 		}
 		for _, s := range svcs {
-			if buildsThis(s.build, dir, dfile) && !s.user {
-				out = append(out, s.mounts...)
+			if buildsThis(s.build, dir, dfile) {
+				s.known = dfile != ""
+				out = append(out, s)
 			}
 		}
 	}
@@ -113,6 +136,25 @@ type composeService struct {
 	build  *yaml.Node // nil: none here
 	user   bool       // it sets user:
 	mounts []composeMount
+	// command and entrypoint are its command: and entrypoint:, nil when
+	// not set here.
+	command, entrypoint *composeCmd
+	// known: the service builds the Dockerfile by its name, not only
+	// the context's root with the Dockerfile's name unknown.
+	known bool
+}
+
+// composeCmd is a service's command: or entrypoint:, which compose runs
+// instead of the image's CMD or ENTRYPOINT.
+type composeCmd struct {
+	at    string // file:line of the key
+	key   string // command or entrypoint
+	shown string // as written: the string, or the list as JSON
+	words []string
+	// ok: the words could be read: a string compose splits as a shell
+	// would (no expansion: compose's own ${X} is left out), or a list
+	// of strings. An empty one (null, "", []) resets the image's.
+	ok bool
 }
 
 // composeServices reads the services of one compose file.
@@ -129,6 +171,14 @@ func composeServices(name string, doc *yaml.Node) []composeService {
 		s := composeService{name: services.Content[i].Value}
 		n := services.Content[i+1]
 		s.build, s.user = mapValue(n, "build"), mapValue(n, "user") != nil
+		for _, k := range []struct {
+			key string
+			to  **composeCmd
+		}{{"command", &s.command}, {"entrypoint", &s.entrypoint}} {
+			if v := mapValue(n, k.key); v != nil {
+				*k.to = readComposeCmd(name, k.key, v)
+			}
+		}
 		if vols := mapValue(n, "volumes"); vols != nil && vols.Kind == yaml.SequenceNode {
 			for _, v := range vols.Content {
 				if m, ok := composeVolume(v); ok {
@@ -259,4 +309,42 @@ func composeVolume(v *yaml.Node) (composeMount, bool) {
 	}
 	m.target = path.Clean(m.target)
 	return m, true
+}
+
+// readComposeCmd reads a command: or entrypoint: value. Compose splits
+// the string form into words as a shell would and runs them with no
+// shell of its own (`sh -c "a && b"` is sh given a command string); the
+// list form is the words. A `$` other than compose's `$$` escape is an
+// interpolation compose makes from its environment, unknown here.
+func readComposeCmd(file, key string, v *yaml.Node) *composeCmd {
+	c := &composeCmd{at: fmt.Sprintf("%s:%d", file, v.Line), key: key}
+	var raw []string
+	switch v.Kind {
+	case yaml.ScalarNode:
+		c.shown = v.Value
+		if v.Tag == "!!null" {
+			c.ok = true
+			return c
+		}
+		if strings.Contains(strings.ReplaceAll(v.Value, "$$", ""), "$") {
+			return c
+		}
+		ws, err := shell.Split(strings.ReplaceAll(v.Value, "$$", "\\$"))
+		if err != nil {
+			return c
+		}
+		raw = ws
+	case yaml.SequenceNode:
+		for _, w := range v.Content {
+			if w.Kind != yaml.ScalarNode || strings.Contains(strings.ReplaceAll(w.Value, "$$", ""), "$") {
+				return c
+			}
+			raw = append(raw, strings.ReplaceAll(w.Value, "$$", "$"))
+		}
+		c.shown = jsonArgs(raw)
+	default:
+		return c
+	}
+	c.words, c.ok = raw, true
+	return c
 }
