@@ -17,10 +17,11 @@ package transform
 // rule, a decline variant, a decline_args entry, an interpreter_request):
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
-// keeps the preset schema free of codes. RS253, RS255, RS294, RS296, RS297
-// and RS298 are exceptions: engine declines (declShellOptionsVar,
-// declCdMissing, declBuildAtStart, declProgramDownloaded, declNotJSON,
-// declScriptNoShebang) whose numbers were assigned there.
+// keeps the preset schema free of codes. RS253, RS255, RS291, RS294,
+// RS296, RS297, RS298 and RS299 are exceptions: engine declines
+// (declShellOptionsVar, declCdMissing, declComposeRunner,
+// declBuildAtStart, declProgramDownloaded, declNotJSON,
+// declScriptNoShebang, declComposeNeeds) whose numbers were assigned there.
 
 // Code is a stable identifier of a note or a decline, such as "RS301".
 type Code string
@@ -104,6 +105,7 @@ const (
 	infoOptionDollar       Code = "RS169"
 	infoRunnerBin          Code = "RS170"
 	infoRunnerAssigns      Code = "RS171"
+	infoFlavorCompose      Code = "RS172"
 	infoProgramRuntime     Code = "RS174"
 	infoProgramInstall     Code = "RS175"
 	infoToolLeft           Code = "RS176"
@@ -167,6 +169,7 @@ const (
 	declShellOptionsVar    Code = "RS253"
 	declVMOptions          Code = "RS284"
 	declScriptOwnEnv       Code = "RS290"
+	declComposeRunner      Code = "RS291"
 	declInterpreterFetch   Code = "RS292"
 	declOutputNotBuilt     Code = "RS293"
 	declBuildAtStart       Code = "RS294"
@@ -174,6 +177,7 @@ const (
 	declProgramDownloaded  Code = "RS296"
 	declNotJSON            Code = "RS297"
 	declScriptNoShebang    Code = "RS298"
+	declComposeNeeds       Code = "RS299"
 	warnOptionsEnvSet      Code = "RS301"
 	warnFlatCopy           Code = "RS302"
 	warnHealthcheckTools   Code = "RS303"
@@ -280,6 +284,7 @@ var codes = []CodeInfo{
 	{infoOptionDollar, KindInfo, "interpreter option's $ escaped in the variable", "An exec-form command passed an interpreter option holding a $ (-Dserver.port=${PORT}) to the interpreter as written, as no shell expands it and Docker does not expand CMD; Docker does expand an ENV at build time, so the option goes to the interpreter's variable (RS109) with the $ escaped (\\$), and the interpreter gets the same text, which the program may resolve itself (Spring's placeholders)."},
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoRunnerAssigns, KindInfo, "assignments in front of a runner kept", "A shell-form command set variables in front of the runner it starts (HOME=/root poetry run gunicorn ...): they set the environment of the runner and so of the program it ran, so once the runner is left out (RS107) they stay in front of that program, in shell form, which gives it the same environment."},
+	{infoFlavorCompose, KindInfo, "runtime flavor chosen for a compose command", "A compose file of the build context has a service that builds this Dockerfile and sets command: or entrypoint:, which compose runs instead of the image's CMD or ENTRYPOINT; it needs a program (a shell for sh -c) that the preset's default runtime flavor lacks, so a flavor that has it is used, as for a CMD that needs it (RS117)."},
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
 	{infoProgramInstall, KindInfo, "program the sources run installed in the runtime", "The app's sources run a program by name that the original image had and no runtime flavor comes with (git): the runtime installs it with its package manager."},
 	{infoToolLeft, KindInfo, "released tool left in the builder", "A program the build installs from a package outside the app's module or with a version (go install github.com/swaggo/swag/cmd/swag@latest) is used only by the build: neither CMD, ENTRYPOINT nor HEALTHCHECK runs it, so it stays in the builder, and its build gets no static switch (CGO_ENABLED=0)."},
@@ -344,6 +349,7 @@ var codes = []CodeInfo{
 	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 	{declScriptOwnEnv, KindDecline, "the runner runs the script in an environment of its own", "A stripped runner hands a script file to the interpreter (uv run main.py), but the script declares what it needs itself (PEP 723 inline metadata, # /// script), and the runner runs it in an environment of its own with those dependencies, made when the container starts: run with the interpreter from the build's environment, it would lack them."},
+	{declComposeRunner, KindDecline, "a compose command runs a runner the runtime drops", "A compose service that builds this Dockerfile sets command: or entrypoint: (which compose runs instead of the image's CMD or ENTRYPOINT) to a runner's command (uv run, poetry run, npm start) whose program the runtime does not have, because the conversion takes the runner out of the CMD or resolves its script; restage does not edit the compose file, so the container would not start under compose."},
 	{declInterpreterFetch, KindDecline, "the build fetches an interpreter the runtime lacks", "A build command (uv sync) finds that the project asks for an interpreter version the builder's certainly does not satisfy (requires-python, .python-version), so it downloads another interpreter outside the environment the runtime copies and makes the environment on it; the reason comes from the preset."},
 	{declOutputNotBuilt, KindDecline, "the command runs a file the build does not write", "The container runs a file of the build's output folder (java -jar target/demo-0.0.1-SNAPSHOT.jar) whose name is not what the project file makes the build write (pom.xml: finalName, else artifactId-version): the original container cannot start either, and a copy of the file would fail the build; the reason names the file the build writes."},
 	{declBuildAtStart, KindDecline, "the start runs the build tool", "No RUN builds anything, and the command the container starts (or a shell script it runs) runs one of the preset's build steps (mvn verify): the container builds when it starts, so the build tool must stay in the image and there is nothing to split off."},
@@ -351,6 +357,7 @@ var codes = []CodeInfo{
 	{declProgramDownloaded, KindDecline, "program a RUN downloads or writes outside what is carried", "The program the container runs is no file the build writes in the app's folders or an output its preset names, but a RUN names it together with a folder on PATH (or the folder of the path the command names): it downloads it there (a download tool such as curl or wget on a URL, then tar -C /usr/local/bin) or writes it there (cp, ln); restage does not carry such programs, and the reason names that RUN and folder instead of listing the build's outputs as if the build never wrote the program."},
 	{declNotJSON, KindDecline, "command looks like exec form but is not JSON", "A CMD or ENTRYPOINT starts as a JSON array would but is not valid JSON (a trailing ;, single quotes, a missing comma): Docker runs it as a shell command whose first word (such as [npm,) is no program, so the original container cannot start."},
 	{declScriptNoShebang, KindDecline, "exec-form command names a script with no #! line", "An exec-form CMD or ENTRYPOINT runs a text file of the build context whose first line is not #! (a script of shell lines) and no shell of the image's own ENTRYPOINT script runs it: Docker starts it with execve, which cannot run such a file (exec format error; only a shell falls back to reading it as a script), so the original container cannot start either; or the builder's entrypoint script ran it (RS164) and the runtime has no such entrypoint."},
+	{declComposeNeeds, KindDecline, "a compose command needs a program no usable runtime has", "A compose service that builds this Dockerfile sets command: or entrypoint: (which compose runs instead of the image's CMD or ENTRYPOINT) that needs a program, such as the shell of sh -c, that no runtime flavor of the preset has, or that the runtime asked for with --runtime lacks; restage does not edit the compose file, so the container would not start under compose."},
 
 	{warnOptionsEnvSet, KindWarning, "options variable also set by the file", "The variable that receives the interpreter options is also set by the file; its value may not hold them."},
 	{warnFlatCopy, KindWarning, "run-time folder copied flat (retired)", "Retired, no longer produced: a run-time folder copied into a folder flat left restage unable to tell which files the program reads, so it copied none."},

@@ -166,6 +166,9 @@ type plan struct {
 	// both are noted once the runtime's command is written.
 	classNote    string
 	classWorkdir bool
+	// composeUses are the commands compose runs instead of the image's
+	// (composeCommands).
+	composeUses []composeUse
 }
 
 type varUse struct {
@@ -206,6 +209,7 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		return nil, err
 	}
 	p.healthcheckTools() // marks the artifacts the check runs
+	p.composeCommands()  // and those a compose command runs
 	p.sourcePrograms()   // and those the sources run by name
 	p.sourceGlobals()
 	p.noteToolsLeft()
@@ -223,6 +227,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		return nil, err
 	}
 	if err := p.checkVM(); err != nil {
+		return nil, err
+	}
+	if err := p.checkComposeRunners(); err != nil {
 		return nil, err
 	}
 	if err := p.checkEntrypointShell(); err != nil {

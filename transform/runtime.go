@@ -748,6 +748,24 @@ func (p *plan) chooseRuntime() error {
 	}
 	need = p.fromPathFolders(need, p.prog.holder)
 	tools = p.fromPathFolders(tools, f.healthcheck)
+	// The compose commands' programs count as the CMD's, once it is
+	// known that they are why no runtime fits (composeLacks).
+	plain := need
+	fitsNeed := func(n []string) bool {
+		saved := need
+		need = n
+		defer func() { need = saved }()
+		if asked != "" {
+			return pick(asked, false) != nil
+		}
+		return slices.ContainsFunc(p.order(), func(fl string) bool { return pick(fl, false) != nil })
+	}
+	if err := p.composeLacks(asked, plain, fitsNeed); err != nil {
+		return err
+	}
+	for _, t := range p.hcMissing(p.composeTools()) {
+		need = appendNew(slices.Clone(need), t)
+	}
 	if strict && !slices.ContainsFunc(p.order(), func(fl string) bool { return pick(fl, false) != nil }) {
 		strict = false
 	}
@@ -795,8 +813,18 @@ func (p *plan) chooseRuntime() error {
 				why = freeWhy
 			}
 			p.why = fmt.Sprintf("%s instead of %s: %s; %s", p.runtime.Flavor, f.preset.DefaultFlavor, why, p.runtime.Why)
-			// RS157 says it when the sources' calls are the whole reason.
-			if !p.onlyForNeeds(func() bool { return pick(f.preset.DefaultFlavor, false) != nil }, &need) {
+			// RS157 says it when the sources' calls are the whole reason,
+			// RS172 when the compose commands' programs are.
+			switch {
+			case p.onlyForNeeds(func() bool { return pick(f.preset.DefaultFlavor, false) != nil }, &need):
+			case len(need) > len(plain) && fitsNeed(plain) && func() bool {
+				saved := need
+				need = plain
+				defer func() { need = saved }()
+				return pick(f.preset.DefaultFlavor, false) != nil
+			}():
+				p.notes.note(p.prog.holder.first, infoFlavorCompose, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
+			default:
 				p.notes.note(p.prog.holder.first, infoFlavorFallback, "runtime %s instead of %s: %s", p.runtime.Flavor, f.preset.DefaultFlavor, why)
 			}
 		}
@@ -1131,10 +1159,18 @@ func (p *plan) needsText(libc string, tools []string) string {
 // toolsText says who needs which tools.
 func (p *plan) toolsText(tools []string) string {
 	var cmd, pkg []string
+	compose := map[*composeUse][]string{}
+	var uses []*composeUse
 	for _, t := range tools {
 		switch {
 		case slices.Contains(p.pkgTools, t) && !slices.Contains(p.prog.tools, t):
 			pkg = append(pkg, t)
+		case !slices.Contains(p.prog.tools, t) && p.composeNeedsTool(t) != nil:
+			u := p.composeNeedsTool(t)
+			compose[u] = append(compose[u], t)
+			if !slices.Contains(uses, u) {
+				uses = append(uses, u)
+			}
 		case slices.Contains(p.prog.tools, t) || !p.srcNeedsTool(t):
 			cmd = append(cmd, t)
 		}
@@ -1145,6 +1181,9 @@ func (p *plan) toolsText(tools []string) string {
 	}
 	if len(pkg) > 0 {
 		parts = append(parts, fmt.Sprintf("installing the run-time packages needs %s", strings.Join(pkg, " and ")))
+	}
+	for _, u := range uses {
+		parts = append(parts, fmt.Sprintf("%s and which needs %s", u.shown(), strings.Join(compose[u], " and ")))
 	}
 	for _, n := range p.srcNeeds {
 		if slices.ContainsFunc(n.tools, func(t string) bool { return slices.Contains(tools, t) }) {

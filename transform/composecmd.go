@@ -1,0 +1,178 @@
+package transform
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/restage/restage/shell"
+)
+
+// A compose service that builds this Dockerfile and sets command: or
+// entrypoint: runs that instead of the image's CMD (or ENTRYPOINT) when
+// the app is deployed with compose (review 14, finding E: `command: sh -c
+// "sleep 5 && ./bot"` on a runtime with no shell; review 15, finding A:
+// `command: uv run uvicorn ...` on a runtime with no uv). restage does
+// not edit the compose file, so the runtime must run that command as it
+// is: its programs count for the runtime choice as the CMD's do, and a
+// runner the conversion leaves out of the CMD declines the file.
+
+// composeUse is one such command and what it needs of the runtime.
+type composeUse struct {
+	c       *composeCmd
+	service string
+	tools   []string // programs the runtime must have: the shell of sh -c, a system program
+	// runner is the program of a runner's command it starts (uv of uv
+	// run), runCmd that command.
+	runner, runCmd string
+}
+
+// shown names the command and what it replaces, for notes and declines.
+func (u *composeUse) shown() string {
+	what := "the image's CMD"
+	if u.c.key == "entrypoint" {
+		what = "the image's ENTRYPOINT and CMD"
+	}
+	return fmt.Sprintf("%s (service %s) sets `%s: %s`, which compose runs instead of %s", u.c.at, u.service, u.c.key, u.c.shown, what)
+}
+
+// composeCommands reads the commands compose runs instead of the image's.
+// A service's entrypoint: replaces the image's ENTRYPOINT and drops its
+// CMD (its own command: then follows it); a command: alone replaces the
+// CMD, and is only arguments when the image has an ENTRYPOINT, which is
+// not read here. A service is read only when it names this Dockerfile:
+// with the Dockerfile's name unknown (stdin), a service building another
+// file of the context's root could decline this one.
+func (p *plan) composeCommands() {
+	f := p.f
+	imageEntry := f.entrypoint != nil && len(cmdLine(f.entrypoint).CmdLine) > 0
+	for _, s := range f.composeBuilt() {
+		if !s.known {
+			continue
+		}
+		var c *composeCmd
+		var words []string
+		switch {
+		case s.entrypoint != nil:
+			c, words = s.entrypoint, s.entrypoint.words
+			if s.command != nil {
+				if !s.command.ok {
+					continue
+				}
+				words = slices.Concat(words, s.command.words)
+			}
+		case s.command != nil && !imageEntry:
+			c, words = s.command, s.command.words
+		default:
+			continue
+		}
+		if !c.ok || len(words) == 0 {
+			continue // unknown, or the image's own command runs
+		}
+		u := composeUse{c: c, service: s.name}
+		if k := shell.CommandArg(words); k > 0 && shell.IsShell(path.Base(words[0])) {
+			// sh -c "...": the shell, then each simple command's program.
+			u.tools = append(u.tools, path.Base(words[0]))
+			for _, sc := range splitShell(words[k]).cmds {
+				if args, _ := sc.argv(); len(args) > 0 && !args[0].dynamic {
+					p.composeProgram(&u, args)
+				}
+			}
+		} else {
+			ws := make([]word, len(words))
+			for i, w := range words {
+				ws[i] = word{text: w}
+			}
+			p.composeProgram(&u, ws)
+		}
+		p.composeUses = append(p.composeUses, u)
+	}
+}
+
+// composeProgram records what running args needs of the runtime: the
+// runner it starts, the preset's interpreters (every runtime has them),
+// a shell, or what a CMD's later command needs (toolNeed).
+func (p *plan) composeProgram(u *composeUse, args []word) {
+	f := p.f
+	if r, runCmd, _ := f.runnerOf(args, f.workdir); r != nil {
+		if u.runner == "" {
+			u.runner, u.runCmd = path.Base(strings.Fields(runCmd)[0]), runCmd
+		}
+		return
+	}
+	prog := args[0].text
+	switch {
+	case f.preset.IsInterpreter(path.Base(prog)):
+	case shell.IsShell(path.Base(prog)):
+		u.tools = appendNew(u.tools, path.Base(prog))
+	default:
+		if t := p.toolNeed(prog, nil); t != "" {
+			u.tools = appendNew(u.tools, t)
+		}
+	}
+}
+
+// composeTools are the programs the compose commands need, each once.
+func (p *plan) composeTools() []string {
+	var out []string
+	for _, u := range p.composeUses {
+		for _, t := range u.tools {
+			out = appendNew(out, t)
+		}
+	}
+	return out
+}
+
+// composeNeedsTool is the first compose command that needs t, or nil.
+func (p *plan) composeNeedsTool(t string) *composeUse {
+	for i := range p.composeUses {
+		if slices.Contains(p.composeUses[i].tools, t) {
+			return &p.composeUses[i]
+		}
+	}
+	return nil
+}
+
+// composeLacks declines when the compose commands need programs that no
+// runtime the conversion may use has, though the image's own command
+// would run on one: fits says whether a runtime fits the programs need.
+func (p *plan) composeLacks(asked string, plain []string, fits func(need []string) bool) error {
+	if len(p.composeUses) == 0 || !fits(plain) {
+		return nil // the file's own needs decide, as before
+	}
+	for i := range p.composeUses {
+		u := &p.composeUses[i]
+		if len(u.tools) == 0 || fits(slices.Concat(plain, p.hcMissing(u.tools))) {
+			continue
+		}
+		needs := "needs " + strings.Join(u.tools, " and ")
+		if asked != "" {
+			return declinef(declComposeNeeds, "line %d: %s and which %s, which --runtime %s does not have: the container would not start under compose, and restage does not edit the compose file (give the service a command the runtime can run, or ask for a runtime that has %s)", p.prog.holder.first, u.shown(), needs, asked, strings.Join(u.tools, " and "))
+		}
+		return declinef(declComposeNeeds, "line %d: %s and which %s, which no runtime of the %s preset has: the container would not start under compose, and restage does not edit the compose file (give the service a command the runtime can run)", p.prog.holder.first, u.shown(), needs, p.f.preset.Name)
+	}
+	return nil
+}
+
+// checkComposeRunners declines a compose command that starts a runner
+// (uv run, npm start) whose program the chosen runtime does not have: the
+// conversion left it out of the CMD (or resolved its script), and the
+// compose file still runs it.
+func (p *plan) checkComposeRunners() error {
+	for i := range p.composeUses {
+		u := &p.composeUses[i]
+		if u.runner == "" || p.runtime.HasTool(u.runner) || slices.Contains(p.installed, u.runner) {
+			continue
+		}
+		if _, art := p.resolve(u.runner); art != nil && art.name != "" {
+			continue
+		}
+		how := fmt.Sprintf("the conversion leaves `%s` out of the CMD", u.runCmd)
+		if !p.stripped {
+			how = "the conversion does not keep it"
+		}
+		return declinef(declComposeRunner, "line %d: %s: it runs %s, which the runtime %s does not have (%s), so the container would not start under compose, and restage does not edit the compose file (change the service's command to what the converted CMD runs, or remove it)", p.prog.holder.first, u.shown(), u.runner, p.image, how)
+	}
+	return nil
+}
