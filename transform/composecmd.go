@@ -168,9 +168,14 @@ func (p *plan) checkComposeRunners() error {
 		if _, art := p.resolve(u.runner); art != nil && art.name != "" {
 			continue
 		}
-		how := fmt.Sprintf("the conversion leaves `%s` out of the CMD", u.runCmd)
-		if !p.stripped {
-			how = "the conversion does not keep it"
+		// Say what the conversion did with the same runner in the CMD.
+		cmdText := strings.Join(cmdLine(p.prog.holder).CmdLine, " ")
+		how := "the builder's copy of it stays in the builder"
+		switch {
+		case p.stripped && strings.Contains(cmdText, u.runCmd):
+			how = fmt.Sprintf("the conversion leaves `%s` out of the CMD", u.runCmd)
+		case p.prog.resolved && strings.Contains(cmdText, u.runCmd):
+			how = fmt.Sprintf("the converted CMD runs the script of `%s` directly", u.runCmd)
 		}
 		return declinef(declComposeRunner, "line %d: %s: it runs %s, which the runtime %s does not have (%s), so the container would not start under compose, and restage does not edit the compose file (change the service's command to what the converted CMD runs, or remove it)", p.prog.holder.first, u.shown(), u.runner, p.image, how)
 	}
