@@ -150,7 +150,11 @@ func (p *plan) composeLacks(asked string, plain []string, fits func(need []strin
 		if asked != "" {
 			return declinef(declComposeNeeds, "line %d: %s and which %s, which --runtime %s does not have: the container would not start under compose, and restage does not edit the compose file (give the service a command the runtime can run, or ask for a runtime that has %s)", p.prog.holder.first, u.shown(), needs, asked, strings.Join(u.tools, " and "))
 		}
-		return declinef(declComposeNeeds, "line %d: %s and which %s, which no runtime of the %s preset has: the container would not start under compose, and restage does not edit the compose file (give the service a command the runtime can run)", p.prog.holder.first, u.shown(), needs, p.f.preset.Name)
+		all := ""
+		if len(u.tools) > 1 {
+			all = " together"
+		}
+		return declinef(declComposeNeeds, "line %d: %s and which %s, which no runtime of the %s preset has%s: the container would not start under compose, and restage does not edit the compose file (give the service a command the runtime can run)", p.prog.holder.first, u.shown(), needs, p.f.preset.Name, all)
 	}
 	return nil
 }
