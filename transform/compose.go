@@ -3,7 +3,9 @@ package transform
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/restage/restage/shell"
 	"gopkg.in/yaml.v3"
@@ -153,7 +155,7 @@ type composeCmd struct {
 	words []string
 	// ok: the words could be read: a string compose splits as a shell
 	// would (no expansion: compose's own ${X} is left out), or a list
-	// of strings. An empty one (null, "", []) resets the image's.
+	// of strings. An empty one ("", []) resets the image's.
 	ok bool
 }
 
@@ -314,37 +316,63 @@ func composeVolume(v *yaml.Node) (composeMount, bool) {
 // readComposeCmd reads a command: or entrypoint: value. Compose splits
 // the string form into words as a shell would and runs them with no
 // shell of its own (`sh -c "a && b"` is sh given a command string); the
-// list form is the words. A `$` other than compose's `$$` escape is an
-// interpolation compose makes from its environment, unknown here.
+// list form is the words. A variable ($X, ${X:-d}) is one compose fills
+// from its environment, unknown here: it becomes composeVar, and a
+// program named by one is not judged; `$$` is compose's escape for `$`.
 func readComposeCmd(file, key string, v *yaml.Node) *composeCmd {
 	c := &composeCmd{at: fmt.Sprintf("%s:%d", file, v.Line), key: key}
 	var raw []string
 	switch v.Kind {
 	case yaml.ScalarNode:
-		c.shown = v.Value
 		if v.Tag == "!!null" {
-			c.ok = true
+			return nil // the image's own, as if the key were not there
+		}
+		c.shown = v.Value
+		text, ok := composeVars(v.Value, `\$`)
+		if !ok {
 			return c
 		}
-		if strings.Contains(strings.ReplaceAll(v.Value, "$$", ""), "$") {
-			return c
-		}
-		ws, err := shell.Split(strings.ReplaceAll(v.Value, "$$", "\\$"))
+		ws, err := shell.Split(text)
 		if err != nil {
 			return c
 		}
 		raw = ws
 	case yaml.SequenceNode:
+		var shown []string
 		for _, w := range v.Content {
-			if w.Kind != yaml.ScalarNode || strings.Contains(strings.ReplaceAll(w.Value, "$$", ""), "$") {
+			if w.Kind != yaml.ScalarNode {
 				return c
 			}
-			raw = append(raw, strings.ReplaceAll(w.Value, "$$", "$"))
+			text, ok := composeVars(w.Value, "$")
+			if !ok {
+				return c
+			}
+			raw, shown = append(raw, text), append(shown, w.Value)
 		}
-		c.shown = jsonArgs(raw)
+		c.shown = jsonArgs(shown)
 	default:
 		return c
 	}
 	c.words, c.ok = raw, true
 	return c
+}
+
+// composeVar stands for the value of a compose variable in a command's
+// words.
+const composeVar = "\x01"
+
+var composeVarRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)`) })
+
+// composeVars replaces compose's variables in s by composeVar and its
+// `$$` by dollar; a `$` of neither kind is not read (false).
+func composeVars(s, dollar string) (string, bool) {
+	parts := strings.Split(s, "$$")
+	for i, p := range parts {
+		p = composeVarRe().ReplaceAllLiteralString(p, composeVar)
+		if strings.Contains(p, "$") {
+			return "", false
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, dollar), true
 }

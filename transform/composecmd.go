@@ -61,6 +61,9 @@ func (p *plan) composeCommands() {
 					continue
 				}
 				words = slices.Concat(words, s.command.words)
+				if s.entrypoint.ok && len(s.entrypoint.words) == 0 {
+					c = s.command // `entrypoint: []`: the command runs alone
+				}
 			}
 		case s.command != nil && !imageEntry:
 			c, words = s.command, s.command.words
@@ -71,7 +74,7 @@ func (p *plan) composeCommands() {
 			continue // unknown, or the image's own command runs
 		}
 		u := composeUse{c: c, service: s.name}
-		if k := shell.CommandArg(words); k > 0 && shell.IsShell(path.Base(words[0])) {
+		if k := shell.CommandArg(words); k > 0 && shell.IsShell(path.Base(words[0])) && !strings.Contains(words[0], composeVar) {
 			// sh -c "...": the shell, then each simple command's program.
 			u.tools = append(u.tools, path.Base(words[0]))
 			for _, sc := range splitShell(words[k]).cmds {
@@ -95,6 +98,9 @@ func (p *plan) composeCommands() {
 // a shell, or what a CMD's later command needs (toolNeed).
 func (p *plan) composeProgram(u *composeUse, args []word) {
 	f := p.f
+	if strings.Contains(args[0].text, composeVar) {
+		return // named by a variable compose fills
+	}
 	if r, runCmd, _ := f.runnerOf(args, f.workdir); r != nil {
 		if u.runner == "" {
 			u.runner, u.runCmd = path.Base(strings.Fields(runCmd)[0]), runCmd
