@@ -9012,6 +9012,25 @@ var builtinPresets = []*Preset{
 					},
 					Why: "{what} \"{req}\" ({file}) excludes the builder's Python {builder}, so uv downloads another interpreter into /root/.local/share/uv/python and makes the environment on it; the runtime gets the environment without that interpreter, which would not start; pin a python image whose version satisfies it",
 				},
+				OffPath: &OffPath{
+					Bin: ".venv/bin",
+					UnlessEnv: []string{
+						"UV_PROJECT_ENVIRONMENT",
+						"VIRTUAL_ENV",
+						"UV_SYSTEM_PYTHON",
+					},
+					UnlessArgs: []string{
+						"--active",
+						"--project",
+						"--directory",
+					},
+					Files: []string{
+						"pyproject.toml",
+						"uv.lock",
+					},
+					Match: "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
+					Hint:  "through uv run",
+				},
 			},
 		},
 		DropEnv: []string{
@@ -11203,6 +11222,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?i)^(?P<name>psycopg2|psycopg|mysqlclient)(?:[\\[<>=!~;@].*)?$", nil},
 	{"(?i)autoload|require-?dir|require-?all|require-?directory", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>psycopg2|psycopg|mysqlclient)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
+	{"(?im)(?:^|[\"'\\s])[ \\t]*x[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?m)\"(?P<name>@prisma/client|prisma)\"\\s*:", [][]string{{"\""}, {"@prisma/client", "prisma"}, {"\""}, {":"}}},
 	{"(?m)(?:^|[\\s\"']|node_modules/)(?P<name>bcrypt|better-sqlite3|sqlite3|sharp|canvas|node-pty|argon2|@node-rs/argon2|@node-rs/bcrypt|node-sass|re2|sodium-native|@tensorflow/tfjs-node|oracledb|@prisma/client|prisma)[\"'@:]", [][]string{{"crypt", "etter-sqlite3", "qlite3", "harp", "canvas", "node-pty", "argon2", "@node-rs/", "node-sass", "re2", "sodium-native", "@tensorflow/tfjs-node", "oracledb", "@prisma/client", "prisma"}}},
 	{"(?m)(?:^|[^.\\w$]|\\b(?:child_process|childProcess|cp)\\.|\\brequire\\(\\s*['\"](?:node:)?child_process['\"]\\s*\\)\\.)(?:exec|execSync)\\(", [][]string{{"exec"}, {"("}}},

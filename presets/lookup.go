@@ -1904,3 +1904,9 @@ func (pk *Packages) Redirects(moduleFile []byte) bool {
 
 // Matches reports whether a script file shows the decline's sign.
 func (d ScriptDecline) Matches(data []byte) bool { return re(d.Match).Match(data) }
+
+// Lists reports whether a project file lists a package named like the
+// program.
+func (o *OffPath) Lists(data []byte, program string) bool {
+	return re(strings.ReplaceAll(o.Match, "{name}", regexp.QuoteMeta(program))).Match(data)
+}

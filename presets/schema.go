@@ -270,6 +270,12 @@ type BuildCommand struct {
 	// (uv sync): then the runtime would get an environment whose
 	// interpreter it lacks, so the engine declines.
 	Requests *InterpreterRequest `yaml:"interpreter_request"`
+	// OffPath, when set, says where the command puts the programs of the
+	// dependencies it installs, when the file does not send them
+	// elsewhere: a folder no image's PATH holds (uv sync's project
+	// .venv/bin). A start command that runs such a program by name, with
+	// nothing else installing it, could not start (review 15, finding C).
+	OffPath *OffPath `yaml:"off_path"`
 	// Tools are packages that build the app rather than run it (poetry,
 	// uv): a command that names only these installs a tool, not the app,
 	// so it gets no Prepare and is no app folder.
@@ -289,6 +295,29 @@ type BuildCommand struct {
 	// of the output folder the build does not write cannot start, and is
 	// declined as such.
 	Output *OutputNames `yaml:"output"`
+}
+
+// OffPath is where a build command puts its dependencies' programs, off
+// the image's PATH, and how a project file tells a program of one of them.
+type OffPath struct {
+	// Bin is the folder of the programs, relative to where the command
+	// runs.
+	Bin string `yaml:"bin"`
+	// UnlessEnv are variables that send the install elsewhere: set by an
+	// ENV or named in the RUN, nothing is read.
+	UnlessEnv []string `yaml:"unless_env"`
+	// UnlessArgs are the command's arguments that do the same.
+	UnlessArgs []string `yaml:"unless_args"`
+	// Files are the project files, where the command runs, that list what
+	// it installs.
+	Files []string `yaml:"files"`
+	// Match is a regexp over such a file, with {name} standing for the
+	// program's name quoted: a match says the file lists a package of
+	// that name, whose program the install puts in Bin.
+	Match string `yaml:"match"`
+	// Hint is how else the file may run the program, for the decline's
+	// advice ("through uv run").
+	Hint string `yaml:"hint"`
 }
 
 // OutputNames are the names a build command gives its output files, read

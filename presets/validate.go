@@ -240,6 +240,14 @@ func (p *Preset) compile() *presetErr {
 				}
 			}
 		}
+		if o := b.OffPath; o != nil {
+			if o.Bin == "" || len(o.Files) == 0 || !strings.Contains(o.Match, "{name}") {
+				return &presetErr{at("off_path"), fmt.Sprintf("off_path of %q needs bin, files and a match with {name}", b.Command)}
+			}
+			if _, err := compileRE(strings.ReplaceAll(o.Match, "{name}", "x")); err != nil {
+				return &presetErr{at("off_path.match"), fmt.Sprintf("bad pattern %q: %v", o.Match, err)}
+			}
+		}
 		for j, d := range b.DropArgs {
 			if _, err := compileRE(d.When); err != nil || d.Arg == "" || d.Why == "" || d.Without == "" || (d.Env == "") != (d.When == "") || b.Prepare == nil {
 				return &presetErr{at(fmt.Sprintf("drop_args.%d", j)), "a drop arg needs arg, why and without, env and when together, and the command's prepare (the environment it would miss)"}

@@ -424,6 +424,9 @@ func (p *plan) checkProgram() error {
 	}
 	if art == nil && f.preset.PathPrograms && !strings.Contains(pr.word, "/") {
 		// A program the install put on PATH (a console script).
+		if err := p.programOffPath(); err != nil {
+			return err
+		}
 		return p.needApp()
 	}
 	if art == nil && f.preset.PathPrograms && strings.Contains(pr.word, "/") && f.inOwnEnv(abs) {
