@@ -1085,12 +1085,13 @@ func (p *plan) stripRunner(r *Runner, runCmd string, rest []word) error {
 // ENTRYPOINT holding a runner alone (ENTRYPOINT ["pipenv", "run"]) runs:
 // Docker appends an exec-form CMD's words to it, so the runner runs the
 // CMD (review 15, finding D). Anything else is declined with its own
-// reason: no CMD (the runner runs nothing), a shell-form CMD (the runner
-// runs /bin/sh -c and its text) or a runner behind an init wrapper.
+// reason: no CMD, or a shell-form ENTRYPOINT, which ignores it (the
+// runner runs nothing), a shell-form CMD (the runner runs /bin/sh -c and
+// its text) or a runner behind an init wrapper.
 func (p *plan) runnerCmdFromCmd(runCmd string) ([]word, error) {
 	f, pr := p.f, p.prog
 	ep := pr.holder
-	if ep.kw != "ENTRYPOINT" || pr.exec == nil || pr.needsShell || pr.cmdIn != nil || f.cmd == nil || f.cmd == ep {
+	if ep.kw != "ENTRYPOINT" || pr.shellForm || pr.exec == nil || pr.needsShell || pr.cmdIn != nil || f.cmd == nil || f.cmd == ep {
 		return nil, declinef(declRunsNothing, "line %d: %s runs nothing", ep.first, runCmd)
 	}
 	if len(pr.wrap) > 0 {
