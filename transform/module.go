@@ -100,9 +100,6 @@ func (p *plan) noteModuleMissing(mod string, l *presets.ModuleLoader) {
 		return
 	}
 	rel := strings.ReplaceAll(mod, m.Separator, "/")
-	if contextHoldsElsewhere(ctx, rel, strings.TrimPrefix(strings.TrimPrefix(dir, f.workdir), "/")) {
-		return
-	}
 	var (
 		shown []string
 		why   string
@@ -124,6 +121,11 @@ func (p *plan) noteModuleMissing(mod string, l *presets.ModuleLoader) {
 		} else {
 			shown = append(shown, abs)
 		}
+	}
+	// Read last: the walk costs the most, and a module in place ends
+	// the reading before it.
+	if contextHoldsElsewhere(ctx, rel, strings.TrimPrefix(strings.TrimPrefix(dir, f.workdir), "/")) {
+		return
 	}
 	p.notes.note(pr.holder.first, warnEntryMissing, "the command loads the module %s (%s), which no COPY brings into the image and no RUN makes (%s): the image cannot start on its own, only with the module given from outside (a bind mount); what the program writes and runs was not read, and a mounted folder must let the runtime's user write where the program writes", mod, strings.Join(shown, ", or "), why)
 }
