@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/restage/restage/presets"
 )
 
@@ -35,6 +36,59 @@ type placement struct {
 type folderCopy struct {
 	dest, src string
 	line      int
+}
+
+// madeDir records that a builder folder, and so every folder above it,
+// exists from here on.
+func (f *facts) madeDir(d string) {
+	if f.dirsNow == nil {
+		f.dirsNow = map[string]bool{}
+	}
+	for d = path.Clean(d); path.IsAbs(d); d = path.Dir(d) {
+		if f.dirsNow[d] {
+			return
+		}
+		f.dirsNow[d] = true
+		if d == "/" {
+			return
+		}
+	}
+}
+
+// copyDest is where a COPY writes in the builder, absolute, and whether
+// that destination is a folder its sources go into: spelled as one (a
+// trailing slash, ".", several sources) or one that exists already
+// (BuildKit copies a file onto an existing folder into it, and onto any
+// other name as that name).
+func (f *facts) copyDest(c copyStep) (string, bool) {
+	dest := c.cp.DestPath
+	if d, ok := f.expand(dest); ok {
+		dest = d
+	}
+	abs := path.Join(c.cwd, dest)
+	if path.IsAbs(dest) {
+		abs = path.Clean(dest)
+	}
+	dir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1 || c.dirs[abs]
+	return abs, dir
+}
+
+// copyDirs records the folders a COPY makes: its destination when that
+// is a folder, or it takes a folder, else the one above it.
+func (f *facts) copyDirs(cp *instructions.CopyCommand) {
+	c := f.copies[len(f.copies)-1]
+	abs, dir := f.copyDest(c)
+	for _, raw := range cp.SourcePaths {
+		s := path.Clean(strings.TrimPrefix(raw, "/"))
+		if s == "." || strings.HasSuffix(raw, "/") || f.isDir(s) {
+			dir = true
+		}
+	}
+	if dir {
+		f.madeDir(abs)
+	} else {
+		f.madeDir(path.Dir(abs))
+	}
 }
 
 // placements lists what the COPY steps from the build context wrote, one
@@ -73,15 +127,7 @@ func (f *facts) placements() ([]placement, []folderCopy) {
 	}
 	for _, c := range f.copies {
 		line := c.in.first
-		dest := c.cp.DestPath
-		if d, ok := f.expand(dest); ok {
-			dest = d
-		}
-		destDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
-		absDest := path.Join(c.cwd, dest)
-		if path.IsAbs(dest) {
-			absDest = path.Clean(dest)
-		}
+		absDest, destDir := f.copyDest(c)
 		for _, raw := range c.cp.SourcePaths {
 			s := path.Clean(strings.TrimPrefix(raw, "/"))
 			if s == "." {
