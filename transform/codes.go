@@ -160,6 +160,7 @@ const (
 	declMovedUnclear       Code = "RS237"
 	declGlobalSelfUnread   Code = "RS238"
 	declSecretArg          Code = "RS239"
+	declCommandWordsJoined Code = "RS242"
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
@@ -335,6 +336,7 @@ var codes = []CodeInfo{
 	{declMovedUnclear, KindDecline, "where a moved file lands unknown", "A RUN moves something out of the app folder to a destination that may or may not be a folder, so where it lands, and so what the runtime must copy, cannot be told."},
 	{declGlobalSelfUnread, KindDecline, "globally installed app program unclear", "The command runs a program that a global install of the app's own folder may have linked onto PATH, but the package file cannot be read, or the program's file is not a script whose #! line names the preset's interpreter: what to run cannot be told."},
 	{declSecretArg, KindDecline, "build secret needed in the runtime stage", "A runtime-stage instruction (an ENV, a LABEL) uses a build argument whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule (TOKEN, PASSWORD, SECRET, KEY and others), which restage never declares in the runtime stage and cannot leave out without changing what the runtime gets."},
+	{declCommandWordsJoined, KindDecline, "runner's command words given as one word", "The command gives a runner's own command words as one word (CMD [\"npm\", \"run start\"]): each string of an exec-form array, and each quoted word of a shell command, is one argument, and the runner has no command named by the words with their space (npm: Unknown command: \"run start\"), so the original container cannot start either; the command words are the preset's (runners[].commands, scripts and programs), and words after them are the script's arguments, which may hold spaces."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
