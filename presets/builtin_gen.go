@@ -4731,7 +4731,27 @@ var builtinPresets = []*Preset{
 				Reason:     "`nodemon` restarts on file changes: it is for development",
 			},
 			{
+				RunCommand: "ts-node-dev",
+				Reason:     "`ts-node-dev` restarts on file changes: it is for development",
+			},
+			{
+				RunCommand: "npx ts-node-dev",
+				Reason:     "`ts-node-dev` restarts on file changes: it is for development",
+			},
+			{
+				RunCommand: "tsnd",
+				Reason:     "`tsnd` (ts-node-dev) restarts on file changes: it is for development",
+			},
+			{
+				RunCommand: "npx tsnd",
+				Reason:     "`tsnd` (ts-node-dev) restarts on file changes: it is for development",
+			},
+			{
 				RunCommand: "react-scripts start",
+				Reason:     "`react-scripts start` is a development server; a production image would serve the build",
+			},
+			{
+				RunCommand: "npx react-scripts start",
 				Reason:     "`react-scripts start` is a development server; a production image would serve the build",
 			},
 			{
@@ -4739,7 +4759,15 @@ var builtinPresets = []*Preset{
 				Reason:     "`vue-cli-service serve` is a development server",
 			},
 			{
+				RunCommand: "npx vue-cli-service serve",
+				Reason:     "`vue-cli-service serve` is a development server",
+			},
+			{
 				RunCommand: "next dev",
+				Reason:     "`next dev` is a development server",
+			},
+			{
+				RunCommand: "npx next dev",
 				Reason:     "`next dev` is a development server",
 			},
 			{
@@ -6235,6 +6263,10 @@ var builtinPresets = []*Preset{
 							Value: "typescript",
 						},
 						{
+							Name:  "tsnd",
+							Value: "ts-node-dev",
+						},
+						{
 							Name:  "vite",
 							Value: "vite",
 						},
@@ -6328,6 +6360,10 @@ var builtinPresets = []*Preset{
 						{
 							Name:  "tsc",
 							Value: "typescript",
+						},
+						{
+							Name:  "tsnd",
+							Value: "ts-node-dev",
 						},
 						{
 							Name:  "vite",
@@ -6433,6 +6469,10 @@ var builtinPresets = []*Preset{
 						{
 							Name:  "tsc",
 							Value: "typescript",
+						},
+						{
+							Name:  "tsnd",
+							Value: "ts-node-dev",
 						},
 						{
 							Name:  "vite",
