@@ -602,6 +602,7 @@ var builtinPresets = []*Preset{
 			},
 			BuildInputs: []string{
 				"*.go",
+				"*.proto",
 				"go.mod",
 				"go.sum",
 				"go.work",
