@@ -619,6 +619,14 @@ var builtinPresets = []*Preset{
 				"*.Dockerfile",
 				".dockerignore",
 			},
+			BuildInputsRead: []BuildInputsRead{
+				{
+					In: "\"github\\.com/(?:jhump/protoreflect(?:/v2)?/desc/protoparse|bufbuild/protocompile)\"",
+					Names: []string{
+						"*.proto",
+					},
+				},
+			},
 		},
 		Comments: "(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|'(?:[^'\\\\\\n]|\\\\.)*'",
 		LocalTime: &LocalTime{
@@ -11228,6 +11236,7 @@ var builtinLiterals = []patternLiterals{
 	{"", nil},
 	{"\"(?P<value>[^\"\\\\\\n]*)\"", [][]string{{"\""}, {"\""}}},
 	{"\"github\\.com/(?:astaxie/beego|beego/beego|beego/beego/v2/server/web)\"", [][]string{{"\"github.com/"}, {"astaxie/beego", "beego/beego"}, {"\""}}},
+	{"\"github\\.com/(?:jhump/protoreflect(?:/v2)?/desc/protoparse|bufbuild/protocompile)\"", [][]string{{"\"github.com/"}, {"jhump/protoreflect", "bufbuild/protocompile"}, {"\""}}},
 	{"\"github\\.com/Masterminds/vcs\"", [][]string{{"\"github.com/Masterminds/vcs\""}}},
 	{"\"github\\.com/joho/godotenv/autoload\"", [][]string{{"\"github.com/joho/godotenv/autoload\""}}},
 	{"\"gypfile\":\\s*true", [][]string{{"\"gypfile\":"}, {"true"}}},

@@ -215,6 +215,9 @@ type sourceFacts struct {
 	// unnamed are the read calls whose path is no literal (text: the
 	// expression).
 	unnamed []sourceRef
+	// inputsRead are globs of build inputs that the program reads at run
+	// time (run_files.build_inputs_read).
+	inputsRead []string
 }
 
 // readSources reads the app's sources in the build context for the
@@ -283,6 +286,7 @@ func (f *facts) readSources(rf *presets.RunFiles, blanking func(name string, dat
 		// The calls are read with the comments blanked (commentsOut);
 		// the literal scan skips comments itself, and //go:embed is one.
 		blanked := blanking(p, data)
+		sf.inputsRead = append(sf.inputsRead, rf.InputsRead(blanked())...)
 		for _, fn := range rf.WorkdirFuncs(blanked()) {
 			wdFuncs[fn] = true
 		}
@@ -354,8 +358,8 @@ func under(p, base string) bool {
 // buildInputsOnly reports whether a context path is a build input by its
 // name or a folder holding nothing else (a config/ of Go sources). An
 // unreadable or very large folder is not.
-func (f *facts) buildInputsOnly(rf *presets.RunFiles, src string) bool {
-	if rf.BuildInput(path.Base(src)) {
+func (f *facts) buildInputsOnly(rf *presets.RunFiles, src string, read []string) bool {
+	if rf.BuildInputFor(path.Base(src), read) {
 		return true
 	}
 	ctx := f.opt.Context
@@ -376,7 +380,7 @@ func (f *facts) buildInputsOnly(rf *presets.RunFiles, src string) bool {
 		if p == src {
 			return nil
 		}
-		if rf.BuildInput(e.Name()) {
+		if rf.BuildInputFor(e.Name(), read) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
@@ -562,7 +566,7 @@ func (p *plan) runFiles() []string {
 					}
 					continue
 				}
-				if f.buildInputsOnly(rf, pl.src) {
+				if f.buildInputsOnly(rf, pl.src, sf.inputsRead) {
 					continue
 				}
 				choose(pl.dest, why, gitIgnored(pl.src), pl.line)
@@ -599,8 +603,8 @@ func (p *plan) runFiles() []string {
 			}
 			continue
 		}
-		if f.buildInputsOnly(rf, hit.src) {
-			if !noted[hit.dest] && !rf.BuildInput(path.Base(hit.src)) {
+		if f.buildInputsOnly(rf, hit.src, sf.inputsRead) {
+			if !noted[hit.dest] && !rf.BuildInputFor(path.Base(hit.src), sf.inputsRead) {
 				noted[hit.dest] = true
 				leftInputs = append(leftInputs, *hit)
 			}
@@ -636,10 +640,10 @@ func (p *plan) runFiles() []string {
 	var left []string
 	line := 0
 	for _, pl := range pls {
-		if _, ok := picked[pl.dest]; ok || pl.made || copied[pl.dest] || noted[pl.dest] || rf.BuildInput(path.Base(pl.src)) || within(pl.dest, out) || contains(arts, pl.dest) || within(pl.dest, arts) {
+		if _, ok := picked[pl.dest]; ok || pl.made || copied[pl.dest] || noted[pl.dest] || rf.BuildInputFor(path.Base(pl.src), sf.inputsRead) || within(pl.dest, out) || contains(arts, pl.dest) || within(pl.dest, arts) {
 			continue
 		}
-		if f.buildInputsOnly(rf, pl.src) {
+		if f.buildInputsOnly(rf, pl.src, sf.inputsRead) {
 			continue // a folder of sources (cmd/, internal/) is no news
 		}
 		if embedded(pl.src) {
@@ -867,6 +871,12 @@ func (p *plan) shownAll(pls []placement) string {
 func (p *plan) runFilesUnread(rf *presets.RunFiles, pls []placement, why string) []string {
 	f := p.f
 	var out, skipped []string
+	// Unread sources may be those of a program that reads some build
+	// inputs (a .proto parser): those are copied.
+	var maybeRead []string
+	for _, b := range rf.BuildInputsRead {
+		maybeRead = append(maybeRead, b.Names...)
+	}
 	for _, pl := range pls {
 		if pl.open {
 			// Without a listing, the folder is copied whole, unless it
@@ -879,8 +889,8 @@ func (p *plan) runFilesUnread(rf *presets.RunFiles, pls []placement, why string)
 			out = append(out, pl.dest)
 			continue
 		}
-		if f.buildInputsOnly(rf, pl.src) {
-			if !rf.BuildInput(path.Base(pl.src)) {
+		if f.buildInputsOnly(rf, pl.src, maybeRead) {
+			if !rf.BuildInputFor(path.Base(pl.src), maybeRead) {
 				skipped = append(skipped, p.shown(pl))
 			}
 			continue
