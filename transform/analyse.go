@@ -215,6 +215,12 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	for k, v := range p.Builder.Env.All() {
 		f.envNow[k] = v
 	}
+	// The folders of the builder image's own PATH exist in it.
+	for _, d := range strings.Split(f.envNow["PATH"], ":") {
+		if path.IsAbs(d) {
+			f.madeDir(d)
+		}
+	}
 	if err := f.walk(); err != nil {
 		return nil, err
 	}

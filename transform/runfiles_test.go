@@ -118,6 +118,7 @@ func TestPlacementsCopyOntoFolder(t *testing.T) {
 		{"the folder above an earlier COPY's file", "COPY app.yaml /app/app.yaml\nCOPY main.go /app\n", []string{"/app/app.yaml", "/app/main.go"}},
 		{"an earlier file of that name", "COPY app.yaml /app\nCOPY main.go /app\n", []string{"/app"}},
 		{"made after the COPY", "COPY main.go /app\nRUN mkdir -p /app/x\n", []string{"/app"}},
+		{"a folder of the image's PATH", "COPY main.go /usr/local/bin\n", []string{"/usr/local/bin/main.go"}},
 	}
 	presets, err := builtinPresets()
 	if err != nil {
