@@ -602,6 +602,7 @@ var builtinPresets = []*Preset{
 			},
 			BuildInputs: []string{
 				"*.go",
+				"*.proto",
 				"go.mod",
 				"go.sum",
 				"go.work",
@@ -617,6 +618,14 @@ var builtinPresets = []*Preset{
 				"Dockerfile.*",
 				"*.Dockerfile",
 				".dockerignore",
+			},
+			BuildInputsRead: []BuildInputsRead{
+				{
+					In: "\"github\\.com/(?:jhump/protoreflect(?:/v2)?/desc/protoparse|bufbuild/protocompile)\"",
+					Names: []string{
+						"*.proto",
+					},
+				},
 			},
 		},
 		Comments: "(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|'(?:[^'\\\\\\n]|\\\\.)*'",
@@ -4741,7 +4750,27 @@ var builtinPresets = []*Preset{
 				Reason:     "`nodemon` restarts on file changes: it is for development",
 			},
 			{
+				RunCommand: "ts-node-dev",
+				Reason:     "`ts-node-dev` restarts on file changes: it is for development",
+			},
+			{
+				RunCommand: "npx ts-node-dev",
+				Reason:     "`ts-node-dev` restarts on file changes: it is for development",
+			},
+			{
+				RunCommand: "tsnd",
+				Reason:     "`tsnd` (ts-node-dev) restarts on file changes: it is for development",
+			},
+			{
+				RunCommand: "npx tsnd",
+				Reason:     "`tsnd` (ts-node-dev) restarts on file changes: it is for development",
+			},
+			{
 				RunCommand: "react-scripts start",
+				Reason:     "`react-scripts start` is a development server; a production image would serve the build",
+			},
+			{
+				RunCommand: "npx react-scripts start",
 				Reason:     "`react-scripts start` is a development server; a production image would serve the build",
 			},
 			{
@@ -4749,7 +4778,15 @@ var builtinPresets = []*Preset{
 				Reason:     "`vue-cli-service serve` is a development server",
 			},
 			{
+				RunCommand: "npx vue-cli-service serve",
+				Reason:     "`vue-cli-service serve` is a development server",
+			},
+			{
 				RunCommand: "next dev",
+				Reason:     "`next dev` is a development server",
+			},
+			{
+				RunCommand: "npx next dev",
 				Reason:     "`next dev` is a development server",
 			},
 			{
@@ -6246,6 +6283,10 @@ var builtinPresets = []*Preset{
 							Value: "typescript",
 						},
 						{
+							Name:  "tsnd",
+							Value: "ts-node-dev",
+						},
+						{
 							Name:  "vite",
 							Value: "vite",
 						},
@@ -6339,6 +6380,10 @@ var builtinPresets = []*Preset{
 						{
 							Name:  "tsc",
 							Value: "typescript",
+						},
+						{
+							Name:  "tsnd",
+							Value: "ts-node-dev",
 						},
 						{
 							Name:  "vite",
@@ -6444,6 +6489,10 @@ var builtinPresets = []*Preset{
 						{
 							Name:  "tsc",
 							Value: "typescript",
+						},
+						{
+							Name:  "tsnd",
+							Value: "ts-node-dev",
 						},
 						{
 							Name:  "vite",
@@ -11494,6 +11543,7 @@ var builtinLiterals = []patternLiterals{
 	{"", nil},
 	{"\"(?P<value>[^\"\\\\\\n]*)\"", [][]string{{"\""}, {"\""}}},
 	{"\"github\\.com/(?:astaxie/beego|beego/beego|beego/beego/v2/server/web)\"", [][]string{{"\"github.com/"}, {"astaxie/beego", "beego/beego"}, {"\""}}},
+	{"\"github\\.com/(?:jhump/protoreflect(?:/v2)?/desc/protoparse|bufbuild/protocompile)\"", [][]string{{"\"github.com/"}, {"jhump/protoreflect", "bufbuild/protocompile"}, {"\""}}},
 	{"\"github\\.com/Masterminds/vcs\"", [][]string{{"\"github.com/Masterminds/vcs\""}}},
 	{"\"github\\.com/joho/godotenv/autoload\"", [][]string{{"\"github.com/joho/godotenv/autoload\""}}},
 	{"\"gypfile\":\\s*true", [][]string{{"\"gypfile\":"}, {"true"}}},

@@ -711,6 +711,25 @@ func (r *RunFiles) Skipped(name string) bool { return matchAny(r.Sources.Skip, n
 // by the build or the repository.
 func (r *RunFiles) BuildInput(name string) bool { return matchAny(r.BuildInputs, name) }
 
+// BuildInputFor reports whether a folder or file of this name is used
+// only by the build, for a program that reads the names the globs of
+// read match (InputsRead).
+func (r *RunFiles) BuildInputFor(name string, read []string) bool {
+	return matchAny(r.BuildInputs, name) && !matchAny(read, name)
+}
+
+// InputsRead returns the globs of BuildInputsRead whose sign a source
+// (with its comments blanked) shows.
+func (r *RunFiles) InputsRead(data []byte) []string {
+	var out []string
+	for _, b := range r.BuildInputsRead {
+		if re(b.In).Match(data) {
+			out = append(out, b.Names...)
+		}
+	}
+	return out
+}
+
 // Literal is a string literal of a source and where it starts.
 type Literal struct {
 	Text   string

@@ -1332,6 +1332,18 @@ type RunFiles struct {
 	// data): never copied, and a folder holding only these is not a
 	// run-time file either.
 	BuildInputs []string `yaml:"build_inputs"`
+	// BuildInputsRead are build inputs that a program reads at run time
+	// when one of its sources matches In (a .proto file that a program
+	// importing a Protocol Buffers parser parses, review 14, finding D):
+	// for such a program, the names Names matches are no build inputs.
+	BuildInputsRead []BuildInputsRead `yaml:"build_inputs_read"`
+}
+
+// BuildInputsRead is a sign in a source (In, a regexp) that the program
+// reads the build inputs Names (globs) matches at run time.
+type BuildInputsRead struct {
+	In    string   `yaml:"in"`
+	Names []string `yaml:"names"`
 }
 
 // ScriptDecline is a regexp over a script file a runner hands to an

@@ -737,6 +737,17 @@ func (r *RunFiles) validate() *presetErr {
 	if err := globs("build_inputs", r.BuildInputs); err != nil {
 		return err
 	}
+	for _, b := range r.BuildInputsRead {
+		if _, err := compileRE(b.In); err != nil || b.In == "" {
+			return &presetErr{"run_files.build_inputs_read", fmt.Sprintf("bad regexp %q in in", b.In)}
+		}
+		if len(b.Names) == 0 {
+			return &presetErr{"run_files.build_inputs_read", "names is empty"}
+		}
+		if err := globs("build_inputs_read.names", b.Names); err != nil {
+			return err
+		}
+	}
 	re, err := compileRE(r.Literal)
 	if err != nil {
 		return &presetErr{"run_files.literal", fmt.Sprintf("bad pattern %q: %v", r.Literal, err)}

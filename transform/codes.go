@@ -161,6 +161,7 @@ const (
 	declGlobalSelfUnread   Code = "RS238"
 	declSecretArg          Code = "RS239"
 	declProgramOffPath     Code = "RS240"
+	declCommandWordsJoined Code = "RS242"
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
@@ -339,6 +340,7 @@ var codes = []CodeInfo{
 	{declGlobalSelfUnread, KindDecline, "globally installed app program unclear", "The command runs a program that a global install of the app's own folder may have linked onto PATH, but the package file cannot be read, or the program's file is not a script whose #! line names the preset's interpreter: what to run cannot be told."},
 	{declSecretArg, KindDecline, "build secret needed in the runtime stage", "A runtime-stage instruction (an ENV, a LABEL) uses a build argument whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule (TOKEN, PASSWORD, SECRET, KEY and others), which restage never declares in the runtime stage and cannot leave out without changing what the runtime gets."},
 	{declProgramOffPath, KindDecline, "the command's program is installed off PATH", "The command runs a program by name that only a dependency install puts into a folder the image's PATH does not hold (uv sync's project environment, <project>/.venv/bin, when no UV_PROJECT_ENVIRONMENT names another; the preset's off_path), and nothing else in the file installs it: the original container cannot start (executable file not found in $PATH), while the runtime, with its environment on PATH, would start it, a change restage does not make silently (run the program by its path in that folder or through the install's runner, uv run, or put the folder on PATH)."},
+	{declCommandWordsJoined, KindDecline, "runner's command words given as one word", "The command gives a runner's own command words as one word (CMD [\"npm\", \"run start\"]): each string of an exec-form array, and each quoted word of a shell command, is one argument, and the runner has no command named by the words with their space (npm: Unknown command: \"run start\"), so the original container cannot start either; the command words are the preset's (runners[].commands, scripts and programs), and words after them are the script's arguments, which may hold spaces."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},

@@ -221,10 +221,49 @@ func (p *plan) findProgram() error {
 	if err := p.restPrograms(); err != nil {
 		return err
 	}
+	if err := p.spacedCommandWords(first); err != nil {
+		return err
+	}
 	if r, c, rest := p.runner(first); r != nil {
 		return p.resolveRunner(r, c, rest)
 	}
 	return p.checkProgram()
+}
+
+// spacedCommandWords declines a runner's own command words written as
+// one word (CMD ["npm", "run start"]): each string of an exec-form
+// array, or quoted word of a shell command, is one argument, and the
+// runner has no command named by the joined words, so the original
+// container cannot start (review 14, finding B). Words after the
+// runner's command words are its script's arguments, spaces and all.
+func (p *plan) spacedCommandWords(first []word) error {
+	holder := p.prog.holder
+	for _, r := range p.f.preset.Runners {
+		for _, c := range slices.Concat(r.Commands, r.Scripts, r.Programs) {
+			cw := strings.Fields(c)
+			if len(cw) < 2 || first[0].dynamic || first[0].text != cw[0] {
+				continue
+			}
+			var got []string
+			spaced := ""
+			for _, w := range first[1:] {
+				if len(got) >= len(cw)-1 || w.dynamic {
+					break
+				}
+				fs := strings.Fields(w.text)
+				if len(fs) != 1 && spaced == "" {
+					spaced = w.text
+				}
+				got = append(got, fs...)
+			}
+			if spaced == "" || len(got) < len(cw)-1 || !slices.Equal(got[:len(cw)-1], cw[1:]) {
+				continue
+			}
+			tool := cw[0]
+			return declinef(declCommandWordsJoined, "line %d: %s gives %s %q as one word, where `%s` takes separate words: %s has no command %q, so the original container cannot start either (write each word as a string of its own)", holder.first, holder.kw, tool, spaced, c, tool, spaced)
+		}
+	}
+	return nil
 }
 
 // unwrap reads the command an init wrapper runs (dumb-init npm start):
