@@ -711,6 +711,25 @@ func (r *RunFiles) Skipped(name string) bool { return matchAny(r.Sources.Skip, n
 // by the build or the repository.
 func (r *RunFiles) BuildInput(name string) bool { return matchAny(r.BuildInputs, name) }
 
+// BuildInputFor reports whether a folder or file of this name is used
+// only by the build, for a program that reads the names the globs of
+// read match (InputsRead).
+func (r *RunFiles) BuildInputFor(name string, read []string) bool {
+	return matchAny(r.BuildInputs, name) && !matchAny(read, name)
+}
+
+// InputsRead returns the globs of BuildInputsRead whose sign a source
+// (with its comments blanked) shows.
+func (r *RunFiles) InputsRead(data []byte) []string {
+	var out []string
+	for _, b := range r.BuildInputsRead {
+		if re(b.In).Match(data) {
+			out = append(out, b.Names...)
+		}
+	}
+	return out
+}
+
 // Literal is a string literal of a source and where it starts.
 type Literal struct {
 	Text   string
@@ -1904,3 +1923,38 @@ func (pk *Packages) Redirects(moduleFile []byte) bool {
 
 // Matches reports whether a script file shows the decline's sign.
 func (d ScriptDecline) Matches(data []byte) bool { return re(d.Match).Match(data) }
+
+// Lists reports whether a project file lists a package named like the
+// program.
+func (o *OffPath) Lists(data []byte, program string) bool {
+	return re(strings.ReplaceAll(o.Match, "{name}", regexp.QuoteMeta(program))).Match(data)
+}
+
+// ListsDependency reports whether a project file lists a dependency
+// named like the module's first part top.
+func (m *Modules) ListsDependency(data []byte, top string) bool {
+	name := regexp.QuoteMeta(top)
+	if m.Same != "" {
+		name = re(m.Same).ReplaceAllLiteralString(top, "\x00")
+		parts := strings.Split(name, "\x00")
+		for i := range parts {
+			parts[i] = regexp.QuoteMeta(parts[i])
+		}
+		name = strings.Join(parts, m.Same)
+	}
+	return re(strings.ReplaceAll(m.DependencyMatch, "{name}", name)).Match(data)
+}
+
+// Module returns the module a word of the loader's command names, when
+// it is the word Arg reads.
+func (l *ModuleLoader) Module(word string) (string, bool) {
+	if l.Arg == "" {
+		return "", false
+	}
+	rx := re(l.Arg)
+	m := rx.FindStringSubmatch(word)
+	if m == nil {
+		return "", false
+	}
+	return m[rx.SubexpIndex("module")], true
+}

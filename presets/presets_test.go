@@ -48,6 +48,8 @@ func TestParseErrors(t *testing.T) {
 		{base + "run_files:\n  sources: {ext: [go]}\n  literal: '\"(.*)\"'\n", `p.yaml:9: "go" is not a file ending`},
 		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"[^\"]*\"'\n", "p.yaml:10: the literal pattern needs a capturing group"},
 		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"(.*)\"'\n  build_inputs: [a/b]\n", `p.yaml:11: bad pattern "a/b"`},
+		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"(.*)\"'\n  build_inputs_read:\n    - {in: '(', names: ['*.proto']}\n", `p.yaml:11: bad regexp "(" in in`},
+		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"(.*)\"'\n  build_inputs_read:\n    - {in: 'x'}\n", "p.yaml:11: names is empty"},
 		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"(.*)\"'\n  reads:\n    - {call: 'x\\(\\)', why: w}\n", "p.yaml:12: a read needs files, or a call with a group"},
 		{base + "run_files:\n  sources: {ext: [.go]}\n  literal: '\"(.*)\"'\n  reads:\n    - {call: 'x', why: w, files: [/etc/x]}\n", `p.yaml:12: "/etc/x" is not a path relative`},
 		{base + "writes:\n  writable: [tmp]\n", `p.yaml:9: "tmp" is not an absolute path`},

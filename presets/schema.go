@@ -46,7 +46,12 @@ type Preset struct {
 	// file named by the word after them (ts-node src/server.ts): that
 	// file must be in the image as the interpreter's must (review 13,
 	// finding E).
-	FilePrograms  []string  `yaml:"file_programs"`
+	FilePrograms []string `yaml:"file_programs"`
+	// Modules says which programs load a module of the app by its
+	// dotted name (uvicorn server:app, python -m bot), and where such a
+	// module is looked for: one that no COPY brings in is warned about
+	// as the interpreter's file is (review 15, finding B).
+	Modules       *Modules  `yaml:"modules"`
 	DefaultFlavor string    `yaml:"default_flavor"`
 	Fallback      []string  `yaml:"fallback"`
 	Runtimes      []Runtime `yaml:"runtimes"`
@@ -270,6 +275,12 @@ type BuildCommand struct {
 	// (uv sync): then the runtime would get an environment whose
 	// interpreter it lacks, so the engine declines.
 	Requests *InterpreterRequest `yaml:"interpreter_request"`
+	// OffPath, when set, says where the command puts the programs of the
+	// dependencies it installs, when the file does not send them
+	// elsewhere: a folder no image's PATH holds (uv sync's project
+	// .venv/bin). A start command that runs such a program by name, with
+	// nothing else installing it, could not start (review 15, finding C).
+	OffPath *OffPath `yaml:"off_path"`
 	// Tools are packages that build the app rather than run it (poetry,
 	// uv): a command that names only these installs a tool, not the app,
 	// so it gets no Prepare and is no app folder.
@@ -289,6 +300,29 @@ type BuildCommand struct {
 	// of the output folder the build does not write cannot start, and is
 	// declined as such.
 	Output *OutputNames `yaml:"output"`
+}
+
+// OffPath is where a build command puts its dependencies' programs, off
+// the image's PATH, and how a project file tells a program of one of them.
+type OffPath struct {
+	// Bin is the folder of the programs, relative to where the command
+	// runs.
+	Bin string `yaml:"bin"`
+	// UnlessEnv are variables that send the install elsewhere: set by an
+	// ENV or named in the RUN, nothing is read.
+	UnlessEnv []string `yaml:"unless_env"`
+	// UnlessArgs are the command's arguments that do the same.
+	UnlessArgs []string `yaml:"unless_args"`
+	// Files are the project files, where the command runs, that list what
+	// it installs.
+	Files []string `yaml:"files"`
+	// Match is a regexp over such a file, with {name} standing for the
+	// program's name quoted: a match says the file lists a package of
+	// that name, whose program the install puts in Bin.
+	Match string `yaml:"match"`
+	// Hint is how else the file may run the program, for the decline's
+	// advice ("through uv run").
+	Hint string `yaml:"hint"`
 }
 
 // OutputNames are the names a build command gives its output files, read
@@ -1298,6 +1332,18 @@ type RunFiles struct {
 	// data): never copied, and a folder holding only these is not a
 	// run-time file either.
 	BuildInputs []string `yaml:"build_inputs"`
+	// BuildInputsRead are build inputs that a program reads at run time
+	// when one of its sources matches In (a .proto file that a program
+	// importing a Protocol Buffers parser parses, review 14, finding D):
+	// for such a program, the names Names matches are no build inputs.
+	BuildInputsRead []BuildInputsRead `yaml:"build_inputs_read"`
+}
+
+// BuildInputsRead is a sign in a source (In, a regexp) that the program
+// reads the build inputs Names (globs) matches at run time.
+type BuildInputsRead struct {
+	In    string   `yaml:"in"`
+	Names []string `yaml:"names"`
 }
 
 // ScriptDecline is a regexp over a script file a runner hands to an
@@ -1521,6 +1567,55 @@ type InitWrapper struct {
 	// End is the word that ends its options ("--"), not part of the
 	// command.
 	End string `yaml:"end"`
+}
+
+// Modules is how the preset's programs load a module of the app by name.
+type Modules struct {
+	// Separator joins a module's parts (.): each becomes a folder.
+	Separator string `yaml:"separator"`
+	// Paths are where a module is, from the folder the command runs in,
+	// {path} standing for its parts joined by /: a file ({path}.py) or,
+	// ending in /, a package folder ({path}/).
+	Paths []string `yaml:"paths"`
+	// UnlessEnv are variables that add folders to where modules are
+	// looked for (PYTHONPATH): set by the file, nothing is said.
+	UnlessEnv []string `yaml:"unless_env"`
+	// Builtin are the modules the interpreter has itself, by their first
+	// part (its standard library; pip, which every image and environment
+	// has).
+	Builtin []string `yaml:"builtin"`
+	// DependencyFiles are the project files, where an install runs, that
+	// list the dependencies; DependencyMatch is a regexp over them with
+	// {name} standing for the module's first part: a match says a
+	// dependency of that name may provide the module. Same is a regexp
+	// character class of the characters a dependency's name spells alike
+	// ([-_.]), which each of them in the module's name stands for.
+	DependencyFiles []string `yaml:"dependency_files"`
+	DependencyMatch string   `yaml:"dependency_match"`
+	Same            string   `yaml:"same"`
+	// DependencyFlags are an install's options whose value is one more
+	// such file (pip install -r FILE).
+	DependencyFlags []string `yaml:"dependency_flags"`
+	// Loaders are the programs that load such a module.
+	Loaders []ModuleLoader `yaml:"loaders"`
+}
+
+// ModuleLoader is a program that loads a module of the app.
+type ModuleLoader struct {
+	// Program is the program's name; with Flag and no Program, the
+	// preset's interpreters.
+	Program string `yaml:"program"`
+	// Flag is the option whose value is the module (python -m).
+	Flag string `yaml:"flag"`
+	// Arg is a regexp over one of the program's words with a group
+	// module: the word that names the module (server:app). Only a command
+	// with exactly one such word is read.
+	Arg string `yaml:"arg"`
+	// UnlessFlags are the program's options that name other folders to
+	// look in (uvicorn --app-dir), UnlessFiles files of the folder it
+	// runs in that may (gunicorn.conf.py): with one, nothing is said.
+	UnlessFlags []string `yaml:"unless_flags"`
+	UnlessFiles []string `yaml:"unless_files"`
 }
 
 // InstallScripts are the keys of a JSON manifest, in the folder where a

@@ -240,6 +240,14 @@ func (p *Preset) compile() *presetErr {
 				}
 			}
 		}
+		if o := b.OffPath; o != nil {
+			if o.Bin == "" || len(o.Files) == 0 || !strings.Contains(o.Match, "{name}") {
+				return &presetErr{at("off_path"), fmt.Sprintf("off_path of %q needs bin, files and a match with {name}", b.Command)}
+			}
+			if _, err := compileRE(strings.ReplaceAll(o.Match, "{name}", "x")); err != nil {
+				return &presetErr{at("off_path.match"), fmt.Sprintf("bad pattern %q: %v", o.Match, err)}
+			}
+		}
 		for j, d := range b.DropArgs {
 			if _, err := compileRE(d.When); err != nil || d.Arg == "" || d.Why == "" || d.Without == "" || (d.Env == "") != (d.When == "") || b.Prepare == nil {
 				return &presetErr{at(fmt.Sprintf("drop_args.%d", j)), "a drop arg needs arg, why and without, env and when together, and the command's prepare (the environment it would miss)"}
@@ -408,6 +416,11 @@ func (p *Preset) compile() *presetErr {
 	}
 	if pr := p.Programs; pr != nil {
 		if err := validatePrograms(pr); err != nil {
+			return err
+		}
+	}
+	if m := p.Modules; m != nil {
+		if err := validateModules(m); err != nil {
 			return err
 		}
 	}
@@ -723,6 +736,17 @@ func (r *RunFiles) validate() *presetErr {
 	}
 	if err := globs("build_inputs", r.BuildInputs); err != nil {
 		return err
+	}
+	for _, b := range r.BuildInputsRead {
+		if _, err := compileRE(b.In); err != nil || b.In == "" {
+			return &presetErr{"run_files.build_inputs_read", fmt.Sprintf("bad regexp %q in in", b.In)}
+		}
+		if len(b.Names) == 0 {
+			return &presetErr{"run_files.build_inputs_read", "names is empty"}
+		}
+		if err := globs("build_inputs_read.names", b.Names); err != nil {
+			return err
+		}
 	}
 	re, err := compileRE(r.Literal)
 	if err != nil {
@@ -1218,6 +1242,46 @@ func validatePure(pu *Pure) *presetErr {
 	for i, g := range pu.Skip {
 		if _, err := path.Match(g, ""); err != nil {
 			return &presetErr{fmt.Sprintf("static.pure.skip.%d", i), fmt.Sprintf("bad pattern %q", g)}
+		}
+	}
+	return nil
+}
+
+func validateModules(m *Modules) *presetErr {
+	if m.Separator == "" || len(m.Paths) == 0 || len(m.Loaders) == 0 {
+		return &presetErr{"modules", "modules needs a separator, paths and loaders"}
+	}
+	for _, pa := range m.Paths {
+		if !strings.Contains(pa, "{path}") {
+			return &presetErr{"modules.paths", fmt.Sprintf("%q needs {path}", pa)}
+		}
+	}
+	if (m.DependencyMatch == "") != (len(m.DependencyFiles) == 0) {
+		return &presetErr{"modules", "dependency_files and dependency_match go together"}
+	}
+	if m.DependencyMatch != "" {
+		if !strings.Contains(m.DependencyMatch, "{name}") {
+			return &presetErr{"modules.dependency_match", "dependency_match needs {name}"}
+		}
+		if _, err := compileRE(strings.ReplaceAll(m.DependencyMatch, "{name}", "x")); err != nil {
+			return &presetErr{"modules.dependency_match", fmt.Sprintf("bad pattern %q: %v", m.DependencyMatch, err)}
+		}
+	}
+	if m.Same != "" {
+		if _, err := compileRE(m.Same); err != nil {
+			return &presetErr{"modules.same", fmt.Sprintf("bad pattern %q: %v", m.Same, err)}
+		}
+	}
+	for i, l := range m.Loaders {
+		at := fmt.Sprintf("modules.loaders.%d", i)
+		if (l.Flag == "") == (l.Arg == "") {
+			return &presetErr{at, "a loader needs exactly one of flag and arg"}
+		}
+		if l.Arg != "" {
+			rx, err := compileRE(l.Arg)
+			if err != nil || !slices.Contains(rx.SubexpNames(), "module") || l.Program == "" {
+				return &presetErr{at, fmt.Sprintf("a loader with arg needs a program and a pattern with a group module (%q)", l.Arg)}
+			}
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package transform
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"strings"
 
@@ -90,10 +91,14 @@ type facts struct {
 	moves     []move      // mv steps, for what leaves the app folder
 	cps       []move      // cp steps, for what a RUN puts in the working folder
 	made      []madeDir   // folders a RUN makes with mkdir
-	workdirs  []string    // every WORKDIR the file sets
-	workdirIn *inst       // the last WORKDIR, for notes on it
-	pkgs      [][]string  // run-time packages, per preset package map
-	pkgAsIs   [][]string  // those of pkgs kept as they are (not mapped)
+	// dirsNow are the builder folders the file has made so far (WORKDIR,
+	// mkdir, a COPY's destination folders): a COPY of a file onto one of
+	// them without a trailing slash puts the file inside it.
+	dirsNow   map[string]bool
+	workdirs  []string   // every WORKDIR the file sets
+	workdirIn *inst      // the last WORKDIR, for notes on it
+	pkgs      [][]string // run-time packages, per preset package map
+	pkgAsIs   [][]string // those of pkgs kept as they are (not mapped)
 	// pkgBuildOnly are the packages a map's build_only leaves in the
 	// builder, in the order found (kept when the container runs them).
 	pkgBuildOnly [][]string
@@ -136,6 +141,8 @@ type copyStep struct {
 	cp   *instructions.CopyCommand
 	dest string // absolute
 	cwd  string
+	// dirs are the folders known to exist in the builder before it.
+	dirs map[string]bool
 }
 
 var moveKinds = map[string]bool{
@@ -206,9 +213,16 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 		f.imageWD = "/"
 	}
 	f.workdir = f.imageWD
+	f.madeDir(f.workdir)
 	f.envNow = envMap{}
 	for k, v := range p.Builder.Env.All() {
 		f.envNow[k] = v
+	}
+	// The folders of the builder image's own PATH exist in it.
+	for _, d := range strings.Split(f.envNow["PATH"], ":") {
+		if path.IsAbs(d) {
+			f.madeDir(d)
+		}
 	}
 	if err := f.walk(); err != nil {
 		return nil, err
@@ -392,6 +406,7 @@ func (f *facts) walk() error {
 			f.setWD = true
 			f.workdirIn = in
 			f.workdirs = append(f.workdirs, f.workdir)
+			f.madeDir(f.workdir)
 		case *instructions.UserCommand:
 			f.user = in
 			f.userNow = c.User
@@ -401,11 +416,17 @@ func (f *facts) walk() error {
 			if err := f.readRun(in, c); err != nil {
 				return err
 			}
+			for _, m := range f.made {
+				if m.in == in {
+					f.madeDir(m.dir)
+				}
+			}
 		case *instructions.CopyCommand:
 			f.copyPkgSources(in, c.SourcePaths, c.DestPath)
 			if c.From == "" {
 				f.contextSources(in, c.SourcePaths)
-				f.copies = append(f.copies, copyStep{in: in, cp: c, cwd: f.workdir})
+				f.copies = append(f.copies, copyStep{in: in, cp: c, cwd: f.workdir, dirs: maps.Clone(f.dirsNow)})
+				f.copyDirs(c)
 			}
 		case *instructions.AddCommand:
 			f.copyPkgSources(in, c.SourcePaths, c.DestPath)
@@ -415,7 +436,8 @@ func (f *facts) walk() error {
 			// unpacks) does not, and is left out.
 			if addIsCopy(c) {
 				cp := &instructions.CopyCommand{SourcesAndDest: c.SourcesAndDest, Chown: c.Chown, Chmod: c.Chmod}
-				f.copies = append(f.copies, copyStep{in: in, cp: cp, cwd: f.workdir})
+				f.copies = append(f.copies, copyStep{in: in, cp: cp, cwd: f.workdir, dirs: maps.Clone(f.dirsNow)})
+				f.copyDirs(cp)
 			}
 		case *instructions.CmdCommand:
 			cmds = append(cmds, in)

@@ -221,10 +221,49 @@ func (p *plan) findProgram() error {
 	if err := p.restPrograms(); err != nil {
 		return err
 	}
+	if err := p.spacedCommandWords(first); err != nil {
+		return err
+	}
 	if r, c, rest := p.runner(first); r != nil {
 		return p.resolveRunner(r, c, rest)
 	}
 	return p.checkProgram()
+}
+
+// spacedCommandWords declines a runner's own command words written as
+// one word (CMD ["npm", "run start"]): each string of an exec-form
+// array, or quoted word of a shell command, is one argument, and the
+// runner has no command named by the joined words, so the original
+// container cannot start (review 14, finding B). Words after the
+// runner's command words are its script's arguments, spaces and all.
+func (p *plan) spacedCommandWords(first []word) error {
+	holder := p.prog.holder
+	for _, r := range p.f.preset.Runners {
+		for _, c := range slices.Concat(r.Commands, r.Scripts, r.Programs) {
+			cw := strings.Fields(c)
+			if len(cw) < 2 || first[0].dynamic || first[0].text != cw[0] {
+				continue
+			}
+			var got []string
+			spaced := ""
+			for _, w := range first[1:] {
+				if len(got) >= len(cw)-1 || w.dynamic {
+					break
+				}
+				fs := strings.Fields(w.text)
+				if len(fs) != 1 && spaced == "" {
+					spaced = w.text
+				}
+				got = append(got, fs...)
+			}
+			if spaced == "" || len(got) < len(cw)-1 || !slices.Equal(got[:len(cw)-1], cw[1:]) {
+				continue
+			}
+			tool := cw[0]
+			return declinef(declCommandWordsJoined, "line %d: %s gives %s %q as one word, where `%s` takes separate words: %s has no command %q, so the original container cannot start either (write each word as a string of its own)", holder.first, holder.kw, tool, spaced, c, tool, spaced)
+		}
+	}
+	return nil
 }
 
 // unwrap reads the command an init wrapper runs (dumb-init npm start):
@@ -428,6 +467,9 @@ func (p *plan) checkProgram() error {
 	}
 	if art == nil && f.preset.PathPrograms && !strings.Contains(pr.word, "/") {
 		// A program the install put on PATH (a console script).
+		if err := p.programOffPath(); err != nil {
+			return err
+		}
 		return p.needApp()
 	}
 	if art == nil && f.preset.PathPrograms && strings.Contains(pr.word, "/") && f.inOwnEnv(abs) {
@@ -1053,12 +1095,34 @@ func (p *plan) runnerBin(r *Runner, runCmd, script, notPlain string, args []word
 // environment on PATH and runs the rest itself.
 func (p *plan) stripRunner(r *Runner, runCmd string, rest []word) error {
 	pr := p.prog
+	noteLine := pr.holder.first
+	words := rest
 	opts, rest, err := runnerOptions(r, runCmd, rest, pr.holder.first)
 	if err != nil {
 		return err
 	}
+	via := ""
 	if len(rest) == 0 {
-		return declinef(declRunsNothing, "line %d: %s runs nothing", pr.holder.first, runCmd)
+		ep := pr.holder
+		cmdWords, err := p.runnerCmdFromCmd(runCmd)
+		if err != nil {
+			return err
+		}
+		if opts, rest, err = runnerOptions(r, runCmd, append(slices.Clone(words), cmdWords...), ep.first); err != nil {
+			return err
+		}
+		if len(rest) == 0 {
+			return declinef(declRunsNothing, "line %d: %s runs nothing", ep.first, runCmd)
+		}
+		// The CMD is now the whole command, as if the file had written
+		// the runner there: the ENTRYPOINT, which held the runner alone,
+		// leaves the runtime, so that a command given to docker run runs
+		// in the environment on PATH as the runner ran it.
+		pr.holder, pr.cmdIn, pr.orig = p.f.cmd, nil, cmdLine(p.f.cmd).CmdLine
+		pr.first = strings.Join(wordTexts(slices.Concat(words, cmdWords)), " ")
+		p.dropped = append(p.dropped, ep)
+		p.dropWhy(ep, "held only the runner "+runCmd+", which is left out; the CMD is the whole command")
+		via = fmt.Sprintf("; the exec-form ENTRYPOINT ran it with the CMD on line %d as its command (Docker appends the CMD's words), so the runtime has no ENTRYPOINT and the CMD is the whole command", p.f.cmd.first)
 	}
 	// A file the runner hands to an interpreter (uv run main.py) is the
 	// interpreter's argument once the runner is gone: exec'd as it is,
@@ -1113,12 +1177,42 @@ func (p *plan) stripRunner(r *Runner, runCmd string, rest []word) error {
 		ran = fmt.Sprintf("; %s ran %s with %s, as it does a file ending in %s, so the runtime runs %s %s", strings.Fields(runCmd)[0], rest[0].text, with, path.Ext(rest[0].text), with, rest[0].text)
 	}
 	if len(named) > 0 {
-		p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out with its own options %s: the runtime has the environment on PATH%s", runCmd, strings.Join(named, " "), ran)
+		p.notes.note(noteLine, infoRunnerStripped, "%s is left out with its own options %s: the runtime has the environment on PATH%s%s", runCmd, strings.Join(named, " "), ran, via)
 	} else {
-		p.notes.note(pr.holder.first, infoRunnerStripped, "%s is left out: the runtime has the environment on PATH%s", runCmd, ran)
+		p.notes.note(noteLine, infoRunnerStripped, "%s is left out: the runtime has the environment on PATH%s%s", runCmd, ran, via)
 	}
 	p.noteRunnerAssigns(runCmd, assigns)
 	return p.checkProgram()
+}
+
+// runnerCmdFromCmd gives the words of the CMD that an exec-form
+// ENTRYPOINT holding a runner alone (ENTRYPOINT ["pipenv", "run"]) runs:
+// Docker appends an exec-form CMD's words to it, so the runner runs the
+// CMD (review 15, finding D). Anything else is declined with its own
+// reason: no CMD, or a shell-form ENTRYPOINT, which ignores it (the
+// runner runs nothing), a shell-form CMD (the runner runs /bin/sh -c and
+// its text) or a runner behind an init wrapper.
+func (p *plan) runnerCmdFromCmd(runCmd string) ([]word, error) {
+	f, pr := p.f, p.prog
+	ep := pr.holder
+	if ep.kw != "ENTRYPOINT" || pr.shellForm || pr.exec == nil || pr.needsShell || pr.cmdIn != nil || f.cmd == nil || f.cmd == ep {
+		return nil, declinef(declRunsNothing, "line %d: %s runs nothing", ep.first, runCmd)
+	}
+	if len(pr.wrap) > 0 {
+		return nil, declinef(declCommandUnclear, "line %d: ENTRYPOINT runs %s under the init wrapper %s with the CMD on line %d as its command: restage reads a runner's command from the CMD only when the ENTRYPOINT holds the runner alone", ep.first, runCmd, pr.wrap[0], f.cmd.first)
+	}
+	cl := cmdLine(f.cmd)
+	if cl.PrependShell {
+		return nil, declinef(declCommandUnclear, "line %d: ENTRYPOINT runs %s with the shell-form CMD on line %d as its command (/bin/sh -c and the CMD's text): restage reads a runner's command from the CMD only when the CMD is exec form", ep.first, runCmd, f.cmd.first)
+	}
+	if len(cl.CmdLine) == 0 {
+		return nil, declinef(declRunsNothing, "line %d: %s runs nothing", ep.first, runCmd)
+	}
+	var ws []word
+	for _, a := range cl.CmdLine {
+		ws = append(ws, word{text: a})
+	}
+	return ws, nil
 }
 
 // scriptDeclines reads the script file a runner hands to its

@@ -94,6 +94,8 @@ func (p *plan) moves() []Move {
 	for _, in := range f.src.nodes {
 		m := Move{Line: in.first, Instruction: in.kw, To: "builder"}
 		switch {
+		case dropped[in] && p.dropWhys[in] != "":
+			m.To, m.Why = "dropped", p.dropWhys[in]
 		case dropped[in]:
 			m.To, m.Why = "dropped", "overridden by a later "+in.kw
 		case moved[in]:

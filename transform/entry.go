@@ -23,6 +23,10 @@ func (p *plan) noteEntryMissing() {
 	if ctx == nil || pr == nil || pr.scriptFile != "" {
 		return
 	}
+	if mod, l, ok := p.commandModule(); ok {
+		p.noteModuleMissing(mod, l)
+		return
+	}
 	// The word after the interpreter, or after a program that runs the
 	// file its first argument names (ts-node), is the file.
 	at := -1
@@ -57,21 +61,38 @@ func (p *plan) noteEntryMissing() {
 		}
 		abs = path.Join(dir, file)
 	}
+	why, missing, _ := p.entryMissing(abs, false)
+	if !missing {
+		return
+	}
+	p.notes.note(pr.holder.first, warnEntryMissing, "the command runs %s, which no COPY brings into the image and no RUN makes (%s): the image cannot start on its own, only with the file given from outside (a bind mount); what the program writes and runs was not read, and a mounted folder must let the runtime's user write where the program writes", abs, why)
+}
+
+// entryMissing says why nothing puts the file abs (a folder, with
+// folder) into the image, and whether the build context holds it:
+// missing is false when a build step, a COPY or a RUN may put it there.
+func (p *plan) entryMissing(abs string, folder bool) (why string, missing, inContext bool) {
+	f := p.f
+	ctx := f.opt.Context
+	has := contextHas
+	if folder {
+		has = contextHasDir
+	}
 	for _, a := range f.artifacts {
 		if a.path() == abs || (a.folder || a.name == "") && under(abs, a.dir) && a.dir != f.workdir {
-			return // a build step writes it, or a folder holding it
+			return "", false, false // a build step writes it, or a folder holding it
 		}
 	}
 	if !p.onlyInstallsRun() {
-		return
+		return "", false, false
 	}
 	if _, _, ok := f.contextFileMax(abs, 0); ok {
-		return // a COPY brings it from the context
+		return "", false, false // a COPY brings it from the context
 	}
 	for _, c := range f.copies {
 		for _, src := range c.cp.SourcePaths {
 			if x, ok := f.expand(src); strings.Contains(src, "$") && (!ok || strings.Contains(x, "$")) {
-				return // a source only the build knows may be it
+				return "", false, false // a source only the build knows may be it
 			}
 		}
 	}
@@ -87,24 +108,27 @@ func (p *plan) noteEntryMissing() {
 	pls, _ := f.placements()
 	for _, pl := range pls {
 		if (pl.open || pl.made || pl.from != "") && under(abs, pl.dest) {
-			return // what is there cannot be listed, or a RUN put it
+			return "", false, false // what is there cannot be listed, or a RUN put it
 		}
 	}
-	why := ""
 	switch {
-	case copied && !contextHas(ctx, name):
-		why = "the build context has no " + name
+	case copied && !has(ctx, name):
+		return "the build context has no " + name, true, false
 	case copied:
-		return
+		return "", false, true
 	default:
 		rel := strings.TrimPrefix(strings.TrimPrefix(abs, f.workdir), "/")
-		if !under(abs, f.workdir) || !contextHas(ctx, rel) {
-			why = "no COPY copies it"
-		} else {
-			why = "the build context has " + rel + ", but no COPY copies it"
+		if !under(abs, f.workdir) || !has(ctx, rel) {
+			return "no COPY copies it", true, false
 		}
+		return "the build context has " + rel + ", but no COPY copies it", true, true
 	}
-	p.notes.note(pr.holder.first, warnEntryMissing, "the command runs %s, which no COPY brings into the image and no RUN makes (%s): the image cannot start on its own, only with the file given from outside (a bind mount); what the program writes and runs was not read, and a mounted folder must let the runtime's user write where the program writes", abs, why)
+}
+
+// contextHasDir reports whether the build context holds a folder name.
+func contextHasDir(ctx fs.FS, name string) bool {
+	st, err := fs.Stat(ctx, name)
+	return err == nil && st.IsDir()
 }
 
 // contextListable reports whether the build context's root is a folder
@@ -123,9 +147,9 @@ func contextHas(ctx fs.FS, name string) bool {
 }
 
 // onlyInstallsRun reports whether every RUN of the file is made of the
-// preset's dependency installs alone, none of which runs the app's own
-// scripts (the preset's install_scripts): nothing else may have written
-// a file of the app.
+// preset's dependency installs (and installs of its build tools) alone,
+// none of which runs the app's own scripts (the preset's
+// install_scripts): nothing else may have written a file of the app.
 func (p *plan) onlyInstallsRun() bool {
 	f := p.f
 	for _, st := range f.runs {
@@ -133,7 +157,10 @@ func (p *plan) onlyInstallsRun() bool {
 			return false
 		}
 		for _, b := range st.builds {
-			if !slices.ContainsFunc(f.installs, func(in install) bool { return in.bc == b.bc && in.in == st.in }) {
+			// An install of named build tools (pip install uv) writes
+			// no file of the app either.
+			if !slices.ContainsFunc(f.installs, func(in install) bool { return in.bc == b.bc && in.in == st.in }) &&
+				!slices.ContainsFunc(f.toolUses, func(t toolUse) bool { return t.in == st.in && len(b.bc.Tools) > 0 }) {
 				return false
 			}
 			if is := f.preset.InstallScripts; is != nil {

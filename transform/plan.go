@@ -33,8 +33,11 @@ type plan struct {
 	// the facts stay as analysis left them.
 	artifacts []artifact // f.artifacts, then what the command adds
 	dropped   []*inst    // f.dropped, then a CMD a shell ENTRYPOINT ignores
-	libcWhy   []Evidence // f.libcWhy, then signs in ENV
-	libcFree  string     // why no C library is needed: a lockfile with no sign
+	// dropWhys says why an instruction of dropped left, for explain,
+	// when it was not overridden by a later one of its kind.
+	dropWhys map[*inst]string
+	libcWhy  []Evidence // f.libcWhy, then signs in ENV
+	libcFree string     // why no C library is needed: a lockfile with no sign
 	// lockUnread says why a lockfile with no sign did not count: the
 	// install does not read it (RS189).
 	lockUnread string
@@ -705,4 +708,12 @@ func (f *facts) devOmitted(keepDev string) bool {
 type optionWord struct {
 	text    string
 	literal bool
+}
+
+// dropWhy records why a dropped instruction left the file.
+func (p *plan) dropWhy(in *inst, why string) {
+	if p.dropWhys == nil {
+		p.dropWhys = map[*inst]string{}
+	}
+	p.dropWhys[in] = why
 }

@@ -11,6 +11,7 @@ type (
 	Variant      = presets.Variant
 	BuildCommand = presets.BuildCommand
 	Prepare      = presets.Prepare
+	OffPath      = presets.OffPath
 	Collect      = presets.Collect
 	Runner       = presets.Runner
 	Runtime      = presets.Runtime

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/restage/restage/presets"
 )
 
@@ -35,6 +36,59 @@ type placement struct {
 type folderCopy struct {
 	dest, src string
 	line      int
+}
+
+// madeDir records that a builder folder, and so every folder above it,
+// exists from here on.
+func (f *facts) madeDir(d string) {
+	if f.dirsNow == nil {
+		f.dirsNow = map[string]bool{}
+	}
+	for d = path.Clean(d); path.IsAbs(d); d = path.Dir(d) {
+		if f.dirsNow[d] {
+			return
+		}
+		f.dirsNow[d] = true
+		if d == "/" {
+			return
+		}
+	}
+}
+
+// copyDest is where a COPY writes in the builder, absolute, and whether
+// that destination is a folder its sources go into: spelled as one (a
+// trailing slash, ".", several sources) or one that exists already
+// (BuildKit copies a file onto an existing folder into it, and onto any
+// other name as that name).
+func (f *facts) copyDest(c copyStep) (string, bool) {
+	dest := c.cp.DestPath
+	if d, ok := f.expand(dest); ok {
+		dest = d
+	}
+	abs := path.Join(c.cwd, dest)
+	if path.IsAbs(dest) {
+		abs = path.Clean(dest)
+	}
+	dir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1 || c.dirs[abs]
+	return abs, dir
+}
+
+// copyDirs records the folders a COPY makes: its destination when that
+// is a folder, or it takes a folder, else the one above it.
+func (f *facts) copyDirs(cp *instructions.CopyCommand) {
+	c := f.copies[len(f.copies)-1]
+	abs, dir := f.copyDest(c)
+	for _, raw := range cp.SourcePaths {
+		s := path.Clean(strings.TrimPrefix(raw, "/"))
+		if s == "." || strings.HasSuffix(raw, "/") || f.isDir(s) {
+			dir = true
+		}
+	}
+	if dir {
+		f.madeDir(abs)
+	} else {
+		f.madeDir(path.Dir(abs))
+	}
 }
 
 // placements lists what the COPY steps from the build context wrote, one
@@ -73,15 +127,7 @@ func (f *facts) placements() ([]placement, []folderCopy) {
 	}
 	for _, c := range f.copies {
 		line := c.in.first
-		dest := c.cp.DestPath
-		if d, ok := f.expand(dest); ok {
-			dest = d
-		}
-		destDir := strings.HasSuffix(dest, "/") || dest == "." || strings.HasSuffix(dest, "/.") || len(c.cp.SourcePaths) > 1
-		absDest := path.Join(c.cwd, dest)
-		if path.IsAbs(dest) {
-			absDest = path.Clean(dest)
-		}
+		absDest, destDir := f.copyDest(c)
 		for _, raw := range c.cp.SourcePaths {
 			s := path.Clean(strings.TrimPrefix(raw, "/"))
 			if s == "." {
@@ -169,6 +215,9 @@ type sourceFacts struct {
 	// unnamed are the read calls whose path is no literal (text: the
 	// expression).
 	unnamed []sourceRef
+	// inputsRead are globs of build inputs that the program reads at run
+	// time (run_files.build_inputs_read).
+	inputsRead []string
 }
 
 // readSources reads the app's sources in the build context for the
@@ -237,6 +286,7 @@ func (f *facts) readSources(rf *presets.RunFiles, blanking func(name string, dat
 		// The calls are read with the comments blanked (commentsOut);
 		// the literal scan skips comments itself, and //go:embed is one.
 		blanked := blanking(p, data)
+		sf.inputsRead = append(sf.inputsRead, rf.InputsRead(blanked())...)
 		for _, fn := range rf.WorkdirFuncs(blanked()) {
 			wdFuncs[fn] = true
 		}
@@ -308,8 +358,8 @@ func under(p, base string) bool {
 // buildInputsOnly reports whether a context path is a build input by its
 // name or a folder holding nothing else (a config/ of Go sources). An
 // unreadable or very large folder is not.
-func (f *facts) buildInputsOnly(rf *presets.RunFiles, src string) bool {
-	if rf.BuildInput(path.Base(src)) {
+func (f *facts) buildInputsOnly(rf *presets.RunFiles, src string, read []string) bool {
+	if rf.BuildInputFor(path.Base(src), read) {
 		return true
 	}
 	ctx := f.opt.Context
@@ -330,7 +380,7 @@ func (f *facts) buildInputsOnly(rf *presets.RunFiles, src string) bool {
 		if p == src {
 			return nil
 		}
-		if rf.BuildInput(e.Name()) {
+		if rf.BuildInputFor(e.Name(), read) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
@@ -516,7 +566,7 @@ func (p *plan) runFiles() []string {
 					}
 					continue
 				}
-				if f.buildInputsOnly(rf, pl.src) {
+				if f.buildInputsOnly(rf, pl.src, sf.inputsRead) {
 					continue
 				}
 				choose(pl.dest, why, gitIgnored(pl.src), pl.line)
@@ -553,8 +603,8 @@ func (p *plan) runFiles() []string {
 			}
 			continue
 		}
-		if f.buildInputsOnly(rf, hit.src) {
-			if !noted[hit.dest] && !rf.BuildInput(path.Base(hit.src)) {
+		if f.buildInputsOnly(rf, hit.src, sf.inputsRead) {
+			if !noted[hit.dest] && !rf.BuildInputFor(path.Base(hit.src), sf.inputsRead) {
 				noted[hit.dest] = true
 				leftInputs = append(leftInputs, *hit)
 			}
@@ -590,10 +640,10 @@ func (p *plan) runFiles() []string {
 	var left []string
 	line := 0
 	for _, pl := range pls {
-		if _, ok := picked[pl.dest]; ok || pl.made || copied[pl.dest] || noted[pl.dest] || rf.BuildInput(path.Base(pl.src)) || within(pl.dest, out) || contains(arts, pl.dest) || within(pl.dest, arts) {
+		if _, ok := picked[pl.dest]; ok || pl.made || copied[pl.dest] || noted[pl.dest] || rf.BuildInputFor(path.Base(pl.src), sf.inputsRead) || within(pl.dest, out) || contains(arts, pl.dest) || within(pl.dest, arts) {
 			continue
 		}
-		if f.buildInputsOnly(rf, pl.src) {
+		if f.buildInputsOnly(rf, pl.src, sf.inputsRead) {
 			continue // a folder of sources (cmd/, internal/) is no news
 		}
 		if embedded(pl.src) {
@@ -821,6 +871,12 @@ func (p *plan) shownAll(pls []placement) string {
 func (p *plan) runFilesUnread(rf *presets.RunFiles, pls []placement, why string) []string {
 	f := p.f
 	var out, skipped []string
+	// Unread sources may be those of a program that reads some build
+	// inputs (a .proto parser): those are copied.
+	var maybeRead []string
+	for _, b := range rf.BuildInputsRead {
+		maybeRead = append(maybeRead, b.Names...)
+	}
 	for _, pl := range pls {
 		if pl.open {
 			// Without a listing, the folder is copied whole, unless it
@@ -833,8 +889,8 @@ func (p *plan) runFilesUnread(rf *presets.RunFiles, pls []placement, why string)
 			out = append(out, pl.dest)
 			continue
 		}
-		if f.buildInputsOnly(rf, pl.src) {
-			if !rf.BuildInput(path.Base(pl.src)) {
+		if f.buildInputsOnly(rf, pl.src, maybeRead) {
+			if !rf.BuildInputFor(path.Base(pl.src), maybeRead) {
 				skipped = append(skipped, p.shown(pl))
 			}
 			continue

@@ -94,3 +94,54 @@ func TestRunFilesEvidence(t *testing.T) {
 		})
 	}
 }
+
+// TestPlacementsCopyOntoFolder checks where a COPY of a file to a
+// destination without a trailing slash puts it (review 14, finding A):
+// inside a folder an earlier WORKDIR, mkdir or COPY made, else at that
+// very name, as BuildKit does.
+func TestPlacementsCopyOntoFolder(t *testing.T) {
+	ctx := fstest.MapFS{
+		"main.go":     {Data: []byte("package main\n")},
+		"app.yaml":    {Data: []byte("a: 1\n")},
+		"static/a.js": {Data: []byte("1")},
+	}
+	cases := []struct {
+		name, build string
+		want        []string // the placements' destinations
+	}{
+		{"no folder before: a file", "COPY main.go /app\n", []string{"/app"}},
+		{"a folder mkdir made", "RUN mkdir -p /app\nCOPY main.go /app\n", []string{"/app/main.go"}},
+		{"a parent of a folder mkdir made", "RUN mkdir -p /app/data\nCOPY main.go /app\n", []string{"/app/main.go"}},
+		{"the working folder", "WORKDIR /app\nCOPY main.go /app\n", []string{"/app/main.go"}},
+		{"a WORKDIR left since", "WORKDIR /app\nWORKDIR /\nCOPY main.go /app\n", []string{"/app/main.go"}},
+		{"a folder an earlier COPY made", "COPY static /app/static\nCOPY main.go /app\n", []string{"/app/static", "/app/main.go"}},
+		{"the folder above an earlier COPY's file", "COPY app.yaml /app/app.yaml\nCOPY main.go /app\n", []string{"/app/app.yaml", "/app/main.go"}},
+		{"an earlier file of that name", "COPY app.yaml /app\nCOPY main.go /app\n", []string{"/app"}},
+		{"made after the COPY", "COPY main.go /app\nRUN mkdir -p /app/x\n", []string{"/app"}},
+		{"a folder of the image's PATH", "COPY main.go /usr/local/bin\n", []string{"/usr/local/bin/main.go"}},
+	}
+	presets, err := builtinPresets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := parseSource([]byte("FROM golang:1.26\n" + c.build + "CMD [\"/bin/true\"]\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := analyse(s, Options{Context: ctx}, presets)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pls, _ := f.placements()
+			var got []string
+			for _, pl := range pls {
+				got = append(got, pl.dest)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("placements %q, want %q", got, c.want)
+			}
+		})
+	}
+}
