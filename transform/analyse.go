@@ -59,10 +59,14 @@ type facts struct {
 	rootRunner *rootRunner
 	// compose are the volumes compose files give the services that
 	// build this Dockerfile (composeMounts).
-	compose  []composeMount
-	created  map[string]bool // users made with adduser/useradd
-	shellCmd []string        // SHELL, or nil for /bin/sh -c
-	shellIn  *inst
+	compose []composeMount
+	// composeSvcs are the services of those files that build this
+	// Dockerfile, read once: their volumes are compose, their
+	// command: and entrypoint: what the container runs (composeCommands).
+	composeSvcs []*composeService
+	created     map[string]bool // users made with adduser/useradd
+	shellCmd    []string        // SHELL, or nil for /bin/sh -c
+	shellIn     *inst
 
 	runs       []runStep
 	artifacts  []artifact
@@ -228,7 +232,8 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 		return nil, err
 	}
 	f.rootRunner = f.runsAsRoot()
-	f.compose = f.composeMounts()
+	f.composeSvcs = f.composeBuilt()
+	f.compose = composeMountsOf(f.composeSvcs)
 	return f, nil
 }
 

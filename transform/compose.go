@@ -60,8 +60,14 @@ func (m composeMount) shown() string {
 // the runtime's user changes nothing for it and it is left out. A file
 // that is too large or does not decode says nothing.
 func (f *facts) composeMounts() []composeMount {
+	return composeMountsOf(f.composeBuilt())
+}
+
+// composeMountsOf are the mounts of services that run as the image's
+// user.
+func composeMountsOf(svcs []*composeService) []composeMount {
 	var out []composeMount
-	for _, s := range f.composeBuilt() {
+	for _, s := range svcs {
 		if !s.user {
 			out = append(out, s.mounts...)
 		}

@@ -47,7 +47,7 @@ func (u *composeUse) shown() string {
 func (p *plan) composeCommands() {
 	f := p.f
 	imageEntry := f.entrypoint != nil && len(cmdLine(f.entrypoint).CmdLine) > 0
-	for _, s := range f.composeBuilt() {
+	for _, s := range f.composeSvcs {
 		if !s.known {
 			continue
 		}
