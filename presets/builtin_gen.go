@@ -5087,6 +5087,25 @@ var builtinPresets = []*Preset{
 						},
 					},
 				},
+				ByBuilder: []BuildFor{
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^([0-9]|1[0-4])$",
+								},
+							},
+						},
+						Prune: "npm prune --production",
+						ProdFlags: []string{
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+					},
+				},
 			},
 			{
 				Command: "npm install",
@@ -5107,6 +5126,25 @@ var builtinPresets = []*Preset{
 						},
 					},
 				},
+				ByBuilder: []BuildFor{
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^([0-9]|1[0-4])$",
+								},
+							},
+						},
+						Prune: "npm prune --production",
+						ProdFlags: []string{
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+					},
+				},
 			},
 			{
 				Command: "npm i",
@@ -5124,6 +5162,25 @@ var builtinPresets = []*Preset{
 						{
 							Name:  "NODE_ENV",
 							Value: "production",
+						},
+					},
+				},
+				ByBuilder: []BuildFor{
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^([0-9]|1[0-4])$",
+								},
+							},
+						},
+						Prune: "npm prune --production",
+						ProdFlags: []string{
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
 						},
 					},
 				},
@@ -11714,6 +11771,7 @@ var builtinLiterals = []patternLiterals{
 	{"^(?i:1|true|yes|on|y|t)$", nil},
 	{"^(?i:never|manual)$", nil},
 	{"^(?i:true|1)$", nil},
+	{"^([0-9]|1[0-4])$", nil},
 	{"^(\\./)?Dockerfile$", [][]string{{"Dockerfile"}}},
 	{"^(bookworm|bullseye)$", [][]string{{"b"}, {"ookworm", "ullseye"}}},
 	{"^(buster|stretch)$", [][]string{{"buster", "stretch"}}},

@@ -354,6 +354,30 @@ func (r *Runtime) Allows(values map[string]string) bool {
 	return true
 }
 
+// Allows reports whether the builder's template values match When.
+func (b *BuildFor) Allows(values map[string]string) bool {
+	for k, w := range b.When.All() {
+		if !matchString(w, values[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// ForBuilder is the command as it is on a builder with these template
+// values: Prune and ProdFlags of the first ByBuilder entry that allows
+// them, or the command itself.
+func (b *BuildCommand) ForBuilder(values map[string]string) *BuildCommand {
+	for i := range b.ByBuilder {
+		if x := &b.ByBuilder[i]; x.Allows(values) {
+			c := *b
+			c.Prune, c.ProdFlags, c.ByBuilder = x.Prune, x.ProdFlags, nil
+			return &c
+		}
+	}
+	return b
+}
+
 // HasUser reports whether the image defines the user u.
 func (r *Runtime) HasUser(u string) bool { return slices.Contains(r.Users, u) }
 

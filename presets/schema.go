@@ -231,6 +231,14 @@ type Lack struct {
 	Packages []string `yaml:"packages"`
 }
 
+// BuildFor is what a build command's prune and production flags are on
+// the builders whose template values match When.
+type BuildFor struct {
+	When      Dict[string] `yaml:"when"`
+	Prune     string       `yaml:"prune"`
+	ProdFlags []string     `yaml:"prod_flags"`
+}
+
 // BuildCommand is a command that belongs to the build. With an Artifact it
 // produces a file the runtime needs.
 type BuildCommand struct {
@@ -258,6 +266,12 @@ type BuildCommand struct {
 	// ProdEnv are variables that, set for the command, also keep it to
 	// production dependencies.
 	ProdEnv Dict[string] `yaml:"prod_env"`
+	// ByBuilder replaces Prune and ProdFlags for builders whose template
+	// values match an entry's When, the first that matches: the package
+	// manager an older image bundles may not know the flags of a newer
+	// one (npm 6, on node:14 and older, ignores --omit=dev; review 16,
+	// finding D).
+	ByBuilder []BuildFor `yaml:"by_builder"`
 	// Prepare is inserted before the first such command, unless the file
 	// already does it.
 	Prepare *Prepare `yaml:"prepare"`

@@ -187,6 +187,19 @@ func (p *Preset) compile() *presetErr {
 		if b.Prune != "" && !b.App {
 			return &presetErr{at("prune"), fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
 		}
+		for j, x := range b.ByBuilder {
+			if x.When.Len() == 0 {
+				return &presetErr{at(fmt.Sprintf("by_builder.%d.when", j)), "a by_builder entry needs when (else it would replace prune for every builder)"}
+			}
+			for k, w := range x.When.All() {
+				if _, err := compileRE(w); err != nil {
+					return &presetErr{at(fmt.Sprintf("by_builder.%d.when.%s", j, k)), err.Error()}
+				}
+			}
+			if x.Prune != "" && !b.App {
+				return &presetErr{at(fmt.Sprintf("by_builder.%d.prune", j)), fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
+			}
+		}
 		if pr := b.Prepare; pr != nil {
 			if len(pr.Lines) == 0 {
 				return &presetErr{at("prepare"), fmt.Sprintf("prepare of %q has no lines", b.Command)}
