@@ -9206,6 +9206,35 @@ var builtinPresets = []*Preset{
 				},
 			},
 		},
+		HomeDeps: &HomeDeps{
+			Files: []string{
+				"requirements.txt",
+				"requirements-prod.txt",
+				"requirements/base.txt",
+				"requirements/prod.txt",
+				"requirements/production.txt",
+				"pyproject.toml",
+				"setup.py",
+				"setup.cfg",
+				"Pipfile",
+				"Pipfile.lock",
+				"poetry.lock",
+				"uv.lock",
+			},
+			Match: "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
+			Word:  "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
+			Same:  "[-_.]",
+			Deps: []HomeDep{
+				{
+					Name: "open-interpreter",
+					Path: "~/.config/open-interpreter",
+				},
+				{
+					Name: "panns-inference",
+					Path: "~/panns_data",
+				},
+			},
+		},
 		Programs: &Programs{
 			Ext: []string{
 				".py",
@@ -11564,8 +11593,10 @@ var builtinLiterals = []patternLiterals{
 	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"\"\"(?s:.*?)\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'", [][]string{{"/", "\"", "'"}}},
 	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|'(?:[^'\\\\\\n]|\\\\.)*'", [][]string{{"/", "\"", "`", "'"}}},
 	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`(?:[^`\\\\]|\\\\.)*`|\\\\.", [][]string{{"/", "'", "\"", "`", "\\"}}},
+	{"(?i)^(?P<name>open(?:[-_.])interpreter|panns(?:[-_.])inference)(?:[\\[<>=!~;@].*)?$", nil},
 	{"(?i)^(?P<name>psycopg2|psycopg|mysqlclient)(?:[\\[<>=!~;@].*)?$", nil},
 	{"(?i)autoload|require-?dir|require-?all|require-?directory", nil},
+	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>open(?:[-_.])interpreter|panns(?:[-_.])inference)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>psycopg2|psycopg|mysqlclient)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*x[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?m)\"(?P<name>@prisma/client|prisma)\"\\s*:", [][]string{{"\""}, {"@prisma/client", "prisma"}, {"\""}, {":"}}},

@@ -1374,6 +1374,75 @@ func (b *BuilderLibs) Named(word string) (*LibDep, bool) {
 	return b.dep(m[r.SubexpIndex("name")])
 }
 
+// expr is a pattern with {name} standing for any of the dependencies,
+// each separator of a name spelled any way Same allows.
+func (h *HomeDeps) expr(pattern string) string {
+	var alt []string
+	for _, d := range h.Deps {
+		alt = append(alt, h.spelled(d.Name))
+	}
+	return strings.ReplaceAll(pattern, "{name}", "(?P<name>"+strings.Join(alt, "|")+")")
+}
+
+// spelled is a regexp of name whose separators may be any of Same.
+func (h *HomeDeps) spelled(name string) string {
+	if h.Same == "" {
+		return regexp.QuoteMeta(name)
+	}
+	sep := re(h.Same)
+	var b strings.Builder
+	last := 0
+	for _, at := range sep.FindAllStringIndex(name, -1) {
+		b.WriteString(regexp.QuoteMeta(name[last:at[0]]) + "(?:" + h.Same + ")")
+		last = at[1]
+	}
+	b.WriteString(regexp.QuoteMeta(name[last:]))
+	return b.String()
+}
+
+// dep is the listed dependency a matched name spells.
+func (h *HomeDeps) dep(name string) (*HomeDep, bool) {
+	for i := range h.Deps {
+		if re("(?i)^" + h.spelled(h.Deps[i].Name) + "$").MatchString(name) {
+			return &h.Deps[i], true
+		}
+	}
+	return nil, false
+}
+
+// FirstInFile is the first listed dependency a file names and the
+// offset of its name, or nil.
+func (h *HomeDeps) FirstInFile(data []byte) (*HomeDep, int) {
+	if h.Match == "" {
+		return nil, 0
+	}
+	expr := h.expr(h.Match)
+	if !mayMatch(expr, data) {
+		return nil, 0
+	}
+	r := re(expr)
+	for _, m := range r.FindAllSubmatchIndex(data, -1) {
+		k := 2 * r.SubexpIndex("name")
+		if d, ok := h.dep(string(data[m[k]:m[k+1]])); ok {
+			return d, m[k]
+		}
+	}
+	return nil, 0
+}
+
+// Named returns the listed dependency a RUN word names.
+func (h *HomeDeps) Named(word string) (*HomeDep, bool) {
+	if h.Word == "" {
+		return nil, false
+	}
+	r := re(h.expr(h.Word))
+	m := r.FindStringSubmatch(word)
+	if m == nil {
+		return nil, false
+	}
+	return h.dep(m[r.SubexpIndex("name")])
+}
+
 // Reason is the why for a dependency found in where.
 func (b *BuilderLibs) Reason(name, where string) string {
 	return strings.NewReplacer("{name}", name, "{where}", where).Replace(b.Why)

@@ -34,6 +34,11 @@ type Preset struct {
 	// write (a GitHub Docker container action's metadata): the runtime
 	// then keeps the original's root user (review 8, finding A).
 	RunsAsRoot []RootEvidence `yaml:"runs_as_root"`
+	// HomeDeps are dependencies known to write in the home folder when
+	// the program runs (review 16, finding A): one the build context or
+	// a RUN names counts as a read of the home folder by the app's own
+	// sources does (writes.sources.root_reads).
+	HomeDeps *HomeDeps `yaml:"home_deps"`
 	// Programs says which programs the app's sources run, so that a
 	// runtime lacking one of them is not chosen silently.
 	Programs *Programs `yaml:"programs"`
@@ -634,6 +639,29 @@ type BuilderLibs struct {
 	// install them from being chosen when it has them (review 9,
 	// finding A), as a package map's alongside packages.
 	Alongside bool `yaml:"alongside"`
+}
+
+// HomeDeps finds the dependencies a project names, as BuilderLibs does,
+// that write in the home folder at run time.
+type HomeDeps struct {
+	// Files are read from the build context; Match, a regexp in which
+	// {name} stands for any of the names, finds the dependencies they
+	// name. Word is a regexp over a RUN word, with {name}.
+	Files []string `yaml:"files"`
+	Match string   `yaml:"match"`
+	Word  string   `yaml:"word"`
+	// Same is a regexp of the characters a name's separators may be
+	// spelled with ('[-_.]': pip takes open_interpreter for
+	// open-interpreter, PEP 503).
+	Same string    `yaml:"same"`
+	Deps []HomeDep `yaml:"deps"`
+}
+
+// HomeDep is a dependency and the place in the home folder it writes.
+type HomeDep struct {
+	Name string `yaml:"name"`
+	// Path is where it writes, ~/ first (~/.config/open-interpreter).
+	Path string `yaml:"path"`
 }
 
 // LibDep is a dependency and the run-time packages it needs.

@@ -427,6 +427,11 @@ func (p *Preset) compile() *presetErr {
 			return err
 		}
 	}
+	if h := p.HomeDeps; h != nil {
+		if err := validateHomeDeps(h); err != nil {
+			return err
+		}
+	}
 	if pr := p.Programs; pr != nil {
 		if err := validatePrograms(pr); err != nil {
 			return err
@@ -1080,6 +1085,35 @@ func (d *LibcDeps) matchExpr() string {
 		alt = append(alt, regexp.QuoteMeta(n))
 	}
 	return strings.ReplaceAll(d.Match, "{name}", "(?P<name>"+strings.Join(alt, "|")+")")
+}
+
+func validateHomeDeps(h *HomeDeps) *presetErr {
+	at := "home_deps"
+	if len(h.Deps) == 0 || (h.Word == "" && (h.Match == "" || len(h.Files) == 0)) {
+		return &presetErr{at, "home_deps needs deps, and a word pattern or files with a match pattern"}
+	}
+	if h.Same != "" {
+		if _, err := compileRE(h.Same); err != nil {
+			return &presetErr{at + ".same", fmt.Sprintf("bad pattern %q: %v", h.Same, err)}
+		}
+	}
+	for i, d := range h.Deps {
+		if d.Name == "" || strings.ContainsAny(d.Name, " \t\n") || !strings.HasPrefix(d.Path, "~/") {
+			return &presetErr{fmt.Sprintf("%s.deps.%d", at, i), "a dependency needs a name and a path in the home folder (~/...)"}
+		}
+	}
+	for _, f := range []struct{ key, pat string }{{"match", h.Match}, {"word", h.Word}} {
+		if f.pat == "" {
+			continue
+		}
+		if !strings.Contains(f.pat, "{name}") {
+			return &presetErr{at + "." + f.key, f.key + " needs {name}"}
+		}
+		if _, err := compileRE(h.expr(f.pat)); err != nil {
+			return &presetErr{at + "." + f.key, fmt.Sprintf("bad pattern %q: %v", f.pat, err)}
+		}
+	}
+	return nil
 }
 
 func validateBuilderLibs(b *BuilderLibs, at string) *presetErr {
