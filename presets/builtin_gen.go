@@ -5503,6 +5503,11 @@ var builtinPresets = []*Preset{
 					"\\b(?P<home>(?:os|require\\(\\s*['\"](?:node:)?os['\"]\\s*\\))\\.homedir)\\(\\s*\\)",
 					"\\b(?P<home>process\\.env(?:\\.HOME\\b|\\[\\s*['\"]HOME['\"]\\s*\\]))",
 				},
+				FileDir: []string{
+					"\\bpath\\.join\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'[^'\\n]*'|\"[^\"\\n]*\"|`[^`$\\n]*`))+)\\s*,?\\s*\\)",
+					"\\bpath\\.resolve\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'(?:[^/'\\n][^'\\n]*)?'|\"(?:[^/\"\\n][^\"\\n]*)?\"|`(?:[^/`$\\n][^`$\\n]*)?`))+)\\s*,?\\s*\\)",
+					"\\b__dirname\\s*\\+\\s*(?P<args>'/[^'\\n]*'|\"/[^\"\\n]*\"|`/[^`$\\n]*`)",
+				},
 			},
 		},
 		RunsAsRoot: []RootEvidence{
@@ -11694,6 +11699,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bProcessBuilder\\b|\\bRuntime\\.getRuntime\\(\\)", [][]string{{"ProcessBuilder", "Runtime.getRuntime()"}}},
 	{"\\bRuntime\\.getRuntime\\(\\)\\.exec\\(\\s*(?:new\\s+String\\[\\]\\s*\\{\\s*|arrayOf\\(\\s*)?(?:\"(?P<prog>[^\"\\\\]+)\"|(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)}])", [][]string{{"Runtime.getRuntime().exec("}}},
 	{"\\bTemplateEngine\\s*\\.\\s*create\\s*\\(", [][]string{{"TemplateEngine"}, {"."}, {"create"}, {"("}}},
+	{"\\b__dirname\\s*\\+\\s*(?P<args>'/[^'\\n]*'|\"/[^\"\\n]*\"|`/[^`$\\n]*`)", [][]string{{"__dirname"}, {"+"}, {"'/", "\"/", "`/"}}},
 	{"\\badd-apt-repository\\b", [][]string{{"add-apt-repository"}}},
 	{"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)", [][]string{{"apk"}, {"add"}, {"-"}, {"X", "-repository"}}},
 	{"\\bclient\\s*:\\s*['\"](?:sqlite3?|better-sqlite3)['\"][^{}]*?\\bconnection\\s*:\\s*\\{[^{}]*?\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"client"}, {":"}, {"sqlite", "better-sqlite3"}, {"connection"}, {":"}, {"{"}, {"filename"}, {":"}}},
@@ -11736,6 +11742,8 @@ var builtinLiterals = []patternLiterals{
 	{"\\bos\\.(?:system|popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]", [][]string{{"os."}, {"system", "popen"}, {"("}}},
 	{"\\bos\\.(?:system|popen)\\(\\s*[rRfFbBuU]?[\"'](?P<prog>[^\"'\\s{]+)", [][]string{{"os."}, {"system", "popen"}, {"("}}},
 	{"\\bos\\.OpenFile\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*,\\s*(?:os\\.O_RDONLY\\b|[^,)]*\\bos\\.O_RDWR\\b)", [][]string{{"os.OpenFile("}, {","}, {"os.O_RDONLY", "os.O_RDWR"}}},
+	{"\\bpath\\.join\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'[^'\\n]*'|\"[^\"\\n]*\"|`[^`$\\n]*`))+)\\s*,?\\s*\\)", [][]string{{"path.join("}, {"__dirname"}, {","}, {"'", "\"", "`"}, {")"}}},
+	{"\\bpath\\.resolve\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'(?:[^/'\\n][^'\\n]*)?'|\"(?:[^/\"\\n][^\"\\n]*)?\"|`(?:[^/`$\\n][^`$\\n]*)?`))+)\\s*,?\\s*\\)", [][]string{{"path.resolve("}, {"__dirname"}, {","}, {"'", "\"", "`"}, {")"}}},
 	{"\\bpython[0-9.]*\\s+-m\\s+venv\\b", [][]string{{"python"}, {"-m"}, {"venv"}}},
 	{"\\brequire\\(\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]\\s*\\)", [][]string{{"require("}, {")"}}},
 	{"\\brequire\\(\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]\\s*\\)", [][]string{{"require("}, {"."}, {")"}}},

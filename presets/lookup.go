@@ -1234,6 +1234,46 @@ func inScope(between []byte, name, block, shadow string) bool {
 	return shadow == "" || !re(strings.ReplaceAll(shadow, "{name}", regexp.QuoteMeta(name))).Match(between)
 }
 
+// fileDirArg is one string literal among a FileDir match's arguments
+// (compiled on first use, as every pattern: none at start-up).
+const fileDirArg = "'([^'\\n]*)'|\"([^\"\\n]*)\"|`([^`$\\n]*)`"
+
+// InFileDir returns data with every FileDir expression read as the
+// string literal of the path it gives when the source's own folder is
+// dir (an absolute path in the image), and whether it changed any. A
+// path with a quote of its own is left as it is.
+func (s *WriteSources) InFileDir(data []byte, dir string) ([]byte, bool) {
+	type repl struct {
+		start, end int
+		lit        string
+	}
+	var rs []repl
+	groupMatches(s.FileDir, data, "args", func(m []int, start, end int) {
+		parts := []string{dir}
+		for _, a := range re(fileDirArg).FindAllSubmatch(data[start:end], -1) {
+			parts = append(parts, string(a[1])+string(a[2])+string(a[3]))
+		}
+		p := path.Join(parts...)
+		if !strings.ContainsAny(p, "\"'`\\\n") {
+			rs = append(rs, repl{m[0], m[1], `"` + p + `"`})
+		}
+	})
+	if len(rs) == 0 {
+		return data, false
+	}
+	slices.SortFunc(rs, func(a, b repl) int { return a.start - b.start })
+	var out []byte
+	last := 0
+	for _, r := range rs {
+		if r.start < last {
+			continue // overlapping matches of two patterns: the first stands
+		}
+		out = append(append(out, data[last:r.start]...), r.lit...)
+		last = r.end
+	}
+	return append(out, data[last:]...), true
+}
+
 // FolderPaths returns the string-literal folders that the framework's
 // settings in a source file name (Folders), in the order they appear.
 func (s *WriteSources) FolderPaths(data []byte) []string { return literalPaths(s.Folders, data) }

@@ -1109,6 +1109,14 @@ type WriteSources struct {
 	// home folder), or group "home", a call that gives the home folder
 	// (Path.home()). Either keeps an original root user root.
 	RootReads []string `yaml:"root_reads"`
+	// FileDir are regexps over a source matching an expression that gives
+	// a path from the source file's own folder (Node.js's
+	// path.join(__dirname, "..", "feeds.json"); review 16, finding B):
+	// group "args" holds the string literals joined to that folder, in
+	// order. Where a COPY put the source as it is, the expression is read
+	// as the literal of the path in the image, by Patterns and Bindings
+	// alike.
+	FileDir []string `yaml:"file_dir"`
 }
 
 // PathBindings says how a source binds a name to literal paths for good.

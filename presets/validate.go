@@ -1007,6 +1007,15 @@ func validateWrites(w *Writes) *presetErr {
 			}
 		}
 	}
+	for i, pat := range s.FileDir {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.file_dir.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("args") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.file_dir.%d", i), fmt.Sprintf("pattern %q has no group named args", pat)}
+		}
+	}
 	for i, pat := range s.Unnamed {
 		re, err := compileRE(pat)
 		if err != nil {
