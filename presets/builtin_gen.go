@@ -5124,6 +5124,25 @@ var builtinPresets = []*Preset{
 						},
 					},
 				},
+				ByBuilder: []BuildFor{
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^([0-9]|1[0-4])$",
+								},
+							},
+						},
+						Prune: "npm prune --production",
+						ProdFlags: []string{
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+					},
+				},
 			},
 			{
 				Command: "npm install",
@@ -5144,6 +5163,25 @@ var builtinPresets = []*Preset{
 						},
 					},
 				},
+				ByBuilder: []BuildFor{
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^([0-9]|1[0-4])$",
+								},
+							},
+						},
+						Prune: "npm prune --production",
+						ProdFlags: []string{
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+					},
+				},
 			},
 			{
 				Command: "npm i",
@@ -5161,6 +5199,25 @@ var builtinPresets = []*Preset{
 						{
 							Name:  "NODE_ENV",
 							Value: "production",
+						},
+					},
+				},
+				ByBuilder: []BuildFor{
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^([0-9]|1[0-4])$",
+								},
+							},
+						},
+						Prune: "npm prune --production",
+						ProdFlags: []string{
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
 						},
 					},
 				},
@@ -5482,6 +5539,11 @@ var builtinPresets = []*Preset{
 					"['\"`](?P<path>/root(?:/[^'\"`\\n]*)?)['\"`]",
 					"\\b(?P<home>(?:os|require\\(\\s*['\"](?:node:)?os['\"]\\s*\\))\\.homedir)\\(\\s*\\)",
 					"\\b(?P<home>process\\.env(?:\\.HOME\\b|\\[\\s*['\"]HOME['\"]\\s*\\]))",
+				},
+				FileDir: []string{
+					"\\bpath\\.join\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'[^'\\n]*'|\"[^\"\\n]*\"|`[^`$\\n]*`))+)\\s*,?\\s*\\)",
+					"\\bpath\\.resolve\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'(?:[^/'\\n][^'\\n]*)?'|\"(?:[^/\"\\n][^\"\\n]*)?\"|`(?:[^/`$\\n][^`$\\n]*)?`))+)\\s*,?\\s*\\)",
+					"\\b__dirname\\s*\\+\\s*(?P<args>'/[^'\\n]*'|\"/[^\"\\n]*\"|`/[^`$\\n]*`)",
 				},
 			},
 		},
@@ -9198,6 +9260,35 @@ var builtinPresets = []*Preset{
 				},
 			},
 		},
+		HomeDeps: &HomeDeps{
+			Files: []string{
+				"requirements.txt",
+				"requirements-prod.txt",
+				"requirements/base.txt",
+				"requirements/prod.txt",
+				"requirements/production.txt",
+				"pyproject.toml",
+				"setup.py",
+				"setup.cfg",
+				"Pipfile",
+				"Pipfile.lock",
+				"poetry.lock",
+				"uv.lock",
+			},
+			Match: "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
+			Word:  "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
+			Same:  "[-_.]",
+			Deps: []HomeDep{
+				{
+					Name: "open-interpreter",
+					Path: "~/.config/open-interpreter",
+				},
+				{
+					Name: "panns-inference",
+					Path: "~/panns_data",
+				},
+			},
+		},
 		Programs: &Programs{
 			Ext: []string{
 				".py",
@@ -11557,8 +11648,10 @@ var builtinLiterals = []patternLiterals{
 	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"\"\"(?s:.*?)\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'", [][]string{{"/", "\"", "'"}}},
 	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|'(?:[^'\\\\\\n]|\\\\.)*'", [][]string{{"/", "\"", "`", "'"}}},
 	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`(?:[^`\\\\]|\\\\.)*`|\\\\.", [][]string{{"/", "'", "\"", "`", "\\"}}},
+	{"(?i)^(?P<name>open(?:[-_.])interpreter|panns(?:[-_.])inference)(?:[\\[<>=!~;@].*)?$", nil},
 	{"(?i)^(?P<name>psycopg2|psycopg|mysqlclient)(?:[\\[<>=!~;@].*)?$", nil},
 	{"(?i)autoload|require-?dir|require-?all|require-?directory", nil},
+	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>open(?:[-_.])interpreter|panns(?:[-_.])inference)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>psycopg2|psycopg|mysqlclient)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*x[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?m)\"(?P<name>@prisma/client|prisma)\"\\s*:", [][]string{{"\""}, {"@prisma/client", "prisma"}, {"\""}, {":"}}},
@@ -11656,6 +11749,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bProcessBuilder\\b|\\bRuntime\\.getRuntime\\(\\)", [][]string{{"ProcessBuilder", "Runtime.getRuntime()"}}},
 	{"\\bRuntime\\.getRuntime\\(\\)\\.exec\\(\\s*(?:new\\s+String\\[\\]\\s*\\{\\s*|arrayOf\\(\\s*)?(?:\"(?P<prog>[^\"\\\\]+)\"|(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)}])", [][]string{{"Runtime.getRuntime().exec("}}},
 	{"\\bTemplateEngine\\s*\\.\\s*create\\s*\\(", [][]string{{"TemplateEngine"}, {"."}, {"create"}, {"("}}},
+	{"\\b__dirname\\s*\\+\\s*(?P<args>'/[^'\\n]*'|\"/[^\"\\n]*\"|`/[^`$\\n]*`)", [][]string{{"__dirname"}, {"+"}, {"'/", "\"/", "`/"}}},
 	{"\\badd-apt-repository\\b", [][]string{{"add-apt-repository"}}},
 	{"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)", [][]string{{"apk"}, {"add"}, {"-"}, {"X", "-repository"}}},
 	{"\\bclient\\s*:\\s*['\"](?:sqlite3?|better-sqlite3)['\"][^{}]*?\\bconnection\\s*:\\s*\\{[^{}]*?\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"client"}, {":"}, {"sqlite", "better-sqlite3"}, {"connection"}, {":"}, {"{"}, {"filename"}, {":"}}},
@@ -11698,6 +11792,8 @@ var builtinLiterals = []patternLiterals{
 	{"\\bos\\.(?:system|popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]", [][]string{{"os."}, {"system", "popen"}, {"("}}},
 	{"\\bos\\.(?:system|popen)\\(\\s*[rRfFbBuU]?[\"'](?P<prog>[^\"'\\s{]+)", [][]string{{"os."}, {"system", "popen"}, {"("}}},
 	{"\\bos\\.OpenFile\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*,\\s*(?:os\\.O_RDONLY\\b|[^,)]*\\bos\\.O_RDWR\\b)", [][]string{{"os.OpenFile("}, {","}, {"os.O_RDONLY", "os.O_RDWR"}}},
+	{"\\bpath\\.join\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'[^'\\n]*'|\"[^\"\\n]*\"|`[^`$\\n]*`))+)\\s*,?\\s*\\)", [][]string{{"path.join("}, {"__dirname"}, {","}, {"'", "\"", "`"}, {")"}}},
+	{"\\bpath\\.resolve\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'(?:[^/'\\n][^'\\n]*)?'|\"(?:[^/\"\\n][^\"\\n]*)?\"|`(?:[^/`$\\n][^`$\\n]*)?`))+)\\s*,?\\s*\\)", [][]string{{"path.resolve("}, {"__dirname"}, {","}, {"'", "\"", "`"}, {")"}}},
 	{"\\bpython[0-9.]*\\s+-m\\s+venv\\b", [][]string{{"python"}, {"-m"}, {"venv"}}},
 	{"\\brequire\\(\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]\\s*\\)", [][]string{{"require("}, {")"}}},
 	{"\\brequire\\(\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]\\s*\\)", [][]string{{"require("}, {"."}, {")"}}},
@@ -11764,6 +11860,7 @@ var builtinLiterals = []patternLiterals{
 	{"^(?i:1|true|yes|on|y|t)$", nil},
 	{"^(?i:never|manual)$", nil},
 	{"^(?i:true|1)$", nil},
+	{"^([0-9]|1[0-4])$", nil},
 	{"^(\\./)?Dockerfile$", [][]string{{"Dockerfile"}}},
 	{"^(bookworm|bullseye)$", [][]string{{"b"}, {"ookworm", "ullseye"}}},
 	{"^(buster|stretch)$", [][]string{{"buster", "stretch"}}},

@@ -354,6 +354,30 @@ func (r *Runtime) Allows(values map[string]string) bool {
 	return true
 }
 
+// Allows reports whether the builder's template values match When.
+func (b *BuildFor) Allows(values map[string]string) bool {
+	for k, w := range b.When.All() {
+		if !matchString(w, values[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// ForBuilder is the command as it is on a builder with these template
+// values: Prune and ProdFlags of the first ByBuilder entry that allows
+// them, or the command itself.
+func (b *BuildCommand) ForBuilder(values map[string]string) *BuildCommand {
+	for i := range b.ByBuilder {
+		if x := &b.ByBuilder[i]; x.Allows(values) {
+			c := *b
+			c.Prune, c.ProdFlags, c.ByBuilder = x.Prune, x.ProdFlags, nil
+			return &c
+		}
+	}
+	return b
+}
+
 // HasUser reports whether the image defines the user u.
 func (r *Runtime) HasUser(u string) bool { return slices.Contains(r.Users, u) }
 
@@ -1229,6 +1253,46 @@ func inScope(between []byte, name, block, shadow string) bool {
 	return shadow == "" || !re(strings.ReplaceAll(shadow, "{name}", regexp.QuoteMeta(name))).Match(between)
 }
 
+// fileDirArg is one string literal among a FileDir match's arguments
+// (compiled on first use, as every pattern: none at start-up).
+const fileDirArg = "'([^'\\n]*)'|\"([^\"\\n]*)\"|`([^`$\\n]*)`"
+
+// InFileDir returns data with every FileDir expression read as the
+// string literal of the path it gives when the source's own folder is
+// dir (an absolute path in the image), and whether it changed any. A
+// path with a quote of its own is left as it is.
+func (s *WriteSources) InFileDir(data []byte, dir string) ([]byte, bool) {
+	type repl struct {
+		start, end int
+		lit        string
+	}
+	var rs []repl
+	groupMatches(s.FileDir, data, "args", func(m []int, start, end int) {
+		parts := []string{dir}
+		for _, a := range re(fileDirArg).FindAllSubmatch(data[start:end], -1) {
+			parts = append(parts, string(a[1])+string(a[2])+string(a[3]))
+		}
+		p := path.Join(parts...)
+		if !strings.ContainsAny(p, "\"'`\\\n") {
+			rs = append(rs, repl{m[0], m[1], `"` + p + `"`})
+		}
+	})
+	if len(rs) == 0 {
+		return data, false
+	}
+	slices.SortFunc(rs, func(a, b repl) int { return a.start - b.start })
+	var out []byte
+	last := 0
+	for _, r := range rs {
+		if r.start < last {
+			continue // overlapping matches of two patterns: the first stands
+		}
+		out = append(append(out, data[last:r.start]...), r.lit...)
+		last = r.end
+	}
+	return append(out, data[last:]...), true
+}
+
 // FolderPaths returns the string-literal folders that the framework's
 // settings in a source file name (Folders), in the order they appear.
 func (s *WriteSources) FolderPaths(data []byte) []string { return literalPaths(s.Folders, data) }
@@ -1367,6 +1431,75 @@ func (b *BuilderLibs) Named(word string) (*LibDep, bool) {
 		return nil, false
 	}
 	return b.dep(m[r.SubexpIndex("name")])
+}
+
+// expr is a pattern with {name} standing for any of the dependencies,
+// each separator of a name spelled any way Same allows.
+func (h *HomeDeps) expr(pattern string) string {
+	var alt []string
+	for _, d := range h.Deps {
+		alt = append(alt, h.spelled(d.Name))
+	}
+	return strings.ReplaceAll(pattern, "{name}", "(?P<name>"+strings.Join(alt, "|")+")")
+}
+
+// spelled is a regexp of name whose separators may be any of Same.
+func (h *HomeDeps) spelled(name string) string {
+	if h.Same == "" {
+		return regexp.QuoteMeta(name)
+	}
+	sep := re(h.Same)
+	var b strings.Builder
+	last := 0
+	for _, at := range sep.FindAllStringIndex(name, -1) {
+		b.WriteString(regexp.QuoteMeta(name[last:at[0]]) + "(?:" + h.Same + ")")
+		last = at[1]
+	}
+	b.WriteString(regexp.QuoteMeta(name[last:]))
+	return b.String()
+}
+
+// dep is the listed dependency a matched name spells.
+func (h *HomeDeps) dep(name string) (*HomeDep, bool) {
+	for i := range h.Deps {
+		if re("(?i)^" + h.spelled(h.Deps[i].Name) + "$").MatchString(name) {
+			return &h.Deps[i], true
+		}
+	}
+	return nil, false
+}
+
+// FirstInFile is the first listed dependency a file names and the
+// offset of its name, or nil.
+func (h *HomeDeps) FirstInFile(data []byte) (*HomeDep, int) {
+	if h.Match == "" {
+		return nil, 0
+	}
+	expr := h.expr(h.Match)
+	if !mayMatch(expr, data) {
+		return nil, 0
+	}
+	r := re(expr)
+	for _, m := range r.FindAllSubmatchIndex(data, -1) {
+		k := 2 * r.SubexpIndex("name")
+		if d, ok := h.dep(string(data[m[k]:m[k+1]])); ok {
+			return d, m[k]
+		}
+	}
+	return nil, 0
+}
+
+// Named returns the listed dependency a RUN word names.
+func (h *HomeDeps) Named(word string) (*HomeDep, bool) {
+	if h.Word == "" {
+		return nil, false
+	}
+	r := re(h.expr(h.Word))
+	m := r.FindStringSubmatch(word)
+	if m == nil {
+		return nil, false
+	}
+	return h.dep(m[r.SubexpIndex("name")])
 }
 
 // Reason is the why for a dependency found in where.

@@ -34,6 +34,11 @@ type Preset struct {
 	// write (a GitHub Docker container action's metadata): the runtime
 	// then keeps the original's root user (review 8, finding A).
 	RunsAsRoot []RootEvidence `yaml:"runs_as_root"`
+	// HomeDeps are dependencies known to write in the home folder when
+	// the program runs (review 16, finding A): one the build context or
+	// a RUN names counts as a read of the home folder by the app's own
+	// sources does (writes.sources.root_reads).
+	HomeDeps *HomeDeps `yaml:"home_deps"`
 	// Programs says which programs the app's sources run, so that a
 	// runtime lacking one of them is not chosen silently.
 	Programs *Programs `yaml:"programs"`
@@ -231,6 +236,14 @@ type Lack struct {
 	Packages []string `yaml:"packages"`
 }
 
+// BuildFor is what a build command's prune and production flags are on
+// the builders whose template values match When.
+type BuildFor struct {
+	When      Dict[string] `yaml:"when"`
+	Prune     string       `yaml:"prune"`
+	ProdFlags []string     `yaml:"prod_flags"`
+}
+
 // BuildCommand is a command that belongs to the build. With an Artifact it
 // produces a file the runtime needs.
 type BuildCommand struct {
@@ -258,6 +271,12 @@ type BuildCommand struct {
 	// ProdEnv are variables that, set for the command, also keep it to
 	// production dependencies.
 	ProdEnv Dict[string] `yaml:"prod_env"`
+	// ByBuilder replaces Prune and ProdFlags for builders whose template
+	// values match an entry's When, the first that matches: the package
+	// manager an older image bundles may not know the flags of a newer
+	// one (npm 6, on node:14 and older, ignores --omit=dev; review 16,
+	// finding D).
+	ByBuilder []BuildFor `yaml:"by_builder"`
 	// Prepare is inserted before the first such command, unless the file
 	// already does it.
 	Prepare *Prepare `yaml:"prepare"`
@@ -620,6 +639,29 @@ type BuilderLibs struct {
 	// install them from being chosen when it has them (review 9,
 	// finding A), as a package map's alongside packages.
 	Alongside bool `yaml:"alongside"`
+}
+
+// HomeDeps finds the dependencies a project names, as BuilderLibs does,
+// that write in the home folder at run time.
+type HomeDeps struct {
+	// Files are read from the build context; Match, a regexp in which
+	// {name} stands for any of the names, finds the dependencies they
+	// name. Word is a regexp over a RUN word, with {name}.
+	Files []string `yaml:"files"`
+	Match string   `yaml:"match"`
+	Word  string   `yaml:"word"`
+	// Same is a regexp of the characters a name's separators may be
+	// spelled with ('[-_.]': pip takes open_interpreter for
+	// open-interpreter, PEP 503).
+	Same string    `yaml:"same"`
+	Deps []HomeDep `yaml:"deps"`
+}
+
+// HomeDep is a dependency and the place in the home folder it writes.
+type HomeDep struct {
+	Name string `yaml:"name"`
+	// Path is where it writes, ~/ first (~/.config/open-interpreter).
+	Path string `yaml:"path"`
 }
 
 // LibDep is a dependency and the run-time packages it needs.
@@ -1067,6 +1109,14 @@ type WriteSources struct {
 	// home folder), or group "home", a call that gives the home folder
 	// (Path.home()). Either keeps an original root user root.
 	RootReads []string `yaml:"root_reads"`
+	// FileDir are regexps over a source matching an expression that gives
+	// a path from the source file's own folder (Node.js's
+	// path.join(__dirname, "..", "feeds.json"); review 16, finding B):
+	// group "args" holds the string literals joined to that folder, in
+	// order. Where a COPY put the source as it is, the expression is read
+	// as the literal of the path in the image, by Patterns and Bindings
+	// alike.
+	FileDir []string `yaml:"file_dir"`
 }
 
 // PathBindings says how a source binds a name to literal paths for good.

@@ -187,6 +187,19 @@ func (p *Preset) compile() *presetErr {
 		if b.Prune != "" && !b.App {
 			return &presetErr{at("prune"), fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
 		}
+		for j, x := range b.ByBuilder {
+			if x.When.Len() == 0 {
+				return &presetErr{at(fmt.Sprintf("by_builder.%d.when", j)), "a by_builder entry needs when (else it would replace prune for every builder)"}
+			}
+			for k, w := range x.When.All() {
+				if _, err := compileRE(w); err != nil {
+					return &presetErr{at(fmt.Sprintf("by_builder.%d.when.%s", j, k)), err.Error()}
+				}
+			}
+			if x.Prune != "" && !b.App {
+				return &presetErr{at(fmt.Sprintf("by_builder.%d.prune", j)), fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
+			}
+		}
 		if pr := b.Prepare; pr != nil {
 			if len(pr.Lines) == 0 {
 				return &presetErr{at("prepare"), fmt.Sprintf("prepare of %q has no lines", b.Command)}
@@ -411,6 +424,11 @@ func (p *Preset) compile() *presetErr {
 
 	if w := p.Writes; w != nil {
 		if err := validateWrites(w); err != nil {
+			return err
+		}
+	}
+	if h := p.HomeDeps; h != nil {
+		if err := validateHomeDeps(h); err != nil {
 			return err
 		}
 	}
@@ -1000,6 +1018,15 @@ func validateWrites(w *Writes) *presetErr {
 			}
 		}
 	}
+	for i, pat := range s.FileDir {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.file_dir.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("args") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.file_dir.%d", i), fmt.Sprintf("pattern %q has no group named args", pat)}
+		}
+	}
 	for i, pat := range s.Unnamed {
 		re, err := compileRE(pat)
 		if err != nil {
@@ -1078,6 +1105,35 @@ func (d *LibcDeps) matchExpr() string {
 		alt = append(alt, regexp.QuoteMeta(n))
 	}
 	return strings.ReplaceAll(d.Match, "{name}", "(?P<name>"+strings.Join(alt, "|")+")")
+}
+
+func validateHomeDeps(h *HomeDeps) *presetErr {
+	at := "home_deps"
+	if len(h.Deps) == 0 || (h.Word == "" && (h.Match == "" || len(h.Files) == 0)) {
+		return &presetErr{at, "home_deps needs deps, and a word pattern or files with a match pattern"}
+	}
+	if h.Same != "" {
+		if _, err := compileRE(h.Same); err != nil {
+			return &presetErr{at + ".same", fmt.Sprintf("bad pattern %q: %v", h.Same, err)}
+		}
+	}
+	for i, d := range h.Deps {
+		if d.Name == "" || strings.ContainsAny(d.Name, " \t\n") || !strings.HasPrefix(d.Path, "~/") {
+			return &presetErr{fmt.Sprintf("%s.deps.%d", at, i), "a dependency needs a name and a path in the home folder (~/...)"}
+		}
+	}
+	for _, f := range []struct{ key, pat string }{{"match", h.Match}, {"word", h.Word}} {
+		if f.pat == "" {
+			continue
+		}
+		if !strings.Contains(f.pat, "{name}") {
+			return &presetErr{at + "." + f.key, f.key + " needs {name}"}
+		}
+		if _, err := compileRE(h.expr(f.pat)); err != nil {
+			return &presetErr{at + "." + f.key, fmt.Sprintf("bad pattern %q: %v", f.pat, err)}
+		}
+	}
+	return nil
 }
 
 func validateBuilderLibs(b *BuilderLibs, at string) *presetErr {

@@ -226,6 +226,11 @@ func (f *facts) buildCmd(args []word) *BuildCommand {
 		bc := &f.preset.Build[i]
 		n := len(strings.Fields(bc.Command))
 		if hasPrefixWords(args, bc.Command) && (!bc.Bare || len(args) == n || strings.HasPrefix(args[n].text, "-")) && hasAnyArg(args[n:], bc.WithArgs) && (len(bc.WithoutArgs) == 0 || !hasAnyArg(args[n:], bc.WithoutArgs)) {
+			if len(bc.ByBuilder) > 0 {
+				// The builder's package manager decides which flags
+				// prune and which keep to production dependencies.
+				return bc.ForBuilder(f.values())
+			}
 			return bc
 		}
 	}

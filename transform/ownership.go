@@ -344,7 +344,19 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		code := p.blanked(name, data)
 		us := commentsOut(data, code, src.UnnamedWrites)
-		ps := commentsOut(data, code, src.Paths)
+		paths := src.Paths
+		if len(src.FileDir) > 0 {
+			if at, ok := p.imagePathOf(name); ok {
+				// A path from the source's own folder (__dirname) is
+				// as known as a literal once the COPY that placed the
+				// source is (review 16, finding B).
+				paths = func(d []byte) []string {
+					d, _ = src.InFileDir(d, path.Dir(at))
+					return src.Paths(d)
+				}
+			}
+		}
+		ps := commentsOut(data, code, paths)
 		folders := commentsOut(data, code, src.FolderPaths)
 		if len(us)+len(ps)+len(folders) == 0 || !runs(name) {
 			return true // no write, no image has it, or the start never loads it
@@ -368,4 +380,26 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 		return true
 	})
 	return out, unnamed
+}
+
+// imagePathOf returns where a COPY from the build context put the
+// context's file name in the builder, as it is, when that can be told:
+// the file must still be there (no later COPY over it, no RUN removing
+// it), as contextFileAt reads the placement back.
+func (p *plan) imagePathOf(name string) (string, bool) {
+	pls, _ := p.f.placements()
+	for _, pl := range pls {
+		if pl.open || pl.made || pl.from != "" || pl.src == "" {
+			continue
+		}
+		rest, ok := names(name, pl.src)
+		if !ok || strings.ContainsAny(pl.src, "*?[") {
+			continue
+		}
+		at := path.Join(pl.dest, rest)
+		if back, ok := p.contextFileAt(at); ok && back == path.Clean(name) {
+			return at, true
+		}
+	}
+	return "", false
 }

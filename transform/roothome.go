@@ -3,9 +3,11 @@ package transform
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
 
@@ -41,6 +43,11 @@ func (p *plan) keepRootForHome() bool {
 	if h.assign {
 		verb, fix = "sets", "set it to a folder any user may reach"
 	}
+	if h.dep != "" {
+		// The files are the dependency's, where it puts them: only the
+		// home folder it is given can move.
+		fix = "set HOME to a folder the runtime's user may write"
+	}
 	line := p.prog.holder.first
 	if h.line > 0 {
 		line = h.line
@@ -62,6 +69,7 @@ type rootHome struct {
 	assign bool   // named is a NAME=value the command sets
 	line   int    // the instruction's line, when the command names it
 	mount  bool   // where is a compose file's mount, which names the path itself
+	dep    string // the dependency that writes there, when named is its path
 }
 
 // rootHomePath says whether t is a path under /root, or one in the
@@ -151,6 +159,9 @@ func (p *plan) rootHomeNamed() rootHome {
 			return rootHome{where: m.shown(), named: m.target, mount: true}
 		}
 	}
+	if h, ok := p.homeDep(); ok {
+		return h
+	}
 	var h rootHome
 	ctx, w := p.f.opt.Context, p.f.preset.Writes
 	if ctx == nil || w == nil || w.Sources == nil || len(w.Sources.RootReads) == 0 {
@@ -167,4 +178,45 @@ func (p *plan) rootHomeNamed() rootHome {
 		return true
 	})
 	return h
+}
+
+// homeDep finds a dependency the preset knows to write in the home folder
+// at run time, named by a RUN's words or by a file of the build context:
+// the app's own sources need not name the home folder for the program to
+// use it (review 16, finding A: Open Interpreter makes
+// ~/.config/open-interpreter at every start, and 65532's home is /).
+func (p *plan) homeDep() (rootHome, bool) {
+	hd := p.f.preset.HomeDeps
+	if hd == nil {
+		return rootHome{}, false
+	}
+	found := func(where string, line int, d *presets.HomeDep) (rootHome, bool) {
+		return rootHome{where: where, line: line, named: d.Name + ", which writes " + d.Path + " when it runs", home: true, dep: d.Name}, true
+	}
+	for _, r := range p.f.runs {
+		for _, c := range r.cmds {
+			for _, w := range c.args {
+				if w.dynamic {
+					continue
+				}
+				if d, ok := hd.Named(w.text); ok {
+					return found("the RUN", r.in.first, d)
+				}
+			}
+		}
+	}
+	ctx := p.f.opt.Context
+	if ctx == nil {
+		return rootHome{}, false
+	}
+	for _, file := range hd.Files {
+		data, err := fs.ReadFile(ctx, file)
+		if err != nil {
+			continue
+		}
+		if d, at := hd.FirstInFile(data); d != nil {
+			return found(fmt.Sprintf("%s:%d", file, bytes.Count(data[:at], []byte("\n"))+1), 0, d)
+		}
+	}
+	return rootHome{}, false
 }

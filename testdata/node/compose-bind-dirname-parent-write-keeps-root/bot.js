@@ -1,0 +1,3 @@
+const rss = require("./commands/rssReader");
+
+rss.save({});

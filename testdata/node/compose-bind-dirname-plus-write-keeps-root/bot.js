@@ -1,0 +1,3 @@
+const fs = require("fs");
+
+fs.writeFileSync(__dirname + "/feeds.json", JSON.stringify({}));
