@@ -692,7 +692,8 @@ var builtinPresets = []*Preset{
 					Shadow: "\\b{name}\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*{name}\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
 				},
 				RootReads: []string{
-					"[\"`](?P<path>/root(?:/[^\"`\\n]*)?)[\"`]",
+					"(?P<compare>[=!]=\\s*|\\bstrings\\.(?:HasPrefix|HasSuffix|Contains|TrimPrefix|TrimSuffix|CutPrefix|EqualFold)\\([^()\\n]*,\\s*)?[\"`](?P<path>/root/[^\"`\\n]*)[\"`](?P<compare>\\s*[=!]=)?",
+					"\\(\\s*[\"`](?P<path>/root)[\"`](?P<compare>\\s*[=!]=)?",
 					"\\b(?P<home>os\\.UserHomeDir)\\(\\s*\\)",
 					"\\b(?P<home>os\\.(?:Getenv|LookupEnv))\\(\\s*\"HOME\"\\s*\\)",
 				},
@@ -3001,7 +3002,7 @@ var builtinPresets = []*Preset{
 					"(?:^|[^\\w.)\"])(?P<expr>[a-z_][\\w]*(?:\\.[a-z_]\\w*)*)\\.(?:mkdirs?|createNewFile)\\(\\)",
 				},
 				RootReads: []string{
-					"\"(?P<path>/root(?:/[^\"\\\\\\n]*)?)\"",
+					"(?P<compare>\\.(?:equals|startsWith|endsWith|contains)\\(\\s*)?\"(?P<path>/root(?:/[^\"\\\\\\n]*)?)\"(?P<compare>\\s*\\.(?:equals|startsWith|endsWith|contains)\\()?",
 					"\\b(?P<home>System\\.getProperty)\\(\\s*\"user\\.home\"\\s*[,)]",
 					"\\b(?P<home>System\\.getenv)\\(\\s*\"HOME\"\\s*\\)",
 				},
@@ -5536,7 +5537,7 @@ var builtinPresets = []*Preset{
 					Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\b{name}\\b|\\bfunction\\b[^(){};]*\\([^()]*\\b{name}\\b[^()]*\\)|\\([^()]*\\b{name}\\b[^()]*\\)\\s*(?:=>|\\{)|\\b{name}\\s*=>",
 				},
 				RootReads: []string{
-					"['\"`](?P<path>/root(?:/[^'\"`\\n]*)?)['\"`]",
+					"(?P<compare>[=!]==?\\s*|\\.(?:startsWith|endsWith|includes)\\(\\s*)?['\"`](?P<path>/root(?:/[^'\"`\\n]*)?)['\"`](?P<compare>\\s*[=!]==?)?",
 					"\\b(?P<home>(?:os|require\\(\\s*['\"](?:node:)?os['\"]\\s*\\))\\.homedir)\\(\\s*\\)",
 					"\\b(?P<home>process\\.env(?:\\.HOME\\b|\\[\\s*['\"]HOME['\"]\\s*\\]))",
 				},
@@ -9217,7 +9218,7 @@ var builtinPresets = []*Preset{
 					"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']",
 				},
 				RootReads: []string{
-					"[rRbBuU]?[\"'](?P<path>/root(?:/[^\"'\\n]*)?)[\"']",
+					"(?P<compare>[=!]=\\s*|\\.(?:startswith|endswith)\\(\\s*)?[rRbBuU]?[\"'](?P<path>/root(?:/[^\"'\\n]*)?)[\"'](?P<compare>\\s*[=!]=)?",
 					"\\bos\\.path\\.expanduser\\(\\s*[rRbBuU]?[\"'](?P<path>~[^\"'\\n]*)[\"']",
 					"\\bPath\\(\\s*[rRbBuU]?[\"'](?P<path>~[^\"'\\n]*)[\"']\\s*\\)\\s*\\.expanduser\\(",
 					"\\b(?P<home>Path\\.home)\\(\\s*\\)",

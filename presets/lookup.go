@@ -1018,56 +1018,78 @@ func matchAny(globs []string, name string) bool {
 // numbers stay those of the file. data itself is returned when it has no
 // comment; it is never changed.
 func (p *Preset) Code(data []byte) []byte {
-	if p.Comments == "" || !mayMatch(p.Comments, data) {
-		return data
-	}
 	var out []byte
-	blank := func(m []int, at int) {
+	p.scanComments(data, func(_, _ int, from, to int) {
+		if from < 0 {
+			return
+		}
 		if out == nil {
 			out = bytes.Clone(data)
 		}
-		for i := at + m[0]; i < at+m[1]; i++ {
+		for i := from; i < to; i++ {
 			if out[i] != '\n' && out[i] != '\r' {
 				out[i] = ' '
 			}
 		}
+	})
+	if out == nil {
+		return data
+	}
+	return out
+}
+
+// InString tells whether the byte at offset lies inside a string literal
+// of the source, past its opening quote, as Comments reads strings: a call
+// spelled there ("os.UserHomeDir()" in a message) runs nothing.
+func (p *Preset) InString(data []byte, offset int) bool {
+	in := false
+	p.scanComments(data, func(from, to int, cfrom, _ int) {
+		if cfrom < 0 && from < offset && offset < to {
+			in = true
+		}
+	})
+	return in
+}
+
+// scanComments calls fn with each match of Comments in data, in order:
+// the match's span and its group "comment"'s, -1 when the match is no
+// comment but what the pattern matches to skip it, a string literal.
+func (p *Preset) scanComments(data []byte, fn func(from, to, cfrom, cto int)) {
+	if p.Comments == "" || !mayMatch(p.Comments, data) {
+		return
 	}
 	sc := scanOf(p.Comments)
 	if sc.first == "" {
 		cr := re(p.Comments)
 		g := cr.SubexpIndex("comment")
 		for _, m := range cr.FindAllSubmatchIndex(data, -1) {
-			if m[2*g] >= 0 {
-				blank(m[2*g:2*g+2], 0)
-			}
+			fn(m[0], m[1], m[2*g], m[2*g+1])
 		}
-	} else {
-		// The same matches as FindAll's, found faster: a match starts
-		// only at one of the bytes first, and the pattern anchored
-		// there ends within the comment or string, where the unanchored
-		// one walked the whole file a byte at a time (a few MB/s).
-		g := sc.anchored.SubexpIndex("comment")
-		for i := 0; i < len(data); {
-			j := bytes.IndexAny(data[i:], sc.first)
-			if j < 0 {
-				break
-			}
-			i += j
-			m := sc.anchored.FindSubmatchIndex(data[i:])
-			if m == nil {
-				i++
-				continue
-			}
-			if m[2*g] >= 0 {
-				blank(m[2*g:2*g+2], i)
-			}
-			i += max(m[1], 1)
+		return
+	}
+	// The same matches as FindAll's, found faster: a match starts only at
+	// one of the bytes first, and the pattern anchored there ends within
+	// the comment or string, where the unanchored one walked the whole
+	// file a byte at a time (a few MB/s).
+	g := sc.anchored.SubexpIndex("comment")
+	for i := 0; i < len(data); {
+		j := bytes.IndexAny(data[i:], sc.first)
+		if j < 0 {
+			break
 		}
+		i += j
+		m := sc.anchored.FindSubmatchIndex(data[i:])
+		if m == nil {
+			i++
+			continue
+		}
+		cfrom, cto := m[2*g], m[2*g+1]
+		if cfrom >= 0 {
+			cfrom, cto = i+cfrom, i+cto
+		}
+		fn(i+m[0], i+m[1], cfrom, cto)
+		i += max(m[1], 1)
 	}
-	if out == nil {
-		return data
-	}
-	return out
 }
 
 // commentScan is how Code reads a comments pattern: the bytes every
@@ -1328,6 +1350,9 @@ func (s *WriteSources) RootPaths(data []byte) []Literal {
 		r := re(p)
 		pg, hg := r.SubexpIndex("path"), r.SubexpIndex("home")
 		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			if compared(r, m) {
+				continue
+			}
 			switch {
 			case pg >= 0 && m[2*pg] >= 0:
 				t := string(data[m[2*pg]:m[2*pg+1]])
@@ -1341,6 +1366,20 @@ func (s *WriteSources) RootPaths(data []byte) []Literal {
 	}
 	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
 	return out
+}
+
+// compared tells whether a RootReads match took part in a group named
+// "compare": the literal is an operand of a string comparison
+// (p == "/root", strings.HasPrefix(p, "/root/")), which tests a value the
+// program holds and opens nothing (restage's own image, whose sources
+// compare paths with "/root", kept root for it).
+func compared(r *regexp.Regexp, m []int) bool {
+	for i, name := range r.SubexpNames() {
+		if name == "compare" && m[2*i] >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // literalPaths returns the group "path" of each match of the patterns,

@@ -2,6 +2,7 @@ package presets
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +36,9 @@ func TestPythonRootReads(t *testing.T) {
 		{`os.path.expanduser(name)`, nil},
 		{`os.path.expanduser("$HOME/x")`, nil},
 		{`Path("~/.cache")`, nil},
+		// A literal compared is a value tested, not a file opened.
+		{`if p == "/root" or p.startswith('/root/'):`, nil},
+		{`"/root" != home and open("/root/x")`, []string{"/root/x"}},
 	} {
 		var got []string
 		for _, l := range s.RootPaths([]byte(c.src)) {
@@ -85,6 +89,16 @@ func TestRootReadsOtherPresets(t *testing.T) {
 		{"java", `System.getenv("HOME")`, []string{"~"}},
 		{"java", `System.getProperty("user.dir")`, nil},
 		{"java", `/* System.getenv("HOME") */`, nil},
+		// A literal compared is a value tested, not a file opened.
+		{"go", `if t == "/root" || strings.HasPrefix(t, "/root/") {`, nil},
+		{"go", "if \"/root\" != dir { os.Stat(`/root/.x`) }", []string{"/root/.x"}},
+		{"go", `entries, err := os.ReadDir("/root")`, []string{"/root"}},
+		{"go", `p := filepath.Join("/root", ".config", name)`, []string{"/root"}},
+		{"go", `if related(d, "/tmp") || related(d, "/root") {`, nil},
+		{"go", `homeFolders = []string{"/root", "/home/*"}`, nil},
+		{"go", `os.WriteFile(dir + "/x", b, 0o600); os.MkdirAll("/root/", 0o700)`, []string{"/root/"}},
+		{"node", `if (p === '/root' || p.startsWith("/root/")) fs.readFileSync('/root/a')`, []string{"/root/a"}},
+		{"java", `"/root".equals(p) || p.startsWith("/root/")`, nil},
 	} {
 		p := byName[c.preset]
 		if p == nil || p.Writes == nil || p.Writes.Sources == nil || len(p.Writes.Sources.RootReads) == 0 {
@@ -97,5 +111,36 @@ func TestRootReadsOtherPresets(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: %s: %q; want %q", c.preset, c.src, got, c.want)
 		}
+	}
+}
+
+// InString reads strings as the preset's comments pattern does: a call
+// spelled inside one is text, and a comment's quote starts no string.
+func TestInString(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g *Preset
+	for _, p := range ps {
+		if p.Name == "go" {
+			g = p
+		}
+	}
+	src := "// it's os.UserHomeDir()\nmsg := \"os.UserHomeDir() is root's\"\nh, _ := os.UserHomeDir()\nr := `os.UserHomeDir()`"
+	var in []bool
+	for i := 0; ; {
+		j := strings.Index(src[i:], "os.UserHomeDir")
+		if j < 0 {
+			break
+		}
+		in = append(in, g.InString([]byte(src), i+j))
+		i += j + 1
+	}
+	if want := []bool{false, true, false, true}; !slices.Equal(in, want) {
+		t.Errorf("InString at each os.UserHomeDir: %v; want %v", in, want)
+	}
+	if g.InString([]byte(`x := "/root"`), 5) {
+		t.Error("a string's opening quote is not inside it")
 	}
 }

@@ -1107,7 +1107,9 @@ type WriteSources struct {
 	// reads, tests or expands (review 12, finding C): group "path", a
 	// literal that counts when it is under /root or starts with ~ (the
 	// home folder), or group "home", a call that gives the home folder
-	// (Path.home()). Either keeps an original root user root.
+	// (Path.home()). Either keeps an original root user root. A match in
+	// which a group "compare" took part is a literal compared
+	// (p == "/root"), which opens nothing, and does not count.
 	RootReads []string `yaml:"root_reads"`
 	// FileDir are regexps over a source matching an expression that gives
 	// a path from the source file's own folder (Node.js's

@@ -169,8 +169,12 @@ func (p *plan) rootHomeNamed() rootHome {
 	}
 	runs := p.runSources()
 	walkSources(ctx, w.Sources, w.Sources.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
-		// A call in a comment reads nothing (review 10, finding C).
-		if rs := commentsOut(data, p.blanked(name, data), w.Sources.RootPaths); len(rs) > 0 && runs(name) {
+		// A call in a comment reads nothing (review 10, finding C), nor
+		// one spelled in a string literal (restage's own notes name
+		// os.UserHomeDir()).
+		rs := commentsOut(data, p.blanked(name, data), w.Sources.RootPaths)
+		rs = slices.DeleteFunc(rs, func(l presets.Literal) bool { return p.f.preset.InString(data, l.Offset) })
+		if len(rs) > 0 && runs(name) {
 			h.where = fmt.Sprintf("%s:%d", name, bytes.Count(data[:rs[0].Offset], []byte("\n"))+1)
 			h.named, h.home = rs[0].Text, strings.HasPrefix(rs[0].Text, "~")
 			return false
