@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
@@ -115,5 +116,37 @@ func TestNoNetworkStackInRestage(t *testing.T) {
 		if dep == "net/http" || dep == "crypto/tls" || dep == "net" {
 			t.Errorf("restage links %s", dep)
 		}
+	}
+}
+
+// TestOwnDockerfile checks, without Docker, what e2e's TestImage checks
+// first: the repository's Dockerfile is restage's conversion of
+// e2e/image/Dockerfile.single with the repository as context. A rule that
+// reads restage's own sources differently (CI of 6ed6199: a "/root" in
+// them kept the runtime root) fails here in `go test ./...`, not only in
+// the Docker suite.
+func TestOwnDockerfile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t, t.TempDir())
+	single, err := os.ReadFile("../../e2e/image/Dockerfile.single")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../../Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-v", "--context", "../..", "-")
+	cmd.Stdin = bytes.NewReader(single)
+	var notes strings.Builder
+	cmd.Stderr = &notes
+	got, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("restage: %v\n%s", err, notes.String())
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the repository's Dockerfile is not restage's conversion of e2e/image/Dockerfile.single; got:\n%s\nnotes:\n%s", got, notes.String())
 	}
 }
