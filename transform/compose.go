@@ -31,18 +31,34 @@ type composeMount struct {
 	at      string // file:line of the volume's entry
 	service string
 	bind    bool   // a host folder (./x, /x, ~/x), else a named or anonymous volume
-	source  string // as written; empty for an anonymous volume
+	source  string // with compose's variables filled; empty for an anonymous volume
 	target  string // cleaned, absolute
 	ro      bool
+	// written is the source as the file spells it when a variable gave
+	// it (${DATA_DIR:-./data}), else empty; unknown: a variable the
+	// .env file and the entry's defaults leave unset decides whether it
+	// is a host folder or a volume, and bind is then true, the side
+	// that keeps root.
+	written string
+	unknown bool
 }
 
 // shown is the mount as a note names it.
 func (m composeMount) shown() string {
+	src := m.source
 	switch {
+	case strings.Contains(src, composeVar):
+		src = m.written
+	case m.written != "":
+		src += " (" + m.written + ")"
+	}
+	switch {
+	case m.unknown:
+		return fmt.Sprintf("%s (service %s) mounts %s, a host folder or a volume that compose takes from its environment, at %s", m.at, m.service, m.written, m.target)
 	case m.bind:
-		return fmt.Sprintf("%s (service %s) mounts the host folder %s at %s", m.at, m.service, m.source, m.target)
+		return fmt.Sprintf("%s (service %s) mounts the host folder %s at %s", m.at, m.service, src, m.target)
 	case m.source != "":
-		return fmt.Sprintf("%s (service %s) mounts the volume %s at %s", m.at, m.service, m.source, m.target)
+		return fmt.Sprintf("%s (service %s) mounts the volume %s at %s", m.at, m.service, src, m.target)
 	}
 	return fmt.Sprintf("%s (service %s) mounts an anonymous volume at %s", m.at, m.service, m.target)
 }
@@ -96,6 +112,10 @@ func (f *facts) composeBuilt() []*composeService {
 		// all of them by its name.
 		var svcs []*composeService
 		byName := map[string]*composeService{}
+		var env map[string]string
+		if data, err := readConfig(f.opt.Context, path.Join(dir, ".env")); err == nil {
+			env = composeDotEnv(data)
+		}
 		for _, base := range composeFiles {
 			name := path.Join(dir, base)
 			data, err := readConfig(f.opt.Context, name)
@@ -106,7 +126,7 @@ func (f *facts) composeBuilt() []*composeService {
 			if yaml.Unmarshal(data, &doc) != nil {
 				continue
 			}
-			for _, s := range composeServices(name, &doc) {
+			for _, s := range composeServices(name, &doc, env) {
 				m := byName[s.name]
 				if m == nil {
 					m = &composeService{name: s.name}
@@ -165,8 +185,9 @@ type composeCmd struct {
 	ok bool
 }
 
-// composeServices reads the services of one compose file.
-func composeServices(name string, doc *yaml.Node) []composeService {
+// composeServices reads the services of one compose file; env is the
+// project's .env, for the variables of its volumes.
+func composeServices(name string, doc *yaml.Node, env map[string]string) []composeService {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil
 	}
@@ -189,7 +210,7 @@ func composeServices(name string, doc *yaml.Node) []composeService {
 		}
 		if vols := mapValue(n, "volumes"); vols != nil && vols.Kind == yaml.SequenceNode {
 			for _, v := range vols.Content {
-				if m, ok := composeVolume(v); ok {
+				if m, ok := composeVolume(v, env); ok {
 					m.at, m.service = fmt.Sprintf("%s:%d", name, v.Line), s.name
 					s.mounts = append(s.mounts, m)
 				}
@@ -268,19 +289,32 @@ func buildsThis(b *yaml.Node, dir, dfile string) bool {
 
 // composeVolume reads one entry of a service's volumes: the short syntax
 // SOURCE:TARGET[:MODE] (or TARGET alone, an anonymous volume) or the long
-// one {type, source, target, read_only}. A source that starts with ., /
+// one {type, source, target, read_only}, with compose's variables filled
+// from env first (composeInterpolate). A source that starts with ., /
 // or ~ is a host folder (a bind mount); another is a named volume.
-func composeVolume(v *yaml.Node) (composeMount, bool) {
+func composeVolume(v *yaml.Node, env map[string]string) (composeMount, bool) {
 	var m composeMount
 	kind := ""
 	switch v.Kind {
 	case yaml.ScalarNode:
-		parts := strings.Split(v.Value, ":")
+		// The parts split where compose would once the variables are
+		// filled; a `:` inside ${X:-d} is the variable's.
+		raw := splitOutsideBraces(v.Value, ':')
+		parts := make([]string, len(raw))
+		for i, r := range raw {
+			var ok bool
+			if parts[i], ok = composeInterpolate(r, env); !ok {
+				return m, false
+			}
+		}
 		switch len(parts) {
 		case 1:
 			m.target = parts[0]
 		case 2, 3:
 			m.source, m.target = parts[0], parts[1]
+			if parts[0] != raw[0] {
+				m.written = raw[0]
+			}
 			if len(parts) == 3 {
 				for _, o := range strings.Split(parts[2], ",") {
 					m.ro = m.ro || o == "ro"
@@ -290,8 +324,9 @@ func composeVolume(v *yaml.Node) (composeMount, bool) {
 			return m, false
 		}
 		kind = "volume"
-		if strings.HasPrefix(m.source, ".") || strings.HasPrefix(m.source, "/") || strings.HasPrefix(m.source, "~") {
+		if bind, known := composeIsBind(m.source); bind || !known {
 			kind = "bind"
+			m.unknown = !known
 		}
 	case yaml.MappingNode:
 		for _, k := range []struct {
@@ -302,6 +337,19 @@ func composeVolume(v *yaml.Node) (composeMount, bool) {
 				*k.to = n.Value
 			}
 		}
+		raw := m.source
+		var ok bool
+		if m.source, ok = composeInterpolate(m.source, env); !ok {
+			return m, false
+		}
+		if m.target, ok = composeInterpolate(m.target, env); !ok {
+			return m, false
+		}
+		if raw != m.source {
+			m.written = raw
+		}
+		// type: says what it is, whatever a variable in the source
+		// names.
 		if n := mapValue(v, "read_only"); n != nil && n.Kind == yaml.ScalarNode {
 			m.ro = n.Value == "true"
 		}
@@ -312,10 +360,11 @@ func composeVolume(v *yaml.Node) (composeMount, bool) {
 		return m, false // tmpfs, npipe, a cluster: no folder of the image's
 	}
 	m.bind = kind == "bind"
-	if strings.Contains(m.target, "$") || strings.Contains(m.source, "$") || !path.IsAbs(m.target) {
+	t, ok := cleanTarget(m.target)
+	if !ok {
 		return m, false
 	}
-	m.target = path.Clean(m.target)
+	m.target = t
 	return m, true
 }
 

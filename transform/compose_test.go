@@ -65,11 +65,13 @@ func TestComposeMounts(t *testing.T) {
 		return strings.Join(out, "; ")
 	}
 	for _, c := range []struct{ dockerfile, want string }{
-		{"Dockerfile", "compose.yaml:5 /app/data; compose.yaml:6 /root/model bind ro; compose.yaml:7 /app/cache; compose.yaml:8 /app/logs bind ro; compose.override.yaml:3 /app/src bind"},
+		// ${HOST}, which nothing here sets, may be a host folder: read
+		// as one.
+		{"Dockerfile", "compose.yaml:5 /app/data; compose.yaml:6 /root/model bind ro; compose.yaml:7 /app/cache; compose.yaml:8 /app/logs bind ro; compose.yaml:10 /app/x bind; compose.override.yaml:3 /app/src bind"},
 		// The compose file in the Dockerfile's folder counts too.
 		{"docker/Dockerfile.prod", "compose.yaml:13 /srv; docker/compose.yml:6 /here"},
 		// Not known: every service building the context's root.
-		{"", "compose.yaml:5 /app/data; compose.yaml:6 /root/model bind ro; compose.yaml:7 /app/cache; compose.yaml:8 /app/logs bind ro; compose.override.yaml:3 /app/src bind; compose.yaml:13 /srv"},
+		{"", "compose.yaml:5 /app/data; compose.yaml:6 /root/model bind ro; compose.yaml:7 /app/cache; compose.yaml:8 /app/logs bind ro; compose.yaml:10 /app/x bind; compose.override.yaml:3 /app/src bind; compose.yaml:13 /srv"},
 		{"Dockerfile.dev", ""},
 	} {
 		if got := targets(c.dockerfile); got != c.want {
