@@ -36,6 +36,11 @@ func TestPythonRootReads(t *testing.T) {
 		{`os.path.expanduser(name)`, nil},
 		{`os.path.expanduser("$HOME/x")`, nil},
 		{`Path("~/.cache")`, nil},
+		// $HOME from the environment, as node's, go's and java's are read.
+		{`cfg = os.path.join(os.environ["HOME"], ".ocean")`, []string{"~"}},
+		{`os.getenv('HOME', '/tmp')`, []string{"~"}},
+		{`os.environ.get("HOME")`, []string{"~"}},
+		{`os.environ.get("HOMEPAGE")`, nil},
 		// A literal compared is a value tested, not a file opened.
 		{`if p == "/root" or p.startswith('/root/'):`, nil},
 		{`"/root" != home and open("/root/x")`, []string{"/root/x"}},
@@ -89,6 +94,18 @@ func TestRootReadsOtherPresets(t *testing.T) {
 		{"java", `System.getenv("HOME")`, []string{"~"}},
 		{"java", `System.getProperty("user.dir")`, nil},
 		{"java", `/* System.getenv("HOME") */`, nil},
+		// Left by h-left12: home reads spelled otherwise.
+		{"java", `System.getenv().get("HOME")`, []string{"~"}},
+		{"java", `System.getenv().get("HOSTNAME")`, nil},
+		{"go", `u, _ := user.Current(); dir := u.HomeDir`, []string{"~"}},
+		{"go", `p := os.ExpandEnv("$HOME/.config/app.yaml")`, []string{"~"}},
+		{"go", `p := os.ExpandEnv("${HOME}/.config")`, []string{"~"}},
+		{"go", `p := os.ExpandEnv("$HOMEDIR/x")`, nil},
+		{"node", "import { homedir } from 'os'", []string{"~"}},
+		{"node", "import { readFileSync } from 'fs';\nimport { homedir, tmpdir } from \"node:os\"", []string{"~"}},
+		{"node", "const { homedir } = require('os')", []string{"~"}},
+		{"node", "const dir = os.userInfo().homedir", []string{"~"}},
+		{"node", "import { tmpdir } from 'os'", nil},
 		// A literal compared is a value tested, not a file opened.
 		{"go", `if t == "/root" || strings.HasPrefix(t, "/root/") {`, nil},
 		{"go", "if \"/root\" != dir { os.Stat(`/root/.x`) }", []string{"/root/.x"}},
