@@ -1368,14 +1368,60 @@ func (s *WriteSources) RootPaths(data []byte) []Literal {
 	return out
 }
 
+// SocketUse is what in a source shows the program connects to a socket
+// of Sockets: a literal naming it, or a client library's call that
+// connects to it by default.
+type SocketUse struct {
+	Offset int    // where the match starts
+	Path   string // the socket
+	Client string // the library, for a client's call
+}
+
+// Uses returns the uses of the sockets in a source, in the order they
+// appear. inString tells whether an offset lies inside a string literal:
+// a client's call spelled there (in a message) connects to nothing.
+func (k *Sockets) Uses(data []byte, inString func(int) bool) []SocketUse {
+	var out []SocketUse
+	for _, p := range k.Literals {
+		if !mayMatch(p, data) {
+			continue
+		}
+		r := re(p)
+		g := r.SubexpIndex("path")
+		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] < 0 || tookPart(r, m, "held") {
+				continue
+			}
+			if t := string(data[m[2*g]:m[2*g+1]]); slices.Contains(k.Paths, t) {
+				out = append(out, SocketUse{Offset: m[0], Path: t})
+			}
+		}
+	}
+	for _, c := range k.Clients {
+		if c.In != "" && !(mayMatch(c.In, data) && re(c.In).Match(data)) || !mayMatch(c.Call, data) {
+			continue
+		}
+		for _, m := range re(c.Call).FindAllIndex(data, -1) {
+			if inString == nil || !inString(m[0]) {
+				out = append(out, SocketUse{Offset: m[0], Path: c.Path, Client: c.Name})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b SocketUse) int { return a.Offset - b.Offset })
+	return out
+}
+
 // compared tells whether a RootReads match took part in a group named
 // "compare": the literal is an operand of a string comparison
 // (p == "/root", strings.HasPrefix(p, "/root/")), which tests a value the
 // program holds and opens nothing (restage's own image, whose sources
 // compare paths with "/root", kept root for it).
-func compared(r *regexp.Regexp, m []int) bool {
+func compared(r *regexp.Regexp, m []int) bool { return tookPart(r, m, "compare") }
+
+// tookPart tells whether a group of that name took part in the match m.
+func tookPart(r *regexp.Regexp, m []int, group string) bool {
 	for i, name := range r.SubexpNames() {
-		if name == "compare" && m[2*i] >= 0 {
+		if name == group && m[2*i] >= 0 {
 			return true
 		}
 	}

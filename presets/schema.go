@@ -1119,6 +1119,46 @@ type WriteSources struct {
 	// as the literal of the path in the image, by Patterns and Bindings
 	// alike.
 	FileDir []string `yaml:"file_dir"`
+	// Sockets is a daemon's socket that only root and a group of the
+	// host may connect to (review 17, finding A: the Docker socket), and
+	// what shows the program uses it.
+	Sockets *Sockets `yaml:"sockets"`
+}
+
+// Sockets is a daemon's socket the host gives to root and one group
+// (mode 660), mounted into a container from the host, so that a
+// non-root runtime user is refused where the original's root connected.
+type Sockets struct {
+	// What names the socket in a note ("the Docker daemon's socket").
+	What string `yaml:"what"`
+	// Group is the host's group that may connect besides root (docker).
+	Group string `yaml:"group"`
+	// Paths are where the socket is in the container: a compose volume
+	// or a VOLUME there, or a literal naming one, is the program's use.
+	Paths []string `yaml:"paths"`
+	// Literals are regexps over a source matching a string literal that
+	// names a socket: group "path" is its path, which counts when it is
+	// one of Paths (a scheme such as unix:// is outside the group). A
+	// match in which a group "held" took part is a value the program
+	// holds (an element of a list of strings, as restage's own presets
+	// hold the paths), not an address it connects to, and does not count.
+	Literals []string `yaml:"literals"`
+	// Clients are client libraries that connect to the socket by default
+	// when the program gives no address.
+	Clients []SocketClient `yaml:"clients"`
+}
+
+// SocketClient is a client library's call that connects to a socket
+// of Sockets.Paths when given no address.
+type SocketClient struct {
+	Name string `yaml:"name"` // the library, as a note names it
+	// In is a regexp a source must match for Call to count (the import
+	// of the library); empty counts every source.
+	In string `yaml:"in"`
+	// Call is a regexp over a source matching the call.
+	Call string `yaml:"call"`
+	// Path is the socket the call connects to, one of Sockets.Paths.
+	Path string `yaml:"path"`
 }
 
 // PathBindings says how a source binds a name to literal paths for good.

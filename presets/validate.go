@@ -1027,6 +1027,11 @@ func validateWrites(w *Writes) *presetErr {
 			return &presetErr{fmt.Sprintf("writes.sources.file_dir.%d", i), fmt.Sprintf("pattern %q has no group named args", pat)}
 		}
 	}
+	if k := s.Sockets; k != nil {
+		if err := validateSockets(k); err != nil {
+			return err
+		}
+	}
 	for i, pat := range s.Unnamed {
 		re, err := compileRE(pat)
 		if err != nil {
@@ -1337,6 +1342,39 @@ func validateModules(m *Modules) *presetErr {
 			rx, err := compileRE(l.Arg)
 			if err != nil || !slices.Contains(rx.SubexpNames(), "module") || l.Program == "" {
 				return &presetErr{at, fmt.Sprintf("a loader with arg needs a program and a pattern with a group module (%q)", l.Arg)}
+			}
+		}
+	}
+	return nil
+}
+
+func validateSockets(k *Sockets) *presetErr {
+	const at = "writes.sources.sockets"
+	if k.What == "" || k.Group == "" || len(k.Paths) == 0 {
+		return &presetErr{at, "sockets needs what, group and paths"}
+	}
+	for i, p := range k.Paths {
+		if !path.IsAbs(p) || path.Clean(p) != p {
+			return &presetErr{fmt.Sprintf("%s.paths.%d", at, i), fmt.Sprintf("%q is not a clean absolute path", p)}
+		}
+	}
+	for i, pat := range k.Literals {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("%s.literals.%d", at, i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("path") < 0 {
+			return &presetErr{fmt.Sprintf("%s.literals.%d", at, i), fmt.Sprintf("pattern %q has no group named path", pat)}
+		}
+	}
+	for i, c := range k.Clients {
+		where := fmt.Sprintf("%s.clients.%d", at, i)
+		if c.Name == "" || c.Call == "" || !slices.Contains(k.Paths, c.Path) {
+			return &presetErr{where, "a client needs name, call and a path among paths"}
+		}
+		for _, pat := range []string{c.In, c.Call} {
+			if _, err := compileRE(pat); pat != "" && err != nil {
+				return &presetErr{where, fmt.Sprintf("bad pattern %q: %v", pat, err)}
 			}
 		}
 	}

@@ -63,6 +63,18 @@ func (m composeMount) shown() string {
 	return fmt.Sprintf("%s (service %s) mounts an anonymous volume at %s", m.at, m.service, m.target)
 }
 
+// shownSource is the mount's source as a note names it beside a target
+// that need not be a folder (a socket).
+func (m composeMount) shownSource() string {
+	switch {
+	case m.bind:
+		return "the host's " + m.source
+	case m.source != "":
+		return "the volume " + m.source
+	}
+	return "an anonymous volume"
+}
+
 // composeMounts reads the compose files at the context's root and in the
 // Dockerfile's folder (when Options.Dockerfile places it in the context)
 // and returns the volumes of the services that build this Dockerfile:

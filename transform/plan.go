@@ -325,6 +325,21 @@ func (p *plan) checkDeclines() error {
 			}
 		}
 	}
+	// What a runner's script runs (npm start, npm run startdev), every
+	// simple command of it and of the scripts it runs by name in turn: a
+	// declined program after && is as much the container's start as the
+	// script's only command (review 17, finding B: `node seed.js &&
+	// nodemon app.js` was converted, `nodemon app.js` declined).
+	for _, in := range []*inst{f.cmd, f.entrypoint} {
+		if in == nil {
+			continue
+		}
+		for _, c := range f.startCmds(in) {
+			if why := p.scriptDecline(c.args, nil); why != "" {
+				return declinef(declPresetCommand, "line %d: %s", in.first, why)
+			}
+		}
+	}
 	// A global install is a build step too: its package may be what
 	// the container runs (npm install -g json-server).
 	hasBuild := len(f.globals) > 0

@@ -1,0 +1,94 @@
+package transform
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// scriptDecline says why the script a runner command runs is declined
+// (the preset's run_command declines), or "": args is a runner's own
+// command (npm start, whose script is the runner's key, and the hooks
+// around it) or one that runs a script by name (npm run x, yarn x,
+// pnpm x). Every simple command of the script counts, after &&, || and
+// ;, and a command of it that runs another script is followed the same
+// way, up to startDevDepth scripts deep. seen holds the scripts being
+// followed, so that a script that runs itself ends the walk.
+func (p *plan) scriptDecline(args []word, seen []string) string {
+	if len(args) == 0 || args[0].dynamic || len(seen) >= startDevDepth {
+		return ""
+	}
+	r, runCmd, keys := p.scriptKeys(args)
+	if r == nil {
+		return ""
+	}
+	f := p.f
+	for _, key := range keys {
+		id := r.File + "\x00" + key
+		if slices.Contains(seen, id) {
+			continue
+		}
+		text, ok, err := p.readKey(r, key)
+		if err != nil || !ok {
+			continue
+		}
+		sl, err := readShell(text)
+		if err != nil {
+			continue // unread: the runner keeps it, as for a script not resolved
+		}
+		for _, c := range sl.cmds {
+			a, _ := c.argv()
+			for _, d := range f.preset.Decline {
+				if d.RunCommand != "" && f.runsDeclined(a, d.RunCommand) {
+					return fmt.Sprintf("%s runs `%s`: %s", runCmd, text, d.Reason)
+				}
+			}
+		}
+		for _, c := range sl.cmds {
+			a, _ := c.argv()
+			if why := p.scriptDecline(a, append(slices.Clip(seen), id)); why != "" {
+				return fmt.Sprintf("%s runs `%s`, and %s", runCmd, text, why)
+			}
+		}
+	}
+	return ""
+}
+
+// scriptKeys finds the runner whose script args run: its own command
+// (npm start: its key and hooks) or a script run by name (npm run x:
+// the script x, the longest command prefix that matches, so that `yarn
+// run x` is not `yarn` run). runCmd is the command as a note shows it.
+func (p *plan) scriptKeys(args []word) (r *Runner, runCmd string, keys []string) {
+	runners := p.f.preset.Runners
+	for i := range runners {
+		x := &runners[i]
+		if x.File == "" || x.Key == "" {
+			continue
+		}
+		for _, c := range x.Commands {
+			if hasPrefixWords(args, c) {
+				return x, c, append([]string{x.Key}, x.Hooks...)
+			}
+		}
+	}
+	n := 0
+	for i := range runners {
+		x := &runners[i]
+		if x.File == "" || x.ScriptsKey == "" {
+			continue
+		}
+		for _, c := range x.Scripts {
+			if k := len(strings.Fields(c)); k > n && hasPrefixWords(args, c) {
+				r, n = x, k
+			}
+		}
+	}
+	if r == nil {
+		return nil, "", nil
+	}
+	name, ok := operand(args[n:])
+	if !ok {
+		return nil, "", nil
+	}
+	return r, strings.Join(wordTexts(args[:n]), " ") + " " + name, []string{r.ScriptsKey + "." + name}
+}
