@@ -26,6 +26,9 @@ type composeUse struct {
 	// runner is the program of a runner's command it starts (uv of uv
 	// run), runCmd that command.
 	runner, runCmd string
+	// cmds are the simple commands it runs: the words, and those of the
+	// string sh -c runs.
+	cmds []simpleCmd
 }
 
 // shown names the command and what it replaces, for notes and declines.
@@ -73,11 +76,12 @@ func (p *plan) composeCommands() {
 		if !c.ok || len(words) == 0 {
 			continue // unknown, or the image's own command runs
 		}
-		u := composeUse{c: c, service: s.name}
+		u := composeUse{c: c, service: s.name, cmds: []simpleCmd{execCmd(words)}}
 		if k := shell.CommandArg(words); k > 0 && shell.IsShell(path.Base(words[0])) && !strings.Contains(words[0], composeVar) {
 			// sh -c "...": the shell, then each simple command's program.
 			u.tools = append(u.tools, path.Base(words[0]))
-			for _, sc := range splitShell(words[k]).cmds {
+			u.cmds = splitShell(words[k]).cmds
+			for _, sc := range u.cmds {
 				if args, _ := sc.argv(); len(args) > 0 && !args[0].dynamic {
 					p.composeProgram(&u, args)
 				}

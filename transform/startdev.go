@@ -42,6 +42,13 @@ func (p *plan) startDev() {
 	if why == "" {
 		why = p.devImports()
 	}
+	// A compose command runs in the image too (review 17, found while
+	// fixing B: `command: npm run startdev` whose script ends in nodemon,
+	// a development dependency a prune would remove under it).
+	for i := 0; why == "" && i < len(p.composeUses); i++ {
+		u := &p.composeUses[i]
+		why = w.cmds(u.cmds, fmt.Sprintf("the `%s:` of %s (service %s)", u.c.key, u.c.at, u.service), nil, 0, false)
+	}
 	p.keepDev = why
 }
 
