@@ -1169,10 +1169,17 @@ func (s *WriteSources) Skipped(name string) bool {
 	return false
 }
 
+// namedDepth is how many names a write call's name may lead through
+// before a literal (d of a loop over RAW_DIR, RAW_DIR = DATA_DIR / "raw",
+// DATA_DIR = ROOT / "data", ROOT = the source's folder): the chain
+// review 17's finding C showed, and a bound on the work.
+const namedDepth = 4
+
 // Paths returns the string-literal paths that write calls in a source
 // file name, in the order they appear.
 // A call whose path is a name (Named) writes the literals the name is
-// bound to, at the call's place.
+// bound to, at the call's place, each joined with the string literals
+// of the match's group "args" (DATA / "raw.csv").
 func (s *WriteSources) Paths(data []byte) []string {
 	hits := literalHits(s.Patterns, data)
 	for _, p := range s.Named {
@@ -1180,17 +1187,33 @@ func (s *WriteSources) Paths(data []byte) []string {
 			continue
 		}
 		nr := re(p)
-		g := nr.SubexpIndex("name")
+		g, ga := nr.SubexpIndex("name"), nr.SubexpIndex("args")
 		for _, m := range nr.FindAllSubmatchIndex(data, -1) {
 			if m[2*g] < 0 {
 				continue
 			}
-			for _, v := range s.Bindings.bound(data, string(data[m[2*g]:m[2*g+1]]), m[0], 2) {
-				hits = append(hits, pathHit{m[2*g], v})
+			for _, v := range s.Bindings.bound(data, string(data[m[2*g]:m[2*g+1]]), m[0], namedDepth) {
+				hits = append(hits, pathHit{m[2*g], joinArgs(v, data, m, ga)})
 			}
 		}
 	}
 	return hitPaths(hits)
+}
+
+// joinArgs returns p joined with the string literals of the match m's
+// group ga (none when ga is -1 or took no part), in order.
+func joinArgs(p string, data []byte, m []int, ga int) string {
+	if ga < 0 || m[2*ga] < 0 {
+		return p
+	}
+	parts := []string{p}
+	for _, a := range re(fileDirArg).FindAllSubmatch(data[m[2*ga]:m[2*ga+1]], -1) {
+		parts = append(parts, string(a[1])+string(a[2])+string(a[3]))
+	}
+	if len(parts) == 1 {
+		return p
+	}
+	return path.Join(parts...)
 }
 
 // bound returns the literal paths that the nearest binding of name
@@ -1203,6 +1226,7 @@ func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
 	}
 	start, end := -1, 0
 	var vals []string
+	var args []string // literals joined to each value's paths
 	// nearest takes the bindings of name that the patterns find in
 	// data[from:to], keeping the last before at.
 	nearest := func(patterns []string, from, to int) {
@@ -1211,15 +1235,23 @@ func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
 				continue
 			}
 			br := re(p)
-			gn := br.SubexpIndex("name")
+			gn, ga, gl := br.SubexpIndex("name"), br.SubexpIndex("args"), br.SubexpIndex("list")
 			for _, m := range br.FindAllSubmatchIndex(data[from:to], -1) {
 				if m[2*gn] < 0 || string(data[from+m[2*gn]:from+m[2*gn+1]]) != name || from+m[0] <= start {
 					continue
 				}
-				start, end, vals = from+m[0], from+m[1], nil
+				start, end, vals, args = from+m[0], from+m[1], nil, nil
 				for _, gv := range []int{br.SubexpIndex("value"), br.SubexpIndex("alt")} {
 					if gv >= 0 && m[2*gv] >= 0 {
 						vals = append(vals, string(data[from+m[2*gv]:from+m[2*gv+1]]))
+					}
+				}
+				if gl >= 0 && m[2*gl] >= 0 {
+					vals = append(vals, listItems(string(data[from+m[2*gl]:from+m[2*gl+1]]))...)
+				}
+				if ga >= 0 && m[2*ga] >= 0 {
+					for _, a := range re(fileDirArg).FindAllSubmatch(data[from+m[2*ga]:from+m[2*ga+1]], -1) {
+						args = append(args, string(a[1])+string(a[2])+string(a[3]))
 					}
 				}
 			}
@@ -1251,6 +1283,45 @@ func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
 		case depth > 0:
 			out = append(out, b.bound(data, v, start, depth-1)...)
 		}
+	}
+	if len(args) > 0 {
+		for i := range out {
+			out[i] = path.Join(append([]string{out[i]}, args...)...)
+		}
+	}
+	return out
+}
+
+// listItems returns the items of a comma-separated list (a group
+// "list" of a binding: for d in [RAW_DIR, "models"]), each trimmed; a
+// comma inside a string literal or brackets separates nothing. An item
+// that is neither a literal nor a name is dropped by bound, which reads
+// only those.
+func listItems(s string) []string {
+	var out []string
+	depth, quote, from := 0, byte(0), 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'' || c == '`':
+			quote = c
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth--
+		case c == ',' && depth == 0:
+			out = append(out, strings.TrimSpace(s[from:i]))
+			from = i + 1
+		}
+	}
+	if t := strings.TrimSpace(s[from:]); t != "" {
+		out = append(out, t)
 	}
 	return out
 }
@@ -1289,20 +1360,43 @@ func (s *WriteSources) InFileDir(data []byte, dir string) ([]byte, bool) {
 		lit        string
 	}
 	var rs []repl
-	groupMatches(s.FileDir, data, "args", func(m []int, start, end int) {
-		parts := []string{dir}
-		for _, a := range re(fileDirArg).FindAllSubmatch(data[start:end], -1) {
-			parts = append(parts, string(a[1])+string(a[2])+string(a[3]))
+	for _, p := range s.FileDir {
+		if !mayMatch(p, data) {
+			continue
 		}
-		p := path.Join(parts...)
-		if !strings.ContainsAny(p, "\"'`\\\n") {
-			rs = append(rs, repl{m[0], m[1], `"` + p + `"`})
+		r := re(p)
+		ga := r.SubexpIndex("args")
+		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			parts := []string{dir}
+			for i, name := range r.SubexpNames() {
+				if name == "up" && m[2*i] >= 0 {
+					for range upCount(string(data[m[2*i]:m[2*i+1]])) {
+						parts = append(parts, "..")
+					}
+				}
+			}
+			if ga >= 0 && m[2*ga] >= 0 {
+				for _, a := range re(fileDirArg).FindAllSubmatch(data[m[2*ga]:m[2*ga+1]], -1) {
+					parts = append(parts, string(a[1])+string(a[2])+string(a[3]))
+				}
+			}
+			p := path.Join(parts...)
+			if !strings.ContainsAny(p, "\"'`\\\n") {
+				rs = append(rs, repl{m[0], m[1], `"` + p + `"`})
+			}
 		}
-	})
+	}
 	if len(rs) == 0 {
 		return data, false
 	}
-	slices.SortFunc(rs, func(a, b repl) int { return a.start - b.start })
+	// Of two matches from one place, the longer (the folder with the
+	// literals joined to it) stands.
+	slices.SortFunc(rs, func(a, b repl) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return b.end - a.end
+	})
 	var out []byte
 	last := 0
 	for _, r := range rs {
@@ -1313,6 +1407,23 @@ func (s *WriteSources) InFileDir(data []byte, dir string) ([]byte, bool) {
 		last = r.end
 	}
 	return append(out, data[last:]...), true
+}
+
+// upCount is how many folders up a FileDir match's group "up" goes: a
+// number N (Python's parents[1]) goes N up; other text one up for each
+// time its first word appears in it (".parent.parent" after a first
+// .parent, which the pattern reads as the folder itself: 2). Past 64 the
+// count changes nothing, since no image path is that deep: "/" is as far
+// up as a path goes.
+func upCount(s string) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+		return max(0, min(n, 64))
+	}
+	w := re(`[A-Za-z_]\w*`).FindString(s)
+	if w == "" {
+		return 0
+	}
+	return len(re(`\b`+regexp.QuoteMeta(w)+`\b`).FindAllStringIndex(s, -1))
 }
 
 // FolderPaths returns the string-literal folders that the framework's
@@ -1440,14 +1551,23 @@ type pathHit struct {
 	path string
 }
 
-// literalHits returns the group "path" of each match of the patterns.
+// literalHits returns the group "path" of each match of the patterns,
+// joined with the string literals of a group "args" when the pattern
+// has one (Path("data") / "raw").
 func literalHits(patterns []string, data []byte) []pathHit {
 	var hits []pathHit
-	groupMatches(patterns, data, "path", func(_ []int, start, end int) {
-		if end > start {
-			hits = append(hits, pathHit{start, string(data[start:end])})
+	for _, p := range patterns {
+		if !mayMatch(p, data) {
+			continue
 		}
-	})
+		r := re(p)
+		g, ga := r.SubexpIndex("path"), r.SubexpIndex("args")
+		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
+				hits = append(hits, pathHit{m[2*g], joinArgs(string(data[m[2*g]:m[2*g+1]]), data, m, ga)})
+			}
+		}
+	}
 	return hits
 }
 

@@ -1085,7 +1085,10 @@ type WriteSources struct {
 	// SkipHolding are names of files that mark a folder as not the
 	// program's: a folder holding one (pyvenv.cfg) is not read.
 	SkipHolding []string `yaml:"skip_holding"`
-	Patterns    []string `yaml:"patterns"`
+	// Patterns are regexps over a source matching a write call: group
+	// "path" is the literal path, to which the string literals of a
+	// group "args", when there, are joined ((Path("data") / "raw")).
+	Patterns []string `yaml:"patterns"`
 	// Folders are patterns whose group "path" is a folder the framework
 	// writes in and makes only when it is missing (Django's STATIC_ROOT):
 	// one outside the app folder may be made in advance for the runtime
@@ -1099,7 +1102,8 @@ type WriteSources struct {
 	// Named are regexps over a source matching a write call whose path is
 	// a plain name (group "name"): the call writes the paths Bindings bind
 	// that name to before it (const dbFile = "/data/memos.db"), and
-	// nothing restage can tell when there is none.
+	// nothing restage can tell when there is none. The string literals
+	// of a group "args" are joined to each (RAW_DIR / "x.json").
 	Named []string `yaml:"named"`
 	// Bindings bind a name to paths for good, for Named.
 	Bindings *PathBindings `yaml:"bindings"`
@@ -1114,8 +1118,11 @@ type WriteSources struct {
 	// FileDir are regexps over a source matching an expression that gives
 	// a path from the source file's own folder (Node.js's
 	// path.join(__dirname, "..", "feeds.json"); review 16, finding B):
-	// group "args" holds the string literals joined to that folder, in
-	// order. Where a COPY put the source as it is, the expression is read
+	// an optional group "args" holds the string literals joined to that
+	// folder, in order, after the folders up that groups "up" go (a
+	// number N, or one for each time the text's first word appears in
+	// it: Python's Path(__file__).resolve().parents[1]; review 17,
+	// finding C). Where a COPY put the source as it is, the expression is read
 	// as the literal of the path in the image, by Patterns and Bindings
 	// alike.
 	FileDir []string `yaml:"file_dir"`
@@ -1168,6 +1175,10 @@ type PathBindings struct {
 	// branch of a conditional): each a string literal with its quotes,
 	// the path, or a plain name, which stands for the paths its own
 	// binding before holds. The nearest binding before the call counts.
+	// Instead of "value", a group "list" holds comma-separated literals
+	// and names, each of which the name holds in turn (a for loop's
+	// target); a group "args" holds string literals joined to each of
+	// the binding's paths (RAW_DIR = DATA_DIR / "raw").
 	Patterns []string `yaml:"patterns"`
 	// Groups are declarations that bind several names, one a line (Go's
 	// const ( ... )), which no single pattern can find each of.

@@ -1018,13 +1018,11 @@ func validateWrites(w *Writes) *presetErr {
 			}
 		}
 	}
+	// No group is required of file_dir: os.path.dirname(__file__) alone
+	// is the folder; "args" and "up" are read when there.
 	for i, pat := range s.FileDir {
-		re, err := compileRE(pat)
-		if err != nil {
+		if _, err := compileRE(pat); err != nil {
 			return &presetErr{fmt.Sprintf("writes.sources.file_dir.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
-		}
-		if re.SubexpIndex("args") < 0 {
-			return &presetErr{fmt.Sprintf("writes.sources.file_dir.%d", i), fmt.Sprintf("pattern %q has no group named args", pat)}
 		}
 	}
 	if k := s.Sockets; k != nil {
@@ -1067,8 +1065,8 @@ func (b *PathBindings) validate(at string) *presetErr {
 			if err != nil {
 				return &presetErr{fmt.Sprintf("%s.%d", where, i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 			}
-			if re.SubexpIndex("name") < 0 || re.SubexpIndex("value") < 0 {
-				return &presetErr{fmt.Sprintf("%s.%d", where, i), fmt.Sprintf("pattern %q needs the groups name and value", pat)}
+			if re.SubexpIndex("name") < 0 || re.SubexpIndex("value") < 0 && re.SubexpIndex("list") < 0 {
+				return &presetErr{fmt.Sprintf("%s.%d", where, i), fmt.Sprintf("pattern %q needs the groups name and value (or list)", pat)}
 			}
 		}
 		return nil

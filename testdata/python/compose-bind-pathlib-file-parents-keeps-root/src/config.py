@@ -1,0 +1,10 @@
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = PROJECT_ROOT / "data"
+RAW_DATA_DIR = DATA_DIR / "raw"
+MODELS_DIR = PROJECT_ROOT / "models"
+
+# Made at import, so the app stops at start when the folder cannot be made.
+for d in [RAW_DATA_DIR, MODELS_DIR]:
+    d.mkdir(parents=True, exist_ok=True)
