@@ -2900,6 +2900,17 @@ var builtinPresets = []*Preset{
 						"application*.yml",
 					},
 				},
+				{
+					Call: "\\bDotenv\\s*\\.\\s*(?:load\\(\\s*\\)|configure\\(\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*load\\(\\s*\\))",
+					Files: []string{
+						".env",
+					},
+					Why: "dotenv-java's Dotenv.load() reads .env from the working folder",
+				},
+				{
+					Call: "\\bDotenv\\s*\\.\\s*configure\\(\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*filename\\(\\s*\"([^\"\\\\/]+)\"\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*load\\(\\s*\\)",
+					Why:  "dotenv-java's Dotenv.configure().filename(...) reads the file it names from the working folder",
+				},
 			},
 			ConfigValues: []ConfigValues{
 				{
@@ -11751,6 +11762,8 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(gcc|g\\+\\+|clang|musl-dev|build-base|libc6-dev)(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"cc", "++", "clang", "musl-dev", "build-base", "libc6-dev"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s[a-z0-9][a-z0-9.+-]*-dev(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"-dev"}}},
 	{"\\b(prebuild-install|node-pre-gyp)\\b|--build-from-source\\b", [][]string{{"prebuild-install", "node-pre-gyp", "--build-from-source"}}},
+	{"\\bDotenv\\s*\\.\\s*(?:load\\(\\s*\\)|configure\\(\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*load\\(\\s*\\))", [][]string{{"Dotenv"}, {"."}, {"load("}, {")"}}},
+	{"\\bDotenv\\s*\\.\\s*configure\\(\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*filename\\(\\s*\"([^\"\\\\/]+)\"\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*load\\(\\s*\\)", [][]string{{"Dotenv"}, {"."}, {"configure("}, {")"}, {"."}, {"filename("}, {"\""}, {"\""}, {")"}, {"."}, {"load("}, {")"}}},
 	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?:Path\\.of|Paths\\.get)\\(\\s*\"(?P<path>[^\"\\\\]+)\"\\s*\\)", [][]string{{"Files."}, {"create", "write", "OutputStream", "BufferedWriter"}, {"("}, {"Path"}, {".of", "s.get"}, {"("}, {"\""}, {"\""}, {")"}}},
 	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?P<expr>(?:Path\\.of|Paths\\.get)\\(\\s*[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*\\)|[A-Za-z_][\\w.]*(?:\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"Files."}, {"create", "write", "OutputStream", "BufferedWriter"}, {"("}}},
 	{"\\bProcessBuilder\\(\\s*(?:(?:List\\.of|Arrays\\.asList|listOf)\\(\\s*)?\"(?:/bin/|/usr/bin/)?(?:ba)?sh\"\\s*,\\s*\"-c\"\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)", [][]string{{"ProcessBuilder("}, {"\""}, {"sh\""}, {","}, {"\"-c\""}, {","}}},
