@@ -563,6 +563,9 @@ var builtinPresets = []*Preset{
 			UnnamedReads: []string{
 				"\\bos\\.OpenFile\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*,\\s*(?:os\\.O_RDONLY\\b|[^,)]*\\bos\\.O_RDWR\\b)",
 				"\\b(?:os\\.(?:ReadFile|Open|ReadDir|DirFS)|ioutil\\.(?:ReadFile|ReadDir)|template\\.(?:ParseFiles|ParseGlob)|http\\.Dir|godotenv\\.(?:Load|Overload|Read)|viper\\.(?:SetConfigFile|AddConfigPath))\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]",
+				"\\b(?:option\\.(?:WithCredentialsFile|WithServiceAccountFile)|tls\\.LoadX509KeyPair|credentials\\.New(?:Client|Server)TLSFromFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]",
+				"\\b(?:tls\\.LoadX509KeyPair|credentials\\.NewServerTLSFromFile)\\(\\s*(?:\"[^\"\\\\\\n]*\"|[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*\\)",
+				"\\bhttp\\.ListenAndServeTLS\\(\\s*(?:\"[^\"\\\\\\n]*\"|[^,()\"\\n]+(?:\\([^()\\n]*\\))?)\\s*,\\s*(?:\"[^\"\\\\\\n]*\"\\s*,\\s*)?(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]",
 			},
 			Bindings: &PathBindings{
 				Patterns: []string{
@@ -2924,6 +2927,17 @@ var builtinPresets = []*Preset{
 						"application*.yaml",
 						"application*.yml",
 					},
+				},
+				{
+					Call: "\\bDotenv\\s*\\.\\s*(?:load\\(\\s*\\)|configure\\(\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*load\\(\\s*\\))",
+					Files: []string{
+						".env",
+					},
+					Why: "dotenv-java's Dotenv.load() reads .env from the working folder",
+				},
+				{
+					Call: "\\bDotenv\\s*\\.\\s*configure\\(\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*filename\\(\\s*\"([^\"\\\\/]+)\"\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*load\\(\\s*\\)",
+					Why:  "dotenv-java's Dotenv.configure().filename(...) reads the file it names from the working folder",
 				},
 			},
 			ConfigValues: []ConfigValues{
@@ -11882,16 +11896,20 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(?:new\\s+)?File\\(\\s*(?P<expr>[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*)\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)", [][]string{{"File("}, {")"}, {"."}, {"mkdir", "createNewFile"}, {"()"}}},
 	{"\\b(?:np|numpy)\\.(?:save|savez|savez_compressed|savetxt)\\(\\s*(?:(?:file|fname)\\s*=\\s*)?(?P<name>[A-Za-z_]\\w*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)?\\s*[,)]", [][]string{{"n"}, {"p", "umpy"}, {"."}, {"save"}, {"("}}},
 	{"\\b(?:np|numpy)\\.(?:save|savez|savez_compressed|savetxt)\\(\\s*(?:(?:file|fname)\\s*=\\s*)?[rRbBuU]?[\"'](?P<path>[^\"'\\n]+)[\"']", [][]string{{"n"}, {"p", "umpy"}, {"."}, {"save"}, {"("}}},
+	{"\\b(?:option\\.(?:WithCredentialsFile|WithServiceAccountFile)|tls\\.LoadX509KeyPair|credentials\\.New(?:Client|Server)TLSFromFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"CredentialsFile", "ServiceAccountFile", "tls.LoadX509KeyPair", "credentials.New"}, {"("}}},
 	{"\\b(?:os\\.(?:ReadFile|Open|ReadDir|DirFS)|ioutil\\.(?:ReadFile|ReadDir)|template\\.(?:ParseFiles|ParseGlob)|http\\.Dir|godotenv\\.(?:Load|Overload|Read)|viper\\.(?:SetConfigFile|AddConfigPath))\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"ReadFile", "Open", "ReadDir", "DirFS", "ioutil.", "template.", "http.Dir", "godotenv.", "SetConfigFile", "AddConfigPath"}, {"("}}},
 	{"\\b(?:require|import)\\(\\s*['\"][^'\"\\n]*['\"]\\s*[^\\s)]", [][]string{{"require", "import"}, {"("}}},
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*(?:true\\b|['\"`](?:/usr)?/bin/sh['\"`])", [][]string{{"spawn", "execFile"}, {"("}, {"shell"}, {":"}, {"true", "/bin/sh"}}},
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*['\"`](?:(?:/usr)?/bin/)?bash['\"`]", [][]string{{"spawn", "execFile"}, {"("}, {"shell"}, {":"}, {"bash"}}},
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\(\\s*(?:['\"`](?P<prog>[^'\"`$\\s]+)['\"`]|(?P<expr>[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)])", [][]string{{"spawn", "execFile"}, {"("}}},
+	{"\\b(?:tls\\.LoadX509KeyPair|credentials\\.NewServerTLSFromFile)\\(\\s*(?:\"[^\"\\\\\\n]*\"|[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*\\)", [][]string{{"tls.LoadX509KeyPair", "credentials.NewServerTLSFromFile"}, {"("}, {","}, {")"}}},
 	{"\\b(?P<name>[A-Za-z_]\\w*)[ \\t]*(?:,[ \\t]*[A-Za-z_]\\w*[ \\t]*)?:?=[ \\t]*os\\.Getwd\\(\\)", [][]string{{"="}, {"os.Getwd()"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(g\\+\\+|gcc|clang|make|build-base|build-essential)(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"++", "cc", "clang", "make", "build-"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(gcc|g\\+\\+|clang|musl-dev|build-base|libc6-dev)(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"cc", "++", "clang", "musl-dev", "build-base", "libc6-dev"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s[a-z0-9][a-z0-9.+-]*-dev(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"-dev"}}},
 	{"\\b(prebuild-install|node-pre-gyp)\\b|--build-from-source\\b", [][]string{{"prebuild-install", "node-pre-gyp", "--build-from-source"}}},
+	{"\\bDotenv\\s*\\.\\s*(?:load\\(\\s*\\)|configure\\(\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*load\\(\\s*\\))", [][]string{{"Dotenv"}, {"."}, {"load("}, {")"}}},
+	{"\\bDotenv\\s*\\.\\s*configure\\(\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*filename\\(\\s*\"([^\"\\\\/]+)\"\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*load\\(\\s*\\)", [][]string{{"Dotenv"}, {"."}, {"configure("}, {")"}, {"."}, {"filename("}, {"\""}, {"\""}, {")"}, {"."}, {"load("}, {")"}}},
 	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?:Path\\.of|Paths\\.get)\\(\\s*\"(?P<path>[^\"\\\\]+)\"\\s*\\)", [][]string{{"Files."}, {"create", "write", "OutputStream", "BufferedWriter"}, {"("}, {"Path"}, {".of", "s.get"}, {"("}, {"\""}, {"\""}, {")"}}},
 	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?P<expr>(?:Path\\.of|Paths\\.get)\\(\\s*[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*\\)|[A-Za-z_][\\w.]*(?:\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"Files."}, {"create", "write", "OutputStream", "BufferedWriter"}, {"("}}},
 	{"\\bProcessBuilder\\(\\s*(?:(?:List\\.of|Arrays\\.asList|listOf)\\(\\s*)?\"(?:/bin/|/usr/bin/)?(?:ba)?sh\"\\s*,\\s*\"-c\"\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)", [][]string{{"ProcessBuilder("}, {"\""}, {"sh\""}, {","}, {"\"-c\""}, {","}}},
@@ -11923,6 +11941,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\"([^\"\\\\]+)\"", [][]string{{"godotenv."}, {"Load", "Overload", "Read"}, {"("}, {"\""}, {"\""}}},
 	{"\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]", [][]string{{"godotenv."}, {"Load", "Overload", "Read"}, {"("}}},
 	{"\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\\)", [][]string{{"godotenv."}, {"Load", "Overload", "Read"}, {"("}, {")"}}},
+	{"\\bhttp\\.ListenAndServeTLS\\(\\s*(?:\"[^\"\\\\\\n]*\"|[^,()\"\\n]+(?:\\([^()\\n]*\\))?)\\s*,\\s*(?:\"[^\"\\\\\\n]*\"\\s*,\\s*)?(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"http.ListenAndServeTLS("}, {","}}},
 	{"\\bimport\\(\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]\\s*\\)", [][]string{{"import("}, {")"}}},
 	{"\\bimport\\(\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]\\s*\\)", [][]string{{"import("}, {"."}, {")"}}},
 	{"\\bimport\\(\\s*[^'\"\\s)]", [][]string{{"import("}}},

@@ -2,6 +2,7 @@ package transform
 
 import (
 	"fmt"
+	"io/fs"
 	"path"
 	"regexp"
 	"strings"
@@ -41,6 +42,10 @@ type composeMount struct {
 	// that keeps root.
 	written string
 	unknown bool
+	// file: the source is a file of the build context (./token.json,
+	// review 18, finding C), which the mount puts over one file of the
+	// image: a host file, not a folder.
+	file bool
 }
 
 // shown is the mount as a note names it.
@@ -56,7 +61,7 @@ func (m composeMount) shown() string {
 	case m.unknown:
 		return fmt.Sprintf("%s (service %s) mounts %s, a host folder or a volume that compose takes from its environment, at %s", m.at, m.service, m.written, m.target)
 	case m.bind:
-		return fmt.Sprintf("%s (service %s) mounts the host folder %s at %s", m.at, m.service, src, m.target)
+		return fmt.Sprintf("%s (service %s) mounts the host %s %s at %s", m.at, m.service, m.hostKind(), src, m.target)
 	case m.source != "":
 		return fmt.Sprintf("%s (service %s) mounts the volume %s at %s", m.at, m.service, src, m.target)
 	}
@@ -73,6 +78,31 @@ func (m composeMount) shownSource() string {
 		return "the volume " + m.source
 	}
 	return "an anonymous volume"
+}
+
+// hostKind is what a bind mount's source is on the host, for the notes.
+func (m composeMount) hostKind() string {
+	if m.file {
+		return "file"
+	}
+	return "folder"
+}
+
+// composeSourceFile tells whether a bind mount's source, from the compose
+// file's folder dir, is a regular file of the build context. A source
+// outside the context, from a variable or absolute, is the host's alone
+// and cannot be told: a folder, as compose makes a missing one.
+func composeSourceFile(ctx fs.FS, dir string, m composeMount) bool {
+	src := m.source
+	if !m.bind || m.unknown || src == "" || path.IsAbs(src) || strings.HasPrefix(src, "~") || strings.Contains(src, composeVar) {
+		return false
+	}
+	p := path.Join(dir, src)
+	if !fs.ValidPath(p) || p == "." {
+		return false
+	}
+	info, err := fs.Stat(ctx, p)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // composeMounts reads the compose files at the context's root and in the
@@ -157,6 +187,9 @@ func (f *facts) composeBuilt() []*composeService {
 					m.entrypoint = s.entrypoint
 				}
 				m.user = m.user || s.user
+				for i := range s.mounts {
+					s.mounts[i].file = composeSourceFile(f.opt.Context, dir, s.mounts[i])
+				}
 				m.mounts = append(m.mounts, s.mounts...)
 			}
 		}

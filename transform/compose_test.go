@@ -93,3 +93,39 @@ func TestComposeTooLarge(t *testing.T) {
 		t.Errorf("unread files = %v, want [compose.yaml]", names)
 	}
 }
+
+// TestComposeSourceFile: a bind mount's source is a host file when it is
+// a regular file of the build context, from the compose file's folder
+// (review 18, finding C); anything else is read as a folder, as compose
+// makes a missing source.
+func TestComposeSourceFile(t *testing.T) {
+	file := &fstest.MapFile{Data: []byte("{}"), Mode: 0o644}
+	ctx := fstest.MapFS{
+		"token.json":          file,
+		"data/state.json":     file,
+		"docker/compose.yaml": file,
+		"docker/secret.json":  file,
+	}
+	for _, c := range []struct {
+		dir  string
+		m    composeMount
+		want bool
+	}{
+		{".", composeMount{bind: true, source: "./token.json"}, true},
+		{".", composeMount{bind: true, source: "token.json"}, true},
+		{".", composeMount{bind: true, source: "./data"}, false},
+		{".", composeMount{bind: true, source: "./missing.json"}, false},
+		{".", composeMount{bind: true, source: "."}, false},
+		{".", composeMount{bind: true, source: "/etc/token.json"}, false},
+		{".", composeMount{bind: true, source: "~/token.json"}, false},
+		{".", composeMount{source: "token.json"}, false},
+		{".", composeMount{bind: true, unknown: true, source: "./token.json"}, false},
+		{"docker", composeMount{bind: true, source: "./secret.json"}, true},
+		{"docker", composeMount{bind: true, source: "../token.json"}, true},
+		{"docker", composeMount{bind: true, source: "../../token.json"}, false},
+	} {
+		if got := composeSourceFile(ctx, c.dir, c.m); got != c.want {
+			t.Errorf("%s from %s: file %v, want %v", c.m.source, c.dir, got, c.want)
+		}
+	}
+}

@@ -166,7 +166,12 @@ func (p *plan) planOwnership() {
 		}
 		if len(outside) == 0 && len(unnamed) == 0 {
 			b := bound[0]
-			p.notes.note(line, warnBindMountWritten, "%s, where the program writes %s (%s): that folder is the host's, which its owner there lets write or not, and the original's root could; the runtime keeps the original user %s, because the non-root user %s may not (make the host folder writable by %s, or use a named volume, to run as a non-root user)", b.m.shown(), b.w.path, b.w.file, shown, p.runtime.User, p.runtime.User)
+			// A named volume mounts a folder: no help over one file.
+			kind, volume := b.m.hostKind(), ", or use a named volume,"
+			if b.m.file {
+				volume = ""
+			}
+			p.notes.note(line, warnBindMountWritten, "%s, where the program writes %s (%s): that %s is the host's, which its owner there lets write or not, and the original's root could; the runtime keeps the original user %s, because the non-root user %s may not (make the host %s writable by %s%s to run as a non-root user)", b.m.shown(), b.w.path, b.w.file, kind, shown, p.runtime.User, kind, p.runtime.User, volume)
 			return
 		}
 		if len(outside) == 0 {

@@ -1,0 +1,11 @@
+import io.github.cdimascio.dotenv.Dotenv;
+
+public class Main {
+    public static void main(String[] args) {
+        final Dotenv dotenv = Dotenv.configure()
+                .directory("/etc/envbot")
+                .ignoreIfMissing()
+                .load();
+        System.out.println("token set: " + (dotenv.get("TOKEN") != null));
+    }
+}

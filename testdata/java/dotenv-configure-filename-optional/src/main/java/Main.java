@@ -1,0 +1,8 @@
+import io.github.cdimascio.dotenv.Dotenv;
+
+public class Main {
+    public static void main(String[] args) {
+        final Dotenv dotenv = Dotenv.configure().filename("bot.env").ignoreIfMissing().load();
+        System.out.println("token set: " + (dotenv.get("TOKEN") != null));
+    }
+}
