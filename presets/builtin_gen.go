@@ -2773,6 +2773,23 @@ var builtinPresets = []*Preset{
 					Run:  "mkdir -p /app && set -- $(ls build/libs/*.jar | grep -v -e '-plain\\.jar$' -e '-sources\\.jar$' -e '-javadoc\\.jar$') && test $# -eq 1 && cp \"$1\" /app/app.jar",
 					Path: "/app/app.jar",
 				},
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "distTar",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "distZip",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "installDist",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+						},
+					},
+				},
+				TaskSep: ":",
 			},
 			{
 				Command: "./gradlew",
@@ -2787,12 +2804,63 @@ var builtinPresets = []*Preset{
 					Run:  "mkdir -p /app && set -- $(ls build/libs/*.jar | grep -v -e '-plain\\.jar$' -e '-sources\\.jar$' -e '-javadoc\\.jar$') && test $# -eq 1 && cp \"$1\" /app/app.jar",
 					Path: "/app/app.jar",
 				},
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "distTar",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "distZip",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "installDist",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+						},
+					},
+				},
+				TaskSep: ":",
 			},
 			{
 				Command: "gradle",
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "distTar",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "distZip",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "installDist",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+						},
+					},
+				},
+				TaskSep: ":",
 			},
 			{
 				Command: "./gradlew",
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "distTar",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "distZip",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "installDist",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+						},
+					},
+				},
+				TaskSep: ":",
 			},
 			{
 				Command: "javac",

@@ -283,6 +283,10 @@ type BuildCommand struct {
 	// DeclineArgs maps arguments to reasons: the command with such an
 	// argument makes the engine leave the file alone (pip install --user).
 	DeclineArgs Dict[string] `yaml:"decline_args"`
+	// TaskSep separates a task path's parts (Gradle's server:installDist,
+	// the task installDist of the project server): an argument holding
+	// it is also looked up in DeclineArgs by its last part.
+	TaskSep string `yaml:"task_sep"`
 	// DropArgs are arguments that send an app install outside the
 	// environment restage makes (uv pip install --system): taken out of
 	// the RUN when restage makes its environment before the install,
