@@ -1330,9 +1330,15 @@ func (s *WriteSources) UnnamedWrites(data []byte) []Literal {
 	})
 	var out []Literal
 	groupMatches(s.Unnamed, data, "expr", func(m []int, start, end int) {
-		if !slices.ContainsFunc(named, func(at int) bool { return at >= start && at < end }) {
-			out = append(out, Literal{strings.TrimSpace(string(data[start:end])), callStart(data, m)})
+		expr := strings.TrimSpace(string(data[start:end]))
+		if slices.ContainsFunc(named, func(at int) bool { return at >= start && at < end }) {
+			return
 		}
+		if len(s.Named) > 0 && len(s.Bindings.bound(data, expr, start, 2)) > 0 {
+			// A name bound to a literal names the path: Named reads it.
+			return
+		}
+		out = append(out, Literal{expr, callStart(data, m)})
 	})
 	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
 	return out
