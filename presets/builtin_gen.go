@@ -673,6 +673,9 @@ var builtinPresets = []*Preset{
 					"\\bsql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
 					"\\bsqlite\\.Open\\(\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
 				},
+				Unnamed: []string{
+					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\([^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))?(?:\\s*\\+\\s*[^,()\\n]+)*)\\s*[,)]",
+				},
 				Named: []string{
 					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]",
 				},
@@ -698,6 +701,29 @@ var builtinPresets = []*Preset{
 					"\\b(?P<home>os\\.(?:Getenv|LookupEnv))\\(\\s*\"HOME\"\\s*\\)",
 					"\\.(?P<home>HomeDir)\\b",
 					"\\b(?P<home>os\\.ExpandEnv)\\(\\s*[\"`][^\"`\\n]*\\$(?:HOME\\b|\\{HOME\\})",
+				},
+				ConfigPaths: []ConfigPaths{
+					{
+						Files: []string{
+							"config.yml",
+							"config.yaml",
+							"config/*.yml",
+							"config/*.yaml",
+							"configs/*.yml",
+							"configs/*.yaml",
+						},
+						Value: "(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?P<value>/[^\\s\"'#,]*)[\"']?[ \\t]*(?:#.*)?\\r?$",
+						Used:  "\"(?:[\\w-]+\\.)*{key}\"",
+					},
+					{
+						Files: []string{
+							"config.toml",
+							"config/*.toml",
+							"configs/*.toml",
+						},
+						Value: "(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*=[ \\t]*[\"'](?P<value>/[^\\s\"']*)[\"'][ \\t]*(?:#.*)?\\r?$",
+						Used:  "\"(?:[\\w-]+\\.)*{key}\"",
+					},
 				},
 			},
 		},
@@ -3093,6 +3119,23 @@ var builtinPresets = []*Preset{
 					"\\b(?P<home>System\\.getProperty)\\(\\s*\"user\\.home\"\\s*[,)]",
 					"\\b(?P<home>System\\.getenv)\\(\\s*\"HOME\"\\s*\\)",
 					"\\b(?P<home>System\\.getenv)\\(\\s*\\)\\s*\\.get(?:OrDefault)?\\(\\s*\"HOME\"\\s*[,)]",
+				},
+				ConfigPaths: []ConfigPaths{
+					{
+						Files: []string{
+							"src/main/resources/application*.yml",
+							"src/main/resources/application*.yaml",
+						},
+						Value: "(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?:file:)?(?P<value>/[^\\s\"'#,]*)[\"']?[ \\t]*(?:#.*)?\\r?$",
+						Used:  "\\$\\{(?:[\\w-]+\\.)*{key}(?::[^}]*)?\\}",
+					},
+					{
+						Files: []string{
+							"src/main/resources/application*.properties",
+						},
+						Value: "(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*[=:][ \\t]*(?:file:)?(?P<value>/[^\\s#!]*)[ \\t]*\\r?$",
+						Used:  "\\$\\{(?:[\\w-]+\\.)*{key}(?::[^}]*)?\\}",
+					},
 				},
 			},
 		},
@@ -11726,6 +11769,7 @@ var builtinPresets = []*Preset{
 // sorted by pattern.
 var builtinLiterals = []patternLiterals{
 	{"", nil},
+	{"\"(?:[\\w-]+\\.)*k\"", [][]string{{"\""}, {"k\""}}},
 	{"\"(?P<value>[^\"\\\\\\n]*)\"", [][]string{{"\""}, {"\""}}},
 	{"\"github\\.com/(?:astaxie/beego|beego/beego|beego/beego/v2/server/web)\"", [][]string{{"\"github.com/"}, {"astaxie/beego", "beego/beego"}, {"\""}}},
 	{"\"github\\.com/(?:jhump/protoreflect(?:/v2)?/desc/protoparse|bufbuild/protocompile)\"", [][]string{{"\"github.com/"}, {"jhump/protoreflect", "bufbuild/protocompile"}, {"\""}}},
@@ -11765,6 +11809,10 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']", [][]string{{"STATIC", "MEDIA"}, {"_ROOT"}, {"="}}},
 	{"(?m)^[ \\t]*(?:import|export)\\s[^'\";]*?\\bfrom\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]", [][]string{{"import", "export"}, {"from"}}},
 	{"(?m)^[ \\t]*(?:import|export)\\s[^'\";]*?\\bfrom\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]", [][]string{{"import", "export"}, {"from"}, {"."}}},
+	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?:file:)?(?P<value>/[^\\s\"'#,]*)[\"']?[ \\t]*(?:#.*)?\\r?$", [][]string{{":"}, {"/"}}},
+	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?P<value>/[^\\s\"'#,]*)[\"']?[ \\t]*(?:#.*)?\\r?$", [][]string{{":"}, {"/"}}},
+	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*=[ \\t]*[\"'](?P<value>/[^\\s\"']*)[\"'][ \\t]*(?:#.*)?\\r?$", [][]string{{"="}, {"/"}}},
+	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*[=:][ \\t]*(?:file:)?(?P<value>/[^\\s#!]*)[ \\t]*\\r?$", [][]string{{"/"}}},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"="}, {"\"", "`"}}},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*:=[ \\t]*os\\.Getenv\\([ \\t]*\"(?P<env>[A-Za-z_]\\w*)\"[ \\t]*\\)[ \\t]*(?://[^\\n]*)?$", [][]string{{":="}, {"os.Getenv("}, {"\""}, {"\""}, {")"}}},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*=[ \\t]*os\\.(?:environ\\.get|getenv)\\([ \\t]*[\"'](?P<env>[A-Za-z_]\\w*)[\"'][ \\t]*(?:,[ \\t]*[rRuU]?[\"'][ \\t]*(?P<prog>[^\"'\\s]+)[^\"'\\n]*[\"'][ \\t]*)?\\)[ \\t]*(?:#[^\\n]*)?$", [][]string{{"="}, {"os."}, {"environ.get", "getenv"}, {"("}, {")"}}},
@@ -11819,6 +11867,7 @@ var builtinLiterals = []patternLiterals{
 	{"JavaLanguageVersion\\.of\\(\\s*[\"']?(?P<java>\\d+)[\"']?\\s*\\)", [][]string{{"JavaLanguageVersion.of("}, {")"}}},
 	{"[-_.]", nil},
 	{"[\\w@/.-](-musl|linuxmusl)\\b", [][]string{{"-musl", "linuxmusl"}}},
+	{"\\$\\{(?:[\\w-]+\\.)*k(?::[^}]*)?\\}", [][]string{{"${"}, {"k"}, {"}"}}},
 	{"\\.AddConfigPath\\(\\s*\"([^\"\\\\$]+)\"\\s*\\)", [][]string{{".AddConfigPath("}, {"\""}, {"\""}, {")"}}},
 	{"\\.SetConfigName\\(\\s*\"([^\"\\\\/$]+)\"\\s*\\)", [][]string{{".SetConfigName("}, {"\""}, {"\""}, {")"}}},
 	{"\\.SetConfigType\\(\\s*\"(json|toml|yaml|yml|properties|props|prop|hcl|tfvars|dotenv|env|ini)\"\\s*\\)", [][]string{{".SetConfigType("}, {"\""}, {"json", "toml", "aml", "ml", "prop", "hcl", "tfvars", "dotenv", "env", "ini"}, {"\""}, {")"}}},
@@ -11890,6 +11939,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bnode-gyp\\b", [][]string{{"node-gyp"}}},
 	{"\\bopen\\(\\s*[\"'](?P<path>[^\"']+)[\"']\\s*,\\s*[\"'][^\"']*[wax]", [][]string{{"open("}, {","}}},
 	{"\\borg\\.springframework\\.boot\\b", [][]string{{"org.springframework.boot"}}},
+	{"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\([^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))?(?:\\s*\\+\\s*[^,()\\n]+)*)\\s*[,)]", [][]string{{"os."}, {"Mkdir", "Create", "WriteFile", "OpenFile"}, {"("}}},
 	{"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*\"(?P<path>[^\"]+)\"", [][]string{{"os."}, {"Mkdir", "Create", "WriteFile", "OpenFile", "MkdirTemp", "CreateTemp"}, {"("}, {"\""}, {"\""}}},
 	{"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]", [][]string{{"os."}, {"Mkdir", "Create", "WriteFile", "OpenFile", "MkdirTemp", "CreateTemp"}, {"("}}},
 	{"\\bos\\.(?:makedirs|mkdir)\\(\\s*[\"'](?P<path>[^\"']+)[\"']", [][]string{{"os."}, {"m"}, {"akedirs", "kdir"}, {"("}}},

@@ -1789,18 +1789,69 @@ func isIdent(s string) bool {
 // path p at its last elements, or nil.
 func (r *RunFiles) IsConfig(p string) *ConfigValues {
 	for i := range r.ConfigValues {
-		for _, g := range r.ConfigValues[i].Files {
-			n := strings.Count(g, "/") + 1
-			parts := strings.Split(p, "/")
-			if len(parts) < n {
-				continue
-			}
-			if ok, _ := path.Match(g, strings.Join(parts[len(parts)-n:], "/")); ok {
-				return &r.ConfigValues[i]
-			}
+		if lastMatch(r.ConfigValues[i].Files, p) {
+			return &r.ConfigValues[i]
 		}
 	}
 	return nil
+}
+
+// lastMatch reports whether one of globs matches the path p at its last
+// elements.
+func lastMatch(globs []string, p string) bool {
+	for _, g := range globs {
+		n := strings.Count(g, "/") + 1
+		parts := strings.Split(p, "/")
+		if len(parts) < n {
+			continue
+		}
+		if ok, _ := path.Match(g, strings.Join(parts[len(parts)-n:], "/")); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// ConfigPathsOf returns the config_paths entry whose files match the
+// context path p at its last elements, or nil.
+func (s *WriteSources) ConfigPathsOf(p string) *ConfigPaths {
+	for i := range s.ConfigPaths {
+		if lastMatch(s.ConfigPaths[i].Files, p) {
+			return &s.ConfigPaths[i]
+		}
+	}
+	return nil
+}
+
+// ConfigPath is an absolute path a configuration file gives, its key and
+// where the value starts.
+type ConfigPath struct {
+	Key, Path string
+	Offset    int
+}
+
+// Paths returns the absolute paths of a configuration file: a value that
+// is a plain path (no glob, no variable, no URL), not / itself.
+func (c *ConfigPaths) Paths(data []byte) []ConfigPath {
+	var out []ConfigPath
+	cr := re(c.Value)
+	kg, vg := cr.SubexpIndex("key"), cr.SubexpIndex("value")
+	for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+		if m[2*kg] < 0 || m[2*vg] < 0 {
+			continue
+		}
+		v := strings.TrimSpace(string(data[m[2*vg]:m[2*vg+1]]))
+		if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || strings.ContainsAny(v, "*?[{}$:") || path.Clean(v) == "/" {
+			continue
+		}
+		out = append(out, ConfigPath{string(data[m[2*kg]:m[2*kg+1]]), path.Clean(v), m[2*vg]})
+	}
+	return out
+}
+
+// Reads reports whether a source reads the value of key (Used).
+func (c *ConfigPaths) Reads(data []byte, key string) bool {
+	return re(strings.ReplaceAll(c.Used, "{key}", regexp.QuoteMeta(key))).Match(data)
 }
 
 // Values returns the values of a configuration file and where each is.
