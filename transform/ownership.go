@@ -122,6 +122,7 @@ func (p *plan) planOwnership() {
 	if p.prog != nil && p.prog.dir != "" {
 		at = p.prog.dir // `cd DIR && PROG` writes relative paths in DIR
 	}
+	unsaid := unnamed // said in the user note when nothing keeps root
 	if at != "/" || !p.fromRoot {
 		// A relative path lands in a folder the runtime user owns, or
 		// the original's user was not root either.
@@ -287,6 +288,20 @@ func (p *plan) planOwnership() {
 				what = append(what, w.shown()+" ("+w.file+")")
 			}
 			msg += ", where the program writes " + strings.Join(what, ", ")
+		}
+		if p.fromRoot && len(unsaid) > 0 {
+			// Where such a write goes cannot be told: a relative path is
+			// the app folder's, an absolute one may be a folder only the
+			// original's root could write (review 18, finding B).
+			u := unsaid[0]
+			more := ""
+			switch n := len(unsaid) - 1; {
+			case n == 1:
+				more = " (and 1 more such call)"
+			case n > 1:
+				more = fmt.Sprintf(" (and %d more such calls)", n)
+			}
+			msg += fmt.Sprintf("; %s writes by a path that %s gives, which the sources do not spell out%s: a relative path lands in the app folder, and an absolute one outside it works only where %s may write, as the original's root could anywhere", u.file, u.path, more, p.runtime.User)
 		}
 		p.notes.list[p.userNote].Message += msg
 	}
