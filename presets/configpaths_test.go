@@ -13,11 +13,12 @@ func TestConfigPaths(t *testing.T) {
 		paths              []string // key=path
 	}{
 		{"go", "config/config.yml", "data_dir: /var\nname: app\nurl: http://x/y\n", []string{"data_dir=/var"}},
-		{"go", "config.yaml", "storage:\n  root: \"/srv/files\" # uploads\n", []string{"root=/srv/files"}},
+		{"go", "config.yaml", "storage:\n  root: \"/srv/files\" # uploads\n", []string{"storage.root=/srv/files"}},
 		{"go", "config/app.toml", "data_dir = \"/var/store\"\n", []string{"data_dir=/var/store"}},
 		{"go", "deploy/values.yml", "data_dir: /var\n", nil}, // not a config file of the app
 		{"go", "config/config.yml", "a: /\nb: /x/*.log\nc: ${HOME}/x\nd: relative\n", nil},
-		{"java", "src/main/resources/application-docker.yml", "static:\n  path: \"/static\"\n", []string{"path=/static"}},
+		{"java", "src/main/resources/application-docker.yml", "static:\n  path: \"/static\"\n", []string{"static.path=/static"}},
+		{"java", "src/main/resources/application.yml", "spring:\n  h2:\n    console:\n      enabled: true\n      path: /h2-console\n  mvc:\n    static-path-pattern: /static/**\n# c\nstatic:\n  - x: 1\n  path: /static\n", []string{"spring.h2.console.path=/h2-console", "static.path=/static"}},
 		{"java", "api/src/main/resources/application.properties", "upload.dir=/data/up\nserver.port=8080\n", []string{"upload.dir=/data/up"}},
 	}
 	for _, c := range cases {
@@ -38,12 +39,15 @@ func TestConfigPaths(t *testing.T) {
 		want                   bool
 	}{
 		{"go", "config.yml", "data_dir", `DataDir: c.GetString("data_dir"),`, true},
-		{"go", "config.yml", "root", `viper.GetString("storage.root")`, true},
+		{"go", "config.yml", "storage.root", `viper.GetString("storage.root")`, true},
+		{"go", "config.yml", "root", `viper.GetString("storage.root")`, false},
 		{"go", "config.yml", "data_dir", `c.GetString("data_dir_old")`, false},
-		{"java", "src/main/resources/application.yml", "path", `@Value("${static.path}")`, true},
+		{"java", "src/main/resources/application.yml", "static.path", `@Value("${static.path}")`, true},
+		// review 18 B's real file: spring.h2.console.path: /h2-console is not static.path
+		{"java", "src/main/resources/application.yml", "spring.h2.console.path", `@Value("${static.path}")`, false},
 		{"java", "src/main/resources/application.yml", "upload.dir", `@Value("${upload.dir:/tmp}")`, true},
 		{"java", "src/main/resources/application.yml", "context-path", `@Value("${static.path}")`, false},
-		{"java", "src/main/resources/application.yml", "path", `String p = "path";`, false},
+		{"java", "src/main/resources/application.yml", "static.path", `String p = "static.path";`, false},
 	}
 	for _, r := range reads {
 		cp := builtinPreset(t, r.preset).Writes.Sources.ConfigPathsOf(r.file)

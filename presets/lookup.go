@@ -1844,9 +1844,47 @@ func (c *ConfigPaths) Paths(data []byte) []ConfigPath {
 		if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || strings.ContainsAny(v, "*?[{}$:") || path.Clean(v) == "/" {
 			continue
 		}
-		out = append(out, ConfigPath{string(data[m[2*kg]:m[2*kg+1]]), path.Clean(v), m[2*vg]})
+		key := string(data[m[2*kg]:m[2*kg+1]])
+		if c.Nested == "indent" {
+			key = indentKey(data, m[2*kg], key)
+		}
+		out = append(out, ConfigPath{key, path.Clean(v), m[2*vg]})
 	}
 	return out
+}
+
+// indentKey is the dotted path of key, whose line starts before at, under
+// the keys of the lines above it that are less indented (YAML's block
+// mappings: spring:, h2:, console:, then path: is spring.h2.console.path).
+// A list item's "- " counts as indentation.
+func indentKey(data []byte, at int, key string) string {
+	lineStart := bytes.LastIndexByte(data[:at], '\n') + 1
+	indent := func(line []byte) int {
+		n := 0
+		for n < len(line) && (line[n] == ' ' || line[n] == '\t' || line[n] == '-') {
+			n++
+		}
+		return n
+	}
+	want := indent(data[lineStart:])
+	parts := []string{key}
+	for end := lineStart - 1; end > 0 && want > 0; {
+		start := bytes.LastIndexByte(data[:end], '\n') + 1
+		line := data[start:end]
+		end = start - 1
+		n := indent(line)
+		rest := bytes.TrimSpace(line[n:])
+		if len(rest) == 0 || rest[0] == '#' || n >= want {
+			continue
+		}
+		k, _, ok := bytes.Cut(rest, []byte(":"))
+		if !ok {
+			continue
+		}
+		parts = append([]string{strings.Trim(string(bytes.TrimSpace(k)), `"'`)}, parts...)
+		want = n
+	}
+	return strings.Join(parts, ".")
 }
 
 // Reads reports whether a source reads the value of key (Used).

@@ -1506,6 +1506,9 @@ type ConfigPaths struct {
 	// Value is a regexp over such a file; each match's group "key" is the
 	// key and group "value" its value.
 	Value string `yaml:"value"`
+	// Nested "indent": keys nest by indentation (YAML), so a value's key
+	// is the dotted path of the keys above its line (static.path).
+	Nested string `yaml:"nested"`
 	// Used is a regexp over a source, {key} standing for the key quoted:
 	// a match means the source reads the key's value ("data_dir",
 	// ${static.path}).

@@ -1065,6 +1065,9 @@ func validateWrites(w *Writes) *presetErr {
 		if re.SubexpIndex("value") < 0 || re.SubexpIndex("key") < 0 {
 			return &presetErr{where + ".value", fmt.Sprintf("pattern %q needs groups named key and value", c.Value)}
 		}
+		if c.Nested != "" && c.Nested != "indent" {
+			return &presetErr{where + ".nested", fmt.Sprintf("unknown nesting %q (indent)", c.Nested)}
+		}
 		if !strings.Contains(c.Used, "{key}") {
 			return &presetErr{where + ".used", fmt.Sprintf("pattern %q has no {key}", c.Used)}
 		}
