@@ -676,6 +676,9 @@ var builtinPresets = []*Preset{
 					"\\bsql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
 					"\\bsqlite\\.Open\\(\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
 				},
+				Unnamed: []string{
+					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\([^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))?(?:\\s*\\+\\s*[^,()\\n]+)*)\\s*[,)]",
+				},
 				Named: []string{
 					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]",
 				},
@@ -701,6 +704,30 @@ var builtinPresets = []*Preset{
 					"\\b(?P<home>os\\.(?:Getenv|LookupEnv))\\(\\s*\"HOME\"\\s*\\)",
 					"\\.(?P<home>HomeDir)\\b",
 					"\\b(?P<home>os\\.ExpandEnv)\\(\\s*[\"`][^\"`\\n]*\\$(?:HOME\\b|\\{HOME\\})",
+				},
+				ConfigPaths: []ConfigPaths{
+					{
+						Files: []string{
+							"config.yml",
+							"config.yaml",
+							"config/*.yml",
+							"config/*.yaml",
+							"configs/*.yml",
+							"configs/*.yaml",
+						},
+						Value:  "(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?P<value>/[^\\s\"'#,]*)[\"']?[ \\t]*(?:#.*)?\\r?$",
+						Nested: "indent",
+						Used:   "\"{key}\"",
+					},
+					{
+						Files: []string{
+							"config.toml",
+							"config/*.toml",
+							"configs/*.toml",
+						},
+						Value: "(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*=[ \\t]*[\"'](?P<value>/[^\\s\"']*)[\"'][ \\t]*(?:#.*)?\\r?$",
+						Used:  "\"(?:[\\w-]+\\.)*{key}\"",
+					},
 				},
 				Sockets: &Sockets{
 					What:  "the Docker daemon's socket",
@@ -2801,6 +2828,23 @@ var builtinPresets = []*Preset{
 					Run:  "mkdir -p /app && set -- $(ls build/libs/*.jar | grep -v -e '-plain\\.jar$' -e '-sources\\.jar$' -e '-javadoc\\.jar$') && test $# -eq 1 && cp \"$1\" /app/app.jar",
 					Path: "/app/app.jar",
 				},
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "distTar",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "distZip",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "installDist",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+						},
+					},
+				},
+				TaskSep: ":",
 			},
 			{
 				Command: "./gradlew",
@@ -2815,12 +2859,63 @@ var builtinPresets = []*Preset{
 					Run:  "mkdir -p /app && set -- $(ls build/libs/*.jar | grep -v -e '-plain\\.jar$' -e '-sources\\.jar$' -e '-javadoc\\.jar$') && test $# -eq 1 && cp \"$1\" /app/app.jar",
 					Path: "/app/app.jar",
 				},
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "distTar",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "distZip",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "installDist",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+						},
+					},
+				},
+				TaskSep: ":",
 			},
 			{
 				Command: "gradle",
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "distTar",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "distZip",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "installDist",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+						},
+					},
+				},
+				TaskSep: ":",
 			},
 			{
 				Command: "./gradlew",
+				DeclineArgs: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "distTar",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "distZip",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+						},
+						{
+							Name:  "installDist",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+						},
+					},
+				},
+				TaskSep: ":",
 			},
 			{
 				Command: "javac",
@@ -3042,11 +3137,46 @@ var builtinPresets = []*Preset{
 					"\\b(?:new\\s+)?File\\(\\s*(?P<expr>[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*)\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)",
 					"(?:^|[^\\w.)\"])(?P<expr>[a-z_][\\w]*(?:\\.[a-z_]\\w*)*)\\.(?:mkdirs?|createNewFile)\\(\\)",
 				},
+				Named: []string{
+					"(?:^|[^\\w.)\"$])(?P<name>[A-Za-z_$][\\w$]*)\\.(?:mkdirs?|createNewFile)\\(\\)",
+					"\\b(?:new\\s+)?File\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)",
+					"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*,",
+					"\\bFiles\\.(?:createDirectories|createDirectory|createFile)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*\\)",
+					"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?:Path\\.of|Paths\\.get)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*\\)",
+					"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*[,)]",
+				},
+				Bindings: &PathBindings{
+					Patterns: []string{
+						"(?m)(?:^|[;{}])[ \\t]*(?:(?:private|protected|public|static|final)\\s+)*(?:File|var)\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*new\\s+File\\(\\s*(?P<value>\"[^\"\\\\\\n]*\")\\s*\\)\\s*;",
+						"(?m)(?:^|[;{}])[ \\t]*(?:(?:private|protected|public|static|final)\\s+)*(?:Path|var)\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*(?:Path\\.of|Paths\\.get)\\(\\s*(?P<value>\"[^\"\\\\\\n]*\")\\s*\\)\\s*;",
+						"(?m)(?:^|[;{}])[ \\t]*(?:(?:private|protected|public|static|final)\\s+)*(?:String|var)\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*(?P<value>\"[^\"\\\\\\n]*\")\\s*;",
+					},
+					Block:  "{}",
+					Shadow: "\\b(?:File|Path|String|var)\\s+{name}\\b|[(,]\\s*(?:final\\s+)?[\\w.<>\\[\\]]+\\s+{name}\\s*[,)]|(?:^|[^\\w$.])(?:this\\.)?{name}\\s*=[^=]",
+				},
 				RootReads: []string{
 					"(?P<compare>\\.(?:equals|startsWith|endsWith|contains)\\(\\s*)?\"(?P<path>/root(?:/[^\"\\\\\\n]*)?)\"(?P<compare>\\s*\\.(?:equals|startsWith|endsWith|contains)\\()?",
 					"\\b(?P<home>System\\.getProperty)\\(\\s*\"user\\.home\"\\s*[,)]",
 					"\\b(?P<home>System\\.getenv)\\(\\s*\"HOME\"\\s*\\)",
 					"\\b(?P<home>System\\.getenv)\\(\\s*\\)\\s*\\.get(?:OrDefault)?\\(\\s*\"HOME\"\\s*[,)]",
+				},
+				ConfigPaths: []ConfigPaths{
+					{
+						Files: []string{
+							"src/main/resources/application*.yml",
+							"src/main/resources/application*.yaml",
+						},
+						Value:  "(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?:file:)?(?P<value>/[^\\s\"'#,]*)[\"']?[ \\t]*(?:#.*)?\\r?$",
+						Nested: "indent",
+						Used:   "\\$\\{{key}(?::[^}]*)?\\}",
+					},
+					{
+						Files: []string{
+							"src/main/resources/application*.properties",
+						},
+						Value: "(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*[=:][ \\t]*(?:file:)?(?P<value>/[^\\s#!]*)[ \\t]*\\r?$",
+						Used:  "\\$\\{{key}(?::[^}]*)?\\}",
+					},
 				},
 				Sockets: &Sockets{
 					What:  "the Docker daemon's socket",
@@ -11767,6 +11897,7 @@ var builtinPresets = []*Preset{
 // sorted by pattern.
 var builtinLiterals = []patternLiterals{
 	{"", nil},
+	{"\"(?:[\\w-]+\\.)*k\"", [][]string{{"\""}, {"k\""}}},
 	{"\"(?:unix://)?(?P<path>(?:/var)?/run/docker\\.sock)\"", [][]string{{"\""}, {"/run/docker.sock"}, {"\""}}},
 	{"\"(?P<value>[^\"\\\\\\n]*)\"", [][]string{{"\""}, {"\""}}},
 	{"\"github\\.com/(?:astaxie/beego|beego/beego|beego/beego/v2/server/web)\"", [][]string{{"\"github.com/"}, {"astaxie/beego", "beego/beego"}, {"\""}}},
@@ -11777,6 +11908,7 @@ var builtinLiterals = []patternLiterals{
 	{"\"github\\.com/moby/moby/client\"", [][]string{{"\"github.com/moby/moby/client\""}}},
 	{"\"gypfile\":\\s*true", [][]string{{"\"gypfile\":"}, {"true"}}},
 	{"\"hasInstallScript\":\\s*true", [][]string{{"\"hasInstallScript\":"}, {"true"}}},
+	{"\"k\"", [][]string{{"\"k\""}}},
 	{"\"lockfileVersion\":\\s*[2-9]", [][]string{{"\"lockfileVersion\":"}}},
 	{"\"os/exec\"", [][]string{{"\"os/exec\""}}},
 	{"(>|\\btee(\\s+-a)?)\\s*/etc/apk/repositories\\b", [][]string{{">", "tee"}, {"/etc/apk/repositories"}}},
@@ -11785,6 +11917,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*__file__\\s*\\)\\s*\\.\\s*(?:resolve|absolute)\\(\\s*\\)\\s*\\.\\s*parent\\b(?P<up>(?:\\s*\\.\\s*parent\\b)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*)", [][]string{{"Path("}, {"__file__"}, {")"}, {"."}, {"resolve", "absolute"}, {"("}, {")"}, {"."}, {"parent"}}},
 	{"(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*__file__\\s*\\)\\s*\\.\\s*(?:resolve|absolute)\\(\\s*\\)\\s*\\.\\s*parents\\s*\\[\\s*(?P<up>\\d+)\\s*\\](?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*)", [][]string{{"Path("}, {"__file__"}, {")"}, {"."}, {"resolve", "absolute"}, {"("}, {")"}, {"."}, {"parents"}, {"["}, {"]"}}},
 	{"(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*__file__\\s*\\)\\s*\\.\\s*parent\\b(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*)", [][]string{{"Path("}, {"__file__"}, {")"}, {"."}, {"parent"}}},
+	{"(?:^|[^\\w.)\"$])(?P<name>[A-Za-z_$][\\w$]*)\\.(?:mkdirs?|createNewFile)\\(\\)", [][]string{{"."}, {"mkdir", "createNewFile"}, {"()"}}},
 	{"(?:^|[^\\w.)\"])(?P<expr>[a-z_][\\w]*(?:\\.[a-z_]\\w*)*)\\.(?:mkdirs?|createNewFile)\\(\\)", [][]string{{"."}, {"mkdir", "createNewFile"}, {"()"}}},
 	{"(?P<comment>#[^\\n]*)|'''(?s:.*?)'''|\"\"\"(?s:.*?)\"\"\"|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"", [][]string{{"#", "'''", "\"\"\"", "'", "\""}}},
 	{"(?P<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)|\"\"\"(?s:.*?)\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'", [][]string{{"/", "\"", "'"}}},
@@ -11798,6 +11931,9 @@ var builtinLiterals = []patternLiterals{
 	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>psycopg2|psycopg|mysqlclient)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*x[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?m)\"(?P<name>@prisma/client|prisma)\"\\s*:", [][]string{{"\""}, {"@prisma/client", "prisma"}, {"\""}, {":"}}},
+	{"(?m)(?:^|[;{}])[ \\t]*(?:(?:private|protected|public|static|final)\\s+)*(?:File|var)\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*new\\s+File\\(\\s*(?P<value>\"[^\"\\\\\\n]*\")\\s*\\)\\s*;", [][]string{{"File", "var"}, {"="}, {"new"}, {"File("}, {"\""}, {"\""}, {")"}, {";"}}},
+	{"(?m)(?:^|[;{}])[ \\t]*(?:(?:private|protected|public|static|final)\\s+)*(?:Path|var)\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*(?:Path\\.of|Paths\\.get)\\(\\s*(?P<value>\"[^\"\\\\\\n]*\")\\s*\\)\\s*;", [][]string{{"Path", "var"}, {"="}, {"Path"}, {".of", "s.get"}, {"("}, {"\""}, {"\""}, {")"}, {";"}}},
+	{"(?m)(?:^|[;{}])[ \\t]*(?:(?:private|protected|public|static|final)\\s+)*(?:String|var)\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*(?P<value>\"[^\"\\\\\\n]*\")\\s*;", [][]string{{"String", "var"}, {"="}, {"\""}, {"\""}, {";"}}},
 	{"(?m)(?:^|[\\s\"']|node_modules/)(?P<name>bcrypt|better-sqlite3|sqlite3|sharp|canvas|node-pty|argon2|@node-rs/argon2|@node-rs/bcrypt|node-sass|re2|sodium-native|@tensorflow/tfjs-node|oracledb|@prisma/client|prisma)[\"'@:]", [][]string{{"crypt", "etter-sqlite3", "qlite3", "harp", "canvas", "node-pty", "argon2", "@node-rs/", "node-sass", "re2", "sodium-native", "@tensorflow/tfjs-node", "oracledb", "@prisma/client", "prisma"}}},
 	{"(?m)(?:^|[^.\\w$]|\\b(?:child_process|childProcess|cp)\\.|\\brequire\\(\\s*['\"](?:node:)?child_process['\"]\\s*\\)\\.)(?:exec|execSync)\\(", [][]string{{"exec"}, {"("}}},
 	{"(?m)(?:^|[^.\\w$]|\\b(?:child_process|childProcess|cp)\\.|\\brequire\\(\\s*['\"](?:node:)?child_process['\"]\\s*\\)\\.)(?:exec|execSync)\\(\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)|(?P<expr>[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)])", [][]string{{"exec"}, {"("}}},
@@ -11821,6 +11957,10 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^[ \\t]*(?:import[ \\t]+docker\\b|from[ \\t]+docker[ \\t]+import\\b)", [][]string{{"import"}, {"docker"}}},
 	{"(?m)^[ \\t]*(?:import|export)\\s[^'\";]*?\\bfrom\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]", [][]string{{"import", "export"}, {"from"}}},
 	{"(?m)^[ \\t]*(?:import|export)\\s[^'\";]*?\\bfrom\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]", [][]string{{"import", "export"}, {"from"}, {"."}}},
+	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?:file:)?(?P<value>/[^\\s\"'#,]*)[\"']?[ \\t]*(?:#.*)?\\r?$", [][]string{{":"}, {"/"}}},
+	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?P<value>/[^\\s\"'#,]*)[\"']?[ \\t]*(?:#.*)?\\r?$", [][]string{{":"}, {"/"}}},
+	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*=[ \\t]*[\"'](?P<value>/[^\\s\"']*)[\"'][ \\t]*(?:#.*)?\\r?$", [][]string{{"="}, {"/"}}},
+	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*[=:][ \\t]*(?:file:)?(?P<value>/[^\\s#!]*)[ \\t]*\\r?$", [][]string{{"/"}}},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"="}, {"\"", "`"}}},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*:=[ \\t]*os\\.Getenv\\([ \\t]*\"(?P<env>[A-Za-z_]\\w*)\"[ \\t]*\\)[ \\t]*(?://[^\\n]*)?$", [][]string{{":="}, {"os.Getenv("}, {"\""}, {"\""}, {")"}}},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*=[ \\t]*os\\.(?:environ\\.get|getenv)\\([ \\t]*[\"'](?P<env>[A-Za-z_]\\w*)[\"'][ \\t]*(?:,[ \\t]*[rRuU]?[\"'][ \\t]*(?P<prog>[^\"'\\s]+)[^\"'\\n]*[\"'][ \\t]*)?\\)[ \\t]*(?:#[^\\n]*)?$", [][]string{{"="}, {"os."}, {"environ.get", "getenv"}, {"("}, {")"}}},
@@ -11878,6 +12018,7 @@ var builtinLiterals = []patternLiterals{
 	{"[-_.]", nil},
 	{"[\\w@/.-](-musl|linuxmusl)\\b", [][]string{{"-musl", "linuxmusl"}}},
 	{"[rRbBuU]?[\"'](?:(?:http\\+)?unix://)?(?P<path>(?:/var)?/run/docker\\.sock)[\"']", [][]string{{"/run/docker.sock"}}},
+	{"\\$\\{k(?::[^}]*)?\\}", [][]string{{"${k"}, {"}"}}},
 	{"\\(\\s*(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*[rRbBuU]?[\"'](?P<path>[^\"'\\n]+)[\"']\\s*\\)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)\\s*\\)\\s*\\.\\s*(?:(?:mkdir|write_text|write_bytes|touch)\\(|open\\(\\s*(?:mode\\s*=\\s*)?[rRuU]?[\"'][^\"'\\n]*[wax])", [][]string{{"("}, {"Path("}, {")"}, {"/"}, {"\"", "'"}, {")"}, {"."}, {"mkdir", "write_", "touch", "open("}}},
 	{"\\(\\s*(?P<name>[A-Za-z_]\\w*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)\\s*\\)\\s*\\.\\s*(?:(?:mkdir|write_text|write_bytes|touch)\\(|open\\(\\s*(?:mode\\s*=\\s*)?[rRuU]?[\"'][^\"'\\n]*[wax])", [][]string{{"("}, {"/"}, {"\"", "'"}, {")"}, {"."}, {"mkdir", "write_", "touch", "open("}}},
 	{"\\.AddConfigPath\\(\\s*\"([^\"\\\\$]+)\"\\s*\\)", [][]string{{".AddConfigPath("}, {"\""}, {"\""}, {")"}}},
@@ -11886,14 +12027,17 @@ var builtinLiterals = []patternLiterals{
 	{"\\.to_(?:csv|parquet|pickle|excel|feather)\\(\\s*(?:(?:path_or_buf|path|excel_writer)\\s*=\\s*)?(?P<name>[A-Za-z_]\\w*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)?\\s*[,)]", [][]string{{".to_"}, {"csv", "arquet", "ickle", "excel", "feather"}, {"("}}},
 	{"\\.to_(?:csv|parquet|pickle|excel|feather)\\(\\s*(?:(?:path_or_buf|path|excel_writer)\\s*=\\s*)?[rRbBuU]?[\"'](?P<path>[^\"'\\n]+)[\"']", [][]string{{".to_"}, {"csv", "arquet", "ickle", "excel", "feather"}, {"("}}},
 	{"\\A(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*[ \\t]*(?P<req>\\d+(?:\\.\\d+)*)[ \\t]*(?:\\r?\\n|\\z)", nil},
+	{"\\b(?:File|Path|String|var)\\s+x\\b|[(,]\\s*(?:final\\s+)?[\\w.<>\\[\\]]+\\s+x\\s*[,)]|(?:^|[^\\w$.])(?:this\\.)?x\\s*=[^=]", [][]string{{"x"}}},
 	{"\\b(?:[A-Za-z_]\\w*\\.)?(?P<func>[A-Za-z_]\\w*)\\(\\)[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"()"}, {"+"}}},
 	{"\\b(?:createRequire|fork|Worker|execPath)\\b", [][]string{{"createRequire", "fork", "Worker", "execPath"}}},
 	{"\\b(?:from_env\\(|(?:DockerClient|APIClient)\\(\\s*\\))", [][]string{{"from_env(", "DockerClient", "APIClient"}}},
 	{"\\b(?:let|var|const|function|class)\\s+x\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\bx\\b|\\bfunction\\b[^(){};]*\\([^()]*\\bx\\b[^()]*\\)|\\([^()]*\\bx\\b[^()]*\\)\\s*(?:=>|\\{)|\\bx\\s*=>", [][]string{{"x"}}},
 	{"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*\"(?P<path>[^\"\\\\]+)\"", [][]string{{"File"}, {"OutputStream", "Writer"}, {"("}, {"\""}, {"\""}}},
 	{"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"File"}, {"OutputStream", "Writer"}, {"("}}},
+	{"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*[,)]", [][]string{{"File"}, {"OutputStream", "Writer"}, {"("}}},
 	{"\\b(?:new\\s+)?File\\(\\s*\"(?P<path>[^\"\\\\]+)\"\\s*\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)", [][]string{{"File("}, {"\""}, {"\""}, {")"}, {"."}, {"mkdir", "createNewFile"}, {"()"}}},
 	{"\\b(?:new\\s+)?File\\(\\s*(?P<expr>[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*)\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)", [][]string{{"File("}, {")"}, {"."}, {"mkdir", "createNewFile"}, {"()"}}},
+	{"\\b(?:new\\s+)?File\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*\\)\\s*\\.(?:mkdirs?|createNewFile)\\(\\)", [][]string{{"File("}, {")"}, {"."}, {"mkdir", "createNewFile"}, {"()"}}},
 	{"\\b(?:np|numpy)\\.(?:save|savez|savez_compressed|savetxt)\\(\\s*(?:(?:file|fname)\\s*=\\s*)?(?P<name>[A-Za-z_]\\w*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)?\\s*[,)]", [][]string{{"n"}, {"p", "umpy"}, {"."}, {"save"}, {"("}}},
 	{"\\b(?:np|numpy)\\.(?:save|savez|savez_compressed|savetxt)\\(\\s*(?:(?:file|fname)\\s*=\\s*)?[rRbBuU]?[\"'](?P<path>[^\"'\\n]+)[\"']", [][]string{{"n"}, {"p", "umpy"}, {"."}, {"save"}, {"("}}},
 	{"\\b(?:option\\.(?:WithCredentialsFile|WithServiceAccountFile)|tls\\.LoadX509KeyPair|credentials\\.New(?:Client|Server)TLSFromFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"CredentialsFile", "ServiceAccountFile", "tls.LoadX509KeyPair", "credentials.New"}, {"("}}},
@@ -11910,8 +12054,11 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(prebuild-install|node-pre-gyp)\\b|--build-from-source\\b", [][]string{{"prebuild-install", "node-pre-gyp", "--build-from-source"}}},
 	{"\\bDotenv\\s*\\.\\s*(?:load\\(\\s*\\)|configure\\(\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*load\\(\\s*\\))", [][]string{{"Dotenv"}, {"."}, {"load("}, {")"}}},
 	{"\\bDotenv\\s*\\.\\s*configure\\(\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*filename\\(\\s*\"([^\"\\\\/]+)\"\\s*\\)(?:\\s*\\.\\s*(?:ignoreIfMissing|ignoreIfMalformed|systemProperties)\\(\\s*\\)|\\s*\\.\\s*directory\\(\\s*\"\\.?/?\"\\s*\\))*\\s*\\.\\s*load\\(\\s*\\)", [][]string{{"Dotenv"}, {"."}, {"configure("}, {")"}, {"."}, {"filename("}, {"\""}, {"\""}, {")"}, {"."}, {"load("}, {")"}}},
+	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*\\)", [][]string{{"Files."}, {"create"}, {"Director", "File"}, {"("}, {")"}}},
 	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?:Path\\.of|Paths\\.get)\\(\\s*\"(?P<path>[^\"\\\\]+)\"\\s*\\)", [][]string{{"Files."}, {"create", "write", "OutputStream", "BufferedWriter"}, {"("}, {"Path"}, {".of", "s.get"}, {"("}, {"\""}, {"\""}, {")"}}},
+	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?:Path\\.of|Paths\\.get)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*\\)", [][]string{{"Files."}, {"create", "write", "OutputStream", "BufferedWriter"}, {"("}, {"Path"}, {".of", "s.get"}, {"("}, {")"}}},
 	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?P<expr>(?:Path\\.of|Paths\\.get)\\(\\s*[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*\\)|[A-Za-z_][\\w.]*(?:\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"Files."}, {"create", "write", "OutputStream", "BufferedWriter"}, {"("}}},
+	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*,", [][]string{{"Files."}, {"create", "write", "OutputStream", "BufferedWriter"}, {"("}, {","}}},
 	{"\\bProcessBuilder\\(\\s*(?:(?:List\\.of|Arrays\\.asList|listOf)\\(\\s*)?\"(?:/bin/|/usr/bin/)?(?:ba)?sh\"\\s*,\\s*\"-c\"\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)", [][]string{{"ProcessBuilder("}, {"\""}, {"sh\""}, {","}, {"\"-c\""}, {","}}},
 	{"\\bProcessBuilder\\(\\s*(?:(?:List\\.of|Arrays\\.asList|listOf)\\(\\s*)?(?:\"(?P<prog>[^\"\\\\]+)\"|(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)])", [][]string{{"ProcessBuilder("}}},
 	{"\\bProcessBuilder\\b|\\bRuntime\\.getRuntime\\(\\)", [][]string{{"ProcessBuilder", "Runtime.getRuntime()"}}},
@@ -11959,6 +12106,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bnode-gyp\\b", [][]string{{"node-gyp"}}},
 	{"\\bopen\\(\\s*[\"'](?P<path>[^\"']+)[\"']\\s*,\\s*[\"'][^\"']*[wax]", [][]string{{"open("}, {","}}},
 	{"\\borg\\.springframework\\.boot\\b", [][]string{{"org.springframework.boot"}}},
+	{"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\([^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))?(?:\\s*\\+\\s*[^,()\\n]+)*)\\s*[,)]", [][]string{{"os."}, {"Mkdir", "Create", "WriteFile", "OpenFile"}, {"("}}},
 	{"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*\"(?P<path>[^\"]+)\"", [][]string{{"os."}, {"Mkdir", "Create", "WriteFile", "OpenFile", "MkdirTemp", "CreateTemp"}, {"("}, {"\""}, {"\""}}},
 	{"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]", [][]string{{"os."}, {"Mkdir", "Create", "WriteFile", "OpenFile", "MkdirTemp", "CreateTemp"}, {"("}}},
 	{"\\bos\\.(?:makedirs|mkdir)\\(\\s*(?P<name>[A-Za-z_]\\w*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)?\\s*[,)]", [][]string{{"os."}, {"m"}, {"akedirs", "kdir"}, {"("}}},

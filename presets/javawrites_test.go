@@ -39,6 +39,14 @@ func TestJavaWrites(t *testing.T) {
 		{"File mkdirs of a variable", `new File(uploadDir).mkdirs();`, "", "uploadDir"},
 		{"mkdir on a variable", `if (!dir.exists()) dir.mkdir();`, "", "dir"},
 		{"mkdirs on a field", `this.root.mkdirs();`, "", "this.root"},
+		// A name bound to a literal before the call (review 18, finding B).
+		{"mkdirs on a File bound to a literal", `File d = new File("/static/upload"); if (!d.exists()) d.mkdirs();`, "/static/upload", ""},
+		{"createDirectories of a Path bound to a literal", `final Path p = Paths.get("data"); Files.createDirectories(p);`, "data", ""},
+		{"FileWriter of a String bound to a literal", `String f = "log.txt"; new FileWriter(f, true);`, "log.txt", ""},
+		{"a var File bound to a literal", `var d = new File("/srv/out"); d.mkdir();`, "/srv/out", ""},
+		{"a binding assigned anew", `File d = new File("/x"); d = pick(); d.mkdirs();`, "", "d"},
+		{"a binding to no literal", `File d = new File(base, "x"); d.mkdirs();`, "", "d"},
+		{"a binding in a block closed before", `if (a) { File d = new File("/x"); } d.mkdirs();`, "", "d"},
 		{"a read", `Files.readString(Path.of(name));`, "", ""},
 		{"a delete", `FileSystemUtils.deleteRecursively(Path.of(TEMP_PATH));`, "", ""},
 	}

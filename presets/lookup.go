@@ -1441,9 +1441,15 @@ func (s *WriteSources) UnnamedWrites(data []byte) []Literal {
 	})
 	var out []Literal
 	groupMatches(s.Unnamed, data, "expr", func(m []int, start, end int) {
-		if !slices.ContainsFunc(named, func(at int) bool { return at >= start && at < end }) {
-			out = append(out, Literal{strings.TrimSpace(string(data[start:end])), callStart(data, m)})
+		expr := strings.TrimSpace(string(data[start:end]))
+		if slices.ContainsFunc(named, func(at int) bool { return at >= start && at < end }) {
+			return
 		}
+		if len(s.Named) > 0 && len(s.Bindings.bound(data, expr, start, 2)) > 0 {
+			// A name bound to a literal names the path: Named reads it.
+			return
+		}
+		out = append(out, Literal{expr, callStart(data, m)})
 	})
 	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
 	return out
@@ -1949,18 +1955,107 @@ func isIdent(s string) bool {
 // path p at its last elements, or nil.
 func (r *RunFiles) IsConfig(p string) *ConfigValues {
 	for i := range r.ConfigValues {
-		for _, g := range r.ConfigValues[i].Files {
-			n := strings.Count(g, "/") + 1
-			parts := strings.Split(p, "/")
-			if len(parts) < n {
-				continue
-			}
-			if ok, _ := path.Match(g, strings.Join(parts[len(parts)-n:], "/")); ok {
-				return &r.ConfigValues[i]
-			}
+		if lastMatch(r.ConfigValues[i].Files, p) {
+			return &r.ConfigValues[i]
 		}
 	}
 	return nil
+}
+
+// lastMatch reports whether one of globs matches the path p at its last
+// elements.
+func lastMatch(globs []string, p string) bool {
+	for _, g := range globs {
+		n := strings.Count(g, "/") + 1
+		parts := strings.Split(p, "/")
+		if len(parts) < n {
+			continue
+		}
+		if ok, _ := path.Match(g, strings.Join(parts[len(parts)-n:], "/")); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// ConfigPathsOf returns the config_paths entry whose files match the
+// context path p at its last elements, or nil.
+func (s *WriteSources) ConfigPathsOf(p string) *ConfigPaths {
+	for i := range s.ConfigPaths {
+		if lastMatch(s.ConfigPaths[i].Files, p) {
+			return &s.ConfigPaths[i]
+		}
+	}
+	return nil
+}
+
+// ConfigPath is an absolute path a configuration file gives, its key and
+// where the value starts.
+type ConfigPath struct {
+	Key, Path string
+	Offset    int
+}
+
+// Paths returns the absolute paths of a configuration file: a value that
+// is a plain path (no glob, no variable, no URL), not / itself.
+func (c *ConfigPaths) Paths(data []byte) []ConfigPath {
+	var out []ConfigPath
+	cr := re(c.Value)
+	kg, vg := cr.SubexpIndex("key"), cr.SubexpIndex("value")
+	for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+		if m[2*kg] < 0 || m[2*vg] < 0 {
+			continue
+		}
+		v := strings.TrimSpace(string(data[m[2*vg]:m[2*vg+1]]))
+		if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || strings.ContainsAny(v, "*?[{}$:") || path.Clean(v) == "/" {
+			continue
+		}
+		key := string(data[m[2*kg]:m[2*kg+1]])
+		if c.Nested == "indent" {
+			key = indentKey(data, m[2*kg], key)
+		}
+		out = append(out, ConfigPath{key, path.Clean(v), m[2*vg]})
+	}
+	return out
+}
+
+// indentKey is the dotted path of key, whose line starts before at, under
+// the keys of the lines above it that are less indented (YAML's block
+// mappings: spring:, h2:, console:, then path: is spring.h2.console.path).
+// A list item's "- " counts as indentation.
+func indentKey(data []byte, at int, key string) string {
+	lineStart := bytes.LastIndexByte(data[:at], '\n') + 1
+	indent := func(line []byte) int {
+		n := 0
+		for n < len(line) && (line[n] == ' ' || line[n] == '\t' || line[n] == '-') {
+			n++
+		}
+		return n
+	}
+	want := indent(data[lineStart:])
+	parts := []string{key}
+	for end := lineStart - 1; end > 0 && want > 0; {
+		start := bytes.LastIndexByte(data[:end], '\n') + 1
+		line := data[start:end]
+		end = start - 1
+		n := indent(line)
+		rest := bytes.TrimSpace(line[n:])
+		if len(rest) == 0 || rest[0] == '#' || n >= want {
+			continue
+		}
+		k, _, ok := bytes.Cut(rest, []byte(":"))
+		if !ok {
+			continue
+		}
+		parts = append([]string{strings.Trim(string(bytes.TrimSpace(k)), `"'`)}, parts...)
+		want = n
+	}
+	return strings.Join(parts, ".")
+}
+
+// Reads reports whether a source reads the value of key (Used).
+func (c *ConfigPaths) Reads(data []byte, key string) bool {
+	return re(strings.ReplaceAll(c.Used, "{key}", regexp.QuoteMeta(key))).Match(data)
 }
 
 // Values returns the values of a configuration file and where each is.

@@ -283,6 +283,10 @@ type BuildCommand struct {
 	// DeclineArgs maps arguments to reasons: the command with such an
 	// argument makes the engine leave the file alone (pip install --user).
 	DeclineArgs Dict[string] `yaml:"decline_args"`
+	// TaskSep separates a task path's parts (Gradle's server:installDist,
+	// the task installDist of the project server): an argument holding
+	// it is also looked up in DeclineArgs by its last part.
+	TaskSep string `yaml:"task_sep"`
 	// DropArgs are arguments that send an app install outside the
 	// environment restage makes (uv pip install --system): taken out of
 	// the RUN when restage makes its environment before the install,
@@ -1115,6 +1119,11 @@ type WriteSources struct {
 	// which a group "compare" took part is a literal compared
 	// (p == "/root"), which opens nothing, and does not count.
 	RootReads []string `yaml:"root_reads"`
+	// ConfigPaths are the app's own configuration files whose absolute
+	// paths, under a key the sources read, are folders the program may
+	// write under when its sources write by paths they do not spell out
+	// (review 18, finding B: viper's data_dir: /var, Spring's static.path).
+	ConfigPaths []ConfigPaths `yaml:"config_paths"`
 	// FileDir are regexps over a source matching an expression that gives
 	// a path from the source file's own folder (Node.js's
 	// path.join(__dirname, "..", "feeds.json"); review 16, finding B):
@@ -1538,6 +1547,23 @@ type ConfigValues struct {
 	// Value is a regexp over such a file; each match's group "value" is
 	// one value.
 	Value string `yaml:"value"`
+}
+
+// ConfigPaths are configuration files whose values may be folders the
+// program writes under.
+type ConfigPaths struct {
+	// Files are globs on a path's last elements (config/*.yml).
+	Files []string `yaml:"files"`
+	// Value is a regexp over such a file; each match's group "key" is the
+	// key and group "value" its value.
+	Value string `yaml:"value"`
+	// Nested "indent": keys nest by indentation (YAML), so a value's key
+	// is the dotted path of the keys above its line (static.path).
+	Nested string `yaml:"nested"`
+	// Used is a regexp over a source, {key} standing for the key quoted:
+	// a match means the source reads the key's value ("data_dir",
+	// ${static.path}).
+	Used string `yaml:"used"`
 }
 
 // SourceSet names the source files of an application.

@@ -1051,6 +1051,33 @@ func validateWrites(w *Writes) *presetErr {
 	if len(s.Named) > 0 && s.Bindings == nil {
 		return &presetErr{"writes.sources.named", "named write calls need writes.sources.bindings"}
 	}
+	for i, c := range s.ConfigPaths {
+		where := fmt.Sprintf("writes.sources.config_paths.%d", i)
+		if len(c.Files) == 0 {
+			return &presetErr{where, "config_paths needs files"}
+		}
+		for j, g := range c.Files {
+			if _, err := path.Match(g, ""); err != nil || g == "" || path.IsAbs(g) || path.Clean(g) != g {
+				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("bad pattern %q: a glob on a relative path's last elements", g)}
+			}
+		}
+		re, err := compileRE(c.Value)
+		if err != nil {
+			return &presetErr{where + ".value", fmt.Sprintf("bad pattern %q: %v", c.Value, err)}
+		}
+		if re.SubexpIndex("value") < 0 || re.SubexpIndex("key") < 0 {
+			return &presetErr{where + ".value", fmt.Sprintf("pattern %q needs groups named key and value", c.Value)}
+		}
+		if c.Nested != "" && c.Nested != "indent" {
+			return &presetErr{where + ".nested", fmt.Sprintf("unknown nesting %q (indent)", c.Nested)}
+		}
+		if !strings.Contains(c.Used, "{key}") {
+			return &presetErr{where + ".used", fmt.Sprintf("pattern %q has no {key}", c.Used)}
+		}
+		if _, err := compileRE(strings.ReplaceAll(c.Used, "{key}", "k")); err != nil {
+			return &presetErr{where + ".used", fmt.Sprintf("bad pattern %q: %v", c.Used, err)}
+		}
+	}
 	return s.Bindings.validate("writes.sources.bindings")
 }
 

@@ -325,7 +325,14 @@ func optionName(w string) string {
 func (f *facts) collectArtifacts(step *runStep) error {
 	for _, b := range step.builds {
 		for _, a := range b.args {
-			if why, ok := b.bc.DeclineArgs.Lookup(optionName(a.text)); ok {
+			name := optionName(a.text)
+			if sep := b.bc.TaskSep; sep != "" && !strings.HasPrefix(name, "-") {
+				// A task of a project is the task still.
+				if i := strings.LastIndex(name, sep); i >= 0 {
+					name = name[i+len(sep):]
+				}
+			}
+			if why, ok := b.bc.DeclineArgs.Lookup(name); ok {
 				return declinef(declPresetArg, "line %d: `%s %s`: %s", step.in.first, b.bc.Command, a.text, why)
 			}
 		}

@@ -3,11 +3,14 @@ package transform
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+
+	"github.com/restage/restage/presets"
 )
 
 // A non-root runtime must still write what the original could (issue 8,
@@ -43,6 +46,17 @@ type madeCopy struct {
 type writeSeen struct {
 	path, file string
 	folder     bool
+	// tree: the program writes somewhere under path, not path itself (a
+	// folder the app's configuration gives, review 18, finding B).
+	tree bool
+}
+
+// shown is the written path as the notes give it.
+func (w writeSeen) shown() string {
+	if w.tree {
+		return "under " + w.path
+	}
+	return w.path
 }
 
 // planOwnership decides who owns the app folder and the folders the
@@ -87,9 +101,10 @@ func (p *plan) planOwnership() {
 	// A host folder mounted read-write (a bind mount) is its owner's on
 	// the host: the original's root could write in it, a non-root user
 	// only if the host folder lets it.
-	boundAt := func(abs string) *composeMount {
+	// A folder written under (tree) is covered by a mount below it too.
+	boundAt := func(abs string, tree bool) *composeMount {
 		for i := range p.f.compose {
-			if m := &p.f.compose[i]; m.bind && !m.ro && under(abs, m.target) {
+			if m := &p.f.compose[i]; m.bind && !m.ro && (under(abs, m.target) || tree && under(m.target, abs)) {
 				return m
 			}
 		}
@@ -102,10 +117,12 @@ func (p *plan) planOwnership() {
 	var bound []boundWrite
 	var inside, outside, folders []writeSeen
 	writes, unnamed := p.sourceWrites()
+	writes = append(writes, p.configWrites(unnamed)...)
 	at := base
 	if p.prog != nil && p.prog.dir != "" {
 		at = p.prog.dir // `cd DIR && PROG` writes relative paths in DIR
 	}
+	unsaid := unnamed // said in the user note when nothing keeps root
 	if at != "/" || !p.fromRoot {
 		// A relative path lands in a folder the runtime user owns, or
 		// the original's user was not root either.
@@ -118,8 +135,8 @@ func (p *plan) planOwnership() {
 		}
 		switch {
 		case p.f.preset.Writes.Writable(abs):
-		case p.fromRoot && boundAt(abs) != nil:
-			bound = append(bound, boundWrite{writeSeen{abs, w.file, w.folder}, boundAt(abs)})
+		case p.fromRoot && boundAt(abs, w.tree) != nil:
+			bound = append(bound, boundWrite{writeSeen{abs, w.file, w.folder, w.tree}, boundAt(abs, w.tree)})
 		case base != "/" && under(abs, base):
 			inside = append(inside, w)
 		case slices.ContainsFunc(vols, func(v string) bool { return under(abs, v) }):
@@ -131,7 +148,7 @@ func (p *plan) planOwnership() {
 		case p.fromRoot && w.folder && abs != "/":
 			// A folder the framework makes when missing: made in
 			// advance below, for the runtime user.
-			folders = append(folders, writeSeen{abs, w.file, true})
+			folders = append(folders, writeSeen{abs, w.file, true, false})
 		case p.fromRoot:
 			// What root wrote there, a user the original lacked could not
 			// have written either unless the file prepared it.
@@ -158,7 +175,7 @@ func (p *plan) planOwnership() {
 		}
 		var what []string
 		for _, w := range outside {
-			what = append(what, w.path+" ("+w.file+")")
+			what = append(what, w.shown()+" ("+w.file+")")
 		}
 		line := 0
 		if p.f.user != nil {
@@ -171,7 +188,7 @@ func (p *plan) planOwnership() {
 			if b.m.file {
 				volume = ""
 			}
-			p.notes.note(line, warnBindMountWritten, "%s, where the program writes %s (%s): that %s is the host's, which its owner there lets write or not, and the original's root could; the runtime keeps the original user %s, because the non-root user %s may not (make the host %s writable by %s%s to run as a non-root user)", b.m.shown(), b.w.path, b.w.file, kind, shown, p.runtime.User, kind, p.runtime.User, volume)
+			p.notes.note(line, warnBindMountWritten, "%s, where the program writes %s (%s): that %s is the host's, which its owner there lets write or not, and the original's root could; the runtime keeps the original user %s, because the non-root user %s may not (make the host %s writable by %s%s to run as a non-root user)", b.m.shown(), b.w.shown(), b.w.file, kind, shown, p.runtime.User, kind, p.runtime.User, volume)
 			return
 		}
 		if len(outside) == 0 {
@@ -273,9 +290,23 @@ func (p *plan) planOwnership() {
 		if len(inside) > 0 {
 			var what []string
 			for _, w := range inside {
-				what = append(what, w.path+" ("+w.file+")")
+				what = append(what, w.shown()+" ("+w.file+")")
 			}
 			msg += ", where the program writes " + strings.Join(what, ", ")
+		}
+		if p.fromRoot && len(unsaid) > 0 {
+			// Where such a write goes cannot be told: a relative path is
+			// the app folder's, an absolute one may be a folder only the
+			// original's root could write (review 18, finding B).
+			u := unsaid[0]
+			more := ""
+			switch n := len(unsaid) - 1; {
+			case n == 1:
+				more = " (and 1 more such call)"
+			case n > 1:
+				more = fmt.Sprintf(" (and %d more such calls)", n)
+			}
+			msg += fmt.Sprintf("; %s writes by a path that %s gives, which the sources do not spell out%s: a relative path lands in the app folder, and an absolute one outside it works only where %s may write, as the original's root could anywhere", u.file, u.path, more, p.runtime.User)
 		}
 		p.notes.list[p.userNote].Message += msg
 	}
@@ -373,18 +404,92 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 		for _, wp := range ps {
 			if !seen[wp] {
 				seen[wp] = true
-				out = append(out, writeSeen{wp, name, false})
+				out = append(out, writeSeen{path: wp, file: name})
 			}
 		}
 		for _, wp := range folders {
 			if wp = path.Clean(wp); !seen[wp] {
 				seen[wp] = true
-				out = append(out, writeSeen{wp, name, true})
+				out = append(out, writeSeen{path: wp, file: name, folder: true})
 			}
 		}
 		return true
 	})
 	return out, unnamed
+}
+
+// configWrites are the folders the program may write under by the paths
+// its sources do not spell out (unnamed): an absolute path the app's own
+// configuration file gives (writes.sources.config_paths) under a key a
+// source the start reaches reads (review 18, finding B: viper's
+// data_dir: /var, Spring's static.path: "/static" joined to "/upload").
+// Which unnamed write takes which value cannot be told; a value the
+// sources read where they also write by such paths is taken for one, so
+// that the runtime user is not one who cannot write there. A value under
+// a key no source reads (server.servlet.context-path: /api) is none.
+func (p *plan) configWrites(unnamed []writeSeen) []writeSeen {
+	ctx, w := p.f.opt.Context, p.f.preset.Writes
+	if len(unnamed) == 0 || ctx == nil || w == nil || w.Sources == nil || len(w.Sources.ConfigPaths) == 0 {
+		return nil
+	}
+	src := w.Sources
+	type candidate struct {
+		c         *presets.ConfigPaths
+		key, path string
+		where     string
+		reader    string
+	}
+	var cands []candidate
+	ignored := p.f.dockerignore()
+	walkContext(ctx, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if name != "." && (src.Skipped(e.Name()) || ignored != nil && ignored(name)) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		c := src.ConfigPathsOf(name)
+		if e.IsDir() || c == nil || !e.Type().IsRegular() {
+			return nil
+		}
+		data, err := readLimited(ctx, name, runScanPerFile)
+		if err != nil {
+			return nil
+		}
+		for _, v := range c.Paths(data) {
+			cands = append(cands, candidate{c: c, key: v.Key, path: v.Path, where: fmt.Sprintf("%s:%d", name, bytes.Count(data[:v.Offset], []byte("\n"))+1)})
+		}
+		return nil
+	})
+	if len(cands) == 0 {
+		return nil
+	}
+	runs := p.runSources()
+	left := len(cands)
+	walkSources(ctx, src, src.SkipHolding, ignored, func(name string, data []byte) bool {
+		if !runs(name) {
+			return true
+		}
+		code := p.blanked(name, data)
+		for i := range cands {
+			if c := &cands[i]; c.reader == "" && c.c.Reads(data, c.key) && c.c.Reads(code(), c.key) {
+				c.reader = name
+				left--
+			}
+		}
+		return left > 0
+	})
+	var out []writeSeen
+	for _, c := range cands {
+		if c.reader == "" {
+			continue
+		}
+		out = append(out, writeSeen{path: c.path, tree: true, file: fmt.Sprintf("%s gives it as %s, which %s reads, and %s writes by a path the sources do not spell out", c.where, c.key, c.reader, unnamed[0].file)})
+	}
+	return out
 }
 
 // imagePathOf returns where a COPY from the build context put the
