@@ -694,6 +694,9 @@ var builtinPresets = []*Preset{
 					Block:  "{}",
 					Shadow: "\\b{name}\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*{name}\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
 				},
+				Imports: &SourceImports{
+					Folder: true,
+				},
 				RootReads: []string{
 					"(?P<compare>[=!]=\\s*|\\bstrings\\.(?:HasPrefix|HasSuffix|Contains|TrimPrefix|TrimSuffix|CutPrefix|EqualFold)\\([^()\\n]*,\\s*)?[\"`](?P<path>/root/[^\"`\\n]*)[\"`](?P<compare>\\s*[=!]=)?",
 					"\\(\\s*[\"`](?P<path>/root)[\"`](?P<compare>\\s*[=!]=)?",
@@ -9321,6 +9324,19 @@ var builtinPresets = []*Preset{
 					},
 					Shadow: "(?m)^[ \\t]*(?:[\\w.\\[\\]]+[ \\t]*,[ \\t]*)*\\(?[ \\t]*{name}[ \\t]*(?:,[^=\\n]*)?(?::[^=\\n]*)?=[^=]|\\bfor[ \\t]+[\\w \\t,()]*?\\b{name}\\b[\\w \\t,()]*?\\bin\\b|\\bdef[ \\t]+\\w+[ \\t]*\\([^)]*\\b{name}\\b|\\blambda\\b[^:\\n]*\\b{name}\\b|\\bas[ \\t]+{name}\\b|\\b(?:global|nonlocal|import|del|class)\\b[^\\n]*\\b{name}\\b|\\b{name}[ \\t]*(?::=|(?:[-+*/%&|^@]|//|\\*\\*|<<|>>)=)",
 				},
+				Imports: &SourceImports{
+					Statements: []string{
+						"(?m)^from[ \\t]+(?P<module>\\.*[A-Za-z_][\\w.]*|\\.+)[ \\t]+import[ \\t]*\\((?P<names>[^()]*)\\)",
+						"(?m)^from[ \\t]+(?P<module>\\.*[A-Za-z_][\\w.]*|\\.+)[ \\t]+import[ \\t]+(?P<names>[A-Za-z_][^\\n;#\\\\()]*?)[ \\t]*(?:#[^\\n]*)?\\r?$",
+					},
+					Names:    "\\b(?P<name>[A-Za-z_]\\w*)(?:\\s+as\\s+(?P<alias>[A-Za-z_]\\w*))?",
+					Sep:      ".",
+					Relative: ".",
+					Files: []string{
+						"{}.py",
+						"{}/__init__.py",
+					},
+				},
 				RootReads: []string{
 					"(?P<compare>[=!]=\\s*|\\.(?:startswith|endswith)\\(\\s*)?[rRbBuU]?[\"'](?P<path>/root(?:/[^\"'\\n]*)?)[\"'](?P<compare>\\s*[=!]=)?",
 					"\\bos\\.path\\.expanduser\\(\\s*[rRbBuU]?[\"'](?P<path>~[^\"'\\n]*)[\"']",
@@ -11839,6 +11855,8 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*(JavaVersion\\.VERSION_(1_)?)?[\"']?(1\\.)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}}},
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*JavaVersion\\.VERSION_(1_)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}, {"JavaVersion.VERSION_"}}},
 	{"(?m)^\\s+requiresBuild:\\s*true", [][]string{{"requiresBuild:"}, {"true"}}},
+	{"(?m)^from[ \\t]+(?P<module>\\.*[A-Za-z_][\\w.]*|\\.+)[ \\t]+import[ \\t]*\\((?P<names>[^()]*)\\)", [][]string{{"from"}, {"import"}, {"("}, {")"}}},
+	{"(?m)^from[ \\t]+(?P<module>\\.*[A-Za-z_][\\w.]*|\\.+)[ \\t]+import[ \\t]+(?P<names>[A-Za-z_][^\\n;#\\\\()]*?)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"from"}, {"import"}}},
 	{"(?m)^go[ \\t]+(?:1\\.(?:1[7-9]|[2-9][0-9]|[1-9][0-9]{2,})|[2-9]|[1-9][0-9]+)(?:[^0-9]|$)", [][]string{{"go"}}},
 	{"(?m)^import[ \\t]+\"C\"|^import[ \\t]*\\([^)]*\\n[ \\t]*\"C\"[ \\t]*(//[^\\n]*)?\\n", [][]string{{"import"}, {"\"C\""}}},
 	{"(?m)^module\\s+\"?([^\\s\"]+)", [][]string{{"module"}}},
@@ -11903,6 +11921,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*['\"`](?:(?:/usr)?/bin/)?bash['\"`]", [][]string{{"spawn", "execFile"}, {"("}, {"shell"}, {":"}, {"bash"}}},
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\(\\s*(?:['\"`](?P<prog>[^'\"`$\\s]+)['\"`]|(?P<expr>[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)])", [][]string{{"spawn", "execFile"}, {"("}}},
 	{"\\b(?:tls\\.LoadX509KeyPair|credentials\\.NewServerTLSFromFile)\\(\\s*(?:\"[^\"\\\\\\n]*\"|[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*\\)", [][]string{{"tls.LoadX509KeyPair", "credentials.NewServerTLSFromFile"}, {"("}, {","}, {")"}}},
+	{"\\b(?P<name>[A-Za-z_]\\w*)(?:\\s+as\\s+(?P<alias>[A-Za-z_]\\w*))?", nil},
 	{"\\b(?P<name>[A-Za-z_]\\w*)[ \\t]*(?:,[ \\t]*[A-Za-z_]\\w*[ \\t]*)?:?=[ \\t]*os\\.Getwd\\(\\)", [][]string{{"="}, {"os.Getwd()"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(g\\+\\+|gcc|clang|make|build-base|build-essential)(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"++", "cc", "clang", "make", "build-"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(gcc|g\\+\\+|clang|musl-dev|build-base|libc6-dev)(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"cc", "++", "clang", "musl-dev", "build-base", "libc6-dev"}}},

@@ -1107,6 +1107,11 @@ type WriteSources struct {
 	Named []string `yaml:"named"`
 	// Bindings bind a name to paths for good, for Named.
 	Bindings *PathBindings `yaml:"bindings"`
+	// Imports are how a source binds a name to the binding another
+	// source of the build context gives it (Python's from MODULE import
+	// NAME, a Go package's other files), which Bindings then read as if
+	// written where the import is.
+	Imports *SourceImports `yaml:"imports"`
 	// RootReads are regexps over a source matching a path the program
 	// reads, tests or expands (review 12, finding C): group "path", a
 	// literal that counts when it is under /root or starts with ~ (the
@@ -1188,6 +1193,35 @@ type PathBindings struct {
 	// may bind the name anew in between.
 	Block  string `yaml:"block"`
 	Shadow string `yaml:"shadow"`
+}
+
+// SourceImports says how a source takes names bound in other sources
+// of the build context, for WriteSources' Named and Bindings.
+type SourceImports struct {
+	// Statements are regexps over a source matching a statement that
+	// imports names of a module: group "module", the module as written,
+	// and group "names", the names (each a Names match).
+	Statements []string `yaml:"statements"`
+	// Names is a regexp over a statement's group "names" matching one
+	// name imported: group "name", the module's name for it, and
+	// optionally group "alias", the importing source's.
+	Names string `yaml:"names"`
+	// Sep is what separates a module's parts, read as a folder's "/".
+	Sep string `yaml:"sep"`
+	// Relative is the prefix that makes a module relative to the
+	// importing source's folder; each further one in a row goes one
+	// folder up (Python's from .config, from ..config).
+	Relative string `yaml:"relative"`
+	// Files are the files a module may be, "{}" standing for the module
+	// as a path ("{}.py", "{}/__init__.py"). A relative module is read
+	// in its folder; any other in the importing source's folder or one
+	// above it, and only when exactly one such file is in the build
+	// context.
+	Files []string `yaml:"files"`
+	// Folder, when true, binds in each source the names that the other
+	// sources of its folder bind (a Go package is its folder's files),
+	// from the source's start, when exactly one of them binds the name.
+	Folder bool `yaml:"folder"`
 }
 
 // BindingGroup is a declaration that binds several names.

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+
+	"github.com/restage/restage/presets"
 )
 
 // A non-root runtime must still write what the original could (issue 8,
@@ -346,10 +348,19 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 	src := w.Sources
 	seen := map[string]bool{}
 	runs := p.runSources()
+	// Every source is read before any is scanned, so that a name one
+	// imports from another (writes.sources.imports) finds its binding.
+	all := &contextSources{p: p, src: src, data: map[string][]byte{}}
 	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+		all.names = append(all.names, name)
+		all.data[name] = data
+		return true
+	})
+	for _, name := range all.names {
+		data := all.data[name]
 		code := p.blanked(name, data)
 		us := commentsOut(data, code, src.UnnamedWrites)
-		paths := src.Paths
+		paths := func(d []byte) []string { return src.PathsIn(name, d, all) }
 		if len(src.FileDir) > 0 {
 			if at, ok := p.imagePathOf(name); ok {
 				// A path from the source's own folder (__dirname) is
@@ -357,14 +368,14 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 				// source is (review 16, finding B).
 				paths = func(d []byte) []string {
 					d, _ = src.InFileDir(d, path.Dir(at))
-					return src.Paths(d)
+					return src.PathsIn(name, d, all)
 				}
 			}
 		}
 		ps := commentsOut(data, code, paths)
 		folders := commentsOut(data, code, src.FolderPaths)
 		if len(us)+len(ps)+len(folders) == 0 || !runs(name) {
-			return true // no write, no image has it, or the start never loads it
+			continue // no write, no image has it, or the start never loads it
 		}
 		for _, u := range us {
 			// path: the expression; file: where the call is.
@@ -382,9 +393,54 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 				out = append(out, writeSeen{wp, name, true})
 			}
 		}
-		return true
-	})
+	}
 	return out, unnamed
+}
+
+// contextSources are the build context's sources that writes.sources
+// reads, given to a scan that follows a name imported from one of them
+// (presets.Sources).
+type contextSources struct {
+	p     *plan
+	src   *presets.WriteSources
+	names []string // in the walk's order, which is sorted
+	data  map[string][]byte
+	read  map[string][]byte // as a scan reads them, made once
+}
+
+// Source returns the source with its comments blanked and, where the
+// COPY that placed it is known, its own folder's expressions read as
+// literals, as the scan of the source itself reads it.
+func (c *contextSources) Source(name string) ([]byte, bool) {
+	data, ok := c.data[name]
+	if !ok {
+		return nil, false
+	}
+	if d, ok := c.read[name]; ok {
+		return d, true
+	}
+	d := c.p.blanked(name, data)()
+	if len(c.src.FileDir) > 0 {
+		if at, ok := c.p.imagePathOf(name); ok {
+			d, _ = c.src.InFileDir(d, path.Dir(at))
+		}
+	}
+	if c.read == nil {
+		c.read = map[string][]byte{}
+	}
+	c.read[name] = d
+	return d, true
+}
+
+// Folder returns the sources directly in dir.
+func (c *contextSources) Folder(dir string) []string {
+	var out []string
+	for _, n := range c.names {
+		if path.Dir(n) == dir {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // imagePathOf returns where a COPY from the build context put the
