@@ -114,3 +114,39 @@ func TestGoFolderBindings(t *testing.T) {
 		})
 	}
 }
+
+// Node.js's destructuring require and named import of a relative module
+// bind a name to the module's exported top-level const.
+func TestNodeImportedBindings(t *testing.T) {
+	ws := writeSources(t, "node")
+	const cjs = "const DB_FILE = '/data/app.db';\nconst LOG = 'logs';\nmodule.exports = { DB_FILE, LOG };\n"
+	const esm = "export const DB_FILE = '/data/app.db';\n"
+	const req = "const { DB_FILE } = require('./config');\nnew Database(DB_FILE);\n"
+	const imp = "import { DB_FILE } from \"./config.js\";\nnew Database(DB_FILE);\n"
+	cases := []struct {
+		name string
+		ctx  mapSources
+		want []string
+	}{
+		{"require, module.exports", mapSources{"src/config.js": cjs, "src/app.js": req}, []string{"/data/app.db"}},
+		{"require renamed", mapSources{"src/config.js": cjs, "src/app.js": "const { LOG: dir } = require(\"./config\");\nfs.mkdirSync(dir);\n"}, []string{"logs"}},
+		{"require up a folder", mapSources{"config.js": cjs, "src/app.js": "const { DB_FILE } = require('../config');\nnew Database(DB_FILE);\n"}, []string{"/data/app.db"}},
+		{"require a folder's index", mapSources{"src/config/index.js": cjs, "src/app.js": req}, []string{"/data/app.db"}},
+		{"import, export const", mapSources{"src/config.js": esm, "src/app.js": imp}, []string{"/data/app.db"}},
+		{"import as", mapSources{"src/config.js": esm, "src/app.js": "import { DB_FILE as db } from './config.js';\nnew Database(db);\n"}, []string{"/data/app.db"}},
+		{"not exported", mapSources{"src/config.js": "const DB_FILE = '/data/app.db';\n", "src/app.js": req}, nil},
+		{"exported under another name", mapSources{"src/config.js": "const DB_FILE = '/data/app.db';\nmodule.exports = { db: DB_FILE };\n", "src/app.js": req}, nil},
+		{"a package", mapSources{"config.js": cjs, "src/app.js": "const { DB_FILE } = require('config');\nnew Database(DB_FILE);\n"}, nil},
+		{"a function's const", mapSources{"src/config.js": "function f() {\n  const DB_FILE = '/data/app.db';\n}\nmodule.exports = { DB_FILE };\n", "src/app.js": req}, nil},
+		{"let is not for good", mapSources{"src/config.js": cjs, "src/app.js": "let { DB_FILE } = require('./config');\nnew Database(DB_FILE);\n"}, nil},
+		{"a parameter of the name", mapSources{"src/config.js": cjs, "src/app.js": "const { DB_FILE } = require('./config');\nconst open = (DB_FILE) => new Database(DB_FILE);\n"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := ws.PathsIn("src/app.js", []byte(c.ctx["src/app.js"]), c.ctx)
+			if !slices.Equal(got, c.want) {
+				t.Fatalf("paths %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -1408,7 +1408,7 @@ func (im *importer) resolve(file, name string) []string {
 		return ps
 	}
 	data, ok := im.src.Source(file)
-	if !ok {
+	if !ok || !im.exports(data, name) {
 		return nil
 	}
 	if im.memo == nil {
@@ -1418,6 +1418,21 @@ func (im *importer) resolve(file, name string) []string {
 	ps := im.s.Bindings.boundIn(data, name, len(data), namedDepth, next)
 	im.memo[key] = ps
 	return ps
+}
+
+// exports reports whether a module's data gives name to an importer:
+// always when the preset lists no Exported shapes.
+func (im *importer) exports(data []byte, name string) bool {
+	ex := im.s.Imports.Exported
+	if len(ex) == 0 {
+		return true
+	}
+	for _, p := range ex {
+		if re(strings.ReplaceAll(p, "{name}", regexp.QuoteMeta(name))).Match(data) {
+			return true
+		}
+	}
+	return false
 }
 
 // parse reads the source's import statements once.
@@ -1470,6 +1485,21 @@ func (im *importer) parse() {
 func (im *importer) moduleFile(module string) (string, bool) {
 	ims := im.s.Imports
 	dir := path.Dir(im.name)
+	if ims.PathModules {
+		if !strings.HasPrefix(module, "./") && !strings.HasPrefix(module, "../") {
+			return "", false // a package's
+		}
+		for _, f := range ims.Files {
+			cand := path.Join(dir, strings.Replace(f, "{}", module, 1))
+			if cand == ".." || strings.HasPrefix(cand, "../") || cand == im.name {
+				continue
+			}
+			if _, ok := im.src.Source(cand); ok {
+				return cand, true
+			}
+		}
+		return "", false
+	}
 	relative := false
 	if r := ims.Relative; r != "" && strings.HasPrefix(module, r) {
 		relative = true

@@ -1216,8 +1216,19 @@ type SourceImports struct {
 	// as a path ("{}.py", "{}/__init__.py"). A relative module is read
 	// in its folder; any other in the importing source's folder or one
 	// above it, and only when exactly one such file is in the build
-	// context.
+	// context (but see PathModules).
 	Files []string `yaml:"files"`
+	// PathModules, when true, reads a module as a path: one that starts
+	// with "./" or "../" is relative to the importing source's folder and
+	// is the first of Files there that is a source (Node.js's order:
+	// the file as named, then with an ending, then a folder's index);
+	// any other module is a package, whose names nothing binds.
+	PathModules bool `yaml:"path_modules"`
+	// Exported are regexps over a module, {name} standing for a name: a
+	// module binds a name for an import only when one matches (export
+	// const NAME, module.exports = { NAME }). Empty: every name the
+	// module binds at its top level is importable (Python).
+	Exported []string `yaml:"exported"`
 	// Folder, when true, binds in each source the names that the other
 	// sources of its folder bind (a Go package is its folder's files),
 	// from the source's start, when exactly one of them binds the name.

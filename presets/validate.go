@@ -1087,6 +1087,14 @@ func (im *SourceImports) validate(b *PathBindings) *presetErr {
 			return &presetErr{at + ".files", "statements need files"}
 		}
 	}
+	for i, pat := range im.Exported {
+		if !strings.Contains(pat, "{name}") {
+			return &presetErr{fmt.Sprintf("%s.exported.%d", at, i), fmt.Sprintf("pattern %q has no {name}", pat)}
+		}
+		if _, err := compileRE(strings.ReplaceAll(pat, "{name}", "x")); err != nil {
+			return &presetErr{fmt.Sprintf("%s.exported.%d", at, i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+	}
 	for i, f := range im.Files {
 		if strings.Count(f, "{}") != 1 || path.IsAbs(f) || strings.Contains(f, "..") {
 			return &presetErr{fmt.Sprintf("%s.files.%d", at, i), fmt.Sprintf("%q must be a relative path holding {} once", f)}
