@@ -150,3 +150,40 @@ func TestNodeImportedBindings(t *testing.T) {
 		})
 	}
 }
+
+// countingSources counts the reads of each source and keeps one
+// ImportCache for all the scans, as the conversion's sources do.
+type countingSources struct {
+	mapSources
+	reads map[string]int
+	cache ImportCache
+}
+
+func (c *countingSources) Source(name string) ([]byte, bool) {
+	c.reads[name]++
+	return c.mapSources.Source(name)
+}
+
+func (c *countingSources) Cache() *ImportCache { return &c.cache }
+
+// A package's files are read for their bindings once, whatever the
+// number of calls and sources that use them.
+func TestGoFolderBindingsReadOnce(t *testing.T) {
+	ws := writeSources(t, "go")
+	const use = "package main\n\nfunc f() {\n\tos.MkdirAll(dataDir, 0o755)\n\tos.Create(logFile)\n\tos.Create(other)\n}\n"
+	src := &countingSources{mapSources: mapSources{
+		"cmd/config.go": "package main\n\nconst dataDir = \"data\"\nconst logFile = \"x.log\"\n",
+		"cmd/a.go":      use,
+		"cmd/b.go":      use,
+	}, reads: map[string]int{}}
+	for _, f := range []string{"cmd/a.go", "cmd/b.go"} {
+		if got := ws.PathsIn(f, []byte(src.mapSources[f]), src); !slices.Equal(got, []string{"data", "x.log"}) {
+			t.Fatalf("%s: paths %q", f, got)
+		}
+	}
+	for f, n := range src.reads {
+		if n != 1 {
+			t.Errorf("%s read %d times, want once", f, n)
+		}
+	}
+}

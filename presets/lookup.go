@@ -1205,7 +1205,10 @@ type Sources interface {
 func (s *WriteSources) PathsIn(name string, data []byte, src Sources) []string {
 	var im *importer
 	if s.Imports != nil && src != nil {
-		im = &importer{s: s, name: name, data: data, src: src, depth: importDepth}
+		im = &importer{s: s, name: name, data: data, src: src, depth: importDepth, cache: &ImportCache{}}
+		if c, ok := src.(interface{ Cache() *ImportCache }); ok {
+			im.cache = c.Cache()
+		}
 	}
 	hits := literalHits(s.Patterns, data)
 	for _, p := range s.Named {
@@ -1341,10 +1344,24 @@ type importer struct {
 	depth int // imports that may still be followed from here
 	stmts []importStmt
 	read  bool
-	// memo holds what resolve found, by depth, file and name, shared
-	// along the chain: a package's many calls by one name read each of
-	// its files once.
-	memo map[importKey][]string
+	// cache holds what resolve and the folders' bindings found, shared
+	// along the chain and, when Sources gives one, by all the scans.
+	cache *ImportCache
+}
+
+// ImportCache keeps what a module binds a name to across the scans of
+// one build context's sources, so that the sources of a big package
+// that use one name read each file for it once. A Sources with a method
+// Cache() *ImportCache gives one; its zero value is ready.
+type ImportCache struct {
+	m       map[importKey][]string
+	folders map[string]map[string][]folderBinding // by folder, by name
+}
+
+// folderBinding is a name one source of a folder binds for good.
+type folderBinding struct {
+	file  string
+	paths []string
 }
 
 // importKey is what resolve reads: a name of a source, at a depth.
@@ -1386,12 +1403,9 @@ func (im *importer) binding(name string, from, at int) (int, int, []string, bool
 	}
 	var paths []string
 	binders := 0
-	for _, f := range im.src.Folder(path.Dir(im.name)) {
-		if f == im.name {
-			continue
-		}
-		if ps := im.resolve(f, name); len(ps) > 0 {
-			paths = ps
+	for _, b := range im.folderBindings()[name] {
+		if b.file != im.name {
+			paths = b.paths
 			binders++
 		}
 	}
@@ -1399,24 +1413,85 @@ func (im *importer) binding(name string, from, at int) (int, int, []string, bool
 	return 0, 0, paths, binders == 1
 }
 
+// folderBindings returns the names the sources of the importing
+// source's folder bind for good (each source's binding nearest its end,
+// with nothing after it that may bind the name anew), read once per
+// folder: a package's files see each other's names, so a call by a name
+// would otherwise read every file of the folder again.
+func (im *importer) folderBindings() map[string][]folderBinding {
+	dir := path.Dir(im.name)
+	if bs, ok := im.cache.folders[dir]; ok {
+		return bs
+	}
+	bs := map[string][]folderBinding{}
+	b := im.s.Bindings
+	for _, f := range im.src.Folder(dir) {
+		data, ok := im.src.Source(f)
+		if !ok {
+			continue
+		}
+		names := map[string]bool{}
+		collect := func(patterns []string, text []byte) {
+			for _, p := range patterns {
+				if !mayMatch(p, text) {
+					continue
+				}
+				r := re(p)
+				gn := r.SubexpIndex("name")
+				for _, m := range r.FindAllSubmatchIndex(text, -1) {
+					if m[2*gn] >= 0 {
+						names[string(text[m[2*gn]:m[2*gn+1]])] = true
+					}
+				}
+			}
+		}
+		collect(b.Patterns, data)
+		for _, g := range b.Groups {
+			if !mayMatch(g.Decl, data) {
+				continue
+			}
+			dr := re(g.Decl)
+			gb := dr.SubexpIndex("body")
+			for _, m := range dr.FindAllSubmatchIndex(data, -1) {
+				if m[2*gb] >= 0 {
+					collect(g.Patterns, data[m[2*gb]:m[2*gb+1]])
+				}
+			}
+		}
+		for _, n := range slices.Sorted(maps.Keys(names)) {
+			// The folder's names are all read here: a source's own
+			// binding by another's name is not followed a second time.
+			if ps := b.boundIn(data, n, len(data), namedDepth, nil); len(ps) > 0 && im.exports(data, n) {
+				bs[n] = append(bs[n], folderBinding{f, ps})
+			}
+		}
+	}
+	if im.cache.folders == nil {
+		im.cache.folders = map[string]map[string][]folderBinding{}
+	}
+	im.cache.folders[dir] = bs
+	return bs
+}
+
 // resolve returns the paths the source file binds name to for good:
 // its binding nearest its end, read with the source's own imports one
 // level further.
 func (im *importer) resolve(file, name string) []string {
 	key := importKey{im.depth, file, name}
-	if ps, ok := im.memo[key]; ok {
+	if ps, ok := im.cache.m[key]; ok {
 		return ps
 	}
 	data, ok := im.src.Source(file)
-	if !ok || !im.exports(data, name) {
+	// A binding spells the name: most of a package's files do not.
+	if !ok || !bytes.Contains(data, []byte(name)) || !im.exports(data, name) {
 		return nil
 	}
-	if im.memo == nil {
-		im.memo = map[importKey][]string{}
+	if im.cache.m == nil {
+		im.cache.m = map[importKey][]string{}
 	}
-	next := &importer{s: im.s, name: file, data: data, src: im.src, depth: im.depth - 1, memo: im.memo}
+	next := &importer{s: im.s, name: file, data: data, src: im.src, depth: im.depth - 1, cache: im.cache}
 	ps := im.s.Bindings.boundIn(data, name, len(data), namedDepth, next)
-	im.memo[key] = ps
+	im.cache.m[key] = ps
 	return ps
 }
 

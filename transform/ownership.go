@@ -406,7 +406,11 @@ type contextSources struct {
 	names []string // in the walk's order, which is sorted
 	data  map[string][]byte
 	read  map[string][]byte // as a scan reads them, made once
+	cache presets.ImportCache
 }
+
+// Cache keeps what the sources bind a name to across the scans.
+func (c *contextSources) Cache() *presets.ImportCache { return &c.cache }
 
 // Source returns the source with its comments blanked and, where the
 // COPY that placed it is known, its own folder's expressions read as
