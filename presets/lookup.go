@@ -1181,6 +1181,29 @@ const namedDepth = 4
 // bound to, at the call's place, each joined with the string literals
 // of the match's group "args" (DATA / "raw.csv").
 func (s *WriteSources) Paths(data []byte) []string {
+	return s.PathsIn("", data, nil)
+}
+
+// importDepth is how many imports a name may be followed through from
+// the source that writes by it (TOKEN_FILE imported from a module that
+// imports it from a third): one is the common case, a few more a bound
+// on the work.
+const importDepth = 3
+
+// Sources gives the build context's sources to a scan that follows a
+// name into the source that binds it (WriteSources.Imports).
+type Sources interface {
+	// Source returns the source at name (a path of the build context)
+	// as the scan reads it, and false when there is none to read.
+	Source(name string) ([]byte, bool)
+	// Folder returns the sources in folder dir, sorted.
+	Folder(dir string) []string
+}
+
+// PathsIn is Paths for the source at name, whose names Imports may bind
+// to the bindings of the other sources src gives.
+func (s *WriteSources) PathsIn(name string, data []byte, src Sources) []string {
+	im := s.importerFor(name, data, src)
 	hits := literalHits(s.Patterns, data)
 	for _, p := range s.Named {
 		if s.Bindings == nil || !mayMatch(p, data) {
@@ -1192,7 +1215,7 @@ func (s *WriteSources) Paths(data []byte) []string {
 			if m[2*g] < 0 {
 				continue
 			}
-			for _, v := range s.Bindings.bound(data, string(data[m[2*g]:m[2*g+1]]), m[0], namedDepth) {
+			for _, v := range s.Bindings.boundIn(data, string(data[m[2*g]:m[2*g+1]]), m[0], namedDepth, im) {
 				hits = append(hits, pathHit{m[2*g], joinArgs(v, data, m, ga)})
 			}
 		}
@@ -1202,6 +1225,19 @@ func (s *WriteSources) Paths(data []byte) []string {
 
 // joinArgs returns p joined with the string literals of the match m's
 // group ga (none when ga is -1 or took no part), in order.
+// importerFor follows the names the source name imports from the other
+// sources of src, nil when the preset has no imports or src is nil.
+func (s *WriteSources) importerFor(name string, data []byte, src Sources) *importer {
+	if s.Imports == nil || src == nil {
+		return nil
+	}
+	im := &importer{s: s, name: name, data: data, src: src, depth: importDepth, cache: &ImportCache{}}
+	if c, ok := src.(interface{ Cache() *ImportCache }); ok {
+		im.cache = c.Cache()
+	}
+	return im
+}
+
 func joinArgs(p string, data []byte, m []int, ga int) string {
 	if ga < 0 || m[2*ga] < 0 {
 		return p
@@ -1221,11 +1257,19 @@ func joinArgs(p string, data []byte, m []int, ga int) string {
 // most depth times; none when a block the binding is in closes before
 // at or the name may be bound anew in between (Shadow).
 func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
+	return b.boundIn(data, name, at, depth, nil)
+}
+
+// boundIn is bound with the names im imports into data: an import of
+// name before at binds it as a binding there does, to the paths the
+// imported source's binding holds.
+func (b *PathBindings) boundIn(data []byte, name string, at, depth int, im *importer) []string {
 	if b == nil || !isIdent(name) {
 		return nil
 	}
 	start, end := -1, 0
 	var vals []string
+	var held []string // the paths an import binds name to, read already
 	var args []string // literals joined to each value's paths
 	// nearest takes the bindings of name that the patterns find in
 	// data[from:to], keeping the last before at.
@@ -1240,7 +1284,7 @@ func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
 				if m[2*gn] < 0 || string(data[from+m[2*gn]:from+m[2*gn+1]]) != name || from+m[0] <= start {
 					continue
 				}
-				start, end, vals, args = from+m[0], from+m[1], nil, nil
+				start, end, vals, args, held = from+m[0], from+m[1], nil, nil, nil
 				for _, gv := range []int{br.SubexpIndex("value"), br.SubexpIndex("alt")} {
 					if gv >= 0 && m[2*gv] >= 0 {
 						vals = append(vals, string(data[from+m[2*gv]:from+m[2*gv+1]]))
@@ -1270,10 +1314,15 @@ func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
 			}
 		}
 	}
+	if im != nil {
+		if is, ie, paths, ok := im.binding(name, start, at); ok {
+			start, end, vals, args, held = is, ie, nil, nil, paths
+		}
+	}
 	if start < 0 || !inScope(data[end:at], name, b.Block, b.Shadow) {
 		return nil
 	}
-	var out []string
+	out := slices.Clone(held)
 	for _, v := range vals {
 		switch {
 		case len(v) >= 2 && strings.ContainsRune("'\"`", rune(v[0])) && v[len(v)-1] == v[0]:
@@ -1281,7 +1330,7 @@ func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
 				out = append(out, v)
 			}
 		case depth > 0:
-			out = append(out, b.bound(data, v, start, depth-1)...)
+			out = append(out, b.boundIn(data, v, start, depth-1, im)...)
 		}
 	}
 	if len(args) > 0 {
@@ -1290,6 +1339,287 @@ func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
 		}
 	}
 	return out
+}
+
+// importer reads the names a source imports from other sources of the
+// build context (WriteSources.Imports).
+type importer struct {
+	s     *WriteSources
+	name  string // the importing source, a path of the build context
+	data  []byte
+	src   Sources
+	depth int // imports that may still be followed from here
+	stmts []importStmt
+	read  bool
+	// cache holds what resolve and the folders' bindings found, shared
+	// along the chain and, when Sources gives one, by all the scans.
+	cache *ImportCache
+}
+
+// ImportCache keeps what a module binds a name to across the scans of
+// one build context's sources, so that the sources of a big package
+// that use one name read each file for it once. A Sources with a method
+// Cache() *ImportCache gives one; its zero value is ready.
+type ImportCache struct {
+	m       map[importKey][]string
+	folders map[string]map[string][]folderBinding // by folder, by name
+}
+
+// folderBinding is a name one source of a folder binds for good.
+type folderBinding struct {
+	file  string
+	paths []string
+}
+
+// importKey is what resolve reads: a name of a source, at a depth.
+type importKey struct {
+	depth      int
+	file, name string
+}
+
+// importStmt is one name an import statement binds.
+type importStmt struct {
+	local, remote string // the name in the importing source and in the module
+	file          string // the module's source
+	start, end    int    // the statement in the importing source
+}
+
+// binding returns where the import of name nearest before at and after
+// a binding at from is, with the paths the imported source binds the
+// name to; false when there is none, or the module binds nothing by
+// that name for good. A folder's shared bindings stand at the source's
+// start, behind any binding of the source itself.
+func (im *importer) binding(name string, from, at int) (int, int, []string, bool) {
+	if im.depth <= 0 {
+		return 0, 0, nil, false
+	}
+	im.parse()
+	best := -1
+	for i, st := range im.stmts {
+		if st.local == name && st.start > from && st.end <= at && (best < 0 || st.start > im.stmts[best].start) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		st := im.stmts[best]
+		paths := im.resolve(st.file, st.remote)
+		return st.start, st.end, paths, len(paths) > 0
+	}
+	if !im.s.Imports.Folder || from >= 0 {
+		return 0, 0, nil, false
+	}
+	var paths []string
+	binders := 0
+	for _, b := range im.folderBindings()[name] {
+		if b.file != im.name {
+			paths = b.paths
+			binders++
+		}
+	}
+	// Two sources of one package binding one name do not compile.
+	return 0, 0, paths, binders == 1
+}
+
+// folderBindings returns the names the sources of the importing
+// source's folder bind for good (each source's binding nearest its end,
+// with nothing after it that may bind the name anew), read once per
+// folder: a package's files see each other's names, so a call by a name
+// would otherwise read every file of the folder again.
+func (im *importer) folderBindings() map[string][]folderBinding {
+	dir := path.Dir(im.name)
+	if bs, ok := im.cache.folders[dir]; ok {
+		return bs
+	}
+	bs := map[string][]folderBinding{}
+	b := im.s.Bindings
+	for _, f := range im.src.Folder(dir) {
+		data, ok := im.src.Source(f)
+		if !ok {
+			continue
+		}
+		names := map[string]bool{}
+		collect := func(patterns []string, text []byte) {
+			for _, p := range patterns {
+				if !mayMatch(p, text) {
+					continue
+				}
+				r := re(p)
+				gn := r.SubexpIndex("name")
+				for _, m := range r.FindAllSubmatchIndex(text, -1) {
+					if m[2*gn] >= 0 {
+						names[string(text[m[2*gn]:m[2*gn+1]])] = true
+					}
+				}
+			}
+		}
+		collect(b.Patterns, data)
+		for _, g := range b.Groups {
+			if !mayMatch(g.Decl, data) {
+				continue
+			}
+			dr := re(g.Decl)
+			gb := dr.SubexpIndex("body")
+			for _, m := range dr.FindAllSubmatchIndex(data, -1) {
+				if m[2*gb] >= 0 {
+					collect(g.Patterns, data[m[2*gb]:m[2*gb+1]])
+				}
+			}
+		}
+		for _, n := range slices.Sorted(maps.Keys(names)) {
+			// The folder's names are all read here: a source's own
+			// binding by another's name is not followed a second time.
+			if ps := b.boundIn(data, n, len(data), namedDepth, nil); len(ps) > 0 && im.exports(data, n) {
+				bs[n] = append(bs[n], folderBinding{f, ps})
+			}
+		}
+	}
+	if im.cache.folders == nil {
+		im.cache.folders = map[string]map[string][]folderBinding{}
+	}
+	im.cache.folders[dir] = bs
+	return bs
+}
+
+// resolve returns the paths the source file binds name to for good:
+// its binding nearest its end, read with the source's own imports one
+// level further.
+func (im *importer) resolve(file, name string) []string {
+	key := importKey{im.depth, file, name}
+	if ps, ok := im.cache.m[key]; ok {
+		return ps
+	}
+	data, ok := im.src.Source(file)
+	// A binding spells the name: most of a package's files do not.
+	if !ok || !bytes.Contains(data, []byte(name)) || !im.exports(data, name) {
+		return nil
+	}
+	if im.cache.m == nil {
+		im.cache.m = map[importKey][]string{}
+	}
+	next := &importer{s: im.s, name: file, data: data, src: im.src, depth: im.depth - 1, cache: im.cache}
+	ps := im.s.Bindings.boundIn(data, name, len(data), namedDepth, next)
+	im.cache.m[key] = ps
+	return ps
+}
+
+// exports reports whether a module's data gives name to an importer:
+// always when the preset lists no Exported shapes.
+func (im *importer) exports(data []byte, name string) bool {
+	ex := im.s.Imports.Exported
+	if len(ex) == 0 {
+		return true
+	}
+	for _, p := range ex {
+		if re(strings.ReplaceAll(p, "{name}", regexp.QuoteMeta(name))).Match(data) {
+			return true
+		}
+	}
+	return false
+}
+
+// parse reads the source's import statements once.
+func (im *importer) parse() {
+	if im.read {
+		return
+	}
+	im.read = true
+	ims := im.s.Imports
+	if len(ims.Statements) == 0 {
+		return
+	}
+	nr := re(ims.Names)
+	gn, ga := nr.SubexpIndex("name"), nr.SubexpIndex("alias")
+	for _, p := range ims.Statements {
+		if !mayMatch(p, im.data) {
+			continue
+		}
+		sr := re(p)
+		gm, gs := sr.SubexpIndex("module"), sr.SubexpIndex("names")
+		for _, m := range sr.FindAllSubmatchIndex(im.data, -1) {
+			if m[2*gm] < 0 || m[2*gs] < 0 {
+				continue
+			}
+			file, ok := im.moduleFile(string(im.data[m[2*gm]:m[2*gm+1]]))
+			if !ok {
+				continue
+			}
+			names := im.data[m[2*gs]:m[2*gs+1]]
+			for _, n := range nr.FindAllSubmatchIndex(names, -1) {
+				if n[2*gn] < 0 {
+					continue
+				}
+				st := importStmt{remote: string(names[n[2*gn]:n[2*gn+1]]), file: file, start: m[0], end: m[1]}
+				st.local = st.remote
+				if ga >= 0 && n[2*ga] >= 0 {
+					st.local = string(names[n[2*ga]:n[2*ga+1]])
+				}
+				im.stmts = append(im.stmts, st)
+			}
+		}
+	}
+}
+
+// moduleFile returns the source of the build context a module names:
+// a relative module's file in its folder, any other's in the importing
+// source's folder or one above it, when exactly one of those is a
+// source; false when none is, or two are, since which one the
+// program's module path finds first cannot be told.
+func (im *importer) moduleFile(module string) (string, bool) {
+	ims := im.s.Imports
+	dir := path.Dir(im.name)
+	if ims.PathModules {
+		if !strings.HasPrefix(module, "./") && !strings.HasPrefix(module, "../") {
+			return "", false // a package's
+		}
+		for _, f := range ims.Files {
+			cand := path.Join(dir, strings.Replace(f, "{}", module, 1))
+			if cand == ".." || strings.HasPrefix(cand, "../") || cand == im.name {
+				continue
+			}
+			if _, ok := im.src.Source(cand); ok {
+				return cand, true
+			}
+		}
+		return "", false
+	}
+	relative := false
+	if r := ims.Relative; r != "" && strings.HasPrefix(module, r) {
+		relative = true
+		module = strings.TrimPrefix(module, r)
+		for strings.HasPrefix(module, r) {
+			if dir == "." {
+				return "", false // above the build context
+			}
+			dir, module = path.Dir(dir), strings.TrimPrefix(module, r)
+		}
+	}
+	rel := module
+	if ims.Sep != "" {
+		rel = strings.ReplaceAll(module, ims.Sep, "/")
+	}
+	if strings.Contains(rel, "..") || path.IsAbs(rel) {
+		return "", false
+	}
+	var found []string
+	for {
+		for _, f := range ims.Files {
+			cand := path.Join(dir, strings.Replace(f, "{}", rel, 1))
+			if cand == im.name || slices.Contains(found, cand) || strings.HasPrefix(cand, "../") {
+				continue
+			}
+			if _, ok := im.src.Source(cand); ok {
+				found = append(found, cand)
+			}
+		}
+		if relative || dir == "." {
+			break
+		}
+		dir = path.Dir(dir)
+	}
+	if len(found) != 1 {
+		return "", false
+	}
+	return found[0], true
 }
 
 // listItems returns the items of a comma-separated list (a group
@@ -1435,6 +1765,14 @@ func (s *WriteSources) FolderPaths(data []byte) []string { return literalPaths(s
 // expression holds a path the patterns read (Path.of("temp")) is that
 // write, not an unnamed one.
 func (s *WriteSources) UnnamedWrites(data []byte) []Literal {
+	return s.UnnamedWritesIn("", data, nil)
+}
+
+// UnnamedWritesIn is UnnamedWrites of the source name among src: a name
+// that src's imports bind to a literal (writes.sources.imports) names its
+// path as one bound in the source does.
+func (s *WriteSources) UnnamedWritesIn(name string, data []byte, src Sources) []Literal {
+	im := s.importerFor(name, data, src)
 	var named []int
 	groupMatches(s.Patterns, data, "path", func(_ []int, start, _ int) {
 		named = append(named, start)
@@ -1445,7 +1783,7 @@ func (s *WriteSources) UnnamedWrites(data []byte) []Literal {
 		if slices.ContainsFunc(named, func(at int) bool { return at >= start && at < end }) {
 			return
 		}
-		if len(s.Named) > 0 && len(s.Bindings.bound(data, expr, start, 2)) > 0 {
+		if len(s.Named) > 0 && len(s.Bindings.boundIn(data, expr, start, 2, im)) > 0 {
 			// A name bound to a literal names the path: Named reads it.
 			return
 		}

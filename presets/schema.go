@@ -1111,6 +1111,11 @@ type WriteSources struct {
 	Named []string `yaml:"named"`
 	// Bindings bind a name to paths for good, for Named.
 	Bindings *PathBindings `yaml:"bindings"`
+	// Imports are how a source binds a name to the binding another
+	// source of the build context gives it (Python's from MODULE import
+	// NAME, a Go package's other files), which Bindings then read as if
+	// written where the import is.
+	Imports *SourceImports `yaml:"imports"`
 	// RootReads are regexps over a source matching a path the program
 	// reads, tests or expands (review 12, finding C): group "path", a
 	// literal that counts when it is under /root or starts with ~ (the
@@ -1197,6 +1202,46 @@ type PathBindings struct {
 	// may bind the name anew in between.
 	Block  string `yaml:"block"`
 	Shadow string `yaml:"shadow"`
+}
+
+// SourceImports says how a source takes names bound in other sources
+// of the build context, for WriteSources' Named and Bindings.
+type SourceImports struct {
+	// Statements are regexps over a source matching a statement that
+	// imports names of a module: group "module", the module as written,
+	// and group "names", the names (each a Names match).
+	Statements []string `yaml:"statements"`
+	// Names is a regexp over a statement's group "names" matching one
+	// name imported: group "name", the module's name for it, and
+	// optionally group "alias", the importing source's.
+	Names string `yaml:"names"`
+	// Sep is what separates a module's parts, read as a folder's "/".
+	Sep string `yaml:"sep"`
+	// Relative is the prefix that makes a module relative to the
+	// importing source's folder; each further one in a row goes one
+	// folder up (Python's from .config, from ..config).
+	Relative string `yaml:"relative"`
+	// Files are the files a module may be, "{}" standing for the module
+	// as a path ("{}.py", "{}/__init__.py"). A relative module is read
+	// in its folder; any other in the importing source's folder or one
+	// above it, and only when exactly one such file is in the build
+	// context (but see PathModules).
+	Files []string `yaml:"files"`
+	// PathModules, when true, reads a module as a path: one that starts
+	// with "./" or "../" is relative to the importing source's folder and
+	// is the first of Files there that is a source (Node.js's order:
+	// the file as named, then with an ending, then a folder's index);
+	// any other module is a package, whose names nothing binds.
+	PathModules bool `yaml:"path_modules"`
+	// Exported are regexps over a module, {name} standing for a name: a
+	// module binds a name for an import only when one matches (export
+	// const NAME, module.exports = { NAME }). Empty: every name the
+	// module binds at its top level is importable (Python).
+	Exported []string `yaml:"exported"`
+	// Folder, when true, binds in each source the names that the other
+	// sources of its folder bind (a Go package is its folder's files),
+	// from the source's start, when exactly one of them binds the name.
+	Folder bool `yaml:"folder"`
 }
 
 // BindingGroup is a declaration that binds several names.

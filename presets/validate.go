@@ -1078,7 +1078,56 @@ func validateWrites(w *Writes) *presetErr {
 			return &presetErr{where + ".used", fmt.Sprintf("bad pattern %q: %v", c.Used, err)}
 		}
 	}
+	if err := s.Imports.validate(s.Bindings); err != nil {
+		return err
+	}
 	return s.Bindings.validate("writes.sources.bindings")
+}
+
+// validate checks writes.sources.imports, which only bindings read.
+func (im *SourceImports) validate(b *PathBindings) *presetErr {
+	const at = "writes.sources.imports"
+	if im == nil {
+		return nil
+	}
+	if b == nil {
+		return &presetErr{at, "imports need writes.sources.bindings"}
+	}
+	if len(im.Statements) == 0 && !im.Folder {
+		return &presetErr{at, "imports need statements or folder"}
+	}
+	for i, pat := range im.Statements {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("%s.statements.%d", at, i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("module") < 0 || re.SubexpIndex("names") < 0 {
+			return &presetErr{fmt.Sprintf("%s.statements.%d", at, i), fmt.Sprintf("pattern %q needs groups named module and names", pat)}
+		}
+	}
+	if len(im.Statements) > 0 {
+		re, err := compileRE(im.Names)
+		if err != nil || re.SubexpIndex("name") < 0 {
+			return &presetErr{at + ".names", fmt.Sprintf("names %q must be a pattern with a group named name", im.Names)}
+		}
+		if len(im.Files) == 0 {
+			return &presetErr{at + ".files", "statements need files"}
+		}
+	}
+	for i, pat := range im.Exported {
+		if !strings.Contains(pat, "{name}") {
+			return &presetErr{fmt.Sprintf("%s.exported.%d", at, i), fmt.Sprintf("pattern %q has no {name}", pat)}
+		}
+		if _, err := compileRE(strings.ReplaceAll(pat, "{name}", "x")); err != nil {
+			return &presetErr{fmt.Sprintf("%s.exported.%d", at, i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+	}
+	for i, f := range im.Files {
+		if strings.Count(f, "{}") != 1 || path.IsAbs(f) || strings.Contains(f, "..") {
+			return &presetErr{fmt.Sprintf("%s.files.%d", at, i), fmt.Sprintf("%q must be a relative path holding {} once", f)}
+		}
+	}
+	return nil
 }
 
 // validate checks bindings found at the YAML path at.

@@ -377,10 +377,19 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 	src := w.Sources
 	seen := map[string]bool{}
 	runs := p.runSources()
+	// Every source is read before any is scanned, so that a name one
+	// imports from another (writes.sources.imports) finds its binding.
+	all := &contextSources{p: p, src: src, data: map[string][]byte{}}
 	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+		all.names = append(all.names, name)
+		all.data[name] = data
+		return true
+	})
+	for _, name := range all.names {
+		data := all.data[name]
 		code := p.blanked(name, data)
-		us := commentsOut(data, code, src.UnnamedWrites)
-		paths := src.Paths
+		us := commentsOut(data, code, func(d []byte) []presets.Literal { return src.UnnamedWritesIn(name, d, all) })
+		paths := func(d []byte) []string { return src.PathsIn(name, d, all) }
 		if len(src.FileDir) > 0 {
 			if at, ok := p.imagePathOf(name); ok {
 				// A path from the source's own folder (__dirname) is
@@ -388,14 +397,14 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 				// source is (review 16, finding B).
 				paths = func(d []byte) []string {
 					d, _ = src.InFileDir(d, path.Dir(at))
-					return src.Paths(d)
+					return src.PathsIn(name, d, all)
 				}
 			}
 		}
 		ps := commentsOut(data, code, paths)
 		folders := commentsOut(data, code, src.FolderPaths)
 		if len(us)+len(ps)+len(folders) == 0 || !runs(name) {
-			return true // no write, no image has it, or the start never loads it
+			continue // no write, no image has it, or the start never loads it
 		}
 		for _, u := range us {
 			// path: the expression; file: where the call is.
@@ -413,8 +422,7 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 				out = append(out, writeSeen{path: wp, file: name, folder: true})
 			}
 		}
-		return true
-	})
+	}
 	return out, unnamed
 }
 
@@ -488,6 +496,56 @@ func (p *plan) configWrites(unnamed []writeSeen) []writeSeen {
 			continue
 		}
 		out = append(out, writeSeen{path: c.path, tree: true, file: fmt.Sprintf("%s gives it as %s, which %s reads, and %s writes by a path the sources do not spell out", c.where, c.key, c.reader, unnamed[0].file)})
+	}
+	return out
+}
+
+// contextSources are the build context's sources that writes.sources
+// reads, given to a scan that follows a name imported from one of them
+// (presets.Sources).
+type contextSources struct {
+	p     *plan
+	src   *presets.WriteSources
+	names []string // in the walk's order, which is sorted
+	data  map[string][]byte
+	read  map[string][]byte // as a scan reads them, made once
+	cache presets.ImportCache
+}
+
+// Cache keeps what the sources bind a name to across the scans.
+func (c *contextSources) Cache() *presets.ImportCache { return &c.cache }
+
+// Source returns the source with its comments blanked and, where the
+// COPY that placed it is known, its own folder's expressions read as
+// literals, as the scan of the source itself reads it.
+func (c *contextSources) Source(name string) ([]byte, bool) {
+	data, ok := c.data[name]
+	if !ok {
+		return nil, false
+	}
+	if d, ok := c.read[name]; ok {
+		return d, true
+	}
+	d := c.p.blanked(name, data)()
+	if len(c.src.FileDir) > 0 {
+		if at, ok := c.p.imagePathOf(name); ok {
+			d, _ = c.src.InFileDir(d, path.Dir(at))
+		}
+	}
+	if c.read == nil {
+		c.read = map[string][]byte{}
+	}
+	c.read[name] = d
+	return d, true
+}
+
+// Folder returns the sources directly in dir.
+func (c *contextSources) Folder(dir string) []string {
+	var out []string
+	for _, n := range c.names {
+		if path.Dir(n) == dir {
+			out = append(out, n)
+		}
 	}
 	return out
 }

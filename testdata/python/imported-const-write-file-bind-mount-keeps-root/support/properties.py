@@ -1,0 +1,1 @@
+TOKEN_FILE = 'token.json'
