@@ -820,13 +820,8 @@ func (r *RunFiles) validate() *presetErr {
 	}
 	for i, c := range r.ConfigValues {
 		where := fmt.Sprintf("run_files.config_values.%d", i)
-		if len(c.Files) == 0 {
-			return &presetErr{where, "config_values needs files"}
-		}
-		for j, g := range c.Files {
-			if _, err := path.Match(g, ""); err != nil || g == "" || path.IsAbs(g) || path.Clean(g) != g {
-				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("bad pattern %q: a glob on a relative path's last elements", g)}
-			}
+		if err := validFileGlobs(where, "config_values", c.Files); err != nil {
+			return err
 		}
 		re, err := compileRE(c.Value)
 		if err != nil {
@@ -1053,13 +1048,8 @@ func validateWrites(w *Writes) *presetErr {
 	}
 	for i, c := range s.ConfigPaths {
 		where := fmt.Sprintf("writes.sources.config_paths.%d", i)
-		if len(c.Files) == 0 {
-			return &presetErr{where, "config_paths needs files"}
-		}
-		for j, g := range c.Files {
-			if _, err := path.Match(g, ""); err != nil || g == "" || path.IsAbs(g) || path.Clean(g) != g {
-				return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("bad pattern %q: a glob on a relative path's last elements", g)}
-			}
+		if err := validFileGlobs(where, "config_paths", c.Files); err != nil {
+			return err
 		}
 		re, err := compileRE(c.Value)
 		if err != nil {
@@ -1450,6 +1440,21 @@ func validateSockets(k *Sockets) *presetErr {
 			if _, err := compileRE(pat); pat != "" && err != nil {
 				return &presetErr{where, fmt.Sprintf("bad pattern %q: %v", pat, err)}
 			}
+		}
+	}
+	return nil
+}
+
+// validFileGlobs checks a `files` list of globs on a context path's last
+// elements (config_values, config_paths): at least one, each relative and
+// clean.
+func validFileGlobs(where, field string, files []string) *presetErr {
+	if len(files) == 0 {
+		return &presetErr{where, field + " needs files"}
+	}
+	for j, g := range files {
+		if _, err := path.Match(g, ""); err != nil || g == "" || path.IsAbs(g) || path.Clean(g) != g {
+			return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("bad pattern %q: a glob on a relative path's last elements", g)}
 		}
 	}
 	return nil
