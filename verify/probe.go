@@ -60,8 +60,8 @@ func (vr *run) probe(ctx context.Context) error {
 		p.Difference = compareProbe(p.Original, p.Converted)
 		p.Same = p.Difference == ""
 		vr.rep.Probes = append(vr.rep.Probes, p)
-		if name == "default" && !p.Original.passes() {
-			vr.rep.Warnings = append(vr.rep.Warnings, "the original itself "+p.Original.describe()+": the default probe shows only that both behave alike")
+		if w := originalFailed(name, i < len(vr.opt.HTTPProbes), p.Original); w != "" {
+			vr.rep.Warnings = append(vr.rep.Warnings, w)
 		}
 	}
 	vr.rep.WritesCompared = compareWrites(vr.rep.Original, vr.rep.Converted)
@@ -74,6 +74,26 @@ func (vr *run) image(variant string) *ImageReport {
 		return vr.rep.Original
 	}
 	return vr.rep.Converted
+}
+
+// OriginalFailed starts the warning of a probe that the original itself
+// failed, which shows only that both images fail alike.
+const OriginalFailed = "the original itself "
+
+// originalFailed warns when the original failed a probe, so that "same"
+// says only that both images fail alike: the default probe when the
+// original neither keeps running nor exits 0, and an HTTP probe it did
+// not answer (a server that stops at start: the real corpus's cloudcmd,
+// whose commit lacks the dist/ folder its start reads, compared two
+// crashes). A command probe's exit status is the probe's own business.
+func originalFailed(name string, http bool, o ProbeResult) string {
+	switch {
+	case name == "default" && !o.passes():
+		return OriginalFailed + o.describe() + ": the default probe shows only that both behave alike"
+	case http && o.Outcome != "answered":
+		return OriginalFailed + o.describe() + " at " + name + ": the probe shows only that both behave alike"
+	}
+	return ""
 }
 
 // passes reports whether a default probe result looks healthy: a server

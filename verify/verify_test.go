@@ -89,3 +89,26 @@ func TestCmdProbeArgs(t *testing.T) {
 		}
 	}
 }
+
+// An original that fails a probe is warned about: "same" then says only
+// that both images fail alike.
+func TestOriginalFailed(t *testing.T) {
+	one := 1
+	for _, c := range []struct {
+		name string
+		http bool
+		o    ProbeResult
+		want string
+	}{
+		{"default", false, ProbeResult{Outcome: "running"}, ""},
+		{"default", false, ProbeResult{Outcome: "exited", ExitCode: &one}, "the original itself exits 1: the default probe shows only that both behave alike"},
+		{"GET :8000/", true, ProbeResult{Outcome: "answered", HTTPStatus: 500}, ""},
+		{"GET :8000/", true, ProbeResult{Outcome: "exited", ExitCode: &one}, "the original itself exits 1 at GET :8000/: the probe shows only that both behave alike"},
+		{"GET :8000/", true, ProbeResult{Outcome: "no answer"}, "the original itself does not answer at GET :8000/: the probe shows only that both behave alike"},
+		{"cmd --bad", false, ProbeResult{Outcome: "exited", ExitCode: &one}, ""},
+	} {
+		if got := originalFailed(c.name, c.http, c.o); got != c.want {
+			t.Errorf("%s %+v: %q, want %q", c.name, c.o, got, c.want)
+		}
+	}
+}
