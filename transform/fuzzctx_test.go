@@ -39,6 +39,9 @@ var fuzzContextNames = []string{
 	"templates/index.html", "docker-compose.yml",
 	// compose files (review 13, findings B and C)
 	"compose.yaml", "compose.yml", "docker-compose.yaml", "compose.override.yaml",
+	// sources that bind names other sources import, configuration values
+	// (reviews 17 and 18); appended, so that earlier inputs keep their names
+	"config.py", "src/config.py", "src/app.py", "config/config.yml", "config.js",
 }
 
 // fuzzContextFiles is how many context files one fuzz input holds.
