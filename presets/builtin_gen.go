@@ -3038,6 +3038,10 @@ var builtinPresets = []*Preset{
 					Why:  "dotenv-java's Dotenv.configure().filename(...) reads the file it names from the working folder",
 				},
 			},
+			UnnamedReads: []string{
+				"\\bnew\\s+(?:FileInputStream|FileReader|RandomAccessFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\((?:[^()\\n]|\\([^()\\n]*\\))*\\))?)\\s*[,)]",
+				"\\bFiles\\.(?:readAllBytes|readString|readAllLines|newInputStream|newBufferedReader|lines)\\(\\s*(?P<expr>(?:Path\\.of|Paths\\.get)\\(\\s*[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\((?:[^()\\n]|\\([^()\\n]*\\))*\\))?\\s*\\)|[A-Za-z_][\\w.]*)\\s*[,)]",
+			},
 			ConfigValues: []ConfigValues{
 				{
 					Files: []string{
@@ -12104,6 +12108,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?:Path\\.of|Paths\\.get)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*\\)", [][]string{{"Files."}, {"create", "write", "OutputStream", "BufferedWriter"}, {"("}, {"Path"}, {".of", "s.get"}, {"("}, {")"}}},
 	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?P<expr>(?:Path\\.of|Paths\\.get)\\(\\s*[A-Za-z_][^()\\n]*(?:\\([^()\\n]*\\))?[^()\\n]*\\)|[A-Za-z_][\\w.]*(?:\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"Files."}, {"create", "write", "OutputStream", "BufferedWriter"}, {"("}}},
 	{"\\bFiles\\.(?:createDirectories|createDirectory|createFile|write|writeString|newOutputStream|newBufferedWriter)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*,", [][]string{{"Files."}, {"create", "write", "OutputStream", "BufferedWriter"}, {"("}, {","}}},
+	{"\\bFiles\\.(?:readAllBytes|readString|readAllLines|newInputStream|newBufferedReader|lines)\\(\\s*(?P<expr>(?:Path\\.of|Paths\\.get)\\(\\s*[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\((?:[^()\\n]|\\([^()\\n]*\\))*\\))?\\s*\\)|[A-Za-z_][\\w.]*)\\s*[,)]", [][]string{{"Files."}, {"AllBytes", "String", "AllLines", "InputStream", "BufferedReader", "lines"}, {"("}}},
 	{"\\bProcessBuilder\\(\\s*(?:(?:List\\.of|Arrays\\.asList|listOf)\\(\\s*)?\"(?:/bin/|/usr/bin/)?(?:ba)?sh\"\\s*,\\s*\"-c\"\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)", [][]string{{"ProcessBuilder("}, {"\""}, {"sh\""}, {","}, {"\"-c\""}, {","}}},
 	{"\\bProcessBuilder\\(\\s*(?:(?:List\\.of|Arrays\\.asList|listOf)\\(\\s*)?(?:\"(?P<prog>[^\"\\\\]+)\"|(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)])", [][]string{{"ProcessBuilder("}}},
 	{"\\bProcessBuilder\\b|\\bRuntime\\.getRuntime\\(\\)", [][]string{{"ProcessBuilder", "Runtime.getRuntime()"}}},
@@ -12150,6 +12155,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bn\\s*:?=\\s*(?:filepath|path)\\.Join\\(\\s*\"(?P<dir>[^\"\\\\\\n]+)\"(?P<rest>(?:\\s*,\\s*(?:[A-Za-z_]\\w*|\"[^\"\\\\\\n]*\"))*)\\s*\\)", [][]string{{"n"}, {"="}, {"filepath", "path"}, {".Join("}, {"\""}, {"\""}, {")"}}},
 	{"\\bn\\s*:?=\\s*\\[\\]string\\{(?P<items>[^{}]*)\\}", [][]string{{"n"}, {"="}, {"[]string{"}, {"}"}}},
 	{"\\bnew\\s+(?:Docker|Dockerode)\\s*\\(\\s*\\)", [][]string{{"new"}, {"Docker"}, {"("}, {")"}}},
+	{"\\bnew\\s+(?:FileInputStream|FileReader|RandomAccessFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\((?:[^()\\n]|\\([^()\\n]*\\))*\\))?)\\s*[,)]", [][]string{{"new"}, {"InputStream", "Reader", "RandomAccessFile"}, {"("}}},
 	{"\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database\\(\\s*(?P<name>[A-Za-z_$][\\w$]*)\\s*[,)]", [][]string{{"new"}, {"Database("}}},
 	{"\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database\\(\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"new"}, {"Database("}}},
 	{"\\bnode-gyp\\b", [][]string{{"node-gyp"}}},

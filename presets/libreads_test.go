@@ -45,3 +45,36 @@ func TestGoLibraryUnnamedReads(t *testing.T) {
 		}
 	}
 }
+
+// TestJavaUnnamedReads: java.yaml counts java.io's file streams and
+// java.nio.file.Files' readers on a path that is no literal as reads by
+// a path the source does not spell out (review 18, finding D's Left).
+func TestJavaUnnamedReads(t *testing.T) {
+	rf := builtinPreset(t, "java").RunFiles
+	for _, c := range []struct {
+		call string
+		want []string
+	}{
+		{`new FileInputStream(System.getenv("GOOGLE_APPLICATION_CREDENTIALS"))`, []string{`System.getenv("GOOGLE_APPLICATION_CREDENTIALS")`}},
+		{`new FileReader(configPath)`, []string{`configPath`}},
+		{`new RandomAccessFile(file, "r")`, []string{`file`}},
+		{`new FileInputStream("sa.json")`, nil},
+		{`Files.readString(Path.of(args[0]))`, []string{`Path.of(args[0])`}},
+		{`new FileInputStream(args[0])`, []string{`args[0]`}},
+		{`Files.readString(Path.of(dir))`, []string{`Path.of(dir)`}},
+		{`Files.readAllBytes(Paths.get(props.getProperty("key.file")))`, []string{`Paths.get(props.getProperty("key.file"))`}},
+		{`Files.lines(path)`, []string{`path`}},
+		{`Files.readAllLines(Path.of("users.txt"))`, nil},
+		{`Files.writeString(out, text)`, nil},
+		{`new FileOutputStream(out)`, nil},
+	} {
+		src := []byte("class A {\n  void f() throws Exception {\n    var x = " + c.call + ";\n  }\n}\n")
+		var got []string
+		for _, u := range rf.Unnamed(src) {
+			got = append(got, u.Text)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: %q, want %q", c.call, got, c.want)
+		}
+	}
+}
