@@ -71,18 +71,7 @@ func (p *plan) scriptKeys(args []word) (r *Runner, runCmd string, keys []string)
 			}
 		}
 	}
-	n := 0
-	for i := range runners {
-		x := &runners[i]
-		if x.File == "" || x.ScriptsKey == "" {
-			continue
-		}
-		for _, c := range x.Scripts {
-			if k := len(strings.Fields(c)); k > n && hasPrefixWords(args, c) {
-				r, n = x, k
-			}
-		}
-	}
+	r, n := scriptRunner(runners, args, func(x *Runner) bool { return x.File != "" && x.ScriptsKey != "" })
 	if r == nil {
 		return nil, "", nil
 	}
@@ -91,4 +80,25 @@ func (p *plan) scriptKeys(args []word) (r *Runner, runCmd string, keys []string)
 		return nil, "", nil
 	}
 	return r, strings.Join(wordTexts(args[:n]), " ") + " " + name, []string{r.ScriptsKey + "." + name}
+}
+
+// scriptRunner finds the runner among those use accepts whose command
+// runs a script by name in args (npm run x, yarn x), and how many words
+// that command has: the longest prefix that matches, so that `yarn run
+// x` is not `yarn` run.
+func scriptRunner(runners []Runner, args []word, use func(*Runner) bool) (*Runner, int) {
+	var r *Runner
+	n := 0
+	for i := range runners {
+		x := &runners[i]
+		if use != nil && !use(x) {
+			continue
+		}
+		for _, c := range x.Scripts {
+			if k := len(strings.Fields(c)); k > n && hasPrefixWords(args, c) {
+				r, n = x, k
+			}
+		}
+	}
+	return r, n
 }

@@ -243,19 +243,8 @@ func (w *devWalk) cmd(args []word, ctx string, in *Runner, depth int, top bool) 
 			return ""
 		}
 	}
-	// A script run by name (npm run build, yarn build): the longest
-	// prefix that matches, so that `yarn run x` is not `yarn` run.
-	var sr *Runner
-	n := 0
-	for i := range runners {
-		r := &runners[i]
-		for _, c := range r.Scripts {
-			if k := len(strings.Fields(c)); k > n && hasPrefixWords(args, c) {
-				sr, n = r, k
-			}
-		}
-	}
-	if sr != nil {
+	// A script run by name (npm run build, yarn build).
+	if sr, n := scriptRunner(runners, args, nil); sr != nil {
 		rest := args[n:]
 		if len(rest) > 0 && rest[0].dynamic {
 			return fmt.Sprintf("%s runs `%s`, a script only known at run time, which may use development dependencies", ctx, text)
