@@ -193,13 +193,7 @@ func (p *plan) planOwnership() {
 		}
 		if len(outside) == 0 {
 			u := unnamed[0]
-			more := ""
-			switch n := len(unnamed) - 1; {
-			case n == 1:
-				more = " (and 1 more such call)"
-			case n > 1:
-				more = fmt.Sprintf(" (and %d more such calls)", n)
-			}
+			more := moreCalls(len(unnamed) - 1)
 			p.notes.note(line, warnKeepsRootUnnamed, "%s writes by a path that %s gives, which the source does not spell out%s, and the program runs in /, which only root can write: the runtime keeps the original user %s, because the non-root user %s could not write a relative path there (a WORKDIR of the app's own would change where such paths resolve)", u.file, u.path, more, shown, p.runtime.User)
 			return
 		}
@@ -299,13 +293,7 @@ func (p *plan) planOwnership() {
 			// the app folder's, an absolute one may be a folder only the
 			// original's root could write (review 18, finding B).
 			u := unsaid[0]
-			more := ""
-			switch n := len(unsaid) - 1; {
-			case n == 1:
-				more = " (and 1 more such call)"
-			case n > 1:
-				more = fmt.Sprintf(" (and %d more such calls)", n)
-			}
+			more := moreCalls(len(unsaid) - 1)
 			msg += fmt.Sprintf("; %s writes by a path that %s gives, which the sources do not spell out%s: a relative path lands in the app folder, and an absolute one outside it works only where %s may write, as the original's root could anywhere", u.file, u.path, more, p.runtime.User)
 		}
 		p.notes.list[p.userNote].Message += msg

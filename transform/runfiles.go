@@ -673,13 +673,7 @@ func (p *plan) runFiles() []string {
 		})
 		if len(unnamed) > 0 {
 			u := unnamed[0]
-			more := ""
-			switch n := len(unnamed) - 1; {
-			case n == 1:
-				more = " (and 1 more such call)"
-			case n > 1:
-				more = fmt.Sprintf(" (and %d more such calls)", n)
-			}
+			more := moreCalls(len(unnamed) - 1)
 			p.notes.note(line, warnReadUnnamed, "%s reads a file by a path that %s gives, which the source does not spell out%s; the runtime does not get %s, which no source names: if the program reads one of them, copy it with a COPY --from=%s line", u.where, u.text, more, strings.Join(left, ", "), p.stage)
 		}
 	}
@@ -1040,4 +1034,16 @@ func (f *facts) runRemoves(dest string) bool {
 		}
 	}
 	return false
+}
+
+// moreCalls says how many more such calls a note leaves unnamed after the
+// one it names: "" for none.
+func moreCalls(n int) string {
+	switch {
+	case n == 1:
+		return " (and 1 more such call)"
+	case n > 1:
+		return fmt.Sprintf(" (and %d more such calls)", n)
+	}
+	return ""
 }
