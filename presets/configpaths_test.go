@@ -48,6 +48,13 @@ func TestConfigPaths(t *testing.T) {
 		{"java", "src/main/resources/application.yml", "upload.dir", `@Value("${upload.dir:/tmp}")`, true},
 		{"java", "src/main/resources/application.yml", "context-path", `@Value("${static.path}")`, false},
 		{"java", "src/main/resources/application.yml", "static.path", `String p = "static.path";`, false},
+		// @ConfigurationProperties binds every key under its prefix (h-fix18be's Left)
+		{"java", "src/main/resources/application.yml", "app.storage.location", `@ConfigurationProperties(prefix = "app.storage")`, true},
+		{"java", "src/main/resources/application.yml", "app.storage.location", `@ConfigurationProperties("app")`, true},
+		{"java", "src/main/resources/application.properties", "app.storage.location", `@ConfigurationProperties(value="app.storage")`, true},
+		{"java", "src/main/resources/application.yml", "app.storage.location", `@ConfigurationProperties(prefix = "app.stor")`, false},
+		{"java", "src/main/resources/application.yml", "app.storage.location", `@ConfigurationProperties(prefix = "app.storage.location")`, false},
+		{"java", "src/main/resources/application.yml", "app.storage.location", `@ConfigurationProperties(prefix = "app.mail")`, false},
 	}
 	for _, r := range reads {
 		cp := builtinPreset(t, r.preset).Writes.Sources.ConfigPathsOf(r.file)

@@ -2391,9 +2391,21 @@ func indentKey(data []byte, at int, key string) string {
 	return strings.Join(parts, ".")
 }
 
-// Reads reports whether a source reads the value of key (Used).
+// Reads reports whether a source reads the value of key: by the key
+// itself (Used), or by a prefix of it ending at a dot (UsedPrefix).
 func (c *ConfigPaths) Reads(data []byte, key string) bool {
-	return re(strings.ReplaceAll(c.Used, "{key}", regexp.QuoteMeta(key))).Match(data)
+	if re(strings.ReplaceAll(c.Used, "{key}", regexp.QuoteMeta(key))).Match(data) {
+		return true
+	}
+	if c.UsedPrefix == "" {
+		return false
+	}
+	for i := strings.LastIndexByte(key, '.'); i > 0; i = strings.LastIndexByte(key[:i], '.') {
+		if re(strings.ReplaceAll(c.UsedPrefix, "{prefix}", regexp.QuoteMeta(key[:i]))).Match(data) {
+			return true
+		}
+	}
+	return false
 }
 
 // Values returns the values of a configuration file and where each is.

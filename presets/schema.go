@@ -1609,6 +1609,12 @@ type ConfigPaths struct {
 	// a match means the source reads the key's value ("data_dir",
 	// ${static.path}).
 	Used string `yaml:"used"`
+	// UsedPrefix is a regexp over a source, {prefix} standing for a
+	// dotted prefix of the key quoted (app.storage of app.storage.location):
+	// a match means the source binds every key under that prefix, and so
+	// reads the key (Spring's @ConfigurationProperties(prefix = "app.storage"),
+	// which binds the keys to fields by their names).
+	UsedPrefix string `yaml:"used_prefix"`
 }
 
 // SourceSet names the source files of an application.

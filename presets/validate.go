@@ -1067,6 +1067,14 @@ func validateWrites(w *Writes) *presetErr {
 		if _, err := compileRE(strings.ReplaceAll(c.Used, "{key}", "k")); err != nil {
 			return &presetErr{where + ".used", fmt.Sprintf("bad pattern %q: %v", c.Used, err)}
 		}
+		if c.UsedPrefix != "" {
+			if !strings.Contains(c.UsedPrefix, "{prefix}") {
+				return &presetErr{where + ".used_prefix", fmt.Sprintf("pattern %q has no {prefix}", c.UsedPrefix)}
+			}
+			if _, err := compileRE(strings.ReplaceAll(c.UsedPrefix, "{prefix}", "k")); err != nil {
+				return &presetErr{where + ".used_prefix", fmt.Sprintf("bad pattern %q: %v", c.UsedPrefix, err)}
+			}
+		}
 	}
 	if err := s.Imports.validate(s.Bindings); err != nil {
 		return err
