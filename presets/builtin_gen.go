@@ -6615,6 +6615,10 @@ var builtinPresets = []*Preset{
 					"npm run-script",
 				},
 				ScriptsKey: "scripts",
+				ScriptHooks: []string{
+					"pre",
+					"post",
+				},
 				Programs: []string{
 					"npx",
 					"npm exec",
@@ -6714,6 +6718,10 @@ var builtinPresets = []*Preset{
 					"yarn",
 				},
 				ScriptsKey: "scripts",
+				ScriptHooks: []string{
+					"pre",
+					"post",
+				},
 				Programs: []string{
 					"yarn exec",
 				},
@@ -6823,6 +6831,10 @@ var builtinPresets = []*Preset{
 					"pnpm",
 				},
 				ScriptsKey: "scripts",
+				ScriptHooks: []string{
+					"pre",
+					"post",
+				},
 				Programs: []string{
 					"pnpm exec",
 				},

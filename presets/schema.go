@@ -763,11 +763,29 @@ type Runner struct {
 	// prisma runs prisma).
 	Scripts    []string `yaml:"scripts"`
 	ScriptsKey string   `yaml:"scripts_key"`
+	// ScriptHooks are the prefixes of the scripts the runner also runs
+	// before and after a script run by name (pre, post: npm run launch
+	// runs prelaunch, launch, postlaunch), in that order around it.
+	ScriptHooks []string `yaml:"script_hooks"`
 	// Programs are command prefixes that run a dependency's program,
 	// named by the next word that is not an option (npx prisma): one from
 	// a DevKey package on the start path keeps the development
 	// dependencies.
 	Programs []string `yaml:"programs"`
+}
+
+// NamedKeys returns the keys of the scripts `Scripts` runs for the script
+// name, in the order they run: the first hook, the script, the others.
+func (r *Runner) NamedKeys(name string) []string {
+	key := r.ScriptsKey + "." + name
+	if len(r.ScriptHooks) == 0 {
+		return []string{key}
+	}
+	out := []string{r.ScriptsKey + "." + r.ScriptHooks[0] + name, key}
+	for _, h := range r.ScriptHooks[1:] {
+		out = append(out, r.ScriptsKey+"."+h+name)
+	}
+	return out
 }
 
 // BuiltScript is a script that may run the build's output, and the

@@ -10,7 +10,7 @@ import (
 // (the preset's run_command declines), or "": args is a runner's own
 // command (npm start, whose script is the runner's key, and the hooks
 // around it) or one that runs a script by name (npm run x, yarn x,
-// pnpm x). Every simple command of the script counts, after &&, || and
+// pnpm x, and its hooks prex and postx). Every simple command of the script counts, after &&, || and
 // ;, and a command of it that runs another script is followed the same
 // way, up to startDevDepth scripts deep. seen holds the scripts being
 // followed, so that a script that runs itself ends the walk.
@@ -79,7 +79,7 @@ func (p *plan) scriptKeys(args []word) (r *Runner, runCmd string, keys []string)
 	if !ok {
 		return nil, "", nil
 	}
-	return r, strings.Join(wordTexts(args[:n]), " ") + " " + name, []string{r.ScriptsKey + "." + name}
+	return r, strings.Join(wordTexts(args[:n]), " ") + " " + name, r.NamedKeys(name)
 }
 
 // scriptRunner finds the runner among those use accepts whose command

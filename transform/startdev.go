@@ -253,9 +253,14 @@ func (w *devWalk) cmd(args []word, ctx string, in *Runner, depth int, top bool) 
 		if !ok {
 			return ""
 		}
-		key := sr.ScriptsKey + "." + name
-		if _, defined, err := p.readKey(sr, key); err == nil && defined {
-			return runs(w.script(sr, key, depth))
+		if _, defined, err := p.readKey(sr, sr.ScriptsKey+"."+name); err == nil && defined {
+			// The script and the hooks the runner runs around it.
+			for _, k := range sr.NamedKeys(name) {
+				if why := w.script(sr, k, depth); why != "" {
+					return runs(why)
+				}
+			}
+			return ""
 		}
 		if pkg, ok := p.devPackage(sr, name); ok {
 			return found(sr, name, pkg, false)
