@@ -521,6 +521,9 @@ func (f *facts) runsDeclined(args []word, command string) bool {
 	}
 	prog := args[0].text
 	if !hasPrefixWords(args, command) {
+		if rest, ok := f.dependencyProgram(args); ok {
+			return f.runsDeclined(rest, command)
+		}
 		if !strings.Contains(prog, "/") {
 			return false
 		}
@@ -530,6 +533,33 @@ func (f *facts) runsDeclined(args []word, command string) bool {
 		}
 	}
 	return !f.buildsApp(prog)
+}
+
+// dependencyProgram returns the command a runner's program prefix runs
+// (npx nodemon, npm exec -- nodemon@3, yarn exec nodemon: nodemon's),
+// its options and the version after the program's name left out, so
+// that a declined command spelled through it is declined as well.
+func (f *facts) dependencyProgram(args []word) ([]word, bool) {
+	for _, r := range f.preset.Runners {
+		for _, c := range r.Programs {
+			if !hasPrefixWords(args, c) {
+				continue
+			}
+			rest := args[len(strings.Fields(c)):]
+			for len(rest) > 0 && !rest[0].dynamic && strings.HasPrefix(rest[0].text, "-") {
+				rest = rest[1:] // its options and "--"
+			}
+			if len(rest) == 0 || rest[0].dynamic {
+				return nil, false
+			}
+			name := rest[0].text
+			if at := strings.LastIndex(name, "@"); at > 0 {
+				name = name[:at] // nodemon@3; not @scope/pkg's first @
+			}
+			return append([]word{{text: name}}, rest[1:]...), true
+		}
+	}
+	return nil, false
 }
 
 // buildsApp reports whether a command word names a program the file
