@@ -30,6 +30,7 @@ var composeFiles = []string{"compose.yaml", "compose.yml", "docker-compose.yaml"
 // Dockerfile from the build context.
 type composeMount struct {
 	at      string // file:line of the volume's entry
+	dir     string // the folder of that file, which a relative source starts from
 	service string
 	bind    bool   // a host folder (./x, /x, ~/x), else a named or anonymous volume
 	source  string // with compose's variables filled; empty for an anonymous volume
@@ -111,7 +112,9 @@ func composeSourceFile(ctx fs.FS, dir string, m composeMount) bool {
 // whose build context, from the compose file's folder, is the context's
 // root and whose dockerfile (Dockerfile when unset), from there, is
 // Options.Dockerfile, a service's keys merged by its name over the
-// folder's files (its build in one, its volumes in an override). When the Dockerfile's name is not known (stdin),
+// folder's files (its build in one, its volumes in an override) and the
+// files they include (include:), each service with the one it extends
+// (extends:) under it. When the Dockerfile's name is not known (stdin),
 // every service building the context's root counts: its mounts only keep
 // root or prepare a folder, the side that breaks nothing. A service with
 // its own `user:` runs as that user whatever the image's USER says, so
@@ -151,24 +154,26 @@ func (f *facts) composeBuilt() []*composeService {
 	var out []*composeService
 	for _, dir := range dirs {
 		// A folder's files are one project: a service is merged from
-		// all of them by its name.
+		// all of them by its name, and from the files they include.
 		var svcs []*composeService
 		byName := map[string]*composeService{}
-		var env map[string]string
-		if data, err := readConfig(f.opt.Context, path.Join(dir, ".env")); err == nil {
-			env = composeDotEnv(data)
-		}
+		r := composeReader{ctx: f.opt.Context, docs: map[string]*yaml.Node{}, envs: map[string]map[string]string{}}
+		files := make([]string, 0, len(composeFiles))
 		for _, base := range composeFiles {
-			name := path.Join(dir, base)
-			data, err := readConfig(f.opt.Context, name)
-			if err != nil {
+			files = append(files, path.Join(dir, base))
+		}
+		seen := map[string]bool{}
+		for i := 0; i < len(files); i++ {
+			name := files[i]
+			doc := r.doc(name)
+			if doc == nil || seen[name] {
 				continue
 			}
-			var doc yaml.Node
-			if yaml.Unmarshal(data, &doc) != nil {
-				continue
+			seen[name] = true
+			if len(files) < composeMaxFiles {
+				files = append(files, composeIncludes(name, doc)...)
 			}
-			for _, s := range composeServices(name, &doc, env) {
+			for _, s := range r.services(name) {
 				m := byName[s.name]
 				if m == nil {
 					m = &composeService{name: s.name}
@@ -176,7 +181,7 @@ func (f *facts) composeBuilt() []*composeService {
 					svcs = append(svcs, m)
 				}
 				if s.build != nil {
-					m.build = s.build
+					m.build, m.buildDir = s.build, s.buildDir
 				}
 				// A later file's command replaces an earlier one's, as
 				// compose merges a scalar or a sequence of this key.
@@ -188,13 +193,13 @@ func (f *facts) composeBuilt() []*composeService {
 				}
 				m.user = m.user || s.user
 				for i := range s.mounts {
-					s.mounts[i].file = composeSourceFile(f.opt.Context, dir, s.mounts[i])
+					s.mounts[i].file = composeSourceFile(f.opt.Context, s.mounts[i].dir, s.mounts[i])
 				}
 				m.mounts = append(m.mounts, s.mounts...)
 			}
 		}
 		for _, s := range svcs {
-			if buildsThis(s.build, dir, dfile) {
+			if buildsThis(s.build, s.buildDir, dfile) {
 				s.known = dfile != ""
 				out = append(out, s)
 			}
@@ -203,18 +208,173 @@ func (f *facts) composeBuilt() []*composeService {
 	return out
 }
 
+// composeMaxFiles bounds the compose files one project reads through
+// include: and extends:, so that files including each other end.
+const composeMaxFiles = 32
+
+// composeReader reads a project's compose files once each: the document,
+// and the .env of each file's folder (an included file's own project
+// folder gives its variables, https://docs.docker.com/reference/compose-file/include/).
+type composeReader struct {
+	ctx  fs.FS
+	docs map[string]*yaml.Node // nil: missing or not YAML
+	envs map[string]map[string]string
+	n    int
+}
+
+func (r *composeReader) doc(name string) *yaml.Node {
+	if d, ok := r.docs[name]; ok {
+		return d
+	}
+	var doc *yaml.Node
+	if r.n < composeMaxFiles {
+		r.n++
+		if data, err := readConfig(r.ctx, name); err == nil {
+			var d yaml.Node
+			if yaml.Unmarshal(data, &d) == nil {
+				doc = &d
+			}
+		}
+	}
+	r.docs[name] = doc
+	return doc
+}
+
+func (r *composeReader) env(dir string) map[string]string {
+	if e, ok := r.envs[dir]; ok {
+		return e
+	}
+	var env map[string]string
+	if data, err := readConfig(r.ctx, path.Join(dir, ".env")); err == nil {
+		env = composeDotEnv(data)
+	}
+	r.envs[dir] = env
+	return env
+}
+
+// services reads the services of one compose file, each with what it
+// extends (extends: NAME, or {service, file}) merged under it: the base's
+// build, command, entrypoint and user when the service has none, and the
+// base's volumes before its own (https://docs.docker.com/reference/compose-file/services/#extends),
+// a base in another file read with that file's relative paths.
+func (r *composeReader) services(name string) []composeService {
+	return r.servicesAt(name, 0)
+}
+
+func (r *composeReader) servicesAt(name string, depth int) []composeService {
+	doc := r.doc(name)
+	if doc == nil {
+		return nil
+	}
+	ss := composeServices(name, doc, r.env(path.Dir(name)))
+	for i := range ss {
+		s := &ss[i]
+		if s.extends == nil || depth >= 4 {
+			continue
+		}
+		file := name
+		if s.extends.file != "" {
+			if path.IsAbs(s.extends.file) || strings.Contains(s.extends.file, "$") {
+				continue // the host's, or a variable's: not read
+			}
+			file = path.Join(path.Dir(name), s.extends.file)
+			if !fsValid(file) {
+				continue
+			}
+		}
+		var base *composeService
+		var others []composeService
+		if file == name && depth == 0 {
+			others = ss
+		} else {
+			others = r.servicesAt(file, depth+1)
+		}
+		for j := range others {
+			if others[j].name == s.extends.service && (file != name || j != i) {
+				base = &others[j]
+				break
+			}
+		}
+		if base == nil {
+			continue
+		}
+		if s.build == nil {
+			s.build, s.buildDir = base.build, base.buildDir
+		}
+		if s.command == nil {
+			s.command = base.command
+		}
+		if s.entrypoint == nil {
+			s.entrypoint = base.entrypoint
+		}
+		s.user = s.user || base.user
+		mounts := make([]composeMount, 0, len(base.mounts)+len(s.mounts))
+		for _, m := range base.mounts {
+			m.service = s.name
+			mounts = append(mounts, m)
+		}
+		s.mounts = append(mounts, s.mounts...)
+	}
+	return ss
+}
+
+// composeIncludes are the files a compose file's top-level include:
+// names (a path, a list of paths, or {path: ...}), from its folder.
+func composeIncludes(name string, doc *yaml.Node) []string {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil
+	}
+	inc := mapValue(doc.Content[0], "include")
+	if inc == nil || inc.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []string
+	add := func(n *yaml.Node) {
+		if n != nil && n.Kind == yaml.ScalarNode && n.Value != "" && !strings.Contains(n.Value, "$") && !path.IsAbs(n.Value) {
+			if p := path.Join(path.Dir(name), n.Value); fsValid(p) {
+				out = append(out, p)
+			}
+		}
+	}
+	for _, e := range inc.Content {
+		switch e.Kind {
+		case yaml.ScalarNode:
+			add(e)
+		case yaml.MappingNode:
+			p := mapValue(e, "path")
+			if p != nil && p.Kind == yaml.SequenceNode {
+				for _, q := range p.Content {
+					add(q)
+				}
+			} else {
+				add(p)
+			}
+		}
+	}
+	return out
+}
+
 // composeService is what one compose file says of one service.
 type composeService struct {
-	name   string
-	build  *yaml.Node // nil: none here
-	user   bool       // it sets user:
-	mounts []composeMount
+	name     string
+	build    *yaml.Node // nil: none here
+	buildDir string     // the folder of the file that gave build, which its paths start from
+	extends  *composeExtends
+	user     bool // it sets user:
+	mounts   []composeMount
 	// command and entrypoint are its command: and entrypoint:, nil when
 	// not set here.
 	command, entrypoint *composeCmd
 	// known: the service builds the Dockerfile by its name, not only
 	// the context's root with the Dockerfile's name unknown.
 	known bool
+}
+
+// composeExtends is a service's extends: the service it builds on, in
+// file (from the extending file's folder) or, when file is empty, in the
+// same file.
+type composeExtends struct {
+	service, file string
 }
 
 // composeCmd is a service's command: or entrypoint:, which compose runs
@@ -242,9 +402,21 @@ func composeServices(name string, doc *yaml.Node, env map[string]string) []compo
 	}
 	var out []composeService
 	for i := 0; i+1 < len(services.Content); i += 2 {
-		s := composeService{name: services.Content[i].Value}
+		s := composeService{name: services.Content[i].Value, buildDir: path.Dir(name)}
 		n := services.Content[i+1]
 		s.build, s.user = mapValue(n, "build"), mapValue(n, "user") != nil
+		switch e := mapValue(n, "extends"); {
+		case e == nil:
+		case e.Kind == yaml.ScalarNode:
+			s.extends = &composeExtends{service: e.Value}
+		case e.Kind == yaml.MappingNode:
+			if sv := mapValue(e, "service"); sv != nil && sv.Kind == yaml.ScalarNode {
+				s.extends = &composeExtends{service: sv.Value}
+				if fv := mapValue(e, "file"); fv != nil && fv.Kind == yaml.ScalarNode {
+					s.extends.file = fv.Value
+				}
+			}
+		}
 		for _, k := range []struct {
 			key string
 			to  **composeCmd
@@ -256,7 +428,7 @@ func composeServices(name string, doc *yaml.Node, env map[string]string) []compo
 		if vols := mapValue(n, "volumes"); vols != nil && vols.Kind == yaml.SequenceNode {
 			for _, v := range vols.Content {
 				if m, ok := composeVolume(v, env); ok {
-					m.at, m.service = fmt.Sprintf("%s:%d", name, v.Line), s.name
+					m.at, m.service, m.dir = fmt.Sprintf("%s:%d", name, v.Line), s.name, path.Dir(name)
 					s.mounts = append(s.mounts, m)
 				}
 			}

@@ -129,3 +129,56 @@ func TestComposeSourceFile(t *testing.T) {
 		}
 	}
 }
+
+// TestComposeIncludeExtends: include: and extends: read other files from
+// their own folders, end on files that include or extend each other,
+// and leave out what is outside the context or a variable's.
+func TestComposeIncludeExtends(t *testing.T) {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
+	ctx := fstest.MapFS{
+		"compose.yaml": file(`include:
+  - compose.yaml
+  - deploy/a.yaml
+  - path: [deploy/b.yaml]
+  - ../outside.yaml
+  - ${X}/c.yaml
+services:
+  web:
+    extends: {file: deploy/base.yaml, service: base}
+    build: .
+  loop:
+    extends: loop
+    build: .
+    volumes: ["loop:/loop"]
+`),
+		// Includes compose.yaml back: read once.
+		"deploy/a.yaml": file(`include: [../compose.yaml]
+services:
+  a:
+    build: ..
+    volumes: ["../a:/a"]
+`),
+		"deploy/b.yaml": file(`services:
+  b:
+    build: {context: .., dockerfile: Dockerfile}
+    extends: b2
+  b2:
+    volumes: ["b2:/b2"]
+`),
+		// Extends itself through another file: ends.
+		"deploy/base.yaml": file(`services:
+  base:
+    extends: {file: base.yaml, service: base}
+    volumes: ["./data:/data"]
+`),
+	}
+	f := &facts{opt: Options{Context: newContextFS(ctx), Dockerfile: "Dockerfile"}}
+	var got []string
+	for _, m := range f.composeMounts() {
+		got = append(got, m.at+" "+m.service+" "+m.target+" "+m.dir)
+	}
+	want := "deploy/base.yaml:4 web /data deploy; compose.yaml:14 loop /loop .; deploy/a.yaml:5 a /a deploy; deploy/b.yaml:6 b /b2 deploy"
+	if g := strings.Join(got, "; "); g != want {
+		t.Errorf("mounts:\n got: %s\nwant: %s", g, want)
+	}
+}

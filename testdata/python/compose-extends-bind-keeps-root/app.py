@@ -1,0 +1,2 @@
+with open("data/visits.log", "a") as log:
+    log.write("hit\n")
