@@ -122,6 +122,11 @@ func (p *plan) distWrites(d *distUse, name string) string {
 // the project folder's name; an unsure setting declines.
 func (p *plan) distName(d *distUse) (string, error) {
 	f, pr := p.f, p.prog
+	if f.opt.Context == nil {
+		// The folder's name would be a guess: the build files may name
+		// it otherwise.
+		return "", declinef(declDistName, "line %d: `%s`: the name of the distribution %s writes cannot be told: there is no build context to read its build files from, so whether the %s on line %d runs its start script cannot be told", d.in.first, d.shown, d.task.Task, pr.holder.kw, pr.holder.first)
+	}
 	read := func(n *presets.DistName) ([]byte, string, bool) {
 		dir := d.project
 		if n.In == "root" {
