@@ -2976,6 +2976,9 @@ var builtinPresets = []*Preset{
 						"basename",
 					},
 					Why: "Gradle's start script is a POSIX sh script that runs uname, sed, xargs and tr (older ones env, expr, dirname and basename), and starts java from JAVA_HOME or PATH with the jars of lib/ on the class path",
+					Env: []string{
+						"JAVA_OPTS",
+					},
 				},
 			},
 			{
@@ -3136,6 +3139,9 @@ var builtinPresets = []*Preset{
 						"basename",
 					},
 					Why: "Gradle's start script is a POSIX sh script that runs uname, sed, xargs and tr (older ones env, expr, dirname and basename), and starts java from JAVA_HOME or PATH with the jars of lib/ on the class path",
+					Env: []string{
+						"JAVA_OPTS",
+					},
 				},
 			},
 			{
@@ -3285,6 +3291,9 @@ var builtinPresets = []*Preset{
 						"basename",
 					},
 					Why: "Gradle's start script is a POSIX sh script that runs uname, sed, xargs and tr (older ones env, expr, dirname and basename), and starts java from JAVA_HOME or PATH with the jars of lib/ on the class path",
+					Env: []string{
+						"JAVA_OPTS",
+					},
 				},
 			},
 			{
@@ -3434,6 +3443,9 @@ var builtinPresets = []*Preset{
 						"basename",
 					},
 					Why: "Gradle's start script is a POSIX sh script that runs uname, sed, xargs and tr (older ones env, expr, dirname and basename), and starts java from JAVA_HOME or PATH with the jars of lib/ on the class path",
+					Env: []string{
+						"JAVA_OPTS",
+					},
 				},
 			},
 			{

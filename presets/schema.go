@@ -353,6 +353,9 @@ type Dist struct {
 	Needs []string `yaml:"needs"`
 	// Why says what the start script is and needs, for the note.
 	Why string `yaml:"why"`
+	// Env are variables the start script reads (JAVA_OPTS), which the
+	// runtime keeps when the file sets them, though drop_env lists them.
+	Env []string `yaml:"env"`
 }
 
 // DistTask is one distribution task: Dir, the folder it writes, or

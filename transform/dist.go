@@ -102,7 +102,14 @@ func (p *plan) distProgram(abs string) (bool, error) {
 		if d.task.Archive != "" {
 			what += " as an archive"
 		}
-		p.notes.note(d.in.first, infoDistFolder, "`%s` writes %s in %s%s, and the %s on line %d runs its start script %s: the runtime gets the folder whole; %s", d.shown, what, p.distWrites(d, name), how, pr.holder.kw, pr.holder.first, tail, d.dist.Why)
+		p.distEnv = d.dist.Env
+		kept := ""
+		for _, e := range f.env {
+			if slices.Contains(d.dist.Env, e.key) && f.preset.DropsEnv(e.key) {
+				kept += fmt.Sprintf("; the runtime keeps ENV %s (line %d), which the script reads", e.key, e.in.first)
+			}
+		}
+		p.notes.note(d.in.first, infoDistFolder, "`%s` writes %s in %s%s, and the %s on line %d runs its start script %s: the runtime gets the folder whole; %s%s", d.shown, what, p.distWrites(d, name), how, pr.holder.kw, pr.holder.first, tail, d.dist.Why, kept)
 		return true, nil
 	}
 	return false, nil

@@ -129,6 +129,11 @@ func TestDistConvert(t *testing.T) {
 		ctx:        fstest.MapFS{"settings.gradle": {Data: []byte("rootProject.name = 'ledger'\n")}, "build.gradle.kts": {Data: []byte(app)}, "src/main/java/example/Main.java": mainJava},
 		code:       declPresetArg,
 		has:        "Gradle's distTar task",
+	}, {
+		name:       "JAVA_OPTS, which the script reads, kept",
+		dockerfile: "FROM eclipse-temurin:21-jdk\nWORKDIR /src\nENV JAVA_OPTS=-Xmx256m\nCOPY . .\nRUN gradle installDist\nCMD [\"build/install/ledger/bin/ledger\"]\n",
+		ctx:        fstest.MapFS{"settings.gradle": {Data: []byte("rootProject.name = 'ledger'\n")}, "build.gradle.kts": {Data: []byte(app)}, "src/main/java/example/Main.java": mainJava},
+		has:        "FROM eclipse-temurin:21-jre\nUSER 65532:65532\nWORKDIR /src\nENV JAVA_OPTS=-Xmx256m\n",
 	}} {
 		t.Run(c.name, func(t *testing.T) {
 			res, err := Convert([]byte(c.dockerfile), Options{Context: c.ctx})

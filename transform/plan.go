@@ -16,6 +16,9 @@ type plan struct {
 	// distUsed marks the facts' distribution tasks (f.dists, by index)
 	// whose start script the command runs, or whose decline is another.
 	distUsed map[int]bool
+	// distEnv are the variables the start script the command runs reads
+	// (the preset's build[].dist.env): kept though drop_env lists them.
+	distEnv []string
 	f        *facts
 	notes    *notes // the conversion's note sink; only planning writes to it
 	// jsonDocs are the decoded JSON files of the build context that
