@@ -2979,6 +2979,18 @@ var builtinPresets = []*Preset{
 					Env: []string{
 						"JAVA_OPTS",
 					},
+					Projects: []DistName{
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+					},
 				},
 			},
 			{
@@ -3142,6 +3154,18 @@ var builtinPresets = []*Preset{
 					Env: []string{
 						"JAVA_OPTS",
 					},
+					Projects: []DistName{
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+					},
 				},
 			},
 			{
@@ -3294,6 +3318,18 @@ var builtinPresets = []*Preset{
 					Env: []string{
 						"JAVA_OPTS",
 					},
+					Projects: []DistName{
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+					},
 				},
 			},
 			{
@@ -3445,6 +3481,18 @@ var builtinPresets = []*Preset{
 					Why: "Gradle's start script is a POSIX sh script that runs uname, sed, xargs and tr (older ones env, expr, dirname and basename), and starts java from JAVA_HOME or PATH with the jars of lib/ on the class path",
 					Env: []string{
 						"JAVA_OPTS",
+					},
+					Projects: []DistName{
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
 					},
 				},
 			},
@@ -12552,6 +12600,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^[^#\\n]*[\"']NAME[\"']\\s*:\\s*[\"'](?P<path>/[^\"']+)[\"']", [][]string{{"NAME"}, {":"}, {"/"}}},
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*(JavaVersion\\.VERSION_(1_)?)?[\"']?(1\\.)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}}},
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*JavaVersion\\.VERSION_(1_)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}, {"JavaVersion.VERSION_"}}},
+	{"(?m)^\\s*include\\b[^\\n]*[\"']:?x[\"']", [][]string{{"include"}, {"x"}}},
 	{"(?m)^\\s+requiresBuild:\\s*true", [][]string{{"requiresBuild:"}, {"true"}}},
 	{"(?m)^from[ \\t]+(?P<module>\\.*[A-Za-z_][\\w.]*|\\.+)[ \\t]+import[ \\t]*\\((?P<names>[^()]*)\\)", [][]string{{"from"}, {"import"}, {"("}, {")"}}},
 	{"(?m)^from[ \\t]+(?P<module>\\.*[A-Za-z_][\\w.]*|\\.+)[ \\t]+import[ \\t]+(?P<names>[A-Za-z_][^\\n;#\\\\()]*?)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"from"}, {"import"}}},

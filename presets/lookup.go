@@ -2789,3 +2789,10 @@ func (u *Unpack) Extracts(words []string) bool {
 	r := re(u.Extract)
 	return slices.ContainsFunc(words, r.MatchString)
 }
+
+// Includes reports whether data includes the project of path project
+// (folders joined by the task separator), by a Projects pattern.
+func (n *DistName) Includes(data []byte, project string) bool {
+	r, err := compileRE(strings.ReplaceAll(n.Pattern, "{project}", regexp.QuoteMeta(project)))
+	return err == nil && r.Match(data)
+}

@@ -356,6 +356,11 @@ type Dist struct {
 	// Env are variables the start script reads (JAVA_OPTS), which the
 	// runtime keeps when the file sets them, though drop_env lists them.
 	Env []string `yaml:"env"`
+	// Projects are patterns over the files of the folder the build runs
+	// in that include a project, {project} its path (task_sep between
+	// folders): a task run with no project path runs in each such project
+	// too (Gradle's include(":server")).
+	Projects []DistName `yaml:"projects"`
 }
 
 // DistTask is one distribution task: Dir, the folder it writes, or

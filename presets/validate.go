@@ -1501,6 +1501,15 @@ func validateDist(d *Dist, b BuildCommand, at string) *presetErr {
 			}
 		}
 	}
+	for i, n := range d.Projects {
+		k := fmt.Sprintf("%s.projects.%d", at, i)
+		if n.File == "" || !strings.Contains(n.Pattern, "{project}") {
+			return &presetErr{k, "a projects entry needs a file and a pattern with {project}"}
+		}
+		if _, err := compileRE(strings.ReplaceAll(n.Pattern, "{project}", "x")); err != nil {
+			return &presetErr{k + ".pattern", err.Error()}
+		}
+	}
 	for i, u := range d.Unpack {
 		if u.Command == "" {
 			return &presetErr{fmt.Sprintf("%s.unpack.%d", at, i), "an unpack entry needs a command"}

@@ -21,6 +21,7 @@ type distUse struct {
 	root        string // the folder the build tool runs in
 	project     string // the folder of the project whose task it is
 	rootProject bool
+	sep         string // the task path's separator
 	decline     error
 }
 
@@ -30,7 +31,7 @@ type distUse struct {
 // in (Gradle's default project folders; settings that move one are the
 // preset's unsure entries); a bare task is the root project's.
 func (f *facts) distUseOf(step *runStep, b buildUse, arg string, t *presets.DistTask, decline error) distUse {
-	d := distUse{in: step.in, shown: b.bc.Command + " " + arg, dist: b.bc.Dist, task: t, root: b.cwd, project: b.cwd, decline: decline}
+	d := distUse{in: step.in, shown: b.bc.Command + " " + arg, dist: b.bc.Dist, task: t, root: b.cwd, project: b.cwd, sep: b.bc.TaskSep, decline: decline}
 	var parts []string
 	if sep := b.bc.TaskSep; sep != "" {
 		parts = strings.Split(strings.TrimPrefix(arg, sep), sep)
@@ -66,53 +67,134 @@ func (p *plan) useDist(i int) {
 // a RUN copied or unpacked it: the runtime gets that folder whole and
 // needs what the script runs. It reports whether abs was such a script.
 func (p *plan) distProgram(abs string) (bool, error) {
-	f, pr := p.f, p.prog
-	for i := len(f.dists) - 1; i >= 0; i-- {
-		d := &f.dists[i]
-		pre, post, _ := strings.Cut(d.dist.Script, "{name}")
-		k := strings.Count(d.dist.Script, "/") + 1
-		top := abs
-		for range k {
-			top = path.Dir(top)
-		}
-		tail := strings.TrimPrefix(abs, strings.TrimSuffix(top, "/")+"/")
-		if top == "/" || tail == abs || !strings.HasPrefix(tail, pre) || !strings.HasSuffix(tail, post) || len(tail) <= len(pre)+len(post) {
-			continue
-		}
-		runs := tail[len(pre) : len(tail)-len(post)]
-		name, err := p.distName(d)
-		if err != nil {
-			p.useDist(i) // the decline says why it was not followed
-			return true, err
-		}
-		if runs != name {
-			continue
-		}
-		how, ok := p.distLands(d, name, top)
-		if !ok {
-			continue
-		}
-		p.useDist(i)
-		p.artifacts = append(p.artifacts, artifact{dir: top, folder: true, used: true, in: d.in})
-		pr.art, pr.abs = &p.artifacts[len(p.artifacts)-1], abs
-		for _, t := range d.dist.Needs {
-			pr.tools = appendNew(pr.tools, t)
-		}
-		what := "the distribution " + name
-		if d.task.Archive != "" {
-			what += " as an archive"
-		}
-		p.distEnv = d.dist.Env
-		kept := ""
-		for _, e := range f.env {
-			if slices.Contains(d.dist.Env, e.key) && f.preset.DropsEnv(e.key) {
-				kept += fmt.Sprintf("; the runtime keeps ENV %s (line %d), which the script reads", e.key, e.in.first)
+	for i := len(p.f.dists) - 1; i >= 0; i-- {
+		d := p.f.dists[i]
+		for _, u := range append([]distUse{d}, p.subprojects(&d, abs)...) {
+			if ok, err := p.distRuns(&u, i, abs); ok || err != nil {
+				return ok, err
 			}
 		}
-		p.notes.note(d.in.first, infoDistFolder, "`%s` writes %s in %s%s, and the %s on line %d runs its start script %s: the runtime gets the folder whole; %s%s", d.shown, what, p.distWrites(d, name), how, pr.holder.kw, pr.holder.first, tail, d.dist.Why, kept)
-		return true, nil
 	}
 	return false, nil
+}
+
+// subprojects are the uses of a task run with no project path (Gradle
+// runs it in every project that has it) in the projects below the root
+// that the paths the file names hold (the command's, a cp's or an
+// unpack's) and the settings include (the preset's dist.projects).
+func (p *plan) subprojects(d *distUse, abs string) []distUse {
+	f := p.f
+	if !d.rootProject || len(d.dist.Projects) == 0 {
+		return nil
+	}
+	paths := []string{abs}
+	for _, r := range f.runs {
+		if r.in.first < d.in.first {
+			continue
+		}
+		for _, c := range r.cmds {
+			if len(c.args) == 0 || !slices.Contains([]string{"cp", "mv"}, c.args[0].text) && unpackOf(d.dist, c.args) == nil {
+				continue
+			}
+			for _, w := range c.args[1:] {
+				t := strings.TrimSuffix(strings.TrimSuffix(w.text, "/*"), "/.")
+				if !strings.HasPrefix(t, "-") && !strings.ContainsAny(t, "*?[$`") {
+					paths = append(paths, path.Join(c.cwd, t))
+					if path.IsAbs(t) {
+						paths[len(paths)-1] = path.Clean(t)
+					}
+				}
+			}
+		}
+	}
+	// How far below its project a path of the task's output is: the
+	// folder (build/install/NAME) or an archive in its folder, or the
+	// start script in the folder.
+	depth := []int{strings.Count(d.task.Dir, "/") + 1, strings.Count(d.task.Dir, "/") + 2 + strings.Count(d.dist.Script, "/")}
+	if d.task.Archive != "" {
+		depth = []int{strings.Count(d.task.Archive, "/") + 2}
+	}
+	var out []distUse
+	seen := map[string]bool{}
+	for _, q := range paths {
+		for _, n := range depth {
+			dir := q
+			for range n {
+				dir = path.Dir(dir)
+			}
+			rel := strings.TrimPrefix(dir, strings.TrimSuffix(d.root, "/")+"/")
+			if dir == d.root || rel == dir || seen[dir] || !p.distIncluded(d, strings.ReplaceAll(rel, "/", d.sep)) {
+				continue
+			}
+			seen[dir] = true
+			u := *d
+			u.project, u.rootProject = dir, false
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// distIncluded reports whether the settings include the project.
+func (p *plan) distIncluded(d *distUse, project string) bool {
+	for i := range d.dist.Projects {
+		n := &d.dist.Projects[i]
+		dir := d.project
+		if n.In == "root" {
+			dir = d.root
+		}
+		if text, _, ok := p.f.contextFileAt(path.Join(dir, n.File)); ok && n.Includes([]byte(text), project) {
+			return true
+		}
+	}
+	return false
+}
+
+// distRuns is distProgram for one use of the task i, in one project.
+func (p *plan) distRuns(d *distUse, i int, abs string) (bool, error) {
+	f, pr := p.f, p.prog
+	pre, post, _ := strings.Cut(d.dist.Script, "{name}")
+	k := strings.Count(d.dist.Script, "/") + 1
+	top := abs
+	for range k {
+		top = path.Dir(top)
+	}
+	tail := strings.TrimPrefix(abs, strings.TrimSuffix(top, "/")+"/")
+	if top == "/" || tail == abs || !strings.HasPrefix(tail, pre) || !strings.HasSuffix(tail, post) || len(tail) <= len(pre)+len(post) {
+		return false, nil
+	}
+	runs := tail[len(pre) : len(tail)-len(post)]
+	name, err := p.distName(d)
+	if err != nil {
+		p.useDist(i) // the decline says why it was not followed
+		return true, err
+	}
+	if runs != name {
+		return false, nil
+	}
+	how, ok := p.distLands(d, name, top)
+	if !ok {
+		return false, nil
+	}
+	p.useDist(i)
+	p.artifacts = append(p.artifacts, artifact{dir: top, folder: true, used: true, in: d.in})
+	pr.art, pr.abs = &p.artifacts[len(p.artifacts)-1], abs
+	for _, t := range d.dist.Needs {
+		pr.tools = appendNew(pr.tools, t)
+	}
+	what := "the distribution " + name
+	if d.task.Archive != "" {
+		what += " as an archive"
+	}
+	p.distEnv = d.dist.Env
+	kept := ""
+	for _, e := range f.env {
+		if slices.Contains(d.dist.Env, e.key) && f.preset.DropsEnv(e.key) {
+			kept += fmt.Sprintf("; the runtime keeps ENV %s (line %d), which the script reads", e.key, e.in.first)
+		}
+	}
+	p.notes.note(d.in.first, infoDistFolder, "`%s` writes %s in %s%s, and the %s on line %d runs its start script %s: the runtime gets the folder whole; %s%s", d.shown, what, p.distWrites(d, name), how, pr.holder.kw, pr.holder.first, tail, d.dist.Why, kept)
+	return true, nil
 }
 
 // distWrites is where the task writes: the folder, or the folder of the

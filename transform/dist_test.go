@@ -134,6 +134,17 @@ func TestDistConvert(t *testing.T) {
 		dockerfile: "FROM eclipse-temurin:21-jdk\nWORKDIR /src\nENV JAVA_OPTS=-Xmx256m\nCOPY . .\nRUN gradle installDist\nCMD [\"build/install/ledger/bin/ledger\"]\n",
 		ctx:        fstest.MapFS{"settings.gradle": {Data: []byte("rootProject.name = 'ledger'\n")}, "build.gradle.kts": {Data: []byte(app)}, "src/main/java/example/Main.java": mainJava},
 		has:        "FROM eclipse-temurin:21-jre\nUSER 65532:65532\nWORKDIR /src\nENV JAVA_OPTS=-Xmx256m\n",
+	}, {
+		name:       "task with no project path, a subproject's script copied",
+		dockerfile: "FROM eclipse-temurin:21-jdk\nWORKDIR /src\nCOPY . .\nRUN gradle installDist && cp -r apps/server/build/install/server /opt/\nCMD [\"/opt/server/bin/server\"]\n",
+		ctx:        fstest.MapFS{"settings.gradle.kts": {Data: []byte("rootProject.name = \"chat\"\ninclude(\":client\", \":apps:server\")\n")}, "apps/server/build.gradle.kts": {Data: []byte(app)}},
+		has:        "COPY --from=build /opt/server /opt/server",
+	}, {
+		name:       "task with no project path, a folder no setting includes",
+		dockerfile: "FROM eclipse-temurin:21-jdk\nWORKDIR /src\nCOPY . .\nRUN gradle installDist\nCMD [\"/src/server/build/install/server/bin/server\"]\n",
+		ctx:        fstest.MapFS{"settings.gradle.kts": {Data: []byte("rootProject.name = \"chat\"\ninclude(\":client\")\n")}, "server/build.gradle.kts": {Data: []byte(app)}},
+		code:       declPresetArg,
+		has:        "Gradle's installDist task",
 	}} {
 		t.Run(c.name, func(t *testing.T) {
 			res, err := Convert([]byte(c.dockerfile), Options{Context: c.ctx})

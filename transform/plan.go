@@ -19,8 +19,8 @@ type plan struct {
 	// distEnv are the variables the start script the command runs reads
 	// (the preset's build[].dist.env): kept though drop_env lists them.
 	distEnv []string
-	f        *facts
-	notes    *notes // the conversion's note sink; only planning writes to it
+	f       *facts
+	notes   *notes // the conversion's note sink; only planning writes to it
 	// jsonDocs are the decoded JSON files of the build context that
 	// runners read (package.json), by path.
 	jsonDocs map[string]any
