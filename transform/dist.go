@@ -42,16 +42,16 @@ func (f *facts) distUseOf(step *runStep, b buildUse, arg string, t *presets.Dist
 	return d
 }
 
-// distDecline is the decline of the first distribution task whose start
-// script the command does not run: what the file was declined with
-// before such a command was followed.
+// distDecline is the decline of the first distribution task when the
+// command runs the start script of none: what the file was declined
+// with before such a command was followed. Once it runs one, the other
+// distributions (an archive of the same, another project's) are build
+// outputs the runtime does not need, as a jar beside them is.
 func (p *plan) distDecline() error {
-	for i, d := range p.f.dists {
-		if !p.distUsed[i] {
-			return d.decline
-		}
+	if len(p.distUsed) > 0 || len(p.f.dists) == 0 {
+		return nil
 	}
-	return nil
+	return p.f.dists[0].decline
 }
 
 // useDist marks the distribution task i as accounted for.

@@ -145,6 +145,11 @@ func TestDistConvert(t *testing.T) {
 		ctx:        fstest.MapFS{"settings.gradle.kts": {Data: []byte("rootProject.name = \"chat\"\ninclude(\":client\")\n")}, "server/build.gradle.kts": {Data: []byte(app)}},
 		code:       declPresetArg,
 		has:        "Gradle's installDist task",
+	}, {
+		name:       "installDist and distTar, the command runs the installed script",
+		dockerfile: "FROM eclipse-temurin:21-jdk\nWORKDIR /src\nCOPY . .\nRUN gradle installDist distTar\nCMD [\"build/install/ledger/bin/ledger\"]\n",
+		ctx:        fstest.MapFS{"settings.gradle": {Data: []byte("rootProject.name = 'ledger'\n")}, "build.gradle.kts": {Data: []byte(app)}},
+		has:        "COPY --from=build --chown=65532:65532 /src/build/install/ledger /src/build/install/ledger",
 	}} {
 		t.Run(c.name, func(t *testing.T) {
 			res, err := Convert([]byte(c.dockerfile), Options{Context: c.ctx})
