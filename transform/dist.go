@@ -324,7 +324,8 @@ func (p *plan) unpacked(d *distUse, name, top string) (out []distLand) {
 	return out
 }
 
-// unpackOf is the preset's unpack command args run, if it unpacks.
+// unpackOf is the preset's unpack command that args run, when they
+// unpack.
 func unpackOf(d *presets.Dist, args []word) *presets.Unpack {
 	for i := range d.Unpack {
 		u := &d.Unpack[i]
@@ -336,9 +337,9 @@ func unpackOf(d *presets.Dist, args []word) *presets.Unpack {
 }
 
 // readUnpack reads an unpack command: the folder it unpacks into, how
-// many leading folders it strips, and whether an archive of dir is what
-// it unpacks
-// (a file with one of the endings, or a glob of them) was found.
+// many leading folders it strips, and whether what it unpacks is an
+// archive of dir (a file there with one of the endings, or a glob of
+// them).
 func readUnpack(u *presets.Unpack, c cmdAt, dir string, exts []string) (dest string, strip int, ok bool) {
 	abs := func(x string) string {
 		if path.IsAbs(x) {
