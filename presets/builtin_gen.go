@@ -2835,19 +2835,163 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",
-							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it; restage converts it only when the container runs that start script, in that folder or in one a RUN copies it to",
 						},
 					},
 				},
 				TaskSep: ":",
+				Dist: &Dist{
+					Tasks: []DistTask{
+						{
+							Task: "installDist",
+							Dir:  "build/install/{name}",
+						},
+						{
+							Task:    "distTar",
+							Archive: "build/distributions",
+							Ext: []string{
+								".tar",
+							},
+							Top: []string{
+								"{name}",
+								"{name}-*",
+							},
+						},
+						{
+							Task:    "distZip",
+							Archive: "build/distributions",
+							Ext: []string{
+								".zip",
+							},
+							Top: []string{
+								"{name}",
+								"{name}-*",
+							},
+						},
+					},
+					Script: "bin/{name}",
+					Names: []DistName{
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()\\s*\"(?P<name>[^\"$\\\\\\s]+)\"",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()?\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")",
+						},
+						{
+							File:        "settings.gradle.kts",
+							In:          "root",
+							Pattern:     "\\brootProject\\.name\\s*=\\s*\"(?P<name>[^\"$\\\\\\s]+)\"",
+							RootProject: true,
+						},
+						{
+							File:        "settings.gradle",
+							In:          "root",
+							Pattern:     "\\brootProject\\.name\\s*=\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")",
+							RootProject: true,
+						},
+					},
+					Unsure: []DistName{
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()\\s*(?:[^\"\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()?\\s*(?:[^\"'\\s=(]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*\"(?:installDist|distTar|distZip)\"",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*['\"](?:installDist|distTar|distZip)['\"]",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\barchive(?:FileName|BaseName|Version|Appendix|Classifier|Extension)\\b",
+							Tasks: []string{
+								"distTar",
+								"distZip",
+							},
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\barchive(?:FileName|BaseName|Version|Appendix|Classifier|Extension)\\b",
+							Tasks: []string{
+								"distTar",
+								"distZip",
+							},
+						},
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"'\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+					},
+					Unpack: []Unpack{
+						{
+							Command: "tar",
+							Extract: "^(?:-?[A-Za-wyz]*x[A-Za-z]*|--extract|--get)$",
+							DirFlags: []string{
+								"-C",
+								"--directory",
+							},
+							StripFlags: []string{
+								"--strip-components",
+								"--strip",
+							},
+						},
+						{
+							Command: "unzip",
+							DirFlags: []string{
+								"-d",
+							},
+						},
+					},
+					Needs: []string{
+						"sh",
+						"uname",
+						"xargs",
+						"sed",
+						"tr",
+						"env",
+						"expr",
+						"dirname",
+						"basename",
+					},
+					Why: "Gradle's start script is a POSIX sh script that runs uname, sed, xargs and tr (older ones env, expr, dirname and basename), and starts java from JAVA_HOME or PATH with the jars of lib/ on the class path",
+					Env: []string{
+						"JAVA_OPTS",
+					},
+					Projects: []DistName{
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+					},
+				},
 			},
 			{
 				Command: "./gradlew",
@@ -2866,19 +3010,163 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",
-							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it; restage converts it only when the container runs that start script, in that folder or in one a RUN copies it to",
 						},
 					},
 				},
 				TaskSep: ":",
+				Dist: &Dist{
+					Tasks: []DistTask{
+						{
+							Task: "installDist",
+							Dir:  "build/install/{name}",
+						},
+						{
+							Task:    "distTar",
+							Archive: "build/distributions",
+							Ext: []string{
+								".tar",
+							},
+							Top: []string{
+								"{name}",
+								"{name}-*",
+							},
+						},
+						{
+							Task:    "distZip",
+							Archive: "build/distributions",
+							Ext: []string{
+								".zip",
+							},
+							Top: []string{
+								"{name}",
+								"{name}-*",
+							},
+						},
+					},
+					Script: "bin/{name}",
+					Names: []DistName{
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()\\s*\"(?P<name>[^\"$\\\\\\s]+)\"",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()?\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")",
+						},
+						{
+							File:        "settings.gradle.kts",
+							In:          "root",
+							Pattern:     "\\brootProject\\.name\\s*=\\s*\"(?P<name>[^\"$\\\\\\s]+)\"",
+							RootProject: true,
+						},
+						{
+							File:        "settings.gradle",
+							In:          "root",
+							Pattern:     "\\brootProject\\.name\\s*=\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")",
+							RootProject: true,
+						},
+					},
+					Unsure: []DistName{
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()\\s*(?:[^\"\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()?\\s*(?:[^\"'\\s=(]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*\"(?:installDist|distTar|distZip)\"",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*['\"](?:installDist|distTar|distZip)['\"]",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\barchive(?:FileName|BaseName|Version|Appendix|Classifier|Extension)\\b",
+							Tasks: []string{
+								"distTar",
+								"distZip",
+							},
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\barchive(?:FileName|BaseName|Version|Appendix|Classifier|Extension)\\b",
+							Tasks: []string{
+								"distTar",
+								"distZip",
+							},
+						},
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"'\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+					},
+					Unpack: []Unpack{
+						{
+							Command: "tar",
+							Extract: "^(?:-?[A-Za-wyz]*x[A-Za-z]*|--extract|--get)$",
+							DirFlags: []string{
+								"-C",
+								"--directory",
+							},
+							StripFlags: []string{
+								"--strip-components",
+								"--strip",
+							},
+						},
+						{
+							Command: "unzip",
+							DirFlags: []string{
+								"-d",
+							},
+						},
+					},
+					Needs: []string{
+						"sh",
+						"uname",
+						"xargs",
+						"sed",
+						"tr",
+						"env",
+						"expr",
+						"dirname",
+						"basename",
+					},
+					Why: "Gradle's start script is a POSIX sh script that runs uname, sed, xargs and tr (older ones env, expr, dirname and basename), and starts java from JAVA_HOME or PATH with the jars of lib/ on the class path",
+					Env: []string{
+						"JAVA_OPTS",
+					},
+					Projects: []DistName{
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+					},
+				},
 			},
 			{
 				Command: "gradle",
@@ -2886,19 +3174,163 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",
-							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it; restage converts it only when the container runs that start script, in that folder or in one a RUN copies it to",
 						},
 					},
 				},
 				TaskSep: ":",
+				Dist: &Dist{
+					Tasks: []DistTask{
+						{
+							Task: "installDist",
+							Dir:  "build/install/{name}",
+						},
+						{
+							Task:    "distTar",
+							Archive: "build/distributions",
+							Ext: []string{
+								".tar",
+							},
+							Top: []string{
+								"{name}",
+								"{name}-*",
+							},
+						},
+						{
+							Task:    "distZip",
+							Archive: "build/distributions",
+							Ext: []string{
+								".zip",
+							},
+							Top: []string{
+								"{name}",
+								"{name}-*",
+							},
+						},
+					},
+					Script: "bin/{name}",
+					Names: []DistName{
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()\\s*\"(?P<name>[^\"$\\\\\\s]+)\"",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()?\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")",
+						},
+						{
+							File:        "settings.gradle.kts",
+							In:          "root",
+							Pattern:     "\\brootProject\\.name\\s*=\\s*\"(?P<name>[^\"$\\\\\\s]+)\"",
+							RootProject: true,
+						},
+						{
+							File:        "settings.gradle",
+							In:          "root",
+							Pattern:     "\\brootProject\\.name\\s*=\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")",
+							RootProject: true,
+						},
+					},
+					Unsure: []DistName{
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()\\s*(?:[^\"\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()?\\s*(?:[^\"'\\s=(]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*\"(?:installDist|distTar|distZip)\"",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*['\"](?:installDist|distTar|distZip)['\"]",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\barchive(?:FileName|BaseName|Version|Appendix|Classifier|Extension)\\b",
+							Tasks: []string{
+								"distTar",
+								"distZip",
+							},
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\barchive(?:FileName|BaseName|Version|Appendix|Classifier|Extension)\\b",
+							Tasks: []string{
+								"distTar",
+								"distZip",
+							},
+						},
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"'\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+					},
+					Unpack: []Unpack{
+						{
+							Command: "tar",
+							Extract: "^(?:-?[A-Za-wyz]*x[A-Za-z]*|--extract|--get)$",
+							DirFlags: []string{
+								"-C",
+								"--directory",
+							},
+							StripFlags: []string{
+								"--strip-components",
+								"--strip",
+							},
+						},
+						{
+							Command: "unzip",
+							DirFlags: []string{
+								"-d",
+							},
+						},
+					},
+					Needs: []string{
+						"sh",
+						"uname",
+						"xargs",
+						"sed",
+						"tr",
+						"env",
+						"expr",
+						"dirname",
+						"basename",
+					},
+					Why: "Gradle's start script is a POSIX sh script that runs uname, sed, xargs and tr (older ones env, expr, dirname and basename), and starts java from JAVA_HOME or PATH with the jars of lib/ on the class path",
+					Env: []string{
+						"JAVA_OPTS",
+					},
+					Projects: []DistName{
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+					},
+				},
 			},
 			{
 				Command: "./gradlew",
@@ -2906,19 +3338,163 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive, a start script in bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the unpacked folder whole",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",
-							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it, which restage does not convert: the script needs a shell in the runtime and the folder whole",
+							Value: "Gradle's installDist task (the application plugin) writes a distribution, a start script in build/install/<name>/bin/ and the jars it runs in lib/ beside it; restage converts it only when the container runs that start script, in that folder or in one a RUN copies it to",
 						},
 					},
 				},
 				TaskSep: ":",
+				Dist: &Dist{
+					Tasks: []DistTask{
+						{
+							Task: "installDist",
+							Dir:  "build/install/{name}",
+						},
+						{
+							Task:    "distTar",
+							Archive: "build/distributions",
+							Ext: []string{
+								".tar",
+							},
+							Top: []string{
+								"{name}",
+								"{name}-*",
+							},
+						},
+						{
+							Task:    "distZip",
+							Archive: "build/distributions",
+							Ext: []string{
+								".zip",
+							},
+							Top: []string{
+								"{name}",
+								"{name}-*",
+							},
+						},
+					},
+					Script: "bin/{name}",
+					Names: []DistName{
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()\\s*\"(?P<name>[^\"$\\\\\\s]+)\"",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()?\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")",
+						},
+						{
+							File:        "settings.gradle.kts",
+							In:          "root",
+							Pattern:     "\\brootProject\\.name\\s*=\\s*\"(?P<name>[^\"$\\\\\\s]+)\"",
+							RootProject: true,
+						},
+						{
+							File:        "settings.gradle",
+							In:          "root",
+							Pattern:     "\\brootProject\\.name\\s*=\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")",
+							RootProject: true,
+						},
+					},
+					Unsure: []DistName{
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()\\s*(?:[^\"\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\bapplicationName\\s*(?:=|\\.set\\()?\\s*(?:[^\"'\\s=(]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*\"(?:installDist|distTar|distZip)\"",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*['\"](?:installDist|distTar|distZip)['\"]",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\barchive(?:FileName|BaseName|Version|Appendix|Classifier|Extension)\\b",
+							Tasks: []string{
+								"distTar",
+								"distZip",
+							},
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\barchive(?:FileName|BaseName|Version|Appendix|Classifier|Extension)\\b",
+							Tasks: []string{
+								"distTar",
+								"distZip",
+							},
+						},
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"'\\s]|\"[^\"\\n]*[$\\\\])",
+						},
+					},
+					Unpack: []Unpack{
+						{
+							Command: "tar",
+							Extract: "^(?:-?[A-Za-wyz]*x[A-Za-z]*|--extract|--get)$",
+							DirFlags: []string{
+								"-C",
+								"--directory",
+							},
+							StripFlags: []string{
+								"--strip-components",
+								"--strip",
+							},
+						},
+						{
+							Command: "unzip",
+							DirFlags: []string{
+								"-d",
+							},
+						},
+					},
+					Needs: []string{
+						"sh",
+						"uname",
+						"xargs",
+						"sed",
+						"tr",
+						"env",
+						"expr",
+						"dirname",
+						"basename",
+					},
+					Why: "Gradle's start script is a POSIX sh script that runs uname, sed, xargs and tr (older ones env, expr, dirname and basename), and starts java from JAVA_HOME or PATH with the jars of lib/ on the class path",
+					Env: []string{
+						"JAVA_OPTS",
+					},
+					Projects: []DistName{
+						{
+							File:    "settings.gradle.kts",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+						{
+							File:    "settings.gradle",
+							In:      "root",
+							Pattern: "(?m)^\\s*include\\b[^\\n]*[\"']:?{project}[\"']",
+						},
+					},
+				},
 			},
 			{
 				Command: "javac",
@@ -12052,6 +12628,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^[^#\\n]*[\"']NAME[\"']\\s*:\\s*[\"'](?P<path>/[^\"']+)[\"']", [][]string{{"NAME"}, {":"}, {"/"}}},
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*(JavaVersion\\.VERSION_(1_)?)?[\"']?(1\\.)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}}},
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*JavaVersion\\.VERSION_(1_)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}, {"JavaVersion.VERSION_"}}},
+	{"(?m)^\\s*include\\b[^\\n]*[\"']:?x[\"']", [][]string{{"include"}, {"x"}}},
 	{"(?m)^\\s+requiresBuild:\\s*true", [][]string{{"requiresBuild:"}, {"true"}}},
 	{"(?m)^from[ \\t]+(?P<module>\\.*[A-Za-z_][\\w.]*|\\.+)[ \\t]+import[ \\t]*\\((?P<names>[^()]*)\\)", [][]string{{"from"}, {"import"}, {"("}, {")"}}},
 	{"(?m)^from[ \\t]+(?P<module>\\.*[A-Za-z_][\\w.]*|\\.+)[ \\t]+import[ \\t]+(?P<names>[A-Za-z_][^\\n;#\\\\()]*?)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"from"}, {"import"}}},
@@ -12108,6 +12685,8 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(?:File|Path|String|var)\\s+x\\b|[(,]\\s*(?:final\\s+)?[\\w.<>\\[\\]]+\\s+x\\s*[,)]|(?:^|[^\\w$.])(?:this\\.)?x\\s*=[^=]", [][]string{{"x"}}},
 	{"\\b(?:[A-Za-z_]\\w*\\.)?(?P<func>[A-Za-z_]\\w*)\\(\\)[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"()"}, {"+"}}},
 	{"\\b(?:createRequire|fork|Worker|execPath)\\b", [][]string{{"createRequire", "fork", "Worker", "execPath"}}},
+	{"\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*\"(?:installDist|distTar|distZip)\"", [][]string{{"istributionBaseName", "estinationDir", "executableDir", "distributions", "tasks.", "installDist", "dist", "named("}}},
+	{"\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*['\"](?:installDist|distTar|distZip)['\"]", [][]string{{"istributionBaseName", "estinationDir", "executableDir", "distributions", "tasks.", "installDist", "dist", "named("}}},
 	{"\\b(?:from_env\\(|(?:DockerClient|APIClient)\\(\\s*\\))", [][]string{{"from_env(", "DockerClient", "APIClient"}}},
 	{"\\b(?:let|var|const|function|class)\\s+x\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\bx\\b|\\bfunction\\b[^(){};]*\\([^()]*\\bx\\b[^()]*\\)|\\([^()]*\\bx\\b[^()]*\\)\\s*(?:=>|\\{)|\\bx\\s*=>", [][]string{{"x"}}},
 	{"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*\"(?P<path>[^\"\\\\]+)\"", [][]string{{"File"}, {"OutputStream", "Writer"}, {"("}, {"\""}, {"\""}}},
@@ -12149,6 +12728,11 @@ var builtinLiterals = []patternLiterals{
 	{"\\b__dirname\\s*\\+\\s*(?P<args>'/[^'\\n]*'|\"/[^\"\\n]*\"|`/[^`$\\n]*`)", [][]string{{"__dirname"}, {"+"}, {"'/", "\"/", "`/"}}},
 	{"\\badd-apt-repository\\b", [][]string{{"add-apt-repository"}}},
 	{"\\bapk\\s+add\\b[^&;|]*\\s(-X|--repository)(\\s|=)", [][]string{{"apk"}, {"add"}, {"-"}, {"X", "-repository"}}},
+	{"\\bapplicationName\\s*(?:=|\\.set\\()?\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")", [][]string{{"applicationName"}, {"'", "\""}}},
+	{"\\bapplicationName\\s*(?:=|\\.set\\()?\\s*(?:[^\"'\\s=(]|\"[^\"\\n]*[$\\\\])", [][]string{{"applicationName"}}},
+	{"\\bapplicationName\\s*(?:=|\\.set\\()\\s*\"(?P<name>[^\"$\\\\\\s]+)\"", [][]string{{"applicationName"}, {"=", ".set("}, {"\""}, {"\""}}},
+	{"\\bapplicationName\\s*(?:=|\\.set\\()\\s*(?:[^\"\\s]|\"[^\"\\n]*[$\\\\])", [][]string{{"applicationName"}, {"=", ".set("}}},
+	{"\\barchive(?:FileName|BaseName|Version|Appendix|Classifier|Extension)\\b", [][]string{{"archive"}, {"FileName", "BaseName", "Version", "Appendix", "Classifier", "Extension"}}},
 	{"\\bclient\\s*:\\s*['\"](?:sqlite3?|better-sqlite3)['\"][^{}]*?\\bconnection\\s*:\\s*\\{[^{}]*?\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"client"}, {":"}, {"sqlite", "better-sqlite3"}, {"connection"}, {":"}, {"{"}, {"filename"}, {":"}}},
 	{"\\bconnection\\s*:\\s*\\{[^{}]*?\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*\\}[^{}]*?\\bclient\\s*:\\s*['\"](?:sqlite3?|better-sqlite3)['\"]", [][]string{{"connection"}, {":"}, {"{"}, {"filename"}, {":"}, {"}"}, {"client"}, {":"}, {"sqlite", "better-sqlite3"}}},
 	{"\\bconst\\s*\\{(?P<names>[\\w$\\s,:]*)\\}\\s*=\\s*require\\(\\s*['\"](?P<module>[^'\"\\n]+)['\"]\\s*\\)", [][]string{{"const"}, {"{"}, {"}"}, {"="}, {"require("}, {")"}}},
@@ -12209,12 +12793,16 @@ var builtinLiterals = []patternLiterals{
 	{"\\bos\\.path\\.join\\(\\s*os\\.path\\.dirname\\(\\s*(?P<up>os)\\.path\\.dirname\\(\\s*os\\.path\\.(?:abspath|realpath)\\(\\s*__file__\\s*\\)\\s*\\)\\s*\\)(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)\\s*,?\\s*\\)", [][]string{{"os.path.join("}, {"os.path.dirname("}, {"os"}, {".path.dirname("}, {"os.path."}, {"abspath", "realpath"}, {"("}, {"__file__"}, {")"}, {")"}, {")"}, {","}, {"\"", "'"}, {")"}}},
 	{"\\bpath\\.join\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'[^'\\n]*'|\"[^\"\\n]*\"|`[^`$\\n]*`))+)\\s*,?\\s*\\)", [][]string{{"path.join("}, {"__dirname"}, {","}, {"'", "\"", "`"}, {")"}}},
 	{"\\bpath\\.resolve\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'(?:[^/'\\n][^'\\n]*)?'|\"(?:[^/\"\\n][^\"\\n]*)?\"|`(?:[^/`$\\n][^`$\\n]*)?`))+)\\s*,?\\s*\\)", [][]string{{"path.resolve("}, {"__dirname"}, {","}, {"'", "\"", "`"}, {")"}}},
+	{"\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"'\\s]|\"[^\"\\n]*[$\\\\])", [][]string{{"projectDir", "project(", "rootProject.name"}}},
+	{"\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"\\s]|\"[^\"\\n]*[$\\\\])", [][]string{{"projectDir", "project(", "rootProject.name"}}},
 	{"\\bpython[0-9.]*\\s+-m\\s+venv\\b", [][]string{{"python"}, {"-m"}, {"venv"}}},
 	{"\\brequire\\(\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]\\s*\\)", [][]string{{"require("}, {")"}}},
 	{"\\brequire\\(\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]\\s*\\)", [][]string{{"require("}, {"."}, {")"}}},
 	{"\\brequire\\(\\s*['\"]dockerode['\"]\\s*\\)|\\bfrom\\s+['\"]dockerode['\"]", [][]string{{"dockerode"}}},
 	{"\\brequire\\(\\s*[^'\"\\s)]", [][]string{{"require("}}},
 	{"\\breturn\\b[ \\t]*(?P<expr>[^\\n;]*)", [][]string{{"return"}}},
+	{"\\brootProject\\.name\\s*=\\s*\"(?P<name>[^\"$\\\\\\s]+)\"", [][]string{{"rootProject.name"}, {"="}, {"\""}, {"\""}}},
+	{"\\brootProject\\.name\\s*=\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")", [][]string{{"rootProject.name"}, {"="}, {"'", "\""}}},
 	{"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)", [][]string{{"setup-timezone"}}},
 	{"\\bsql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)", [][]string{{"sql.Open("}, {"\"sqlite"}, {"\""}, {","}, {"\""}}},
 	{"\\bsqlite3\\.connect\\(\\s*(?P<name>[A-Za-z_]\\w*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)?\\s*[,)]", [][]string{{"sqlite3.connect("}}},
@@ -12248,6 +12836,7 @@ var builtinLiterals = []patternLiterals{
 	{"^(2[5-9]|[3-9]\\d)[.\\d_]*(-(jdk|jre))?(-(jammy|noble|resolute))?$", nil},
 	{"^(8|11|17|21)$", [][]string{{"8", "1", "21"}}},
 	{"^(9|10)$", [][]string{{"9", "10"}}},
+	{"^(?:-?[A-Za-wyz]*x[A-Za-z]*|--extract|--get)$", [][]string{{"x", "extract", "get"}}},
 	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-(?P<release>trixie|bookworm|bullseye)(?:-slim)?$", [][]string{{"python"}, {"3."}, {"-"}, {"trixie", "ookworm", "ullseye"}}},
 	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-alpine(?P<alpine>3\\.\\d+)?$", [][]string{{"python"}, {"3."}, {"-alpine"}}},
 	{"^(?P<float>3)(-slim|-(slim-)?(?P<release>trixie|bookworm|bullseye))?$", [][]string{{"3"}}},

@@ -2741,3 +2741,70 @@ func (l *ModuleLoader) Module(word string) (string, bool) {
 	}
 	return m[rx.SubexpIndex("module")], true
 }
+
+// TaskOf returns the distribution task named name, nil when there is
+// none (or no Dist).
+func (d *Dist) TaskOf(name string) *DistTask {
+	if d == nil {
+		return nil
+	}
+	for i := range d.Tasks {
+		if d.Tasks[i].Task == name {
+			return &d.Tasks[i]
+		}
+	}
+	return nil
+}
+
+// Find reads a name from the file's content: the first group named
+// name that took part in the match (a pattern may spell the name in
+// either quote, each its own group).
+func (n *DistName) Find(data []byte) (string, bool) {
+	r := re(n.Pattern)
+	sub := r.FindSubmatchIndex(data)
+	if sub == nil {
+		return "", false
+	}
+	for i, g := range r.SubexpNames() {
+		if g == "name" && sub[2*i] >= 0 {
+			return string(data[sub[2*i]:sub[2*i+1]]), true
+		}
+	}
+	return "", false
+}
+
+// Says returns the line of data where an unsure entry matches, for
+// task.
+func (n *DistName) Says(data []byte, task string) (string, bool) {
+	if len(n.Tasks) > 0 && !slices.Contains(n.Tasks, task) {
+		return "", false
+	}
+	loc := re(n.Pattern).FindIndex(data)
+	if loc == nil {
+		return "", false
+	}
+	start := bytes.LastIndexByte(data[:loc[0]], '\n') + 1
+	end := bytes.IndexByte(data[loc[0]:], '\n')
+	if end < 0 {
+		end = len(data)
+	} else {
+		end += loc[0]
+	}
+	return strings.TrimSpace(string(data[start:end])), true
+}
+
+// Extracts reports whether the command's words make it unpack.
+func (u *Unpack) Extracts(words []string) bool {
+	if u.Extract == "" {
+		return true
+	}
+	r := re(u.Extract)
+	return slices.ContainsFunc(words, r.MatchString)
+}
+
+// Includes reports whether data includes the project of path project
+// (folders joined by the task separator), by a Projects pattern.
+func (n *DistName) Includes(data []byte, project string) bool {
+	r, err := compileRE(strings.ReplaceAll(n.Pattern, "{project}", regexp.QuoteMeta(project)))
+	return err == nil && r.Match(data)
+}

@@ -323,6 +323,80 @@ type BuildCommand struct {
 	// of the output folder the build does not write cannot start, and is
 	// declined as such.
 	Output *OutputNames `yaml:"output"`
+	// Dist, when set, names the command's tasks that write an application
+	// distribution (a folder holding a start script and what it runs, or
+	// an archive of it): a container that runs that start script, where
+	// the task put the folder or where a RUN copied or unpacked it, gets
+	// the folder whole (review 18, finding E).
+	Dist *Dist `yaml:"dist"`
+}
+
+// Dist is how a build tool's distribution tasks lay out what they write.
+type Dist struct {
+	// Tasks are the tasks that write a distribution, each a folder or an
+	// archive; each must have a decline_args reason too, which declines
+	// the file when the container does not run the start script.
+	Tasks []DistTask `yaml:"tasks"`
+	// Script is the start script's path inside the folder, {name} the
+	// distribution's name (bin/{name}).
+	Script string `yaml:"script"`
+	// Names say where the distribution's name comes from, the first that
+	// matches winning; without one it is the project folder's name.
+	Names []DistName `yaml:"names"`
+	// Unsure are settings whose presence leaves the name or the layout
+	// unknown (a name given by an expression, another folder).
+	Unsure []DistName `yaml:"unsure"`
+	// Unpack are the commands that unpack an archive task's output.
+	Unpack []Unpack `yaml:"unpack"`
+	// Needs are the programs the start script runs, which the runtime
+	// must have (sh first).
+	Needs []string `yaml:"needs"`
+	// Why says what the start script is and needs, for the note.
+	Why string `yaml:"why"`
+	// Env are variables the start script reads (JAVA_OPTS), which the
+	// runtime keeps when the file sets them, though drop_env lists them.
+	Env []string `yaml:"env"`
+	// Projects are patterns over the files of the folder the build runs
+	// in that include a project, {project} its path (task_sep between
+	// folders): a task run with no project path runs in each such project
+	// too (Gradle's include(":server")).
+	Projects []DistName `yaml:"projects"`
+}
+
+// DistTask is one distribution task: Dir, the folder it writes, or
+// Archive, the folder it writes an archive into (relative to the
+// project's folder, {name} the distribution's name), with the endings
+// the archive has and Top, globs the single folder its entries are
+// under matches.
+type DistTask struct {
+	Task    string   `yaml:"task"`
+	Dir     string   `yaml:"dir"`
+	Archive string   `yaml:"archive"`
+	Ext     []string `yaml:"ext"`
+	Top     []string `yaml:"top"`
+}
+
+// DistName is a pattern over a file of the project's folder, or of the
+// folder the build runs in (In: root); a name pattern has a group
+// name, and RootProject keeps it to the root project (Gradle's
+// rootProject.name). Tasks keeps an unsure entry to those tasks.
+type DistName struct {
+	File        string   `yaml:"file"`
+	In          string   `yaml:"in"`
+	Pattern     string   `yaml:"pattern"`
+	RootProject bool     `yaml:"root_project"`
+	Tasks       []string `yaml:"tasks"`
+}
+
+// Unpack is a command that unpacks an archive: Extract, a regexp one of
+// its words must match for it to unpack (tar's x), DirFlags, the flags
+// naming the folder it unpacks into (else its working folder), and
+// StripFlags, those that drop leading folders of the entries' paths.
+type Unpack struct {
+	Command    string   `yaml:"command"`
+	Extract    string   `yaml:"extract"`
+	DirFlags   []string `yaml:"dir_flags"`
+	StripFlags []string `yaml:"strip_flags"`
 }
 
 // OffPath is where a build command puts its dependencies' programs, off

@@ -184,6 +184,11 @@ func (p *Preset) compile() *presetErr {
 				}
 			}
 		}
+		if d := b.Dist; d != nil {
+			if err := validateDist(d, b, at("dist")); err != nil {
+				return err
+			}
+		}
 		if b.Prune != "" && !b.App {
 			return &presetErr{at("prune"), fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
 		}
@@ -1463,6 +1468,64 @@ func validFileGlobs(where, field string, files []string) *presetErr {
 	for j, g := range files {
 		if _, err := path.Match(g, ""); err != nil || g == "" || path.IsAbs(g) || path.Clean(g) != g {
 			return &presetErr{fmt.Sprintf("%s.files.%d", where, j), fmt.Sprintf("bad pattern %q: a glob on a relative path's last elements", g)}
+		}
+	}
+	return nil
+}
+
+// validateDist checks a build entry's distribution tasks: each writes a
+// folder or an archive, has a decline_args reason (the decline when the
+// container does not run its start script), and every pattern compiles.
+func validateDist(d *Dist, b BuildCommand, at string) *presetErr {
+	if len(d.Tasks) == 0 || !strings.Contains(d.Script, "{name}") || len(d.Needs) == 0 || d.Why == "" {
+		return &presetErr{at, fmt.Sprintf("dist of %q needs tasks, a script with {name}, needs and why", b.Command)}
+	}
+	for i, t := range d.Tasks {
+		if t.Task == "" || (t.Dir == "") == (t.Archive == "") {
+			return &presetErr{fmt.Sprintf("%s.tasks.%d", at, i), "a dist task needs a task and one of dir and archive"}
+		}
+		if t.Archive != "" && (len(t.Ext) == 0 || len(t.Top) == 0 || len(d.Unpack) == 0) {
+			return &presetErr{fmt.Sprintf("%s.tasks.%d", at, i), "an archive task needs ext, top and the dist's unpack commands"}
+		}
+		if _, ok := b.DeclineArgs.Lookup(t.Task); !ok {
+			return &presetErr{fmt.Sprintf("%s.tasks.%d", at, i), fmt.Sprintf("task %q has no decline_args reason, which declines the file when the container does not run its start script", t.Task)}
+		}
+	}
+	for _, list := range []struct {
+		k     string
+		names []DistName
+	}{{"names", d.Names}, {"unsure", d.Unsure}} {
+		for i, n := range list.names {
+			k := fmt.Sprintf("%s.%s.%d", at, list.k, i)
+			if n.File == "" || (n.In != "" && n.In != "root" && n.In != "project") {
+				return &presetErr{k, "an entry needs a file, and in is root or project"}
+			}
+			r, err := compileRE(n.Pattern)
+			if err != nil || n.Pattern == "" {
+				return &presetErr{k + ".pattern", fmt.Sprintf("bad pattern %q", n.Pattern)}
+			}
+			if list.k == "names" && r.SubexpIndex("name") < 0 {
+				return &presetErr{k + ".pattern", fmt.Sprintf("pattern %q has no group name", n.Pattern)}
+			}
+		}
+	}
+	for i, n := range d.Projects {
+		k := fmt.Sprintf("%s.projects.%d", at, i)
+		if n.File == "" || !strings.Contains(n.Pattern, "{project}") {
+			return &presetErr{k, "a projects entry needs a file and a pattern with {project}"}
+		}
+		if _, err := compileRE(strings.ReplaceAll(n.Pattern, "{project}", "x")); err != nil {
+			return &presetErr{k + ".pattern", err.Error()}
+		}
+	}
+	for i, u := range d.Unpack {
+		if u.Command == "" {
+			return &presetErr{fmt.Sprintf("%s.unpack.%d", at, i), "an unpack entry needs a command"}
+		}
+		if u.Extract != "" {
+			if _, err := compileRE(u.Extract); err != nil {
+				return &presetErr{fmt.Sprintf("%s.unpack.%d.extract", at, i), err.Error()}
+			}
 		}
 	}
 	return nil

@@ -94,6 +94,7 @@ type facts struct {
 	globals   []globalPkg // packages installed globally (npm install -g serve)
 	moves     []move      // mv steps, for what leaves the app folder
 	cps       []move      // cp steps, for what a RUN puts in the working folder
+	dists     []distUse   // distribution tasks run, for a command that runs their start script
 	made      []madeDir   // folders a RUN makes with mkdir
 	// dirsNow are the builder folders the file has made so far (WORKDIR,
 	// mkdir, a COPY's destination folders): a COPY of a file onto one of

@@ -333,7 +333,14 @@ func (f *facts) collectArtifacts(step *runStep) error {
 				}
 			}
 			if why, ok := b.bc.DeclineArgs.Lookup(name); ok {
-				return declinef(declPresetArg, "line %d: `%s %s`: %s", step.in.first, b.bc.Command, a.text, why)
+				err := declinef(declPresetArg, "line %d: `%s %s`: %s", step.in.first, b.bc.Command, a.text, why)
+				if t := b.bc.Dist.TaskOf(name); t != nil {
+					// Declined later, unless the command runs the
+					// distribution's start script (distProgram).
+					f.dists = append(f.dists, f.distUseOf(step, b, a.text, t, err))
+					continue
+				}
+				return err
 			}
 		}
 		if err := f.checkInterpreterRequest(step, b); err != nil {

@@ -98,6 +98,7 @@ const (
 	infoRuntimeRegistry    Code = "RS156"
 	infoRuntimeNeeds       Code = "RS157"
 	infoInitWrapper        Code = "RS160"
+	infoDistFolder         Code = "RS161"
 	infoEntrypointShell    Code = "RS164"
 	infoDigestKept         Code = "RS165"
 	infoAppPathKept        Code = "RS166"
@@ -163,6 +164,7 @@ const (
 	declGlobalSelfUnread   Code = "RS238"
 	declSecretArg          Code = "RS239"
 	declProgramOffPath     Code = "RS240"
+	declDistName           Code = "RS241"
 	declCommandWordsJoined Code = "RS242"
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
@@ -280,6 +282,7 @@ var codes = []CodeInfo{
 	{infoRuntimeRegistry, KindInfo, "runtime from the builder's registry", "The runtime is the builder's own repository on a registry other than Docker Hub (a mirror, a private registry), so it is written with the builder's registry and path, as the registry that served the builder has that repository; its tag is not the builder's, and if that registry lacks it, --image-map maps the runtime elsewhere."},
 	{infoRuntimeNeeds, KindInfo, "runtime with what the program uses in its own process", "The app's sources call something that needs tools of the runtime inside the program, not as a program they start (jte's TemplateEngine.create, unlike createPrecompiled, and ToolProvider.getSystemJavaCompiler or the compiler types of javax.tools compile Java at run time with the JDK's compiler, which a JRE such as distroless java or eclipse-temurin:N-jre does not have), so the runtime is one that has them (the JDK flavor, or the builder's own JDK image) and the note names the call."},
 	{infoInitWrapper, KindInfo, "command read behind an init wrapper", "The command starts with an init wrapper the preset knows (dumb-init, tini), which a system package the file installs provides: the command after the wrapper's options is read as the command (a runner's script resolved, the program checked), the wrapper reaches the runtime as a run-time package, and the runtime's command keeps the wrapper and its options in front of it."},
+	{infoDistFolder, KindInfo, "build tool's distribution copied whole", "The command runs the start script of a distribution a build task writes (Gradle's installDist, or distTar and distZip unpacked by a RUN; the preset's build[].dist), where the task put it or where a RUN copied or unpacked it: the runtime gets that folder whole (the script and the jars it runs), and a runtime with the shell and programs the script needs (RS117 says when that is not the default flavor)."},
 	{infoEntrypointShell, KindInfo, "CMD script with no #! line run by the image's entrypoint", "The exec-form CMD names a script with no #! line, which execve alone would refuse (exec format error), and the builder image's ENTRYPOINT script hands the CMD to a shell (node's docker-entrypoint.sh ends in exec \"$@\"), which runs such a file as a script: restage reads it as that shell's script, and the runtime is one with the same entrypoint."},
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 	{infoAppPathKept, KindInfo, "the app's PATH kept", "An ENV PATH that the preset leaves out as a builder setting puts on PATH the folder where the install writes the dependencies' programs (node_modules/.bin) inside the app folder, which the runtime gets: the runtime keeps the line, so that a program the command, its script or the app runs by name from there is still found."},
@@ -346,6 +349,7 @@ var codes = []CodeInfo{
 	{declGlobalSelfUnread, KindDecline, "globally installed app program unclear", "The command runs a program that a global install of the app's own folder may have linked onto PATH, but the package file cannot be read, or the program's file is not a script whose #! line names the preset's interpreter: what to run cannot be told."},
 	{declSecretArg, KindDecline, "build secret needed in the runtime stage", "A runtime-stage instruction (an ENV, a LABEL) uses a build argument whose name looks like a secret by BuildKit's SecretsUsedInArgOrEnv rule (TOKEN, PASSWORD, SECRET, KEY and others), which restage never declares in the runtime stage and cannot leave out without changing what the runtime gets."},
 	{declProgramOffPath, KindDecline, "the command's program is installed off PATH", "The command runs a program by name that only a dependency install puts into a folder the image's PATH does not hold (uv sync's project environment, <project>/.venv/bin, when no UV_PROJECT_ENVIRONMENT names another; the preset's off_path), and nothing else in the file installs it: the original container cannot start (executable file not found in $PATH), while the runtime, with its environment on PATH, would start it, a change restage does not make silently (run the program by its path in that folder or through the install's runner, uv run, or put the folder on PATH)."},
+	{declDistName, KindDecline, "distribution's name unknown", "A build task writes a distribution (Gradle's installDist, distTar, distZip) whose name, and so its folder and start script, the build files give by an expression or settings restage does not evaluate (applicationName from a variable, distributionBaseName, a project moved in the settings): whether the command runs its start script cannot be told."},
 	{declCommandWordsJoined, KindDecline, "runner's command words given as one word", "The command gives a runner's own command words as one word (CMD [\"npm\", \"run start\"]): each string of an exec-form array, and each quoted word of a shell command, is one argument, and the runner has no command named by the words with their space (npm: Unknown command: \"run start\"), so the original container cannot start either; the command words are the preset's (runners[].commands, scripts and programs), and words after them are the script's arguments, which may hold spaces."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},

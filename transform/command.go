@@ -493,6 +493,11 @@ func (p *plan) checkProgram() error {
 		pr.tools = appendNew(pr.tools, pr.word)
 		return p.needApp()
 	}
+	if art == nil && len(f.dists) > 0 {
+		if ok, err := p.distProgram(abs); ok || err != nil {
+			return err
+		}
+	}
 	if art == nil {
 		in := ""
 		if pr.dir != "" {

@@ -13,7 +13,7 @@ func (p *plan) planEnv() error {
 	dropped := map[string]bool{}
 	for _, e := range f.env {
 		_, staticKey := f.preset.Static.Env.Lookup(e.key)
-		if (f.preset.DropsEnv(e.key) && !p.pathOfApp(e)) || staticKey {
+		if (f.preset.DropsEnv(e.key) && !p.pathOfApp(e) && !slices.Contains(p.distEnv, e.key)) || staticKey {
 			dropped[e.key] = true
 			continue
 		}

@@ -13,8 +13,14 @@ import (
 // content and the edits to the builder. makePlan fills it in; render only
 // reads it. Everything decided after analysis lives here: f is read-only.
 type plan struct {
-	f     *facts
-	notes *notes // the conversion's note sink; only planning writes to it
+	// distUsed marks the facts' distribution tasks (f.dists, by index)
+	// whose start script the command runs, or whose decline is another.
+	distUsed map[int]bool
+	// distEnv are the variables the start script the command runs reads
+	// (the preset's build[].dist.env): kept though drop_env lists them.
+	distEnv []string
+	f       *facts
+	notes   *notes // the conversion's note sink; only planning writes to it
 	// jsonDocs are the decoded JSON files of the build context that
 	// runners read (package.json), by path.
 	jsonDocs map[string]any
@@ -206,7 +212,15 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		return nil, err
 	}
 	if err := p.findProgram(); err != nil {
+		if d := p.distDecline(); d != nil {
+			return nil, d
+		}
 		return nil, err
+	}
+	if d := p.distDecline(); d != nil {
+		// A distribution task whose start script the command does not
+		// run: the decline the preset gives it.
+		return nil, d
 	}
 	if err := p.planMoves(); err != nil {
 		return nil, err
