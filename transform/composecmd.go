@@ -106,9 +106,9 @@ func (p *plan) composeCommands() {
 // compose command runs (command: ./wait-for, sh start.sh) as a CMD's
 // script is read (review 19, finding F: the script's npm run start-dev
 // ran nodemon, which the prune removed): the shell that runs it and
-// what its commands run count for the runtime as the command's own
-// words do, and the commands are followed by the development-dependency
-// walk (startDev).
+// what its commands outside a condition or loop run count for the
+// runtime as the command's own words do, and all its commands are
+// followed by the development-dependency walk (startDev).
 func (p *plan) composeScript(u *composeUse) {
 	f := p.f
 	for _, c := range u.cmds {
@@ -130,7 +130,12 @@ func (p *plan) composeScript(u *composeUse) {
 				continue
 			}
 			u.scriptCmds = append(u.scriptCmds, simpleCmd{sub})
-			if !a[0].dynamic && !shell.Builtin(a[0].text) && !slices.Contains(sc.Funcs, a[0].text) {
+			// A command under an if, a loop or a case may not run
+			// (hades's `shutdown -h now` only for `./wait-for test`): it
+			// is followed for development dependencies, whose keeping
+			// costs size only, but what it needs does not decline the
+			// file, whose own start converts.
+			if !sub.Nested && !a[0].dynamic && !shell.Builtin(a[0].text) && !slices.Contains(sc.Funcs, a[0].text) {
 				p.composeProgram(u, a)
 			}
 		}
