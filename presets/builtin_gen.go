@@ -10098,6 +10098,14 @@ var builtinPresets = []*Preset{
 						"{}/__init__.py",
 					},
 				},
+				Aliases: &SourceAliases{
+					Statements: []string{
+						"(?m)^[ \\t]*import[ \\t]+(?P<names>[A-Za-z_][\\w. \\t,]*)",
+						"(?m)^[ \\t]*from[ \\t]+(?P<module>[A-Za-z_][\\w.]*)[ \\t]+import[ \\t]*\\((?P<names>[^()]*)\\)",
+						"(?m)^[ \\t]*from[ \\t]+(?P<module>[A-Za-z_][\\w.]*)[ \\t]+import[ \\t]+(?P<names>[A-Za-z_][\\w \\t,]*)",
+					},
+					Names: "\\b(?P<name>[A-Za-z_][\\w.]*)(?:\\s+as\\s+(?P<alias>[A-Za-z_]\\w*))?",
+				},
 				RootReads: []string{
 					"(?P<compare>[=!]=\\s*|\\.(?:startswith|endswith)\\(\\s*)?[rRbBuU]?[\"'](?P<path>/root(?:/[^\"'\\n]*)?)[\"'](?P<compare>\\s*[=!]=)?",
 					"\\bos\\.path\\.expanduser\\(\\s*[rRbBuU]?[\"'](?P<path>~[^\"'\\n]*)[\"']",
@@ -12619,7 +12627,10 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^[ \\t]*[^\\s:#-][^:#\\n]*:[ \\t]+[\"']?(?:file:)?(?P<value>[^\\s\"'#&*!|>{\\[%@`][^\\s\"',#]*?)[\"']?[ \\t]*(?:#.*)?\\r?$", [][]string{{":"}}},
 	{"(?m)^[ \\t]*const[ \\t]+(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"const"}, {"="}, {"\"", "`"}}},
 	{"(?m)^[ \\t]*for[ \\t]+(?P<name>[A-Za-z_]\\w*)[ \\t]+in[ \\t]*[\\[(](?P<list>[^\\[\\]()\\n]*)[\\])][ \\t]*:", [][]string{{"for"}, {"in"}, {":"}}},
+	{"(?m)^[ \\t]*from[ \\t]+(?P<module>[A-Za-z_][\\w.]*)[ \\t]+import[ \\t]*\\((?P<names>[^()]*)\\)", [][]string{{"from"}, {"import"}, {"("}, {")"}}},
+	{"(?m)^[ \\t]*from[ \\t]+(?P<module>[A-Za-z_][\\w.]*)[ \\t]+import[ \\t]+(?P<names>[A-Za-z_][\\w \\t,]*)", [][]string{{"from"}, {"import"}}},
 	{"(?m)^[ \\t]*import[ \\t]+(?:[\\w.]+[ \\t]+)?\"(?P<path>[^\"\\\\]*)\"[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"import"}, {"\""}, {"\""}}},
+	{"(?m)^[ \\t]*import[ \\t]+(?P<names>[A-Za-z_][\\w. \\t,]*)", [][]string{{"import"}}},
 	{"(?m)^[ \\t]*import\\b|;[ \\t]*import\\b", [][]string{{"import"}}},
 	{"(?m)^[ \\t]*import\\s*(?:[A-Za-z_$][\\w$]*\\s*,\\s*)?\\{(?P<names>[\\w$\\s,]*)\\}\\s*from\\s*['\"](?P<module>[^'\"\\n]+)['\"]", [][]string{{"import"}, {"{"}, {"}"}, {"from"}}},
 	{"(?m)^[ \\t]*import\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]", [][]string{{"import"}}},
@@ -12704,6 +12715,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\((?:[^()]|\\((?:[^()]|\\([^()]*\\))*\\))*?\\bshell\\s*:\\s*['\"`](?:(?:/usr)?/bin/)?bash['\"`]", [][]string{{"spawn", "execFile"}, {"("}, {"shell"}, {":"}, {"bash"}}},
 	{"\\b(?:spawn|spawnSync|execFile|execFileSync)\\(\\s*(?:['\"`](?P<prog>[^'\"`$\\s]+)['\"`]|(?P<expr>[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)])", [][]string{{"spawn", "execFile"}, {"("}}},
 	{"\\b(?:tls\\.LoadX509KeyPair|credentials\\.NewServerTLSFromFile)\\(\\s*(?:\"[^\"\\\\\\n]*\"|[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*\\)", [][]string{{"tls.LoadX509KeyPair", "credentials.NewServerTLSFromFile"}, {"("}, {","}, {")"}}},
+	{"\\b(?P<name>[A-Za-z_][\\w.]*)(?:\\s+as\\s+(?P<alias>[A-Za-z_]\\w*))?", nil},
 	{"\\b(?P<name>[A-Za-z_]\\w*)(?:\\s+as\\s+(?P<alias>[A-Za-z_]\\w*))?", nil},
 	{"\\b(?P<name>[A-Za-z_]\\w*)[ \\t]*(?:,[ \\t]*[A-Za-z_]\\w*[ \\t]*)?:?=[ \\t]*os\\.Getwd\\(\\)", [][]string{{"="}, {"os.Getwd()"}}},
 	{"\\b(apt-get|apt|apk)\\b[^&;|]*\\b(add|install)\\b[^&;|]*\\s(g\\+\\+|gcc|clang|make|build-base|build-essential)(\\s|$)", [][]string{{"ap"}, {"t", "k"}, {"add", "install"}, {"++", "cc", "clang", "make", "build-"}}},

@@ -1203,6 +1203,7 @@ type Sources interface {
 // PathsIn is Paths for the source at name, whose names Imports may bind
 // to the bindings of the other sources src gives.
 func (s *WriteSources) PathsIn(name string, data []byte, src Sources) []string {
+	data = s.Aliases.Unaliased(data)
 	im := s.importerFor(name, data, src)
 	hits := literalHits(s.Patterns, data)
 	for _, p := range s.Named {
@@ -2808,3 +2809,94 @@ func (n *DistName) Includes(data []byte, project string) bool {
 	r, err := compileRE(strings.ReplaceAll(n.Pattern, "{project}", regexp.QuoteMeta(project)))
 	return err == nil && r.Match(data)
 }
+
+// Unaliased returns data with each use of a name that an import binds
+// to a module or a module's member spelled as the module's own
+// (review 19, finding G: import sqlite3 as sq, then sq.connect("x.db")
+// read as sqlite3.connect("x.db")): a module's alias where a dot follows
+// it, a member's name where a call's parenthesis does. A use right after
+// a dot or inside another name is none, and the import statements
+// themselves are left as written. Only the paths of the writes are read
+// from the result: its offsets are not the source's.
+func (a *SourceAliases) Unaliased(data []byte) []byte {
+	if a == nil {
+		return data
+	}
+	type alias struct {
+		to  string
+		dot bool // a module's: read before a dot; else before a call
+	}
+	aliases := map[string]alias{}
+	var stmts [][2]int
+	for _, p := range a.Statements {
+		if !mayMatch(p, data) {
+			continue
+		}
+		r := re(p)
+		gm, gn := r.SubexpIndex("module"), r.SubexpIndex("names")
+		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			if m[2*gn] < 0 {
+				continue
+			}
+			stmts = append(stmts, [2]int{m[0], m[1]})
+			mod := ""
+			if gm >= 0 && m[2*gm] >= 0 {
+				mod = string(data[m[2*gm]:m[2*gm+1]])
+			}
+			nr := re(a.Names)
+			na, nn := nr.SubexpIndex("alias"), nr.SubexpIndex("name")
+			for _, n := range nr.FindAllSubmatch(data[m[2*gn]:m[2*gn+1]], -1) {
+				name, as := string(n[nn]), string(n[na])
+				switch {
+				case mod == "" && as != "" && as != name:
+					aliases[as] = alias{to: name, dot: true}
+				case mod != "" && isIdent(name):
+					if as == "" {
+						as = name
+					}
+					aliases[as] = alias{to: mod + "." + name}
+				}
+			}
+		}
+	}
+	if len(aliases) == 0 {
+		return data
+	}
+	inStmt := func(i int) bool {
+		for _, s := range stmts {
+			if s[0] <= i && i < s[1] {
+				return true
+			}
+		}
+		return false
+	}
+	var out []byte
+	last := 0
+	for i := 0; i < len(data); i++ {
+		if !isIdentStart(data[i]) || i > 0 && (isIdentByte(data[i-1]) || data[i-1] == '.') {
+			continue
+		}
+		j := i + 1
+		for j < len(data) && isIdentByte(data[j]) {
+			j++
+		}
+		al, ok := aliases[string(data[i:j])]
+		k := j
+		for k < len(data) && (data[k] == ' ' || data[k] == '\t') {
+			k++
+		}
+		if ok && k < len(data) && (al.dot && data[k] == '.' || !al.dot && data[k] == '(') && !inStmt(i) {
+			out = append(append(out, data[last:i]...), al.to...)
+			last = j
+		}
+		i = j - 1
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, data[last:]...)
+}
+
+func isIdentStart(c byte) bool { return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isIdentByte(c byte) bool { return isIdentStart(c) || '0' <= c && c <= '9' }

@@ -1208,6 +1208,11 @@ type WriteSources struct {
 	// NAME, a Go package's other files), which Bindings then read as if
 	// written where the import is.
 	Imports *SourceImports `yaml:"imports"`
+	// Aliases are how a source binds a name of its own to a module, or to
+	// a module's member (review 19, finding G: import sqlite3 as sq): the
+	// uses of that name are read as the module's own spelling before
+	// Patterns and Named match, since those spell the module's name.
+	Aliases *SourceAliases `yaml:"aliases"`
 	// RootReads are regexps over a source matching a path the program
 	// reads, tests or expands (review 12, finding C): group "path", a
 	// literal that counts when it is under /root or starts with ~ (the
@@ -1334,6 +1339,25 @@ type SourceImports struct {
 	// sources of its folder bind (a Go package is its folder's files),
 	// from the source's start, when exactly one of them binds the name.
 	Folder bool `yaml:"folder"`
+}
+
+// SourceAliases are the import statements that give a module, or one
+// of its members, a name in the importing source (WriteSources.Aliases).
+type SourceAliases struct {
+	// Statements are regexps over a source matching an import statement:
+	// group "names", the names it imports (each a Names match), and,
+	// where the names are a module's members (from MODULE import NAME),
+	// group "module".
+	Statements []string `yaml:"statements"`
+	// Names is a regexp over a statement's group "names" matching one
+	// name imported: group "name", the module's or member's name as
+	// written, and group "alias", the name the source uses for it when
+	// that is another (as NAME). A module's alias is read where a dot
+	// follows it (sq.connect); a member, aliased or not, where a call's
+	// parenthesis does (c("x.db") as sqlite3.connect("x.db")), so that a
+	// constant imported from a module (from config import DATA_DIR) is
+	// left to Imports.
+	Names string `yaml:"names"`
 }
 
 // BindingGroup is a declaration that binds several names.

@@ -1084,7 +1084,35 @@ func validateWrites(w *Writes) *presetErr {
 	if err := s.Imports.validate(s.Bindings); err != nil {
 		return err
 	}
+	if err := s.Aliases.validate(); err != nil {
+		return err
+	}
 	return s.Bindings.validate("writes.sources.bindings")
+}
+
+// validate checks writes.sources.aliases.
+func (a *SourceAliases) validate() *presetErr {
+	const at = "writes.sources.aliases"
+	if a == nil {
+		return nil
+	}
+	if len(a.Statements) == 0 {
+		return &presetErr{at, "aliases need statements"}
+	}
+	for i, pat := range a.Statements {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("%s.statements.%d", at, i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("names") < 0 {
+			return &presetErr{fmt.Sprintf("%s.statements.%d", at, i), fmt.Sprintf("pattern %q needs a group named names", pat)}
+		}
+	}
+	re, err := compileRE(a.Names)
+	if err != nil || re.SubexpIndex("name") < 0 || re.SubexpIndex("alias") < 0 {
+		return &presetErr{at + ".names", fmt.Sprintf("names %q must be a pattern with groups named name and alias", a.Names)}
+	}
+	return nil
 }
 
 // validate checks writes.sources.imports, which only bindings read.

@@ -118,11 +118,15 @@ type facts struct {
 	srcLine, srcAt []int
 	unreached      [][]unreached // packages the runtime's install cannot reach, per package map
 	unmapped       [][]unreached // build-only packages whose run-time library the map does not know, per package map
-	pkgEvents      []pkgEvent    // every install and remove of a package, in order
-	copies         []copyStep
-	sources        []ctxSource // what the COPY and ADD steps take from the build context
-	libcWhy        []Evidence  // why the artifacts need a C library, from the RUN steps
-	staticSet      bool        // a build command sets the static switch itself
+	// pkgUnknown are the words of an install whose variables cannot be
+	// told at its RUN (a build argument with no default), per package
+	// map, with the reason.
+	pkgUnknown [][]unknownPkgs
+	pkgEvents  []pkgEvent // every install and remove of a package, in order
+	copies     []copyStep
+	sources    []ctxSource // what the COPY and ADD steps take from the build context
+	libcWhy    []Evidence  // why the artifacts need a C library, from the RUN steps
+	staticSet  bool        // a build command sets the static switch itself
 
 	cmd, entrypoint, healthcheck *inst
 	moved                        []*inst // instructions the runtime takes

@@ -995,6 +995,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		f.pkgs, f.pkgAsIs, f.pkgGroups = make([][]string, n), make([][]string, n), make([]map[string][]string, n)
 		f.unreached, f.unmapped = make([][]unreached, n), make([][]unreached, n)
 		f.pkgBuildOnly, f.pkgOrder = make([][]string, n), make([][]string, n)
+		f.pkgUnknown = make([][]unknownPkgs, n)
 	}
 	var values map[string]string // read once, and only for a map with a when
 	for i, m := range f.preset.RuntimePackages {
@@ -1011,7 +1012,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		}
 		for _, rm := range m.Remove {
 			if at := subcommandAt(args, rm); at >= 0 {
-				for _, name := range packageArgs(args[at+1:], m.ValueFlags, nil) {
+				for _, name := range f.expandPackages(packageArgs(args[at+1:], m.ValueFlags, nil), nil) {
 					f.forgetPackage(i, name.text)
 					f.pkgEvents = append(f.pkgEvents, pkgEvent{line: line, end: end, name: name.text, remove: true})
 				}
@@ -1030,6 +1031,9 @@ func (f *facts) scanPackages(args []word, line, end int) {
 			if slices.Contains(m.GroupFlags, flag) {
 				group = value
 			}
+		})
+		pkgArgs = f.expandPackages(pkgArgs, func(w, why string) {
+			f.pkgUnknown[i] = append(f.pkgUnknown[i], unknownPkgs{word: w, why: why, line: line})
 		})
 		// A group the preset calls the build's (.build-deps) holds only
 		// what the build needs (review 4, finding D).
@@ -1083,6 +1087,67 @@ func (f *facts) scanPackages(args []word, line, end int) {
 			}
 		}
 	}
+}
+
+// unknownPkgs is a word of a package install whose packages cannot be
+// told: the word as written, why, and the RUN's line.
+type unknownPkgs struct {
+	word, why string
+	line      int
+}
+
+// expandPackages returns the package words ws with each variable the
+// file sets expanded as BuildKit expands it at this RUN (an ENV's value,
+// an ARG's default) and split into words as the shell splits an
+// unquoted expansion (review 19, finding C: ENV RUNTIME_DEPENDENCIES=
+// "ffmpeg" installed by apt-get install -y $RUNTIME_DEPENDENCIES). A word
+// whose value cannot be told stays as it is and is given to unknown with
+// the reason, so that its packages are not dropped without a word.
+func (f *facts) expandPackages(ws []word, unknown func(w, why string)) []word {
+	var out []word
+	for _, w := range ws {
+		if !w.dynamic || !strings.ContainsAny(w.text, "$`") {
+			out = append(out, w) // a glob (nodejs=18.*) is apt's, not the shell's
+			continue
+		}
+		if onlyPlainRefs(w.text) {
+			if x, ok := f.expand(w.text); ok {
+				for _, p := range strings.Fields(x) {
+					out = append(out, word{text: p})
+				}
+				continue
+			}
+		}
+		out = append(out, w)
+		if unknown != nil {
+			unknown(w.text, f.unknownWhy(w.text))
+		}
+	}
+	return out
+}
+
+// unknownWhy says why restage cannot tell the value of the word s of a
+// RUN, which has a variable it does not know or an expansion only the
+// shell makes.
+func (f *facts) unknownWhy(s string) string {
+	if !onlyPlainRefs(s) {
+		return "an expansion the shell makes when the RUN runs"
+	}
+	for _, n := range varRefNames(s) {
+		if _, ok := f.envNow[n]; ok {
+			continue
+		}
+		for k := len(f.stageArgs) - 1; k >= 0; k-- {
+			if a := f.stageArgs[k]; a.name == n {
+				if strings.Contains(a.decl, "=") {
+					return "a build argument whose default restage cannot expand"
+				}
+				return "a build argument with no default (--build-arg gives its value)"
+			}
+		}
+		return "a variable the file does not set before this RUN"
+	}
+	return "which restage cannot expand"
 }
 
 // pkgEvent is an install or a remove of a system package by a command

@@ -29,6 +29,10 @@ type composeUse struct {
 	// cmds are the simple commands it runs: the words, and those of the
 	// string sh -c runs.
 	cmds []simpleCmd
+	// script is the shell script of the build context that cmds run
+	// (command: ./wait-for), scriptCmds its simple commands.
+	script     string
+	scriptCmds []simpleCmd
 }
 
 // shown names the command and what it replaces, for notes and declines.
@@ -93,8 +97,73 @@ func (p *plan) composeCommands() {
 			}
 			p.composeProgram(&u, ws)
 		}
+		p.composeScript(&u)
 		p.composeUses = append(p.composeUses, u)
 	}
+}
+
+// composeScript reads the shell script of the build context that a
+// compose command runs (command: ./wait-for, sh start.sh) as a CMD's
+// script is read (review 19, finding F: the script's npm run start-dev
+// ran nodemon, which the prune removed): the shell that runs it and
+// what its commands outside a condition or loop run count for the
+// runtime as the command's own words do, and all its commands are
+// followed by the development-dependency walk (startDev).
+func (p *plan) composeScript(u *composeUse) {
+	f := p.f
+	for _, c := range u.cmds {
+		args, _ := c.argv()
+		if len(args) == 0 || strings.Contains(args[0].text, composeVar) {
+			continue
+		}
+		abs, sc := f.scriptRun(args)
+		if sc == nil {
+			continue
+		}
+		if sh := scriptShell(args, f); sh != "" {
+			u.tools = appendNew(u.tools, sh)
+		}
+		u.script = abs
+		for _, sub := range sc.Cmds {
+			a, _ := (simpleCmd{sub}).argv()
+			if len(a) == 0 {
+				continue
+			}
+			u.scriptCmds = append(u.scriptCmds, simpleCmd{sub})
+			// A command under an if, a loop or a case may not run
+			// (hades's `shutdown -h now` only for `./wait-for test`): it
+			// is followed for development dependencies, whose keeping
+			// costs size only, but what it needs does not decline the
+			// file, whose own start converts.
+			if !sub.Nested && !a[0].dynamic && !shell.Builtin(a[0].text) && !slices.Contains(sc.Funcs, a[0].text) {
+				p.composeProgram(u, a)
+			}
+		}
+		return // a command runs one script; the first is read
+	}
+}
+
+// scriptShell is the shell that runs the script args run: the #! line's
+// (#!/bin/sh, #!/usr/bin/env bash) for a script run by its path; none
+// when a shell is the command's own program (sh start.sh), which the
+// command's words count already.
+func scriptShell(args []word, f *facts) string {
+	if shell.ScriptArg(wordTexts(args)) > 0 {
+		return ""
+	}
+	text, _, ok := f.contextFileAt(f.abs(args[0].text))
+	if !ok {
+		return ""
+	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(text, "#!"), "\n")
+	fields := strings.Fields(first)
+	if len(fields) > 1 && path.Base(fields[0]) == "env" {
+		fields = fields[1:]
+	}
+	if len(fields) == 0 {
+		return ""
+	}
+	return path.Base(fields[0])
 }
 
 // composeProgram records what running args needs of the runtime: the

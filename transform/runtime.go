@@ -40,6 +40,11 @@ func (p *plan) planPackages() error {
 		if i < len(f.unreached) {
 			p.warnUnreached(m, f.unreached[i])
 		}
+		if i < len(f.pkgUnknown) {
+			for _, u := range f.pkgUnknown[i] {
+				p.notes.note(u.line, warnPackagesUnknown, "%s installs packages from %s, %s: restage cannot tell which, and the runtime installs none of them (if the app needs one at run time, install it in the runtime stage)", m.Command, u.word, u.why)
+			}
+		}
 		if i < len(f.unmapped) && len(f.unmapped[i]) > 0 {
 			var names []string
 			for _, u := range f.unmapped[i] {

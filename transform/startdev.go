@@ -48,6 +48,9 @@ func (p *plan) startDev() {
 	for i := 0; why == "" && i < len(p.composeUses); i++ {
 		u := &p.composeUses[i]
 		why = w.cmds(u.cmds, fmt.Sprintf("the `%s:` of %s (service %s)", u.c.key, u.c.at, u.service), nil, 0, false)
+		if why == "" && u.script != "" {
+			why = w.cmds(u.scriptCmds, fmt.Sprintf("%s, the script of the `%s:` of %s (service %s),", u.script, u.c.key, u.c.at, u.service), nil, 0, false)
+		}
 	}
 	p.keepDev = why
 }
