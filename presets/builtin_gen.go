@@ -685,6 +685,7 @@ var builtinPresets = []*Preset{
 				Bindings: &PathBindings{
 					Patterns: []string{
 						"(?m)^[ \\t]*const[ \\t]+(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$",
+						"(?m)^(?P<var>var)[ \\t]+(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$",
 					},
 					Groups: []BindingGroup{
 						{
@@ -693,9 +694,15 @@ var builtinPresets = []*Preset{
 								"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$",
 							},
 						},
+						{
+							Decl: "(?ms)^(?P<var>var)[ \\t]*\\((?P<body>.*?)^\\)",
+							Patterns: []string{
+								"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$",
+							},
+						},
 					},
 					Block:  "{}",
-					Shadow: "\\b{name}\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*{name}\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
+					Shadow: "\\b{name}(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*(?::|\\+)?=[^=]|,\\s*{name}(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
 				},
 				Imports: &SourceImports{
 					Folder: true,
@@ -11996,6 +12003,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?P<value>[A-Za-z_]\\w*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}}},
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*[rRuU]?(?P<value>\"[^\"\\\\\\n:]*\"|'[^'\\\\\\n:]*')[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}, {"\"", "'"}}},
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*os\\.path\\.join\\(\\s*(?:(?P<value>[A-Za-z_]\\w*)|[rRuU]?(?P<alt>\"[^\"\\\\\\n]*\"|'[^'\\\\\\n]*'))(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)\\s*\\)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}, {"os.path.join("}, {","}, {"\"", "'"}, {")"}}},
+	{"(?m)^(?P<var>var)[ \\t]+(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"var"}, {"="}, {"\"", "`"}}},
 	{"(?m)^//go:embed[ \\t]+(.+)$", [][]string{{"//go:embed"}}},
 	{"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']", [][]string{{"STATIC", "MEDIA"}, {"_ROOT"}, {"="}}},
 	{"(?m)^[ \\t]*(?:[\\w.\\[\\]]+[ \\t]*,[ \\t]*)*\\(?[ \\t]*x[ \\t]*(?:,[^=\\n]*)?(?::[^=\\n]*)?=[^=]|\\bfor[ \\t]+[\\w \\t,()]*?\\bx\\b[\\w \\t,()]*?\\bin\\b|\\bdef[ \\t]+\\w+[ \\t]*\\([^)]*\\bx\\b|\\blambda\\b[^:\\n]*\\bx\\b|\\bas[ \\t]+x\\b|\\b(?:global|nonlocal|import|del|class)\\b[^\\n]*\\bx\\b|\\bx[ \\t]*(?::=|(?:[-+*/%&|^@]|//|\\*\\*|<<|>>)=)", [][]string{{"x"}}},
@@ -12032,6 +12040,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^module\\s+\"?([^\\s\"]+)", [][]string{{"module"}}},
 	{"(?m)^require\\b", [][]string{{"require"}}},
 	{"(?m:^import[ \\t]*(?:\\((?:[^)\"`/]|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|//[^\\n]*|/\\*(?s:.*?)\\*/|/)*\\)|(?:[\\w.]+[ \\t]+)?(?:\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`)))|//[^\\n]*|/\\*(?s:.*?)\\*/|'(?:[^'\\\\\\n]|\\\\.)*'|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|`([^`]*)`", [][]string{{"import", "/", "'", "\"", "`"}}},
+	{"(?ms)^(?P<var>var)[ \\t]*\\((?P<body>.*?)^\\)", [][]string{{"var"}, {"("}, {")"}}},
 	{"(?ms)^[ \\t]*const[ \\t]*\\((?P<body>.*?)^[ \\t]*\\)", [][]string{{"const"}, {"("}, {")"}}},
 	{"(?ms)^[ \\t]*import[ \\t]*\\((?P<block>[^\\n]*\\n.*?)^[ \\t]*\\)", [][]string{{"import"}, {"("}, {"\n"}, {")"}}},
 	{"(?ms)^func[ \\t]+(?P<name>[A-Za-z_]\\w*)\\(\\)[ \\t]*string[ \\t]*\\{[ \\t]*$(?P<body>.*?)^\\}", [][]string{{"func"}, {"()"}, {"string"}, {"{"}, {"}"}}},
@@ -12199,6 +12208,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bvcs\\.NewHgRepo\\(", [][]string{{"vcs.NewHgRepo("}}},
 	{"\\bvcs\\.NewSvnRepo\\(", [][]string{{"vcs.NewSvnRepo("}}},
 	{"\\bvirtualenv\\b", [][]string{{"virtualenv"}}},
+	{"\\bx(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*(?::|\\+)?=[^=]|,\\s*x(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*:?=[^=]|\\bfunc\\b[^{\\n]*\\bx\\b|&x\\b", [][]string{{"x", ",", "func", "&x"}}},
 	{"\\bx[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"x"}, {"+"}}},
 	{"\\bx\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*x\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\bx\\b|&x\\b", [][]string{{"x", ",", "func", "&x"}}},
 	{"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/", [][]string{{"-"}, {"/etc/apt/sources.list.d/"}}},

@@ -100,6 +100,13 @@ func TestGoFolderBindings(t *testing.T) {
 		{"another folder", mapSources{"config.go": "package main\n\nconst dataDir = \"/var/lib/app\"\n"}, nil},
 		{"two files bind it", mapSources{"cmd/a.go": "package main\n\nconst dataDir = \"a\"\n", "cmd/b.go": "package main\n\nconst dataDir = \"b\"\n"}, nil},
 		{"own const first", mapSources{"cmd/config.go": "package main\n\nconst dataDir = \"/var/lib/app\"\n", "cmd/main.go": "package main\n\nconst dataDir = \"own\"\n" + call[len("package main\n"):]}, []string{"own"}},
+		{"package var", mapSources{"cmd/config.go": "package main\n\nvar dataDir = \"/var/lib/app\"\n"}, []string{"/var/lib/app"}},
+		{"var block", mapSources{"cmd/config.go": "package main\n\nvar (\n\tdataDir = \"data\"\n)\n"}, []string{"data"}},
+		{"var assigned in its file", mapSources{"cmd/config.go": "package main\n\nvar dataDir = \"/var/lib/app\"\n\nfunc init() { dataDir = os.Getenv(\"D\") }\n"}, nil},
+		{"var assigned in the calling file", mapSources{"cmd/config.go": "package main\n\nvar dataDir = \"/var/lib/app\"\n", "cmd/main.go": call + "\nfunc init() { flag.StringVar(&dataDir, \"d\", dataDir, \"\") }\n"}, nil},
+		{"var assigned in a third file", mapSources{"cmd/config.go": "package main\n\nvar dataDir = \"/var/lib/app\"\n", "cmd/flags.go": "package main\n\nfunc init() { dataDir = os.Getenv(\"D\") }\n"}, nil},
+		{"own var assigned in another file", mapSources{"cmd/flags.go": "package main\n\nfunc init() { dataDir = os.Getenv(\"D\") }\n", "cmd/main.go": "package main\n\nvar dataDir = \"own\"\n" + call[len("package main\n"):]}, nil},
+		{"own var, another file's local of the name", mapSources{"cmd/other.go": "package main\n\nfunc f() {\n\tdataDir := \"x\"\n\t_ = dataDir\n}\n", "cmd/main.go": "package main\n\nvar dataDir = \"own\"\n" + call[len("package main\n"):]}, nil},
 		{"a local of the name", mapSources{"cmd/config.go": "package main\n\nconst dataDir = \"/var/lib/app\"\n", "cmd/main.go": "package main\n\nfunc main() {\n\tdataDir := os.Getenv(\"D\")\n\tos.MkdirAll(dataDir, 0o755)\n}\n"}, nil},
 	}
 	for _, c := range cases {

@@ -1264,27 +1264,39 @@ func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
 // name before at binds it as a binding there does, to the paths the
 // imported source's binding holds.
 func (b *PathBindings) boundIn(data []byte, name string, at, depth int, im *importer) []string {
+	ps, _ := b.boundVar(data, name, at, depth, im)
+	return ps
+}
+
+// boundVar is boundIn, also telling whether the binding is a
+// variable's (a group "var" took part), which holds only where nothing
+// assigns the name anew anywhere.
+func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *importer) ([]string, bool) {
 	if b == nil || !isIdent(name) {
-		return nil
+		return nil, false
 	}
 	start, end := -1, 0
 	var vals []string
 	var held []string // the paths an import binds name to, read already
 	var args []string // literals joined to each value's paths
+	mut := false      // the binding is a variable's, which may be assigned anywhere
 	// nearest takes the bindings of name that the patterns find in
-	// data[from:to], keeping the last before at.
-	nearest := func(patterns []string, from, to int) {
+	// data[from:to], keeping the last before at; decl is a group
+	// declaration's match, whose group "var" marks its bindings as
+	// variables'.
+	nearest := func(patterns []string, from, to int, declVar bool) {
 		for _, p := range patterns {
 			if !mayMatch(p, data[from:to]) {
 				continue
 			}
 			br := re(p)
-			gn, ga, gl := br.SubexpIndex("name"), br.SubexpIndex("args"), br.SubexpIndex("list")
+			gn, ga, gl, gv := br.SubexpIndex("name"), br.SubexpIndex("args"), br.SubexpIndex("list"), br.SubexpIndex("var")
 			for _, m := range br.FindAllSubmatchIndex(data[from:to], -1) {
 				if m[2*gn] < 0 || string(data[from+m[2*gn]:from+m[2*gn+1]]) != name || from+m[0] <= start {
 					continue
 				}
 				start, end, vals, args, held = from+m[0], from+m[1], nil, nil, nil
+				mut = declVar || gv >= 0 && m[2*gv] >= 0
 				for _, gv := range []int{br.SubexpIndex("value"), br.SubexpIndex("alt")} {
 					if gv >= 0 && m[2*gv] >= 0 {
 						vals = append(vals, string(data[from+m[2*gv]:from+m[2*gv+1]]))
@@ -1301,26 +1313,42 @@ func (b *PathBindings) boundIn(data []byte, name string, at, depth int, im *impo
 			}
 		}
 	}
-	nearest(b.Patterns, 0, at)
+	nearest(b.Patterns, 0, at, false)
 	for _, g := range b.Groups {
 		if !mayMatch(g.Decl, data[:at]) {
 			continue
 		}
 		dr := re(g.Decl)
-		gb := dr.SubexpIndex("body")
+		gb, gv := dr.SubexpIndex("body"), dr.SubexpIndex("var")
 		for _, m := range dr.FindAllSubmatchIndex(data[:at], -1) {
 			if m[2*gb] >= 0 {
-				nearest(g.Patterns, m[2*gb], m[2*gb+1])
+				nearest(g.Patterns, m[2*gb], m[2*gb+1], gv >= 0 && m[2*gv] >= 0)
 			}
 		}
 	}
+	binder := "" // another source of the folder that binds name, when it does
 	if im != nil {
-		if is, ie, paths, ok := im.binding(name, start, at); ok {
-			start, end, vals, args, held = is, ie, nil, nil, paths
+		if is, ie, paths, from, v, ok := im.binding(name, start, at); ok {
+			start, end, vals, args, held, binder, mut = is, ie, nil, nil, paths, from, v
 		}
 	}
 	if start < 0 || !inScope(data[end:at], name, b.Block, b.Shadow) {
-		return nil
+		return nil, false
+	}
+	if mut {
+		// A variable may be assigned anywhere its scope reaches, before
+		// the binding in the text or after the call (in a function that
+		// runs first): no source it is shared with may assign it but the
+		// binding itself (a Go package's var, seen by the folder's other
+		// sources through Imports.Folder).
+		switch {
+		case binder == "" && (!inScope(data[:start], name, "", b.Shadow) || !inScope(data[end:], name, "", b.Shadow)):
+			return nil, false
+		case binder != "" && !inScope(data, name, "", b.Shadow):
+			return nil, false
+		case im != nil && im.assignedInFolder(name, binder):
+			return nil, false
+		}
 	}
 	out := slices.Clone(held)
 	for _, v := range vals {
@@ -1338,7 +1366,7 @@ func (b *PathBindings) boundIn(data []byte, name string, at, depth int, im *impo
 			out[i] = path.Join(append([]string{out[i]}, args...)...)
 		}
 	}
-	return out
+	return out, mut
 }
 
 // importer reads the names a source imports from other sources of the
@@ -1363,12 +1391,15 @@ type importer struct {
 type ImportCache struct {
 	m       map[importKey][]string
 	folders map[string]map[string][]folderBinding // by folder, by name
+	// assigned are the sources of a folder that may assign a name.
+	assigned map[folderName][]string
 }
 
 // folderBinding is a name one source of a folder binds for good.
 type folderBinding struct {
 	file  string
 	paths []string
+	isVar bool // a variable's binding, which no other source may assign
 }
 
 // importKey is what resolve reads: a name of a source, at a depth.
@@ -1389,9 +1420,9 @@ type importStmt struct {
 // name to; false when there is none, or the module binds nothing by
 // that name for good. A folder's shared bindings stand at the source's
 // start, behind any binding of the source itself.
-func (im *importer) binding(name string, from, at int) (int, int, []string, bool) {
+func (im *importer) binding(name string, from, at int) (start, end int, paths []string, binder string, isVar, ok bool) {
 	if im.depth <= 0 {
-		return 0, 0, nil, false
+		return 0, 0, nil, "", false, false
 	}
 	im.parse()
 	best := -1
@@ -1403,22 +1434,49 @@ func (im *importer) binding(name string, from, at int) (int, int, []string, bool
 	if best >= 0 {
 		st := im.stmts[best]
 		paths := im.resolve(st.file, st.remote)
-		return st.start, st.end, paths, len(paths) > 0
+		return st.start, st.end, paths, "", false, len(paths) > 0
 	}
 	if !im.s.Imports.Folder || from >= 0 {
-		return 0, 0, nil, false
+		return 0, 0, nil, "", false, false
 	}
-	var paths []string
 	binders := 0
 	for _, b := range im.folderBindings()[name] {
 		if b.file != im.name {
-			paths = b.paths
+			paths, binder, isVar = b.paths, b.file, b.isVar
 			binders++
 		}
 	}
 	// Two sources of one package binding one name do not compile.
-	return 0, 0, paths, binders == 1
+	return 0, 0, paths, binder, isVar, binders == 1
 }
+
+// assignedInFolder reports whether a source of the importing source's
+// folder other than it and binder may assign name (Shadow anywhere in
+// it), when the folder's sources share their names (Imports.Folder).
+func (im *importer) assignedInFolder(name, binder string) bool {
+	if !im.s.Imports.Folder {
+		return false
+	}
+	dir := path.Dir(im.name)
+	key := folderName{dir, name}
+	assigned, ok := im.cache.assigned[key]
+	if !ok {
+		for _, f := range im.src.Folder(dir) {
+			if data, ok := im.src.Source(f); ok && bytes.Contains(data, []byte(name)) && !inScope(data, name, "", im.s.Bindings.Shadow) {
+				assigned = append(assigned, f)
+			}
+		}
+		if im.cache.assigned == nil {
+			im.cache.assigned = map[folderName][]string{}
+		}
+		im.cache.assigned[key] = assigned
+	}
+	// The two sources read whole already, each but its own binding.
+	return slices.ContainsFunc(assigned, func(f string) bool { return f != im.name && f != binder })
+}
+
+// folderName is a name in one folder's sources.
+type folderName struct{ dir, name string }
 
 // folderBindings returns the names the sources of the importing
 // source's folder bind for good (each source's binding nearest its end,
@@ -1468,8 +1526,8 @@ func (im *importer) folderBindings() map[string][]folderBinding {
 		for _, n := range slices.Sorted(maps.Keys(names)) {
 			// The folder's names are all read here: a source's own
 			// binding by another's name is not followed a second time.
-			if ps := b.boundIn(data, n, len(data), namedDepth, nil); len(ps) > 0 && im.exports(data, n) {
-				bs[n] = append(bs[n], folderBinding{f, ps})
+			if ps, v := b.boundVar(data, n, len(data), namedDepth, nil); len(ps) > 0 && im.exports(data, n) {
+				bs[n] = append(bs[n], folderBinding{f, ps, v})
 			}
 		}
 	}
