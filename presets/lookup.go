@@ -1272,7 +1272,7 @@ func (b *PathBindings) boundIn(data []byte, name string, at, depth int, im *impo
 // variable's (a group "var" took part), which holds only where nothing
 // assigns the name anew anywhere.
 func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *importer) ([]string, bool) {
-	if b == nil || !isIdent(name) {
+	if b == nil || !isDotted(name) {
 		return nil, false
 	}
 	start, end := -1, 0
@@ -1284,7 +1284,7 @@ func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *imp
 	// data[from:to], keeping the last before at; decl is a group
 	// declaration's match, whose group "var" marks its bindings as
 	// variables'.
-	nearest := func(patterns []string, from, to int, declVar bool) {
+	nearest := func(patterns []string, from, to int, declVar bool, declEnd int) {
 		for _, p := range patterns {
 			if !mayMatch(p, data[from:to]) {
 				continue
@@ -1296,6 +1296,11 @@ func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *imp
 					continue
 				}
 				start, end, vals, args, held = from+m[0], from+m[1], nil, nil, nil
+				if declEnd > end {
+					// The rest of the declaration binds other names
+					// (module.exports = { A: "a", B: "b" }).
+					end = declEnd
+				}
 				mut = declVar || gv >= 0 && m[2*gv] >= 0
 				for _, gv := range []int{br.SubexpIndex("value"), br.SubexpIndex("alt")} {
 					if gv >= 0 && m[2*gv] >= 0 {
@@ -1313,7 +1318,7 @@ func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *imp
 			}
 		}
 	}
-	nearest(b.Patterns, 0, at, false)
+	nearest(b.Patterns, 0, at, false, 0)
 	for _, g := range b.Groups {
 		if !mayMatch(g.Decl, data[:at]) {
 			continue
@@ -1322,7 +1327,7 @@ func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *imp
 		gb, gv := dr.SubexpIndex("body"), dr.SubexpIndex("var")
 		for _, m := range dr.FindAllSubmatchIndex(data[:at], -1) {
 			if m[2*gb] >= 0 {
-				nearest(g.Patterns, m[2*gb], m[2*gb+1], gv >= 0 && m[2*gv] >= 0)
+				nearest(g.Patterns, m[2*gb], m[2*gb+1], gv >= 0 && m[2*gv] >= 0, min(m[1], at))
 			}
 		}
 	}
@@ -1333,6 +1338,10 @@ func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *imp
 		}
 	}
 	if start < 0 || !inScope(data[end:at], name, b.Block, b.Shadow) {
+		return nil, false
+	}
+	if first, _, ok := strings.Cut(name, "."); ok && !inScope(data[end:at], first, "", b.Shadow) {
+		// The module's own name bound anew (config = load()).
 		return nil, false
 	}
 	if mut {
@@ -1411,8 +1420,28 @@ type importKey struct {
 // importStmt is one name an import statement binds.
 type importStmt struct {
 	local, remote string // the name in the importing source and in the module
-	file          string // the module's source
-	start, end    int    // the statement in the importing source
+	// prefix: the statement binds the module itself under local, so
+	// local.NAME is the module's NAME (every name when local is "").
+	prefix     bool
+	file       string // the module's source
+	start, end int    // the statement in the importing source
+	until      int    // where its scope ends in the importing source
+	isVar      bool   // a variable's binding, which may be assigned anew
+}
+
+// names reports whether the statement binds name, and the module's
+// name for it.
+func (st importStmt) names(name string) (string, bool) {
+	switch {
+	case !st.prefix:
+		return st.remote, st.local == name
+	case st.local == "":
+		return name, isIdent(name)
+	case strings.HasPrefix(name, st.local+"."):
+		rest := name[len(st.local)+1:]
+		return rest, isIdent(rest)
+	}
+	return "", false
 }
 
 // binding returns where the import of name nearest before at and after
@@ -1425,16 +1454,17 @@ func (im *importer) binding(name string, from, at int) (start, end int, paths []
 		return 0, 0, nil, "", false, false
 	}
 	im.parse()
-	best := -1
+	best, remote := -1, ""
 	for i, st := range im.stmts {
-		if st.local == name && st.start > from && st.end <= at && (best < 0 || st.start > im.stmts[best].start) {
-			best = i
+		r, ok := st.names(name)
+		if ok && st.start > from && st.end <= at && (at < st.until || st.until == len(im.data)) && (best < 0 || st.start > im.stmts[best].start) {
+			best, remote = i, r
 		}
 	}
 	if best >= 0 {
 		st := im.stmts[best]
-		paths := im.resolve(st.file, st.remote)
-		return st.start, st.end, paths, "", false, len(paths) > 0
+		paths := im.resolve(st.file, remote)
+		return st.start, st.end, paths, "", st.isVar, len(paths) > 0
 	}
 	if !im.s.Imports.Folder || from >= 0 {
 		return 0, 0, nil, "", false, false
@@ -1547,8 +1577,9 @@ func (im *importer) resolve(file, name string) []string {
 		return ps
 	}
 	data, ok := im.src.Source(file)
-	// A binding spells the name: most of a package's files do not.
-	if !ok || !bytes.Contains(data, []byte(name)) || !im.exports(data, name) {
+	// A binding spells the name: most of a package's files do not (but
+	// a module that re-exports all of another's, which Exported tells).
+	if !ok || len(im.s.Imports.Exported) == 0 && !bytes.Contains(data, []byte(name)) || !im.exports(data, name) {
 		return nil
 	}
 	if im.cache.m == nil {
@@ -1592,13 +1623,30 @@ func (im *importer) parse() {
 			continue
 		}
 		sr := re(p)
-		gm, gs := sr.SubexpIndex("module"), sr.SubexpIndex("names")
+		gm, gs, gp, gv := sr.SubexpIndex("module"), sr.SubexpIndex("names"), sr.SubexpIndex("prefix"), sr.SubexpIndex("var")
 		for _, m := range sr.FindAllSubmatchIndex(im.data, -1) {
-			if m[2*gm] < 0 || m[2*gs] < 0 {
+			if m[2*gm] < 0 {
 				continue
 			}
-			file, ok := im.moduleFile(string(im.data[m[2*gm]:m[2*gm+1]]))
+			module := string(im.data[m[2*gm]:m[2*gm+1]])
+			file, ok := im.moduleFile(module)
 			if !ok {
+				continue
+			}
+			isVar := gv >= 0 && m[2*gv] >= 0
+			until := im.scopeEnd(m[0])
+			if gs < 0 || m[2*gs] < 0 {
+				// The module itself, under a name: its names are
+				// prefix.NAME (import config), or every name with an
+				// empty prefix (export * from).
+				if gp < 0 {
+					continue
+				}
+				st := importStmt{local: module, prefix: true, file: file, start: m[0], end: m[1], until: until, isVar: isVar}
+				if m[2*gp] >= 0 {
+					st.local = string(im.data[m[2*gp]:m[2*gp+1]])
+				}
+				im.stmts = append(im.stmts, st)
 				continue
 			}
 			names := im.data[m[2*gs]:m[2*gs+1]]
@@ -1606,7 +1654,7 @@ func (im *importer) parse() {
 				if n[2*gn] < 0 {
 					continue
 				}
-				st := importStmt{remote: string(names[n[2*gn]:n[2*gn+1]]), file: file, start: m[0], end: m[1]}
+				st := importStmt{remote: string(names[n[2*gn]:n[2*gn+1]]), file: file, start: m[0], end: m[1], until: until, isVar: isVar}
 				st.local = st.remote
 				if ga >= 0 && n[2*ga] >= 0 {
 					st.local = string(names[n[2*ga]:n[2*ga+1]])
@@ -1615,6 +1663,55 @@ func (im *importer) parse() {
 			}
 		}
 	}
+}
+
+// scopeEnd is where the scope of a statement at offset at ends: the end
+// of the source, or, when the statement is indented under a line that
+// Imports.Scope matches (a def), the first later line, not blank,
+// indented no deeper than that line.
+func (im *importer) scopeEnd(at int) int {
+	data := im.data
+	if im.s.Imports.Scope == "" {
+		return len(data)
+	}
+	indent := func(line []byte) (int, bool) {
+		n := len(line) - len(bytes.TrimLeft(line, " \t"))
+		return n, len(bytes.TrimSpace(line)) > 0
+	}
+	lineStart := bytes.LastIndexByte(data[:at], '\n') + 1
+	depth, _ := indent(data[lineStart:])
+	for i := lineStart; depth > 0 && i > 0; {
+		// The line above, and its indentation.
+		j := bytes.LastIndexByte(data[:i-1], '\n') + 1
+		line := data[j : i-1]
+		i = j
+		d, text := indent(line)
+		if !text || d >= depth {
+			continue
+		}
+		depth = d
+		if !re(im.s.Imports.Scope).Match(line) {
+			continue
+		}
+		// The block ends at the first later line indented no deeper.
+		for k := bytes.IndexByte(data[at:], '\n'); k >= 0; {
+			from := at + k + 1
+			next := bytes.IndexByte(data[from:], '\n')
+			end := len(data)
+			if next >= 0 {
+				end = from + next
+			}
+			if d2, text := indent(data[from:end]); text && d2 <= d {
+				return from
+			}
+			if next < 0 {
+				break
+			}
+			at, k = from, next
+		}
+		return len(data)
+	}
+	return len(data)
 }
 
 // moduleFile returns the source of the build context a module names:
@@ -2338,6 +2435,17 @@ func (b *ProgramBindings) bound(data []byte, name string, at int) (string, strin
 
 // isIdent reports whether s is a plain name: letters, digits, _ and $,
 // not starting with a digit.
+// isDotted reports whether s is one name or names joined by dots (a
+// module's name and one of its names: config.DATA_DIR).
+func isDotted(s string) bool {
+	for part := range strings.SplitSeq(s, ".") {
+		if !isIdent(part) {
+			return false
+		}
+	}
+	return true
+}
+
 func isIdent(s string) bool {
 	for i, r := range s {
 		if !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
