@@ -1201,8 +1201,29 @@ type Sources interface {
 }
 
 // PathsIn is Paths for the source at name, whose names Imports may bind
-// to the bindings of the other sources src gives.
+// to the bindings of the other sources src gives. A write somewhere
+// under a path (Written.Under) gives that path.
 func (s *WriteSources) PathsIn(name string, data []byte, src Sources) []string {
+	var out []string
+	for _, w := range s.WritesIn(name, data, src) {
+		out = append(out, w.Path)
+	}
+	return out
+}
+
+// Written is a path a write call names.
+type Written struct {
+	Path string
+	// Under: the call writes somewhere under Path, joined to a part
+	// that is no literal (a Named match's group "under": MODELS_DIR /
+	// f"{name}.joblib").
+	Under bool
+}
+
+// WritesIn returns the paths that write calls in the source at name
+// write, in the order they appear, as PathsIn does, telling a write
+// under a path from one at it.
+func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written {
 	im := s.importerFor(name, data, src)
 	hits := literalHits(s.Patterns, data)
 	for _, p := range s.Named {
@@ -1210,17 +1231,26 @@ func (s *WriteSources) PathsIn(name string, data []byte, src Sources) []string {
 			continue
 		}
 		nr := re(p)
-		g, ga := nr.SubexpIndex("name"), nr.SubexpIndex("args")
+		g, ga, gu := nr.SubexpIndex("name"), nr.SubexpIndex("args"), nr.SubexpIndex("under")
 		for _, m := range nr.FindAllSubmatchIndex(data, -1) {
 			if m[2*g] < 0 {
 				continue
 			}
-			for _, v := range s.Bindings.boundIn(data, string(data[m[2*g]:m[2*g+1]]), m[0], namedDepth, im) {
-				hits = append(hits, pathHit{m[2*g], joinArgs(v, data, m, ga)})
+			under := gu >= 0 && m[2*gu] >= 0
+			// Bound before the name itself: a match may start a byte
+			// before its line (open( after a newline), outside the
+			// block of a scoped import above.
+			for _, v := range s.Bindings.boundIn(data, string(data[m[2*g]:m[2*g+1]]), m[2*g], namedDepth, im) {
+				hits = append(hits, pathHit{m[2*g], joinArgs(v, data, m, ga), under})
 			}
 		}
 	}
-	return hitPaths(hits)
+	slices.SortStableFunc(hits, func(a, b pathHit) int { return a.at - b.at })
+	out := make([]Written, len(hits))
+	for i, h := range hits {
+		out[i] = Written{h.path, h.under}
+	}
+	return out
 }
 
 // joinArgs returns p joined with the string literals of the match m's
@@ -2046,8 +2076,9 @@ func literalPaths(patterns []string, data []byte) []string {
 
 // pathHit is a path a source names and where.
 type pathHit struct {
-	at   int
-	path string
+	at    int
+	path  string
+	under bool // a write somewhere under path
 }
 
 // literalHits returns the group "path" of each match of the patterns,
@@ -2063,7 +2094,7 @@ func literalHits(patterns []string, data []byte) []pathHit {
 		g, ga := r.SubexpIndex("path"), r.SubexpIndex("args")
 		for _, m := range r.FindAllSubmatchIndex(data, -1) {
 			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
-				hits = append(hits, pathHit{m[2*g], joinArgs(string(data[m[2*g]:m[2*g+1]]), data, m, ga)})
+				hits = append(hits, pathHit{m[2*g], joinArgs(string(data[m[2*g]:m[2*g+1]]), data, m, ga), false})
 			}
 		}
 	}
