@@ -580,7 +580,7 @@ var builtinPresets = []*Preset{
 					},
 				},
 				Block:  "{}",
-				Shadow: "\\b{name}\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*{name}\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
+				Shadow: "\\b{name}(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*:?=[^=]|,\\s*{name}(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
 			},
 			UnnamedFolder: &UnnamedFolder{
 				Assign:  "\\bNAME\\s*:?=[^=]",
@@ -12245,6 +12245,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bvcs\\.NewSvnRepo\\(", [][]string{{"vcs.NewSvnRepo("}}},
 	{"\\bvirtualenv\\b", [][]string{{"virtualenv"}}},
 	{"\\bx(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*(?::|\\+)?=[^=]|,\\s*x(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*:?=[^=]|\\bfunc\\b[^{\\n]*\\bx\\b|&x\\b", [][]string{{"x", ",", "func", "&x"}}},
+	{"\\bx(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*:?=[^=]|,\\s*x(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*:?=[^=]|\\bfunc\\b[^{\\n]*\\bx\\b|&x\\b", [][]string{{"x", ",", "func", "&x"}}},
 	{"\\bx[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"x"}, {"+"}}},
 	{"\\bx\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*x\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\bx\\b|&x\\b", [][]string{{"x", ",", "func", "&x"}}},
 	{"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/", [][]string{{"-"}, {"/etc/apt/sources.list.d/"}}},

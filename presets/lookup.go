@@ -3,6 +3,7 @@ package presets
 import (
 	"bytes"
 	"encoding/json"
+	"hash/maphash"
 	"maps"
 	"path"
 	"regexp"
@@ -1380,12 +1381,18 @@ func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *imp
 		// runs first): no source it is shared with may assign it but the
 		// binding itself (a Go package's var, seen by the folder's other
 		// sources through Imports.Folder).
+		whole := func() bool {
+			return inScope(data[:start], name, "", b.Shadow) && inScope(data[end:], name, "", b.Shadow)
+		}
 		switch {
-		case binder == "" && (!inScope(data[:start], name, "", b.Shadow) || !inScope(data[end:], name, "", b.Shadow)):
+		case binder == "" && im == nil && !whole():
 			return nil, false
-		case binder != "" && !inScope(data, name, "", b.Shadow):
+		case binder == "" && im != nil && !im.outside(data, name, start, whole):
+			return nil, false
+		case binder != "" && im == nil:
 			return nil, false
 		case im != nil && im.assignedInFolder(name, binder):
+			// With binder, the importing source is among those read.
 			return nil, false
 		}
 	}
@@ -1432,6 +1439,11 @@ type ImportCache struct {
 	folders map[string]map[string][]folderBinding // by folder, by name
 	// assigned are the sources of a folder that may assign a name.
 	assigned map[folderName][]string
+	// varShadow is Shadow over any variable a folder's sources bind;
+	// mayAssign whether a source matches its folder's.
+	varShadow map[string]string
+	mayAssign map[string]bool
+	own       map[ownBinding]bool // outside's answers
 }
 
 // folderBinding is a name one source of a folder binds for good.
@@ -1521,8 +1533,9 @@ func (im *importer) assignedInFolder(name, binder string) bool {
 	key := folderName{dir, name}
 	assigned, ok := im.cache.assigned[key]
 	if !ok {
+		shadow := im.s.Bindings.Shadow
 		for _, f := range im.src.Folder(dir) {
-			if data, ok := im.src.Source(f); ok && bytes.Contains(data, []byte(name)) && !inScope(data, name, "", im.s.Bindings.Shadow) {
+			if data, ok := im.src.Source(f); ok && bytes.Contains(data, []byte(name)) && im.mayAssignVar(f, data) && !inScope(data, name, "", shadow) {
 				assigned = append(assigned, f)
 			}
 		}
@@ -1531,9 +1544,71 @@ func (im *importer) assignedInFolder(name, binder string) bool {
 		}
 		im.cache.assigned[key] = assigned
 	}
-	// The two sources read whole already, each but its own binding.
-	return slices.ContainsFunc(assigned, func(f string) bool { return f != im.name && f != binder })
+	// The binder is read whole but its binding already; the importing
+	// source, when it binds the name itself, likewise (outside).
+	return slices.ContainsFunc(assigned, func(f string) bool { return f != binder && (binder != "" || f != im.name) })
 }
+
+// mayAssignVar reports whether a source of the folder may assign any
+// variable the folder's sources bind (Shadow with {name} standing for
+// any of them): one pass over each source, so that a package's many
+// files are read once and not once for each name.
+func (im *importer) mayAssignVar(file string, data []byte) bool {
+	dir := path.Dir(file)
+	if im.cache.varShadow == nil {
+		im.cache.varShadow = map[string]string{}
+		im.cache.mayAssign = map[string]bool{}
+	}
+	expr, ok := im.cache.varShadow[dir]
+	if !ok {
+		var names []string
+		for n, bs := range im.folderBindings() {
+			if slices.ContainsFunc(bs, func(b folderBinding) bool { return b.isVar }) {
+				names = append(names, regexp.QuoteMeta(n))
+			}
+		}
+		if len(names) > 0 {
+			slices.Sort(names)
+			expr = strings.ReplaceAll(im.s.Bindings.Shadow, "{name}", "(?:"+strings.Join(names, "|")+")")
+		}
+		im.cache.varShadow[dir] = expr
+	}
+	if expr == "" {
+		return true // a variable of the source's own, not the folder's
+	}
+	may, ok := im.cache.mayAssign[file]
+	if !ok {
+		may = re(expr).Match(data)
+		im.cache.mayAssign[file] = may
+	}
+	return may
+}
+
+// outside reports, once for each binding of a source's own, whether
+// nothing but the binding at start may assign name in the source data
+// (check, read whole but the binding). The key holds data's hash: a
+// scan reads a source as it is and with its comments blanked.
+func (im *importer) outside(data []byte, name string, start int, check func() bool) bool {
+	key := ownBinding{maphash.Bytes(ownSeed, data), name, start}
+	if v, ok := im.cache.own[key]; ok {
+		return v
+	}
+	if im.cache.own == nil {
+		im.cache.own = map[ownBinding]bool{}
+	}
+	v := check()
+	im.cache.own[key] = v
+	return v
+}
+
+// ownBinding is a source's own binding of a name.
+type ownBinding struct {
+	data  uint64 // the source's hash
+	name  string
+	start int
+}
+
+var ownSeed = maphash.MakeSeed()
 
 // folderName is a name in one folder's sources.
 type folderName struct{ dir, name string }
