@@ -81,6 +81,8 @@ func TestGoConstPaths(t *testing.T) {
 		{"function const, other function", "func a() {\n\tconst f = \"out.txt\"\n\t_ = f\n}\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
 		{"const of an expression", "const dir = \"data\"\nconst f = dir + \"/log.csv\"\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
 		{"const of a URL", "const f = \"http://x/y\"\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
+		// An earlier call's later arguments and err != nil assign nothing.
+		{"after an earlier call", "const f = \"log.csv\"\n\nfunc main() {\n\tif err := os.WriteFile(f, nil, 0o644); err != nil {\n\t\tpanic(err)\n\t}\n\tos.Create(f)\n\tos.ReadFile(f)\n}\n", []string{"log.csv", "log.csv"}, false},
 		{"var", "var f = \"log.csv\"\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", []string{"log.csv"}, true},
 		{"var assigned in a later init", "var f = \"log.csv\"\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n\nfunc init() {\n\tf = os.Getenv(\"F\")\n}\n", nil, true},
 		{"var given to a flag", "var f = \"log.csv\"\n\nfunc init() {\n\tflag.StringVar(&f, \"f\", f, \"\")\n}\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
