@@ -9519,7 +9519,8 @@ var builtinPresets = []*Preset{
 						"{}.py",
 						"{}/__init__.py",
 					},
-					Scope: "^[ \\t]*(?:async[ \\t]+)?(?:def|class)\\b",
+					Scope:      "^[ \\t]*(?:async[ \\t]+)?(?:def|class)\\b",
+					Submodules: true,
 				},
 				RootReads: []string{
 					"(?P<compare>[=!]=\\s*|\\.(?:startswith|endswith)\\(\\s*)?[rRbBuU]?[\"'](?P<path>/root(?:/[^\"'\\n]*)?)[\"'](?P<compare>\\s*[=!]=)?",

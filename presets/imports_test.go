@@ -79,6 +79,10 @@ func TestPythonImportedBindings(t *testing.T) {
 		{"import module, its name bound anew", mapSources{"props.py": props, "app.py": "import props\nprops = load()\nopen(props.TOKEN_FILE, \"w+\")\n"}, "app.py", nil},
 		{"import module, its attribute assigned", mapSources{"props.py": props, "app.py": "import props\nprops.TOKEN_FILE = input()\nopen(props.TOKEN_FILE, \"w+\")\n"}, "app.py", nil},
 		{"import module in a function", mapSources{"props.py": props, "app.py": "def save():\n    import props\n    open(props.TOKEN_FILE, \"w+\")\n"}, "app.py", []string{"token.json"}},
+		{"from package import module", mapSources{"app/__init__.py": "", "app/props.py": props, "main.py": "from app import props\nopen(props.TOKEN_FILE, \"w+\")\n"}, "main.py", []string{"token.json"}},
+		{"from package import module as", mapSources{"app/props.py": props, "main.py": "from app import props as p\nopen(p.TOKEN_FILE, \"w+\")\n"}, "main.py", []string{"token.json"}},
+		{"from . import module", mapSources{"pkg/__init__.py": "", "pkg/props.py": props, "pkg/app.py": "from . import props\nopen(props.TOKEN_FILE, \"w+\")\n"}, "pkg/app.py", []string{"token.json"}},
+		{"from package import a name its __init__ binds", mapSources{"app/__init__.py": "props = Settings()\n", "app/props.py": props, "main.py": "from app import props\nopen(props.TOKEN_FILE, \"w+\")\n"}, "main.py", nil},
 		{"import an installed module", mapSources{"app.py": "import props\nopen(props.TOKEN_FILE, \"w+\")\n"}, "app.py", nil},
 		{"a module imports itself", mapSources{"app.py": "from app import TOKEN_FILE\n" + writer}, "app.py", nil},
 	}

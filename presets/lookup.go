@@ -1735,12 +1735,13 @@ func (im *importer) parse() {
 			}
 			module := string(im.data[m[2*gm]:m[2*gm+1]])
 			file, ok := im.moduleFile(module)
-			if !ok {
+			named := gs >= 0 && m[2*gs] >= 0
+			if !ok && !(named && ims.Submodules) {
 				continue
 			}
 			isVar := gv >= 0 && m[2*gv] >= 0
 			until := im.scopeEnd(m[0])
-			if gs < 0 || m[2*gs] < 0 {
+			if !named {
 				// The module itself, under a name: its names are
 				// prefix.NAME (import config), or every name with an
 				// empty prefix (export * from).
@@ -1764,10 +1765,38 @@ func (im *importer) parse() {
 				if ga >= 0 && n[2*ga] >= 0 {
 					st.local = string(names[n[2*ga]:n[2*ga+1]])
 				}
+				if sub, ok := im.submodule(module, st.remote, file); ok {
+					// The name is a module of the package: its names
+					// are local.NAME (from app import config).
+					st.prefix, st.remote, st.file = true, "", sub
+				} else if file == "" {
+					continue
+				}
 				im.stmts = append(im.stmts, st)
 			}
 		}
 	}
+}
+
+// submodule returns the source of the module that name names inside
+// module (Python's from app import config: app/config.py), when
+// Imports.Submodules reads so and the module's own source (pkg, "" when
+// there is none) does not spell the name, which would bind it first.
+func (im *importer) submodule(module, name, pkg string) (string, bool) {
+	ims := im.s.Imports
+	if !ims.Submodules {
+		return "", false
+	}
+	if pkg != "" {
+		if data, ok := im.src.Source(pkg); ok && re(`\b`+regexp.QuoteMeta(name)+`\b`).Match(data) {
+			return "", false
+		}
+	}
+	sub := module + ims.Sep + name
+	if ims.Relative != "" && strings.Trim(module, ims.Relative) == "" {
+		sub = module + name // from . import config
+	}
+	return im.moduleFile(sub)
 }
 
 // scopeEnd is where the scope of a statement at offset at ends: the end

@@ -1256,6 +1256,11 @@ type SourceImports struct {
 	// not blank and indented no deeper than it. Other blocks (try:, if)
 	// scope nothing.
 	Scope string `yaml:"scope"`
+	// Submodules, when true, reads a name a statement imports from a
+	// module as a module itself when one of Files is there for it and
+	// the module's own source does not spell the name (Python's from
+	// app import config, then config.NAME).
+	Submodules bool `yaml:"submodules"`
 }
 
 // BindingGroup is a declaration that binds several names.
