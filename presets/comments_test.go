@@ -62,8 +62,10 @@ func TestCodeBlanksComments(t *testing.T) {
 // The go preset's constant bindings (review 10, finding B): a read or a
 // write by a name that a const binds to a plain string literal, on its
 // own line or in a const ( ... ) block, at package level or in a
-// function, names the literal; a const bound to anything else, a var, and
-// a parameter or local declaration of the name in between do not.
+// function, names the literal; a const bound to anything else, and a
+// parameter or local declaration of the name in between do not. A
+// package-level var names it for a write only when nothing in the source
+// may assign it, before it or after the call; reads take constants only.
 func TestGoConstPaths(t *testing.T) {
 	p := builtinPreset(t, "go")
 	head := "package main\n\nimport \"os\"\n\n"
@@ -79,10 +81,17 @@ func TestGoConstPaths(t *testing.T) {
 		{"function const, other function", "func a() {\n\tconst f = \"out.txt\"\n\t_ = f\n}\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
 		{"const of an expression", "const dir = \"data\"\nconst f = dir + \"/log.csv\"\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
 		{"const of a URL", "const f = \"http://x/y\"\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
-		{"var", "var f = \"log.csv\"\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
+		// An earlier call's later arguments and err != nil assign nothing.
+		{"after an earlier call", "const f = \"log.csv\"\n\nfunc main() {\n\tif err := os.WriteFile(f, nil, 0o644); err != nil {\n\t\tpanic(err)\n\t}\n\tos.Create(f)\n\tos.ReadFile(f)\n}\n", []string{"log.csv", "log.csv"}, false},
+		{"var", "var f = \"log.csv\"\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", []string{"log.csv"}, true},
+		{"var assigned in a later init", "var f = \"log.csv\"\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n\nfunc init() {\n\tf = os.Getenv(\"F\")\n}\n", nil, true},
+		{"var given to a flag", "var f = \"log.csv\"\n\nfunc init() {\n\tflag.StringVar(&f, \"f\", f, \"\")\n}\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
+		{"var appended to", "var f = \"log\"\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n\nfunc init() { f += \".csv\" }\n", nil, true},
+		{"var in a function", "func main() {\n\tvar f = \"log.csv\"\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
 		{"parameter", "const f = \"log.csv\"\n\nfunc run(f string) {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
 		{"local :=", "const f = \"log.csv\"\n\nfunc main() {\n\tf := os.Getenv(\"F\")\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
-		{"var block is no const block", "var (\n\tf = \"log.csv\"\n)\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", nil, true},
+		{"var block", "var (\n\tf = \"log.csv\"\n)\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n}\n", []string{"log.csv"}, true},
+		{"var block, assigned", "var (\n\tf = \"log.csv\"\n)\n\nfunc main() {\n\tos.WriteFile(f, nil, 0o644)\n\tos.ReadFile(f)\n\tf = \"x\"\n}\n", nil, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

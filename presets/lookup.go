@@ -3,6 +3,7 @@ package presets
 import (
 	"bytes"
 	"encoding/json"
+	"hash/maphash"
 	"maps"
 	"path"
 	"regexp"
@@ -1201,8 +1202,29 @@ type Sources interface {
 }
 
 // PathsIn is Paths for the source at name, whose names Imports may bind
-// to the bindings of the other sources src gives.
+// to the bindings of the other sources src gives. A write somewhere
+// under a path (Written.Under) gives that path.
 func (s *WriteSources) PathsIn(name string, data []byte, src Sources) []string {
+	var out []string
+	for _, w := range s.WritesIn(name, data, src) {
+		out = append(out, w.Path)
+	}
+	return out
+}
+
+// Written is a path a write call names.
+type Written struct {
+	Path string
+	// Under: the call writes somewhere under Path, joined to a part
+	// that is no literal (a Named match's group "under": MODELS_DIR /
+	// f"{name}.joblib").
+	Under bool
+}
+
+// WritesIn returns the paths that write calls in the source at name
+// write, in the order they appear, as PathsIn does, telling a write
+// under a path from one at it.
+func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written {
 	data = s.Aliases.Unaliased(data)
 	im := s.importerFor(name, data, src)
 	hits := literalHits(s.Patterns, data)
@@ -1211,17 +1233,26 @@ func (s *WriteSources) PathsIn(name string, data []byte, src Sources) []string {
 			continue
 		}
 		nr := re(p)
-		g, ga := nr.SubexpIndex("name"), nr.SubexpIndex("args")
+		g, ga, gu := nr.SubexpIndex("name"), nr.SubexpIndex("args"), nr.SubexpIndex("under")
 		for _, m := range nr.FindAllSubmatchIndex(data, -1) {
 			if m[2*g] < 0 {
 				continue
 			}
-			for _, v := range s.Bindings.boundIn(data, string(data[m[2*g]:m[2*g+1]]), m[0], namedDepth, im) {
-				hits = append(hits, pathHit{m[2*g], joinArgs(v, data, m, ga)})
+			under := gu >= 0 && m[2*gu] >= 0
+			// Bound before the name itself: a match may start a byte
+			// before its line (open( after a newline), outside the
+			// block of a scoped import above.
+			for _, v := range s.Bindings.boundIn(data, string(data[m[2*g]:m[2*g+1]]), m[2*g], namedDepth, im) {
+				hits = append(hits, pathHit{m[2*g], joinArgs(v, data, m, ga), under})
 			}
 		}
 	}
-	return hitPaths(hits)
+	slices.SortStableFunc(hits, func(a, b pathHit) int { return a.at - b.at })
+	out := make([]Written, len(hits))
+	for i, h := range hits {
+		out[i] = Written{h.path, h.under}
+	}
+	return out
 }
 
 // joinArgs returns p joined with the string literals of the match m's
@@ -1265,27 +1296,44 @@ func (b *PathBindings) bound(data []byte, name string, at, depth int) []string {
 // name before at binds it as a binding there does, to the paths the
 // imported source's binding holds.
 func (b *PathBindings) boundIn(data []byte, name string, at, depth int, im *importer) []string {
-	if b == nil || !isIdent(name) {
-		return nil
+	ps, _ := b.boundVar(data, name, at, depth, im)
+	return ps
+}
+
+// boundVar is boundIn, also telling whether the binding is a
+// variable's (a group "var" took part), which holds only where nothing
+// assigns the name anew anywhere.
+func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *importer) ([]string, bool) {
+	if b == nil || !isDotted(name) {
+		return nil, false
 	}
 	start, end := -1, 0
 	var vals []string
 	var held []string // the paths an import binds name to, read already
 	var args []string // literals joined to each value's paths
+	mut := false      // the binding is a variable's, which may be assigned anywhere
 	// nearest takes the bindings of name that the patterns find in
-	// data[from:to], keeping the last before at.
-	nearest := func(patterns []string, from, to int) {
+	// data[from:to], keeping the last before at; decl is a group
+	// declaration's match, whose group "var" marks its bindings as
+	// variables'.
+	nearest := func(patterns []string, from, to int, declVar bool, declEnd int) {
 		for _, p := range patterns {
 			if !mayMatch(p, data[from:to]) {
 				continue
 			}
 			br := re(p)
-			gn, ga, gl := br.SubexpIndex("name"), br.SubexpIndex("args"), br.SubexpIndex("list")
+			gn, ga, gl, gv := br.SubexpIndex("name"), br.SubexpIndex("args"), br.SubexpIndex("list"), br.SubexpIndex("var")
 			for _, m := range br.FindAllSubmatchIndex(data[from:to], -1) {
 				if m[2*gn] < 0 || string(data[from+m[2*gn]:from+m[2*gn+1]]) != name || from+m[0] <= start {
 					continue
 				}
 				start, end, vals, args, held = from+m[0], from+m[1], nil, nil, nil
+				if declEnd > end {
+					// The rest of the declaration binds other names
+					// (module.exports = { A: "a", B: "b" }).
+					end = declEnd
+				}
+				mut = declVar || gv >= 0 && m[2*gv] >= 0
 				for _, gv := range []int{br.SubexpIndex("value"), br.SubexpIndex("alt")} {
 					if gv >= 0 && m[2*gv] >= 0 {
 						vals = append(vals, string(data[from+m[2*gv]:from+m[2*gv+1]]))
@@ -1302,26 +1350,52 @@ func (b *PathBindings) boundIn(data []byte, name string, at, depth int, im *impo
 			}
 		}
 	}
-	nearest(b.Patterns, 0, at)
+	nearest(b.Patterns, 0, at, false, 0)
 	for _, g := range b.Groups {
 		if !mayMatch(g.Decl, data[:at]) {
 			continue
 		}
 		dr := re(g.Decl)
-		gb := dr.SubexpIndex("body")
+		gb, gv := dr.SubexpIndex("body"), dr.SubexpIndex("var")
 		for _, m := range dr.FindAllSubmatchIndex(data[:at], -1) {
 			if m[2*gb] >= 0 {
-				nearest(g.Patterns, m[2*gb], m[2*gb+1])
+				nearest(g.Patterns, m[2*gb], m[2*gb+1], gv >= 0 && m[2*gv] >= 0, min(m[1], at))
 			}
 		}
 	}
+	binder := "" // another source of the folder that binds name, when it does
 	if im != nil {
-		if is, ie, paths, ok := im.binding(name, start, at); ok {
-			start, end, vals, args, held = is, ie, nil, nil, paths
+		if is, ie, paths, from, v, ok := im.binding(name, start, at); ok {
+			start, end, vals, args, held, binder, mut = is, ie, nil, nil, paths, from, v
 		}
 	}
 	if start < 0 || !inScope(data[end:at], name, b.Block, b.Shadow) {
-		return nil
+		return nil, false
+	}
+	if first, _, ok := strings.Cut(name, "."); ok && !inScope(data[end:at], first, "", b.Shadow) {
+		// The module's own name bound anew (config = load()).
+		return nil, false
+	}
+	if mut {
+		// A variable may be assigned anywhere its scope reaches, before
+		// the binding in the text or after the call (in a function that
+		// runs first): no source it is shared with may assign it but the
+		// binding itself (a Go package's var, seen by the folder's other
+		// sources through Imports.Folder).
+		whole := func() bool {
+			return inScope(data[:start], name, "", b.Shadow) && inScope(data[end:], name, "", b.Shadow)
+		}
+		switch {
+		case binder == "" && im == nil && !whole():
+			return nil, false
+		case binder == "" && im != nil && !im.outside(data, name, start, whole):
+			return nil, false
+		case binder != "" && im == nil:
+			return nil, false
+		case im != nil && im.assignedInFolder(name, binder):
+			// With binder, the importing source is among those read.
+			return nil, false
+		}
 	}
 	out := slices.Clone(held)
 	for _, v := range vals {
@@ -1339,7 +1413,7 @@ func (b *PathBindings) boundIn(data []byte, name string, at, depth int, im *impo
 			out[i] = path.Join(append([]string{out[i]}, args...)...)
 		}
 	}
-	return out
+	return out, mut
 }
 
 // importer reads the names a source imports from other sources of the
@@ -1364,12 +1438,20 @@ type importer struct {
 type ImportCache struct {
 	m       map[importKey][]string
 	folders map[string]map[string][]folderBinding // by folder, by name
+	// assigned are the sources of a folder that may assign a name.
+	assigned map[folderName][]string
+	// varShadow is Shadow over any variable a folder's sources bind;
+	// mayAssign whether a source matches its folder's.
+	varShadow map[string]string
+	mayAssign map[string]bool
+	own       map[ownBinding]bool // outside's answers
 }
 
 // folderBinding is a name one source of a folder binds for good.
 type folderBinding struct {
 	file  string
 	paths []string
+	isVar bool // a variable's binding, which no other source may assign
 }
 
 // importKey is what resolve reads: a name of a source, at a depth.
@@ -1381,8 +1463,28 @@ type importKey struct {
 // importStmt is one name an import statement binds.
 type importStmt struct {
 	local, remote string // the name in the importing source and in the module
-	file          string // the module's source
-	start, end    int    // the statement in the importing source
+	// prefix: the statement binds the module itself under local, so
+	// local.NAME is the module's NAME (every name when local is "").
+	prefix     bool
+	file       string // the module's source
+	start, end int    // the statement in the importing source
+	until      int    // where its scope ends in the importing source
+	isVar      bool   // a variable's binding, which may be assigned anew
+}
+
+// names reports whether the statement binds name, and the module's
+// name for it.
+func (st importStmt) names(name string) (string, bool) {
+	switch {
+	case !st.prefix:
+		return st.remote, st.local == name
+	case st.local == "":
+		return name, isIdent(name)
+	case strings.HasPrefix(name, st.local+"."):
+		rest := name[len(st.local)+1:]
+		return rest, isIdent(rest)
+	}
+	return "", false
 }
 
 // binding returns where the import of name nearest before at and after
@@ -1390,36 +1492,127 @@ type importStmt struct {
 // name to; false when there is none, or the module binds nothing by
 // that name for good. A folder's shared bindings stand at the source's
 // start, behind any binding of the source itself.
-func (im *importer) binding(name string, from, at int) (int, int, []string, bool) {
+func (im *importer) binding(name string, from, at int) (start, end int, paths []string, binder string, isVar, ok bool) {
 	if im.depth <= 0 {
-		return 0, 0, nil, false
+		return 0, 0, nil, "", false, false
 	}
 	im.parse()
-	best := -1
+	best, remote := -1, ""
 	for i, st := range im.stmts {
-		if st.local == name && st.start > from && st.end <= at && (best < 0 || st.start > im.stmts[best].start) {
-			best = i
+		r, ok := st.names(name)
+		if ok && st.start > from && st.end <= at && (at < st.until || st.until == len(im.data)) && (best < 0 || st.start > im.stmts[best].start) {
+			best, remote = i, r
 		}
 	}
 	if best >= 0 {
 		st := im.stmts[best]
-		paths := im.resolve(st.file, st.remote)
-		return st.start, st.end, paths, len(paths) > 0
+		paths := im.resolve(st.file, remote)
+		return st.start, st.end, paths, "", st.isVar, len(paths) > 0
 	}
 	if !im.s.Imports.Folder || from >= 0 {
-		return 0, 0, nil, false
+		return 0, 0, nil, "", false, false
 	}
-	var paths []string
 	binders := 0
 	for _, b := range im.folderBindings()[name] {
 		if b.file != im.name {
-			paths = b.paths
+			paths, binder, isVar = b.paths, b.file, b.isVar
 			binders++
 		}
 	}
 	// Two sources of one package binding one name do not compile.
-	return 0, 0, paths, binders == 1
+	return 0, 0, paths, binder, isVar, binders == 1
 }
+
+// assignedInFolder reports whether a source of the importing source's
+// folder other than it and binder may assign name (Shadow anywhere in
+// it), when the folder's sources share their names (Imports.Folder).
+func (im *importer) assignedInFolder(name, binder string) bool {
+	if !im.s.Imports.Folder {
+		return false
+	}
+	dir := path.Dir(im.name)
+	key := folderName{dir, name}
+	assigned, ok := im.cache.assigned[key]
+	if !ok {
+		shadow := im.s.Bindings.Shadow
+		for _, f := range im.src.Folder(dir) {
+			if data, ok := im.src.Source(f); ok && bytes.Contains(data, []byte(name)) && im.mayAssignVar(f, data) && !inScope(data, name, "", shadow) {
+				assigned = append(assigned, f)
+			}
+		}
+		if im.cache.assigned == nil {
+			im.cache.assigned = map[folderName][]string{}
+		}
+		im.cache.assigned[key] = assigned
+	}
+	// The binder is read whole but its binding already; the importing
+	// source, when it binds the name itself, likewise (outside).
+	return slices.ContainsFunc(assigned, func(f string) bool { return f != binder && (binder != "" || f != im.name) })
+}
+
+// mayAssignVar reports whether a source of the folder may assign any
+// variable the folder's sources bind (Shadow with {name} standing for
+// any of them): one pass over each source, so that a package's many
+// files are read once and not once for each name.
+func (im *importer) mayAssignVar(file string, data []byte) bool {
+	dir := path.Dir(file)
+	if im.cache.varShadow == nil {
+		im.cache.varShadow = map[string]string{}
+		im.cache.mayAssign = map[string]bool{}
+	}
+	expr, ok := im.cache.varShadow[dir]
+	if !ok {
+		var names []string
+		for n, bs := range im.folderBindings() {
+			if slices.ContainsFunc(bs, func(b folderBinding) bool { return b.isVar }) {
+				names = append(names, regexp.QuoteMeta(n))
+			}
+		}
+		if len(names) > 0 {
+			slices.Sort(names)
+			expr = strings.ReplaceAll(im.s.Bindings.Shadow, "{name}", "(?:"+strings.Join(names, "|")+")")
+		}
+		im.cache.varShadow[dir] = expr
+	}
+	if expr == "" {
+		return true // a variable of the source's own, not the folder's
+	}
+	may, ok := im.cache.mayAssign[file]
+	if !ok {
+		may = re(expr).Match(data)
+		im.cache.mayAssign[file] = may
+	}
+	return may
+}
+
+// outside reports, once for each binding of a source's own, whether
+// nothing but the binding at start may assign name in the source data
+// (check, read whole but the binding). The key holds data's hash: a
+// scan reads a source as it is and with its comments blanked.
+func (im *importer) outside(data []byte, name string, start int, check func() bool) bool {
+	key := ownBinding{maphash.Bytes(ownSeed, data), name, start}
+	if v, ok := im.cache.own[key]; ok {
+		return v
+	}
+	if im.cache.own == nil {
+		im.cache.own = map[ownBinding]bool{}
+	}
+	v := check()
+	im.cache.own[key] = v
+	return v
+}
+
+// ownBinding is a source's own binding of a name.
+type ownBinding struct {
+	data  uint64 // the source's hash
+	name  string
+	start int
+}
+
+var ownSeed = maphash.MakeSeed()
+
+// folderName is a name in one folder's sources.
+type folderName struct{ dir, name string }
 
 // folderBindings returns the names the sources of the importing
 // source's folder bind for good (each source's binding nearest its end,
@@ -1469,8 +1662,8 @@ func (im *importer) folderBindings() map[string][]folderBinding {
 		for _, n := range slices.Sorted(maps.Keys(names)) {
 			// The folder's names are all read here: a source's own
 			// binding by another's name is not followed a second time.
-			if ps := b.boundIn(data, n, len(data), namedDepth, nil); len(ps) > 0 && im.exports(data, n) {
-				bs[n] = append(bs[n], folderBinding{f, ps})
+			if ps, v := b.boundVar(data, n, len(data), namedDepth, nil); len(ps) > 0 && im.exports(data, n) {
+				bs[n] = append(bs[n], folderBinding{f, ps, v})
 			}
 		}
 	}
@@ -1490,8 +1683,9 @@ func (im *importer) resolve(file, name string) []string {
 		return ps
 	}
 	data, ok := im.src.Source(file)
-	// A binding spells the name: most of a package's files do not.
-	if !ok || !bytes.Contains(data, []byte(name)) || !im.exports(data, name) {
+	// A binding spells the name: most of a package's files do not (but
+	// a module that re-exports all of another's, which Exported tells).
+	if !ok || len(im.s.Imports.Exported) == 0 && !bytes.Contains(data, []byte(name)) || !im.exports(data, name) {
 		return nil
 	}
 	if im.cache.m == nil {
@@ -1535,13 +1729,31 @@ func (im *importer) parse() {
 			continue
 		}
 		sr := re(p)
-		gm, gs := sr.SubexpIndex("module"), sr.SubexpIndex("names")
+		gm, gs, gp, gv := sr.SubexpIndex("module"), sr.SubexpIndex("names"), sr.SubexpIndex("prefix"), sr.SubexpIndex("var")
 		for _, m := range sr.FindAllSubmatchIndex(im.data, -1) {
-			if m[2*gm] < 0 || m[2*gs] < 0 {
+			if m[2*gm] < 0 {
 				continue
 			}
-			file, ok := im.moduleFile(string(im.data[m[2*gm]:m[2*gm+1]]))
-			if !ok {
+			module := string(im.data[m[2*gm]:m[2*gm+1]])
+			file, ok := im.moduleFile(module)
+			named := gs >= 0 && m[2*gs] >= 0
+			if !ok && !(named && ims.Submodules) {
+				continue
+			}
+			isVar := gv >= 0 && m[2*gv] >= 0
+			until := im.scopeEnd(m[0])
+			if !named {
+				// The module itself, under a name: its names are
+				// prefix.NAME (import config), or every name with an
+				// empty prefix (export * from).
+				if gp < 0 {
+					continue
+				}
+				st := importStmt{local: module, prefix: true, file: file, start: m[0], end: m[1], until: until, isVar: isVar}
+				if m[2*gp] >= 0 {
+					st.local = string(im.data[m[2*gp]:m[2*gp+1]])
+				}
+				im.stmts = append(im.stmts, st)
 				continue
 			}
 			names := im.data[m[2*gs]:m[2*gs+1]]
@@ -1549,15 +1761,92 @@ func (im *importer) parse() {
 				if n[2*gn] < 0 {
 					continue
 				}
-				st := importStmt{remote: string(names[n[2*gn]:n[2*gn+1]]), file: file, start: m[0], end: m[1]}
+				st := importStmt{remote: string(names[n[2*gn]:n[2*gn+1]]), file: file, start: m[0], end: m[1], until: until, isVar: isVar}
 				st.local = st.remote
 				if ga >= 0 && n[2*ga] >= 0 {
 					st.local = string(names[n[2*ga]:n[2*ga+1]])
+				}
+				if sub, ok := im.submodule(module, st.remote, file); ok {
+					// The name is a module of the package: its names
+					// are local.NAME (from app import config).
+					st.prefix, st.remote, st.file = true, "", sub
+				} else if file == "" {
+					continue
 				}
 				im.stmts = append(im.stmts, st)
 			}
 		}
 	}
+}
+
+// submodule returns the source of the module that name names inside
+// module (Python's from app import config: app/config.py), when
+// Imports.Submodules reads so and the module's own source (pkg, "" when
+// there is none) does not spell the name, which would bind it first.
+func (im *importer) submodule(module, name, pkg string) (string, bool) {
+	ims := im.s.Imports
+	if !ims.Submodules {
+		return "", false
+	}
+	if pkg != "" {
+		if data, ok := im.src.Source(pkg); ok && re(`\b`+regexp.QuoteMeta(name)+`\b`).Match(data) {
+			return "", false
+		}
+	}
+	sub := module + ims.Sep + name
+	if ims.Relative != "" && strings.Trim(module, ims.Relative) == "" {
+		sub = module + name // from . import config
+	}
+	return im.moduleFile(sub)
+}
+
+// scopeEnd is where the scope of a statement at offset at ends: the end
+// of the source, or, when the statement is indented under a line that
+// Imports.Scope matches (a def), the first later line, not blank,
+// indented no deeper than that line.
+func (im *importer) scopeEnd(at int) int {
+	data := im.data
+	if im.s.Imports.Scope == "" {
+		return len(data)
+	}
+	indent := func(line []byte) (int, bool) {
+		n := len(line) - len(bytes.TrimLeft(line, " \t"))
+		return n, len(bytes.TrimSpace(line)) > 0
+	}
+	lineStart := bytes.LastIndexByte(data[:at], '\n') + 1
+	depth, _ := indent(data[lineStart:])
+	for i := lineStart; depth > 0 && i > 0; {
+		// The line above, and its indentation.
+		j := bytes.LastIndexByte(data[:i-1], '\n') + 1
+		line := data[j : i-1]
+		i = j
+		d, text := indent(line)
+		if !text || d >= depth {
+			continue
+		}
+		depth = d
+		if !re(im.s.Imports.Scope).Match(line) {
+			continue
+		}
+		// The block ends at the first later line indented no deeper.
+		for k := bytes.IndexByte(data[at:], '\n'); k >= 0; {
+			from := at + k + 1
+			next := bytes.IndexByte(data[from:], '\n')
+			end := len(data)
+			if next >= 0 {
+				end = from + next
+			}
+			if d2, text := indent(data[from:end]); text && d2 <= d {
+				return from
+			}
+			if next < 0 {
+				break
+			}
+			at, k = from, next
+		}
+		return len(data)
+	}
+	return len(data)
 }
 
 // moduleFile returns the source of the build context a module names:
@@ -1892,8 +2181,9 @@ func literalPaths(patterns []string, data []byte) []string {
 
 // pathHit is a path a source names and where.
 type pathHit struct {
-	at   int
-	path string
+	at    int
+	path  string
+	under bool // a write somewhere under path
 }
 
 // literalHits returns the group "path" of each match of the patterns,
@@ -1909,7 +2199,7 @@ func literalHits(patterns []string, data []byte) []pathHit {
 		g, ga := r.SubexpIndex("path"), r.SubexpIndex("args")
 		for _, m := range r.FindAllSubmatchIndex(data, -1) {
 			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
-				hits = append(hits, pathHit{m[2*g], joinArgs(string(data[m[2*g]:m[2*g+1]]), data, m, ga)})
+				hits = append(hits, pathHit{m[2*g], joinArgs(string(data[m[2*g]:m[2*g+1]]), data, m, ga), false})
 			}
 		}
 	}
@@ -2281,6 +2571,17 @@ func (b *ProgramBindings) bound(data []byte, name string, at int) (string, strin
 
 // isIdent reports whether s is a plain name: letters, digits, _ and $,
 // not starting with a digit.
+// isDotted reports whether s is one name or names joined by dots (a
+// module's name and one of its names: config.DATA_DIR).
+func isDotted(s string) bool {
+	for part := range strings.SplitSeq(s, ".") {
+		if !isIdent(part) {
+			return false
+		}
+	}
+	return true
+}
+
 func isIdent(s string) bool {
 	for i, r := range s {
 		if !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
@@ -2813,8 +3114,10 @@ func (n *DistName) Includes(data []byte, project string) bool {
 // Unaliased returns data with each use of a name that an import binds
 // to a module or a module's member spelled as the module's own
 // (review 19, finding G: import sqlite3 as sq, then sq.connect("x.db")
-// read as sqlite3.connect("x.db")): a module's alias where a dot follows
-// it, a member's name where a call's parenthesis does. A use right after
+// read as sqlite3.connect("x.db")): a module's alias where a call of
+// the module's follows it (sq.connect(, np.save(), a member's name where
+// a call's parenthesis does. A module's value (import app.config as cfg,
+// then cfg.MODELS_DIR) is left to imports, which bind cfg.NAME. A use right after
 // a dot or inside another name is none, and the import statements
 // themselves are left as written. Only the paths of the writes are read
 // from the result: its offsets are not the source's.
@@ -2885,7 +3188,7 @@ func (a *SourceAliases) Unaliased(data []byte) []byte {
 		for k < len(data) && (data[k] == ' ' || data[k] == '\t') {
 			k++
 		}
-		if ok && k < len(data) && (al.dot && data[k] == '.' || !al.dot && data[k] == '(') && !inStmt(i) {
+		if ok && k < len(data) && (al.dot && data[k] == '.' && callsAfterDot(data, k) || !al.dot && data[k] == '(') && !inStmt(i) {
 			out = append(append(out, data[last:i]...), al.to...)
 			last = j
 		}
@@ -2895,6 +3198,27 @@ func (a *SourceAliases) Unaliased(data []byte) []byte {
 		return data
 	}
 	return append(out, data[last:]...)
+}
+
+// callsAfterDot reports whether the dot at data[k] starts a dotted name
+// that is called: .connect( or .path.join(.
+func callsAfterDot(data []byte, k int) bool {
+	for k < len(data) && data[k] == '.' {
+		k++
+		for k < len(data) && (data[k] == ' ' || data[k] == '\t') {
+			k++
+		}
+		if k >= len(data) || !isIdentStart(data[k]) {
+			return false
+		}
+		for k < len(data) && isIdentByte(data[k]) {
+			k++
+		}
+		for k < len(data) && (data[k] == ' ' || data[k] == '\t') {
+			k++
+		}
+	}
+	return k < len(data) && data[k] == '('
 }
 
 func isIdentStart(c byte) bool { return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

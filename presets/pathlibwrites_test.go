@@ -72,7 +72,9 @@ func TestPythonPathlibWrites(t *testing.T) {
 		{`joblib.dump(model, "models/m.joblib")`, []string{"models/m.joblib"}},
 		{`joblib.dump(make(a, b), filename="m.pkl", compress=3)`, []string{"m.pkl"}},
 		{"MODELS = Path(\"models\")\njoblib.dump(clf, MODELS / \"m.joblib\")", []string{"models/m.joblib"}},
-		{"MODELS = Path(\"models\")\njoblib.dump(clf, MODELS / f\"{name}.joblib\")", nil},
+		// Joined to an f-string: a write under models (WritesIn tells).
+		{"MODELS = Path(\"models\")\njoblib.dump(clf, MODELS / f\"{name}.joblib\")", []string{"models"}},
+		{"joblib.dump(clf, MODELS / f\"{name}.joblib\")", nil},
 		{`df.to_csv("out.csv", index=False)`, []string{"out.csv"}},
 		{`comparison.to_parquet(path="c.parquet")`, []string{"c.parquet"}},
 		{"MODELS = Path(\"models\")\ncomparison.to_csv(MODELS / \"comparison.csv\")", []string{"models/comparison.csv"}},
@@ -103,8 +105,11 @@ func TestPythonFileDirWrites(t *testing.T) {
 		{`os.makedirs(os.path.join(os.path.dirname(__file__), "out"), exist_ok=True)`, []string{"/app/src/out"}},
 		{"ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))\nos.makedirs(os.path.join(ROOT, \"out\"))", []string{"/app/out"}},
 		{"ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), \"var\")\nos.makedirs(ROOT)", []string{"/app/var"}},
-		// Going up from a __file__ that may be relative is not read.
-		{"BASE = Path(__file__).parent.parent\n(BASE / \"logs\").mkdir()", nil},
+		// Going up from __file__ as it is: absolute since Python 3.9.
+		{"BASE = Path(__file__).parent.parent\n(BASE / \"logs\").mkdir()", []string{"/app/logs"}},
+		{"BASE = Path(__file__).parents[1]\nBASE.joinpath(\"logs\").mkdir()", []string{"/app/logs"}},
+		{"ROOT = os.path.dirname(os.path.dirname(__file__))\nos.makedirs(os.path.join(ROOT, \"out\"))", []string{"/app/out"}},
+		{"DATA = Path(__file__).parent.joinpath(\"data\", \"raw\")\nDATA.mkdir()", []string{"/app/src/data/raw"}},
 		// Something other than literals joined: not read.
 		{`(Path(__file__).resolve().parent / name).mkdir()`, nil},
 	} {
@@ -130,5 +135,35 @@ func TestListItems(t *testing.T) {
 	want := []string{"A", `"b,c"`, "f(x, y)", "[1, 2]"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A bound folder joined to a part that is no literal (an f-string, a
+// name) is written somewhere under; .joinpath joins as / does.
+func TestPythonWritesUnder(t *testing.T) {
+	s := builtinPreset(t, "python").Writes.Sources
+	const models = "MODELS_DIR = Path(\"models\")\nDATA_DIR = \"data\"\n"
+	for _, c := range []struct {
+		src  string
+		want []Written
+	}{
+		{models + "joblib.dump(clf, MODELS_DIR / f\"{name}.joblib\")", []Written{{"models", true}}},
+		{models + "df.to_csv(os.path.join(DATA_DIR, f\"{x}.csv\"), index=False)", []Written{{"data", true}}},
+		{models + "df.to_csv(os.path.join(DATA_DIR, \"raw\", name))", []Written{{"data/raw", true}}},
+		{models + "df.to_csv(os.path.join(DATA_DIR, \"raw.csv\"))", []Written{{"data/raw.csv", false}}},
+		{models + "with open(os.path.join(DATA_DIR, fname), \"w\") as f:\n    pass", []Written{{"data", true}}},
+		{models + "(MODELS_DIR / \"v1\" / run_id).mkdir(parents=True)", []Written{{"models/v1", true}}},
+		{models + "MODELS_DIR.joinpath(\"v1\", \"m.pkl\").write_bytes(b)", []Written{{"models/v1/m.pkl", false}}},
+		{models + "MODELS_DIR.joinpath(f\"{run}.pkl\").write_bytes(b)", []Written{{"models", true}}},
+		{models + "RAW = MODELS_DIR.joinpath(\"raw\")\nRAW.mkdir()", []Written{{"models/raw", false}}},
+		{models + "np.save(MODELS_DIR / name, arr)", []Written{{"models", true}}},
+		// A call's result is no part that can be told: nothing.
+		{models + "joblib.dump(clf, MODELS_DIR / name())", nil},
+		// A call's parenthesized argument is no path expression.
+		{models + "f(MODELS_DIR).mkdir()", nil},
+	} {
+		if got := s.WritesIn("", []byte(c.src), nil); !slices.Equal(got, c.want) {
+			t.Errorf("%s:\n got %v, want %v", c.src, got, c.want)
+		}
 	}
 }

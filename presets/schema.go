@@ -1306,7 +1306,14 @@ type PathBindings struct {
 type SourceImports struct {
 	// Statements are regexps over a source matching a statement that
 	// imports names of a module: group "module", the module as written,
-	// and group "names", the names (each a Names match).
+	// and group "names", the names (each a Names match). Without "names"
+	// (or when it took no part), a group "prefix" binds the module
+	// itself: its NAME is prefix.NAME in the importing source, the
+	// module as written when "prefix" took no part (Python's import
+	// config, import app.config as cfg), every name unchanged when it
+	// is empty (export * from). A group "var" that took part marks the
+	// names as variables', which hold only when nothing in the source
+	// may assign them anew (Shadow anywhere but the statement).
 	Statements []string `yaml:"statements"`
 	// Names is a regexp over a statement's group "names" matching one
 	// name imported: group "name", the module's name for it, and
@@ -1332,13 +1339,25 @@ type SourceImports struct {
 	PathModules bool `yaml:"path_modules"`
 	// Exported are regexps over a module, {name} standing for a name: a
 	// module binds a name for an import only when one matches (export
-	// const NAME, module.exports = { NAME }). Empty: every name the
-	// module binds at its top level is importable (Python).
+	// const NAME, module.exports = { NAME }); one without {name} matches
+	// for every name (export * from). Empty: every name the module
+	// binds at its top level is importable (Python).
 	Exported []string `yaml:"exported"`
 	// Folder, when true, binds in each source the names that the other
 	// sources of its folder bind (a Go package is its folder's files),
 	// from the source's start, when exactly one of them binds the name.
 	Folder bool `yaml:"folder"`
+	// Scope is a regexp over a line that opens a scope of its own by
+	// indentation (Python's def and class): a statement indented under
+	// such a line binds only until its block ends, the first later line
+	// not blank and indented no deeper than it. Other blocks (try:, if)
+	// scope nothing.
+	Scope string `yaml:"scope"`
+	// Submodules, when true, reads a name a statement imports from a
+	// module as a module itself when one of Files is there for it and
+	// the module's own source does not spell the name (Python's from
+	// app import config, then config.NAME).
+	Submodules bool `yaml:"submodules"`
 }
 
 // SourceAliases are the import statements that give a module, or one

@@ -1132,8 +1132,13 @@ func (im *SourceImports) validate(b *PathBindings) *presetErr {
 		if err != nil {
 			return &presetErr{fmt.Sprintf("%s.statements.%d", at, i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 		}
-		if re.SubexpIndex("module") < 0 || re.SubexpIndex("names") < 0 {
-			return &presetErr{fmt.Sprintf("%s.statements.%d", at, i), fmt.Sprintf("pattern %q needs groups named module and names", pat)}
+		if re.SubexpIndex("module") < 0 || re.SubexpIndex("names") < 0 && re.SubexpIndex("prefix") < 0 {
+			return &presetErr{fmt.Sprintf("%s.statements.%d", at, i), fmt.Sprintf("pattern %q needs groups named module and names or prefix", pat)}
+		}
+	}
+	if im.Scope != "" {
+		if _, err := compileRE(im.Scope); err != nil {
+			return &presetErr{at + ".scope", fmt.Sprintf("bad pattern %q: %v", im.Scope, err)}
 		}
 	}
 	if len(im.Statements) > 0 {
@@ -1146,9 +1151,6 @@ func (im *SourceImports) validate(b *PathBindings) *presetErr {
 		}
 	}
 	for i, pat := range im.Exported {
-		if !strings.Contains(pat, "{name}") {
-			return &presetErr{fmt.Sprintf("%s.exported.%d", at, i), fmt.Sprintf("pattern %q has no {name}", pat)}
-		}
 		if _, err := compileRE(strings.ReplaceAll(pat, "{name}", "x")); err != nil {
 			return &presetErr{fmt.Sprintf("%s.exported.%d", at, i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 		}

@@ -377,15 +377,15 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 		data := all.data[name]
 		code := p.blanked(name, data)
 		us := commentsOut(data, code, func(d []byte) []presets.Literal { return src.UnnamedWritesIn(name, d, all) })
-		paths := func(d []byte) []string { return src.PathsIn(name, d, all) }
+		paths := func(d []byte) []presets.Written { return src.WritesIn(name, d, all) }
 		if len(src.FileDir) > 0 {
 			if at, ok := p.imagePathOf(name); ok {
 				// A path from the source's own folder (__dirname) is
 				// as known as a literal once the COPY that placed the
 				// source is (review 16, finding B).
-				paths = func(d []byte) []string {
+				paths = func(d []byte) []presets.Written {
 					d, _ = src.InFileDir(d, path.Dir(at))
-					return src.PathsIn(name, d, all)
+					return src.WritesIn(name, d, all)
 				}
 			}
 		}
@@ -399,9 +399,13 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 			unnamed = append(unnamed, writeSeen{path: u.Text, file: fmt.Sprintf("%s:%d", name, bytes.Count(data[:u.Offset], []byte("\n"))+1)})
 		}
 		for _, wp := range ps {
-			if !seen[wp] {
-				seen[wp] = true
-				out = append(out, writeSeen{path: wp, file: name})
+			key := wp.Path
+			if wp.Under {
+				key = "under " + key
+			}
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, writeSeen{path: wp.Path, file: name, tree: wp.Under})
 			}
 		}
 		for _, wp := range folders {
