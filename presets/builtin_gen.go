@@ -675,12 +675,14 @@ var builtinPresets = []*Preset{
 					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*\"(?P<path>[^\"]+)\"",
 					"\\bsql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
 					"\\bsqlite\\.Open\\(\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
+					"\\b(?:badger\\.(?:DefaultOptions|LSMOnlyOptions)|b?bolt\\.Open|leveldb\\.OpenFile|pebble\\.Open)\\(\\s*\"(?P<path>[^\"]+)\"",
 				},
 				Unnamed: []string{
 					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\([^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))?(?:\\s*\\+\\s*[^,()\\n]+)*)\\s*[,)]",
 				},
 				Named: []string{
 					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]",
+					"\\b(?:badger\\.(?:DefaultOptions|LSMOnlyOptions)|b?bolt\\.Open|leveldb\\.OpenFile|pebble\\.Open)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]",
 				},
 				Bindings: &PathBindings{
 					Patterns: []string{
@@ -12107,6 +12109,8 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(?:DefaultDockerClientConfig\\s*\\.\\s*createDefaultConfigBuilder|DockerClientBuilder\\s*\\.\\s*getInstance)\\s*\\(", [][]string{{"D"}, {"."}, {"("}}},
 	{"\\b(?:File|Path|String|var)\\s+x\\b|[(,]\\s*(?:final\\s+)?[\\w.<>\\[\\]]+\\s+x\\s*[,)]|(?:^|[^\\w$.])(?:this\\.)?x\\s*=[^=]", [][]string{{"x"}}},
 	{"\\b(?:[A-Za-z_]\\w*\\.)?(?P<func>[A-Za-z_]\\w*)\\(\\)[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"()"}, {"+"}}},
+	{"\\b(?:badger\\.(?:DefaultOptions|LSMOnlyOptions)|b?bolt\\.Open|leveldb\\.OpenFile|pebble\\.Open)\\(\\s*\"(?P<path>[^\"]+)\"", [][]string{{"DefaultOptions", "LSMOnlyOptions", "bolt.Open", "leveldb.OpenFile", "pebble.Open"}, {"("}, {"\""}, {"\""}}},
+	{"\\b(?:badger\\.(?:DefaultOptions|LSMOnlyOptions)|b?bolt\\.Open|leveldb\\.OpenFile|pebble\\.Open)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]", [][]string{{"DefaultOptions", "LSMOnlyOptions", "bolt.Open", "leveldb.OpenFile", "pebble.Open"}, {"("}}},
 	{"\\b(?:createRequire|fork|Worker|execPath)\\b", [][]string{{"createRequire", "fork", "Worker", "execPath"}}},
 	{"\\b(?:from_env\\(|(?:DockerClient|APIClient)\\(\\s*\\))", [][]string{{"from_env(", "DockerClient", "APIClient"}}},
 	{"\\b(?:let|var|const|function|class)\\s+x\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\bx\\b|\\bfunction\\b[^(){};]*\\([^()]*\\bx\\b[^()]*\\)|\\([^()]*\\bx\\b[^()]*\\)\\s*(?:=>|\\{)|\\bx\\s*=>", [][]string{{"x"}}},
