@@ -1591,6 +1591,18 @@ var builtinPresets = []*Preset{
 								"make",
 							},
 						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1720,6 +1732,18 @@ var builtinPresets = []*Preset{
 								"make",
 							},
 						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1814,6 +1838,13 @@ var builtinPresets = []*Preset{
 				Base: []string{
 					"ca-certificates",
 				},
+				LeanFlags: []string{
+					"--no-install-recommends",
+					"APT::Install-Recommends=false",
+					"APT::Install-Recommends=0",
+					"-oAPT::Install-Recommends=false",
+					"-oAPT::Install-Recommends=0",
+				},
 				Sources: []string{
 					"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 					"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -1847,6 +1878,28 @@ var builtinPresets = []*Preset{
 								"cc",
 								"c++",
 								"make",
+							},
+						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+					},
+				},
+				Recommends: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker-cli",
 							},
 						},
 					},
@@ -1943,6 +1996,13 @@ var builtinPresets = []*Preset{
 				Base: []string{
 					"ca-certificates",
 				},
+				LeanFlags: []string{
+					"--no-install-recommends",
+					"APT::Install-Recommends=false",
+					"APT::Install-Recommends=0",
+					"-oAPT::Install-Recommends=false",
+					"-oAPT::Install-Recommends=0",
+				},
 				Sources: []string{
 					"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 					"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -1976,6 +2036,28 @@ var builtinPresets = []*Preset{
 								"cc",
 								"c++",
 								"make",
+							},
+						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+					},
+				},
+				Recommends: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker-cli",
 							},
 						},
 					},
@@ -2103,6 +2185,18 @@ var builtinPresets = []*Preset{
 								"make",
 							},
 						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -2226,6 +2320,18 @@ var builtinPresets = []*Preset{
 								"cc",
 								"c++",
 								"make",
+							},
+						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker",
 							},
 						},
 					},
@@ -2374,6 +2480,12 @@ var builtinPresets = []*Preset{
 								"c++",
 								"make",
 								"file",
+							},
+						},
+						{
+							Name: "docker-cli",
+							Value: []string{
+								"docker",
 							},
 						},
 					},

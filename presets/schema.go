@@ -605,6 +605,13 @@ type PackageMap struct {
 	// after all when something that runs in the container runs one of
 	// them, as a package named like the program is (RS187).
 	Programs Dict[[]string] `yaml:"programs"`
+	// Recommends gives, for packages kept as they are, packages they
+	// only recommend that hold what the package gave in the builder
+	// (Debian 13's docker.io recommends docker-cli, which has
+	// /usr/bin/docker): an install of the package without a LeanFlags
+	// option got them, which the runtime's install line leaves out, so
+	// the runtime installs them beside it (RS162).
+	Recommends Dict[[]string] `yaml:"recommends"`
 	// SourceFiles are globs on the absolute paths a COPY or ADD writes
 	// that add a package source (/etc/apt/sources.list.d/*): packages
 	// installed in a later RUN are as unreachable as after Sources.
