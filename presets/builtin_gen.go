@@ -509,6 +509,12 @@ var builtinPresets = []*Preset{
 			},
 			Literal: "(?m:^import[ \\t]*(?:\\((?:[^)\"`/]|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|//[^\\n]*|/\\*(?s:.*?)\\*/|/)*\\)|(?:[\\w.]+[ \\t]+)?(?:\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`)))|//[^\\n]*|/\\*(?s:.*?)\\*/|'(?:[^'\\\\\\n]|\\\\.)*'|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|`([^`]*)`",
 			Embed:   "(?m)^//go:embed[ \\t]+(.+)$",
+			ExampleSuffixes: []string{
+				".example",
+				".sample",
+				".dist",
+				".template",
+			},
 			Reads: []FileRead{
 				{
 					Call: "\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\\)",

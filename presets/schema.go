@@ -1483,6 +1483,12 @@ type RunFiles struct {
 	// of files compiled into the program (//go:embed): relative to the
 	// source's folder, they need no copy.
 	Embed string `yaml:"embed"`
+	// ExampleSuffixes are endings of a file's example beside it
+	// (messages.json.example): a literal naming a file the build context
+	// lacks, with such an example beside it or listed by name in
+	// .gitignore, names a file the deployer makes before the build,
+	// copied in the wildcard form (RS126; review 19, finding E).
+	ExampleSuffixes []string `yaml:"example_suffixes"`
 	// Reads are calls known to read a file the code need not name.
 	Reads []FileRead `yaml:"reads"`
 	// UnnamedReads are regexps over a source matching a call that reads

@@ -410,6 +410,33 @@ func (f *facts) gitignored() func(name string) bool {
 	}
 }
 
+// expectedFile says why the context file src, which the context lacks, is
+// one the deployer makes before the build: an example of it beside it
+// (rf.ExampleSuffixes), or the root .gitignore naming it, not by a glob.
+// "" when neither shows it.
+func (f *facts) expectedFile(rf *presets.RunFiles, src string) string {
+	if len(rf.ExampleSuffixes) == 0 || f.opt.Context == nil {
+		return ""
+	}
+	data, _ := readConfig(f.opt.Context, ".gitignore")
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") || strings.ContainsAny(l, "*?[\\") {
+			continue
+		}
+		l = strings.TrimSuffix(l, "/")
+		if strings.TrimPrefix(l, "/") == src || !strings.Contains(l, "/") && l == path.Base(src) {
+			return ".gitignore lists it"
+		}
+	}
+	for _, s := range rf.ExampleSuffixes {
+		if st, err := fs.Stat(f.opt.Context, src+s); err == nil && !st.IsDir() {
+			return fmt.Sprintf("%s is beside it", path.Base(src)+s)
+		}
+	}
+	return ""
+}
+
 // planFiles finds what the runtime copies from the builder: the
 // runtime image's own needs, the artifacts and the run-time files.
 func (p *plan) planFiles() {
@@ -500,6 +527,14 @@ func (p *plan) runFiles() []string {
 	}
 	var leftEmbed, leftInputs []placement
 	noted := map[string]bool{}
+	// expected are the files a plain literal names that the deployer
+	// makes before the build: chosen after the loop, so that a known
+	// read of the same file gives its reason.
+	type expectedCopy struct {
+		dest, why string
+		line      int
+	}
+	var expected []expectedCopy
 	built := p.usedArtifacts()
 	for _, r := range sf.refs {
 		t := r.text
@@ -578,6 +613,22 @@ func (p *plan) runFiles() []string {
 			continue
 		}
 		if hit == nil {
+			if r.why == "" && !strings.ContainsAny(t, "*?[") {
+				// A plain literal naming a file the deployer makes
+				// before the build (review 19, finding E).
+				for _, fc := range folders {
+					if path.Dir(b) != fc.dest {
+						continue
+					}
+					src := path.Join(fc.src, path.Base(b))
+					if ignored(src) {
+						continue
+					}
+					if how := f.expectedFile(rf, src); how != "" {
+						expected = append(expected, expectedCopy{b, fmt.Sprintf("%s names %q, which the build context does not have here; %s", r.where, t, how), fc.line})
+					}
+				}
+			}
 			if r.why != "" && !r.ifPresent && !strings.ContainsAny(t, "*?[") {
 				// A file a known call reads that the context lacks: a
 				// folder copy would bring it on a machine that has it.
@@ -615,6 +666,23 @@ func (p *plan) runFiles() []string {
 			why = fmt.Sprintf("%s: %s", r.where, r.why)
 		}
 		choose(hit.dest, why, gitIgnored(hit.src), hit.line)
+	}
+	if len(expected) > 0 {
+		// What the program itself writes (badger's .db folder, which
+		// .gitignore lists too) is made at run time, not before the build.
+		writes, _ := p.sourceWrites()
+		dir := p.progDir()
+		for _, e := range expected {
+			if !slices.ContainsFunc(writes, func(w writeSeen) bool {
+				wp := w.path
+				if !path.IsAbs(wp) {
+					wp = path.Join(dir, wp)
+				}
+				return path.Clean(wp) == e.dest
+			}) {
+				choose(e.dest, e.why, true, e.line)
+			}
+		}
 	}
 	sort.Strings(order)
 	// A file the command runs (an entrypoint script) is an artifact
