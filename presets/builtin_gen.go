@@ -515,6 +515,14 @@ var builtinPresets = []*Preset{
 				".dist",
 				".template",
 			},
+			OutputFlags: []string{
+				"-out",
+				"-keyout",
+				"-o",
+				"--output",
+				"-O",
+				"--output-document",
+			},
 			Reads: []FileRead{
 				{
 					Call: "\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\\)",

@@ -1489,6 +1489,12 @@ type RunFiles struct {
 	// .gitignore, names a file the deployer makes before the build,
 	// copied in the wildcard form (RS126; review 19, finding E).
 	ExampleSuffixes []string `yaml:"example_suffixes"`
+	// OutputFlags are options whose value is a file the command writes
+	// (openssl's -out, -keyout): a literal naming a file the context
+	// lacks that a RUN of the builder gives so, or a script of the
+	// context it runs does, is copied from the builder (review 19,
+	// finding A).
+	OutputFlags []string `yaml:"output_flags"`
 	// Reads are calls known to read a file the code need not name.
 	Reads []FileRead `yaml:"reads"`
 	// UnnamedReads are regexps over a source matching a call that reads

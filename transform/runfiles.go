@@ -11,6 +11,7 @@ import (
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/restage/restage/presets"
+	"github.com/restage/restage/shell"
 )
 
 // placement is one path a COPY from the build context wrote in the
@@ -410,6 +411,83 @@ func (f *facts) gitignored() func(name string) bool {
 	}
 }
 
+// runMade finds a RUN of the builder that writes the file at the builder
+// path b: a command whose words give it as the value of one of the
+// preset's output options (openssl's -out server.pem, relative to the
+// folder the command runs in), or a script of the build context it runs
+// whose words do (then script is the script's name, and the script may
+// leave the file out on some path).
+func (f *facts) runMade(rf *presets.RunFiles, b string) (line int, script string, ok bool) {
+	if len(rf.OutputFlags) == 0 {
+		return 0, "", false
+	}
+	at := func(cwd, w string) bool {
+		if w == "" || strings.HasPrefix(w, "-") || strings.ContainsAny(w, "$*?[") {
+			return false
+		}
+		if !path.IsAbs(w) {
+			w = path.Join(cwd, w)
+		}
+		return path.Clean(w) == b && b != path.Clean(cwd)
+	}
+	// outputs are the words an output option gives: -out X, --output=X.
+	outputs := func(ws []string) []string {
+		var out []string
+		for i, w := range ws {
+			for _, o := range rf.OutputFlags {
+				if w == o && i+1 < len(ws) {
+					out = append(out, ws[i+1])
+				} else if v, found := strings.CutPrefix(w, o+"="); found {
+					out = append(out, v)
+				}
+			}
+		}
+		return out
+	}
+	for _, st := range f.runs {
+		for _, c := range st.cmds {
+			if len(c.args) == 0 || c.args[0].dynamic {
+				continue
+			}
+			var plain []string
+			for _, a := range c.args {
+				if a.dynamic {
+					plain = append(plain, "$")
+				} else {
+					plain = append(plain, a.text)
+				}
+			}
+			for _, w := range outputs(plain[1:]) {
+				if at(c.cwd, w) {
+					return st.in.first, "", true
+				}
+			}
+			name := c.args[0]
+			if k := shell.ScriptArg(wordTexts(c.args)); k > 0 {
+				name = c.args[k]
+			} else if !strings.Contains(name.text, "/") {
+				continue // a bare name is looked up on PATH
+			}
+			if name.dynamic {
+				continue
+			}
+			text, _, found := f.contextFileBefore(path.Join(c.cwd, name.text), scriptMaxBytes, st.in.first)
+			if !found {
+				continue
+			}
+			words := strings.FieldsFunc(text, func(r rune) bool {
+				return strings.ContainsRune(" \t\r\n\"';&|()<>", r)
+			})
+			for _, w := range outputs(words) {
+				if at(c.cwd, w) {
+					return st.in.first, path.Base(name.text), true
+				}
+			}
+		}
+	}
+	return 0, "", false
+}
+
 // expectedFile says why the context file src, which the context lacks, is
 // one the deployer makes before the build: an example of it beside it
 // (rf.ExampleSuffixes), or the root .gitignore naming it, not by a glob.
@@ -533,6 +611,8 @@ func (p *plan) runFiles() []string {
 	type expectedCopy struct {
 		dest, why string
 		line      int
+		optional  bool
+		made      bool // a RUN makes it: copied even where the program writes it
 	}
 	var expected []expectedCopy
 	built := p.usedArtifacts()
@@ -614,6 +694,17 @@ func (p *plan) runFiles() []string {
 		}
 		if hit == nil {
 			if r.why == "" && !strings.ContainsAny(t, "*?[") {
+				// A plain literal naming a file a RUN of the builder
+				// writes where the program reads it (review 19,
+				// finding A: openssl's -out server.pem).
+				if line, script, ok := f.runMade(rf, b); ok && strings.HasPrefix(b, f.workdir+"/") {
+					why := fmt.Sprintf("%s names %q, which line %d writes", r.where, t, line)
+					if script != "" {
+						why = fmt.Sprintf("%s names %q, which line %d runs %s to write", r.where, t, line, script)
+					}
+					expected = append(expected, expectedCopy{b, why, line, script != "", true})
+					continue
+				}
 				// A plain literal naming a file the deployer makes
 				// before the build (review 19, finding E).
 				for _, fc := range folders {
@@ -625,7 +716,7 @@ func (p *plan) runFiles() []string {
 						continue
 					}
 					if how := f.expectedFile(rf, src); how != "" {
-						expected = append(expected, expectedCopy{b, fmt.Sprintf("%s names %q, which the build context does not have here; %s", r.where, t, how), fc.line})
+						expected = append(expected, expectedCopy{b, fmt.Sprintf("%s names %q, which the build context does not have here; %s", r.where, t, how), fc.line, true, false})
 					}
 				}
 			}
@@ -673,14 +764,14 @@ func (p *plan) runFiles() []string {
 		writes, _ := p.sourceWrites()
 		dir := p.progDir()
 		for _, e := range expected {
-			if !slices.ContainsFunc(writes, func(w writeSeen) bool {
+			if e.made || !slices.ContainsFunc(writes, func(w writeSeen) bool {
 				wp := w.path
 				if !path.IsAbs(wp) {
 					wp = path.Join(dir, wp)
 				}
 				return path.Clean(wp) == e.dest
 			}) {
-				choose(e.dest, e.why, true, e.line)
+				choose(e.dest, e.why, e.optional, e.line)
 			}
 		}
 	}
