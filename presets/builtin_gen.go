@@ -509,6 +509,20 @@ var builtinPresets = []*Preset{
 			},
 			Literal: "(?m:^import[ \\t]*(?:\\((?:[^)\"`/]|\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`|//[^\\n]*|/\\*(?s:.*?)\\*/|/)*\\)|(?:[\\w.]+[ \\t]+)?(?:\"(?:[^\"\\\\\\n]|\\\\.)*\"|`[^`]*`)))|//[^\\n]*|/\\*(?s:.*?)\\*/|'(?:[^'\\\\\\n]|\\\\.)*'|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|`([^`]*)`",
 			Embed:   "(?m)^//go:embed[ \\t]+(.+)$",
+			ExampleSuffixes: []string{
+				".example",
+				".sample",
+				".dist",
+				".template",
+			},
+			OutputFlags: []string{
+				"-out",
+				"-keyout",
+				"-o",
+				"--output",
+				"-O",
+				"--output-document",
+			},
 			Reads: []FileRead{
 				{
 					Call: "\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\\)",
@@ -675,12 +689,14 @@ var builtinPresets = []*Preset{
 					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*\"(?P<path>[^\"]+)\"",
 					"\\bsql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
 					"\\bsqlite\\.Open\\(\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)",
+					"\\b(?:badger\\.(?:DefaultOptions|LSMOnlyOptions)|b?bolt\\.Open|leveldb\\.OpenFile|pebble\\.Open)\\(\\s*\"(?P<path>[^\"]+)\"",
 				},
 				Unnamed: []string{
 					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\([^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))?(?:\\s*\\+\\s*[^,()\\n]+)*)\\s*[,)]",
 				},
 				Named: []string{
 					"\\bos\\.(?:MkdirAll|Mkdir|Create|WriteFile|OpenFile|MkdirTemp|CreateTemp)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]",
+					"\\b(?:badger\\.(?:DefaultOptions|LSMOnlyOptions)|b?bolt\\.Open|leveldb\\.OpenFile|pebble\\.Open)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]",
 				},
 				Bindings: &PathBindings{
 					Patterns: []string{
@@ -1596,6 +1612,18 @@ var builtinPresets = []*Preset{
 								"make",
 							},
 						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1725,6 +1753,18 @@ var builtinPresets = []*Preset{
 								"make",
 							},
 						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1819,6 +1859,13 @@ var builtinPresets = []*Preset{
 				Base: []string{
 					"ca-certificates",
 				},
+				LeanFlags: []string{
+					"--no-install-recommends",
+					"APT::Install-Recommends=false",
+					"APT::Install-Recommends=0",
+					"-oAPT::Install-Recommends=false",
+					"-oAPT::Install-Recommends=0",
+				},
 				Sources: []string{
 					"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 					"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -1852,6 +1899,28 @@ var builtinPresets = []*Preset{
 								"cc",
 								"c++",
 								"make",
+							},
+						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+					},
+				},
+				Recommends: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker-cli",
 							},
 						},
 					},
@@ -1948,6 +2017,13 @@ var builtinPresets = []*Preset{
 				Base: []string{
 					"ca-certificates",
 				},
+				LeanFlags: []string{
+					"--no-install-recommends",
+					"APT::Install-Recommends=false",
+					"APT::Install-Recommends=0",
+					"-oAPT::Install-Recommends=false",
+					"-oAPT::Install-Recommends=0",
+				},
 				Sources: []string{
 					"(>|\\btee(\\s+-a)?)\\s*/etc/apt/sources\\.list\\.d/",
 					"\\s-[oO]\\s*/etc/apt/sources\\.list\\.d/",
@@ -1981,6 +2057,28 @@ var builtinPresets = []*Preset{
 								"cc",
 								"c++",
 								"make",
+							},
+						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+					},
+				},
+				Recommends: Dict[[]string]{
+					Entries: []DictEntry[[]string]{
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker-cli",
 							},
 						},
 					},
@@ -2108,6 +2206,18 @@ var builtinPresets = []*Preset{
 								"make",
 							},
 						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -2231,6 +2341,18 @@ var builtinPresets = []*Preset{
 								"cc",
 								"c++",
 								"make",
+							},
+						},
+						{
+							Name: "docker-ce-cli",
+							Value: []string{
+								"docker",
+							},
+						},
+						{
+							Name: "docker.io",
+							Value: []string{
+								"docker",
 							},
 						},
 					},
@@ -2379,6 +2501,12 @@ var builtinPresets = []*Preset{
 								"c++",
 								"make",
 								"file",
+							},
+						},
+						{
+							Name: "docker-cli",
+							Value: []string{
+								"docker",
 							},
 						},
 					},
@@ -12735,6 +12863,8 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(?:DefaultDockerClientConfig\\s*\\.\\s*createDefaultConfigBuilder|DockerClientBuilder\\s*\\.\\s*getInstance)\\s*\\(", [][]string{{"D"}, {"."}, {"("}}},
 	{"\\b(?:File|Path|String|var)\\s+x\\b|[(,]\\s*(?:final\\s+)?[\\w.<>\\[\\]]+\\s+x\\s*[,)]|(?:^|[^\\w$.])(?:this\\.)?x\\s*=[^=]", [][]string{{"x"}}},
 	{"\\b(?:[A-Za-z_]\\w*\\.)?(?P<func>[A-Za-z_]\\w*)\\(\\)[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"()"}, {"+"}}},
+	{"\\b(?:badger\\.(?:DefaultOptions|LSMOnlyOptions)|b?bolt\\.Open|leveldb\\.OpenFile|pebble\\.Open)\\(\\s*\"(?P<path>[^\"]+)\"", [][]string{{"DefaultOptions", "LSMOnlyOptions", "bolt.Open", "leveldb.OpenFile", "pebble.Open"}, {"("}, {"\""}, {"\""}}},
+	{"\\b(?:badger\\.(?:DefaultOptions|LSMOnlyOptions)|b?bolt\\.Open|leveldb\\.OpenFile|pebble\\.Open)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]", [][]string{{"DefaultOptions", "LSMOnlyOptions", "bolt.Open", "leveldb.OpenFile", "pebble.Open"}, {"("}}},
 	{"\\b(?:const|(?P<var>let|var))\\s*\\{(?P<names>[\\w$\\s,:]*)\\}\\s*=\\s*require\\(\\s*['\"](?P<module>[^'\"\\n]+)['\"]\\s*\\)", [][]string{{"const", "let", "var"}, {"{"}, {"}"}, {"="}, {"require("}, {")"}}},
 	{"\\b(?:const|(?P<var>let|var))\\s+(?P<prefix>[A-Za-z_$][\\w$]*)\\s*=\\s*require\\(\\s*['\"](?P<module>[^'\"\\n]+)['\"]\\s*\\)\\s*(?:;|\\n|$)", [][]string{{"const", "let", "var"}, {"="}, {"require("}, {")"}}},
 	{"\\b(?:createRequire|fork|Worker|execPath)\\b", [][]string{{"createRequire", "fork", "Worker", "execPath"}}},

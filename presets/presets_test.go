@@ -77,6 +77,8 @@ func TestParseErrors(t *testing.T) {
 		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    programs: {build-base: []}\n", `p.yaml:11: package "build-base" needs the names of the programs it brings`},
 		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    alongside: ['[']\n", `p.yaml:9: bad pattern "["`},
 		{base + "runtime_packages:\n  - command: apk add\n    install: x {{.}}\n    group_flags: [--virtual]\n", `p.yaml:11: "--virtual" is not one of value_flags`},
+		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    lean_flags: [--no-install-recommends]\n    recommends: {docker.io: []}\n", `p.yaml:12: package "docker.io" needs the packages it recommends`},
+		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    recommends: {docker.io: [docker-cli]}\n", `p.yaml:11: recommends needs lean_flags, the options that leave recommendations out`},
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], sockets: {what: w, paths: [/s]}}\n", "p.yaml:9: sockets needs what, group and paths"},
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], sockets: {what: w, group: g, paths: [s]}}\n", `p.yaml:9: "s" is not a clean absolute path`},
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], sockets: {what: w, group: g, paths: [/s], literals: [x]}}\n", `p.yaml:9: pattern "x" has no group named path`},

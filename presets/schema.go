@@ -679,6 +679,13 @@ type PackageMap struct {
 	// after all when something that runs in the container runs one of
 	// them, as a package named like the program is (RS187).
 	Programs Dict[[]string] `yaml:"programs"`
+	// Recommends gives, for packages kept as they are, packages they
+	// only recommend that hold what the package gave in the builder
+	// (Debian 13's docker.io recommends docker-cli, which has
+	// /usr/bin/docker): an install of the package without a LeanFlags
+	// option got them, which the runtime's install line leaves out, so
+	// the runtime installs them beside it (RS162).
+	Recommends Dict[[]string] `yaml:"recommends"`
 	// SourceFiles are globs on the absolute paths a COPY or ADD writes
 	// that add a package source (/etc/apt/sources.list.d/*): packages
 	// installed in a later RUN are as unreachable as after Sources.
@@ -1593,6 +1600,18 @@ type RunFiles struct {
 	// of files compiled into the program (//go:embed): relative to the
 	// source's folder, they need no copy.
 	Embed string `yaml:"embed"`
+	// ExampleSuffixes are endings of a file's example beside it
+	// (messages.json.example): a literal naming a file the build context
+	// lacks, with such an example beside it or listed by name in
+	// .gitignore, names a file the deployer makes before the build,
+	// copied in the wildcard form (RS126; review 19, finding E).
+	ExampleSuffixes []string `yaml:"example_suffixes"`
+	// OutputFlags are options whose value is a file the command writes
+	// (openssl's -out, -keyout): a literal naming a file the context
+	// lacks that a RUN of the builder gives so, or a script of the
+	// context it runs does, is copied from the builder (review 19,
+	// finding A).
+	OutputFlags []string `yaml:"output_flags"`
 	// Reads are calls known to read a file the code need not name.
 	Reads []FileRead `yaml:"reads"`
 	// UnnamedReads are regexps over a source matching a call that reads

@@ -486,6 +486,14 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.programs", i), fmt.Sprintf("package %q needs the names of the programs it brings", pkg)}
 			}
 		}
+		for pkg, recs := range m.Recommends.All() {
+			if pkg == "" || len(recs) == 0 || slices.Contains(recs, "") {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.recommends", i), fmt.Sprintf("package %q needs the packages it recommends", pkg)}
+			}
+			if len(m.LeanFlags) == 0 {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.recommends", i), "recommends needs lean_flags, the options that leave recommendations out"}
+			}
+		}
 		for g, with := range m.KeptWith.All() {
 			if _, err := path.Match(g, ""); err != nil || len(with) == 0 {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.kept_with", i), fmt.Sprintf("bad pattern %q, or no packages for it", g)}

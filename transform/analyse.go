@@ -104,6 +104,10 @@ type facts struct {
 	workdirIn *inst      // the last WORKDIR, for notes on it
 	pkgs      [][]string // run-time packages, per preset package map
 	pkgAsIs   [][]string // those of pkgs kept as they are (not mapped)
+	// pkgRecs are, per map, the packages kept as they are that an install
+	// without a lean flag named, with the line of its RUN: it got what
+	// they recommend (presets.PackageMap.Recommends).
+	pkgRecs [][]pkgAt
 	// pkgBuildOnly are the packages a map's build_only leaves in the
 	// builder, in the order found (kept when the container runs them).
 	pkgBuildOnly [][]string

@@ -996,6 +996,7 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		f.unreached, f.unmapped = make([][]unreached, n), make([][]unreached, n)
 		f.pkgBuildOnly, f.pkgOrder = make([][]string, n), make([][]string, n)
 		f.pkgUnknown = make([][]unknownPkgs, n)
+		f.pkgRecs = make([][]pkgAt, n)
 	}
 	var values map[string]string // read once, and only for a map with a when
 	for i, m := range f.preset.RuntimePackages {
@@ -1038,7 +1039,8 @@ func (f *facts) scanPackages(args []word, line, end int) {
 		// A group the preset calls the build's (.build-deps) holds only
 		// what the build needs (review 4, finding D).
 		buildGroup := group != "" && buildOnly(m.BuildGroups, group)
-		if len(m.LeanFlags) > 0 && !slices.ContainsFunc(args[at+1:], func(w word) bool { return slices.Contains(m.LeanFlags, w.text) }) {
+		lean := len(m.LeanFlags) == 0 || slices.ContainsFunc(args[at+1:], func(w word) bool { return slices.Contains(m.LeanFlags, w.text) })
+		if !lean {
 			// What the packages recommend comes along, which may be a
 			// base package the image lacks (review 6, finding K).
 			for _, b := range m.Base {
@@ -1084,6 +1086,9 @@ func (f *facts) scanPackages(args []word, line, end int) {
 			if asIs {
 				f.pkgAsIs[i] = append(f.pkgAsIs[i], lib)
 				f.addToGroup(i, group, lib)
+				if !lean && len(m.Recommends.Get(lib)) > 0 {
+					f.pkgRecs[i] = append(f.pkgRecs[i], pkgAt{name: lib, line: line})
+				}
 			}
 		}
 	}
@@ -1148,6 +1153,12 @@ func (f *facts) unknownWhy(s string) string {
 		return "a variable the file does not set before this RUN"
 	}
 	return "which restage cannot expand"
+}
+
+// pkgAt is a package an install names, with its RUN's line.
+type pkgAt struct {
+	name string
+	line int
 }
 
 // pkgEvent is an install or a remove of a system package by a command

@@ -11,6 +11,7 @@ import (
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/restage/restage/presets"
+	"github.com/restage/restage/shell"
 )
 
 // placement is one path a COPY from the build context wrote in the
@@ -410,6 +411,110 @@ func (f *facts) gitignored() func(name string) bool {
 	}
 }
 
+// runMade finds a RUN of the builder that writes the file at the builder
+// path b: a command whose words give it as the value of one of the
+// preset's output options (openssl's -out server.pem, relative to the
+// folder the command runs in), or a script of the build context it runs
+// whose words do (then script is the script's name, and the script may
+// leave the file out on some path).
+func (f *facts) runMade(rf *presets.RunFiles, b string) (line int, script string, ok bool) {
+	if len(rf.OutputFlags) == 0 {
+		return 0, "", false
+	}
+	at := func(cwd, w string) bool {
+		if w == "" || strings.HasPrefix(w, "-") || strings.ContainsAny(w, "$*?[") {
+			return false
+		}
+		if !path.IsAbs(w) {
+			w = path.Join(cwd, w)
+		}
+		return path.Clean(w) == b && b != path.Clean(cwd)
+	}
+	// outputs are the words an output option gives: -out X, --output=X.
+	outputs := func(ws []string) []string {
+		var out []string
+		for i, w := range ws {
+			for _, o := range rf.OutputFlags {
+				if w == o && i+1 < len(ws) {
+					out = append(out, ws[i+1])
+				} else if v, found := strings.CutPrefix(w, o+"="); found {
+					out = append(out, v)
+				}
+			}
+		}
+		return out
+	}
+	for _, st := range f.runs {
+		for _, c := range st.cmds {
+			if len(c.args) == 0 || c.args[0].dynamic {
+				continue
+			}
+			var plain []string
+			for _, a := range c.args {
+				if a.dynamic {
+					plain = append(plain, "$")
+				} else {
+					plain = append(plain, a.text)
+				}
+			}
+			for _, w := range outputs(plain[1:]) {
+				if at(c.cwd, w) {
+					return st.in.first, "", true
+				}
+			}
+			name := c.args[0]
+			if k := shell.ScriptArg(wordTexts(c.args)); k > 0 {
+				name = c.args[k]
+			} else if !strings.Contains(name.text, "/") {
+				continue // a bare name is looked up on PATH
+			}
+			if name.dynamic {
+				continue
+			}
+			text, _, found := f.contextFileBefore(path.Join(c.cwd, name.text), scriptMaxBytes, st.in.first)
+			if !found {
+				continue
+			}
+			words := strings.FieldsFunc(text, func(r rune) bool {
+				return strings.ContainsRune(" \t\r\n\"';&|()<>", r)
+			})
+			for _, w := range outputs(words) {
+				if at(c.cwd, w) {
+					return st.in.first, path.Base(name.text), true
+				}
+			}
+		}
+	}
+	return 0, "", false
+}
+
+// expectedFile says why the context file src, which the context lacks, is
+// one the deployer makes before the build: an example of it beside it
+// (rf.ExampleSuffixes), or the root .gitignore naming it, not by a glob.
+// "" when neither shows it.
+func (f *facts) expectedFile(rf *presets.RunFiles, src string) string {
+	if len(rf.ExampleSuffixes) == 0 || f.opt.Context == nil {
+		return ""
+	}
+	data, _ := readConfig(f.opt.Context, ".gitignore")
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") || strings.ContainsAny(l, "*?[\\") {
+			continue
+		}
+		l = strings.TrimSuffix(l, "/")
+		if strings.TrimPrefix(l, "/") == src || !strings.Contains(l, "/") && l == path.Base(src) {
+			return ".gitignore lists it"
+		}
+	}
+	for _, s := range rf.ExampleSuffixes {
+		if st, err := fs.Stat(f.opt.Context, src+s); err == nil && !st.IsDir() {
+			return fmt.Sprintf("%s is beside it", path.Base(src)+s)
+		}
+	}
+	return ""
+}
+
 // planFiles finds what the runtime copies from the builder: the
 // runtime image's own needs, the artifacts and the run-time files.
 func (p *plan) planFiles() {
@@ -500,6 +605,16 @@ func (p *plan) runFiles() []string {
 	}
 	var leftEmbed, leftInputs []placement
 	noted := map[string]bool{}
+	// expected are the files a plain literal names that the deployer
+	// makes before the build: chosen after the loop, so that a known
+	// read of the same file gives its reason.
+	type expectedCopy struct {
+		dest, why string
+		line      int
+		optional  bool
+		made      bool // a RUN makes it: copied even where the program writes it
+	}
+	var expected []expectedCopy
 	built := p.usedArtifacts()
 	for _, r := range sf.refs {
 		t := r.text
@@ -578,6 +693,33 @@ func (p *plan) runFiles() []string {
 			continue
 		}
 		if hit == nil {
+			if r.why == "" && !strings.ContainsAny(t, "*?[") {
+				// A plain literal naming a file a RUN of the builder
+				// writes where the program reads it (review 19,
+				// finding A: openssl's -out server.pem).
+				if line, script, ok := f.runMade(rf, b); ok && strings.HasPrefix(b, f.workdir+"/") {
+					why := fmt.Sprintf("%s names %q, which line %d writes", r.where, t, line)
+					if script != "" {
+						why = fmt.Sprintf("%s names %q, which line %d runs %s to write", r.where, t, line, script)
+					}
+					expected = append(expected, expectedCopy{b, why, line, script != "", true})
+					continue
+				}
+				// A plain literal naming a file the deployer makes
+				// before the build (review 19, finding E).
+				for _, fc := range folders {
+					if path.Dir(b) != fc.dest {
+						continue
+					}
+					src := path.Join(fc.src, path.Base(b))
+					if ignored(src) {
+						continue
+					}
+					if how := f.expectedFile(rf, src); how != "" {
+						expected = append(expected, expectedCopy{b, fmt.Sprintf("%s names %q, which the build context does not have here; %s", r.where, t, how), fc.line, true, false})
+					}
+				}
+			}
 			if r.why != "" && !r.ifPresent && !strings.ContainsAny(t, "*?[") {
 				// A file a known call reads that the context lacks: a
 				// folder copy would bring it on a machine that has it.
@@ -615,6 +757,23 @@ func (p *plan) runFiles() []string {
 			why = fmt.Sprintf("%s: %s", r.where, r.why)
 		}
 		choose(hit.dest, why, gitIgnored(hit.src), hit.line)
+	}
+	if len(expected) > 0 {
+		// What the program itself writes (badger's .db folder, which
+		// .gitignore lists too) is made at run time, not before the build.
+		writes, _ := p.sourceWrites()
+		dir := p.progDir()
+		for _, e := range expected {
+			if e.made || !slices.ContainsFunc(writes, func(w writeSeen) bool {
+				wp := w.path
+				if !path.IsAbs(wp) {
+					wp = path.Join(dir, wp)
+				}
+				return path.Clean(wp) == e.dest
+			}) {
+				choose(e.dest, e.why, e.optional, e.line)
+			}
+		}
 	}
 	sort.Strings(order)
 	// A file the command runs (an entrypoint script) is an artifact

@@ -35,6 +35,7 @@ func (p *plan) planPackages() error {
 			libs = p.leaveFetchTools(m, f.pkgAsIs[i], libs)
 			bo := p.nativeBuildKept(m, f.pkgBuildOnly[i], f.pkgOrder[i], &libs)
 			libs = p.keepRunBuildOnly(m, bo, libs)
+			libs = p.addRecommended(m, f.pkgRecs[i], libs)
 		}
 		libs = p.builderLibs(i, m, libs)
 		if i < len(f.unreached) {
@@ -94,6 +95,30 @@ func (p *plan) planPackages() error {
 		p.notes.note(0, infoRuntimePackages, "the runtime installs the system packages the app needs at run time (build-only ones stay in the builder): %s", strings.Join(libs, ", "))
 	}
 	return nil
+}
+
+// addRecommended adds to libs what the packages kept as they are
+// recommend, where the file's install took recommendations and the map
+// says such a package holds what the package gave in the builder (Debian
+// 13's docker.io and docker-cli, review 19, finding D): the runtime's
+// install line leaves recommendations out.
+func (p *plan) addRecommended(m *presets.PackageMap, recs []pkgAt, libs []string) []string {
+	for _, r := range recs {
+		if !slices.Contains(libs, r.name) {
+			continue // left in the builder (a fetch tool) or removed
+		}
+		var adds []string
+		for _, w := range m.Recommends.Get(r.name) {
+			if !slices.Contains(libs, w) {
+				libs = append(libs, w)
+				adds = append(adds, w)
+			}
+		}
+		if len(adds) > 0 {
+			p.notes.note(r.line, infoRecommendsKept, "%s come%s with %s in the runtime: the original's install of %s took what it recommends, which the runtime's install line leaves out, and %s hold%s what %s gave in the builder", strings.Join(adds, ", "), plural1(len(adds)), r.name, r.name, strings.Join(adds, ", "), plural1(len(adds)), r.name)
+		}
+	}
+	return libs
 }
 
 // hadBase are the map's base packages the builder had when the program
