@@ -314,6 +314,9 @@ func (p *plan) planOwnership() {
 			shown = append(shown, v)
 		}
 		p.notes.note(line, infoVolumePrepared, "the volume folder %s is made in the builder and copied with --chown=%s, so that a new volume there belongs to the runtime user as the original's belonged to root", strings.Join(shown, ", "), p.chown)
+		if p.fromRoot {
+			p.noteVolumeFilled(line, prepared)
+		}
 	}
 	if len(made) > 0 {
 		what := "the folder " + made[0] + " is where the program writes by its framework's settings: it is"
@@ -563,3 +566,29 @@ func (p *plan) imagePathOf(name string) (string, bool) {
 	}
 	return "", false
 }
+
+// noteVolumeFilled warns that a volume the original already used keeps
+// root's files (review 19n, finding A): Docker fills a named volume from
+// the image only while it is empty, so the --chown of the prepared
+// folders reaches new volumes only. The one-time chown runs from an image
+// that has chown and knows the user: busybox for a numeric one (a
+// distroless runtime has no chown), the new image itself for a name only
+// it knows (node).
+func (p *plan) noteVolumeFilled(line int, vols []string) {
+	at, where := vols[0], "a volume at "+vols[0]
+	if len(vols) > 1 {
+		where = "volumes at " + strings.Join(vols, ", ")
+	}
+	u := p.chown
+	cmd := fmt.Sprintf("docker run --rm -v VOLUME:%s busybox chown -R %s %s", at, u, at)
+	if name, group, _ := strings.Cut(u, ":"); !isNumeric(name) || group != "" && !isNumeric(group) {
+		cmd = fmt.Sprintf("docker run --rm -u 0 --entrypoint chown -v VOLUME:%s NEW-IMAGE -R %s %s", at, u, at)
+	}
+	each := ""
+	if len(vols) > 1 {
+		each = ", for each"
+	}
+	p.notes.note(line, warnVolumeFilled, "%s that the original already used keeps the files it wrote there as root's: Docker copies the image's folder into a volume only while the volume is empty, so the --chown does not reach them, and the runtime user %s cannot write them; before running the new image on such a volume, give its files to %s once (such as %s%s), or keep the root user", where, u, u, cmd, each)
+}
+
+func isNumeric(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }

@@ -36,15 +36,14 @@ func (p *plan) planUser() {
 	}
 	u := f.user.cmd.(*instructions.UserCommand).User
 	name, group, _ := strings.Cut(u, ":")
-	numeric := func(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 	switch {
 	case name == "root" || name == "0":
 		p.user = r.User
 		p.notes.note(f.user.first, warnRootReplaced, "the original ran as root (USER %s); the runtime runs as the non-root user %s", u, r.User)
 		later(true)
-	case numeric(name) && (group == "" || numeric(group)):
+	case isNumeric(name) && (group == "" || isNumeric(group)):
 		p.user = u
-	case r.HasUser(name) && (group == "" || numeric(group) || r.HasUser(group)):
+	case r.HasUser(name) && (group == "" || isNumeric(group) || r.HasUser(group)):
 		p.user = u
 	case f.created[name]:
 		p.user = r.User
