@@ -212,6 +212,25 @@ type Finder struct {
 
 	mu    sync.Mutex
 	cache map[string]lookup // by absolute folder, every folder a walk passed
+	wd    string            // the working folder, once asked
+}
+
+// abs is filepath.Abs(dir) with the working folder asked once per
+// Finder: os.Getwd looks at "." and $PWD, two system calls for every
+// Dockerfile, as many as the lookup of a new folder makes. The command
+// does not change folder during a run. f.mu is held.
+func (f *Finder) abs(dir string) (string, error) {
+	if filepath.IsAbs(dir) {
+		return filepath.Clean(dir), nil
+	}
+	if f.wd == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", err
+		}
+		f.wd = wd
+	}
+	return filepath.Join(f.wd, dir), nil
 }
 
 type lookup struct {
@@ -229,12 +248,12 @@ func (f *Finder) ForDir(dir string) (*Config, error) {
 	if f.Explicit != nil {
 		return f.Explicit, nil
 	}
-	abs, err := filepath.Abs(dir)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	abs, err := f.abs(dir)
 	if err != nil {
 		return nil, err
 	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if f.cache == nil {
 		f.cache = map[string]lookup{}
 	}
