@@ -212,6 +212,49 @@ type Finder struct {
 
 	mu    sync.Mutex
 	cache map[string]lookup // by absolute folder, every folder a walk passed
+	wd    string            // the working folder, once asked
+	// listed is what the search for Dockerfiles saw in the folders it
+	// listed (Listed), by absolute folder.
+	listed map[string]listing
+}
+
+type listing struct{ config, git bool }
+
+// Listed tells f that a listing of folder dir (made by the search for
+// Dockerfiles, before the lookups) showed an entry that may be the config
+// file (config) or .git (git): ForDir then looks for neither where the
+// listing showed none. Over a tree of one-service folders those looks
+// were four system calls per Dockerfile. Names are compared without case,
+// as a file system that ignores it would find them.
+func (f *Finder) Listed(dir string, config, git bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	abs, err := f.abs(dir)
+	if err != nil {
+		return
+	}
+	if f.listed == nil {
+		f.listed = map[string]listing{}
+	}
+	f.listed[abs] = listing{config, git}
+}
+
+// abs is filepath.Abs(dir) with the working folder asked once per
+// Finder: os.Getwd looks at "." and $PWD, two system calls for every
+// Dockerfile, as many as the lookup of a new folder makes. The command
+// does not change folder during a run. f.mu is held.
+func (f *Finder) abs(dir string) (string, error) {
+	if filepath.IsAbs(dir) {
+		return filepath.Clean(dir), nil
+	}
+	if f.wd == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", err
+		}
+		f.wd = wd
+	}
+	return filepath.Join(f.wd, dir), nil
 }
 
 type lookup struct {
@@ -229,12 +272,12 @@ func (f *Finder) ForDir(dir string) (*Config, error) {
 	if f.Explicit != nil {
 		return f.Explicit, nil
 	}
-	abs, err := filepath.Abs(dir)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	abs, err := f.abs(dir)
 	if err != nil {
 		return nil, err
 	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if f.cache == nil {
 		f.cache = map[string]lookup{}
 	}
@@ -252,16 +295,21 @@ func (f *Finder) ForDir(dir string) (*Config, error) {
 			break
 		}
 		passed = append(passed, d)
+		ls, listed := f.listed[d]
 		p := filepath.Join(d, Name)
-		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-			l.cfg, l.err = Load(p, displayPath(dir, p))
-			break
-		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			l.err = errorAt(displayPath(dir, p), 0, "%s", pathErrMsg(err))
-			break
+		if !listed || ls.config {
+			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+				l.cfg, l.err = Load(p, displayPath(dir, p))
+				break
+			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				l.err = errorAt(displayPath(dir, p), 0, "%s", pathErrMsg(err))
+				break
+			}
 		}
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			break
+		if !listed || ls.git {
+			if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+				break
+			}
 		}
 		parent := filepath.Dir(d)
 		if parent == d {

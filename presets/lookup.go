@@ -2891,7 +2891,7 @@ func (r *Reach) RelativeLoads(data []byte) []string {
 // spell out.
 func (r *Reach) IsOpaque(data []byte) bool {
 	for _, p := range r.Opaque {
-		if re(p).Match(data) {
+		if mayMatch(p, data) && re(p).Match(data) {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -215,5 +216,44 @@ func TestInlineOptionGroup(t *testing.T) {
 	}
 	if !slices.Equal(inline, []string{"cd x", "go build .", "go vet"}) || sc.Opaque {
 		t.Errorf("inline %q, opaque %v", inline, sc.Opaque)
+	}
+}
+
+// TestParseKept: a text read again gives the script read the first time
+// (errors too), and the texts kept stay within parsedMax bytes however
+// many are read.
+func TestParseKept(t *testing.T) {
+	a, err := Parse("go build -o /app ./cmd/server")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := Parse("go build -o /app ./cmd/server"); b != a {
+		t.Error("the same text was read twice")
+	}
+	if _, err := Parse("echo 'unclosed"); err == nil {
+		t.Fatal("an unclosed quote parsed")
+	} else if _, err2 := Parse("echo 'unclosed"); err2 != err {
+		t.Errorf("the error was not kept: %v, then %v", err, err2)
+	}
+	long := strings.Repeat("x", parsedMax/16+1)
+	if _, err := Parse(long); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 * parsedMax / 1000 {
+		if _, err := Parse(fmt.Sprintf("echo %d %s", i, strings.Repeat("y", 990))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	parsed.Lock()
+	defer parsed.Unlock()
+	if _, ok := parsed.m[long]; ok {
+		t.Errorf("a text over parsedMax/16 bytes was kept")
+	}
+	n := 0
+	for k := range parsed.m {
+		n += len(k)
+	}
+	if n != parsed.bytes || n > parsedMax {
+		t.Errorf("kept %d bytes of text (counted %d), want at most %d", n, parsed.bytes, parsedMax)
 	}
 }

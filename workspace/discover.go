@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"errors"
+	"github.com/restage/restage/config"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -45,7 +46,13 @@ var ErrNoDockerfile = errors.New("no Dockerfile found")
 // file named twice (the same path spelled twice, a symlink and its
 // target, a symlinked folder and the real one) is one job, under its
 // first name in path order (see dropSameFiles).
-func Discover(paths []string) []Job {
+func Discover(paths []string) []Job { return DiscoverFor(paths, nil) }
+
+// DiscoverFor is Discover, telling configs (when not nil) what the walk
+// saw in the folders that hold the Dockerfiles it found and in the
+// folders above them up to the path walked (config.Finder.Listed), so
+// that its lookups need not ask the system again.
+func DiscoverFor(paths []string, configs *config.Finder) []Job {
 	var jobs []Job
 	// linked: a symlink was met, so two names may be one file.
 	linked := false
@@ -79,11 +86,27 @@ func Discover(paths []string) []Job {
 			root = p + string(filepath.Separator)
 		}
 		found := false
+		// What the walk saw, for configs: the folders of the Dockerfiles
+		// found, the folders holding an entry the lookup looks for, and
+		// those a listing failed in (partly listed: nothing is said).
+		var jobDirs []string
+		holds := map[string]listing{}
+		unsure := map[string]bool{}
 		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
+				unsure[filepath.Clean(path)] = true
 				add(Job{Path: path, Failure: err})
 				found = true // the error says enough
 				return nil
+			}
+			if configs != nil && path != root {
+				if name := d.Name(); strings.EqualFold(name, config.Name) || strings.EqualFold(name, ".git") {
+					dir := filepath.Clean(filepath.Dir(path))
+					l := holds[dir]
+					l.config = l.config || strings.EqualFold(name, config.Name)
+					l.git = l.git || strings.EqualFold(name, ".git")
+					holds[dir] = l
+				}
 			}
 			if d.IsDir() {
 				if path != root && skipDirs[d.Name()] {
@@ -103,9 +126,13 @@ func Discover(paths []string) []Job {
 				linked = true
 			}
 			add(Job{Path: path})
+			jobDirs = append(jobDirs, filepath.Dir(path))
 			found = true
 			return nil
 		})
+		if configs != nil {
+			tellListed(configs, filepath.Clean(root), jobDirs, holds, unsure)
+		}
 		if !found {
 			add(Job{Path: p, Failure: ErrNoDockerfile})
 		}
@@ -170,4 +197,26 @@ func dropSameFiles(jobs []Job) []Job {
 		kept = append(kept, j)
 	}
 	return kept
+}
+
+// listing is what a folder's listing showed of the names a config
+// lookup looks for.
+type listing struct{ config, git bool }
+
+// tellListed tells configs what the walk of root saw in each folder of
+// dirs and in the folders above them up to root, each once; not in a
+// folder whose listing failed.
+func tellListed(configs *config.Finder, root string, dirs []string, holds map[string]listing, unsure map[string]bool) {
+	told := map[string]bool{}
+	for _, d := range dirs {
+		for d = filepath.Clean(d); !told[d]; d = filepath.Dir(d) {
+			told[d] = true
+			if !unsure[d] {
+				configs.Listed(d, holds[d].config, holds[d].git)
+			}
+			if d == root || filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
 }

@@ -33,7 +33,7 @@ func (a *app) explainAction(c *cli.Context) error {
 		}
 		jobs = []workspace.Job{s.stdinJob()}
 	} else {
-		jobs = discover(paths)
+		jobs = discover(paths, s.Configs)
 	}
 	titles := map[string]string{}
 	if ps, err := a.presets(); err == nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/restage/restage/config"
 	"io/fs"
 	"net/url"
 	"os"
@@ -146,7 +147,7 @@ func (a *app) rootAction(c *cli.Context) error {
 		defer removeTempsOnSignal()()
 	}
 	var records []*workspace.Record
-	jobs := discover(paths)
+	jobs := discover(paths, s.Configs)
 	var prog *progress
 	if a.stderrIsTerminal && !s.quiet && !s.json && len(jobs) >= progressMin {
 		prog = &progress{line: textutil.StatusLine{W: a.stderr, Width: a.stderrWidth}, total: len(jobs), now: time.Now}
@@ -379,10 +380,10 @@ func artifactURI(root, path string) string {
 	return (&url.URL{Path: filepath.ToSlash(rel)}).String()
 }
 
-// discover is workspace.Discover with a hint on a missing path that
+// discover is workspace.DiscoverFor with a hint on a missing path that
 // looks like a mistyped command.
-func discover(paths []string) []workspace.Job {
-	jobs := workspace.Discover(paths)
+func discover(paths []string, configs *config.Finder) []workspace.Job {
+	jobs := workspace.DiscoverFor(paths, configs)
 	for i, j := range jobs {
 		if errors.Is(j.Failure, fs.ErrNotExist) && !strings.ContainsAny(j.Path, `/\.`) {
 			jobs[i].Failure = fmt.Errorf("%s (not a file; the commands are explain, verify, lsp, report, presets, review and version)", workspace.ErrText(j.Failure))

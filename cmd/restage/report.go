@@ -74,7 +74,7 @@ func (a *app) reportAction(c *cli.Context) error {
 		}
 		jobs = []workspace.Job{{Path: s.stdinName, Stdin: true}}
 	} else {
-		jobs = discover(paths)
+		jobs = discover(paths, s.Configs)
 	}
 	out := c.String("o")
 	if out != "" {

@@ -153,7 +153,7 @@ func (a *app) verifyAction(c *cli.Context) error {
 	if p == "-" {
 		return usagef("verify needs a file: the build context comes from its folder")
 	}
-	jobs := discover([]string{p})
+	jobs := discover([]string{p}, nil)
 	if len(jobs) != 1 {
 		return usagef("%s: %d Dockerfiles; verify takes one", textutil.ShowPath(p), len(jobs))
 	}
