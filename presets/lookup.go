@@ -1228,6 +1228,7 @@ func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written
 	data = s.Aliases.Unaliased(data)
 	im := s.importerFor(name, data, src)
 	hits := literalHits(s.Patterns, data)
+	budget := bindingScanBudget
 	for _, p := range s.Named {
 		if s.Bindings == nil || !mayMatch(p, data) {
 			continue
@@ -1237,6 +1238,9 @@ func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written
 		for _, m := range nr.FindAllSubmatchIndex(data, -1) {
 			if m[2*g] < 0 {
 				continue
+			}
+			if budget -= m[0]; budget < 0 {
+				break // BindingsCapped tells
 			}
 			under := gu >= 0 && m[2*gu] >= 0
 			// Bound before the name itself: a match may start a byte
@@ -1253,6 +1257,38 @@ func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written
 		out[i] = Written{h.path, h.under}
 	}
 	return out
+}
+
+// bindingScanBudget bounds what one source's write scan reads for the
+// bindings of the names its write calls give: each lookup reads the
+// source up to the call (the nearest binding, then the text in between
+// for a rebinding), so a large source with thousands of such calls took
+// minutes (256 KiB and 3,000 calls by constants: 2.5 min). Counted as
+// the sum of the calls' offsets; a call past it is not looked up, and
+// BindingsCapped reports the source.
+var bindingScanBudget = 16 << 20 // a var for tests
+
+// BindingsCapped reports whether a source has more write calls by names
+// than WritesIn and UnnamedWritesIn look up (bindingScanBudget): the
+// writes past the budget are not read.
+func (s *WriteSources) BindingsCapped(data []byte) bool {
+	if s == nil || s.Bindings == nil || len(s.Named) == 0 {
+		return false
+	}
+	for _, set := range [][]string{s.Named, s.Unnamed} {
+		total := 0
+		for _, p := range set {
+			if !mayMatch(p, data) {
+				continue
+			}
+			for _, m := range re(p).FindAllIndex(data, -1) {
+				if total += m[0]; total > bindingScanBudget {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // joinArgs returns p joined with the string literals of the match m's
@@ -2063,6 +2099,7 @@ func (s *WriteSources) UnnamedWrites(data []byte) []Literal {
 // path as one bound in the source does.
 func (s *WriteSources) UnnamedWritesIn(name string, data []byte, src Sources) []Literal {
 	im := s.importerFor(name, data, src)
+	budget := bindingScanBudget
 	var named []int
 	groupMatches(s.Patterns, data, "path", func(_ []int, start, _ int) {
 		named = append(named, start)
@@ -2073,7 +2110,7 @@ func (s *WriteSources) UnnamedWritesIn(name string, data []byte, src Sources) []
 		if slices.ContainsFunc(named, func(at int) bool { return at >= start && at < end }) {
 			return
 		}
-		if len(s.Named) > 0 && len(s.Bindings.boundIn(data, expr, start, 2, im)) > 0 {
+		if budget -= m[0]; len(s.Named) > 0 && budget >= 0 && len(s.Bindings.boundIn(data, expr, start, 2, im)) > 0 {
 			// A name bound to a literal names the path: Named reads it.
 			return
 		}

@@ -290,6 +290,16 @@ func readConfig(fsys fs.FS, name string) ([]byte, error) {
 	return fs.ReadFile(fsys, name)
 }
 
+// errBindingsCapped: a source with more write calls by names than the
+// write scan looks up (presets.WriteSources.BindingsCapped).
+var errBindingsCapped = errors.New("read in part: it has more write calls by names than restage follows, and the writes after them are not read")
+
+// readInPart records a file that a reader read only in part, with why,
+// for the same note as a file not read (RS369).
+func (c *contextFS) readInPart(name string, why error) {
+	c.unread[name] = why
+}
+
 // unreadFiles are the files refused so far, by name, with the reason.
 func (c *contextFS) unreadFiles() (names []string, why []error) {
 	for n := range c.unread {
