@@ -315,6 +315,10 @@ func (p *plan) planOwnership() {
 		}
 		p.notes.note(line, infoVolumePrepared, "the volume folder %s is made in the builder and copied with --chown=%s, so that a new volume there belongs to the runtime user as the original's belonged to root", strings.Join(shown, ", "), p.chown)
 		if p.fromRoot {
+			// Every prepared volume, not only where the sources name a
+			// write: a volume is there to keep what the program writes,
+			// and writes the scan cannot read (a path joined at run
+			// time) are as likely as the ones it reads.
 			p.noteVolumeFilled(line, prepared)
 		}
 	}
@@ -578,9 +582,9 @@ func (p *plan) imagePathOf(name string) (string, bool) {
 // distroless runtime has no chown), the new image itself for a name only
 // it knows (node).
 func (p *plan) noteVolumeFilled(line int, vols []string) {
-	at, where := vols[0], "a volume at "+vols[0]
+	at, where, keep := vols[0], "a volume at "+vols[0], "keeps"
 	if len(vols) > 1 {
-		where = "volumes at " + strings.Join(vols, ", ")
+		where, keep = "volumes at "+strings.Join(vols, ", "), "keep"
 	}
 	u := p.chown
 	cmd := fmt.Sprintf("docker run --rm -v VOLUME:%s busybox chown -R %s %s", at, u, at)
@@ -591,7 +595,7 @@ func (p *plan) noteVolumeFilled(line int, vols []string) {
 	if len(vols) > 1 {
 		each = ", for each"
 	}
-	p.notes.note(line, warnVolumeFilled, "%s that the original already used keeps the files it wrote there as root's: Docker copies the image's folder into a volume only while the volume is empty, so the --chown does not reach them, and the runtime user %s cannot write them; before running the new image on such a volume, give its files to %s once (such as %s%s), or keep the root user", where, u, u, cmd, each)
+	p.notes.note(line, warnVolumeFilled, "%s that the original already used %s the files it wrote there as root's: Docker copies the image's folder into a volume only while the volume is empty, so the --chown does not reach them, and the runtime user %s cannot write them; before running the new image on such a volume, give its files to %s once (such as %s%s), or keep the root user", where, keep, u, u, cmd, each)
 }
 
 func isNumeric(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
