@@ -42,6 +42,11 @@ var fuzzContextNames = []string{
 	// sources that bind names other sources import, configuration values
 	// (reviews 17 and 18); appended, so that earlier inputs keep their names
 	"config.py", "src/config.py", "src/app.py", "config/config.yml", "config.js",
+	// files the eighth session's rules read: compose include/extends targets,
+	// Python packages and modules, Node re-exports, a Gradle subproject, an
+	// example file beside a git-ignored one, a script a RUN runs
+	"deploy/web.yaml", "common.yml", "app/__init__.py", "app/config.py", "paths.js",
+	"server/build.gradle", "messages.json.example", "gen-cert.sh",
 }
 
 // fuzzContextFiles is how many context files one fuzz input holds.
