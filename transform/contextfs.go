@@ -292,7 +292,7 @@ func readConfig(fsys fs.FS, name string) ([]byte, error) {
 
 // errBindingsCapped: a source with more write calls by names than the
 // write scan looks up (presets.WriteSources.BindingsCapped).
-var errBindingsCapped = errors.New("read in part: it has more write calls by names than restage follows, and the writes after them are not read")
+var errBindingsCapped = errors.New("read in part")
 
 // readInPart records a file that a reader read only in part, with why,
 // for the same note as a file not read (RS369).

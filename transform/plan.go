@@ -289,6 +289,10 @@ func (p *plan) noteContextUnread() {
 	}
 	names, why := c.unreadFiles()
 	for i, n := range names {
+		if why[i] == errBindingsCapped {
+			p.notes.note(0, warnContextUnread, "%s in the build context is read only in part: it has more write calls by names than restage follows, and the writes after them are not taken into account", n)
+			continue
+		}
 		p.notes.note(0, warnContextUnread, "%s in the build context is not read (%v): what it says (dependencies, versions, settings) is not taken into account", n, why[i])
 	}
 }
