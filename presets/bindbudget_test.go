@@ -44,3 +44,65 @@ func TestBindingScanBudget(t *testing.T) {
 		t.Error("past the budget, the calls not looked up are not told as unnamed writes")
 	}
 }
+
+// TestScopeMemoSame: the scan's memo (one pass over the source for the
+// binding patterns, the scope read on from the last call) gives what a
+// lookup from scratch at each call gives, across a rebinding, a block
+// that closes and a shadowing declaration.
+func TestScopeMemoSame(t *testing.T) {
+	ws := builtinPreset(t, "go").Writes.Sources
+	src := `package main
+
+import "os"
+
+const dir = "/data/a"
+
+func one() {
+	os.MkdirAll(dir, 0o755)
+	os.MkdirAll(dir, 0o755)
+}
+
+func two() {
+	dir := os.Getenv("D")
+	os.MkdirAll(dir, 0o755)
+}
+
+func three() {
+	os.MkdirAll(dir, 0o755)
+	if true {
+		const dir = "/data/b"
+		os.MkdirAll(dir, 0o755)
+	}
+	os.MkdirAll(dir, 0o755)
+}
+`
+	data := []byte(src)
+	var want []string
+	for i := 0; ; {
+		j := strings.Index(src[i:], "MkdirAll(dir")
+		if j < 0 {
+			break
+		}
+		at := i + j + len("MkdirAll(")
+		want = append(want, strings.Join(ws.Bindings.bound(data, "dir", at, namedDepth), ","))
+		i = at
+	}
+	var got []string
+	for _, w := range ws.WritesIn("main.go", data, nil) {
+		got = append(got, w.Path)
+	}
+	var wantPaths []string
+	for _, w := range want {
+		if w != "" {
+			wantPaths = append(wantPaths, strings.Trim(w, `"`))
+		}
+	}
+	if strings.Join(got, " ") != strings.Join(wantPaths, " ") {
+		t.Errorf("with the memo: %q; each call from scratch: %q", got, wantPaths)
+	}
+	// one()'s two calls and the inner constant; two()'s local and the
+	// calls after it (shadowed, or past the block's end) read nothing.
+	if strings.Join(wantPaths, " ") != "/data/a /data/a /data/b" {
+		t.Errorf("from scratch: %q, want /data/a twice and /data/b", wantPaths)
+	}
+}

@@ -2,6 +2,7 @@ package presets
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"hash/maphash"
 	"maps"
@@ -1229,8 +1230,9 @@ func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written
 	im := s.importerFor(name, data, src)
 	hits := literalHits(s.Patterns, data)
 	budget := bindingScanBudget
+	bnd := s.Bindings.withMemo()
 	for _, p := range s.Named {
-		if s.Bindings == nil || !mayMatch(p, data) {
+		if bnd == nil || !mayMatch(p, data) {
 			continue
 		}
 		nr := re(p)
@@ -1246,7 +1248,7 @@ func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written
 			// Bound before the name itself: a match may start a byte
 			// before its line (open( after a newline), outside the
 			// block of a scoped import above.
-			for _, v := range s.Bindings.boundIn(data, string(data[m[2*g]:m[2*g+1]]), m[2*g], namedDepth, im) {
+			for _, v := range bnd.boundIn(data, string(data[m[2*g]:m[2*g+1]]), m[2*g], namedDepth, im) {
 				hits = append(hits, pathHit{m[2*g], joinArgs(v, data, m, ga), under})
 			}
 		}
@@ -1259,14 +1261,27 @@ func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written
 	return out
 }
 
+// withMemo returns a copy of b that keeps what its scope checks read
+// (scopeMemo), for the calls of one scan; nil for nil.
+func (b *PathBindings) withMemo() *PathBindings {
+	if b == nil {
+		return nil
+	}
+	c := *b
+	c.memo = &scopeMemo{scope: map[scopeKey]*scopeState{}, matches: map[matchKey][][]int{}}
+	return &c
+}
+
 // bindingScanBudget bounds what one source's write scan reads for the
 // bindings of the names its write calls give: each lookup reads the
 // source up to the call (the nearest binding, then the text in between
 // for a rebinding), so a large source with thousands of such calls took
-// minutes (256 KiB and 3,000 calls by constants: 2.5 min). Counted as
+// minutes (256 KiB and 3,000 calls by constants: 2.5 min; the scan's
+// memo, withMemo, makes that 0.4 s, and this bounds what it cannot
+// share, such as thousands of names bound once each). Counted as
 // the sum of the calls' offsets; a call past it is not looked up, and
 // BindingsCapped reports the source.
-var bindingScanBudget = 16 << 20 // a var for tests
+var bindingScanBudget = 32 << 20 // a var for tests
 
 // BindingsCapped reports whether a source has more write calls by names
 // than WritesIn and UnnamedWritesIn look up (bindingScanBudget): the
@@ -1359,7 +1374,7 @@ func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *imp
 			}
 			br := re(p)
 			gn, ga, gl, gv := br.SubexpIndex("name"), br.SubexpIndex("args"), br.SubexpIndex("list"), br.SubexpIndex("var")
-			for _, m := range br.FindAllSubmatchIndex(data[from:to], -1) {
+			for _, m := range b.findAll(p, data, from, to) {
 				if m[2*gn] < 0 || string(data[from+m[2*gn]:from+m[2*gn+1]]) != name || from+m[0] <= start {
 					continue
 				}
@@ -1393,7 +1408,7 @@ func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *imp
 		}
 		dr := re(g.Decl)
 		gb, gv := dr.SubexpIndex("body"), dr.SubexpIndex("var")
-		for _, m := range dr.FindAllSubmatchIndex(data[:at], -1) {
+		for _, m := range b.findAll(g.Decl, data, 0, at) {
 			if m[2*gb] >= 0 {
 				nearest(g.Patterns, m[2*gb], m[2*gb+1], gv >= 0 && m[2*gv] >= 0, min(m[1], at))
 			}
@@ -1405,10 +1420,10 @@ func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *imp
 			start, end, vals, args, held, binder, mut = is, ie, nil, nil, paths, from, v
 		}
 	}
-	if start < 0 || !inScope(data[end:at], name, b.Block, b.Shadow) {
+	if start < 0 || !b.inScopeAt(data, end, at, name, b.Block) {
 		return nil, false
 	}
-	if first, _, ok := strings.Cut(name, "."); ok && !inScope(data[end:at], first, "", b.Shadow) {
+	if first, _, ok := strings.Cut(name, "."); ok && !b.inScopeAt(data, end, at, first, "") {
 		// The module's own name bound anew (config = load()).
 		return nil, false
 	}
@@ -1985,6 +2000,114 @@ func listItems(s string) []string {
 // inScope reports whether a binding of name still holds after the text
 // between it and its use: no block (Block's two characters) it is in
 // closes, and nothing matches Shadow ({name} standing for the name).
+// scopeMemo keeps, for one source's scan, how far the text after each
+// binding was found in scope: the calls by one name after the same
+// binding then read only the text since the last call, not all of it
+// again (a 256 KiB source with 3,000 calls by constants read its text
+// again at each call: minutes).
+type scopeMemo struct {
+	scope   map[scopeKey]*scopeState
+	matches map[matchKey][][]int
+}
+
+// matchKey is a pattern over one source.
+type matchKey struct {
+	data    *byte
+	n       int
+	pattern string
+}
+
+type scopeKey struct {
+	data        *byte
+	n           int
+	name, block string
+	end         int
+}
+
+// scopeState: the text from the binding's end to ok is in scope, with
+// depth blocks open at ok; failAt, when not 0, is where it stops being.
+type scopeState struct{ ok, depth, failAt int }
+
+// findAll returns the regexp p's submatches in data[from:to], offsets
+// from from. With a memo, those of data[:to] come from one scan of the
+// whole source, kept: the ones that end by to (a binding the calls
+// before it see), instead of a scan up to each call.
+func (b *PathBindings) findAll(p string, data []byte, from, to int) [][]int {
+	if b.memo == nil || from != 0 || len(data) == 0 {
+		return re(p).FindAllSubmatchIndex(data[from:to], -1)
+	}
+	k := matchKey{&data[0], len(data), p}
+	all, ok := b.memo.matches[k]
+	if !ok {
+		all = re(p).FindAllSubmatchIndex(data, -1)
+		b.memo.matches[k] = all
+	}
+	n, _ := slices.BinarySearchFunc(all, to, func(m []int, t int) int { return cmp.Compare(m[0], t) })
+	out := make([][]int, 0, n)
+	for _, m := range all[:n] {
+		if m[1] <= to {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// scopeOverlap is how far before the last checked place a Shadow match
+// is looked for again, from a line's start: one that began before it
+// and ends after is found whole.
+const scopeOverlap = 256
+
+// inScopeAt is inScope(data[end:at], name, block, b.Shadow), read
+// incrementally through b.memo when there is one.
+func (b *PathBindings) inScopeAt(data []byte, end, at int, name, block string) bool {
+	if b.memo == nil || len(data) == 0 {
+		return inScope(data[end:at], name, block, b.Shadow)
+	}
+	k := scopeKey{&data[0], len(data), name, block, end}
+	st := b.memo.scope[k]
+	if st == nil {
+		st = &scopeState{ok: end}
+		b.memo.scope[k] = st
+	}
+	switch {
+	case st.failAt > 0 && at >= st.failAt:
+		return false
+	case at <= st.ok:
+		return true
+	case st.failAt > 0:
+		return inScope(data[end:at], name, block, b.Shadow) // before a failure already found: read whole
+	}
+	depth := st.depth
+	if len(block) == 2 {
+		for i := st.ok; i < at; i++ {
+			switch data[i] {
+			case block[0]:
+				depth++
+			case block[1]:
+				if depth--; depth < 0 {
+					st.failAt = i + 1
+					return false
+				}
+			}
+		}
+	}
+	if b.Shadow != "" {
+		from := end
+		if back := st.ok - scopeOverlap; back > end {
+			from = end
+			if j := bytes.LastIndexByte(data[end:back], '\n'); j >= 0 {
+				from = end + j + 1
+			}
+		}
+		if re(strings.ReplaceAll(b.Shadow, "{name}", regexp.QuoteMeta(name))).Match(data[from:at]) {
+			st.failAt = at
+			return false
+		}
+	}
+	st.ok, st.depth = at, depth
+	return true
+}
+
 func inScope(between []byte, name, block, shadow string) bool {
 	if len(block) == 2 {
 		depth := 0
@@ -2100,6 +2223,7 @@ func (s *WriteSources) UnnamedWrites(data []byte) []Literal {
 func (s *WriteSources) UnnamedWritesIn(name string, data []byte, src Sources) []Literal {
 	im := s.importerFor(name, data, src)
 	budget := bindingScanBudget
+	bnd := s.Bindings.withMemo()
 	var named []int
 	groupMatches(s.Patterns, data, "path", func(_ []int, start, _ int) {
 		named = append(named, start)
@@ -2110,7 +2234,7 @@ func (s *WriteSources) UnnamedWritesIn(name string, data []byte, src Sources) []
 		if slices.ContainsFunc(named, func(at int) bool { return at >= start && at < end }) {
 			return
 		}
-		if budget -= m[0]; len(s.Named) > 0 && budget >= 0 && len(s.Bindings.boundIn(data, expr, start, 2, im)) > 0 {
+		if budget -= m[0]; len(s.Named) > 0 && budget >= 0 && len(bnd.boundIn(data, expr, start, 2, im)) > 0 {
 			// A name bound to a literal names the path: Named reads it.
 			return
 		}

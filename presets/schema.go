@@ -1306,6 +1306,10 @@ type PathBindings struct {
 	// may bind the name anew in between.
 	Block  string `yaml:"block"`
 	Shadow string `yaml:"shadow"`
+
+	// memo, set on a copy for one source's scan (WritesIn), keeps how far
+	// each binding's scope was read (inScopeAt).
+	memo *scopeMemo
 }
 
 // SourceImports says how a source takes names bound in other sources
