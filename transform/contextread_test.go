@@ -89,3 +89,33 @@ func TestContextFileNotRegular(t *testing.T) {
 		}
 	}
 }
+
+// TestContextReadInPart: a source with more write calls by names than
+// the write scan looks up (presets' bindingScanBudget) is named by
+// RS369 as read in part; one under the bound is not.
+func TestContextReadInPart(t *testing.T) {
+	src := "FROM golang:1.26\nWORKDIR /app\nCOPY . .\nRUN go build -o app .\nCMD [\"./app\"]\n"
+	gen := func(calls int) fstest.MapFS {
+		var b strings.Builder
+		b.WriteString("package main\n\nimport \"os\"\n\nconst dir = \"/data/d\"\n\n")
+		for range 2500 {
+			b.WriteString("// " + strings.Repeat("x", 76) + "\n")
+		}
+		b.WriteString("func main() {\n")
+		for range calls {
+			b.WriteString("\tos.MkdirAll(dir, 0o755)\n")
+		}
+		b.WriteString("}\n")
+		return fstest.MapFS{
+			"go.mod":  {Data: []byte("module x\n\ngo 1.22\n")},
+			"main.go": {Data: []byte(b.String())},
+		}
+	}
+	if got := unreadNotes(t, src, gen(10)); len(got) != 0 {
+		t.Errorf("10 calls: RS369 = %q, want none", got)
+	}
+	got := unreadNotes(t, src, gen(400))
+	if len(got) != 1 || !strings.HasPrefix(got[0], "main.go in the build context is read only in part") {
+		t.Errorf("400 calls after 200 KB: RS369 = %q, want main.go read in part", got)
+	}
+}

@@ -398,11 +398,11 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 		}
 		ps := commentsOut(data, code, paths)
 		folders := commentsOut(data, code, src.FolderPaths)
-		if c, ok := ctx.(*contextFS); ok && src.BindingsCapped(data) {
-			c.readInPart(name, errBindingsCapped)
-		}
 		if len(us)+len(ps)+len(folders) == 0 || !runs(name) {
 			continue // no write, no image has it, or the start never loads it
+		}
+		if c, ok := ctx.(*contextFS); ok && src.BindingsCapped(data) {
+			c.readInPart(name, errBindingsCapped)
 		}
 		for _, u := range us {
 			// path: the expression; file: where the call is.
