@@ -831,7 +831,7 @@ func (p *plan) planMade() {
 next:
 	for _, m := range f.made {
 		d := m.dir
-		if d == "/" || path.Dir(d) == "/" || related(d, "/tmp") || related(d, "/var/tmp") || related(d, "/root") || related(d, "/proc") || related(d, "/dev") {
+		if d == "/" || related(d, "/tmp") || related(d, "/var/tmp") || related(d, "/root") || related(d, "/proc") || related(d, "/dev") {
 			continue
 		}
 		for _, u := range used {

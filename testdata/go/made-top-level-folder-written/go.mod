@@ -1,0 +1,3 @@
+module example.com/cur
+
+go 1.20
