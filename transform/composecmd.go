@@ -155,11 +155,7 @@ func scriptShell(args []word, f *facts) string {
 	if !ok {
 		return ""
 	}
-	first, _, _ := strings.Cut(strings.TrimPrefix(text, "#!"), "\n")
-	fields := strings.Fields(first)
-	if len(fields) > 1 && path.Base(fields[0]) == "env" {
-		fields = fields[1:]
-	}
+	fields := shebangFields(text)
 	if len(fields) == 0 {
 		return ""
 	}

@@ -512,12 +512,7 @@ func (f *facts) scriptRun(args []word) (string, *shell.Script) {
 		return "", nil
 	}
 	if shebang {
-		first, _, _ := strings.Cut(strings.TrimPrefix(text, "#!"), "\n")
-		fields := strings.Fields(first)
-		if len(fields) > 1 && path.Base(fields[0]) == "env" {
-			fields = fields[1:]
-		}
-		if !strings.HasPrefix(text, "#!") || len(fields) == 0 || !shell.IsShell(fields[0]) {
+		if fields := shebangFields(text); len(fields) == 0 || !shell.IsShell(fields[0]) {
 			return "", nil
 		}
 	}

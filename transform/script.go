@@ -62,10 +62,7 @@ func (p *plan) shebangScript() (bool, error) {
 		return false, nil
 	}
 	first, _, _ := strings.Cut(text[2:], "\n")
-	fields := strings.Fields(first)
-	if len(fields) > 1 && path.Base(fields[0]) == "env" {
-		fields = fields[1:]
-	}
+	fields := shebangFields(text)
 	if len(fields) == 1 && f.preset.IsInterpreter(path.Base(fields[0])) && pr.exec != nil {
 		if !p.inFolder(abs) {
 			p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
@@ -76,6 +73,20 @@ func (p *plan) shebangScript() (bool, error) {
 		return false, nil
 	}
 	return true, p.readScriptFile(path.Base(fields[0]), abs, text, from)
+}
+
+// shebangFields returns the words of a script's #! line without a
+// leading env (#!/usr/bin/env bash gives [bash]); nil when it has none.
+func shebangFields(text string) []string {
+	if !strings.HasPrefix(text, "#!") {
+		return nil
+	}
+	first, _, _ := strings.Cut(text[2:], "\n")
+	fields := strings.Fields(first)
+	if len(fields) > 1 && path.Base(fields[0]) == "env" {
+		fields = fields[1:]
+	}
+	return fields
 }
 
 // scriptNoShebang reads a text file with no #! line that the command
