@@ -363,8 +363,16 @@ func (p *plan) ownedBy(c string) bool {
 
 // sourceWrites reads the write calls of the build context's sources
 // (the preset's writes.sources), each path once, within the bounds of
-// the search for cgo.
+// the search for cgo. It reads them once per conversion.
 func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
+	if !p.writesRead {
+		p.writesRead = true
+		p.srcWrites, p.srcUnnamed = p.readSourceWrites()
+	}
+	return slices.Clip(p.srcWrites), slices.Clip(p.srcUnnamed)
+}
+
+func (p *plan) readSourceWrites() (out, unnamed []writeSeen) {
 	ctx, w := p.f.opt.Context, p.f.preset.Writes
 	if ctx == nil || w == nil || w.Sources == nil {
 		return nil, nil

@@ -34,6 +34,10 @@ type plan struct {
 	// codes are the sources read with their comments blanked, by path
 	// (blanked): each scan of the sources may need them.
 	codes map[string][]byte
+	// writesRead, srcWrites and srcUnnamed hold sourceWrites' result:
+	// the run-time files and the owner both ask for it.
+	writesRead            bool
+	srcWrites, srcUnnamed []writeSeen
 
 	// Decisions that start from what analysis found, kept apart so that
 	// the facts stay as analysis left them.
