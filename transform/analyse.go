@@ -371,11 +371,14 @@ func (f *facts) expand(s string) (string, bool) {
 	return out, true
 }
 
-func (f *facts) abs(p string) string {
+func (f *facts) abs(p string) string { return absIn(f.workdir, p) }
+
+// absIn is where the path p, written in the folder cwd, leads.
+func absIn(cwd, p string) string {
 	if path.IsAbs(p) {
 		return path.Clean(p)
 	}
-	return path.Join(f.workdir, p)
+	return path.Join(cwd, p)
 }
 
 // walk reads the stage's instructions in order.

@@ -637,12 +637,7 @@ func (f *facts) envOnPath() string {
 // classesWritten are the folders a compiler run writes into: the one its
 // dir flag names, else the folder of each source file it is given.
 func classesWritten(c *presets.Classes, b buildUse) []string {
-	abs := func(p string) string {
-		if path.IsAbs(p) {
-			return path.Clean(p)
-		}
-		return path.Join(b.cwd, p)
-	}
+	abs := func(p string) string { return absIn(b.cwd, p) }
 	var srcDirs []string
 	for i := 0; i < len(b.args); i++ {
 		w := b.args[i]

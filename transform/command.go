@@ -1487,12 +1487,7 @@ func (p *plan) progDir() string {
 }
 
 // abs is the absolute path of a path the command names, read in progDir.
-func (p *plan) abs(w string) string {
-	if path.IsAbs(w) {
-		return path.Clean(w)
-	}
-	return path.Join(p.progDir(), w)
-}
+func (p *plan) abs(w string) string { return absIn(p.progDir(), w) }
 
 // resolve finds the artifact a command's program word names, and its
 // absolute path.

@@ -341,12 +341,7 @@ func unpackOf(d *presets.Dist, args []word) *presets.Unpack {
 // archive of dir (a file there with one of the endings, or a glob of
 // them).
 func readUnpack(u *presets.Unpack, c cmdAt, dir string, exts []string) (dest string, strip int, ok bool) {
-	abs := func(x string) string {
-		if path.IsAbs(x) {
-			return path.Clean(x)
-		}
-		return path.Join(c.cwd, x)
-	}
+	abs := func(x string) string { return absIn(c.cwd, x) }
 	dest = c.cwd
 	archive := false
 	args := c.args[1:]
@@ -389,29 +384,16 @@ func copiedTo(c cmdAt, dir string) []string {
 	if len(c.args) < 3 || (c.args[0].text != "cp" && c.args[0].text != "mv") {
 		return nil
 	}
-	abs := func(x string) string {
-		if path.IsAbs(x) {
-			return path.Clean(x)
-		}
-		return path.Join(c.cwd, x)
-	}
-	var ws []word
-	for _, a := range c.args[1:] {
-		if a.text == "-t" || strings.HasPrefix(a.text, "--target-directory") {
-			return nil
-		}
-		if !strings.HasPrefix(a.text, "-") {
-			ws = append(ws, a)
-		}
-	}
-	if len(ws) < 2 || ws[len(ws)-1].dynamic {
+	abs := func(x string) string { return absIn(c.cwd, x) }
+	srcs, to, ok := cpWords(c.args)
+	if !ok || to.dynamic {
 		return nil
 	}
-	d := ws[len(ws)-1].text
+	d := to.text
 	dest := abs(d)
-	into := strings.HasSuffix(d, "/") || len(ws) > 2
+	into := strings.HasSuffix(d, "/") || len(srcs) > 1
 	var out []string
-	for _, s := range ws[:len(ws)-1] {
+	for _, s := range srcs {
 		t := s.text
 		switch {
 		case strings.HasSuffix(t, "/*") && !strings.ContainsAny(strings.TrimSuffix(t, "/*"), "*?[$`"), strings.HasSuffix(t, "/.") && !s.dynamic:

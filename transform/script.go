@@ -632,33 +632,39 @@ func (f *facts) scanCp(args []word, cwd string, in *inst) {
 	}
 }
 
+// cpWords splits the words of `mv|cp [-opts] SRC... DEST` into the
+// sources and the destination; the -t DIR form is not read.
+func cpWords(args []word) (srcs []word, dest word, ok bool) {
+	var ws []word
+	for _, a := range args[1:] {
+		if a.text == "-t" || strings.HasPrefix(a.text, "--target-directory") {
+			return nil, word{}, false
+		}
+		if !strings.HasPrefix(a.text, "-") {
+			ws = append(ws, a)
+		}
+	}
+	if len(ws) < 2 {
+		return nil, word{}, false
+	}
+	return ws[:len(ws)-1], ws[len(ws)-1], true
+}
+
 // readMove reads `mv|cp [-opts] SRC... DEST`; a -t DIR form or a
 // variable is not read.
 func readMove(args []word, cwd string, in *inst) (move, bool) {
-	var ws []string
-	for _, a := range args[1:] {
-		if a.dynamic || a.text == "-t" || strings.HasPrefix(a.text, "--target-directory") {
-			return move{}, false
-		}
-		if strings.HasPrefix(a.text, "-") {
-			continue
-		}
-		ws = append(ws, a.text)
-	}
-	if len(ws) < 2 {
+	if slices.ContainsFunc(args, func(a word) bool { return a.dynamic }) {
 		return move{}, false
 	}
-	abs := func(x string) string {
-		if path.IsAbs(x) {
-			return path.Clean(x)
-		}
-		return path.Join(cwd, x)
+	srcs, to, ok := cpWords(args)
+	if !ok {
+		return move{}, false
 	}
-	m := move{dest: abs(ws[len(ws)-1]), in: in, text: strings.Join(wordTexts(args), " ")}
-	for _, s := range ws[:len(ws)-1] {
-		m.srcs = append(m.srcs, abs(s))
+	m := move{dest: absIn(cwd, to.text), in: in, text: strings.Join(wordTexts(args), " ")}
+	for _, s := range srcs {
+		m.srcs = append(m.srcs, absIn(cwd, s.text))
 	}
-	d := ws[len(ws)-1]
+	d := to.text
 	b := path.Base(d)
 	switch {
 	case strings.HasSuffix(d, "/") || b == "." || b == ".." || len(m.srcs) > 1:
