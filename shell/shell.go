@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -113,6 +114,12 @@ type Script struct {
 	// Funcs are the names of the functions the script defines: a
 	// command of that name runs no program.
 	Funcs []string
+	// Decls are the declarations (export, readonly, declare, local,
+	// typeset) in the order they appear, each with its builtin's name in
+	// Words[0] and its NAME=value (or bare NAME and option) words after.
+	// They run no program, so they are not in Cmds; a reader of the
+	// variables a script sets merges the two by Pos.
+	Decls []Cmd
 
 	simple bool // nothing but simple commands, without redirections or comments
 }
@@ -427,10 +434,42 @@ func (r *reader) stmt(st *syntax.Stmt, op string, nested bool) {
 		if c.Body != nil {
 			r.stmt(c.Body, op, true)
 		}
+	case *syntax.DeclClause:
+		r.complex = true
+		r.decl(c, op, nested)
 	default:
-		// [[ ]], (( )), let, declare and the like run no program.
+		// [[ ]], (( )), let and the like run no program.
 		r.complex = true
 	}
+}
+
+// decl records a declaration clause (export P=x) in Decls.
+func (r *reader) decl(c *syntax.DeclClause, op string, nested bool) {
+	d := Cmd{Op: op, Nested: nested, Pos: int(c.Pos().Offset()), End: int(c.End().Offset())}
+	d.Words = append(d.Words, Word{Text: c.Variant.Value, Pos: int(c.Variant.Pos().Offset()), End: int(c.Variant.End().Offset())})
+	for _, a := range c.Args {
+		w := Word{Pos: int(a.Pos().Offset()), End: int(a.End().Offset())}
+		switch {
+		case a.Naked && a.Name != nil:
+			w.Text = a.Name.Value
+		case a.Naked && a.Value != nil:
+			w = r.word(a.Value) // an option (-x), or a word the shell expands
+		case a.Name != nil:
+			w.Text = a.Name.Value + "="
+			if a.Value != nil {
+				v := r.word(a.Value)
+				w.Text += v.Text
+				w.Dynamic = v.Dynamic
+			}
+			if a.Append || a.Index != nil || a.Array != nil {
+				w.Dynamic = true
+			}
+		default:
+			continue
+		}
+		d.Words = append(d.Words, w)
+	}
+	r.s.Decls = append(r.s.Decls, d)
 }
 
 func (r *reader) call(c *syntax.CallExpr, op string, nested bool, time *Word) {
@@ -502,17 +541,30 @@ func (r *reader) inlineScript(c *syntax.CallExpr, cmd Cmd) {
 		r.s.Opaque = true
 		return
 	}
+	// inner is shared with every other reader of text (Parse keeps it):
+	// its words are copied before they are moved to this script's
+	// positions.
+	shift := func(ws []Word) []Word {
+		ws = slices.Clone(ws)
+		for i := range ws {
+			ws[i].Pos += start
+			ws[i].End += start
+		}
+		return ws
+	}
+	for _, id := range inner.Decls {
+		id.Inline = true
+		id.Nested = id.Nested || cmd.Nested
+		id.Words = shift(id.Words)
+		id.Pos += start
+		id.End += start
+		r.s.Decls = append(r.s.Decls, id)
+	}
 	for _, ic := range inner.Cmds {
 		ic.Inline = true
 		ic.Nested = ic.Nested || cmd.Nested
-		shift := func(ws []Word) {
-			for i := range ws {
-				ws[i].Pos += start
-				ws[i].End += start
-			}
-		}
-		shift(ic.Assigns)
-		shift(ic.Words)
+		ic.Assigns = shift(ic.Assigns)
+		ic.Words = shift(ic.Words)
 		ic.Pos += start
 		ic.End += start
 		r.s.Cmds = append(r.s.Cmds, ic)

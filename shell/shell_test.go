@@ -257,3 +257,79 @@ func TestParseKept(t *testing.T) {
 		t.Errorf("kept %d bytes of text (counted %d), want at most %d", n, parsed.bytes, parsedMax)
 	}
 }
+
+// TestInlinePositionsShared: the scripts Parse keeps are shared, so an
+// sh -c string read in two texts (or first on its own) must give each
+// its own positions: the inline reader once shifted the kept script's
+// words in place, moving them again at every later read.
+func TestInlinePositionsShared(t *testing.T) {
+	inner := "go build -o app ."
+	if _, err := Parse(inner); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{"sh -c '" + inner + "'", "true && sh -c '" + inner + "'", "sh -c '" + inner + "'"} {
+		s, err := Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := strings.Index(src, "'") + 1
+		var seen bool
+		for _, c := range s.Cmds {
+			if !c.Inline {
+				continue
+			}
+			seen = true
+			for _, w := range c.Words {
+				if got := src[w.Pos:w.End]; got != w.Text {
+					t.Errorf("%q: word %q at %d:%d reads %q", src, w.Text, w.Pos, w.End, got)
+				}
+			}
+			if c.Pos != at {
+				t.Errorf("%q: inline command at %d, want %d", src, c.Pos, at)
+			}
+		}
+		if !seen {
+			t.Errorf("%q: no inline command", src)
+		}
+	}
+	s, _ := Parse(inner)
+	if w := s.Cmds[0].Words[0]; w.Pos != 0 || w.End != 2 {
+		t.Errorf("the kept %q moved: first word at %d:%d", inner, w.Pos, w.End)
+	}
+}
+
+// TestDecls: declarations run no program, so they are not in Cmds, but
+// a reader of what a script sets finds them in Decls, in order, with
+// their options, bare names and NAME=value words.
+func TestDecls(t *testing.T) {
+	src := `export P="a b" Q; readonly R=$X && sh -c 'export S=1; y' && declare -x T=2`
+	s, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range s.Decls {
+		var ws []string
+		for _, w := range d.Words {
+			ws = append(ws, fmt.Sprintf("%s/%v", w.Text, w.Dynamic))
+		}
+		got = append(got, fmt.Sprintf("%s %s inline=%v", d.Op, strings.Join(ws, " "), d.Inline))
+		if d.Words[0].Text != src[d.Words[0].Pos:d.Words[0].End] {
+			t.Errorf("%q at %d:%d reads %q", d.Words[0].Text, d.Words[0].Pos, d.Words[0].End, src[d.Words[0].Pos:d.Words[0].End])
+		}
+	}
+	want := []string{
+		" export/false P=a b/false Q/false inline=false",
+		"; readonly/false R=$X/true inline=false",
+		" export/false S=1/false inline=true",
+		"&& declare/false -x/false T=2/false inline=false",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Decls:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, c := range s.Cmds {
+		if a := c.Args(); len(a) > 0 && (a[0].Text == "export" || a[0].Text == "readonly") {
+			t.Errorf("a declaration in Cmds: %+v", c)
+		}
+	}
+}
