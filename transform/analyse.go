@@ -48,12 +48,15 @@ type facts struct {
 	meta      map[string]*string
 	stageArgs []stageArg
 
-	env     []envVar // ENV assignments in order
-	envNow  envMap   // expanded values, for resolving RUN words
-	workdir string   // the working folder at the end of the stage
-	setWD   bool     // the stage sets WORKDIR
-	user    *inst    // the last USER
-	userNow string   // its value
+	env    []envVar // ENV assignments in order
+	envNow envMap   // expanded values, for resolving RUN words
+	// runVars are what the shell of the RUN being read has set before
+	// the command being read, over envNow.
+	runVars shellVars
+	workdir string // the working folder at the end of the stage
+	setWD   bool   // the stage sets WORKDIR
+	user    *inst  // the last USER
+	userNow string // its value
 	// rootRunner runs the image as root (the preset's runs_as_root), or
 	// is nil.
 	rootRunner *rootRunner

@@ -129,18 +129,26 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 	// Commands read out of a sh -c string run too, in a shell of their
 	// own: a cd there moves only them. The reader lists them right after
 	// the sh -c command that runs them.
+	// Each shell's variables are its own too: a sh -c string sees
+	// only what the RUN exported.
 	inner := cwd
-	for i, c := range line.script.Cmds {
-		if c.Inline && (i == 0 || !line.script.Cmds[i-1].Inline) {
+	outerVars := shellVars{}
+	innerVars := outerVars
+	cmds, decl := inOrder(line.script)
+	for i, c := range cmds {
+		if c.Inline && (i == 0 || !cmds[i-1].Inline) {
 			inner = cwd
+			innerVars = outerVars.exported()
 		}
-		if len(c.Words)+len(c.Assigns) > 0 {
-			at := &cwd
-			if c.Inline {
-				at = &inner
-			}
+		at, vars := &cwd, outerVars
+		if c.Inline {
+			at, vars = &inner, innerVars
+		}
+		if !decl[i] && len(c.Words)+len(c.Assigns) > 0 {
+			f.runVars = vars
 			f.scanCmd(&step, simpleCmd{c}, at)
 		}
+		vars.set(c, f.expandIn)
 	}
 	quoted, unread := quotedScripts(line.script)
 	step.unread = unread
@@ -150,12 +158,17 @@ func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
 		// quoting, so render sets variables with ENV instead.
 		step.quoted = true
 		inner := cwd
-		for _, c := range script.Cmds {
-			if len(c.Words)+len(c.Assigns) > 0 {
+		vars := outerVars.exported()
+		cmds, decl := inOrder(script)
+		for i, c := range cmds {
+			if !decl[i] && len(c.Words)+len(c.Assigns) > 0 {
+				f.runVars = vars
 				f.scanCmd(&step, simpleCmd{c}, &inner)
 			}
+			vars.set(c, f.expandIn)
 		}
 	}
+	f.runVars = nil
 	if d := f.preset.Static.LibcDeps; d != nil {
 		f.runDeps(d, in, line.script)
 	}
@@ -1111,7 +1124,7 @@ func (f *facts) expandPackages(ws []word, unknown func(w, why string)) []word {
 			continue
 		}
 		if onlyPlainRefs(w.text) {
-			if x, ok := f.expand(w.text); ok {
+			if x, ok := f.expandIn(w.text, f.runVars); ok {
 				for _, p := range strings.Fields(x) {
 					out = append(out, word{text: p})
 				}
@@ -1134,6 +1147,12 @@ func (f *facts) unknownWhy(s string) string {
 		return "an expansion the shell makes when the RUN runs"
 	}
 	for _, n := range varRefNames(s) {
+		if sv, ok := f.runVars[n]; ok {
+			if sv.why != "" {
+				return sv.why
+			}
+			continue
+		}
 		if _, ok := f.envNow[n]; ok {
 			continue
 		}
