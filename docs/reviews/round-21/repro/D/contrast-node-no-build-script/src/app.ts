@@ -1,3 +1,0 @@
-import express from 'express';
-const app = express();
-app.listen(8081);
