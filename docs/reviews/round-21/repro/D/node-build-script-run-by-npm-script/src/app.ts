@@ -1,0 +1,3 @@
+import express from 'express';
+const app = express();
+app.listen(8081);

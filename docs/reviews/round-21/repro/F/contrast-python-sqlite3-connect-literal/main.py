@@ -1,0 +1,2 @@
+import sqlite3
+conn = sqlite3.connect("/persistent/bot.db")

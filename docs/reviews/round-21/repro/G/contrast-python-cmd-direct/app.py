@@ -1,0 +1,2 @@
+import os
+print("connecting to", os.getenv("POSTGRES_HOST"))
