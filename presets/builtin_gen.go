@@ -9116,6 +9116,13 @@ var builtinPresets = []*Preset{
 						"\\b(?:createRequire|fork|Worker|execPath)\\b",
 						"(?i)autoload|require-?dir|require-?all|require-?directory",
 					},
+					Compiled: []CompiledOut{
+						{
+							Config:  "tsconfig.json",
+							OutDir:  "compilerOptions.outDir",
+							RootDir: "compilerOptions.rootDir",
+						},
+					},
 				},
 			},
 		},

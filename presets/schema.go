@@ -944,6 +944,24 @@ type Reach struct {
 	// it does not spell out (require(name), a worker, an autoloader):
 	// what it reaches cannot be told, and every source is read.
 	Opaque []string `yaml:"opaque"`
+	// Compiled say where a compiler the build runs writes what it makes
+	// of the sources (TypeScript's tsconfig.json: rootDir into outDir),
+	// so that a start file missing from the build context but under such
+	// an output folder is reached through its source (review 21, D).
+	Compiled []CompiledOut `yaml:"compiled"`
+}
+
+// CompiledOut is a compiler's configuration file and the dotted keys of
+// its output and source folders, each relative to the file's folder.
+type CompiledOut struct {
+	// Config is the file's name, looked for in the start file's folder
+	// of the build context and the folders above it; it may hold
+	// comments and trailing commas (JSON as tsc reads it).
+	Config string `yaml:"config"`
+	// OutDir is the key of the output folder, which must be set;
+	// RootDir that of the source folder, the config's own when unset.
+	OutDir  string `yaml:"out_dir"`
+	RootDir string `yaml:"root_dir"`
 }
 
 // Artifact says where a build command writes its output.

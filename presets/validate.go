@@ -1333,6 +1333,11 @@ func validateDevImports(d *DevImports) *presetErr {
 				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.%d", i), fmt.Sprintf("%q: suffixes and index files hold no /", x)}
 			}
 		}
+		for i, c := range r.Compiled {
+			if c.Config == "" || strings.Contains(c.Config, "/") || c.OutDir == "" {
+				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.compiled.%d", i), "compiled needs config (a file name, no /) and out_dir"}
+			}
+		}
 	}
 	return nil
 }

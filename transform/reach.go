@@ -3,6 +3,7 @@ package transform
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/restage/restage/presets"
@@ -28,25 +29,6 @@ func (p *plan) reachedSources(im *presets.DevImports) (reached []string, ok bool
 	if len(pr.exec) < 2 || strings.HasPrefix(pr.exec[1], "-") || strings.ContainsAny(pr.exec[1], "$*?[`") {
 		return nil, false
 	}
-	if d := p.f.preset.DevDeps; d != nil {
-		// A build step (npm run build) may write or rewrite what the
-		// command runs: the context's copy would not be that file.
-		for _, st := range p.f.runs {
-			if st.unread {
-				return nil, false
-			}
-			for _, c := range st.cmds {
-				if matchesAny(c.args, d.Uses) {
-					return nil, false
-				}
-				for _, dir := range d.BinDirs {
-					if strings.Contains("/"+c.args[0].text, "/"+strings.Trim(dir, "/")+"/") {
-						return nil, false
-					}
-				}
-			}
-		}
-	}
 	for _, t := range p.healthcheckTools() {
 		if path.Base(t) == path.Base(pr.word) {
 			return nil, false // the check runs other files with it
@@ -61,11 +43,21 @@ func (p *plan) reachedSources(im *presets.DevImports) (reached []string, ok bool
 		entry = path.Join(dir, entry)
 	}
 	start, ok := p.contextFileAt(entry)
+	if !ok && len(r.Compiled) > 0 {
+		start, ok = p.missingFileAt(entry)
+	}
 	if !ok {
 		return nil, false
 	}
 	file, ok := resolveLoad(ctx, r, start)
 	if !ok {
+		// A start file the build compiles (dist/app.js) is reached
+		// through its source; the build step that compiles it is what
+		// makes it, not a reason to read every source.
+		if file, ok = compiledSource(ctx, r, start); !ok || slices.ContainsFunc(p.f.runs, func(st runStep) bool { return st.unread }) {
+			return nil, false
+		}
+	} else if p.buildMayRewrite() {
 		return nil, false
 	}
 	seen := map[string]bool{file: true}
@@ -98,6 +90,70 @@ func (p *plan) reachedSources(im *presets.DevImports) (reached []string, ok bool
 	return reached, true
 }
 
+// buildMayRewrite reports whether a build step (npm run build) may write
+// or rewrite what the command runs, so that the context's copy of the
+// start file would not be that file.
+func (p *plan) buildMayRewrite() bool {
+	d := p.f.preset.DevDeps
+	if d == nil {
+		return false
+	}
+	for _, st := range p.f.runs {
+		if st.unread {
+			return true
+		}
+		for _, c := range st.cmds {
+			if matchesAny(c.args, d.Uses) {
+				return true
+			}
+			for _, dir := range d.BinDirs {
+				if strings.Contains("/"+c.args[0].text, "/"+strings.Trim(dir, "/")+"/") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// compiledSource finds the source of the build context that a compiler
+// the preset's reach knows (tsc) makes the missing start file from: the
+// first of the compiler's configuration files in the start's folder or
+// above it decides, by its output and source folders.
+func compiledSource(ctx fs.FS, r *presets.Reach, start string) (string, bool) {
+	for _, c := range r.Compiled {
+		for dir := path.Dir(start); ; dir = path.Dir(dir) {
+			data, err := fs.ReadFile(ctx, path.Join(dir, c.Config))
+			if err == nil {
+				doc, err := decodeJSONC(data)
+				if err != nil {
+					return "", false
+				}
+				out, ok := jsonAt(doc, c.OutDir)
+				outDir, isStr := out.(string)
+				if !ok || !isStr || outDir == "" {
+					return "", false // set elsewhere (extends), or not at all
+				}
+				srcDir := "."
+				if v, ok := jsonAt(doc, c.RootDir); ok {
+					if srcDir, ok = v.(string); !ok {
+						return "", false
+					}
+				}
+				rel, ok := names(start, path.Join(dir, outDir))
+				if !ok || rel == "" {
+					return "", false
+				}
+				return resolveLoad(ctx, r, path.Join(dir, srcDir, strings.TrimSuffix(rel, path.Ext(rel))))
+			}
+			if dir == "." || dir == "/" {
+				break
+			}
+		}
+	}
+	return "", false
+}
+
 // contextFileAt returns the build context's path of the file or folder
 // that a COPY from the context put at the builder path abs, as it is.
 func (p *plan) contextFileAt(abs string) (string, bool) {
@@ -111,6 +167,21 @@ func (p *plan) contextFileAt(abs string) (string, bool) {
 			return "", false
 		}
 		return path.Clean(path.Join(pl.src, rest)), true
+	}
+	return "", false
+}
+
+// missingFileAt returns the build context's path that a file at the
+// builder path abs, which no COPY brought, would have had: the folder
+// copy into the folder above it (COPY . .) says where in the context it
+// is missing from.
+func (p *plan) missingFileAt(abs string) (string, bool) {
+	_, folders := p.f.placements()
+	for i := len(folders) - 1; i >= 0; i-- {
+		fc := folders[i]
+		if rest, ok := names(abs, fc.dest); ok && rest != "" && !p.f.runRemoves(fc.dest) {
+			return path.Clean(path.Join(fc.src, rest)), true
+		}
 	}
 	return "", false
 }
