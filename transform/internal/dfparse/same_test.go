@@ -245,6 +245,7 @@ func TestSameAsBuildKit(t *testing.T) {
 	if len(files) < 1000 {
 		t.Fatalf("only %d corpus files found", len(files))
 	}
+	t.Logf("%d corpus files, %d edge cases", len(files), len(edgeCases))
 	for name, data := range files {
 		if err := sameAsBuildKit(data); err != nil {
 			t.Errorf("%s: %v", name, err)
