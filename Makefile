@@ -37,7 +37,8 @@ fmt:
 # (a duration such as 10m, or a count such as 1000x). A failure stops the
 # run and leaves the input in the package's testdata/fuzz, where `go test`
 # replays it from then on. Every parser-facing entry point has a target:
-# the engine (on the Dockerfile, and on the build context's files), the
+# the engine (on the Dockerfile, and on the build context's files), its
+# Dockerfile parser against BuildKit's (FuzzSameAsBuildKit), the
 # preset and config decoders, the language server's message reader, the
 # review bot's readers.
 FUZZTIME ?= 15s
@@ -46,7 +47,7 @@ FUZZTIME ?= 15s
 # A new input worth keeping is minimized first; with the default of 60s, a
 # short run on large seeds (the built-in presets) can spend all its time there.
 FUZZMINIMIZETIME ?= 10s
-FUZZ_TARGETS = ./transform:FuzzConvert ./transform:FuzzConvertContext ./presets:FuzzParse ./config:FuzzParse ./lsp:FuzzReadMessages \
+FUZZ_TARGETS = ./transform:FuzzConvert ./transform:FuzzConvertContext ./transform/internal/dfparse:FuzzSameAsBuildKit ./presets:FuzzParse ./config:FuzzParse ./lsp:FuzzReadMessages \
 	./review:FuzzParseEvent ./review:FuzzHunks ./review:FuzzParseMarker
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -8,7 +8,8 @@
 // Options.Context, write files, look at terminals or talk to Docker; that is
 // the job of cmd/restage.
 //
-// The data flow is: parse (BuildKit's parser, with line spans kept) → analyse
+// The data flow is: parse (BuildKit's parser, as internal/dfparse copies it
+// without regular expressions, with line spans kept) → analyse
 // (which preset matches, which facts the file shows) → plan (the stages, the
 // edits and the notes) → render (span edits on the original bytes plus a new
 // stage from a template) → check (re-parse and invariants). Each phase only

@@ -12,6 +12,7 @@ import (
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
+	"github.com/restage/restage/transform/internal/dfparse"
 )
 
 // source is a parsed Dockerfile that remembers where every instruction
@@ -109,7 +110,7 @@ func parseInput(data []byte) (*source, error) {
 
 var limitsText = fmt.Sprintf("restage reads Dockerfiles of at most %d lines, %d words and %d instructions", MaxLines, MaxWords, MaxInstructions)
 
-// parseSource parses data with BuildKit and builds the source model.
+// parseSource parses data as BuildKit does and builds the source model.
 // Errors are *Error with a 1-based line.
 func parseSource(data []byte) (*source, error) { return parse(data, 0) }
 
@@ -118,7 +119,10 @@ func parse(data []byte, maxInst int) (*source, error) {
 	if err := longLine(data); err != nil {
 		return nil, err
 	}
-	res, err := parser.Parse(bytes.NewReader(data))
+	// dfparse is BuildKit's parser without its per-line regexps, which
+	// were most of a conversion's CPU (parsed twice: the input and the
+	// self-check of the output); it returns BuildKit's own types.
+	res, err := dfparse.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, locError(err)
 	}
