@@ -2970,11 +2970,11 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",
@@ -3145,11 +3145,11 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",
@@ -3309,11 +3309,11 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",
@@ -3473,11 +3473,11 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",

@@ -17,9 +17,9 @@ package transform
 // rule, a decline variant, a decline_args entry, an interpreter_request):
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
-// keeps the preset schema free of codes. RS253, RS255, RS291, RS294,
-// RS296, RS297, RS298 and RS299 are exceptions: engine declines
-// (declShellOptionsVar, declCdMissing, declComposeRunner,
+// keeps the preset schema free of codes. RS253, RS255, RS256, RS291,
+// RS294, RS296, RS297, RS298 and RS299 are exceptions: engine declines
+// (declShellOptionsVar, declCdMissing, declDistUnpackUntied, declComposeRunner,
 // declBuildAtStart, declProgramDownloaded, declNotJSON,
 // declScriptNoShebang, declComposeNeeds) whose numbers were assigned there.
 
@@ -171,6 +171,7 @@ const (
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
 	declCdMissing          Code = "RS255"
+	declDistUnpackUntied   Code = "RS256"
 	declShellOptionsVar    Code = "RS253"
 	declVMOptions          Code = "RS284"
 	declScriptOwnEnv       Code = "RS290"
@@ -360,6 +361,7 @@ var codes = []CodeInfo{
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
 	{declShellOptionsVar, KindDecline, "option variable in a command that keeps its shell", "The command needs a shell when the container starts (it expands a variable the run gives, such as $PORT, or runs more than one command), so it stays shell form on a runtime with a shell, and it also reads the preset's option variable ($JAVA_OPTS), which restage carries only into a command it writes in exec form (as the interpreter's own variable, JAVA_TOOL_OPTIONS): in the shell-form command kept as written, it would be empty, since the runtime does not carry the variable."},
 	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
+	{declDistUnpackUntied, KindDecline, "distribution archive's unpack not followed", "A build task writes a distribution as an archive (Gradle's distTar, distZip) and a RUN unpacks an archive, but restage cannot tie the one to the other: no cp or mv that it reads puts the task's archive where the unpack reads it (a find -exec, a variable, a script moved it), so which folder holds the start script, and whether the command runs it, cannot be told."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 	{declScriptOwnEnv, KindDecline, "the runner runs the script in an environment of its own", "A stripped runner hands a script file to the interpreter (uv run main.py), but the script declares what it needs itself (PEP 723 inline metadata, # /// script), and the runner runs it in an environment of its own with those dependencies, made when the container starts: run with the interpreter from the build's environment, it would lack them."},
 	{declComposeRunner, KindDecline, "a compose command runs a runner the runtime drops", "A compose service that builds this Dockerfile sets command: or entrypoint: (which compose runs instead of the image's CMD or ENTRYPOINT) to a runner's command (uv run, poetry run, npm start) whose program the runtime does not have, because the conversion takes the runner out of the CMD or resolves its script; restage does not edit the compose file, so the container would not start under compose."},
