@@ -4596,6 +4596,14 @@ var builtinPresets = []*Preset{
 					"LANGUAGE",
 					"LC_ALL",
 				},
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "java",
+							Value: "^(8|11|1[7-9]|[2-9]\\d|\\d{3,})$",
+						},
+					},
+				},
 				SizeMB:  288,
 				Why:     "eclipse-temurin:<N>-jre has the builder's Java version (distroless ships 17, 21 and 25 only) and a shell",
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -4850,6 +4858,14 @@ var builtinPresets = []*Preset{
 					"LANG",
 					"LANGUAGE",
 					"LC_ALL",
+				},
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "java",
+							Value: "^(8|11|1[6-9]|[2-9]\\d|\\d{3,})$",
+						},
+					},
 				},
 				SizeMB:  449,
 				Why:     "eclipse-temurin:<N>-jdk has the builder's Java version and the JDK's compiler, which the program uses at run time",
@@ -13025,6 +13041,8 @@ var builtinLiterals = []patternLiterals{
 	{"^(2[2-9]|[3-9]\\d)[.\\d_]*(-(jdk|jre))?(-(jammy|noble|resolute))?$", nil},
 	{"^(2[5-9]|[3-9]\\d)[.\\d_]*(-(jdk|jre))?(-(jammy|noble|resolute))?$", nil},
 	{"^(8|11|17|21)$", [][]string{{"8", "1", "21"}}},
+	{"^(8|11|1[6-9]|[2-9]\\d|\\d{3,})$", nil},
+	{"^(8|11|1[7-9]|[2-9]\\d|\\d{3,})$", nil},
 	{"^(9|10)$", [][]string{{"9", "10"}}},
 	{"^(?:-?[A-Za-wyz]*x[A-Za-z]*|--extract|--get)$", [][]string{{"x", "extract", "get"}}},
 	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-(?P<release>trixie|bookworm|bullseye)(?:-slim)?$", [][]string{{"python"}, {"3."}, {"-"}, {"trixie", "ookworm", "ullseye"}}},
