@@ -344,7 +344,7 @@ var codes = []CodeInfo{
 	{declPrebuilt, KindDecline, "no build step", "No build step of the preset is in the file: the program seems to come prebuilt."},
 	{declNoSuchRuntime, KindDecline, "no such runtime flavor", "The runtime flavor asked for is not one the preset has."},
 	{declRuntimeCannotRun, KindDecline, "asked runtime cannot run the program", "The runtime flavor asked for with --runtime lacks something the program needs (C library, shell, tools)."},
-	{declNoRuntime, KindDecline, "no runtime can run the program", "None of the preset's runtime flavors has what the program needs."},
+	{declNoRuntime, KindDecline, "no runtime can run the program", "None of the preset's runtime flavors has what the program needs, or an image for the builder at all (a Java version no runtime image is published for: the reason names the builder and its version)."},
 	{declShellUnreadable, KindDecline, "shell command unreadable", "The shell text of a RUN cannot be parsed, so what it runs and builds cannot be told."},
 	{declEnvUnreachable, KindDecline, "build environment cannot be set", "A build command runs under a wrapper (such as sudo) that does not pass the environment on, so the variable that makes the program static cannot be set for it."},
 	{declShellString, KindDecline, "build may be in an unreadable shell string", "No build step can be seen, but a RUN runs a sh -c string that the shell expands at build time, so it may hold the build."},
