@@ -219,6 +219,7 @@ const (
 	warnProgramMissing     Code = "RS341"
 	warnProgramUnnamed     Code = "RS342"
 	warnReadUnnamed        Code = "RS343"
+	warnVersionCaveat      Code = "RS344"
 	warnVMChanged          Code = "RS345"
 	warnDevUnmapped        Code = "RS358"
 	warnAlongsideMissing   Code = "RS363"
@@ -409,6 +410,7 @@ var codes = []CodeInfo{
 	{warnProgramMissing, KindWarning, "program the sources run missing from the runtime", "The app's sources run a program by name that the runtime does not have and cannot install (or --runtime asked for one without it): the call fails in the converted image where the original image had the program."},
 	{warnProgramUnnamed, KindWarning, "the sources run a program they do not name", "The app's sources run a program whose name is not a literal (exec.Command(task.Command), sh -c with a command built at run time): the runtime has few of the original image's programs (no shell on distroless), so what it runs may be missing."},
 	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},
+	{warnVersionCaveat, KindWarning, "version read from a source with a caveat", "The builder's tag does not pin the version, and the build file gives it by a setting that does not make the build check it (Maven's compiler target or source without a release, which compiles against the builder JDK's class library): the program may call what the runtime's version lacks; the warning says which setting, and what would check it."},
 	{warnVMChanged, KindWarning, "virtual machine changed", "The builder runs one virtual machine family (IBM J9 / Eclipse OpenJ9) and the runtime another (HotSpot): no runtime of the builder's family fits, or another was asked for; the command passes no option the runtime's does not know, but defaults such as garbage collection and memory differ."},
 	{warnDevUnmapped, KindWarning, "development package with no known run-time library", "The builder installs a development package (Debian's lib*-dev, Alpine's NAME-dev) that the preset maps to no run-time library: it stays in the builder and the runtime installs no library for it, which the app needs if it loads (ctypes, cffi) or links that library at run time."},
 	{warnAlongsideMissing, KindWarning, "package the runtime lacks and cannot install", "The builder installs a package that the default runtime has (zone data, CA certificates), and the runtime (asked for with --runtime, or the only family the builder runs on) has neither it nor a way to install it: what the program reads from it is missing at run time."},
