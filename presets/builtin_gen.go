@@ -2860,6 +2860,11 @@ var builtinPresets = []*Preset{
 				},
 				{
 					File:    "pom.xml",
+					Pattern: "(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<release>\\s*(?P<java>\\d+)\\s*</release>",
+					What:    "Java version",
+				},
+				{
+					File:    "pom.xml",
 					Pattern: "<maven\\.compiler\\.release>\\s*(?P<java>\\d+)\\s*</maven\\.compiler\\.release>",
 					What:    "Java version",
 				},
@@ -2867,6 +2872,30 @@ var builtinPresets = []*Preset{
 					File:    "pom.xml",
 					Pattern: "<java\\.version>\\s*(1\\.)?(?P<java>\\d+)\\s*</java\\.version>",
 					What:    "Java version",
+				},
+				{
+					File:    "pom.xml",
+					Pattern: "(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<target>\\s*(1\\.)?(?P<java>\\d+)\\s*</target>",
+					What:    "Java version",
+					Caveat:  "maven-compiler-plugin's target, which sets no release: javac compiled against the builder JDK's class library, not that version's, so a call that links there (an API added later, or one whose return type changed since, as ByteBuffer.flip() in Java 9) may fail in the runtime with NoSuchMethodError; a maven.compiler.release of the same version checks that at build time",
+				},
+				{
+					File:    "pom.xml",
+					Pattern: "<maven\\.compiler\\.target>\\s*(1\\.)?(?P<java>\\d+)\\s*</maven\\.compiler\\.target>",
+					What:    "Java version",
+					Caveat:  "maven.compiler.target, which sets no release: javac compiled against the builder JDK's class library, not that version's, so a call that links there (an API added later, or one whose return type changed since, as ByteBuffer.flip() in Java 9) may fail in the runtime with NoSuchMethodError; a maven.compiler.release of the same version checks that at build time",
+				},
+				{
+					File:    "pom.xml",
+					Pattern: "(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<source>\\s*(1\\.)?(?P<java>\\d+)\\s*</source>",
+					What:    "Java version",
+					Caveat:  "maven-compiler-plugin's source, which sets no release: javac compiled against the builder JDK's class library, not that version's, so a call that links there (an API added later, or one whose return type changed since, as ByteBuffer.flip() in Java 9) may fail in the runtime with NoSuchMethodError; a maven.compiler.release of the same version checks that at build time",
+				},
+				{
+					File:    "pom.xml",
+					Pattern: "<maven\\.compiler\\.source>\\s*(1\\.)?(?P<java>\\d+)\\s*</maven\\.compiler\\.source>",
+					What:    "Java version",
+					Caveat:  "maven.compiler.source, which sets no release: javac compiled against the builder JDK's class library, not that version's, so a call that links there (an API added later, or one whose return type changed since, as ByteBuffer.flip() in Java 9) may fail in the runtime with NoSuchMethodError; a maven.compiler.release of the same version checks that at build time",
 				},
 			},
 		},
@@ -2970,11 +2999,11 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",
@@ -3145,11 +3174,11 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",
@@ -3309,11 +3338,11 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",
@@ -3473,11 +3502,11 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "distTar",
-							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distTar task (the application plugin) writes a distribution as a tar archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "distZip",
-							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive and the container runs the start script from there",
+							Value: "Gradle's distZip task (the application plugin) writes a distribution as a zip archive in build/distributions/, a start script in bin/ and the jars it runs in lib/; restage converts it only when a RUN unpacks the archive, where the task wrote it or where a RUN's cp or mv put it, and the container runs the start script from there",
 						},
 						{
 							Name:  "installDist",
@@ -4596,6 +4625,14 @@ var builtinPresets = []*Preset{
 					"LANGUAGE",
 					"LC_ALL",
 				},
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "java",
+							Value: "^(8|11|1[7-9]|[2-9]\\d|\\d{3,})$",
+						},
+					},
+				},
 				SizeMB:  288,
 				Why:     "eclipse-temurin:<N>-jre has the builder's Java version (distroless ships 17, 21 and 25 only) and a shell",
 				Install: "apt-get update && apt-get install -y --no-install-recommends {{.}} && rm -rf /var/lib/apt/lists/*",
@@ -4850,6 +4887,14 @@ var builtinPresets = []*Preset{
 					"LANG",
 					"LANGUAGE",
 					"LC_ALL",
+				},
+				When: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "java",
+							Value: "^(8|11|1[6-9]|[2-9]\\d|\\d{3,})$",
+						},
+					},
 				},
 				SizeMB:  449,
 				Why:     "eclipse-temurin:<N>-jdk has the builder's Java version and the JDK's compiler, which the program uses at run time",
@@ -12826,6 +12871,9 @@ var builtinLiterals = []patternLiterals{
 	{"(?ms)^[ \\t]*const[ \\t]*\\((?P<body>.*?)^[ \\t]*\\)", [][]string{{"const"}, {"("}, {")"}}},
 	{"(?ms)^[ \\t]*import[ \\t]*\\((?P<block>[^\\n]*\\n.*?)^[ \\t]*\\)", [][]string{{"import"}, {"("}, {"\n"}, {")"}}},
 	{"(?ms)^func[ \\t]+(?P<name>[A-Za-z_]\\w*)\\(\\)[ \\t]*string[ \\t]*\\{[ \\t]*$(?P<body>.*?)^\\}", [][]string{{"func"}, {"()"}, {"string"}, {"{"}, {"}"}}},
+	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<release>\\s*(?P<java>\\d+)\\s*</release>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<release>"}, {"</release>"}}},
+	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<source>\\s*(1\\.)?(?P<java>\\d+)\\s*</source>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<source>"}, {"</source>"}}},
+	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<target>\\s*(1\\.)?(?P<java>\\d+)\\s*</target>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<target>"}, {"</target>"}}},
 	{"(\\bgo[ \\t]+(build|install|get)\\b[^&;|\\n]*[ \\t]|\\bGOFLAGS=([\"']?|[^&;|\\n]*[ \\t]))--?(race|msan|asan)\\b", [][]string{{"build", "install", "get", "GOFLAGS="}, {"-"}, {"race", "msan", "asan"}}},
 	{"(^|-)alpine", [][]string{{"alpine"}}},
 	{"(^|-)alpine(?P<alpine>3\\.\\d+)?($|-)", [][]string{{"alpine"}}},
@@ -12849,6 +12897,8 @@ var builtinLiterals = []patternLiterals{
 	{"/v[0-9]+$", [][]string{{"/v"}}},
 	{"<java\\.version>\\s*(1\\.)?(?P<java>\\d+)\\s*</java\\.version>", [][]string{{"<java.version>"}, {"</java.version>"}}},
 	{"<maven\\.compiler\\.release>\\s*(?P<java>\\d+)\\s*</maven\\.compiler\\.release>", [][]string{{"<maven.compiler.release>"}, {"</maven.compiler.release>"}}},
+	{"<maven\\.compiler\\.source>\\s*(1\\.)?(?P<java>\\d+)\\s*</maven\\.compiler\\.source>", [][]string{{"<maven.compiler.source>"}, {"</maven.compiler.source>"}}},
+	{"<maven\\.compiler\\.target>\\s*(1\\.)?(?P<java>\\d+)\\s*</maven\\.compiler\\.target>", [][]string{{"<maven.compiler.target>"}, {"</maven.compiler.target>"}}},
 	{">>\\s*/etc/apt/sources\\.list\\b", [][]string{{">>"}, {"/etc/apt/sources.list"}}},
 	{"@ConfigurationProperties\\(\\s*(?:(?:prefix|value)\\s*=\\s*)?\"k\"", [][]string{{"@ConfigurationProperties("}, {"\"k\""}}},
 	{"CGO_ENABLED=[\"']?1", [][]string{{"CGO_ENABLED="}, {"1"}}},
@@ -13032,6 +13082,8 @@ var builtinLiterals = []patternLiterals{
 	{"^(2[2-9]|[3-9]\\d)[.\\d_]*(-(jdk|jre))?(-(jammy|noble|resolute))?$", nil},
 	{"^(2[5-9]|[3-9]\\d)[.\\d_]*(-(jdk|jre))?(-(jammy|noble|resolute))?$", nil},
 	{"^(8|11|17|21)$", [][]string{{"8", "1", "21"}}},
+	{"^(8|11|1[6-9]|[2-9]\\d|\\d{3,})$", nil},
+	{"^(8|11|1[7-9]|[2-9]\\d|\\d{3,})$", nil},
 	{"^(9|10)$", [][]string{{"9", "10"}}},
 	{"^(?:-?[A-Za-wyz]*x[A-Za-z]*|--extract|--get)$", [][]string{{"x", "extract", "get"}}},
 	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-(?P<release>trixie|bookworm|bullseye)(?:-slim)?$", [][]string{{"python"}, {"3."}, {"-"}, {"trixie", "ookworm", "ullseye"}}},

@@ -573,3 +573,60 @@ v.AddConfigPath("$HOME/.app")
 		t.Error("a config name with no literal folder reads a file")
 	}
 }
+
+// TestJavaPomVersion: which Java version java.yaml's version sources
+// read from a pom.xml, and whether it comes with the caveat (review 21,
+// finding C): release over target over source, the compiler plugin's
+// configuration over the properties, 1.8 as 8, and a javadoc plugin's
+// <source> not taken for the compiler's.
+func TestJavaPomVersion(t *testing.T) {
+	all, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var java *Preset
+	for _, p := range all {
+		if p.Name == "java" {
+			java = p
+		}
+	}
+	if java == nil {
+		t.Fatal("no java preset")
+	}
+	read := func(pom string) (string, bool) {
+		for i := range java.Builder.VersionSources {
+			vs := &java.Builder.VersionSources[i]
+			if vs.File != "pom.xml" {
+				continue
+			}
+			if v, ok := vs.Read(pom)["java"]; ok {
+				return v, vs.Caveat != ""
+			}
+		}
+		return "", false
+	}
+	compiler := func(conf string) string {
+		return "<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.13.0</version><configuration>" + conf + "</configuration></plugin>"
+	}
+	javadoc := "<plugin><artifactId>maven-javadoc-plugin</artifactId><configuration><source>8</source></configuration></plugin>"
+	for _, c := range []struct {
+		name, pom string
+		want      string
+		caveat    bool
+	}{
+		{"properties source and target 1.8", "<properties><maven.compiler.source>1.8</maven.compiler.source><maven.compiler.target>1.8</maven.compiler.target></properties>", "8", true},
+		{"target over source", "<properties><maven.compiler.source>11</maven.compiler.source><maven.compiler.target>17</maven.compiler.target></properties>", "17", true},
+		{"source alone", "<properties><maven.compiler.source>11</maven.compiler.source></properties>", "11", true},
+		{"release property over target", "<properties><maven.compiler.target>1.8</maven.compiler.target><maven.compiler.release>21</maven.compiler.release></properties>", "21", false},
+		{"plugin release over properties", "<properties><maven.compiler.target>1.8</maven.compiler.target></properties><build><plugins>" + compiler("<release>17</release>") + "</plugins></build>", "17", false},
+		{"plugin target over property target", "<properties><maven.compiler.target>1.8</maven.compiler.target></properties><build><plugins>" + compiler("<source>11</source><target>11</target>") + "</plugins></build>", "11", true},
+		{"javadoc source is not the compiler's", "<build><plugins>" + compiler("") + javadoc + "</plugins></build>", "", false},
+		{"javadoc source beside a property", "<properties><maven.compiler.target>17</maven.compiler.target></properties><build><plugins>" + compiler("") + javadoc + "</plugins></build>", "17", true},
+		{"property reference", "<properties><maven.compiler.target>${jdk.level}</maven.compiler.target></properties>", "", false},
+	} {
+		got, caveat := read(c.pom)
+		if got != c.want || caveat != c.caveat {
+			t.Errorf("%s: got %q (caveat %v), want %q (caveat %v)", c.name, got, caveat, c.want, c.caveat)
+		}
+	}
+}

@@ -172,6 +172,11 @@ type VersionSource struct {
 	// its Of group, else the source says nothing: '>=22 <23' pins 22,
 	// '>=22 <25' pins nothing.
 	Upper *UpperBound `yaml:"upper"`
+	// Caveat, when set, is why a value this source gives may not be
+	// the whole story (Maven's compiler target without a release: the
+	// code was compiled against the builder JDK's class library), for a
+	// warning beside the note that names the source.
+	Caveat string `yaml:"caveat"`
 }
 
 // UpperBound ties an exclusive upper bound to the version it closes.

@@ -17,9 +17,9 @@ package transform
 // rule, a decline variant, a decline_args entry, an interpreter_request):
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
-// keeps the preset schema free of codes. RS253, RS255, RS291, RS294,
-// RS296, RS297, RS298 and RS299 are exceptions: engine declines
-// (declShellOptionsVar, declCdMissing, declComposeRunner,
+// keeps the preset schema free of codes. RS253, RS255, RS256, RS291,
+// RS294, RS296, RS297, RS298 and RS299 are exceptions: engine declines
+// (declShellOptionsVar, declCdMissing, declDistUnpackUntied, declComposeRunner,
 // declBuildAtStart, declProgramDownloaded, declNotJSON,
 // declScriptNoShebang, declComposeNeeds) whose numbers were assigned there.
 
@@ -171,6 +171,7 @@ const (
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
 	declCdMissing          Code = "RS255"
+	declDistUnpackUntied   Code = "RS256"
 	declShellOptionsVar    Code = "RS253"
 	declVMOptions          Code = "RS284"
 	declScriptOwnEnv       Code = "RS290"
@@ -218,6 +219,7 @@ const (
 	warnProgramMissing     Code = "RS341"
 	warnProgramUnnamed     Code = "RS342"
 	warnReadUnnamed        Code = "RS343"
+	warnVersionCaveat      Code = "RS344"
 	warnVMChanged          Code = "RS345"
 	warnDevUnmapped        Code = "RS358"
 	warnAlongsideMissing   Code = "RS363"
@@ -343,7 +345,7 @@ var codes = []CodeInfo{
 	{declPrebuilt, KindDecline, "no build step", "No build step of the preset is in the file: the program seems to come prebuilt."},
 	{declNoSuchRuntime, KindDecline, "no such runtime flavor", "The runtime flavor asked for is not one the preset has."},
 	{declRuntimeCannotRun, KindDecline, "asked runtime cannot run the program", "The runtime flavor asked for with --runtime lacks something the program needs (C library, shell, tools)."},
-	{declNoRuntime, KindDecline, "no runtime can run the program", "None of the preset's runtime flavors has what the program needs."},
+	{declNoRuntime, KindDecline, "no runtime can run the program", "None of the preset's runtime flavors has what the program needs, or an image for the builder at all (a Java version no runtime image is published for: the reason names the builder and its version)."},
 	{declShellUnreadable, KindDecline, "shell command unreadable", "The shell text of a RUN cannot be parsed, so what it runs and builds cannot be told."},
 	{declEnvUnreachable, KindDecline, "build environment cannot be set", "A build command runs under a wrapper (such as sudo) that does not pass the environment on, so the variable that makes the program static cannot be set for it."},
 	{declShellString, KindDecline, "build may be in an unreadable shell string", "No build step can be seen, but a RUN runs a sh -c string that the shell expands at build time, so it may hold the build."},
@@ -360,6 +362,7 @@ var codes = []CodeInfo{
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
 	{declShellOptionsVar, KindDecline, "option variable in a command that keeps its shell", "The command needs a shell when the container starts (it expands a variable the run gives, such as $PORT, or runs more than one command), so it stays shell form on a runtime with a shell, and it also reads the preset's option variable ($JAVA_OPTS), which restage carries only into a command it writes in exec form (as the interpreter's own variable, JAVA_TOOL_OPTIONS): in the shell-form command kept as written, it would be empty, since the runtime does not carry the variable."},
 	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
+	{declDistUnpackUntied, KindDecline, "distribution archive's unpack not followed", "A build task writes a distribution as an archive (Gradle's distTar, distZip) and a RUN unpacks an archive, but restage cannot tie the one to the other: no cp or mv that it reads puts the task's archive where the unpack reads it (a find -exec, a variable, a script moved it), so which folder holds the start script, and whether the command runs it, cannot be told."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 	{declScriptOwnEnv, KindDecline, "the runner runs the script in an environment of its own", "A stripped runner hands a script file to the interpreter (uv run main.py), but the script declares what it needs itself (PEP 723 inline metadata, # /// script), and the runner runs it in an environment of its own with those dependencies, made when the container starts: run with the interpreter from the build's environment, it would lack them."},
 	{declComposeRunner, KindDecline, "a compose command runs a runner the runtime drops", "A compose service that builds this Dockerfile sets command: or entrypoint: (which compose runs instead of the image's CMD or ENTRYPOINT) to a runner's command (uv run, poetry run, npm start) whose program the runtime does not have, because the conversion takes the runner out of the CMD or resolves its script; restage does not edit the compose file, so the container would not start under compose."},
@@ -407,6 +410,7 @@ var codes = []CodeInfo{
 	{warnProgramMissing, KindWarning, "program the sources run missing from the runtime", "The app's sources run a program by name that the runtime does not have and cannot install (or --runtime asked for one without it): the call fails in the converted image where the original image had the program."},
 	{warnProgramUnnamed, KindWarning, "the sources run a program they do not name", "The app's sources run a program whose name is not a literal (exec.Command(task.Command), sh -c with a command built at run time): the runtime has few of the original image's programs (no shell on distroless), so what it runs may be missing."},
 	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},
+	{warnVersionCaveat, KindWarning, "version read from a source with a caveat", "The builder's tag does not pin the version, and the build file gives it by a setting that does not make the build check it (Maven's compiler target or source without a release, which compiles against the builder JDK's class library): the program may call what the runtime's version lacks; the warning says which setting, and what would check it."},
 	{warnVMChanged, KindWarning, "virtual machine changed", "The builder runs one virtual machine family (IBM J9 / Eclipse OpenJ9) and the runtime another (HotSpot): no runtime of the builder's family fits, or another was asked for; the command passes no option the runtime's does not know, but defaults such as garbage collection and memory differ."},
 	{warnDevUnmapped, KindWarning, "development package with no known run-time library", "The builder installs a development package (Debian's lib*-dev, Alpine's NAME-dev) that the preset maps to no run-time library: it stays in the builder and the runtime installs no library for it, which the app needs if it loads (ctypes, cffi) or links that library at run time."},
 	{warnAlongsideMissing, KindWarning, "package the runtime lacks and cannot install", "The builder installs a package that the default runtime has (zone data, CA certificates), and the runtime (asked for with --runtime, or the only family the builder runs on) has neither it nor a way to install it: what the program reads from it is missing at run time."},

@@ -51,6 +51,9 @@ func (p *plan) distDecline() error {
 	if len(p.distUsed) > 0 || len(p.f.dists) == 0 {
 		return nil
 	}
+	if err := p.untiedUnpack(&p.f.dists[0]); err != nil {
+		return err
+	}
 	return p.f.dists[0].decline
 }
 
@@ -288,16 +291,150 @@ func (p *plan) distLands(d *distUse, name, top string) (how string, ok bool) {
 }
 
 // unpacked finds the folders the RUNs after the archive task unpack its
-// archive into: with one leading folder stripped, the folder itself;
+// archive into, where the task wrote it or where a cp or mv put it
+// (archives): with one leading folder stripped, the folder itself;
 // else the archive's top folder in it, which must be top (its name is
 // the archive's, which the version may be part of).
 func (p *plan) unpacked(d *distUse, name, top string) (out []distLand) {
-	dir := path.Join(d.project, d.task.Archive)
-	for _, r := range p.f.runs {
+	for _, x := range p.unpacks(d) {
+		if x.from == nil {
+			continue
+		}
+		how := fmt.Sprintf("%s, which line %d unpacks into %s", x.from.how, x.line, x.dest)
+		switch {
+		case x.strip == 1:
+			out = append(out, distLand{x.dest, how, x.line})
+		case x.strip == 0 && path.Dir(top) == x.dest && slices.ContainsFunc(d.task.Top, func(g string) bool {
+			m, err := path.Match(strings.ReplaceAll(g, "{name}", name), path.Base(top))
+			return err == nil && m
+		}):
+			out = append(out, distLand{top, how + " as " + top, x.line})
+		}
+	}
+	return out
+}
+
+// archiveAt is a place that holds the task's archive from a RUN's
+// command on (run and cmd index it, cmd -1 being the whole RUN): a
+// folder (the task's or a copy of it), where the archive has one of
+// the task's endings, or a file a cp or mv named.
+type archiveAt struct {
+	dir, file string
+	run, cmd  int
+	how       string // the steps that put it there, for the note
+}
+
+// holds reports whether the archive may be the file abs (a glob of the
+// folder's archives included).
+func (a *archiveAt) holds(abs string, exts []string) bool {
+	if a.file != "" {
+		return abs == a.file
+	}
+	return path.Dir(abs) == a.dir && slices.ContainsFunc(exts, func(e string) bool { return strings.HasSuffix(abs, e) })
+}
+
+// archives follows the archive task's output through the cp and mv of
+// the RUNs from the task's on (review 21, finding A: `mv
+// build/distributions/app.tar .`, then `tar -xf app.tar`): of the
+// archive itself, into a folder or renamed, or of a folder holding it.
+func (p *plan) archives(d *distUse) []archiveAt {
+	runs := p.f.runs
+	start := slices.IndexFunc(runs, func(r runStep) bool { return r.in == d.in })
+	if start < 0 {
+		return nil
+	}
+	out := []archiveAt{{dir: path.Join(d.project, d.task.Archive), run: start, cmd: -1}}
+	for i := 0; i < len(out) && i < 16; i++ {
+		a := out[i]
+		for ri := a.run; ri < len(runs); ri++ {
+			for ci, c := range runs[ri].cmds {
+				if ri == a.run && ci <= a.cmd || len(c.args) == 0 {
+					continue
+				}
+				verb := "copies"
+				if c.args[0].text == "mv" {
+					verb = "moves"
+				}
+				at := func(dir, file, to string) {
+					out = append(out, archiveAt{dir: dir, file: file, run: ri, cmd: ci, how: fmt.Sprintf("%s, which line %d %s to %s", a.how, runs[ri].in.first, verb, to)})
+				}
+				if a.dir != "" {
+					for _, to := range copiedTo(c, a.dir) {
+						at(to, "", to)
+					}
+				}
+				for _, m := range archiveCopied(c, &a, d.task.Ext) {
+					at(m.dir, m.file, m.dir+m.file)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// archiveCopied is where a cp or mv puts an archive the place a holds:
+// a file named in full into a folder (a destination written with a
+// trailing /, . or .., or several sources) is the file of its name
+// there, else it is renamed to the destination or moved into it, both
+// kept; a glob of the folder's archives goes into the destination, or
+// is renamed to it.
+func archiveCopied(c cmdAt, a *archiveAt, exts []string) (out []archiveAt) {
+	if c.args[0].text != "cp" && c.args[0].text != "mv" {
+		return nil
+	}
+	srcs, to, ok := cpWords(c.args)
+	if !ok || to.dynamic {
+		return nil
+	}
+	dest := absIn(c.cwd, to.text)
+	b := path.Base(to.text)
+	into := strings.HasSuffix(to.text, "/") || b == "." || b == ".." || len(srcs) > 1
+	for _, s := range srcs {
+		// A word the shell changes is read only as a glob of the
+		// archive's name (build/distributions/*.tar).
+		if s.dynamic && strings.ContainsAny(s.text, "$`~{}") || strings.HasPrefix(s.text, "-") {
+			continue
+		}
+		src := absIn(c.cwd, s.text)
+		if !a.holds(src, exts) {
+			continue
+		}
+		glob := s.dynamic
+		switch {
+		case glob && strings.ContainsAny(path.Dir(src), "*?["):
+		case glob:
+			out = append(out, archiveAt{dir: dest})
+			if !into {
+				out = append(out, archiveAt{file: dest})
+			}
+		case into:
+			out = append(out, archiveAt{file: path.Join(dest, path.Base(src))})
+		default:
+			out = append(out, archiveAt{file: dest}, archiveAt{file: path.Join(dest, path.Base(src))})
+		}
+	}
+	return out
+}
+
+// unpackAt is an unpack command of a RUN from the archive task's on:
+// where it unpacks, what it strips, and the place of the task's
+// archive it reads, nil when it reads none restage can tie to the task.
+type unpackAt struct {
+	line       int
+	text, dest string
+	strip      int
+	from       *archiveAt
+}
+
+// unpacks are the unpack commands of the RUNs from the archive task's
+// on, each tied to the place of the archive it reads, when one is.
+func (p *plan) unpacks(d *distUse) (out []unpackAt) {
+	at := p.archives(d)
+	for ri, r := range p.f.runs {
 		if r.in.first < d.in.first {
 			continue
 		}
-		for _, c := range r.cmds {
+		for ci, c := range r.cmds {
 			if len(c.args) == 0 {
 				continue
 			}
@@ -305,23 +442,40 @@ func (p *plan) unpacked(d *distUse, name, top string) (out []distLand) {
 			if u == nil {
 				continue
 			}
-			dest, strip, ok := readUnpack(u, c, dir, d.task.Ext)
-			if !ok {
-				continue
+			x := unpackAt{line: r.in.first, text: strings.Join(wordTexts(c.args), " ")}
+			for k := range at {
+				a := &at[k]
+				if a.run > ri || a.run == ri && a.cmd >= ci {
+					continue
+				}
+				if dest, strip, ok := readUnpack(u, c, func(abs string) bool { return a.holds(abs, d.task.Ext) }); ok {
+					x.dest, x.strip, x.from = dest, strip, a
+					break
+				}
 			}
-			how := fmt.Sprintf(", which line %d unpacks into %s", r.in.first, dest)
-			switch {
-			case strip == 1:
-				out = append(out, distLand{dest, how, r.in.first})
-			case strip == 0 && path.Dir(top) == dest && slices.ContainsFunc(d.task.Top, func(g string) bool {
-				m, err := path.Match(strings.ReplaceAll(g, "{name}", name), path.Base(top))
-				return err == nil && m
-			}):
-				out = append(out, distLand{top, how + " as " + top, r.in.first})
-			}
+			out = append(out, x)
 		}
 	}
 	return out
+}
+
+// untiedUnpack is the decline of an archive task when a RUN from it on
+// unpacks an archive but none restage can tie to the task's (review
+// 21, finding A: the preset's reason, that restage converts it only
+// when a RUN unpacks the archive, would be false).
+func (p *plan) untiedUnpack(d *distUse) error {
+	if d.task.Archive == "" {
+		return nil
+	}
+	xs := p.unpacks(d)
+	if len(xs) == 0 || slices.ContainsFunc(xs, func(x unpackAt) bool { return x.from != nil }) {
+		return nil
+	}
+	cmd := "the command"
+	if p.prog != nil && p.prog.holder != nil {
+		cmd = fmt.Sprintf("the %s on line %d", p.prog.holder.kw, p.prog.holder.first)
+	}
+	return declinef(declDistUnpackUntied, "line %d: `%s` writes its archive in %s, and line %d unpacks an archive (`%s`) that restage cannot tie to it: no cp or mv that restage reads puts the task's archive where that command reads it, so whether %s runs the distribution's start script cannot be told", d.in.first, d.shown, path.Join(d.project, d.task.Archive), xs[0].line, xs[0].text, cmd)
 }
 
 // unpackOf is the preset's unpack command that args run, when they
@@ -338,9 +492,8 @@ func unpackOf(d *presets.Dist, args []word) *presets.Unpack {
 
 // readUnpack reads an unpack command: the folder it unpacks into, how
 // many leading folders it strips, and whether what it unpacks is an
-// archive of dir (a file there with one of the endings, or a glob of
-// them).
-func readUnpack(u *presets.Unpack, c cmdAt, dir string, exts []string) (dest string, strip int, ok bool) {
+// archive is reports (by its absolute path).
+func readUnpack(u *presets.Unpack, c cmdAt, is func(abs string) bool) (dest string, strip int, ok bool) {
 	abs := func(x string) string { return absIn(c.cwd, x) }
 	dest = c.cwd
 	archive := false
@@ -369,7 +522,7 @@ func readUnpack(u *presets.Unpack, c cmdAt, dir string, exts []string) (dest str
 			}
 			strip = n
 		case strings.HasPrefix(w.text, "-"):
-		case path.Dir(abs(w.text)) == dir && slices.ContainsFunc(exts, func(e string) bool { return strings.HasSuffix(w.text, e) }):
+		case is(abs(w.text)):
 			archive = true
 		}
 	}

@@ -36,6 +36,45 @@ func TestCopiedTo(t *testing.T) {
 	}
 }
 
+// TestArchiveCopied: where a cp or mv of a RUN puts a distribution's
+// archive (review 21, finding A).
+func TestArchiveCopied(t *testing.T) {
+	exts := []string{".tar", ".zip"}
+	inDir := archiveAt{dir: "/src/build/distributions"}
+	renamed := archiveAt{file: "/app.tar"}
+	for _, c := range []struct {
+		line string
+		from *archiveAt
+		want []string // dir/ for a folder, else a file
+	}{
+		{"mv build/distributions/app-1.0.tar .", &inDir, []string{"/src/app-1.0.tar"}},
+		{"cp build/distributions/app-1.0.zip /tmp/dist/", &inDir, []string{"/tmp/dist/app-1.0.zip"}},
+		{"mv build/distributions/app-1.0.tar /app.tar", &inDir, []string{"/app.tar", "/app.tar/app-1.0.tar"}},
+		{"cp build/distributions/*.tar /opt/", &inDir, []string{"/opt/"}},
+		{"mv build/distributions/*.tar /app.tar", &inDir, []string{"/app.tar/", "/app.tar"}},
+		{"cp build/distributions/app-1.0.jar /opt/", &inDir, nil},
+		{"cp build/libs/app-1.0.tar /opt/", &inDir, nil},
+		{"mv build/distributions/app-1.0.tar $DEST", &inDir, nil},
+		{"mv /app.tar /opt/", &renamed, []string{"/opt/app.tar"}},
+		{"mv app.tar /opt/", &renamed, nil},
+		{"rm build/distributions/app-1.0.tar", &inDir, nil},
+	} {
+		cmds := splitShell(c.line).cmds
+		args, _ := cmds[0].argv()
+		var got []string
+		for _, a := range archiveCopied(cmdAt{args: args, cwd: "/src"}, c.from, exts) {
+			if a.dir != "" {
+				got = append(got, a.dir+"/")
+			} else {
+				got = append(got, a.file)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.line, got, c.want)
+		}
+	}
+}
+
 // TestReadUnpack: the folder an unpack command writes into and how many
 // leading folders it drops, by java.yaml's unpack entries.
 func TestReadUnpack(t *testing.T) {
@@ -78,7 +117,8 @@ func TestReadUnpack(t *testing.T) {
 			}
 			continue
 		}
-		dest, strip, ok := readUnpack(u, cmdAt{args: args, cwd: "/src"}, dir, []string{".tar", ".zip"})
+		a := archiveAt{dir: dir}
+		dest, strip, ok := readUnpack(u, cmdAt{args: args, cwd: "/src"}, func(abs string) bool { return a.holds(abs, []string{".tar", ".zip"}) })
 		if ok != c.unpack || ok && (dest != c.dest || strip != c.strip) {
 			t.Errorf("%s: got %s, strip %d, %v; want %s, strip %d, %v", c.line, dest, strip, ok, c.dest, c.strip, c.unpack)
 		}

@@ -834,6 +834,9 @@ func (p *plan) chooseRuntime() error {
 			}
 		}
 		if p.runtime == nil {
+			if why := p.noImageFor(order, values); why != "" {
+				return declinef(declNoRuntime, "no runtime of the %s preset can run this program: %s", f.preset.Name, why)
+			}
 			return declinef(declNoRuntime, "no runtime of the %s preset can run this program: %s", f.preset.Name, needs)
 		}
 		p.why = p.runtime.Why
@@ -1273,6 +1276,39 @@ func (p *plan) defaultServes() bool {
 		}
 	}
 	return false
+}
+
+// noImageFor says, when no runtime of the flavors allows the builder's
+// template values (a Java version no image is published for: review
+// 21, finding B), that none has an image for the builder, and by which
+// values; what the program needs is then beside the point.
+func (p *plan) noImageFor(flavors []string, values map[string]string) string {
+	var keys []string
+	for i := range p.f.preset.Runtimes {
+		r := &p.f.preset.Runtimes[i]
+		if !slices.Contains(flavors, r.Flavor) {
+			continue
+		}
+		if r.Allows(values) {
+			return ""
+		}
+		for k := range r.When.All() {
+			keys = appendNew(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return ""
+	}
+	slices.Sort(keys)
+	var names []string
+	for _, fl := range flavors {
+		names = appendNew(names, fl)
+	}
+	var by []string
+	for _, k := range keys {
+		by = append(by, fmt.Sprintf("%s is %s", k, values[k]))
+	}
+	return fmt.Sprintf("none of its flavors (%s) has an image for %s, whose %s", strings.Join(names, ", "), p.f.image, strings.Join(by, " and "))
 }
 
 // unmet says which need no runtime of a flavor meets.

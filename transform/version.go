@@ -14,6 +14,7 @@ type versionFact struct {
 	name, value string
 	file, key   string // where it was read; key for a JSON file
 	what        string // for people: "Node.js version"
+	caveat      string // the source's caveat, for warning RS344
 }
 
 // resolveVariant fills the variant's values: its own, the groups of its
@@ -82,7 +83,7 @@ func (f *facts) versionFromContext(name string) (versionFact, bool) {
 			text = s
 		}
 		if got, ok := vs.Read(text)[name]; ok {
-			return versionFact{name: name, value: got, file: vs.File, key: vs.JSON, what: vs.What}, true
+			return versionFact{name: name, value: got, file: vs.File, key: vs.JSON, what: vs.What, caveat: vs.Caveat}, true
 		}
 	}
 	return versionFact{}, false
@@ -109,6 +110,9 @@ func (p *plan) noteVersions() {
 			from += " (" + v.key + ")"
 		}
 		p.notes.note(f.from.first, infoVersionContext, "%s does not pin the %s: the runtime's %s %s comes from %s", f.image, v.label(), v.label(), v.value, from)
+		if v.caveat != "" {
+			p.notes.note(f.from.first, warnVersionCaveat, "the %s %s comes from %s's %s", v.label(), v.value, from, v.caveat)
+		}
 	}
 	for _, name := range f.floating {
 		what := "version"
