@@ -227,6 +227,26 @@ func (p *plan) planOwnership() {
 	// exist; a new volume where the image has no folder is root's). When
 	// an owned copy holds it (the whole app folder), making it in the
 	// builder is enough: the copy carries it with --chown.
+	// A volume folder a RUN of the builder already makes (the original's
+	// RUN mkdir -p data under WORKDIR /app, review round 20, finding A)
+	// needs no mkdir of its own: a second one is a no-op layer that reads
+	// as if the original's line went unseen.
+	madeBy := map[string]int{}
+	for _, m := range p.f.made {
+		if _, ok := m.in.cmd.(*instructions.RunCommand); !ok || slices.Contains(p.f.moved, m.in) {
+			continue
+		}
+		for _, v := range vols {
+			if _, ok := madeBy[v]; !ok && (m.dir == v || m.parents && under(m.dir, v)) {
+				madeBy[v] = m.in.first
+			}
+		}
+	}
+	prepare := func(v string) {
+		if _, ok := madeBy[v]; !ok {
+			p.prepare = append(p.prepare, v)
+		}
+	}
 	var copied, prepared []string
 	for _, v := range vols {
 		switch {
@@ -239,10 +259,10 @@ func (p *plan) planOwnership() {
 			p.owned = append(p.owned, v)
 			prepared = append(prepared, v)
 		case slices.ContainsFunc(p.copies, func(c string) bool { return under(v, c) && p.ownedBy(c) }):
-			p.prepare = append(p.prepare, v)
+			prepare(v)
 			prepared = append(prepared, v)
 		default:
-			p.prepare = append(p.prepare, v)
+			prepare(v)
 			prepared = append(prepared, v)
 			copied = append(copied, v)
 		}
@@ -308,8 +328,15 @@ func (p *plan) planOwnership() {
 		}
 		var shown []string
 		for _, v := range prepared {
+			var about []string
 			if from := volFrom[v]; from != "" {
-				v += " (a volume of " + from + ")"
+				about = append(about, "a volume of "+from)
+			}
+			if l, ok := madeBy[v]; ok {
+				about = append(about, fmt.Sprintf("made by the RUN of line %d", l))
+			}
+			if len(about) > 0 {
+				v += " (" + strings.Join(about, ", ") + ")"
 			}
 			shown = append(shown, v)
 		}
