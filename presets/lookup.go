@@ -1261,6 +1261,43 @@ func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written
 	return out
 }
 
+// UnboundIn reports whether a write call of the source at name writes by
+// a name (Named) that binds to no literal path before it (state_file =
+// current_dir + "/../data/state.dill"; open(state_file, "wb")): a write
+// that happens where the source does not spell out, which WritesIn
+// leaves out. A call past the binding scan's budget counts as one.
+func (s *WriteSources) UnboundIn(name string, data []byte, src Sources) bool {
+	if s == nil || len(s.Named) == 0 {
+		return false
+	}
+	data = s.Aliases.Unaliased(data)
+	im := s.importerFor(name, data, src)
+	budget := bindingScanBudget
+	bnd := s.Bindings.withMemo()
+	for _, p := range s.Named {
+		if !mayMatch(p, data) {
+			continue
+		}
+		nr := re(p)
+		g := nr.SubexpIndex("name")
+		for _, m := range nr.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] < 0 {
+				continue
+			}
+			if bnd == nil {
+				return true
+			}
+			if budget -= m[0]; budget < 0 {
+				return true
+			}
+			if len(bnd.boundIn(data, string(data[m[2*g]:m[2*g+1]]), m[2*g], namedDepth, im)) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // withMemo returns a copy of b that keeps what its scope checks read
 // (scopeMemo), for the calls of one scan; nil for nil.
 func (b *PathBindings) withMemo() *PathBindings {

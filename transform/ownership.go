@@ -128,11 +128,13 @@ func (p *plan) planOwnership() {
 		// the original's user was not root either.
 		unnamed = nil
 	}
+	var abses []writeSeen // every write, absolute, for the volumes' RS337
 	for _, w := range writes {
 		abs := w.path
 		if !path.IsAbs(abs) {
 			abs = path.Join(at, abs)
 		}
+		abses = append(abses, writeSeen{path: abs, tree: w.tree})
 		switch {
 		case p.f.preset.Writes.Writable(abs):
 		case p.fromRoot && boundAt(abs, w.tree) != nil:
@@ -342,11 +344,21 @@ func (p *plan) planOwnership() {
 		}
 		p.notes.note(line, infoVolumePrepared, "the volume folder %s is made in the builder and copied with --chown=%s, so that a new volume there belongs to the runtime user as the original's belonged to root", strings.Join(shown, ", "), p.chown)
 		if p.fromRoot {
-			// Every prepared volume, not only where the sources name a
-			// write: a volume is there to keep what the program writes,
-			// and writes the scan cannot read (a path joined at run
-			// time) are as likely as the ones it reads.
-			p.noteVolumeFilled(line, prepared)
+			// Only a volume the program may write into: root's old
+			// files in one it only reads (http-server's /public) are
+			// read as well by the runtime user. A write the scan cannot
+			// place (a path the sources do not spell out), sources it
+			// did not read, or a start that names a path in the volume
+			// or runs a script leave the writes open.
+			var written []string
+			for _, v := range prepared {
+				if p.mayWriteVolume(v, at, abses, unsaid) {
+					written = append(written, v)
+				}
+			}
+			if len(written) > 0 {
+				p.noteVolumeFilled(line, written)
+			}
 		}
 	}
 	if len(made) > 0 {
@@ -399,9 +411,13 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 	src := w.Sources
 	seen := map[string]bool{}
 	runs := p.runSources()
+	scanned, partial := false, false
+	var ran []string
+	defer func() { p.srcScanned, p.srcPartial, p.srcRan = scanned, partial, ran }()
 	// Every source is read before any is scanned, so that a name one
 	// imports from another (writes.sources.imports) finds its binding.
 	all := &contextSources{p: p, src: src, data: map[string][]byte{}}
+	p.srcAll = all
 	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		all.names = append(all.names, name)
 		all.data[name] = data
@@ -425,11 +441,23 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 		}
 		ps := commentsOut(data, code, paths)
 		folders := commentsOut(data, code, src.FolderPaths)
-		if len(us)+len(ps)+len(folders) == 0 || !runs(name) {
-			continue // no write, no image has it, or the start never loads it
+		if len(us)+len(ps)+len(folders) == 0 {
+			if runs(name) {
+				scanned = true // a source of the program, read: no write
+				ran = append(ran, name)
+			}
+			continue
 		}
-		if c, ok := ctx.(*contextFS); ok && src.BindingsCapped(data) {
-			c.readInPart(name, errBindingsCapped)
+		if !runs(name) {
+			continue // no image has it, or the start never loads it
+		}
+		scanned = true
+		ran = append(ran, name)
+		if src.BindingsCapped(data) {
+			partial = true
+			if c, ok := ctx.(*contextFS); ok {
+				c.readInPart(name, errBindingsCapped)
+			}
 		}
 		for _, u := range us {
 			// path: the expression; file: where the call is.
@@ -599,6 +627,84 @@ func (p *plan) imagePathOf(name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// mayWriteVolume reports whether the program may write into the volume
+// folder v, from the writes evidence: a write the sources spell out under
+// v (writes, absolute), one they do not (unsaid), sources the scan could
+// not read whole or at all, a start command or compose command that
+// names a path in v (a --log /app/data/x.log handed to a library) or
+// runs a script of its own. Only where none says so is v read-only.
+func (p *plan) mayWriteVolume(v, at string, writes, unsaid []writeSeen) bool {
+	under := func(a, dir string) bool { return a == dir || strings.HasPrefix(a, dir+"/") }
+	if !p.srcScanned || p.srcPartial || len(unsaid) > 0 {
+		return true
+	}
+	for _, w := range writes {
+		if under(w.path, v) || w.tree && under(v, w.path) {
+			return true
+		}
+	}
+	// The sources read are the program's only when the start runs one
+	// program of the preset's (node app.js, a built binary): npm run
+	// migrate && npm start runs knex too, a shell script its own lines.
+	if pr := p.prog; pr == nil || pr.needsShell || pr.scriptFile != "" || !pr.interp && pr.art == nil {
+		return true
+	}
+	if p.unboundWrites() {
+		return true
+	}
+	var texts []string
+	for _, in := range []*inst{p.f.cmd, p.f.entrypoint} {
+		if in != nil {
+			texts = append(texts, p.f.src.text(in.first, in.end))
+		}
+	}
+	for _, u := range p.composeUses {
+		if u.script != "" {
+			return true
+		}
+		texts = append(texts, u.c.shown)
+	}
+	for _, t := range texts {
+		if e, ok := p.f.expand(t); ok {
+			t = e
+		}
+		for _, tok := range strings.FieldsFunc(t, func(r rune) bool {
+			return !(r == '/' || r == '.' || r == '_' || r == '-' || r == '$' || r == '{' || r == '}' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
+		}) {
+			if strings.Contains(tok, "$") {
+				continue
+			}
+			abs := tok
+			if !path.IsAbs(abs) {
+				abs = path.Join(at, abs)
+			}
+			if under(path.Clean(abs), v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unboundWrites reports whether a source the start runs writes by a
+// name bound to no literal path (presets.WriteSources.UnboundIn), read
+// once and only when a volume asks.
+func (p *plan) unboundWrites() bool {
+	if p.srcUnbound == nil {
+		b := false
+		if all := p.srcAll; all != nil {
+			for _, name := range p.srcRan {
+				if d, ok := all.Source(name); ok && all.src.UnboundIn(name, d, all) {
+					b = true
+					break
+				}
+			}
+		}
+		p.srcUnbound = &b
+	}
+	return *p.srcUnbound
 }
 
 // noteVolumeFilled warns that a volume the original already used keeps
