@@ -207,6 +207,10 @@ type Variant struct {
 	// variant set themselves (gradle: WORKDIR /home/gradle); it replaces
 	// builder.workdir for them.
 	Workdir string `yaml:"workdir"`
+	// User, when set, is the user the images of this variant run as
+	// when the file sets no USER (gradle up to 5.4: USER gradle); empty
+	// for root, as most images run.
+	User string `yaml:"user"`
 	// VM is the virtual machine family the builder runs (one of vms).
 	VM string `yaml:"vm"`
 	// NoEntrypointShell says that the images of this variant lack the
