@@ -1818,8 +1818,32 @@ func (im *importer) parse() {
 		}
 		sr := re(p)
 		gm, gs, gp, gv := sr.SubexpIndex("module"), sr.SubexpIndex("names"), sr.SubexpIndex("prefix"), sr.SubexpIndex("var")
+		gms := sr.SubexpIndex("modules")
 		for _, m := range sr.FindAllSubmatchIndex(im.data, -1) {
-			if m[2*gm] < 0 {
+			if gms >= 0 && m[2*gms] >= 0 && ims.Modules != "" {
+				// Several modules, each bound whole as alone.
+				until := im.scopeEnd(m[0])
+				mr := re(ims.Modules)
+				mm, mp := mr.SubexpIndex("module"), mr.SubexpIndex("prefix")
+				list := im.data[m[2*gms]:m[2*gms+1]]
+				for _, n := range mr.FindAllSubmatchIndex(list, -1) {
+					if mm < 0 || n[2*mm] < 0 {
+						continue
+					}
+					module := string(list[n[2*mm]:n[2*mm+1]])
+					file, ok := im.moduleFile(module)
+					if !ok {
+						continue
+					}
+					st := importStmt{local: module, prefix: true, file: file, start: m[0], end: m[1], until: until}
+					if mp >= 0 && n[2*mp] >= 0 {
+						st.local = string(list[n[2*mp]:n[2*mp+1]])
+					}
+					im.stmts = append(im.stmts, st)
+				}
+				continue
+			}
+			if gm < 0 || m[2*gm] < 0 {
 				continue
 			}
 			module := string(im.data[m[2*gm]:m[2*gm+1]])

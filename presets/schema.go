@@ -1330,6 +1330,11 @@ type SourceImports struct {
 	// names as variables', which hold only when nothing in the source
 	// may assign them anew (Shadow anywhere but the statement).
 	Statements []string `yaml:"statements"`
+	// Modules is a regexp over a statement's group "modules", when that
+	// group took part, matching one module imported whole: its groups
+	// "module" and "prefix" bind it as a statement's own would (Python's
+	// import os, app.config as cfg lists several).
+	Modules string `yaml:"modules"`
 	// Names is a regexp over a statement's group "names" matching one
 	// name imported: group "name", the module's name for it, and
 	// optionally group "alias", the importing source's.
@@ -1383,6 +1388,11 @@ type SourceAliases struct {
 	// where the names are a module's members (from MODULE import NAME),
 	// group "module".
 	Statements []string `yaml:"statements"`
+	// Modules is a regexp over a statement's group "modules", when that
+	// group took part, matching one module imported whole: its groups
+	// "module" and "prefix" bind it as a statement's own would (Python's
+	// import os, app.config as cfg lists several).
+	Modules string `yaml:"modules"`
 	// Names is a regexp over a statement's group "names" matching one
 	// name imported: group "name", the module's or member's name as
 	// written, and group "alias", the name the source uses for it when
