@@ -249,11 +249,14 @@ func (p *plan) planOwnership() {
 			p.prepare = append(p.prepare, v)
 		}
 	}
-	var copied, prepared []string
+	var copied, prepared, filled []string
 	for _, v := range vols {
 		switch {
 		case slices.Contains(p.owned, v), slices.Contains(p.copies, v) && p.ownedBy(v):
-			// The app folder itself, or a folder copied whole with --chown.
+			// The app folder itself, or a folder copied whole with
+			// --chown: nothing to prepare, but a volume the original
+			// used there keeps root's files all the same (RS337).
+			filled = append(filled, v)
 		case slices.Contains(p.copies, v):
 			// A folder the runtime gets already (one a RUN made, as
 			// kutt's /var/lib/kutt): the build makes it, and one copy
@@ -320,14 +323,14 @@ func (p *plan) planOwnership() {
 		}
 		p.notes.list[p.userNote].Message += msg
 	}
-	if len(prepared) > 0 {
-		line := 0
-		for _, in := range p.f.moved {
-			if _, ok := in.cmd.(*instructions.VolumeCommand); ok {
-				line = in.first
-				break
-			}
+	line := 0
+	for _, in := range p.f.moved {
+		if _, ok := in.cmd.(*instructions.VolumeCommand); ok {
+			line = in.first
+			break
 		}
+	}
+	if len(prepared) > 0 {
 		var shown []string
 		for _, v := range prepared {
 			var about []string
@@ -343,22 +346,22 @@ func (p *plan) planOwnership() {
 			shown = append(shown, v)
 		}
 		p.notes.note(line, infoVolumePrepared, "the volume folder %s is made in the builder and copied with --chown=%s, so that a new volume there belongs to the runtime user as the original's belonged to root", strings.Join(shown, ", "), p.chown)
-		if p.fromRoot {
-			// Only a volume the program may write into: root's old
-			// files in one it only reads (http-server's /public) are
-			// read as well by the runtime user. A write the scan cannot
-			// place (a path the sources do not spell out), sources it
-			// did not read, or a start that names a path in the volume
-			// or runs a script leave the writes open.
-			var written []string
-			for _, v := range prepared {
-				if p.mayWriteVolume(v, at, abses, unsaid) {
-					written = append(written, v)
-				}
+	}
+	if p.fromRoot {
+		// Only a volume the program may write into: root's old files
+		// in one it only reads (http-server's /public) are read as
+		// well by the runtime user. A write the scan cannot place (a
+		// path the sources do not spell out), sources it did not read,
+		// or a start that names a path in the volume or runs a script
+		// leave the writes open.
+		var written []string
+		for _, v := range vols {
+			if (slices.Contains(prepared, v) || slices.Contains(filled, v)) && p.mayWriteVolume(v, at, abses, unsaid) {
+				written = append(written, v)
 			}
-			if len(written) > 0 {
-				p.noteVolumeFilled(line, written)
-			}
+		}
+		if len(written) > 0 {
+			p.noteVolumeFilled(line, written)
 		}
 	}
 	if len(made) > 0 {
