@@ -414,9 +414,11 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 	src := w.Sources
 	seen := map[string]bool{}
 	runs := p.runSources()
-	scanned, partial := false, false
-	var ran []string
-	defer func() { p.srcScanned, p.srcPartial, p.srcRan = scanned, partial, ran }()
+	partial := false
+	var ran, quiet []string
+	defer func() {
+		p.srcPartial, p.srcRan, p.srcQuiet, p.srcRuns = partial, ran, quiet, runs
+	}()
 	// Every source is read before any is scanned, so that a name one
 	// imports from another (writes.sources.imports) finds its binding.
 	all := &contextSources{p: p, src: src, data: map[string][]byte{}}
@@ -445,16 +447,14 @@ func (p *plan) sourceWrites() (out, unnamed []writeSeen) {
 		ps := commentsOut(data, code, paths)
 		folders := commentsOut(data, code, src.FolderPaths)
 		if len(us)+len(ps)+len(folders) == 0 {
-			if runs(name) {
-				scanned = true // a source of the program, read: no write
-				ran = append(ran, name)
-			}
+			// Read, no write: whether the start runs it is asked
+			// only by a volume (ranSources).
+			quiet = append(quiet, name)
 			continue
 		}
 		if !runs(name) {
 			continue // no image has it, or the start never loads it
 		}
-		scanned = true
 		ran = append(ran, name)
 		if src.BindingsCapped(data) {
 			partial = true
@@ -640,7 +640,7 @@ func (p *plan) imagePathOf(name string) (string, bool) {
 // runs a script of its own. Only where none says so is v read-only.
 func (p *plan) mayWriteVolume(v, at string, writes, unsaid []writeSeen) bool {
 	under := func(a, dir string) bool { return a == dir || strings.HasPrefix(a, dir+"/") }
-	if !p.srcScanned || p.srcPartial || len(unsaid) > 0 {
+	if p.srcPartial || len(unsaid) > 0 || len(p.ranSources()) == 0 {
 		return true
 	}
 	for _, w := range writes {
@@ -691,6 +691,21 @@ func (p *plan) mayWriteVolume(v, at string, writes, unsaid []writeSeen) bool {
 	return false
 }
 
+// ranSources are the sources the writes scan read that the start runs,
+// those with writes first; the ones without are asked of runSources
+// here, once, since only a volume needs them.
+func (p *plan) ranSources() []string {
+	if p.srcRuns != nil {
+		for _, name := range p.srcQuiet {
+			if p.srcRuns(name) {
+				p.srcRan = append(p.srcRan, name)
+			}
+		}
+		p.srcRuns, p.srcQuiet = nil, nil
+	}
+	return p.srcRan
+}
+
 // unboundWrites reports whether a source the start runs writes by a
 // name bound to no literal path (presets.WriteSources.UnboundIn), read
 // once and only when a volume asks.
@@ -698,7 +713,7 @@ func (p *plan) unboundWrites() bool {
 	if p.srcUnbound == nil {
 		b := false
 		if all := p.srcAll; all != nil {
-			for _, name := range p.srcRan {
+			for _, name := range p.ranSources() {
 				if d, ok := all.Source(name); ok && all.src.UnboundIn(name, d, all) {
 					b = true
 					break
