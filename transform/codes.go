@@ -17,9 +17,9 @@ package transform
 // rule, a decline variant, a decline_args entry, an interpreter_request):
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
-// keeps the preset schema free of codes. RS253, RS255, RS291, RS294,
+// keeps the preset schema free of codes. RS253, RS254, RS255, RS291, RS294,
 // RS296, RS297, RS298 and RS299 are exceptions: engine declines
-// (declShellOptionsVar, declCdMissing, declComposeRunner,
+// (declShellOptionsVar, declCollectUser, declCdMissing, declComposeRunner,
 // declBuildAtStart, declProgramDownloaded, declNotJSON,
 // declScriptNoShebang, declComposeNeeds) whose numbers were assigned there.
 
@@ -171,6 +171,7 @@ const (
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
+	declCollectUser        Code = "RS254"
 	declCdMissing          Code = "RS255"
 	declShellOptionsVar    Code = "RS253"
 	declVMOptions          Code = "RS284"
@@ -362,6 +363,7 @@ var codes = []CodeInfo{
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
 	{declShellOptionsVar, KindDecline, "option variable in a command that keeps its shell", "The command needs a shell when the container starts (it expands a variable the run gives, such as $PORT, or runs more than one command), so it stays shell form on a runtime with a shell, and it also reads the preset's option variable ($JAVA_OPTS), which restage carries only into a command it writes in exec form (as the interpreter's own variable, JAVA_TOOL_OPTIONS): in the shell-form command kept as written, it would be empty, since the runtime does not carry the variable."},
+	{declCollectUser, KindDecline, "build output collected by a non-root user", "The build whose output restage collects into one known file (the preset's collect: Java's jar into /app/app.jar) runs as a non-root user, the file's USER or the builder image's own (gradle up to 5.4 runs as gradle), and the collecting line, which runs as that user too, makes a folder at the top of the file system, which only root may: the converted builder would fail there."},
 	{declCdMissing, KindDecline, "folder the command changes to not in the runtime", "The command changes folder (cd DIR && PROG) to a folder the runtime would not have, since nothing copied to the runtime is in it, so the cd would fail."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 	{declScriptOwnEnv, KindDecline, "the runner runs the script in an environment of its own", "A stripped runner hands a script file to the interpreter (uv run main.py), but the script declares what it needs itself (PEP 723 inline metadata, # /// script), and the runner runs it in an environment of its own with those dependencies, made when the container starts: run with the interpreter from the build's environment, it would lack them."},
