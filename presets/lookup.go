@@ -1261,6 +1261,43 @@ func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written
 	return out
 }
 
+// UnboundIn reports whether a write call of the source at name writes by
+// a name (Named) that binds to no literal path before it (state_file =
+// current_dir + "/../data/state.dill"; open(state_file, "wb")): a write
+// that happens where the source does not spell out, which WritesIn
+// leaves out. A call past the binding scan's budget counts as one.
+func (s *WriteSources) UnboundIn(name string, data []byte, src Sources) bool {
+	if s == nil || len(s.Named) == 0 {
+		return false
+	}
+	data = s.Aliases.Unaliased(data)
+	im := s.importerFor(name, data, src)
+	budget := bindingScanBudget
+	bnd := s.Bindings.withMemo()
+	for _, p := range s.Named {
+		if !mayMatch(p, data) {
+			continue
+		}
+		nr := re(p)
+		g := nr.SubexpIndex("name")
+		for _, m := range nr.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] < 0 {
+				continue
+			}
+			if bnd == nil {
+				return true
+			}
+			if budget -= m[0]; budget < 0 {
+				return true
+			}
+			if len(bnd.boundIn(data, string(data[m[2*g]:m[2*g+1]]), m[2*g], namedDepth, im)) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // withMemo returns a copy of b that keeps what its scope checks read
 // (scopeMemo), for the calls of one scan; nil for nil.
 func (b *PathBindings) withMemo() *PathBindings {
@@ -1781,8 +1818,32 @@ func (im *importer) parse() {
 		}
 		sr := re(p)
 		gm, gs, gp, gv := sr.SubexpIndex("module"), sr.SubexpIndex("names"), sr.SubexpIndex("prefix"), sr.SubexpIndex("var")
+		gms := sr.SubexpIndex("modules")
 		for _, m := range sr.FindAllSubmatchIndex(im.data, -1) {
-			if m[2*gm] < 0 {
+			if gms >= 0 && m[2*gms] >= 0 && ims.Modules != "" {
+				// Several modules, each bound whole as alone.
+				until := im.scopeEnd(m[0])
+				mr := re(ims.Modules)
+				mm, mp := mr.SubexpIndex("module"), mr.SubexpIndex("prefix")
+				list := im.data[m[2*gms]:m[2*gms+1]]
+				for _, n := range mr.FindAllSubmatchIndex(list, -1) {
+					if mm < 0 || n[2*mm] < 0 {
+						continue
+					}
+					module := string(list[n[2*mm]:n[2*mm+1]])
+					file, ok := im.moduleFile(module)
+					if !ok {
+						continue
+					}
+					st := importStmt{local: module, prefix: true, file: file, start: m[0], end: m[1], until: until}
+					if mp >= 0 && n[2*mp] >= 0 {
+						st.local = string(list[n[2*mp]:n[2*mp+1]])
+					}
+					im.stmts = append(im.stmts, st)
+				}
+				continue
+			}
+			if gm < 0 || m[2*gm] < 0 {
 				continue
 			}
 			module := string(im.data[m[2*gm]:m[2*gm+1]])

@@ -212,6 +212,10 @@ type Variant struct {
 	// variant set themselves (gradle: WORKDIR /home/gradle); it replaces
 	// builder.workdir for them.
 	Workdir string `yaml:"workdir"`
+	// User, when set, is the user the images of this variant run as
+	// when the file sets no USER (gradle up to 5.4: USER gradle); empty
+	// for root, as most images run.
+	User string `yaml:"user"`
 	// VM is the virtual machine family the builder runs (one of vms).
 	VM string `yaml:"vm"`
 	// NoEntrypointShell says that the images of this variant lack the
@@ -1349,6 +1353,11 @@ type SourceImports struct {
 	// names as variables', which hold only when nothing in the source
 	// may assign them anew (Shadow anywhere but the statement).
 	Statements []string `yaml:"statements"`
+	// Modules is a regexp over a statement's group "modules", when that
+	// group took part, matching one module imported whole: its groups
+	// "module" and "prefix" bind it as a statement's own would (Python's
+	// import os, app.config as cfg lists several).
+	Modules string `yaml:"modules"`
 	// Names is a regexp over a statement's group "names" matching one
 	// name imported: group "name", the module's name for it, and
 	// optionally group "alias", the importing source's.
@@ -1402,6 +1411,11 @@ type SourceAliases struct {
 	// where the names are a module's members (from MODULE import NAME),
 	// group "module".
 	Statements []string `yaml:"statements"`
+	// Modules is a regexp over a statement's group "modules", when that
+	// group took part, matching one module imported whole: its groups
+	// "module" and "prefix" bind it as a statement's own would (Python's
+	// import os, app.config as cfg lists several).
+	Modules string `yaml:"modules"`
 	// Names is a regexp over a statement's group "names" matching one
 	// name imported: group "name", the module's or member's name as
 	// written, and group "alias", the name the source uses for it when

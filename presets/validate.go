@@ -1140,8 +1140,19 @@ func (im *SourceImports) validate(b *PathBindings) *presetErr {
 		if err != nil {
 			return &presetErr{fmt.Sprintf("%s.statements.%d", at, i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 		}
+		if re.SubexpIndex("modules") >= 0 {
+			if im.Modules == "" {
+				return &presetErr{fmt.Sprintf("%s.statements.%d", at, i), fmt.Sprintf("pattern %q has a group named modules, which needs imports.modules", pat)}
+			}
+			continue
+		}
 		if re.SubexpIndex("module") < 0 || re.SubexpIndex("names") < 0 && re.SubexpIndex("prefix") < 0 {
-			return &presetErr{fmt.Sprintf("%s.statements.%d", at, i), fmt.Sprintf("pattern %q needs groups named module and names or prefix", pat)}
+			return &presetErr{fmt.Sprintf("%s.statements.%d", at, i), fmt.Sprintf("pattern %q needs groups named module and names or prefix, or modules", pat)}
+		}
+	}
+	if im.Modules != "" {
+		if re, err := compileRE(im.Modules); err != nil || re.SubexpIndex("module") < 0 {
+			return &presetErr{at + ".modules", fmt.Sprintf("modules %q must be a pattern with a group named module", im.Modules)}
 		}
 	}
 	if im.Scope != "" {

@@ -59,6 +59,11 @@ type Cmd struct {
 	// Nested is set for a command inside a subshell, a { } group, an
 	// if, for, while, until or case body, or a function.
 	Nested bool
+	// Cond is set for a command in the condition of an if (not an elif),
+	// while or until that is itself not nested: the shell runs it
+	// whenever it reaches the construct, as a command outside one
+	// (until nc -z db 5432; do sleep 1; done).
+	Cond bool
 	// Inline is set for a command read out of a `sh -c '...'` string.
 	Inline bool
 }
@@ -361,6 +366,7 @@ type reader struct {
 	src     string
 	s       *Script
 	complex bool // redirections, comments, operators or compound commands
+	cond    bool // reading a condition that always runs (Cmd.Cond)
 }
 
 func (r *reader) stmts(ss []*syntax.Stmt, op string, nested bool) {
@@ -408,14 +414,15 @@ func (r *reader) stmt(st *syntax.Stmt, op string, nested bool) {
 		r.stmts(c.Stmts, op, true)
 	case *syntax.IfClause:
 		r.complex = true
+		first := !nested
 		for ; c != nil; c = c.Else {
-			r.stmts(c.Cond, op, true)
+			r.condStmts(c.Cond, op, first)
 			r.stmts(c.Then, "", true)
-			op = ""
+			op, first = "", false
 		}
 	case *syntax.WhileClause:
 		r.complex = true
-		r.stmts(c.Cond, op, true)
+		r.condStmts(c.Cond, op, !nested)
 		r.stmts(c.Do, "", true)
 	case *syntax.ForClause:
 		r.complex = true
@@ -472,8 +479,17 @@ func (r *reader) decl(c *syntax.DeclClause, op string, nested bool) {
 	r.s.Decls = append(r.s.Decls, d)
 }
 
+// condStmts reads a condition's commands, nested, marking them Cond when
+// sure: the shell runs them whenever it reaches the construct.
+func (r *reader) condStmts(ss []*syntax.Stmt, op string, sure bool) {
+	saved := r.cond
+	r.cond = sure
+	r.stmts(ss, op, true)
+	r.cond = saved
+}
+
 func (r *reader) call(c *syntax.CallExpr, op string, nested bool, time *Word) {
-	cmd := Cmd{Op: op, Nested: nested}
+	cmd := Cmd{Op: op, Nested: nested, Cond: r.cond && nested}
 	if len(c.Assigns) > 0 {
 		r.s.Plain = false
 	}

@@ -71,15 +71,18 @@ type facts struct {
 	shellCmd    []string        // SHELL, or nil for /bin/sh -c
 	shellIn     *inst
 
-	runs       []runStep
-	artifacts  []artifact
-	installs   []install
-	prepared   *Prepare // the set-up restage inserts
-	collect    *Collect // how the output is gathered, if the command line does not name it
-	collectAt  *inst
-	collectCwd string
-	prepareAt  *inst    // before this RUN
-	ownEnvs    []string // environments the file names for its installs (VIRTUAL_ENV, --target)
+	runs      []runStep
+	artifacts []artifact
+	installs  []install
+	prepared  *Prepare // the set-up restage inserts
+	collect   *Collect // how the output is gathered, if the command line does not name it
+	collectAt *inst
+	// collectUser is the user the collected build runs as ("" for
+	// root): the collecting line runs as it too (checkCollectUser).
+	collectUser string
+	collectCwd  string
+	prepareAt   *inst    // before this RUN
+	ownEnvs     []string // environments the file names for its installs (VIRTUAL_ENV, --target)
 	// argDrops are install arguments taken out of their RUN, as they
 	// would send the packages past restage's environment (uv pip
 	// install --system).

@@ -94,7 +94,11 @@ type install struct {
 // readRun finds the preset's build commands in a RUN step and the
 // artifacts they write.
 func (f *facts) readRun(in *inst, r *instructions.RunCommand) error {
-	step := runStep{in: in, run: r, cwd: f.workdir, wd: f.workdir, user: f.userNow}
+	user := f.userNow
+	if f.user == nil {
+		user = f.variant.User // the image's own (gradle:5.4), or root
+	}
+	step := runStep{in: in, run: r, cwd: f.workdir, wd: f.workdir, user: user}
 	if len(r.Files) > 0 {
 		step.heredoc = true
 		for _, file := range r.Files {
@@ -374,7 +378,7 @@ func (f *facts) collectArtifacts(step *runStep) error {
 			}
 		}
 		if pr := b.bc.Prepare; pr != nil && f.prepareAt == nil && len(f.ownEnvs) == 0 && !f.doesItself(pr) {
-			if u := step.user; u != "" && u != "root" && u != "0" && !strings.HasPrefix(u, "root:") && !strings.HasPrefix(u, "0:") {
+			if u := step.user; u != "" && !isRootUser(u) {
 				return declinef(declInstallUser, "line %d: the install runs as USER %s, who cannot make the environment restage would add (%s); make it as root first, or switch USER after the install", step.in.first, u, strings.SplitN(pr.Lines[0], " ", 2)[1])
 			}
 			f.prepared, f.prepareAt = pr, step.in
@@ -410,7 +414,7 @@ func (f *facts) collectArtifacts(step *runStep) error {
 			continue
 		}
 		if c := b.bc.Collect; c != nil {
-			f.collect, f.collectAt, f.collectCwd = c, step.in, b.cwd
+			f.collect, f.collectAt, f.collectCwd, f.collectUser = c, step.in, b.cwd, step.user
 		}
 		if b.bc.App && b.cwd == "/" && envDir == "" && b.bc.Prepare != nil {
 			envDir = f.envOnPath()
@@ -1861,4 +1865,11 @@ func (f *facts) dropArgs(step *runStep, b buildUse, envDir string) error {
 		f.argDrops = append(f.argDrops, argDrop{line: step.in.first, arg: d.Arg, command: b.bc.Command, why: why, without: d.Without, edits: edits})
 	}
 	return nil
+}
+
+// isRootUser reports whether a USER value is root: root or 0, with any
+// group.
+func isRootUser(u string) bool {
+	name, _, _ := strings.Cut(u, ":")
+	return name == "root" || name == "0"
 }

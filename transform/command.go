@@ -593,6 +593,9 @@ func (p *plan) scriptArtifact() error {
 			// No shell expanded the glob: the program got it as it is.
 			p.notes.note(pr.holder.first, warnExecGlob, "the exec-form %s hands `%s` to %s as it is (no shell expands the glob), so the original container could not start; the runtime runs the collected %s instead, so it starts where the original did not", pr.holder.kw, file, pr.word, f.collect.Path)
 		}
+		if err := p.checkCollectUser(); err != nil {
+			return err
+		}
 		file = f.collect.Path
 		p.collected = true
 	}
@@ -931,6 +934,9 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	if r.Run != "" {
 		if f.collect == nil {
 			return declinef(declFromSource, "line %d: %s runs from source, and no build step here makes a file to run instead", holder.first, runCmd)
+		}
+		if err := p.checkCollectUser(); err != nil {
+			return err
 		}
 		pr.exec = strings.Fields(strings.ReplaceAll(r.Run, "{artifact}", f.collect.Path))
 		p.collected = true
@@ -1768,4 +1774,21 @@ func (p *plan) runtimeProgram(prog string) bool {
 		}
 	}
 	return false
+}
+
+// checkCollectUser declines a collected build that runs as a non-root
+// user: the collecting line runs as that user too and makes a folder at
+// the top (mkdir -p /app), which only root may, so the builder would fail
+// there (a gradle image up to 5.4 runs as gradle).
+func (p *plan) checkCollectUser() error {
+	f := p.f
+	u := f.collectUser
+	if u == "" || isRootUser(u) {
+		return nil
+	}
+	who := "USER " + u
+	if f.user == nil {
+		who = fmt.Sprintf("the user %s, which %s sets,", u, f.image)
+	}
+	return declinef(declCollectUser, "line %d: the build runs as %s who cannot make %s, where restage would collect its output for the runtime (the collecting line follows the build as the same user); run the build as root (USER root before it)", f.collectAt.first, who, path.Dir(f.collect.Path))
 }

@@ -33,6 +33,10 @@ type composeUse struct {
 	// (command: ./wait-for), scriptCmds its simple commands.
 	script     string
 	scriptCmds []simpleCmd
+	// scriptTools are the tools the script's commands that surely run
+	// need (in tools too); lacked those of them no runtime has beside
+	// the rest, which warn instead of declining (composeLacks).
+	scriptTools, lacked []string
 }
 
 // shown names the command and what it replaces, for notes and declines.
@@ -135,9 +139,14 @@ func (p *plan) composeScript(u *composeUse) {
 			// is followed for development dependencies, whose keeping
 			// costs size only, but what it needs does not decline the
 			// file, whose own start converts.
-			if !sub.Nested && !a[0].dynamic && !shell.Builtin(a[0].text) && !slices.Contains(sc.Funcs, a[0].text) {
-				p.composeProgram(u, a)
+			// The condition of a top-level loop or if runs as surely as
+			// a command outside one (until nc -z db 5432; do ...).
+			if sub.Nested && !sub.Cond || a[0].dynamic || shell.Builtin(a[0].text) || slices.Contains(sc.Funcs, a[0].text) {
+				continue
 			}
+			before := len(u.tools)
+			p.composeProgram(u, a)
+			u.scriptTools = append(u.scriptTools, u.tools[before:]...)
 		}
 		return // a command runs one script; the first is read
 	}
@@ -221,6 +230,24 @@ func (p *plan) composeLacks(asked string, plain []string, fits func(need []strin
 		if len(u.tools) == 0 || fits(slices.Concat(plain, p.hcMissing(u.tools))) {
 			continue
 		}
+		// A program of the script's own lines that no runtime has beside
+		// the rest (nc in a wait-for script) leaves the image's start
+		// convertible: the runtime is chosen for the rest, and a warning
+		// names the program the compose deployment needs (warnComposeLacked).
+		if len(u.scriptTools) > 0 {
+			base := slices.DeleteFunc(slices.Clone(u.tools), func(t string) bool { return slices.Contains(u.scriptTools, t) })
+			if fits(slices.Concat(plain, p.hcMissing(base))) {
+				for _, t := range u.scriptTools {
+					if fits(slices.Concat(plain, p.hcMissing(append(slices.Clone(base), t)))) {
+						base = append(base, t)
+					} else {
+						u.lacked = append(u.lacked, t)
+					}
+				}
+				u.tools = base
+				continue
+			}
+		}
 		needs := "needs " + strings.Join(u.tools, " and ")
 		if asked != "" {
 			return declinef(declComposeNeeds, "line %d: %s and which %s, which --runtime %s does not have: the container would not start under compose, and restage does not edit the compose file (give the service a command the runtime can run, or ask for a runtime that has %s)", p.prog.holder.first, u.shown(), needs, asked, strings.Join(u.tools, " and "))
@@ -259,4 +286,16 @@ func (p *plan) checkComposeRunners() error {
 		return declinef(declComposeRunner, "line %d: %s: it runs %s, which the runtime %s does not have (%s), so the container would not start under compose, and restage does not edit the compose file (change the service's command to what the converted CMD runs, or remove it)", p.prog.holder.first, u.shown(), u.runner, p.image, how)
 	}
 	return nil
+}
+
+// warnComposeLacked warns of the programs a compose command's script runs
+// that no runtime has beside the rest (composeLacks): the conversion is
+// kept, and under compose the script fails where it runs them.
+func (p *plan) warnComposeLacked() {
+	for i := range p.composeUses {
+		if u := &p.composeUses[i]; len(u.lacked) > 0 {
+			progs := strings.Join(u.lacked, " and ")
+			p.notes.note(p.prog.holder.first, warnComposeLacked, "%s; its script %s runs %s, which no runtime of the %s preset has beside what the rest of the command needs, and the runtime %s does not: under compose the script fails where it runs %s, and restage does not edit the compose file (install %s in the runtime stage, or give the service a command the runtime can run)", u.shown(), u.script, progs, p.f.preset.Name, p.image, progs, progs)
+		}
+	}
 }

@@ -128,11 +128,13 @@ func (p *plan) planOwnership() {
 		// the original's user was not root either.
 		unnamed = nil
 	}
+	var abses []writeSeen // every write, absolute, for the volumes' RS337
 	for _, w := range writes {
 		abs := w.path
 		if !path.IsAbs(abs) {
 			abs = path.Join(at, abs)
 		}
+		abses = append(abses, writeSeen{path: abs, tree: w.tree})
 		switch {
 		case p.f.preset.Writes.Writable(abs):
 		case p.fromRoot && boundAt(abs, w.tree) != nil:
@@ -227,11 +229,34 @@ func (p *plan) planOwnership() {
 	// exist; a new volume where the image has no folder is root's). When
 	// an owned copy holds it (the whole app folder), making it in the
 	// builder is enough: the copy carries it with --chown.
-	var copied, prepared []string
+	// A volume folder a RUN of the builder already makes (the original's
+	// RUN mkdir -p data under WORKDIR /app, review round 20, finding A)
+	// needs no mkdir of its own: a second one is a no-op layer that reads
+	// as if the original's line went unseen.
+	madeBy := map[string]int{}
+	for _, m := range p.f.made {
+		if _, ok := m.in.cmd.(*instructions.RunCommand); !ok || slices.Contains(p.f.moved, m.in) {
+			continue
+		}
+		for _, v := range vols {
+			if _, ok := madeBy[v]; !ok && (m.dir == v || m.parents && under(m.dir, v)) {
+				madeBy[v] = m.in.first
+			}
+		}
+	}
+	prepare := func(v string) {
+		if _, ok := madeBy[v]; !ok {
+			p.prepare = append(p.prepare, v)
+		}
+	}
+	var copied, prepared, filled []string
 	for _, v := range vols {
 		switch {
 		case slices.Contains(p.owned, v), slices.Contains(p.copies, v) && p.ownedBy(v):
-			// The app folder itself, or a folder copied whole with --chown.
+			// The app folder itself, or a folder copied whole with
+			// --chown: nothing to prepare, but a volume the original
+			// used there keeps root's files all the same (RS337).
+			filled = append(filled, v)
 		case slices.Contains(p.copies, v):
 			// A folder the runtime gets already (one a RUN made, as
 			// kutt's /var/lib/kutt): the build makes it, and one copy
@@ -239,10 +264,10 @@ func (p *plan) planOwnership() {
 			p.owned = append(p.owned, v)
 			prepared = append(prepared, v)
 		case slices.ContainsFunc(p.copies, func(c string) bool { return under(v, c) && p.ownedBy(c) }):
-			p.prepare = append(p.prepare, v)
+			prepare(v)
 			prepared = append(prepared, v)
 		default:
-			p.prepare = append(p.prepare, v)
+			prepare(v)
 			prepared = append(prepared, v)
 			copied = append(copied, v)
 		}
@@ -298,28 +323,45 @@ func (p *plan) planOwnership() {
 		}
 		p.notes.list[p.userNote].Message += msg
 	}
-	if len(prepared) > 0 {
-		line := 0
-		for _, in := range p.f.moved {
-			if _, ok := in.cmd.(*instructions.VolumeCommand); ok {
-				line = in.first
-				break
-			}
+	line := 0
+	for _, in := range p.f.moved {
+		if _, ok := in.cmd.(*instructions.VolumeCommand); ok {
+			line = in.first
+			break
 		}
+	}
+	if len(prepared) > 0 {
 		var shown []string
 		for _, v := range prepared {
+			var about []string
 			if from := volFrom[v]; from != "" {
-				v += " (a volume of " + from + ")"
+				about = append(about, "a volume of "+from)
+			}
+			if l, ok := madeBy[v]; ok {
+				about = append(about, fmt.Sprintf("made by the RUN of line %d", l))
+			}
+			if len(about) > 0 {
+				v += " (" + strings.Join(about, ", ") + ")"
 			}
 			shown = append(shown, v)
 		}
 		p.notes.note(line, infoVolumePrepared, "the volume folder %s is made in the builder and copied with --chown=%s, so that a new volume there belongs to the runtime user as the original's belonged to root", strings.Join(shown, ", "), p.chown)
-		if p.fromRoot {
-			// Every prepared volume, not only where the sources name a
-			// write: a volume is there to keep what the program writes,
-			// and writes the scan cannot read (a path joined at run
-			// time) are as likely as the ones it reads.
-			p.noteVolumeFilled(line, prepared)
+	}
+	if p.fromRoot {
+		// Only a volume the program may write into: root's old files
+		// in one it only reads (http-server's /public) are read as
+		// well by the runtime user. A write the scan cannot place (a
+		// path the sources do not spell out), sources it did not read,
+		// or a start that names a path in the volume or runs a script
+		// leave the writes open.
+		var written []string
+		for _, v := range vols {
+			if (slices.Contains(prepared, v) || slices.Contains(filled, v)) && p.mayWriteVolume(v, at, abses, unsaid) {
+				written = append(written, v)
+			}
+		}
+		if len(written) > 0 {
+			p.noteVolumeFilled(line, written)
 		}
 	}
 	if len(made) > 0 {
@@ -380,9 +422,15 @@ func (p *plan) readSourceWrites() (out, unnamed []writeSeen) {
 	src := w.Sources
 	seen := map[string]bool{}
 	runs := p.runSources()
+	partial := false
+	var ran, quiet []string
+	defer func() {
+		p.srcPartial, p.srcRan, p.srcQuiet, p.srcRuns = partial, ran, quiet, runs
+	}()
 	// Every source is read before any is scanned, so that a name one
 	// imports from another (writes.sources.imports) finds its binding.
 	all := &contextSources{p: p, src: src, data: map[string][]byte{}}
+	p.srcAll = all
 	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		all.names = append(all.names, name)
 		all.data[name] = data
@@ -406,11 +454,21 @@ func (p *plan) readSourceWrites() (out, unnamed []writeSeen) {
 		}
 		ps := commentsOut(data, code, paths)
 		folders := commentsOut(data, code, src.FolderPaths)
-		if len(us)+len(ps)+len(folders) == 0 || !runs(name) {
-			continue // no write, no image has it, or the start never loads it
+		if len(us)+len(ps)+len(folders) == 0 {
+			// Read, no write: whether the start runs it is asked
+			// only by a volume (ranSources).
+			quiet = append(quiet, name)
+			continue
 		}
-		if c, ok := ctx.(*contextFS); ok && src.BindingsCapped(data) {
-			c.readInPart(name, errBindingsCapped)
+		if !runs(name) {
+			continue // no image has it, or the start never loads it
+		}
+		ran = append(ran, name)
+		if src.BindingsCapped(data) {
+			partial = true
+			if c, ok := ctx.(*contextFS); ok {
+				c.readInPart(name, errBindingsCapped)
+			}
 		}
 		for _, u := range us {
 			// path: the expression; file: where the call is.
@@ -580,6 +638,99 @@ func (p *plan) imagePathOf(name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// mayWriteVolume reports whether the program may write into the volume
+// folder v, from the writes evidence: a write the sources spell out under
+// v (writes, absolute), one they do not (unsaid), sources the scan could
+// not read whole or at all, a start command or compose command that
+// names a path in v (a --log /app/data/x.log handed to a library) or
+// runs a script of its own. Only where none says so is v read-only.
+func (p *plan) mayWriteVolume(v, at string, writes, unsaid []writeSeen) bool {
+	under := func(a, dir string) bool { return a == dir || strings.HasPrefix(a, dir+"/") }
+	if p.srcPartial || len(unsaid) > 0 || len(p.ranSources()) == 0 {
+		return true
+	}
+	for _, w := range writes {
+		if under(w.path, v) || w.tree && under(v, w.path) {
+			return true
+		}
+	}
+	// The sources read are the program's only when the start runs one
+	// program of the preset's (node app.js, a built binary): npm run
+	// migrate && npm start runs knex too, a shell script its own lines.
+	if pr := p.prog; pr == nil || pr.needsShell || pr.scriptFile != "" || !pr.interp && pr.art == nil {
+		return true
+	}
+	if p.unboundWrites() {
+		return true
+	}
+	var texts []string
+	for _, in := range []*inst{p.f.cmd, p.f.entrypoint} {
+		if in != nil {
+			texts = append(texts, p.f.src.text(in.first, in.end))
+		}
+	}
+	for _, u := range p.composeUses {
+		if u.script != "" {
+			return true
+		}
+		texts = append(texts, u.c.shown)
+	}
+	for _, t := range texts {
+		if e, ok := p.f.expand(t); ok {
+			t = e
+		}
+		for _, tok := range strings.FieldsFunc(t, func(r rune) bool {
+			return !(r == '/' || r == '.' || r == '_' || r == '-' || r == '$' || r == '{' || r == '}' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
+		}) {
+			if strings.Contains(tok, "$") {
+				continue
+			}
+			abs := tok
+			if !path.IsAbs(abs) {
+				abs = path.Join(at, abs)
+			}
+			if under(path.Clean(abs), v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ranSources are the sources the writes scan read that the start runs,
+// those with writes first; the ones without are asked of runSources
+// here, once, since only a volume needs them.
+func (p *plan) ranSources() []string {
+	if p.srcRuns != nil {
+		for _, name := range p.srcQuiet {
+			if p.srcRuns(name) {
+				p.srcRan = append(p.srcRan, name)
+			}
+		}
+		p.srcRuns, p.srcQuiet = nil, nil
+	}
+	return p.srcRan
+}
+
+// unboundWrites reports whether a source the start runs writes by a
+// name bound to no literal path (presets.WriteSources.UnboundIn), read
+// once and only when a volume asks.
+func (p *plan) unboundWrites() bool {
+	if p.srcUnbound == nil {
+		b := false
+		if all := p.srcAll; all != nil {
+			for _, name := range p.ranSources() {
+				if d, ok := all.Source(name); ok && all.src.UnboundIn(name, d, all) {
+					b = true
+					break
+				}
+			}
+		}
+		p.srcUnbound = &b
+	}
+	return *p.srcUnbound
 }
 
 // noteVolumeFilled warns that a volume the original already used keeps

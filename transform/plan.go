@@ -153,6 +153,15 @@ type plan struct {
 	// runtime gets (planMade); a non-root runtime user owns them, as
 	// root could write them in the original.
 	madeDirs []madeCopy
+	// srcPartial: the writes scan read a source only in part
+	// (sourceWrites); without a whole read of the sources the start
+	// runs, writes into a volume cannot be ruled out (RS337).
+	srcPartial bool
+	srcRan     []string               // the sources read that the start runs (ranSources)
+	srcQuiet   []string               // the sources read with no write, not yet asked
+	srcRuns    func(name string) bool // runSources, until ranSources asks
+	srcAll     *contextSources        // as the scan read them
+	srcUnbound *bool                  // unboundWrites, once known
 	// namedCopies are the files and folders the runtime gets because the
 	// sources or the command name them (RS125, RS126); one outside the app
 	// folder is the runtime user's too when the original ran as root.

@@ -906,6 +906,7 @@ func (p *plan) chooseRuntime() error {
 		p.notes.note(f.from.first, infoLockfileUnread, "%s; what the install chose may differ from what it lists, so the runtime keeps the builder's %s", p.lockUnread, f.variant.Libc)
 	}
 	p.noteSourceNeeds()
+	p.warnComposeLacked()
 	p.warnHealthcheckLacked()
 	if miss := missingTools(p.runtime, p.hcMissing(tools)); len(miss) > 0 {
 		p.notes.note(f.healthcheck.first, warnHealthcheckTools, "HEALTHCHECK runs %s, which %s does not have: the check will fail (--runtime %s was asked for; without it a runtime that has them is chosen)", strings.Join(miss, ", "), img, asked)

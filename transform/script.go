@@ -794,10 +794,18 @@ func pathTop(d string) string {
 type madeDir struct {
 	dir string
 	in  *inst
+	// parents: mkdir -p, which makes every folder above dir too.
+	parents bool
 }
 
 // scanMkdir records the folders a mkdir makes.
 func (f *facts) scanMkdir(args []word, cwd string, in *inst) {
+	parents := false
+	for _, a := range args[1:] {
+		if a.text == "--parents" || !a.dynamic && strings.HasPrefix(a.text, "-") && !strings.HasPrefix(a.text, "--") && strings.Contains(a.text, "p") {
+			parents = true
+		}
+	}
 	for _, a := range args[1:] {
 		if a.dynamic || strings.HasPrefix(a.text, "-") || strings.ContainsAny(a.text, "*?[{") {
 			continue
@@ -806,7 +814,7 @@ func (f *facts) scanMkdir(args []word, cwd string, in *inst) {
 		if path.IsAbs(a.text) {
 			d = path.Clean(a.text)
 		}
-		f.made = append(f.made, madeDir{dir: d, in: in})
+		f.made = append(f.made, madeDir{dir: d, in: in, parents: parents})
 	}
 }
 

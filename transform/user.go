@@ -26,6 +26,22 @@ func (p *plan) planUser() {
 		p.chown = r.User
 		p.fromRoot = fromRoot
 	}
+	if f.user == nil && f.variant.User != "" {
+		// The builder image runs as its own user (gradle:5.4 ends
+		// with USER gradle), which the runtime images lack: the
+		// runtime's non-root user takes its place, owning the app
+		// folder as the original's user owned its WORKDIR.
+		if r.HasUser(f.variant.User) {
+			p.user = f.variant.User
+			return
+		}
+		if !r.ImageUser {
+			p.user = r.User
+		}
+		p.notes.note(0, infoImageUser, "the original ran as the user %s, which %s sets (the file has no USER), not as root; the runtime runs as the non-root user %s", f.variant.User, f.image, r.User)
+		later(false)
+		return
+	}
 	if f.user == nil {
 		if !r.ImageUser {
 			p.user = r.User
@@ -107,7 +123,7 @@ func (p *plan) keepRootForWorkdir() bool {
 // root or 0 (with any group).
 func (f *facts) ranAsRoot() bool {
 	if f.user == nil {
-		return true
+		return f.variant.User == "" // the image's own user, else root
 	}
 	name, _, _ := strings.Cut(f.userNow, ":")
 	return name == "root" || name == "0"

@@ -1,0 +1,4 @@
+export default {
+  FEEDS_FILE: "data/feeds.json",
+  LOG_LEVEL: "info",
+};

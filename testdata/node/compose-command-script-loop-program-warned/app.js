@@ -1,0 +1,3 @@
+const app = require('express')();
+app.get('/', (q, r) => r.send('hits\n'));
+app.listen(3000);

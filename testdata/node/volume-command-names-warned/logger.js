@@ -1,0 +1,1 @@
+module.exports = (destination) => ({ info: (msg) => console.log(destination, msg) });
