@@ -108,6 +108,7 @@ const (
 	infoRunnerBin          Code = "RS170"
 	infoRunnerAssigns      Code = "RS171"
 	infoFlavorCompose      Code = "RS172"
+	infoScriptWrapper      Code = "RS173"
 	infoProgramRuntime     Code = "RS174"
 	infoProgramInstall     Code = "RS175"
 	infoToolLeft           Code = "RS176"
@@ -295,6 +296,7 @@ var codes = []CodeInfo{
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoRunnerAssigns, KindInfo, "assignments in front of a runner kept", "A shell-form command set variables in front of the runner it starts (HOME=/root poetry run gunicorn ...): they set the environment of the runner and so of the program it ran, so once the runner is left out (RS107) they stay in front of that program, in shell form, which gives it the same environment."},
 	{infoFlavorCompose, KindInfo, "runtime flavor chosen for a compose command", "A compose file of the build context has a service that builds this Dockerfile and sets command: or entrypoint:, which compose runs instead of the image's CMD or ENTRYPOINT; it needs a program (a shell for sh -c) that the preset's default runtime flavor lacks, so a flavor that has it is used, as for a CMD that needs it (RS117)."},
+	{infoScriptWrapper, KindInfo, "command read behind a start script that runs its arguments", "The command starts a shell script of the build context whose only commands known at run time are its own arguments (exec \"$@\", or an array filled from \"$@\", as wait-for scripts do): the words after `--` (or all its arguments, when the script shifts none away) are read as the command, as behind an init wrapper (RS160), and the runtime keeps the script in front of them, with its shell and the programs it runs."},
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
 	{infoProgramInstall, KindInfo, "program the sources run installed in the runtime", "The app's sources run a program by name that the original image had and no runtime flavor comes with (git): the runtime installs it with its package manager."},
 	{infoToolLeft, KindInfo, "released tool left in the builder", "A program the build installs from a package outside the app's module or with a version (go install github.com/swaggo/swag/cmd/swag@latest) is used only by the build: neither CMD, ENTRYPOINT nor HEALTHCHECK runs it, so it stays in the builder, and its build gets no static switch (CGO_ENABLED=0)."},
