@@ -872,6 +872,35 @@ var builtinPresets = []*Preset{
 				Block:  "{}",
 				Shadow: "\\b{name}\\s*(?:,[^=\\n]*)?:?=[^=]|,\\s*{name}\\s*(?:,[^=\\n]*)?:?=[^=]|\\bfunc\\b[^{\\n]*\\b{name}\\b|&{name}\\b",
 			},
+			RootNeeds: []RootNeed{
+				{
+					Programs: []string{
+						"chroot",
+					},
+					Why: "chroot(2) needs CAP_SYS_CHROOT, which Docker gives root and no other user",
+				},
+				{
+					Programs: []string{
+						"su",
+						"runuser",
+						"setpriv",
+						"gosu",
+						"su-exec",
+						"setuidgid",
+						"chpst",
+					},
+					Why: "running a command as another user needs CAP_SETUID and CAP_SETGID, which Docker gives root and no other user (su asks any other caller for that user's password)",
+				},
+				{
+					Programs: []string{
+						"mount",
+						"umount",
+					},
+					Why: "mount(2) needs CAP_SYS_ADMIN, which a container given it (cap_add, --privileged) holds as root only",
+				},
+			},
+			CommandStrings:   "(?:^|[^\\w\"`])[\"`](?P<prog>[A-Za-z][\\w.-]*)(?:[\"`]|[ \\t])",
+			CommandStringsIn: "\"os/exec\"",
 		},
 		DefaultFlavor: "distroless",
 		Fallback: []string{
@@ -4004,6 +4033,35 @@ var builtinPresets = []*Preset{
 					Why: "the source uses the JDK's compiler API (javax.tools: JavaCompiler, ToolProvider.getSystemJavaCompiler), which a JRE does not have: there getSystemJavaCompiler returns null",
 				},
 			},
+			RootNeeds: []RootNeed{
+				{
+					Programs: []string{
+						"chroot",
+					},
+					Why: "chroot(2) needs CAP_SYS_CHROOT, which Docker gives root and no other user",
+				},
+				{
+					Programs: []string{
+						"su",
+						"runuser",
+						"setpriv",
+						"gosu",
+						"su-exec",
+						"setuidgid",
+						"chpst",
+					},
+					Why: "running a command as another user needs CAP_SETUID and CAP_SETGID, which Docker gives root and no other user (su asks any other caller for that user's password)",
+				},
+				{
+					Programs: []string{
+						"mount",
+						"umount",
+					},
+					Why: "mount(2) needs CAP_SYS_ADMIN, which a container given it (cap_add, --privileged) holds as root only",
+				},
+			},
+			CommandStrings:   "(?:^|[^\\w\"])\"(?P<prog>[A-Za-z][\\w.-]*)(?:\"|[ \\t])",
+			CommandStringsIn: "\\bProcessBuilder\\b|\\bRuntime\\.getRuntime\\(\\)",
 		},
 		DefaultFlavor: "distroless",
 		Fallback: []string{
@@ -6637,6 +6695,35 @@ var builtinPresets = []*Preset{
 				Block:  "{}",
 				Shadow: "\\b(?:let|var|const|function|class)\\s+{name}\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\b{name}\\b|\\bfunction\\b[^(){};]*\\([^()]*\\b{name}\\b[^()]*\\)|\\([^()]*\\b{name}\\b[^()]*\\)\\s*(?:=>|\\{)|\\b{name}\\s*=>",
 			},
+			RootNeeds: []RootNeed{
+				{
+					Programs: []string{
+						"chroot",
+					},
+					Why: "chroot(2) needs CAP_SYS_CHROOT, which Docker gives root and no other user",
+				},
+				{
+					Programs: []string{
+						"su",
+						"runuser",
+						"setpriv",
+						"gosu",
+						"su-exec",
+						"setuidgid",
+						"chpst",
+					},
+					Why: "running a command as another user needs CAP_SETUID and CAP_SETGID, which Docker gives root and no other user (su asks any other caller for that user's password)",
+				},
+				{
+					Programs: []string{
+						"mount",
+						"umount",
+					},
+					Why: "mount(2) needs CAP_SYS_ADMIN, which a container given it (cap_add, --privileged) holds as root only",
+				},
+			},
+			CommandStrings:   "(?:^|[^\\w\"'`])[\"'`](?P<prog>[A-Za-z][\\w.-]*)(?:[\"'`]|[ \\t])",
+			CommandStringsIn: "\\bchild_process\\b|\\bexeca\\b|\\bshelljs\\b|\\bzx\\b",
 		},
 		InstallScripts: &InstallScripts{
 			Manifest: "package.json",
@@ -10630,6 +10717,35 @@ var builtinPresets = []*Preset{
 				},
 				Shadow: "(?m)^[ \\t]*[(\\[]?(?:[A-Za-z_*][\\w.]*[ \\t]*,[ \\t]*)*{name}[ \\t]*(?:,[ \\t]*[A-Za-z_*][\\w.]*[ \\t]*)*[)\\]]?[ \\t]*(?::[^=\\n]+)?(?:[-+*/%|&^@]|//|\\*\\*|>>|<<)?=[^=]|\\b{name}[ \\t]*:=|\\bdef\\s+{name}\\b|\\bclass\\s+{name}\\b|\\bdef\\s+\\w+\\s*\\([^)]*\\b{name}\\b|\\blambda\\b[^:\\n]*\\b{name}\\b|\\bfor\\b[^\\n:]*\\b{name}\\b[^\\n:]*\\bin\\b|\\bas\\s+{name}\\b|\\bimport\\b[^\\n]*\\b{name}\\b|\\b(?:del|global|nonlocal)\\b[^\\n]*\\b{name}\\b",
 			},
+			RootNeeds: []RootNeed{
+				{
+					Programs: []string{
+						"chroot",
+					},
+					Why: "chroot(2) needs CAP_SYS_CHROOT, which Docker gives root and no other user",
+				},
+				{
+					Programs: []string{
+						"su",
+						"runuser",
+						"setpriv",
+						"gosu",
+						"su-exec",
+						"setuidgid",
+						"chpst",
+					},
+					Why: "running a command as another user needs CAP_SETUID and CAP_SETGID, which Docker gives root and no other user (su asks any other caller for that user's password)",
+				},
+				{
+					Programs: []string{
+						"mount",
+						"umount",
+					},
+					Why: "mount(2) needs CAP_SYS_ADMIN, which a container given it (cap_add, --privileged) holds as root only",
+				},
+			},
+			CommandStrings:   "(?:^|[^\\w\"'])[rRbBuUfF]?[\"'](?P<prog>[A-Za-z][\\w.-]*)(?:[\"']|[ \\t])",
+			CommandStringsIn: "\\bsubprocess\\b|\\bos\\.(?:system|popen|exec\\w*|spawn\\w*)\\b|\\bcreate_subprocess_(?:shell|exec)\\b|\\bpty\\.spawn\\b",
 		},
 		Modules: &Modules{
 			Separator: ".",

@@ -199,6 +199,7 @@ const (
 	warnRunFilesUnknown    Code = "RS313"
 	warnRootKept           Code = "RS314"
 	warnKeepsRoot          Code = "RS315"
+	warnRootProgram        Code = "RS346"
 	warnKeepsRootUnnamed   Code = "RS325"
 	warnSecretEnv          Code = "RS316"
 	warnPackagesRelease    Code = "RS317"
@@ -410,6 +411,7 @@ var codes = []CodeInfo{
 	{warnProgramUnnamed, KindWarning, "the sources run a program they do not name", "The app's sources run a program whose name is not a literal (exec.Command(task.Command), sh -c with a command built at run time): the runtime has few of the original image's programs (no shell on distroless), so what it runs may be missing."},
 	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},
 	{warnVMChanged, KindWarning, "virtual machine changed", "The builder runs one virtual machine family (IBM J9 / Eclipse OpenJ9) and the runtime another (HotSpot): no runtime of the builder's family fits, or another was asked for; the command passes no option the runtime's does not know, but defaults such as garbage collection and memory differ."},
+	{warnRootProgram, KindWarning, "root kept for a program that works only as root", "The start command, its script or a source of the program runs a program the preset lists as working only as root (programs.root_needs: chroot, which needs CAP_SYS_CHROOT; su, runuser, setpriv, gosu, su-exec, which change user; mount): Docker gives those capabilities to root and no other user, so the runtime keeps the original user root, as for a write only root could make (RS315); a source names it as a literal call, or as the first word of a string literal in a source that runs command strings."},
 	{warnDevUnmapped, KindWarning, "development package with no known run-time library", "The builder installs a development package (Debian's lib*-dev, Alpine's NAME-dev) that the preset maps to no run-time library: it stays in the builder and the runtime installs no library for it, which the app needs if it loads (ctypes, cffi) or links that library at run time."},
 	{warnAlongsideMissing, KindWarning, "package the runtime lacks and cannot install", "The builder installs a package that the default runtime has (zone data, CA certificates), and the runtime (asked for with --runtime, or the only family the builder runs on) has neither it nor a way to install it: what the program reads from it is missing at run time."},
 	{warnLocalTimeLost, KindWarning, "local time zone lost", "A RUN sets the builder's local time zone and the file sets no TZ, but the zone's name is not spelled out (a variable only known at build time) or the runtime has no zone data to resolve ENV TZ: the runtime runs in UTC."},

@@ -155,7 +155,11 @@ func (p *plan) planOwnership() {
 			outside = append(outside, w)
 		}
 	}
-	if len(outside) > 0 || len(unnamed) > 0 || len(bound) > 0 {
+	var needsRoot []rootUse
+	if p.fromRoot {
+		needsRoot = p.rootUses()
+	}
+	if len(outside) > 0 || len(unnamed) > 0 || len(bound) > 0 || len(needsRoot) > 0 {
 		// The original user stays: the program makes this folder itself.
 		root := "0:0"
 		if p.runtime.HasUser("root") {
@@ -180,6 +184,19 @@ func (p *plan) planOwnership() {
 		line := 0
 		if p.f.user != nil {
 			line = p.f.user.first
+		}
+		if len(needsRoot) > 0 {
+			u := needsRoot[0]
+			more := ""
+			if len(needsRoot) > 1 {
+				var rest []string
+				for _, o := range needsRoot[1:] {
+					rest = append(rest, o.prog+" ("+o.where+")")
+				}
+				more = "; it also runs " + strings.Join(rest, ", ")
+			}
+			p.notes.note(line, warnRootProgram, "%s runs %s, which works only as root: %s%s; the runtime keeps the original user %s, because the non-root user %s could not run it", u.where, u.prog, u.why, more, shown, p.runtime.User)
+			return
 		}
 		if len(outside) == 0 && len(unnamed) == 0 {
 			b := bound[0]
