@@ -36,18 +36,20 @@ func (p *plan) rootUses() []rootUse {
 	if p.prog != nil {
 		at := fmt.Sprintf("%s on line %d", p.prog.holder.kw, p.prog.holder.first)
 		add(p.prog.word, at)
-		for _, t := range p.prog.tools {
-			add(t, at)
-		}
 		for _, c := range p.restCmds {
 			if args, _ := c.argv(); len(args) > 0 {
 				add(args[0].text, at)
 			}
 		}
+		// The script before the tools, which hold its programs too: the
+		// note names where the call is.
 		for _, c := range p.scriptCmds {
 			if args, _ := c.argv(); len(args) > 0 {
 				add(args[0].text, "the script "+p.prog.scriptFile)
 			}
+		}
+		for _, t := range p.prog.tools {
+			add(t, at)
 		}
 	}
 	for _, u := range p.sourcePrograms() {

@@ -102,13 +102,22 @@ func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
 	}
 	// What the script runs besides its arguments: its shell and
 	// programs, which the runtime must have.
+	// The checks that read a start script (development tools it runs,
+	// root's home it names, programs only root can run) read this one
+	// too; its arguments are the command, read above.
 	pr.tools = appendNew(pr.tools, sh)
+	pr.scriptFile = abs
 	for _, c := range sc.Cmds {
 		args := c.Args()
-		if len(args) == 0 || args[0].Dynamic || shell.Builtin(args[0].Text) {
+		if len(args) == 0 || args[0].Dynamic {
 			continue
 		}
-		p.needProgram(args[0].Text, sc.Funcs)
+		if !c.Inline {
+			p.scriptCmds = append(p.scriptCmds, simpleCmd{c})
+		}
+		if !shell.Builtin(args[0].Text) {
+			p.needProgram(args[0].Text, sc.Funcs)
+		}
 	}
 	if !p.inFolder(abs) {
 		p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
