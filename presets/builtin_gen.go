@@ -9581,7 +9581,7 @@ var builtinPresets = []*Preset{
 				{
 					Image:   "alpine",
 					Libc:    "musl",
-					Decline: "a plain alpine image gets Python from apk, in a RUN, and the virtual environment the runtime copies is made with the builder's own Python before the install; build on python:3.X-alpine, the same musl with Python in the image",
+					Decline: "a plain alpine image gets Python from apk, in a RUN, and the python preset's runtimes are python images, whose Python is not the alpine release's that the packages were installed for; build on python:3.X-alpine, the same musl with Python in the image",
 				},
 				{
 					Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)-alpine(?P<alpine>3\\.\\d+)?$",
