@@ -10530,6 +10530,9 @@ var builtinPresets = []*Preset{
 				Folders: []string{
 					"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']",
 				},
+				UnnamedConfig: []string{
+					"\\bcreate_engine\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])*(?:\\.get\\([^()\\n]*\\))?)\\s*[,)]",
+				},
 				Named: []string{
 					"(?m)(?:^|[^.\\w])(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)(?P<under>\\s*\\.\\s*joinpath\\(\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[^()\\n]*\\))?\\s*\\.\\s*(?:(?:mkdir|write_text|write_bytes|touch)\\(|open\\(\\s*(?:mode\\s*=\\s*)?[rRuU]?[\"'][^\"'\\n]*[wax])",
 					"(?m)(?:^|[^\\w.)\\]])\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)(?P<under>(?:\\s*/\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|\\s*\\.\\s*joinpath\\(\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[^()\\n]*\\))(?:\\s*/\\s*(?:(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')))*)?\\s*\\)\\s*\\.\\s*(?:(?:mkdir|write_text|write_bytes|touch)\\(|open\\(\\s*(?:mode\\s*=\\s*)?[rRuU]?[\"'][^\"'\\n]*[wax])",
@@ -10587,6 +10590,17 @@ var builtinPresets = []*Preset{
 					"\\b(?P<home>Path\\.home)\\(\\s*\\)",
 					"\\b(?P<home>os\\.(?:getenv|environ\\.get))\\(\\s*[rRbBuU]?[\"']HOME[\"']\\s*[,)]",
 					"\\b(?P<home>os\\.environ)\\[\\s*[rRbBuU]?[\"']HOME[\"']\\s*\\]",
+				},
+				ConfigPaths: []ConfigPaths{
+					{
+						Files: []string{
+							"*config*.json",
+							"*settings*.json",
+							"config/*.json",
+						},
+						Value: "\"(?P<key>[A-Za-z_][\\w.-]*)\"\\s*:\\s*\"sqlite(?:\\+\\w+)?:///(?P<value>/[^\"?:]+)[\"?]",
+						Used:  "\\[\\s*[\"']{key}[\"']\\s*\\]|\\.get\\(\\s*[\"']{key}[\"']",
+					},
 				},
 				FileDir: []string{
 					"(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*__file__\\s*\\)\\s*\\.\\s*(?:resolve|absolute)\\(\\s*\\)\\s*\\.\\s*parent\\b(?P<up>(?:\\s*\\.\\s*parent\\b)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)",
@@ -13058,6 +13072,7 @@ var builtinLiterals = []patternLiterals{
 	{"", nil},
 	{"\"(?:[\\w-]+\\.)*k\"", [][]string{{"\""}, {"k\""}}},
 	{"\"(?:unix://)?(?P<path>(?:/var)?/run/docker\\.sock)\"", [][]string{{"\""}, {"/run/docker.sock"}, {"\""}}},
+	{"\"(?P<key>[A-Za-z_][\\w.-]*)\"\\s*:\\s*\"sqlite(?:\\+\\w+)?:///(?P<value>/[^\"?:]+)[\"?]", [][]string{{"\""}, {"\""}, {":"}, {"\"sqlite"}, {":///"}, {"/"}}},
 	{"\"(?P<value>[^\"\\\\\\n]*)\"", [][]string{{"\""}, {"\""}}},
 	{"\"github\\.com/(?:astaxie/beego|beego/beego|beego/beego/v2/server/web)\"", [][]string{{"\"github.com/"}, {"astaxie/beego", "beego/beego"}, {"\""}}},
 	{"\"github\\.com/(?:jhump/protoreflect(?:/v2)?/desc/protoparse|bufbuild/protocompile)\"", [][]string{{"\"github.com/"}, {"jhump/protoreflect", "bufbuild/protocompile"}, {"\""}}},
@@ -13208,6 +13223,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\.to_(?:csv|parquet|pickle|excel|feather)\\(\\s*(?:(?:path_or_buf|path|excel_writer)\\s*=\\s*)?[rRbBuU]?[\"'](?P<path>[^\"'\\n]+)[\"']", [][]string{{".to_"}, {"csv", "arquet", "ickle", "excel", "feather"}, {"("}}},
 	{"\\.to_(?:csv|parquet|pickle|excel|feather)\\(\\s*(?:(?:path_or_buf|path|excel_writer)\\s*=\\s*)?os\\.path\\.join\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*)(?P<under>\\s*,\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?:\\s*,\\s*(?:(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')))*)?\\s*,?\\s*\\)", [][]string{{".to_"}, {"csv", "arquet", "ickle", "excel", "feather"}, {"("}, {"os.path.join("}, {")"}}},
 	{"\\A(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*[ \\t]*(?P<req>\\d+(?:\\.\\d+)*)[ \\t]*(?:\\r?\\n|\\z)", nil},
+	{"\\[\\s*[\"']k[\"']\\s*\\]|\\.get\\(\\s*[\"']k[\"']", [][]string{{"k"}}},
 	{"\\b(?:DefaultDockerClientConfig\\s*\\.\\s*createDefaultConfigBuilder|DockerClientBuilder\\s*\\.\\s*getInstance)\\s*\\(", [][]string{{"D"}, {"."}, {"("}}},
 	{"\\b(?:File|Path|String|var)\\s+x\\b|[(,]\\s*(?:final\\s+)?[\\w.<>\\[\\]]+\\s+x\\s*[,)]|(?:^|[^\\w$.])(?:this\\.)?x\\s*=[^=]", [][]string{{"x"}}},
 	{"\\b(?:[A-Za-z_]\\w*\\.)?(?P<func>[A-Za-z_]\\w*)\\(\\)[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"()"}, {"+"}}},

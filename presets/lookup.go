@@ -2244,6 +2244,17 @@ func (s *WriteSources) UnnamedWritesIn(name string, data []byte, src Sources) []
 	return out
 }
 
+// UnnamedConfigWrites returns the UnnamedConfig calls of a source:
+// each expression and where its call starts.
+func (s *WriteSources) UnnamedConfigWrites(data []byte) []Literal {
+	var out []Literal
+	groupMatches(s.UnnamedConfig, data, "expr", func(m []int, start, end int) {
+		out = append(out, Literal{strings.TrimSpace(string(data[start:end])), callStart(data, m)})
+	})
+	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
+	return out
+}
+
 // RootPaths returns what a source reads under /root or in the home
 // folder (RootReads): each path, "~" for a call that gives the home
 // folder, and where its match starts, in the order they appear.

@@ -1202,6 +1202,12 @@ type WriteSources struct {
 	// is the expression. Where it writes cannot be told; a relative path
 	// lands in the working folder.
 	Unnamed []string `yaml:"unnamed"`
+	// UnnamedConfig are like Unnamed, but count only through ConfigPaths:
+	// a value of the app's configuration that a source reads is taken for
+	// their path (create_engine(cfg["db"]) with an SQLite URL in a JSON
+	// file; review 21, finding F). Alone they say nothing, since such a
+	// call is as often given a server's URL from the environment.
+	UnnamedConfig []string `yaml:"unnamed_config"`
 	// Named are regexps over a source matching a write call whose path is
 	// a plain name (group "name"): the call writes the paths Bindings bind
 	// that name to before it (const dbFile = "/data/memos.db"), and

@@ -32,3 +32,38 @@ func TestPythonSQLAlchemyWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestPythonSQLAlchemyConfigURL: a create_engine call on an expression is
+// read only through the JSON configuration's absolute SQLite URLs, which
+// config_paths give with their keys (review 21, finding F).
+func TestPythonSQLAlchemyConfigURL(t *testing.T) {
+	ws := builtinPreset(t, "python").Writes.Sources
+	for _, c := range []struct{ src, want string }{
+		{`engine = create_engine(cfg['db'])`, "cfg['db']"},
+		{`create_engine(config.get("database"), echo=True)`, `config.get("database")`},
+		{`create_engine(DB_URL)`, "DB_URL"},
+		{`create_engine("sqlite:////data/x.db")`, ""},
+	} {
+		got := ""
+		if ls := ws.UnnamedConfigWrites([]byte(c.src)); len(ls) > 0 {
+			got = ls[0].Text
+		}
+		if got != c.want {
+			t.Errorf("%s: expression %q, want %q", c.src, got, c.want)
+		}
+	}
+	cp := ws.ConfigPathsOf("defconfig.json")
+	if cp == nil {
+		t.Fatal("defconfig.json is no config_paths file")
+	}
+	if ws.ConfigPathsOf("package.json") != nil {
+		t.Error("package.json is read as configuration")
+	}
+	got := cp.Paths([]byte(`{"db": "sqlite:////persistent/bot.db", "rel": "sqlite:///bot.db", "pg": "postgresql://db/x", "mem": "sqlite:///:memory:"}`))
+	if len(got) != 1 || got[0].Key != "db" || got[0].Path != "/persistent/bot.db" {
+		t.Errorf("paths %+v, want db's /persistent/bot.db only", got)
+	}
+	if !cp.Reads([]byte(`engine = create_engine(cfg['db'])`), "db") || cp.Reads([]byte(`engine = create_engine(cfg['database'])`), "db") {
+		t.Error("the key db is not told read by cfg['db'] alone")
+	}
+}

@@ -117,7 +117,7 @@ func (p *plan) planOwnership() {
 	var bound []boundWrite
 	var inside, outside, folders []writeSeen
 	writes, unnamed := p.sourceWrites()
-	writes = append(writes, p.configWrites(unnamed)...)
+	writes = append(writes, p.configWrites(append(slices.Clone(unnamed), p.configOnlyWrites()...))...)
 	at := base
 	if p.prog != nil && p.prog.dir != "" {
 		at = p.prog.dir // `cd DIR && PROG` writes relative paths in DIR
@@ -451,6 +451,30 @@ func (p *plan) readSourceWrites() (out, unnamed []writeSeen) {
 		}
 	}
 	return out, unnamed
+}
+
+// configOnlyWrites are the calls of writes.sources.unnamed_config in
+// the sources the program runs: unnamed writes that only a configured
+// value (configWrites) may name.
+func (p *plan) configOnlyWrites() []writeSeen {
+	ctx, w := p.f.opt.Context, p.f.preset.Writes
+	if ctx == nil || w == nil || w.Sources == nil || len(w.Sources.UnnamedConfig) == 0 || len(w.Sources.ConfigPaths) == 0 {
+		return nil
+	}
+	src := w.Sources
+	runs := p.runSources()
+	var out []writeSeen
+	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+		us := commentsOut(data, p.blanked(name, data), src.UnnamedConfigWrites)
+		if len(us) == 0 || !runs(name) {
+			return true
+		}
+		for _, u := range us {
+			out = append(out, writeSeen{path: u.Text, file: fmt.Sprintf("%s:%d", name, bytes.Count(data[:u.Offset], []byte("\n"))+1)})
+		}
+		return true
+	})
+	return out
 }
 
 // configWrites are the folders the program may write under by the paths
