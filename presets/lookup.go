@@ -2305,6 +2305,17 @@ func (s *WriteSources) UnnamedWritesIn(name string, data []byte, src Sources) []
 	return out
 }
 
+// UnnamedConfigWrites returns the UnnamedConfig calls of a source:
+// each expression and where its call starts.
+func (s *WriteSources) UnnamedConfigWrites(data []byte) []Literal {
+	var out []Literal
+	groupMatches(s.UnnamedConfig, data, "expr", func(m []int, start, end int) {
+		out = append(out, Literal{strings.TrimSpace(string(data[start:end])), callStart(data, m)})
+	})
+	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
+	return out
+}
+
 // RootPaths returns what a source reads under /root or in the home
 // folder (RootReads): each path, "~" for a call that gives the home
 // folder, and where its match starts, in the order they appear.
@@ -2643,6 +2654,37 @@ func (pr *Programs) Reads(name string) bool {
 
 // Skipped reports whether a folder or file of this name is not read.
 func (pr *Programs) Skipped(name string) bool { return matchAny(pr.Skip, name) }
+
+// RootNeed returns the set of RootNeeds that holds prog, or nil.
+func (pr *Programs) RootNeed(prog string) *RootNeed {
+	for i := range pr.RootNeeds {
+		if slices.Contains(pr.RootNeeds[i].Programs, prog) {
+			return &pr.RootNeeds[i]
+		}
+	}
+	return nil
+}
+
+// CommandStringPrograms returns the RootNeeds programs that begin a
+// string literal of data, with the offset of each, when data runs
+// command strings (CommandStringsIn).
+func (pr *Programs) CommandStringPrograms(data []byte) (progs []string, offsets []int) {
+	if pr.CommandStrings == "" || len(pr.RootNeeds) == 0 || pr.CommandStringsIn != "" && !re(pr.CommandStringsIn).Match(data) {
+		return nil, nil
+	}
+	r := re(pr.CommandStrings)
+	k := r.SubexpIndex("prog")
+	for _, m := range r.FindAllSubmatchIndex(data, -1) {
+		if k < 0 || m[2*k] < 0 {
+			continue
+		}
+		prog := string(data[m[2*k]:m[2*k+1]])
+		if pr.RootNeed(prog) != nil {
+			progs, offsets = append(progs, prog), append(offsets, m[0])
+		}
+	}
+	return progs, offsets
+}
 
 // Find returns where the first call of a source that the need names
 // starts, or -1.

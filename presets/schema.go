@@ -1229,6 +1229,12 @@ type WriteSources struct {
 	// is the expression. Where it writes cannot be told; a relative path
 	// lands in the working folder.
 	Unnamed []string `yaml:"unnamed"`
+	// UnnamedConfig are like Unnamed, but count only through ConfigPaths:
+	// a value of the app's configuration that a source reads is taken for
+	// their path (create_engine(cfg["db"]) with an SQLite URL in a JSON
+	// file; review 21, finding F). Alone they say nothing, since such a
+	// call is as often given a server's URL from the environment.
+	UnnamedConfig []string `yaml:"unnamed_config"`
 	// Named are regexps over a source matching a write call whose path is
 	// a plain name (group "name"): the call writes the paths Bindings bind
 	// that name to before it (const dbFile = "/data/memos.db"), and
@@ -1469,6 +1475,24 @@ type Programs struct {
 	// a literal before it (const cmd = `ffmpeg -i ...`; exec(cmd)): the
 	// call runs the literal's program, as when it is written inline.
 	Bindings *ProgramBindings `yaml:"bindings"`
+	// RootNeeds are programs that work only when run as root (chroot,
+	// su): a command, its script or a source that runs one keeps the
+	// original's root user (review 21, finding E).
+	RootNeeds []RootNeed `yaml:"root_needs"`
+	// CommandStrings is a regexp over a source whose group "prog" is the
+	// first word of a string literal (a command string built to be run
+	// later: 'chroot --userspec=nobody / gp %s'); it counts only for a
+	// RootNeeds program, in a source that matches CommandStringsIn (one
+	// that runs command strings).
+	CommandStrings   string `yaml:"command_strings"`
+	CommandStringsIn string `yaml:"command_strings_in"`
+}
+
+// RootNeed is a set of programs that need root to do their work.
+type RootNeed struct {
+	Programs []string `yaml:"programs"`
+	// Why says what they need that only root has, for the note.
+	Why string `yaml:"why"`
 }
 
 // ProgramBindings says how a source binds a name to a literal for good.

@@ -110,6 +110,7 @@ const (
 	infoRunnerBin          Code = "RS170"
 	infoRunnerAssigns      Code = "RS171"
 	infoFlavorCompose      Code = "RS172"
+	infoScriptWrapper      Code = "RS173"
 	infoProgramRuntime     Code = "RS174"
 	infoProgramInstall     Code = "RS175"
 	infoToolLeft           Code = "RS176"
@@ -202,6 +203,7 @@ const (
 	warnRunFilesUnknown    Code = "RS313"
 	warnRootKept           Code = "RS314"
 	warnKeepsRoot          Code = "RS315"
+	warnRootProgram        Code = "RS346"
 	warnKeepsRootUnnamed   Code = "RS325"
 	warnSecretEnv          Code = "RS316"
 	warnPackagesRelease    Code = "RS317"
@@ -302,6 +304,7 @@ var codes = []CodeInfo{
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoRunnerAssigns, KindInfo, "assignments in front of a runner kept", "A shell-form command set variables in front of the runner it starts (HOME=/root poetry run gunicorn ...): they set the environment of the runner and so of the program it ran, so once the runner is left out (RS107) they stay in front of that program, in shell form, which gives it the same environment."},
 	{infoFlavorCompose, KindInfo, "runtime flavor chosen for a compose command", "A compose file of the build context has a service that builds this Dockerfile and sets command: or entrypoint:, which compose runs instead of the image's CMD or ENTRYPOINT; it needs a program (a shell for sh -c) that the preset's default runtime flavor lacks, so a flavor that has it is used, as for a CMD that needs it (RS117)."},
+	{infoScriptWrapper, KindInfo, "command read behind a start script that runs its arguments", "The command starts a shell script of the build context whose only commands known at run time are its own arguments (exec \"$@\", or an array filled from \"$@\", as wait-for scripts do): the words after `--` (or all its arguments, when the script shifts none away) are read as the command, as behind an init wrapper (RS160), and the runtime keeps the script in front of them, with its shell and the programs it runs."},
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
 	{infoProgramInstall, KindInfo, "program the sources run installed in the runtime", "The app's sources run a program by name that the original image had and no runtime flavor comes with (git): the runtime installs it with its package manager."},
 	{infoToolLeft, KindInfo, "released tool left in the builder", "A program the build installs from a package outside the app's module or with a version (go install github.com/swaggo/swag/cmd/swag@latest) is used only by the build: neither CMD, ENTRYPOINT nor HEALTHCHECK runs it, so it stays in the builder, and its build gets no static switch (CGO_ENABLED=0)."},
@@ -421,6 +424,7 @@ var codes = []CodeInfo{
 	{warnReadUnnamed, KindWarning, "files left out while the sources read a path they do not name", "Files a COPY brought in are left out because no source names them (RS127), and the sources read a file by a path that is no literal (os.ReadFile(path) with the path from a flag or an environment variable): the program may read one of those files, which the runtime lacks."},
 	{warnVersionCaveat, KindWarning, "version read from a source with a caveat", "The builder's tag does not pin the version, and the build file gives it by a setting that does not make the build check it (Maven's compiler target or source without a release, which compiles against the builder JDK's class library): the program may call what the runtime's version lacks; the warning says which setting, and what would check it."},
 	{warnVMChanged, KindWarning, "virtual machine changed", "The builder runs one virtual machine family (IBM J9 / Eclipse OpenJ9) and the runtime another (HotSpot): no runtime of the builder's family fits, or another was asked for; the command passes no option the runtime's does not know, but defaults such as garbage collection and memory differ."},
+	{warnRootProgram, KindWarning, "root kept for a program that works only as root", "The start command, its script or a source of the program runs a program the preset lists as working only as root (programs.root_needs: chroot, which needs CAP_SYS_CHROOT; su, runuser, setpriv, gosu, su-exec, which change user; mount): Docker gives those capabilities to root and no other user, so the runtime keeps the original user root, as for a write only root could make (RS315); a source names it as a literal call, or as the first word of a string literal in a source that runs command strings."},
 	{warnDevUnmapped, KindWarning, "development package with no known run-time library", "The builder installs a development package (Debian's lib*-dev, Alpine's NAME-dev) that the preset maps to no run-time library: it stays in the builder and the runtime installs no library for it, which the app needs if it loads (ctypes, cffi) or links that library at run time."},
 	{warnAlongsideMissing, KindWarning, "package the runtime lacks and cannot install", "The builder installs a package that the default runtime has (zone data, CA certificates), and the runtime (asked for with --runtime, or the only family the builder runs on) has neither it nor a way to install it: what the program reads from it is missing at run time."},
 	{warnLocalTimeLost, KindWarning, "local time zone lost", "A RUN sets the builder's local time zone and the file sets no TZ, but the zone's name is not spelled out (a variable only known at build time) or the runtime has no zone data to resolve ENV TZ: the runtime runs in UTC."},

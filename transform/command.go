@@ -209,6 +209,11 @@ func (p *plan) findProgram() error {
 			return err
 		}
 	}
+	if rest, ok, err := p.scriptWrapper(first); err != nil {
+		return err
+	} else if ok {
+		first = rest
+	}
 	pr.word, pr.words = first[0].text, first
 	pr.first = strings.Join(wordTexts(first), " ")
 	if pr.needsShell {

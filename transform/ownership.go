@@ -117,7 +117,7 @@ func (p *plan) planOwnership() {
 	var bound []boundWrite
 	var inside, outside, folders []writeSeen
 	writes, unnamed := p.sourceWrites()
-	writes = append(writes, p.configWrites(unnamed)...)
+	writes = append(writes, p.configWrites(append(slices.Clone(unnamed), p.configOnlyWrites()...))...)
 	at := base
 	if p.prog != nil && p.prog.dir != "" {
 		at = p.prog.dir // `cd DIR && PROG` writes relative paths in DIR
@@ -157,7 +157,11 @@ func (p *plan) planOwnership() {
 			outside = append(outside, w)
 		}
 	}
-	if len(outside) > 0 || len(unnamed) > 0 || len(bound) > 0 {
+	var needsRoot []rootUse
+	if p.fromRoot {
+		needsRoot = p.rootUses()
+	}
+	if len(outside) > 0 || len(unnamed) > 0 || len(bound) > 0 || len(needsRoot) > 0 {
 		// The original user stays: the program makes this folder itself.
 		root := "0:0"
 		if p.runtime.HasUser("root") {
@@ -182,6 +186,19 @@ func (p *plan) planOwnership() {
 		line := 0
 		if p.f.user != nil {
 			line = p.f.user.first
+		}
+		if len(needsRoot) > 0 {
+			u := needsRoot[0]
+			more := ""
+			if len(needsRoot) > 1 {
+				var rest []string
+				for _, o := range needsRoot[1:] {
+					rest = append(rest, o.prog+" ("+o.where+")")
+				}
+				more = "; it also runs " + strings.Join(rest, ", ")
+			}
+			p.notes.note(line, warnRootProgram, "%s runs %s, which works only as root: %s%s; the runtime keeps the original user %s, because the non-root user %s could not run it", u.where, u.prog, u.why, more, shown, p.runtime.User)
+			return
 		}
 		if len(outside) == 0 && len(unnamed) == 0 {
 			b := bound[0]
@@ -492,6 +509,30 @@ func (p *plan) readSourceWrites() (out, unnamed []writeSeen) {
 		}
 	}
 	return out, unnamed
+}
+
+// configOnlyWrites are the calls of writes.sources.unnamed_config in
+// the sources the program runs: unnamed writes that only a configured
+// value (configWrites) may name.
+func (p *plan) configOnlyWrites() []writeSeen {
+	ctx, w := p.f.opt.Context, p.f.preset.Writes
+	if ctx == nil || w == nil || w.Sources == nil || len(w.Sources.UnnamedConfig) == 0 || len(w.Sources.ConfigPaths) == 0 {
+		return nil
+	}
+	src := w.Sources
+	runs := p.runSources()
+	var out []writeSeen
+	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+		us := commentsOut(data, p.blanked(name, data), src.UnnamedConfigWrites)
+		if len(us) == 0 || !runs(name) {
+			return true
+		}
+		for _, u := range us {
+			out = append(out, writeSeen{path: u.Text, file: fmt.Sprintf("%s:%d", name, bytes.Count(data[:u.Offset], []byte("\n"))+1)})
+		}
+		return true
+	})
+	return out
 }
 
 // configWrites are the folders the program may write under by the paths

@@ -1,0 +1,142 @@
+package transform
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/restage/restage/shell"
+)
+
+// scriptWrapper reads a start script of the build context that runs its
+// own arguments (wait-for-it.sh db:5432 -- python app.py, an entrypoint
+// ending in exec "$@") as a wrapper, the way init wrappers are read
+// (review 21, finding G): the words it runs are the command, read by the
+// usual rules, and the script stays in front of them in the runtime's
+// command, which must have its shell and what it runs.
+//
+// The evidence is the script's text, not its name: every command it
+// starts with a word only known at run time is "$@" or an array filled
+// from "$@" (CLI=("$@")), and at least one is. The command is what
+// follows a `--` among the arguments when the script reads that word (a
+// `--)` case arm); with no `--`, all the arguments, when the script
+// shifts none of them away. Anything else is left to the script reading
+// that declines a program only known at run time.
+func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
+	f, pr := p.f, p.prog
+	if len(first) < 2 || first[0].dynamic || len(pr.wrap) > 0 {
+		return first, false, nil
+	}
+	at := 0 // index of the script in first
+	if shell.IsShell(first[0].text) {
+		if first[1].dynamic || strings.HasPrefix(first[1].text, "-") {
+			return first, false, nil
+		}
+		at = 1
+	} else if !strings.Contains(first[0].text, "/") {
+		return first, false, nil // a bare name is looked up on PATH
+	}
+	script := first[at].text
+	abs := p.abs(script)
+	text, from, ok := f.contextFileAt(abs)
+	if !ok {
+		return first, false, nil
+	}
+	sh := ""
+	if at == 1 {
+		sh = path.Base(first[0].text)
+	} else if fields := shebangFields(text); len(fields) > 0 && shell.IsShell(fields[0]) {
+		sh = path.Base(fields[0])
+	}
+	if sh == "" {
+		return first, false, nil
+	}
+	sc, err := shell.Parse(text)
+	if err != nil {
+		return first, false, nil
+	}
+	runsArgs, shifts := false, false
+	var execLine int
+	for _, c := range sc.Cmds {
+		args := c.Args()
+		if len(args) == 0 {
+			continue
+		}
+		if args[0].Text == "shift" {
+			shifts = true
+		}
+		if !args[0].Dynamic || shell.Builtin(args[0].Text) {
+			continue // `[` reads as an unquoted glob, but is the shell's test
+		}
+		if !argsWord(args[0].Text, text) {
+			return first, false, nil
+		}
+		runsArgs = true
+		execLine = 1 + strings.Count(text[:args[0].Pos], "\n")
+	}
+	if !runsArgs {
+		return first, false, nil
+	}
+	rest := first[at+1:]
+	end := slices.IndexFunc(rest, func(w word) bool { return w.text == "--" && !w.dynamic })
+	switch {
+	case end >= 0 && strings.Contains(text, "--)"):
+		rest = rest[end+1:]
+	case end < 0 && !shifts:
+	default:
+		return first, false, nil
+	}
+	if len(rest) == 0 || rest[0].dynamic || slices.ContainsFunc(first[:len(first)-len(rest)], func(w word) bool { return w.dynamic }) {
+		return first, false, nil
+	}
+	if shell.CommandArg(wordTexts(rest)) > 0 {
+		return first, false, nil // a shell string: read as before
+	}
+	n := len(first) - len(rest)
+	if pr.exec != nil {
+		pr.wrap, pr.exec = pr.exec[:n:n], pr.exec[n:]
+	} else {
+		pr.wrap = wordTexts(first)[:n:n]
+	}
+	// What the script runs besides its arguments: its shell and
+	// programs, which the runtime must have.
+	// The checks that read a start script (development tools it runs,
+	// root's home it names, programs only root can run) read this one
+	// too; its arguments are the command, read above.
+	pr.tools = appendNew(pr.tools, sh)
+	pr.scriptFile = abs
+	for _, c := range sc.Cmds {
+		args := c.Args()
+		if len(args) == 0 || args[0].Dynamic {
+			continue
+		}
+		if !c.Inline {
+			p.scriptCmds = append(p.scriptCmds, simpleCmd{c})
+		}
+		if !shell.Builtin(args[0].Text) {
+			p.needProgram(args[0].Text, sc.Funcs)
+		}
+	}
+	if !p.inFolder(abs) {
+		p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
+	}
+	p.notes.note(pr.holder.first, infoScriptWrapper, "%s runs `%s` behind the script %s (%s in the build context), which runs its arguments (line %d of the script) after what it does first: the command is read behind the script, and the runtime keeps the script in front of it, with %s to run it", pr.holder.kw, strings.Join(wordTexts(rest), " "), abs, from, execLine, sh)
+	return rest, true, nil
+}
+
+// argsWord reports whether a script's program word is its arguments:
+// "$@", or "${NAME[@]}" of an array the script fills from "$@".
+func argsWord(w, text string) bool {
+	if w == "$@" || w == "${@}" {
+		return true
+	}
+	m := arrayAllRe().FindStringSubmatch(w)
+	if m == nil {
+		return false
+	}
+	return regexp.MustCompile(`(?m)(^|[;&|\s])` + regexp.QuoteMeta(m[1]) + `=\(\s*"\$@"\s*\)`).MatchString(text)
+}
+
+var arrayAllRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\$\{([A-Za-z_][A-Za-z0-9_]*)\[@\]\}$`) })
