@@ -2895,60 +2895,104 @@ var builtinPresets = []*Preset{
 					File:    "build.gradle.kts",
 					Pattern: "JavaLanguageVersion\\.of\\(\\s*\"?(?P<java>\\d+)\"?\\s*\\)",
 					What:    "Java version",
+					ReadBy: []string{
+						"gradle",
+						"gradlew",
+					},
 				},
 				{
 					File:    "build.gradle",
 					Pattern: "JavaLanguageVersion\\.of\\(\\s*[\"']?(?P<java>\\d+)[\"']?\\s*\\)",
 					What:    "Java version",
+					ReadBy: []string{
+						"gradle",
+						"gradlew",
+					},
 				},
 				{
 					File:    "build.gradle.kts",
 					Pattern: "(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*JavaVersion\\.VERSION_(1_)?(?P<java>\\d+)\\b",
 					What:    "Java version",
+					ReadBy: []string{
+						"gradle",
+						"gradlew",
+					},
 				},
 				{
 					File:    "build.gradle",
 					Pattern: "(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*(JavaVersion\\.VERSION_(1_)?)?[\"']?(1\\.)?(?P<java>\\d+)\\b",
 					What:    "Java version",
+					ReadBy: []string{
+						"gradle",
+						"gradlew",
+					},
 				},
 				{
 					File:    "pom.xml",
 					Pattern: "(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<release>\\s*(?P<java>\\d+)\\s*</release>",
 					What:    "Java version",
+					ReadBy: []string{
+						"mvn",
+						"mvnw",
+					},
 				},
 				{
 					File:    "pom.xml",
 					Pattern: "<maven\\.compiler\\.release>\\s*(?P<java>\\d+)\\s*</maven\\.compiler\\.release>",
 					What:    "Java version",
+					ReadBy: []string{
+						"mvn",
+						"mvnw",
+					},
 				},
 				{
 					File:    "pom.xml",
 					Pattern: "<java\\.version>\\s*(1\\.)?(?P<java>\\d+)\\s*</java\\.version>",
 					What:    "Java version",
+					ReadBy: []string{
+						"mvn",
+						"mvnw",
+					},
 				},
 				{
 					File:    "pom.xml",
 					Pattern: "(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<target>\\s*(1\\.)?(?P<java>\\d+)\\s*</target>",
 					What:    "Java version",
 					Caveat:  "maven-compiler-plugin's target, which sets no release: javac compiled against the builder JDK's class library, not that version's, so a call that links there (an API added later, or one whose return type changed since, as ByteBuffer.flip() in Java 9) may fail in the runtime with NoSuchMethodError; a maven.compiler.release of the same version checks that at build time",
+					ReadBy: []string{
+						"mvn",
+						"mvnw",
+					},
 				},
 				{
 					File:    "pom.xml",
 					Pattern: "<maven\\.compiler\\.target>\\s*(1\\.)?(?P<java>\\d+)\\s*</maven\\.compiler\\.target>",
 					What:    "Java version",
 					Caveat:  "maven.compiler.target, which sets no release: javac compiled against the builder JDK's class library, not that version's, so a call that links there (an API added later, or one whose return type changed since, as ByteBuffer.flip() in Java 9) may fail in the runtime with NoSuchMethodError; a maven.compiler.release of the same version checks that at build time",
+					ReadBy: []string{
+						"mvn",
+						"mvnw",
+					},
 				},
 				{
 					File:    "pom.xml",
 					Pattern: "(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<source>\\s*(1\\.)?(?P<java>\\d+)\\s*</source>",
 					What:    "Java version",
 					Caveat:  "maven-compiler-plugin's source, which sets no release: javac compiled against the builder JDK's class library, not that version's, so a call that links there (an API added later, or one whose return type changed since, as ByteBuffer.flip() in Java 9) may fail in the runtime with NoSuchMethodError; a maven.compiler.release of the same version checks that at build time",
+					ReadBy: []string{
+						"mvn",
+						"mvnw",
+					},
 				},
 				{
 					File:    "pom.xml",
 					Pattern: "<maven\\.compiler\\.source>\\s*(1\\.)?(?P<java>\\d+)\\s*</maven\\.compiler\\.source>",
 					What:    "Java version",
 					Caveat:  "maven.compiler.source, which sets no release: javac compiled against the builder JDK's class library, not that version's, so a call that links there (an API added later, or one whose return type changed since, as ByteBuffer.flip() in Java 9) may fail in the runtime with NoSuchMethodError; a maven.compiler.release of the same version checks that at build time",
+					ReadBy: []string{
+						"mvn",
+						"mvnw",
+					},
 				},
 			},
 		},

@@ -177,6 +177,11 @@ type VersionSource struct {
 	// code was compiled against the builder JDK's class library), for a
 	// warning beside the note that names the source.
 	Caveat string `yaml:"caveat"`
+	// ReadBy, when set, are the programs that read the file (mvn and
+	// mvnw for pom.xml): the source counts only when a RUN of the file
+	// runs one of them, since a pom.xml beside a Gradle build says
+	// nothing of what Gradle compiles for.
+	ReadBy []string `yaml:"read_by"`
 }
 
 // UpperBound ties an exclusive upper bound to the version it closes.

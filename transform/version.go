@@ -4,8 +4,13 @@ import (
 	"encoding/json"
 	"io/fs"
 	"maps"
+	"path"
+	"slices"
+	"strings"
 
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/restage/restage/presets"
+	"github.com/restage/restage/shell"
 )
 
 // versionFact is a template value that the image tag did not pin and a
@@ -70,6 +75,9 @@ func (f *facts) versionFromContext(name string) (versionFact, bool) {
 	}
 	for i := range f.preset.Builder.VersionSources {
 		vs := &f.preset.Builder.VersionSources[i]
+		if len(vs.ReadBy) > 0 && !f.runRunsAny(vs.ReadBy) {
+			continue
+		}
 		data, err := fs.ReadFile(f.opt.Context, vs.File)
 		if err != nil {
 			continue
@@ -87,6 +95,40 @@ func (f *facts) versionFromContext(name string) (versionFact, bool) {
 		}
 	}
 	return versionFact{}, false
+}
+
+// runRunsAny reports whether a RUN of the stage runs one of the programs
+// progs, named bare or by a path (./mvnw), in its commands or a sh -c
+// string the shell reader reads. It reads the instructions themselves:
+// the version is resolved at the FROM, before the RUNs are analysed.
+func (f *facts) runRunsAny(progs []string) bool {
+	for _, in := range f.src.nodes {
+		r, ok := in.cmd.(*instructions.RunCommand)
+		if !ok {
+			continue
+		}
+		var cmds []shell.Cmd
+		switch {
+		case !r.PrependShell:
+			cmds = []shell.Cmd{shell.Literal(r.CmdLine)}
+		case len(r.Files) > 0:
+			for _, file := range r.Files {
+				if l := splitShell(file.Data); l.script != nil {
+					cmds = append(cmds, l.script.Cmds...)
+				}
+			}
+		default:
+			if l := splitShell(strings.Join(r.CmdLine, " ")); l.script != nil {
+				cmds = l.script.Cmds
+			}
+		}
+		for _, c := range cmds {
+			if a := c.Args(); len(a) > 0 && slices.Contains(progs, path.Base(a[0].Text)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // jsonString returns the string at a dotted key of a JSON document.
