@@ -47,6 +47,9 @@ var fuzzContextNames = []string{
 	// example file beside a git-ignored one, a script a RUN runs
 	"deploy/web.yaml", "common.yml", "app/__init__.py", "app/config.py", "paths.js",
 	"server/build.gradle", "messages.json.example", "gen-cert.sh",
+	// the ninth session's: a compiled start's source and a config under
+	// outDir's parent, a wrapper script, a JSON config with SQLite URLs
+	"src/app.ts", "src/index.ts", "dist/tsconfig.json", "wait-for-it.sh", "config.json",
 }
 
 // fuzzContextFiles is how many context files one fuzz input holds.
@@ -107,6 +110,7 @@ func FuzzConvertContext(f *testing.F) {
 	js := []byte("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"server.js\"]\n")
 	gosrc := []byte("FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n")
 	py := []byte("FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD [\"python\", \"app.py\"]\n")
+	tsc := []byte("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD [\"node\", \"dist/app.js\"]\n")
 	java := []byte("FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn -q package\nCMD [\"java\", \"-jar\", \"target/app.jar\"]\n")
 	for _, s := range []struct {
 		src   []byte
@@ -127,6 +131,11 @@ func FuzzConvertContext(f *testing.F) {
 		// square of the file's size
 		{java, "pom.xml", "<project><artifactId>app</artifactId><version>1</version>" + strings.Repeat("<a>", 5000)},
 		{gosrc, ".dockerignore", "[\n!\x00\n**/../..\n"},
+		// a compiled start (node dist/app.js) read through tsconfig.json
+		{tsc, "tsconfig.json", `{"compilerOptions": {"outDir": "../..", "rootDir": "/etc"}}`},
+		{tsc, "tsconfig.json", `{"compilerOptions": {"outDir": ".", "rootDir": ".."}, /* open`},
+		{tsc, "tsconfig.json", "{\"compilerOptions\": {\"outDir\": \"dist\", \"rootDir\": [\"src\"],},} // x"},
+		{tsc, "tsconfig.json", strings.Repeat("[", 20000) + strings.Repeat(",", 20000)},
 	} {
 		f.Add(s.src, uint8(0), []byte{index[s.name]}, []byte(s.bytes), []byte(nil), []byte(nil), []byte(nil))
 	}
