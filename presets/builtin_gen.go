@@ -116,6 +116,39 @@ var builtinPresets = []*Preset{
 					},
 				},
 				{
+					Image: "alpine",
+					Tag:   "^(?P<alpine>3\\.\\d+)(\\.\\d+)?$",
+					Libc:  "musl",
+					Lacks: []Lack{
+						{
+							Programs: []string{
+								"curl",
+								"git",
+								"bash",
+							},
+							Packages: []string{
+								"tzdata",
+							},
+						},
+					},
+				},
+				{
+					Image: "alpine",
+					Libc:  "musl",
+					Lacks: []Lack{
+						{
+							Programs: []string{
+								"curl",
+								"git",
+								"bash",
+							},
+							Packages: []string{
+								"tzdata",
+							},
+						},
+					},
+				},
+				{
 					Tag:  "(^|-)bookworm($|-)",
 					Libc: "glibc",
 					Values: Dict[string]{
@@ -1541,6 +1574,9 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"golang",
+					"golang-go",
+					"golang-*-go",
 					"*-dev",
 					"gcc",
 					"g++",
@@ -1651,6 +1687,20 @@ var builtinPresets = []*Preset{
 							Name: "docker.io",
 							Value: []string{
 								"docker",
+							},
+						},
+						{
+							Name: "golang",
+							Value: []string{
+								"go",
+								"gofmt",
+							},
+						},
+						{
+							Name: "golang-go",
+							Value: []string{
+								"go",
+								"gofmt",
 							},
 						},
 					},
@@ -1682,6 +1732,9 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"golang",
+					"golang-go",
+					"golang-*-go",
 					"*-dev",
 					"gcc",
 					"g++",
@@ -1794,6 +1847,20 @@ var builtinPresets = []*Preset{
 								"docker",
 							},
 						},
+						{
+							Name: "golang",
+							Value: []string{
+								"go",
+								"gofmt",
+							},
+						},
+						{
+							Name: "golang-go",
+							Value: []string{
+								"go",
+								"gofmt",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1823,6 +1890,9 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"golang",
+					"golang-go",
+					"golang-*-go",
 					"*-dev",
 					"gcc",
 					"g++",
@@ -1942,6 +2012,20 @@ var builtinPresets = []*Preset{
 								"docker",
 							},
 						},
+						{
+							Name: "golang",
+							Value: []string{
+								"go",
+								"gofmt",
+							},
+						},
+						{
+							Name: "golang-go",
+							Value: []string{
+								"go",
+								"gofmt",
+							},
+						},
 					},
 				},
 				Recommends: Dict[[]string]{
@@ -1981,6 +2065,9 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"golang",
+					"golang-go",
+					"golang-*-go",
 					"*-dev",
 					"gcc",
 					"g++",
@@ -2100,6 +2187,20 @@ var builtinPresets = []*Preset{
 								"docker",
 							},
 						},
+						{
+							Name: "golang",
+							Value: []string{
+								"go",
+								"gofmt",
+							},
+						},
+						{
+							Name: "golang-go",
+							Value: []string{
+								"go",
+								"gofmt",
+							},
+						},
 					},
 				},
 				Recommends: Dict[[]string]{
@@ -2135,6 +2236,9 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"golang",
+					"golang-go",
+					"golang-*-go",
 					"*-dev",
 					"gcc",
 					"g++",
@@ -2245,6 +2349,20 @@ var builtinPresets = []*Preset{
 							Name: "docker.io",
 							Value: []string{
 								"docker",
+							},
+						},
+						{
+							Name: "golang",
+							Value: []string{
+								"go",
+								"gofmt",
+							},
+						},
+						{
+							Name: "golang-go",
+							Value: []string{
+								"go",
+								"gofmt",
 							},
 						},
 					},
@@ -2272,6 +2390,9 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"golang",
+					"golang-go",
+					"golang-*-go",
 					"*-dev",
 					"gcc",
 					"g++",
@@ -2382,6 +2503,20 @@ var builtinPresets = []*Preset{
 							Name: "docker.io",
 							Value: []string{
 								"docker",
+							},
+						},
+						{
+							Name: "golang",
+							Value: []string{
+								"go",
+								"gofmt",
+							},
+						},
+						{
+							Name: "golang-go",
+							Value: []string{
+								"go",
+								"gofmt",
 							},
 						},
 					},
@@ -2431,6 +2566,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apk",
 				Keep:    true,
 				BuildOnly: []string{
+					"go",
 					"*-dev",
 					"gcc",
 					"g++",
@@ -13534,6 +13670,7 @@ var builtinLiterals = []patternLiterals{
 	{"^(?:4|5\\.[0-4])(?:\\.\\d+)*-(?:jdk|jre)-?(?P<java>\\d+)(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble|resolute)(?:-|$))?", [][]string{{"4", "5."}, {"-"}, {"j"}, {"dk", "re"}}},
 	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-(?P<release>trixie|bookworm|bullseye)(?:-slim)?$", [][]string{{"python"}, {"3."}, {"-"}, {"trixie", "ookworm", "ullseye"}}},
 	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-alpine(?P<alpine>3\\.\\d+)?$", [][]string{{"python"}, {"3."}, {"-alpine"}}},
+	{"^(?P<alpine>3\\.\\d+)(\\.\\d+)?$", [][]string{{"3."}}},
 	{"^(?P<alpine_base>.*)$", nil},
 	{"^(?P<float>3)(-slim|-(slim-)?(?P<release>trixie|bookworm|bullseye))?$", [][]string{{"3"}}},
 	{"^(?P<float>lts|current)(-(?P<release>stretch|buster|bullseye|bookworm|trixie))?(-slim)?$", [][]string{{"lts", "current"}}},
