@@ -6655,6 +6655,14 @@ var builtinPresets = []*Preset{
 						},
 					},
 				},
+				Manifests: []Manifest{
+					{
+						File: "package.json",
+						DevKeys: []string{
+							"devDependencies",
+						},
+					},
+				},
 			},
 			MeansUnused: &MeansUnused{
 				Installs: []string{

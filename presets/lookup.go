@@ -677,6 +677,31 @@ func onSystem(raw json.RawMessage, sys string) bool {
 // Reason is what a lockfile with no sign says, for a file.
 func (l *Lockfile) Reason(file string) string { return strings.ReplaceAll(l.Why, "{file}", file) }
 
+// WithoutDev returns what the file name of Files says of the packages an
+// image without development dependencies gets: a manifest's JSON without
+// its DevKeys. Any other file, or content that is not a JSON object, is
+// returned as it is.
+func (d *LibcDeps) WithoutDev(name string, data []byte) []byte {
+	for _, m := range d.Manifests {
+		if m.File != name {
+			continue
+		}
+		var top map[string]json.RawMessage
+		if json.Unmarshal(data, &top) != nil {
+			return data
+		}
+		for _, k := range m.DevKeys {
+			delete(top, k)
+		}
+		out, err := json.Marshal(top)
+		if err != nil {
+			return data
+		}
+		return out
+	}
+	return data
+}
+
 // Skipped reports whether a file of Files is not read, given the
 // content of the Complete file (nil when the context does not have it).
 func (d *LibcDeps) Skipped(file string, complete []byte) bool {

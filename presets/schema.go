@@ -1133,6 +1133,17 @@ type LibcDeps struct {
 	// a dependency's dependency the program does not build (go.sum's
 	// line for a module at go 1.17 or later, review 9, finding D).
 	Complete *CompleteDeps `yaml:"complete"`
+	// Manifests are files of Files whose top-level keys DevKeys list
+	// only development dependencies (package.json's devDependencies):
+	// when the image leaves those out, the keys are no sign (review 21n,
+	// finding A).
+	Manifests []Manifest `yaml:"manifests"`
+}
+
+// Manifest is a JSON file of LibcDeps.Files and its development keys.
+type Manifest struct {
+	File    string   `yaml:"file"`
+	DevKeys []string `yaml:"dev_keys"`
 }
 
 // CompleteDeps is a file of LibcDeps.Files that, when its content

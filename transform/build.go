@@ -1528,6 +1528,9 @@ func (f *facts) contextLibc(omitDev bool) (found []Evidence, free, unread string
 				continue
 			}
 			data = installedPart(d, name, data, omitDev)
+			if omitDev {
+				data = d.WithoutDev(name, data)
+			}
 			if name, ok := d.InLockfile(name, data); ok {
 				return []Evidence{{What: d.Reason(name, file)}}, "", ""
 			}
