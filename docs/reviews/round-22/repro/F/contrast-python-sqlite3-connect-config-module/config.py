@@ -1,0 +1,1 @@
+DB_PATH = "/var/lib/myapp/app.db"

@@ -1,0 +1,1 @@
+DB_URL = "sqlite:////var/lib/myapp/app.db"
