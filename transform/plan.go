@@ -2,6 +2,7 @@ package transform
 
 import (
 	"fmt"
+	"github.com/restage/restage/presets"
 	"path"
 	"slices"
 	"strings"
@@ -704,15 +705,25 @@ func (p *plan) mayUseDev(r *runStep, app string) bool {
 		return true
 	}
 	for _, c := range r.cmds {
-		if matchesAny(c.args, d.Uses) {
+		if devCommand(d, c) {
 			return true
 		}
-		for _, dir := range d.BinDirs {
-			if strings.Contains("/"+c.args[0].text, "/"+strings.Trim(dir, "/")+"/") {
-				return true
-			}
-		}
 		if c.cwd == app && !matchesAny(c.args, d.Without) {
+			return true
+		}
+	}
+	return false
+}
+
+// devCommand reports whether c is a command the preset says uses
+// development dependencies: one of its uses (npm run build), or a
+// program run from one of its bin_dirs (node_modules/.bin/tsc).
+func devCommand(d *presets.DevDeps, c cmdAt) bool {
+	if matchesAny(c.args, d.Uses) {
+		return true
+	}
+	for _, dir := range d.BinDirs {
+		if strings.Contains("/"+c.args[0].text, "/"+strings.Trim(dir, "/")+"/") {
 			return true
 		}
 	}

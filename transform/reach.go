@@ -102,15 +102,8 @@ func (p *plan) buildMayRewrite() bool {
 		if st.unread {
 			return true
 		}
-		for _, c := range st.cmds {
-			if matchesAny(c.args, d.Uses) {
-				return true
-			}
-			for _, dir := range d.BinDirs {
-				if strings.Contains("/"+c.args[0].text, "/"+strings.Trim(dir, "/")+"/") {
-					return true
-				}
-			}
+		if slices.ContainsFunc(st.cmds, func(c cmdAt) bool { return devCommand(d, c) }) {
+			return true
 		}
 	}
 	return false
