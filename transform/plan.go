@@ -2,11 +2,11 @@ package transform
 
 import (
 	"fmt"
-	"github.com/restage/restage/presets"
 	"path"
 	"slices"
 	"strings"
 
+	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
 
