@@ -10953,9 +10953,10 @@ var builtinPresets = []*Preset{
 				"poetry.lock",
 				"uv.lock",
 			},
-			Match: "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
-			Word:  "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
-			Same:  "[-_.]",
+			Match:    "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
+			Word:     "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
+			Comments: "(?m)(?:^|[ \\t])#[^\\n]*",
+			Same:     "[-_.]",
 			Deps: []HomeDep{
 				{
 					Name: "open-interpreter",
@@ -11277,8 +11278,9 @@ var builtinPresets = []*Preset{
 				"poetry.lock",
 				"uv.lock",
 			},
-			DependencyMatch: "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
-			Same:            "[-_.]",
+			DependencyMatch:    "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
+			DependencyComments: "(?m)(?:^|[ \\t])#[^\\n]*",
+			Same:               "[-_.]",
 			DependencyFlags: []string{
 				"-r",
 				"--requirement",
@@ -12133,8 +12135,9 @@ var builtinPresets = []*Preset{
 						"poetry.lock",
 						"uv.lock",
 					},
-					Match: "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
-					Word:  "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
+					Match:    "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
+					Comments: "(?m)(?:^|[ \\t])#[^\\n]*",
+					Word:     "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
 					Deps: []LibDep{
 						{
 							Name: "psycopg2",
@@ -12533,8 +12536,9 @@ var builtinPresets = []*Preset{
 						"poetry.lock",
 						"uv.lock",
 					},
-					Match: "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
-					Word:  "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
+					Match:    "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
+					Comments: "(?m)(?:^|[ \\t])#[^\\n]*",
+					Word:     "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
 					Deps: []LibDep{
 						{
 							Name: "psycopg2",
@@ -12933,8 +12937,9 @@ var builtinPresets = []*Preset{
 						"poetry.lock",
 						"uv.lock",
 					},
-					Match: "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
-					Word:  "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
+					Match:    "(?im)(?:^|[\"'\\s])[ \\t]*{name}[ \\t]*(?:[\\[<>=!~;@\"':,]|$)",
+					Comments: "(?m)(?:^|[ \\t])#[^\\n]*",
+					Word:     "(?i)^{name}(?:[\\[<>=!~;@].*)?$",
 					Deps: []LibDep{
 						{
 							Name: "psycopg2",
@@ -13378,6 +13383,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>psycopg2|psycopg|mysqlclient)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*x[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?m)\"(?P<name>@prisma/client|prisma)\"\\s*:", [][]string{{"\""}, {"@prisma/client", "prisma"}, {"\""}, {":"}}},
+	{"(?m)(?:^|[ \\t])#[^\\n]*", [][]string{{"#"}}},
 	{"(?m)(?:^|[;{}])[ \\t]*(?:(?:private|protected|public|static|final)\\s+)*(?:File|var)\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*new\\s+File\\(\\s*(?P<value>\"[^\"\\\\\\n]*\")\\s*\\)\\s*;", [][]string{{"File", "var"}, {"="}, {"new"}, {"File("}, {"\""}, {"\""}, {")"}, {";"}}},
 	{"(?m)(?:^|[;{}])[ \\t]*(?:(?:private|protected|public|static|final)\\s+)*(?:Path|var)\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*(?:Path\\.of|Paths\\.get)\\(\\s*(?P<value>\"[^\"\\\\\\n]*\")\\s*\\)\\s*;", [][]string{{"Path", "var"}, {"="}, {"Path"}, {".of", "s.get"}, {"("}, {"\""}, {"\""}, {")"}, {";"}}},
 	{"(?m)(?:^|[;{}])[ \\t]*(?:(?:private|protected|public|static|final)\\s+)*(?:String|var)\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*(?P<value>\"[^\"\\\\\\n]*\")\\s*;", [][]string{{"String", "var"}, {"="}, {"\""}, {"\""}, {";"}}},

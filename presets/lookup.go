@@ -2508,6 +2508,7 @@ func (b *BuilderLibs) InFile(data []byte) []*LibDep {
 	if !mayMatch(expr, data) {
 		return nil
 	}
+	data = blankComments(b.Comments, data)
 	r := re(expr)
 	var out []*LibDep
 	for _, m := range r.FindAllSubmatch(data, -1) {
@@ -2577,6 +2578,7 @@ func (h *HomeDeps) FirstInFile(data []byte) (*HomeDep, int) {
 	if !mayMatch(expr, data) {
 		return nil, 0
 	}
+	data = blankComments(h.Comments, data)
 	r := re(expr)
 	for _, m := range r.FindAllSubmatchIndex(data, -1) {
 		k := 2 * r.SubexpIndex("name")
@@ -3316,7 +3318,29 @@ func (m *Modules) ListsDependency(data []byte, top string) bool {
 		}
 		name = strings.Join(parts, m.Same)
 	}
-	return re(strings.ReplaceAll(m.DependencyMatch, "{name}", name)).Match(data)
+	return re(strings.ReplaceAll(m.DependencyMatch, "{name}", name)).Match(blankComments(m.DependencyComments, data))
+}
+
+// blankComments is data with each match of the comment pattern expr
+// made spaces (its line breaks kept), so that offsets and line numbers
+// stay those of the file; data itself when expr is empty or finds none.
+func blankComments(expr string, data []byte) []byte {
+	if expr == "" {
+		return data
+	}
+	locs := re(expr).FindAllIndex(data, -1)
+	if len(locs) == 0 {
+		return data
+	}
+	out := slices.Clone(data)
+	for _, l := range locs {
+		for i := l[0]; i < l[1]; i++ {
+			if out[i] != '\n' {
+				out[i] = ' '
+			}
+		}
+	}
+	return out
 }
 
 // Module returns the module a word of the loader's command names, when

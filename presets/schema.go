@@ -726,6 +726,10 @@ type BuilderLibs struct {
 	// {name} stands for any of the names, finds the dependencies they name.
 	Files []string `yaml:"files"`
 	Match string   `yaml:"match"`
+	// Comments is a regexp over those files whose matches are comments,
+	// read as blank before Match: a commented-out requirement (# psycopg2)
+	// is no dependency (review 22, finding G).
+	Comments string `yaml:"comments"`
 	// Word is a regexp over a RUN word, with {name}: the word names the
 	// dependency (psycopg2==2.9.10).
 	Word string   `yaml:"word"`
@@ -749,6 +753,8 @@ type HomeDeps struct {
 	Files []string `yaml:"files"`
 	Match string   `yaml:"match"`
 	Word  string   `yaml:"word"`
+	// Comments is as BuilderLibs.Comments.
+	Comments string `yaml:"comments"`
 	// Same is a regexp of the characters a name's separators may be
 	// spelled with ('[-_.]': pip takes open_interpreter for
 	// open-interpreter, PEP 503).
@@ -2007,6 +2013,9 @@ type Modules struct {
 	// ([-_.]), which each of them in the module's name stands for.
 	DependencyFiles []string `yaml:"dependency_files"`
 	DependencyMatch string   `yaml:"dependency_match"`
+	// DependencyComments is a regexp over those files whose matches are
+	// comments, read as blank before DependencyMatch.
+	DependencyComments string `yaml:"dependency_comments"`
 	Same            string   `yaml:"same"`
 	// DependencyFlags are an install's options whose value is one more
 	// such file (pip install -r FILE).

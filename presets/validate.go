@@ -1253,6 +1253,9 @@ func validateHomeDeps(h *HomeDeps) *presetErr {
 			return &presetErr{fmt.Sprintf("%s.deps.%d", at, i), "a dependency needs a name and a path in the home folder (~/...)"}
 		}
 	}
+	if err := validateComments(h.Comments, at); err != nil {
+		return err
+	}
 	for _, f := range []struct{ key, pat string }{{"match", h.Match}, {"word", h.Word}} {
 		if f.pat == "" {
 			continue
@@ -1263,6 +1266,22 @@ func validateHomeDeps(h *HomeDeps) *presetErr {
 		if _, err := compileRE(h.expr(f.pat)); err != nil {
 			return &presetErr{at + "." + f.key, fmt.Sprintf("bad pattern %q: %v", f.pat, err)}
 		}
+	}
+	return nil
+}
+
+// validateComments checks a comment pattern of dependency files: it
+// compiles, and matches no empty text (which would blank nothing).
+func validateComments(pat, at string) *presetErr {
+	if pat == "" {
+		return nil
+	}
+	r, err := compileRE(pat)
+	if err != nil {
+		return &presetErr{at + ".comments", fmt.Sprintf("bad pattern %q: %v", pat, err)}
+	}
+	if r.MatchString("") {
+		return &presetErr{at + ".comments", "comments must not match an empty text"}
 	}
 	return nil
 }
@@ -1278,6 +1297,9 @@ func validateBuilderLibs(b *BuilderLibs, at string) *presetErr {
 		if d.Name == "" || strings.ContainsAny(d.Name, " \t\n") || len(d.Packages) == 0 {
 			return &presetErr{fmt.Sprintf("%s.deps.%d", at, i), "a dependency needs a name and packages"}
 		}
+	}
+	if err := validateComments(b.Comments, at); err != nil {
+		return err
 	}
 	for _, f := range []struct{ key, pat string }{{"match", b.Match}, {"word", b.Word}} {
 		if f.pat == "" {
@@ -1458,6 +1480,9 @@ func validateModules(m *Modules) *presetErr {
 		if _, err := compileRE(strings.ReplaceAll(m.DependencyMatch, "{name}", "x")); err != nil {
 			return &presetErr{"modules.dependency_match", fmt.Sprintf("bad pattern %q: %v", m.DependencyMatch, err)}
 		}
+	}
+	if err := validateComments(m.DependencyComments, "modules.dependency"); err != nil {
+		return err
 	}
 	if m.Same != "" {
 		if _, err := compileRE(m.Same); err != nil {

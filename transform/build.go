@@ -696,7 +696,14 @@ func (f *facts) appFromWorkdir() error {
 	}
 	r := f.rootInstalls[0]
 	if f.workdir == "/" {
-		return f.appFromCopies(r)
+		return f.appFromCopies(r, false)
+	}
+	// What the COPY instructions wrote while the stage was still in / is
+	// the app too, whatever folder the stage moves to later: ADD bot.py .
+	// under WORKDIR / then WORKDIR /data runs /bot.py (review 22, finding
+	// C), which the working folder alone would leave in the builder.
+	if err := f.appFromCopies(r, true); err != nil {
+		return err
 	}
 	for _, a := range f.artifacts {
 		if a.folder && a.dir == f.workdir {
@@ -711,16 +718,30 @@ func (f *facts) appFromWorkdir() error {
 // at the path it was written to, for a stage that never leaves /. A COPY
 // that writes a folder's contents into / itself mixes the app with the
 // image's files: that is declined.
-func (f *facts) appFromCopies(r rootInstall) error {
+//
+// inRoot takes only the COPY instructions run while the working folder
+// was /, for a stage that leaves / later; it declines nothing for finding
+// none.
+func (f *facts) appFromCopies(r rootInstall, inRoot bool) error {
 	noFolder := func(why string, args ...any) error {
+		if inRoot {
+			return declinef(declAppInRoot, "line %d: %s while the stage's working folder is /: the app's files cannot be told from the image's (set a WORKDIR before it)", args[0].(int), fmt.Sprintf(why, args[1:]...))
+		}
 		return declinef(declAppInRoot, "line %d: %s, and the stage's working folder stays /: the app's files cannot be told from the image's (set a WORKDIR)", args[0].(int), fmt.Sprintf(why, args[1:]...))
 	}
 	add := func(p string) {
+		// The final working folder is copied whole already.
+		if inRoot && (p == f.workdir || strings.HasPrefix(p, f.workdir+"/")) {
+			return
+		}
 		if !slices.Contains(f.appCopies, p) {
 			f.appCopies = append(f.appCopies, p)
 		}
 	}
 	for _, c := range f.copies {
+		if inRoot && (c.cwd != "/" || f.dependencyListOnly(c)) {
+			continue
+		}
 		line := c.in.first
 		dest, ok := f.expand(c.cp.DestPath)
 		if !ok {
@@ -754,6 +775,9 @@ func (f *facts) appFromCopies(r rootInstall) error {
 			}
 		}
 	}
+	if len(f.appCopies) == 0 && inRoot {
+		return nil
+	}
 	if len(f.appCopies) == 0 {
 		return declinef(declAppInRoot, "line %d: `%s` runs in / and installs into %s, and the stage's working folder stays /, and no COPY writes the app: the application has no files of its own to copy", r.in.first, r.command, r.env)
 	}
@@ -761,6 +785,24 @@ func (f *facts) appFromCopies(r rootInstall) error {
 		f.artifacts = append(f.artifacts, artifact{dir: p, folder: true, in: r.in})
 	}
 	return nil
+}
+
+// dependencyListOnly reports whether a COPY brings only files that list
+// the dependencies (the preset's modules.dependency_files: requirements.txt
+// COPYed into / for the install there), which the build reads and the
+// environment it fills replaces at run time.
+func (f *facts) dependencyListOnly(c copyStep) bool {
+	m := f.preset.Modules
+	if m == nil || len(c.cp.SourcePaths) == 0 {
+		return false
+	}
+	for _, raw := range c.cp.SourcePaths {
+		src := path.Clean(strings.TrimPrefix(raw, "/"))
+		if !slices.Contains(m.DependencyFiles, src) && !slices.Contains(m.DependencyFiles, path.Base(src)) {
+			return false
+		}
+	}
+	return true
 }
 
 // plainExpand expands a shell word that only refers to variables

@@ -84,6 +84,7 @@ const (
 	infoPathFolderCopied   Code = "RS133"
 	infoVolumePrepared     Code = "RS134"
 	infoAppFromCopies      Code = "RS137"
+	infoAppFromRootCopies  Code = "RS168"
 	infoClassPath          Code = "RS138"
 	infoClassPathWorkdir   Code = "RS139"
 	infoShebangRun         Code = "RS140"
@@ -300,6 +301,7 @@ var codes = []CodeInfo{
 	{infoDigestKept, KindInfo, "builder's digest kept", "The runtime is the builder's own image (its template carries the tag's whole version), so it keeps the digest the builder is pinned to."},
 	{infoAppPathKept, KindInfo, "the app's PATH kept", "An ENV PATH that the preset leaves out as a builder setting puts on PATH the folder where the install writes the dependencies' programs (node_modules/.bin) inside the app folder, which the runtime gets: the runtime keeps the line, so that a program the command, its script or the app runs by name from there is still found."},
 	{infoArgDropped, KindInfo, "install option taken out", "An app install has an option that sends the packages outside the virtual environment restage makes before it (the preset's drop_args: uv pip install --system, with which uv ignores every virtual environment and installs into the system Python, which the runtime does not copy): the option is taken out of the RUN, so that the install goes into the environment the runtime copies, and the note gives the preset's reason."},
+	{infoAppFromRootCopies, KindInfo, "app is the working folder and what was copied in /", "The install runs in / but fills an environment elsewhere, and the stage moves to another working folder after COPY instructions wrote into / (ADD bot.py into / under WORKDIR /, then WORKDIR /data): the runtime gets the working folder and each file or folder those COPY instructions wrote, at the same path, so that a command naming /bot.py finds it, and a COPY that wrote a folder's contents into / itself is declined (RS211; review 22, finding C)."},
 	{infoOptionDollar, KindInfo, "interpreter option's $ escaped in the variable", "An exec-form command passed an interpreter option holding a $ (-Dserver.port=${PORT}) to the interpreter as written, as no shell expands it and Docker does not expand CMD; Docker does expand an ENV at build time, so the option goes to the interpreter's variable (RS109) with the $ escaped (\\$), and the interpreter gets the same text, which the program may resolve itself (Spring's placeholders)."},
 	{infoRunnerBin, KindInfo, "runner replaced by its script's dependency program", "The command starts through a runner whose tool no runtime image has (pnpm start), and its script is one plain command running a program of a dependency (next start): the runtime runs that program from the folder where the install put it (node_modules/.bin), with the script's arguments."},
 	{infoRunnerAssigns, KindInfo, "assignments in front of a runner kept", "A shell-form command set variables in front of the runner it starts (HOME=/root poetry run gunicorn ...): they set the environment of the runner and so of the program it ran, so once the runner is left out (RS107) they stay in front of that program, in shell form, which gives it the same environment."},

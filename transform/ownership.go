@@ -730,11 +730,34 @@ func (p *plan) mayWriteVolume(v, at string, writes, unsaid []writeSeen) bool {
 			}
 			abs := tok
 			if !path.IsAbs(abs) {
+				// A relative word is a path only when it looks like one
+				// (data/app.db, app.db): the instruction's keyword, the
+				// program's name and its flags would all land in a working
+				// folder that is the volume (review 22, finding D).
+				if strings.HasPrefix(tok, "-") || !strings.Contains(tok, "/") && !fileNamed(tok) {
+					continue
+				}
 				abs = path.Join(at, abs)
 			}
 			if under(path.Clean(abs), v) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// fileNamed reports whether a word is a file name with an extension of
+// letters (app.db, config.yaml), not a version or an address (3.12,
+// 0.0.0.0).
+func fileNamed(w string) bool {
+	i := strings.LastIndexByte(w, '.')
+	if i <= 0 || i == len(w)-1 {
+		return false
+	}
+	for _, r := range w[i+1:] {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return true
 		}
 	}
 	return false

@@ -212,7 +212,10 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	}
 	p.noteVersions()
 	p.noteMissingSources()
-	if len(f.rootInstalls) > 0 && len(f.appCopies) > 0 {
+	if len(f.rootInstalls) > 0 && len(f.appCopies) > 0 && f.workdir != "/" {
+		r := f.rootInstalls[0]
+		p.notes.note(r.in.first, infoAppFromRootCopies, "`%s` runs in / but installs into %s: the app is the working folder %s and what the COPY instructions wrote while the stage was in / (%s), each copied at its path", r.command, r.env, f.workdir, strings.Join(f.appCopies, ", "))
+	} else if len(f.rootInstalls) > 0 && len(f.appCopies) > 0 {
 		r := f.rootInstalls[0]
 		p.notes.note(r.in.first, infoAppFromCopies, "`%s` runs in / and installs into %s, and the stage's working folder stays /: the app is what the COPY instructions wrote (%s), copied with %s", r.command, r.env, strings.Join(f.appCopies, ", "), r.env)
 	} else if len(f.rootInstalls) > 0 {

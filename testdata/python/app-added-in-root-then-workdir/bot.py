@@ -1,0 +1,2 @@
+import detector
+print(open("config.yaml").read())
