@@ -170,6 +170,7 @@ const (
 	declProgramOffPath     Code = "RS240"
 	declDistName           Code = "RS241"
 	declCommandWordsJoined Code = "RS242"
+	declPathNotWritten     Code = "RS244"
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
@@ -365,6 +366,7 @@ var codes = []CodeInfo{
 	{declProgramOffPath, KindDecline, "the command's program is installed off PATH", "The command runs a program by name that only a dependency install puts into a folder the image's PATH does not hold (uv sync's project environment, <project>/.venv/bin, when no UV_PROJECT_ENVIRONMENT names another; the preset's off_path), and nothing else in the file installs it: the original container cannot start (executable file not found in $PATH), while the runtime, with its environment on PATH, would start it, a change restage does not make silently (run the program by its path in that folder or through the install's runner, uv run, or put the folder on PATH)."},
 	{declDistName, KindDecline, "distribution's name unknown", "A build task writes a distribution (Gradle's installDist, distTar, distZip) whose name, and so its folder and start script, the build files give by an expression or settings restage does not evaluate (applicationName from a variable, distributionBaseName, a project moved in the settings): whether the command runs its start script cannot be told."},
 	{declCommandWordsJoined, KindDecline, "runner's command words given as one word", "The command gives a runner's own command words as one word (CMD [\"npm\", \"run start\"]): each string of an exec-form array, and each quoted word of a shell command, is one argument, and the runner has no command named by the words with their space (npm: Unknown command: \"run start\"), so the original container cannot start either; the command words are the preset's (runners[].commands, scripts and programs), and words after them are the script's arguments, which may hold spaces."},
+	{declPathNotWritten, KindDecline, "the command runs a file no step puts in the image", "The container runs a file (java -jar /target.jar) outside every folder a RUN works in or a COPY writes into, and no RUN names it, while the build writes its output elsewhere (target/ of the project): the original image builds and its container cannot start, and a copy of the file into the runtime would fail the converted build, so restage declines rather than turn a building file into a failing build; the reason names what the build writes."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
