@@ -232,6 +232,12 @@ func (p *plan) findProgram() error {
 	if r, c, rest := p.runner(first); r != nil {
 		return p.resolveRunner(r, c, rest)
 	}
+	// The build tool with a task no runner resolves (./gradlew run, the
+	// application plugin's) builds and runs the app at each start (review
+	// 22, B): its reason, not one read out of the tool's own script.
+	if ws, _ := f.commandWords(first, p.progDir()); !first[0].dynamic && f.buildCmd(ws) != nil {
+		return declinef(declBuildAtStart, "line %d: %s runs `%s`: the container runs the build tool when it starts (it compiles the app, if needed, and runs it through the build tool), so the runtime would need the build tool and the sources; restage splits off only a program the build writes while the image is built, or a runner it resolves to one (bootRun)", holder.first, holder.kw, pr.first)
+	}
 	return p.checkProgram()
 }
 
