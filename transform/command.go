@@ -234,9 +234,10 @@ func (p *plan) findProgram() error {
 	}
 	// The build tool with a task no runner resolves (./gradlew run, the
 	// application plugin's) builds and runs the app at each start (review
-	// 22, B): its reason, not one read out of the tool's own script.
-	if ws, _ := f.commandWords(first, p.progDir()); !first[0].dynamic && f.buildCmd(ws) != nil {
-		return declinef(declBuildAtStart, "line %d: %s runs `%s`: the container runs the build tool when it starts (it compiles the app, if needed, and runs it through the build tool), so the runtime would need the build tool and the sources; restage splits off only a program the build writes while the image is built, or a runner it resolves to one (bootRun)", holder.first, holder.kw, pr.first)
+	// 22, B): its reason, not one read out of the tool's own script. A
+	// tool some runtime has (npm install at start) is kept as before.
+	if ws, _ := f.commandWords(first, p.progDir()); !first[0].dynamic && f.buildCmd(ws) != nil && !p.runtimeProgram(path.Base(ws[0].text)) {
+		return declinef(declBuildAtStart, "line %d: %s runs `%s`, a build command of the %s preset: the container runs the build tool when it starts, which no runtime of the preset has, with what it builds from; restage splits off only a program the build writes while the image is built, or a runner it resolves to one", holder.first, holder.kw, pr.first, f.preset.Title)
 	}
 	return p.checkProgram()
 }
