@@ -232,6 +232,13 @@ func (p *plan) findProgram() error {
 	if r, c, rest := p.runner(first); r != nil {
 		return p.resolveRunner(r, c, rest)
 	}
+	// The build tool with a task no runner resolves (./gradlew run, the
+	// application plugin's) builds and runs the app at each start (review
+	// 22, B): its reason, not one read out of the tool's own script. A
+	// tool some runtime has (npm install at start) is kept as before.
+	if ws, _ := f.commandWords(first, p.progDir()); !first[0].dynamic && f.buildCmd(ws) != nil && !p.runtimeProgram(path.Base(ws[0].text)) {
+		return declinef(declBuildAtStart, "line %d: %s runs `%s`, a build command of the %s preset: the container runs the build tool when it starts, which no runtime of the preset has, with what it builds from; restage splits off only a program the build writes while the image is built, or a runner it resolves to one", holder.first, holder.kw, pr.first, f.preset.Title)
+	}
 	return p.checkProgram()
 }
 
@@ -1699,47 +1706,13 @@ func (p *plan) scriptBuild() bool {
 // build (either may put it there).
 func (p *plan) outputNotBuilt(abs string) error {
 	f := p.f
-	var last *buildUse
-	line := 0
-	for i := range f.runs {
-		for j := range f.runs[i].builds {
-			if b := &f.runs[i].builds[j]; b.bc.Output != nil {
-				last, line = b, f.runs[i].in.first
-			}
-		}
-	}
-	if last == nil || f.opt.Context == nil {
+	last, line, dir, file, ok := p.lastOutputBuild()
+	if !ok {
 		return nil
 	}
 	o := last.bc.Output
-	dir, file := last.cwd, o.File
-	for i := 0; i < len(last.args); i++ {
-		w := last.args[i]
-		name, val, has := strings.Cut(w.text, "=")
-		if !slices.Contains(o.FileFlags, name) {
-			continue
-		}
-		if !has {
-			if i+1 >= len(last.args) {
-				return nil
-			}
-			i++
-			w, val = last.args[i], last.args[i].text
-		}
-		if w.dynamic || val == "" {
-			return nil
-		}
-		pf := val // a project file, or its folder
-		if path.Ext(val) != ".xml" {
-			pf = path.Join(val, o.File)
-		}
-		if !path.IsAbs(pf) {
-			pf = path.Join(last.cwd, pf)
-		}
-		dir, file = path.Dir(pf), path.Base(pf)
-	}
 	if path.Dir(abs) != path.Join(dir, o.Dir) {
-		return nil
+		return p.pathNotWritten(abs, last, line, dir, file)
 	}
 	name := path.Base(abs)
 	for _, r := range f.runs {
@@ -1762,6 +1735,92 @@ func (p *plan) outputNotBuilt(abs string) error {
 	}
 	pr := p.prog
 	return declinef(declOutputNotBuilt, "line %d: %s runs %s, which the build on line %d does not write: %s (%s), so it writes %s%s in %s; the original container cannot start either (the file is missing), so there is nothing to copy (run %s instead, or make the build write the name the command runs)", pr.holder.first, pr.holder.kw, abs, line, o.Why, from, base, o.Ext, path.Join(dir, o.Dir), path.Join(dir, o.Dir, base+o.Ext))
+}
+
+// pathNotWritten declines a command that runs a file outside every
+// folder a step of the file may write (review 22, E: java -jar /target.jar
+// after mvn install in /app): the original builds and fails only at
+// start, but a COPY --from of the file would fail the converted build, so
+// converting with a warning would turn a building file into a failing
+// build. Nothing is judged when a RUN names the file or runs in a folder
+// holding it, or when a COPY writes into a folder holding it (a step may
+// put it there, or the context may hold it).
+func (p *plan) pathNotWritten(abs string, last *buildUse, line int, dir, file string) error {
+	f := p.f
+	name := path.Base(abs)
+	for _, r := range f.runs {
+		if strings.Contains(r.text, name) || under(abs, r.cwd) || r.unread {
+			return nil
+		}
+	}
+	for _, c := range f.copies {
+		dest := c.cp.DestPath
+		if d, ok := f.expand(dest); ok {
+			dest = d
+		}
+		if strings.Contains(dest, "$") {
+			return nil
+		}
+		if under(abs, absIn(c.cwd, dest)) {
+			return nil
+		}
+	}
+	o := last.bc.Output
+	writes := "writes in " + path.Join(dir, o.Dir)
+	run := ""
+	if text, from, ok := f.contextFileMax(path.Join(dir, file), 1<<20); ok {
+		if base, ok := o.BaseName([]byte(text)); ok {
+			writes = fmt.Sprintf("writes %s%s in %s (%s: %s)", base, o.Ext, path.Join(dir, o.Dir), from, o.Why)
+			run = fmt.Sprintf("run %s instead, or ", path.Join(dir, o.Dir, base+o.Ext))
+		}
+	}
+	pr := p.prog
+	return declinef(declPathNotWritten, "line %d: %s runs %s, which no COPY brings into the image and no RUN writes: the build on line %d %s; the original image builds and its container cannot start (the file is missing), and a copy of the file into the runtime would fail the build (%smake a RUN write %s)", pr.holder.first, pr.holder.kw, abs, line, writes, run, abs)
+}
+
+// lastOutputBuild finds the last build step whose output the preset
+// names (mvn package: target/), the RUN line it is on, and the project
+// file it reads (its folder and name).
+func (p *plan) lastOutputBuild() (last *buildUse, line int, dir, file string, ok bool) {
+	f := p.f
+	for i := range f.runs {
+		for j := range f.runs[i].builds {
+			if b := &f.runs[i].builds[j]; b.bc.Output != nil {
+				last, line = b, f.runs[i].in.first
+			}
+		}
+	}
+	if last == nil || f.opt.Context == nil {
+		return nil, 0, "", "", false
+	}
+	o := last.bc.Output
+	dir, file = last.cwd, o.File
+	for i := 0; i < len(last.args); i++ {
+		w := last.args[i]
+		name, val, has := strings.Cut(w.text, "=")
+		if !slices.Contains(o.FileFlags, name) {
+			continue
+		}
+		if !has {
+			if i+1 >= len(last.args) {
+				return nil, 0, "", "", false
+			}
+			i++
+			w, val = last.args[i], last.args[i].text
+		}
+		if w.dynamic || val == "" {
+			return nil, 0, "", "", false
+		}
+		pf := val // a project file, or its folder
+		if path.Ext(val) != ".xml" {
+			pf = path.Join(val, o.File)
+		}
+		if !path.IsAbs(pf) {
+			pf = path.Join(last.cwd, pf)
+		}
+		dir, file = path.Dir(pf), path.Base(pf)
+	}
+	return last, line, dir, file, true
 }
 
 // runtimeProgram reports whether prog is a bare name that some runtime of

@@ -182,7 +182,7 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 			continue // `[` reads as an unquoted glob, but is the shell's test
 		}
 		if w.Dynamic {
-			if w.Text == "$@" || w.Text == "$*" {
+			if w.Text == "$@" || w.Text == "$*" || argsVar(w.Text, text) {
 				// exec "$@" runs the CMD the ENTRYPOINT is given: that
 				// program is needed as well.
 				if err := p.cmdOfScript(); err != nil {

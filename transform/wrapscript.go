@@ -18,8 +18,9 @@ import (
 // command, which must have its shell and what it runs.
 //
 // The evidence is the script's text, not its name: every command it
-// starts with a word only known at run time is "$@" or an array filled
-// from "$@" (CLI=("$@")), and at least one is. The command is what
+// starts with a word only known at run time is "$@", an array filled
+// from "$@" (CLI=("$@")) or a variable set only from "$@" (cmd="$@" ...
+// exec $cmd), and at least one is. The command is what
 // follows a `--` among the arguments when the script reads that word (a
 // `--)` case arm); with no `--`, all the arguments, when the script
 // shifts none of them away. Anything else is left to the script reading
@@ -57,7 +58,7 @@ func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
 	if err != nil {
 		return first, false, nil
 	}
-	runsArgs, shifts := false, false
+	runsArgs, shifts, viaVar := false, false, false
 	var execLine int
 	for _, c := range sc.Cmds {
 		args := c.Args()
@@ -74,6 +75,7 @@ func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
 			return first, false, nil
 		}
 		runsArgs = true
+		viaVar = viaVar || argsVar(args[0].Text, text)
 		execLine = 1 + strings.Count(text[:args[0].Pos], "\n")
 	}
 	if !runsArgs {
@@ -93,6 +95,10 @@ func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
 	}
 	if shell.CommandArg(wordTexts(rest)) > 0 {
 		return first, false, nil // a shell string: read as before
+	}
+	if viaVar && slices.ContainsFunc(rest, func(w word) bool { return strings.ContainsAny(w.text, " \t\n*?[") }) {
+		// $cmd splits and globs again what "$@" kept whole.
+		return first, false, nil
 	}
 	n := len(first) - len(rest)
 	if pr.exec != nil {
@@ -127,9 +133,10 @@ func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
 }
 
 // argsWord reports whether a script's program word is its arguments:
-// "$@", or "${NAME[@]}" of an array the script fills from "$@".
+// "$@", "${NAME[@]}" of an array the script fills from "$@", or $NAME of
+// a variable set only from them (argsVar).
 func argsWord(w, text string) bool {
-	if w == "$@" || w == "${@}" {
+	if w == "$@" || w == "${@}" || argsVar(w, text) {
 		return true
 	}
 	m := arrayAllRe().FindStringSubmatch(w)
@@ -140,3 +147,29 @@ func argsWord(w, text string) bool {
 }
 
 var arrayAllRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\$\{([A-Za-z_][A-Za-z0-9_]*)\[@\]\}$`) })
+
+// argsVar reports whether a script's program word is $NAME or ${NAME} of
+// a variable whose one assignment in the script is NAME="$@" (review 22,
+// A: cmd="$@" ... exec $cmd): unquoted, it splits back into the
+// arguments. Another assignment (NAME=x in a branch, read NAME, for NAME,
+// local NAME) or an IFS the script sets makes it something else, which
+// is left to the decline of a program only known at run time.
+func argsVar(w, text string) bool {
+	m := plainVarRe().FindStringSubmatch(w)
+	if m == nil {
+		return false
+	}
+	name := m[1]
+	if m[2] != "" {
+		name = m[2]
+	}
+	q := regexp.QuoteMeta(name)
+	from := regexp.MustCompile(`(?m)(^|[;&|\s])` + q + `=("\$@"|"\$\{@\}"|\$@)(\s|;|$)`)
+	any := regexp.MustCompile(`(?m)(^|[;&|\s])` + q + `=`)
+	other := regexp.MustCompile(`(?m)\b(read|for|local|export|readonly|declare|typeset|unset)\b[^\n;]*\b` + q + `\b`)
+	return len(from.FindAllString(text, -1)) == 1 && len(any.FindAllString(text, -1)) == 1 && !other.MatchString(text) && !strings.Contains(text, "IFS")
+}
+
+var plainVarRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:\$([A-Za-z_][A-Za-z0-9_]*)|\$\{([A-Za-z_][A-Za-z0-9_]*)\})$`)
+})

@@ -1,0 +1,3 @@
+module example.com/testex
+
+go 1.21

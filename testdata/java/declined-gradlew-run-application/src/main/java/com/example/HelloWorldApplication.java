@@ -1,0 +1,7 @@
+package com.example;
+
+public class HelloWorldApplication {
+    public static void main(String[] args) {
+        System.out.println("Hello World");
+    }
+}
