@@ -2016,7 +2016,7 @@ type Modules struct {
 	// DependencyComments is a regexp over those files whose matches are
 	// comments, read as blank before DependencyMatch.
 	DependencyComments string `yaml:"dependency_comments"`
-	Same            string   `yaml:"same"`
+	Same               string `yaml:"same"`
 	// DependencyFlags are an install's options whose value is one more
 	// such file (pip install -r FILE).
 	DependencyFlags []string `yaml:"dependency_flags"`
