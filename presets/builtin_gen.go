@@ -9457,6 +9457,9 @@ var builtinPresets = []*Preset{
 				Tool:    "apk",
 				Keep:    true,
 				BuildOnly: []string{
+					"npm",
+					"yarn",
+					"pnpm",
 					"*-dev",
 					"gcc",
 					"g++",
