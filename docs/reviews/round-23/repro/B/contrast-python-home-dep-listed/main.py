@@ -1,0 +1,3 @@
+from interpreter import interpreter
+
+interpreter.chat("hello")

@@ -1,0 +1,7 @@
+package com.example;
+
+public class App {
+    public static void main(String[] args) {
+        System.out.println(Runtime.getRuntime().maxMemory());
+    }
+}
