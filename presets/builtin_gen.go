@@ -9695,6 +9695,10 @@ var builtinPresets = []*Preset{
 							Config:  "tsconfig.json",
 							OutDir:  "compilerOptions.outDir",
 							RootDir: "compilerOptions.rootDir",
+							Extends: "extends",
+							ExtendsSuffixes: []string{
+								".json",
+							},
 						},
 					},
 				},

@@ -982,6 +982,16 @@ type CompiledOut struct {
 	// RootDir that of the source folder, the config's own when unset.
 	OutDir  string `yaml:"out_dir"`
 	RootDir string `yaml:"root_dir"`
+	// Extends is the key naming the files this one extends (a string,
+	// or a list in which a later file wins over an earlier one): where
+	// the file leaves OutDir or RootDir unset, the files it extends give
+	// them, each relative to the folder of the file that sets it. Only a
+	// relative name (./, ../) is followed, as written or with one of
+	// ExtendsSuffixes after it; another (a package the compiler finds in
+	// an installed folder) is out of reach, and a folder it may set
+	// leaves the start unmapped.
+	Extends         string   `yaml:"extends"`
+	ExtendsSuffixes []string `yaml:"extends_suffixes"`
 }
 
 // Artifact says where a build command writes its output.

@@ -1395,6 +1395,14 @@ func validateDevImports(d *DevImports) *presetErr {
 			if c.Config == "" || strings.Contains(c.Config, "/") || c.OutDir == "" {
 				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.compiled.%d", i), "compiled needs config (a file name, no /) and out_dir"}
 			}
+			if len(c.ExtendsSuffixes) > 0 && c.Extends == "" {
+				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.compiled.%d", i), "extends_suffixes needs extends"}
+			}
+			for _, x := range c.ExtendsSuffixes {
+				if x == "" || strings.Contains(x, "/") {
+					return &presetErr{fmt.Sprintf("dev_deps.imports.reach.compiled.%d", i), fmt.Sprintf("%q: an extends suffix is a file ending, no /", x)}
+				}
+			}
 		}
 	}
 	return nil
