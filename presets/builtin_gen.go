@@ -9695,6 +9695,10 @@ var builtinPresets = []*Preset{
 							Config:  "tsconfig.json",
 							OutDir:  "compilerOptions.outDir",
 							RootDir: "compilerOptions.rootDir",
+							Extends: "extends",
+							ExtendsSuffixes: []string{
+								".json",
+							},
 						},
 					},
 				},
@@ -10828,6 +10832,21 @@ var builtinPresets = []*Preset{
 						"(?m)^[ \\t]*for[ \\t]+(?P<name>[A-Za-z_]\\w*)[ \\t]+in[ \\t]*[\\[(](?P<list>[^\\[\\]()\\n]*)[\\])][ \\t]*:",
 					},
 					Shadow: "(?m)^[ \\t]*(?:[\\w.\\[\\]]+[ \\t]*,[ \\t]*)*\\(?[ \\t]*{name}[ \\t]*(?:,[^=\\n]*)?(?::[^=\\n]*)?=[^=]|\\bfor[ \\t]+[\\w \\t,()]*?\\b{name}\\b[\\w \\t,()]*?\\bin\\b|\\bdef[ \\t]+\\w+[ \\t]*\\([^)]*\\b{name}\\b|\\blambda\\b[^:\\n]*\\b{name}\\b|\\bas[ \\t]+{name}\\b|\\b(?:global|nonlocal|import|del|class)\\b[^\\n]*\\b{name}\\b|\\b{name}[ \\t]*(?::=|(?:[-+*/%&|^@]|//|\\*\\*|<<|>>)=)",
+				},
+				NamedValues: []NamedValue{
+					{
+						Calls: []string{
+							"\\bcreate_engine\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*[,)]",
+						},
+						Value: "^sqlite(?:\\+\\w+)?:///(?P<path>[^?:]+)(?:\\?.*)?$",
+						Bindings: &PathBindings{
+							Patterns: []string{
+								"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*[rRuU]?(?P<value>\"[^\"\\\\\\n]*\"|'[^'\\\\\\n]*')[ \\t]*(?:#[^\\n]*)?\\r?$",
+								"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?P<value>[A-Za-z_]\\w*)[ \\t]*(?:#[^\\n]*)?\\r?$",
+							},
+							Shadow: "(?m)^[ \\t]*(?:[\\w.\\[\\]]+[ \\t]*,[ \\t]*)*\\(?[ \\t]*{name}[ \\t]*(?:,[^=\\n]*)?(?::[^=\\n]*)?=[^=]|\\bfor[ \\t]+[\\w \\t,()]*?\\b{name}\\b[\\w \\t,()]*?\\bin\\b|\\bdef[ \\t]+\\w+[ \\t]*\\([^)]*\\b{name}\\b|\\blambda\\b[^:\\n]*\\b{name}\\b|\\bas[ \\t]+{name}\\b|\\b(?:global|nonlocal|import|del|class)\\b[^\\n]*\\b{name}\\b|\\b{name}[ \\t]*(?::=|(?:[-+*/%&|^@]|//|\\*\\*|<<|>>)=)",
+						},
+					},
 				},
 				Imports: &SourceImports{
 					Statements: []string{
@@ -13407,7 +13426,9 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*(?P<value>[A-Za-z_]\\w*)\\s*\\)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}, {"Path("}, {")"}}},
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*[rRuU]?(?P<value>\"[^\"\\\\\\n]*\"|'[^'\\\\\\n]*')\\s*\\)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}, {"Path("}, {"\"", "'"}, {")"}}},
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?P<value>[A-Za-z_]\\w*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}}},
+	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?P<value>[A-Za-z_]\\w*)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}}},
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*[rRuU]?(?P<value>\"[^\"\\\\\\n:]*\"|'[^'\\\\\\n:]*')[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}, {"\"", "'"}}},
+	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*[rRuU]?(?P<value>\"[^\"\\\\\\n]*\"|'[^'\\\\\\n]*')[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}, {"\"", "'"}}},
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*os\\.path\\.join\\(\\s*(?:(?P<value>[A-Za-z_]\\w*)|[rRuU]?(?P<alt>\"[^\"\\\\\\n]*\"|'[^'\\\\\\n]*'))(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)\\s*\\)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}, {"os.path.join("}, {","}, {"\"", "'"}, {")"}}},
 	{"(?m)^(?P<var>var)[ \\t]+(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"var"}, {"="}, {"\"", "`"}}},
 	{"(?m)^//go:embed[ \\t]+(.+)$", [][]string{{"//go:embed"}}},
@@ -13573,6 +13594,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bclient\\s*:\\s*['\"](?:sqlite3?|better-sqlite3)['\"][^{}]*?\\bconnection\\s*:\\s*\\{[^{}]*?\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"client"}, {":"}, {"sqlite", "better-sqlite3"}, {"connection"}, {":"}, {"{"}, {"filename"}, {":"}}},
 	{"\\bconnection\\s*:\\s*\\{[^{}]*?\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*\\}[^{}]*?\\bclient\\s*:\\s*['\"](?:sqlite3?|better-sqlite3)['\"]", [][]string{{"connection"}, {":"}, {"{"}, {"filename"}, {":"}, {"}"}, {"client"}, {":"}, {"sqlite", "better-sqlite3"}}},
 	{"\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*['\"`]\\s*(?P<prog>[^'\"`$\\s]+)", [][]string{{"const"}, {"="}}},
+	{"\\bcreate_engine\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*[,)]", [][]string{{"create_engine("}}},
 	{"\\bcreate_engine\\(\\s*[rRuU]?[\"']sqlite(?:\\+\\w+)?:///(?P<path>[^\"':?\\n]+)[\"'?]", [][]string{{"create_engine("}, {"sqlite"}, {":///"}}},
 	{"\\bdatabase\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*?\\btype\\s*:\\s*['\"](?:sqlite|better-sqlite3)['\"]", [][]string{{"database"}, {":"}, {"type"}, {":"}, {"sqlite", "better-sqlite3"}}},
 	{"\\bdest\\s*:\\s*['\"](?P<path>[^'\"]+)['\"]", [][]string{{"dest"}, {":"}}},
@@ -13743,6 +13765,7 @@ var builtinLiterals = []patternLiterals{
 	{"^dhi\\.io/(?P<hardened_name>[^/]+)$", [][]string{{"dhi.io/"}}},
 	{"^docker$", [][]string{{"docker"}}},
 	{"^only-system$", [][]string{{"only-system"}}},
+	{"^sqlite(?:\\+\\w+)?:///(?P<path>[^?:]+)(?:\\?.*)?$", [][]string{{"sqlite"}, {":///"}}},
 	{"alpine", [][]string{{"alpine"}}},
 	{"amazoncorretto-\\d+-alpine", [][]string{{"amazoncorretto-"}, {"-alpine"}}},
 	{"amazoncorretto-\\d+-debian", [][]string{{"amazoncorretto-"}, {"-debian"}}},

@@ -1278,12 +1278,59 @@ func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written
 			}
 		}
 	}
+	for _, nv := range s.NamedValues {
+		budget := bindingScanBudget // each its own, as BindingsCapped counts
+		hits = append(hits, s.valueHits(nv, name, data, src, &budget)...)
+	}
 	slices.SortStableFunc(hits, func(a, b pathHit) int { return a.at - b.at })
 	out := make([]Written, len(hits))
 	for i, h := range hits {
 		out[i] = Written{h.path, h.under}
 	}
 	return out
+}
+
+// valueHits returns the paths the calls of nv in data write: each call's
+// name bound, by nv.Bindings and through the source's imports, to a
+// literal from which nv.Value reads a path. A name bound to no literal,
+// or to one Value does not read, gives nothing (NamedValues).
+func (s *WriteSources) valueHits(nv NamedValue, name string, data []byte, src Sources, budget *int) []pathHit {
+	var hits []pathHit
+	var im *importer
+	var bnd *PathBindings
+	vr := re(nv.Value)
+	gp := vr.SubexpIndex("path")
+	for _, p := range nv.Calls {
+		if !mayMatch(p, data) {
+			continue
+		}
+		if bnd == nil {
+			vs := *s
+			vs.Bindings = nv.Bindings
+			bnd = nv.Bindings.withMemo()
+			if s.Imports != nil && src != nil {
+				// Not the cache src shares: that holds what the
+				// path bindings bind, and these bind other literals.
+				im = &importer{s: &vs, name: name, data: data, src: src, depth: importDepth, cache: &ImportCache{}}
+			}
+		}
+		cr := re(p)
+		g := cr.SubexpIndex("name")
+		for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] < 0 {
+				continue
+			}
+			if *budget -= m[0]; *budget < 0 {
+				return hits // BindingsCapped tells
+			}
+			for _, v := range bnd.boundIn(data, string(data[m[2*g]:m[2*g+1]]), m[2*g], namedDepth, im) {
+				if vm := vr.FindStringSubmatchIndex(v); vm != nil && vm[2*gp] >= 0 {
+					hits = append(hits, pathHit{m[2*g], v[vm[2*gp]:vm[2*gp+1]], false})
+				}
+			}
+		}
+	}
+	return hits
 }
 
 // UnboundIn reports whether a write call of the source at name writes by
@@ -1349,10 +1396,17 @@ var bindingScanBudget = 32 << 20 // a var for tests
 // than WritesIn and UnnamedWritesIn look up (bindingScanBudget): the
 // writes past the budget are not read.
 func (s *WriteSources) BindingsCapped(data []byte) bool {
-	if s == nil || s.Bindings == nil || len(s.Named) == 0 {
+	if s == nil {
 		return false
 	}
-	for _, set := range [][]string{s.Named, s.Unnamed} {
+	var sets [][]string
+	if s.Bindings != nil && len(s.Named) > 0 {
+		sets = [][]string{s.Named, s.Unnamed}
+	}
+	for _, nv := range s.NamedValues {
+		sets = append(sets, nv.Calls)
+	}
+	for _, set := range sets {
 		total := 0
 		for _, p := range set {
 			if !mayMatch(p, data) {

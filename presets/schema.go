@@ -982,6 +982,16 @@ type CompiledOut struct {
 	// RootDir that of the source folder, the config's own when unset.
 	OutDir  string `yaml:"out_dir"`
 	RootDir string `yaml:"root_dir"`
+	// Extends is the key naming the files this one extends (a string,
+	// or a list in which a later file wins over an earlier one): where
+	// the file leaves OutDir or RootDir unset, the files it extends give
+	// them, each relative to the folder of the file that sets it. Only a
+	// relative name (./, ../) is followed, as written or with one of
+	// ExtendsSuffixes after it; another (a package the compiler finds in
+	// an installed folder) is out of reach, and a folder it may set
+	// leaves the start unmapped.
+	Extends         string   `yaml:"extends"`
+	ExtendsSuffixes []string `yaml:"extends_suffixes"`
 }
 
 // Artifact says where a build command writes its output.
@@ -1265,6 +1275,13 @@ type WriteSources struct {
 	Named []string `yaml:"named"`
 	// Bindings bind a name to paths for good, for Named.
 	Bindings *PathBindings `yaml:"bindings"`
+	// NamedValues are write calls given a name whose bound literal holds
+	// the path inside a larger value (review 22, finding F: an SQLite URL
+	// in create_engine(config.DB_URL)). Unlike Named's, such a call by a
+	// name bound to nothing restage can read writes nothing it counts:
+	// the same call is as often given a server's URL from the
+	// environment, which opens no file.
+	NamedValues []NamedValue `yaml:"named_values"`
 	// Imports are how a source binds a name to the binding another
 	// source of the build context gives it (Python's from MODULE import
 	// NAME, a Go package's other files), which Bindings then read as if
@@ -1339,6 +1356,22 @@ type SocketClient struct {
 	Call string `yaml:"call"`
 	// Path is the socket the call connects to, one of Sockets.Paths.
 	Path string `yaml:"path"`
+}
+
+// NamedValue is a write call whose argument is a name bound to a value
+// that holds the written path (WriteSources.NamedValues).
+type NamedValue struct {
+	// Calls are regexps over a source matching the call, with group
+	// "name" the plain or dotted name it is given.
+	Calls []string `yaml:"calls"`
+	// Value is a regexp over a literal the name is bound to (without its
+	// quotes): group "path" is the path written; a literal it does not
+	// match (a server's URL) names no write.
+	Value string `yaml:"value"`
+	// Bindings bind a name to literals as WriteSources.Bindings do, and
+	// are read through the same Imports; their literals may be any
+	// value (a URL holds a colon, which a path binding refuses).
+	Bindings *PathBindings `yaml:"bindings"`
 }
 
 // PathBindings says how a source binds a name to literal paths for good.

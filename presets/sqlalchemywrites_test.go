@@ -67,3 +67,34 @@ func TestPythonSQLAlchemyConfigURL(t *testing.T) {
 		t.Error("the key db is not told read by cfg['db'] alone")
 	}
 }
+
+// TestPythonSQLAlchemyNamedURL: create_engine given a name writes the
+// SQLite URL's file that the name is bound to (review 22, finding F);
+// a server's URL, an in-memory database, a name bound to no literal and
+// a name bound anew before the call write nothing, and none of them is
+// a write by an unknown path (UnboundIn), as open(NAME, "w") would be.
+func TestPythonSQLAlchemyNamedURL(t *testing.T) {
+	ws := builtinPreset(t, "python").Writes.Sources
+	for _, c := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"bound", "DB_URL = \"sqlite:////data/app.db\"\nengine = create_engine(DB_URL)\n", []string{"/data/app.db"}},
+		{"annotated, relative", "DB_URL: str = 'sqlite:///app.db'\ncreate_engine(DB_URL, echo=True)\n", []string{"app.db"}},
+		{"through a name", "URL = \"sqlite+pysqlite:////data/app.db?timeout=5\"\nDB = URL\ncreate_engine(DB)\n", []string{"/data/app.db"}},
+		{"a server", "DB_URL = \"postgresql://u:p@db/app\"\ncreate_engine(DB_URL)\n", nil},
+		{"in memory", "DB_URL = \"sqlite:///:memory:\"\ncreate_engine(DB_URL)\n", nil},
+		{"from the environment", "DB_URL = os.environ.get(\"DATABASE_URL\")\ncreate_engine(DB_URL)\n", nil},
+		{"bound anew", "DB_URL = \"sqlite:////data/app.db\"\nDB_URL = os.environ[\"DATABASE_URL\"]\ncreate_engine(DB_URL)\n", nil},
+		{"bound after the call", "create_engine(DB_URL)\nDB_URL = \"sqlite:////data/app.db\"\n", nil},
+		{"an f-string", "DB_URL = f\"sqlite:////{ROOT}/app.db\"\ncreate_engine(DB_URL)\n", nil},
+	} {
+		data := []byte(c.src)
+		if got := ws.Paths(data); !slices.Equal(got, c.want) {
+			t.Errorf("%s: writes %q, want %q", c.name, got, c.want)
+		}
+		if ws.UnboundIn("", data, nil) {
+			t.Errorf("%s: counted as a write by an unknown path", c.name)
+		}
+	}
+}

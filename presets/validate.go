@@ -1059,6 +1059,31 @@ func validateWrites(w *Writes) *presetErr {
 	if len(s.Named) > 0 && s.Bindings == nil {
 		return &presetErr{"writes.sources.named", "named write calls need writes.sources.bindings"}
 	}
+	for i, nv := range s.NamedValues {
+		where := fmt.Sprintf("writes.sources.named_values.%d", i)
+		if len(nv.Calls) == 0 || nv.Bindings == nil || len(nv.Bindings.Patterns) == 0 {
+			return &presetErr{where, "a named value needs calls, a value and bindings with patterns"}
+		}
+		for j, pat := range nv.Calls {
+			re, err := compileRE(pat)
+			if err != nil {
+				return &presetErr{fmt.Sprintf("%s.calls.%d", where, j), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+			}
+			if re.SubexpIndex("name") < 0 {
+				return &presetErr{fmt.Sprintf("%s.calls.%d", where, j), fmt.Sprintf("pattern %q has no group named name", pat)}
+			}
+		}
+		re, err := compileRE(nv.Value)
+		if err != nil {
+			return &presetErr{where + ".value", fmt.Sprintf("bad pattern %q: %v", nv.Value, err)}
+		}
+		if re.SubexpIndex("path") < 0 {
+			return &presetErr{where + ".value", fmt.Sprintf("pattern %q has no group named path", nv.Value)}
+		}
+		if err := nv.Bindings.validate(where + ".bindings"); err != nil {
+			return err
+		}
+	}
 	for i, c := range s.ConfigPaths {
 		where := fmt.Sprintf("writes.sources.config_paths.%d", i)
 		if err := validFileGlobs(where, "config_paths", c.Files); err != nil {
@@ -1369,6 +1394,14 @@ func validateDevImports(d *DevImports) *presetErr {
 		for i, c := range r.Compiled {
 			if c.Config == "" || strings.Contains(c.Config, "/") || c.OutDir == "" {
 				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.compiled.%d", i), "compiled needs config (a file name, no /) and out_dir"}
+			}
+			if len(c.ExtendsSuffixes) > 0 && c.Extends == "" {
+				return &presetErr{fmt.Sprintf("dev_deps.imports.reach.compiled.%d", i), "extends_suffixes needs extends"}
+			}
+			for _, x := range c.ExtendsSuffixes {
+				if x == "" || strings.Contains(x, "/") {
+					return &presetErr{fmt.Sprintf("dev_deps.imports.reach.compiled.%d", i), fmt.Sprintf("%q: an extends suffix is a file ending, no /", x)}
+				}
 			}
 		}
 	}

@@ -115,6 +115,7 @@ const (
 	infoProgramRuntime     Code = "RS174"
 	infoProgramInstall     Code = "RS175"
 	infoToolLeft           Code = "RS176"
+	infoScriptInstall      Code = "RS177"
 	infoCmdJoined          Code = "RS178"
 	infoScriptBeside       Code = "RS179"
 	infoVMKept             Code = "RS180"
@@ -311,6 +312,7 @@ var codes = []CodeInfo{
 	{infoProgramRuntime, KindInfo, "runtime flavor chosen for a program the sources run", "The app's sources run a program by name (exec.Command(\"sh\", ...), child_process.spawn('git'), subprocess.run([\"git\"])) that the preset's first runtime does not have: a runtime flavor that has it (a shell) or can install it is chosen."},
 	{infoProgramInstall, KindInfo, "program the sources run installed in the runtime", "The app's sources run a program by name that the original image had and no runtime flavor comes with (git): the runtime installs it with its package manager."},
 	{infoToolLeft, KindInfo, "released tool left in the builder", "A program the build installs from a package outside the app's module or with a version (go install github.com/swaggo/swag/cmd/swag@latest) is used only by the build: neither CMD, ENTRYPOINT nor HEALTHCHECK runs it, so it stays in the builder, and its build gets no static switch (CGO_ENABLED=0)."},
+	{infoScriptInstall, KindInfo, "program a start script runs installed in the runtime", "The shell script of the build context that the command runs (a wait-for script in front of the program, an ENTRYPOINT script) runs a program that the original image had and no runtime flavor that can run the program has (wget on the full node image): the runtime is chosen for the rest of what the command needs, and installs that program with its package manager, as for a HEALTHCHECK's (RS130)."},
 	{infoCmdJoined, KindInfo, "program's file named in CMD", "The exec-form ENTRYPOINT runs the interpreter and the exec-form CMD names the file it runs (ENTRYPOINT [\"java\"], CMD [\"-jar\", \"app.jar\"]): Docker runs the two as one command, so the file is read from the CMD, and the CMD is rewritten to name it by its absolute path."},
 	{infoScriptBeside, KindInfo, "files beside the jar copied", "The file the interpreter runs loads files from beside itself (Quarkus's quarkus-run.jar its lib/, app/ and quarkus/ folders; a legacy *-runner.jar the lib/ folder), by the preset's script_beside rules: the runtime copies them, or the file's whole folder, with it."},
 	{infoVMKept, KindInfo, "builder's virtual machine kept", "The builder runs a virtual machine other than the preset's default one (IBM J9 / Eclipse OpenJ9 for maven:3-ibmjava-8): the runtime is one of the same family (ibm-semeru-runtimes), so its defaults and the options it knows stay."},

@@ -24,16 +24,20 @@ type program struct {
 	dir        string   // the folder a leading `cd DIR &&` changes to, absolute; "" for the working folder
 	shell      string   // the shell the command needs
 	tools      []string // programs the runtime must have
-	interp     bool     // the program is one of the preset's interpreters
-	scriptAt   int      // index in exec of the file the interpreter runs
-	orig       []string // exec as the file wrote it
-	glob       string   // the glob globMark stands for
-	options    []string // interpreter options expanded from OptionsVars
-	resolved   bool     // the command was replaced by the script a runner runs
-	newText    string   // replacement instruction line, when rewritten
-	art        *artifact
-	abs        string
-	scriptFile string // the shell script the command runs, when it runs one
+	// scriptTools are the programs of tools that a start script of the
+	// context runs (not its shell): when no runtime that can run the
+	// rest has one, the runtime may install it (scriptInstallable).
+	scriptTools []string
+	interp      bool     // the program is one of the preset's interpreters
+	scriptAt    int      // index in exec of the file the interpreter runs
+	orig        []string // exec as the file wrote it
+	glob        string   // the glob globMark stands for
+	options     []string // interpreter options expanded from OptionsVars
+	resolved    bool     // the command was replaced by the script a runner runs
+	newText     string   // replacement instruction line, when rewritten
+	art         *artifact
+	abs         string
+	scriptFile  string // the shell script the command runs, when it runs one
 	// entrypointShell is the shell of the builder image's ENTRYPOINT
 	// script, which runs the CMD's script that has no #! line.
 	entrypointShell string

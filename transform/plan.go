@@ -86,6 +86,10 @@ type plan struct {
 	// them: their warning goes there once the runtime is chosen.
 	hcLacked   []string
 	hcLackedAt int
+	// scriptInstall are the programs a start script runs that the runtime
+	// installs (installForScript), which tie the runtime to its image.
+	scriptInstall []string
+	scriptWith    []presets.InstallWith
 	// buildOnlyLeft are build-only packages the builder installs that
 	// stay there (named when the sources run a program no literal names).
 	buildOnlyLeft []string

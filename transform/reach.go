@@ -112,32 +112,24 @@ func (p *plan) buildMayRewrite() bool {
 // compiledSource finds the source of the build context that a compiler
 // the preset's reach knows (tsc) makes the missing start file from: the
 // first of the compiler's configuration files in the start's folder or
-// above it decides, by its output and source folders.
+// above it decides, by its output and source folders (compiledDirs).
 func compiledSource(ctx fs.FS, r *presets.Reach, start string) (string, bool) {
 	for _, c := range r.Compiled {
 		for dir := path.Dir(start); ; dir = path.Dir(dir) {
-			data, err := fs.ReadFile(ctx, path.Join(dir, c.Config))
-			if err == nil {
-				doc, err := decodeJSONC(data)
-				if err != nil {
+			file := path.Join(dir, c.Config)
+			if _, err := fs.Stat(ctx, file); err == nil {
+				outDir, srcDir, ok := compiledDirs(ctx, c, file, extendsDepth)
+				if !ok || outDir == "" {
 					return "", false
 				}
-				out, ok := jsonAt(doc, c.OutDir)
-				outDir, isStr := out.(string)
-				if !ok || !isStr || outDir == "" {
-					return "", false // set elsewhere (extends), or not at all
+				if srcDir == "" {
+					srcDir = dir
 				}
-				srcDir := "."
-				if v, ok := jsonAt(doc, c.RootDir); ok {
-					if srcDir, ok = v.(string); !ok {
-						return "", false
-					}
-				}
-				rel, ok := names(start, path.Join(dir, outDir))
+				rel, ok := names(start, outDir)
 				if !ok || rel == "" {
 					return "", false
 				}
-				return resolveLoad(ctx, r, path.Join(dir, srcDir, strings.TrimSuffix(rel, path.Ext(rel))))
+				return resolveLoad(ctx, r, path.Join(srcDir, strings.TrimSuffix(rel, path.Ext(rel))))
 			}
 			if dir == "." || dir == "/" {
 				break
@@ -145,6 +137,99 @@ func compiledSource(ctx fs.FS, r *presets.Reach, start string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// extendsDepth bounds the chain of configuration files one extends (and
+// a loop of them).
+const extendsDepth = 8
+
+// compiledDirs returns the output and source folders, as paths of the
+// build context, that the configuration file sets or takes from the
+// files it extends ("" when none sets one): ok is false when a file
+// cannot be read, a value is no string, or a folder still unset may come
+// from a file out of reach.
+func compiledDirs(ctx fs.FS, c presets.CompiledOut, file string, depth int) (out, src string, ok bool) {
+	data, err := fs.ReadFile(ctx, file)
+	if err != nil {
+		return "", "", false
+	}
+	doc, err := decodeJSONC(data)
+	if err != nil {
+		return "", "", false
+	}
+	dir := path.Dir(file)
+	// folder reads a key's folder, relative to this file's folder.
+	folder := func(key string) (string, bool) {
+		v, set := jsonAt(doc, key)
+		if !set || key == "" {
+			return "", true
+		}
+		s, isStr := v.(string)
+		if !isStr || s == "" || path.IsAbs(s) {
+			return "", false
+		}
+		return path.Join(dir, s), true
+	}
+	if out, ok = folder(c.OutDir); !ok {
+		return "", "", false
+	}
+	if src, ok = folder(c.RootDir); !ok {
+		return "", "", false
+	}
+	unset := func() bool { return out == "" || c.RootDir != "" && src == "" }
+	if !unset() || c.Extends == "" {
+		return out, src, true
+	}
+	v, set := jsonAt(doc, c.Extends)
+	if !set {
+		return out, src, true
+	}
+	var bases []string
+	switch v := v.(type) {
+	case string:
+		bases = []string{v}
+	case []any:
+		for _, b := range v {
+			s, isStr := b.(string)
+			if !isStr {
+				return "", "", false
+			}
+			bases = append(bases, s)
+		}
+	default:
+		return "", "", false
+	}
+	if depth <= 0 {
+		return "", "", false
+	}
+	// The later file wins over the earlier, this one over both.
+	for i := len(bases) - 1; i >= 0 && unset(); i-- {
+		b := bases[i]
+		if !strings.HasPrefix(b, "./") && !strings.HasPrefix(b, "../") {
+			return "", "", false
+		}
+		found := ""
+		for _, sfx := range append([]string{""}, c.ExtendsSuffixes...) {
+			if st, err := fs.Stat(ctx, path.Join(dir, b+sfx)); err == nil && !st.IsDir() {
+				found = path.Join(dir, b+sfx)
+				break
+			}
+		}
+		if found == "" {
+			return "", "", false
+		}
+		bo, bs, ok := compiledDirs(ctx, c, found, depth-1)
+		if !ok {
+			return "", "", false
+		}
+		if out == "" {
+			out = bo
+		}
+		if src == "" {
+			src = bs
+		}
+	}
+	return out, src, true
 }
 
 // contextFileAt returns the build context's path of the file or folder

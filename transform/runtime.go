@@ -822,6 +822,12 @@ func (p *plan) chooseRuntime() error {
 		}
 		r := pick(asked, false)
 		if r == nil {
+			if err := p.installForScript([]string{asked}, &need, pick); err != nil {
+				return err
+			}
+			r = p.runtime
+		}
+		if r == nil {
 			return declinef(declRuntimeCannotRun, "--runtime %s cannot run this program: %s", asked, p.unmet(asked, libc, need, values))
 		}
 		p.runtime, p.why = r, "asked for with --runtime "+asked+"; "+r.Why
@@ -831,6 +837,11 @@ func (p *plan) chooseRuntime() error {
 			if r := pick(fl, false); r != nil {
 				p.runtime = r
 				break
+			}
+		}
+		if p.runtime == nil {
+			if err := p.installForScript(order, &need, pick); err != nil {
+				return err
 			}
 		}
 		if p.runtime == nil {
@@ -862,8 +873,9 @@ func (p *plan) chooseRuntime() error {
 			}
 		}
 	}
+	p.noteScriptInstall()
 	hcRuns := len(p.runs)
-	if err := p.fitHealthcheck(tools, asked != "", pick); err != nil {
+	if err := p.fitHealthcheck(tools, asked != "", len(p.scriptInstall) > 0, pick); err != nil {
 		return err
 	}
 	pickWith := func(flavor string, extra []string) *Runtime {
@@ -882,7 +894,7 @@ func (p *plan) chooseRuntime() error {
 		}
 		return nil
 	}
-	if err := p.fitPrograms(asked != "", len(p.runs) > hcRuns, pickWith); err != nil {
+	if err := p.fitPrograms(asked != "", len(p.runs) > hcRuns || len(p.scriptInstall) > 0, pickWith); err != nil {
 		return err
 	}
 	if err := p.installAlongside(); err != nil {
@@ -1054,13 +1066,13 @@ func (p *plan) hcMissing(tools []string) []string {
 // image had); otherwise the file is declined, since the check would fail.
 // A runtime asked for with --runtime is kept: it gets the install when it
 // can, else a warning.
-func (p *plan) fitHealthcheck(tools []string, asked bool, pick func(string, bool) *Runtime) error {
+func (p *plan) fitHealthcheck(tools []string, asked, tied bool, pick func(string, bool) *Runtime) error {
 	f := p.f
-	miss := missingTools(p.runtime, tools)
+	miss := p.hcMissing(missingTools(p.runtime, tools))
 	if len(miss) == 0 {
 		return nil
 	}
-	if !asked {
+	if !asked && !tied {
 		for _, fl := range p.order() {
 			if r := pick(fl, true); r != nil {
 				p.notes.note(f.healthcheck.first, infoFlavorHealth, "runtime %s chosen because HEALTHCHECK runs %s", r.Flavor, strings.Join(miss, ", "))
@@ -1070,7 +1082,7 @@ func (p *plan) fitHealthcheck(tools []string, asked bool, pick func(string, bool
 		}
 	}
 	try := []*Runtime{p.runtime}
-	if !asked {
+	if !asked && !tied {
 		try = nil
 		for _, fl := range p.order() {
 			if r := pick(fl, false); r != nil && !slices.Contains(try, r) {
@@ -1095,6 +1107,70 @@ func (p *plan) fitHealthcheck(tools []string, asked bool, pick func(string, bool
 		return nil // the warning says it
 	}
 	return declinef(declHealthcheckTools, "line %d: HEALTHCHECK runs %s, which no runtime of the %s preset has or can install: the check would fail in the converted image (check with a program the build writes, or drop the HEALTHCHECK)", f.healthcheck.first, strings.Join(miss, ", "), f.preset.Name)
+}
+
+// installForScript chooses the runtime when none of flavors has what
+// the command needs: the first that has all of it but programs a start
+// script runs (scriptInstallable) and can install those, as
+// fitHealthcheck installs a HEALTHCHECK's (review 21, finding G: a
+// wait-for script's wget on the full node image, which slim lacks).
+// need then leaves them out, for the notes on the flavor; without such
+// a runtime, nothing changes and the caller declines as before.
+func (p *plan) installForScript(flavors []string, need *[]string, pick func(string, bool) *Runtime) error {
+	inst := p.scriptInstallable(*need)
+	if len(inst) == 0 {
+		return nil
+	}
+	saved := *need
+	*need = slices.DeleteFunc(slices.Clone(saved), func(t string) bool { return slices.Contains(inst, t) })
+	var try []*Runtime
+	for _, fl := range flavors {
+		if r := pick(fl, false); r != nil && !slices.Contains(try, r) {
+			try = append(try, r)
+		}
+	}
+	r, line, m, err := p.installOn(try, func(r *Runtime) []string { return missingTools(r, inst) })
+	if err != nil {
+		return err
+	}
+	if r == nil {
+		*need = saved
+		return nil
+	}
+	p.scriptWith = p.useInstall(r, line, m)
+	p.scriptInstall = m
+	return nil
+}
+
+// scriptInstallable are the programs of need that a start script runs
+// and the original image had: its variant does not lack them, or a
+// package the file installs gives them. One the original lacked never
+// ran there, and a runtime that installs it would run what the original
+// could not.
+func (p *plan) scriptInstallable(need []string) []string {
+	f := p.f
+	var out []string
+	for _, t := range p.prog.scriptTools {
+		if !slices.Contains(need, t) || !slices.Contains(p.prog.tools, t) || slices.Contains(p.pkgTools, t) {
+			continue
+		}
+		if f.variant.LacksProgram(f.repo, f.tag, t) && !f.installsPackage(t) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// noteScriptInstall says which programs of the start script the runtime
+// installs, after the note on its flavor.
+func (p *plan) noteScriptInstall() {
+	if len(p.scriptInstall) == 0 {
+		return
+	}
+	pr := p.prog
+	p.notes.note(pr.holder.first, infoScriptInstall, "the script %s that %s runs runs %s, which the original image had and no runtime that can run the command comes with: runtime %s installs it", pr.scriptFile, pr.holder.kw, strings.Join(p.scriptInstall, ", "), p.runtime.Flavor)
+	p.noteInstallWith(pr.holder.first, p.runtime, p.scriptWith)
 }
 
 // installOn returns the first runtime of try that can install what

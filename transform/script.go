@@ -193,7 +193,7 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 			}
 			return declinef(declRunTimeProgram, "line %d: the script %s that %s runs starts %s, which is only known at run time", holder.first, abs, holder.kw, w.Text)
 		}
-		p.needProgram(w.Text, sc.Funcs)
+		p.needScriptProgram(w.Text, sc.Funcs)
 	}
 	if !p.inFolder(abs) {
 		p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: holder})
@@ -208,6 +208,17 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 func (p *plan) needProgram(prog string, funcs []string) {
 	if t := p.toolNeed(prog, funcs); t != "" {
 		p.prog.tools = appendNew(p.prog.tools, t)
+	}
+}
+
+// needScriptProgram is needProgram for a program a start script runs,
+// which the runtime may install when it lacks it (scriptInstallable).
+func (p *plan) needScriptProgram(prog string, funcs []string) {
+	if t := p.toolNeed(prog, funcs); t != "" {
+		p.prog.tools = appendNew(p.prog.tools, t)
+		if !shell.IsShell(t) {
+			p.prog.scriptTools = appendNew(p.prog.scriptTools, t)
+		}
 	}
 }
 

@@ -122,7 +122,7 @@ func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
 			p.scriptCmds = append(p.scriptCmds, simpleCmd{c})
 		}
 		if !shell.Builtin(args[0].Text) {
-			p.needProgram(args[0].Text, sc.Funcs)
+			p.needScriptProgram(args[0].Text, sc.Funcs)
 		}
 	}
 	if !p.inFolder(abs) {

@@ -1,0 +1,1 @@
+DB_URL: str = "sqlite:///DataBase.db"
