@@ -16,8 +16,15 @@ bash e2e/images/build.sh
 bash e2e/real/images/build.sh
 bash e2e/real/restore.sh || echo "run: some apps were not restored; they are reported as such" >&2
 bash e2e/real/mavenrepo.sh "$cache/maven-repo" || echo "run: no Maven repository; Maven apps will not build" >&2
-if [[ ! -d "$cache/pyindex" ]]; then
-	bash e2e/real/pywheels.sh "$cache/pyindex" || echo "run: no Python wheel index; Python apps will not build" >&2
+# Made again when pyseeds.txt changes (a stamp of its hash, as mavenrepo.sh does for Maven's), so
+# an app whose packages a new seed brings builds on a machine that made the index before.
+pystamp=".seeds-$(sha256sum e2e/real/pyseeds.txt | cut -c1-16)"
+if [[ ! -f "$cache/pyindex/$pystamp" ]]; then
+	if bash e2e/real/pywheels.sh "$cache/pyindex"; then
+		rm -f "$cache/pyindex"/.seeds-* && touch "$cache/pyindex/$pystamp"
+	else
+		echo "run: no Python wheel index; Python apps will not build" >&2
+	fi
 fi
 "$GO" build -o "$cache/depserver" ./e2e/real/depserver
 offline=()
