@@ -663,13 +663,11 @@ func (p *plan) shellScriptArtifact() error {
 	if w := pr.words[at]; w.dynamic {
 		return declinef(declFileUnknown, "line %d: %s %s %s names a file the shell expands when the container starts: cannot tell which file to copy", pr.holder.first, pr.word, flag, w.text)
 	}
-	if len(p.optionVars) > 0 && f.preset.OptionsEnv != "" {
-		// The shell would still expand $JAVA_OPTS, whose ENV the
-		// runtime drops: its value moves to JAVA_TOOL_OPTIONS only
-		// for a command written in exec form.
-		v := "$" + p.optionVars[0]
-		return declinef(declShellOptionsVar, "line %d: the %s needs a shell when the container starts (%s) and reads %s, which restage carries only into a command it writes in exec form (as %s): in the shell-form command kept as written, %s would be empty, since the runtime does not carry the variable", pr.holder.first, pr.holder.kw, p.shellReason(), v, f.preset.OptionsEnv, v)
-	}
+	// The command stays as written, so its shell still expands
+	// $JAVA_OPTS: the option variables were not taken out of it, and
+	// their ENV is carried as any variable the start reads (planEnv;
+	// review 23, finding C), not moved to JAVA_TOOL_OPTIONS.
+	p.optionVars = nil
 	abs := p.abs(pr.words[at].text)
 	if err := p.outputNotBuilt(abs); err != nil {
 		return err
@@ -680,17 +678,6 @@ func (p *plan) shellScriptArtifact() error {
 	}
 	p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
 	return nil
-}
-
-// shellReason says what in the command needs the shell: its first word
-// the shell changes at start, else its other commands.
-func (p *plan) shellReason() string {
-	for _, w := range p.prog.words {
-		if w.dynamic {
-			return "it expands " + w.text
-		}
-	}
-	return "it runs more than one command"
 }
 
 // scriptBeside adds what the file the interpreter runs loads from beside

@@ -4,6 +4,9 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/restage/restage/shell"
 )
 
 // planEnv carries the run-time variables into the runtime stage.
@@ -11,9 +14,10 @@ func (p *plan) planEnv() error {
 	f := p.f
 	kept := map[string]bool{}
 	dropped := map[string]bool{}
+	reads := p.startReads()
 	for _, e := range f.env {
 		_, staticKey := f.preset.Static.Env.Lookup(e.key)
-		if (f.preset.DropsEnv(e.key) && !p.pathOfApp(e) && !slices.Contains(p.distEnv, e.key)) || staticKey {
+		if (f.preset.DropsEnv(e.key) && !p.pathOfApp(e) && !slices.Contains(p.distEnv, e.key) && !p.readAtStart(e.key, reads)) || staticKey {
 			dropped[e.key] = true
 			continue
 		}
@@ -104,6 +108,77 @@ func (p *plan) planEnv() error {
 		}
 	}
 	return nil
+}
+
+// readAtStart says whether the runtime's start reads the variable name,
+// which drop_env lists as the build's: then its ENV is the run's too,
+// and is carried with its value (review 23, finding C: JAVA_OPTS under a
+// kept `sh -c "java $JAVA_OPTS -jar ..."`). A variable the runtime
+// image sets itself (PATH, JAVA_HOME) is read with the runtime's value,
+// which the builder's would break.
+func (p *plan) readAtStart(name string, reads map[string]bool) bool {
+	return reads[name] && !p.runtimeHas(name)
+}
+
+// startReads are the variables that what starts in the runtime expands
+// when it runs: the text of a CMD, ENTRYPOINT or HEALTHCHECK that a shell
+// runs (shell form, CMD-SHELL, an exec-form `sh -c` string), as the
+// runtime has it, and the start script the command runs. An exec-form
+// command restage rewrote no longer expands anything, and the option
+// variables it took out of a shell-form command (moved to the options
+// variable, with RS308) are not read either.
+func (p *plan) startReads() map[string]bool {
+	f, pr := p.f, p.prog
+	reads := map[string]bool{}
+	add := func(text string) {
+		for _, n := range varRefNames(text) {
+			reads[n] = true
+		}
+	}
+	for _, in := range []*inst{f.entrypoint, f.cmd} {
+		if in == nil || slices.Contains(p.dropped, in) {
+			continue
+		}
+		switch {
+		case pr != nil && in == pr.holder && pr.newText != "":
+			if pr.needsShell {
+				add(pr.newText)
+			}
+			continue
+		case pr != nil && in == pr.cmdIn && pr.cmdText != "":
+			continue
+		}
+		line := cmdLine(in)
+		if line == nil || len(line.CmdLine) == 0 {
+			continue
+		}
+		if line.PrependShell {
+			add(strings.Join(line.CmdLine, " "))
+		} else if k := shell.CommandArg(line.CmdLine); k > 0 {
+			add(line.CmdLine[k])
+		}
+	}
+	if hc := f.healthcheck; hc != nil && !slices.Contains(p.dropped, hc) {
+		if c, ok := hc.cmd.(*instructions.HealthCheckCommand); ok && c.Health != nil && len(c.Health.Test) > 1 {
+			switch t := c.Health.Test; {
+			case t[0] == "CMD-SHELL":
+				add(strings.Join(t[1:], " "))
+			case t[0] == "CMD":
+				if k := shell.CommandArg(t[1:]); k > 0 {
+					add(t[1+k])
+				}
+			}
+		}
+	}
+	for _, v := range p.optionVars {
+		delete(reads, v)
+	}
+	if pr != nil && pr.scriptFile != "" {
+		if text, _, ok := f.contextFileAt(pr.scriptFile); ok {
+			add(text)
+		}
+	}
+	return reads
 }
 
 // pathOfApp says whether an ENV PATH the preset drops as the builder's

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
@@ -169,6 +171,7 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 	}
 	pr.tools = appendNew(pr.tools, sh)
 	pr.scriptFile = abs
+	dir := scriptDir{dir: p.progDir()}
 	for _, c := range sc.Cmds {
 		args := c.Args()
 		if len(args) == 0 {
@@ -178,6 +181,10 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 			p.scriptCmds = append(p.scriptCmds, simpleCmd{c})
 		}
 		w := args[0]
+		dir.follow(c, abs)
+		if err := p.scriptInterpFile(c, abs, dir); err != nil {
+			return err
+		}
 		if shell.Builtin(w.Text) {
 			continue // `[` reads as an unquoted glob, but is the shell's test
 		}
@@ -198,6 +205,99 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 	if !p.inFolder(abs) {
 		p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: holder})
 	}
+	return nil
+}
+
+// scriptDir is the folder a start script's commands run in, as far as
+// its cd commands tell: the container's working folder, then where a
+// plain cd (or cd "$(dirname "$0")", the script's own folder) went;
+// unknown says a cd went where the text does not tell.
+type scriptDir struct {
+	dir     string
+	unknown string // the cd, when it cannot be followed
+}
+
+// follow moves d along a script's cd command c. A cd inside a branch,
+// loop or function may or may not run, so what follows it is in a
+// folder the text does not tell.
+func (d *scriptDir) follow(c shell.Cmd, script string) {
+	args := c.Args()
+	if len(args) == 0 || args[0].Text != "cd" || d.unknown != "" {
+		return
+	}
+	texts := shellTexts(args)
+	switch {
+	case c.Nested, len(args) != 2:
+		d.unknown = strings.Join(texts, " ")
+	case args[1].Dynamic && dirnameZero().MatchString(args[1].Text):
+		d.dir = path.Dir(script)
+	case args[1].Dynamic || args[1].Text == "-":
+		d.unknown = strings.Join(texts, " ")
+	default:
+		d.dir = absIn(d.dir, args[1].Text)
+	}
+}
+
+// shellTexts are the texts of a script command's words.
+func shellTexts(ws []shell.Word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.Text
+	}
+	return out
+}
+
+// dirnameZero matches `$(dirname "$0")` and its spellings, the folder
+// of the script itself.
+var dirnameZero = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:\$\(|` + "`" + `)\s*dirname\s+(?:"\$0"|\$0|"\$\{0\}"|\$\{0\})\s*(?:\)|` + "`" + `)$`)
+})
+
+// scriptInterpFile gives the runtime the file a start script hands to the
+// preset's interpreter with its script flag (java -jar FILE in start.sh,
+// review 23, finding A), read as the same words of a CMD are (the
+// preset's script_flag and script_options): the file, relative to the
+// folder the script's command runs in, copied from the builder at the
+// same path, with what it loads from beside itself (script_beside). The
+// script's text is not rewritten, so a file only its shell can tell
+// (a variable, a glob, a relative name after a cd that cannot be
+// followed) is declined with that reason rather than left out.
+func (p *plan) scriptInterpFile(c shell.Cmd, script string, dir scriptDir) error {
+	f, pr := p.f, p.prog
+	flag := f.preset.ScriptFlag
+	args := c.Args()
+	if flag == "" || len(args) < 2 || args[0].Dynamic || !f.preset.IsInterpreter(path.Base(args[0].Text)) {
+		return nil
+	}
+	texts := shellTexts(args)
+	i := slices.Index(texts, flag)
+	if i < 0 {
+		return nil // a class path run is not read from a script
+	}
+	cmd := strings.Join(texts, " ")
+	unknown := func(why string) error {
+		return declinef(declFileUnknown, "line %d: the script %s that %s runs starts `%s`, %s: cannot tell which file to copy", pr.holder.first, script, pr.holder.kw, cmd, why)
+	}
+	at, decl := f.preset.ScriptFile(texts, i)
+	switch {
+	case decl != "":
+		return unknown(fmt.Sprintf("where %s after %s runs something other than the %s file", decl, flag, flag))
+	case at < 0:
+		return unknown("which names no " + flag + " file")
+	case args[at].Dynamic:
+		return unknown("whose file the script's shell expands when the container starts")
+	case !path.IsAbs(texts[at]) && dir.unknown != "":
+		return unknown(fmt.Sprintf("whose file is relative to the folder `%s` changes to, which the script does not tell", dir.unknown))
+	}
+	jar := absIn(dir.dir, texts[at])
+	if err := p.outputNotBuilt(jar); err != nil {
+		return err
+	}
+	p.noteContextArtifact(jar)
+	if p.inFolder(jar) || p.scriptBeside(jar) {
+		return nil
+	}
+	p.artifacts = append(p.artifacts, artifact{dir: path.Dir(jar), name: path.Base(jar), used: true, in: pr.holder})
 	return nil
 }
 
