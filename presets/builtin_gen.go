@@ -6507,6 +6507,12 @@ var builtinPresets = []*Preset{
 					"--prod",
 					"--production",
 				},
+				PruneOff: []PruneOff{
+					{
+						File: "pnpm-workspace.yaml",
+						Why:  "{file} makes {dir} a pnpm workspace, where pnpm does not support `pnpm prune` (pnpm 9.5 and later empty the projects' node_modules with it, pnpm/pnpm#8307); the runtime keeps the development dependencies, at the cost of their size",
+					},
+				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
@@ -6523,6 +6529,12 @@ var builtinPresets = []*Preset{
 				ProdFlags: []string{
 					"--prod",
 					"--production",
+				},
+				PruneOff: []PruneOff{
+					{
+						File: "pnpm-workspace.yaml",
+						Why:  "{file} makes {dir} a pnpm workspace, where pnpm does not support `pnpm prune` (pnpm 9.5 and later empty the projects' node_modules with it, pnpm/pnpm#8307); the runtime keeps the development dependencies, at the cost of their size",
+					},
 				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{

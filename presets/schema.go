@@ -250,6 +250,17 @@ type Lack struct {
 	Packages []string `yaml:"packages"`
 }
 
+// PruneOff is a file whose presence keeps the prune out, and why.
+type PruneOff struct {
+	// File is a file name, looked for in the install's folder and each
+	// folder above it, as the COPY instructions put the build context
+	// there.
+	File string `yaml:"file"`
+	// Why is the note's reason; {file} and {dir} (the folder it is in)
+	// are replaced.
+	Why string `yaml:"why"`
+}
+
 // BuildFor is what a build command's prune and production flags are on
 // the builders whose template values match When.
 type BuildFor struct {
@@ -282,6 +293,11 @@ type BuildCommand struct {
 	// more than the production dependencies (no ProdFlags given).
 	Prune     string   `yaml:"prune"`
 	ProdFlags []string `yaml:"prod_flags"`
+	// PruneOff are files that, in the install's folder or a folder above
+	// it, make Prune unsafe there (pnpm-workspace.yaml: pnpm does not
+	// support its prune in a workspace): no prune is added, and the
+	// development dependencies stay with a note saying why.
+	PruneOff []PruneOff `yaml:"prune_off"`
 	// ProdEnv are variables that, set for the command, also keep it to
 	// production dependencies.
 	ProdEnv Dict[string] `yaml:"prod_env"`

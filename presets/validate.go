@@ -192,6 +192,11 @@ func (p *Preset) compile() *presetErr {
 		if b.Prune != "" && !b.App {
 			return &presetErr{at("prune"), fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
 		}
+		for j, o := range b.PruneOff {
+			if b.Prune == "" || o.File == "" || strings.Contains(o.File, "/") || o.Why == "" {
+				return &presetErr{at(fmt.Sprintf("prune_off.%d", j)), "a prune_off entry needs a prune to keep out, a file name (no folder) and why"}
+			}
+		}
 		for j, x := range b.ByBuilder {
 			if x.When.Len() == 0 {
 				return &presetErr{at(fmt.Sprintf("by_builder.%d.when", j)), "a by_builder entry needs when (else it would replace prune for every builder)"}

@@ -118,6 +118,7 @@ const (
 	infoCmdJoined          Code = "RS178"
 	infoScriptBeside       Code = "RS179"
 	infoVMKept             Code = "RS180"
+	infoPruneUnsupported   Code = "RS181"
 	infoWriteFolderMade    Code = "RS182"
 	infoFetchToolLeft      Code = "RS186"
 	infoBuildOnlyRun       Code = "RS187"
@@ -314,6 +315,7 @@ var codes = []CodeInfo{
 	{infoCmdJoined, KindInfo, "program's file named in CMD", "The exec-form ENTRYPOINT runs the interpreter and the exec-form CMD names the file it runs (ENTRYPOINT [\"java\"], CMD [\"-jar\", \"app.jar\"]): Docker runs the two as one command, so the file is read from the CMD, and the CMD is rewritten to name it by its absolute path."},
 	{infoScriptBeside, KindInfo, "files beside the jar copied", "The file the interpreter runs loads files from beside itself (Quarkus's quarkus-run.jar its lib/, app/ and quarkus/ folders; a legacy *-runner.jar the lib/ folder), by the preset's script_beside rules: the runtime copies them, or the file's whole folder, with it."},
 	{infoVMKept, KindInfo, "builder's virtual machine kept", "The builder runs a virtual machine other than the preset's default one (IBM J9 / Eclipse OpenJ9 for maven:3-ibmjava-8): the runtime is one of the same family (ibm-semeru-runtimes), so its defaults and the options it knows stay."},
+	{infoPruneUnsupported, KindInfo, "development dependencies kept: the prune is unsupported there", "The install runs where a file the preset names shows that the package manager does not support its prune (node.yaml build[].prune_off: pnpm-workspace.yaml in the install's folder or one above it makes a pnpm workspace, where pnpm's docs say `pnpm prune` is not supported and pnpm 9.5 and later, until pnpm/pnpm#13724, empty the projects' node_modules with `pnpm prune --prod`), so no prune step is added: the runtime keeps the development dependencies, at the cost of their size."},
 	{infoWriteFolderMade, KindInfo, "settings' write folder prepared for the runtime user", "A framework setting in the sources names a folder outside the app folder that the program writes in and that the framework makes only when it is missing (Django's STATIC_ROOT, MEDIA_ROOT): it is made in the builder and copied with --chown, so that the non-root runtime user can write there, as the original (root) could."},
 	{infoFetchToolLeft, KindInfo, "build-time download tool left in the builder", "A package the preset calls a build-time download or unpack tool (curl, wget, unzip) is installed by the builder, and nothing that runs in the container names its program (CMD, ENTRYPOINT, the script they run, HEALTHCHECK, a program call of the sources): it stays in the builder instead of being installed in the runtime."},
 	{infoBuildOnlyRun, KindInfo, "build-only package kept: the container runs it", "A package the preset calls build-only (a compiler, python3 in the Node.js preset) is installed in the runtime, because something that runs in the container names its program: the command, its script, the HEALTHCHECK or a program call of the sources (a code runner that runs gcc)."},
