@@ -776,6 +776,26 @@ type HomeDeps struct {
 	// open-interpreter, PEP 503).
 	Same string    `yaml:"same"`
 	Deps []HomeDep `yaml:"deps"`
+	// Calls are calls in the app's own sources (those writes.sources
+	// reads) that write in the home folder when they run, whichever
+	// package provides them (review 23, finding B: transformers'
+	// from_pretrained downloads a model into ~/.cache/huggingface).
+	Calls []HomeCall `yaml:"calls"`
+}
+
+// HomeCall is a call that writes in the home folder.
+type HomeCall struct {
+	// Name is the call as the note names it (from_pretrained).
+	Name string `yaml:"name"`
+	// In, when set, is a regexp a source must match for Call to count
+	// there (the import of the call's module, for a common name).
+	In string `yaml:"in"`
+	// Call is a regexp over a source. A match in which a group
+	// "elsewhere" took part writes elsewhere (a local folder given as
+	// the model, a cache folder passed) and does not count.
+	Call string `yaml:"call"`
+	// Path is where it writes, ~/ first (~/.cache/huggingface).
+	Path string `yaml:"path"`
 }
 
 // HomeDep is a dependency and the place in the home folder it writes.

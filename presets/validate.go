@@ -1248,6 +1248,20 @@ func validateHomeDeps(h *HomeDeps) *presetErr {
 	if len(h.Deps) == 0 || (h.Word == "" && (h.Match == "" || len(h.Files) == 0)) {
 		return &presetErr{at, "home_deps needs deps, and a word pattern or files with a match pattern"}
 	}
+	for i, c := range h.Calls {
+		cat := fmt.Sprintf("%s.calls.%d", at, i)
+		if c.Name == "" || c.Call == "" || !strings.HasPrefix(c.Path, "~/") {
+			return &presetErr{cat, "a call needs a name, a call pattern and a path in the home folder (~/...)"}
+		}
+		for _, x := range []string{c.In, c.Call} {
+			if x == "" {
+				continue
+			}
+			if _, err := compileRE(x); err != nil {
+				return &presetErr{cat, fmt.Sprintf("bad pattern %q: %v", x, err)}
+			}
+		}
+	}
 	if h.Same != "" {
 		if _, err := compileRE(h.Same); err != nil {
 			return &presetErr{at + ".same", fmt.Sprintf("bad pattern %q: %v", h.Same, err)}
