@@ -6507,6 +6507,12 @@ var builtinPresets = []*Preset{
 					"--prod",
 					"--production",
 				},
+				PruneOff: []PruneOff{
+					{
+						File: "pnpm-workspace.yaml",
+						Why:  "{file} makes {dir} a pnpm workspace, where pnpm does not support `pnpm prune` (pnpm 9.5 and later empty the projects' node_modules with it, pnpm/pnpm#8307); the runtime keeps the development dependencies, at the cost of their size",
+					},
+				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
@@ -6523,6 +6529,12 @@ var builtinPresets = []*Preset{
 				ProdFlags: []string{
 					"--prod",
 					"--production",
+				},
+				PruneOff: []PruneOff{
+					{
+						File: "pnpm-workspace.yaml",
+						Why:  "{file} makes {dir} a pnpm workspace, where pnpm does not support `pnpm prune` (pnpm 9.5 and later empty the projects' node_modules with it, pnpm/pnpm#8307); the runtime keeps the development dependencies, at the cost of their size",
+					},
 				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
@@ -10989,6 +11001,46 @@ var builtinPresets = []*Preset{
 					Path: "~/panns_data",
 				},
 			},
+			Calls: []HomeCall{
+				{
+					Name: "from_pretrained",
+					Call: "\\.from_pretrained\\(\\s*(?P<elsewhere>[rRbBuUfF]{0,2}[\"'](?:\\.{1,2}/|/)[^\"'\\n]*[\"']|(?:[^()]|\\([^()]*\\))*?\\bcache_dir\\s*=)?",
+					Path: "~/.cache/huggingface",
+				},
+				{
+					Name: "SentenceTransformer",
+					In:   "\\bsentence_transformers\\b",
+					Call: "\\b(?:SentenceTransformer|CrossEncoder)\\(\\s*(?P<elsewhere>[rRbBuUfF]{0,2}[\"'](?:\\.{1,2}/|/)[^\"'\\n]*[\"']|(?:[^()]|\\([^()]*\\))*?\\bcache_folder\\s*=)?",
+					Path: "~/.cache/huggingface",
+				},
+				{
+					Name: "hf_hub_download",
+					In:   "\\bhuggingface_hub\\b",
+					Call: "\\b(?:hf_hub_download|snapshot_download)\\((?P<elsewhere>(?:[^()]|\\([^()]*\\))*?\\bcache_dir\\s*=)?",
+					Path: "~/.cache/huggingface",
+				},
+				{
+					Name: "pipeline",
+					In:   "(?m)^[ \\t]*from[ \\t]+transformers[ \\t]+import[ \\t]+(?:\\([^)]*|[^\\n]*)\\bpipeline\\b",
+					Call: "\\bpipeline\\((?P<elsewhere>(?:[^()]|\\([^()]*\\))*?\\bmodel\\s*=\\s*[rRbBuUfF]{0,2}[\"'](?:\\.{1,2}/|/)[^\"'\\n]*[\"'])?",
+					Path: "~/.cache/huggingface",
+				},
+				{
+					Name: "torch.hub.load",
+					Call: "\\btorch\\.hub\\.load\\(|\\btorch\\.hub\\.load_state_dict_from_url\\((?P<elsewhere>(?:[^()]|\\([^()]*\\))*?\\bmodel_dir\\s*=)?",
+					Path: "~/.cache/torch",
+				},
+				{
+					Name: "nltk.download",
+					Call: "\\bnltk\\.download\\((?P<elsewhere>(?:[^()]|\\([^()]*\\))*?\\bdownload_dir\\s*=)?",
+					Path: "~/nltk_data",
+				},
+				{
+					Name: "whisper.load_model",
+					Call: "\\bwhisper\\.load_model\\(\\s*(?P<elsewhere>[rRbBuUfF]{0,2}[\"'](?:\\.{1,2}/|/)[^\"'\\n]*[\"']|(?:[^()]|\\([^()]*\\))*?\\bdownload_root\\s*=)?",
+					Path: "~/.cache/whisper",
+				},
+			},
 		},
 		Programs: &Programs{
 			Ext: []string{
@@ -13458,6 +13510,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^[ \\t]*from[ \\t]+(?P<module>[A-Za-z_][\\w.]*)[ \\t]+import[ \\t]+(?P<names>[A-Za-z_][\\w \\t,]*)", [][]string{{"from"}, {"import"}}},
 	{"(?m)^[ \\t]*from[ \\t]+(?P<module>\\.*[A-Za-z_][\\w.]*|\\.+)[ \\t]+import[ \\t]*\\((?P<names>[^()]*)\\)", [][]string{{"from"}, {"import"}, {"("}, {")"}}},
 	{"(?m)^[ \\t]*from[ \\t]+(?P<module>\\.*[A-Za-z_][\\w.]*|\\.+)[ \\t]+import[ \\t]+(?P<names>[A-Za-z_][^\\n;#\\\\()]*?)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"from"}, {"import"}}},
+	{"(?m)^[ \\t]*from[ \\t]+transformers[ \\t]+import[ \\t]+(?:\\([^)]*|[^\\n]*)\\bpipeline\\b", [][]string{{"from"}, {"transformers"}, {"import"}, {"pipeline"}}},
 	{"(?m)^[ \\t]*import[ \\t]+(?:[\\w.]+[ \\t]+)?\"(?P<path>[^\"\\\\]*)\"[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"import"}, {"\""}, {"\""}}},
 	{"(?m)^[ \\t]*import[ \\t]+(?P<module>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?:[ \\t]+as[ \\t]+(?P<prefix>[A-Za-z_]\\w*))?[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"import"}}},
 	{"(?m)^[ \\t]*import[ \\t]+(?P<modules>[A-Za-z_][\\w.]*(?:[ \\t]+as[ \\t]+[A-Za-z_]\\w*)?(?:[ \\t]*,[ \\t]*[A-Za-z_][\\w.]*(?:[ \\t]+as[ \\t]+[A-Za-z_]\\w*)?)+)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"import"}, {","}}},
@@ -13527,6 +13580,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\.AddConfigPath\\(\\s*\"([^\"\\\\$]+)\"\\s*\\)", [][]string{{".AddConfigPath("}, {"\""}, {"\""}, {")"}}},
 	{"\\.SetConfigName\\(\\s*\"([^\"\\\\/$]+)\"\\s*\\)", [][]string{{".SetConfigName("}, {"\""}, {"\""}, {")"}}},
 	{"\\.SetConfigType\\(\\s*\"(json|toml|yaml|yml|properties|props|prop|hcl|tfvars|dotenv|env|ini)\"\\s*\\)", [][]string{{".SetConfigType("}, {"\""}, {"json", "toml", "aml", "ml", "prop", "hcl", "tfvars", "dotenv", "env", "ini"}, {"\""}, {")"}}},
+	{"\\.from_pretrained\\(\\s*(?P<elsewhere>[rRbBuUfF]{0,2}[\"'](?:\\.{1,2}/|/)[^\"'\\n]*[\"']|(?:[^()]|\\([^()]*\\))*?\\bcache_dir\\s*=)?", [][]string{{".from_pretrained("}}},
 	{"\\.to_(?:csv|parquet|pickle|excel|feather)\\(\\s*(?:(?:path_or_buf|path|excel_writer)\\s*=\\s*)?(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)(?P<under>(?:\\s*/\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|\\s*\\.\\s*joinpath\\(\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[^()\\n]*\\))(?:\\s*/\\s*(?:(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')))*)?\\s*[,)]", [][]string{{".to_"}, {"csv", "arquet", "ickle", "excel", "feather"}, {"("}}},
 	{"\\.to_(?:csv|parquet|pickle|excel|feather)\\(\\s*(?:(?:path_or_buf|path|excel_writer)\\s*=\\s*)?[rRbBuU]?[\"'](?P<path>[^\"'\\n]+)[\"']", [][]string{{".to_"}, {"csv", "arquet", "ickle", "excel", "feather"}, {"("}}},
 	{"\\.to_(?:csv|parquet|pickle|excel|feather)\\(\\s*(?:(?:path_or_buf|path|excel_writer)\\s*=\\s*)?os\\.path\\.join\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*)(?P<under>\\s*,\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?:\\s*,\\s*(?:(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')))*)?\\s*,?\\s*\\)", [][]string{{".to_"}, {"csv", "arquet", "ickle", "excel", "feather"}, {"("}, {"os.path.join("}, {")"}}},
@@ -13534,6 +13588,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\[\\s*[\"']k[\"']\\s*\\]|\\.get\\(\\s*[\"']k[\"']", [][]string{{"k"}}},
 	{"\\b(?:DefaultDockerClientConfig\\s*\\.\\s*createDefaultConfigBuilder|DockerClientBuilder\\s*\\.\\s*getInstance)\\s*\\(", [][]string{{"D"}, {"."}, {"("}}},
 	{"\\b(?:File|Path|String|var)\\s+x\\b|[(,]\\s*(?:final\\s+)?[\\w.<>\\[\\]]+\\s+x\\s*[,)]|(?:^|[^\\w$.])(?:this\\.)?x\\s*=[^=]", [][]string{{"x"}}},
+	{"\\b(?:SentenceTransformer|CrossEncoder)\\(\\s*(?P<elsewhere>[rRbBuUfF]{0,2}[\"'](?:\\.{1,2}/|/)[^\"'\\n]*[\"']|(?:[^()]|\\([^()]*\\))*?\\bcache_folder\\s*=)?", [][]string{{"SentenceTransformer", "CrossEncoder"}, {"("}}},
 	{"\\b(?:[A-Za-z_]\\w*\\.)?(?P<func>[A-Za-z_]\\w*)\\(\\)[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"()"}, {"+"}}},
 	{"\\b(?:badger\\.(?:DefaultOptions|LSMOnlyOptions)|b?bolt\\.Open|leveldb\\.OpenFile|pebble\\.Open)\\(\\s*\"(?P<path>[^\"]+)\"", [][]string{{"DefaultOptions", "LSMOnlyOptions", "bolt.Open", "leveldb.OpenFile", "pebble.Open"}, {"("}, {"\""}, {"\""}}},
 	{"\\b(?:badger\\.(?:DefaultOptions|LSMOnlyOptions)|b?bolt\\.Open|leveldb\\.OpenFile|pebble\\.Open)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]", [][]string{{"DefaultOptions", "LSMOnlyOptions", "bolt.Open", "leveldb.OpenFile", "pebble.Open"}, {"("}}},
@@ -13543,6 +13598,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*\"(?:installDist|distTar|distZip)\"", [][]string{{"istributionBaseName", "estinationDir", "executableDir", "distributions", "tasks.", "installDist", "dist", "named("}}},
 	{"\\b(?:distributionBaseName|destinationDir|destinationDirectory|executableDir)\\b|\\bdistributions\\s*\\{|\\btasks\\.(?:installDist|distTar|distZip)\\b|\\b(?:installDist|distTar|distZip)\\s*\\{|named\\(\\s*['\"](?:installDist|distTar|distZip)['\"]", [][]string{{"istributionBaseName", "estinationDir", "executableDir", "distributions", "tasks.", "installDist", "dist", "named("}}},
 	{"\\b(?:from_env\\(|(?:DockerClient|APIClient)\\(\\s*\\))", [][]string{{"from_env(", "DockerClient", "APIClient"}}},
+	{"\\b(?:hf_hub_download|snapshot_download)\\((?P<elsewhere>(?:[^()]|\\([^()]*\\))*?\\bcache_dir\\s*=)?", [][]string{{"hf_hub_download", "snapshot_download"}, {"("}}},
 	{"\\b(?:let|var|const|function|class)\\s+x\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\bx\\b|\\bfunction\\b[^(){};]*\\([^()]*\\bx\\b[^()]*\\)|\\([^()]*\\bx\\b[^()]*\\)\\s*(?:=>|\\{)|\\bx\\s*=>", [][]string{{"x"}}},
 	{"\\b(?:let|var|const|function|class)\\s+x\\b|\\b(?:let|var|const)\\s*[{\\[][^=;]*\\bx\\b|\\bfunction\\b[^(){};]*\\([^()]*\\bx\\b[^()]*\\)|\\([^()]*\\bx\\b[^()]*\\)\\s*(?:=>|\\{)|\\bx\\s*=>|(?:^|[^.\\w$])\\bx\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|\\|\\||&&)?=(?:[^=>]|$)|\\bexports\\.x\\s*=(?:[^=>]|$)", [][]string{{"let", "var", "const", "function", "class", "let", "var", "const", "function", "(", "=>", "x", "exports.x"}}},
 	{"\\b(?:new\\s+)?(?:FileOutputStream|FileWriter)\\(\\s*\"(?P<path>[^\"\\\\]+)\"", [][]string{{"File"}, {"OutputStream", "Writer"}, {"("}, {"\""}, {"\""}}},
@@ -13619,6 +13675,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*(?P<name>[A-Za-z_]\\w*)\\s*[,)]", [][]string{{"godotenv."}, {"Load", "Overload", "Read"}, {"("}}},
 	{"\\bgodotenv\\.(?:Load|Overload|Read)\\(\\s*\\)", [][]string{{"godotenv."}, {"Load", "Overload", "Read"}, {"("}, {")"}}},
 	{"\\bhttp\\.ListenAndServeTLS\\(\\s*(?:\"[^\"\\\\\\n]*\"|[^,()\"\\n]+(?:\\([^()\\n]*\\))?)\\s*,\\s*(?:\"[^\"\\\\\\n]*\"\\s*,\\s*)?(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"http.ListenAndServeTLS("}, {","}}},
+	{"\\bhuggingface_hub\\b", [][]string{{"huggingface_hub"}}},
 	{"\\bimport\\(\\s*['\"](?P<name>(?:@[\\w.-]+/)?\\w[\\w.-]*)(?:/[^'\"\\n]*)?['\"]\\s*\\)", [][]string{{"import("}, {")"}}},
 	{"\\bimport\\(\\s*['\"](?P<path>\\.\\.?(?:/[^'\"\\n]*)?)['\"]\\s*\\)", [][]string{{"import("}, {"."}, {")"}}},
 	{"\\bimport\\(\\s*[^'\"\\s)]", [][]string{{"import("}}},
@@ -13638,6 +13695,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bnew\\s+(?:FileInputStream|FileReader|RandomAccessFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\((?:[^()\\n]|\\([^()\\n]*\\))*\\))?)\\s*[,)]", [][]string{{"new"}, {"InputStream", "Reader", "RandomAccessFile"}, {"("}}},
 	{"\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database\\(\\s*(?P<name>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)\\s*[,)]", [][]string{{"new"}, {"Database("}}},
 	{"\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database\\(\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"new"}, {"Database("}}},
+	{"\\bnltk\\.download\\((?P<elsewhere>(?:[^()]|\\([^()]*\\))*?\\bdownload_dir\\s*=)?", [][]string{{"nltk.download("}}},
 	{"\\bnode-gyp\\b", [][]string{{"node-gyp"}}},
 	{"\\bopen\\(\\s*[\"'](?P<path>[^\"']+)[\"']\\s*,\\s*[\"'][^\"']*[wax]", [][]string{{"open("}, {","}}},
 	{"\\borg\\.springframework\\.boot\\b", [][]string{{"org.springframework.boot"}}},
@@ -13656,6 +13714,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bos\\.path\\.join\\(\\s*os\\.path\\.dirname\\(\\s*(?P<up>os)\\.path\\.dirname\\(\\s*(?:os\\.path\\.(?:abspath|realpath)\\(\\s*__file__\\s*\\)|__file__)\\s*\\)\\s*\\)(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)\\s*,?\\s*\\)", [][]string{{"os.path.join("}, {"os.path.dirname("}, {"os"}, {".path.dirname("}, {"__file__"}, {")"}, {")"}, {","}, {"\"", "'"}, {")"}}},
 	{"\\bpath\\.join\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'[^'\\n]*'|\"[^\"\\n]*\"|`[^`$\\n]*`))+)\\s*,?\\s*\\)", [][]string{{"path.join("}, {"__dirname"}, {","}, {"'", "\"", "`"}, {")"}}},
 	{"\\bpath\\.resolve\\(\\s*__dirname(?P<args>(?:\\s*,\\s*(?:'(?:[^/'\\n][^'\\n]*)?'|\"(?:[^/\"\\n][^\"\\n]*)?\"|`(?:[^/`$\\n][^`$\\n]*)?`))+)\\s*,?\\s*\\)", [][]string{{"path.resolve("}, {"__dirname"}, {","}, {"'", "\"", "`"}, {")"}}},
+	{"\\bpipeline\\((?P<elsewhere>(?:[^()]|\\([^()]*\\))*?\\bmodel\\s*=\\s*[rRbBuUfF]{0,2}[\"'](?:\\.{1,2}/|/)[^\"'\\n]*[\"'])?", [][]string{{"pipeline("}}},
 	{"\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"'\\s]|\"[^\"\\n]*[$\\\\])", [][]string{{"projectDir", "project(", "rootProject.name"}}},
 	{"\\bprojectDir\\b|\\bproject\\([^)\\n]*\\)\\s*\\.\\s*name\\b|\\brootProject\\.name\\s*=\\s*(?:[^\"\\s]|\"[^\"\\n]*[$\\\\])", [][]string{{"projectDir", "project(", "rootProject.name"}}},
 	{"\\bpython[0-9.]*\\s+-m\\s+venv\\b", [][]string{{"python"}, {"-m"}, {"venv"}}},
@@ -13666,6 +13725,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\breturn\\b[ \\t]*(?P<expr>[^\\n;]*)", [][]string{{"return"}}},
 	{"\\brootProject\\.name\\s*=\\s*\"(?P<name>[^\"$\\\\\\s]+)\"", [][]string{{"rootProject.name"}, {"="}, {"\""}, {"\""}}},
 	{"\\brootProject\\.name\\s*=\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")", [][]string{{"rootProject.name"}, {"="}, {"'", "\""}}},
+	{"\\bsentence_transformers\\b", [][]string{{"sentence_transformers"}}},
 	{"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)", [][]string{{"setup-timezone"}}},
 	{"\\bsql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)", [][]string{{"sql.Open("}, {"\"sqlite"}, {"\""}, {","}, {"\""}}},
 	{"\\bsqlite3\\.connect\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)(?P<under>(?:\\s*/\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|\\s*\\.\\s*joinpath\\(\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[^()\\n]*\\))(?:\\s*/\\s*(?:(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')))*)?\\s*[,)]", [][]string{{"sqlite3.connect("}}},
@@ -13676,6 +13736,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]", [][]string{{"subprocess."}, {"run", "all", "heck_", "Popen"}, {"("}}},
 	{"\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*[\\[(]\\s*(?P<expr>[A-Za-z_]\\w*)\\s*[,\\])]", [][]string{{"subprocess."}, {"run", "all", "heck_", "Popen"}, {"("}}},
 	{"\\bsubprocess\\b|\\bos\\.(?:system|popen)\\b", [][]string{{"subprocess", "system", "popen"}}},
+	{"\\btorch\\.hub\\.load\\(|\\btorch\\.hub\\.load_state_dict_from_url\\((?P<elsewhere>(?:[^()]|\\([^()]*\\))*?\\bmodel_dir\\s*=)?", [][]string{{"torch.hub.load(", "torch.hub.load_state_dict_from_url("}}},
 	{"\\btype\\s*:\\s*['\"](?:sqlite|better-sqlite3)['\"][^{}]*?\\bdatabase\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"type"}, {":"}, {"sqlite", "better-sqlite3"}, {"database"}, {":"}}},
 	{"\\buv\\s+venv\\b", [][]string{{"uv"}, {"venv"}}},
 	{"\\bvcs\\.NewBzrRepo\\(", [][]string{{"vcs.NewBzrRepo("}}},
@@ -13683,6 +13744,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bvcs\\.NewHgRepo\\(", [][]string{{"vcs.NewHgRepo("}}},
 	{"\\bvcs\\.NewSvnRepo\\(", [][]string{{"vcs.NewSvnRepo("}}},
 	{"\\bvirtualenv\\b", [][]string{{"virtualenv"}}},
+	{"\\bwhisper\\.load_model\\(\\s*(?P<elsewhere>[rRbBuUfF]{0,2}[\"'](?:\\.{1,2}/|/)[^\"'\\n]*[\"']|(?:[^()]|\\([^()]*\\))*?\\bdownload_root\\s*=)?", [][]string{{"whisper.load_model("}}},
 	{"\\bx(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*(?::|\\+)?=[^=]|,\\s*x(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*:?=[^=]|\\bfunc\\b[^{\\n]*\\bx\\b|&x\\b", [][]string{{"x", ",", "func", "&x"}}},
 	{"\\bx(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*:?=[^=]|,\\s*x(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*:?=[^=]|\\bfunc\\b[^{\\n]*\\bx\\b|&x\\b", [][]string{{"x", ",", "func", "&x"}}},
 	{"\\bx[ \\t]*\\+[ \\t]*(?:\"(?P<value>/[^\"\\\\\\n]*)\"|(?P<const>[A-Za-z_]\\w*)\\b)", [][]string{{"x"}, {"+"}}},

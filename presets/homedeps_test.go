@@ -57,3 +57,55 @@ func TestPythonHomeDeps(t *testing.T) {
 		}
 	}
 }
+
+// python.yaml's home_deps.calls (review 23, finding B): a download call
+// with a hub id or a name restage cannot read counts; a local folder as
+// the model, or the call's own cache folder, does not, nor a call whose
+// module the source does not import when the call's name is common.
+func TestPythonHomeCalls(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h *HomeDeps
+	for _, p := range ps {
+		if p.Name == "python" {
+			h = p.HomeDeps
+		}
+	}
+	if h == nil || len(h.Calls) == 0 {
+		t.Fatal("the python preset has no home_deps.calls")
+	}
+	for _, c := range []struct {
+		src  string
+		want string
+	}{
+		{`m = AutoModel.from_pretrained("bert-base-uncased")`, "from_pretrained"},
+		{`m = CLIPModel.from_pretrained(self._model_id)`, "from_pretrained"},
+		{"m = AutoModel.from_pretrained(\n    \"org/model\",\n    torch_dtype=dtype(\"f16\"),\n)", "from_pretrained"},
+		{`m = AutoModel.from_pretrained("./model")`, ""},
+		{`m = AutoModel.from_pretrained(r"/models/bert")`, ""},
+		{`m = AutoModel.from_pretrained("../shared/bert", local_files_only=True)`, ""},
+		{`m = AutoModel.from_pretrained("org/model", revision=rev(1), cache_dir="/app/cache")`, ""},
+		{"from sentence_transformers import SentenceTransformer\nm = SentenceTransformer(\"all-MiniLM-L6-v2\")", "SentenceTransformer"},
+		{"from sentence_transformers import SentenceTransformer\nm = SentenceTransformer(\"all-MiniLM-L6-v2\", cache_folder=\"/app/st\")", ""},
+		{"m = SentenceTransformer(\"all-MiniLM-L6-v2\")", ""},
+		{"from huggingface_hub import hf_hub_download\np = hf_hub_download(repo_id=\"org/x\", filename=\"a.bin\")", "hf_hub_download"},
+		{"from transformers import AutoTokenizer, pipeline\nclf = pipeline(\"sentiment-analysis\")", "pipeline"},
+		{"from transformers import pipeline\nclf = pipeline(\"sentiment-analysis\", model=\"./sentiment\")", ""},
+		{"from sklearn.pipeline import pipeline\np = pipeline(steps)", ""},
+		{`model = torch.hub.load("ultralytics/yolov5", "yolov5s")`, "torch.hub.load"},
+		{`nltk.download("punkt")`, "nltk.download"},
+		{`nltk.download("punkt", download_dir="/app/nltk_data")`, ""},
+		{`model = whisper.load_model("base")`, "whisper.load_model"},
+		{`model = whisper.load_model("base", download_root="/models")`, ""},
+	} {
+		got := ""
+		if us := h.CallsIn([]byte(c.src)); len(us) > 0 {
+			got = us[0].Call.Name
+		}
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.src, got, c.want)
+		}
+	}
+}

@@ -2573,6 +2573,35 @@ func (b *BuilderLibs) InFile(data []byte) []*LibDep {
 	return out
 }
 
+// HomeCallUse is a call of HomeDeps.Calls in a source, and where its
+// match starts.
+type HomeCallUse struct {
+	Call   *HomeCall
+	Offset int
+}
+
+// CallsIn returns the calls of Calls a source makes that write in the
+// home folder, in the order they appear: not those in a source that
+// lacks the call's In, nor a match in which a group "elsewhere" took
+// part (a local folder given as the model).
+func (h *HomeDeps) CallsIn(data []byte) []HomeCallUse {
+	var out []HomeCallUse
+	for i := range h.Calls {
+		c := &h.Calls[i]
+		if c.In != "" && !(mayMatch(c.In, data) && re(c.In).Match(data)) || !mayMatch(c.Call, data) {
+			continue
+		}
+		r := re(c.Call)
+		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			if !tookPart(r, m, "elsewhere") {
+				out = append(out, HomeCallUse{c, m[0]})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b HomeCallUse) int { return a.Offset - b.Offset })
+	return out
+}
+
 // Named returns the listed dependency a RUN word names.
 func (b *BuilderLibs) Named(word string) (*LibDep, bool) {
 	if b.Word == "" {

@@ -250,6 +250,17 @@ type Lack struct {
 	Packages []string `yaml:"packages"`
 }
 
+// PruneOff is a file whose presence keeps the prune out, and why.
+type PruneOff struct {
+	// File is a file name, looked for in the install's folder and each
+	// folder above it, as the COPY instructions put the build context
+	// there.
+	File string `yaml:"file"`
+	// Why is the note's reason; {file} and {dir} (the folder it is in)
+	// are replaced.
+	Why string `yaml:"why"`
+}
+
 // BuildFor is what a build command's prune and production flags are on
 // the builders whose template values match When.
 type BuildFor struct {
@@ -282,6 +293,11 @@ type BuildCommand struct {
 	// more than the production dependencies (no ProdFlags given).
 	Prune     string   `yaml:"prune"`
 	ProdFlags []string `yaml:"prod_flags"`
+	// PruneOff are files that, in the install's folder or a folder above
+	// it, make Prune unsafe there (pnpm-workspace.yaml: pnpm does not
+	// support its prune in a workspace): no prune is added, and the
+	// development dependencies stay with a note saying why.
+	PruneOff []PruneOff `yaml:"prune_off"`
 	// ProdEnv are variables that, set for the command, also keep it to
 	// production dependencies.
 	ProdEnv Dict[string] `yaml:"prod_env"`
@@ -760,6 +776,26 @@ type HomeDeps struct {
 	// open-interpreter, PEP 503).
 	Same string    `yaml:"same"`
 	Deps []HomeDep `yaml:"deps"`
+	// Calls are calls in the app's own sources (those writes.sources
+	// reads) that write in the home folder when they run, whichever
+	// package provides them (review 23, finding B: transformers'
+	// from_pretrained downloads a model into ~/.cache/huggingface).
+	Calls []HomeCall `yaml:"calls"`
+}
+
+// HomeCall is a call that writes in the home folder.
+type HomeCall struct {
+	// Name is the call as the note names it (from_pretrained).
+	Name string `yaml:"name"`
+	// In, when set, is a regexp a source must match for Call to count
+	// there (the import of the call's module, for a common name).
+	In string `yaml:"in"`
+	// Call is a regexp over a source. A match in which a group
+	// "elsewhere" took part writes elsewhere (a local folder given as
+	// the model, a cache folder passed) and does not count.
+	Call string `yaml:"call"`
+	// Path is where it writes, ~/ first (~/.cache/huggingface).
+	Path string `yaml:"path"`
 }
 
 // HomeDep is a dependency and the place in the home folder it writes.

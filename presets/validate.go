@@ -192,6 +192,11 @@ func (p *Preset) compile() *presetErr {
 		if b.Prune != "" && !b.App {
 			return &presetErr{at("prune"), fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
 		}
+		for j, o := range b.PruneOff {
+			if b.Prune == "" || o.File == "" || strings.Contains(o.File, "/") || o.Why == "" {
+				return &presetErr{at(fmt.Sprintf("prune_off.%d", j)), "a prune_off entry needs a prune to keep out, a file name (no folder) and why"}
+			}
+		}
 		for j, x := range b.ByBuilder {
 			if x.When.Len() == 0 {
 				return &presetErr{at(fmt.Sprintf("by_builder.%d.when", j)), "a by_builder entry needs when (else it would replace prune for every builder)"}
@@ -1267,6 +1272,20 @@ func validateHomeDeps(h *HomeDeps) *presetErr {
 	at := "home_deps"
 	if len(h.Deps) == 0 || (h.Word == "" && (h.Match == "" || len(h.Files) == 0)) {
 		return &presetErr{at, "home_deps needs deps, and a word pattern or files with a match pattern"}
+	}
+	for i, c := range h.Calls {
+		cat := fmt.Sprintf("%s.calls.%d", at, i)
+		if c.Name == "" || c.Call == "" || !strings.HasPrefix(c.Path, "~/") {
+			return &presetErr{cat, "a call needs a name, a call pattern and a path in the home folder (~/...)"}
+		}
+		for _, x := range []string{c.In, c.Call} {
+			if x == "" {
+				continue
+			}
+			if _, err := compileRE(x); err != nil {
+				return &presetErr{cat, fmt.Sprintf("bad pattern %q: %v", x, err)}
+			}
+		}
 	}
 	if h.Same != "" {
 		if _, err := compileRE(h.Same); err != nil {

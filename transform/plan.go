@@ -177,9 +177,13 @@ type plan struct {
 	// keepDev says why development dependencies must stay (the start
 	// command needs one); empty when they may be pruned.
 	keepDev string
-	// keepDevUnread says that keepDev is that the runner's file cannot
-	// be read at all (RS192 rather than RS124).
-	keepDevUnread bool
+	// keepDevCode is the note's code when keepDev is not what the start
+	// needs (RS124): the runner's file cannot be read at all (RS192), or
+	// the package manager does not support its prune there (RS181).
+	keepDevCode Code
+	// keepDevLine is the line of the install whose prune is
+	// unsupported, where RS181 goes.
+	keepDevLine int
 	// jsonFrom names, for each runner file read, the file of the build
 	// context it was read from (app/package.json for COPY app/ .).
 	jsonFrom map[string]string
@@ -656,9 +660,12 @@ func (p *plan) planInserts() {
 	}
 	prune := f.pruneTarget()
 	if prune != nil && p.keepDev != "" {
-		if p.keepDevUnread {
+		switch p.keepDevCode {
+		case infoDevKeptUnread:
 			p.notes.note(p.prog.holder.first, infoDevKeptUnread, "development dependencies are not pruned: %s", p.keepDev)
-		} else {
+		case infoPruneUnsupported:
+			p.notes.note(p.keepDevLine, infoPruneUnsupported, "development dependencies are not pruned: %s", p.keepDev)
+		default:
 			p.notes.note(p.prog.holder.first, infoDevKept, "development dependencies are not pruned: %s", p.keepDev)
 		}
 		prune = nil

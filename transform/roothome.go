@@ -69,7 +69,7 @@ type rootHome struct {
 	assign bool   // named is a NAME=value the command sets
 	line   int    // the instruction's line, when the command names it
 	mount  bool   // where is a compose file's mount, which names the path itself
-	dep    string // the dependency that writes there, when named is its path
+	dep    string // the dependency or call that writes there, when named is its path
 }
 
 // rootHomePath says whether t is a path under /root, or one in the
@@ -164,7 +164,11 @@ func (p *plan) rootHomeNamed() rootHome {
 	}
 	var h rootHome
 	ctx, w := p.f.opt.Context, p.f.preset.Writes
-	if ctx == nil || w == nil || w.Sources == nil || len(w.Sources.RootReads) == 0 {
+	var calls []presets.HomeCall
+	if hd := p.f.preset.HomeDeps; hd != nil {
+		calls = hd.Calls
+	}
+	if ctx == nil || w == nil || w.Sources == nil || len(w.Sources.RootReads) == 0 && len(calls) == 0 {
 		return h
 	}
 	runs := p.runSources()
@@ -174,12 +178,26 @@ func (p *plan) rootHomeNamed() rootHome {
 		// os.UserHomeDir()).
 		rs := commentsOut(data, p.blanked(name, data), w.Sources.RootPaths)
 		rs = slices.DeleteFunc(rs, func(l presets.Literal) bool { return p.f.preset.InString(data, l.Offset) })
-		if len(rs) > 0 && runs(name) {
-			h.where = fmt.Sprintf("%s:%d", name, bytes.Count(data[:rs[0].Offset], []byte("\n"))+1)
-			h.named, h.home = rs[0].Text, strings.HasPrefix(rs[0].Text, "~")
+		// A call that writes in the home folder, such as a model's
+		// download into ~/.cache/huggingface (review 23, finding B), is
+		// as out of a non-root user's reach as a home path the app names.
+		var cs []presets.HomeCallUse
+		if len(calls) > 0 {
+			cs = commentsOut(data, p.blanked(name, data), p.f.preset.HomeDeps.CallsIn)
+			cs = slices.DeleteFunc(cs, func(c presets.HomeCallUse) bool { return p.f.preset.InString(data, c.Offset) })
+		}
+		if len(rs)+len(cs) == 0 || !runs(name) {
+			return true
+		}
+		line := func(off int) string { return fmt.Sprintf("%s:%d", name, bytes.Count(data[:off], []byte("\n"))+1) }
+		if len(cs) > 0 && (len(rs) == 0 || cs[0].Offset < rs[0].Offset) {
+			c := cs[0].Call
+			h = rootHome{where: line(cs[0].Offset), named: c.Name + ", which writes " + c.Path + " when it runs", home: true, dep: c.Name}
 			return false
 		}
-		return true
+		h.where = line(rs[0].Offset)
+		h.named, h.home = rs[0].Text, strings.HasPrefix(rs[0].Text, "~")
+		return false
 	})
 	return h
 }

@@ -52,7 +52,36 @@ func (p *plan) startDev() {
 			why = w.cmds(u.scriptCmds, fmt.Sprintf("%s, the script of the `%s:` of %s (service %s),", u.script, u.c.key, u.c.at, u.service), nil, 0, false)
 		}
 	}
+	if why == "" {
+		if why = p.pruneOff(); why != "" {
+			p.keepDevCode, p.keepDevLine = infoPruneUnsupported, p.f.pruneTarget().in.first
+		}
+	}
 	p.keepDev = why
+}
+
+// pruneOff says why the prune the install would get is unsafe where it
+// runs, or "": a file the preset names (pnpm-workspace.yaml) in the
+// install's folder or a folder above it, where the package manager looks
+// for it (review 23, finding D: pnpm prune --prod at a pnpm workspace's
+// root, which pnpm does not support and 9.5 and later run to empty
+// node_modules).
+func (p *plan) pruneOff() string {
+	i := p.f.pruneTarget()
+	if i == nil {
+		return ""
+	}
+	for _, o := range i.bc.PruneOff {
+		for dir := i.cwd; ; dir = path.Dir(dir) {
+			if _, _, ok := p.f.contextFileAt(path.Join(dir, o.File)); ok {
+				return strings.NewReplacer("{file}", o.File, "{dir}", dir).Replace(o.Why)
+			}
+			if dir == "/" || dir == "." || dir == "" {
+				break
+			}
+		}
+	}
+	return ""
 }
 
 // devImports says which of the app's own sources in the build context
@@ -95,7 +124,7 @@ func (p *plan) devImports() string {
 			// Neither the start script nor the dev key can be read:
 			// nothing shows that a prune leaves what the start needs
 			// (review 5, finding C).
-			p.keepDevUnread = true
+			p.keepDevCode = infoDevKeptUnread
 			return fmt.Sprintf("%s cannot be read from the build context, so what the start runs and what the app loads cannot be told", unread)
 		}
 		return ""
