@@ -1256,6 +1256,12 @@ type WriteSources struct {
 	// one outside the app folder may be made in advance for the runtime
 	// user.
 	Folders []string `yaml:"folders"`
+	// NamedFolders are Folders whose folder is a plain name (group
+	// "name") joined with the string literals of a group "args", read
+	// through Bindings and Imports as Named are (review 24, finding C:
+	// Django's STATIC_ROOT = BASE_DIR / "staticfiles"). A name bound to
+	// no literal names no folder.
+	NamedFolders []string `yaml:"named_folders"`
 	// Unnamed are regexps over a source matching a write call whose path
 	// is no literal (Files.createDirectories(Path.of(dir))): group "expr"
 	// is the expression. Where it writes cannot be told; a relative path

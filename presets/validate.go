@@ -1059,6 +1059,18 @@ func validateWrites(w *Writes) *presetErr {
 	if len(s.Named) > 0 && s.Bindings == nil {
 		return &presetErr{"writes.sources.named", "named write calls need writes.sources.bindings"}
 	}
+	for i, pat := range s.NamedFolders {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.named_folders.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("name") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.named_folders.%d", i), fmt.Sprintf("pattern %q has no group named name", pat)}
+		}
+	}
+	if len(s.NamedFolders) > 0 && s.Bindings == nil {
+		return &presetErr{"writes.sources.named_folders", "named folders need writes.sources.bindings"}
+	}
 	for i, nv := range s.NamedValues {
 		where := fmt.Sprintf("writes.sources.named_values.%d", i)
 		if len(nv.Calls) == 0 || nv.Bindings == nil || len(nv.Bindings.Patterns) == 0 {
