@@ -10742,6 +10742,10 @@ var builtinPresets = []*Preset{
 			"UV_*",
 		},
 		Comments: "(?P<comment>#[^\\n]*)|'''(?s:.*?)'''|\"\"\"(?s:.*?)\"\"\"|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"",
+		TextBOM: []string{
+			"*.txt",
+			"*.in",
+		},
 		LocalTime: &LocalTime{
 			Env: "TZ",
 			Sets: []string{

@@ -2975,6 +2975,10 @@ func (r *RunFiles) IsConfig(p string) *ConfigValues {
 	return nil
 }
 
+// DecodesBOM reports whether the tool that reads the build-context file
+// at p decodes it by a byte-order mark (TextBOM).
+func (p *Preset) DecodesBOM(name string) bool { return lastMatch(p.TextBOM, name) }
+
 // lastMatch reports whether one of globs matches the path p at its last
 // elements.
 func lastMatch(globs []string, p string) bool {

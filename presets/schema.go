@@ -23,6 +23,14 @@ type Preset struct {
 	// match string literals, so that a marker inside one ("http://x")
 	// starts no comment.
 	Comments string `yaml:"comments"`
+	// TextBOM are globs on a build-context path's last elements naming
+	// the text files that the tool reading them decodes by a byte-order
+	// mark (review 24, finding F: pip reads a requirements file in UTF-16
+	// with a BOM, as Windows PowerShell 5.1's `>` writes it): restage
+	// reads such a file decoded as that tool does. A file no glob names
+	// is read as its bytes, as a tool that does not decode (Docker's
+	// .dockerignore, go.mod) reads it.
+	TextBOM []string `yaml:"text_bom"`
 	// LocalTime says how a RUN sets the system's local time zone, which
 	// the runtime must keep (review 5, finding B).
 	LocalTime *LocalTime `yaml:"local_time"`

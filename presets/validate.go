@@ -397,6 +397,11 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{"comments", fmt.Sprintf("pattern %q has no group named comment", p.Comments)}
 		}
 	}
+	for i, g := range p.TextBOM {
+		if _, err := path.Match(g, ""); err != nil || g == "" || strings.HasPrefix(g, "/") {
+			return &presetErr{fmt.Sprintf("text_bom.%d", i), fmt.Sprintf("%q is not a glob on a context path's last elements such as *.txt", g)}
+		}
+	}
 	if lt := p.LocalTime; lt != nil {
 		if lt.Env == "" || len(lt.Sets) == 0 || lt.Why == "" {
 			return &presetErr{"local_time", "local_time needs env, sets and why"}
