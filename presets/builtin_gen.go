@@ -10754,6 +10754,10 @@ var builtinPresets = []*Preset{
 			"UV_*",
 		},
 		Comments: "(?P<comment>#[^\\n]*)|'''(?s:.*?)'''|\"\"\"(?s:.*?)\"\"\"|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"",
+		TextBOM: []string{
+			"*.txt",
+			"*.in",
+		},
 		LocalTime: &LocalTime{
 			Env: "TZ",
 			Sets: []string{
@@ -10816,10 +10820,17 @@ var builtinPresets = []*Preset{
 				Folders: []string{
 					"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']",
 				},
+				NamedFolders: []string{
+					"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT[ \\t]*=[ \\t]*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*)[ \\t]*(?:#[^\\n]*)?\\r?$",
+					"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT[ \\t]*=[ \\t]*str\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*)\\s*\\)[ \\t]*(?:#[^\\n]*)?\\r?$",
+					"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT[ \\t]*=[ \\t]*os\\.path\\.join\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)\\s*,?\\s*\\)[ \\t]*(?:#[^\\n]*)?\\r?$",
+				},
 				UnnamedConfig: []string{
 					"\\bcreate_engine\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])*(?:\\.get\\([^()\\n]*\\))?)\\s*[,)]",
 				},
 				Named: []string{
+					"(?m)^[^#\\n]*[\"']NAME[\"']\\s*:\\s*(?:str\\(\\s*)?(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)",
+					"(?m)^[^#\\n]*[\"']NAME[\"']\\s*:\\s*os\\.path\\.join\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)\\s*,?\\s*\\)",
 					"(?m)(?:^|[^.\\w])(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)(?P<under>\\s*\\.\\s*joinpath\\(\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[^()\\n]*\\))?\\s*\\.\\s*(?:(?:mkdir|write_text|write_bytes|touch)\\(|open\\(\\s*(?:mode\\s*=\\s*)?[rRuU]?[\"'][^\"'\\n]*[wax])",
 					"(?m)(?:^|[^\\w.)\\]])\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)(?P<under>(?:\\s*/\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|\\s*\\.\\s*joinpath\\(\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[^()\\n]*\\))(?:\\s*/\\s*(?:(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')))*)?\\s*\\)\\s*\\.\\s*(?:(?:mkdir|write_text|write_bytes|touch)\\(|open\\(\\s*(?:mode\\s*=\\s*)?[rRuU]?[\"'][^\"'\\n]*[wax])",
 					"\\bos\\.(?:makedirs|mkdir)\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)(?P<under>(?:\\s*/\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|\\s*\\.\\s*joinpath\\(\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[^()\\n]*\\))(?:\\s*/\\s*(?:(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')))*)?\\s*[,)]",
@@ -13484,6 +13495,9 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*os\\.path\\.join\\(\\s*(?:(?P<value>[A-Za-z_]\\w*)|[rRuU]?(?P<alt>\"[^\"\\\\\\n]*\"|'[^'\\\\\\n]*'))(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)\\s*\\)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}, {"os.path.join("}, {","}, {"\"", "'"}, {")"}}},
 	{"(?m)^(?P<var>var)[ \\t]+(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"var"}, {"="}, {"\"", "`"}}},
 	{"(?m)^//go:embed[ \\t]+(.+)$", [][]string{{"//go:embed"}}},
+	{"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT[ \\t]*=[ \\t]*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"STATIC", "MEDIA"}, {"_ROOT"}, {"="}}},
+	{"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT[ \\t]*=[ \\t]*os\\.path\\.join\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)\\s*,?\\s*\\)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"STATIC", "MEDIA"}, {"_ROOT"}, {"="}, {"os.path.join("}, {","}, {"\"", "'"}, {")"}}},
+	{"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT[ \\t]*=[ \\t]*str\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*)\\s*\\)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"STATIC", "MEDIA"}, {"_ROOT"}, {"="}, {"str("}, {")"}}},
 	{"(?m)^[ \\t]*(?:STATIC|MEDIA)_ROOT\\s*=\\s*[\"'](?P<path>[^\"']+)[\"']", [][]string{{"STATIC", "MEDIA"}, {"_ROOT"}, {"="}}},
 	{"(?m)^[ \\t]*(?:[\\w.\\[\\]]+[ \\t]*,[ \\t]*)*\\(?[ \\t]*x[ \\t]*(?:,[^=\\n]*)?(?::[^=\\n]*)?=[^=]|\\bfor[ \\t]+[\\w \\t,()]*?\\bx\\b[\\w \\t,()]*?\\bin\\b|\\bdef[ \\t]+\\w+[ \\t]*\\([^)]*\\bx\\b|\\blambda\\b[^:\\n]*\\bx\\b|\\bas[ \\t]+x\\b|\\b(?:global|nonlocal|import|del|class)\\b[^\\n]*\\bx\\b|\\bx[ \\t]*(?::=|(?:[-+*/%&|^@]|//|\\*\\*|<<|>>)=)", [][]string{{"x"}}},
 	{"(?m)^[ \\t]*(?:import[ \\t]+docker\\b|from[ \\t]+docker[ \\t]+import\\b)", [][]string{{"import"}, {"docker"}}},
@@ -13523,7 +13537,9 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^[ \\t]*import\\s+(?P<prefix>[A-Za-z_$][\\w$]*)\\s*(?:,\\s*\\{[^{}]*\\}\\s*)?from\\s*['\"](?P<module>[^'\"\\n]+)['\"]", [][]string{{"import"}, {"from"}}},
 	{"(?m)^[ \\t]*module\\.exports\\s*=\\s*\\{(?P<body>[^{}]*)\\}", [][]string{{"module.exports"}, {"="}, {"{"}, {"}"}}},
 	{"(?m)^[ \\t]*requires-python[ \\t]*=[ \\t]*[\"']+(?P<req>[^\"'\\n]+)[\"']", [][]string{{"requires-python"}, {"="}}},
+	{"(?m)^[^#\\n]*[\"']NAME[\"']\\s*:\\s*(?:str\\(\\s*)?(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)", [][]string{{"NAME"}, {":"}, {"/"}, {"\"", "'"}}},
 	{"(?m)^[^#\\n]*[\"']NAME[\"']\\s*:\\s*[\"'](?P<path>/[^\"']+)[\"']", [][]string{{"NAME"}, {":"}, {"/"}}},
+	{"(?m)^[^#\\n]*[\"']NAME[\"']\\s*:\\s*os\\.path\\.join\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))+)\\s*,?\\s*\\)", [][]string{{"NAME"}, {":"}, {"os.path.join("}, {","}, {"\"", "'"}, {")"}}},
 	{"(?m)^[^#\\n]*\\bSQLALCHEMY_DATABASE_URI[\"']?\\s*\\]?\\s*[=:]\\s*[rRuU]?[\"']sqlite(?:\\+\\w+)?:///(?P<path>/[^\"':?\\n]+)[\"'?]", [][]string{{"SQLALCHEMY_DATABASE_URI"}, {"sqlite"}, {":///"}, {"/"}}},
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*(JavaVersion\\.VERSION_(1_)?)?[\"']?(1\\.)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}}},
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*JavaVersion\\.VERSION_(1_)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}, {"JavaVersion.VERSION_"}}},

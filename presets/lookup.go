@@ -1254,9 +1254,29 @@ func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written
 	data = s.Aliases.Unaliased(data)
 	im := s.importerFor(name, data, src)
 	hits := literalHits(s.Patterns, data)
+	hits = append(hits, s.namedHits(s.Named, data, im)...)
+	for _, nv := range s.NamedValues {
+		budget := bindingScanBudget // each its own, as BindingsCapped counts
+		hits = append(hits, s.valueHits(nv, name, data, src, &budget)...)
+	}
+	slices.SortStableFunc(hits, func(a, b pathHit) int { return a.at - b.at })
+	out := make([]Written, len(hits))
+	for i, h := range hits {
+		out[i] = Written{h.path, h.under}
+	}
+	return out
+}
+
+// namedHits returns the paths that the matches of patterns (Named's or
+// NamedFolders') name by their group "name": each binding of the name
+// before the match (Bindings, and through im the source's imports),
+// joined with the string literals of a group "args"; a group "under"
+// marks a write somewhere under the path.
+func (s *WriteSources) namedHits(patterns []string, data []byte, im *importer) []pathHit {
+	var hits []pathHit
 	budget := bindingScanBudget
 	bnd := s.Bindings.withMemo()
-	for _, p := range s.Named {
+	for _, p := range patterns {
 		if bnd == nil || !mayMatch(p, data) {
 			continue
 		}
@@ -1278,16 +1298,7 @@ func (s *WriteSources) WritesIn(name string, data []byte, src Sources) []Written
 			}
 		}
 	}
-	for _, nv := range s.NamedValues {
-		budget := bindingScanBudget // each its own, as BindingsCapped counts
-		hits = append(hits, s.valueHits(nv, name, data, src, &budget)...)
-	}
-	slices.SortStableFunc(hits, func(a, b pathHit) int { return a.at - b.at })
-	out := make([]Written, len(hits))
-	for i, h := range hits {
-		out[i] = Written{h.path, h.under}
-	}
-	return out
+	return hits
 }
 
 // valueHits returns the paths the calls of nv in data write: each call's
@@ -1402,6 +1413,9 @@ func (s *WriteSources) BindingsCapped(data []byte) bool {
 	var sets [][]string
 	if s.Bindings != nil && len(s.Named) > 0 {
 		sets = [][]string{s.Named, s.Unnamed}
+	}
+	if s.Bindings != nil && len(s.NamedFolders) > 0 {
+		sets = append(sets, s.NamedFolders)
 	}
 	for _, nv := range s.NamedValues {
 		sets = append(sets, nv.Calls)
@@ -2347,7 +2361,21 @@ func upCount(s string) int {
 
 // FolderPaths returns the string-literal folders that the framework's
 // settings in a source file name (Folders), in the order they appear.
-func (s *WriteSources) FolderPaths(data []byte) []string { return literalPaths(s.Folders, data) }
+func (s *WriteSources) FolderPaths(data []byte) []string { return s.FolderPathsIn("", data, nil) }
+
+// FolderPathsIn is FolderPaths for the source at name among src, with
+// the folders NamedFolders name by a name bound to a literal (review 24,
+// finding C: STATIC_ROOT = BASE_DIR / "staticfiles"), in the order they
+// appear. A name bound to nothing names no folder.
+func (s *WriteSources) FolderPathsIn(name string, data []byte, src Sources) []string {
+	if len(s.NamedFolders) == 0 {
+		return literalPaths(s.Folders, data)
+	}
+	data = s.Aliases.Unaliased(data)
+	hits := literalHits(s.Folders, data)
+	hits = append(hits, s.namedHits(s.NamedFolders, data, s.importerFor(name, data, src))...)
+	return hitPaths(hits)
+}
 
 // UnnamedWrites returns the write calls of a source whose path is no
 // literal: each expression and where its call starts. A call whose
@@ -2975,6 +3003,10 @@ func (r *RunFiles) IsConfig(p string) *ConfigValues {
 	}
 	return nil
 }
+
+// DecodesBOM reports whether the tool that reads the build-context file
+// at p decodes it by a byte-order mark (TextBOM).
+func (p *Preset) DecodesBOM(name string) bool { return lastMatch(p.TextBOM, name) }
 
 // lastMatch reports whether one of globs matches the path p at its last
 // elements.

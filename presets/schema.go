@@ -23,6 +23,14 @@ type Preset struct {
 	// match string literals, so that a marker inside one ("http://x")
 	// starts no comment.
 	Comments string `yaml:"comments"`
+	// TextBOM are globs on a build-context path's last elements naming
+	// the text files that the tool reading them decodes by a byte-order
+	// mark (review 24, finding F: pip reads a requirements file in UTF-16
+	// with a BOM, as Windows PowerShell 5.1's `>` writes it): restage
+	// reads such a file decoded as that tool does. A file no glob names
+	// is read as its bytes, as a tool that does not decode (Docker's
+	// .dockerignore, go.mod) reads it.
+	TextBOM []string `yaml:"text_bom"`
 	// LocalTime says how a RUN sets the system's local time zone, which
 	// the runtime must keep (review 5, finding B).
 	LocalTime *LocalTime `yaml:"local_time"`
@@ -1292,6 +1300,12 @@ type WriteSources struct {
 	// one outside the app folder may be made in advance for the runtime
 	// user.
 	Folders []string `yaml:"folders"`
+	// NamedFolders are Folders whose folder is a plain name (group
+	// "name") joined with the string literals of a group "args", read
+	// through Bindings and Imports as Named are (review 24, finding C:
+	// Django's STATIC_ROOT = BASE_DIR / "staticfiles"). A name bound to
+	// no literal names no folder.
+	NamedFolders []string `yaml:"named_folders"`
 	// Unnamed are regexps over a source matching a write call whose path
 	// is no literal (Files.createDirectories(Path.of(dir))): group "expr"
 	// is the expression. Where it writes cannot be told; a relative path

@@ -402,6 +402,11 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{"comments", fmt.Sprintf("pattern %q has no group named comment", p.Comments)}
 		}
 	}
+	for i, g := range p.TextBOM {
+		if _, err := path.Match(g, ""); err != nil || g == "" || strings.HasPrefix(g, "/") {
+			return &presetErr{fmt.Sprintf("text_bom.%d", i), fmt.Sprintf("%q is not a glob on a context path's last elements such as *.txt", g)}
+		}
+	}
 	if lt := p.LocalTime; lt != nil {
 		if lt.Env == "" || len(lt.Sets) == 0 || lt.Why == "" {
 			return &presetErr{"local_time", "local_time needs env, sets and why"}
@@ -1063,6 +1068,18 @@ func validateWrites(w *Writes) *presetErr {
 	}
 	if len(s.Named) > 0 && s.Bindings == nil {
 		return &presetErr{"writes.sources.named", "named write calls need writes.sources.bindings"}
+	}
+	for i, pat := range s.NamedFolders {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.named_folders.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("name") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.named_folders.%d", i), fmt.Sprintf("pattern %q has no group named name", pat)}
+		}
+	}
+	if len(s.NamedFolders) > 0 && s.Bindings == nil {
+		return &presetErr{"writes.sources.named_folders", "named folders need writes.sources.bindings"}
 	}
 	for i, nv := range s.NamedValues {
 		where := fmt.Sprintf("writes.sources.named_values.%d", i)

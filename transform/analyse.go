@@ -212,6 +212,9 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 		return nil, err
 	}
 	f.preset = p
+	if c, ok := f.opt.Context.(*contextFS); ok && len(p.TextBOM) > 0 {
+		c.decodeBOM(p.DecodesBOM)
+	}
 	f.contextEvidence()
 	for _, d := range p.Decline {
 		if d.ImageTag != "" {

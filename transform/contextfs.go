@@ -1,6 +1,8 @@
 package transform
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +11,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // maxContextFile bounds the files of the build context read whole (go.mod,
@@ -60,7 +64,15 @@ type contextFS struct {
 	// unread are the files refused by errNotRegular or tooLarge,
 	// with the reason, for the note that says what was not read.
 	unread map[string]error
+	// bom tells the files whose reader decodes them by a byte-order
+	// mark (the preset's text_bom), set once the preset is known;
+	// decoded holds each such file's text, made once.
+	bom     func(name string) bool
+	decoded map[fileKey][]byte
 }
+
+// fileKey is a read of a file, whole (max 0) or its head.
+type fileKey = headKey
 
 type dirRead struct {
 	ents []fs.DirEntry
@@ -200,7 +212,91 @@ func (c *contextFS) ReadFile(name string) ([]byte, error) {
 		}
 		c.files[name] = r
 	}
-	return r.data, r.err
+	return c.text(fileKey{name, 0}, r.data), r.err
+}
+
+// decodeBOM makes the files for which bom is true read as text decoded
+// by their byte-order mark (textOf) from now on.
+func (c *contextFS) decodeBOM(bom func(name string) bool) {
+	c.bom, c.decoded = bom, map[fileKey][]byte{}
+}
+
+// text returns the bytes read for k as the reader of its file takes
+// them: decoded by their byte-order mark when the preset says the tool
+// that reads the file decodes so (decodeBOM), else as they are. The
+// only place the context's files are decoded: every reader, of the
+// whole file or of its head, gets the same text.
+func (c *contextFS) text(k fileKey, data []byte) []byte {
+	if c.bom == nil || !hasBOM(data) || !c.bom(k.name) {
+		return data
+	}
+	if d, ok := c.decoded[k]; ok {
+		return d
+	}
+	d := textOf(data)
+	c.decoded[k] = d
+	return d
+}
+
+// The byte-order marks textOf reads, UTF-32's before UTF-16's, whose
+// little-endian mark begins UTF-32's.
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF32LE = []byte{0xFF, 0xFE, 0, 0}
+	bomUTF32BE = []byte{0, 0, 0xFE, 0xFF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+func hasBOM(data []byte) bool {
+	for _, b := range [][]byte{bomUTF8, bomUTF16LE, bomUTF16BE, bomUTF32BE} {
+		if bytes.HasPrefix(data, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// textOf returns data decoded as UTF-8 text by its byte-order mark, as
+// pip's auto_decode reads a requirements file
+// (pip/_internal/utils/encoding.py; review 24, finding F): UTF-8's mark
+// is dropped, UTF-16 and UTF-32 in either byte order are transcoded
+// (an invalid code unit becomes U+FFFD, a last incomplete one is
+// dropped, as a head cut short ends), and data without a mark is
+// returned as it is.
+func textOf(data []byte) []byte {
+	var order binary.ByteOrder
+	size := 0
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		return data[len(bomUTF8):]
+	case bytes.HasPrefix(data, bomUTF32LE):
+		order, size = binary.LittleEndian, 4
+	case bytes.HasPrefix(data, bomUTF32BE):
+		order, size = binary.BigEndian, 4
+	case bytes.HasPrefix(data, bomUTF16LE):
+		order, size = binary.LittleEndian, 2
+	case bytes.HasPrefix(data, bomUTF16BE):
+		order, size = binary.BigEndian, 2
+	default:
+		return data
+	}
+	data = data[size:]
+	out := make([]byte, 0, len(data)/size)
+	if size == 4 {
+		for ; len(data) >= 4; data = data[4:] {
+			out = utf8.AppendRune(out, rune(order.Uint32(data)))
+		}
+		return out
+	}
+	units := make([]uint16, 0, len(data)/2)
+	for ; len(data) >= 2; data = data[2:] {
+		units = append(units, order.Uint16(data))
+	}
+	for _, r := range utf16.Decode(units) {
+		out = utf8.AppendRune(out, r)
+	}
+	return out
 }
 
 // readable looks at name before it is opened (opening a named pipe waits
@@ -322,7 +418,7 @@ func readHead(fsys fs.FS, name string, max int64) (data []byte, opened bool, err
 		return readHeadFrom(fsys, name, max)
 	}
 	if r, ok := c.files[name]; ok && r.err == nil && int64(len(r.data)) <= max {
-		return r.data, true, nil
+		return c.text(fileKey{name, 0}, r.data), true, nil
 	}
 	if c.absent(name) {
 		return nil, false, notExist("open", name)
@@ -336,7 +432,7 @@ func readHead(fsys fs.FS, name string, max int64) (data []byte, opened bool, err
 		}
 		c.heads[k] = r
 	}
-	return r.data, r.opened, r.err
+	return c.text(k, r.data), r.opened, r.err
 }
 
 func readHeadFrom(fsys fs.FS, name string, max int64) ([]byte, bool, error) {

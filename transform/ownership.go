@@ -458,19 +458,25 @@ func (p *plan) readSourceWrites() (out, unnamed []writeSeen) {
 		code := p.blanked(name, data)
 		us := commentsOut(data, code, func(d []byte) []presets.Literal { return src.UnnamedWritesIn(name, d, all) })
 		paths := func(d []byte) []presets.Written { return src.WritesIn(name, d, all) }
+		dirs := func(d []byte) []string { return src.FolderPathsIn(name, d, all) }
 		if len(src.FileDir) > 0 {
 			if at, ok := p.imagePathOf(name); ok {
 				// A path from the source's own folder (__dirname) is
 				// as known as a literal once the COPY that placed the
-				// source is (review 16, finding B).
+				// source is (review 16, finding B), for a framework's
+				// folder as for a write (review 24, finding C).
 				paths = func(d []byte) []presets.Written {
 					d, _ = src.InFileDir(d, path.Dir(at))
 					return src.WritesIn(name, d, all)
 				}
+				dirs = func(d []byte) []string {
+					d, _ = src.InFileDir(d, path.Dir(at))
+					return src.FolderPathsIn(name, d, all)
+				}
 			}
 		}
 		ps := commentsOut(data, code, paths)
-		folders := commentsOut(data, code, src.FolderPaths)
+		folders := commentsOut(data, code, dirs)
 		if len(us)+len(ps)+len(folders) == 0 {
 			// Read, no write: whether the start runs it is asked
 			// only by a volume (ranSources).

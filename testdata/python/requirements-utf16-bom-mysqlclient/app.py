@@ -1,0 +1,4 @@
+import MySQLdb
+from flask import Flask
+
+app = Flask(__name__)
