@@ -12073,6 +12073,10 @@ var builtinPresets = []*Preset{
 					"rustc",
 					"git",
 					"ca-certificates",
+					"python3-pip",
+					"python3-venv",
+					"python3-setuptools",
+					"python3-wheel",
 				},
 				Unmapped: []string{
 					"lib*-dev",
@@ -12133,6 +12137,13 @@ var builtinPresets = []*Preset{
 								"cc",
 								"c++",
 								"make",
+							},
+						},
+						{
+							Name: "python3-pip",
+							Value: []string{
+								"pip",
+								"pip3",
 							},
 						},
 					},
@@ -12294,6 +12305,10 @@ var builtinPresets = []*Preset{
 					"rustc",
 					"git",
 					"ca-certificates",
+					"python3-pip",
+					"python3-venv",
+					"python3-setuptools",
+					"python3-wheel",
 				},
 				Unmapped: []string{
 					"lib*-dev",
@@ -12356,6 +12371,13 @@ var builtinPresets = []*Preset{
 								"make",
 							},
 						},
+						{
+							Name: "python3-pip",
+							Value: []string{
+								"pip",
+								"pip3",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -12474,6 +12496,10 @@ var builtinPresets = []*Preset{
 					"rustc",
 					"git",
 					"ca-certificates",
+					"python3-pip",
+					"python3-venv",
+					"python3-setuptools",
+					"python3-wheel",
 				},
 				Unmapped: []string{
 					"lib*-dev",
@@ -12534,6 +12560,13 @@ var builtinPresets = []*Preset{
 								"cc",
 								"c++",
 								"make",
+							},
+						},
+						{
+							Name: "python3-pip",
+							Value: []string{
+								"pip",
+								"pip3",
 							},
 						},
 					},
@@ -12695,6 +12728,10 @@ var builtinPresets = []*Preset{
 					"rustc",
 					"git",
 					"ca-certificates",
+					"python3-pip",
+					"python3-venv",
+					"python3-setuptools",
+					"python3-wheel",
 				},
 				Unmapped: []string{
 					"lib*-dev",
@@ -12755,6 +12792,13 @@ var builtinPresets = []*Preset{
 								"cc",
 								"c++",
 								"make",
+							},
+						},
+						{
+							Name: "python3-pip",
+							Value: []string{
+								"pip",
+								"pip3",
 							},
 						},
 					},
@@ -12875,6 +12919,10 @@ var builtinPresets = []*Preset{
 					"rustc",
 					"git",
 					"ca-certificates",
+					"python3-pip",
+					"python3-venv",
+					"python3-setuptools",
+					"python3-wheel",
 				},
 				Unmapped: []string{
 					"lib*-dev",
@@ -12935,6 +12983,13 @@ var builtinPresets = []*Preset{
 								"cc",
 								"c++",
 								"make",
+							},
+						},
+						{
+							Name: "python3-pip",
+							Value: []string{
+								"pip",
+								"pip3",
 							},
 						},
 					},
@@ -13096,6 +13151,10 @@ var builtinPresets = []*Preset{
 					"rustc",
 					"git",
 					"ca-certificates",
+					"python3-pip",
+					"python3-venv",
+					"python3-setuptools",
+					"python3-wheel",
 				},
 				Unmapped: []string{
 					"lib*-dev",
@@ -13156,6 +13215,13 @@ var builtinPresets = []*Preset{
 								"cc",
 								"c++",
 								"make",
+							},
+						},
+						{
+							Name: "python3-pip",
+							Value: []string{
+								"pip",
+								"pip3",
 							},
 						},
 					},
@@ -13245,6 +13311,9 @@ var builtinPresets = []*Preset{
 					"rust",
 					"git",
 					"ca-certificates",
+					"py3-pip",
+					"py3-setuptools",
+					"py3-wheel",
 				},
 				Unmapped: []string{
 					"*-dev",
@@ -13311,6 +13380,13 @@ var builtinPresets = []*Preset{
 								"c++",
 								"make",
 								"file",
+							},
+						},
+						{
+							Name: "py3-pip",
+							Value: []string{
+								"pip",
+								"pip3",
 							},
 						},
 					},
