@@ -2453,6 +2453,29 @@ func (s *WriteSources) RootPaths(data []byte) []Literal {
 	return out
 }
 
+// Ports returns the literal ports the server calls of a source listen
+// on (ListenPorts), with where each match starts, in the order they
+// appear. inString tells whether an offset lies inside a string literal:
+// a call spelled in a message listens on nothing.
+func (s *WriteSources) Ports(data []byte, inString func(int) bool) []Literal {
+	var out []Literal
+	for _, p := range s.ListenPorts {
+		if !mayMatch(p, data) {
+			continue
+		}
+		r := re(p)
+		g := r.SubexpIndex("port")
+		for _, m := range r.FindAllSubmatchIndex(data, -1) {
+			if m[2*g] < 0 || inString != nil && inString(m[0]) {
+				continue
+			}
+			out = append(out, Literal{string(data[m[2*g]:m[2*g+1]]), m[0]})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
+	return out
+}
+
 // SocketUse is what in a source shows the program connects to a socket
 // of Sockets: a literal naming it, or a client library's call that
 // connects to it by default.

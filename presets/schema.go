@@ -1370,6 +1370,13 @@ type WriteSources struct {
 	// host may connect to (review 17, finding A: the Docker socket), and
 	// what shows the program uses it.
 	Sockets *Sockets `yaml:"sockets"`
+	// ListenPorts are regexps over a source matching a server call given
+	// a literal port to listen on (Flask's app.run(port=80), Node's
+	// app.listen(80), Go's http.ListenAndServe(":80", ...)): group "port"
+	// is the number. A port below 1024 bound by a source the start
+	// reaches gets the privileged-port warning under a non-root runtime
+	// user, as an EXPOSE of it does (review 23n, finding D).
+	ListenPorts []string `yaml:"listen_ports"`
 }
 
 // Sockets is a daemon's socket the host gives to root and one group

@@ -1048,6 +1048,15 @@ func validateWrites(w *Writes) *presetErr {
 			return err
 		}
 	}
+	for i, pat := range s.ListenPorts {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.listen_ports.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("port") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.listen_ports.%d", i), fmt.Sprintf("pattern %q has no group named port", pat)}
+		}
+	}
 	for i, pat := range s.Unnamed {
 		re, err := compileRE(pat)
 		if err != nil {

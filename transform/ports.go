@@ -1,10 +1,14 @@
 package transform
 
 import (
+	"bytes"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/restage/restage/presets"
 )
 
 // checkPorts warns about privileged ports a non-root user cannot bind.
@@ -13,9 +17,13 @@ import (
 // with, where a program is told where to listen: a HOST:PORT word
 // (gunicorn -b 0.0.0.0:80, uvicorn's --bind), a --port or -p option
 // with a number (--port 80, --port=80), and a PORT setting of the file
-// (the convention most frameworks read). Each port is warned about once:
-// on its EXPOSE, else on the start command, else on the PORT setting.
-// Ports in scripts the command runs are not read.
+// (the convention most frameworks read), and a literal port a server
+// call of a source the start reaches listens on (app.run(port=80): the
+// preset's writes.sources.listen_ports; review 23n, finding D), which the
+// file's EXPOSE may not even name. Each port is warned about once: on
+// its EXPOSE, else on the start command, else on the PORT setting, else
+// on the start command naming the source's line. Ports in scripts the
+// command runs are not read.
 func (p *plan) checkPorts() {
 	u := p.user
 	if u == "" && !p.keepsRoot {
@@ -25,12 +33,16 @@ func (p *plan) checkPorts() {
 		return
 	}
 	warned := map[int]bool{}
-	warn := func(line, n int) {
+	warnAt := func(line, n int, where string) {
 		if n > 0 && n < 1024 && !warned[n] {
 			warned[n] = true
-			p.notes.note(line, warnPrivilegedPort, "port %d is below 1024: the non-root user %s can bind it only where the engine lets containers use low ports (Docker and Podman do; Kubernetes does not by default) or gives the program the NET_BIND_SERVICE capability; consider a port from 1024 up", n, u)
+			if where != "" {
+				where = " (" + where + " binds it)"
+			}
+			p.notes.note(line, warnPrivilegedPort, "port %d is below 1024%s: the non-root user %s can bind it only where the engine lets containers use low ports (Docker and Podman do; Kubernetes does not by default) or gives the program the NET_BIND_SERVICE capability; consider a port from 1024 up", n, where, u)
 		}
 	}
+	warn := func(line, n int) { warnAt(line, n, "") }
 	for _, in := range p.f.moved {
 		c, ok := in.cmd.(*instructions.ExposeCommand)
 		if !ok {
@@ -58,6 +70,47 @@ func (p *plan) checkPorts() {
 			}
 		}
 	}
+	if p.prog != nil && p.prog.holder != nil {
+		for _, sp := range p.sourcePorts() {
+			warnAt(p.prog.holder.first, sp.port, sp.where)
+		}
+	}
+}
+
+// sourcePort is a privileged port a source binds, and where: file:line.
+type sourcePort struct {
+	port  int
+	where string
+}
+
+// sourcePorts are the ports below 1024 that server calls of the sources
+// the start reaches listen on, outside comments and string literals.
+func (p *plan) sourcePorts() []sourcePort {
+	ctx, w := p.f.opt.Context, p.f.preset.Writes
+	if ctx == nil || w == nil || w.Sources == nil || len(w.Sources.ListenPorts) == 0 {
+		return nil
+	}
+	s := w.Sources
+	low := func(ls []presets.Literal) []presets.Literal {
+		return slices.DeleteFunc(ls, func(l presets.Literal) bool {
+			n, err := strconv.Atoi(l.Text)
+			return err != nil || n <= 0 || n >= 1024
+		})
+	}
+	runs := p.runSources()
+	var out []sourcePort
+	walkSources(ctx, s, s.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+		if len(low(s.Ports(data, nil))) == 0 || !runs(name) {
+			return true
+		}
+		code := p.blanked(name, data)()
+		for _, l := range low(s.Ports(code, func(at int) bool { return p.f.preset.InString(data, at) })) {
+			n, _ := strconv.Atoi(l.Text)
+			out = append(out, sourcePort{n, fmt.Sprintf("%s:%d", name, bytes.Count(data[:l.Offset], []byte("\n"))+1)})
+		}
+		return true
+	})
+	return out
 }
 
 // startWords are the literal words of a CMD or ENTRYPOINT: every simple

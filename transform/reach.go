@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/restage/restage/presets"
+	"github.com/restage/restage/shell"
 )
 
 // reachedSources lists, in the order they are found, the sources of the
@@ -23,7 +24,10 @@ import (
 // spell out (require(name), a worker, an autoloader).
 func (p *plan) reachedSources(im *presets.DevImports) (reached []string, ok bool) {
 	r, ctx, pr := im.Reach, p.f.opt.Context, p.prog
-	if r == nil || ctx == nil || pr == nil || !pr.interp || pr.scriptFile != "" || len(p.restCmds) > 0 || len(p.scriptCmds) > 0 {
+	if r == nil || ctx == nil || pr == nil || !pr.interp || len(p.restCmds) > 0 {
+		return nil, false
+	}
+	if (pr.scriptFile != "" || len(p.scriptCmds) > 0) && !p.wrapperRunsNoCode() {
 		return nil, false
 	}
 	if len(pr.exec) < 2 || strings.HasPrefix(pr.exec[1], "-") || strings.ContainsAny(pr.exec[1], "$*?[`") {
@@ -88,6 +92,45 @@ func (p *plan) reachedSources(im *presets.DevImports) (reached []string, ok bool
 		}
 	}
 	return reached, true
+}
+
+// wrapperRunsNoCode reports whether the start script is a wrapper read
+// before the command (RS173) whose own commands load none of the app's
+// code: besides its arguments, it runs only shell builtins and programs
+// named bare that are no interpreter, file program or runner of the
+// preset (cp, mkdir, envsubst). Then the command behind it is the start
+// the reach follows, as it would be without the script (review 23n,
+// finding B). A program named by a path may be a file of the context.
+func (p *plan) wrapperRunsNoCode() bool {
+	pr, pre := p.prog, p.f.preset
+	if len(pr.wrap) == 0 || pr.scriptFile == "" {
+		return false
+	}
+	for _, c := range p.scriptCmds {
+		args := c.c.Args()
+		if len(args) == 0 {
+			continue
+		}
+		w := args[0].Text
+		if args[0].Dynamic {
+			return false
+		}
+		if shell.Builtin(w) {
+			continue
+		}
+		if strings.Contains(w, "/") || pre.IsInterpreter(w) || slices.Contains(pre.FilePrograms, w) {
+			return false
+		}
+		for _, r := range pre.Runners {
+			if r.Tool == w || slices.ContainsFunc(slices.Concat(r.Commands, r.Scripts, r.Programs), func(c string) bool {
+				f := strings.Fields(c)
+				return len(f) > 0 && f[0] == w
+			}) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // buildMayRewrite reports whether a build step (npm run build) may write

@@ -36,7 +36,10 @@ func (p *plan) startDev() {
 	if why == "" && pr.scriptFile != "" {
 		why = w.cmds(p.scriptCmds, fmt.Sprintf("%s, the %s's script,", pr.scriptFile, pr.holder.kw), nil, 0, false)
 	}
-	if why == "" && p.scriptRunsCmd && p.f.cmd != nil {
+	// The CMD a wrapper in the ENTRYPOINT runs (tini --, a script
+	// ending in exec "$@": review 23n, finding C) is the command, which
+	// the ENTRYPOINT's words alone do not hold.
+	if why == "" && (p.scriptRunsCmd || pr.cmdIn != nil && len(pr.wrap) > 0 && !pr.resolved) && p.f.cmd != nil {
 		why = w.cmds(commandCmds(p.f.cmd), p.f.cmd.kw, nil, 0, false)
 	}
 	if why == "" {

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"slices"
@@ -25,14 +26,19 @@ import (
 // `--)` case arm); with no `--`, all the arguments, when the script
 // shifts none of them away. Anything else is left to the script reading
 // that declines a program only known at run time.
+//
+// An exec-form ENTRYPOINT naming the script alone (and its shell) gets
+// an exec-form CMD's words as the script's arguments, as Docker joins
+// them: that CMD is the command (review 23n, finding C), rewritten in
+// the CMD while the ENTRYPOINT stays.
 func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
 	f, pr := p.f, p.prog
-	if len(first) < 2 || first[0].dynamic || len(pr.wrap) > 0 {
+	if len(first) == 0 || first[0].dynamic || len(pr.wrap) > 0 {
 		return first, false, nil
 	}
 	at := 0 // index of the script in first
 	if shell.IsShell(first[0].text) {
-		if first[1].dynamic || strings.HasPrefix(first[1].text, "-") {
+		if len(first) < 2 || first[1].dynamic || strings.HasPrefix(first[1].text, "-") {
 			return first, false, nil
 		}
 		at = 1
@@ -81,6 +87,20 @@ func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
 	if !runsArgs {
 		return first, false, nil
 	}
+	exec := pr.exec
+	cmdIn := (*inst)(nil)
+	if len(first) == at+1 {
+		cmdIn = p.cmdArgs()
+		if cmdIn == nil {
+			return first, false, nil
+		}
+		cl := cmdLine(cmdIn).CmdLine
+		exec = slices.Concat(pr.exec, cl)
+		first = slices.Clone(first)
+		for _, a := range cl {
+			first = append(first, word{text: a})
+		}
+	}
 	rest := first[at+1:]
 	end := slices.IndexFunc(rest, func(w word) bool { return w.text == "--" && !w.dynamic })
 	switch {
@@ -101,8 +121,13 @@ func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
 		return first, false, nil
 	}
 	n := len(first) - len(rest)
-	if pr.exec != nil {
-		pr.wrap, pr.exec = pr.exec[:n:n], pr.exec[n:]
+	if cmdIn != nil && n != at+1 {
+		// A `--` the CMD gives the script would be the ENTRYPOINT's
+		// word in the runtime: left to the script reading.
+		return first, false, nil
+	}
+	if exec != nil {
+		pr.wrap, pr.exec = exec[:n:n], exec[n:]
 	} else {
 		pr.wrap = wordTexts(first)[:n:n]
 	}
@@ -128,8 +153,28 @@ func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
 	if !p.inFolder(abs) {
 		p.artifacts = append(p.artifacts, artifact{dir: path.Dir(abs), name: path.Base(abs), used: true, in: pr.holder})
 	}
-	p.notes.note(pr.holder.first, infoScriptWrapper, "%s runs `%s` behind the script %s (%s in the build context), which runs its arguments (line %d of the script) after what it does first: the command is read behind the script, and the runtime keeps the script in front of it, with %s to run it", pr.holder.kw, strings.Join(wordTexts(rest), " "), abs, from, execLine, sh)
+	what := fmt.Sprintf("`%s`", strings.Join(wordTexts(rest), " "))
+	if cmdIn != nil {
+		pr.cmdIn, pr.cmdAt = cmdIn, 0
+		what += fmt.Sprintf(" (the CMD on line %d)", cmdIn.first)
+	}
+	p.notes.note(pr.holder.first, infoScriptWrapper, "%s runs %s behind the script %s (%s in the build context), which runs its arguments (line %d of the script) after what it does first: the command is read behind the script, and the runtime keeps the script in front of it, with %s to run it", pr.holder.kw, what, abs, from, execLine, sh)
 	return rest, true, nil
+}
+
+// cmdArgs returns the CMD whose words Docker gives as arguments to an
+// exec-form ENTRYPOINT: an exec-form CMD with words. A shell-form CMD
+// would hand the script /bin/sh -c and its text, which is not read.
+func (p *plan) cmdArgs() *inst {
+	f, pr := p.f, p.prog
+	if pr.holder.kw != "ENTRYPOINT" || pr.shellForm || pr.exec == nil || pr.needsShell || pr.cmdIn != nil || f.cmd == nil || f.cmd == pr.holder {
+		return nil
+	}
+	cl := cmdLine(f.cmd)
+	if cl == nil || cl.PrependShell || len(cl.CmdLine) == 0 {
+		return nil
+	}
+	return f.cmd
 }
 
 // argsWord reports whether a script's program word is its arguments:

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+node ./scripts/seed.js
+exec "$@"
