@@ -8143,8 +8143,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8167,12 +8178,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl3t64",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42t64",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -8195,6 +8214,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -8313,8 +8335,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8337,12 +8370,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl3t64",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42t64",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -8365,6 +8406,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -8459,8 +8503,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8483,12 +8538,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl3",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -8511,6 +8574,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -8629,8 +8695,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8653,12 +8730,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl3",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -8681,6 +8766,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -8775,8 +8863,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8799,12 +8898,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl1.1",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -8827,6 +8934,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -8945,8 +9055,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8969,12 +9090,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl1.1",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -8997,6 +9126,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -9090,9 +9222,20 @@ var builtinPresets = []*Preset{
 				Command: "apt-get install",
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
+						{
+							Name: "libc6-dev",
+						},
 						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2-dev",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm-dev",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm-dev",
 						},
 						{
 							Name:  "libgif-dev",
@@ -9115,12 +9258,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-dev",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-dev",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl-dev",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips-dev",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2-dev",
 						},
 					},
 				},
@@ -9143,6 +9294,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -9261,8 +9415,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2-dev",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm-dev",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm-dev",
 						},
 						{
 							Name:  "libgif-dev",
@@ -9285,12 +9450,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-dev",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-dev",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl-dev",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips-dev",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2-dev",
 						},
 					},
 				},
@@ -9313,6 +9486,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
