@@ -6763,6 +6763,8 @@ var builtinPresets = []*Preset{
 				Patterns: []string{
 					"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdtempSync|mkdtemp)\\(\\s*['\"`](?P<path>[^'\"`$]+)['\"`]",
 					"\\bdest\\s*:\\s*['\"](?P<path>[^'\"]+)['\"]",
+					"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*['\"`](?P<path>[^'\"`$]+)['\"`]",
+					"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*(?:async\\s+)?(?:function\\b[^{}]*\\{(?:[^{}]|\\{[^{}]*\\})*?|(?:\\([^(){}]*\\)|[A-Za-z_$][\\w$]*)\\s*=>\\s*(?:\\{(?:[^{}]|\\{[^{}]*\\})*?)?)\\b[A-Za-z_$][\\w$]*\\(\\s*null\\s*,\\s*['\"`](?P<path>[^'\"`$]+)['\"`]\\s*\\)",
 					"\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database\\(\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]",
 					"\\bdialect\\s*:\\s*['\"]sqlite['\"][^{}]*?\\bstorage\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]",
 					"\\bstorage\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*?\\bdialect\\s*:\\s*['\"]sqlite['\"]",
@@ -13775,6 +13777,8 @@ var builtinLiterals = []patternLiterals{
 	{"\\bdatabase\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*?\\btype\\s*:\\s*['\"](?:sqlite|better-sqlite3)['\"]", [][]string{{"database"}, {":"}, {"type"}, {":"}, {"sqlite", "better-sqlite3"}}},
 	{"\\bdest\\s*:\\s*['\"](?P<path>[^'\"]+)['\"]", [][]string{{"dest"}, {":"}}},
 	{"\\bdialect\\s*:\\s*['\"]sqlite['\"][^{}]*?\\bstorage\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"dialect"}, {":"}, {"sqlite"}, {"storage"}, {":"}}},
+	{"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*(?:async\\s+)?(?:function\\b[^{}]*\\{(?:[^{}]|\\{[^{}]*\\})*?|(?:\\([^(){}]*\\)|[A-Za-z_$][\\w$]*)\\s*=>\\s*(?:\\{(?:[^{}]|\\{[^{}]*\\})*?)?)\\b[A-Za-z_$][\\w$]*\\(\\s*null\\s*,\\s*['\"`](?P<path>[^'\"`$]+)['\"`]\\s*\\)", [][]string{{"diskStorage("}, {"{"}, {"destination"}, {":"}, {"function", "=>"}, {"("}, {"null"}, {","}, {")"}}},
+	{"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*['\"`](?P<path>[^'\"`$]+)['\"`]", [][]string{{"diskStorage("}, {"{"}, {"destination"}, {":"}}},
 	{"\\bdriver\\s*:[^{}]*?\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"driver"}, {":"}, {"filename"}, {":"}}},
 	{"\\becho[ \\t]+(?:-n[ \\t]+)?[\"']?(?P<zone>[^\\s\"';&|>]+)[\"']?[ \\t]*(?:>>?[ \\t]*|\\|[ \\t]*tee[ \\t]+(?:-a[ \\t]+)?)[\"']?/etc/timezone\\b", [][]string{{"echo"}, {">", "tee"}, {"/etc/timezone"}}},
 	{"\\bexec\\.Command(?:Context)?\\((?:\\s*[^,()\\n\"]+(?:\\(\\))?,)?\\s*\"(?:/bin/|/usr/bin/)?(?:ba)?sh\"\\s*,\\s*\"-c\"\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)", [][]string{{"exec.Command"}, {"("}, {"\""}, {"sh\""}, {","}, {"\"-c\""}, {","}}},
