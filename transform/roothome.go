@@ -67,12 +67,12 @@ func (p *plan) keepRootForHome() bool {
 
 // rootHome is a path under /root or the home folder that what runs names.
 type rootHome struct {
-	where  string // the instruction, script or source that names it
-	named  string // the path, or the assignment that sets it
-	home   bool   // a path in the home folder (~/), not under /root
-	assign bool   // named is a NAME=value the command sets
-	line   int    // the instruction's line, when the command names it
-	mount  bool   // where is a compose file's mount, which names the path itself
+	where  string           // the instruction, script or source that names it
+	named  string           // the path, or the assignment that sets it
+	home   bool             // a path in the home folder (~/), not under /root
+	assign bool             // named is a NAME=value the command sets
+	line   int              // the instruction's line, when the command names it
+	mount  bool             // where is a compose file's mount, which names the path itself
 	dep    *presets.HomeDep // the dependency that writes there, when named is its path
 }
 
