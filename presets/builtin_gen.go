@@ -6781,6 +6781,8 @@ var builtinPresets = []*Preset{
 				Patterns: []string{
 					"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdtempSync|mkdtemp)\\(\\s*['\"`](?P<path>[^'\"`$]+)['\"`]",
 					"\\bdest\\s*:\\s*['\"](?P<path>[^'\"]+)['\"]",
+					"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*['\"`](?P<path>[^'\"`$]+)['\"`]",
+					"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*(?:async\\s+)?(?:function\\b[^{}]*\\{(?:[^{}]|\\{[^{}]*\\})*?|(?:\\([^(){}]*\\)|[A-Za-z_$][\\w$]*)\\s*=>\\s*(?:\\{(?:[^{}]|\\{[^{}]*\\})*?)?)\\b[A-Za-z_$][\\w$]*\\(\\s*null\\s*,\\s*['\"`](?P<path>[^'\"`$]+)['\"`]\\s*\\)",
 					"\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database\\(\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]",
 					"\\bdialect\\s*:\\s*['\"]sqlite['\"][^{}]*?\\bstorage\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]",
 					"\\bstorage\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*?\\bdialect\\s*:\\s*['\"]sqlite['\"]",
@@ -6920,6 +6922,35 @@ var builtinPresets = []*Preset{
 				},
 				Args: []string{
 					"runs.args",
+				},
+			},
+		},
+		HomeDeps: &HomeDeps{
+			Files: []string{
+				"package.json",
+				"package-lock.json",
+				"npm-shrinkwrap.json",
+				"yarn.lock",
+				"pnpm-lock.yaml",
+			},
+			Match: "(?m)\"(?:node_modules/)?{name}\"\\s*:|^[ \\t]*\"?/?{name}@",
+			Word:  "^{name}(?:@[^/]*)?$",
+			Deps: []HomeDep{
+				{
+					Name:      "puppeteer",
+					Path:      "~/.cache/puppeteer",
+					Does:      "keeps the browser its install downloads (release 19 and later) in ~/.cache/puppeteer, where launch() looks for it",
+					Built:     true,
+					UnlessEnv: "^(?:PUPPETEER_CACHE_DIR=[^~$]|PUPPETEER_EXECUTABLE_PATH=.|PUPPETEER_SKIP_(?:CHROMIUM_)?DOWNLOAD=(?i:true|1)$)",
+					Fix:       "set PUPPETEER_CACHE_DIR in an ENV before the install to a folder in the app folder",
+				},
+				{
+					Name:      "playwright",
+					Path:      "~/.cache/ms-playwright",
+					Does:      "keeps the browsers `playwright install` downloads in ~/.cache/ms-playwright, where it looks for them",
+					Built:     true,
+					UnlessEnv: "^PLAYWRIGHT_BROWSERS_PATH=[^~$]",
+					Fix:       "set PLAYWRIGHT_BROWSERS_PATH in an ENV before the install to a folder in the app folder",
 				},
 			},
 		},
@@ -8165,8 +8196,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8189,12 +8231,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl3t64",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42t64",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -8217,6 +8267,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -8335,8 +8388,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8359,12 +8423,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl3t64",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42t64",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -8387,6 +8459,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -8481,8 +8556,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8505,12 +8591,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl3",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -8533,6 +8627,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -8651,8 +8748,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8675,12 +8783,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl3",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -8703,6 +8819,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -8797,8 +8916,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8821,12 +8951,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl1.1",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -8849,6 +8987,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -8967,8 +9108,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm2",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm1",
 						},
 						{
 							Name:  "libgif-dev",
@@ -8991,12 +9143,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-2",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-0",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl1.1",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips42",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2",
 						},
 					},
 				},
@@ -9019,6 +9179,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -9112,9 +9275,20 @@ var builtinPresets = []*Preset{
 				Command: "apt-get install",
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
+						{
+							Name: "libc6-dev",
+						},
 						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2-dev",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm-dev",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm-dev",
 						},
 						{
 							Name:  "libgif-dev",
@@ -9137,12 +9311,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-dev",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-dev",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl-dev",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips-dev",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2-dev",
 						},
 					},
 				},
@@ -9165,6 +9347,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -9283,8 +9468,19 @@ var builtinPresets = []*Preset{
 				Map: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
+							Name: "libc6-dev",
+						},
+						{
 							Name:  "libcairo2-dev",
 							Value: "libcairo2-dev",
+						},
+						{
+							Name:  "libdrm-dev",
+							Value: "libdrm-dev",
+						},
+						{
+							Name:  "libgbm-dev",
+							Value: "libgbm-dev",
 						},
 						{
 							Name:  "libgif-dev",
@@ -9307,12 +9503,20 @@ var builtinPresets = []*Preset{
 							Value: "librsvg2-dev",
 						},
 						{
+							Name:  "libsqlite3-dev",
+							Value: "libsqlite3-dev",
+						},
+						{
 							Name:  "libssl-dev",
 							Value: "libssl-dev",
 						},
 						{
 							Name:  "libvips-dev",
 							Value: "libvips-dev",
+						},
+						{
+							Name:  "libxml2-dev",
+							Value: "libxml2-dev",
 						},
 					},
 				},
@@ -9335,6 +9539,9 @@ var builtinPresets = []*Preset{
 					"git",
 					"node-gyp",
 					"ca-certificates",
+				},
+				Unmapped: []string{
+					"lib*-dev",
 				},
 				FetchTools: []string{
 					"curl",
@@ -13557,6 +13764,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>open(?:[-_.])interpreter|panns(?:[-_.])inference)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*(?P<name>psycopg2|psycopg|mysqlclient)[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
 	{"(?im)(?:^|[\"'\\s])[ \\t]*x[ \\t]*(?:[\\[<>=!~;@\"':,]|$)", nil},
+	{"(?m)\"(?:node_modules/)?(?P<name>puppeteer|playwright)\"\\s*:|^[ \\t]*\"?/?(?P<name>puppeteer|playwright)@", [][]string{{"p"}}},
 	{"(?m)\"(?P<name>@prisma/client|prisma)\"\\s*:", [][]string{{"\""}, {"@prisma/client", "prisma"}, {"\""}, {":"}}},
 	{"(?m)(?:^|[ \\t])#[^\\n]*", [][]string{{"#"}}},
 	{"(?m)(?:^|[;{}])[ \\t]*(?:(?:private|protected|public|static|final)\\s+)*(?:File|var)\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*new\\s+File\\(\\s*(?P<value>\"[^\"\\\\\\n]*\")\\s*\\)\\s*;", [][]string{{"File", "var"}, {"="}, {"new"}, {"File("}, {"\""}, {"\""}, {")"}, {";"}}},
@@ -13768,6 +13976,8 @@ var builtinLiterals = []patternLiterals{
 	{"\\bdatabase\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*?\\btype\\s*:\\s*['\"](?:sqlite|better-sqlite3)['\"]", [][]string{{"database"}, {":"}, {"type"}, {":"}, {"sqlite", "better-sqlite3"}}},
 	{"\\bdest\\s*:\\s*['\"](?P<path>[^'\"]+)['\"]", [][]string{{"dest"}, {":"}}},
 	{"\\bdialect\\s*:\\s*['\"]sqlite['\"][^{}]*?\\bstorage\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"dialect"}, {":"}, {"sqlite"}, {"storage"}, {":"}}},
+	{"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*(?:async\\s+)?(?:function\\b[^{}]*\\{(?:[^{}]|\\{[^{}]*\\})*?|(?:\\([^(){}]*\\)|[A-Za-z_$][\\w$]*)\\s*=>\\s*(?:\\{(?:[^{}]|\\{[^{}]*\\})*?)?)\\b[A-Za-z_$][\\w$]*\\(\\s*null\\s*,\\s*['\"`](?P<path>[^'\"`$]+)['\"`]\\s*\\)", [][]string{{"diskStorage("}, {"{"}, {"destination"}, {":"}, {"function", "=>"}, {"("}, {"null"}, {","}, {")"}}},
+	{"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*['\"`](?P<path>[^'\"`$]+)['\"`]", [][]string{{"diskStorage("}, {"{"}, {"destination"}, {":"}}},
 	{"\\bdriver\\s*:[^{}]*?\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"driver"}, {":"}, {"filename"}, {":"}}},
 	{"\\becho[ \\t]+(?:-n[ \\t]+)?[\"']?(?P<zone>[^\\s\"';&|>]+)[\"']?[ \\t]*(?:>>?[ \\t]*|\\|[ \\t]*tee[ \\t]+(?:-a[ \\t]+)?)[\"']?/etc/timezone\\b", [][]string{{"echo"}, {">", "tee"}, {"/etc/timezone"}}},
 	{"\\bexec\\.Command(?:Context)?\\((?:\\s*[^,()\\n\"]+(?:\\(\\))?,)?\\s*\"(?:/bin/|/usr/bin/)?(?:ba)?sh\"\\s*,\\s*\"-c\"\\s*,\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\([^()\\n]*\\))?)", [][]string{{"exec.Command"}, {"("}, {"\""}, {"sh\""}, {","}, {"\"-c\""}, {","}}},
@@ -13883,6 +14093,7 @@ var builtinLiterals = []patternLiterals{
 	{"^(?:-?[A-Za-wyz]*x[A-Za-z]*|--extract|--get)$", [][]string{{"x", "extract", "get"}}},
 	{"^(?:4|5\\.[0-4])(?:\\.\\d+)*(?:-alpine)?$", [][]string{{"4", "5."}}},
 	{"^(?:4|5\\.[0-4])(?:\\.\\d+)*-(?:jdk|jre)-?(?P<java>\\d+)(?:.*?-(?P<release>stretch|buster|bullseye|bookworm|trixie|focal|jammy|noble|resolute)(?:-|$))?", [][]string{{"4", "5."}, {"-"}, {"j"}, {"dk", "re"}}},
+	{"^(?:PUPPETEER_CACHE_DIR=[^~$]|PUPPETEER_EXECUTABLE_PATH=.|PUPPETEER_SKIP_(?:CHROMIUM_)?DOWNLOAD=(?i:true|1)$)", [][]string{{"PUPPETEER_"}, {"CACHE_DIR=", "EXECUTABLE_PATH=", "DOWNLOAD="}}},
 	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-(?P<release>trixie|bookworm|bullseye)(?:-slim)?$", [][]string{{"python"}, {"3."}, {"-"}, {"trixie", "ookworm", "ullseye"}}},
 	{"^(?:\\d+(?:\\.\\d+)*-)?python(?P<version>(?P<pyver>3\\.\\d+))-alpine(?P<alpine>3\\.\\d+)?$", [][]string{{"python"}, {"3."}, {"-alpine"}}},
 	{"^(?P<alpine>3\\.\\d+)(\\.\\d+)?$", [][]string{{"3."}}},
@@ -13898,6 +14109,7 @@ var builtinLiterals = []patternLiterals{
 	{"^(?P<module>[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*):[A-Za-z_][A-Za-z0-9_.]*$", [][]string{{":"}}},
 	{"^(?P<module>[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*):[A-Za-z_][A-Za-z0-9_.]*(?:\\(.*\\))?$", [][]string{{":"}}},
 	{"^(?P<name>@prisma/client|prisma)(?:@[^/]*)?$", [][]string{{"@prisma/client", "prisma"}}},
+	{"^(?P<name>puppeteer|playwright)(?:@[^/]*)?$", [][]string{{"p"}, {"uppeteer", "laywright"}}},
 	{"^(?P<version>(?P<major>12))(-slim)?$", [][]string{{"12"}}},
 	{"^(?P<version>(?P<major>14))(-slim)?$|^(?P<version>(?P<major>16)[.\\d]*)(-slim)?$", [][]string{{"14", "16"}}},
 	{"^(?P<version>(?P<major>17|19)[.\\d]*)(-slim)?$", [][]string{{"1"}}},
@@ -13929,6 +14141,7 @@ var builtinLiterals = []patternLiterals{
 	{"^1\\.(1[45])(\\.\\d+)?$", [][]string{{"1."}, {"1"}}},
 	{"^1\\.(1[67])$|^1\\.18(\\.\\d+)?$", [][]string{{"1.", "1.18"}}},
 	{"^C$", [][]string{{"C"}}},
+	{"^PLAYWRIGHT_BROWSERS_PATH=[^~$]", [][]string{{"PLAYWRIGHT_BROWSERS_PATH="}}},
 	{"^[ \\t]*(?:(?:[\\w.]+[ \\t]+)?\"(?P<path>[^\"\\\\]*)\"[ \\t]*;?)?[ \\t]*(?://.*)?\\r?$", nil},
 	{"^[ \\t]*(?:async[ \\t]+)?(?:def|class)\\b", [][]string{{"def", "class"}}},
 	{"^[^./]+(?:/|$)", nil},

@@ -32,8 +32,8 @@ func TestPythonHomeDeps(t *testing.T) {
 		{"requests\n", ""},
 	} {
 		got := ""
-		if d, _ := h.FirstInFile([]byte(c.file)); d != nil {
-			got = d.Name
+		if ds := h.AllInFile([]byte(c.file)); len(ds) > 0 {
+			got = ds[0].Dep.Name
 		}
 		if got != c.want {
 			t.Errorf("%q: got %q, want %q", c.file, got, c.want)
@@ -106,6 +106,86 @@ func TestPythonHomeCalls(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%q: got %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
+// node.yaml's home_deps (review 24, finding A): puppeteer and playwright
+// named as dependencies in package.json or a lockfile, or by a RUN word,
+// and not puppeteer-core, @puppeteer/browsers or a word of a description;
+// an ENV that moves the cache (or skips the download) drops puppeteer.
+func TestNodeHomeDeps(t *testing.T) {
+	ps, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h *HomeDeps
+	for _, p := range ps {
+		if p.Name == "node" {
+			h = p.HomeDeps
+		}
+	}
+	if h == nil || len(h.Deps) == 0 {
+		t.Fatal("the node preset has no home_deps")
+	}
+	for _, c := range []struct {
+		file string
+		want string
+	}{
+		{`{"dependencies": {"express": "^4", "puppeteer": "^19.4.1"}}`, "puppeteer"},
+		{`{"packages": {"node_modules/puppeteer": {"version": "19.4.1"}}}`, "puppeteer"},
+		{"puppeteer@^22.0.0:\n  version \"22.15.0\"\n", "puppeteer"},
+		{`{"dependencies": {"playwright": "1.47.0"}}`, "playwright"},
+		{`{"dependencies": {"puppeteer-core": "^22"}}`, ""},
+		{`{"packages": {"node_modules/@puppeteer/browsers": {}}}`, ""},
+		{`{"devDependencies": {"@playwright/test": "^1.47"}}`, ""},
+		{`{"description": "screenshots with puppeteer"}`, ""},
+	} {
+		got := ""
+		if ds := h.AllInFile([]byte(c.file)); len(ds) > 0 {
+			got = ds[0].Dep.Name
+		}
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.file, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		word string
+		want string
+	}{
+		{"puppeteer", "puppeteer"},
+		{"puppeteer@19.4.1", "puppeteer"},
+		{"playwright", "playwright"},
+		{"puppeteer-core", ""},
+		{"@puppeteer/browsers", ""},
+	} {
+		got := ""
+		if d, ok := h.Named(c.word); ok {
+			got = d.Name
+		}
+		if got != c.want {
+			t.Errorf("word %q: got %q, want %q", c.word, got, c.want)
+		}
+	}
+	var pup *HomeDep
+	for i := range h.Deps {
+		if h.Deps[i].Name == "puppeteer" {
+			pup = &h.Deps[i]
+		}
+	}
+	for _, c := range []struct {
+		env   []string
+		moved bool
+	}{
+		{[]string{"NODE_ENV=production"}, false},
+		{[]string{"PUPPETEER_CACHE_DIR=/app/.cache/puppeteer"}, true},
+		{[]string{"PUPPETEER_SKIP_DOWNLOAD=true"}, true},
+		{[]string{"PUPPETEER_SKIP_DOWNLOAD=false"}, false},
+		{[]string{"PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium"}, true},
+		{[]string{"PUPPETEER_CACHE_DIR=~/.cache/x"}, false},
+	} {
+		if got := pup.Moved(c.env); got != c.moved {
+			t.Errorf("%q: moved %v, want %v", c.env, got, c.moved)
 		}
 	}
 }

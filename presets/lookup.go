@@ -2702,25 +2702,41 @@ func (h *HomeDeps) dep(name string) (*HomeDep, bool) {
 	return nil, false
 }
 
-// FirstInFile is the first listed dependency a file names and the
-// offset of its name, or nil.
-func (h *HomeDeps) FirstInFile(data []byte) (*HomeDep, int) {
+// HomeDepAt is a listed dependency a file names, and the offset of
+// the name.
+type HomeDepAt struct {
+	Dep *HomeDep
+	At  int
+}
+
+// AllInFile is every listed dependency a file names, each once, in the
+// order the file first names them.
+func (h *HomeDeps) AllInFile(data []byte) []HomeDepAt {
 	if h.Match == "" {
-		return nil, 0
+		return nil
 	}
 	expr := h.expr(h.Match)
 	if !mayMatch(expr, data) {
-		return nil, 0
+		return nil
 	}
 	data = blankComments(h.Comments, data)
 	r := re(expr)
+	var out []HomeDepAt
 	for _, m := range r.FindAllSubmatchIndex(data, -1) {
-		k := 2 * r.SubexpIndex("name")
-		if d, ok := h.dep(string(data[m[k]:m[k+1]])); ok {
-			return d, m[k]
+		// {name} may stand in more than one alternative: the group that
+		// took part names the dependency.
+		for i, n := range r.SubexpNames() {
+			k := 2 * i
+			if n != "name" || m[k] < 0 {
+				continue
+			}
+			if d, ok := h.dep(string(data[m[k]:m[k+1]])); ok && !slices.ContainsFunc(out, func(x HomeDepAt) bool { return x.Dep == d }) {
+				out = append(out, HomeDepAt{d, m[k]})
+			}
+			break
 		}
 	}
-	return nil, 0
+	return out
 }
 
 // Named returns the listed dependency a RUN word names.

@@ -811,6 +811,47 @@ type HomeDep struct {
 	Name string `yaml:"name"`
 	// Path is where it writes, ~/ first (~/.config/open-interpreter).
 	Path string `yaml:"path"`
+	// Does says, for the notes, what it does there ("keeps its browser
+	// in ~/.cache/puppeteer, ..."); without it, "writes PATH when it
+	// runs".
+	Does string `yaml:"does"`
+	// Built means the install (or a RUN naming it) fills Path in the
+	// builder and the program reads it at run time (puppeteer's browser
+	// download, review 24 finding A): a runtime that keeps root gets the
+	// builder's folder at the same place, as it may be absent (an older
+	// release that kept it elsewhere), by a copy that may match nothing.
+	Built bool `yaml:"built"`
+	// UnlessEnv is a regexp over NAME=value of the file's ENVs: one that
+	// matches moves the folder out of the home folder, or makes the
+	// dependency leave it unused (PUPPETEER_CACHE_DIR=/app/.cache), so
+	// the dependency does not count.
+	UnlessEnv string `yaml:"unless_env"`
+	// Fix is the advice of the note, how to run as a non-root user; by
+	// default, setting HOME to a folder that user may write.
+	Fix string `yaml:"fix"`
+}
+
+// Writes says what the dependency does in its folder, for a note.
+func (d *HomeDep) Writes() string {
+	if d.Does != "" {
+		return d.Does
+	}
+	return "writes " + d.Path + " when it runs"
+}
+
+// Moved says whether one of the file's environment settings (NAME=value)
+// moves the folder elsewhere or leaves it unused.
+func (d *HomeDep) Moved(env []string) bool {
+	if d.UnlessEnv == "" {
+		return false
+	}
+	r := re(d.UnlessEnv)
+	for _, kv := range env {
+		if r.MatchString(kv) {
+			return true
+		}
+	}
+	return false
 }
 
 // LibDep is a dependency and the run-time packages it needs.

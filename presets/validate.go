@@ -1322,6 +1322,11 @@ func validateHomeDeps(h *HomeDeps) *presetErr {
 		if d.Name == "" || strings.ContainsAny(d.Name, " \t\n") || !strings.HasPrefix(d.Path, "~/") {
 			return &presetErr{fmt.Sprintf("%s.deps.%d", at, i), "a dependency needs a name and a path in the home folder (~/...)"}
 		}
+		if d.UnlessEnv != "" {
+			if _, err := compileRE(d.UnlessEnv); err != nil {
+				return &presetErr{fmt.Sprintf("%s.deps.%d.unless_env", at, i), fmt.Sprintf("bad pattern %q: %v", d.UnlessEnv, err)}
+			}
+		}
 	}
 	if err := validateComments(h.Comments, at); err != nil {
 		return err

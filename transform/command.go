@@ -236,6 +236,9 @@ func (p *plan) findProgram() error {
 	if r, c, rest := p.runner(first); r != nil {
 		return p.resolveRunner(r, c, rest)
 	}
+	if r, c := p.namedScript(first); r != nil {
+		return p.resolveRunner(r, c, nil)
+	}
 	// The build tool with a task no runner resolves (./gradlew run, the
 	// application plugin's) builds and runs the app at each start (review
 	// 22, B): its reason, not one read out of the tool's own script. A
@@ -918,6 +921,43 @@ func (f *facts) runnerOf(ws []word, cwd string) (*Runner, string, []word) {
 		}
 	}
 	return nil, "", nil
+}
+
+// namedScript is a runner for a script run by name (npm run start:prod,
+// yarn start:prod) that is one plain interpreter command with no hooks
+// around it, resolved as the runner's own command is (review 24, finding
+// I: the runtime kept npm and every development dependency for `node
+// dist/main`). Any other script, or one given options or arguments, is
+// left to the tool, which the runtime keeps: what it runs is not read
+// here.
+func (p *plan) namedScript(first []word) (*Runner, string) {
+	f := p.f
+	ws, _ := f.commandWords(first, p.progDir())
+	r, n := scriptRunner(f.preset.Runners, ws, func(x *Runner) bool { return x.File != "" && x.ScriptsKey != "" && x.Tool != "" })
+	if r == nil || len(ws) != n+1 || ws[n].dynamic || strings.HasPrefix(ws[n].text, "-") || p.prog.needsShell {
+		return nil, ""
+	}
+	keys := r.NamedKeys(ws[n].text)
+	key := r.ScriptsKey + "." + ws[n].text
+	script, ok, err := p.readKey(r, key)
+	if err != nil || !ok {
+		return nil, ""
+	}
+	for _, k := range keys {
+		if _, has, _ := p.readKey(r, k); has && k != key {
+			return nil, ""
+		}
+	}
+	sl := splitShell(script)
+	if !sl.plain || len(sl.cmds) != 1 {
+		return nil, ""
+	}
+	if args, _ := sl.cmds[0].argv(); len(args) < 2 || !f.preset.IsInterpreter(args[0].text) {
+		return nil, ""
+	}
+	named := *r
+	named.Key, named.Hooks, named.Default, named.BuiltScripts = key, nil, "", nil
+	return &named, strings.Join(wordTexts(first), " ")
 }
 
 // resolveRunner replaces `npm start` and the like by the script it runs

@@ -72,6 +72,9 @@ type plan struct {
 	runtimeFiles int // how many run-time files and folders are copied
 	// optional are copies of files that may be absent at build time.
 	optional map[string]bool
+	// optionalDirs are those of optional that are folders, copied to
+	// the same place.
+	optionalDirs map[string]bool
 	// optionsEnv are interpreter options that go to the preset's
 	// OptionsEnv variable in the runtime.
 	optionsEnv []optionWord
@@ -209,7 +212,7 @@ type varUse struct {
 
 func makePlan(f *facts, ns *notes) (*plan, error) {
 	p := &plan{
-		f: f, notes: ns, stage: f.stageName, allowed: map[string]bool{}, optional: map[string]bool{},
+		f: f, notes: ns, stage: f.stageName, allowed: map[string]bool{}, optional: map[string]bool{}, optionalDirs: map[string]bool{},
 		artifacts: slices.Clone(f.artifacts),
 		dropped:   slices.Clone(f.dropped),
 		libcWhy:   slices.Clone(f.libcWhy),

@@ -66,7 +66,9 @@ func renderStage(s *source, p *plan) (string, error) {
 	d := stageData{Image: p.image, Stage: p.stage, Workdir: p.workdir, User: p.user, Args: p.args, Env: p.env, Runs: p.runs}
 	for _, c := range p.copies {
 		a := copyArgs(c)
-		if p.optional[c] {
+		if p.optionalDirs[c] {
+			a = optionalFolderArgs(c)
+		} else if p.optional[c] {
 			a = optionalCopyArgs(c)
 		}
 		if p.chown != "" && p.ownedBy(c) {
@@ -125,6 +127,31 @@ func optionalCopyArgs(p string) string {
 				return jsonArgs([]string{src, dir})
 			}
 			return src + " " + dir
+		}
+	}
+	return copyArgs(p)
+}
+
+// optionalFolderArgs copies a folder that may be absent from the
+// builder. The wildcard goes in the element below the top folder
+// (/root/.cach[e]/puppeteer), since BuildKit fails a COPY whose
+// wildcard's own folder is absent ("lstat /root/.cache: no such file")
+// and lets one match nothing only below a folder that exists (engine
+// 20.10, checked with the folder, without it and without /root/.cache).
+// A match that is a folder has its contents copied into the
+// destination, so the destination is the folder itself, with the /
+// that a wildcard source asks for.
+func optionalFolderArgs(p string) string {
+	parts := strings.Split(p, "/") // "", top, element, ...
+	if len(parts) < 4 || strings.ContainsAny(p, " \t\"'$") {
+		return copyArgs(p)
+	}
+	el := parts[2]
+	for i := len(el) - 1; i >= 0; i-- {
+		c := el[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			parts[2] = el[:i] + "[" + string(c) + "]" + el[i+1:]
+			return strings.Join(parts, "/") + " " + p + "/"
 		}
 	}
 	return copyArgs(p)

@@ -39,14 +39,18 @@ func (p *plan) keepRootForHome() bool {
 	case h.named == "/root" || strings.HasSuffix(h.named, "=/root"):
 		what = "which only root may enter (mode 700 in the runtime images)"
 	}
-	verb, fix := "names", "move the files to a folder any user may reach"
+	verb, fix := "names", "move the files to a folder any user may reach, such as /data"
 	if h.assign {
-		verb, fix = "sets", "set it to a folder any user may reach"
+		verb, fix = "sets", "set it to a folder any user may reach, such as /data"
 	}
-	if h.dep != "" {
+	if h.dep != nil || h.call {
 		// The files are the dependency's, where it puts them: only the
-		// home folder it is given can move.
-		fix = "set HOME to a folder the runtime's user may write"
+		// home folder it is given can move, or the folder itself where
+		// the preset says how.
+		fix = "set HOME to a folder the runtime's user may write, such as /data"
+		if h.dep != nil && h.dep.Fix != "" {
+			fix = h.dep.Fix
+		}
 	}
 	line := p.prog.holder.first
 	if h.line > 0 {
@@ -57,19 +61,20 @@ func (p *plan) keepRootForHome() bool {
 	if h.mount {
 		lead = h.where
 	}
-	p.notes.note(line, warnRootHome, "%s, %s: the runtime runs as root, as the original did (%s, such as /data, to run as a non-root user)", lead, what, fix)
+	p.notes.note(line, warnRootHome, "%s, %s: the runtime runs as root, as the original did (%s, to run as a non-root user)", lead, what, fix)
 	return true
 }
 
 // rootHome is a path under /root or the home folder that what runs names.
 type rootHome struct {
-	where  string // the instruction, script or source that names it
-	named  string // the path, or the assignment that sets it
-	home   bool   // a path in the home folder (~/), not under /root
-	assign bool   // named is a NAME=value the command sets
-	line   int    // the instruction's line, when the command names it
-	mount  bool   // where is a compose file's mount, which names the path itself
-	dep    string // the dependency or call that writes there, when named is its path
+	where  string           // the instruction, script or source that names it
+	named  string           // the path, or the assignment that sets it
+	home   bool             // a path in the home folder (~/), not under /root
+	assign bool             // named is a NAME=value the command sets
+	line   int              // the instruction's line, when the command names it
+	mount  bool             // where is a compose file's mount, which names the path itself
+	dep    *presets.HomeDep // the dependency that writes there, when named is its path
+	call   bool             // named is a call of the sources that writes there (review 23, B)
 }
 
 // rootHomePath says whether t is a path under /root, or one in the
@@ -192,7 +197,7 @@ func (p *plan) rootHomeNamed() rootHome {
 		line := func(off int) string { return fmt.Sprintf("%s:%d", name, bytes.Count(data[:off], []byte("\n"))+1) }
 		if len(cs) > 0 && (len(rs) == 0 || cs[0].Offset < rs[0].Offset) {
 			c := cs[0].Call
-			h = rootHome{where: line(cs[0].Offset), named: c.Name + ", which writes " + c.Path + " when it runs", home: true, dep: c.Name}
+			h = rootHome{where: line(cs[0].Offset), named: c.Name + ", which writes " + c.Path + " when it runs", home: true, call: true}
 			return false
 		}
 		h.where = line(rs[0].Offset)
@@ -208,12 +213,39 @@ func (p *plan) rootHomeNamed() rootHome {
 // use it (review 16, finding A: Open Interpreter makes
 // ~/.config/open-interpreter at every start, and 65532's home is /).
 func (p *plan) homeDep() (rootHome, bool) {
-	hd := p.f.preset.HomeDeps
-	if hd == nil {
+	found := p.homeDeps()
+	if len(found) == 0 {
 		return rootHome{}, false
 	}
-	found := func(where string, line int, d *presets.HomeDep) (rootHome, bool) {
-		return rootHome{where: where, line: line, named: d.Name + ", which writes " + d.Path + " when it runs", home: true, dep: d.Name}, true
+	h := found[0]
+	return rootHome{where: h.where, line: h.line, named: h.dep.Name + ", which " + h.dep.Writes(), home: true, dep: h.dep}, true
+}
+
+// homeDepSeen is a home-folder dependency and where the file names it.
+type homeDepSeen struct {
+	dep   *presets.HomeDep
+	where string
+	line  int // the RUN's line, when a RUN names it
+}
+
+// homeDeps are the home-folder dependencies the file's RUNs, then its
+// project files, name, each once, in that order; one whose folder an
+// ENV of the file moves elsewhere (unless_env) is none.
+func (p *plan) homeDeps() []homeDepSeen {
+	hd := p.f.preset.HomeDeps
+	if hd == nil {
+		return nil
+	}
+	var env []string
+	for _, e := range p.f.env {
+		env = append(env, e.key+"="+strings.Trim(e.raw, `"'`))
+	}
+	var out []homeDepSeen
+	add := func(d *presets.HomeDep, where string, line int) {
+		if d.Moved(env) || slices.ContainsFunc(out, func(s homeDepSeen) bool { return s.dep == d }) {
+			return
+		}
+		out = append(out, homeDepSeen{d, where, line})
 	}
 	for _, r := range p.f.runs {
 		for _, c := range r.cmds {
@@ -222,23 +254,50 @@ func (p *plan) homeDep() (rootHome, bool) {
 					continue
 				}
 				if d, ok := hd.Named(w.text); ok {
-					return found("the RUN", r.in.first, d)
+					add(d, "the RUN", r.in.first)
 				}
 			}
 		}
 	}
 	ctx := p.f.opt.Context
 	if ctx == nil {
-		return rootHome{}, false
+		return out
 	}
 	for _, file := range hd.Files {
 		data, err := fs.ReadFile(ctx, file)
 		if err != nil {
 			continue
 		}
-		if d, at := hd.FirstInFile(data); d != nil {
-			return found(fmt.Sprintf("%s:%d", file, bytes.Count(data[:at], []byte("\n"))+1), 0, d)
+		for _, m := range hd.AllInFile(data) {
+			add(m.Dep, fmt.Sprintf("%s:%d", file, bytes.Count(data[:m.At], []byte("\n"))+1), 0)
 		}
 	}
-	return rootHome{}, false
+	return out
+}
+
+// copyHomeDeps gives a runtime that keeps root the folders that the
+// install of a dependency filled in root's home in the builder and that
+// the program reads there (review 24, finding A: puppeteer's browser in
+// ~/.cache/puppeteer, which the runtime, a new image, would lack). The
+// copy may match nothing: an older release keeps it elsewhere.
+func (p *plan) copyHomeDeps() {
+	if !p.f.ranAsRoot() {
+		return // the install's home was not root's
+	}
+	for _, h := range p.homeDeps() {
+		if !h.dep.Built {
+			continue
+		}
+		abs := "/root" + strings.TrimPrefix(h.dep.Path, "~")
+		if slices.Contains(p.copies, abs) {
+			continue
+		}
+		p.copies = append(p.copies, abs)
+		p.optional[abs], p.optionalDirs[abs] = true, true
+		line := h.line
+		if line == 0 {
+			line = p.prog.holder.first
+		}
+		p.notes.note(line, infoHomeDepCopied, "%s names %s, whose install fills %s: the runtime, which runs as root, gets the builder's %s (a copy that matches nothing where a release keeps it elsewhere)", h.where, h.dep.Name, h.dep.Path, abs)
+	}
 }

@@ -16,6 +16,7 @@ func (p *plan) planUser() {
 	// already: planOwnership, which checks the ports, then has no chown.
 	if p.keepRootForWorkdir() || p.keepRootFor() || p.keepRootForSocket() || p.keepRootForRunner() {
 		p.keepsRoot = true
+		p.copyHomeDeps()
 		return
 	}
 	f, r := p.f, p.runtime
