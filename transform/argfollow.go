@@ -53,7 +53,9 @@ func (f *facts) argTagOf(values map[string]string) *argTag {
 			}
 		}
 		def := f.meta[name]
-		if name == "" || def == nil || *def == "" || !strings.Contains(f.tag, *def) {
+		// The argument gives a part of the tag (20.11.0 of
+		// 20.11.0-alpine) or the tag and more (node:20-alpine).
+		if name == "" || def == nil || *def == "" || !strings.Contains(f.tag, *def) && !strings.Contains(*def, f.tag) {
 			continue
 		}
 		if !slices.Contains(a.names, name) {

@@ -38,3 +38,23 @@ func TestArgFollowRuntimeAsked(t *testing.T) {
 		}
 	}
 }
+
+// An argument that gives the whole image reference gives the tag's
+// values only in part: no runtime follows it, and RS378 says so.
+func TestArgFollowWholeImage(t *testing.T) {
+	in := "ARG BASE_IMAGE=node:22-slim\nFROM ${BASE_IMAGE}\nWORKDIR /app\nCOPY . .\nRUN npm install\nCMD [\"node\", \"server.js\"]\n"
+	res, err := Convert([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, n := range res.Notes {
+		found = found || n.Code == warnArgNotFollowed
+		if n.Code == infoArgFollowed {
+			t.Errorf("RS195 for a whole image argument: %s", n.Message)
+		}
+	}
+	if !found {
+		t.Errorf("no RS378 in %v\n%s", res.Notes, res.Output)
+	}
+}

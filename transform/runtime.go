@@ -923,7 +923,7 @@ func (p *plan) chooseRuntime() error {
 			imgValues, followed = a.values, true
 		} else if !ok {
 			real, _ := p.runtime.ImageFor(values)
-			p.notes.note(f.from.first, warnArgNotFollowed, "the builder's FROM takes its tag from the build argument %s, but the runtime %s cannot follow it: it is the image for the default, so a --build-arg %s changes the builder only and the runtime may not run what the builder made; pass the same value to the runtime's FROM by hand", a.text(), real, a.list())
+			p.notes.note(f.from.first, warnArgNotFollowed, "the builder's FROM names its image with the build argument %s, but the runtime %s cannot follow it: it is the image for the default, so a --build-arg %s changes the builder only and the runtime may not run what the builder made; pass the same value to the runtime's FROM by hand", a.text(), real, a.list())
 		}
 	}
 	img, err := p.runtime.ImageFor(imgValues)
@@ -1440,7 +1440,7 @@ func (p *plan) unmet(flavor, libc string, tools []string, values map[string]stri
 			}
 		}
 		if !follows {
-			return fmt.Sprintf("the image of %s cannot follow the build argument %s that the builder's tag takes (it names a part of its value, or allows only some values), so a --build-arg would change the builder only", flavor, p.argTag.text())
+			return fmt.Sprintf("the image of %s cannot follow the build argument %s that the builder's FROM names (it takes a part of its value, or allows only some values), so a --build-arg would change the builder only", flavor, p.argTag.text())
 		}
 	}
 	if !libcOK {
