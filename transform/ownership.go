@@ -340,6 +340,7 @@ func (p *plan) planOwnership() {
 		}
 		p.notes.list[p.userNote].Message += msg
 	}
+	p.warnKubeMounts(writes, at)
 	line := 0
 	for _, in := range p.f.moved {
 		if _, ok := in.cmd.(*instructions.VolumeCommand); ok {

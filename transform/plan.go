@@ -22,6 +22,11 @@ type plan struct {
 	distEnv []string
 	f       *facts
 	notes   *notes // the conversion's note sink; only planning writes to it
+	// argTag is how the builder's tag takes global build arguments (nil:
+	// it takes none); argPrefer is set while choosing a runtime prefers
+	// one whose image follows them.
+	argTag    *argTag
+	argPrefer bool
 	// jsonDocs are the decoded JSON files of the build context that
 	// runners read (package.json), by path.
 	jsonDocs map[string]any
@@ -345,9 +350,11 @@ func (p *plan) noteLittleGained() {
 	p.notes.note(p.f.from.first, infoLittleGained, "the runtime %s is %s: the split leaves out only what the build steps added (compilers, dev dependencies, caches)%s", p.image, what, est)
 }
 
-// sameImage reports whether the runtime's image is the builder's own.
+// sameImage reports whether the runtime's image is the builder's own
+// (with the build arguments' defaults, which a runtime FROM that follows
+// them names: argTag).
 func (p *plan) sameImage() bool {
-	return hubShort(p.f.image) == hubShort(p.image)
+	return hubShort(p.f.image) == hubShort(p.f.expandMeta(p.image))
 }
 
 func (p *plan) checkDeclines() error {

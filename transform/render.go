@@ -42,6 +42,7 @@ func loadStageTemplate(lower bool) (*template.Template, error) {
 }
 
 type stageData struct {
+	Platform                    string // the runtime FROM's --platform value, or ""
 	Image, Stage, Workdir, User string
 	Args, Env, Runs, Copies     []string
 	Blocks, Commands            []string
@@ -63,7 +64,7 @@ func renderStage(s *source, p *plan) (string, error) {
 		}
 		return out
 	}
-	d := stageData{Image: p.image, Stage: p.stage, Workdir: p.workdir, User: p.user, Args: p.args, Env: p.env, Runs: p.runs}
+	d := stageData{Platform: p.f.runtimePlatform(), Image: p.image, Stage: p.stage, Workdir: p.workdir, User: p.user, Args: p.args, Env: p.env, Runs: p.runs}
 	for _, c := range p.copies {
 		a := copyArgs(c)
 		if p.optionalDirs[c] {

@@ -760,10 +760,21 @@ func (p *plan) chooseRuntime() error {
 	// packages the builder installs on their own; dropped when no runtime
 	// of the preset's order can (a hardened family), which then warns.
 	strict := asked == "" && len(p.alongside) > 0
+	// A runtime whose image cannot follow the builder's build arguments
+	// is passed over while another can (p.argPrefer).
+	p.argTag = f.argTagOf(values)
+	p.argPrefer = p.argTag != nil && asked == ""
+	argOK := func(r *Runtime) bool {
+		if !p.argPrefer {
+			return true
+		}
+		ok, _ := p.argTag.follows(r)
+		return ok
+	}
 	pick := func(flavor string, withTools bool) *Runtime {
 		for i := range f.preset.Runtimes {
 			r := &f.preset.Runtimes[i]
-			if r.Flavor != flavor || !fits(r, libc) || !r.Allows(values) {
+			if r.Flavor != flavor || !fits(r, libc) || !r.Allows(values) || !argOK(r) {
 				continue
 			}
 			if len(missingTools(r, need)) > 0 || (strict && !p.alongsideFits(r)) {
@@ -798,6 +809,9 @@ func (p *plan) chooseRuntime() error {
 	}
 	if strict && !slices.ContainsFunc(p.order(), func(fl string) bool { return pick(fl, false) != nil }) {
 		strict = false
+	}
+	if p.argPrefer && !slices.ContainsFunc(p.order(), func(fl string) bool { return pick(fl, false) != nil }) {
+		p.argPrefer = false
 	}
 	freeWhy := ""
 	if p.libcFree != "" && asked == "" && pick(f.preset.DefaultFlavor, true) == nil {
@@ -881,7 +895,7 @@ func (p *plan) chooseRuntime() error {
 	pickWith := func(flavor string, extra []string) *Runtime {
 		for i := range f.preset.Runtimes {
 			r := &f.preset.Runtimes[i]
-			if r.Flavor != flavor || !fits(r, libc) || !r.Allows(values) {
+			if r.Flavor != flavor || !fits(r, libc) || !r.Allows(values) || !argOK(r) {
 				continue
 			}
 			if len(missingTools(r, need)) > 0 || len(missingTools(r, p.hcMissing(tools))) > 0 || len(missingTools(r, extra)) > 0 {
@@ -900,12 +914,27 @@ func (p *plan) chooseRuntime() error {
 	if err := p.installAlongside(); err != nil {
 		return err
 	}
-	img, err := p.runtime.ImageFor(values)
+	// The runtime's FROM names the builder's build arguments where its
+	// image takes their values, so that a --build-arg changes both
+	// stages as it changed the original's one.
+	imgValues, followed := values, false
+	if a := p.argTag; a != nil {
+		if ok, same := a.follows(p.runtime); ok && !same {
+			imgValues, followed = a.values, true
+		} else if !ok {
+			real, _ := p.runtime.ImageFor(values)
+			p.notes.note(f.from.first, warnArgNotFollowed, "the builder's FROM names its image with the build argument %s, but the runtime %s cannot follow it: it is the image for the default, so a --build-arg %s changes the builder only and the runtime may not run what the builder made; pass the same value to the runtime's FROM by hand", a.text(), real, a.list())
+		}
+	}
+	img, err := p.runtime.ImageFor(imgValues)
 	if err != nil {
 		return declinef(internalRender, "internal error: runtime image template: %v", err)
 	}
 	img = p.carryRegistry(img)
-	p.image = mapImage(p.carryPins(img, values), f.opt.ImageMap)
+	p.image = mapImage(p.carryPins(img, imgValues), f.opt.ImageMap)
+	if followed {
+		p.notes.note(f.from.first, infoArgFollowed, "the runtime's FROM %s takes its tag from the build argument %s as the builder's does, so that a --build-arg %s changes both stages", p.image, p.argTag.text(), p.argTag.list())
+	}
 	p.noteRegistry(img)
 	p.noteUnnamedPrograms()
 	if p.libcFree != "" && p.runtime.Libc != f.variant.Libc {
@@ -1400,6 +1429,19 @@ func (p *plan) unmet(flavor, libc string, tools []string, values map[string]stri
 	}
 	if libcOK && !whenOK {
 		return fmt.Sprintf("%s has no image for %s", flavor, p.f.image)
+	}
+	if libcOK && p.argPrefer {
+		follows := false
+		for i := range p.f.preset.Runtimes {
+			r := &p.f.preset.Runtimes[i]
+			if r.Flavor == flavor && fits(r, libc) && r.Allows(values) {
+				ok, _ := p.argTag.follows(r)
+				follows = follows || ok
+			}
+		}
+		if !follows {
+			return fmt.Sprintf("the image of %s cannot follow the build argument %s that the builder's FROM names (it takes a part of its value, or allows only some values), so a --build-arg would change the builder only", flavor, p.argTag.text())
+		}
 	}
 	if !libcOK {
 		return fmt.Sprintf("the program links %s (%s)", libc, p.libcReason(libc))
