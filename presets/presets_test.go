@@ -84,6 +84,12 @@ func TestParseErrors(t *testing.T) {
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], sockets: {what: w, group: g, paths: [/s], literals: [x]}}\n", `p.yaml:9: pattern "x" has no group named path`},
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], sockets: {what: w, group: g, paths: [/s], clients: [{name: n, call: c, path: /t}]}}\n", "p.yaml:9: a client needs name, call and a path among paths"},
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], sockets: {what: w, group: g, paths: [/s], clients: [{name: n, in: '(', call: c, path: /s}]}}\n", "p.yaml:9: bad pattern"},
+		// Unchecked, a bad one reached re's panic at the first source
+		// read, and their literal groups were left out of builtinLiterals.
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], root_reads: ['(']}\n", "p.yaml:9: bad pattern"},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], root_reads: ['os\\.UserHomeDir']}\n", "p.yaml:9: pattern \"os\\\\.UserHomeDir\" has no group named path or home"},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], unnamed_config: ['(']}\n", "p.yaml:9: bad pattern"},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], unnamed_config: ['open\\((x)']}\n", "p.yaml:9: pattern \"open\\\\((x)\" has no group named expr"},
 		{base + "writes:\n  bogus: 1\n", `p.yaml:9: unknown field "bogus" in writes (known: writable, sources)`},
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    sources: ['(']\n", "p.yaml:11: bad pattern"},
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, word: '^{name}$'}\n", "p.yaml:11: builder_libs needs a tag, deps, why"},

@@ -1047,6 +1047,24 @@ func validateWrites(w *Writes) *presetErr {
 			return &presetErr{fmt.Sprintf("writes.sources.unnamed.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
 		}
 	}
+	for i, pat := range s.UnnamedConfig {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.unnamed_config.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("expr") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.unnamed_config.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
+		}
+	}
+	for i, pat := range s.RootReads {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.root_reads.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("path") < 0 && re.SubexpIndex("home") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.root_reads.%d", i), fmt.Sprintf("pattern %q has no group named path or home", pat)}
+		}
+	}
 	for i, pat := range s.Named {
 		re, err := compileRE(pat)
 		if err != nil {
