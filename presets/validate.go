@@ -965,6 +965,18 @@ func validatePrograms(pr *Programs) *presetErr {
 			}
 		}
 	}
+	if pr.CommandStrings != "" {
+		r, err := compileRE(pr.CommandStrings)
+		if err != nil {
+			return &presetErr{"programs.command_strings", fmt.Sprintf("bad pattern %q: %v", pr.CommandStrings, err)}
+		}
+		if r.SubexpIndex("prog") < 0 {
+			return &presetErr{"programs.command_strings", fmt.Sprintf("pattern %q has no group named prog", pr.CommandStrings)}
+		}
+	}
+	if _, err := compileRE(pr.CommandStringsIn); pr.CommandStringsIn != "" && err != nil {
+		return &presetErr{"programs.command_strings_in", fmt.Sprintf("bad pattern %q: %v", pr.CommandStringsIn, err)}
+	}
 	for i, n := range pr.Needs {
 		at := fmt.Sprintf("programs.needs.%d", i)
 		for _, pat := range []string{n.In, n.Call} {
