@@ -31,16 +31,25 @@ func compileRE(expr string) (*regexp.Regexp, error) {
 	if patternSeen != nil {
 		patternSeen(expr)
 	}
+	if r, ok := regexpMemo.get(expr); ok {
+		return r, nil
+	}
 	if v, ok := regexps.Load(expr); ok {
-		return v.(*regexp.Regexp), nil
+		r := v.(*regexp.Regexp)
+		regexpMemo.put(expr, r)
+		return r, nil
 	}
 	r, err := regexp.Compile(expr)
 	if err != nil {
 		return nil, err
 	}
 	v, _ := regexps.LoadOrStore(expr, r)
-	return v.(*regexp.Regexp), nil
+	r = v.(*regexp.Regexp)
+	regexpMemo.put(expr, r)
+	return r, nil
 }
+
+var regexpMemo textMemo[*regexp.Regexp]
 
 // re is the compiled pattern expr of a checked preset.
 func re(expr string) *regexp.Regexp {

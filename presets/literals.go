@@ -21,6 +21,9 @@ var literals sync.Map // pattern → [][]string
 // worked out when builtin_gen.go is made (builtinLiterals): parsing a
 // pattern to find them was a fifth of what a one-file run allocates.
 func literalGroups(expr string) [][]string {
+	if g, ok := literalMemo.get(expr); ok {
+		return g
+	}
 	v, ok := literals.Load(expr)
 	if !ok {
 		var groups [][]string
@@ -33,8 +36,11 @@ func literalGroups(expr string) [][]string {
 		}
 		v, _ = literals.LoadOrStore(expr, groups)
 	}
+	literalMemo.put(expr, v.([][]string))
 	return v.([][]string)
 }
+
+var literalMemo textMemo[[][]string]
 
 // patternLiterals is a pattern with its literal groups.
 type patternLiterals struct {

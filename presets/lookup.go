@@ -2846,7 +2846,7 @@ func (pr *Programs) RootNeed(prog string) *RootNeed {
 // string literal of data, with the offset of each, when data runs
 // command strings (CommandStringsIn).
 func (pr *Programs) CommandStringPrograms(data []byte) (progs []string, offsets []int) {
-	if pr.CommandStrings == "" || len(pr.RootNeeds) == 0 || pr.CommandStringsIn != "" && !re(pr.CommandStringsIn).Match(data) {
+	if pr.CommandStrings == "" || len(pr.RootNeeds) == 0 || pr.CommandStringsIn != "" && !(mayMatch(pr.CommandStringsIn, data) && re(pr.CommandStringsIn).Match(data)) {
 		return nil, nil
 	}
 	r := re(pr.CommandStrings)

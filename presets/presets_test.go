@@ -87,6 +87,12 @@ func TestParseErrors(t *testing.T) {
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], sockets: {what: w, group: g, paths: [/s], literals: [x]}}\n", `p.yaml:9: pattern "x" has no group named path`},
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], sockets: {what: w, group: g, paths: [/s], clients: [{name: n, call: c, path: /t}]}}\n", "p.yaml:9: a client needs name, call and a path among paths"},
 		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], sockets: {what: w, group: g, paths: [/s], clients: [{name: n, in: '(', call: c, path: /s}]}}\n", "p.yaml:9: bad pattern"},
+		// Unchecked, a bad one reached re's panic at the first source
+		// read, and their literal groups were left out of builtinLiterals.
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], root_reads: ['(']}\n", "p.yaml:9: bad pattern"},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], root_reads: ['os\\.UserHomeDir']}\n", "p.yaml:9: pattern \"os\\\\.UserHomeDir\" has no group named path or home"},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], unnamed_config: ['(']}\n", "p.yaml:9: bad pattern"},
+		{base + "writes:\n  sources: {ext: [.go], patterns: ['x(?P<path>y)'], unnamed_config: ['open\\((x)']}\n", "p.yaml:9: pattern \"open\\\\((x)\" has no group named expr"},
 		{base + "writes:\n  bogus: 1\n", `p.yaml:9: unknown field "bogus" in writes (known: writable, sources)`},
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    sources: ['(']\n", "p.yaml:11: bad pattern"},
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, word: '^{name}$'}\n", "p.yaml:11: builder_libs needs a tag, deps, why"},
@@ -96,6 +102,9 @@ func TestParseErrors(t *testing.T) {
 		{base + "runtime_packages:\n  - command: apt-get install\n    install: x {{.}}\n    builder_libs: {tag: '^3', why: w, word: '^{name}$', deps: [{name: a}]}\n", "p.yaml:11: a dependency needs a name and packages"},
 		{base + "run_files:\n  sources: {ext: [.java]}\n  literal: '\"(.*)\"'\n  reads: [{call: x, files: [config], why: w, holding: ['/config/a.yml']}]\n", `p.yaml:11: "/config/a.yml" is not a glob on a path inside the folder`},
 		{base + "run_files:\n  sources: {ext: [.java]}\n  literal: '\"(.*)\"'\n  reads: [{call: x, files: [config], why: w, holding: ['[']}]\n", `p.yaml:11: "[" is not a glob on a path inside the folder`},
+		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  command_strings: '\"(x'\n", "p.yaml:11: bad pattern"},
+		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  command_strings: '\"(x)\"'\n", "p.yaml:11: pattern \"\\\"(x)\\\"\" has no group named prog"},
+		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  command_strings: '\"(?P<prog>x)\"'\n  command_strings_in: '('\n", "p.yaml:12: bad pattern"},
 		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  needs: [{call: y, tools: [javac]}]\n", "p.yaml:11: a need needs call, tools and why"},
 		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  needs: [{call: '(', tools: [javac], why: w}]\n", "p.yaml:11: bad pattern"},
 		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  needs: [{call: y, tools: [bin/javac], why: w}]\n", `p.yaml:11: "bin/javac" is not a tool name`},

@@ -975,6 +975,18 @@ func validatePrograms(pr *Programs) *presetErr {
 			}
 		}
 	}
+	if pr.CommandStrings != "" {
+		r, err := compileRE(pr.CommandStrings)
+		if err != nil {
+			return &presetErr{"programs.command_strings", fmt.Sprintf("bad pattern %q: %v", pr.CommandStrings, err)}
+		}
+		if r.SubexpIndex("prog") < 0 {
+			return &presetErr{"programs.command_strings", fmt.Sprintf("pattern %q has no group named prog", pr.CommandStrings)}
+		}
+	}
+	if _, err := compileRE(pr.CommandStringsIn); pr.CommandStringsIn != "" && err != nil {
+		return &presetErr{"programs.command_strings_in", fmt.Sprintf("bad pattern %q: %v", pr.CommandStringsIn, err)}
+	}
 	for i, n := range pr.Needs {
 		at := fmt.Sprintf("programs.needs.%d", i)
 		for _, pat := range []string{n.In, n.Call} {
@@ -1064,6 +1076,24 @@ func validateWrites(w *Writes) *presetErr {
 		}
 		if re.SubexpIndex("expr") < 0 {
 			return &presetErr{fmt.Sprintf("writes.sources.unnamed.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
+		}
+	}
+	for i, pat := range s.UnnamedConfig {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.unnamed_config.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("expr") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.unnamed_config.%d", i), fmt.Sprintf("pattern %q has no group named expr", pat)}
+		}
+	}
+	for i, pat := range s.RootReads {
+		re, err := compileRE(pat)
+		if err != nil {
+			return &presetErr{fmt.Sprintf("writes.sources.root_reads.%d", i), fmt.Sprintf("bad pattern %q: %v", pat, err)}
+		}
+		if re.SubexpIndex("path") < 0 && re.SubexpIndex("home") < 0 {
+			return &presetErr{fmt.Sprintf("writes.sources.root_reads.%d", i), fmt.Sprintf("pattern %q has no group named path or home", pat)}
 		}
 	}
 	for i, pat := range s.Named {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
@@ -144,7 +145,7 @@ func parse(data []byte, maxInst int) (*source, error) {
 		if in.end > len(s.lines) {
 			in.end = len(s.lines)
 		}
-		if n.Value == strings.ToLower(n.Value) {
+		if isLower(n.Value) {
 			lower++
 		} else {
 			upper++
@@ -204,6 +205,19 @@ func (s *source) splitLines() {
 	if crlf > lf {
 		s.eol = "\r\n"
 	}
+}
+
+// isLower is s == strings.ToLower(s), without the copy for ASCII.
+func isLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return s == strings.ToLower(s)
+		case 'A' <= c && c <= 'Z':
+			return false
+		}
+	}
+	return true
 }
 
 // endsWithNewline reports whether the file's last line is terminated.
