@@ -6358,6 +6358,12 @@ var builtinPresets = []*Preset{
 					"--only=production",
 					"--only=prod",
 				},
+				Workspace: []Workspace{
+					{
+						File: "package.json",
+						Key:  "workspaces",
+					},
+				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
@@ -6382,6 +6388,49 @@ var builtinPresets = []*Preset{
 							"--prod",
 							"--only=production",
 							"--only=prod",
+						},
+					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^15$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^1[67]$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+						Workspace: []Workspace{
+							{
+								File:    "package.json",
+								Key:     "workspaces",
+								Decline: "the node 16 and 17 images bundle npm 7 or 8 by release: npm installs a workspace member's dependencies at the workspace root from npm 8.5 (npm/cli#4372) and in the member's own folder before, and the image tag does not tell which; pin node 18 or later, or run the install at the root",
+							},
 						},
 					},
 				},
@@ -6397,6 +6446,12 @@ var builtinPresets = []*Preset{
 					"--only=production",
 					"--only=prod",
 				},
+				Workspace: []Workspace{
+					{
+						File: "package.json",
+						Key:  "workspaces",
+					},
+				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
@@ -6421,6 +6476,49 @@ var builtinPresets = []*Preset{
 							"--prod",
 							"--only=production",
 							"--only=prod",
+						},
+					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^15$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^1[67]$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+						Workspace: []Workspace{
+							{
+								File:    "package.json",
+								Key:     "workspaces",
+								Decline: "the node 16 and 17 images bundle npm 7 or 8 by release: npm installs a workspace member's dependencies at the workspace root from npm 8.5 (npm/cli#4372) and in the member's own folder before, and the image tag does not tell which; pin node 18 or later, or run the install at the root",
+							},
 						},
 					},
 				},
@@ -6436,6 +6534,12 @@ var builtinPresets = []*Preset{
 					"--only=production",
 					"--only=prod",
 				},
+				Workspace: []Workspace{
+					{
+						File: "package.json",
+						Key:  "workspaces",
+					},
+				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
@@ -6462,6 +6566,49 @@ var builtinPresets = []*Preset{
 							"--only=prod",
 						},
 					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^15$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^1[67]$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+						Workspace: []Workspace{
+							{
+								File:    "package.json",
+								Key:     "workspaces",
+								Decline: "the node 16 and 17 images bundle npm 7 or 8 by release: npm installs a workspace member's dependencies at the workspace root from npm 8.5 (npm/cli#4372) and in the member's own folder before, and the image tag does not tell which; pin node 18 or later, or run the install at the root",
+							},
+						},
+					},
 				},
 			},
 			{
@@ -6471,6 +6618,12 @@ var builtinPresets = []*Preset{
 				ProdFlags: []string{
 					"--production",
 					"--prod",
+				},
+				Workspace: []Workspace{
+					{
+						File: "package.json",
+						Key:  "workspaces",
+					},
 				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
@@ -6489,6 +6642,12 @@ var builtinPresets = []*Preset{
 				ProdFlags: []string{
 					"--production",
 					"--prod",
+				},
+				Workspace: []Workspace{
+					{
+						File: "package.json",
+						Key:  "workspaces",
+					},
 				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
@@ -6513,6 +6672,13 @@ var builtinPresets = []*Preset{
 						Why:  "{file} makes {dir} a pnpm workspace, where pnpm does not support `pnpm prune` (pnpm 9.5 and later empty the projects' node_modules with it, pnpm/pnpm#8307); the runtime keeps the development dependencies, at the cost of their size",
 					},
 				},
+				Workspace: []Workspace{
+					{
+						File:     "pnpm-workspace.yaml",
+						Key:      "packages",
+						Unlisted: "pnpm takes the folder of the nearest pnpm-workspace.yaml above the install's as the workspace root, whose packages globs do not list the install's folder, so what the install fills cannot be told; list the folder in packages, or run the install at the root",
+					},
+				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
@@ -6534,6 +6700,13 @@ var builtinPresets = []*Preset{
 					{
 						File: "pnpm-workspace.yaml",
 						Why:  "{file} makes {dir} a pnpm workspace, where pnpm does not support `pnpm prune` (pnpm 9.5 and later empty the projects' node_modules with it, pnpm/pnpm#8307); the runtime keeps the development dependencies, at the cost of their size",
+					},
+				},
+				Workspace: []Workspace{
+					{
+						File:     "pnpm-workspace.yaml",
+						Key:      "packages",
+						Unlisted: "pnpm takes the folder of the nearest pnpm-workspace.yaml above the install's as the workspace root, whose packages globs do not list the install's folder, so what the install fills cannot be told; list the folder in packages, or run the install at the root",
 					},
 				},
 				ProdEnv: Dict[string]{
@@ -13811,6 +13984,8 @@ var builtinLiterals = []patternLiterals{
 	{"^(trixie)?$", nil},
 	{"^-X(int|mixed|comp|batch|rs|noclassgc|future|debug|noagent|internalversion|diag|incgc|prof|check:jni|share(:(auto|on|off|dump))?|showSettings(:.*)?|verify(:.*)?|log(:.*)?|loggc:.*|(ms|mx|mn|ss)\\d+[kKmMgGtT]?|bootclasspath(/a|/p)?:.*|run.*)$", [][]string{{"-X"}, {"int", "mixed", "comp", "batch", "rs", "noclassgc", "future", "debug", "noagent", "internalversion", "diag", "incgc", "prof", "check:jni", "are", "owSettings", "verify", "log", "m", "ss", "bootclasspath", "run"}}},
 	{"^13$", [][]string{{"13"}}},
+	{"^15$", [][]string{{"15"}}},
+	{"^1[67]$", [][]string{{"1"}}},
 	{"^1\\.(19|20)$|^1\\.(2[12])(\\.\\d+)?$", [][]string{{"1."}}},
 	{"^1\\.(1[45])(\\.\\d+)?$", [][]string{{"1."}, {"1"}}},
 	{"^1\\.(1[67])$|^1\\.18(\\.\\d+)?$", [][]string{{"1.", "1.18"}}},
