@@ -6362,6 +6362,10 @@ var builtinPresets = []*Preset{
 					{
 						File: "package.json",
 						Key:  "workspaces",
+						OffArgs: []string{
+							"--no-workspaces",
+							"--workspaces=false",
+						},
 					},
 				},
 				ProdEnv: Dict[string]{
@@ -6430,6 +6434,10 @@ var builtinPresets = []*Preset{
 								File:    "package.json",
 								Key:     "workspaces",
 								Decline: "the node 16 and 17 images bundle npm 7 or 8 by release: npm installs a workspace member's dependencies at the workspace root from npm 8.5 (npm/cli#4372) and in the member's own folder before, and the image tag does not tell which; pin node 18 or later, or run the install at the root",
+								OffArgs: []string{
+									"--no-workspaces",
+									"--workspaces=false",
+								},
 							},
 						},
 					},
@@ -6450,6 +6458,10 @@ var builtinPresets = []*Preset{
 					{
 						File: "package.json",
 						Key:  "workspaces",
+						OffArgs: []string{
+							"--no-workspaces",
+							"--workspaces=false",
+						},
 					},
 				},
 				ProdEnv: Dict[string]{
@@ -6518,6 +6530,10 @@ var builtinPresets = []*Preset{
 								File:    "package.json",
 								Key:     "workspaces",
 								Decline: "the node 16 and 17 images bundle npm 7 or 8 by release: npm installs a workspace member's dependencies at the workspace root from npm 8.5 (npm/cli#4372) and in the member's own folder before, and the image tag does not tell which; pin node 18 or later, or run the install at the root",
+								OffArgs: []string{
+									"--no-workspaces",
+									"--workspaces=false",
+								},
 							},
 						},
 					},
@@ -6538,6 +6554,10 @@ var builtinPresets = []*Preset{
 					{
 						File: "package.json",
 						Key:  "workspaces",
+						OffArgs: []string{
+							"--no-workspaces",
+							"--workspaces=false",
+						},
 					},
 				},
 				ProdEnv: Dict[string]{
@@ -6606,6 +6626,10 @@ var builtinPresets = []*Preset{
 								File:    "package.json",
 								Key:     "workspaces",
 								Decline: "the node 16 and 17 images bundle npm 7 or 8 by release: npm installs a workspace member's dependencies at the workspace root from npm 8.5 (npm/cli#4372) and in the member's own folder before, and the image tag does not tell which; pin node 18 or later, or run the install at the root",
+								OffArgs: []string{
+									"--no-workspaces",
+									"--workspaces=false",
+								},
 							},
 						},
 					},
@@ -6623,6 +6647,10 @@ var builtinPresets = []*Preset{
 					{
 						File: "package.json",
 						Key:  "workspaces",
+						OffArgs: []string{
+							"--no-workspaces",
+							"--workspaces=false",
+						},
 					},
 				},
 				ProdEnv: Dict[string]{
@@ -6647,6 +6675,10 @@ var builtinPresets = []*Preset{
 					{
 						File: "package.json",
 						Key:  "workspaces",
+						OffArgs: []string{
+							"--no-workspaces",
+							"--workspaces=false",
+						},
 					},
 				},
 				ProdEnv: Dict[string]{
@@ -6677,6 +6709,9 @@ var builtinPresets = []*Preset{
 						File:     "pnpm-workspace.yaml",
 						Key:      "packages",
 						Unlisted: "pnpm takes the folder of the nearest pnpm-workspace.yaml above the install's as the workspace root, whose packages globs do not list the install's folder, so what the install fills cannot be told; list the folder in packages, or run the install at the root",
+						OffArgs: []string{
+							"--ignore-workspace",
+						},
 					},
 				},
 				ProdEnv: Dict[string]{
@@ -6707,6 +6742,9 @@ var builtinPresets = []*Preset{
 						File:     "pnpm-workspace.yaml",
 						Key:      "packages",
 						Unlisted: "pnpm takes the folder of the nearest pnpm-workspace.yaml above the install's as the workspace root, whose packages globs do not list the install's folder, so what the install fills cannot be told; list the folder in packages, or run the install at the root",
+						OffArgs: []string{
+							"--ignore-workspace",
+						},
 					},
 				},
 				ProdEnv: Dict[string]{

@@ -285,6 +285,10 @@ type Workspace struct {
 	// declined: the builder's manager may install at the root or in the
 	// member, and the image does not tell which.
 	Decline string `yaml:"decline"`
+	// OffArgs are the install's arguments that make it ignore the
+	// workspace and install in its own folder (pnpm --ignore-workspace,
+	// npm --no-workspaces).
+	OffArgs []string `yaml:"off_args"`
 }
 
 // BuildFor is what a build command's prune and production flags are on

@@ -18,6 +18,9 @@ import (
 func (f *facts) workspaceRoot(b buildUse, line int) (root, why string, err error) {
 	for dir := path.Dir(b.cwd); ; dir = path.Dir(dir) {
 		for _, w := range b.bc.Workspace {
+			if len(w.OffArgs) > 0 && hasAnyArg(b.args, w.OffArgs) {
+				continue
+			}
 			file := path.Join(dir, w.File)
 			text, _, ok := f.contextFileBefore(file, scriptMaxBytes, line)
 			if !ok {
