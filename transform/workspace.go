@@ -41,6 +41,11 @@ func (f *facts) workspaceRoot(b buildUse, line int) (root, why string, err error
 				}
 				continue
 			}
+			if dir == "/" {
+				// The root's copy would be the whole file system, as
+				// an install run in / would (RS211).
+				return "", "", declinef(declWorkspaceUnknown, "line %d: `%s` runs in %s, a member of a workspace whose root is / (%s): the install fills /node_modules, and the application has no folder of its own to copy (put the workspace in a folder of its own)", line, b.bc.Command, b.cwd, file)
+			}
 			if w.Decline != "" {
 				return "", "", declinef(declWorkspaceUnknown, "line %d: `%s` runs in %s, a member of the workspace at %s (%s): %s", line, b.bc.Command, b.cwd, dir, w.File, w.Decline)
 			}
