@@ -6708,6 +6708,7 @@ var builtinPresets = []*Preset{
 					{
 						File:     "pnpm-workspace.yaml",
 						Key:      "packages",
+						Nearest:  true,
 						Unlisted: "pnpm takes the folder of the nearest pnpm-workspace.yaml above the install's as the workspace root, whose packages globs do not list the install's folder, so what the install fills cannot be told; list the folder in packages, or run the install at the root",
 						OffArgs: []string{
 							"--ignore-workspace",
@@ -6741,6 +6742,7 @@ var builtinPresets = []*Preset{
 					{
 						File:     "pnpm-workspace.yaml",
 						Key:      "packages",
+						Nearest:  true,
 						Unlisted: "pnpm takes the folder of the nearest pnpm-workspace.yaml above the install's as the workspace root, whose packages globs do not list the install's folder, so what the install fills cannot be told; list the folder in packages, or run the install at the root",
 						OffArgs: []string{
 							"--ignore-workspace",

@@ -275,11 +275,15 @@ type Workspace struct {
 	// {packages: [...], nohoist: [...]}). A marker without the key
 	// makes no workspace; globs starting with ! leave folders out.
 	Key string `yaml:"key"`
-	// Unlisted, when set, is why an install in a folder the globs do
-	// not list is declined (pnpm takes the marker's folder as the root
-	// whether or not it lists the install's); empty: such a folder is
-	// not a member and its install stays its own (npm and yarn match
-	// the globs first).
+	// Nearest means the manager takes the nearest folder holding File,
+	// the install's own included, as the root whether or not it lists
+	// the install's folder (pnpm): the search stops at the first one,
+	// and a folder it does not list (or a file without Key) is
+	// declined with Unlisted. Otherwise (npm, yarn) a marker that does
+	// not list the folder is passed over.
+	Nearest bool `yaml:"nearest"`
+	// Unlisted is why an install in a folder the nearest marker does not
+	// list is declined (with Nearest).
 	Unlisted string `yaml:"unlisted"`
 	// Decline, when set, is why an install in a member's folder is
 	// declined: the builder's manager may install at the root or in the

@@ -1679,5 +1679,8 @@ func validateWorkspace(w Workspace, b BuildCommand, at string) *presetErr {
 	if !b.App || w.File == "" || strings.Contains(w.File, "/") || w.Key == "" {
 		return &presetErr{at, "a workspace entry needs an app install (app: true), a file name (no folder) and the key that lists the members"}
 	}
+	if w.Nearest != (w.Unlisted != "") {
+		return &presetErr{at, "a workspace entry has nearest and unlisted together: why a folder the nearest marker does not list is declined"}
+	}
 	return nil
 }

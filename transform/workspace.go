@@ -16,7 +16,7 @@ import (
 // folder lacks (review 23, finding E). why, when the root is not cwd,
 // says which marker listed it.
 func (f *facts) workspaceRoot(b buildUse, line int) (root, why string, err error) {
-	for dir := path.Dir(b.cwd); ; dir = path.Dir(dir) {
+	for dir := b.cwd; ; dir = path.Dir(dir) {
 		for _, w := range b.bc.Workspace {
 			if len(w.OffArgs) > 0 && hasAnyArg(b.args, w.OffArgs) {
 				continue
@@ -26,12 +26,20 @@ func (f *facts) workspaceRoot(b buildUse, line int) (root, why string, err error
 			if !ok {
 				continue
 			}
+			if dir == b.cwd {
+				if w.Nearest {
+					// The install's own folder holds the file: it is
+					// its own workspace's root (pnpm stops there).
+					return b.cwd, "", nil
+				}
+				continue
+			}
 			var doc map[string]any
 			if yaml.Unmarshal([]byte(text), &doc) != nil {
 				return "", "", declinef(declWorkspaceUnknown, "line %d: `%s` runs below %s, which cannot be read as a workspace marker, so where it installs cannot be told", line, b.bc.Command, file)
 			}
 			globs, has := memberGlobs(doc[w.Key])
-			if !has {
+			if !has && !w.Nearest {
 				continue
 			}
 			rel := strings.TrimPrefix(b.cwd, strings.TrimSuffix(dir, "/")+"/")
