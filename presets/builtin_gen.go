@@ -6364,6 +6364,16 @@ var builtinPresets = []*Preset{
 					"--only=production",
 					"--only=prod",
 				},
+				Workspace: []Workspace{
+					{
+						File: "package.json",
+						Key:  "workspaces",
+						OffArgs: []string{
+							"--no-workspaces",
+							"--workspaces=false",
+						},
+					},
+				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
@@ -6388,6 +6398,53 @@ var builtinPresets = []*Preset{
 							"--prod",
 							"--only=production",
 							"--only=prod",
+						},
+					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^15$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^1[67]$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+						Workspace: []Workspace{
+							{
+								File:    "package.json",
+								Key:     "workspaces",
+								Decline: "the node 16 and 17 images bundle npm 7 or 8 by release: npm installs a workspace member's dependencies at the workspace root from npm 8.5 (npm/cli#4372) and in the member's own folder before, and the image tag does not tell which; pin node 18 or later, or run the install at the root",
+								OffArgs: []string{
+									"--no-workspaces",
+									"--workspaces=false",
+								},
+							},
 						},
 					},
 				},
@@ -6403,6 +6460,16 @@ var builtinPresets = []*Preset{
 					"--only=production",
 					"--only=prod",
 				},
+				Workspace: []Workspace{
+					{
+						File: "package.json",
+						Key:  "workspaces",
+						OffArgs: []string{
+							"--no-workspaces",
+							"--workspaces=false",
+						},
+					},
+				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
@@ -6427,6 +6494,53 @@ var builtinPresets = []*Preset{
 							"--prod",
 							"--only=production",
 							"--only=prod",
+						},
+					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^15$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^1[67]$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+						Workspace: []Workspace{
+							{
+								File:    "package.json",
+								Key:     "workspaces",
+								Decline: "the node 16 and 17 images bundle npm 7 or 8 by release: npm installs a workspace member's dependencies at the workspace root from npm 8.5 (npm/cli#4372) and in the member's own folder before, and the image tag does not tell which; pin node 18 or later, or run the install at the root",
+								OffArgs: []string{
+									"--no-workspaces",
+									"--workspaces=false",
+								},
+							},
 						},
 					},
 				},
@@ -6442,6 +6556,16 @@ var builtinPresets = []*Preset{
 					"--only=production",
 					"--only=prod",
 				},
+				Workspace: []Workspace{
+					{
+						File: "package.json",
+						Key:  "workspaces",
+						OffArgs: []string{
+							"--no-workspaces",
+							"--workspaces=false",
+						},
+					},
+				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
@@ -6468,6 +6592,53 @@ var builtinPresets = []*Preset{
 							"--only=prod",
 						},
 					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^15$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+					},
+					{
+						When: Dict[string]{
+							Entries: []DictEntry[string]{
+								{
+									Name:  "major",
+									Value: "^1[67]$",
+								},
+							},
+						},
+						Prune: "npm prune --omit=dev",
+						ProdFlags: []string{
+							"--omit=dev",
+							"--production",
+							"--prod",
+							"--only=production",
+							"--only=prod",
+						},
+						Workspace: []Workspace{
+							{
+								File:    "package.json",
+								Key:     "workspaces",
+								Decline: "the node 16 and 17 images bundle npm 7 or 8 by release: npm installs a workspace member's dependencies at the workspace root from npm 8.5 (npm/cli#4372) and in the member's own folder before, and the image tag does not tell which; pin node 18 or later, or run the install at the root",
+								OffArgs: []string{
+									"--no-workspaces",
+									"--workspaces=false",
+								},
+							},
+						},
+					},
 				},
 			},
 			{
@@ -6477,6 +6648,16 @@ var builtinPresets = []*Preset{
 				ProdFlags: []string{
 					"--production",
 					"--prod",
+				},
+				Workspace: []Workspace{
+					{
+						File: "package.json",
+						Key:  "workspaces",
+						OffArgs: []string{
+							"--no-workspaces",
+							"--workspaces=false",
+						},
+					},
 				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
@@ -6495,6 +6676,16 @@ var builtinPresets = []*Preset{
 				ProdFlags: []string{
 					"--production",
 					"--prod",
+				},
+				Workspace: []Workspace{
+					{
+						File: "package.json",
+						Key:  "workspaces",
+						OffArgs: []string{
+							"--no-workspaces",
+							"--workspaces=false",
+						},
+					},
 				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
@@ -6519,6 +6710,17 @@ var builtinPresets = []*Preset{
 						Why:  "{file} makes {dir} a pnpm workspace, where pnpm does not support `pnpm prune` (pnpm 9.5 and later empty the projects' node_modules with it, pnpm/pnpm#8307); the runtime keeps the development dependencies, at the cost of their size",
 					},
 				},
+				Workspace: []Workspace{
+					{
+						File:     "pnpm-workspace.yaml",
+						Key:      "packages",
+						Nearest:  true,
+						Unlisted: "pnpm takes the folder of the nearest pnpm-workspace.yaml above the install's as the workspace root, whose packages globs do not list the install's folder, so what the install fills cannot be told; list the folder in packages, or run the install at the root",
+						OffArgs: []string{
+							"--ignore-workspace",
+						},
+					},
+				},
 				ProdEnv: Dict[string]{
 					Entries: []DictEntry[string]{
 						{
@@ -6540,6 +6742,17 @@ var builtinPresets = []*Preset{
 					{
 						File: "pnpm-workspace.yaml",
 						Why:  "{file} makes {dir} a pnpm workspace, where pnpm does not support `pnpm prune` (pnpm 9.5 and later empty the projects' node_modules with it, pnpm/pnpm#8307); the runtime keeps the development dependencies, at the cost of their size",
+					},
+				},
+				Workspace: []Workspace{
+					{
+						File:     "pnpm-workspace.yaml",
+						Key:      "packages",
+						Nearest:  true,
+						Unlisted: "pnpm takes the folder of the nearest pnpm-workspace.yaml above the install's as the workspace root, whose packages globs do not list the install's folder, so what the install fills cannot be told; list the folder in packages, or run the install at the root",
+						OffArgs: []string{
+							"--ignore-workspace",
+						},
 					},
 				},
 				ProdEnv: Dict[string]{
@@ -14166,6 +14379,8 @@ var builtinLiterals = []patternLiterals{
 	{"^(trixie)?$", nil},
 	{"^-X(int|mixed|comp|batch|rs|noclassgc|future|debug|noagent|internalversion|diag|incgc|prof|check:jni|share(:(auto|on|off|dump))?|showSettings(:.*)?|verify(:.*)?|log(:.*)?|loggc:.*|(ms|mx|mn|ss)\\d+[kKmMgGtT]?|bootclasspath(/a|/p)?:.*|run.*)$", [][]string{{"-X"}, {"int", "mixed", "comp", "batch", "rs", "noclassgc", "future", "debug", "noagent", "internalversion", "diag", "incgc", "prof", "check:jni", "are", "owSettings", "verify", "log", "m", "ss", "bootclasspath", "run"}}},
 	{"^13$", [][]string{{"13"}}},
+	{"^15$", [][]string{{"15"}}},
+	{"^1[67]$", [][]string{{"1"}}},
 	{"^1\\.(19|20)$|^1\\.(2[12])(\\.\\d+)?$", [][]string{{"1."}}},
 	{"^1\\.(1[45])(\\.\\d+)?$", [][]string{{"1."}, {"1"}}},
 	{"^1\\.(1[67])$|^1\\.18(\\.\\d+)?$", [][]string{{"1.", "1.18"}}},

@@ -373,7 +373,7 @@ func (b *BuildCommand) ForBuilder(values map[string]string) *BuildCommand {
 	for i := range b.ByBuilder {
 		if x := &b.ByBuilder[i]; x.Allows(values) {
 			c := *b
-			c.Prune, c.ProdFlags, c.ByBuilder = x.Prune, x.ProdFlags, nil
+			c.Prune, c.ProdFlags, c.Workspace, c.ByBuilder = x.Prune, x.ProdFlags, x.Workspace, nil
 			return &c
 		}
 	}

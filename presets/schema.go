@@ -269,12 +269,49 @@ type PruneOff struct {
 	Why string `yaml:"why"`
 }
 
+// Workspace is a file that makes a folder above the install's the root
+// of a workspace the install belongs to, where the package manager
+// installs instead (review 23, finding E: npm, yarn and pnpm run in a
+// workspace member's folder install the whole workspace at its root).
+type Workspace struct {
+	// File is the marker's name, looked for in each folder above the
+	// install's, as the COPY instructions put the build context there.
+	File string `yaml:"file"`
+	// Key is the marker's key (the file is read as YAML, which JSON
+	// is) that lists the members' folders as globs relative to the
+	// root: a list, or a map whose `packages` is one (yarn's
+	// {packages: [...], nohoist: [...]}). A marker without the key
+	// makes no workspace; globs starting with ! leave folders out.
+	Key string `yaml:"key"`
+	// Nearest means the manager takes the nearest folder holding File,
+	// the install's own included, as the root whether or not it lists
+	// the install's folder (pnpm): the search stops at the first one,
+	// and a folder it does not list (or a file without Key) is
+	// declined with Unlisted. Otherwise (npm, yarn) a marker that does
+	// not list the folder is passed over.
+	Nearest bool `yaml:"nearest"`
+	// Unlisted is why an install in a folder the nearest marker does not
+	// list is declined (with Nearest).
+	Unlisted string `yaml:"unlisted"`
+	// Decline, when set, is why an install in a member's folder is
+	// declined: the builder's manager may install at the root or in the
+	// member, and the image does not tell which.
+	Decline string `yaml:"decline"`
+	// OffArgs are the install's arguments that make it ignore the
+	// workspace and install in its own folder (pnpm --ignore-workspace,
+	// npm --no-workspaces).
+	OffArgs []string `yaml:"off_args"`
+}
+
 // BuildFor is what a build command's prune and production flags are on
 // the builders whose template values match When.
 type BuildFor struct {
 	When      Dict[string] `yaml:"when"`
 	Prune     string       `yaml:"prune"`
 	ProdFlags []string     `yaml:"prod_flags"`
+	// Workspace replaces the command's own workspace markers (none
+	// when empty: npm before 8.5 installs in the member's own folder).
+	Workspace []Workspace `yaml:"workspace"`
 }
 
 // BuildCommand is a command that belongs to the build. With an Artifact it
@@ -306,6 +343,11 @@ type BuildCommand struct {
 	// support its prune in a workspace): no prune is added, and the
 	// development dependencies stay with a note saying why.
 	PruneOff []PruneOff `yaml:"prune_off"`
+	// Workspace are the markers of a workspace root above the install's
+	// folder: when one lists that folder, the install fills the root
+	// (its node_modules), so the runtime copies the root whole and the
+	// prune runs there.
+	Workspace []Workspace `yaml:"workspace"`
 	// ProdEnv are variables that, set for the command, also keep it to
 	// production dependencies.
 	ProdEnv Dict[string] `yaml:"prod_env"`

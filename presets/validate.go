@@ -197,7 +197,17 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{at(fmt.Sprintf("prune_off.%d", j)), "a prune_off entry needs a prune to keep out, a file name (no folder) and why"}
 			}
 		}
+		for j, w := range b.Workspace {
+			if err := validateWorkspace(w, b, at(fmt.Sprintf("workspace.%d", j))); err != nil {
+				return err
+			}
+		}
 		for j, x := range b.ByBuilder {
+			for k, w := range x.Workspace {
+				if err := validateWorkspace(w, b, at(fmt.Sprintf("by_builder.%d.workspace.%d", j, k))); err != nil {
+					return err
+				}
+			}
 			if x.When.Len() == 0 {
 				return &presetErr{at(fmt.Sprintf("by_builder.%d.when", j)), "a by_builder entry needs when (else it would replace prune for every builder)"}
 			}
@@ -1719,6 +1729,19 @@ func validateDist(d *Dist, b BuildCommand, at string) *presetErr {
 				return &presetErr{fmt.Sprintf("%s.unpack.%d.extract", at, i), err.Error()}
 			}
 		}
+	}
+	return nil
+}
+
+// validateWorkspace checks a workspace marker: a file name and the key
+// that lists the members, on an app install (the folder it fills is
+// what the runtime copies).
+func validateWorkspace(w Workspace, b BuildCommand, at string) *presetErr {
+	if !b.App || w.File == "" || strings.Contains(w.File, "/") || w.Key == "" {
+		return &presetErr{at, "a workspace entry needs an app install (app: true), a file name (no folder) and the key that lists the members"}
+	}
+	if w.Nearest != (w.Unlisted != "") {
+		return &presetErr{at, "a workspace entry has nearest and unlisted together: why a folder the nearest marker does not list is declined"}
 	}
 	return nil
 }

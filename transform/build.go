@@ -89,6 +89,10 @@ type install struct {
 	in       *inst
 	cwd      string
 	named    bool // a word that is no option: a package the lockfile may not list
+	// root is the folder the install fills: cwd, or the root of the
+	// workspace that lists cwd as a member (rootWhy says so), where the
+	// runtime's copy and the prune go.
+	root, rootWhy string
 }
 
 // readRun finds the preset's build commands in a RUN step and the
@@ -435,9 +439,13 @@ func (f *facts) collectArtifacts(step *runStep) error {
 			if b.cwd == "/" {
 				return declinef(declAppInRoot, "line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command)
 			}
-			f.artifacts = append(f.artifacts, artifact{dir: b.cwd, folder: true, app: true, in: step.in})
+			root, why, err := f.workspaceRoot(b, step.in.first)
+			if err != nil {
+				return err
+			}
+			f.artifacts = append(f.artifacts, artifact{dir: root, folder: true, app: true, in: step.in})
 			named := slices.ContainsFunc(b.args, func(w word) bool { return !strings.HasPrefix(w.text, "-") })
-			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in, cwd: b.cwd, named: named})
+			f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in, cwd: b.cwd, named: named, root: root, rootWhy: why})
 		}
 		if c := b.bc.Classes; c != nil {
 			f.classDirs = append(f.classDirs, classesWritten(c, b)...)

@@ -133,6 +133,7 @@ const (
 	infoInstalledWith      Code = "RS194"
 	infoArgFollowed        Code = "RS195"
 	infoToolchainIdle      Code = "RS196"
+	infoWorkspaceRoot      Code = "RS199"
 	declNoFrom             Code = "RS201"
 	declMultiStage         Code = "RS202"
 	declOnbuild            Code = "RS203"
@@ -176,6 +177,7 @@ const (
 	declDistName           Code = "RS241"
 	declCommandWordsJoined Code = "RS242"
 	declPathNotWritten     Code = "RS244"
+	declWorkspaceUnknown   Code = "RS246"
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
@@ -335,6 +337,7 @@ var codes = []CodeInfo{
 	{infoInstalledWith, KindInfo, "package installed beside a program", "The runtime installs a program for the HEALTHCHECK or the sources (curl, wget, git on a Debian slim image) and, on the same line, a package the program needs to work as it did in the builder that the install line leaves out and the image lacks (ca-certificates, which Debian's curl, wget and git only recommend, under --no-install-recommends); the preset's runtimes[].installs_with names them and why."},
 	{infoArgFollowed, KindInfo, "runtime FROM follows the builder's build argument", "The builder's FROM takes its tag from a global build argument (ARG NODE_VERSION=20 before FROM node:${NODE_VERSION}-alpine), and the runtime's image takes the argument's value as a whole (its version): the runtime's FROM names the argument too (node:${NODE_VERSION}-alpine), so that a --build-arg changes both stages as it changed the original's one, and a runtime whose image cannot follow it (distroless nodejs22, whose majors are fixed; a part of the value, such as the major of 20.11.0) is passed over for one that can (review 24, G)."},
 	{infoToolchainIdle, KindInfo, "C toolchain installed, but nothing builds native code", "The file's only sign of a C library is a C toolchain it installs (make, g++, build-base), and the lockfile the install reads records every package with its install script and shows none that builds or fetches native code, the app is no native addon itself (no binding.gyp, no install script of its own), no RUN or script compiles anything with the toolchain and nothing is installed outside the lockfile: the program links no C library, and the runtime need not share the builder's (review 4, finding D, for a preset with no static switch)."},
+	{infoWorkspaceRoot, KindInfo, "workspace root copied: the install fills it", "The install runs in a folder that a workspace above it lists as a member (package.json's workspaces, pnpm-workspace.yaml's packages: node.yaml build[].workspace), and the package manager then installs the whole workspace at the root, whose node_modules holds the dependencies (review 23, finding E): the runtime copies the root folder whole, the prune runs there, and the working folder stays the member's."},
 
 	{declNoFrom, KindDecline, "no FROM", "The file has no FROM instruction."},
 	{declMultiStage, KindDecline, "already multi-stage", "The file already has more than one stage: there is nothing to split."},
@@ -379,6 +382,7 @@ var codes = []CodeInfo{
 	{declDistName, KindDecline, "distribution's name unknown", "A build task writes a distribution (Gradle's installDist, distTar, distZip) whose name, and so its folder and start script, the build files give by an expression or settings restage does not evaluate (applicationName from a variable, distributionBaseName, a project moved in the settings): whether the command runs its start script cannot be told."},
 	{declCommandWordsJoined, KindDecline, "runner's command words given as one word", "The command gives a runner's own command words as one word (CMD [\"npm\", \"run start\"]): each string of an exec-form array, and each quoted word of a shell command, is one argument, and the runner has no command named by the words with their space (npm: Unknown command: \"run start\"), so the original container cannot start either; the command words are the preset's (runners[].commands, scripts and programs), and words after them are the script's arguments, which may hold spaces."},
 	{declPathNotWritten, KindDecline, "the command runs a file no step puts in the image", "The container runs a file (java -jar /target.jar) outside every folder a RUN works in or a COPY writes into, and no RUN names it, while the build writes its output elsewhere (target/ of the project): the original image builds and its container cannot start, and a copy of the file into the runtime would fail the converted build, so restage declines rather than turn a building file into a failing build; the reason names what the build writes."},
+	{declWorkspaceUnknown, KindDecline, "workspace root of the install cannot be told", "The install runs below a folder holding a workspace marker (node.yaml build[].workspace), and where the package manager installs cannot be told: the builder's manager installs at the root in some releases and in the member's folder in others (npm on node 16 and 17), the marker cannot be read, pnpm's nearest workspace file does not list the install's folder, or the workspace's root is / (whose copy would be the whole file system, as for RS211)."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},

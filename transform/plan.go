@@ -659,6 +659,11 @@ func (p *plan) planInserts() {
 	for _, d := range f.argDrops {
 		p.notes.note(d.line, infoArgDropped, "%s is taken out of %s: %s; without it, %s", d.arg, d.command, d.why, d.without)
 	}
+	for _, i := range f.installs {
+		if i.rootWhy != "" {
+			p.notes.note(i.in.first, infoWorkspaceRoot, "`%s` in %s installs the whole workspace at %s (%s): the runtime copies %s whole", i.bc.Command, i.cwd, i.root, i.rootWhy, i.root)
+		}
+	}
 	var after *runStep
 	for i, r := range f.runs {
 		if len(r.builds) > 0 {
@@ -690,9 +695,11 @@ func (p *plan) planInserts() {
 				at = r
 			}
 		}
+		// In a workspace the prune runs at the root the install filled
+		// (npm prune in a member's folder prunes that member alone).
 		c := prune.bc.Prune
-		if at.cwd != prune.cwd {
-			c = "cd " + prune.cwd + " && " + c
+		if at.cwd != prune.root {
+			c = "cd " + prune.root + " && " + c
 		}
 		p.notes.note(at.in.first, infoPruneAdded, "`%s` is added after the build so that the runtime gets production dependencies only", prune.bc.Prune)
 		if at != after {
