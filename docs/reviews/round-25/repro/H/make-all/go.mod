@@ -1,0 +1,3 @@
+module github.com/cloudflare/cfssl
+
+go 1.20
