@@ -50,6 +50,11 @@ var fuzzContextNames = []string{
 	// the ninth session's: a compiled start's source and a config under
 	// outDir's parent, a wrapper script, a JSON config with SQLite URLs
 	"src/app.ts", "src/index.ts", "dist/tsconfig.json", "wait-for-it.sh", "config.json",
+	// the tenth session's: workspaces and their members, a tsconfig another
+	// extends, Django settings, Kubernetes manifests and a Helm chart, a
+	// composite action's script, a module a database path goes through
+	"pnpm-workspace.yaml", "apps/api/package.json", "tsconfig.base.json", "settings.py",
+	"Chart.yaml", "templates/deployment.yaml", "k8s/deployment.yaml", "db.js", "Makefile",
 }
 
 // fuzzContextFiles is how many context files one fuzz input holds.
@@ -136,6 +141,17 @@ func FuzzConvertContext(f *testing.F) {
 		{tsc, "tsconfig.json", `{"compilerOptions": {"outDir": ".", "rootDir": ".."}, /* open`},
 		{tsc, "tsconfig.json", "{\"compilerOptions\": {\"outDir\": \"dist\", \"rootDir\": [\"src\"],},} // x"},
 		{tsc, "tsconfig.json", strings.Repeat("[", 20000) + strings.Repeat(",", 20000)},
+		// the tenth session's readers: tsconfig extends (a file that extends
+		// itself, a path out of the context), workspace markers, a
+		// requirements file with a byte-order mark and an odd length, a
+		// Kubernetes manifest's mounts
+		{tsc, "tsconfig.json", `{"extends": ["./tsconfig.json", "../../x.json", ""], "compilerOptions": {"outDir": "dist"}}`},
+		{tsc, "tsconfig.base.json", `{"extends": "./tsconfig.base.json"}`},
+		{js, "pnpm-workspace.yaml", "packages:\n  - '**'\n  - '!**'\n  - [a]\n"},
+		{js, "package.json", `{"workspaces": {"packages": [null, 1, "**/../*", "["]}}`},
+		{py, "requirements.txt", "\xff\xfef\x00l\x00a\x00s\x00k\x00\n"},
+		{py, "requirements.txt", "\xfe\xff\x00"},
+		{py, "k8s/deployment.yaml", "spec:\n  volumes:\n  - name: d\n    persistentVolumeClaim: {claimName: x}\n  containers:\n  - volumeMounts:\n    - {name: d, mountPath: /app/../..}\n"},
 	} {
 		f.Add(s.src, uint8(0), []byte{index[s.name]}, []byte(s.bytes), []byte(nil), []byte(nil), []byte(nil))
 	}
