@@ -7006,6 +7006,9 @@ var builtinPresets = []*Preset{
 					"\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*?\\bdriver\\s*:",
 					"\\bdriver\\s*:[^{}]*?\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]",
 				},
+				Unnamed: []string{
+					"(?s)(?:\\brequire\\(\\s*|\\bfrom\\s+)['\"](?:better-sqlite3|sqlite3)['\"].*?(?P<call>\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database)\\(\\s*(?P<expr>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*(?:\\([^()\\n]*\\))?)\\s*[,)]",
+				},
 				Named: []string{
 					"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdtempSync|mkdtemp)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)\\s*[,)]",
 					"\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database\\(\\s*(?P<name>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)\\s*[,)]",
@@ -14073,6 +14076,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?ms)^[ \\t]*const[ \\t]*\\((?P<body>.*?)^[ \\t]*\\)", [][]string{{"const"}, {"("}, {")"}}},
 	{"(?ms)^[ \\t]*import[ \\t]*\\((?P<block>[^\\n]*\\n.*?)^[ \\t]*\\)", [][]string{{"import"}, {"("}, {"\n"}, {")"}}},
 	{"(?ms)^func[ \\t]+(?P<name>[A-Za-z_]\\w*)\\(\\)[ \\t]*string[ \\t]*\\{[ \\t]*$(?P<body>.*?)^\\}", [][]string{{"func"}, {"()"}, {"string"}, {"{"}, {"}"}}},
+	{"(?s)(?:\\brequire\\(\\s*|\\bfrom\\s+)['\"](?:better-sqlite3|sqlite3)['\"].*?(?P<call>\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database)\\(\\s*(?P<expr>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*(?:\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"require(", "from"}, {"better-sqlite3", "sqlite3"}, {"new"}, {"Database"}, {"("}}},
 	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<release>\\s*(?P<java>\\d+)\\s*</release>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<release>"}, {"</release>"}}},
 	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<source>\\s*(1\\.)?(?P<java>\\d+)\\s*</source>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<source>"}, {"</source>"}}},
 	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<target>\\s*(1\\.)?(?P<java>\\d+)\\s*</target>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<target>"}, {"</target>"}}},
