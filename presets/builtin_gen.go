@@ -6994,6 +6994,7 @@ var builtinPresets = []*Preset{
 				Patterns: []string{
 					"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdtempSync|mkdtemp)\\(\\s*['\"`](?P<path>[^'\"`$]+)['\"`]",
 					"\\bdest\\s*:\\s*['\"](?P<path>[^'\"]+)['\"]",
+					"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)\\(\\s*(?:[A-Za-z_$][\\w$]*\\.dirname\\(\\s*)?[A-Za-z_$][\\w$]*\\.join\\(\\s*['\"`](?P<path>/[^'\"`$\\n]+)['\"`](?P<under>\\s*,\\s*[^'\"`\\s)][^()\\n]*)\\)",
 					"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*['\"`](?P<path>[^'\"`$]+)['\"`]",
 					"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*(?:async\\s+)?(?:function\\b[^{}]*\\{(?:[^{}]|\\{[^{}]*\\})*?|(?:\\([^(){}]*\\)|[A-Za-z_$][\\w$]*)\\s*=>\\s*(?:\\{(?:[^{}]|\\{[^{}]*\\})*?)?)\\b[A-Za-z_$][\\w$]*\\(\\s*null\\s*,\\s*['\"`](?P<path>[^'\"`$]+)['\"`]\\s*\\)",
 					"\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database\\(\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]",
@@ -14232,6 +14233,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bexport\\s+default\\s*\\{(?:[^{}]*,)?\\s*x\\s*[,}:]", [][]string{{"export"}, {"default"}, {"{"}, {"x"}}},
 	{"\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*?\\bdriver\\s*:", [][]string{{"filename"}, {":"}, {"driver"}, {":"}}},
 	{"\\bfor\\s+(?:_|[A-Za-z_]\\w*)\\s*,\\s*n\\s*:?=\\s*range\\s+(?P<list>[A-Za-z_]\\w*)\\s*\\{", [][]string{{"for"}, {","}, {"n"}, {"="}, {"range"}, {"{"}}},
+	{"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)\\(\\s*(?:[A-Za-z_$][\\w$]*\\.dirname\\(\\s*)?[A-Za-z_$][\\w$]*\\.join\\(\\s*['\"`](?P<path>/[^'\"`$\\n]+)['\"`](?P<under>\\s*,\\s*[^'\"`\\s)][^()\\n]*)\\)", [][]string{{"fs"}, {"."}, {"mkdir", "writeFile", "appendFile", "createWriteStream"}, {"("}, {".join("}, {"/"}, {","}, {")"}}},
 	{"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdtempSync|mkdtemp)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)\\s*[,)]", [][]string{{"fs"}, {"."}, {"mkdir", "writeFile", "appendFile", "createWriteStream", "mkdtemp"}, {"("}}},
 	{"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdtempSync|mkdtemp)\\(\\s*['\"`](?P<path>[^'\"`$]+)['\"`]", [][]string{{"fs"}, {"."}, {"mkdir", "writeFile", "appendFile", "createWriteStream", "mkdtemp"}, {"("}}},
 	{"\\bfunc\\b", [][]string{{"func"}}},

@@ -2568,10 +2568,13 @@ func literalHits(patterns []string, data []byte) []pathHit {
 			continue
 		}
 		r := re(p)
-		g, ga := r.SubexpIndex("path"), r.SubexpIndex("args")
+		g, ga, gu := r.SubexpIndex("path"), r.SubexpIndex("args"), r.SubexpIndex("under")
 		for _, m := range r.FindAllSubmatchIndex(data, -1) {
 			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
-				hits = append(hits, pathHit{m[2*g], joinArgs(string(data[m[2*g]:m[2*g+1]]), data, m, ga), false})
+				// A group "under": parts that are no literal follow,
+				// so the write is somewhere under the path.
+				under := gu >= 0 && m[2*gu] >= 0
+				hits = append(hits, pathHit{m[2*g], joinArgs(string(data[m[2*g]:m[2*g+1]]), data, m, ga), under})
 			}
 		}
 	}
