@@ -6994,6 +6994,7 @@ var builtinPresets = []*Preset{
 				Patterns: []string{
 					"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdtempSync|mkdtemp)\\(\\s*['\"`](?P<path>[^'\"`$]+)['\"`]",
 					"\\bdest\\s*:\\s*['\"](?P<path>[^'\"]+)['\"]",
+					"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)\\(\\s*(?:[A-Za-z_$][\\w$]*\\.dirname\\(\\s*)?[A-Za-z_$][\\w$]*\\.join\\(\\s*['\"`](?P<path>/[^'\"`$\\n]+)['\"`](?P<under>\\s*,\\s*[^'\"`\\s)][^()\\n]*)\\)",
 					"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*['\"`](?P<path>[^'\"`$]+)['\"`]",
 					"\\bdiskStorage\\(\\s*\\{(?:[^{}]|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*?\\bdestination\\s*:\\s*(?:async\\s+)?(?:function\\b[^{}]*\\{(?:[^{}]|\\{[^{}]*\\})*?|(?:\\([^(){}]*\\)|[A-Za-z_$][\\w$]*)\\s*=>\\s*(?:\\{(?:[^{}]|\\{[^{}]*\\})*?)?)\\b[A-Za-z_$][\\w$]*\\(\\s*null\\s*,\\s*['\"`](?P<path>[^'\"`$]+)['\"`]\\s*\\)",
 					"\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database\\(\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]",
@@ -7005,6 +7006,9 @@ var builtinPresets = []*Preset{
 					"\\bconnection\\s*:\\s*\\{[^{}]*?\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*\\}[^{}]*?\\bclient\\s*:\\s*['\"](?:sqlite3?|better-sqlite3)['\"]",
 					"\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*?\\bdriver\\s*:",
 					"\\bdriver\\s*:[^{}]*?\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]",
+				},
+				Unnamed: []string{
+					"(?s)(?:\\brequire\\(\\s*|\\bfrom\\s+)['\"](?:better-sqlite3|sqlite3)['\"].*?(?P<call>\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database)\\(\\s*(?P<expr>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*(?:\\([^()\\n]*\\))?)\\s*[,)]",
 				},
 				Named: []string{
 					"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdtempSync|mkdtemp)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)\\s*[,)]",
@@ -14073,6 +14077,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?ms)^[ \\t]*const[ \\t]*\\((?P<body>.*?)^[ \\t]*\\)", [][]string{{"const"}, {"("}, {")"}}},
 	{"(?ms)^[ \\t]*import[ \\t]*\\((?P<block>[^\\n]*\\n.*?)^[ \\t]*\\)", [][]string{{"import"}, {"("}, {"\n"}, {")"}}},
 	{"(?ms)^func[ \\t]+(?P<name>[A-Za-z_]\\w*)\\(\\)[ \\t]*string[ \\t]*\\{[ \\t]*$(?P<body>.*?)^\\}", [][]string{{"func"}, {"()"}, {"string"}, {"{"}, {"}"}}},
+	{"(?s)(?:\\brequire\\(\\s*|\\bfrom\\s+)['\"](?:better-sqlite3|sqlite3)['\"].*?(?P<call>\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database)\\(\\s*(?P<expr>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*(?:\\([^()\\n]*\\))?)\\s*[,)]", [][]string{{"require(", "from"}, {"better-sqlite3", "sqlite3"}, {"new"}, {"Database"}, {"("}}},
 	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<release>\\s*(?P<java>\\d+)\\s*</release>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<release>"}, {"</release>"}}},
 	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<source>\\s*(1\\.)?(?P<java>\\d+)\\s*</source>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<source>"}, {"</source>"}}},
 	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<target>\\s*(1\\.)?(?P<java>\\d+)\\s*</target>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<target>"}, {"</target>"}}},
@@ -14228,6 +14233,7 @@ var builtinLiterals = []patternLiterals{
 	{"\\bexport\\s+default\\s*\\{(?:[^{}]*,)?\\s*x\\s*[,}:]", [][]string{{"export"}, {"default"}, {"{"}, {"x"}}},
 	{"\\bfilename\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*?\\bdriver\\s*:", [][]string{{"filename"}, {":"}, {"driver"}, {":"}}},
 	{"\\bfor\\s+(?:_|[A-Za-z_]\\w*)\\s*,\\s*n\\s*:?=\\s*range\\s+(?P<list>[A-Za-z_]\\w*)\\s*\\{", [][]string{{"for"}, {","}, {"n"}, {"="}, {"range"}, {"{"}}},
+	{"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)\\(\\s*(?:[A-Za-z_$][\\w$]*\\.dirname\\(\\s*)?[A-Za-z_$][\\w$]*\\.join\\(\\s*['\"`](?P<path>/[^'\"`$\\n]+)['\"`](?P<under>\\s*,\\s*[^'\"`\\s)][^()\\n]*)\\)", [][]string{{"fs"}, {"."}, {"mkdir", "writeFile", "appendFile", "createWriteStream"}, {"("}, {".join("}, {"/"}, {","}, {")"}}},
 	{"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdtempSync|mkdtemp)\\(\\s*(?P<name>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)\\s*[,)]", [][]string{{"fs"}, {"."}, {"mkdir", "writeFile", "appendFile", "createWriteStream", "mkdtemp"}, {"("}}},
 	{"\\bfs(?:\\.promises)?\\.(?:mkdirSync|mkdir|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|mkdtempSync|mkdtemp)\\(\\s*['\"`](?P<path>[^'\"`$]+)['\"`]", [][]string{{"fs"}, {"."}, {"mkdir", "writeFile", "appendFile", "createWriteStream", "mkdtemp"}, {"("}}},
 	{"\\bfunc\\b", [][]string{{"func"}}},

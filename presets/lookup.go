@@ -2397,17 +2397,26 @@ func (s *WriteSources) UnnamedWritesIn(name string, data []byte, src Sources) []
 		named = append(named, start)
 	})
 	var out []Literal
-	groupMatches(s.Unnamed, data, "expr", func(m []int, start, end int) {
-		expr := strings.TrimSpace(string(data[start:end]))
-		if slices.ContainsFunc(named, func(at int) bool { return at >= start && at < end }) {
-			return
-		}
-		if budget -= m[0]; len(s.Named) > 0 && budget >= 0 && len(bnd.boundIn(data, expr, start, 2, im)) > 0 {
-			// A name bound to a literal names the path: Named reads it.
-			return
-		}
-		out = append(out, Literal{expr, callStart(data, m)})
-	})
+	for _, p := range s.Unnamed {
+		// A group "call" tells where the call is when the match starts
+		// before it (at the import that makes it a write).
+		c := re(p).SubexpIndex("call")
+		groupMatches([]string{p}, data, "expr", func(m []int, start, end int) {
+			expr := strings.TrimSpace(string(data[start:end]))
+			if slices.ContainsFunc(named, func(at int) bool { return at >= start && at < end }) {
+				return
+			}
+			if budget -= m[0]; len(s.Named) > 0 && budget >= 0 && len(bnd.boundIn(data, expr, start, 2, im)) > 0 {
+				// A name bound to a literal names the path: Named reads it.
+				return
+			}
+			at := callStart(data, m)
+			if c >= 0 && m[2*c] >= 0 {
+				at = m[2*c]
+			}
+			out = append(out, Literal{expr, at})
+		})
+	}
 	slices.SortStableFunc(out, func(a, b Literal) int { return a.Offset - b.Offset })
 	return out
 }
@@ -2559,10 +2568,13 @@ func literalHits(patterns []string, data []byte) []pathHit {
 			continue
 		}
 		r := re(p)
-		g, ga := r.SubexpIndex("path"), r.SubexpIndex("args")
+		g, ga, gu := r.SubexpIndex("path"), r.SubexpIndex("args"), r.SubexpIndex("under")
 		for _, m := range r.FindAllSubmatchIndex(data, -1) {
 			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
-				hits = append(hits, pathHit{m[2*g], joinArgs(string(data[m[2*g]:m[2*g+1]]), data, m, ga), false})
+				// A group "under": parts that are no literal follow,
+				// so the write is somewhere under the path.
+				under := gu >= 0 && m[2*gu] >= 0
+				hits = append(hits, pathHit{m[2*g], joinArgs(string(data[m[2*g]:m[2*g+1]]), data, m, ga), under})
 			}
 		}
 	}

@@ -1392,7 +1392,8 @@ type WriteSources struct {
 	// Unnamed are regexps over a source matching a write call whose path
 	// is no literal (Files.createDirectories(Path.of(dir))): group "expr"
 	// is the expression. Where it writes cannot be told; a relative path
-	// lands in the working folder.
+	// lands in the working folder. A group "call", when there, is where
+	// the call is, for a match that starts before it (at an import).
 	Unnamed []string `yaml:"unnamed"`
 	// UnnamedConfig are like Unnamed, but count only through ConfigPaths:
 	// a value of the app's configuration that a source reads is taken for

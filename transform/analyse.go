@@ -251,7 +251,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	}
 	f.rootRunner = f.runsAsRoot()
 	f.composeSvcs = f.composeBuilt()
-	f.compose = composeMountsOf(f.composeSvcs)
+	f.compose = append(composeMountsOf(f.composeSvcs), f.actionMounts()...)
 	return f, nil
 }
 

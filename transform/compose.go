@@ -47,6 +47,17 @@ type composeMount struct {
 	// review 18, finding C), which the mount puts over one file of the
 	// image: a host file, not a folder.
 	file bool
+	// via names what makes the mount when no compose service does (a
+	// composite action's step, review 25, finding B).
+	via string
+}
+
+// label is what mounts it, for the notes.
+func (m composeMount) label() string {
+	if m.via != "" {
+		return m.via
+	}
+	return "service " + m.service
 }
 
 // shown is the mount as a note names it.
@@ -60,13 +71,13 @@ func (m composeMount) shown() string {
 	}
 	switch {
 	case m.unknown:
-		return fmt.Sprintf("%s (service %s) mounts %s, a host folder or a volume that compose takes from its environment, at %s", m.at, m.service, m.written, m.target)
+		return fmt.Sprintf("%s (%s) mounts %s, a host folder or a volume that compose takes from its environment, at %s", m.at, m.label(), m.written, m.target)
 	case m.bind:
-		return fmt.Sprintf("%s (service %s) mounts the host %s %s at %s", m.at, m.service, m.hostKind(), src, m.target)
+		return fmt.Sprintf("%s (%s) mounts the host %s %s at %s", m.at, m.label(), m.hostKind(), src, m.target)
 	case m.source != "":
-		return fmt.Sprintf("%s (service %s) mounts the volume %s at %s", m.at, m.service, src, m.target)
+		return fmt.Sprintf("%s (%s) mounts the volume %s at %s", m.at, m.label(), src, m.target)
 	}
-	return fmt.Sprintf("%s (service %s) mounts an anonymous volume at %s", m.at, m.service, m.target)
+	return fmt.Sprintf("%s (%s) mounts an anonymous volume at %s", m.at, m.label(), m.target)
 }
 
 // shownSource is the mount's source as a note names it beside a target

@@ -161,7 +161,20 @@ func (p *plan) planOwnership() {
 	if p.fromRoot {
 		needsRoot = p.rootUses()
 	}
-	if len(outside) > 0 || len(unnamed) > 0 || len(bound) > 0 || len(needsRoot) > 0 {
+	// A write by a path the sources do not spell out may land in any
+	// host folder mounted read-write (review 25, finding A: a database
+	// opened on a function's parameter under a bind mount of data/), as
+	// it may in a volume (mayWriteVolume).
+	var unsaidBound *composeMount
+	if p.fromRoot && len(bound) == 0 && len(unsaid) > 0 {
+		for i := range p.f.compose {
+			if m := &p.f.compose[i]; m.bind && !m.ro && !m.file && !p.f.preset.Writes.Writable(m.target) {
+				unsaidBound = m
+				break
+			}
+		}
+	}
+	if len(outside) > 0 || len(unnamed) > 0 || len(bound) > 0 || unsaidBound != nil || len(needsRoot) > 0 {
 		// The original user stays: the program makes this folder itself.
 		root := "0:0"
 		if p.runtime.HasUser("root") {
@@ -198,6 +211,11 @@ func (p *plan) planOwnership() {
 				more = "; it also runs " + strings.Join(rest, ", ")
 			}
 			p.notes.note(line, warnRootProgram, "%s runs %s, which works only as root: %s%s; the runtime keeps the original user %s, because the non-root user %s could not run it", u.where, u.prog, u.why, more, shown, p.runtime.User)
+			return
+		}
+		if len(outside) == 0 && len(unnamed) == 0 && len(bound) == 0 {
+			u, m := unsaid[0], unsaidBound
+			p.notes.note(line, warnBindMountWritten, "%s, where the program may write: %s writes by a path that %s gives, which the sources do not spell out%s; that %s is the host's, which its owner there lets write or not, and the original's root could; the runtime keeps the original user %s, because the non-root user %s may not (make the host %s writable by %s, or use a named volume, to run as a non-root user)", m.shown(), u.file, u.path, moreCalls(len(unsaid)-1), m.hostKind(), shown, p.runtime.User, m.hostKind(), p.runtime.User)
 			return
 		}
 		if len(outside) == 0 && len(unnamed) == 0 {
@@ -474,6 +492,13 @@ func (p *plan) readSourceWrites() (out, unnamed []writeSeen) {
 					d, _ = src.InFileDir(d, path.Dir(at))
 					return src.FolderPathsIn(name, d, all)
 				}
+				// An unnamed write's expression that is such a path
+				// whole (new Database(path.join(__dirname, "x.db")))
+				// is read as the literal it gives, above.
+				us = slices.DeleteFunc(us, func(u presets.Literal) bool {
+					d, ok := src.InFileDir([]byte(u.Text), path.Dir(at))
+					return ok && len(d) >= 2 && d[0] == '"' && d[len(d)-1] == '"' && bytes.Count(d, []byte(`"`)) == 2
+				})
 			}
 		}
 		ps := commentsOut(data, code, paths)

@@ -57,7 +57,7 @@ func (p *plan) socketUse() socketEvidence {
 	k := p.f.preset.Writes.Sources.Sockets
 	for _, m := range p.f.compose {
 		if slices.Contains(k.Paths, m.target) {
-			return socketEvidence{text: fmt.Sprintf("%s (service %s) mounts %s at %s", m.at, m.service, m.shownSource(), m.target)}
+			return socketEvidence{text: fmt.Sprintf("%s (%s) mounts %s at %s", m.at, m.label(), m.shownSource(), m.target)}
 		}
 	}
 	for _, in := range p.f.moved {
