@@ -7,19 +7,19 @@ type Preset struct {
 	Title       string `yaml:"title"`
 	Description string `yaml:"description"`
 
-	Detect     Detect         `yaml:"detect"`
-	Decline    []DeclineRule  `yaml:"decline"`
-	Builder    Builder        `yaml:"builder"`
-	Build      []BuildCommand `yaml:"build"`
+	Detect  Detect         `yaml:"detect"`
+	Decline []DeclineRule  `yaml:"decline"`
+	Builder Builder        `yaml:"builder"`
+	Build   []BuildCommand `yaml:"build"`
 	// CommandOptions are options a program takes between the words of a
 	// build step's command (review 25, finding G: `python3 -B -m pip
 	// install`, `pip --no-cache-dir install`): the words are matched
 	// with them set aside, and the RUN keeps them as written.
 	CommandOptions []CommandOptions `yaml:"command_options"`
-	ModuleName *NameSource    `yaml:"module_name"`
-	Static     Static         `yaml:"static"`
-	DropEnv    []string       `yaml:"drop_env"`
-	RunFiles   *RunFiles      `yaml:"run_files"`
+	ModuleName     *NameSource      `yaml:"module_name"`
+	Static         Static           `yaml:"static"`
+	DropEnv        []string         `yaml:"drop_env"`
+	RunFiles       *RunFiles        `yaml:"run_files"`
 	// Comments is a regexp over a source of the preset's language whose
 	// matches with the group "comment" are comments (Go's // and /* */,
 	// Python's #): the scans for calls (writes, programs, run_files'
