@@ -216,6 +216,9 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	if args[0].text == "mkdir" {
 		f.scanMkdir(args, *cwd, step.in)
 	}
+	if args[0].text == "chown" {
+		f.scanChown(args, *cwd, step.in)
+	}
 	if (args[0].text == "adduser" || args[0].text == "useradd") && len(args) > 1 {
 		// The user name is the last plain word (Debian adduser takes an
 		// optional group after it; both get remembered).
