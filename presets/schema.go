@@ -7,14 +7,19 @@ type Preset struct {
 	Title       string `yaml:"title"`
 	Description string `yaml:"description"`
 
-	Detect     Detect         `yaml:"detect"`
-	Decline    []DeclineRule  `yaml:"decline"`
-	Builder    Builder        `yaml:"builder"`
-	Build      []BuildCommand `yaml:"build"`
-	ModuleName *NameSource    `yaml:"module_name"`
-	Static     Static         `yaml:"static"`
-	DropEnv    []string       `yaml:"drop_env"`
-	RunFiles   *RunFiles      `yaml:"run_files"`
+	Detect  Detect         `yaml:"detect"`
+	Decline []DeclineRule  `yaml:"decline"`
+	Builder Builder        `yaml:"builder"`
+	Build   []BuildCommand `yaml:"build"`
+	// CommandOptions are options a program takes between the words of a
+	// build step's command (review 25, finding G: `python3 -B -m pip
+	// install`, `pip --no-cache-dir install`): the words are matched
+	// with them set aside, and the RUN keeps them as written.
+	CommandOptions []CommandOptions `yaml:"command_options"`
+	ModuleName     *NameSource      `yaml:"module_name"`
+	Static         Static           `yaml:"static"`
+	DropEnv        []string         `yaml:"drop_env"`
+	RunFiles       *RunFiles        `yaml:"run_files"`
 	// Comments is a regexp over a source of the preset's language whose
 	// matches with the group "comment" are comments (Go's // and /* */,
 	// Python's #): the scans for calls (writes, programs, run_files'
@@ -951,6 +956,14 @@ type Runner struct {
 	ValueFlags   []string     `yaml:"value_flags"`
 	DeclineFlags Dict[string] `yaml:"decline_flags"`
 	End          string       `yaml:"end"`
+	// ProjectFlags are options of DeclineFlags whose value names the
+	// project folder whose environment the runner runs the command in
+	// (uv run --project DIR): one that names a folder where a build step
+	// of ProjectBuilds ran (uv sync) is the environment the build made,
+	// and goes with the runner; any other folder keeps the decline
+	// (review 25, finding F).
+	ProjectFlags  []string `yaml:"project_flags"`
+	ProjectBuilds []string `yaml:"project_builds"`
 	// ScriptEnds and ScriptWith: a stripped runner's command whose first
 	// word is a file name ending in one of ScriptEnds is run by the
 	// runner with the interpreter ScriptWith (uv run main.py is uv run
@@ -2221,4 +2234,15 @@ type ModuleLoader struct {
 type InstallScripts struct {
 	Manifest string   `yaml:"manifest"`
 	Keys     []string `yaml:"keys"`
+}
+
+// CommandOptions are the options that may follow the words After of a
+// command before its next word: Flags take no value, ValueFlags the next
+// word (or `--name=value`). An option not listed ends the set-aside, so
+// that a command with an option that changes what it does matches no
+// build step rather than being guessed at.
+type CommandOptions struct {
+	After      string   `yaml:"after"`
+	Flags      []string `yaml:"flags"`
+	ValueFlags []string `yaml:"value_flags"`
 }

@@ -164,6 +164,11 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{at + ".upper", fmt.Sprintf("upper needs group and of to name groups of the pattern %q", vs.Pattern)}
 		}
 	}
+	for i, o := range p.CommandOptions {
+		if strings.TrimSpace(o.After) == "" || len(o.Flags)+len(o.ValueFlags) == 0 {
+			return &presetErr{fmt.Sprintf("command_options.%d", i), "a command_options entry needs after and flags or value_flags"}
+		}
+	}
 	for i, b := range p.Build {
 		at := func(k string) string { return fmt.Sprintf("build.%d.%s", i, k) }
 		if strings.TrimSpace(b.Command) == "" {

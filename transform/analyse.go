@@ -102,6 +102,7 @@ type facts struct {
 	cps       []move      // cp steps, for what a RUN puts in the working folder
 	dists     []distUse   // distribution tasks run, for a command that runs their start script
 	made      []madeDir   // folders a RUN makes with mkdir
+	chowned   []chownDir  // folders a RUN gives to a user with chown
 	// dirsNow are the builder folders the file has made so far (WORKDIR,
 	// mkdir, a COPY's destination folders): a COPY of a file onto one of
 	// them without a trailing slash puts the file inside it.

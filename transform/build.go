@@ -216,6 +216,9 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	if args[0].text == "mkdir" {
 		f.scanMkdir(args, *cwd, step.in)
 	}
+	if args[0].text == "chown" {
+		f.scanChown(args, *cwd, step.in)
+	}
 	if (args[0].text == "adduser" || args[0].text == "useradd") && len(args) > 1 {
 		// The user name is the last plain word (Debian adduser takes an
 		// optional group after it; both get remembered).
@@ -231,7 +234,7 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 			f.staticSet = true
 		}
 	}
-	args, _ = f.commandWords(args, *cwd)
+	args = f.buildWords(args, *cwd)
 	if bc := f.buildCmd(args); bc != nil {
 		if len(step.builds) == 0 {
 			f.evidence = append(f.evidence, Evidence{Line: step.in.first, What: "build step: " + bc.Command})
@@ -256,6 +259,43 @@ func (f *facts) buildCmd(args []word) *BuildCommand {
 		}
 	}
 	return nil
+}
+
+// buildWords gives the words a build step is matched on: commandWords's,
+// with the options the preset's command_options allow between a
+// command's words set aside (review 25, finding G: `python3 -B -m pip
+// --no-cache-dir install` is pip's install). Only the matching reads
+// them so; the RUN keeps the options as written.
+func (f *facts) buildWords(args []word, cwd string) []word {
+	args, _ = f.commandWords(args, cwd)
+	for _, o := range f.preset.CommandOptions {
+		if !hasPrefixWords(args, o.After) {
+			continue
+		}
+		n := len(strings.Fields(o.After))
+		j := n
+	scan:
+		for j < len(args) {
+			w := args[j]
+			name, _, eq := strings.Cut(w.text, "=")
+			switch {
+			case w.dynamic:
+				break scan
+			case slices.Contains(o.Flags, w.text):
+				j++
+			case eq && slices.Contains(o.ValueFlags, name):
+				j++
+			case slices.Contains(o.ValueFlags, w.text) && j+1 < len(args):
+				j += 2
+			default:
+				break scan
+			}
+		}
+		if j > n {
+			args = slices.Concat(args[:n], args[j:])
+		}
+	}
+	return args
 }
 
 // commandWords gives the words a preset command (a build step, a

@@ -243,7 +243,7 @@ func (p *plan) findProgram() error {
 	// application plugin's) builds and runs the app at each start (review
 	// 22, B): its reason, not one read out of the tool's own script. A
 	// tool some runtime has (npm install at start) is kept as before.
-	if ws, _ := f.commandWords(first, p.progDir()); !first[0].dynamic && f.buildCmd(ws) != nil && !p.runtimeProgram(path.Base(ws[0].text)) {
+	if ws := f.buildWords(first, p.progDir()); !first[0].dynamic && f.buildCmd(ws) != nil && !p.runtimeProgram(path.Base(ws[0].text)) {
 		return declinef(declBuildAtStart, "line %d: %s runs `%s`, a build command of the %s preset: the container runs the build tool when it starts, which no runtime of the preset has, with what it builds from; restage splits off only a program the build writes while the image is built, or a runner it resolves to one", holder.first, holder.kw, pr.first, f.preset.Title)
 	}
 	return p.checkProgram()
@@ -1151,7 +1151,8 @@ func (p *plan) stripRunner(r *Runner, runCmd string, rest []word) error {
 	pr := p.prog
 	noteLine := pr.holder.first
 	words := rest
-	opts, rest, err := runnerOptions(r, runCmd, rest, pr.holder.first)
+	projects := p.projectDirs(r)
+	opts, rest, err := runnerOptions(r, runCmd, rest, pr.holder.first, p.progDir(), projects)
 	if err != nil {
 		return err
 	}
@@ -1162,7 +1163,7 @@ func (p *plan) stripRunner(r *Runner, runCmd string, rest []word) error {
 		if err != nil {
 			return err
 		}
-		if opts, rest, err = runnerOptions(r, runCmd, append(slices.Clone(words), cmdWords...), ep.first); err != nil {
+		if opts, rest, err = runnerOptions(r, runCmd, append(slices.Clone(words), cmdWords...), ep.first, p.progDir(), projects); err != nil {
 			return err
 		}
 		if len(rest) == 0 {
@@ -1339,7 +1340,11 @@ func runnerLead(text, runCmd string) (lead string, assigns []string, ok bool) {
 // changes what runs, or one the preset does not list, declines: taken
 // for the command it would be the container's program (review 12,
 // finding E), and dropped unread it could change what runs.
-func runnerOptions(r *Runner, runCmd string, rest []word, line int) (opts, cmd []word, err error) {
+//
+// A project option (ProjectFlags) naming, read in cwd, one of projects,
+// the folders where the build's project installs ran, names the
+// environment the build made and goes with the runner too.
+func runnerOptions(r *Runner, runCmd string, rest []word, line int, cwd string, projects []string) (opts, cmd []word, err error) {
 	i := 0
 	for ; i < len(rest); i++ {
 		w := rest[i]
@@ -1351,7 +1356,18 @@ func runnerOptions(r *Runner, runCmd string, rest []word, line int) (opts, cmd [
 		if !strings.HasPrefix(w.text, "-") || w.text == "-" {
 			break
 		}
-		name, _, eq := strings.Cut(w.text, "=")
+		name, value, eq := strings.Cut(w.text, "=")
+		if slices.Contains(r.ProjectFlags, name) && !w.dynamic {
+			k := i
+			if !eq && i+1 < len(rest) {
+				k, value = i+1, rest[i+1].text
+			}
+			if (eq || k > i) && !rest[k].dynamic && value != "" && slices.Contains(projects, absIn(cwd, value)) {
+				opts = append(opts, rest[i:k+1]...)
+				i = k
+				continue
+			}
+		}
 		if why, ok := r.DeclineFlags.Lookup(name); ok {
 			return nil, nil, declinef(declCommandOption, "line %d: `%s %s`: %s", line, runCmd, name, why)
 		}
@@ -1370,6 +1386,20 @@ func runnerOptions(r *Runner, runCmd string, rest []word, line int) (opts, cmd [
 		}
 	}
 	return opts, rest[i:], nil
+}
+
+// projectDirs are the folders where the file's build steps that r's
+// ProjectBuilds name ran: the projects whose environment the build made.
+func (p *plan) projectDirs(r *Runner) []string {
+	var dirs []string
+	for _, run := range p.f.runs {
+		for _, b := range run.builds {
+			if slices.Contains(r.ProjectBuilds, b.bc.Command) {
+				dirs = appendNew(dirs, path.Clean(b.cwd))
+			}
+		}
+	}
+	return dirs
 }
 
 // readScript reads the runner's script from the build context.

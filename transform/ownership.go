@@ -33,6 +33,9 @@ import (
 // A folder a framework setting names (writes.sources.folders, Django's
 // STATIC_ROOT) is the exception: the framework makes it only when it is
 // missing, so it is prepared like a volume folder.
+// When the original ran as a user the runtime lacks, the runtime user
+// takes its place: a folder the runtime copies that a RUN gave to that
+// user with chown is owned by the runtime user too (review 25, finding C).
 
 // madeCopy is a folder a RUN made that the runtime gets, and its note.
 type madeCopy struct {
@@ -258,6 +261,25 @@ func (p *plan) planOwnership() {
 			}
 		}
 	}
+	// What the original's own user owned (review 25, finding C: RUN
+	// chown -R admin /data, USER admin) is the runtime user's, who takes
+	// its place: a folder the runtime copies carries --chown as the app
+	// folder does, and a volume there was that user's to write.
+	var userOwned []string
+	var userVols []string
+	if !p.fromRoot && p.f.user != nil {
+		name, _, _ := strings.Cut(p.f.userNow, ":")
+		for _, c := range p.f.chowned {
+			if c.user != name || c.dir == "/" || !slices.Contains(p.copies, c.dir) || p.ownedBy(c.dir) {
+				continue
+			}
+			p.owned = append(p.owned, c.dir)
+			userOwned = append(userOwned, fmt.Sprintf("%s (chown to %s, line %d)", c.dir, c.user, c.in.first))
+			if slices.Contains(p.volumes(), c.dir) {
+				userVols = append(userVols, c.dir)
+			}
+		}
+	}
 	// A volume folder the runtime does not surely have is made in the
 	// builder: one outside the owned folders, and one inside them that
 	// no owned copy brings (being inside the app folder does not make it
@@ -341,6 +363,9 @@ func (p *plan) planOwnership() {
 		if len(p.owned) > 0 && p.owned[0] == app {
 			msg += ", which owns the app folder " + app
 		}
+		if len(userOwned) > 0 {
+			msg += ", and " + strings.Join(userOwned, ", ") + ", which the original's user owned"
+		}
 		if len(inside) > 0 {
 			var what []string
 			for _, w := range inside {
@@ -397,7 +422,20 @@ func (p *plan) planOwnership() {
 			}
 		}
 		if len(written) > 0 {
-			p.noteVolumeFilled(line, written)
+			p.noteVolumeFilled(line, written, "root's", "keep the root user")
+		}
+	} else {
+		// The files the original's user wrote in a volume it used are
+		// that user's uid's, which the runtime user is not; as for root's,
+		// only a volume the program may write into.
+		var written []string
+		for _, v := range userVols {
+			if p.mayWriteVolume(v, at, abses, unsaid) {
+				written = append(written, v)
+			}
+		}
+		if len(written) > 0 {
+			p.noteVolumeFilled(line, written, "its user "+p.f.userNow+"'s", "keep the original user")
 		}
 	}
 	if len(made) > 0 {
@@ -836,7 +874,7 @@ func (p *plan) unboundWrites() bool {
 // that has chown and knows the user: busybox for a numeric one (a
 // distroless runtime has no chown), the new image itself for a name only
 // it knows (node).
-func (p *plan) noteVolumeFilled(line int, vols []string) {
+func (p *plan) noteVolumeFilled(line int, vols []string, whose, keepUser string) {
 	at, where, keep := vols[0], "a volume at "+vols[0], "keeps"
 	if len(vols) > 1 {
 		where, keep = "volumes at "+strings.Join(vols, ", "), "keep"
@@ -850,7 +888,7 @@ func (p *plan) noteVolumeFilled(line int, vols []string) {
 	if len(vols) > 1 {
 		each = ", for each"
 	}
-	p.notes.note(line, warnVolumeFilled, "%s that the original already used %s the files it wrote there as root's: Docker copies the image's folder into a volume only while the volume is empty, so the --chown does not reach them, and the runtime user %s cannot write them; before running the new image on such a volume, give its files to %s once (such as %s%s), or keep the root user", where, keep, u, u, cmd, each)
+	p.notes.note(line, warnVolumeFilled, "%s that the original already used %s the files it wrote there as %s: Docker copies the image's folder into a volume only while the volume is empty, so the --chown does not reach them, and the runtime user %s cannot write them; before running the new image on such a volume, give its files to %s once (such as %s%s), or %s", where, keep, whose, u, u, cmd, each, keepUser)
 }
 
 func isNumeric(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }

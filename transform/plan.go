@@ -482,7 +482,7 @@ func (f *facts) buildAtStart() error {
 	const why = "the container runs the build tool when it starts, and nothing is built while the image is built, so the build tool stays and there is nothing to split"
 	for _, s := range starts {
 		for _, c := range s.cmds {
-			ws, _ := f.commandWords(c.args, f.workdir)
+			ws := f.buildWords(c.args, f.workdir)
 			if f.buildCmd(ws) == nil {
 				continue
 			}

@@ -929,6 +929,47 @@ func (f *facts) scanMkdir(args []word, cwd string, in *inst) {
 	}
 }
 
+// chownDir is a folder a RUN gives to a user with chown.
+type chownDir struct {
+	dir, user string
+	in        *inst
+}
+
+// scanChown records the folders a chown gives to a named user: the
+// first word that is no option is OWNER[:GROUP], the rest are paths. An
+// option other than the recursive, verbose or link ones (--reference,
+// --from) makes the owner another than the word says, so nothing is
+// recorded.
+func (f *facts) scanChown(args []word, cwd string, in *inst) {
+	owner := ""
+	for _, a := range args[1:] {
+		if a.dynamic {
+			if owner == "" {
+				return
+			}
+			continue
+		}
+		if strings.HasPrefix(a.text, "-") {
+			switch a.text {
+			case "-R", "--recursive", "-v", "--verbose", "-c", "--changes", "-f", "--silent", "--quiet", "-h", "--no-dereference", "-H", "-L", "-P", "-Rh", "-hR":
+				continue
+			}
+			return
+		}
+		if owner == "" {
+			owner, _, _ = strings.Cut(a.text, ":")
+			if owner == "" {
+				return // :GROUP changes the group only
+			}
+			continue
+		}
+		if strings.ContainsAny(a.text, "*?[{") {
+			continue
+		}
+		f.chowned = append(f.chowned, chownDir{dir: absIn(cwd, a.text), user: owner, in: in})
+	}
+}
+
 // planMade gives the runtime the folders a RUN makes outside every
 // folder the build works in (RUN mkdir -p /var/lib/app): nothing in the
 // file puts anything there, so the folder is prepared for the program's
