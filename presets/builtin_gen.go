@@ -390,6 +390,9 @@ var builtinPresets = []*Preset{
 				Command: "go generate",
 			},
 		},
+		OpaqueBuilds: []string{
+			"make",
+		},
 		ModuleName: &NameSource{
 			File:    "go.mod",
 			Pattern: "(?m)^module\\s+\"?([^\\s\"]+)",

@@ -11,6 +11,12 @@ type Preset struct {
 	Decline    []DeclineRule  `yaml:"decline"`
 	Builder    Builder        `yaml:"builder"`
 	Build      []BuildCommand `yaml:"build"`
+	// OpaqueBuilds are command prefixes of RUN steps that build through a
+	// file restage does not read (make reads a Makefile): when no build
+	// step of the preset is seen and a RUN runs one, the build is inside
+	// it, so the file is declined naming it (review 25, finding H) rather
+	// than taken for a prebuilt program.
+	OpaqueBuilds []string `yaml:"opaque_builds"`
 	ModuleName *NameSource    `yaml:"module_name"`
 	Static     Static         `yaml:"static"`
 	DropEnv    []string       `yaml:"drop_env"`

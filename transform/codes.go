@@ -178,6 +178,7 @@ const (
 	declCommandWordsJoined Code = "RS242"
 	declPathNotWritten     Code = "RS244"
 	declWorkspaceUnknown   Code = "RS246"
+	declOpaqueBuild        Code = "RS249"
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
@@ -383,6 +384,7 @@ var codes = []CodeInfo{
 	{declCommandWordsJoined, KindDecline, "runner's command words given as one word", "The command gives a runner's own command words as one word (CMD [\"npm\", \"run start\"]): each string of an exec-form array, and each quoted word of a shell command, is one argument, and the runner has no command named by the words with their space (npm: Unknown command: \"run start\"), so the original container cannot start either; the command words are the preset's (runners[].commands, scripts and programs), and words after them are the script's arguments, which may hold spaces."},
 	{declPathNotWritten, KindDecline, "the command runs a file no step puts in the image", "The container runs a file (java -jar /target.jar) outside every folder a RUN works in or a COPY writes into, and no RUN names it, while the build writes its output elsewhere (target/ of the project): the original image builds and its container cannot start, and a copy of the file into the runtime would fail the converted build, so restage declines rather than turn a building file into a failing build; the reason names what the build writes."},
 	{declWorkspaceUnknown, KindDecline, "workspace root of the install cannot be told", "The install runs below a folder holding a workspace marker (node.yaml build[].workspace), and where the package manager installs cannot be told: the builder's manager installs at the root in some releases and in the member's folder in others (npm on node 16 and 17), the marker cannot be read, pnpm's nearest workspace file does not list the install's folder, or the workspace's root is / (whose copy would be the whole file system, as for RS211)."},
+	{declOpaqueBuild, KindDecline, "build runs through a tool restage does not follow", "No build step of the preset can be seen, and a RUN runs a build tool the preset lists in opaque_builds (make, which reads a Makefile restage does not read): the build is inside it, so what it makes and what the runtime needs cannot be told."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},
