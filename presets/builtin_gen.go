@@ -1718,6 +1718,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt install",
@@ -1876,6 +1907,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -2050,6 +2112,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -2226,6 +2319,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -2380,6 +2504,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt install",
@@ -2533,6 +2688,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -5852,6 +6038,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt install",
@@ -5926,6 +6143,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 		},
@@ -8574,6 +8822,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
 					Files: []string{
@@ -8766,6 +9045,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -8933,6 +9243,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
@@ -9126,6 +9467,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -9293,6 +9665,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
@@ -9486,6 +9889,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -9653,6 +10087,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
@@ -9845,6 +10310,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -12652,6 +13148,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$",
 					Files: []string{
@@ -12884,6 +13411,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -13074,6 +13632,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$",
@@ -13307,6 +13896,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -13497,6 +14117,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$",
@@ -13729,6 +14380,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -14406,7 +15088,11 @@ var builtinLiterals = []patternLiterals{
 	{"amazoncorretto-\\d+-alpine", [][]string{{"amazoncorretto-"}, {"-alpine"}}},
 	{"amazoncorretto-\\d+-debian", [][]string{{"amazoncorretto-"}, {"-debian"}}},
 	{"child_process", [][]string{{"child_process"}}},
+	{"deb\\.nodesource\\.com/", [][]string{{"deb.nodesource.com/"}}},
 	{"deb\\.nodesource\\.com/setup", [][]string{{"deb.nodesource.com/setup"}}},
+	{"dl\\.google\\.com/linux/chrome/deb", [][]string{{"dl.google.com/linux/chrome/deb"}}},
+	{"dl\\.yarnpkg\\.com/debian", [][]string{{"dl.yarnpkg.com/debian"}}},
+	{"download\\.docker\\.com/linux/", [][]string{{"download.docker.com/linux/"}}},
 	{"eclipse-temurin-(2[5-9]|[3-9]\\d)(-noble)?$", [][]string{{"eclipse-temurin-"}}},
 	{"eclipse-temurin-\\d+-alpine", [][]string{{"eclipse-temurin-"}, {"-alpine"}}},
 	{"ibm-semeru-\\d+-(focal|jammy|noble)$", [][]string{{"ibm-semeru-"}, {"-"}, {"focal", "jammy", "noble"}}},

@@ -156,6 +156,14 @@ type DeclineRule struct {
 	Reason     string `yaml:"reason"`
 }
 
+// KnownSource is a package source whose packages are known by name: Match
+// is a regexp over the command that adds it (the list line's URL, the
+// setup script's), Packages globs on the names it gives.
+type KnownSource struct {
+	Match    string   `yaml:"match"`
+	Packages []string `yaml:"packages"`
+}
+
 // Builder describes the builder image's own configuration.
 type Builder struct {
 	Workdir  string       `yaml:"workdir"`
@@ -776,6 +784,12 @@ type PackageMap struct {
 	// that add a package source (/etc/apt/sources.list.d/*): packages
 	// installed in a later RUN are as unreachable as after Sources.
 	SourceFiles []string `yaml:"source_files"`
+	// KnownSources say which packages some added sources give (review
+	// 25, finding E): where every source a RUN adds is one of them, only
+	// a package their globs match is left out as unreachable (RS321); the
+	// others, installed in the same command, are the image's own sources'
+	// packages and go to the runtime as any other.
+	KnownSources []KnownSource `yaml:"known_sources"`
 	// BuilderLibs are dependencies that, on some builder images, build
 	// against a system library those images have and the runtimes lack.
 	BuilderLibs *BuilderLibs `yaml:"builder_libs"`
