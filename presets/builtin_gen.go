@@ -1583,6 +1583,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -1710,6 +1711,15 @@ var builtinPresets = []*Preset{
 							Value: []string{
 								"go",
 								"gofmt",
+							},
+						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
 							},
 						},
 					},
@@ -1772,6 +1782,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -1901,6 +1912,15 @@ var builtinPresets = []*Preset{
 								"gofmt",
 							},
 						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
@@ -1961,6 +1981,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -2097,6 +2118,15 @@ var builtinPresets = []*Preset{
 								"gofmt",
 							},
 						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
+							},
+						},
 					},
 				},
 				Recommends: Dict[[]string]{
@@ -2167,6 +2197,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -2303,6 +2334,15 @@ var builtinPresets = []*Preset{
 								"gofmt",
 							},
 						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
+							},
+						},
 					},
 				},
 				Recommends: Dict[[]string]{
@@ -2369,6 +2409,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -2496,6 +2537,15 @@ var builtinPresets = []*Preset{
 							Value: []string{
 								"go",
 								"gofmt",
+							},
+						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
 							},
 						},
 					},
@@ -2554,6 +2604,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -2681,6 +2732,15 @@ var builtinPresets = []*Preset{
 							Value: []string{
 								"go",
 								"gofmt",
+							},
+						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
 							},
 						},
 					},

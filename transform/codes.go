@@ -94,6 +94,7 @@ const (
 	infoLibcFree           Code = "RS144"
 	infoAppIsWorkdir       Code = "RS147"
 	infoBesideApp          Code = "RS148"
+	infoOutsideBuild       Code = "RS145"
 	infoBuilderLibs        Code = "RS153"
 	infoLocalTimeNever     Code = "RS154"
 	infoRunnerRoot         Code = "RS155"
@@ -296,6 +297,7 @@ var codes = []CodeInfo{
 	{infoMadeFolder, KindInfo, "folder made for run time copied", "A RUN makes a folder (mkdir) outside every folder the build works in, so it is prepared for the program's run time: the runtime gets a copy of it at the same place."},
 	{infoToolKept, KindInfo, "runner tool kept", "The command runs a runner's tool (npm run migrate) that the preset cannot resolve to a plain interpreter command: the runtime keeps the tool, and development dependencies are not pruned when its scripts may use them."},
 	{infoLibcFree, KindInfo, "no C library needed by the dependencies", "The builder links a C library, but a lockfile that lists every dependency shows none that links one, so the runtime need not ship the builder's C library."},
+	{infoOutsideBuild, KindInfo, "file outside every folder of the build copied", "A COPY from the build context put a file or folder outside the app folder and outside every folder the build steps run in, and no RUN names it: nothing of the build reads it, so it is there for the program at run time (a folder it serves from a flag), and the runtime gets it at the same place though no source names it."},
 	{infoAppIsWorkdir, KindInfo, "the app folder is the working folder", "The dependencies are installed in a sub-folder of the stage's working folder, and the build puts other files in the working folder beside it, which the app may reach (../shared): the runtime copies the working folder whole."},
 	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
 	{infoBuilderLibs, KindInfo, "run-time library of the builder image installed", "A dependency the file or the build context names is built from source against, or loads, a system library that the builder image has (the full python or node image, built on buildpack-deps) and the runtime lacks (a slim image): the runtime installs its run-time package (libpq5 for psycopg2; libssl3 for Prisma's query engine, which links OpenSSL), unless it has the library already (distroless nodejs has libssl)."},
