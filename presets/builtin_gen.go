@@ -390,6 +390,9 @@ var builtinPresets = []*Preset{
 				Command: "go generate",
 			},
 		},
+		OpaqueBuilds: []string{
+			"make",
+		},
 		ModuleName: &NameSource{
 			File:    "go.mod",
 			Pattern: "(?m)^module\\s+\"?([^\\s\"]+)",
@@ -1580,6 +1583,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -1709,11 +1713,51 @@ var builtinPresets = []*Preset{
 								"gofmt",
 							},
 						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -1738,6 +1782,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -1867,11 +1912,51 @@ var builtinPresets = []*Preset{
 								"gofmt",
 							},
 						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -1896,6 +1981,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -2032,6 +2118,15 @@ var builtinPresets = []*Preset{
 								"gofmt",
 							},
 						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
+							},
+						},
 					},
 				},
 				Recommends: Dict[[]string]{
@@ -2047,6 +2142,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -2071,6 +2197,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -2207,6 +2334,15 @@ var builtinPresets = []*Preset{
 								"gofmt",
 							},
 						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
+							},
+						},
 					},
 				},
 				Recommends: Dict[[]string]{
@@ -2222,6 +2358,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -2242,6 +2409,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -2371,11 +2539,51 @@ var builtinPresets = []*Preset{
 								"gofmt",
 							},
 						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -2396,6 +2604,7 @@ var builtinPresets = []*Preset{
 				Tool:    "apt-get",
 				Keep:    true,
 				BuildOnly: []string{
+					"libcap2-bin",
 					"golang",
 					"golang-go",
 					"golang-*-go",
@@ -2525,11 +2734,51 @@ var builtinPresets = []*Preset{
 								"gofmt",
 							},
 						},
+						{
+							Name: "libcap2-bin",
+							Value: []string{
+								"setcap",
+								"getcap",
+								"getpcaps",
+								"capsh",
+							},
+						},
 					},
 				},
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -5849,6 +6098,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt install",
@@ -5923,6 +6203,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 		},
@@ -8575,6 +8886,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
 					Files: []string{
@@ -8767,6 +9109,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -8934,6 +9307,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
@@ -9127,6 +9531,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -9294,6 +9729,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
@@ -9487,6 +9953,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -9654,6 +10151,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((\\d+[.\\d]*|lts|current|latest)(-(stretch|buster|bullseye|bookworm|trixie))?|stretch|buster|bullseye|bookworm|trixie)$",
@@ -9846,6 +10374,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -12837,6 +13396,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$",
 					Files: []string{
@@ -13069,6 +13659,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -13259,6 +13880,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$",
@@ -13492,6 +14144,37 @@ var builtinPresets = []*Preset{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
 				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
+				},
 			},
 			{
 				Command: "apt-get install",
@@ -13682,6 +14365,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 				BuilderLibs: &BuilderLibs{
 					Tag: "^((3[.\\w]*|latest)(-(trixie|bookworm|bullseye|buster|stretch|jessie))?|trixie|bookworm|bullseye|buster|stretch|jessie)$",
@@ -13914,6 +14628,37 @@ var builtinPresets = []*Preset{
 				SourceFiles: []string{
 					"/etc/apt/sources.list.d/*",
 					"/etc/apt/sources.list",
+				},
+				KnownSources: []KnownSource{
+					{
+						Match: "dl\\.google\\.com/linux/chrome/deb",
+						Packages: []string{
+							"google-chrome-*",
+						},
+					},
+					{
+						Match: "download\\.docker\\.com/linux/",
+						Packages: []string{
+							"docker-ce",
+							"docker-ce-cli",
+							"docker-ce-rootless-extras",
+							"containerd.io",
+							"docker-buildx-plugin",
+							"docker-compose-plugin",
+						},
+					},
+					{
+						Match: "deb\\.nodesource\\.com/",
+						Packages: []string{
+							"nodejs",
+						},
+					},
+					{
+						Match: "dl\\.yarnpkg\\.com/debian",
+						Packages: []string{
+							"yarn",
+						},
+					},
 				},
 			},
 			{
@@ -14593,7 +15338,11 @@ var builtinLiterals = []patternLiterals{
 	{"amazoncorretto-\\d+-alpine", [][]string{{"amazoncorretto-"}, {"-alpine"}}},
 	{"amazoncorretto-\\d+-debian", [][]string{{"amazoncorretto-"}, {"-debian"}}},
 	{"child_process", [][]string{{"child_process"}}},
+	{"deb\\.nodesource\\.com/", [][]string{{"deb.nodesource.com/"}}},
 	{"deb\\.nodesource\\.com/setup", [][]string{{"deb.nodesource.com/setup"}}},
+	{"dl\\.google\\.com/linux/chrome/deb", [][]string{{"dl.google.com/linux/chrome/deb"}}},
+	{"dl\\.yarnpkg\\.com/debian", [][]string{{"dl.yarnpkg.com/debian"}}},
+	{"download\\.docker\\.com/linux/", [][]string{{"download.docker.com/linux/"}}},
 	{"eclipse-temurin-(2[5-9]|[3-9]\\d)(-noble)?$", [][]string{{"eclipse-temurin-"}}},
 	{"eclipse-temurin-\\d+-alpine", [][]string{{"eclipse-temurin-"}, {"-alpine"}}},
 	{"ibm-semeru-\\d+-(focal|jammy|noble)$", [][]string{{"ibm-semeru-"}, {"-"}, {"focal", "jammy", "noble"}}},

@@ -2803,6 +2803,31 @@ func (m *PackageMap) SourceFile(p string) bool {
 	return false
 }
 
+// KnownSourcePackages returns the package globs of the sources a RUN's
+// text adds, and whether every one it adds is known: the text is cut
+// into its commands (at &&, ||, ; and line ends, a continued line joined
+// first), and each command that adds a source must match a known one.
+func (m *PackageMap) KnownSourcePackages(text string) ([]string, bool) {
+	var globs []string
+	text = strings.ReplaceAll(text, "\\\n", " ")
+	for _, seg := range re(`&&|\|\||;|\n`).Split(text, -1) {
+		if m.SourceAt(seg) < 0 {
+			continue
+		}
+		found := false
+		for _, k := range m.KnownSources {
+			if mayMatchString(k.Match, seg) && re(k.Match).MatchString(seg) {
+				globs = append(globs, k.Packages...)
+				found = true
+			}
+		}
+		if !found {
+			return nil, false
+		}
+	}
+	return globs, true
+}
+
 // SourceAt returns where in a RUN's text a package source is first
 // added, or -1.
 func (m *PackageMap) SourceAt(text string) int {

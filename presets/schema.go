@@ -16,10 +16,16 @@ type Preset struct {
 	// install`, `pip --no-cache-dir install`): the words are matched
 	// with them set aside, and the RUN keeps them as written.
 	CommandOptions []CommandOptions `yaml:"command_options"`
-	ModuleName     *NameSource      `yaml:"module_name"`
-	Static         Static           `yaml:"static"`
-	DropEnv        []string         `yaml:"drop_env"`
-	RunFiles       *RunFiles        `yaml:"run_files"`
+	// OpaqueBuilds are command prefixes of RUN steps that build through a
+	// file restage does not read (make reads a Makefile): when no build
+	// step of the preset is seen and a RUN runs one, the build is inside
+	// it, so the file is declined naming it (review 25, finding H) rather
+	// than taken for a prebuilt program.
+	OpaqueBuilds []string    `yaml:"opaque_builds"`
+	ModuleName   *NameSource `yaml:"module_name"`
+	Static       Static      `yaml:"static"`
+	DropEnv      []string    `yaml:"drop_env"`
+	RunFiles     *RunFiles   `yaml:"run_files"`
 	// Comments is a regexp over a source of the preset's language whose
 	// matches with the group "comment" are comments (Go's // and /* */,
 	// Python's #): the scans for calls (writes, programs, run_files'
@@ -153,6 +159,14 @@ type DeclineRule struct {
 	ImageTag   string `yaml:"image_tag"`   // glob on the base image's tag
 	RunCommand string `yaml:"run_command"` // command prefix in CMD or ENTRYPOINT
 	Reason     string `yaml:"reason"`
+}
+
+// KnownSource is a package source whose packages are known by name: Match
+// is a regexp over the command that adds it (the list line's URL, the
+// setup script's), Packages globs on the names it gives.
+type KnownSource struct {
+	Match    string   `yaml:"match"`
+	Packages []string `yaml:"packages"`
 }
 
 // Builder describes the builder image's own configuration.
@@ -775,6 +789,12 @@ type PackageMap struct {
 	// that add a package source (/etc/apt/sources.list.d/*): packages
 	// installed in a later RUN are as unreachable as after Sources.
 	SourceFiles []string `yaml:"source_files"`
+	// KnownSources say which packages some added sources give (review
+	// 25, finding E): where every source a RUN adds is one of them, only
+	// a package their globs match is left out as unreachable (RS321); the
+	// others, installed in the same command, are the image's own sources'
+	// packages and go to the runtime as any other.
+	KnownSources []KnownSource `yaml:"known_sources"`
 	// BuilderLibs are dependencies that, on some builder images, build
 	// against a system library those images have and the runtimes lack.
 	BuilderLibs *BuilderLibs `yaml:"builder_libs"`

@@ -540,6 +540,11 @@ func (p *Preset) compile() *presetErr {
 				return &presetErr{fmt.Sprintf("runtime_packages.%d.sources.%d", i, j), fmt.Sprintf("bad pattern %q: %v", pat, err)}
 			}
 		}
+		for j, k := range m.KnownSources {
+			if _, err := compileRE(k.Match); err != nil || k.Match == "" || len(k.Packages) == 0 {
+				return &presetErr{fmt.Sprintf("runtime_packages.%d.known_sources.%d", i, j), fmt.Sprintf("a known source needs a match pattern and packages (%q: %v)", k.Match, err)}
+			}
+		}
 		if b := m.BuilderLibs; b != nil {
 			if err := validateBuilderLibs(b, fmt.Sprintf("runtime_packages.%d.builder_libs", i)); err != nil {
 				return err

@@ -127,6 +127,13 @@ type facts struct {
 	// adds a package source (0: none); srcAt is where in the current
 	// RUN's text one is added (-1: nowhere).
 	srcLine, srcAt []int
+	// srcKnown are, per package map, the package globs of the sources
+	// added so far when each is a known one (presets known_sources);
+	// srcOpaque is set once one is not, or a COPY wrote one: what it
+	// gives cannot be told then, and every package installed after it
+	// counts as from it.
+	srcKnown  [][]string
+	srcOpaque []bool
 	unreached      [][]unreached // packages the runtime's install cannot reach, per package map
 	unmapped       [][]unreached // build-only packages whose run-time library the map does not know, per package map
 	// pkgUnknown are the words of an install whose variables cannot be

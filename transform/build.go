@@ -1040,6 +1040,9 @@ func (f *facts) doesItself(pr *Prepare) bool {
 type unreached struct {
 	pkg           string
 	line, srcLine int
+	// untold: a source added before it gives packages restage cannot
+	// tell, so that it may as well be one of the image's own sources'.
+	untold bool
 }
 
 // readPkgSources records whether a RUN's text adds a package source, for
@@ -1049,12 +1052,36 @@ func (f *facts) readPkgSources(in *inst, text string) {
 	if f.srcLine == nil {
 		f.srcLine, f.srcAt = make([]int, n), make([]int, n)
 	}
+	f.srcSlices(n)
 	for i := range f.preset.RuntimePackages {
-		f.srcAt[i] = f.preset.RuntimePackages[i].SourceAt(text)
+		m := &f.preset.RuntimePackages[i]
+		f.srcAt[i] = m.SourceAt(text)
 		if f.srcAt[i] >= 0 && f.srcLine[i] == 0 {
 			f.srcLine[i] = in.first
 		}
+		if f.srcAt[i] >= 0 {
+			globs, known := m.KnownSourcePackages(text)
+			f.srcKnown[i] = append(f.srcKnown[i], globs...)
+			f.srcOpaque[i] = f.srcOpaque[i] || !known
+		}
 	}
+}
+
+func (f *facts) srcSlices(n int) {
+	if f.srcKnown == nil {
+		f.srcKnown, f.srcOpaque = make([][]string, n), make([]bool, n)
+	}
+}
+
+// fromAddedSource reports whether a package a command installs after an
+// added source of map i may come from it: any package when a source's
+// packages cannot be told, else one its known globs match (review 25,
+// finding E: Debian's fonts installed beside google-chrome-stable).
+func (f *facts) fromAddedSource(i int, pkg string) bool {
+	if i >= len(f.srcOpaque) || f.srcOpaque[i] {
+		return true
+	}
+	return buildOnly(f.srcKnown[i], pkg)
 }
 
 // copyPkgSources records whether a COPY or ADD writes a file that adds
@@ -1080,8 +1107,13 @@ func (f *facts) copyPkgSources(in *inst, srcs []string, dest string) {
 	}
 	for i := range f.preset.RuntimePackages {
 		m := &f.preset.RuntimePackages[i]
-		if f.srcLine[i] == 0 && slices.ContainsFunc(targets, m.SourceFile) {
-			f.srcLine[i] = in.first
+		if slices.ContainsFunc(targets, m.SourceFile) {
+			if f.srcLine[i] == 0 {
+				f.srcLine[i] = in.first
+			}
+			// A COPY's list file is not read: what it gives is not told.
+			f.srcSlices(n)
+			f.srcOpaque[i] = true
 		}
 	}
 }
@@ -1169,8 +1201,8 @@ func (f *facts) scanPackages(args []word, line, end int) {
 				f.addToGroup(i, group, a.text)
 			}
 			if !ok && m.Keep && !a.dynamic && !isBuild {
-				if src != 0 || strings.Contains(a.text, "/") {
-					u := unreached{pkg: a.text, line: line, srcLine: src}
+				if src != 0 && f.fromAddedSource(i, a.text) || strings.Contains(a.text, "/") {
+					u := unreached{pkg: a.text, line: line, srcLine: src, untold: i < len(f.srcOpaque) && f.srcOpaque[i]}
 					if strings.Contains(a.text, "/") {
 						u.srcLine = 0
 					}

@@ -94,6 +94,7 @@ const (
 	infoLibcFree           Code = "RS144"
 	infoAppIsWorkdir       Code = "RS147"
 	infoBesideApp          Code = "RS148"
+	infoOutsideBuild       Code = "RS145"
 	infoBuilderLibs        Code = "RS153"
 	infoLocalTimeNever     Code = "RS154"
 	infoRunnerRoot         Code = "RS155"
@@ -178,6 +179,7 @@ const (
 	declCommandWordsJoined Code = "RS242"
 	declPathNotWritten     Code = "RS244"
 	declWorkspaceUnknown   Code = "RS246"
+	declOpaqueBuild        Code = "RS249"
 	declPresetImage        Code = "RS250"
 	declPresetArg          Code = "RS251"
 	declPresetCommand      Code = "RS252"
@@ -295,6 +297,7 @@ var codes = []CodeInfo{
 	{infoMadeFolder, KindInfo, "folder made for run time copied", "A RUN makes a folder (mkdir) outside every folder the build works in, so it is prepared for the program's run time: the runtime gets a copy of it at the same place."},
 	{infoToolKept, KindInfo, "runner tool kept", "The command runs a runner's tool (npm run migrate) that the preset cannot resolve to a plain interpreter command: the runtime keeps the tool, and development dependencies are not pruned when its scripts may use them."},
 	{infoLibcFree, KindInfo, "no C library needed by the dependencies", "The builder links a C library, but a lockfile that lists every dependency shows none that links one, so the runtime need not ship the builder's C library."},
+	{infoOutsideBuild, KindInfo, "file outside every folder of the build copied", "A COPY from the build context put a file or folder outside the app folder and outside every folder the build steps run in, and no RUN names it: nothing of the build reads it, so it is there for the program at run time (a folder it serves from a flag), and the runtime gets it at the same place though no source names it."},
 	{infoAppIsWorkdir, KindInfo, "the app folder is the working folder", "The dependencies are installed in a sub-folder of the stage's working folder, and the build puts other files in the working folder beside it, which the app may reach (../shared): the runtime copies the working folder whole."},
 	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
 	{infoBuilderLibs, KindInfo, "run-time library of the builder image installed", "A dependency the file or the build context names is built from source against, or loads, a system library that the builder image has (the full python or node image, built on buildpack-deps) and the runtime lacks (a slim image): the runtime installs its run-time package (libpq5 for psycopg2; libssl3 for Prisma's query engine, which links OpenSSL), unless it has the library already (distroless nodejs has libssl)."},
@@ -383,6 +386,7 @@ var codes = []CodeInfo{
 	{declCommandWordsJoined, KindDecline, "runner's command words given as one word", "The command gives a runner's own command words as one word (CMD [\"npm\", \"run start\"]): each string of an exec-form array, and each quoted word of a shell command, is one argument, and the runner has no command named by the words with their space (npm: Unknown command: \"run start\"), so the original container cannot start either; the command words are the preset's (runners[].commands, scripts and programs), and words after them are the script's arguments, which may hold spaces."},
 	{declPathNotWritten, KindDecline, "the command runs a file no step puts in the image", "The container runs a file (java -jar /target.jar) outside every folder a RUN works in or a COPY writes into, and no RUN names it, while the build writes its output elsewhere (target/ of the project): the original image builds and its container cannot start, and a copy of the file into the runtime would fail the converted build, so restage declines rather than turn a building file into a failing build; the reason names what the build writes."},
 	{declWorkspaceUnknown, KindDecline, "workspace root of the install cannot be told", "The install runs below a folder holding a workspace marker (node.yaml build[].workspace), and where the package manager installs cannot be told: the builder's manager installs at the root in some releases and in the member's folder in others (npm on node 16 and 17), the marker cannot be read, pnpm's nearest workspace file does not list the install's folder, or the workspace's root is / (whose copy would be the whole file system, as for RS211)."},
+	{declOpaqueBuild, KindDecline, "build runs through a tool restage does not follow", "No build step of the preset can be seen, and a RUN runs a build tool the preset lists in opaque_builds (make, which reads a Makefile restage does not read): the build is inside it, so what it makes and what the runtime needs cannot be told."},
 	{declPresetImage, KindDecline, "the preset declines this base image", "A decline rule or a decline variant of the preset matches the base image; the reason comes from the preset."},
 	{declPresetArg, KindDecline, "the preset declines this build argument", "A build command has an argument the preset's decline_args lists; the reason comes from the preset."},
 	{declPresetCommand, KindDecline, "the preset declines this command", "The command the container runs matches a decline rule of the preset; the reason comes from the preset."},

@@ -403,6 +403,11 @@ func (p *plan) checkDeclines() error {
 	}
 	if !hasBuild {
 		for _, r := range f.runs {
+			for _, c := range r.cmds {
+				if op := f.opaqueBuild(c.args); op != "" {
+					return declinef(declOpaqueBuild, "line %d: no %s build step can be seen, and this RUN runs `%s`, a build tool restage does not follow (it does not read the file that tells it what to build): the build is inside it, so what the runtime needs cannot be told", r.in.first, f.preset.Title, op)
+				}
+			}
 			if r.unread {
 				return declinef(declShellString, "line %d: no %s build step can be seen, and this RUN runs a sh -c string that is expanded at build time, which restage cannot read: the build may be inside it", r.in.first, f.preset.Title)
 			}
@@ -430,6 +435,21 @@ func (p *plan) checkDeclines() error {
 		return declinef(declPrebuilt, "no %s build step (%s) in the file: the program seems to come prebuilt, so there is nothing to split", f.preset.Title, strings.Join(buildNames(f.preset), ", "))
 	}
 	return nil
+}
+
+// opaqueBuild returns the preset's opaque build command that the words
+// run, by name or by a path ending in it (/usr/bin/make), or "".
+func (f *facts) opaqueBuild(args []word) string {
+	if len(args) == 0 {
+		return ""
+	}
+	byName := append([]word{{text: path.Base(args[0].text)}}, args[1:]...)
+	for _, c := range f.preset.OpaqueBuilds {
+		if hasPrefixWords(args, c) || hasPrefixWords(byName, c) {
+			return c
+		}
+	}
+	return ""
 }
 
 // buildAtStart declines a file whose start runs one of the preset's build

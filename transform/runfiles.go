@@ -809,6 +809,11 @@ func (p *plan) runFiles() []string {
 			leftEmbed = append(leftEmbed, pl)
 			continue
 		}
+		if !pl.made && pl.from == "" && f.outsideBuild(pl) {
+			out = append(out, pl.dest)
+			p.notes.note(pl.line, infoOutsideBuild, "%s is copied to the runtime: the COPY puts it outside the app folder and every folder the build runs in, and no RUN names it, so it is there for the program at run time", pl.dest)
+			continue
+		}
 		left = append(left, p.shown(pl))
 		if line == 0 {
 			line = pl.line
@@ -843,6 +848,58 @@ func (p *plan) runFiles() []string {
 		p.notes.note(leftEmbed[0].line, infoRunFilesLeft, "not copied to the runtime, since the program embeds them: %s", p.shownAll(leftEmbed))
 	}
 	return out
+}
+
+// outsideBuild reports whether a COPY's destination is no input of the
+// build (review 25, finding D: COPY public /var/www beside a Go build in
+// /go/src/...): neither it nor the COPY's own destination holds or lies
+// in the working folder or any folder a build step runs in, no RUN's
+// text names it or a path in it, it is not in a folder of the system's
+// own (/etc, /usr: what apt or the loader read, a keyring), and it adds
+// no package source. Such a file can only be there for run time, even
+// when no source spells its path.
+func (f *facts) outsideBuild(pl placement) bool {
+	dest := path.Clean(pl.dest)
+	dests := []string{dest}
+	for _, c := range f.copies {
+		if c.in.first == pl.line {
+			d, _ := f.copyDest(c)
+			dests = append(dests, d)
+		}
+	}
+	for _, sys := range []string{"/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/root", "/tmp", "/run", "/dev", "/proc", "/sys", "/var/lib", "/var/cache"} {
+		if dest == sys || under(dest, sys) {
+			return false
+		}
+	}
+	near := func(d string) bool {
+		d = path.Clean(d)
+		for _, x := range dests {
+			if x == "/" || d == x || under(d, x) || under(x, d) {
+				return true
+			}
+		}
+		return false
+	}
+	if near(f.workdir) {
+		return false
+	}
+	for _, r := range f.runs {
+		if strings.Contains(r.text, dest) {
+			return false
+		}
+		for _, b := range r.builds {
+			if b.cwd != "" && near(b.cwd) {
+				return false
+			}
+		}
+	}
+	for i := range f.preset.RuntimePackages {
+		if f.preset.RuntimePackages[i].SourceFile(dest) {
+			return false
+		}
+	}
+	return true
 }
 
 // isDir reports whether a context path is a folder.

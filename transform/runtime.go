@@ -501,9 +501,11 @@ func allMatch(globs, pkgs []string) bool {
 func (p *plan) warnUnreached(m *presets.PackageMap, us []unreached) {
 	var fromSrc, fromFile []string
 	srcLine, srcAt, fileAt := 0, 0, 0
+	untold := false
 	for _, u := range us {
 		switch {
 		case u.srcLine != 0 && !slices.Contains(fromSrc, u.pkg):
+			untold = untold || u.untold
 			if len(fromSrc) == 0 {
 				srcLine, srcAt = u.line, u.srcLine
 			}
@@ -526,7 +528,18 @@ func (p *plan) warnUnreached(m *presets.PackageMap, us []unreached) {
 		if srcAt == srcLine {
 			where = "this RUN"
 		}
-		p.notes.note(srcLine, warnUnreachedPackages, "the runtime lacks %s, which the builder installs from a package source %s adds: the runtime's %s reaches only its image's own sources (install %s in the runtime stage as the builder does)", strings.Join(fromSrc, ", "), where, tool, pronoun(len(fromSrc)))
+		if untold {
+			// Review 25, finding E: what a source gives is known only for
+			// the presets' known_sources; after another, a package may as
+			// well be one the image's own sources have.
+			which := "which of them come from that source"
+			if len(fromSrc) == 1 {
+				which = "whether it comes from that source"
+			}
+			p.notes.note(srcLine, warnUnreachedPackages, "the runtime lacks %s, which the builder installs after a package source %s adds: restage cannot tell %s, and the runtime's %s reaches only its image's own sources (install %s in the runtime stage as the builder does)", strings.Join(fromSrc, ", "), where, which, tool, pronoun(len(fromSrc)))
+		} else {
+			p.notes.note(srcLine, warnUnreachedPackages, "the runtime lacks %s, which the builder installs from a package source %s adds: the runtime's %s reaches only its image's own sources (install %s in the runtime stage as the builder does)", strings.Join(fromSrc, ", "), where, tool, pronoun(len(fromSrc)))
+		}
 	}
 	if len(fromFile) > 0 {
 		p.notes.note(fileAt, warnUnreachedPackages, "the runtime lacks %s, which the builder installs by a path (a package file) or from a named release: the runtime's %s cannot install that by name (install %s in the runtime stage as the builder does)", strings.Join(fromFile, ", "), tool, pronoun(len(fromFile)))

@@ -1,0 +1,2 @@
+const { execFileSync } = require('child_process');
+execFileSync('google-chrome-stable', ['--headless', '--screenshot=/tmp/s.png', 'https://example.com']);
