@@ -134,8 +134,8 @@ type facts struct {
 	// counts as from it.
 	srcKnown  [][]string
 	srcOpaque []bool
-	unreached      [][]unreached // packages the runtime's install cannot reach, per package map
-	unmapped       [][]unreached // build-only packages whose run-time library the map does not know, per package map
+	unreached [][]unreached // packages the runtime's install cannot reach, per package map
+	unmapped  [][]unreached // build-only packages whose run-time library the map does not know, per package map
 	// pkgUnknown are the words of an install whose variables cannot be
 	// told at its RUN (a build argument with no default), per package
 	// map, with the reason.
