@@ -32,8 +32,10 @@ var kubeVolumeKinds = []string{"persistentVolumeClaim", "hostPath", "nfs", "empt
 // own (runAsUser) or gives its volumes a group (fsGroup) says who may
 // write them, so its mounts are left out. The text is read by lines: a
 // Helm template is no YAML until rendered, and its templated values
-// ({{ }}) are not read.
-func kubeMounts(ctx fs.FS) []kubeMount {
+// ({{ }}) are not read. skipDir names the folders the preset does not
+// read sources in (its writes.sources.skip: node_modules, vendor), which
+// hold other projects' files, not this one's manifests.
+func kubeMounts(ctx fs.FS, skipDir func(name string) bool) []kubeMount {
 	if ctx == nil {
 		return nil
 	}
@@ -43,7 +45,7 @@ func kubeMounts(ctx fs.FS) []kubeMount {
 			return nil
 		}
 		if d.IsDir() {
-			if name != "." && (strings.Count(name, "/") >= 3 || strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "vendor") {
+			if name != "." && (strings.Count(name, "/") >= 3 || strings.HasPrefix(d.Name(), ".") || skipDir(d.Name())) {
 				return fs.SkipDir
 			}
 			return nil
@@ -158,7 +160,11 @@ func (p *plan) warnKubeMounts(writes []writeSeen, at string) {
 	if !p.fromRoot || p.keepsRoot {
 		return
 	}
-	mounts := kubeMounts(p.f.opt.Context)
+	skipDir := func(string) bool { return false }
+	if w := p.f.preset.Writes; w != nil && w.Sources != nil {
+		skipDir = w.Sources.Skipped
+	}
+	mounts := kubeMounts(p.f.opt.Context, skipDir)
 	under := func(x, dir string) bool { return x == dir || strings.HasPrefix(x, dir+"/") || dir == "/" }
 	group := p.runtime.User
 	if _, g, ok := strings.Cut(group, ":"); ok {
