@@ -245,6 +245,11 @@ func (p *plan) planOwnership() {
 		p.notes.note(line, warnKeepsRoot, "the program writes %s: %s; the runtime keeps the original user %s, because the non-root user %s could not write there", where, strings.Join(what, ", "), shown, p.runtime.User)
 		return
 	}
+	// holder is the widest owned copy that holds the app folder (a
+	// workspace root copied whole for its member, review 23 E): the note
+	// names it, since the runtime user owns all of it, not the member's
+	// folder alone.
+	holder := ""
 	if app == "" && len(inside) > 0 {
 		app = base
 		p.workdir = base
@@ -258,6 +263,9 @@ func (p *plan) planOwnership() {
 		for _, c := range p.copies {
 			if c != "/" && under(app, c) && c != app {
 				p.owned = append(p.owned, c)
+				if holder == "" || len(c) < len(holder) {
+					holder = c
+				}
 			}
 		}
 	}
@@ -360,7 +368,10 @@ func (p *plan) planOwnership() {
 	}
 	{
 		msg := ""
-		if len(p.owned) > 0 && p.owned[0] == app {
+		switch {
+		case len(p.owned) > 0 && p.owned[0] == app && holder != "":
+			msg += ", which owns " + holder + ", holding the app folder " + app
+		case len(p.owned) > 0 && p.owned[0] == app:
 			msg += ", which owns the app folder " + app
 		}
 		if len(userOwned) > 0 {
