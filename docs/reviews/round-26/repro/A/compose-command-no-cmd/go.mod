@@ -1,0 +1,3 @@
+module github.com/example/tracing
+
+go 1.21
