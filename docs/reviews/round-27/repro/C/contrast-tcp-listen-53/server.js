@@ -1,0 +1,4 @@
+const net = require('net');
+
+const server = net.createServer((socket) => socket.pipe(socket));
+server.listen(53);
