@@ -60,6 +60,14 @@ func TestMapImages(t *testing.T) {
 	if err != nil || len(r.Edits) != 0 || len(r.Rewrites) != 0 || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "line 2: FROM $B uses a build argument") {
 		t.Errorf("skip and warning: %+v %v", r, err)
 	}
+	// A build argument in a reference a mapping matches by its prefix is
+	// rewritten with it, and then no warning says the map was not
+	// applied (review 26n, finding A).
+	in = "ARG V=1.22\nFROM golang:${V}-alpine\n"
+	r, err = MapImages([]byte(in), m, "")
+	if out := string(applyEdits([]byte(in), r.Edits)); err != nil || len(r.Warnings) != 0 || out != "ARG V=1.22\nFROM mirror/library/golang:${V}-alpine\n" {
+		t.Errorf("mapped build argument: %q %+v %v", out, r.Warnings, err)
+	}
 	// Rewrites say where and what.
 	r, _ = MapImages([]byte("FROM node\nFROM golang:1 AS b\n"), m, "")
 	if len(r.Rewrites) != 1 || r.Rewrites[0] != (ImageRewrite{Line: 2, From: "golang:1", To: "mirror/library/golang:1"}) {
