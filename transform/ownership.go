@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -685,9 +686,40 @@ func (p *plan) configWrites(unnamed []writeSeen) []writeSeen {
 		if c.reader == "" {
 			continue
 		}
-		out = append(out, writeSeen{path: c.path, tree: true, file: fmt.Sprintf("%s gives it as %s, which %s reads, and %s writes by a path the sources do not spell out", c.where, c.key, c.reader, unnamed[0].file)})
+		if w := writerOf(ctx, c.reader, unnamed); w != "" {
+			out = append(out, writeSeen{path: c.path, tree: true, file: fmt.Sprintf("%s gives it as %s, which %s reads, and %s writes by a path the sources do not spell out", c.where, c.key, c.reader, w)})
+		}
 	}
 	return out
+}
+
+// writerOf is the first unnamed write (its "file:line") that the value a
+// reader reads may reach: one in the reader itself, or one in a source
+// that names the reader by its file's stem as a word (a class, module or
+// package of that name: StorageProperties, config.DataDir()). A write in
+// a source that never names the reader takes its paths from elsewhere
+// (review 27, finding F: a URL setting read by one class, an uncalled
+// FileOutputStream(filename) in another), so the value is no folder
+// written and "" is returned.
+func writerOf(ctx fs.FS, reader string, unnamed []writeSeen) string {
+	stem := path.Base(reader)
+	if i := strings.IndexByte(stem, '.'); i > 0 {
+		stem = stem[:i]
+	}
+	word := regexp.MustCompile(`\b` + regexp.QuoteMeta(stem) + `\b`)
+	for _, u := range unnamed {
+		name := u.file
+		if i := strings.LastIndexByte(name, ':'); i > 0 {
+			name = name[:i]
+		}
+		if name == reader {
+			return u.file
+		}
+		if data, err := readLimited(ctx, name, runScanPerFile); err == nil && word.Match(data) {
+			return u.file
+		}
+	}
+	return ""
 }
 
 // contextSources are the build context's sources that writes.sources
