@@ -4416,6 +4416,42 @@ var builtinPresets = []*Preset{
 						UsedPrefix: "@ConfigurationProperties\\(\\s*(?:(?:prefix|value)\\s*=\\s*)?\"{prefix}\"",
 					},
 				},
+				ConfigWrites: []ConfigWrites{
+					{
+						Files: []string{
+							"src/main/resources/application*.properties",
+						},
+						Value: "(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*[=:][ \\t]*(?P<value>[^\\s#!][^\\s]*)[ \\t]*\\r?$",
+						Keys: []string{
+							"^spring\\.datasource\\.(?:hikari\\.)?(?:url|jdbc-url|jdbcUrl)$",
+						},
+						Shapes: []string{
+							"^jdbc:h2:(?:file:)?(?P<path>(?:~|\\.\\.?)?/[^;]*)",
+							"^jdbc:sqlite:(?:file:)?(?P<path>[^:?;\\s][^?;\\s]*)",
+							"^jdbc:hsqldb:file:(?P<path>[^;]+)",
+							"^jdbc:derby:(?:directory:)?(?P<path>[^/;:][^;:]*|/[^/;:][^;:]*)(?:;[^;]*)*;(?i:create)=(?i:true)(?:;|$)",
+						},
+						What: "the embedded database makes its file",
+					},
+					{
+						Files: []string{
+							"src/main/resources/application*.yml",
+							"src/main/resources/application*.yaml",
+						},
+						Value:  "(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?P<value>[^\\s\"'#]+)[\"']?[ \\t]*(?:#.*)?\\r?$",
+						Nested: "indent",
+						Keys: []string{
+							"^spring\\.datasource\\.(?:hikari\\.)?(?:url|jdbc-url|jdbcUrl)$",
+						},
+						Shapes: []string{
+							"^jdbc:h2:(?:file:)?(?P<path>(?:~|\\.\\.?)?/[^;]*)",
+							"^jdbc:sqlite:(?:file:)?(?P<path>[^:?;\\s][^?;\\s]*)",
+							"^jdbc:hsqldb:file:(?P<path>[^;]+)",
+							"^jdbc:derby:(?:directory:)?(?P<path>[^/;:][^;:]*|/[^/;:][^;:]*)(?:;[^;]*)*;(?i:create)=(?i:true)(?:;|$)",
+						},
+						What: "the embedded database makes its file",
+					},
+				},
 				Sockets: &Sockets{
 					What:  "the Docker daemon's socket",
 					Group: "docker",
@@ -14959,8 +14995,10 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^[ \\t]*(?:module\\.)?exports\\.(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:;|$)", [][]string{{"exports."}, {"="}, {"'", "\"", "`"}}},
 	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?:file:)?(?P<value>/[^\\s\"'#,]*)[\"']?[ \\t]*(?:#.*)?\\r?$", [][]string{{":"}, {"/"}}},
 	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?P<value>/[^\\s\"'#,]*)[\"']?[ \\t]*(?:#.*)?\\r?$", [][]string{{":"}, {"/"}}},
+	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*:[ \\t]+[\"']?(?P<value>[^\\s\"'#]+)[\"']?[ \\t]*(?:#.*)?\\r?$", [][]string{{":"}}},
 	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*=[ \\t]*[\"'](?P<value>/[^\\s\"']*)[\"'][ \\t]*(?:#.*)?\\r?$", [][]string{{"="}, {"/"}}},
 	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*[=:][ \\t]*(?:file:)?(?P<value>/[^\\s#!]*)[ \\t]*\\r?$", [][]string{{"/"}}},
+	{"(?m)^[ \\t]*(?P<key>[A-Za-z_][\\w.-]*)[ \\t]*[=:][ \\t]*(?P<value>[^\\s#!][^\\s]*)[ \\t]*\\r?$", nil},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)(?:[ \\t]+string)?[ \\t]*=[ \\t]*(?P<value>\"[^\"\\\\\\n:]*\"|`[^`\\n:]*`)[ \\t]*;?[ \\t]*(?://[^\\n]*)?\\r?$", [][]string{{"="}, {"\"", "`"}}},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*:=[ \\t]*os\\.Getenv\\([ \\t]*\"(?P<env>[A-Za-z_]\\w*)\"[ \\t]*\\)[ \\t]*(?://[^\\n]*)?$", [][]string{{":="}, {"os.Getenv("}, {"\""}, {"\""}, {")"}}},
 	{"(?m)^[ \\t]*(?P<name>[A-Za-z_]\\w*)[ \\t]*=[ \\t]*os\\.(?:environ\\.get|getenv)\\([ \\t]*[\"'](?P<env>[A-Za-z_]\\w*)[\"'][ \\t]*(?:,[ \\t]*[rRuU]?[\"'][ \\t]*(?P<prog>[^\"'\\s]+)[^\"'\\n]*[\"'][ \\t]*)?\\)[ \\t]*(?:#[^\\n]*)?$", [][]string{{"="}, {"os."}, {"environ.get", "getenv"}, {"("}, {")"}}},
@@ -15333,7 +15371,12 @@ var builtinLiterals = []patternLiterals{
 	{"^cgr\\.dev/chainguard/go$", [][]string{{"cgr.dev/chainguard/go"}}},
 	{"^dhi\\.io/(?P<hardened_name>[^/]+)$", [][]string{{"dhi.io/"}}},
 	{"^docker$", [][]string{{"docker"}}},
+	{"^jdbc:derby:(?:directory:)?(?P<path>[^/;:][^;:]*|/[^/;:][^;:]*)(?:;[^;]*)*;(?i:create)=(?i:true)(?:;|$)", [][]string{{"jdbc:derby:"}, {";"}, {"="}}},
+	{"^jdbc:h2:(?:file:)?(?P<path>(?:~|\\.\\.?)?/[^;]*)", [][]string{{"jdbc:h2:"}, {"/"}}},
+	{"^jdbc:hsqldb:file:(?P<path>[^;]+)", [][]string{{"jdbc:hsqldb:file:"}}},
+	{"^jdbc:sqlite:(?:file:)?(?P<path>[^:?;\\s][^?;\\s]*)", [][]string{{"jdbc:sqlite:"}}},
 	{"^only-system$", [][]string{{"only-system"}}},
+	{"^spring\\.datasource\\.(?:hikari\\.)?(?:url|jdbc-url|jdbcUrl)$", [][]string{{"spring.datasource."}, {"url", "jdbc"}}},
 	{"^sqlite(?:\\+\\w+)?:///(?P<path>[^?:]+)(?:\\?.*)?$", [][]string{{"sqlite"}, {":///"}}},
 	{"alpine", [][]string{{"alpine"}}},
 	{"amazoncorretto-\\d+-alpine", [][]string{{"amazoncorretto-"}, {"-alpine"}}},
