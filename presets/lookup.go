@@ -3111,6 +3111,51 @@ func (s *WriteSources) ConfigPathsOf(p string) *ConfigPaths {
 	return nil
 }
 
+// ConfigWritesOf returns the config_writes entry whose files match the
+// context path p at its last elements, or nil.
+func (s *WriteSources) ConfigWritesOf(p string) *ConfigWrites {
+	for i := range s.ConfigWrites {
+		if lastMatch(s.ConfigWrites[i].Files, p) {
+			return &s.ConfigWrites[i]
+		}
+	}
+	return nil
+}
+
+// Writes returns the paths the settings of a configuration file write
+// by, as the shapes give them (~/db, ./db, /data/db), each with its key
+// and where its value starts.
+func (c *ConfigWrites) Writes(data []byte) []ConfigPath {
+	var out []ConfigPath
+	cr := re(c.Value)
+	kg, vg := cr.SubexpIndex("key"), cr.SubexpIndex("value")
+	for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+		if m[2*kg] < 0 || m[2*vg] < 0 {
+			continue
+		}
+		key := string(data[m[2*kg]:m[2*kg+1]])
+		if c.Nested == "indent" {
+			key = indentKey(data, m[2*kg], key)
+		}
+		if !slices.ContainsFunc(c.Keys, func(k string) bool { return re(k).MatchString(key) }) {
+			continue
+		}
+		v := strings.TrimSpace(string(data[m[2*vg]:m[2*vg+1]]))
+		for _, shape := range c.Shapes {
+			sr := re(shape)
+			sm := sr.FindStringSubmatch(v)
+			if sm == nil {
+				continue
+			}
+			if p := sm[sr.SubexpIndex("path")]; p != "" {
+				out = append(out, ConfigPath{key, p, m[2*vg]})
+			}
+			break
+		}
+	}
+	return out
+}
+
 // ConfigPath is an absolute path a configuration file gives, its key and
 // where the value starts.
 type ConfigPath struct {

@@ -1472,6 +1472,11 @@ type WriteSources struct {
 	// write under when its sources write by paths they do not spell out
 	// (review 18, finding B: viper's data_dir: /var, Spring's static.path).
 	ConfigPaths []ConfigPaths `yaml:"config_paths"`
+	// ConfigWrites are settings of the app's own configuration files
+	// that the framework itself writes by, no source reading them (review
+	// 27, finding A: an embedded database's JDBC URL in Spring's
+	// spring.datasource.url makes its file where the URL says).
+	ConfigWrites []ConfigWrites `yaml:"config_writes"`
 	// FileDir are regexps over a source matching an expression that gives
 	// a path from the source file's own folder (Node.js's
 	// path.join(__dirname, "..", "feeds.json"); review 16, finding B):
@@ -2063,6 +2068,27 @@ type ConfigPaths struct {
 	// reads the key (Spring's @ConfigurationProperties(prefix = "app.storage"),
 	// which binds the keys to fields by their names).
 	UsedPrefix string `yaml:"used_prefix"`
+}
+
+// ConfigWrites is a configuration file's settings whose values are
+// writes: a file or folder the framework makes when the program starts.
+type ConfigWrites struct {
+	// Files are globs on a path's last elements, as ConfigPaths'.
+	Files []string `yaml:"files"`
+	// Value is a regexp over such a file; each match's group "key" is the
+	// key and group "value" its value.
+	Value string `yaml:"value"`
+	// Nested "indent": keys nest by indentation (YAML), as ConfigPaths'.
+	Nested string `yaml:"nested"`
+	// Keys are regexps on a whole dotted key: only their values count.
+	Keys []string `yaml:"keys"`
+	// Shapes are regexps on a value: the first that matches names what
+	// is written, its group "path" (~/ for the home folder, a relative
+	// path from the working folder, or an absolute one); a value no
+	// shape matches (a server's URL) writes nothing.
+	Shapes []string `yaml:"shapes"`
+	// What says what is written there, for the note.
+	What string `yaml:"what"`
 }
 
 // SourceSet names the source files of an application.

@@ -1195,6 +1195,39 @@ func validateWrites(w *Writes) *presetErr {
 			}
 		}
 	}
+	for i, c := range s.ConfigWrites {
+		where := fmt.Sprintf("writes.sources.config_writes.%d", i)
+		if err := validFileGlobs(where, "config_writes", c.Files); err != nil {
+			return err
+		}
+		re, err := compileRE(c.Value)
+		if err != nil {
+			return &presetErr{where + ".value", fmt.Sprintf("bad pattern %q: %v", c.Value, err)}
+		}
+		if re.SubexpIndex("value") < 0 || re.SubexpIndex("key") < 0 {
+			return &presetErr{where + ".value", fmt.Sprintf("pattern %q needs groups named key and value", c.Value)}
+		}
+		if c.Nested != "" && c.Nested != "indent" {
+			return &presetErr{where + ".nested", fmt.Sprintf("unknown nesting %q (indent)", c.Nested)}
+		}
+		if len(c.Keys) == 0 || len(c.Shapes) == 0 || c.What == "" {
+			return &presetErr{where, "needs keys, shapes and what"}
+		}
+		for _, k := range c.Keys {
+			if _, err := compileRE(k); err != nil {
+				return &presetErr{where + ".keys", fmt.Sprintf("bad pattern %q: %v", k, err)}
+			}
+		}
+		for _, sh := range c.Shapes {
+			sr, err := compileRE(sh)
+			if err != nil {
+				return &presetErr{where + ".shapes", fmt.Sprintf("bad pattern %q: %v", sh, err)}
+			}
+			if sr.SubexpIndex("path") < 0 {
+				return &presetErr{where + ".shapes", fmt.Sprintf("pattern %q has no group named path", sh)}
+			}
+		}
+	}
 	if err := s.Imports.validate(s.Bindings); err != nil {
 		return err
 	}

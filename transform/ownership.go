@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -121,6 +122,11 @@ func (p *plan) planOwnership() {
 	var inside, outside, folders []writeSeen
 	writes, unnamed := p.sourceWrites()
 	writes = append(writes, p.configWrites(append(slices.Clone(unnamed), p.configOnlyWrites()...))...)
+	for _, s := range p.settingWrites() {
+		if !s.home {
+			writes = append(writes, s.w)
+		}
+	}
 	at := base
 	if p.prog != nil && p.prog.dir != "" {
 		at = p.prog.dir // `cd DIR && PROG` writes relative paths in DIR
@@ -685,9 +691,100 @@ func (p *plan) configWrites(unnamed []writeSeen) []writeSeen {
 		if c.reader == "" {
 			continue
 		}
-		out = append(out, writeSeen{path: c.path, tree: true, file: fmt.Sprintf("%s gives it as %s, which %s reads, and %s writes by a path the sources do not spell out", c.where, c.key, c.reader, unnamed[0].file)})
+		if w := writerOf(ctx, c.reader, unnamed); w != "" {
+			out = append(out, writeSeen{path: c.path, tree: true, file: fmt.Sprintf("%s gives it as %s, which %s reads, and %s writes by a path the sources do not spell out", c.where, c.key, c.reader, w)})
+		}
 	}
 	return out
+}
+
+// settingWrite is a write a setting of the app's configuration makes
+// the framework do (writes.sources.config_writes).
+type settingWrite struct {
+	w     writeSeen // under the folder that holds the setting's path
+	named string    // the value's path as the setting gives it, with its key
+	where string    // file:line of the value
+	home  bool      // the path is in the home folder (~/)
+}
+
+// settingWrites are the writes the settings of the app's own
+// configuration files make (review 27, finding A: spring.datasource.url
+// = jdbc:h2:~/dbtest or jdbc:h2:file:/data/h2/db): the framework opens
+// them at start with no source reading the key, and the file lands in
+// the folder holding the path, the working folder for a relative one.
+func (p *plan) settingWrites() []settingWrite {
+	ctx, w := p.f.opt.Context, p.f.preset.Writes
+	if ctx == nil || w == nil || w.Sources == nil || len(w.Sources.ConfigWrites) == 0 {
+		return nil
+	}
+	src := w.Sources
+	ignored := p.f.dockerignore()
+	var out []settingWrite
+	walkContext(ctx, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if name != "." && (src.Skipped(e.Name()) || ignored != nil && ignored(name)) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		c := src.ConfigWritesOf(name)
+		if e.IsDir() || c == nil || !e.Type().IsRegular() {
+			return nil
+		}
+		data, err := readLimited(ctx, name, runScanPerFile)
+		if err != nil {
+			return nil
+		}
+		for _, v := range c.Writes(data) {
+			where := fmt.Sprintf("%s:%d", name, bytes.Count(data[:v.Offset], []byte("\n"))+1)
+			home := v.Path == "~" || strings.HasPrefix(v.Path, "~/")
+			// The file and its companions (a journal, a lock) go in the
+			// folder holding the path; a path in the working folder
+			// itself is shown as given.
+			sw := writeSeen{path: path.Dir(v.Path), tree: true, file: fmt.Sprintf("%s gives %s as %s, where %s", where, v.Path, v.Key, c.What)}
+			if sw.path == "." {
+				sw.path, sw.tree = path.Clean(v.Path), false
+			}
+			out = append(out, settingWrite{
+				w:     sw,
+				named: fmt.Sprintf("%s (%s, where %s)", v.Path, v.Key, c.What), where: where, home: home,
+			})
+		}
+		return nil
+	})
+	return out
+}
+
+// writerOf is the first unnamed write (its "file:line") that the value a
+// reader reads may reach: one in the reader itself, or one in a source
+// that names the reader by its file's stem as a word (a class, module or
+// package of that name: StorageProperties, config.DataDir()). A write in
+// a source that never names the reader takes its paths from elsewhere
+// (review 27, finding F: a URL setting read by one class, an uncalled
+// FileOutputStream(filename) in another), so the value is no folder
+// written and "" is returned.
+func writerOf(ctx fs.FS, reader string, unnamed []writeSeen) string {
+	stem := path.Base(reader)
+	if i := strings.IndexByte(stem, '.'); i > 0 {
+		stem = stem[:i]
+	}
+	word := regexp.MustCompile(`\b` + regexp.QuoteMeta(stem) + `\b`)
+	for _, u := range unnamed {
+		name := u.file
+		if i := strings.LastIndexByte(name, ':'); i > 0 {
+			name = name[:i]
+		}
+		if name == reader {
+			return u.file
+		}
+		if data, err := readLimited(ctx, name, runScanPerFile); err == nil && word.Match(data) {
+			return u.file
+		}
+	}
+	return ""
 }
 
 // contextSources are the build context's sources that writes.sources

@@ -167,6 +167,13 @@ func (p *plan) rootHomeNamed() rootHome {
 	if h, ok := p.homeDep(); ok {
 		return h
 	}
+	// A setting that makes the framework write in the home folder (an
+	// embedded database at jdbc:h2:~/dbtest, review 27, finding A).
+	for _, s := range p.settingWrites() {
+		if s.home {
+			return rootHome{where: s.where, named: s.named, home: true}
+		}
+	}
 	var h rootHome
 	ctx, w := p.f.opt.Context, p.f.preset.Writes
 	var calls []presets.HomeCall
