@@ -22,6 +22,11 @@ type Preset struct {
 	// it, so the file is declined naming it (review 25, finding H) rather
 	// than taken for a prebuilt program.
 	OpaqueBuilds []string    `yaml:"opaque_builds"`
+	// RunBuilds are commands that build the program and run it at every
+	// start (`go run main.go`): a container command that runs one becomes a
+	// build step in the builder and a run of its output (review 26,
+	// finding E).
+	RunBuilds []RunBuild `yaml:"run_builds"`
 	ModuleName   *NameSource `yaml:"module_name"`
 	Static       Static      `yaml:"static"`
 	DropEnv      []string    `yaml:"drop_env"`
@@ -2291,4 +2296,31 @@ type CommandOptions struct {
 	After      string   `yaml:"after"`
 	Flags      []string `yaml:"flags"`
 	ValueFlags []string `yaml:"value_flags"`
+}
+
+// RunBuild is a command that builds a program and runs it (`go run FILES
+// ARGS`), and the build step that makes the same program without running
+// it (`go build -o NAME FILES`).
+type RunBuild struct {
+	// Command is the command's words before its flags (go run).
+	Command string `yaml:"command"`
+	// Build is the build step's command (go build), OutputFlag its flag
+	// naming the program it writes (-o), Name the program's name when the
+	// command names a package, not files.
+	Build      string `yaml:"build"`
+	OutputFlag string `yaml:"output_flag"`
+	Name       string `yaml:"name"`
+	// ValueFlags are the command's flags that take the next word as their
+	// value; its other flags take none. Refuse are flags the build step
+	// cannot carry (go run -exec runs the program through another one).
+	ValueFlags []string `yaml:"value_flags"`
+	Refuse     []string `yaml:"refuse"`
+	// FileExt marks the words that name files (.go): the first argument
+	// with it begins the list of files, which ends at the first without;
+	// otherwise the first argument is the package. The words after the
+	// files or package go to the program.
+	FileExt string `yaml:"file_ext"`
+	// Remote marks a package argument that the command fetches rather than
+	// builds from the build's tree (@ of example.com/x@v1).
+	Remote string `yaml:"remote"`
 }

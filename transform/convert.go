@@ -2,6 +2,7 @@ package transform
 
 import (
 	"errors"
+	"sort"
 	"strings"
 
 	"github.com/restage/restage/internal/textutil"
@@ -38,9 +39,28 @@ func Convert(src []byte, opt Options) (*Result, error) {
 	res.Preset = f.preset.Name
 	res.Evidence = f.evidence
 	res.BuilderImage = f.image
+	pre, err := prepassOf(f)
+	if err != nil {
+		return declined(res, err)
+	}
+	text := src
+	if pre != nil {
+		text = applyEdits(src, []Edit{pre.edit})
+		if s, err = parseInput(text); err != nil {
+			return declined(res, &decline{internalRender, "internal error: the rewritten command does not parse: " + err.Error()})
+		}
+		s.fromCompose = pre.fromCompose
+		if f, err = analyse(s, opt, presets); err != nil {
+			return declined(res, err)
+		}
+	}
 	ns := &notes{}
 	p, err := makePlan(f, ns)
 	if err != nil {
+		var d *decline
+		if pre != nil && errors.As(err, &d) {
+			d.reason = pre.text(d.reason)
+		}
 		return declined(res, err)
 	}
 	stage, err := renderStage(s, p)
@@ -48,7 +68,7 @@ func Convert(src []byte, opt Options) (*Result, error) {
 		return declined(res, &decline{internalRender, "internal error: " + err.Error()})
 	}
 	edits := buildEdits(s, p, stage)
-	out := applyEdits(src, edits)
+	out := applyEdits(text, edits)
 	if err := check(out, p); err != nil {
 		return declined(res, &decline{internalCheck, "internal error: the result failed a check (" + err.Error() + "); please report this file"})
 	}
@@ -56,12 +76,24 @@ func Convert(src []byte, opt Options) (*Result, error) {
 	res.Changed = true
 	res.Notes = ns.result()
 	res.Edits = edits
+	if pre != nil {
+		res.Edits = pre.edits(text, edits)
+		res.Notes = append([]Note{pre.note}, res.Notes...)
+		for i := range res.Notes {
+			res.Notes[i].Line = pre.line(res.Notes[i].Line)
+			res.Notes[i].Message = pre.text(res.Notes[i].Message)
+		}
+		sort.SliceStable(res.Notes, func(i, j int) bool { return res.Notes[i].Line < res.Notes[j].Line })
+	}
 	res.BuilderStage = p.stage
 	res.Runtime = p.image
 	res.RuntimeFlavor = p.runtime.Flavor
 	res.RuntimeWhy = p.why
 	res.Artifacts = p.copies
 	res.Moves = p.moves()
+	if pre != nil {
+		res.Moves = pre.moves(res.Moves)
+	}
 	res.Size = p.size()
 	return res, nil
 }

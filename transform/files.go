@@ -143,7 +143,9 @@ func (p *plan) planBlocks() {
 		text := p.blockText(in)
 		switch in.kw {
 		case "CMD", "ENTRYPOINT":
-			p.command = append(p.command, text)
+			if f.src.fromCompose == "" {
+				p.command = append(p.command, text)
+			}
 		default:
 			p.blocks = append(p.blocks, text)
 		}

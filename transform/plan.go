@@ -302,7 +302,8 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	if err := p.planArgs(); err != nil {
 		return nil, err
 	}
-	if p.f.setWD || p.runtimeFiles > 0 || p.prog.needsShell || p.prog.art == nil {
+	// A compose command is run as written, from the working folder.
+	if p.f.setWD || p.runtimeFiles > 0 || p.prog.needsShell || p.prog.art == nil || f.src.fromCompose != "" {
 		p.workdir = f.workdir
 	}
 	p.planOwnership()

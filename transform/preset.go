@@ -15,6 +15,7 @@ type (
 	Collect      = presets.Collect
 	Runner       = presets.Runner
 	Runtime      = presets.Runtime
+	RunBuild     = presets.RunBuild
 )
 
 // builtinPresets are the presets of a conversion whose Options have none.

@@ -27,6 +27,9 @@ type source struct {
 	meta   []instructions.ArgCommand // ARGs before the first FROM
 	stages []instructions.Stage
 	lower  bool // every keyword is written in lower case
+	// fromCompose is set when the last CMD is not the file's but the
+	// compose command a prepass appended: the runtime writes none.
+	fromCompose string
 }
 
 type span struct{ start, end int }
