@@ -1016,7 +1016,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 			continue
 		}
 		for _, c := range sl.cmds {
-			if args, _ := c.argv(); f.runsDeclined(args, d.RunCommand) {
+			if args, _ := c.argv(); p.runsDeclined(args, d.RunCommand) {
 				return declinef(declPresetCommand, "line %d: %s runs `%s`: %s", holder.first, runCmd, script, d.Reason)
 			}
 		}

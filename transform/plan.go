@@ -368,7 +368,7 @@ func (p *plan) checkDeclines() error {
 				continue
 			}
 			for _, c := range f.startCmds(in) {
-				if !f.runsDeclined(c.args, d.RunCommand) {
+				if !p.runsDeclined(c.args, d.RunCommand) {
 					continue
 				}
 				if c.script != "" {
