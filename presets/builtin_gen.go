@@ -3423,6 +3423,9 @@ var builtinPresets = []*Preset{
 						"project/build/pluginManagement/plugins/plugin/configuration/outputDirectory",
 						"project/build/pluginManagement/plugins/plugin/executions/execution/configuration/*",
 					},
+					CleanArgs: []string{
+						"clean",
+					},
 					Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
 				},
 			},
@@ -3460,6 +3463,9 @@ var builtinPresets = []*Preset{
 						"project/build/pluginManagement/plugins/plugin/configuration/finalName",
 						"project/build/pluginManagement/plugins/plugin/configuration/outputDirectory",
 						"project/build/pluginManagement/plugins/plugin/executions/execution/configuration/*",
+					},
+					CleanArgs: []string{
+						"clean",
 					},
 					Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
 				},
