@@ -359,6 +359,9 @@ func (p *plan) sameImage() bool {
 
 func (p *plan) checkDeclines() error {
 	f := p.f
+	if err := f.execWordIsLine(); err != nil {
+		return err
+	}
 	for _, d := range f.preset.Decline {
 		if d.RunCommand == "" {
 			continue
