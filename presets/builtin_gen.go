@@ -3458,6 +3458,9 @@ var builtinPresets = []*Preset{
 						"project/build/pluginManagement/plugins/plugin/configuration/outputDirectory",
 						"project/build/pluginManagement/plugins/plugin/executions/execution/configuration/*",
 					},
+					CleanArgs: []string{
+						"clean",
+					},
 					Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
 				},
 			},
@@ -3495,6 +3498,9 @@ var builtinPresets = []*Preset{
 						"project/build/pluginManagement/plugins/plugin/configuration/finalName",
 						"project/build/pluginManagement/plugins/plugin/configuration/outputDirectory",
 						"project/build/pluginManagement/plugins/plugin/executions/execution/configuration/*",
+					},
+					CleanArgs: []string{
+						"clean",
 					},
 					Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
 				},
@@ -6404,20 +6410,44 @@ var builtinPresets = []*Preset{
 				Reason:     "`next dev` is a development server",
 			},
 			{
+				RunCommand: "nuxt dev",
+				Reason:     "`nuxt dev` is a development server; a production image would run the built server",
+			},
+			{
+				RunCommand: "nuxi dev",
+				Reason:     "`nuxi dev` (Nuxt) is a development server; a production image would run the built server",
+			},
+			{
+				RunCommand: "webpack serve",
+				Reason:     "`webpack serve` is a development server; a production image would serve the built files instead",
+			},
+			{
+				RunCommand: "webpack-dev-server",
+				Reason:     "`webpack-dev-server` is a development server; a production image would serve the built files instead",
+			},
+			{
+				RunCommand: "gatsby develop",
+				Reason:     "`gatsby develop` is a development server; a production image would serve the built site",
+			},
+			{
+				RunCommand: "astro dev",
+				Reason:     "`astro dev` is a development server; a production image would serve the built site",
+			},
+			{
 				RunCommand: "npm run dev",
-				Reason:     "`npm run dev` starts a development server",
+				Reason:     "`npm run dev` runs the script dev, which by its name starts a development server (package.json's scripts could not be read to tell what it runs)",
 			},
 			{
 				RunCommand: "npm run serve",
-				Reason:     "`npm run serve` starts a development server",
+				Reason:     "`npm run serve` runs the script serve, which by its name starts a development server (package.json's scripts could not be read to tell what it runs)",
 			},
 			{
 				RunCommand: "yarn dev",
-				Reason:     "`yarn dev` starts a development server",
+				Reason:     "`yarn dev` runs the script dev, which by its name starts a development server (package.json's scripts could not be read to tell what it runs)",
 			},
 			{
 				RunCommand: "yarn serve",
-				Reason:     "`yarn serve` starts a development server",
+				Reason:     "`yarn serve` runs the script serve, which by its name starts a development server (package.json's scripts could not be read to tell what it runs)",
 			},
 		},
 		Builder: Builder{

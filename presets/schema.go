@@ -546,6 +546,10 @@ type OutputNames struct {
 	// Unsure are globs on element paths whose presence leaves the names
 	// unknown (modules, profiles, a plugin's own finalName).
 	Unsure []string `yaml:"unsure"`
+	// CleanArgs are arguments with which the command deletes the output
+	// folder before it builds (mvn clean package): a file of that folder
+	// the context brought is gone by the time the container starts.
+	CleanArgs []string `yaml:"clean_args"`
 	// Why says how the name is made, for the decline.
 	Why string `yaml:"why"`
 }

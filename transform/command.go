@@ -1016,7 +1016,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 			continue
 		}
 		for _, c := range sl.cmds {
-			if args, _ := c.argv(); f.runsDeclined(args, d.RunCommand) {
+			if args, _ := c.argv(); p.runsDeclined(args, d.RunCommand) {
 				return declinef(declPresetCommand, "line %d: %s runs `%s`: %s", holder.first, runCmd, script, d.Reason)
 			}
 		}
@@ -1795,6 +1795,16 @@ func (p *plan) outputNotBuilt(abs string) error {
 		return nil
 	}
 	pr := p.prog
+	built := path.Join(dir, o.Dir, base+o.Ext)
+	// A file of that name committed in the context (target/ checked in)
+	// is what the COPY put there and what runs, prebuilt, beside the
+	// build's own output (review 26, finding D): the original starts,
+	// but not with what the build makes, so there is still nothing to
+	// split off.
+	cleans := slices.ContainsFunc(last.args, func(w word) bool { return slices.Contains(o.CleanArgs, w.text) })
+	if _, ctx, by, ok := f.contextFileCopy(abs, -1, line); ok && !cleans {
+		return declinef(declOutputNotBuilt, "line %d: %s runs %s, which the build on line %d does not write: %s (%s), so it writes %s; %s comes prebuilt from the build context (%s, by the %s on line %d), so the container runs that file and not the build's output, and there is nothing to split off (run %s, the build's own, and leave %s out of the context with .dockerignore, or make the build write the name the command runs)", pr.holder.first, pr.holder.kw, abs, line, o.Why, from, built, name, ctx, by.kw, by.first, built, ctx)
+	}
 	return declinef(declOutputNotBuilt, "line %d: %s runs %s, which the build on line %d does not write: %s (%s), so it writes %s%s in %s; the original container cannot start either (the file is missing), so there is nothing to copy (run %s instead, or make the build write the name the command runs)", pr.holder.first, pr.holder.kw, abs, line, o.Why, from, base, o.Ext, path.Join(dir, o.Dir), path.Join(dir, o.Dir, base+o.Ext))
 }
 

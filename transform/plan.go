@@ -360,6 +360,9 @@ func (p *plan) sameImage() bool {
 
 func (p *plan) checkDeclines() error {
 	f := p.f
+	if err := f.execWordIsLine(); err != nil {
+		return err
+	}
 	for _, d := range f.preset.Decline {
 		if d.RunCommand == "" {
 			continue
@@ -369,7 +372,7 @@ func (p *plan) checkDeclines() error {
 				continue
 			}
 			for _, c := range f.startCmds(in) {
-				if !f.runsDeclined(c.args, d.RunCommand) {
+				if !p.runsDeclined(c.args, d.RunCommand) {
 					continue
 				}
 				if c.script != "" {

@@ -429,8 +429,15 @@ func (f *facts) contextFileMax(abs string, max int64) (text, from string, ok boo
 // line only (all of them when line is 0): what a RUN on that line finds
 // there.
 func (f *facts) contextFileBefore(abs string, max int64, line int) (text, from string, ok bool) {
+	text, from, _, ok = f.contextFileCopy(abs, max, line)
+	return text, from, ok
+}
+
+// contextFileCopy is contextFileBefore that also gives the COPY that
+// writes the file; max < 0 only finds the file, unread (a jar).
+func (f *facts) contextFileCopy(abs string, max int64, line int) (text, from string, by *inst, ok bool) {
 	if f.opt.Context == nil {
-		return "", "", false
+		return "", "", nil, false
 	}
 	for i := len(f.copies) - 1; i >= 0; i-- {
 		c := f.copies[i]
@@ -468,7 +475,7 @@ func (f *facts) contextFileBefore(abs string, max int64, line int) (text, from s
 				}
 				cand = path.Join(dir, path.Base(abs))
 				if data, err := readMax(f.opt.Context, cand, max); err == nil {
-					return string(data), cand, true
+					return string(data), cand, c.in, true
 				}
 				continue
 			}
@@ -492,10 +499,10 @@ func (f *facts) contextFileBefore(abs string, max int64, line int) (text, from s
 			if err != nil {
 				continue
 			}
-			return string(data), cand, true
+			return string(data), cand, c.in, true
 		}
 	}
-	return "", "", false
+	return "", "", nil, false
 }
 
 func readBounded(fsys fs.FS, name string) ([]byte, error) {
@@ -503,11 +510,14 @@ func readBounded(fsys fs.FS, name string) ([]byte, error) {
 }
 
 // readMax reads the regular file name when it has at most max bytes (any
-// size when max is 0).
+// size when max is 0; none read, only found, when max < 0).
 func readMax(fsys fs.FS, name string, max int64) ([]byte, error) {
 	st, err := fs.Stat(fsys, name)
 	if err != nil || st.IsDir() || max > 0 && st.Size() > max {
 		return nil, fs.ErrInvalid
+	}
+	if max < 0 {
+		return nil, nil
 	}
 	return fs.ReadFile(fsys, name)
 }

@@ -1,0 +1,3 @@
+module deep-translate
+
+go 1.12

@@ -1,0 +1,7 @@
+package server;
+
+public class Main {
+    public static void main(String[] args) {
+        System.out.println("simple-server");
+    }
+}
