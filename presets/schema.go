@@ -21,16 +21,16 @@ type Preset struct {
 	// step of the preset is seen and a RUN runs one, the build is inside
 	// it, so the file is declined naming it (review 25, finding H) rather
 	// than taken for a prebuilt program.
-	OpaqueBuilds []string    `yaml:"opaque_builds"`
+	OpaqueBuilds []string `yaml:"opaque_builds"`
 	// RunBuilds are commands that build the program and run it at every
 	// start (`go run main.go`): a container command that runs one becomes a
 	// build step in the builder and a run of its output (review 26,
 	// finding E).
-	RunBuilds []RunBuild `yaml:"run_builds"`
-	ModuleName   *NameSource `yaml:"module_name"`
-	Static       Static      `yaml:"static"`
-	DropEnv      []string    `yaml:"drop_env"`
-	RunFiles     *RunFiles   `yaml:"run_files"`
+	RunBuilds  []RunBuild  `yaml:"run_builds"`
+	ModuleName *NameSource `yaml:"module_name"`
+	Static     Static      `yaml:"static"`
+	DropEnv    []string    `yaml:"drop_env"`
+	RunFiles   *RunFiles   `yaml:"run_files"`
 	// Comments is a regexp over a source of the preset's language whose
 	// matches with the group "comment" are comments (Go's // and /* */,
 	// Python's #): the scans for calls (writes, programs, run_files'
