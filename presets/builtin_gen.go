@@ -6350,6 +6350,29 @@ var builtinPresets = []*Preset{
 		},
 		Builder: Builder{
 			Workdir: "/",
+			RootFolders: []string{
+				"bin",
+				"boot",
+				"dev",
+				"etc",
+				"home",
+				"lib",
+				"lib32",
+				"lib64",
+				"libx32",
+				"media",
+				"mnt",
+				"opt",
+				"proc",
+				"root",
+				"run",
+				"sbin",
+				"srv",
+				"sys",
+				"tmp",
+				"usr",
+				"var",
+			},
 			Env: Dict[string]{
 				Entries: []DictEntry[string]{
 					{
@@ -6667,7 +6690,10 @@ var builtinPresets = []*Preset{
 			{
 				Command: "npm ci",
 				App:     true,
-				Prune:   "npm prune --omit=dev",
+				Outputs: []string{
+					"node_modules",
+				},
+				Prune: "npm prune --omit=dev",
 				ProdFlags: []string{
 					"--omit=dev",
 					"--production",
@@ -6763,7 +6789,10 @@ var builtinPresets = []*Preset{
 			{
 				Command: "npm install",
 				App:     true,
-				Prune:   "npm prune --omit=dev",
+				Outputs: []string{
+					"node_modules",
+				},
+				Prune: "npm prune --omit=dev",
 				ProdFlags: []string{
 					"--omit=dev",
 					"--production",
@@ -6859,7 +6888,10 @@ var builtinPresets = []*Preset{
 			{
 				Command: "npm i",
 				App:     true,
-				Prune:   "npm prune --omit=dev",
+				Outputs: []string{
+					"node_modules",
+				},
+				Prune: "npm prune --omit=dev",
 				ProdFlags: []string{
 					"--omit=dev",
 					"--production",
@@ -7010,7 +7042,10 @@ var builtinPresets = []*Preset{
 			{
 				Command: "pnpm install",
 				App:     true,
-				Prune:   "pnpm prune --prod",
+				Outputs: []string{
+					"node_modules",
+				},
+				Prune: "pnpm prune --prod",
 				ProdFlags: []string{
 					"--prod",
 					"--production",
@@ -7044,7 +7079,10 @@ var builtinPresets = []*Preset{
 			{
 				Command: "pnpm i",
 				App:     true,
-				Prune:   "pnpm prune --prod",
+				Outputs: []string{
+					"node_modules",
+				},
+				Prune: "pnpm prune --prod",
 				ProdFlags: []string{
 					"--prod",
 					"--production",
@@ -10844,6 +10882,29 @@ var builtinPresets = []*Preset{
 		},
 		Builder: Builder{
 			Workdir: "/",
+			RootFolders: []string{
+				"bin",
+				"boot",
+				"dev",
+				"etc",
+				"home",
+				"lib",
+				"lib32",
+				"lib64",
+				"libx32",
+				"media",
+				"mnt",
+				"opt",
+				"proc",
+				"root",
+				"run",
+				"sbin",
+				"srv",
+				"sys",
+				"tmp",
+				"usr",
+				"var",
+			},
 			Env: Dict[string]{
 				Entries: []DictEntry[string]{
 					{
