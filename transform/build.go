@@ -863,6 +863,11 @@ func (f *facts) appFromCopies(r rootInstall, inRoot bool) error {
 	if len(f.appCopies) == 0 && inRoot {
 		return nil
 	}
+	if !inRoot && (len(f.rootCopies) > 0 || r.env == "") {
+		if err := f.noLaterRootRuns(r); err != nil {
+			return err
+		}
+	}
 	for _, o := range r.outputs {
 		p := path.Join("/", o)
 		if slices.Contains(f.preset.Builder.RootFolders, o) {
@@ -938,6 +943,33 @@ func (f *facts) rootEntries(c copyStep, raw string, add func(string)) error {
 		add(p)
 	}
 	f.rootCopies = append(f.rootCopies, rootCopy{in: c.in, raw: raw, names: names, absent: absent})
+	return nil
+}
+
+// noLaterRootRuns declines an app listed by name in / when a RUN other
+// than an app install runs in / after the install or the COPY of the
+// context: what it writes there (npm run build's /dist) is no name the
+// listing has, and a by-name copy would leave it in the builder.
+func (f *facts) noLaterRootRuns(r rootInstall) error {
+	after := r.in.first
+	if len(f.rootCopies) > 0 && f.rootCopies[0].in.first < after {
+		after = f.rootCopies[0].in.first
+	}
+	for _, st := range f.runs {
+		if st.cwd != "/" || st.in.first <= after || st.in == r.in {
+			continue
+		}
+		if len(st.builds) > 0 && !slices.ContainsFunc(st.builds, func(b buildUse) bool { return !b.bc.App }) {
+			continue
+		}
+		what := strings.TrimSpace(st.text)
+		if len(st.builds) > 0 {
+			what = st.builds[0].bc.Command
+		} else if i := strings.IndexAny(what, "\n;&|"); i > 0 {
+			what = strings.TrimSpace(what[:i])
+		}
+		return declinef(declAppInRoot, "line %d: `%s` runs in / after the app's files were written there, and the stage's working folder stays /: what it writes cannot be told from the image's files (set a WORKDIR)", st.in.first, what)
+	}
 	return nil
 }
 
