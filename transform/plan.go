@@ -233,7 +233,13 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	p.noteMissingSources()
 	if len(f.rootInstalls) > 0 && f.rootInstalls[0].env == "" {
 		r := f.rootInstalls[0]
-		p.notes.note(r.in.first, infoAppInstallOutputs, "`%s` runs in / and writes %s there, and the stage's working folder stays /: the app is what the COPY instructions wrote and the install's output (%s), each copied at its path", r.command, strings.Join(r.outputs, ", "), strings.Join(f.appCopies, ", "))
+		p.notes.note(r.in.first, infoAppInstallOutputs, "`%s` runs in / and writes %s there, and the stage's working folder stays /: the app is what the COPY instructions wrote and the install's output (%s), each copied at its path, the output only when the builder has it (an install with no dependencies writes none; a one-character wildcard, which needs BuildKit)", r.command, strings.Join(r.outputs, ", "), strings.Join(f.appCopies, ", "))
+		for _, o := range r.outputs {
+			// npm ci of a package with no dependencies makes no
+			// node_modules (engine 20.10, node:22's npm): a plain COPY
+			// of it would fail the build.
+			p.optionalAny[path.Join("/", o)] = true
+		}
 	} else if len(f.rootInstalls) > 0 && len(f.appCopies) > 0 && f.workdir != "/" {
 		r := f.rootInstalls[0]
 		p.notes.note(r.in.first, infoAppFromRootCopies, "`%s` runs in / but installs into %s: the app is the working folder %s and what the COPY instructions wrote while the stage was in / (%s), each copied at its path", r.command, r.env, f.workdir, strings.Join(f.appCopies, ", "))
