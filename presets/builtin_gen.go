@@ -6452,6 +6452,29 @@ var builtinPresets = []*Preset{
 		},
 		Builder: Builder{
 			Workdir: "/",
+			RootFolders: []string{
+				"bin",
+				"boot",
+				"dev",
+				"etc",
+				"home",
+				"lib",
+				"lib32",
+				"lib64",
+				"libx32",
+				"media",
+				"mnt",
+				"opt",
+				"proc",
+				"root",
+				"run",
+				"sbin",
+				"srv",
+				"sys",
+				"tmp",
+				"usr",
+				"var",
+			},
 			Env: Dict[string]{
 				Entries: []DictEntry[string]{
 					{
@@ -6769,7 +6792,10 @@ var builtinPresets = []*Preset{
 			{
 				Command: "npm ci",
 				App:     true,
-				Prune:   "npm prune --omit=dev",
+				Outputs: []string{
+					"node_modules",
+				},
+				Prune: "npm prune --omit=dev",
 				ProdFlags: []string{
 					"--omit=dev",
 					"--production",
@@ -6865,7 +6891,10 @@ var builtinPresets = []*Preset{
 			{
 				Command: "npm install",
 				App:     true,
-				Prune:   "npm prune --omit=dev",
+				Outputs: []string{
+					"node_modules",
+				},
+				Prune: "npm prune --omit=dev",
 				ProdFlags: []string{
 					"--omit=dev",
 					"--production",
@@ -6961,7 +6990,10 @@ var builtinPresets = []*Preset{
 			{
 				Command: "npm i",
 				App:     true,
-				Prune:   "npm prune --omit=dev",
+				Outputs: []string{
+					"node_modules",
+				},
+				Prune: "npm prune --omit=dev",
 				ProdFlags: []string{
 					"--omit=dev",
 					"--production",
@@ -7112,7 +7144,10 @@ var builtinPresets = []*Preset{
 			{
 				Command: "pnpm install",
 				App:     true,
-				Prune:   "pnpm prune --prod",
+				Outputs: []string{
+					"node_modules",
+				},
+				Prune: "pnpm prune --prod",
 				ProdFlags: []string{
 					"--prod",
 					"--production",
@@ -7146,7 +7181,10 @@ var builtinPresets = []*Preset{
 			{
 				Command: "pnpm i",
 				App:     true,
-				Prune:   "pnpm prune --prod",
+				Outputs: []string{
+					"node_modules",
+				},
+				Prune: "pnpm prune --prod",
 				ProdFlags: []string{
 					"--prod",
 					"--production",
@@ -10946,6 +10984,29 @@ var builtinPresets = []*Preset{
 		},
 		Builder: Builder{
 			Workdir: "/",
+			RootFolders: []string{
+				"bin",
+				"boot",
+				"dev",
+				"etc",
+				"home",
+				"lib",
+				"lib32",
+				"lib64",
+				"libx32",
+				"media",
+				"mnt",
+				"opt",
+				"proc",
+				"root",
+				"run",
+				"sbin",
+				"srv",
+				"sys",
+				"tmp",
+				"usr",
+				"var",
+			},
 			Env: Dict[string]{
 				Entries: []DictEntry[string]{
 					{

@@ -176,9 +176,16 @@ type KnownSource struct {
 
 // Builder describes the builder image's own configuration.
 type Builder struct {
-	Workdir  string       `yaml:"workdir"`
-	Env      Dict[string] `yaml:"env"`
-	Variants []Variant    `yaml:"variants"`
+	Workdir string `yaml:"workdir"`
+	// RootFolders are the top-level folders of / in the builder and
+	// runtime images (bin, etc, usr...). A COPY of the context's contents
+	// into / under no WORKDIR converts entry by entry only when none of
+	// the context's top-level names is one of them, since such an entry
+	// merges into the image's folder and cannot be copied apart from it
+	// (review 26, finding B). Empty: such a COPY is declined.
+	RootFolders []string     `yaml:"root_folders"`
+	Env         Dict[string] `yaml:"env"`
+	Variants    []Variant    `yaml:"variants"`
 	// EntrypointShell is the shell of the builder images' own ENTRYPOINT
 	// script when it ends in exec "$@" (node's docker-entrypoint.sh: sh):
 	// that shell runs an exec-form CMD naming a text file with no #! line
@@ -358,6 +365,12 @@ type BuildCommand struct {
 	// App means the folder the command runs in is the application: the
 	// runtime copies that whole folder.
 	App bool `yaml:"app"`
+	// Outputs are the names an App install writes in the folder it runs
+	// in that the app needs at run time (npm install: node_modules). Run
+	// in /, which the runtime cannot copy whole, the install's app is
+	// these names in / and the context's entries a COPY wrote there
+	// (review 26, finding B). Empty: such an install in / is declined.
+	Outputs []string `yaml:"outputs"`
 	// Prune is run after the last build step when the command installed
 	// more than the production dependencies (no ProdFlags given).
 	Prune     string   `yaml:"prune"`

@@ -94,6 +94,9 @@ type facts struct {
 	// appCopies are what the COPY instructions wrote, when a root
 	// install's stage never leaves /: they are the app.
 	appCopies []string
+	// rootCopies are the COPY instructions of the context's contents
+	// into / that appCopies holds entry by entry.
+	rootCopies []rootCopy
 	// classDirs are the folders a compiler writes classes into (javac
 	// -d out), for a command that runs a class from a class path.
 	classDirs []string

@@ -476,6 +476,15 @@ func (f *facts) collectArtifacts(step *runStep) error {
 			continue
 		}
 		if b.bc.App {
+			if b.cwd == "/" && len(b.bc.Outputs) > 0 && f.opt.Context != nil {
+				// npm install in /: its node_modules there and what the
+				// COPY instructions wrote are the app, when the stage
+				// stays in / (appFromWorkdir).
+				f.rootInstalls = append(f.rootInstalls, rootInstall{in: step.in, command: b.bc.Command, outputs: b.bc.Outputs})
+				named := slices.ContainsFunc(b.args, func(w word) bool { return !strings.HasPrefix(w.text, "-") })
+				f.installs = append(f.installs, install{bc: b.bc, prodOnly: f.prodOnly(b), in: step.in, cwd: b.cwd, named: named, root: "/"})
+				continue
+			}
 			if b.cwd == "/" {
 				return declinef(declAppInRoot, "line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command)
 			}
@@ -676,6 +685,9 @@ type rootInstall struct {
 	in      *inst
 	command string
 	env     string
+	// outputs are what an install that fills no environment writes in
+	// / (npm's node_modules), when env is "".
+	outputs []string
 }
 
 // envOnPath returns a folder the file made itself (python -m venv
@@ -746,6 +758,9 @@ func (f *facts) appFromWorkdir() error {
 	if f.workdir == "/" {
 		return f.appFromCopies(r, false)
 	}
+	if r.env == "" {
+		return declinef(declAppInRoot, "line %d: `%s` runs in /: the application has no folder of its own to copy (set a WORKDIR)", r.in.first, r.command)
+	}
 	// What the COPY instructions wrote while the stage was still in / is
 	// the app too, whatever folder the stage moves to later: ADD bot.py .
 	// under WORKDIR / then WORKDIR /data runs /bot.py (review 22, finding
@@ -813,6 +828,28 @@ func (f *facts) appFromCopies(r rootInstall, inRoot bool) error {
 			switch {
 			case !toDir && absDest != "/":
 				add(absDest)
+			case absDest == "/" && !inRoot && f.opt.Context != nil && strings.ContainsAny(src, "*?[") && !strings.ContainsAny(src, "/$"):
+				// package*.json into /: the context's top-level files it
+				// matches, each at its name; a folder among them would
+				// land its contents in / itself.
+				matches, err := fs.Glob(f.opt.Context, src)
+				if err != nil {
+					return noFolder("COPY writes %s into / itself", line, raw)
+				}
+				ignored := f.dockerignore()
+				for _, m := range matches {
+					if ignored(m) {
+						continue
+					}
+					if st, err := fs.Stat(f.opt.Context, m); err != nil || st.IsDir() {
+						return noFolder("COPY writes %s into / itself", line, raw)
+					}
+					add("/" + m)
+				}
+			case src == "." && absDest == "/" && !inRoot && f.opt.Context != nil:
+				if err := f.rootEntries(c, raw, add); err != nil {
+					return err
+				}
 			case contents && absDest == "/", f.opt.Context == nil && absDest == "/":
 				return noFolder("COPY writes %s into / itself", line, raw)
 			case contents, f.opt.Context == nil:
@@ -826,6 +863,20 @@ func (f *facts) appFromCopies(r rootInstall, inRoot bool) error {
 	if len(f.appCopies) == 0 && inRoot {
 		return nil
 	}
+	if !inRoot && (len(f.rootCopies) > 0 || r.env == "") {
+		if err := f.noLaterRootRuns(r); err != nil {
+			return err
+		}
+	}
+	for _, o := range r.outputs {
+		p := path.Join("/", o)
+		if slices.Contains(f.preset.Builder.RootFolders, o) {
+			return declinef(declRootEntryImage, "line %d: `%s` writes %s into /, a folder of the image: the app's files cannot be told from the image's (set a WORKDIR)", r.in.first, r.command, p)
+		}
+		if !slices.Contains(f.appCopies, p) {
+			f.appCopies = append(f.appCopies, p)
+		}
+	}
 	if len(f.appCopies) == 0 {
 		return declinef(declAppInRoot, "line %d: `%s` runs in / and installs into %s, and the stage's working folder stays /, and no COPY writes the app: the application has no files of its own to copy", r.in.first, r.command, r.env)
 	}
@@ -833,6 +884,102 @@ func (f *facts) appFromCopies(r rootInstall, inRoot bool) error {
 		f.artifacts = append(f.artifacts, artifact{dir: p, folder: true, in: r.in})
 	}
 	return nil
+}
+
+// rootEntries adds, for a COPY of the context's contents into / itself,
+// each top-level entry of the context by name: those are all that COPY
+// writes, so the app's files can be told from the image's unless one of
+// them is a folder of the image, which the COPY merges into. The names
+// the root .gitignore lists that the context lacks are copied too, each
+// only when the builder has it: a fresh clone lacks them, the folder
+// the image is built from may not (review 26, finding B).
+func (f *facts) rootEntries(c copyStep, raw string, add func(string)) error {
+	line := c.in.first
+	folders := f.preset.Builder.RootFolders
+	if len(folders) == 0 {
+		return declinef(declAppInRoot, "line %d: COPY writes %s into / itself, and the stage's working folder stays /: the app's files cannot be told from the image's (set a WORKDIR)", line, raw)
+	}
+	entries, err := fs.ReadDir(f.opt.Context, ".")
+	if err != nil {
+		return declinef(declAppInRoot, "line %d: COPY writes %s into / itself, and the context's entries cannot be read: the app's files cannot be told from the image's (set a WORKDIR)", line, raw)
+	}
+	ignored := f.dockerignore()
+	collide := func(name, how string) error {
+		return declinef(declRootEntryImage, "line %d: COPY writes %s into / itself, and the context's `%s`%s lands in the image's /%s: the app's files cannot be told from the image's (set a WORKDIR)", line, raw, name, how, name)
+	}
+	var names []string
+	for _, e := range entries {
+		if ignored(e.Name()) {
+			continue
+		}
+		if slices.Contains(folders, e.Name()) {
+			return collide(e.Name(), "")
+		}
+		names = append(names, "/"+e.Name())
+		add("/" + e.Name())
+	}
+	var absent []string
+	data, _ := readConfig(f.opt.Context, ".gitignore")
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") || strings.ContainsAny(l, "*?[\\") {
+			continue
+		}
+		n := strings.TrimSuffix(strings.TrimPrefix(l, "/"), "/")
+		if n == "" || strings.Contains(n, "/") || n == "." || n == ".." || ignored(n) {
+			continue
+		}
+		if _, err := fs.Stat(f.opt.Context, n); err == nil {
+			continue
+		}
+		if slices.Contains(folders, n) {
+			return collide(n, " (which .gitignore lists, so a build from the developer's folder may have it)")
+		}
+		if p := "/" + n; !slices.Contains(absent, p) && !slices.Contains(names, p) {
+			absent = append(absent, p)
+		}
+	}
+	for _, p := range absent {
+		add(p)
+	}
+	f.rootCopies = append(f.rootCopies, rootCopy{in: c.in, raw: raw, names: names, absent: absent})
+	return nil
+}
+
+// noLaterRootRuns declines an app listed by name in / when a RUN other
+// than an app install runs in / after the install or the COPY of the
+// context: what it writes there (npm run build's /dist) is no name the
+// listing has, and a by-name copy would leave it in the builder.
+func (f *facts) noLaterRootRuns(r rootInstall) error {
+	after := r.in.first
+	if len(f.rootCopies) > 0 && f.rootCopies[0].in.first < after {
+		after = f.rootCopies[0].in.first
+	}
+	for _, st := range f.runs {
+		if st.cwd != "/" || st.in.first <= after || st.in == r.in {
+			continue
+		}
+		if len(st.builds) > 0 && !slices.ContainsFunc(st.builds, func(b buildUse) bool { return !b.bc.App }) {
+			continue
+		}
+		what := strings.TrimSpace(st.text)
+		if len(st.builds) > 0 {
+			what = st.builds[0].bc.Command
+		} else if i := strings.IndexAny(what, "\n;&|"); i > 0 {
+			what = strings.TrimSpace(what[:i])
+		}
+		return declinef(declAppInRoot, "line %d: `%s` runs in / after the app's files were written there, and the stage's working folder stays /: what it writes cannot be told from the image's files (set a WORKDIR)", st.in.first, what)
+	}
+	return nil
+}
+
+// rootCopy is a COPY of the context's contents into / that the runtime
+// copies entry by entry: names are the context's, absent those the
+// .gitignore lists, copied only when the builder has them.
+type rootCopy struct {
+	in            *inst
+	raw           string
+	names, absent []string
 }
 
 // dependencyListOnly reports whether a COPY brings only files that list

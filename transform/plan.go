@@ -80,6 +80,9 @@ type plan struct {
 	// optionalDirs are those of optional that are folders, copied to
 	// the same place.
 	optionalDirs map[string]bool
+	// optionalAny are copies that may be absent and may be a file or a
+	// folder (a git-ignored name of the context copied into /).
+	optionalAny map[string]bool
 	// optionsEnv are interpreter options that go to the preset's
 	// OptionsEnv variable in the runtime.
 	optionsEnv []optionWord
@@ -217,7 +220,7 @@ type varUse struct {
 
 func makePlan(f *facts, ns *notes) (*plan, error) {
 	p := &plan{
-		f: f, notes: ns, stage: f.stageName, allowed: map[string]bool{}, optional: map[string]bool{}, optionalDirs: map[string]bool{},
+		f: f, notes: ns, stage: f.stageName, allowed: map[string]bool{}, optional: map[string]bool{}, optionalDirs: map[string]bool{}, optionalAny: map[string]bool{},
 		artifacts: slices.Clone(f.artifacts),
 		dropped:   slices.Clone(f.dropped),
 		libcWhy:   slices.Clone(f.libcWhy),
@@ -228,7 +231,16 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	}
 	p.noteVersions()
 	p.noteMissingSources()
-	if len(f.rootInstalls) > 0 && len(f.appCopies) > 0 && f.workdir != "/" {
+	if len(f.rootInstalls) > 0 && f.rootInstalls[0].env == "" {
+		r := f.rootInstalls[0]
+		p.notes.note(r.in.first, infoAppInstallOutputs, "`%s` runs in / and writes %s there, and the stage's working folder stays /: the app is what the COPY instructions wrote and the install's output (%s), each copied at its path, the output only when the builder has it (an install with no dependencies writes none; a one-character wildcard, which needs BuildKit)", r.command, strings.Join(r.outputs, ", "), strings.Join(f.appCopies, ", "))
+		for _, o := range r.outputs {
+			// npm ci of a package with no dependencies makes no
+			// node_modules (engine 20.10, node:22's npm): a plain COPY
+			// of it would fail the build.
+			p.optionalAny[path.Join("/", o)] = true
+		}
+	} else if len(f.rootInstalls) > 0 && len(f.appCopies) > 0 && f.workdir != "/" {
 		r := f.rootInstalls[0]
 		p.notes.note(r.in.first, infoAppFromRootCopies, "`%s` runs in / but installs into %s: the app is the working folder %s and what the COPY instructions wrote while the stage was in / (%s), each copied at its path", r.command, r.env, f.workdir, strings.Join(f.appCopies, ", "))
 	} else if len(f.rootInstalls) > 0 && len(f.appCopies) > 0 {
@@ -237,6 +249,16 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	} else if len(f.rootInstalls) > 0 {
 		r := f.rootInstalls[0]
 		p.notes.note(r.in.first, infoAppFromWorkdir, "`%s` runs in / but installs into %s: the app's folder is the working folder %s, copied with it", r.command, r.env, f.workdir)
+	}
+	for _, rc := range f.rootCopies {
+		msg := fmt.Sprintf("COPY writes %s into / itself: the runtime copies the context's top-level entries by name (%s), none of which is a folder of the image", rc.raw, strings.Join(rc.names, ", "))
+		if len(rc.absent) > 0 {
+			msg += fmt.Sprintf(", and %s, which the context's .gitignore lists: absent from a fresh clone but copied by the original where the image is built with them, each is copied only when the builder has it (a one-character wildcard, which needs BuildKit)", strings.Join(rc.absent, ", "))
+		}
+		p.notes.note(rc.in.first, infoRootEntries, "%s", msg)
+		for _, a := range rc.absent {
+			p.optionalAny[a] = true
+		}
 	}
 	for _, d := range f.dropped {
 		p.notes.note(d.first, infoOverridden, "%s is overridden by a later one and is left out of the runtime stage", d.kw)

@@ -67,7 +67,9 @@ func renderStage(s *source, p *plan) (string, error) {
 	d := stageData{Platform: p.f.runtimePlatform(), Image: p.image, Stage: p.stage, Workdir: p.workdir, User: p.user, Args: p.args, Env: p.env, Runs: p.runs}
 	for _, c := range p.copies {
 		a := copyArgs(c)
-		if p.optionalDirs[c] {
+		if p.optionalAny[c] {
+			a = optionalAnyArgs(c)
+		} else if p.optionalDirs[c] {
 			a = optionalFolderArgs(c)
 		} else if p.optional[c] {
 			a = optionalCopyArgs(c)
@@ -128,6 +130,27 @@ func optionalCopyArgs(p string) string {
 				return jsonArgs([]string{src, dir})
 			}
 			return src + " " + dir
+		}
+	}
+	return copyArgs(p)
+}
+
+// optionalAnyArgs copies a path that may be absent from the builder and
+// may be a file or a folder: the last element gets a one-character
+// class and the destination is the path itself, with no /, so that a
+// file lands as itself and a folder's contents land in the folder of
+// its name (engine 20.10 with BuildKit, checked for a file, a folder and
+// no match, which copies nothing and succeeds).
+func optionalAnyArgs(p string) string {
+	dir, name := path.Split(p)
+	for i := len(name) - 1; i >= 0; i-- {
+		c := name[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			src := dir + name[:i] + "[" + string(c) + "]" + name[i+1:]
+			if strings.ContainsAny(p, " \t\"'$") {
+				return jsonArgs([]string{src, p})
+			}
+			return src + " " + p
 		}
 	}
 	return copyArgs(p)
