@@ -6022,6 +6022,106 @@ var builtinPresets = []*Preset{
 				},
 				Run: "java -jar {artifact}",
 			},
+			{
+				Commands: []string{
+					"gradle run",
+					"./gradlew run",
+				},
+				Dist: &RunnerDist{
+					Task: "installDist",
+					Tool: "Gradle",
+					Args: "--args",
+					Requires: []FileMatch{
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()\\s*\"[^\"$\\\\\\s]+\"",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()?\\s*(?:'[^'\\\\\\s]+'|\"[^\"$\\\\\\s]+\")",
+						},
+					},
+					RequiresWhy: "no build file of the project names the main class by a literal (application { mainClass = \"...\" }, mainClassName = \"...\"), so which class the start script would run cannot be told",
+					Declines: []FileMatchWhy{
+						{
+							File:    "settings.gradle.kts",
+							Pattern: "(?m)^\\s*include(?:Build)?\\b",
+							Why:     "the settings include other projects or builds: gradle run runs the run task of each project that has one, which restage does not tell apart",
+						},
+						{
+							File:    "settings.gradle",
+							Pattern: "(?m)^\\s*include(?:Build)?\\b",
+							Why:     "the settings include other projects or builds: gradle run runs the run task of each project that has one, which restage does not tell apart",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\brun\\s*\\{|\\btasks\\.run\\b|\\brun\\.(?:args|jvmArgs|workingDir|systemPropert|environment|standardInput|classpath)|\\bJavaExec\\b|\\bnamed\\s*(?:<[^>]*>)?\\(\\s*\"run\"",
+							Why:     "the build configures the run task (its arguments, JVM arguments, working folder, properties or input), which the start script does not do",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\brun\\s*\\{|\\btasks\\.run\\b|\\brun\\.(?:args|jvmArgs|workingDir|systemPropert|environment|standardInput|classpath)|\\bJavaExec\\b|\\b(?:named|getByName)\\s*\\(\\s*['\"]run['\"]",
+							Why:     "the build configures the run task (its arguments, JVM arguments, working folder, properties or input), which the start script does not do",
+						},
+						{
+							File:    "build.gradle.kts",
+							Pattern: "\\bstartScripts\\b|\\bCreateStartScripts\\b|\\bmainModule\\b",
+							Why:     "the build configures the start script or runs a module's main class, which restage does not follow",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "\\bstartScripts\\b|\\bCreateStartScripts\\b|\\bmainModule\\b",
+							Why:     "the build configures the start script or runs a module's main class, which restage does not follow",
+						},
+					},
+					DeclineFlags: Dict[string]{
+						Entries: []DictEntry[string]{
+							{
+								Name:  "--build-file",
+								Value: "names another build file",
+							},
+							{
+								Name:  "--project-dir",
+								Value: "names another project folder",
+							},
+							{
+								Name:  "--project-prop",
+								Value: "sets a project property, which the build may read for what it runs",
+							},
+							{
+								Name:  "--settings-file",
+								Value: "names another settings file",
+							},
+							{
+								Name:  "-P",
+								Value: "sets a project property, which the build may read for what it runs",
+							},
+							{
+								Name:  "-b",
+								Value: "names another build file",
+							},
+							{
+								Name:  "-c",
+								Value: "names another settings file",
+							},
+							{
+								Name:  "-p",
+								Value: "names another project folder",
+							},
+						},
+					},
+					ValueFlags: []string{
+						"-x",
+						"--exclude-task",
+						"--console",
+						"--warning-mode",
+						"--max-workers",
+						"-g",
+						"--gradle-user-home",
+					},
+					Why: "gradle run (the application plugin's run task) compiles the app and runs its main class through Gradle at each start; the start script installDist writes runs the same main class with the same default JVM arguments from the jars of lib/, in the folder it is started from, which is the project's, where gradle run ran it",
+				},
+			},
 		},
 		RuntimePackages: []PackageMap{
 			{
@@ -14995,6 +15095,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)^[^#\\n]*\\bSQLALCHEMY_DATABASE_URI[\"']?\\s*\\]?\\s*[=:]\\s*[rRuU]?[\"']sqlite(?:\\+\\w+)?:///(?P<path>/[^\"':?\\n]+)[\"'?]", [][]string{{"SQLALCHEMY_DATABASE_URI"}, {"sqlite"}, {":///"}, {"/"}}},
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*(JavaVersion\\.VERSION_(1_)?)?[\"']?(1\\.)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}}},
 	{"(?m)^\\s*(java\\.)?sourceCompatibility\\s*=\\s*JavaVersion\\.VERSION_(1_)?(?P<java>\\d+)\\b", [][]string{{"sourceCompatibility"}, {"="}, {"JavaVersion.VERSION_"}}},
+	{"(?m)^\\s*include(?:Build)?\\b", [][]string{{"include"}}},
 	{"(?m)^\\s*include\\b[^\\n]*[\"']:?x[\"']", [][]string{{"include"}, {"x"}}},
 	{"(?m)^\\s+requiresBuild:\\s*true", [][]string{{"requiresBuild:"}, {"true"}}},
 	{"(?m)^go[ \\t]+(?:1\\.(?:1[7-9]|[2-9][0-9]|[1-9][0-9]{2,})|[2-9]|[1-9][0-9]+)(?:[^0-9]|$)", [][]string{{"go"}}},
@@ -15184,6 +15285,8 @@ var builtinLiterals = []patternLiterals{
 	{"\\bjoblib\\.dump\\(\\s*(?:[^,()\\n]|\\((?:[^()\\n]|\\([^()\\n]*\\))*\\))+\\s*,\\s*(?:filename\\s*=\\s*)?[rRbBuU]?[\"'](?P<path>[^\"'\\n]+)[\"']", [][]string{{"joblib.dump("}, {","}}},
 	{"\\bjoblib\\.dump\\(\\s*(?:[^,()\\n]|\\((?:[^()\\n]|\\([^()\\n]*\\))*\\))+\\s*,\\s*(?:filename\\s*=\\s*)?os\\.path\\.join\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*)(?P<under>\\s*,\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?:\\s*,\\s*(?:(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')))*)?\\s*,?\\s*\\)", [][]string{{"joblib.dump("}, {","}, {"os.path.join("}, {")"}}},
 	{"\\bln(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+-(?:[A-Za-z]*s[A-Za-z]*|-symbolic)(?:[ \\t]+-[A-Za-z-]+)*[ \\t]+[\"']?/usr/share/zoneinfo/", [][]string{{"ln"}, {"-"}, {"s", "-symbolic"}, {"/usr/share/zoneinfo/"}}},
+	{"\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()?\\s*(?:'[^'\\\\\\s]+'|\"[^\"$\\\\\\s]+\")", [][]string{{"mainClass"}, {"'", "\""}}},
+	{"\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()\\s*\"[^\"$\\\\\\s]+\"", [][]string{{"mainClass"}, {"=", ".set("}, {"\""}, {"\""}}},
 	{"\\bmodule\\.exports\\s*=\\s*\\{(?:[^{}]*,)?\\s*x\\s*[,}:]", [][]string{{"module.exports"}, {"="}, {"{"}, {"x"}}},
 	{"\\bn\\s*:?=[^=]", [][]string{{"n"}, {"="}}},
 	{"\\bn\\s*:?=\\s*(?:filepath|path)\\.Join\\(\\s*\"(?P<dir>[^\"\\\\\\n]+)\"(?P<rest>(?:\\s*,\\s*(?:[A-Za-z_]\\w*|\"[^\"\\\\\\n]*\"))*)\\s*\\)", [][]string{{"n"}, {"="}, {"filepath", "path"}, {".Join("}, {"\""}, {"\""}, {")"}}},
@@ -15224,12 +15327,15 @@ var builtinLiterals = []patternLiterals{
 	{"\\breturn\\b[ \\t]*(?P<expr>[^\\n;]*)", [][]string{{"return"}}},
 	{"\\brootProject\\.name\\s*=\\s*\"(?P<name>[^\"$\\\\\\s]+)\"", [][]string{{"rootProject.name"}, {"="}, {"\""}, {"\""}}},
 	{"\\brootProject\\.name\\s*=\\s*(?:'(?P<name>[^'\\\\\\s]+)'|\"(?P<name>[^\"$\\\\\\s]+)\")", [][]string{{"rootProject.name"}, {"="}, {"'", "\""}}},
+	{"\\brun\\s*\\{|\\btasks\\.run\\b|\\brun\\.(?:args|jvmArgs|workingDir|systemPropert|environment|standardInput|classpath)|\\bJavaExec\\b|\\b(?:named|getByName)\\s*\\(\\s*['\"]run['\"]", [][]string{{"run", "tasks.run", "run.", "JavaExec", "named", "getByName"}}},
+	{"\\brun\\s*\\{|\\btasks\\.run\\b|\\brun\\.(?:args|jvmArgs|workingDir|systemPropert|environment|standardInput|classpath)|\\bJavaExec\\b|\\bnamed\\s*(?:<[^>]*>)?\\(\\s*\"run\"", [][]string{{"run", "tasks.run", "run.", "JavaExec", "named"}}},
 	{"\\bsentence_transformers\\b", [][]string{{"sentence_transformers"}}},
 	{"\\bsetup-timezone[ \\t]+(?:-z[ \\t]+)?(?P<zone>[A-Za-z][^\\s\"';&|]*)", [][]string{{"setup-timezone"}}},
 	{"\\bsql\\.Open\\(\\s*\"sqlite3?\"\\s*,\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)", [][]string{{"sql.Open("}, {"\"sqlite"}, {"\""}, {","}, {"\""}}},
 	{"\\bsqlite3\\.connect\\(\\s*(?P<name>[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)(?P<under>(?:\\s*/\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|\\s*\\.\\s*joinpath\\(\\s*(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[^()\\n]*\\))(?:\\s*/\\s*(?:(?:(?:[fF][rR]?|[rR][fF])(?:\"[^\"\\n]*\"|'[^'\\n]*')|[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)|[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')))*)?\\s*[,)]", [][]string{{"sqlite3.connect("}}},
 	{"\\bsqlite3\\.connect\\(\\s*[\"'](?P<path>[^\"':]+)[\"']", [][]string{{"sqlite3.connect("}}},
 	{"\\bsqlite\\.Open\\(\\s*\"(?:file:)?(?P<path>[^\":?][^\"?]*)", [][]string{{"sqlite.Open("}, {"\""}}},
+	{"\\bstartScripts\\b|\\bCreateStartScripts\\b|\\bmainModule\\b", [][]string{{"startScripts", "CreateStartScripts", "mainModule"}}},
 	{"\\bstorage\\s*:\\s*['\"`](?P<path>[^'\"`$:]+)['\"`][^{}]*?\\bdialect\\s*:\\s*['\"]sqlite['\"]", [][]string{{"storage"}, {":"}, {"dialect"}, {":"}, {"sqlite"}}},
 	{"\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*(?:[\\[(]\\s*)?[rRfFbBuU]?[\"'](?P<prog>[^\"'\\s{]+)", [][]string{{"subprocess."}, {"run", "all", "heck_", "Popen"}, {"("}}},
 	{"\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\])?)\\s*[,)]", [][]string{{"subprocess."}, {"run", "all", "heck_", "Popen"}, {"("}}},
