@@ -19,7 +19,9 @@ func TestGoLibraryUnnamedReads(t *testing.T) {
 		{`option.WithServiceAccountFile(cfg.KeyFile)`, []string{`cfg.KeyFile`}},
 		{`option.WithCredentialsFile("sa.json")`, nil},
 		{`tls.LoadX509KeyPair(certFile, keyFile)`, []string{`certFile`, `keyFile`}},
-		{`tls.LoadX509KeyPair("cert.pem", *keyPath)`, nil},
+		{`tls.LoadX509KeyPair("cert.pem", *keyPath)`, []string{`*keyPath`}}, // a flag's value (h-left26)
+		{`http.Dir(*public)`, []string{`*public`}},
+		{`os.ReadFile(*path)`, []string{`*path`}},
 		{`tls.LoadX509KeyPair("cert.pem", keyPath)`, []string{`keyPath`}},
 		{`tls.LoadX509KeyPair("cert.pem", "key.pem")`, nil},
 		{`credentials.NewClientTLSFromFile(caFile, "")`, []string{`caFile`}},

@@ -1055,6 +1055,45 @@ type Runner struct {
 	// a DevKey package on the start path keeps the development
 	// dependencies.
 	Programs []string `yaml:"programs"`
+	// Dist is a runner that runs the app through the build tool as a
+	// distribution's start script runs it (gradle run: the main class,
+	// its default JVM arguments, the project's folder as the working
+	// folder): the runtime runs that script, which the distribution
+	// task, added after the build, writes.
+	Dist *RunnerDist `yaml:"dist"`
+}
+
+// RunnerDist says how a runner's start becomes a distribution's start
+// script. Task is the build command's distribution task (build[].dist)
+// that writes it; Args is the runner's option whose value is the app's
+// arguments (--args="a b"), split on white space; Requires are signs,
+// one of which must be in a file of the project's folder, that the
+// script runs what the runner runs (a main class named by a literal),
+// RequiresWhy saying so for the decline; Declines are signs that it
+// runs otherwise or that what it runs cannot be told (a task
+// configured, a multi-project build), each with why.
+type RunnerDist struct {
+	Task        string         `yaml:"task"`
+	Tool        string         `yaml:"tool"` // the build tool's name, for the notes (Gradle)
+	Args        string         `yaml:"args"`
+	Requires    []FileMatch    `yaml:"requires"`
+	RequiresWhy string         `yaml:"requires_why"`
+	Declines    []FileMatchWhy `yaml:"declines"`
+	// DeclineFlags are the runner's options that change which project
+	// or build runs (-p DIR, --project-dir=DIR), each with why; the
+	// other options are the build tool's, and go to the task.
+	DeclineFlags Dict[string] `yaml:"decline_flags"`
+	// ValueFlags are the build tool's options that take the next word
+	// as their value.
+	ValueFlags []string `yaml:"value_flags"`
+	Why        string   `yaml:"why"`
+}
+
+// FileMatchWhy is a FileMatch with the reason it stands for.
+type FileMatchWhy struct {
+	File    string `yaml:"file"`
+	Pattern string `yaml:"pattern"`
+	Why     string `yaml:"why"`
 }
 
 // NamedKeys returns the keys of the scripts `Scripts` runs for the script

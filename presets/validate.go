@@ -578,8 +578,27 @@ func (p *Preset) compile() *presetErr {
 		}
 	}
 	for i, r := range p.Runners {
-		if len(r.Commands) == 0 || (!r.Strip && r.Run == "" && (r.File == "" || r.Key == "")) {
+		if len(r.Commands) == 0 || (!r.Strip && r.Run == "" && r.Dist == nil && (r.File == "" || r.Key == "")) {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "a runner needs commands, and a file and a key unless it strips"}
+		}
+		if d := r.Dist; d != nil {
+			at := fmt.Sprintf("runners.%d.dist", i)
+			if d.Why == "" || d.Tool == "" || d.RequiresWhy == "" || len(d.Requires) == 0 {
+				return &presetErr{at, "a dist runner needs why, tool, requires and requires_why"}
+			}
+			if !slices.ContainsFunc(p.Build, func(b BuildCommand) bool { t := b.Dist.TaskOf(d.Task); return t != nil && t.Dir != "" }) {
+				return &presetErr{at + ".task", fmt.Sprintf("%q is no folder task of a build command's dist", d.Task)}
+			}
+			for j, m := range d.Requires {
+				if _, err := compileRE(m.Pattern); err != nil || m.Pattern == "" || m.File == "" {
+					return &presetErr{fmt.Sprintf("%s.requires.%d", at, j), fmt.Sprintf("bad file or pattern %q", m.Pattern)}
+				}
+			}
+			for j, m := range d.Declines {
+				if _, err := compileRE(m.Pattern); err != nil || m.Pattern == "" || m.File == "" || m.Why == "" {
+					return &presetErr{fmt.Sprintf("%s.declines.%d", at, j), fmt.Sprintf("bad file, pattern or why %q", m.Pattern)}
+				}
+			}
 		}
 		for j, b := range r.BuiltScripts {
 			if b.Key == "" {

@@ -239,9 +239,8 @@ func (p *plan) findProgram() error {
 	if r, c := p.namedScript(first); r != nil {
 		return p.resolveRunner(r, c, nil)
 	}
-	// The build tool with a task no runner resolves (./gradlew run, the
-	// application plugin's) builds and runs the app at each start (review
-	// 22, B): its reason, not one read out of the tool's own script. A
+	// The build tool with a task no runner resolves (mvn exec:java)
+	// builds and runs the app at each start (review 22, B): its reason, not one read out of the tool's own script. A
 	// tool some runtime has (npm install at start) is kept as before.
 	if ws := f.buildWords(first, p.progDir()); !first[0].dynamic && f.buildCmd(ws) != nil && !p.runtimeProgram(path.Base(ws[0].text)) {
 		return declinef(declBuildAtStart, "line %d: %s runs `%s`, a build command of the %s preset: the container runs the build tool when it starts, which no runtime of the preset has, with what it builds from; restage splits off only a program the build writes while the image is built, or a runner it resolves to one", holder.first, holder.kw, pr.first, f.preset.Title)
@@ -973,6 +972,9 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	}
 	if r.Strip {
 		return p.stripRunner(r, runCmd, extra)
+	}
+	if r.Dist != nil {
+		return p.distRunner(r, runCmd, extra)
 	}
 	if r.Run != "" {
 		if f.collect == nil {

@@ -61,6 +61,9 @@ type plan struct {
 	idle       *Evidence  // the note on a toolchain set aside for the lockfile, said when the runtime leaves the builder's C library
 	staticSet  bool       // the file sets the static switch itself (in a build command or an ENV)
 	collected  bool       // the preset's collect step is used
+	// distRun is the distribution task a runner's start needs (gradle
+	// run's installDist), added after the build in distRunCwd.
+	distRun, distRunCwd string
 
 	stage   string // the builder stage's name for --from
 	runtime *Runtime
@@ -755,6 +758,15 @@ func (p *plan) planInserts() {
 		} else {
 			p.afterCmds = append(p.afterCmds, c)
 		}
+	}
+	if p.distRun != "" {
+		// The runner's distribution task (gradle run's installDist), in
+		// the project's folder.
+		c := p.distRun
+		if p.distRunCwd != after.cwd {
+			c = "cd " + p.distRunCwd + " && " + c
+		}
+		p.afterCmds = append(p.afterCmds, c)
 	}
 	if p.collected {
 		c := f.collect.Run

@@ -271,12 +271,12 @@ func (p *plan) scriptInterpFile(c shell.Cmd, script string, dir scriptDir) error
 	}
 	texts := shellTexts(args)
 	i := slices.Index(texts, flag)
-	if i < 0 {
-		return nil // a class path run is not read from a script
-	}
 	cmd := strings.Join(texts, " ")
 	unknown := func(why string) error {
 		return declinef(declFileUnknown, "line %d: the script %s that %s runs starts `%s`, %s: cannot tell which file to copy", pr.holder.first, script, pr.holder.kw, cmd, why)
+	}
+	if i < 0 {
+		return p.scriptClassPath(args, texts, dir, unknown)
 	}
 	at, decl := f.preset.ScriptFile(texts, i)
 	switch {
@@ -298,6 +298,70 @@ func (p *plan) scriptInterpFile(c shell.Cmd, script string, dir scriptDir) error
 		return nil
 	}
 	p.artifacts = append(p.artifacts, artifact{dir: path.Dir(jar), name: path.Base(jar), used: true, in: pr.holder})
+	return nil
+}
+
+// scriptClassPath gives the runtime the class path of a start script's
+// java command that runs a class (java -cp "classes:lib/*" Main): each
+// entry, relative to the folder the script's command runs in, is a
+// folder the runtime gets from the builder at the same path (DIR/*,
+// every jar in DIR, is DIR), unless the app folder brings it. The
+// script's text is not rewritten, so an entry only its shell can tell
+// is declined, as a -jar file is; a command that names no class (java
+// -version) needs nothing.
+func (p *plan) scriptClassPath(args []shell.Word, texts []string, dir scriptDir, unknown func(string) error) error {
+	cp := p.f.preset.ClassPath
+	if cp == nil {
+		return nil
+	}
+	value, at, name := "", -1, -1
+	for i := 1; i < len(texts) && name < 0; i++ {
+		w := texts[i]
+		flag, v, eq := strings.Cut(w, "=")
+		switch {
+		case slices.Contains(cp.DeclineFlags, flag):
+			return nil // a module or a source file: what it loads is not read here
+		case slices.Contains(cp.Flags, w):
+			if i+1 >= len(texts) {
+				return nil
+			}
+			value, at = texts[i+1], i+1
+			i++
+		case eq && strings.HasPrefix(w, "--") && slices.Contains(cp.Flags, flag):
+			value, at = v, i
+		case slices.Contains(cp.ValueFlags, w):
+			i++
+		case strings.HasPrefix(w, "-"):
+		default:
+			name = i
+		}
+	}
+	if name < 0 || at < 0 {
+		// No class, or the class path of CLASSPATH or the working
+		// folder, which the app folder holds or the command's own
+		// reading decides.
+		return nil
+	}
+	if args[at].Dynamic {
+		return unknown("whose class path the script's shell expands when the container starts")
+	}
+	for _, e := range strings.Split(value, cp.Separator) {
+		d := strings.TrimSuffix(e, "/*")
+		if d == "*" || d == "" {
+			d = "."
+		}
+		if !path.IsAbs(d) && dir.unknown != "" {
+			return unknown(fmt.Sprintf("whose class path entry %s is relative to the folder `%s` changes to, which the script does not tell", e, dir.unknown))
+		}
+		abs := absIn(dir.dir, d)
+		if abs == "/" {
+			return unknown("whose class path entry " + e + " is /, whose classes cannot be told from the image's own files")
+		}
+		if p.inFolder(abs) || slices.ContainsFunc(p.artifacts, func(a artifact) bool { return a.folder && a.dir == abs }) {
+			continue
+		}
+		p.artifacts = append(p.artifacts, artifact{dir: abs, folder: true, used: true, in: p.prog.holder})
+	}
 	return nil
 }
 

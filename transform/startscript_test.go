@@ -77,3 +77,47 @@ func TestStartScriptJarFolder(t *testing.T) {
 		})
 	}
 }
+
+// A start script's java -cp CLASS_PATH CLASS brings each class path
+// entry's folder (h-left26, beside review 23, finding A): relative to
+// the folder the script's command runs in, DIR/* being DIR; an entry
+// the script's shell expands, or one relative to a cd the text cannot
+// follow, is declined with RS220.
+func TestStartScriptClassPath(t *testing.T) {
+	const build = "FROM maven:3.9.9-eclipse-temurin-17\nWORKDIR /app\nCOPY pom.xml .\nCOPY src ./src\nRUN mvn -B -DskipTests package dependency:copy-dependencies\n"
+	cases := []struct {
+		name, tail, script string
+		copied             []string // the folders' COPY sources, or nil for a decline
+	}{
+		{"working folder", "COPY start.sh .\nENTRYPOINT [\"./start.sh\"]\n", "#!/bin/sh\nexec java -cp 'target/classes:target/dependency/*' com.example.App\n", []string{"/app/target/classes", "/app/target/dependency"}},
+		{"class-path=", "COPY start.sh .\nENTRYPOINT [\"./start.sh\"]\n", "#!/bin/sh\nexec java -Xmx1g --class-path=target/classes com.example.App\n", []string{"/app/target/classes"}},
+		{"absolute", "COPY start.sh /usr/local/bin/\nENTRYPOINT [\"/usr/local/bin/start.sh\"]\n", "#!/bin/sh\nexec java -classpath /app/target/classes com.example.App \"$@\"\n", []string{"/app/target/classes"}},
+		{"plain cd", "COPY start.sh .\nCMD [\"sh\", \"start.sh\"]\n", "cd target\nexec java -cp 'classes:dependency/*' com.example.App\n", []string{"/app/target/classes", "/app/target/dependency"}},
+		{"cd in a branch", "COPY start.sh .\nCMD [\"sh\", \"start.sh\"]\n", "if [ -d target ]; then cd target; fi\nexec java -cp classes com.example.App\n", nil},
+		{"class path in a variable", "COPY start.sh .\nCMD [\"sh\", \"start.sh\"]\n", "exec java -cp \"$CP\" com.example.App\n", nil},
+		{"unquoted glob", "COPY start.sh .\nCMD [\"sh\", \"start.sh\"]\n", "exec java -cp target/dependency/* com.example.App\n", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := javaWebContext(map[string]string{"start.sh": c.script})
+			res, err := Convert([]byte(build+c.tail), Options{Context: ctx})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.copied == nil {
+				if res.DeclineCode != declFileUnknown {
+					t.Fatalf("got code %q (%s), want a decline %s", res.DeclineCode, res.Declined, declFileUnknown)
+				}
+				return
+			}
+			if res.Declined != "" {
+				t.Fatalf("declined: %s", res.Declined)
+			}
+			for _, d := range c.copied {
+				if want := " " + d + " " + d + "\n"; !bytes.Contains(res.Output, []byte(want)) {
+					t.Errorf("no COPY of %s:\n%s", d, res.Output)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,8 @@
+plugins {
+    application
+}
+
+application {
+    mainClass = "app.Main"
+    applicationDefaultJvmArgs = listOf("-Xmx256m")
+}
