@@ -393,6 +393,14 @@ var builtinPresets = []*Preset{
 		OpaqueBuilds: []string{
 			"make",
 		},
+		ListenOptions: []string{
+			"-port",
+			"--port",
+			"-addr",
+			"--addr",
+			"-listen",
+			"--listen",
+		},
 		ModuleName: &NameSource{
 			File:    "go.mod",
 			Pattern: "(?m)^module\\s+\"?([^\\s\"]+)",

@@ -21,11 +21,17 @@ type Preset struct {
 	// step of the preset is seen and a RUN runs one, the build is inside
 	// it, so the file is declined naming it (review 25, finding H) rather
 	// than taken for a prebuilt program.
-	OpaqueBuilds []string    `yaml:"opaque_builds"`
-	ModuleName   *NameSource `yaml:"module_name"`
-	Static       Static      `yaml:"static"`
-	DropEnv      []string    `yaml:"drop_env"`
-	RunFiles     *RunFiles   `yaml:"run_files"`
+	OpaqueBuilds []string `yaml:"opaque_builds"`
+	// ListenOptions are spellings of a start command's option whose value
+	// (the next word, or after "=") is the port or HOST:PORT address the
+	// program listens on, besides --port and -p, which every preset
+	// reads: Go's flag package takes -port 80 and -port=80 alike (review
+	// 27, finding B). A port below 1024 gets the privileged-port warning.
+	ListenOptions []string    `yaml:"listen_options"`
+	ModuleName    *NameSource `yaml:"module_name"`
+	Static        Static      `yaml:"static"`
+	DropEnv       []string    `yaml:"drop_env"`
+	RunFiles      *RunFiles   `yaml:"run_files"`
 	// Comments is a regexp over a source of the preset's language whose
 	// matches with the group "comment" are comments (Go's // and /* */,
 	// Python's #): the scans for calls (writes, programs, run_files'
