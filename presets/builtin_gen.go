@@ -428,6 +428,14 @@ var builtinPresets = []*Preset{
 				Remote:  "@",
 			},
 		},
+		ListenOptions: []string{
+			"-port",
+			"--port",
+			"-addr",
+			"--addr",
+			"-listen",
+			"--listen",
+		},
 		ModuleName: &NameSource{
 			File:    "go.mod",
 			Pattern: "(?m)^module\\s+\"?([^\\s\"]+)",
@@ -7654,6 +7662,8 @@ var builtinPresets = []*Preset{
 				ListenPorts: []string{
 					"\\.listen\\(\\s*(?P<port>\\d+)\\s*[,)]",
 					"\\.listen\\(\\s*\\{[^{}]*?\\bport\\s*:\\s*(?P<port>\\d+)\\b",
+					"\\.bind\\(\\s*(?P<port>\\d+)\\s*[,)]",
+					"\\.bind\\(\\s*\\{[^{}]*?\\bport\\s*:\\s*(?P<port>\\d+)\\b",
 				},
 			},
 		},
@@ -15318,6 +15328,8 @@ var builtinLiterals = []patternLiterals{
 	{"\\.AddConfigPath\\(\\s*\"([^\"\\\\$]+)\"\\s*\\)", [][]string{{".AddConfigPath("}, {"\""}, {"\""}, {")"}}},
 	{"\\.SetConfigName\\(\\s*\"([^\"\\\\/$]+)\"\\s*\\)", [][]string{{".SetConfigName("}, {"\""}, {"\""}, {")"}}},
 	{"\\.SetConfigType\\(\\s*\"(json|toml|yaml|yml|properties|props|prop|hcl|tfvars|dotenv|env|ini)\"\\s*\\)", [][]string{{".SetConfigType("}, {"\""}, {"json", "toml", "aml", "ml", "prop", "hcl", "tfvars", "dotenv", "env", "ini"}, {"\""}, {")"}}},
+	{"\\.bind\\(\\s*(?P<port>\\d+)\\s*[,)]", [][]string{{".bind("}}},
+	{"\\.bind\\(\\s*\\{[^{}]*?\\bport\\s*:\\s*(?P<port>\\d+)\\b", [][]string{{".bind("}, {"{"}, {"port"}, {":"}}},
 	{"\\.from_pretrained\\(\\s*(?P<elsewhere>[rRbBuUfF]{0,2}[\"'](?:\\.{1,2}/|/)[^\"'\\n]*[\"']|(?:[^()]|\\([^()]*\\))*?\\bcache_dir\\s*=)?", [][]string{{".from_pretrained("}}},
 	{"\\.listen\\(\\s*(?P<port>\\d+)\\s*[,)]", [][]string{{".listen("}}},
 	{"\\.listen\\(\\s*\\{[^{}]*?\\bport\\s*:\\s*(?P<port>\\d+)\\b", [][]string{{".listen("}, {"{"}, {"port"}, {":"}}},

@@ -26,11 +26,17 @@ type Preset struct {
 	// start (`go run main.go`): a container command that runs one becomes a
 	// build step in the builder and a run of its output (review 26,
 	// finding E).
-	RunBuilds  []RunBuild  `yaml:"run_builds"`
-	ModuleName *NameSource `yaml:"module_name"`
-	Static     Static      `yaml:"static"`
-	DropEnv    []string    `yaml:"drop_env"`
-	RunFiles   *RunFiles   `yaml:"run_files"`
+	RunBuilds []RunBuild `yaml:"run_builds"`
+	// ListenOptions are spellings of a start command's option whose value
+	// (the next word, or after "=") is the port or HOST:PORT address the
+	// program listens on, besides --port and -p, which every preset
+	// reads: Go's flag package takes -port 80 and -port=80 alike (review
+	// 27, finding B). A port below 1024 gets the privileged-port warning.
+	ListenOptions []string    `yaml:"listen_options"`
+	ModuleName    *NameSource `yaml:"module_name"`
+	Static        Static      `yaml:"static"`
+	DropEnv       []string    `yaml:"drop_env"`
+	RunFiles      *RunFiles   `yaml:"run_files"`
 	// Comments is a regexp over a source of the preset's language whose
 	// matches with the group "comment" are comments (Go's // and /* */,
 	// Python's #): the scans for calls (writes, programs, run_files'

@@ -2,8 +2,10 @@ package transform
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/moby/patternmatcher"
 	"github.com/moby/patternmatcher/ignorefile"
 )
@@ -132,8 +134,10 @@ func (p *plan) planBlocks() {
 	for _, d := range p.dropped {
 		dropped[d] = true
 	}
-	if p.prog.needsShell && f.shellIn != nil {
-		// The kept shell-form command ran under this SHELL.
+	if f.shellIn != nil && (p.prog.needsShell || p.hcShellForm()) {
+		// A kept shell-form command ran under this SHELL, and so did a
+		// shell-form HEALTHCHECK: the daemon runs CMD-SHELL with the
+		// image's Shell (moby daemon/health.go; review 27, finding D).
 		p.blocks = append(p.blocks, p.blockText(f.shellIn))
 	}
 	for _, in := range f.moved {
@@ -156,6 +160,16 @@ func (p *plan) planBlocks() {
 			}
 		}
 	}
+}
+
+// hcShellForm reports whether the runtime gets a shell-form HEALTHCHECK.
+func (p *plan) hcShellForm() bool {
+	hc := p.f.healthcheck
+	if hc == nil || slices.Contains(p.dropped, hc) {
+		return false
+	}
+	c := hc.cmd.(*instructions.HealthCheckCommand)
+	return c.Health != nil && len(c.Health.Test) > 0 && c.Health.Test[0] == "CMD-SHELL"
 }
 
 // blockText is the verbatim text of a moved instruction with the comment

@@ -79,6 +79,7 @@ func (p *plan) planOwnership() {
 	if p.workdir == "" {
 		app, base = "", path.Clean(p.f.workdir)
 	}
+	p.keepGroupZero(base)
 	// Volumes are prepared only for an original that ran as root: then the
 	// builder ends as root and can make the folder, and a new volume was
 	// the original's to write. A builder-made user could write a volume
@@ -1000,3 +1001,103 @@ func (p *plan) noteVolumeFilled(line int, vols []string, whose, keepUser string)
 }
 
 func isNumeric(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+
+// keepGroupZero keeps group 0 on the runtime's copies when a RUN made
+// the app folder group-writable while its group is 0, root's group,
+// which the files COPY and ADD put there have unless a chown or chgrp
+// gives them another (review 27, finding E): OpenShift runs the container as an arbitrary uid in group
+// 0, which writes there only through the group. COPY --from keeps the
+// builder's mode, so the chown's group is all that is lost.
+func (p *plan) keepGroupZero(app string) {
+	if strings.Contains(p.chown, ":") && !strings.HasSuffix(p.chown, ":"+strings.Split(p.chown, ":")[0]) {
+		return // a group of its own choosing
+	}
+	holds := func(dir string) bool { return dir == app || dir == "/" || strings.HasPrefix(app, dir+"/") }
+	group, write := 0, 0
+	for _, st := range p.f.runs {
+		for _, c := range st.cmds {
+			if len(c.args) < 3 {
+				continue
+			}
+			var ops []word
+			for _, a := range c.args[1:] {
+				if !strings.HasPrefix(a.text, "-") || a.text == "-" {
+					ops = append(ops, a)
+				}
+			}
+			if len(ops) < 2 {
+				continue
+			}
+			spec := ops[0].text
+			// A group other than 0 given to the folder (chown app:app,
+			// or user: for the login group) ends group 0's claim.
+			var hit, gone bool
+			switch path.Base(c.args[0].text) {
+			case "chgrp":
+				hit = !ops[0].dynamic && (spec == "0" || spec == "root")
+				gone = !hit
+			case "chown":
+				_, g, ok := strings.Cut(spec, ":")
+				hit = ok && (g == "0" || g == "root")
+				gone = ok && !hit
+			case "chmod":
+				hit = !ops[0].dynamic && groupWritable(spec)
+			default:
+				continue
+			}
+			if !hit && !gone {
+				continue
+			}
+			for _, o := range ops[1:] {
+				dir := o.text
+				if o.dynamic {
+					continue
+				}
+				if !path.IsAbs(dir) {
+					dir = path.Join(c.cwd, dir)
+				}
+				switch {
+				case !holds(path.Clean(dir)):
+				case gone:
+					group = -1
+				case path.Base(c.args[0].text) == "chmod":
+					write = st.in.first
+				default:
+					group = st.in.first
+				}
+			}
+		}
+	}
+	// Files the build put there are root's, group 0 included, unless a
+	// chown or chgrp gave them another group.
+	if group < 0 || write == 0 {
+		return
+	}
+	name, _, _ := strings.Cut(p.chown, ":")
+	p.chown = name + ":0"
+	p.notes.note(max(group, write), infoGroupZeroKept, "the original gave %s to group 0 with group write (as OpenShift's arbitrary user ids, all in group 0, need): the runtime copies it with --chown=%s, keeping group 0 and the builder's mode", app, p.chown)
+}
+
+// groupWritable reports whether a chmod mode gives the group write: an
+// octal mode with the group's write bit (775), or a symbolic clause for
+// g or a with + or = and w, or g=u (the user's bits, which include write
+// for the folder's owner).
+func groupWritable(mode string) bool {
+	if isNumeric(mode) {
+		return len(mode) >= 3 && (mode[len(mode)-2]-'0')&2 != 0
+	}
+	for _, cl := range strings.Split(mode, ",") {
+		i := strings.IndexAny(cl, "+-=")
+		if i < 0 {
+			continue
+		}
+		who, rest := cl[:i], cl[i:]
+		if !strings.ContainsAny(who, "ga") {
+			continue
+		}
+		if (rest[0] == '+' || rest[0] == '=') && (strings.Contains(rest[1:], "w") || rest[1:] == "u") {
+			return true
+		}
+	}
+	return false
+}

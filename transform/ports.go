@@ -16,7 +16,9 @@ import (
 // user. A port is read from EXPOSE, and from what the container starts
 // with, where a program is told where to listen: a HOST:PORT word
 // (gunicorn -b 0.0.0.0:80, uvicorn's --bind), a --port or -p option
-// with a number (--port 80, --port=80), and a PORT setting of the file
+// with a number (--port 80, --port=80), an option of the preset's
+// listen_options with a port or an address (Go's -port 80, -addr=:80),
+// and a PORT setting of the file
 // (the convention most frameworks read), and a literal port a server
 // call of a source the start reaches listens on (app.run(port=80): the
 // preset's writes.sources.listen_ports; review 23n, finding D), which the
@@ -59,7 +61,7 @@ func (p *plan) checkPorts() {
 		if in == nil {
 			continue
 		}
-		for _, n := range listenPorts(startWords(in)) {
+		for _, n := range listenPorts(startWords(in), p.f.preset.ListenOptions) {
 			warn(in.first, n)
 		}
 	}
@@ -149,10 +151,18 @@ func hostPort(w string) string {
 	return port
 }
 
-// listenPorts are the ports words tell a program to listen on.
-func listenPorts(words []string) []int {
+// listenPorts are the ports words tell a program to listen on. opts are
+// the preset's listen_options, spellings of an option whose value (the
+// next word, or after "=") is a port or a HOST:PORT word: Go's flag
+// package takes -port 80 and -port=80 as --port 80 (review 27, finding
+// B), which other programs' parsers do not.
+func listenPorts(words, opts []string) []int {
 	var out []int
+	taken := -1 // the word an option of opts took as its value
 	for i, w := range words {
+		if i == taken {
+			continue
+		}
 		num := ""
 		switch {
 		case w == "--port" || w == "-p":
@@ -163,6 +173,20 @@ func listenPorts(words []string) []int {
 			num = strings.TrimPrefix(w, "--port=")
 		default:
 			num = hostPort(strings.TrimPrefix(w, "--bind="))
+		}
+		for _, o := range opts {
+			v, ok := "", false
+			if w == o && i+1 < len(words) {
+				v, ok, taken = words[i+1], true, i+1
+			} else if after, found := strings.CutPrefix(w, o+"="); found {
+				v, ok = after, true
+			}
+			if ok {
+				if _, err := strconv.Atoi(v); err != nil {
+					v = hostPort(v)
+				}
+				num = v
+			}
 		}
 		if n, err := strconv.Atoi(num); err == nil {
 			out = append(out, n)

@@ -1511,7 +1511,13 @@ func (p *plan) healthcheckTools() []string {
 	}
 	switch c.Health.Test[0] {
 	case "CMD-SHELL":
-		add("sh")
+		// The daemon runs the line with the image's SHELL, which the
+		// runtime is given when one is set (planBlocks).
+		sh := "sh"
+		if len(p.f.shellCmd) > 0 {
+			sh = p.f.shellCmd[0]
+		}
+		add(sh)
 		for _, sc := range splitShell(strings.Join(c.Health.Test[1:], " ")).cmds {
 			if args, _ := sc.argv(); len(args) > 0 && !shell.Builtin(args[0].text) {
 				add(args[0].text)

@@ -1,0 +1,3 @@
+export POD_ID=${HOSTNAME##*-}
+echo "POD ID: ${POD_ID}"
+node app/index.js
