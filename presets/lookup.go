@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The lookups below read a checked preset (one from Parse, or a built-in
@@ -2598,6 +2599,10 @@ func (b *BuilderLibs) Builds(tag string) bool { return matchString(b.Tag, tag) }
 // expr is a pattern with {name} standing for any of the dependencies,
 // as a group named name.
 func (b *BuilderLibs) expr(pattern string) string {
+	return nameExprs.get(unsafe.Pointer(b), pattern, func() string { return b.makeExpr(pattern) })
+}
+
+func (b *BuilderLibs) makeExpr(pattern string) string {
 	var alt []string
 	for _, d := range b.Deps {
 		alt = append(alt, regexp.QuoteMeta(d.Name))
@@ -2670,7 +2675,11 @@ func (b *BuilderLibs) Named(word string) (*LibDep, bool) {
 	if b.Word == "" {
 		return nil, false
 	}
-	r := re(b.expr(b.Word))
+	expr := b.expr(b.Word)
+	if !mayMatchString(expr, word) {
+		return nil, false
+	}
+	r := re(expr)
 	m := r.FindStringSubmatch(word)
 	if m == nil {
 		return nil, false
@@ -2681,6 +2690,10 @@ func (b *BuilderLibs) Named(word string) (*LibDep, bool) {
 // expr is a pattern with {name} standing for any of the dependencies,
 // each separator of a name spelled any way Same allows.
 func (h *HomeDeps) expr(pattern string) string {
+	return nameExprs.get(unsafe.Pointer(h), pattern, func() string { return h.makeExpr(pattern) })
+}
+
+func (h *HomeDeps) makeExpr(pattern string) string {
 	var alt []string
 	for _, d := range h.Deps {
 		alt = append(alt, h.spelled(d.Name))
@@ -2756,7 +2769,11 @@ func (h *HomeDeps) Named(word string) (*HomeDep, bool) {
 	if h.Word == "" {
 		return nil, false
 	}
-	r := re(h.expr(h.Word))
+	expr := h.expr(h.Word)
+	if !mayMatchString(expr, word) {
+		return nil, false
+	}
+	r := re(expr)
 	m := r.FindStringSubmatch(word)
 	if m == nil {
 		return nil, false

@@ -41,3 +41,35 @@ func (m *textMemo[V]) get(key string) (V, bool) {
 func (m *textMemo[V]) put(key string, val V) {
 	m.slot(key).Store(&textEntry[V]{key, val})
 }
+
+// exprMemo keeps the pattern made from a list's pattern with {name}
+// standing for the list's names (HomeDeps.expr, BuilderLibs.expr), by
+// the list and the pattern, in a fixed number of slots. Made anew at
+// every call, the text was a new string each time, so that the
+// pattern caches (textMemo) always missed and hashed the whole text,
+// hundreds of bytes, in their sync.Map: with making it, 3% of a tree's
+// instructions for every RUN word and project file the lists look at.
+// The entry holds its owner, so the address is not reused while it is
+// kept; a lost slot only makes the text again.
+type exprMemo struct {
+	slots [256]atomic.Pointer[exprEntry]
+}
+
+type exprEntry struct {
+	owner   unsafe.Pointer
+	pattern string
+	expr    string
+}
+
+func (m *exprMemo) get(owner unsafe.Pointer, pattern string, make func() string) string {
+	p := uintptr(owner) ^ uintptr(unsafe.Pointer(unsafe.StringData(pattern)))
+	slot := &m.slots[(p>>3^p>>11)%uintptr(len(m.slots))]
+	if e := slot.Load(); e != nil && e.owner == owner && e.pattern == pattern {
+		return e.expr
+	}
+	e := &exprEntry{owner, pattern, make()}
+	slot.Store(e)
+	return e.expr
+}
+
+var nameExprs exprMemo

@@ -53,6 +53,23 @@ func Discover(paths []string) []Job { return DiscoverFor(paths, nil) }
 // folders above them up to the path walked (config.Finder.Listed), so
 // that its lookups need not ask the system again.
 func DiscoverFor(paths []string, configs *config.Finder) []Job {
+	return DiscoverEach(paths, configs, nil)
+}
+
+// DiscoverEach is DiscoverFor, also handing each (when not nil) every
+// Dockerfile the walk finds as it finds it, in the walk's order, so that
+// the caller can start converting it before the walk of a large tree
+// ends (the walk of 30,000 folders took a fifth of a run's wall time
+// with the workers idle). each gets none once a symlink is met, and
+// none when several paths are given (the same file may be named twice);
+// even so a job it got may be left out of the result, when a symlink met
+// later names the same file under a path that sorts first
+// (dropSameFiles), so the caller must not write anything for a job
+// handed on before the walk ends. The returned jobs are DiscoverFor's.
+func DiscoverEach(paths []string, configs *config.Finder, each func(Job)) []Job {
+	if len(paths) != 1 {
+		each = nil
+	}
 	var jobs []Job
 	// linked: a symlink was met, so two names may be one file.
 	linked := false
@@ -125,7 +142,11 @@ func DiscoverFor(paths []string, configs *config.Finder) []Job {
 				}
 				linked = true
 			}
+			n := len(jobs)
 			add(Job{Path: path})
+			if each != nil && !linked && len(jobs) > n {
+				each(jobs[n])
+			}
 			jobDirs = append(jobDirs, filepath.Dir(path))
 			found = true
 			return nil

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -147,7 +148,7 @@ func (a *app) rootAction(c *cli.Context) error {
 		defer removeTempsOnSignal()()
 	}
 	var records []*workspace.Record
-	jobs := discover(paths, s.Configs)
+	jobs, early := a.discoverConverting(s, paths)
 	var prog *progress
 	if a.stderrIsTerminal && !s.quiet && !s.json && len(jobs) >= progressMin {
 		prog = &progress{line: textutil.StatusLine{W: a.stderr, Width: a.stderrWidth}, total: len(jobs), now: time.Now}
@@ -160,7 +161,7 @@ func (a *app) rootAction(c *cli.Context) error {
 		defer func() { prog.clear(); a.stdout, a.stderr = stdout, stderr }()
 	}
 	done := 0
-	a.processAll(s, jobs, func(r *workspace.Record) {
+	a.processAll(s, jobs, early, func(r *workspace.Record) {
 		a.report(s, r)
 		if s.json {
 			// The formats print every file at the end; the others
@@ -183,7 +184,11 @@ func (a *app) rootAction(c *cli.Context) error {
 // by path, so the output is the same as one file after another. At most
 // a few records per worker wait for their turn: memory stays bounded
 // however many files there are.
-func (a *app) processAll(s *settings, jobs []workspace.Job, done func(*workspace.Record)) {
+//
+// early holds the records of jobs converted while the search for
+// Dockerfiles still ran (discoverConverting), by path; processAll hands
+// those on instead of converting them again.
+func (a *app) processAll(s *settings, jobs []workspace.Job, early map[string]*workspace.Record, done func(*workspace.Record)) {
 	workers := a.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -191,37 +196,123 @@ func (a *app) processAll(s *settings, jobs []workspace.Job, done func(*workspace
 	workers = min(workers, len(jobs))
 	if workers <= 1 {
 		for _, j := range jobs {
+			if r := earlyRecord(early, j); r != nil {
+				done(r)
+				continue
+			}
 			done(a.process(s, j))
 		}
 		return
 	}
-	// Job i goes to slot i%window once job i-window is done with: the
-	// tokens keep the workers at most window jobs ahead of done.
+	// The k-th job left to convert goes to slot k%window once the one
+	// before it in that slot is done with: the tokens keep the workers
+	// at most window jobs ahead of done.
 	window := 4 * workers
 	slots := make([]chan *workspace.Record, window)
 	for i := range slots {
 		slots[i] = make(chan *workspace.Record, 1)
 	}
 	tokens := make(chan struct{}, window)
-	next := make(chan int)
+	type job struct{ i, k int }
+	next := make(chan job)
 	go func() {
 		defer close(next)
-		for i := range jobs {
+		k := 0
+		for i, j := range jobs {
+			if earlyRecord(early, j) != nil {
+				continue
+			}
 			tokens <- struct{}{}
-			next <- i
+			next <- job{i, k}
+			k++
 		}
 	}()
 	for range workers {
 		go func() {
-			for i := range next {
-				slots[i%window] <- a.process(s, jobs[i])
+			for j := range next {
+				slots[j.k%window] <- a.process(s, jobs[j.i])
 			}
 		}()
 	}
-	for i := range jobs {
-		done(<-slots[i%window])
+	k := 0
+	for _, j := range jobs {
+		if r := earlyRecord(early, j); r != nil {
+			done(r)
+			continue
+		}
+		done(<-slots[k%window])
+		k++
 		<-tokens
 	}
+}
+
+// earlyRecord is j's record converted early, if any: that of the same
+// path and job (a failure found for the path later is not that job).
+func earlyRecord(early map[string]*workspace.Record, j workspace.Job) *workspace.Record {
+	if r := early[j.Path]; r != nil && r.Job == j {
+		return r
+	}
+	return nil
+}
+
+// discoverConverting is discover with the Dockerfiles converted on the
+// workers as the search finds them, instead of only once it has walked
+// every folder: over a tree of 30,000 folders the search took a fifth
+// of the run's wall time on one core while the others waited. The
+// records wait, by path, for their turn in path order (processAll); the
+// search's order is not path order, so nothing is printed before it
+// ends. Not with -w: a job the search hands on early may be left out
+// of the result (workspace.DiscoverEach), and must not be written.
+// maxEarly bounds the records converted while the search runs.
+const maxEarly = 1024
+
+func (a *app) discoverConverting(s *settings, paths []string) ([]workspace.Job, map[string]*workspace.Record) {
+	workers := a.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if s.Write || workers <= 1 {
+		return discover(paths, s.Configs), nil
+	}
+	found := make(chan workspace.Job, 4*workers)
+	converted := make(chan *workspace.Record, 4*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range found {
+				converted <- a.process(s, j)
+			}
+		}()
+	}
+	early := map[string]*workspace.Record{}
+	collected := make(chan struct{})
+	go func() {
+		defer close(collected)
+		for r := range converted {
+			early[r.Path] = r
+		}
+	}()
+	// The search never waits for a worker: a job the workers have no
+	// room for is converted later, in its turn, so the search keeps its
+	// pace. At most maxEarly records wait (about 3 KB each with -l), so
+	// that memory stays bounded when a loaded machine slows the search.
+	sent := 0
+	jobs := discoverEach(paths, s.Configs, func(j workspace.Job) {
+		if sent < maxEarly {
+			select {
+			case found <- j:
+				sent++
+			default:
+			}
+		}
+	})
+	close(found)
+	wg.Wait()
+	close(converted)
+	<-collected
+	return jobs, early
 }
 
 // runStdin is the format-on-save contract: the whole converted file on
@@ -383,7 +474,12 @@ func artifactURI(root, path string) string {
 // discover is workspace.DiscoverFor with a hint on a missing path that
 // looks like a mistyped command.
 func discover(paths []string, configs *config.Finder) []workspace.Job {
-	jobs := workspace.DiscoverFor(paths, configs)
+	return discoverEach(paths, configs, nil)
+}
+
+// discoverEach is discover through workspace.DiscoverEach.
+func discoverEach(paths []string, configs *config.Finder, found func(workspace.Job)) []workspace.Job {
+	jobs := workspace.DiscoverEach(paths, configs, found)
 	for i, j := range jobs {
 		if errors.Is(j.Failure, fs.ErrNotExist) && !strings.ContainsAny(j.Path, `/\.`) {
 			jobs[i].Failure = fmt.Errorf("%s (not a file; the commands are explain, verify, lsp, report, presets, review and version)", workspace.ErrText(j.Failure))

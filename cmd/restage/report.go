@@ -83,7 +83,7 @@ func (a *app) reportAction(c *cli.Context) error {
 		}
 	}
 	files := make([]output.File, 0, len(jobs))
-	a.processAll(s, jobs, func(r *workspace.Record) {
+	a.processAll(s, jobs, nil, func(r *workspace.Record) {
 		if r.Status == workspace.Error {
 			fmt.Fprintln(a.stderr, r.Message())
 			a.fail(exitError)
