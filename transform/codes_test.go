@@ -48,8 +48,10 @@ func TestCodesRegistry(t *testing.T) {
 			t.Errorf("LookupCode(%s) = %v, %v", c.Code, got, ok)
 		}
 	}
-	if _, ok := LookupCode("RS000"); ok {
-		t.Error("LookupCode finds a code that is not registered")
+	for _, c := range []Code{"RS000", "RS100", "RS999", "", "RS", "RS1010", "rs101"} {
+		if _, ok := LookupCode(c); ok {
+			t.Errorf("LookupCode finds %q, which is not registered", c)
+		}
 	}
 	// The table is in code order, so that docs/codes.md reads in order.
 	if !sort.SliceIsSorted(codes, func(i, j int) bool { return codes[i].Code < codes[j].Code }) {
