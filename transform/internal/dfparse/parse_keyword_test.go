@@ -15,3 +15,15 @@ func TestLowerKeyword(t *testing.T) {
 		}
 	}
 }
+
+// Every keyword of dispatch written in capitals is answered without a copy.
+func TestLowerKeywordNoCopy(t *testing.T) {
+	for k := range dispatch {
+		up := strings.ToUpper(k)
+		if n := testing.AllocsPerRun(10, func() { sink = lowerKeyword(up) }); n != 0 {
+			t.Errorf("lowerKeyword(%q) allocates %v times", up, n)
+		}
+	}
+}
+
+var sink string
