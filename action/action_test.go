@@ -16,7 +16,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"github.com/restage/restage/internal/yaml"
 )
 
 type metadata struct {

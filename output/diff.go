@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/sergi/go-diff/diffmatchpatch"
+	"github.com/restage/restage/output/internal/diffmatchpatch"
 )
 
 // diffContext is the number of unchanged lines shown around a change, as
@@ -76,17 +76,17 @@ func paint(out *bytes.Buffer, color bool, code, s string) {
 	out.WriteString("\n")
 }
 
-// diffLines computes a line diff with diffmatchpatch in line mode, no
+// diffLines computes a line diff with diffmatchpatch (a copy of
+// sergi/go-diff's, output/internal/diffmatchpatch) in line mode, no
 // semantic cleanup. Then, like GNU diff, every run of changes is slid
 // along equal lines to merge with its neighbours, or else as far down as
 // it goes, so that the diff reads as `diff -u` would print it; the number
 // of changed lines stays the same. In each run of changes the deleted
 // lines come before the inserted ones.
 func diffLines(a, b string) []diffLine {
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // an exact diff, however long it takes
-	ra, rb, lines := dmp.DiffLinesToRunes(a, b)
-	diffs := dmp.DiffMainRunes(ra, rb, false)
+	// An exact diff, however long it takes: the copy has no time limit.
+	ra, rb, lines := diffmatchpatch.DiffLinesToRunes(a, b)
+	diffs := diffmatchpatch.DiffMainRunes(ra, rb)
 	// changed[f][i+1] marks line i of file f as deleted (f=0) or inserted
 	// (f=1); index 0 and n+1 are always false sentinels.
 	ca := make([]bool, len(ra)+2)

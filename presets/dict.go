@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/restage/restage/internal/yaml"
 )
 
 // Dict is a YAML mapping of names to values, kept as its entries sorted

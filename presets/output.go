@@ -2,11 +2,12 @@ package presets
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/restage/restage/presets/internal/xml"
 )
 
 // BaseName reads the output's base name from the project file's text:

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf16"
 
-	"gopkg.in/yaml.v3"
+	"github.com/restage/restage/internal/yaml"
 )
 
 var libcs = map[string]bool{"none": true, "glibc": true, "musl": true}

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"gopkg.in/yaml.v3"
+	"github.com/restage/restage/internal/yaml"
 
 	"github.com/restage/restage/internal/textutil"
 )

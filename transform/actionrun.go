@@ -7,8 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/restage/restage/internal/yaml"
 	"github.com/restage/restage/shell"
-	"gopkg.in/yaml.v3"
 )
 
 // actionPath matches a step's working-directory that is the action's own

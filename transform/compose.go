@@ -8,8 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/restage/restage/internal/yaml"
 	"github.com/restage/restage/shell"
-	"gopkg.in/yaml.v3"
 )
 
 // A compose file in the build context says how the image is run: which

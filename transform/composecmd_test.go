@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"github.com/restage/restage/internal/yaml"
 )
 
 // TestReadComposeCmd holds the reading of command: and entrypoint: to

@@ -3,7 +3,7 @@ package transform
 import (
 	"fmt"
 
-	"gopkg.in/yaml.v3"
+	"github.com/restage/restage/internal/yaml"
 )
 
 // rootRunner is what runs the image as root, as a context file says.

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"github.com/restage/restage/internal/yaml"
 )
 
 // testdataDir is the golden tree, relative to this package.

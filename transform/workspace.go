@@ -5,7 +5,7 @@ import (
 	"path"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/restage/restage/internal/yaml"
 )
 
 // workspaceRoot is the folder an app install run in cwd fills: the root
