@@ -55,6 +55,10 @@ var fuzzContextNames = []string{
 	// composite action's script, a module a database path goes through
 	"pnpm-workspace.yaml", "apps/api/package.json", "tsconfig.base.json", "settings.py",
 	"Chart.yaml", "templates/deployment.yaml", "k8s/deployment.yaml", "db.js", "Makefile",
+	// the eleventh session's: Spring profile files (embedded JDBC URLs), a
+	// start script with a class path, a Go file run by go run in a folder
+	"src/main/resources/application-prod.properties", "src/main/resources/application-dev.yml",
+	"bin/start.sh", "cmd/main.go",
 }
 
 // fuzzContextFiles is how many context files one fuzz input holds.
