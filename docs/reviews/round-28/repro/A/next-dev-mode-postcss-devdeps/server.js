@@ -1,0 +1,11 @@
+const express = require('express')
+const next = require('next')
+// NODE_ENV is set nowhere in the Dockerfile: Next runs in dev mode and compiles pages at request time
+const dev = process.env.NODE_ENV !== 'production'
+const app = next({ dev })
+const handle = app.getRequestHandler()
+app.prepare().then(() => {
+  const server = express()
+  server.all('*', (req, res) => handle(req, res))
+  server.listen(3000)
+})
