@@ -7342,6 +7342,32 @@ var builtinPresets = []*Preset{
 				Command: "pnpm run build",
 			},
 		},
+		CommandOptions: []CommandOptions{
+			{
+				After: "npm",
+				Flags: []string{
+					"-d",
+					"-dd",
+					"-ddd",
+					"-s",
+					"--silent",
+					"-q",
+					"--quiet",
+					"--verbose",
+					"--no-audit",
+					"--no-fund",
+					"--no-progress",
+					"--no-update-notifier",
+					"--prefer-offline",
+					"--prefer-online",
+				},
+				ValueFlags: []string{
+					"--loglevel",
+					"--registry",
+					"--cache",
+				},
+			},
+		},
 		Static: Static{
 			NeedsLibc: []Signal{
 				{
