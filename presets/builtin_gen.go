@@ -6542,6 +6542,34 @@ var builtinPresets = []*Preset{
 				Reason:     "`astro dev` is a development server; a production image would serve the built site",
 			},
 			{
+				Source: "(?s)\\bdev(?:\\s*:\\s*boolean)?\\s*=\\s*process\\.env\\.NODE_ENV\\s*!==?\\s*['\"]production['\"].*?(?P<at>\\bnext\\(\\s*\\{[^{}]*\\bdev\\s*(?:[,}]|:\\s*dev\\b))",
+				UnlessEnv: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "NODE_ENV",
+							Value: "production",
+						},
+					},
+				},
+				Reason: "passes `next()` a dev that is true unless NODE_ENV is production, which the image does not set: Next.js runs as its development server, compiling each page at its first request with the development dependencies (a production image runs `next build` and sets NODE_ENV=production)",
+			},
+			{
+				Source: "\\bnext\\(\\s*\\{[^{}]*\\bdev\\s*:\\s*process\\.env\\.NODE_ENV\\s*!==?\\s*['\"]production['\"]",
+				UnlessEnv: Dict[string]{
+					Entries: []DictEntry[string]{
+						{
+							Name:  "NODE_ENV",
+							Value: "production",
+						},
+					},
+				},
+				Reason: "passes `next()` a dev that is true unless NODE_ENV is production, which the image does not set: Next.js runs as its development server, compiling each page at its first request with the development dependencies (a production image runs `next build` and sets NODE_ENV=production)",
+			},
+			{
+				Source: "\\bnext\\(\\s*\\{[^{}]*\\bdev\\s*:\\s*true\\b",
+				Reason: "passes `next()` dev: true: Next.js runs as its development server, compiling each page at its first request with the development dependencies (a production image runs `next build` and passes dev: false)",
+			},
+			{
 				RunCommand: "npm run dev",
 				Reason:     "`npm run dev` runs the script dev, which by its name starts a development server (package.json's scripts could not be read to tell what it runs)",
 			},
@@ -15312,6 +15340,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<release>\\s*(?P<java>\\d+)\\s*</release>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<release>"}, {"</release>"}}},
 	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<source>\\s*(1\\.)?(?P<java>\\d+)\\s*</source>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<source>"}, {"</source>"}}},
 	{"(?s)<artifactId>\\s*maven-compiler-plugin\\s*</artifactId>(?:[^<]|<[^/]|</[^p]|</p[^l])*?<target>\\s*(1\\.)?(?P<java>\\d+)\\s*</target>", [][]string{{"<artifactId>"}, {"maven-compiler-plugin"}, {"</artifactId>"}, {"<target>"}, {"</target>"}}},
+	{"(?s)\\bdev(?:\\s*:\\s*boolean)?\\s*=\\s*process\\.env\\.NODE_ENV\\s*!==?\\s*['\"]production['\"].*?(?P<at>\\bnext\\(\\s*\\{[^{}]*\\bdev\\s*(?:[,}]|:\\s*dev\\b))", [][]string{{"dev"}, {"="}, {"process.env.NODE_ENV"}, {"!="}, {"production"}, {"next("}, {"{"}, {"dev"}}},
 	{"(\\bgo[ \\t]+(build|install|get)\\b[^&;|\\n]*[ \\t]|\\bGOFLAGS=([\"']?|[^&;|\\n]*[ \\t]))--?(race|msan|asan)\\b", [][]string{{"build", "install", "get", "GOFLAGS="}, {"-"}, {"race", "msan", "asan"}}},
 	{"(^|-)alpine", [][]string{{"alpine"}}},
 	{"(^|-)alpine(?P<alpine>3\\.\\d+)?($|-)", [][]string{{"alpine"}}},
@@ -15499,6 +15528,8 @@ var builtinLiterals = []patternLiterals{
 	{"\\bnew\\s+(?:FileInputStream|FileReader|RandomAccessFile)\\(\\s*(?P<expr>[A-Za-z_][\\w.]*(?:\\[[^\\]\\n]*\\]|\\((?:[^()\\n]|\\([^()\\n]*\\))*\\))?)\\s*[,)]", [][]string{{"new"}, {"InputStream", "Reader", "RandomAccessFile"}, {"("}}},
 	{"\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database\\(\\s*(?P<name>[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)?)\\s*[,)]", [][]string{{"new"}, {"Database("}}},
 	{"\\bnew\\s+(?:[A-Za-z_$][\\w$]*\\.)?Database\\(\\s*['\"`](?P<path>[^'\"`$:]+)['\"`]", [][]string{{"new"}, {"Database("}}},
+	{"\\bnext\\(\\s*\\{[^{}]*\\bdev\\s*:\\s*process\\.env\\.NODE_ENV\\s*!==?\\s*['\"]production['\"]", [][]string{{"next("}, {"{"}, {"dev"}, {":"}, {"process.env.NODE_ENV"}, {"!="}, {"production"}}},
+	{"\\bnext\\(\\s*\\{[^{}]*\\bdev\\s*:\\s*true\\b", [][]string{{"next("}, {"{"}, {"dev"}, {":"}, {"true"}}},
 	{"\\bnltk\\.download\\((?P<elsewhere>(?:[^()]|\\([^()]*\\))*?\\bdownload_dir\\s*=)?", [][]string{{"nltk.download("}}},
 	{"\\bnode-gyp\\b", [][]string{{"node-gyp"}}},
 	{"\\bopen\\(\\s*[\"'](?P<path>[^\"']+)[\"']\\s*,\\s*[\"'][^\"']*[wax]", [][]string{{"open("}, {","}}},

@@ -169,7 +169,33 @@ type Detect struct {
 type DeclineRule struct {
 	ImageTag   string `yaml:"image_tag"`   // glob on the base image's tag
 	RunCommand string `yaml:"run_command"` // command prefix in CMD or ENTRYPOINT
-	Reason     string `yaml:"reason"`
+	// Source is a regexp over the app's own sources, read as
+	// dev_deps.imports selects them (those the start reaches, when that
+	// can be told), comments blanked: a match is a program that is a
+	// development server by the way it is started from the code (review
+	// 28, finding A: next({ dev })), and the reason follows its FILE:LINE
+	// (the line of the group "at", when the pattern has one).
+	Source string `yaml:"source"`
+	// UnlessEnv turns a Source rule off when the container's start sets
+	// each variable to its value: an ENV of the image, or a NAME=value
+	// word of the CMD, ENTRYPOINT or the runner file's scripts.
+	UnlessEnv Dict[string] `yaml:"unless_env"`
+	Reason    string       `yaml:"reason"`
+}
+
+// SourceAt gives the offset of the first match of the rule's Source
+// in code, that of its group "at" when the pattern has one and it took
+// part (the call, where the match starts at what feeds it), or -1.
+func (d DeclineRule) SourceAt(code []byte) int {
+	x := re(d.Source)
+	loc := x.FindSubmatchIndex(code)
+	if loc == nil {
+		return -1
+	}
+	if i := x.SubexpIndex("at"); i > 0 && loc[2*i] >= 0 {
+		return loc[2*i]
+	}
+	return loc[0]
 }
 
 // KnownSource is a package source whose packages are known by name: Match

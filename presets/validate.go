@@ -35,8 +35,21 @@ func (p *Preset) compile() *presetErr {
 		if d.Reason == "" {
 			return &presetErr{fmt.Sprintf("decline.%d", i), "every decline rule needs a reason"}
 		}
-		if (d.ImageTag == "") == (d.RunCommand == "") {
-			return &presetErr{fmt.Sprintf("decline.%d", i), "a decline rule needs exactly one of image_tag and run_command"}
+		n := 0
+		for _, k := range []string{d.ImageTag, d.RunCommand, d.Source} {
+			if k != "" {
+				n++
+			}
+		}
+		if n != 1 {
+			return &presetErr{fmt.Sprintf("decline.%d", i), "a decline rule needs exactly one of image_tag, run_command and source"}
+		}
+		if d.Source != "" {
+			if _, err := compileRE(d.Source); err != nil {
+				return &presetErr{fmt.Sprintf("decline.%d.source", i), fmt.Sprintf("bad pattern %q: %v", d.Source, err)}
+			}
+		} else if d.UnlessEnv.Len() > 0 {
+			return &presetErr{fmt.Sprintf("decline.%d", i), "unless_env goes with source only"}
 		}
 	}
 	for i := range p.Builder.Variants {

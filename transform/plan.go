@@ -288,6 +288,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	p.sourcePrograms()   // and those the sources run by name
 	p.sourceGlobals()
 	p.noteToolsLeft()
+	if err := p.sourceDeclines(); err != nil {
+		return nil, err
+	}
 	p.startDev()
 	p.noteEntryMissing()
 	p.planMade()

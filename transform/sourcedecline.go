@@ -1,0 +1,128 @@
+package transform
+
+import (
+	"bytes"
+	"path"
+	"strings"
+
+	"github.com/restage/restage/presets"
+)
+
+// sourceDeclines declines a program that is a development server by the
+// way its own code starts it (review 28, finding A: a custom server's
+// next({ dev }) with dev true unless NODE_ENV is production, in an image
+// that never sets it): the preset's decline rules with a source pattern,
+// over the app's sources as the dev dependencies' import scan reads them.
+// A rule whose unless_env the start sets is off.
+func (p *plan) sourceDeclines() error {
+	ctx, f := p.f.opt.Context, p.f
+	if ctx == nil || p.prog == nil || f.preset.DevDeps == nil || f.preset.DevDeps.Imports == nil {
+		return nil
+	}
+	var rules []presets.DeclineRule
+	for _, d := range f.preset.Decline {
+		if d.Source != "" && !p.startSets(d.UnlessEnv) {
+			rules = append(rules, d)
+		}
+	}
+	if len(rules) == 0 {
+		return nil
+	}
+	im := f.preset.DevDeps.Imports
+	var err error
+	visit := func(name string, data []byte) bool {
+		code := p.blanked(name, data)()
+		for _, d := range rules {
+			if at := d.SourceAt(code); at >= 0 {
+				line := 1 + bytes.Count(data[:at], []byte("\n"))
+				err = declinef(declPresetCommand, "line %d: %s:%d %s", p.prog.holder.first, name, line, d.Reason)
+				return false
+			}
+		}
+		return true
+	}
+	if reached, ok := p.reachedSources(im); ok {
+		for _, name := range reached {
+			if !im.Reads(name) {
+				continue
+			}
+			data, _, _ := readHead(ctx, name, libcScanPerFile)
+			if !visit(name, data) {
+				break
+			}
+		}
+		return err
+	}
+	walkSourcesIn(ctx, p.appRoot(), im, nil, f.dockerignore(), visit)
+	return err
+}
+
+// startSets reports whether the container's start sets every variable
+// of env to its value: an ENV of the image, or a NAME=value word (an
+// assignment, cross-env's argument) in the CMD, the ENTRYPOINT or a
+// script of the runner's file, which the start may run. An empty env is
+// never set.
+func (p *plan) startSets(env presets.Dict[string]) bool {
+	if env.Len() == 0 {
+		return false
+	}
+	f := p.f
+	var texts []string
+	for _, in := range []*inst{f.cmd, f.entrypoint} {
+		if in != nil {
+			texts = append(texts, f.src.text(in.first, in.end))
+		}
+	}
+	for i := range f.preset.Runners {
+		r := &f.preset.Runners[i]
+		if r.File == "" || r.ScriptsKey == "" {
+			continue
+		}
+		if v, ok, _ := p.readValue(r, r.ScriptsKey); ok {
+			if m, ok := v.(map[string]any); ok {
+				for _, s := range m {
+					if s, ok := s.(string); ok {
+						texts = append(texts, s)
+					}
+				}
+			}
+		}
+	}
+	for k, v := range env.All() {
+		if f.envNow[k] == v {
+			continue
+		}
+		set := false
+		for _, t := range texts {
+			for _, w := range strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(" \t\n\"',[]&;|()", r) }) {
+				if w == k+"="+v {
+					set = true
+				}
+			}
+		}
+		if !set {
+			return false
+		}
+	}
+	return true
+}
+
+// appRoot is the folder of the context whose sources are the app's: the
+// one holding the runner's file the image gets (COPY app/ . brings
+// app/package.json and the sources under app/), else the context's root.
+func (p *plan) appRoot() string {
+	dir := p.f.workdir
+	for _, i := range p.f.installs {
+		if !i.prodOnly && i.bc.Prune != "" {
+			dir = i.cwd
+		}
+	}
+	for i := range p.f.preset.Runners {
+		if r := &p.f.preset.Runners[i]; r.File != "" {
+			if from, ok := p.jsonFrom[path.Join(dir, r.File)]; ok {
+				return path.Dir(from)
+			}
+		}
+	}
+	return "."
+}
