@@ -7575,7 +7575,7 @@ var builtinPresets = []*Preset{
 				},
 				Bindings: &PathBindings{
 					Patterns: []string{
-						"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:;|$)",
+						"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|`[\\w-][^`$/\\n:]*(?:\\$\\{[^`{}\\n]*\\}[^`$/\\n:]*)+`)\\s*(?:;|$)",
 						"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*[^;?:\\n]+\\?\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*:\\s*(?P<alt>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*(?:;|$)",
 						"(?m)^[ \\t]*(?:module\\.)?exports\\.(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:;|$)",
 					},
@@ -15207,7 +15207,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)(?:^|[^\\w.])\\(\\s*[rRbBuU]?[\"'](?P<path>[^\"'\\n]+)[\"']\\s*\\)\\s*\\.\\s*(?:(?:mkdir|write_text|write_bytes|touch)\\(|open\\(\\s*(?:mode\\s*=\\s*)?[rRuU]?[\"'][^\"'\\n]*[wax])", [][]string{{"("}, {")"}, {"."}, {"mkdir", "write_", "touch", "open("}}},
 	{"(?m)(?:^|\\s)(?P<name>github\\.com/mattn/go-sqlite3|github\\.com/confluentinc/confluent-kafka-go|github\\.com/confluentinc/confluent-kafka-go/v2|github\\.com/ceph/go-ceph|github\\.com/tecbot/gorocksdb|github\\.com/linxGnu/grocksdb|gopkg\\.in/gographics/imagick\\.v2|gopkg\\.in/gographics/imagick\\.v3|github\\.com/godror/godror|github\\.com/DataDog/zstd|github\\.com/h2non/bimg|github\\.com/davidbyttow/govips|github\\.com/davidbyttow/govips/v2)[ \\t]+v[^\\s/]*(?:\\s|$)", [][]string{{"g"}, {"mattn/go-sqlite3", "onfluentinc/confluent-kafka-go", "eph/go-ceph", "tecbot/gorocksdb", "linxGnu/grocksdb", "opkg.in/gographics/imagick.v", "ithub.com/"}, {"v"}}},
 	{"(?m)\\b(?:module\\.)?exports\\.x\\s*=[^=]", [][]string{{"exports.x"}, {"="}}},
-	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"'", "\"", "`"}}},
+	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|`[\\w-][^`$/\\n:]*(?:\\$\\{[^`{}\\n]*\\}[^`$/\\n:]*)+`)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"'", "\"", "`"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*[^;?:\\n]+\\?\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*:\\s*(?P<alt>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"?"}, {":"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*process\\.env\\.(?P<env>[A-Za-z_]\\w*)\\s*(?:(?:\\|\\||\\?\\?)\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)[^'\"`$]*['\"`]|require\\([^()\\n]*\\)|[A-Za-z_$][\\w$.]*))?\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"process.env."}}},
 	{"(?m)^# /// script[ \\t]*\\r?$", [][]string{{"# /// script"}}},
