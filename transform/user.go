@@ -235,17 +235,9 @@ func (p *plan) startUnread() (string, bool) {
 	if ctx == nil || pr == nil || pr.holder == nil || !pr.interp || pr.resolved || len(pr.exec) < 2 {
 		return "", false
 	}
-	named := pr.exec[1]
-	if strings.HasPrefix(named, "-") || strings.ContainsAny(named, "$*?[`") {
+	entry, ok := p.startEntry()
+	if !ok {
 		return "", false
-	}
-	entry := named
-	if !path.IsAbs(entry) {
-		dir := pr.dir
-		if dir == "" {
-			dir = p.f.workdir
-		}
-		entry = path.Join(dir, entry)
 	}
 	start, ok := p.contextFileAt(entry)
 	if !ok {
