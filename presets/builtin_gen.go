@@ -13357,7 +13357,7 @@ var builtinPresets = []*Preset{
 						},
 						{
 							Name:  "--directory",
-							Value: "runs the command in another project's environment than the one the build installed into",
+							Value: "makes another folder than the working folder the one the command runs in, or names another project than the one the build installed into, which the command without uv would not keep",
 						},
 						{
 							Name:  "--env-file",
@@ -13404,6 +13404,9 @@ var builtinPresets = []*Preset{
 				ProjectBuilds: []string{
 					"uv sync",
 				},
+				ProjectDirFlags: []string{
+					"--directory",
+				},
 				ScriptEnds: []string{
 					".py",
 				},
@@ -13438,7 +13441,7 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "--directory",
-							Value: "runs the command in another project's environment than the one the build installed into",
+							Value: "makes another folder than the working folder the one the command runs in, or names another project than the one the build installed into, which the command without poetry would not keep",
 						},
 						{
 							Name:  "--project",
@@ -13446,7 +13449,7 @@ var builtinPresets = []*Preset{
 						},
 						{
 							Name:  "-C",
-							Value: "runs the command in another project's environment than the one the build installed into",
+							Value: "makes another folder than the working folder the one the command runs in, or names another project than the one the build installed into, which the command without poetry would not keep",
 						},
 						{
 							Name:  "-P",
@@ -13455,6 +13458,17 @@ var builtinPresets = []*Preset{
 					},
 				},
 				End: "--",
+				ProjectFlags: []string{
+					"-P",
+					"--project",
+				},
+				ProjectBuilds: []string{
+					"poetry install",
+				},
+				ProjectDirFlags: []string{
+					"-C",
+					"--directory",
+				},
 			},
 			{
 				Commands: []string{
