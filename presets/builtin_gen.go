@@ -7629,7 +7629,7 @@ var builtinPresets = []*Preset{
 				},
 				Bindings: &PathBindings{
 					Patterns: []string{
-						"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:;|$)",
+						"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|`[\\w-][^`$/\\n:]*(?:\\$\\{[^`{}\\n]*\\}[^`$/\\n:]*)+`)\\s*(?:;|$)",
 						"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*[^;?:\\n]+\\?\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*:\\s*(?P<alt>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*(?:;|$)",
 						"(?m)^[ \\t]*(?:module\\.)?exports\\.(?P<name>[A-Za-z_$][\\w$]*)\\s*=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:;|$)",
 					},
@@ -13411,7 +13411,7 @@ var builtinPresets = []*Preset{
 						},
 						{
 							Name:  "--directory",
-							Value: "runs the command in another project's environment than the one the build installed into",
+							Value: "makes another folder than the working folder the one the command runs in, or names another project than the one the build installed into, which the command without uv would not keep",
 						},
 						{
 							Name:  "--env-file",
@@ -13458,6 +13458,9 @@ var builtinPresets = []*Preset{
 				ProjectBuilds: []string{
 					"uv sync",
 				},
+				ProjectDirFlags: []string{
+					"--directory",
+				},
 				ScriptEnds: []string{
 					".py",
 				},
@@ -13492,7 +13495,7 @@ var builtinPresets = []*Preset{
 					Entries: []DictEntry[string]{
 						{
 							Name:  "--directory",
-							Value: "runs the command in another project's environment than the one the build installed into",
+							Value: "makes another folder than the working folder the one the command runs in, or names another project than the one the build installed into, which the command without poetry would not keep",
 						},
 						{
 							Name:  "--project",
@@ -13500,7 +13503,7 @@ var builtinPresets = []*Preset{
 						},
 						{
 							Name:  "-C",
-							Value: "runs the command in another project's environment than the one the build installed into",
+							Value: "makes another folder than the working folder the one the command runs in, or names another project than the one the build installed into, which the command without poetry would not keep",
 						},
 						{
 							Name:  "-P",
@@ -13509,6 +13512,17 @@ var builtinPresets = []*Preset{
 					},
 				},
 				End: "--",
+				ProjectFlags: []string{
+					"-P",
+					"--project",
+				},
+				ProjectBuilds: []string{
+					"poetry install",
+				},
+				ProjectDirFlags: []string{
+					"-C",
+					"--directory",
+				},
 			},
 			{
 				Commands: []string{
@@ -15261,7 +15275,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)(?:^|[^\\w.])\\(\\s*[rRbBuU]?[\"'](?P<path>[^\"'\\n]+)[\"']\\s*\\)\\s*\\.\\s*(?:(?:mkdir|write_text|write_bytes|touch)\\(|open\\(\\s*(?:mode\\s*=\\s*)?[rRuU]?[\"'][^\"'\\n]*[wax])", [][]string{{"("}, {")"}, {"."}, {"mkdir", "write_", "touch", "open("}}},
 	{"(?m)(?:^|\\s)(?P<name>github\\.com/mattn/go-sqlite3|github\\.com/confluentinc/confluent-kafka-go|github\\.com/confluentinc/confluent-kafka-go/v2|github\\.com/ceph/go-ceph|github\\.com/tecbot/gorocksdb|github\\.com/linxGnu/grocksdb|gopkg\\.in/gographics/imagick\\.v2|gopkg\\.in/gographics/imagick\\.v3|github\\.com/godror/godror|github\\.com/DataDog/zstd|github\\.com/h2non/bimg|github\\.com/davidbyttow/govips|github\\.com/davidbyttow/govips/v2)[ \\t]+v[^\\s/]*(?:\\s|$)", [][]string{{"g"}, {"mattn/go-sqlite3", "onfluentinc/confluent-kafka-go", "eph/go-ceph", "tecbot/gorocksdb", "linxGnu/grocksdb", "opkg.in/gographics/imagick.v", "ithub.com/"}, {"v"}}},
 	{"(?m)\\b(?:module\\.)?exports\\.x\\s*=[^=]", [][]string{{"exports.x"}, {"="}}},
-	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"'", "\"", "`"}}},
+	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|`[\\w-][^`$/\\n:]*(?:\\$\\{[^`{}\\n]*\\}[^`$/\\n:]*)+`)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"'", "\"", "`"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*[^;?:\\n]+\\?\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*:\\s*(?P<alt>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"?"}, {":"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*process\\.env\\.(?P<env>[A-Za-z_]\\w*)\\s*(?:(?:\\|\\||\\?\\?)\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)[^'\"`$]*['\"`]|require\\([^()\\n]*\\)|[A-Za-z_$][\\w$.]*))?\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"process.env."}}},
 	{"(?m)^# /// script[ \\t]*\\r?$", [][]string{{"# /// script"}}},

@@ -1583,8 +1583,11 @@ func (b *PathBindings) boundVar(data []byte, name string, at, depth int, im *imp
 	for _, v := range vals {
 		switch {
 		case len(v) >= 2 && strings.ContainsRune("'\"`", rune(v[0])) && v[len(v)-1] == v[0]:
+			q := v[0]
 			if v = v[1 : len(v)-1]; v != "" && !strings.Contains(v, "${") {
 				out = append(out, v)
+			} else if n, ok := bareTemplateName(v); ok && q == '`' {
+				out = append(out, n)
 			}
 		case depth > 0:
 			out = append(out, b.boundIn(data, v, start, depth-1, im)...)
@@ -3790,3 +3793,36 @@ func callsAfterDot(data []byte, k int) bool {
 func isIdentStart(c byte) bool { return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 func isIdentByte(c byte) bool { return isIdentStart(c) || '0' <= c && c <= '9' }
+
+// bareTemplateName reads a template literal's text (app-${stamp}.log) as
+// the name it makes when its fixed parts hold no / and it starts with
+// neither an interpolation nor a dot: whatever the interpolations give,
+// it is then one relative name, in the working folder (http-server's
+// log file, issue #8), so the write's place is known. Each ${...} is
+// shown as *. Any other template literal names no path: an
+// interpolation first (${dir}/app.log) or a / may put it anywhere.
+func bareTemplateName(v string) (string, bool) {
+	if v == "" || v[0] == '$' || v[0] == '.' || v[0] == '/' {
+		return "", false
+	}
+	var b strings.Builder
+	for v != "" {
+		i := strings.Index(v, "${")
+		if i < 0 {
+			b.WriteString(v)
+			break
+		}
+		j := strings.IndexByte(v[i:], '}')
+		if j < 0 {
+			return "", false
+		}
+		b.WriteString(v[:i])
+		b.WriteByte('*')
+		v = v[i+j+1:]
+	}
+	n := b.String()
+	if strings.Contains(n, "/") {
+		return "", false
+	}
+	return n, true
+}

@@ -1038,6 +1038,14 @@ type Runner struct {
 	// (review 25, finding F).
 	ProjectFlags  []string `yaml:"project_flags"`
 	ProjectBuilds []string `yaml:"project_builds"`
+	// ProjectDirFlags are ProjectFlags that also make the named folder
+	// the working folder of the command (uv run --directory DIR, poetry
+	// -C DIR): dropped with the runner, they would leave the command in
+	// another folder, so they go with it only when the folder is also
+	// the one the command runs in (round 25, finding F's Left). A
+	// ProjectBuilds step given one of ProjectFlags or ProjectDirFlags
+	// (poetry install -C DIR) ran for the project in that folder.
+	ProjectDirFlags []string `yaml:"project_dir_flags"`
 	// ScriptEnds and ScriptWith: a stripped runner's command whose first
 	// word is a file name ending in one of ScriptEnds is run by the
 	// runner with the interpreter ScriptWith (uv run main.py is uv run

@@ -1359,12 +1359,14 @@ func runnerOptions(r *Runner, runCmd string, rest []word, line int, cwd string, 
 			break
 		}
 		name, value, eq := strings.Cut(w.text, "=")
-		if slices.Contains(r.ProjectFlags, name) && !w.dynamic {
+		dirFlag := slices.Contains(r.ProjectDirFlags, name)
+		if (dirFlag || slices.Contains(r.ProjectFlags, name)) && !w.dynamic {
 			k := i
 			if !eq && i+1 < len(rest) {
 				k, value = i+1, rest[i+1].text
 			}
-			if (eq || k > i) && !rest[k].dynamic && value != "" && slices.Contains(projects, absIn(cwd, value)) {
+			dir := absIn(cwd, value)
+			if (eq || k > i) && !rest[k].dynamic && value != "" && slices.Contains(projects, dir) && (!dirFlag || dir == path.Clean(cwd)) {
 				opts = append(opts, rest[i:k+1]...)
 				i = k
 				continue
@@ -1397,11 +1399,41 @@ func (p *plan) projectDirs(r *Runner) []string {
 	for _, run := range p.f.runs {
 		for _, b := range run.builds {
 			if slices.Contains(r.ProjectBuilds, b.bc.Command) {
-				dirs = appendNew(dirs, path.Clean(b.cwd))
+				if dir, ok := buildProject(r, b); ok {
+					dirs = appendNew(dirs, dir)
+				}
 			}
 		}
 	}
 	return dirs
+}
+
+// buildProject is the folder of the project a build step installed:
+// the one its own project option names (poetry install -C /app), read
+// in the step's folder, else that folder; false when the option's value
+// is known only when the step runs.
+func buildProject(r *Runner, b buildUse) (string, bool) {
+	dir := path.Clean(b.cwd)
+	for i, a := range b.args {
+		name, value, eq := strings.Cut(a.text, "=")
+		if !slices.Contains(r.ProjectFlags, name) && !slices.Contains(r.ProjectDirFlags, name) {
+			continue
+		}
+		if !eq {
+			if i+1 >= len(b.args) {
+				return "", false
+			}
+			value = b.args[i+1].text
+			if b.args[i+1].dynamic {
+				return "", false
+			}
+		}
+		if a.dynamic || value == "" {
+			return "", false
+		}
+		dir = absIn(b.cwd, value)
+	}
+	return dir, true
 }
 
 // readScript reads the runner's script from the build context.

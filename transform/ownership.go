@@ -523,7 +523,7 @@ func (p *plan) readSourceWrites() (out, unnamed []writeSeen) {
 	// imports from another (writes.sources.imports) finds its binding.
 	all := &contextSources{p: p, src: src, data: map[string][]byte{}}
 	p.srcAll = all
-	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+	walkSources(ctx, p.withStart(src), src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		all.names = append(all.names, name)
 		all.data[name] = data
 		return true
@@ -610,7 +610,7 @@ func (p *plan) configOnlyWrites() []writeSeen {
 	src := w.Sources
 	runs := p.runSources()
 	var out []writeSeen
-	walkSources(ctx, src, src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+	walkSources(ctx, p.withStart(src), src.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		us := commentsOut(data, p.blanked(name, data), src.UnnamedConfigWrites)
 		if len(us) == 0 || !runs(name) {
 			return true
@@ -674,7 +674,7 @@ func (p *plan) configWrites(unnamed []writeSeen) []writeSeen {
 	}
 	runs := p.runSources()
 	left := len(cands)
-	walkSources(ctx, src, src.SkipHolding, ignored, func(name string, data []byte) bool {
+	walkSources(ctx, p.withStart(src), src.SkipHolding, ignored, func(name string, data []byte) bool {
 		if !runs(name) {
 			return true
 		}

@@ -181,6 +181,8 @@ type plan struct {
 	srcRuns    func(name string) bool // runSources, until ranSources asks
 	srcAll     *contextSources        // as the scan read them
 	srcUnbound *bool                  // unboundWrites, once known
+	startRead  bool                   // startFile worked out
+	startName  string                 // startFile
 	// namedCopies are the files and folders the runtime gets because the
 	// sources or the command name them (RS125, RS126); one outside the app
 	// folder is the runtime user's too when the original ran as root.

@@ -101,7 +101,7 @@ func (p *plan) sourcePorts() []sourcePort {
 	}
 	runs := p.runSources()
 	var out []sourcePort
-	walkSources(ctx, s, s.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+	walkSources(ctx, p.withStart(s), s.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		if len(low(s.Ports(data, nil))) == 0 || !runs(name) {
 			return true
 		}

@@ -44,7 +44,7 @@ func (p *plan) readPrograms() []progUse {
 	var out []progUse
 	seen := map[string]bool{}
 	runs := p.runSources()
-	walkSources(ctx, pr, pr.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+	walkSources(ctx, p.withStart(pr), pr.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		calls := commentsOut(data, p.blanked(name, data), pr.Find)
 		if len(calls) == 0 || !runs(name) {
 			return true // no call, no image has it, or the start never loads it

@@ -73,8 +73,11 @@ func (p *plan) reachedSources(im *presets.DevImports) (reached []string, ok bool
 		if len(reached) > libcScanFiles {
 			return nil, false
 		}
-		if !im.Reads(name) {
-			continue // a JSON file or a native addon loads nothing
+		if !im.Reads(name) && name != file {
+			// A JSON file or a native addon loads nothing; the start
+			// file is the program's code whatever its ending
+			// (node ./bin/http-server).
+			continue
 		}
 		specs, ok := p.relativeLoads(r, name)
 		if !ok {

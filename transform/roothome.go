@@ -184,7 +184,7 @@ func (p *plan) rootHomeNamed() rootHome {
 		return h
 	}
 	runs := p.runSources()
-	walkSources(ctx, w.Sources, w.Sources.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+	walkSources(ctx, p.withStart(w.Sources), w.Sources.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		// A call in a comment reads nothing (review 10, finding C), nor
 		// one spelled in a string literal (restage's own notes name
 		// os.UserHomeDir()).

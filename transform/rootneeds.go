@@ -59,7 +59,7 @@ func (p *plan) rootUses() []rootUse {
 	}
 	if ctx := p.f.opt.Context; ctx != nil && pr.CommandStrings != "" {
 		runs := p.runSources()
-		walkSources(ctx, pr, pr.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+		walkSources(ctx, p.withStart(pr), pr.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 			if progs, _ := pr.CommandStringPrograms(data); len(progs) == 0 || !runs(name) {
 				return true
 			}

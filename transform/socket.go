@@ -77,7 +77,7 @@ func (p *plan) socketUse() socketEvidence {
 	}
 	var found socketEvidence
 	runs := p.runSources()
-	walkSources(ctx, s, s.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+	walkSources(ctx, p.withStart(s), s.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		code := p.blanked(name, data)
 		if len(k.Uses(data, nil)) == 0 || !runs(name) {
 			return true

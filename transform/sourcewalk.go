@@ -3,6 +3,7 @@ package transform
 import (
 	"io/fs"
 	"path"
+	"strings"
 )
 
 // sourceSet says which files of the build context a scan reads: the
@@ -96,4 +97,68 @@ func walkSourcesIn(ctx fs.FS, root string, set sourceSet, skipHolding []string, 
 		}
 		return nil
 	})
+}
+
+// startSet is a scan's set with the file the interpreter starts added:
+// `node ./bin/http-server` runs a file of no ending the set names as the
+// preset's source all the same (issue #8: http-server's writes went
+// unread, so its volume was taken for one it may write).
+type startSet struct {
+	sourceSet
+	start string
+}
+
+func (s startSet) Reads(name string) bool { return name == s.start || s.sourceSet.Reads(name) }
+
+// withStart returns set with the start file added, when there is one.
+func (p *plan) withStart(set sourceSet) sourceSet {
+	if f := p.startFile(); f != "" {
+		return startSet{set, f}
+	}
+	return set
+}
+
+// startFile is the build context's path of the file the interpreter
+// starts, when the command names one the context holds as it is named;
+// "" otherwise. Worked out once.
+func (p *plan) startFile() string {
+	if p.startRead {
+		return p.startName
+	}
+	p.startRead = true
+	ctx, pr := p.f.opt.Context, p.prog
+	if ctx == nil || pr == nil || pr.holder == nil || !pr.interp || pr.resolved || len(pr.exec) < 2 {
+		return ""
+	}
+	entry, ok := p.startEntry()
+	if !ok {
+		return ""
+	}
+	start, ok := p.contextFileAt(entry)
+	if !ok {
+		return ""
+	}
+	if st, err := fs.Stat(ctx, start); err == nil && st.Mode().IsRegular() {
+		p.startName = start
+	}
+	return p.startName
+}
+
+// startEntry is the path in the image of the file the interpreter
+// starts, when the command names it plainly (no option first, no
+// variable or glob).
+func (p *plan) startEntry() (string, bool) {
+	pr := p.prog
+	named := pr.exec[1]
+	if strings.HasPrefix(named, "-") || strings.ContainsAny(named, "$*?[`") {
+		return "", false
+	}
+	if path.IsAbs(named) {
+		return named, true
+	}
+	dir := pr.dir
+	if dir == "" {
+		dir = p.f.workdir
+	}
+	return path.Join(dir, named), true
 }

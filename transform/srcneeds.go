@@ -26,7 +26,7 @@ func (p *plan) sourceNeeds() []srcNeed {
 	}
 	runs := p.runSources()
 	found := make([]*srcNeed, len(pr.Needs))
-	walkSources(ctx, pr, pr.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
+	walkSources(ctx, p.withStart(pr), pr.SkipHolding, p.f.dockerignore(), func(name string, data []byte) bool {
 		for i := range pr.Needs {
 			if found[i] != nil {
 				continue

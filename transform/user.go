@@ -1,10 +1,12 @@
 package transform
 
 import (
+	"io/fs"
 	"path"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/restage/restage/presets"
 )
 
 // planUser decides the runtime stage's USER. When the runtime runs as
@@ -14,7 +16,7 @@ func (p *plan) planUser() {
 	p.noteRunnerCommand()
 	// A runtime that keeps root (a folder under /root) owns everything
 	// already: planOwnership, which checks the ports, then has no chown.
-	if p.keepRootForWorkdir() || p.keepRootFor() || p.keepRootForSocket() || p.keepRootForRunner() {
+	if p.keepRootForWorkdir() || p.keepRootFor() || p.keepRootForSocket() || p.keepRootForRunner() || p.keepRootForUnread() {
 		p.keepsRoot = true
 		p.copyHomeDeps()
 		return
@@ -199,4 +201,66 @@ func (p *plan) keepRootForRunner() bool {
 	p.user = p.rootUser(user)
 	p.notes.note(0, infoRunnerRoot, "%s makes this Dockerfile %s: the runtime keeps the original user %s", rr.file, rr.what, user)
 	return true
+}
+
+// keepRootForUnread keeps an explicit USER root when the file the
+// interpreter starts is not in the build context and no source of it
+// the preset reads is there (review 27, finding C: server.js compiled
+// by coffee -c from server.coffee). The scans for ports below 1024,
+// writes outside the app folder and programs that need root read the
+// program's sources; without them nothing shows the program can do
+// without the root the original chose, so the user is not changed on no
+// evidence. An original that ran as root only because its image does
+// (no USER) made no such choice and is converted as before.
+func (p *plan) keepRootForUnread() bool {
+	f := p.f
+	if f.user == nil || !f.ranAsRoot() {
+		return false
+	}
+	file, ok := p.startUnread()
+	if !ok {
+		return false
+	}
+	p.user = p.rootUser(f.userNow)
+	p.notes.note(p.prog.holder.first, warnRootStartUnread, "%s starts %s, which the build context does not hold (a build step makes it) and whose sources restage cannot read: nothing shows that the program needs no root (a port below 1024, a write outside its folder), so the runtime keeps USER %s, as the original chose (to run as the non-root user %s, write USER %s in the Dockerfile once the program is known not to need root)", p.prog.word, file, f.userNow, p.runtime.User, p.runtime.User)
+	return true
+}
+
+// startUnread returns the file the interpreter starts, as the command
+// names it, when the build context lacks it and the preset finds no
+// source of it there (reach.compiled); false when the file cannot be
+// told (an option first, a variable, a glob, no context) or is there.
+func (p *plan) startUnread() (string, bool) {
+	ctx, pr := p.f.opt.Context, p.prog
+	if ctx == nil || pr == nil || pr.holder == nil || !pr.interp || pr.resolved || len(pr.exec) < 2 {
+		return "", false
+	}
+	entry, ok := p.startEntry()
+	if !ok {
+		return "", false
+	}
+	start, ok := p.contextFileAt(entry)
+	if !ok {
+		start, ok = p.missingFileAt(entry)
+	}
+	if !ok {
+		return "", false // not from the context: what makes it is not known
+	}
+	var r *presets.Reach
+	if d := p.f.preset.DevDeps; d != nil && d.Imports != nil {
+		r = d.Imports.Reach
+	}
+	if r == nil {
+		if st, err := fs.Stat(ctx, start); err == nil && st.Mode().IsRegular() {
+			return "", false
+		}
+		return entry, true
+	}
+	if _, ok := resolveLoad(ctx, r, start); ok {
+		return "", false
+	}
+	if _, ok := compiledSource(ctx, r, start); ok {
+		return "", false
+	}
+	return entry, true
 }
