@@ -6131,12 +6131,12 @@ var builtinPresets = []*Preset{
 					RequiresNamed: []NamedMatch{
 						{
 							File:    "build.gradle.kts",
-							Pattern: "(?m)\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()\\s*(?P<name>[A-Za-z_]\\w*)\\s*(?:\\)|$)",
+							Pattern: "(?m)\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()\\s*(?P<name>[A-Za-z_]\\w*)\\s*(?:[)};]|$)",
 							Binding: "(?m)^(?:(?:private|internal|const)\\s+)*val\\s+(?P<name>[A-Za-z_]\\w*)\\s*(?::\\s*String\\s*)?=\\s*\"[^\"$\\\\\\s]+\"\\s*$",
 						},
 						{
 							File:    "build.gradle",
-							Pattern: "(?m)\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()\\s*(?P<name>[A-Za-z_]\\w*)\\s*(?:\\)|$)",
+							Pattern: "(?m)\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()\\s*(?P<name>[A-Za-z_]\\w*)\\s*(?:[)};]|$)",
 							Binding: "(?m)^(?:(?:def|final|String)\\s+)*(?P<name>[A-Za-z_]\\w*)\\s*=\\s*(?:'[^'\\\\\\s]+'|\"[^\"$\\\\\\s]+\")\\s*$",
 						},
 					},
@@ -15223,7 +15223,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"'", "\"", "`"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*[^;?:\\n]+\\?\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*:\\s*(?P<alt>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"?"}, {":"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*process\\.env\\.(?P<env>[A-Za-z_]\\w*)\\s*(?:(?:\\|\\||\\?\\?)\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)[^'\"`$]*['\"`]|require\\([^()\\n]*\\)|[A-Za-z_$][\\w$.]*))?\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"process.env."}}},
-	{"(?m)\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()\\s*(?P<name>[A-Za-z_]\\w*)\\s*(?:\\)|$)", [][]string{{"mainClass"}, {"=", ".set("}}},
+	{"(?m)\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()\\s*(?P<name>[A-Za-z_]\\w*)\\s*(?:[)};]|$)", [][]string{{"mainClass"}, {"=", ".set("}}},
 	{"(?m)^# /// script[ \\t]*\\r?$", [][]string{{"# /// script"}}},
 	{"(?m)^(?:(?:def|final|String)\\s+)*(?P<name>[A-Za-z_]\\w*)\\s*=\\s*(?:'[^'\\\\\\s]+'|\"[^\"$\\\\\\s]+\")\\s*$", [][]string{{"="}, {"'", "\""}}},
 	{"(?m)^(?:(?:private|internal|const)\\s+)*val\\s+(?P<name>[A-Za-z_]\\w*)\\s*(?::\\s*String\\s*)?=\\s*\"[^\"$\\\\\\s]+\"\\s*$", [][]string{{"val"}, {"="}, {"\""}, {"\""}}},

@@ -971,7 +971,11 @@ func (f *facts) noLaterRootRuns(r rootInstall) error {
 		} else if i := strings.IndexAny(what, "\n;&|"); i > 0 {
 			what = strings.TrimSpace(what[:i])
 		}
-		return declinef(declAppInRoot, "line %d: `%s` runs in / after the app's files were written there, and the stage's working folder stays /: what it writes cannot be told from the image's files (set a WORKDIR)", st.in.first, what)
+		stays := "and the stage's working folder stays /"
+		if f.workdir != "/" {
+			stays = "while the stage's working folder is /" // a later WORKDIR (review 28, finding C)
+		}
+		return declinef(declAppInRoot, "line %d: `%s` runs in / after the app's files were written there, %s: what it writes cannot be told from the image's files (set a WORKDIR)", st.in.first, what, stays)
 	}
 	return nil
 }
