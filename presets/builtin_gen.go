@@ -6128,6 +6128,19 @@ var builtinPresets = []*Preset{
 						},
 					},
 					RequiresWhy: "no build file of the project names the main class by a literal (application { mainClass = \"...\" }, mainClassName = \"...\"), so which class the start script would run cannot be told",
+					RequiresNamed: []NamedMatch{
+						{
+							File:    "build.gradle.kts",
+							Pattern: "(?m)\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()\\s*(?P<name>[A-Za-z_]\\w*)\\s*(?:[)};]|$)",
+							Binding: "(?m)^(?:(?:private|internal|const)\\s+)*val\\s+(?P<name>[A-Za-z_]\\w*)\\s*(?::\\s*String\\s*)?=\\s*\"[^\"$\\\\\\s]+\"\\s*$",
+						},
+						{
+							File:    "build.gradle",
+							Pattern: "(?m)\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()\\s*(?P<name>[A-Za-z_]\\w*)\\s*(?:[)};]|$)",
+							Binding: "(?m)^(?:(?:def|final|String)\\s+)*(?P<name>[A-Za-z_]\\w*)\\s*=\\s*(?:'[^'\\\\\\s]+'|\"[^\"$\\\\\\s]+\")\\s*$",
+						},
+					},
+					RequiresNamedWhy: "{file} names the main class by `{found}`, and `{name}` is a name restage could not resolve to a string literal (a top-level val or def of the same file given one), so which class the start script would run cannot be told",
 					Declines: []FileMatchWhy{
 						{
 							File:    "settings.gradle.kts",
@@ -15278,7 +15291,10 @@ var builtinLiterals = []patternLiterals{
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|`[\\w-][^`$/\\n:]*(?:\\$\\{[^`{}\\n]*\\}[^`$/\\n:]*)+`)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"'", "\"", "`"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*[^;?:\\n]+\\?\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*:\\s*(?P<alt>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`|[A-Za-z_$][\\w$]*)\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"?"}, {":"}}},
 	{"(?m)\\bconst\\s+(?P<name>[A-Za-z_$][\\w$]*)\\s*(?::\\s*string\\s*)?=\\s*process\\.env\\.(?P<env>[A-Za-z_]\\w*)\\s*(?:(?:\\|\\||\\?\\?)\\s*(?:['\"`]\\s*(?P<prog>[^'\"`$\\s]+)[^'\"`$]*['\"`]|require\\([^()\\n]*\\)|[A-Za-z_$][\\w$.]*))?\\s*(?:;|$)", [][]string{{"const"}, {"="}, {"process.env."}}},
+	{"(?m)\\bmainClass(?:Name)?\\s*(?:=|\\.set\\()\\s*(?P<name>[A-Za-z_]\\w*)\\s*(?:[)};]|$)", [][]string{{"mainClass"}, {"=", ".set("}}},
 	{"(?m)^# /// script[ \\t]*\\r?$", [][]string{{"# /// script"}}},
+	{"(?m)^(?:(?:def|final|String)\\s+)*(?P<name>[A-Za-z_]\\w*)\\s*=\\s*(?:'[^'\\\\\\s]+'|\"[^\"$\\\\\\s]+\")\\s*$", [][]string{{"="}, {"'", "\""}}},
+	{"(?m)^(?:(?:private|internal|const)\\s+)*val\\s+(?P<name>[A-Za-z_]\\w*)\\s*(?::\\s*String\\s*)?=\\s*\"[^\"$\\\\\\s]+\"\\s*$", [][]string{{"val"}, {"="}, {"\""}, {"\""}}},
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*(?P<value>[A-Za-z_]\\w*)\\s*\\)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}, {"Path("}, {")"}}},
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*[rRuU]?(?P<value>\"[^\"\\\\\\n]*\"|'[^'\\\\\\n]*')\\s*\\)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}, {"Path("}, {"\"", "'"}, {")"}}},
 	{"(?m)^(?P<name>[A-Za-z_]\\w*)[ \\t]*(?::[^=\\n]*)?=[ \\t]*(?P<value>[A-Za-z_]\\w*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)[ \\t]*(?:#[^\\n]*)?\\r?$", [][]string{{"="}}},

@@ -1113,12 +1113,20 @@ type Runner struct {
 // runs otherwise or that what it runs cannot be told (a task
 // configured, a multi-project build), each with why.
 type RunnerDist struct {
-	Task        string         `yaml:"task"`
-	Tool        string         `yaml:"tool"` // the build tool's name, for the notes (Gradle)
-	Args        string         `yaml:"args"`
-	Requires    []FileMatch    `yaml:"requires"`
-	RequiresWhy string         `yaml:"requires_why"`
-	Declines    []FileMatchWhy `yaml:"declines"`
+	Task        string      `yaml:"task"`
+	Tool        string      `yaml:"tool"` // the build tool's name, for the notes (Gradle)
+	Args        string      `yaml:"args"`
+	Requires    []FileMatch `yaml:"requires"`
+	RequiresWhy string      `yaml:"requires_why"`
+	// RequiresNamed are signs that name the main class through a name
+	// (mainClass.set(main)), each with the bindings that give that name
+	// a literal in the same file (a top-level val main = "..."): one
+	// binding of the name counts as the literal, since an expert reads
+	// it at once; none, or more than one, declines with
+	// RequiresNamedWhy ({file}, {found}, {name}) instead of RequiresWhy.
+	RequiresNamed    []NamedMatch   `yaml:"requires_named"`
+	RequiresNamedWhy string         `yaml:"requires_named_why"`
+	Declines         []FileMatchWhy `yaml:"declines"`
 	// DeclineFlags are the runner's options that change which project
 	// or build runs (-p DIR, --project-dir=DIR), each with why; the
 	// other options are the build tool's, and go to the task.
@@ -1127,6 +1135,36 @@ type RunnerDist struct {
 	// as their value.
 	ValueFlags []string `yaml:"value_flags"`
 	Why        string   `yaml:"why"`
+}
+
+// NamedMatch is a sign in a file that names a value through a name:
+// Pattern's group "name" captures the name, and Binding's groups
+// "name" match each binding of a name to a literal in the same file.
+type NamedMatch struct {
+	File    string `yaml:"file"`
+	Pattern string `yaml:"pattern"`
+	Binding string `yaml:"binding"`
+}
+
+// Resolve finds Pattern in data: found is its whole match and name the
+// name it captured (empty when Pattern is not there), and bound whether
+// exactly one binding of Binding gives that name a literal; two
+// bindings of one name leave which holds unknown.
+func (m *NamedMatch) Resolve(data []byte) (found, name string, bound bool) {
+	p := re(m.Pattern)
+	sub := p.FindSubmatch(data)
+	if sub == nil {
+		return "", "", false
+	}
+	found, name = string(sub[0]), string(sub[p.SubexpIndex("name")])
+	b := re(m.Binding)
+	n, at := 0, b.SubexpIndex("name")
+	for _, bs := range b.FindAllSubmatch(data, -1) {
+		if string(bs[at]) == name {
+			n++
+		}
+	}
+	return found, name, n == 1
 }
 
 // FileMatchWhy is a FileMatch with the reason it stands for.

@@ -607,6 +607,16 @@ func (p *Preset) compile() *presetErr {
 					return &presetErr{fmt.Sprintf("%s.requires.%d", at, j), fmt.Sprintf("bad file or pattern %q", m.Pattern)}
 				}
 			}
+			if len(d.RequiresNamed) > 0 && d.RequiresNamedWhy == "" {
+				return &presetErr{at, "requires_named needs requires_named_why"}
+			}
+			for j, m := range d.RequiresNamed {
+				p, err := compileRE(m.Pattern)
+				b, errb := compileRE(m.Binding)
+				if err != nil || errb != nil || m.File == "" || m.Pattern == "" || m.Binding == "" || p.SubexpIndex("name") < 0 || b.SubexpIndex("name") < 0 {
+					return &presetErr{fmt.Sprintf("%s.requires_named.%d", at, j), "a named sign needs a file, and a pattern and a binding that capture a group named name"}
+				}
+			}
 			for j, m := range d.Declines {
 				if _, err := compileRE(m.Pattern); err != nil || m.Pattern == "" || m.File == "" || m.Why == "" {
 					return &presetErr{fmt.Sprintf("%s.declines.%d", at, j), fmt.Sprintf("bad file, pattern or why %q", m.Pattern)}

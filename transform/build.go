@@ -846,7 +846,10 @@ func (f *facts) appFromCopies(r rootInstall, inRoot bool) error {
 					}
 					add("/" + m)
 				}
-			case src == "." && absDest == "/" && !inRoot && f.opt.Context != nil:
+			case src == "." && absDest == "/" && f.opt.Context != nil:
+				// A later WORKDIR only moves where the app starts: the
+				// entries are told as when the stage stays in / (review
+				// 28, finding C).
 				if err := f.rootEntries(c, raw, add); err != nil {
 					return err
 				}
@@ -863,7 +866,7 @@ func (f *facts) appFromCopies(r rootInstall, inRoot bool) error {
 	if len(f.appCopies) == 0 && inRoot {
 		return nil
 	}
-	if !inRoot && (len(f.rootCopies) > 0 || r.env == "") {
+	if len(f.rootCopies) > 0 || !inRoot && r.env == "" {
 		if err := f.noLaterRootRuns(r); err != nil {
 			return err
 		}
@@ -968,7 +971,11 @@ func (f *facts) noLaterRootRuns(r rootInstall) error {
 		} else if i := strings.IndexAny(what, "\n;&|"); i > 0 {
 			what = strings.TrimSpace(what[:i])
 		}
-		return declinef(declAppInRoot, "line %d: `%s` runs in / after the app's files were written there, and the stage's working folder stays /: what it writes cannot be told from the image's files (set a WORKDIR)", st.in.first, what)
+		stays := "and the stage's working folder stays /"
+		if f.workdir != "/" {
+			stays = "while the stage's working folder is /" // a later WORKDIR (review 28, finding C)
+		}
+		return declinef(declAppInRoot, "line %d: `%s` runs in / after the app's files were written there, %s: what it writes cannot be told from the image's files (set a WORKDIR)", st.in.first, what, stays)
 	}
 	return nil
 }

@@ -282,6 +282,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 		// run: the decline the preset gives it.
 		return nil, d
 	}
+	if err := p.composeHidesProgram(); err != nil {
+		return nil, err
+	}
 	if err := p.planMoves(); err != nil {
 		return nil, err
 	}

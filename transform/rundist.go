@@ -85,7 +85,26 @@ func (p *plan) distRunner(r *Runner, runCmd string, extra []word) error {
 			break
 		}
 	}
+	unresolved := ""
+	for i := 0; i < len(rd.RequiresNamed) && !required; i++ {
+		m := &rd.RequiresNamed[i]
+		text, from, ok := f.contextFileAt(path.Join(cwd, m.File))
+		if !ok {
+			continue
+		}
+		found, name, bound := m.Resolve([]byte(text))
+		switch {
+		case bound:
+			required = true
+		case found != "" && unresolved == "":
+			r := strings.NewReplacer("{file}", from, "{found}", strings.TrimSpace(found), "{name}", name)
+			unresolved = r.Replace(rd.RequiresNamedWhy)
+		}
+	}
 	if !required {
+		if unresolved != "" {
+			return decline(unresolved)
+		}
 		return decline(rd.RequiresWhy)
 	}
 	for _, m := range rd.Declines {

@@ -1,0 +1,5 @@
+package com.example
+
+fun main() {
+    println("up")
+}

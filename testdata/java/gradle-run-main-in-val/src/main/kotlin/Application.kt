@@ -1,0 +1,5 @@
+package com.example.tosca
+
+fun main() {
+    println("up")
+}
