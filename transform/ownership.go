@@ -646,28 +646,11 @@ func (p *plan) configWrites(unnamed []writeSeen) []writeSeen {
 	}
 	var cands []candidate
 	ignored := p.f.dockerignore()
-	walkContext(ctx, ".", func(name string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if name != "." && (src.Skipped(e.Name()) || ignored != nil && ignored(name)) {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
+	eachSettingsFile(ctx, src, ignored, func(name string) bool { return src.ConfigPathsOf(name) != nil }, func(name string, data []byte) {
 		c := src.ConfigPathsOf(name)
-		if e.IsDir() || c == nil || !e.Type().IsRegular() {
-			return nil
-		}
-		data, err := readLimited(ctx, name, runScanPerFile)
-		if err != nil {
-			return nil
-		}
 		for _, v := range c.Paths(data) {
-			cands = append(cands, candidate{c: c, key: v.Key, path: v.Path, where: fmt.Sprintf("%s:%d", name, bytes.Count(data[:v.Offset], []byte("\n"))+1)})
+			cands = append(cands, candidate{c: c, key: v.Key, path: v.Path, where: lineOf(name, data, v.Offset)})
 		}
-		return nil
 	})
 	if len(cands) == 0 {
 		return nil
@@ -721,26 +704,10 @@ func (p *plan) settingWrites() []settingWrite {
 	src := w.Sources
 	ignored := p.f.dockerignore()
 	var out []settingWrite
-	walkContext(ctx, ".", func(name string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if name != "." && (src.Skipped(e.Name()) || ignored != nil && ignored(name)) {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
+	eachSettingsFile(ctx, src, ignored, func(name string) bool { return src.ConfigWritesOf(name) != nil }, func(name string, data []byte) {
 		c := src.ConfigWritesOf(name)
-		if e.IsDir() || c == nil || !e.Type().IsRegular() {
-			return nil
-		}
-		data, err := readLimited(ctx, name, runScanPerFile)
-		if err != nil {
-			return nil
-		}
 		for _, v := range c.Writes(data) {
-			where := fmt.Sprintf("%s:%d", name, bytes.Count(data[:v.Offset], []byte("\n"))+1)
+			where := lineOf(name, data, v.Offset)
 			home := v.Path == "~" || strings.HasPrefix(v.Path, "~/")
 			// The file and its companions (a journal, a lock) go in the
 			// folder holding the path; a path in the working folder
@@ -754,9 +721,38 @@ func (p *plan) settingWrites() []settingWrite {
 				named: fmt.Sprintf("%s (%s, where %s)", v.Path, v.Key, c.What), where: where, home: home,
 			})
 		}
-		return nil
 	})
 	return out
+}
+
+// eachSettingsFile calls each with every regular file of the context that
+// want picks, read up to the scans' limit, skipping the folders and files
+// the preset's sources skip and what .dockerignore leaves out: the
+// settings files the configured paths and the configured writes read.
+func eachSettingsFile(ctx fs.FS, src *presets.WriteSources, ignored func(string) bool, want func(name string) bool, each func(name string, data []byte)) {
+	walkContext(ctx, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if name != "." && (src.Skipped(e.Name()) || ignored != nil && ignored(name)) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !e.Type().IsRegular() || !want(name) {
+			return nil
+		}
+		if data, err := readLimited(ctx, name, runScanPerFile); err == nil {
+			each(name, data)
+		}
+		return nil
+	})
+}
+
+// lineOf is "name:line" of the byte at offset in data.
+func lineOf(name string, data []byte, offset int) string {
+	return fmt.Sprintf("%s:%d", name, bytes.Count(data[:offset], []byte("\n"))+1)
 }
 
 // writerOf is the first unnamed write (its "file:line") that the value a
