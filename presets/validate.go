@@ -1209,18 +1209,8 @@ func validateWrites(w *Writes) *presetErr {
 	}
 	for i, c := range s.ConfigPaths {
 		where := fmt.Sprintf("writes.sources.config_paths.%d", i)
-		if err := validFileGlobs(where, "config_paths", c.Files); err != nil {
+		if err := validSettingsValue(where, "config_paths", c.Files, c.Value, c.Nested); err != nil {
 			return err
-		}
-		re, err := compileRE(c.Value)
-		if err != nil {
-			return &presetErr{where + ".value", fmt.Sprintf("bad pattern %q: %v", c.Value, err)}
-		}
-		if re.SubexpIndex("value") < 0 || re.SubexpIndex("key") < 0 {
-			return &presetErr{where + ".value", fmt.Sprintf("pattern %q needs groups named key and value", c.Value)}
-		}
-		if c.Nested != "" && c.Nested != "indent" {
-			return &presetErr{where + ".nested", fmt.Sprintf("unknown nesting %q (indent)", c.Nested)}
 		}
 		if !strings.Contains(c.Used, "{key}") {
 			return &presetErr{where + ".used", fmt.Sprintf("pattern %q has no {key}", c.Used)}
@@ -1239,18 +1229,8 @@ func validateWrites(w *Writes) *presetErr {
 	}
 	for i, c := range s.ConfigWrites {
 		where := fmt.Sprintf("writes.sources.config_writes.%d", i)
-		if err := validFileGlobs(where, "config_writes", c.Files); err != nil {
+		if err := validSettingsValue(where, "config_writes", c.Files, c.Value, c.Nested); err != nil {
 			return err
-		}
-		re, err := compileRE(c.Value)
-		if err != nil {
-			return &presetErr{where + ".value", fmt.Sprintf("bad pattern %q: %v", c.Value, err)}
-		}
-		if re.SubexpIndex("value") < 0 || re.SubexpIndex("key") < 0 {
-			return &presetErr{where + ".value", fmt.Sprintf("pattern %q needs groups named key and value", c.Value)}
-		}
-		if c.Nested != "" && c.Nested != "indent" {
-			return &presetErr{where + ".nested", fmt.Sprintf("unknown nesting %q (indent)", c.Nested)}
 		}
 		if len(c.Keys) == 0 || len(c.Shapes) == 0 || c.What == "" {
 			return &presetErr{where, "needs keys, shapes and what"}
@@ -1827,6 +1807,26 @@ func validateWorkspace(w Workspace, b BuildCommand, at string) *presetErr {
 	}
 	if w.Nearest != (w.Unlisted != "") {
 		return &presetErr{at, "a workspace entry has nearest and unlisted together: why a folder the nearest marker does not list is declined"}
+	}
+	return nil
+}
+
+// validSettingsValue checks what the configured paths and the configured
+// writes share: the settings files' globs, the value pattern with its key
+// and value groups, and the nesting.
+func validSettingsValue(where, kind string, files []string, value, nested string) *presetErr {
+	if err := validFileGlobs(where, kind, files); err != nil {
+		return err
+	}
+	re, err := compileRE(value)
+	if err != nil {
+		return &presetErr{where + ".value", fmt.Sprintf("bad pattern %q: %v", value, err)}
+	}
+	if re.SubexpIndex("value") < 0 || re.SubexpIndex("key") < 0 {
+		return &presetErr{where + ".value", fmt.Sprintf("pattern %q needs groups named key and value", value)}
+	}
+	if nested != "" && nested != "indent" {
+		return &presetErr{where + ".nested", fmt.Sprintf("unknown nesting %q (indent)", nested)}
 	}
 	return nil
 }
