@@ -121,18 +121,8 @@ func copyArgs(p string) string {
 // with "not found"; the legacy builder rejects an empty match). The
 // destination is the folder, so one match lands under its own name.
 func optionalCopyArgs(p string) string {
-	dir, name := path.Split(p)
-	for i := len(name) - 1; i >= 0; i-- {
-		c := name[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
-			src := dir + name[:i] + "[" + string(c) + "]" + name[i+1:]
-			if strings.ContainsAny(p, " \t\"'$") {
-				return jsonArgs([]string{src, dir})
-			}
-			return src + " " + dir
-		}
-	}
-	return copyArgs(p)
+	dir, _ := path.Split(p)
+	return optionalArgs(p, dir)
 }
 
 // optionalAnyArgs copies a path that may be absent from the builder and
@@ -141,16 +131,21 @@ func optionalCopyArgs(p string) string {
 // file lands as itself and a folder's contents land in the folder of
 // its name (engine 20.10 with BuildKit, checked for a file, a folder and
 // no match, which copies nothing and succeeds).
-func optionalAnyArgs(p string) string {
+func optionalAnyArgs(p string) string { return optionalArgs(p, p) }
+
+// optionalArgs is the COPY arguments of path p, its last letter or digit
+// made a one-character class, to the destination dst; a name with none
+// is copied plainly.
+func optionalArgs(p, dst string) string {
 	dir, name := path.Split(p)
 	for i := len(name) - 1; i >= 0; i-- {
 		c := name[i]
 		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
 			src := dir + name[:i] + "[" + string(c) + "]" + name[i+1:]
 			if strings.ContainsAny(p, " \t\"'$") {
-				return jsonArgs([]string{src, p})
+				return jsonArgs([]string{src, dst})
 			}
-			return src + " " + p
+			return src + " " + dst
 		}
 	}
 	return copyArgs(p)
