@@ -17,7 +17,9 @@
 // which moves with the user and the launcher), and caches of compiled
 // code (__pycache__, node-compile-cache), rebuilt when missing, and a
 // VOLUME's mount point, which the engine makes at start, and the JVM's
-// per-user performance counters (/tmp/hsperfdata_<user>).
+// per-user performance counters (/tmp/hsperfdata_<user>), and go run's
+// work folder (/tmp/go-build<N>), which a conversion that builds in the
+// builder never writes.
 //
 // It drives a container engine through the Engine interface; Docker is
 // the docker CLI one. It never prints to the process's stdout or stderr

@@ -35,6 +35,11 @@ var (
 	// renames: the JVM's performance counters in /tmp/hsperfdata_<user>
 	// (what jps and jcmd read), not the program's own files.
 	perUser = []string{"/tmp/hsperfdata_*"}
+	// Work folders of a build run at start: `go run` compiles and links
+	// the program in the go command's /tmp/go-build<N> at every start,
+	// which a conversion that builds it in the builder (RS149) never
+	// does (the real corpus's ww156-go-run, review 28n, finding A).
+	startBuilds = []string{"/tmp/go-build*"}
 )
 
 // WritesReport compares the files the two images wrote while probed.
@@ -184,6 +189,13 @@ func notCompared(p string, other *ImageReport, variant string, self *ImageReport
 	for _, h := range homeFolders {
 		if rest, ok := cutHome(p, h); ok && strings.HasPrefix(rest, ".") {
 			return "a tool's state in a home folder"
+		}
+	}
+	for _, g := range startBuilds {
+		for q := p; q != "/" && q != "."; q = path.Dir(q) {
+			if ok, _ := path.Match(g, q); ok {
+				return "the work folder of a build the original ran at start (go run), which the converted image ran in its builder"
+			}
 		}
 	}
 	for _, g := range perUser {

@@ -90,6 +90,17 @@ func TestCompareWrites(t *testing.T) {
 	if w := compareWrites(o, c); !w.Same || len(w.Ignored) != 3 {
 		t.Errorf("hsperfdata: %+v", w)
 	}
+	// go run's work folder, where the original linked its program at
+	// start; the converted image built it in its builder. A file the
+	// program writes in /tmp beside it is still compared.
+	o.Writes, c.Writes = []string{"A /tmp/go-build1234", "A /tmp/go-build1234/b001", "A /tmp/go-build1234/b001/exe/main"}, []string{}
+	if w := compareWrites(o, c); !w.Same || len(w.Ignored) != 3 {
+		t.Errorf("go-build: %+v", w)
+	}
+	o.Writes = append(o.Writes, "A /tmp/state.json")
+	if w := compareWrites(o, c); w.Same || len(w.OnlyOriginal) != 1 || w.OnlyOriginal[0] != "A /tmp/state.json" {
+		t.Errorf("go-build beside a write: %+v", w)
+	}
 	// Not probed: nothing to compare.
 	if w := compareWrites(o, &ImageReport{}); w != nil {
 		t.Errorf("not probed: %+v", w)
