@@ -12257,6 +12257,15 @@ var builtinPresets = []*Preset{
 					"--keyring-provider",
 				},
 			},
+			{
+				After: "poetry",
+				Moved: []string{
+					"-C",
+					"--directory",
+					"-P",
+					"--project",
+				},
+			},
 		},
 		DropEnv: []string{
 			"PIP_*",

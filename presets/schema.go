@@ -2430,6 +2430,13 @@ type CommandOptions struct {
 	After      string   `yaml:"after"`
 	Flags      []string `yaml:"flags"`
 	ValueFlags []string `yaml:"value_flags"`
+	// Moved are options taking a value (the next word or `--name=value`)
+	// that the program reads wherever they stand on its line, not set
+	// aside but read as if written right after the next word, the
+	// subcommand, where the build steps and runners read them: poetry's
+	// global -C DIR, which makes `poetry -C DIR install` poetry install
+	// run for the project in DIR.
+	Moved []string `yaml:"moved"`
 }
 
 // RunBuild is a command that builds a program and runs it (`go run FILES

@@ -268,6 +268,7 @@ func (f *facts) buildCmd(args []word) *BuildCommand {
 // them so; the RUN keeps the options as written.
 func (f *facts) buildWords(args []word, cwd string) []word {
 	args, _ = f.commandWords(args, cwd)
+	args = f.moveOptions(args)
 	for _, o := range f.preset.CommandOptions {
 		if !hasPrefixWords(args, o.After) {
 			continue
@@ -294,6 +295,38 @@ func (f *facts) buildWords(args []word, cwd string) []word {
 		if j > n {
 			args = slices.Concat(args[:n], args[j:])
 		}
+	}
+	return args
+}
+
+// moveOptions reads the options of a command_options entry's Moved
+// that follow its words as if written right after the next word, the
+// subcommand (`poetry -C /app install` is `poetry install -C /app`):
+// the program reads them anywhere, and the build steps and runners read
+// them after the subcommand. Words after the entry's that are not all
+// such options followed by a plain subcommand are left as they are.
+func (f *facts) moveOptions(args []word) []word {
+	for _, o := range f.preset.CommandOptions {
+		if len(o.Moved) == 0 || !hasPrefixWords(args, o.After) {
+			continue
+		}
+		n := len(strings.Fields(o.After))
+		j := n
+		for j < len(args) {
+			name, _, eq := strings.Cut(args[j].text, "=")
+			if args[j].dynamic || !slices.Contains(o.Moved, name) || (!eq && j+1 >= len(args)) {
+				break
+			}
+			if eq {
+				j++
+			} else {
+				j += 2
+			}
+		}
+		if j == n || j >= len(args) || args[j].dynamic || strings.HasPrefix(args[j].text, "-") {
+			continue
+		}
+		args = slices.Concat(args[:n], args[j:j+1], args[n:j], args[j+1:])
 	}
 	return args
 }
