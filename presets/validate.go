@@ -187,6 +187,16 @@ func (p *Preset) compile() *presetErr {
 		if strings.TrimSpace(b.Command) == "" {
 			return &presetErr{at("command"), "a build entry needs a command"}
 		}
+		for j, u := range b.OutputsUnless {
+			for _, re := range []string{u.Match, u.Run} {
+				if _, err := regexp.Compile(re); err != nil {
+					return &presetErr{at(fmt.Sprintf("outputs_unless.%d", j)), err.Error()}
+				}
+			}
+			if u.Why == "" || (u.File == "") == (u.Run == "") || (u.Key == "") != (u.Match == "") || len(b.Outputs) == 0 {
+				return &presetErr{at(fmt.Sprintf("outputs_unless.%d", j)), "an outputs_unless entry needs why and one of file (with key and match, or neither) or run, on a build entry with outputs"}
+			}
+		}
 		if o := b.Output; o != nil {
 			if o.File == "" || o.Dir == "" || !strings.HasPrefix(o.Ext, ".") || len(o.Names) == 0 || o.Why == "" {
 				return &presetErr{at("output"), fmt.Sprintf("output of %q needs file, dir, ext (.jar), names and why", b.Command)}
