@@ -7238,7 +7238,26 @@ var builtinPresets = []*Preset{
 			{
 				Command: "yarn install",
 				App:     true,
-				Prune:   "yarn install --production --ignore-scripts --prefer-offline",
+				Outputs: []string{
+					"node_modules",
+				},
+				OutputsUnless: []OutputsSign{
+					{
+						File: ".yarnrc.yml",
+						Why:  "the build context's .yarnrc.yml is yarn 2 or later's, which writes no node_modules by default (Plug'n'Play)",
+					},
+					{
+						File:  "package.json",
+						Key:   "packageManager",
+						Match: "^yarn@([2-9]|[1-9][0-9])",
+						Why:   "package.json's packageManager names yarn 2 or later, which writes no node_modules by default (Plug'n'Play)",
+					},
+					{
+						Run: "\\byarn\\s+(set\\s+version|policies\\s+set-version)\\b|\\bcorepack\\b",
+						Why: "a RUN changes the yarn version (yarn set version, corepack), and yarn 2 or later writes no node_modules by default (Plug'n'Play)",
+					},
+				},
+				Prune: "yarn install --production --ignore-scripts --prefer-offline",
 				ProdFlags: []string{
 					"--production",
 					"--prod",
@@ -7266,7 +7285,26 @@ var builtinPresets = []*Preset{
 				Command: "yarn",
 				Bare:    true,
 				App:     true,
-				Prune:   "yarn install --production --ignore-scripts --prefer-offline",
+				Outputs: []string{
+					"node_modules",
+				},
+				OutputsUnless: []OutputsSign{
+					{
+						File: ".yarnrc.yml",
+						Why:  "the build context's .yarnrc.yml is yarn 2 or later's, which writes no node_modules by default (Plug'n'Play)",
+					},
+					{
+						File:  "package.json",
+						Key:   "packageManager",
+						Match: "^yarn@([2-9]|[1-9][0-9])",
+						Why:   "package.json's packageManager names yarn 2 or later, which writes no node_modules by default (Plug'n'Play)",
+					},
+					{
+						Run: "\\byarn\\s+(set\\s+version|policies\\s+set-version)\\b|\\bcorepack\\b",
+						Why: "a RUN changes the yarn version (yarn set version, corepack), and yarn 2 or later writes no node_modules by default (Plug'n'Play)",
+					},
+				},
+				Prune: "yarn install --production --ignore-scripts --prefer-offline",
 				ProdFlags: []string{
 					"--production",
 					"--prod",
@@ -12255,6 +12293,15 @@ var builtinPresets = []*Preset{
 					"--use-feature",
 					"--use-deprecated",
 					"--keyring-provider",
+				},
+			},
+			{
+				After: "poetry",
+				Moved: []string{
+					"-C",
+					"--directory",
+					"-P",
+					"--project",
 				},
 			},
 		},

@@ -110,6 +110,10 @@ func TestParseErrors(t *testing.T) {
 		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  needs: [{call: y, tools: [javac]}]\n", "p.yaml:11: a need needs call, tools and why"},
 		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  needs: [{call: '(', tools: [javac], why: w}]\n", "p.yaml:11: bad pattern"},
 		{base + "programs:\n  ext: [.java]\n  calls: ['(?P<prog>x)']\n  needs: [{call: y, tools: [bin/javac], why: w}]\n", `p.yaml:11: "bin/javac" is not a tool name`},
+		{base + "build:\n  - command: yarn install\n    app: true\n    outputs_unless: [{file: .yarnrc.yml, why: w}]\n", "p.yaml:11: an outputs_unless entry needs"},
+		{base + "build:\n  - command: yarn install\n    app: true\n    outputs: [node_modules]\n    outputs_unless: [{file: package.json, key: packageManager, why: w}]\n", "p.yaml:12: an outputs_unless entry needs"},
+		{base + "build:\n  - command: yarn install\n    app: true\n    outputs: [node_modules]\n    outputs_unless: [{run: '(', why: w}]\n", "p.yaml:12: error parsing regexp"},
+		{base + "command_options:\n  - {after: poetry}\n", "p.yaml:9: a command_options entry needs"},
 	}
 	for _, c := range cases {
 		_, err := Parse("p.yaml", []byte(c.yaml))

@@ -366,6 +366,20 @@ type Workspace struct {
 	OffArgs []string `yaml:"off_args"`
 }
 
+// OutputsSign is a sign that an install writes no Outputs: File, a file
+// of the install's folder (as the COPY instructions put it there, or of
+// the build context's top when it is not put there), with Key and
+// Match, a regexp over the key's string value (package.json's
+// packageManager, `yarn@4.5.0`), when set; or Run, a regexp over the
+// text of a RUN up to the install's (`yarn set version`, corepack).
+type OutputsSign struct {
+	File  string `yaml:"file"`
+	Key   string `yaml:"key"`
+	Match string `yaml:"match"`
+	Run   string `yaml:"run"`
+	Why   string `yaml:"why"`
+}
+
 // BuildFor is what a build command's prune and production flags are on
 // the builders whose template values match When.
 type BuildFor struct {
@@ -403,6 +417,11 @@ type BuildCommand struct {
 	// these names in / and the context's entries a COPY wrote there
 	// (review 26, finding B). Empty: such an install in / is declined.
 	Outputs []string `yaml:"outputs"`
+	// OutputsUnless are signs that the builder's manager writes no
+	// Outputs (yarn 2 and later install with Plug'n'Play, no
+	// node_modules, unless configured): with one, such an install in /
+	// is declined with its Why, as one without Outputs is.
+	OutputsUnless []OutputsSign `yaml:"outputs_unless"`
 	// Prune is run after the last build step when the command installed
 	// more than the production dependencies (no ProdFlags given).
 	Prune     string   `yaml:"prune"`
@@ -2430,6 +2449,13 @@ type CommandOptions struct {
 	After      string   `yaml:"after"`
 	Flags      []string `yaml:"flags"`
 	ValueFlags []string `yaml:"value_flags"`
+	// Moved are options taking a value (the next word or `--name=value`)
+	// that the program reads wherever they stand on its line, not set
+	// aside but read as if written right after the next word, the
+	// subcommand, where the build steps and runners read them: poetry's
+	// global -C DIR, which makes `poetry -C DIR install` poetry install
+	// run for the project in DIR.
+	Moved []string `yaml:"moved"`
 }
 
 // RunBuild is a command that builds a program and runs it (`go run FILES

@@ -178,14 +178,24 @@ func (p *Preset) compile() *presetErr {
 		}
 	}
 	for i, o := range p.CommandOptions {
-		if strings.TrimSpace(o.After) == "" || len(o.Flags)+len(o.ValueFlags) == 0 {
-			return &presetErr{fmt.Sprintf("command_options.%d", i), "a command_options entry needs after and flags or value_flags"}
+		if strings.TrimSpace(o.After) == "" || len(o.Flags)+len(o.ValueFlags)+len(o.Moved) == 0 {
+			return &presetErr{fmt.Sprintf("command_options.%d", i), "a command_options entry needs after and flags, value_flags or moved"}
 		}
 	}
 	for i, b := range p.Build {
 		at := func(k string) string { return fmt.Sprintf("build.%d.%s", i, k) }
 		if strings.TrimSpace(b.Command) == "" {
 			return &presetErr{at("command"), "a build entry needs a command"}
+		}
+		for j, u := range b.OutputsUnless {
+			for _, re := range []string{u.Match, u.Run} {
+				if _, err := regexp.Compile(re); err != nil {
+					return &presetErr{at(fmt.Sprintf("outputs_unless.%d", j)), err.Error()}
+				}
+			}
+			if u.Why == "" || (u.File == "") == (u.Run == "") || (u.Key == "") != (u.Match == "") || len(b.Outputs) == 0 {
+				return &presetErr{at(fmt.Sprintf("outputs_unless.%d", j)), "an outputs_unless entry needs why and one of file (with key and match, or neither) or run, on a build entry with outputs"}
+			}
 		}
 		if o := b.Output; o != nil {
 			if o.File == "" || o.Dir == "" || !strings.HasPrefix(o.Ext, ".") || len(o.Names) == 0 || o.Why == "" {

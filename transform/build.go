@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
+	"github.com/restage/restage/internal/yaml"
 	"github.com/restage/restage/presets"
 	"github.com/restage/restage/shell"
 )
@@ -268,6 +270,7 @@ func (f *facts) buildCmd(args []word) *BuildCommand {
 // them so; the RUN keeps the options as written.
 func (f *facts) buildWords(args []word, cwd string) []word {
 	args, _ = f.commandWords(args, cwd)
+	args = f.moveOptions(args)
 	for _, o := range f.preset.CommandOptions {
 		if !hasPrefixWords(args, o.After) {
 			continue
@@ -294,6 +297,38 @@ func (f *facts) buildWords(args []word, cwd string) []word {
 		if j > n {
 			args = slices.Concat(args[:n], args[j:])
 		}
+	}
+	return args
+}
+
+// moveOptions reads the options of a command_options entry's Moved
+// that follow its words as if written right after the next word, the
+// subcommand (`poetry -C /app install` is `poetry install -C /app`):
+// the program reads them anywhere, and the build steps and runners read
+// them after the subcommand. Words after the entry's that are not all
+// such options followed by a plain subcommand are left as they are.
+func (f *facts) moveOptions(args []word) []word {
+	for _, o := range f.preset.CommandOptions {
+		if len(o.Moved) == 0 || !hasPrefixWords(args, o.After) {
+			continue
+		}
+		n := len(strings.Fields(o.After))
+		j := n
+		for j < len(args) {
+			name, _, eq := strings.Cut(args[j].text, "=")
+			if args[j].dynamic || !slices.Contains(o.Moved, name) || (!eq && j+1 >= len(args)) {
+				break
+			}
+			if eq {
+				j++
+			} else {
+				j += 2
+			}
+		}
+		if j == n || j >= len(args) || args[j].dynamic || strings.HasPrefix(args[j].text, "-") {
+			continue
+		}
+		args = slices.Concat(args[:n], args[j:j+1], args[n:j], args[j+1:])
 	}
 	return args
 }
@@ -477,6 +512,9 @@ func (f *facts) collectArtifacts(step *runStep) error {
 		}
 		if b.bc.App {
 			if b.cwd == "/" && len(b.bc.Outputs) > 0 && f.opt.Context != nil {
+				if why, ok := f.outputsUnless(b, step); ok {
+					return declinef(declAppInRoot, "line %d: `%s` runs in /: %s, so the application has no folder of its own to copy (set a WORKDIR)", step.in.first, b.bc.Command, why)
+				}
 				// npm install in /: its node_modules there and what the
 				// COPY instructions wrote are the app, when the stage
 				// stays in / (appFromWorkdir).
@@ -512,6 +550,45 @@ func (f *facts) collectArtifacts(step *runStep) error {
 		}
 	}
 	return nil
+}
+
+// outputsUnless gives the reason of the first of the install's
+// OutputsUnless signs the file shows: the manager the build runs may
+// write no Outputs, so they are not the app.
+func (f *facts) outputsUnless(b buildUse, step *runStep) (string, bool) {
+	for _, u := range b.bc.OutputsUnless {
+		if u.Run != "" {
+			re := regexp.MustCompile(u.Run)
+			for _, r := range f.runs {
+				if r.in.first > step.in.first {
+					break
+				}
+				if re.MatchString(r.text) {
+					return u.Why, true
+				}
+			}
+			continue
+		}
+		text, _, ok := f.contextFileAt(path.Join(b.cwd, u.File))
+		if !ok {
+			data, err := fs.ReadFile(f.opt.Context, u.File)
+			if err != nil {
+				continue
+			}
+			text = string(data)
+		}
+		if u.Key == "" {
+			return u.Why, true
+		}
+		var doc map[string]any
+		if yaml.Unmarshal([]byte(text), &doc) != nil {
+			return u.Why, true // unread, it may hold the sign
+		}
+		if v, ok := doc[u.Key].(string); ok && regexp.MustCompile(u.Match).MatchString(v) {
+			return u.Why, true
+		}
+	}
+	return "", false
 }
 
 func (f *facts) artifactOf(step *runStep, b buildUse) (*artifact, error) {

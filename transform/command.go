@@ -910,12 +910,24 @@ func (f *facts) runnerOf(ws []word, cwd string) (*Runner, string, []word) {
 		return nil, "", nil
 	}
 	m, n := f.commandWords(ws, cwd)
+	moved := f.moveOptions(m)
 	for i := range f.preset.Runners {
 		r := &f.preset.Runners[i]
 		for _, c := range r.Commands {
 			if hasPrefixWords(m, c) {
 				k := n + len(strings.Fields(c)) - 1
 				return r, strings.Join(wordTexts(ws[:k]), " "), ws[k:]
+			}
+		}
+	}
+	// A runner's own options written before its subcommand (`poetry
+	// -C /app run`) are its options after it.
+	for i := range f.preset.Runners {
+		r := &f.preset.Runners[i]
+		for _, c := range r.Commands {
+			if hasPrefixWords(moved, c) {
+				k := len(strings.Fields(c))
+				return r, strings.Join(slices.Concat(wordTexts(ws[:n]), wordTexts(moved[1:k])), " "), moved[k:]
 			}
 		}
 	}
