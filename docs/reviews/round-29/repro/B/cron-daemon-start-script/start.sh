@@ -1,0 +1,3 @@
+#!/bin/bash
+python job.py
+service cron start
