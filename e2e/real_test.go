@@ -29,13 +29,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/restage/restage/shell"
 )
 
 // realApp is one line of real/manifest.tsv.
 type realApp struct {
 	name, lang, repo, commit, context, dockerfile, probe, license, why string
 	args                                                               []string // verify's probe flags
-	extra                                                              []string // more verify flags: --env, --build-arg, --probe-stdin
+	extra                                                              []string // more verify flags: --env, --build-arg, --probe-stdin, --run-cmd
 }
 
 // realRow is one app's result: a line of the table, and an entry of
@@ -82,10 +84,15 @@ func readManifest(file string) ([]realApp, error) {
 		}
 		a := realApp{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], nil, nil}
 		if len(f) == 10 {
-			a.extra = strings.Fields(f[9])
+			// Split as a shell would, so that --run-cmd's command can be
+			// quoted ('./server -port 8080'); the other flags' words have no
+			// quotes, and split as they did with strings.Fields.
+			if a.extra, err = shell.Split(f[9]); err != nil {
+				return nil, fmt.Errorf("%s:%d: verify flags %q: %v", file, i+1, f[9], err)
+			}
 			for j := 0; j < len(a.extra); j += 2 {
-				if j+1 >= len(a.extra) || !slices.Contains([]string{"--env", "--build-arg", "--probe-stdin"}, a.extra[j]) {
-					return nil, fmt.Errorf("%s:%d: verify flags %q: want --env KEY=VALUE, --build-arg KEY=VALUE or --probe-stdin FILE pairs", file, i+1, f[9])
+				if j+1 >= len(a.extra) || !slices.Contains([]string{"--env", "--build-arg", "--probe-stdin", "--run-cmd"}, a.extra[j]) {
+					return nil, fmt.Errorf("%s:%d: verify flags %q: want --env KEY=VALUE, --build-arg KEY=VALUE, --probe-stdin FILE or --run-cmd 'ARGS' pairs", file, i+1, f[9])
 				}
 				if a.extra[j] == "--probe-stdin" {
 					// FILE is in e2e/real (stdin/), beside the manifest.

@@ -21,6 +21,11 @@
 // work folder (/tmp/go-build<N>), which a conversion that builds in the
 // builder never writes.
 //
+// Options.RunCmd starts both images' probe containers with one command
+// in place of their CMD, as a compose service's command: does: an image
+// with no CMD of its own (RS348) runs its program that way, and its
+// HTTP answers and writes are compared under it.
+//
 // It drives a container engine through the Engine interface; Docker is
 // the docker CLI one. It never prints to the process's stdout or stderr
 // and knows nothing of the command line: notes go to the io.Writer and

@@ -33,9 +33,10 @@ type Engine interface {
 	// managers and folders in it.
 	ExportScan(ctx context.Context, container string) (FileScan, error)
 	// Start runs a container in the background, with ports published on
-	// 127.0.0.1 and env (KEY=VALUE) set. refused says why the engine would
-	// not start it.
-	Start(ctx context.Context, name, image string, ports []int, env []string) (refused string, err error)
+	// 127.0.0.1, env (KEY=VALUE) set and args, when not empty, in place of
+	// the image's CMD (docker run IMAGE ARGS...). refused says why the
+	// engine would not start it.
+	Start(ctx context.Context, name, image string, ports []int, env, args []string) (refused string, err error)
 	// Run runs a container with env set and args as its command, to its
 	// end; stdin, when not nil, is its standard input (docker run -i).
 	Run(ctx context.Context, name, image string, env, args []string, stdin []byte) (RunResult, error)
@@ -298,7 +299,7 @@ func (d *Docker) Diff(ctx context.Context, name string) ([]string, error) {
 }
 
 // Start runs docker run -d.
-func (d *Docker) Start(ctx context.Context, name, image string, ports []int, env []string) (string, error) {
+func (d *Docker) Start(ctx context.Context, name, image string, ports []int, env, cmd []string) (string, error) {
 	args := []string{"run", "-d", "--name", name}
 	for _, e := range env {
 		args = append(args, "-e", e)
@@ -306,7 +307,7 @@ func (d *Docker) Start(ctx context.Context, name, image string, ports []int, env
 	for _, p := range ports {
 		args = append(args, "-p", fmt.Sprintf("127.0.0.1::%d", p))
 	}
-	_, stderr, err := d.outputs(ctx, append(args, image)...)
+	_, stderr, err := d.outputs(ctx, append(append(args, image), cmd...)...)
 	if err != nil {
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) {

@@ -215,7 +215,7 @@ func (vr *run) probeDefault(ctx context.Context, image, variant string) (ProbeRe
 // container did not start (r says why), err when the engine failed.
 func (vr *run) start(ctx context.Context, name, image string, ports []int) (r ProbeResult, ok bool, err error) {
 	vr.containers = append(vr.containers, name)
-	refused, err := vr.eng.Start(ctx, name, image, ports, vr.opt.Env)
+	refused, err := vr.eng.Start(ctx, name, image, ports, vr.opt.Env, vr.opt.RunCmd)
 	if err != nil {
 		return r, false, err
 	}

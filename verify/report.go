@@ -30,11 +30,14 @@ const (
 // Report is what a verification found, as a table or as JSON; the JSON
 // field names are a contract.
 type Report struct {
-	Path       string        `json:"path"`
-	Verdict    string        `json:"verdict"`
-	Message    string        `json:"message"`
-	ExitStatus int           `json:"exit_status"`
-	Docker     string        `json:"docker_server,omitempty"` // the engine's version
+	Path       string `json:"path"`
+	Verdict    string `json:"verdict"`
+	Message    string `json:"message"`
+	ExitStatus int    `json:"exit_status"`
+	Docker     string `json:"docker_server,omitempty"` // the engine's version
+	// RunCommand is the command both images' probe containers ran in
+	// place of their CMD (Options.RunCmd); absent: each its own.
+	RunCommand []string      `json:"run_command,omitempty"`
 	Original   *ImageReport  `json:"original,omitempty"`
 	Converted  *ImageReport  `json:"converted,omitempty"`
 	Probes     []ProbeReport `json:"probes,omitempty"`
@@ -173,6 +176,11 @@ func (rep *Report) Table() []byte {
 		for _, x := range w.Ignored {
 			fmt.Fprintf(&b, "not compared: %s by the %s: %s\n", x.Write, x.Image, x.Reason)
 		}
+	}
+	if len(rep.RunCommand) > 0 {
+		// The exec form: what each word is, whatever spaces or quotes it holds.
+		cmd, _ := json.Marshal(rep.RunCommand)
+		fmt.Fprintf(&b, "run command (both images, in place of CMD): %s\n", cmd)
 	}
 	for _, x := range rep.ImageMap {
 		fmt.Fprintf(&b, "image map: %s line %d: %s -> %s\n", x.File, x.Line, x.From, x.To)

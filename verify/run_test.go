@@ -26,6 +26,10 @@ type fakeEngine struct {
 	out       map[string]string   // variant -> stdout of a run
 	diff      map[string][]string // variant -> docker diff of each of its containers
 	dirs      map[string][]string // variant -> its folders; nil: /, /app, /tmp, /etc, /root
+	// running keeps started containers up until their context ends;
+	// port is the host address of every published port.
+	running bool
+	port    string
 }
 
 func (f *fakeEngine) call(format string, args ...any) {
@@ -81,17 +85,30 @@ func (f *fakeEngine) Diff(_ context.Context, name string) ([]string, error) {
 	f.call("diff %s", name)
 	return f.diff[variantOf(name)], nil
 }
-func (f *fakeEngine) Start(context.Context, string, string, []int, []string) (string, error) {
+func (f *fakeEngine) Start(_ context.Context, name, image string, _ []int, _, args []string) (string, error) {
+	f.call("start %s %s %q", name, image, args)
 	return "", nil
 }
-func (f *fakeEngine) Run(context.Context, string, string, []string, []string, []byte) (RunResult, error) {
+func (f *fakeEngine) Run(_ context.Context, name, image string, _, args []string, _ []byte) (RunResult, error) {
+	f.call("run %s %s %q", name, image, args)
 	return RunResult{}, nil
 }
-func (f *fakeEngine) Wait(context.Context, string) (int, error) { return 0, nil }
+func (f *fakeEngine) Wait(ctx context.Context, _ string) (int, error) {
+	if f.running {
+		<-ctx.Done()
+		return 0, ctx.Err()
+	}
+	return 0, nil
+}
 func (f *fakeEngine) Logs(_ context.Context, name string) (string, string, error) {
 	return f.out[variantOf(name)], "", nil
 }
-func (f *fakeEngine) Port(context.Context, string, int) (string, error) { return "127.0.0.1:1", nil }
+func (f *fakeEngine) Port(context.Context, string, int) (string, error) {
+	if f.port != "" {
+		return f.port, nil
+	}
+	return "127.0.0.1:1", nil
+}
 func (f *fakeEngine) Remove(_ context.Context, name string) error {
 	f.call("rm %s", name)
 	return nil

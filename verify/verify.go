@@ -52,7 +52,14 @@ type Options struct {
 	Engine Engine
 	Docker string
 
-	HTTPProbes   []HTTPProbe
+	HTTPProbes []HTTPProbe
+	// RunCmd, when not empty, replaces both images' CMD in the containers
+	// the HTTP and default probes start, as compose's command: does: an
+	// image with no CMD of its own (its compose service gives one) can
+	// only be run, and so compared, that way. RunCmdText is how the user
+	// wrote it, for the report.
+	RunCmd       []string
+	RunCmdText   string
 	CmdProbe     []string // the command probe's arguments (empty: the image's own command); nil: none
 	CmdProbeText string   // as the user wrote them, for the report
 	// CmdProbeStdin, when not nil, is the command probe's standard input
@@ -110,7 +117,7 @@ func (vr *run) progress(format string, args ...any) {
 }
 
 func (vr *run) run(ctx context.Context) *Report {
-	rep := &Report{Path: vr.in.Path}
+	rep := &Report{Path: vr.in.Path, RunCommand: vr.opt.RunCmd}
 	vr.rep = rep
 	switch {
 	case vr.in.Declined:

@@ -27,6 +27,7 @@ const (
 	flagProbeHTTP    = "probe-http"
 	flagProbeCmd     = "probe-cmd"
 	flagProbeStdin   = "probe-stdin"
+	flagRunCmd       = "run-cmd"
 	flagKeep         = "keep"
 	flagBuildTimeout = "build-timeout"
 	flagProbeTimeout = "probe-timeout"
@@ -41,6 +42,7 @@ func verifyFlags() []cli.Flag {
 		&cli.StringFlag{Name: flagDocker, Usage: "the docker CLI program, a `PATH` (default: $RESTAGE_DOCKER, else docker on PATH); builds run with DOCKER_BUILDKIT=1"},
 		&cli.StringSliceFlag{Name: flagProbeHTTP, Usage: "probe `PORT/PATH` over HTTP on 127.0.0.1 (repeatable): both images must answer with the same status and body"},
 		&cli.StringFlag{Name: flagProbeCmd, Usage: "run each image with `ARGS` (shell-like words) as its CMD: same exit status and stdout"},
+		&cli.StringFlag{Name: flagRunCmd, Usage: "start both images with `ARGS` in place of their CMD (docker run IMAGE ARGS..., as compose's command:) for --probe-http, the default probe and --probe-stdin without --probe-cmd: shell-like words or a JSON array, run without a shell; for an image with no CMD of its own"},
 		&cli.StringFlag{Name: flagProbeStdin, Usage: "run each image (with --probe-cmd's ARGS, else its own command) with the contents of `FILE` on standard input (docker run -i): same exit status and stdout; for a program that reads what it works on from stdin"},
 		&cli.BoolFlag{Name: flagKeep, Usage: "keep the images, containers and temporary files verify made"},
 		&cli.DurationFlag{Name: flagBuildTimeout, Value: 10 * time.Minute, Usage: "give up a build after `DURATION`"},
@@ -109,6 +111,21 @@ func (a *app) verifySettings(c *cli.Context) (*verify.Options, error) {
 		}
 		v.CmdProbe, v.CmdProbeText = words, c.String(flagProbeCmd)
 	}
+	if c.IsSet(flagRunCmd) {
+		words, err := verify.RunCmdArgs(c.String(flagRunCmd))
+		if err != nil {
+			return nil, usagef("--run-cmd: %v", err)
+		}
+		if len(words) == 0 {
+			return nil, usagef("--run-cmd: no arguments")
+		}
+		// --probe-cmd runs its own command and is then the only probe
+		// unless --probe-http is given: the run command would run nowhere.
+		if v.CmdProbe != nil && len(v.HTTPProbes) == 0 {
+			return nil, usagef("--run-cmd: --probe-cmd replaces the command itself; --run-cmd is for --probe-http, the default probe and --probe-stdin alone")
+		}
+		v.RunCmd, v.RunCmdText = words, c.String(flagRunCmd)
+	}
 	if name := c.String(flagProbeStdin); name != "" {
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -120,7 +137,11 @@ func (a *app) verifySettings(c *cli.Context) (*verify.Options, error) {
 		}
 		v.CmdProbeStdin, v.CmdProbeStdinName = data, name
 		if v.CmdProbe == nil {
-			v.CmdProbe = []string{} // the image's own command
+			// The command the image runs: its own, or the run command.
+			v.CmdProbe, v.CmdProbeText = v.RunCmd, v.RunCmdText
+			if v.CmdProbe == nil {
+				v.CmdProbe = []string{}
+			}
 		}
 	}
 	return v, nil
@@ -218,7 +239,9 @@ shell or a package manager is left in the image.
 Probes: --probe-http PORT/PATH (same status and body), --probe-cmd ARGS (same exit status
 and stdout; --probe-stdin FILE gives both runs FILE on stdin, with ARGS or the image's own
 command), or by default: a server stays up for --up-for, a one-shot program exits 0 with
-the same stdout. The image map (--image-map, image_map) applies to the original's FROM
+the same stdout. --run-cmd ARGS starts both images with ARGS in place of their CMD (as
+compose's command: does) for --probe-http, the default probe and --probe-stdin: how an
+image with no CMD of its own is run. The image map (--image-map, image_map) applies to the original's FROM
 and COPY --from images too.
 
 Exit status: 0 the converted image builds and behaves like the original, 1 it does not

@@ -535,6 +535,85 @@ func TestVerifyProbeCmd(t *testing.T) {
 	}
 }
 
+// TestVerifyRunCmd: --run-cmd starts both images with its words after
+// the image (docker run IMAGE ARGS..., as compose's command:) for the
+// HTTP probe, the default probe and --probe-stdin alone; the report says
+// which command ran; text a shell would compute, an empty command and a
+// run command that no probe would run are refused.
+func TestVerifyRunCmd(t *testing.T) {
+	vt := newVerifyTest(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "up") }))
+	t.Cleanup(srv.Close)
+	u, _ := url.Parse(srv.URL)
+	t.Setenv("FAKE_HTTP_PORT", u.Port())
+	t.Setenv("FAKE_SERVER", "1")
+	for _, arg := range []string{"./server -port 8080", `["./server", "-port", "8080"]`} {
+		code, out, _ := vt.verify("--run-cmd", arg, "--probe-http", "8080/")
+		runs := vt.callsOf("run")
+		if code != 0 || len(runs) != 2 || !strings.HasSuffix(runs[0], ":original ./server -port 8080") ||
+			!strings.HasSuffix(runs[1], ":converted ./server -port 8080") || !strings.Contains(runs[0], " -d ") {
+			t.Errorf("--run-cmd %s: exit %d, runs %q\n%s", arg, code, runs, out)
+		}
+		if !strings.Contains(out, "\nrun command (both images, in place of CMD): [\"./server\",\"-port\",\"8080\"]\n") {
+			t.Errorf("--run-cmd %s: the table does not say the command:\n%s", arg, out)
+		}
+	}
+	code, out, _ := vt.verify("--json", "--run-cmd", "./server -port 8080", "--probe-http", "8080/")
+	var rep verify.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 || !slices.Equal(rep.RunCommand, []string{"./server", "-port", "8080"}) {
+		t.Errorf("--json: exit %d, %v, run_command %q\n%s", code, err, rep.RunCommand, out)
+	}
+	// Without --run-cmd, nothing after the image and no run_command.
+	code, out, _ = vt.verify("--json", "--probe-http", "8080/")
+	if runs := vt.callsOf("run"); code != 0 || len(runs) != 2 || !strings.HasSuffix(runs[0], ":original") || strings.Contains(out, "run_command") {
+		t.Errorf("without --run-cmd: exit %d, runs %q\n%s", code, runs, out)
+	}
+	os.Unsetenv("FAKE_SERVER")
+
+	// The default probe, and --probe-stdin without --probe-cmd, run it too.
+	code, out, _ = vt.verify("--run-cmd", "./tool --once")
+	if runs := vt.callsOf("run"); code != 0 || len(runs) != 2 || !strings.HasSuffix(runs[1], ":converted ./tool --once") || !strings.Contains(out, "probe default") {
+		t.Errorf("default probe: exit %d, runs %q\n%s", code, runs, out)
+	}
+	in := filepath.Join(t.TempDir(), "in.txt")
+	writeFile(t, in, "x\n")
+	code, out, _ = vt.verify("--run-cmd", "./tool -", "--probe-stdin", in)
+	if runs := vt.callsOf("run"); code != 0 || len(runs) != 2 || !strings.HasSuffix(runs[0], ":original ./tool -") ||
+		!strings.Contains(runs[0], " -i ") || !strings.Contains(out, "probe cmd ./tool - < "+in) {
+		t.Errorf("--probe-stdin: exit %d, runs %q\n%s", code, runs, out)
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--run-cmd", "./server $PORT"}, "--run-cmd: "},
+		{[]string{"--run-cmd", `["./server", 8080]`}, "--run-cmd: a text that starts with [ is a JSON array of strings"},
+		{[]string{"--run-cmd", " "}, "--run-cmd: no arguments"},
+		{[]string{"--run-cmd", "[]"}, "--run-cmd: no arguments"},
+		{[]string{"--run-cmd", "./server", "--probe-cmd", "--version"}, "--run-cmd: --probe-cmd replaces the command itself"},
+	} {
+		if code, _, errs := vt.verify(tc.args...); code != 2 || !strings.Contains(errs, tc.want) || len(vt.calls()) != 0 {
+			t.Errorf("%q: exit %d, %d docker calls, stderr %q; want %q", tc.args, code, len(vt.calls()), errs, tc.want)
+		}
+	}
+	// With --probe-http as well, --probe-cmd keeps its command and the
+	// HTTP probe's container runs the run command.
+	t.Setenv("FAKE_SERVER", "1")
+	code, out, _ = vt.verify("--run-cmd", "./server", "--probe-cmd", "--version", "--probe-http", "8080/")
+	var detached, fg []string
+	for _, r := range vt.callsOf("run") {
+		if strings.Contains(r, " -d ") {
+			detached = append(detached, r)
+		} else {
+			fg = append(fg, r)
+		}
+	}
+	if code != 0 || len(detached) != 2 || !strings.HasSuffix(detached[0], ":original ./server") || len(fg) != 2 || !strings.HasSuffix(fg[0], ":original --version") {
+		t.Errorf("--run-cmd with --probe-cmd and --probe-http: exit %d, detached %q, foreground %q\n%s", code, detached, fg, out)
+	}
+}
+
 // TestVerifyProbeStdin: --probe-stdin gives the file to both runs of the
 // command probe on stdin (docker run -i), and the probe compares what each
 // prints from it; without --probe-cmd it runs the image's own command;
