@@ -55,6 +55,9 @@ type buildUse struct {
 	args []word
 	env  map[string]string
 	cwd  string
+	// byPath is the program as the RUN named it by its path in a folder
+	// of PATH (/usr/local/bin/pip), "" when named as the preset does.
+	byPath string
 }
 
 // artifact is a file the build writes that the runtime needs. An empty
@@ -236,12 +239,19 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 			f.staticSet = true
 		}
 	}
+	named := ""
+	if w, _ := f.commandWords(args, *cwd); len(w) > 0 && !w[0].dynamic && path.IsAbs(w[0].text) {
+		named = w[0].text
+	}
 	args = f.buildWords(args, *cwd)
 	if bc := f.buildCmd(args); bc != nil {
 		if len(step.builds) == 0 {
 			f.evidence = append(f.evidence, Evidence{Line: step.in.first, What: "build step: " + bc.Command})
 		}
-		step.builds = append(step.builds, buildUse{bc: bc, args: args[len(strings.Fields(bc.Command)):], env: env, cwd: *cwd})
+		if named == args[0].text {
+			named = ""
+		}
+		step.builds = append(step.builds, buildUse{bc: bc, args: args[len(strings.Fields(bc.Command)):], env: env, cwd: *cwd, byPath: named})
 	}
 }
 
@@ -270,6 +280,7 @@ func (f *facts) buildCmd(args []word) *BuildCommand {
 // them so; the RUN keeps the options as written.
 func (f *facts) buildWords(args []word, cwd string) []word {
 	args, _ = f.commandWords(args, cwd)
+	args = f.onPathName(args)
 	args = f.moveOptions(args)
 	for _, o := range f.preset.CommandOptions {
 		if !hasPrefixWords(args, o.After) {
@@ -296,6 +307,29 @@ func (f *facts) buildWords(args []word, cwd string) []word {
 		}
 		if j > n {
 			args = slices.Concat(args[:n], args[j:])
+		}
+	}
+	return args
+}
+
+// onPathName reads a first word that names a program by its path in a
+// folder of the PATH at this step (the image's, from the preset, and the
+// file's ENV) as the name a shell finds there: `/usr/local/bin/pip
+// install` runs what `pip install` runs (review 29, finding C). Only a
+// name one of the preset's build steps starts with is read so.
+func (f *facts) onPathName(args []word) []word {
+	if len(args) == 0 || args[0].dynamic || !path.IsAbs(args[0].text) {
+		return args
+	}
+	dir, base := path.Split(path.Clean(args[0].text))
+	if !slices.Contains(strings.Split(f.envNow["PATH"], ":"), path.Clean(dir)) {
+		return args
+	}
+	for _, bc := range f.preset.Build {
+		if cw, _, _ := strings.Cut(bc.Command, " "); cw == base {
+			w := args[0]
+			w.text = base
+			return append([]word{w}, args[1:]...)
 		}
 	}
 	return args
@@ -457,6 +491,12 @@ func (f *facts) collectArtifacts(step *runStep) error {
 			}
 		}
 		if pr := b.bc.Prepare; pr != nil && f.prepareAt == nil && len(f.ownEnvs) == 0 && !f.doesItself(pr) {
+			if b.byPath != "" && len(pr.Copy) > 0 {
+				// The program named by its path is the image's, which
+				// installs into the image's Python, not the environment
+				// the inserted PATH would hand a plain name to.
+				return declinef(declInterpOutsideEnv, "line %d: the install runs %s by its path, which installs for the image's own interpreter, not into %s, the environment restage would add: run %s by name, or make the environment in the file", step.in.first, b.byPath, strings.Join(pr.Copy, ", "), path.Base(b.byPath))
+			}
 			if u := step.user; u != "" && !isRootUser(u) {
 				return declinef(declInstallUser, "line %d: the install runs as USER %s, who cannot make the environment restage would add (%s); make it as root first, or switch USER after the install", step.in.first, u, strings.SplitN(pr.Lines[0], " ", 2)[1])
 			}

@@ -426,9 +426,38 @@ func (p *plan) restPrograms() error {
 		if args[0].dynamic {
 			return declinef(declRunTimeProgram, "line %d: %s runs %s, which is only known at run time", p.prog.holder.first, p.prog.holder.kw, args[0].text)
 		}
+		if err := p.interpOutsideEnv(args[0].text, ""); err != nil {
+			return err
+		}
 		p.needProgram(args[0].text, nil)
 	}
 	return nil
+}
+
+// interpOutsideEnv declines a command that names one of the preset's
+// interpreters by a path outside the environment restage inserts: the
+// environment's packages are seen only by its own interpreter (it finds
+// its pyvenv.cfg beside itself), and PATH does not change what a full
+// path runs, so the original's interpreter, which saw the install, would
+// start without it (review 29, finding A). The path is not edited: a
+// script's text is the user's, and a decline keeps the two the same. The
+// script is the start script the word is read from, "" for the command.
+func (p *plan) interpOutsideEnv(word, script string) error {
+	f := p.f
+	if f.prepared == nil || len(f.prepared.Copy) == 0 || !strings.Contains(word, "/") || !f.preset.IsInterpreter(word) {
+		return nil
+	}
+	abs := f.abs(word)
+	for _, c := range f.prepared.Copy {
+		if under(abs, path.Clean(c)) {
+			return nil
+		}
+	}
+	runs := p.prog.holder.kw + " runs"
+	if script != "" {
+		runs = "the script " + script + " that " + runs
+	}
+	return declinef(declInterpOutsideEnv, "line %d: %s %s by its path, and the install goes into %s, the environment restage adds: %s does not see that environment's packages, only its own interpreter does; run %s by name, or make the environment in the file", p.prog.holder.first, runs, word, strings.Join(f.prepared.Copy, ", "), word, path.Base(word))
 }
 
 // checkProgram accepts the program when the runtime provides it (an
@@ -437,6 +466,9 @@ func (p *plan) checkProgram() error {
 	f, pr := p.f, p.prog
 	holder := pr.holder
 	if f.preset.IsInterpreter(pr.word) {
+		if err := p.interpOutsideEnv(pr.word, ""); err != nil {
+			return err
+		}
 		if pr.exec != nil && len(pr.exec) < 2 && holder.kw == "CMD" {
 			return declinef(declNoScript, "line %d: the container runs %s with no script", holder.first, pr.word)
 		}

@@ -200,6 +200,9 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 			}
 			return declinef(declRunTimeProgram, "line %d: the script %s that %s runs starts %s, which is only known at run time", holder.first, abs, holder.kw, w.Text)
 		}
+		if err := p.interpOutsideEnv(w.Text, abs); err != nil {
+			return err
+		}
 		p.needScriptProgram(w.Text, sc.Funcs)
 	}
 	if !p.inFolder(abs) {

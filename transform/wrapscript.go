@@ -146,6 +146,9 @@ func (p *plan) scriptWrapper(first []word) ([]word, bool, error) {
 		if !c.Inline {
 			p.scriptCmds = append(p.scriptCmds, simpleCmd{c})
 		}
+		if err := p.interpOutsideEnv(args[0].Text, abs); err != nil {
+			return nil, false, err
+		}
 		if !shell.Builtin(args[0].Text) {
 			p.needScriptProgram(args[0].Text, sc.Funcs)
 		}
