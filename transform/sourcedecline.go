@@ -41,20 +41,29 @@ func (p *plan) sourceDeclines() error {
 		}
 		return true
 	}
-	if reached, ok := p.reachedSources(im); ok {
+	p.visitAppSources(p.appRoot(), true, im, visit)
+	return err
+}
+
+// visitAppSources calls visit with each source the start command reaches,
+// when reach is asked for and that can be told, or else with every
+// source under root, as the dev dependencies' import scan reads them,
+// until visit returns false.
+func (p *plan) visitAppSources(root string, reach bool, im *presets.DevImports, visit func(name string, data []byte) bool) {
+	ctx := p.f.opt.Context
+	if reached, ok := p.reachedSources(im); ok && reach {
 		for _, name := range reached {
 			if !im.Reads(name) {
 				continue
 			}
 			data, _, _ := readHead(ctx, name, libcScanPerFile)
 			if !visit(name, data) {
-				break
+				return
 			}
 		}
-		return err
+		return
 	}
-	walkSourcesIn(ctx, p.appRoot(), im, nil, f.dockerignore(), visit)
-	return err
+	walkSourcesIn(ctx, root, im, nil, p.f.dockerignore(), visit)
 }
 
 // startSets reports whether the container's start sets every variable

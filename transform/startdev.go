@@ -182,19 +182,7 @@ func (p *plan) devImports() string {
 	// release script that imports a development dependency is no reason.
 	// The reach is followed from the context's root, so an app copied
 	// from a subfolder reads every source beside its file instead.
-	if reached, ok := p.reachedSources(im); ok && root == "." {
-		for _, name := range reached {
-			if !im.Reads(name) {
-				continue
-			}
-			data, _, _ := readHead(ctx, name, libcScanPerFile)
-			if !visit(name, data) {
-				break
-			}
-		}
-		return why
-	}
-	walkSourcesIn(ctx, root, im, nil, p.f.dockerignore(), visit)
+	p.visitAppSources(root, root == ".", im, visit)
 	return why
 }
 
