@@ -3147,20 +3147,10 @@ func (s *WriteSources) ConfigWritesOf(p string) *ConfigWrites {
 // and where its value starts.
 func (c *ConfigWrites) Writes(data []byte) []ConfigPath {
 	var out []ConfigPath
-	cr := re(c.Value)
-	kg, vg := cr.SubexpIndex("key"), cr.SubexpIndex("value")
-	for _, m := range cr.FindAllSubmatchIndex(data, -1) {
-		if m[2*kg] < 0 || m[2*vg] < 0 {
-			continue
-		}
-		key := string(data[m[2*kg]:m[2*kg+1]])
-		if c.Nested == "indent" {
-			key = indentKey(data, m[2*kg], key)
-		}
+	eachConfigValue(data, c.Value, c.Nested, func(key, v string, off int) {
 		if !slices.ContainsFunc(c.Keys, func(k string) bool { return re(k).MatchString(key) }) {
-			continue
+			return
 		}
-		v := strings.TrimSpace(string(data[m[2*vg]:m[2*vg+1]]))
 		for _, shape := range c.Shapes {
 			sr := re(shape)
 			sm := sr.FindStringSubmatch(v)
@@ -3168,12 +3158,30 @@ func (c *ConfigWrites) Writes(data []byte) []ConfigPath {
 				continue
 			}
 			if p := sm[sr.SubexpIndex("path")]; p != "" {
-				out = append(out, ConfigPath{key, p, m[2*vg]})
+				out = append(out, ConfigPath{key, p, off})
 			}
 			break
 		}
-	}
+	})
 	return out
+}
+
+// eachConfigValue calls f with each key and trimmed value the pattern
+// value (groups key and value) finds in data, and where the value starts;
+// nested "indent" makes the key the dotted path of YAML's block mappings.
+func eachConfigValue(data []byte, value, nested string, f func(key, v string, off int)) {
+	cr := re(value)
+	kg, vg := cr.SubexpIndex("key"), cr.SubexpIndex("value")
+	for _, m := range cr.FindAllSubmatchIndex(data, -1) {
+		if m[2*kg] < 0 || m[2*vg] < 0 {
+			continue
+		}
+		key := string(data[m[2*kg]:m[2*kg+1]])
+		if nested == "indent" {
+			key = indentKey(data, m[2*kg], key)
+		}
+		f(key, strings.TrimSpace(string(data[m[2*vg]:m[2*vg+1]])), m[2*vg])
+	}
 }
 
 // ConfigPath is an absolute path a configuration file gives, its key and
@@ -3187,22 +3195,12 @@ type ConfigPath struct {
 // is a plain path (no glob, no variable, no URL), not / itself.
 func (c *ConfigPaths) Paths(data []byte) []ConfigPath {
 	var out []ConfigPath
-	cr := re(c.Value)
-	kg, vg := cr.SubexpIndex("key"), cr.SubexpIndex("value")
-	for _, m := range cr.FindAllSubmatchIndex(data, -1) {
-		if m[2*kg] < 0 || m[2*vg] < 0 {
-			continue
-		}
-		v := strings.TrimSpace(string(data[m[2*vg]:m[2*vg+1]]))
+	eachConfigValue(data, c.Value, c.Nested, func(key, v string, off int) {
 		if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || strings.ContainsAny(v, "*?[{}$:") || path.Clean(v) == "/" {
-			continue
+			return
 		}
-		key := string(data[m[2*kg]:m[2*kg+1]])
-		if c.Nested == "indent" {
-			key = indentKey(data, m[2*kg], key)
-		}
-		out = append(out, ConfigPath{key, path.Clean(v), m[2*vg]})
-	}
+		out = append(out, ConfigPath{key, path.Clean(v), off})
+	})
 	return out
 }
 
