@@ -1,0 +1,3 @@
+#!/bin/sh
+export FLASK_APP=/code/app.py
+exec flask run --host=0.0.0.0 --port=5000
