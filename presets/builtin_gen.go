@@ -11241,6 +11241,14 @@ var builtinPresets = []*Preset{
 					Decline: "a plain alpine image gets Python from apk, in a RUN, and the python preset's runtimes are python images, whose Python is not the alpine release's that the packages were installed for; build on python:3.X-alpine, the same musl with Python in the image",
 				},
 				{
+					Tag:     "^2([.-]|$)",
+					Decline: "Python 2 is outside what the python preset converts: its rules are written for Python 3, and the virtual environment it makes for the runtime to copy is made with `python -m venv`, which Python 2 does not have",
+				},
+				{
+					Tag:     "^3\\.[0-3]([.-]|$)",
+					Decline: "Python 3.3 and older are outside what the python preset converts: the virtual environment it makes for the runtime to copy is made with `python -m venv`, which Python 3.2 and older do not have and 3.3 makes without pip (ensurepip came with 3.4), so the install would not go into it",
+				},
+				{
 					Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)-alpine(?P<alpine>3\\.\\d+)?$",
 					Libc: "musl",
 					Lacks: []Lack{
@@ -15736,6 +15744,8 @@ var builtinLiterals = []patternLiterals{
 	{"^1\\.(19|20)$|^1\\.(2[12])(\\.\\d+)?$", [][]string{{"1."}}},
 	{"^1\\.(1[45])(\\.\\d+)?$", [][]string{{"1."}, {"1"}}},
 	{"^1\\.(1[67])$|^1\\.18(\\.\\d+)?$", [][]string{{"1.", "1.18"}}},
+	{"^2([.-]|$)", [][]string{{"2"}}},
+	{"^3\\.[0-3]([.-]|$)", [][]string{{"3."}}},
 	{"^C$", [][]string{{"C"}}},
 	{"^PLAYWRIGHT_BROWSERS_PATH=[^~$]", [][]string{{"PLAYWRIGHT_BROWSERS_PATH="}}},
 	{"^[ \\t]*(?:(?:[\\w.]+[ \\t]+)?\"(?P<path>[^\"\\\\]*)\"[ \\t]*;?)?[ \\t]*(?://.*)?\\r?$", nil},
