@@ -12687,6 +12687,29 @@ var builtinPresets = []*Preset{
 			},
 			CommandStrings:   "(?:^|[^\\w\"'])[rRbBuUfF]?[\"'](?P<prog>[A-Za-z][\\w.-]*)(?:[\"']|[ \\t])",
 			CommandStringsIn: "\\bsubprocess\\b|\\bos\\.(?:system|popen|exec\\w*|spawn\\w*)\\b|\\bcreate_subprocess_(?:shell|exec)\\b|\\bpty\\.spawn\\b",
+			RootDaemons: []RootDaemon{
+				{
+					Names: []string{
+						"cron",
+						"crond",
+					},
+					Why:      "cron writes its pid file under /var/run and runs each crontab's jobs as the user who owns it, which needs root",
+					Prepared: "cron runs its jobs with its own environment (PATH=/usr/bin:/bin, not the image's ENV), so a job that runs python runs the image's own interpreter, which saw the original's install but would not see {env}, the environment restage adds for it; make the environment in the file and name its interpreter in the crontab",
+					State: []DaemonState{
+						{
+							Run:    "crontab",
+							Folder: "/var/spool/cron/crontabs",
+							Libc:   "glibc",
+							What:   "the crontab it installs, which cron reads",
+						},
+					},
+				},
+			},
+			DaemonStarters: []string{
+				"service",
+				"invoke-rc.d",
+				"rc-service",
+			},
 		},
 		Modules: &Modules{
 			Separator: ".",
