@@ -11241,6 +11241,14 @@ var builtinPresets = []*Preset{
 					Decline: "a plain alpine image gets Python from apk, in a RUN, and the python preset's runtimes are python images, whose Python is not the alpine release's that the packages were installed for; build on python:3.X-alpine, the same musl with Python in the image",
 				},
 				{
+					Tag:     "^2([.-]|$)",
+					Decline: "Python 2 is outside what the python preset converts: its rules are written for Python 3, and the virtual environment it makes for the runtime to copy is made with `python -m venv`, which Python 2 does not have",
+				},
+				{
+					Tag:     "^3\\.[0-3]([.-]|$)",
+					Decline: "Python 3.3 and older are outside what the python preset converts: the virtual environment it makes for the runtime to copy is made with `python -m venv`, which Python 3.2 and older do not have and 3.3 makes without pip (ensurepip came with 3.4), so the install would not go into it",
+				},
+				{
 					Tag:  "^(?P<version>(?P<pyver>3\\.\\d+)[.\\d\\w]*)-alpine(?P<alpine>3\\.\\d+)?$",
 					Libc: "musl",
 					Lacks: []Lack{
@@ -12679,6 +12687,29 @@ var builtinPresets = []*Preset{
 			},
 			CommandStrings:   "(?:^|[^\\w\"'])[rRbBuUfF]?[\"'](?P<prog>[A-Za-z][\\w.-]*)(?:[\"']|[ \\t])",
 			CommandStringsIn: "\\bsubprocess\\b|\\bos\\.(?:system|popen|exec\\w*|spawn\\w*)\\b|\\bcreate_subprocess_(?:shell|exec)\\b|\\bpty\\.spawn\\b",
+			RootDaemons: []RootDaemon{
+				{
+					Names: []string{
+						"cron",
+						"crond",
+					},
+					Why:      "cron writes its pid file under /var/run and runs each crontab's jobs as the user who owns it, which needs root",
+					Prepared: "cron runs its jobs with its own environment (PATH=/usr/bin:/bin, not the image's ENV), so a job that runs python runs the image's own interpreter, which saw the original's install but would not see {env}, the environment restage adds for it; make the environment in the file and name its interpreter in the crontab",
+					State: []DaemonState{
+						{
+							Run:    "crontab",
+							Folder: "/var/spool/cron/crontabs",
+							Libc:   "glibc",
+							What:   "the crontab it installs, which cron reads",
+						},
+					},
+				},
+			},
+			DaemonStarters: []string{
+				"service",
+				"invoke-rc.d",
+				"rc-service",
+			},
 		},
 		Modules: &Modules{
 			Separator: ".",
@@ -15736,6 +15767,8 @@ var builtinLiterals = []patternLiterals{
 	{"^1\\.(19|20)$|^1\\.(2[12])(\\.\\d+)?$", [][]string{{"1."}}},
 	{"^1\\.(1[45])(\\.\\d+)?$", [][]string{{"1."}, {"1"}}},
 	{"^1\\.(1[67])$|^1\\.18(\\.\\d+)?$", [][]string{{"1.", "1.18"}}},
+	{"^2([.-]|$)", [][]string{{"2"}}},
+	{"^3\\.[0-3]([.-]|$)", [][]string{{"3."}}},
 	{"^C$", [][]string{{"C"}}},
 	{"^PLAYWRIGHT_BROWSERS_PATH=[^~$]", [][]string{{"PLAYWRIGHT_BROWSERS_PATH="}}},
 	{"^[ \\t]*(?:(?:[\\w.]+[ \\t]+)?\"(?P<path>[^\"\\\\]*)\"[ \\t]*;?)?[ \\t]*(?://.*)?\\r?$", nil},

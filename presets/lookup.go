@@ -2899,6 +2899,16 @@ func (pr *Programs) RootNeed(prog string) *RootNeed {
 	return nil
 }
 
+// RootDaemon returns the daemon named name, or nil.
+func (pr *Programs) RootDaemon(name string) *RootDaemon {
+	for i := range pr.RootDaemons {
+		if slices.Contains(pr.RootDaemons[i].Names, name) {
+			return &pr.RootDaemons[i]
+		}
+	}
+	return nil
+}
+
 // CommandStringPrograms returns the RootNeeds programs that begin a
 // string literal of data, with the offset of each, when data runs
 // command strings (CommandStringsIn).

@@ -1878,6 +1878,43 @@ type Programs struct {
 	// that runs command strings).
 	CommandStrings   string `yaml:"command_strings"`
 	CommandStringsIn string `yaml:"command_strings_in"`
+	// RootDaemons are daemons that run as root (cron): a start command
+	// or start script that starts one keeps the original's root, and
+	// what the build wrote for it is carried (review 29, finding B).
+	RootDaemons []RootDaemon `yaml:"root_daemons"`
+	// DaemonStarters are programs that start the daemon their first
+	// word that is no option names (service cron start): that daemon
+	// counts as run. An init script run by its path
+	// (/etc/init.d/cron start) is the daemon's own name.
+	DaemonStarters []string `yaml:"daemon_starters"`
+}
+
+// RootDaemon is a daemon that runs as root.
+type RootDaemon struct {
+	// Names are the daemon as it is run and as a service (cron, crond).
+	Names []string `yaml:"names"`
+	// Why says what it needs that only root has, for the note.
+	Why string `yaml:"why"`
+	// Prepared, when set, is why a file whose install goes into the
+	// environment restage makes (build[].prepare) is declined: the
+	// daemon's jobs would not see it. {env} is that environment.
+	Prepared string `yaml:"prepared"`
+	// State is what a build step writes for the daemon to read at run
+	// time outside the app folder (crontab FILE).
+	State []DaemonState `yaml:"state"`
+}
+
+// DaemonState is a folder a build step's program writes for a daemon.
+type DaemonState struct {
+	// Run is the program of a RUN that writes it (crontab).
+	Run string `yaml:"run"`
+	// Folder is where it writes, copied to the runtime.
+	Folder string `yaml:"folder"`
+	// Libc limits the entry to builders of that C library (glibc,
+	// musl), whose images keep the folder in different places.
+	Libc string `yaml:"libc"`
+	// What says what is in it, for the note.
+	What string `yaml:"what"`
 }
 
 // RootNeed is a set of programs that need root to do their work.

@@ -1075,6 +1075,30 @@ func validatePrograms(pr *Programs) *presetErr {
 			}
 		}
 	}
+	for i, d := range pr.RootDaemons {
+		at := fmt.Sprintf("programs.root_daemons.%d", i)
+		if len(d.Names) == 0 || d.Why == "" {
+			return &presetErr{at, "a root daemon needs names and why"}
+		}
+		for _, n := range d.Names {
+			if n == "" || strings.ContainsAny(n, "/ ") {
+				return &presetErr{at, fmt.Sprintf("%q is not a program name such as cron", n)}
+			}
+		}
+		for j, st := range d.State {
+			if st.Run == "" || strings.ContainsAny(st.Run, "/ ") || !path.IsAbs(st.Folder) || path.Clean(st.Folder) != st.Folder || st.Folder == "/" || st.What == "" {
+				return &presetErr{fmt.Sprintf("%s.state.%d", at, j), "a state entry needs run (a program name), folder (a clean absolute path below /) and what"}
+			}
+			if st.Libc != "" && st.Libc != "glibc" && st.Libc != "musl" {
+				return &presetErr{fmt.Sprintf("%s.state.%d.libc", at, j), fmt.Sprintf("libc %q must be glibc, musl or empty", st.Libc)}
+			}
+		}
+	}
+	for i, s := range pr.DaemonStarters {
+		if s == "" || strings.ContainsAny(s, "/ ") {
+			return &presetErr{fmt.Sprintf("programs.daemon_starters.%d", i), fmt.Sprintf("%q is not a program name such as service", s)}
+		}
+	}
 	return nil
 }
 

@@ -18,9 +18,9 @@ package transform
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
 // keeps the preset schema free of codes. RS253, RS254, RS255, RS256,
-// RS257, RS258, RS291, RS294, RS296, RS297, RS298 and RS299 are exceptions: engine
+// RS257, RS258, RS260, RS291, RS294, RS296, RS297, RS298 and RS299 are exceptions: engine
 // declines (declShellOptionsVar, declCollectUser, declCdMissing,
-// declDistUnpackUntied, declComposeHidesProgram, declInterpOutsideEnv, declComposeRunner,
+// declDistUnpackUntied, declComposeHidesProgram, declInterpOutsideEnv, declDaemonNeeds, declComposeRunner,
 // declBuildAtStart, declProgramDownloaded, declNotJSON,
 // declScriptNoShebang, declComposeNeeds) whose numbers were assigned there.
 
@@ -99,6 +99,7 @@ const (
 	infoBesideApp           Code = "RS148"
 	infoRunBuildSplit       Code = "RS149"
 	infoOutsideBuild        Code = "RS145"
+	infoDaemonState         Code = "RS146"
 	infoBuilderLibs         Code = "RS153"
 	infoLocalTimeNever      Code = "RS154"
 	infoRunnerRoot          Code = "RS155"
@@ -197,6 +198,7 @@ const (
 	declDistUnpackUntied    Code = "RS256"
 	declComposeHidesProgram Code = "RS257"
 	declInterpOutsideEnv    Code = "RS258"
+	declDaemonNeeds         Code = "RS260"
 	declShellOptionsVar     Code = "RS253"
 	declVMOptions           Code = "RS284"
 	declScriptOwnEnv        Code = "RS290"
@@ -249,6 +251,7 @@ const (
 	warnVersionCaveat       Code = "RS344"
 	warnVMChanged           Code = "RS345"
 	warnComposeCmdOnly      Code = "RS348"
+	warnRootDaemon          Code = "RS349"
 	warnRootStartUnread     Code = "RS352"
 	warnDevUnmapped         Code = "RS358"
 	warnAlongsideMissing    Code = "RS363"
@@ -312,6 +315,7 @@ var codes = []CodeInfo{
 	{infoToolKept, KindInfo, "runner tool kept", "The command runs a runner's tool (npm run migrate) that the preset cannot resolve to a plain interpreter command: the runtime keeps the tool, and development dependencies are not pruned when its scripts may use them."},
 	{infoLibcFree, KindInfo, "no C library needed by the dependencies", "The builder links a C library, but a lockfile that lists every dependency shows none that links one, so the runtime need not ship the builder's C library."},
 	{infoOutsideBuild, KindInfo, "file outside every folder of the build copied", "A COPY from the build context put a file or folder outside the app folder and outside every folder the build steps run in, and no RUN names it: nothing of the build reads it, so it is there for the program at run time (a folder it serves from a flag), and the runtime gets it at the same place though no source names it."},
+	{infoDaemonState, KindInfo, "what a build step wrote for a root daemon copied", "The start command or its script starts a daemon the preset lists as running as root (programs.root_daemons: cron), and a RUN runs a program that writes that daemon's state outside the app folder (crontab FILE installs the crontab in cron's spool folder, /var/spool/cron/crontabs on Debian): the runtime gets a copy of that folder at the same place, as the original's daemon read it (review 29, finding B)."},
 	{infoAppIsWorkdir, KindInfo, "the app folder is the working folder", "The dependencies are installed in a sub-folder of the stage's working folder, and the build puts other files in the working folder beside it, which the app may reach (../shared): the runtime copies the working folder whole."},
 	{infoBesideApp, KindInfo, "file outside the app folder copied", "The preset does not read the sources for the files they name, and a COPY from the build context put a file or folder outside the app folder, which the app may reach: the runtime gets it at the same place, keeping its owner."},
 	{infoRunBuildSplit, KindInfo, "a command that builds at every start becomes a build step", "The container ran a command that builds the program and runs it at every start (go run main.go, the preset's run_builds): the builder builds the same files or package with the same flags (go build -o main main.go), and the runtime runs the built program from the same working folder with the same arguments."},
@@ -418,6 +422,7 @@ var codes = []CodeInfo{
 	{declDistUnpackUntied, KindDecline, "distribution archive's unpack not followed", "A build task writes a distribution as an archive (Gradle's distTar, distZip) and a RUN unpacks an archive, but restage cannot tie the one to the other: no cp or mv that it reads puts the task's archive where the unpack reads it (a find -exec, a variable, a script moved it), so which folder holds the start script, and whether the command runs it, cannot be told."},
 	{declComposeHidesProgram, KindDecline, "a compose bind mount hides the program the runtime runs", "A compose file's service that builds this Dockerfile (or a composite action's step that runs it with -v) bind-mounts a host folder, read-write or read-only, over the path of the program the converted runtime runs (the binary the builder writes for go run, a start script, or the file an interpreter runs), and the build context holds no file at that path of the host folder: under compose the host's folder hides the file the runtime needs, so the container could not start, while the original may have run from the mounted sources alone (go run compiles them at each start; review 28, finding B); a program whose file is the context's own at that path (node server.js under .:/app) is not hidden."},
 	{declInterpOutsideEnv, KindDecline, "a program named by its path misses the environment restage adds", "The command, or a line of the start script it runs, names one of the preset's interpreters by a path outside the environment restage inserts for the install (/usr/local/bin/python when the packages go into /opt/venv): an environment's packages are seen only by its own interpreter, whatever PATH says, so that interpreter would start without the app's packages (review 29, finding A); or the install itself runs its program by its path in a folder of the image's PATH (RUN /usr/local/bin/pip install), the image's program, which installs for the image's interpreter and would leave the environment restage inserts empty (review 29, finding C); run it by name, or make the environment in the file."},
+	{declDaemonNeeds, KindDecline, "a root daemon the start runs could not be given what it needs", "The start command or its script starts a daemon the preset lists as running as root (programs.root_daemons: cron), and the runtime could not give it what the original's did: the install goes into the environment restage makes, which the daemon's jobs would not see (cron runs them with its own environment, so a job's python is the image's, which saw the original's install: the preset's reason), or a RUN wrote the daemon's state (crontab FILE) where the preset does not know for the builder's C library (review 29, finding B)."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 	{declScriptOwnEnv, KindDecline, "the runner runs the script in an environment of its own", "A stripped runner hands a script file to the interpreter (uv run main.py), but the script declares what it needs itself (PEP 723 inline metadata, # /// script), and the runner runs it in an environment of its own with those dependencies, made when the container starts: run with the interpreter from the build's environment, it would lack them."},
 	{declComposeRunner, KindDecline, "a compose command runs a runner the runtime drops", "A compose service that builds this Dockerfile sets command: or entrypoint: (which compose runs instead of the image's CMD or ENTRYPOINT) to a runner's command (uv run, poetry run, npm start) whose program the runtime does not have, because the conversion takes the runner out of the CMD or resolves its script; restage does not edit the compose file, so the container would not start under compose."},
@@ -470,6 +475,7 @@ var codes = []CodeInfo{
 	{warnVMChanged, KindWarning, "virtual machine changed", "The builder runs one virtual machine family (IBM J9 / Eclipse OpenJ9) and the runtime another (HotSpot): no runtime of the builder's family fits, or another was asked for; the command passes no option the runtime's does not know, but defaults such as garbage collection and memory differ."},
 	{warnRootProgram, KindWarning, "root kept for a program that works only as root", "The start command, its script or a source of the program runs a program the preset lists as working only as root (programs.root_needs: chroot, which needs CAP_SYS_CHROOT; su, runuser, setpriv, gosu, su-exec, which change user; mount): Docker gives those capabilities to root and no other user, so the runtime keeps the original user root, as for a write only root could make (RS315); a source names it as a literal call, or as the first word of a string literal in a source that runs command strings."},
 	{warnComposeCmdOnly, KindWarning, "command read from compose; the image's default command is not kept", "The file has no CMD or ENTRYPOINT, and the compose services that build it all run one command:, which is read as what the container runs; the runtime stage writes no CMD either, so compose runs the same command as before, but the default command the original inherited from its base image (a shell for the official images) is not kept, so docker run without a command runs nothing usable."},
+	{warnRootDaemon, KindWarning, "root kept for a daemon that runs as root", "The start command or its script starts a daemon the preset lists as running as root (programs.root_daemons: cron -f, service cron start, /etc/init.d/cron start), which a non-root user could not start (cron writes its pid file under /var/run and runs each crontab's jobs as the user who owns it): the runtime keeps the original user root, as for a program that works only as root (RS346), and gets what the build wrote for the daemon (RS146) (review 29, finding B)."},
 	{warnRootStartUnread, KindWarning, "root user kept: the start file's sources were not read", "The original set USER root explicitly and the file the interpreter starts (node server.js) is not in the build context, made by a build step from sources the preset does not read (CoffeeScript compiled by coffee -c) or from none there, with no source the preset maps to it (a tsconfig.json's rootDir), so nothing shows that the program needs no root (a port below 1024, a write outside its folder) and the runtime keeps the original's root user instead of changing it as RS304 would (writing USER with a non-root user in the Dockerfile, once the program is known not to need root, lets the runtime run as that user)."},
 	{warnDevUnmapped, KindWarning, "development package with no known run-time library", "The builder installs a development package (Debian's lib*-dev, Alpine's NAME-dev) that the preset maps to no run-time library: it stays in the builder and the runtime installs no library for it, which the app needs if it loads (ctypes, cffi) or links that library at run time."},
 	{warnAlongsideMissing, KindWarning, "package the runtime lacks and cannot install", "The builder installs a package that the default runtime has (zone data, CA certificates), and the runtime (asked for with --runtime, or the only family the builder runs on) has neither it nor a way to install it: what the program reads from it is missing at run time."},

@@ -172,6 +172,9 @@ type plan struct {
 	// runtime gets (planMade); a non-root runtime user owns them, as
 	// root could write them in the original.
 	madeDirs []madeCopy
+	// daemon is the root daemon the start runs (planDaemon), for which
+	// the runtime keeps root.
+	daemon *daemonUse
 	// srcPartial: the writes scan read a source only in part
 	// (sourceWrites); without a whole read of the sources the start
 	// runs, writes into a volume cannot be ruled out (RS337).
@@ -299,6 +302,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	p.startDev()
 	p.noteEntryMissing()
 	p.planMade()
+	if err := p.planDaemon(); err != nil {
+		return nil, err
+	}
 	p.decideLibc()
 	if err := p.checkStaticReach(); err != nil {
 		return nil, err

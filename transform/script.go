@@ -1080,7 +1080,14 @@ func (p *plan) planMade() {
 		}
 	}
 	for _, a := range p.artifacts {
-		used = append(used, a.dir)
+		// A file is its own path: a start script copied to / does not
+		// make every folder under / the build's (review 29, finding B:
+		// /start.sh hid RUN mkdir -p /var/log/cron).
+		if a.folder || a.name == "" {
+			used = append(used, a.dir)
+		} else {
+			used = append(used, path.Join(a.dir, a.name))
+		}
 	}
 next:
 	for _, m := range f.made {

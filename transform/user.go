@@ -16,7 +16,7 @@ func (p *plan) planUser() {
 	p.noteRunnerCommand()
 	// A runtime that keeps root (a folder under /root) owns everything
 	// already: planOwnership, which checks the ports, then has no chown.
-	if p.keepRootForWorkdir() || p.keepRootFor() || p.keepRootForSocket() || p.keepRootForRunner() || p.keepRootForUnread() {
+	if p.keepRootForWorkdir() || p.keepRootFor() || p.keepRootForSocket() || p.keepRootForRunner() || p.keepRootForUnread() || p.keepRootForDaemon() {
 		p.keepsRoot = true
 		p.copyHomeDeps()
 		return

@@ -1,0 +1,3 @@
+#!/bin/sh
+service cron start
+exec tail -F /var/log/cron/job.log

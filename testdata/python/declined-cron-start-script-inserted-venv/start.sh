@@ -1,0 +1,3 @@
+#!/bin/bash
+python job.py
+exec cron -f
