@@ -44,6 +44,9 @@ type Settings struct {
 	Stdin                         io.Reader      // the input of a Job with Stdin set
 	// Convert is the engine; nil is transform.Convert.
 	Convert func([]byte, transform.Options) (*transform.Result, error)
+	// Memo, when set, reuses the conversion of an input already converted
+	// with the same options and a context that reads the same (Memo).
+	Memo *Memo
 }
 
 // Statuses of a record, as in the JSON output.
@@ -218,7 +221,11 @@ func (s *Settings) safeConvert(src []byte, opt transform.Options) (res *transfor
 	if convert == nil {
 		convert = transform.Convert
 	}
-	res, err = convert(src, opt)
+	if s.Memo != nil {
+		res, err = s.Memo.convert(convert, src, opt)
+	} else {
+		res, err = convert(src, opt)
+	}
 	if err == nil && res == nil {
 		err = errors.New("internal error: the converter returned no result")
 	}

@@ -147,6 +147,9 @@ func (a *app) rootAction(c *cli.Context) error {
 	if s.Write {
 		defer removeTempsOnSignal()()
 	}
+	// Files of one run often repeat (services copied from one template):
+	// each input is converted once per context that reads differently.
+	s.Memo = workspace.NewMemo()
 	var records []*workspace.Record
 	jobs, early := a.discoverConverting(s, paths)
 	var prog *progress

@@ -83,6 +83,7 @@ func (a *app) reportAction(c *cli.Context) error {
 		}
 	}
 	files := make([]output.File, 0, len(jobs))
+	s.Memo = workspace.NewMemo() // as a plain run over a tree
 	a.processAll(s, jobs, nil, func(r *workspace.Record) {
 		if r.Status == workspace.Error {
 			fmt.Fprintln(a.stderr, r.Message())
