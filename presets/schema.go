@@ -2456,6 +2456,9 @@ type CommandOptions struct {
 	// global -C DIR, which makes `poetry -C DIR install` poetry install
 	// run for the project in DIR.
 	Moved []string `yaml:"moved"`
+	// MovedFlags are options without a value read the same way: poetry's
+	// global -n and -q, which make `poetry -n install` its install.
+	MovedFlags []string `yaml:"moved_flags"`
 }
 
 // RunBuild is a command that builds a program and runs it (`go run FILES

@@ -178,8 +178,8 @@ func (p *Preset) compile() *presetErr {
 		}
 	}
 	for i, o := range p.CommandOptions {
-		if strings.TrimSpace(o.After) == "" || len(o.Flags)+len(o.ValueFlags)+len(o.Moved) == 0 {
-			return &presetErr{fmt.Sprintf("command_options.%d", i), "a command_options entry needs after and flags, value_flags or moved"}
+		if strings.TrimSpace(o.After) == "" || len(o.Flags)+len(o.ValueFlags)+len(o.Moved)+len(o.MovedFlags) == 0 {
+			return &presetErr{fmt.Sprintf("command_options.%d", i), "a command_options entry needs after and flags, value_flags, moved or moved_flags"}
 		}
 	}
 	for i, b := range p.Build {
