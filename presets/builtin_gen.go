@@ -7262,6 +7262,22 @@ var builtinPresets = []*Preset{
 					"--production",
 					"--prod",
 				},
+				PruneOff: []PruneOff{
+					{
+						File: ".yarnrc.yml",
+						Why:  "{dir}/{file} is yarn 2 or later's, whose install has no --production (yarn workspaces focus --production, built in from yarn 4 only, replaces it); the runtime keeps the development dependencies, at the cost of their size",
+					},
+					{
+						File:  "package.json",
+						Key:   "packageManager",
+						Match: "^yarn@([2-9]|[1-9][0-9])",
+						Why:   "{dir}/{file}'s packageManager names yarn 2 or later, whose install has no --production (yarn workspaces focus --production, built in from yarn 4 only, replaces it); the runtime keeps the development dependencies, at the cost of their size",
+					},
+					{
+						Run: "\\byarn\\s+(set\\s+version|policies\\s+set-version)\\b|\\bcorepack\\b",
+						Why: "a RUN changes the yarn version (yarn set version, corepack), and yarn 2 or later's install has no --production (yarn workspaces focus --production, built in from yarn 4 only, replaces it); the runtime keeps the development dependencies, at the cost of their size",
+					},
+				},
 				Workspace: []Workspace{
 					{
 						File: "package.json",
@@ -7308,6 +7324,22 @@ var builtinPresets = []*Preset{
 				ProdFlags: []string{
 					"--production",
 					"--prod",
+				},
+				PruneOff: []PruneOff{
+					{
+						File: ".yarnrc.yml",
+						Why:  "{dir}/{file} is yarn 2 or later's, whose install has no --production (yarn workspaces focus --production, built in from yarn 4 only, replaces it); the runtime keeps the development dependencies, at the cost of their size",
+					},
+					{
+						File:  "package.json",
+						Key:   "packageManager",
+						Match: "^yarn@([2-9]|[1-9][0-9])",
+						Why:   "{dir}/{file}'s packageManager names yarn 2 or later, whose install has no --production (yarn workspaces focus --production, built in from yarn 4 only, replaces it); the runtime keeps the development dependencies, at the cost of their size",
+					},
+					{
+						Run: "\\byarn\\s+(set\\s+version|policies\\s+set-version)\\b|\\bcorepack\\b",
+						Why: "a RUN changes the yarn version (yarn set version, corepack), and yarn 2 or later's install has no --production (yarn workspaces focus --production, built in from yarn 4 only, replaces it); the runtime keeps the development dependencies, at the cost of their size",
+					},
 				},
 				Workspace: []Workspace{
 					{
@@ -12310,6 +12342,20 @@ var builtinPresets = []*Preset{
 					"--directory",
 					"-P",
 					"--project",
+				},
+				MovedFlags: []string{
+					"-q",
+					"--quiet",
+					"-v",
+					"-vv",
+					"-vvv",
+					"--verbose",
+					"-n",
+					"--no-interaction",
+					"--ansi",
+					"--no-ansi",
+					"--no-plugins",
+					"--no-cache",
 				},
 			},
 		},

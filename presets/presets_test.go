@@ -114,6 +114,9 @@ func TestParseErrors(t *testing.T) {
 		{base + "build:\n  - command: yarn install\n    app: true\n    outputs: [node_modules]\n    outputs_unless: [{file: package.json, key: packageManager, why: w}]\n", "p.yaml:12: an outputs_unless entry needs"},
 		{base + "build:\n  - command: yarn install\n    app: true\n    outputs: [node_modules]\n    outputs_unless: [{run: '(', why: w}]\n", "p.yaml:12: error parsing regexp"},
 		{base + "command_options:\n  - {after: poetry}\n", "p.yaml:9: a command_options entry needs"},
+		{base + "build:\n  - command: yarn install\n    app: true\n    prune: p\n    prune_off: [{file: package.json, key: packageManager, why: w}]\n", "p.yaml:12: a prune_off entry needs"},
+		{base + "build:\n  - command: yarn install\n    app: true\n    prune: p\n    prune_off: [{file: package.json, run: corepack, why: w}]\n", "p.yaml:12: a prune_off entry needs"},
+		{base + "build:\n  - command: yarn install\n    app: true\n    prune: p\n    prune_off: [{run: '(', why: w}]\n", "p.yaml:12: error parsing regexp"},
 	}
 	for _, c := range cases {
 		_, err := Parse("p.yaml", []byte(c.yaml))

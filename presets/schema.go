@@ -327,6 +327,14 @@ type PruneOff struct {
 	// folder above it, as the COPY instructions put the build context
 	// there.
 	File string `yaml:"file"`
+	// Key and Match, when set, ask more of File than being there: its
+	// string value at Key (JSON or YAML) matches the regexp Match
+	// (package.json's packageManager naming yarn 2 or later).
+	Key   string `yaml:"key"`
+	Match string `yaml:"match"`
+	// Run, in place of File, is a regexp over the text of each RUN up to
+	// the install's: a RUN that changes the package manager's version.
+	Run string `yaml:"run"`
 	// Why is the note's reason; {file} and {dir} (the folder it is in)
 	// are replaced.
 	Why string `yaml:"why"`
@@ -2493,6 +2501,9 @@ type CommandOptions struct {
 	// global -C DIR, which makes `poetry -C DIR install` poetry install
 	// run for the project in DIR.
 	Moved []string `yaml:"moved"`
+	// MovedFlags are options without a value read the same way: poetry's
+	// global -n and -q, which make `poetry -n install` its install.
+	MovedFlags []string `yaml:"moved_flags"`
 }
 
 // RunBuild is a command that builds a program and runs it (`go run FILES

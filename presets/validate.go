@@ -178,8 +178,8 @@ func (p *Preset) compile() *presetErr {
 		}
 	}
 	for i, o := range p.CommandOptions {
-		if strings.TrimSpace(o.After) == "" || len(o.Flags)+len(o.ValueFlags)+len(o.Moved) == 0 {
-			return &presetErr{fmt.Sprintf("command_options.%d", i), "a command_options entry needs after and flags, value_flags or moved"}
+		if strings.TrimSpace(o.After) == "" || len(o.Flags)+len(o.ValueFlags)+len(o.Moved)+len(o.MovedFlags) == 0 {
+			return &presetErr{fmt.Sprintf("command_options.%d", i), "a command_options entry needs after and flags, value_flags, moved or moved_flags"}
 		}
 	}
 	for i, b := range p.Build {
@@ -221,8 +221,13 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{at("prune"), fmt.Sprintf("%q has a prune step but is not an app install (app: true)", b.Command)}
 		}
 		for j, o := range b.PruneOff {
-			if b.Prune == "" || o.File == "" || strings.Contains(o.File, "/") || o.Why == "" {
-				return &presetErr{at(fmt.Sprintf("prune_off.%d", j)), "a prune_off entry needs a prune to keep out, a file name (no folder) and why"}
+			if b.Prune == "" || (o.File == "") == (o.Run == "") || strings.Contains(o.File, "/") || o.Why == "" || (o.Key == "") != (o.Match == "") || (o.Run != "" && o.Key != "") {
+				return &presetErr{at(fmt.Sprintf("prune_off.%d", j)), "a prune_off entry needs a prune to keep out, why, and one of a file name (no folder; with key and match, or neither) or run"}
+			}
+			for _, re := range []string{o.Match, o.Run} {
+				if _, err := regexp.Compile(re); err != nil {
+					return &presetErr{at(fmt.Sprintf("prune_off.%d", j)), err.Error()}
+				}
 			}
 		}
 		for j, w := range b.Workspace {

@@ -335,20 +335,25 @@ func (f *facts) onPathName(args []word) []word {
 	return args
 }
 
-// moveOptions reads the options of a command_options entry's Moved
-// that follow its words as if written right after the next word, the
-// subcommand (`poetry -C /app install` is `poetry install -C /app`):
-// the program reads them anywhere, and the build steps and runners read
-// them after the subcommand. Words after the entry's that are not all
-// such options followed by a plain subcommand are left as they are.
+// moveOptions reads the options of a command_options entry's Moved and
+// MovedFlags that follow its words as if written right after the next
+// word, the subcommand (`poetry -C /app install` is `poetry install -C
+// /app`, `poetry -n install` is `poetry install -n`): the program reads
+// them anywhere, and the build steps and runners read them after the
+// subcommand. Words after the entry's that are not all such options
+// followed by a plain subcommand are left as they are.
 func (f *facts) moveOptions(args []word) []word {
 	for _, o := range f.preset.CommandOptions {
-		if len(o.Moved) == 0 || !hasPrefixWords(args, o.After) {
+		if len(o.Moved)+len(o.MovedFlags) == 0 || !hasPrefixWords(args, o.After) {
 			continue
 		}
 		n := len(strings.Fields(o.After))
 		j := n
 		for j < len(args) {
+			if !args[j].dynamic && slices.Contains(o.MovedFlags, args[j].text) {
+				j++
+				continue
+			}
 			name, _, eq := strings.Cut(args[j].text, "=")
 			if args[j].dynamic || !slices.Contains(o.Moved, name) || (!eq && j+1 >= len(args)) {
 				break

@@ -203,6 +203,9 @@ func (f *facts) composeBuilt() []*composeService {
 					m.entrypoint = s.entrypoint
 				}
 				m.user = m.user || s.user
+				// Compose merges environment: by variable, a later
+				// file's value over an earlier one's.
+				m.env = mergeEnv(m.env, s.env)
 				for i := range s.mounts {
 					s.mounts[i].file = composeSourceFile(f.opt.Context, s.mounts[i].dir, s.mounts[i])
 				}
@@ -319,6 +322,7 @@ func (r *composeReader) servicesAt(name string, depth int) []composeService {
 			s.entrypoint = base.entrypoint
 		}
 		s.user = s.user || base.user
+		s.env = mergeEnv(base.env, s.env)
 		mounts := make([]composeMount, 0, len(base.mounts)+len(s.mounts))
 		for _, m := range base.mounts {
 			m.service = s.name
@@ -379,6 +383,19 @@ type composeService struct {
 	// known: the service builds the Dockerfile by its name, not only
 	// the context's root with the Dockerfile's name unknown.
 	known bool
+	// env is its environment: (a mapping or NAME=value items), nil when
+	// not set here.
+	env map[string]composeEnvVar
+}
+
+// composeEnvVar is one variable a service's environment: sets.
+type composeEnvVar struct {
+	value string
+	at    string // file:line of the entry
+	// shell: compose takes the value from the shell that runs it (an
+	// entry with no value) or from a variable nothing in the project
+	// gives, so it cannot be told.
+	shell bool
 }
 
 // composeExtends is a service's extends: the service it builds on, in
@@ -436,6 +453,7 @@ func composeServices(name string, doc *yaml.Node, env map[string]string) []compo
 				*k.to = readComposeCmd(name, k.key, v)
 			}
 		}
+		s.env = composeEnvironment(name, mapValue(n, "environment"), env)
 		if vols := mapValue(n, "volumes"); vols != nil && vols.Kind == yaml.SequenceNode {
 			for _, v := range vols.Content {
 				if m, ok := composeVolume(v, env); ok {
@@ -445,6 +463,72 @@ func composeServices(name string, doc *yaml.Node, env map[string]string) []compo
 			}
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// composeEnvironment reads a service's environment: of file name, a
+// mapping (NAME: value) or a sequence of NAME=value, with compose's
+// variables filled from the project's .env (env). An entry with no value
+// (NAME, NAME:), which compose takes from the shell that runs it, or a
+// value with a variable neither the .env nor a default gives, is kept as
+// unknown (shell), so that it also hides a value an earlier file set.
+func composeEnvironment(name string, n *yaml.Node, env map[string]string) map[string]composeEnvVar {
+	if n == nil {
+		return nil
+	}
+	out := map[string]composeEnvVar{}
+	add := func(k string, v *string, line int) {
+		if k == "" {
+			return
+		}
+		e := composeEnvVar{at: fmt.Sprintf("%s:%d", name, line), shell: true}
+		if v != nil {
+			if x, ok := composeInterpolate(*v, env); ok && !strings.Contains(x, composeVar) {
+				e.value, e.shell = x, false
+			}
+		}
+		out[k] = e
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			switch {
+			case k.Kind != yaml.ScalarNode:
+			case v.Kind == yaml.ScalarNode && v.Tag != "!!null":
+				add(k.Value, &v.Value, k.Line)
+			default:
+				add(k.Value, nil, k.Line)
+			}
+		}
+	case yaml.SequenceNode:
+		for _, e := range n.Content {
+			if e.Kind != yaml.ScalarNode {
+				continue
+			}
+			if k, v, ok := strings.Cut(e.Value, "="); ok {
+				add(k, &v, e.Line)
+			} else {
+				add(k, nil, e.Line)
+			}
+		}
+	}
+	return out
+}
+
+// mergeEnv is over's variables set over base's, as compose merges a
+// service's environment with an override's or the one it extends.
+func mergeEnv(base, over map[string]composeEnvVar) map[string]composeEnvVar {
+	if base == nil && over == nil {
+		return nil
+	}
+	out := make(map[string]composeEnvVar, len(base)+len(over))
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range over {
+		out[k] = v
 	}
 	return out
 }

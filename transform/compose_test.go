@@ -182,3 +182,71 @@ services:
 		t.Errorf("mounts:\n got: %s\nwant: %s", g, want)
 	}
 }
+
+// TestComposeEnvironment: a service's environment: in both forms, with
+// compose's variables from the .env, merged over the files of its folder
+// and the service it extends; an entry compose takes from the shell is
+// unknown and hides an earlier file's value.
+func TestComposeEnvironment(t *testing.T) {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
+	ctx := fstest.MapFS{
+		".env": file("MODE=production\n"),
+		"compose.yaml": file(`services:
+  base:
+    image: x
+    environment: {A: from-base, B: base}
+  web:
+    build: .
+    extends: base
+    environment:
+      NODE_ENV: $MODE
+      EMPTY: ""
+      FROMSHELL:
+      UNSET: ${NOPE}
+      DEFAULT: ${NOPE:-dflt}
+      B: web
+  list:
+    build: .
+    environment:
+      - NODE_ENV=production
+      - PLAIN
+      - X=a=b
+`),
+		"compose.override.yaml": file(`services:
+  web:
+    environment:
+      - DEFAULT
+`),
+	}
+	f := &facts{opt: Options{Context: ctx, Dockerfile: "Dockerfile"}}
+	got := map[string]string{}
+	for _, s := range f.composeBuilt() {
+		for k, e := range s.env {
+			v := e.value
+			if e.shell {
+				v = "?"
+			}
+			got[s.name+"."+k] = v + " " + e.at
+		}
+	}
+	want := map[string]string{
+		"web.A":         "from-base compose.yaml:4",
+		"web.B":         "web compose.yaml:14",
+		"web.NODE_ENV":  "production compose.yaml:9",
+		"web.EMPTY":     " compose.yaml:10",
+		"web.FROMSHELL": "? compose.yaml:11",
+		"web.UNSET":     "? compose.yaml:12",
+		"web.DEFAULT":   "? compose.override.yaml:4",
+		"list.NODE_ENV": "production compose.yaml:18",
+		"list.PLAIN":    "? compose.yaml:19",
+		"list.X":        "a=b compose.yaml:20",
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s = %q, want %q", k, got[k], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %d variables %v, want %d", len(got), got, len(want))
+	}
+}

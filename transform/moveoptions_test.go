@@ -30,6 +30,21 @@ func TestMoveOptions(t *testing.T) {
 			t.Errorf("moveOptions(%q) = %q, want %q", strings.Join(wordTexts(c.in), " "), got, c.want)
 		}
 	}
+	// With poetry's global options without a value as moved_flags, they
+	// go with the options taking one; -h and -V, not listed, stay.
+	f = &facts{preset: &Preset{CommandOptions: []presets.CommandOptions{{After: "poetry", Moved: []string{"-C", "--project"}, MovedFlags: []string{"-n", "--no-ansi", "-q"}}}}}
+	for _, c := range []struct{ in, want string }{
+		{"poetry -n install --no-root", "poetry install -n --no-root"},
+		{"poetry -n -C /app --no-ansi install", "poetry install -n -C /app --no-ansi"},
+		{"poetry -q run gunicorn app:app", "poetry run -q gunicorn app:app"},
+		{"poetry -n -h install", "poetry -n -h install"},
+		{"poetry -V install", "poetry -V install"},
+		{"poetry -n", "poetry -n"},
+	} {
+		if got := strings.Join(wordTexts(f.moveOptions(plainWords(c.in))), " "); got != c.want {
+			t.Errorf("moveOptions(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
 }
 
 func plainWords(s string) []word {

@@ -396,21 +396,6 @@ func (f *facts) buildInputsOnly(rf *presets.RunFiles, src string, read []string)
 	return only
 }
 
-// gitignored returns whether the root .gitignore keeps a context path out
-// of the repository: such a file is here on this machine but absent from
-// a fresh clone, where the build must not fail for it. Read with the
-// .dockerignore matcher, which agrees with git for top-level names.
-func (f *facts) gitignored() func(name string) bool {
-	pm := f.ignoreFile(".gitignore")
-	if pm == nil {
-		return func(string) bool { return false }
-	}
-	return func(name string) bool {
-		ok, err := pm.MatchesOrParentMatches(name)
-		return err == nil && ok
-	}
-}
-
 // runMade finds a RUN of the builder that writes the file at the builder
 // path b: a command whose words give it as the value of one of the
 // preset's output options (openssl's -out server.pem, relative to the
@@ -490,21 +475,29 @@ func (f *facts) runMade(rf *presets.RunFiles, b string) (line int, script string
 
 // expectedFile says why the context file src, which the context lacks, is
 // one the deployer makes before the build: an example of it beside it
-// (rf.ExampleSuffixes), or the root .gitignore naming it, not by a glob.
-// "" when neither shows it.
+// (rf.ExampleSuffixes), or a .gitignore on the way to it naming it (the
+// root's, or config/.gitignore for config/local.json, its lines relative
+// to its folder), not by a glob. "" when neither shows it.
 func (f *facts) expectedFile(rf *presets.RunFiles, src string) string {
 	if len(rf.ExampleSuffixes) == 0 || f.opt.Context == nil {
 		return ""
 	}
-	data, _ := readConfig(f.opt.Context, ".gitignore")
-	for _, l := range strings.Split(string(data), "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") || strings.ContainsAny(l, "*?[\\") {
-			continue
+	for _, dir := range gitDirs(path.Dir(src)) {
+		ign := path.Join(dir, ".gitignore")
+		data, _ := readConfig(f.opt.Context, ign)
+		rel := src
+		if dir != "." {
+			rel = strings.TrimPrefix(src, dir+"/")
 		}
-		l = strings.TrimSuffix(l, "/")
-		if strings.TrimPrefix(l, "/") == src || !strings.Contains(l, "/") && l == path.Base(src) {
-			return ".gitignore lists it"
+		for _, l := range strings.Split(string(data), "\n") {
+			l = strings.TrimSpace(l)
+			if l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") || strings.ContainsAny(l, "*?[\\") {
+				continue
+			}
+			l = strings.TrimSuffix(l, "/")
+			if strings.TrimPrefix(l, "/") == rel || !strings.Contains(l, "/") && l == path.Base(src) {
+				return ign + " lists it"
+			}
 		}
 	}
 	for _, s := range rf.ExampleSuffixes {

@@ -20,8 +20,19 @@ func (p *plan) sourceDeclines() error {
 		return nil
 	}
 	var rules []presets.DeclineRule
+	// byCompose are the rules that only the compose services building
+	// this file turn off, with where they set the variables: the image
+	// run without compose still starts what the rule declines.
+	byCompose := map[int]string{}
 	for _, d := range f.preset.Decline {
-		if d.Source != "" && !p.startSets(d.UnlessEnv) {
+		if d.Source == "" {
+			continue
+		}
+		ok, by := p.startSets(d.UnlessEnv)
+		if !ok {
+			rules = append(rules, d)
+		} else if by != "" {
+			byCompose[len(rules)] = by
 			rules = append(rules, d)
 		}
 	}
@@ -30,14 +41,24 @@ func (p *plan) sourceDeclines() error {
 	}
 	im := f.preset.DevDeps.Imports
 	var err error
+	warned := map[int]bool{}
 	visit := func(name string, data []byte) bool {
 		code := p.blanked(name, data)()
-		for _, d := range rules {
-			if at := d.SourceAt(code); at >= 0 {
-				line := 1 + bytes.Count(data[:at], []byte("\n"))
-				err = declinef(declPresetCommand, "line %d: %s:%d %s", p.prog.holder.first, name, line, d.Reason)
-				return false
+		for i, d := range rules {
+			at := d.SourceAt(code)
+			if at < 0 {
+				continue
 			}
+			line := 1 + bytes.Count(data[:at], []byte("\n"))
+			if by, ok := byCompose[i]; ok {
+				if !warned[i] {
+					warned[i] = true
+					p.notes.note(p.prog.holder.first, warnEnvComposeOnly, "%s, which the image does not: run without it (docker run), %s:%d %s", by, name, line, d.Reason)
+				}
+				continue
+			}
+			err = declinef(declPresetCommand, "line %d: %s:%d %s", p.prog.holder.first, name, line, d.Reason)
+			return false
 		}
 		return true
 	}
@@ -69,11 +90,14 @@ func (p *plan) visitAppSources(root string, reach bool, im *presets.DevImports, 
 // startSets reports whether the container's start sets every variable
 // of env to its value: an ENV of the image, or a NAME=value word (an
 // assignment, cross-env's argument) in the CMD, the ENTRYPOINT or a
-// script of the runner's file, which the start may run. An empty env is
-// never set.
-func (p *plan) startSets(env presets.Dict[string]) bool {
+// script of the runner's file, which the start may run; or the
+// environment: of every compose service that builds this file, which
+// runs it so. by says where compose sets those the image does not
+// (compose.yaml:7 (service web) sets NODE_ENV=production), empty when
+// the image sets them all. An empty env is never set.
+func (p *plan) startSets(env presets.Dict[string]) (ok bool, by string) {
 	if env.Len() == 0 {
-		return false
+		return false, ""
 	}
 	f := p.f
 	var texts []string
@@ -109,11 +133,34 @@ func (p *plan) startSets(env presets.Dict[string]) bool {
 				}
 			}
 		}
-		if !set {
-			return false
+		if set {
+			continue
 		}
+		at, ok := composeSets(f.composeSvcs, k, v)
+		if !ok {
+			return false, ""
+		}
+		if by != "" {
+			by += "; "
+		}
+		by += at + " sets " + k + "=" + v
 	}
-	return true
+	return true, by
+}
+
+// composeSets reports whether every one of svcs (at least one) sets the
+// variable k to v in its environment:, and where, each entry with its
+// service (compose.yaml:7 (service web)).
+func composeSets(svcs []*composeService, k, v string) (string, bool) {
+	var at []string
+	for _, s := range svcs {
+		e, ok := s.env[k]
+		if !ok || e.shell || e.value != v {
+			return "", false
+		}
+		at = append(at, e.at+" (service "+s.name+")")
+	}
+	return strings.Join(at, ", "), len(at) > 0
 }
 
 // appRoot is the folder of the context whose sources are the app's: the

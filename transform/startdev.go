@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/restage/restage/internal/yaml"
 )
 
 // startDevDepth bounds how deep the start path is followed through
@@ -75,8 +78,20 @@ func (p *plan) pruneOff() string {
 		return ""
 	}
 	for _, o := range i.bc.PruneOff {
+		if o.Run != "" {
+			re := regexp.MustCompile(o.Run)
+			for _, r := range p.f.runs {
+				if r.in.first > i.in.first {
+					break
+				}
+				if re.MatchString(r.text) {
+					return o.Why
+				}
+			}
+			continue
+		}
 		for dir := i.cwd; ; dir = path.Dir(dir) {
-			if _, _, ok := p.f.contextFileAt(path.Join(dir, o.File)); ok {
+			if text, _, ok := p.f.contextFileAt(path.Join(dir, o.File)); ok && (o.Key == "" || keyMatches(text, o.Key, o.Match)) {
 				return strings.NewReplacer("{file}", o.File, "{dir}", dir).Replace(o.Why)
 			}
 			if dir == "/" || dir == "." || dir == "" {
@@ -85,6 +100,18 @@ func (p *plan) pruneOff() string {
 		}
 	}
 	return ""
+}
+
+// keyMatches reports whether the JSON or YAML text has a string at key
+// that the regexp match matches; a text that does not decode may hold
+// it, and counts.
+func keyMatches(text, key, match string) bool {
+	var doc map[string]any
+	if yaml.Unmarshal([]byte(text), &doc) != nil {
+		return true
+	}
+	v, ok := doc[key].(string)
+	return ok && regexp.MustCompile(match).MatchString(v)
 }
 
 // devImports says which of the app's own sources in the build context

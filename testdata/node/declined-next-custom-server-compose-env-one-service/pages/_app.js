@@ -1,0 +1,2 @@
+import '../styles/globals.css'
+export default function App({ Component, pageProps }) { return <Component {...pageProps} /> }

@@ -1,0 +1,1 @@
+export default function Home() { return <p className="p-4">hi</p> }
