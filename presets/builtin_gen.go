@@ -56,6 +56,39 @@ var builtinPresets = []*Preset{
 				Reason:     "`fresh` rebuilds the program with the go tool when it starts and on file changes: it is for development, and the runtime has no go tool",
 			},
 		},
+		DiskEmbeds: []DiskEmbed{
+			{
+				Import: "\"github\\.com/markbates/pkger\"",
+				Generated: []string{
+					"pkged.go",
+				},
+				Generators: []string{
+					"pkger",
+					"go run github.com/markbates/pkger/cmd/pkger",
+				},
+				Reason: "imports github.com/markbates/pkger, and no pkged.go is in the context nor does a build step run pkger: pkger then reads the files from the module's folder, which it finds by running the go command at run time, so the program needs the go toolchain, go.mod and the sources beside it (run pkger before go build, or use embed)",
+			},
+			{
+				Import: "\"github\\.com/gobuffalo/packr/v2\"",
+				Generated: []string{
+					"*-packr.go",
+				},
+				Generators: []string{
+					"packr2",
+				},
+				Reason: "imports github.com/gobuffalo/packr/v2, and no *-packr.go file is in the context nor does a build step run packr2: packr then reads its boxes from disk, from the folders of the sources that made them, which the runtime does not have (run packr2 before go build, or use embed)",
+			},
+			{
+				Import: "\"github\\.com/gobuffalo/packr\"",
+				Generated: []string{
+					"*-packr.go",
+				},
+				Generators: []string{
+					"packr",
+				},
+				Reason: "imports github.com/gobuffalo/packr, and no *-packr.go file is in the context nor does a build step run packr: packr then reads its boxes from disk, from the folders of the sources that made them, which the runtime does not have (run packr before go build, or use embed)",
+			},
+		},
 		Builder: Builder{
 			Workdir: "/go",
 			Env: Dict[string]{
@@ -15357,7 +15390,10 @@ var builtinLiterals = []patternLiterals{
 	{"\"github\\.com/(?:jhump/protoreflect(?:/v2)?/desc/protoparse|bufbuild/protocompile)\"", [][]string{{"\"github.com/"}, {"jhump/protoreflect", "bufbuild/protocompile"}, {"\""}}},
 	{"\"github\\.com/Masterminds/vcs\"", [][]string{{"\"github.com/Masterminds/vcs\""}}},
 	{"\"github\\.com/docker/docker/client\"", [][]string{{"\"github.com/docker/docker/client\""}}},
+	{"\"github\\.com/gobuffalo/packr\"", [][]string{{"\"github.com/gobuffalo/packr\""}}},
+	{"\"github\\.com/gobuffalo/packr/v2\"", [][]string{{"\"github.com/gobuffalo/packr/v2\""}}},
 	{"\"github\\.com/joho/godotenv/autoload\"", [][]string{{"\"github.com/joho/godotenv/autoload\""}}},
+	{"\"github\\.com/markbates/pkger\"", [][]string{{"\"github.com/markbates/pkger\""}}},
 	{"\"github\\.com/moby/moby/client\"", [][]string{{"\"github.com/moby/moby/client\""}}},
 	{"\"gypfile\":\\s*true", [][]string{{"\"gypfile\":"}, {"true"}}},
 	{"\"hasInstallScript\":\\s*true", [][]string{{"\"hasInstallScript\":"}, {"true"}}},
