@@ -7,10 +7,17 @@ type Preset struct {
 	Title       string `yaml:"title"`
 	Description string `yaml:"description"`
 
-	Detect  Detect         `yaml:"detect"`
-	Decline []DeclineRule  `yaml:"decline"`
-	Builder Builder        `yaml:"builder"`
-	Build   []BuildCommand `yaml:"build"`
+	Detect  Detect        `yaml:"detect"`
+	Decline []DeclineRule `yaml:"decline"`
+	// DiskEmbeds are libraries that put the app's files into the program
+	// only when their generator runs, and otherwise read them from disk at
+	// run time where the runtime has neither the files nor what finds
+	// them (review 30n, finding A: pkger runs the go command): a program
+	// that imports one is declined unless a generated file is in the
+	// context or a build step runs the generator.
+	DiskEmbeds []DiskEmbed    `yaml:"disk_embeds"`
+	Builder    Builder        `yaml:"builder"`
+	Build      []BuildCommand `yaml:"build"`
 	// CommandOptions are options a program takes between the words of a
 	// build step's command (review 25, finding G: `python3 -B -m pip
 	// install`, `pip --no-cache-dir install`): the words are matched
@@ -181,6 +188,31 @@ type DeclineRule struct {
 	// word of the CMD, ENTRYPOINT or the runner file's scripts.
 	UnlessEnv Dict[string] `yaml:"unless_env"`
 	Reason    string       `yaml:"reason"`
+}
+
+// DiskEmbed is a library that embeds files only through a generator.
+type DiskEmbed struct {
+	// Import is a regexp over a source, comments blanked: the library's
+	// import.
+	Import string `yaml:"import"`
+	// Generated are globs on the base names of the files the generator
+	// writes (pkged.go): one in the context means the files are embedded.
+	Generated []string `yaml:"generated"`
+	// Generators are command prefixes of a build step that runs the
+	// generator (pkger, packr2 build).
+	Generators []string `yaml:"generators"`
+	// Reason says what the library does at run time without the
+	// generated file; it follows the source's FILE:LINE.
+	Reason string `yaml:"reason"`
+}
+
+// ImportAt gives the offset of the first match of the embed's Import in
+// code, or -1.
+func (d DiskEmbed) ImportAt(code []byte) int {
+	if loc := re(d.Import).FindIndex(code); loc != nil {
+		return loc[0]
+	}
+	return -1
 }
 
 // SourceAt gives the offset of the first match of the rule's Source

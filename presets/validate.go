@@ -52,6 +52,14 @@ func (p *Preset) compile() *presetErr {
 			return &presetErr{fmt.Sprintf("decline.%d", i), "unless_env goes with source only"}
 		}
 	}
+	for i, d := range p.DiskEmbeds {
+		if d.Reason == "" || len(d.Generated)+len(d.Generators) == 0 {
+			return &presetErr{fmt.Sprintf("disk_embeds.%d", i), "a disk embed needs a reason and a generated file or a generator"}
+		}
+		if _, err := compileRE(d.Import); err != nil || d.Import == "" {
+			return &presetErr{fmt.Sprintf("disk_embeds.%d.import", i), fmt.Sprintf("bad pattern %q: %v", d.Import, err)}
+		}
+	}
 	for i := range p.Builder.Variants {
 		v := &p.Builder.Variants[i]
 		_, err := compileRE(v.Tag)

@@ -1087,6 +1087,9 @@ func (f *facts) noLaterRootRuns(r rootInstall) error {
 		if len(st.builds) > 0 && !slices.ContainsFunc(st.builds, func(b buildUse) bool { return !b.bc.App }) {
 			continue
 		}
+		if f.onlyGlobalInstalls(st) {
+			continue
+		}
 		what := strings.TrimSpace(st.text)
 		if len(st.builds) > 0 {
 			what = st.builds[0].bc.Command
@@ -1100,6 +1103,33 @@ func (f *facts) noLaterRootRuns(r rootInstall) error {
 		return declinef(declAppInRoot, "line %d: `%s` runs in / after the app's files were written there, %s: what it writes cannot be told from the image's files (set a WORKDIR)", st.in.first, what, stays)
 	}
 	return nil
+}
+
+// onlyGlobalInstalls reports whether every command of a RUN is a global
+// install of named packages (npm i -g serve): it writes under the
+// preset's global folders, which RS131 carries, and nothing in the
+// working folder, so it is no step whose writes in / cannot be told
+// (review 30, finding D). An install of the working folder itself (npm
+// install -g with no package) is not one.
+func (f *facts) onlyGlobalInstalls(st runStep) bool {
+	cmds := splitShell(st.text).cmds
+	if len(cmds) == 0 {
+		return false
+	}
+	for _, g := range f.globals {
+		if g.in == st.in && g.self != "" {
+			return false
+		}
+	}
+	for _, c := range cmds {
+		args, _ := c.argv()
+		if !slices.ContainsFunc(f.preset.GlobalInstalls, func(g GlobalInstall) bool {
+			return hasPrefixWords(args, g.Command) && slices.ContainsFunc(args[len(strings.Fields(g.Command)):], func(a word) bool { return slices.Contains(g.Flags, a.text) })
+		}) {
+			return false
+		}
+	}
+	return slices.ContainsFunc(f.globals, func(g globalPkg) bool { return g.in == st.in })
 }
 
 // rootCopy is a COPY of the context's contents into / that the runtime

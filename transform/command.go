@@ -511,6 +511,7 @@ func (p *plan) checkProgram() error {
 				if p.keepDev == "" {
 					p.keepDev = fmt.Sprintf("%s runs `%s`, whose script may use development dependencies", holder.kw, pr.first)
 				}
+				p.scriptGlobals()
 				return p.needApp()
 			}
 		}
@@ -1012,6 +1013,7 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	keep := func(why string) error {
 		pr.tools = append(pr.tools, r.Tool)
 		p.notes.note(holder.first, infoRunnerKept, "%s %s: the runtime keeps %s", runCmd, why, r.Tool)
+		p.scriptGlobals()
 		return p.needApp()
 	}
 	if r.Strip {

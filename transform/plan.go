@@ -296,6 +296,9 @@ func makePlan(f *facts, ns *notes) (*plan, error) {
 	p.sourcePrograms()   // and those the sources run by name
 	p.sourceGlobals()
 	p.noteToolsLeft()
+	if err := p.diskEmbeds(); err != nil {
+		return nil, err
+	}
 	if err := p.sourceDeclines(); err != nil {
 		return nil, err
 	}

@@ -745,6 +745,17 @@ func (p *plan) runFiles() []string {
 			}
 			continue
 		}
+		if rest != "" && r.why == "" && !strings.ContainsAny(t, "*?[") && !f.namesEntry(hit.src, rest) && !gitIgnored(ctxPath) {
+			// A plain literal is a path only where the folder holds
+			// what it names (its first element, since a build step
+			// may write below that): a word the program uses as a
+			// key or a message (gin.H{"message": ...}) in a folder
+			// copied whole is no reason to copy it (review 30,
+			// finding B).
+			if _, _, made := f.runMade(rf, b); !made {
+				continue
+			}
+		}
 		why := fmt.Sprintf("%s names %q", r.where, t)
 		if r.why != "" {
 			why = fmt.Sprintf("%s: %s", r.where, r.why)
@@ -896,6 +907,18 @@ func (f *facts) outsideBuild(pl placement) bool {
 }
 
 // isDir reports whether a context path is a folder.
+// namesEntry reports whether the context folder src holds the first
+// element of rest, the path a literal names inside it. Without a context
+// nothing can be told, and every name counts.
+func (f *facts) namesEntry(src, rest string) bool {
+	if f.opt.Context == nil {
+		return true
+	}
+	first, _, _ := strings.Cut(rest, "/")
+	_, err := fs.Stat(f.opt.Context, path.Join(src, first))
+	return err == nil
+}
+
 func (f *facts) isDir(p string) bool {
 	if f.opt.Context == nil {
 		return false

@@ -1,0 +1,2 @@
+const bcrypt = require("bcrypt");
+console.log(bcrypt.hashSync("x", 4));
