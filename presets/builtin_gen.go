@@ -6103,10 +6103,83 @@ var builtinPresets = []*Preset{
 				Commands: []string{
 					"mvn spring-boot:run",
 					"./mvnw spring-boot:run",
+				},
+				Run: "java -jar {artifact}",
+				Executable: &Executable{
+					Any: []ExecutableWay{
+						{
+							Args: []string{
+								"spring-boot:repackage",
+								"org.springframework.boot:spring-boot-maven-plugin:repackage",
+							},
+						},
+						{
+							Project: []ProjectElement{
+								{
+									Element: "project/parent",
+									Has: Dict[string]{
+										Entries: []DictEntry[string]{
+											{
+												Name:  "artifactId",
+												Value: "spring-boot-starter-parent",
+											},
+										},
+									},
+								},
+								{
+									Element: "project/build/plugins/plugin",
+									Has: Dict[string]{
+										Entries: []DictEntry[string]{
+											{
+												Name:  "artifactId",
+												Value: "spring-boot-maven-plugin",
+											},
+										},
+									},
+								},
+							},
+						},
+						{
+							Project: []ProjectElement{
+								{
+									Element: "project/build/plugins/plugin",
+									Has: Dict[string]{
+										Entries: []DictEntry[string]{
+											{
+												Name:  "artifactId",
+												Value: "spring-boot-maven-plugin",
+											},
+											{
+												Name:  "executions/execution/goals/goal",
+												Value: "repackage",
+											},
+										},
+									},
+								},
+							},
+						},
+					},
+					Why: "{file} lists no spring-boot-maven-plugin in <build><plugins> bound to its repackage goal (a plugin only in <pluginManagement>, such as the one spring-boot-starter-parent manages, is not run), so the build writes a plain jar with no Main-Class and without its dependencies, which java -jar cannot start (add spring-boot-maven-plugin to <build><plugins>, or spring-boot:repackage to the build step)",
+				},
+			},
+			{
+				Commands: []string{
 					"gradle bootRun",
 					"./gradlew bootRun",
 				},
 				Run: "java -jar {artifact}",
+				Executable: &Executable{
+					Any: []ExecutableWay{
+						{
+							Args: []string{
+								"bootJar",
+								"assemble",
+								"build",
+							},
+						},
+					},
+					Why: "with the Spring Boot Gradle plugin, only the bootJar task (which assemble and build run) writes the executable jar, and the jar task writes the plain one (*-plain.jar since Spring Boot 2.5), with no Main-Class and without its dependencies, which java -jar cannot start (run the bootJar or build task in the build step)",
+				},
 			},
 			{
 				Commands: []string{

@@ -1080,6 +1080,12 @@ type Runner struct {
 	// Run replaces a command that runs from source (mvn spring-boot:run)
 	// with one that runs the collected artifact; {artifact} stands for it.
 	Run string `yaml:"run"`
+	// Executable, with Run, says how the build makes the artifact one Run
+	// can start (review 31, finding B: a Spring Boot jar holds its
+	// Main-Class and dependencies only when the plugin's repackage goal
+	// ran, which spring-boot:run does not need): one of its ways must
+	// hold, else the command is declined with its Why.
+	Executable *Executable `yaml:"executable"`
 	// BuiltScripts are scripts of File that may run the build's output
 	// with the plain interpreter (scripts.start:prod = node dist/main):
 	// when the script Key names is not a plain interpreter command, the
@@ -2483,4 +2489,33 @@ type RunBuild struct {
 	// Remote marks a package argument that the command fetches rather than
 	// builds from the build's tree (@ of example.com/x@v1).
 	Remote string `yaml:"remote"`
+}
+
+// Executable lists the ways a build makes a runner's artifact startable
+// by Run, any one of which is enough, and why the artifact cannot start
+// otherwise and what to change ({file} stands for the project file the
+// build reads, pom.xml).
+type Executable struct {
+	Any []ExecutableWay `yaml:"any"`
+	Why string          `yaml:"why"`
+}
+
+// ExecutableWay is one way: all its parts hold. Args: the collecting build
+// step ran one of these words (spring-boot:repackage; a task path's last
+// part, :app:bootJar's bootJar, when the step has a task separator).
+// Project: elements of the project file the build step reads (the one its
+// output names), each found at least once with all the values it lists.
+type ExecutableWay struct {
+	Args    []string         `yaml:"args"`
+	Project []ProjectElement `yaml:"project"`
+}
+
+// ProjectElement is an element of an XML project file by its path from
+// the root (project/build/plugins/plugin) and the text of elements below
+// it, by their paths from it (artifactId, executions/execution/goals/goal),
+// that one such element holds: an element path given more than once below
+// it (two goals) holds a value when any of them has it.
+type ProjectElement struct {
+	Element string       `yaml:"element"`
+	Has     Dict[string] `yaml:"has"`
 }

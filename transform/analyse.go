@@ -81,8 +81,10 @@ type facts struct {
 	// root): the collecting line runs as it too (checkCollectUser).
 	collectUser string
 	collectCwd  string
-	prepareAt   *inst    // before this RUN
-	ownEnvs     []string // environments the file names for its installs (VIRTUAL_ENV, --target)
+	// collectBuild is the build command whose output is collected.
+	collectBuild buildUse
+	prepareAt    *inst    // before this RUN
+	ownEnvs      []string // environments the file names for its installs (VIRTUAL_ENV, --target)
 	// argDrops are install arguments taken out of their RUN, as they
 	// would send the packages past restage's environment (uv pip
 	// install --system).

@@ -534,6 +534,7 @@ func (f *facts) collectArtifacts(step *runStep) error {
 		}
 		if c := b.bc.Collect; c != nil {
 			f.collect, f.collectAt, f.collectCwd, f.collectUser = c, step.in, b.cwd, step.user
+			f.collectBuild = b
 		}
 		if b.bc.App && b.cwd == "/" && envDir == "" && b.bc.Prepare != nil {
 			envDir = f.envOnPath()
