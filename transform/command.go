@@ -2,12 +2,16 @@ package transform
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/restage/restage/presets"
@@ -409,9 +413,36 @@ func notJSONArray(text string) (string, bool) {
 	}
 	var v []string
 	if err := json.Unmarshal([]byte(t), &v); err != nil {
-		return err.Error(), true
+		return jsonErrorShown(err, t), true
 	}
 	return "not an array of strings", true
+}
+
+// jsonErrorShown is the decoder's error with the character it names as
+// the text has it (review 31, finding F): the decoder quotes one byte,
+// read as Latin-1, so U+FFFC after the ] was 'ï'. The whole UTF-8
+// character is named, escaped unless an editor would show it plainly.
+func jsonErrorShown(err error, text string) string {
+	msg := err.Error()
+	var se *json.SyntaxError
+	if !errors.As(err, &se) || se.Offset < 1 || int(se.Offset) > len(text) {
+		return msg
+	}
+	b := text[se.Offset-1]
+	if b < utf8.RuneSelf {
+		return msg
+	}
+	// encoding/json's quoteChar for a byte past ASCII.
+	q := strconv.Quote(string(rune(b)))
+	goShown := "'" + q[1:len(q)-1] + "'"
+	r, size := utf8.DecodeRuneInString(text[se.Offset-1:])
+	shown := string(r)
+	if r == utf8.RuneError && size <= 1 {
+		shown = fmt.Sprintf(`\x%02x`, b)
+	} else if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsPunct(r) {
+		shown = strings.Trim(strconv.QuoteRuneToASCII(r), "'")
+	}
+	return strings.Replace(msg, goShown, "'"+shown+"'", 1)
 }
 
 // restPrograms records what the simple commands after the first of a
