@@ -3471,6 +3471,23 @@ var builtinPresets = []*Preset{
 					},
 					Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
 				},
+				ProjectClasses: &ProjectClasses{
+					Dir: "target/classes",
+					Unsure: []string{
+						"project/build/outputDirectory",
+						"project/build/directory",
+						"project/modules",
+						"project/profiles",
+					},
+					Deps:  "project/dependencies/dependency",
+					Name:  "artifactId",
+					Scope: "scope",
+					Off: []string{
+						"test",
+						"provided",
+					},
+					DepsWhy: "Maven keeps them in its local repository, so what the class loads cannot be told (put the dependencies on the class path, or run a jar that holds them)",
+				},
 			},
 			{
 				Command: "./mvnw",
@@ -3511,6 +3528,23 @@ var builtinPresets = []*Preset{
 						"clean",
 					},
 					Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
+				},
+				ProjectClasses: &ProjectClasses{
+					Dir: "target/classes",
+					Unsure: []string{
+						"project/build/outputDirectory",
+						"project/build/directory",
+						"project/modules",
+						"project/profiles",
+					},
+					Deps:  "project/dependencies/dependency",
+					Name:  "artifactId",
+					Scope: "scope",
+					Off: []string{
+						"test",
+						"provided",
+					},
+					DepsWhy: "Maven keeps them in its local repository, so what the class loads cannot be told (put the dependencies on the class path, or run a jar that holds them)",
 				},
 			},
 			{

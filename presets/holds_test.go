@@ -23,3 +23,17 @@ func TestProjectElementHolds(t *testing.T) {
 		}
 	}
 }
+
+// A dependency with no scope is compile-scoped and lacked; test and
+// provided ones are not on the run's class path; a moved output folder
+// is told apart (review 31, finding A).
+func TestProjectClassesRead(t *testing.T) {
+	pc := ProjectClasses{Dir: "target/classes", Unsure: []string{"project/build/outputDirectory"}, Deps: "project/dependencies/dependency", Name: "artifactId", Scope: "scope", Off: []string{"test", "provided"}}
+	moved, deps, ok := pc.Read([]byte(`<project><dependencies><dependency><artifactId>gson</artifactId></dependency><dependency><artifactId>junit</artifactId><scope>test</scope></dependency><dependency><artifactId>servlet-api</artifactId><scope> provided </scope></dependency><dependency><artifactId>pg</artifactId><scope>runtime</scope></dependency></dependencies><dependencyManagement><dependencies><dependency><artifactId>managed</artifactId></dependency></dependencies></dependencyManagement></project>`))
+	if moved || !ok || len(deps) != 2 || deps[0] != "gson" || deps[1] != "pg" {
+		t.Errorf("Read = %v, %q, %v; want false, [gson pg], true", moved, deps, ok)
+	}
+	if moved, _, ok := pc.Read([]byte(`<project><build><outputDirectory>out</outputDirectory></build></project>`)); !moved || !ok {
+		t.Errorf("outputDirectory: moved %v ok %v, want true true", moved, ok)
+	}
+}

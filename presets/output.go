@@ -175,3 +175,57 @@ func (e *ProjectElement) Holds(data []byte) (holds, ok bool) {
 		}
 	}
 }
+
+// Read tells whether the project file's text moves the classes (an Unsure
+// element), and the names of the dependencies a class path of them
+// lacks. ok is false when the text is no well-formed XML.
+func (c *ProjectClasses) Read(data []byte) (moved bool, deps []string, ok bool) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = false
+	base := strings.Count(c.Deps, "/") + 1
+	var stack []string
+	var buf []*strings.Builder
+	var name, scope string
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				return false, nil, false
+			}
+			return moved, deps, true
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, t.Name.Local)
+			buf = append(buf, &strings.Builder{})
+			at := strings.Join(stack, "/")
+			if slices.Contains(c.Unsure, at) {
+				moved = true
+			}
+			if at == c.Deps {
+				name, scope = "", ""
+			}
+		case xml.CharData:
+			if len(buf) > 0 && len(buf) <= base+1 {
+				buf[len(buf)-1].Write(t)
+			}
+		case xml.EndElement:
+			if len(stack) == 0 {
+				return false, nil, false
+			}
+			if len(stack) == base+1 && strings.Join(stack[:base], "/") == c.Deps {
+				v := strings.TrimSpace(buf[len(buf)-1].String())
+				switch stack[base] {
+				case c.Name:
+					name = v
+				case c.Scope:
+					scope = v
+				}
+			}
+			if len(stack) == base && strings.Join(stack, "/") == c.Deps && !slices.Contains(c.Off, scope) {
+				deps = append(deps, name)
+			}
+			stack, buf = stack[:len(stack)-1], buf[:len(buf)-1]
+		}
+	}
+}

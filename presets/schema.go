@@ -491,6 +491,11 @@ type BuildCommand struct {
 	// of the output folder the build does not write cannot start, and is
 	// declined as such.
 	Output *OutputNames `yaml:"output"`
+	// ProjectClasses, with Output, names the folder the command compiles
+	// the project's classes into and the project file's dependencies a
+	// class path of it lacks (review 31, finding A: java -cp
+	// target/classes after mvn install).
+	ProjectClasses *ProjectClasses `yaml:"project_classes"`
 	// Dist, when set, names the command's tasks that write an application
 	// distribution (a folder holding a start script and what it runs, or
 	// an archive of it): a container that runs that start script, where
@@ -2518,4 +2523,21 @@ type ExecutableWay struct {
 type ProjectElement struct {
 	Element string       `yaml:"element"`
 	Has     Dict[string] `yaml:"has"`
+}
+
+// ProjectClasses is where a build writes the project's classes, relative
+// to its project file's folder, unless an Unsure element is present; a
+// class path of that folder or of the output file holds none of the
+// dependencies: each Deps element (by its path from the root) whose Scope
+// child is absent or not one of Off is one it lacks, named by its Name
+// child.
+type ProjectClasses struct {
+	Dir    string   `yaml:"dir"`
+	Unsure []string `yaml:"unsure"`
+	Deps   string   `yaml:"deps"`
+	Name   string   `yaml:"name"`
+	Scope  string   `yaml:"scope"`
+	Off    []string `yaml:"off"`
+	// DepsWhy says where the dependencies are instead, and what to do.
+	DepsWhy string `yaml:"deps_why"`
 }

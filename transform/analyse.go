@@ -81,6 +81,9 @@ type facts struct {
 	// root): the collecting line runs as it too (checkCollectUser).
 	collectUser string
 	collectCwd  string
+	// projectClasses are the class outputs a build's project file names
+	// (mvn's target/classes and jar), by their absolute paths.
+	projectClasses map[string]projectClasses
 	// collectBuild is the build command whose output is collected.
 	collectBuild buildUse
 	prepareAt    *inst    // before this RUN

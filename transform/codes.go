@@ -15,7 +15,7 @@ package transform
 //
 // RS250-RS299 are declines whose reason is written in a preset (a decline
 // rule, a decline variant, a decline_args entry, an interpreter_request, a
-// runner's executable):
+// runner's executable, a build's project_classes):
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
 // keeps the preset schema free of codes. RS253, RS254, RS255, RS256,
@@ -194,6 +194,7 @@ const (
 	declPresetArg           Code = "RS251"
 	declPresetCommand       Code = "RS252"
 	declNotExecutable       Code = "RS262"
+	declClassPathDeps       Code = "RS263"
 	declCollectUser         Code = "RS254"
 	declCdMissing           Code = "RS255"
 	declDistUnpackUntied    Code = "RS256"
@@ -421,6 +422,7 @@ var codes = []CodeInfo{
 	{declComposeHidesProgram, KindDecline, "a compose bind mount hides the program the runtime runs", "A compose file's service that builds this Dockerfile (or a composite action's step that runs it with -v) bind-mounts a host folder, read-write or read-only, over the path of the program the converted runtime runs (the binary the builder writes for go run, a start script, or the file an interpreter runs), and the build context holds no file at that path of the host folder: under compose the host's folder hides the file the runtime needs, so the container could not start, while the original may have run from the mounted sources alone (go run compiles them at each start; review 28, finding B); a program whose file is the context's own at that path (node server.js under .:/app) is not hidden."},
 	{declInterpOutsideEnv, KindDecline, "a program named by its path misses the environment restage adds", "The command, or a line of the start script it runs, names one of the preset's interpreters by a path outside the environment restage inserts for the install (/usr/local/bin/python when the packages go into /opt/venv): an environment's packages are seen only by its own interpreter, whatever PATH says, so that interpreter would start without the app's packages (review 29, finding A); or the install itself runs its program by its path in a folder of the image's PATH (RUN /usr/local/bin/pip install), the image's program, which installs for the image's interpreter and would leave the environment restage inserts empty (review 29, finding C); run it by name, or make the environment in the file."},
 	{declNotExecutable, KindDecline, "the build's file is not what the runner's replacement can start", "A command that runs from source (mvn spring-boot:run) would be replaced by running the file the build writes, but the build does not make that file startable (no spring-boot-maven-plugin bound in <build><plugins>, no bootJar task); the reason and what to change come from the preset's runner (executable)."},
+	{declClassPathDeps, KindDecline, "class path lacks the build's dependencies", "The command runs a class from the class path of the classes the build compiles (mvn's target/classes, or its jar), but the project file declares dependencies that are on no entry of the class path (the preset's project_classes): what the class loads cannot be told."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 	{declScriptOwnEnv, KindDecline, "the runner runs the script in an environment of its own", "A stripped runner hands a script file to the interpreter (uv run main.py), but the script declares what it needs itself (PEP 723 inline metadata, # /// script), and the runner runs it in an environment of its own with those dependencies, made when the container starts: run with the interpreter from the build's environment, it would lack them."},
 	{declComposeRunner, KindDecline, "a compose command runs a runner the runtime drops", "A compose service that builds this Dockerfile sets command: or entrypoint: (which compose runs instead of the image's CMD or ENTRYPOINT) to a runner's command (uv run, poetry run, npm start) whose program the runtime does not have, because the conversion takes the runner out of the CMD or resolves its script; restage does not edit the compose file, so the container would not start under compose."},

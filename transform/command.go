@@ -910,6 +910,22 @@ func (p *plan) classPathProgram() error {
 			}
 		}
 	}
+	// A class path of project class outputs only (mvn's target/classes)
+	// lacks the dependencies the project file declares.
+	var only *projectClasses
+	for _, e := range entries {
+		pc, ok := f.projectClasses[e]
+		if !ok {
+			only = nil
+			break
+		}
+		if only == nil || len(pc.deps) > 0 {
+			only = &pc
+		}
+	}
+	if built && only != nil && len(only.deps) > 0 {
+		return declinef(declClassPathDeps, "line %d: %s runs the class %s from the class path %s, the classes %s compiles, but %s declares dependencies the class path does not hold (%s): %s", line, pr.word, class, value, only.tool, only.file, strings.Join(only.deps, ", "), only.why)
+	}
 	if !built {
 		dirs := strings.Join(f.classDirs, ", ")
 		if dirs == "" {
