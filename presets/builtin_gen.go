@@ -11524,6 +11524,10 @@ var builtinPresets = []*Preset{
 					},
 				},
 				{
+					Tag:     "(?:^|[^0-9A-Za-z])python3\\.\\d+(?:$|[^0-9])",
+					Decline: "the tag names the Python minor version, but this is not the python image: an image of its own may install packages into its Python (a pip install then finds them satisfied and keeps its versions), which the context does not tell, so a runtime of the python image could run other versions; build on the python image of that version (python:3.X-slim) instead",
+				},
+				{
 					Decline: "the Python minor version cannot be told from the image tag; pin one such as python:3.12",
 				},
 			},
@@ -15403,6 +15407,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*__file__\\s*\\)\\s*\\.\\s*parent\\b(?P<up>(?:\\s*\\.\\s*parent\\b)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)", [][]string{{"Path("}, {"__file__"}, {")"}, {"."}, {"parent"}}},
 	{"(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*__file__\\s*\\)\\s*\\.\\s*parents\\s*\\[\\s*(?P<up>\\d+)\\s*\\](?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)", [][]string{{"Path("}, {"__file__"}, {")"}, {"."}, {"parents"}, {"["}, {"]"}}},
 	{"(?:^|[,\\s])(?P<name>[A-Za-z_$][\\w$]*)\\s*:\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:,|$)", [][]string{{":"}, {"'", "\"", "`"}}},
+	{"(?:^|[^0-9A-Za-z])python3\\.\\d+(?:$|[^0-9])", [][]string{{"python3."}}},
 	{"(?:^|[^\\w\"'])[rRbBuUfF]?[\"'](?P<prog>[A-Za-z][\\w.-]*)(?:[\"']|[ \\t])", nil},
 	{"(?:^|[^\\w\"'`])[\"'`](?P<prog>[A-Za-z][\\w.-]*)(?:[\"'`]|[ \\t])", nil},
 	{"(?:^|[^\\w\"])\"(?P<prog>[A-Za-z][\\w.-]*)(?:\"|[ \\t])", [][]string{{"\""}}},
