@@ -3504,6 +3504,23 @@ var builtinPresets = []*Preset{
 					},
 					Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
 				},
+				ProjectClasses: &ProjectClasses{
+					Dir: "target/classes",
+					Unsure: []string{
+						"project/build/outputDirectory",
+						"project/build/directory",
+						"project/modules",
+						"project/profiles",
+					},
+					Deps:  "project/dependencies/dependency",
+					Name:  "artifactId",
+					Scope: "scope",
+					Off: []string{
+						"test",
+						"provided",
+					},
+					DepsWhy: "Maven keeps them in its local repository, so what the class loads cannot be told (put the dependencies on the class path, or run a jar that holds them)",
+				},
 			},
 			{
 				Command: "./mvnw",
@@ -3544,6 +3561,23 @@ var builtinPresets = []*Preset{
 						"clean",
 					},
 					Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
+				},
+				ProjectClasses: &ProjectClasses{
+					Dir: "target/classes",
+					Unsure: []string{
+						"project/build/outputDirectory",
+						"project/build/directory",
+						"project/modules",
+						"project/profiles",
+					},
+					Deps:  "project/dependencies/dependency",
+					Name:  "artifactId",
+					Scope: "scope",
+					Off: []string{
+						"test",
+						"provided",
+					},
+					DepsWhy: "Maven keeps them in its local repository, so what the class loads cannot be told (put the dependencies on the class path, or run a jar that holds them)",
 				},
 			},
 			{
@@ -6136,10 +6170,83 @@ var builtinPresets = []*Preset{
 				Commands: []string{
 					"mvn spring-boot:run",
 					"./mvnw spring-boot:run",
+				},
+				Run: "java -jar {artifact}",
+				Executable: &Executable{
+					Any: []ExecutableWay{
+						{
+							Args: []string{
+								"spring-boot:repackage",
+								"org.springframework.boot:spring-boot-maven-plugin:repackage",
+							},
+						},
+						{
+							Project: []ProjectElement{
+								{
+									Element: "project/parent",
+									Has: Dict[string]{
+										Entries: []DictEntry[string]{
+											{
+												Name:  "artifactId",
+												Value: "spring-boot-starter-parent",
+											},
+										},
+									},
+								},
+								{
+									Element: "project/build/plugins/plugin",
+									Has: Dict[string]{
+										Entries: []DictEntry[string]{
+											{
+												Name:  "artifactId",
+												Value: "spring-boot-maven-plugin",
+											},
+										},
+									},
+								},
+							},
+						},
+						{
+							Project: []ProjectElement{
+								{
+									Element: "project/build/plugins/plugin",
+									Has: Dict[string]{
+										Entries: []DictEntry[string]{
+											{
+												Name:  "artifactId",
+												Value: "spring-boot-maven-plugin",
+											},
+											{
+												Name:  "executions/execution/goals/goal",
+												Value: "repackage",
+											},
+										},
+									},
+								},
+							},
+						},
+					},
+					Why: "{file} lists no spring-boot-maven-plugin in <build><plugins> bound to its repackage goal (a plugin only in <pluginManagement>, such as the one spring-boot-starter-parent manages, is not run), so the build writes a plain jar with no Main-Class and without its dependencies, which java -jar cannot start (add spring-boot-maven-plugin to <build><plugins>, or spring-boot:repackage to the build step)",
+				},
+			},
+			{
+				Commands: []string{
 					"gradle bootRun",
 					"./gradlew bootRun",
 				},
 				Run: "java -jar {artifact}",
+				Executable: &Executable{
+					Any: []ExecutableWay{
+						{
+							Args: []string{
+								"bootJar",
+								"assemble",
+								"build",
+							},
+						},
+					},
+					Why: "with the Spring Boot Gradle plugin, only the bootJar task (which assemble and build run) writes the executable jar, and the jar task writes the plain one (*-plain.jar since Spring Boot 2.5), with no Main-Class and without its dependencies, which java -jar cannot start (run the bootJar or build task in the build step)",
+				},
 			},
 			{
 				Commands: []string{
@@ -11566,6 +11673,10 @@ var builtinPresets = []*Preset{
 					},
 				},
 				{
+					Tag:     "(?:^|[^0-9A-Za-z])python3\\.\\d+(?:$|[^0-9])",
+					Decline: "the tag names the Python minor version, but this is not the python image: an image of its own may install packages into its Python (a pip install then finds them satisfied and keeps its versions), which the context does not tell, so a runtime of the python image could run other versions; build on the python image of that version (python:3.X-slim) instead",
+				},
+				{
 					Decline: "the Python minor version cannot be told from the image tag; pin one such as python:3.12",
 				},
 			},
@@ -15485,6 +15596,7 @@ var builtinLiterals = []patternLiterals{
 	{"(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*__file__\\s*\\)\\s*\\.\\s*parent\\b(?P<up>(?:\\s*\\.\\s*parent\\b)*)(?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)", [][]string{{"Path("}, {"__file__"}, {")"}, {"."}, {"parent"}}},
 	{"(?:\\bpathlib\\s*\\.\\s*|\\b)Path\\(\\s*__file__\\s*\\)\\s*\\.\\s*parents\\s*\\[\\s*(?P<up>\\d+)\\s*\\](?P<args>(?:\\s*/\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')|\\s*\\.\\s*joinpath\\(\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*')(?:\\s*,\\s*[rRuU]?(?:\"[^\"/\\n][^\"\\n]*\"|'[^'/\\n][^'\\n]*'))*\\s*\\))*)", [][]string{{"Path("}, {"__file__"}, {")"}, {"."}, {"parents"}, {"["}, {"]"}}},
 	{"(?:^|[,\\s])(?P<name>[A-Za-z_$][\\w$]*)\\s*:\\s*(?P<value>'[^'\\n:]*'|\"[^\"\\n:]*\"|`[^`$\\n:]*`)\\s*(?:,|$)", [][]string{{":"}, {"'", "\"", "`"}}},
+	{"(?:^|[^0-9A-Za-z])python3\\.\\d+(?:$|[^0-9])", [][]string{{"python3."}}},
 	{"(?:^|[^\\w\"'])[rRbBuUfF]?[\"'](?P<prog>[A-Za-z][\\w.-]*)(?:[\"']|[ \\t])", nil},
 	{"(?:^|[^\\w\"'`])[\"'`](?P<prog>[A-Za-z][\\w.-]*)(?:[\"'`]|[ \\t])", nil},
 	{"(?:^|[^\\w\"])\"(?P<prog>[A-Za-z][\\w.-]*)(?:\"|[ \\t])", [][]string{{"\""}}},

@@ -118,3 +118,114 @@ func (o *OutputNames) Writes(base, file string) bool {
 	stem := strings.TrimSuffix(file, o.Ext)
 	return stem == base || strings.HasPrefix(stem, base+"-")
 }
+
+// Holds reports whether the project file's text has the element: one
+// element at its path whose descendants, at the paths Has names, hold
+// every value Has gives (trimmed, as Maven trims them). ok is false when
+// the text is no well-formed XML.
+func (e *ProjectElement) Holds(data []byte) (holds, ok bool) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = false
+	depth := strings.Count(e.Element, "/") + 1
+	for _, n := range e.Has.Names() {
+		depth = max(depth, strings.Count(e.Element, "/")+1+strings.Count(n, "/")+1)
+	}
+	var stack []string
+	var buf []*strings.Builder
+	// seen holds the values found below the element being read, by
+	// their paths from it; nil outside one.
+	var seen map[string]bool
+	base := len(strings.Split(e.Element, "/"))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				return false, false
+			}
+			return holds, true
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, t.Name.Local)
+			buf = append(buf, &strings.Builder{})
+			if len(stack) == base && strings.Join(stack, "/") == e.Element {
+				seen = map[string]bool{}
+			}
+		case xml.CharData:
+			if len(buf) > 0 && len(buf) <= depth {
+				buf[len(buf)-1].Write(t)
+			}
+		case xml.EndElement:
+			if len(stack) == 0 {
+				return false, false
+			}
+			if seen != nil && len(stack) > base && len(stack) <= depth {
+				rel := strings.Join(stack[base:], "/")
+				seen[rel+"\x00"+strings.TrimSpace(buf[len(buf)-1].String())] = true
+			}
+			if seen != nil && len(stack) == base {
+				all := true
+				for n, v := range e.Has.All() {
+					all = all && seen[n+"\x00"+v]
+				}
+				holds = holds || all
+				seen = nil
+			}
+			stack, buf = stack[:len(stack)-1], buf[:len(buf)-1]
+		}
+	}
+}
+
+// Read tells whether the project file's text moves the classes (an Unsure
+// element), and the names of the dependencies a class path of them
+// lacks. ok is false when the text is no well-formed XML.
+func (c *ProjectClasses) Read(data []byte) (moved bool, deps []string, ok bool) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = false
+	base := strings.Count(c.Deps, "/") + 1
+	var stack []string
+	var buf []*strings.Builder
+	var name, scope string
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				return false, nil, false
+			}
+			return moved, deps, true
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, t.Name.Local)
+			buf = append(buf, &strings.Builder{})
+			at := strings.Join(stack, "/")
+			if slices.Contains(c.Unsure, at) {
+				moved = true
+			}
+			if at == c.Deps {
+				name, scope = "", ""
+			}
+		case xml.CharData:
+			if len(buf) > 0 && len(buf) <= base+1 {
+				buf[len(buf)-1].Write(t)
+			}
+		case xml.EndElement:
+			if len(stack) == 0 {
+				return false, nil, false
+			}
+			if len(stack) == base+1 && strings.Join(stack[:base], "/") == c.Deps {
+				v := strings.TrimSpace(buf[len(buf)-1].String())
+				switch stack[base] {
+				case c.Name:
+					name = v
+				case c.Scope:
+					scope = v
+				}
+			}
+			if len(stack) == base && strings.Join(stack, "/") == c.Deps && !slices.Contains(c.Off, scope) {
+				deps = append(deps, name)
+			}
+			stack, buf = stack[:len(stack)-1], buf[:len(buf)-1]
+		}
+	}
+}

@@ -531,6 +531,11 @@ type BuildCommand struct {
 	// of the output folder the build does not write cannot start, and is
 	// declined as such.
 	Output *OutputNames `yaml:"output"`
+	// ProjectClasses, with Output, names the folder the command compiles
+	// the project's classes into and the project file's dependencies a
+	// class path of it lacks (review 31, finding A: java -cp
+	// target/classes after mvn install).
+	ProjectClasses *ProjectClasses `yaml:"project_classes"`
 	// Dist, when set, names the command's tasks that write an application
 	// distribution (a folder holding a start script and what it runs, or
 	// an archive of it): a container that runs that start script, where
@@ -1120,6 +1125,12 @@ type Runner struct {
 	// Run replaces a command that runs from source (mvn spring-boot:run)
 	// with one that runs the collected artifact; {artifact} stands for it.
 	Run string `yaml:"run"`
+	// Executable, with Run, says how the build makes the artifact one Run
+	// can start (review 31, finding B: a Spring Boot jar holds its
+	// Main-Class and dependencies only when the plugin's repackage goal
+	// ran, which spring-boot:run does not need): one of its ways must
+	// hold, else the command is declined with its Why.
+	Executable *Executable `yaml:"executable"`
 	// BuiltScripts are scripts of File that may run the build's output
 	// with the plain interpreter (scripts.start:prod = node dist/main):
 	// when the script Key names is not a plain interpreter command, the
@@ -2563,4 +2574,50 @@ type RunBuild struct {
 	// Remote marks a package argument that the command fetches rather than
 	// builds from the build's tree (@ of example.com/x@v1).
 	Remote string `yaml:"remote"`
+}
+
+// Executable lists the ways a build makes a runner's artifact startable
+// by Run, any one of which is enough, and why the artifact cannot start
+// otherwise and what to change ({file} stands for the project file the
+// build reads, pom.xml).
+type Executable struct {
+	Any []ExecutableWay `yaml:"any"`
+	Why string          `yaml:"why"`
+}
+
+// ExecutableWay is one way: all its parts hold. Args: the collecting build
+// step ran one of these words (spring-boot:repackage; a task path's last
+// part, :app:bootJar's bootJar, when the step has a task separator).
+// Project: elements of the project file the build step reads (the one its
+// output names), each found at least once with all the values it lists.
+type ExecutableWay struct {
+	Args    []string         `yaml:"args"`
+	Project []ProjectElement `yaml:"project"`
+}
+
+// ProjectElement is an element of an XML project file by its path from
+// the root (project/build/plugins/plugin) and the text of elements below
+// it, by their paths from it (artifactId, executions/execution/goals/goal),
+// that one such element holds: an element path given more than once below
+// it (two goals) holds a value when any of them has it.
+type ProjectElement struct {
+	Element string       `yaml:"element"`
+	Has     Dict[string] `yaml:"has"`
+}
+
+// ProjectClasses is where a build writes the project's classes, relative
+// to its project file's folder, unless an Unsure element is present; a
+// class path of that folder or of the output file holds none of the
+// dependencies: each Deps element (by its path from the root) whose Scope
+// child is absent or not one of Off is one it lacks, named by its Name
+// child.
+type ProjectClasses struct {
+	Dir    string   `yaml:"dir"`
+	Unsure []string `yaml:"unsure"`
+	Deps   string   `yaml:"deps"`
+	Name   string   `yaml:"name"`
+	Scope  string   `yaml:"scope"`
+	Off    []string `yaml:"off"`
+	// DepsWhy says where the dependencies are instead, and what to do.
+	DepsWhy string `yaml:"deps_why"`
 }

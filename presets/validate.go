@@ -617,6 +617,22 @@ func (p *Preset) compile() *presetErr {
 		if len(r.Commands) == 0 || (!r.Strip && r.Run == "" && r.Dist == nil && (r.File == "" || r.Key == "")) {
 			return &presetErr{fmt.Sprintf("runners.%d", i), "a runner needs commands, and a file and a key unless it strips"}
 		}
+		if x := r.Executable; x != nil {
+			at := fmt.Sprintf("runners.%d.executable", i)
+			if r.Run == "" || x.Why == "" || len(x.Any) == 0 {
+				return &presetErr{at, "executable needs run, why and at least one way in any"}
+			}
+			for j, w := range x.Any {
+				if len(w.Args) == 0 && len(w.Project) == 0 {
+					return &presetErr{fmt.Sprintf("%s.any.%d", at, j), "a way needs args or project"}
+				}
+				for k, e := range w.Project {
+					if e.Element == "" || e.Has.Len() == 0 {
+						return &presetErr{fmt.Sprintf("%s.any.%d.project.%d", at, j, k), "a project element needs element and has"}
+					}
+				}
+			}
+		}
 		if d := r.Dist; d != nil {
 			at := fmt.Sprintf("runners.%d.dist", i)
 			if d.Why == "" || d.Tool == "" || d.RequiresWhy == "" || len(d.Requires) == 0 {

@@ -81,8 +81,13 @@ type facts struct {
 	// root): the collecting line runs as it too (checkCollectUser).
 	collectUser string
 	collectCwd  string
-	prepareAt   *inst    // before this RUN
-	ownEnvs     []string // environments the file names for its installs (VIRTUAL_ENV, --target)
+	// projectClasses are the class outputs a build's project file names
+	// (mvn's target/classes and jar), by their absolute paths.
+	projectClasses map[string]projectClasses
+	// collectBuild is the build command whose output is collected.
+	collectBuild buildUse
+	prepareAt    *inst    // before this RUN
+	ownEnvs      []string // environments the file names for its installs (VIRTUAL_ENV, --target)
 	// argDrops are install arguments taken out of their RUN, as they
 	// would send the packages past restage's environment (uv pip
 	// install --system).

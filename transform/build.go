@@ -539,6 +539,7 @@ func (f *facts) collectArtifacts(step *runStep) error {
 		}
 		if c := b.bc.Collect; c != nil {
 			f.collect, f.collectAt, f.collectCwd, f.collectUser = c, step.in, b.cwd, step.user
+			f.collectBuild = b
 		}
 		if b.bc.App && b.cwd == "/" && envDir == "" && b.bc.Prepare != nil {
 			envDir = f.envOnPath()
@@ -582,6 +583,7 @@ func (f *facts) collectArtifacts(step *runStep) error {
 		if c := b.bc.Classes; c != nil {
 			f.classDirs = append(f.classDirs, classesWritten(c, b)...)
 		}
+		f.addProjectClasses(&b)
 		a := b.bc.Artifact
 		if a == nil {
 			continue
@@ -2303,4 +2305,46 @@ func (f *facts) dropArgs(step *runStep, b buildUse, envDir string) error {
 func isRootUser(u string) bool {
 	name, _, _ := strings.Cut(u, ":")
 	return name == "root" || name == "0"
+}
+
+// projectClasses is a class output a build's project file names: the
+// tool, the file as shown, and the dependencies a class path of it lacks.
+type projectClasses struct {
+	tool, file string
+	deps       []string
+	why        string
+}
+
+// addProjectClasses records the folder a build step compiles the
+// project's classes into, and its output file, as class outputs (review
+// 31, finding A: java -cp target/classes after mvn install), when the
+// project file can be read and moves neither.
+func (f *facts) addProjectClasses(b *buildUse) {
+	pc, o := b.bc.ProjectClasses, b.bc.Output
+	if pc == nil || o == nil || f.opt.Context == nil {
+		return
+	}
+	dir, file, ok := projectFile(b)
+	if !ok {
+		return
+	}
+	text, from, ok := f.contextFileMax(path.Join(dir, file), 1<<20)
+	if !ok {
+		return
+	}
+	moved, deps, ok := pc.Read([]byte(text))
+	if !ok || moved {
+		return
+	}
+	outs := []string{path.Join(dir, pc.Dir)}
+	if base, ok := o.BaseName([]byte(text)); ok {
+		outs = append(outs, path.Join(dir, o.Dir, base+o.Ext))
+	}
+	if f.projectClasses == nil {
+		f.projectClasses = map[string]projectClasses{}
+	}
+	for _, out := range outs {
+		f.classDirs = append(f.classDirs, out)
+		f.projectClasses[out] = projectClasses{tool: b.bc.Command, file: from, deps: deps, why: pc.DepsWhy}
+	}
 }

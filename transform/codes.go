@@ -15,7 +15,7 @@ package transform
 //
 // RS250-RS299 are declines whose reason is written in a preset (a decline
 // rule, a decline variant, a decline_args entry, an interpreter_request,
-// a disk_embeds entry):
+// a disk_embeds entry, a runner's executable, a build's project_classes):
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
 // keeps the preset schema free of codes. RS253, RS254, RS255, RS256,
@@ -195,6 +195,8 @@ const (
 	declPresetArg           Code = "RS251"
 	declPresetCommand       Code = "RS252"
 	declDiskEmbed           Code = "RS264"
+	declNotExecutable       Code = "RS262"
+	declClassPathDeps       Code = "RS263"
 	declCollectUser         Code = "RS254"
 	declCdMissing           Code = "RS255"
 	declDistUnpackUntied    Code = "RS256"
@@ -426,6 +428,8 @@ var codes = []CodeInfo{
 	{declComposeHidesProgram, KindDecline, "a compose bind mount hides the program the runtime runs", "A compose file's service that builds this Dockerfile (or a composite action's step that runs it with -v) bind-mounts a host folder, read-write or read-only, over the path of the program the converted runtime runs (the binary the builder writes for go run, a start script, or the file an interpreter runs), and the build context holds no file at that path of the host folder: under compose the host's folder hides the file the runtime needs, so the container could not start, while the original may have run from the mounted sources alone (go run compiles them at each start; review 28, finding B); a program whose file is the context's own at that path (node server.js under .:/app) is not hidden."},
 	{declInterpOutsideEnv, KindDecline, "a program named by its path misses the environment restage adds", "The command, or a line of the start script it runs, names one of the preset's interpreters by a path outside the environment restage inserts for the install (/usr/local/bin/python when the packages go into /opt/venv): an environment's packages are seen only by its own interpreter, whatever PATH says, so that interpreter would start without the app's packages (review 29, finding A); or the install itself runs its program by its path in a folder of the image's PATH (RUN /usr/local/bin/pip install), the image's program, which installs for the image's interpreter and would leave the environment restage inserts empty (review 29, finding C); run it by name, or make the environment in the file."},
 	{declDaemonNeeds, KindDecline, "a root daemon the start runs could not be given what it needs", "The start command or its script starts a daemon the preset lists as running as root (programs.root_daemons: cron), and the runtime could not give it what the original's did: the install goes into the environment restage makes, which the daemon's jobs would not see (cron runs them with its own environment, so a job's python is the image's, which saw the original's install: the preset's reason), or a RUN wrote the daemon's state (crontab FILE) where the preset does not know for the builder's C library (review 29, finding B)."},
+	{declNotExecutable, KindDecline, "the build's file is not what the runner's replacement can start", "A command that runs from source (mvn spring-boot:run) would be replaced by running the file the build writes, but the build does not make that file startable (no spring-boot-maven-plugin bound in <build><plugins>, no bootJar task); the reason and what to change come from the preset's runner (executable)."},
+	{declClassPathDeps, KindDecline, "class path lacks the build's dependencies", "The command runs a class from the class path of the classes the build compiles (mvn's target/classes, or its jar), but the project file declares dependencies that are on no entry of the class path (the preset's project_classes): what the class loads cannot be told."},
 	{declDiskEmbed, KindDecline, "files read through an embedding library that embeds nothing", "The program imports a library that embeds the app's files only when its generator runs (pkger, packr), and no generated file is in the build context nor does a build step run the generator, so the library reads the files from disk at run time through what the runtime would not have (the go command and the module's sources for pkger, the source folders for packr); the preset's disk_embeds entry gives the reason."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 	{declScriptOwnEnv, KindDecline, "the runner runs the script in an environment of its own", "A stripped runner hands a script file to the interpreter (uv run main.py), but the script declares what it needs itself (PEP 723 inline metadata, # /// script), and the runner runs it in an environment of its own with those dependencies, made when the container starts: run with the interpreter from the build's environment, it would lack them."},

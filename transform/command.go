@@ -2,12 +2,16 @@ package transform
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/restage/restage/presets"
@@ -409,9 +413,36 @@ func notJSONArray(text string) (string, bool) {
 	}
 	var v []string
 	if err := json.Unmarshal([]byte(t), &v); err != nil {
-		return err.Error(), true
+		return jsonErrorShown(err, t), true
 	}
 	return "not an array of strings", true
+}
+
+// jsonErrorShown is the decoder's error with the character it names as
+// the text has it (review 31, finding F): the decoder quotes one byte,
+// read as Latin-1, so U+FFFC after the ] was 'ï'. The whole UTF-8
+// character is named, escaped unless an editor would show it plainly.
+func jsonErrorShown(err error, text string) string {
+	msg := err.Error()
+	var se *json.SyntaxError
+	if !errors.As(err, &se) || se.Offset < 1 || int(se.Offset) > len(text) {
+		return msg
+	}
+	b := text[se.Offset-1]
+	if b < utf8.RuneSelf {
+		return msg
+	}
+	// encoding/json's quoteChar for a byte past ASCII.
+	q := strconv.Quote(string(rune(b)))
+	goShown := "'" + q[1:len(q)-1] + "'"
+	r, size := utf8.DecodeRuneInString(text[se.Offset-1:])
+	shown := string(r)
+	if r == utf8.RuneError && size <= 1 {
+		shown = fmt.Sprintf(`\x%02x`, b)
+	} else if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsPunct(r) {
+		shown = strings.Trim(strconv.QuoteRuneToASCII(r), "'")
+	}
+	return strings.Replace(msg, goShown, "'"+shown+"'", 1)
 }
 
 // restPrograms records what the simple commands after the first of a
@@ -880,6 +911,22 @@ func (p *plan) classPathProgram() error {
 			}
 		}
 	}
+	// A class path of project class outputs only (mvn's target/classes)
+	// lacks the dependencies the project file declares.
+	var only *projectClasses
+	for _, e := range entries {
+		pc, ok := f.projectClasses[e]
+		if !ok {
+			only = nil
+			break
+		}
+		if only == nil || len(pc.deps) > 0 {
+			only = &pc
+		}
+	}
+	if built && only != nil && len(only.deps) > 0 {
+		return declinef(declClassPathDeps, "line %d: %s runs the class %s from the class path %s, the classes %s compiles, but %s declares dependencies the class path does not hold (%s): %s", line, pr.word, class, value, only.tool, only.file, strings.Join(only.deps, ", "), only.why)
+	}
 	if !built {
 		dirs := strings.Join(f.classDirs, ", ")
 		if dirs == "" {
@@ -1025,6 +1072,9 @@ func (p *plan) resolveRunner(r *Runner, runCmd string, extra []word) error {
 	if r.Run != "" {
 		if f.collect == nil {
 			return declinef(declFromSource, "line %d: %s runs from source, and no build step here makes a file to run instead", holder.first, runCmd)
+		}
+		if why := f.notExecutable(r); why != "" {
+			return declinef(declNotExecutable, "line %d: %s runs from source, and the jar the build on line %d writes is no executable jar: %s", holder.first, runCmd, f.collectAt.first, why)
 		}
 		if err := p.checkCollectUser(); err != nil {
 			return err
@@ -1944,34 +1994,95 @@ func (p *plan) lastOutputBuild() (last *buildUse, line int, dir, file string, ok
 	if last == nil || f.opt.Context == nil {
 		return nil, 0, "", "", false
 	}
-	o := last.bc.Output
-	dir, file = last.cwd, o.File
-	for i := 0; i < len(last.args); i++ {
-		w := last.args[i]
+	if dir, file, ok = projectFile(last); !ok {
+		return nil, 0, "", "", false
+	}
+	return last, line, dir, file, true
+}
+
+// projectFile returns the folder and name of the project file a build
+// step with an output reads (mvn -f names another).
+func projectFile(b *buildUse) (dir, file string, ok bool) {
+	o := b.bc.Output
+	dir, file = b.cwd, o.File
+	for i := 0; i < len(b.args); i++ {
+		w := b.args[i]
 		name, val, has := strings.Cut(w.text, "=")
 		if !slices.Contains(o.FileFlags, name) {
 			continue
 		}
 		if !has {
-			if i+1 >= len(last.args) {
-				return nil, 0, "", "", false
+			if i+1 >= len(b.args) {
+				return "", "", false
 			}
 			i++
-			w, val = last.args[i], last.args[i].text
+			w, val = b.args[i], b.args[i].text
 		}
 		if w.dynamic || val == "" {
-			return nil, 0, "", "", false
+			return "", "", false
 		}
 		pf := val // a project file, or its folder
 		if path.Ext(val) != ".xml" {
 			pf = path.Join(val, o.File)
 		}
 		if !path.IsAbs(pf) {
-			pf = path.Join(last.cwd, pf)
+			pf = path.Join(b.cwd, pf)
 		}
 		dir, file = path.Dir(pf), path.Base(pf)
 	}
-	return last, line, dir, file, true
+	return dir, file, true
+}
+
+// notExecutable reports why the artifact the runner's Run starts would not
+// start, "" when one of the preset's ways to make it startable holds
+// (review 31, finding B: mvn install writes a plain jar unless Spring
+// Boot's repackage goal runs).
+func (f *facts) notExecutable(r *Runner) string {
+	x := r.Executable
+	if x == nil {
+		return ""
+	}
+	b := &f.collectBuild
+	var pom []byte
+	shown := ""
+	read := false
+	for _, w := range x.Any {
+		holds := true
+		if len(w.Args) > 0 {
+			holds = slices.ContainsFunc(b.args, func(a word) bool {
+				t := a.text
+				if sep := b.bc.TaskSep; sep != "" && !strings.HasPrefix(t, "-") {
+					if i := strings.LastIndex(t, sep); i >= 0 {
+						t = t[i+len(sep):]
+					}
+				}
+				return !a.dynamic && slices.Contains(w.Args, t)
+			})
+		}
+		if holds && len(w.Project) > 0 {
+			if !read {
+				read = true
+				if b.bc.Output != nil && f.opt.Context != nil {
+					if dir, file, ok := projectFile(b); ok {
+						if text, from, ok := f.contextFileMax(path.Join(dir, file), 1<<20); ok {
+							pom, shown = []byte(text), from
+						}
+					}
+				}
+			}
+			for _, e := range w.Project {
+				h, ok := e.Holds(pom)
+				holds = holds && pom != nil && ok && h
+			}
+		}
+		if holds {
+			return ""
+		}
+	}
+	if shown == "" && b.bc.Output != nil {
+		shown = b.bc.Output.File
+	}
+	return strings.ReplaceAll(x.Why, "{file}", shown)
 }
 
 // runtimeProgram reports whether prog is a bare name that some runtime of

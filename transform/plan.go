@@ -448,6 +448,12 @@ func (p *plan) checkDeclines() error {
 		}
 	}
 	if !hasBuild {
+		// With no build and no command, the missing command is the
+		// reason, as it is when the file builds (review 31, finding E:
+		// FROM python, RUN apt-get update was "prebuilt").
+		if f.cmd == nil && (f.entrypoint == nil || len(cmdLine(f.entrypoint).CmdLine) == 0) {
+			return declinef(declNoCommand, "no CMD or ENTRYPOINT: cannot tell what the container runs")
+		}
 		for _, r := range f.runs {
 			for _, c := range r.cmds {
 				if op := f.opaqueBuild(c.args); op != "" {

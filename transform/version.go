@@ -2,6 +2,7 @@ package transform
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path"
@@ -52,7 +53,7 @@ func (f *facts) resolveVariant() error {
 			continue
 		}
 		if v.Decline != "" {
-			return declinef(declPresetImage, "%s: %s", f.image, v.Decline)
+			return declinef(declPresetImage, "%s: %s%s", f.image, v.Decline, f.versionUnread(name))
 		}
 		f.floating = append(f.floating, name)
 	}
@@ -95,6 +96,49 @@ func (f *facts) versionFromContext(name string) (versionFact, bool) {
 		}
 	}
 	return versionFact{}, false
+}
+
+// versionUnread says, for a decline, which version source gives the value
+// name but was not taken because no RUN runs the tools that read it
+// (review 31, finding C: pom.xml's java.version with mvn only in the CMD
+// was "cannot be told from the build files"); "" when none does.
+func (f *facts) versionUnread(name string) string {
+	if f.opt.Context == nil {
+		return ""
+	}
+	// A RUN that builds with another tool (gradle beside a pom.xml) is
+	// the build: the unread file is then no part of it.
+	var tools []string
+	for _, b := range f.preset.Build {
+		if w := strings.Fields(b.Command); len(w) > 0 {
+			tools = append(tools, path.Base(w[0]))
+		}
+	}
+	if f.runRunsAny(tools) {
+		return ""
+	}
+	for i := range f.preset.Builder.VersionSources {
+		vs := &f.preset.Builder.VersionSources[i]
+		if len(vs.ReadBy) == 0 || f.runRunsAny(vs.ReadBy) {
+			continue
+		}
+		data, err := fs.ReadFile(f.opt.Context, vs.File)
+		if err != nil {
+			continue
+		}
+		text := string(data)
+		if vs.JSON != "" {
+			s, ok := jsonString(data, vs.JSON)
+			if !ok {
+				continue
+			}
+			text = s
+		}
+		if got, ok := vs.Read(text)[name]; ok {
+			return fmt.Sprintf(" (%s gives the %s %s, but no RUN runs %s, which read it)", vs.File, vs.What, got, strings.Join(vs.ReadBy, " or "))
+		}
+	}
+	return ""
 }
 
 // runRunsAny reports whether a RUN of the stage runs one of the programs
