@@ -724,3 +724,49 @@ func (cmd *Cmd) wrap() {
 		}
 	}
 }
+
+// LoginFlag returns the option of args (a command's words, the program
+// first, or a script's #! line without a leading env) that makes a shell
+// a login shell, which reads the system profile (/etc/profile) before it
+// runs anything: sh -l, bash --login, bash -lc, su - (su starts the
+// target user's login shell). It returns "" for any other command. The
+// profile of Debian's and Alpine's images sets PATH anew, so a folder
+// the container's environment put on PATH is gone for what the login
+// shell runs.
+func LoginFlag(args []string) string {
+	if len(args) < 2 {
+		return ""
+	}
+	su := path.Base(args[0]) == "su"
+	if !su && !IsShell(args[0]) {
+		return ""
+	}
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--login" || (su && (a == "-" || a == "-l")):
+			return a
+		case a == "--" || a == "-" || !strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "+"):
+			if su {
+				continue // su's user name comes before or after its options
+			}
+			return ""
+		case su && (a == "-c" || a == "--command" || a == "-s" || a == "--shell"):
+			i++
+		case strings.HasPrefix(a, "--"):
+			if a == "--rcfile" || a == "--init-file" {
+				i++
+			}
+		case a[0] == '-' && !su:
+			for _, ch := range a[1:] {
+				switch ch {
+				case 'l':
+					return a
+				case 'o', 'O':
+					i++
+				}
+			}
+		}
+	}
+	return ""
+}

@@ -18,11 +18,12 @@ package transform
 // the code says which
 // kind of preset rule fired, the reason text comes from the YAML. That
 // keeps the preset schema free of codes. RS253, RS254, RS255, RS256,
-// RS257, RS258, RS291, RS294, RS296, RS297, RS298 and RS299 are exceptions: engine
+// RS257, RS258, RS291, RS294, RS296, RS297, RS298, RS299 and RS265 are exceptions: engine
 // declines (declShellOptionsVar, declCollectUser, declCdMissing,
 // declDistUnpackUntied, declComposeHidesProgram, declInterpOutsideEnv, declComposeRunner,
 // declBuildAtStart, declProgramDownloaded, declNotJSON,
-// declScriptNoShebang, declComposeNeeds) whose numbers were assigned there.
+// declScriptNoShebang, declComposeNeeds, declLoginShellPath) whose numbers
+// were assigned there.
 
 // Code is a stable identifier of a note or a decline, such as "RS301".
 type Code string
@@ -209,6 +210,7 @@ const (
 	declNotJSON             Code = "RS297"
 	declScriptNoShebang     Code = "RS298"
 	declComposeNeeds        Code = "RS299"
+	declLoginShellPath      Code = "RS265"
 	warnOptionsEnvSet       Code = "RS301"
 	warnFlatCopy            Code = "RS302"
 	warnHealthcheckTools    Code = "RS303"
@@ -418,6 +420,7 @@ var codes = []CodeInfo{
 	{declDistUnpackUntied, KindDecline, "distribution archive's unpack not followed", "A build task writes a distribution as an archive (Gradle's distTar, distZip) and a RUN unpacks an archive, but restage cannot tie the one to the other: no cp or mv that it reads puts the task's archive where the unpack reads it (a find -exec, a variable, a script moved it), so which folder holds the start script, and whether the command runs it, cannot be told."},
 	{declComposeHidesProgram, KindDecline, "a compose bind mount hides the program the runtime runs", "A compose file's service that builds this Dockerfile (or a composite action's step that runs it with -v) bind-mounts a host folder, read-write or read-only, over the path of the program the converted runtime runs (the binary the builder writes for go run, a start script, or the file an interpreter runs), and the build context holds no file at that path of the host folder: under compose the host's folder hides the file the runtime needs, so the container could not start, while the original may have run from the mounted sources alone (go run compiles them at each start; review 28, finding B); a program whose file is the context's own at that path (node server.js under .:/app) is not hidden."},
 	{declInterpOutsideEnv, KindDecline, "a program named by its path misses the environment restage adds", "The command, or a line of the start script it runs, names one of the preset's interpreters by a path outside the environment restage inserts for the install (/usr/local/bin/python when the packages go into /opt/venv): an environment's packages are seen only by its own interpreter, whatever PATH says, so that interpreter would start without the app's packages (review 29, finding A); or the install itself runs its program by its path in a folder of the image's PATH (RUN /usr/local/bin/pip install), the image's program, which installs for the image's interpreter and would leave the environment restage inserts empty (review 29, finding C); run it by name, or make the environment in the file."},
+	{declLoginShellPath, KindDecline, "a login shell would drop the PATH restage adds", "The command, or the start script it runs, starts a login shell (a #! line with -l, as GitHub's Docker actions often have, sh -l, bash --login or -lc, su -), and the runtime needs a folder on PATH that the original did not (the environment restage makes for the install, /opt/venv/bin): a login shell reads the image's /etc/profile, which on Debian's and Alpine's images sets PATH anew, so the programs after it would be the image's own (its python without the app's packages: review 32, finding A), while the original's install went into that very interpreter; drop the login option, or make the environment in the file and run its program by path."},
 	{declVMOptions, KindDecline, "option the runtime's virtual machine does not know", "The builder runs one virtual machine family and the runtime another (no runtime of the builder's family fits, or another was asked for), and the command passes options the runtime's does not know (-Xshareclasses on HotSpot): it would not start."},
 	{declScriptOwnEnv, KindDecline, "the runner runs the script in an environment of its own", "A stripped runner hands a script file to the interpreter (uv run main.py), but the script declares what it needs itself (PEP 723 inline metadata, # /// script), and the runner runs it in an environment of its own with those dependencies, made when the container starts: run with the interpreter from the build's environment, it would lack them."},
 	{declComposeRunner, KindDecline, "a compose command runs a runner the runtime drops", "A compose service that builds this Dockerfile sets command: or entrypoint: (which compose runs instead of the image's CMD or ENTRYPOINT) to a runner's command (uv run, poetry run, npm start) whose program the runtime does not have, because the conversion takes the runner out of the CMD or resolves its script; restage does not edit the compose file, so the container would not start under compose."},

@@ -37,6 +37,9 @@ func (p *plan) shellScript() error {
 		return declinef(declCommandUnclear, "line %d: cannot tell which script %s runs", holder.first, pr.word)
 	}
 	abs := p.abs(script)
+	if fl := shell.LoginFlag(pr.exec); fl != "" {
+		pr.login = fmt.Sprintf("line %d: %s runs %s %s %s", holder.first, holder.kw, pr.exec[0], fl, script)
+	}
 	text, from, ok := f.contextFileAt(abs)
 	if !ok {
 		return declinef(declScriptUnread, "line %d: %s runs the script %s, which is not a file restage can read from the build context: what the container runs cannot be told", holder.first, holder.kw, abs)
@@ -73,6 +76,9 @@ func (p *plan) shebangScript() (bool, error) {
 	}
 	if len(fields) == 0 || !shell.IsShell(fields[0]) {
 		return false, nil
+	}
+	if fl := shell.LoginFlag(fields); fl != "" {
+		pr.login = fmt.Sprintf("%s starts `#!%s`", abs, strings.TrimSpace(first))
 	}
 	return true, p.readScriptFile(path.Base(fields[0]), abs, text, from)
 }
@@ -181,6 +187,9 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 			p.scriptCmds = append(p.scriptCmds, simpleCmd{c})
 		}
 		w := args[0]
+		if fl := shell.LoginFlag(shellTexts(args)); fl != "" && pr.login == "" {
+			pr.login = fmt.Sprintf("%s:%d runs %s %s", abs, strings.Count(text[:c.Pos], "\n")+1, w.Text, fl)
+		}
 		dir.follow(c, abs)
 		if err := p.scriptInterpFile(c, abs, dir); err != nil {
 			return err
