@@ -1,6 +1,9 @@
 package shell
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestLoginFlag(t *testing.T) {
 	for _, tc := range []struct {
@@ -25,5 +28,42 @@ func TestLoginFlag(t *testing.T) {
 		if got := LoginFlag(tc.args); got != tc.want {
 			t.Errorf("LoginFlag(%q) = %q, want %q", tc.args, got, tc.want)
 		}
+	}
+}
+
+func TestWrittenPaths(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"cp", "-r", "$T/app.py", "$T/templates", "/code/"}, []string{"/code/"}},
+		{[]string{"mv", "-t", "/data", "a", "b"}, []string{"/data"}},
+		{[]string{"mkdir", "-p", "/data/a", "/data/b"}, []string{"/data/a", "/data/b"}},
+		{[]string{"tee", "-a", "/var/log/x.log"}, []string{"/var/log/x.log"}},
+		{[]string{"cp", "only-source"}, nil},
+		{[]string{"cat", "/etc/hosts"}, nil},
+	} {
+		if got := WrittenPaths(tc.args); !slices.Equal(got, tc.want) {
+			t.Errorf("WrittenPaths(%q) = %q, want %q", tc.args, got, tc.want)
+		}
+	}
+}
+
+func TestOutRedirections(t *testing.T) {
+	sc, err := Parse("echo ok > /data/ready\nls >> \"$LOG\" 2>/dev/null\ncat < /etc/hosts\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for _, c := range sc.Cmds {
+		var o []string
+		for _, w := range c.Out {
+			o = append(o, w.Text)
+		}
+		got = append(got, o)
+	}
+	want := [][]string{{"/data/ready"}, {"$LOG", "/dev/null"}, nil}
+	if len(got) != 3 || !slices.Equal(got[0], want[0]) || !slices.Equal(got[1], want[1]) || got[2] != nil {
+		t.Errorf("Out = %q, want %q", got, want)
 	}
 }

@@ -21,12 +21,12 @@ type program struct {
 	exec       []string
 	shellForm  bool
 	needsShell bool
-	dir        string   // the folder a leading `cd DIR &&` changes to, absolute; "" for the working folder
-	shell      string   // the shell the command needs
+	dir        string // the folder a leading `cd DIR &&` changes to, absolute; "" for the working folder
+	shell      string // the shell the command needs
 	// login says where the command starts a login shell (sh -l, a #!
 	// line's -l, su -), whose profile sets PATH anew: "" when none does.
 	login string
-	tools      []string // programs the runtime must have
+	tools []string // programs the runtime must have
 	// scriptTools are the programs of tools that a start script of the
 	// context runs (not its shell): when no runtime that can run the
 	// rest has one, the runtime may install it (scriptInstallable).

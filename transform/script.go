@@ -191,6 +191,7 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 			pr.login = fmt.Sprintf("%s:%d runs %s %s", abs, strings.Count(text[:c.Pos], "\n")+1, w.Text, fl)
 		}
 		dir.follow(c, abs)
+		p.scriptWrites = append(p.scriptWrites, scriptWrites(c, abs, text, dir)...)
 		if err := p.scriptInterpFile(c, abs, dir); err != nil {
 			return err
 		}
@@ -1107,4 +1108,37 @@ next:
 		p.notes.note(m.in.first, infoMadeFolder, "%s is a folder this line makes outside the app folder, which the program may write at run time: the runtime gets a copy of it at the same place", d)
 		p.madeDirs = append(p.madeDirs, madeCopy{dir: d, note: len(p.notes.list) - 1})
 	}
+}
+
+// scriptWrites are the paths a start script's command writes as far as
+// its text tells (review 32, finding D: `cp -r $TEMP_DIR/app.py /code/`
+// into a folder compose mounts from the host): the destination of a copy,
+// the folders mkdir makes, the files an output redirection writes. A
+// path the shell expands, or one relative to a cd the text does not
+// follow, is left out, as is anything under /dev.
+func scriptWrites(c shell.Cmd, script, text string, dir scriptDir) []writeSeen {
+	args := c.Args()
+	var ws []shell.Word
+	if len(args) > 0 && !args[0].Dynamic {
+		written := shell.WrittenPaths(shellTexts(args))
+		for _, w := range args[1:] {
+			if slices.Contains(written, w.Text) {
+				ws = append(ws, w)
+			}
+		}
+	}
+	ws = append(ws, c.Out...)
+	var out []writeSeen
+	line := strings.Count(text[:min(c.Pos, len(text))], "\n") + 1
+	for _, w := range ws {
+		if w.Dynamic || w.Text == "" || !path.IsAbs(w.Text) && dir.unknown != "" {
+			continue
+		}
+		abs := absIn(dir.dir, w.Text)
+		if under(abs, "/dev") {
+			continue
+		}
+		out = append(out, writeSeen{path: abs, file: fmt.Sprintf("%s:%d", script, line), tree: strings.HasSuffix(w.Text, "/")})
+	}
+	return out
 }
