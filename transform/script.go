@@ -692,11 +692,17 @@ func (p *plan) globalPackageProgram(prog string) bool {
 		}
 		dir := path.Join(g.gi.Dir, g.name)
 		link := path.Join(g.gi.Bin, prog)
-		p.artifacts = append(p.artifacts, artifact{dir: dir, folder: true, in: g.in, used: true})
+		cp := "mkdir -p " + linkDir + " && cp -P " + link + " " + linkDir + "/"
 		for _, t := range g.gi.Needs {
 			pr.tools = appendNew(pr.tools, t)
 		}
-		p.linkCmds = append(p.linkCmds, "mkdir -p "+linkDir+" && cp -P "+link+" "+linkDir+"/")
+		if slices.Contains(p.linkCmds, cp) {
+			// The CMD and a compose command run the same program: one
+			// package, carried once (review 32, finding G).
+			return true
+		}
+		p.artifacts = append(p.artifacts, artifact{dir: dir, folder: true, in: g.in, used: true})
+		p.linkCmds = append(p.linkCmds, cp)
 		p.linkAt = g.in
 		p.linkCopies = append(p.linkCopies, [2]string{linkDir + "/", g.gi.Bin + "/"})
 		p.notes.note(g.in.first, infoGlobalInstall, "%s is a program of the package %s, installed globally on this line: the runtime gets %s and the link %s, at the same places", prog, g.name, dir, link)
