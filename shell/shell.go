@@ -66,6 +66,9 @@ type Cmd struct {
 	Cond bool
 	// Inline is set for a command read out of a `sh -c '...'` string.
 	Inline bool
+	// Out are the files the command's output redirections write
+	// (> FILE, >> FILE, &> FILE), as words.
+	Out []Word
 }
 
 // Args returns the words from the program on.
@@ -365,8 +368,9 @@ func parse(src string) (*Script, error) {
 type reader struct {
 	src     string
 	s       *Script
-	complex bool // redirections, comments, operators or compound commands
-	cond    bool // reading a condition that always runs (Cmd.Cond)
+	complex bool   // redirections, comments, operators or compound commands
+	cond    bool   // reading a condition that always runs (Cmd.Cond)
+	outs    []Word // the output redirections of the statement being read
 }
 
 func (r *reader) stmts(ss []*syntax.Stmt, op string, nested bool) {
@@ -391,7 +395,17 @@ func (r *reader) stmt(st *syntax.Stmt, op string, nested bool) {
 	}
 	switch c := st.Cmd.(type) {
 	case *syntax.CallExpr:
+		r.outs = r.outs[:0]
+		for _, rd := range st.Redirs {
+			switch rd.Op {
+			case syntax.RdrOut, syntax.AppOut, syntax.ClbOut, syntax.RdrAll, syntax.AppAll:
+				if rd.Word != nil {
+					r.outs = append(r.outs, r.word(rd.Word))
+				}
+			}
+		}
 		r.call(c, op, nested, nil)
+		r.outs = r.outs[:0]
 	case *syntax.BinaryCmd:
 		r.complex = true
 		r.stmt(c.X, op, nested)
@@ -512,6 +526,7 @@ func (r *reader) call(c *syntax.CallExpr, op string, nested bool, time *Word) {
 		cmd.Words = append(cmd.Words, r.word(a))
 	}
 	cmd.wrap()
+	cmd.Out = slices.Clone(r.outs)
 	switch {
 	case len(cmd.Assigns) > 0:
 		cmd.Pos = cmd.Assigns[0].Pos
@@ -723,4 +738,90 @@ func (cmd *Cmd) wrap() {
 			i = len(cmd.Words)
 		}
 	}
+}
+
+// LoginFlag returns the option of args (a command's words, the program
+// first, or a script's #! line without a leading env) that makes a shell
+// a login shell, which reads the system profile (/etc/profile) before it
+// runs anything: sh -l, bash --login, bash -lc, su - (su starts the
+// target user's login shell). It returns "" for any other command. The
+// profile of Debian's and Alpine's images sets PATH anew, so a folder
+// the container's environment put on PATH is gone for what the login
+// shell runs.
+func LoginFlag(args []string) string {
+	if len(args) < 2 {
+		return ""
+	}
+	su := path.Base(args[0]) == "su"
+	if !su && !IsShell(args[0]) {
+		return ""
+	}
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--login" || (su && (a == "-" || a == "-l")):
+			return a
+		case a == "--" || a == "-" || !strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "+"):
+			if su {
+				continue // su's user name comes before or after its options
+			}
+			return ""
+		case su && (a == "-c" || a == "--command" || a == "-s" || a == "--shell"):
+			i++
+		case strings.HasPrefix(a, "--"):
+			if a == "--rcfile" || a == "--init-file" {
+				i++
+			}
+		case a[0] == '-' && !su:
+			for _, ch := range a[1:] {
+				switch ch {
+				case 'l':
+					return a
+				case 'o', 'O':
+					i++
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// WrittenPaths returns the operands of args (a command's words, the
+// program first) that the command writes: the destination of cp, mv,
+// ln, install and rsync (the last operand, or -t's folder), every
+// operand of mkdir, touch and tee. Options are left out; nil for any
+// other program.
+func WrittenPaths(args []string) []string {
+	if len(args) < 2 {
+		return nil
+	}
+	var ops []string
+	dest := ""
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-t" || a == "--target-directory":
+			if i+1 < len(args) {
+				dest = args[i+1]
+				i++
+			}
+		case strings.HasPrefix(a, "--target-directory="):
+			dest = strings.TrimPrefix(a, "--target-directory=")
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+		default:
+			ops = append(ops, a)
+		}
+	}
+	switch path.Base(args[0]) {
+	case "cp", "mv", "ln", "install", "rsync":
+		if dest != "" {
+			return []string{dest}
+		}
+		if len(ops) >= 2 {
+			return ops[len(ops)-1:]
+		}
+	case "mkdir", "touch", "tee":
+		return ops
+	}
+	return nil
 }

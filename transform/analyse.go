@@ -67,8 +67,9 @@ type facts struct {
 	// Dockerfile, read once: their volumes are compose, their
 	// command: and entrypoint: what the container runs (composeCommands).
 	composeSvcs []*composeService
-	created     map[string]bool // users made with adduser/useradd
-	shellCmd    []string        // SHELL, or nil for /bin/sh -c
+	created     map[string]bool   // users made with adduser/useradd
+	createdUID  map[string]string // the uid an adduser/useradd gave a user it made (-u 1001)
+	shellCmd    []string          // SHELL, or nil for /bin/sh -c
 	shellIn     *inst
 
 	runs      []runStep
@@ -193,7 +194,7 @@ func analyse(src *source, opt Options, presets []*Preset) (*facts, error) {
 	if len(src.stages) > 1 {
 		return nil, declinef(declMultiStage, "already multi-stage (%d stages): nothing to split", len(src.stages))
 	}
-	f := &facts{src: src, opt: opt, stage: &src.stages[0], meta: map[string]*string{}, created: map[string]bool{}}
+	f := &facts{src: src, opt: opt, stage: &src.stages[0], meta: map[string]*string{}, created: map[string]bool{}, createdUID: map[string]string{}}
 	for _, in := range src.nodes {
 		if in.kw == "FROM" {
 			f.from = in

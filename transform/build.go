@@ -227,9 +227,20 @@ func (f *facts) scanCmd(step *runStep, c simpleCmd, cwd *string) {
 	if (args[0].text == "adduser" || args[0].text == "useradd") && len(args) > 1 {
 		// The user name is the last plain word (Debian adduser takes an
 		// optional group after it; both get remembered).
-		for _, w := range args[1:] {
+		uid := ""
+		for i, w := range args[1:] {
 			if !strings.HasPrefix(w.text, "-") {
 				f.created[w.text] = true
+			}
+			if (w.text == "-u" || w.text == "--uid") && i+2 < len(args) && isNumeric(args[i+2].text) {
+				uid = args[i+2].text
+			}
+		}
+		if uid != "" {
+			for _, w := range args[1:] {
+				if !strings.HasPrefix(w.text, "-") && w.text != uid {
+					f.createdUID[w.text] = uid
+				}
 			}
 		}
 		return

@@ -25,9 +25,12 @@ type program struct {
 	exec       []string
 	shellForm  bool
 	needsShell bool
-	dir        string   // the folder a leading `cd DIR &&` changes to, absolute; "" for the working folder
-	shell      string   // the shell the command needs
-	tools      []string // programs the runtime must have
+	dir        string // the folder a leading `cd DIR &&` changes to, absolute; "" for the working folder
+	shell      string // the shell the command needs
+	// login says where the command starts a login shell (sh -l, a #!
+	// line's -l, su -), whose profile sets PATH anew: "" when none does.
+	login string
+	tools []string // programs the runtime must have
 	// scriptTools are the programs of tools that a start script of the
 	// context runs (not its shell): when no runtime that can run the
 	// rest has one, the runtime may install it (scriptInstallable).
@@ -144,6 +147,9 @@ func (p *plan) findProgram() error {
 		if len(first) == 0 {
 			return declinef(declCommandUnclear, "line %d: cannot tell what %s runs", holder.first, holder.kw)
 		}
+		if fl := shell.LoginFlag(wordTexts(first)); fl != "" {
+			pr.login = fmt.Sprintf("line %d: %s runs %s %s", holder.first, holder.kw, first[0].text, fl)
+		}
 		if k := shell.CommandArg(wordTexts(first)); len(sl.cmds) == 1 && !sl.cmds[0].c.Nested && k > 0 {
 			// `CMD sh -c "a && b"`: a shell run by the shell; the
 			// inner string is the command line, as in the exec form
@@ -172,6 +178,9 @@ func (p *plan) findProgram() error {
 		}
 	} else {
 		pr.exec = append([]string(nil), line.CmdLine...)
+		if fl := shell.LoginFlag(line.CmdLine); fl != "" {
+			pr.login = fmt.Sprintf("line %d: %s runs %s %s", holder.first, holder.kw, line.CmdLine[0], fl)
+		}
 		for _, a := range line.CmdLine {
 			first = append(first, word{text: a})
 		}

@@ -99,6 +99,9 @@ func (p *plan) planEnv() error {
 		d := f.ownEnvs[0]
 		extra = []string{"VIRTUAL_ENV=" + d, `PATH="` + path.Join(d, "bin") + `:$PATH"`}
 	}
+	if err := p.loginDropsPath(extra); err != nil {
+		return err
+	}
 	p.composePath(extra)
 	for _, kv := range extra {
 		k, _, _ := strings.Cut(kv, "=")
@@ -472,4 +475,25 @@ func (p *plan) notePathAndTools() {
 		}
 		p.notes.note(t.in.first, warnToolShipped, "%s is installed into %s, which the runtime copies whole, so the build tool ships with the app; install it before the environment is made to keep it in the builder", strings.Join(shipped, ", "), env)
 	}
+}
+
+// loginDropsPath declines a command that starts a login shell when the
+// runtime needs a folder on PATH the original did not have (review 32,
+// finding A): the shell's profile sets PATH anew, so what it runs would
+// miss the environment restage inserted, while the original's install
+// went into the very programs the profile's PATH finds.
+func (p *plan) loginDropsPath(extra []string) error {
+	pr := p.prog
+	if pr == nil || pr.login == "" {
+		return nil
+	}
+	for _, kv := range extra {
+		k, v, _ := strings.Cut(kv, "=")
+		if k != "PATH" {
+			continue
+		}
+		dir, _, _ := strings.Cut(strings.Trim(v, `"`), ":")
+		return declinef(declLoginShellPath, "%s, a login shell: it reads the image's /etc/profile, which on Debian's and Alpine's images sets PATH anew, so the programs it runs would miss %s, the environment restage puts on PATH for the install, and find the image's own interpreter, without the packages that the original installed into that very interpreter; drop the login option, or make the environment in the file", pr.login, dir)
+	}
+	return nil
 }

@@ -167,6 +167,15 @@ func (p *plan) planOwnership() {
 			outside = append(outside, w)
 		}
 	}
+	// The start script's own writes count where a host folder is mounted
+	// (review 32, finding D); elsewhere the script's commands are judged
+	// by the programs they run, as before.
+	for _, w := range p.scriptWrites {
+		if m := boundAt(w.path, w.tree); p.fromRoot && m != nil && !p.f.preset.Writes.Writable(w.path) {
+			bound = append(bound, boundWrite{w, m})
+		}
+	}
+	p.noteReplacedBound(boundAt, append(slices.Clone(abses), p.scriptWrites...))
 	var needsRoot []rootUse
 	if p.fromRoot {
 		needsRoot = p.rootUses()
@@ -1096,4 +1105,32 @@ func groupWritable(mode string) bool {
 		}
 	}
 	return false
+}
+
+// noteReplacedBound warns when the original's own non-root user, which
+// the runtime's takes the place of, wrote in a host folder a compose
+// file mounts (review 32, finding E): the user change is harmless inside
+// the image, whose folders the runtime user owns, but a host folder set
+// up for the original's uid may refuse the runtime's.
+func (p *plan) noteReplacedBound(boundAt func(string, bool) *composeMount, writes []writeSeen) {
+	if p.fromRoot || p.replaced == "" {
+		return
+	}
+	for _, w := range writes {
+		m := boundAt(w.path, w.tree)
+		if m == nil || p.f.preset.Writes.Writable(w.path) {
+			continue
+		}
+		uid := p.f.createdUID[p.replaced]
+		was := p.replaced
+		if uid != "" {
+			was += " (uid " + uid + ")"
+		}
+		line := 0
+		if p.f.user != nil {
+			line = p.f.user.first
+		}
+		p.notes.note(line, warnReplacedUserBound, "%s, where the program writes %s: the original wrote there as %s, and the runtime writes as %s; that %s is the host's, whose owner there lets one uid write and not another, so a host %s set up for the original's user may refuse the runtime's (make it writable by %s, or set the runtime's USER to the original's uid)", m.shown(), w.shown(), was, p.runtime.User, m.hostKind(), m.hostKind(), p.runtime.User)
+		return
+	}
 }

@@ -130,8 +130,12 @@ type plan struct {
 	// chown is the runtime user when it is not the original's: it owns
 	// the folders in owned, and COPY --from into them carries --chown.
 	chown    string
-	fromRoot bool     // the original ran as root
-	userNote int      // the index of the note on the user change, when chown is set
+	fromRoot bool // the original ran as root
+	userNote int  // the index of the note on the user change, when chown is set
+	// replaced is the original's non-root user that the runtime's user
+	// takes the place of (one the builder made, or one the runtime
+	// lacks): "" when none is.
+	replaced string
 	owned    []string // folders the runtime user owns
 	// keepsRoot: the program writes outside its app folder, so the
 	// runtime runs as root (with no USER line on an image that does).
@@ -209,7 +213,11 @@ type plan struct {
 	// scriptCmds are the commands of the shell script the command runs
 	// (pr.scriptFile), and scriptRunsCmd says that it runs the CMD it is
 	// given (exec "$@"): both are on the start path.
-	scriptCmds    []simpleCmd
+	scriptCmds []simpleCmd
+	// scriptWrites are the paths the start script's own commands write
+	// (cp's destination, mkdir, > FILE), absolute, with the script's
+	// file and line.
+	scriptWrites  []writeSeen
 	scriptRunsCmd bool
 	// classNote says how the command runs a class from its class path,
 	// and classWorkdir that the class path holds the working folder;

@@ -24,8 +24,8 @@ import (
 // preset's writes.sources.listen_ports; review 23n, finding D), which the
 // file's EXPOSE may not even name. Each port is warned about once: on
 // its EXPOSE, else on the start command, else on the PORT setting, else
-// on the start command naming the source's line. Ports in scripts the
-// command runs are not read.
+// on the start command naming the source's line. The commands of the
+// start script the command runs are read as the command's words are.
 func (p *plan) checkPorts() {
 	u := p.user
 	if u == "" && !p.keepsRoot {
@@ -67,8 +67,29 @@ func (p *plan) checkPorts() {
 	}
 	for _, e := range p.f.env {
 		if e.key == "PORT" {
-			if n, err := strconv.Atoi(p.f.envNow["PORT"]); err == nil {
+			v, ok := p.f.envNow["PORT"]
+			if !ok {
+				// Docker expands the default at build time when no
+				// ARG or ENV before gives PORT.
+				v = portDefault(e.raw)
+			}
+			if n, err := strconv.Atoi(v); err == nil {
 				warn(e.in.first, n)
+			}
+		}
+	}
+	// The start script's own commands tell a server where to listen as
+	// the CMD does (review 32, finding F: exec gunicorn --bind 0.0.0.0:80).
+	if p.prog != nil && p.prog.holder != nil && p.prog.scriptFile != "" {
+		for _, c := range p.scriptCmds {
+			var words []string
+			for _, w := range c.c.Words {
+				if !w.Dynamic {
+					words = append(words, w.Text)
+				}
+			}
+			for _, n := range listenPorts(words, p.f.preset.ListenOptions) {
+				warnAt(p.prog.holder.first, n, p.prog.scriptFile)
 			}
 		}
 	}
@@ -193,4 +214,17 @@ func listenPorts(words, opts []string) []int {
 		}
 	}
 	return out
+}
+
+// portDefault is the default of a PORT setting that defers to a PORT
+// set before (ENV PORT ${PORT:-80}: review 32, finding F), which is its
+// value when nothing before sets PORT; any other value as it is.
+func portDefault(v string) string {
+	v = strings.Trim(v, `"'`)
+	for _, sep := range []string{":-", "-"} {
+		if strings.HasPrefix(v, "${PORT"+sep) && strings.HasSuffix(v, "}") {
+			return strings.TrimSuffix(strings.TrimPrefix(v, "${PORT"+sep), "}")
+		}
+	}
+	return v
 }

@@ -37,6 +37,9 @@ func (p *plan) shellScript() error {
 		return declinef(declCommandUnclear, "line %d: cannot tell which script %s runs", holder.first, pr.word)
 	}
 	abs := p.abs(script)
+	if fl := shell.LoginFlag(pr.exec); fl != "" {
+		pr.login = fmt.Sprintf("line %d: %s runs %s %s %s", holder.first, holder.kw, pr.exec[0], fl, script)
+	}
 	text, from, ok := f.contextFileAt(abs)
 	if !ok {
 		return declinef(declScriptUnread, "line %d: %s runs the script %s, which is not a file restage can read from the build context: what the container runs cannot be told", holder.first, holder.kw, abs)
@@ -73,6 +76,9 @@ func (p *plan) shebangScript() (bool, error) {
 	}
 	if len(fields) == 0 || !shell.IsShell(fields[0]) {
 		return false, nil
+	}
+	if fl := shell.LoginFlag(fields); fl != "" {
+		pr.login = fmt.Sprintf("%s starts `#!%s`", abs, strings.TrimSpace(first))
 	}
 	return true, p.readScriptFile(path.Base(fields[0]), abs, text, from)
 }
@@ -181,7 +187,11 @@ func (p *plan) readScriptFile(sh, abs, text, from string) error {
 			p.scriptCmds = append(p.scriptCmds, simpleCmd{c})
 		}
 		w := args[0]
+		if fl := shell.LoginFlag(shellTexts(args)); fl != "" && pr.login == "" {
+			pr.login = fmt.Sprintf("%s:%d runs %s %s", abs, strings.Count(text[:c.Pos], "\n")+1, w.Text, fl)
+		}
 		dir.follow(c, abs)
+		p.scriptWrites = append(p.scriptWrites, scriptWrites(c, abs, text, dir)...)
 		if err := p.scriptInterpFile(c, abs, dir); err != nil {
 			return err
 		}
@@ -682,11 +692,17 @@ func (p *plan) globalPackageProgram(prog string) bool {
 		}
 		dir := path.Join(g.gi.Dir, g.name)
 		link := path.Join(g.gi.Bin, prog)
-		p.artifacts = append(p.artifacts, artifact{dir: dir, folder: true, in: g.in, used: true})
+		cp := "mkdir -p " + linkDir + " && cp -P " + link + " " + linkDir + "/"
 		for _, t := range g.gi.Needs {
 			pr.tools = appendNew(pr.tools, t)
 		}
-		p.linkCmds = append(p.linkCmds, "mkdir -p "+linkDir+" && cp -P "+link+" "+linkDir+"/")
+		if slices.Contains(p.linkCmds, cp) {
+			// The CMD and a compose command run the same program: one
+			// package, carried once (review 32, finding G).
+			return true
+		}
+		p.artifacts = append(p.artifacts, artifact{dir: dir, folder: true, in: g.in, used: true})
+		p.linkCmds = append(p.linkCmds, cp)
 		p.linkAt = g.in
 		p.linkCopies = append(p.linkCopies, [2]string{linkDir + "/", g.gi.Bin + "/"})
 		p.notes.note(g.in.first, infoGlobalInstall, "%s is a program of the package %s, installed globally on this line: the runtime gets %s and the link %s, at the same places", prog, g.name, dir, link)
@@ -1105,4 +1121,37 @@ next:
 		p.notes.note(m.in.first, infoMadeFolder, "%s is a folder this line makes outside the app folder, which the program may write at run time: the runtime gets a copy of it at the same place", d)
 		p.madeDirs = append(p.madeDirs, madeCopy{dir: d, note: len(p.notes.list) - 1})
 	}
+}
+
+// scriptWrites are the paths a start script's command writes as far as
+// its text tells (review 32, finding D: `cp -r $TEMP_DIR/app.py /code/`
+// into a folder compose mounts from the host): the destination of a copy,
+// the folders mkdir makes, the files an output redirection writes. A
+// path the shell expands, or one relative to a cd the text does not
+// follow, is left out, as is anything under /dev.
+func scriptWrites(c shell.Cmd, script, text string, dir scriptDir) []writeSeen {
+	args := c.Args()
+	var ws []shell.Word
+	if len(args) > 0 && !args[0].Dynamic {
+		written := shell.WrittenPaths(shellTexts(args))
+		for _, w := range args[1:] {
+			if slices.Contains(written, w.Text) {
+				ws = append(ws, w)
+			}
+		}
+	}
+	ws = append(ws, c.Out...)
+	var out []writeSeen
+	line := strings.Count(text[:min(c.Pos, len(text))], "\n") + 1
+	for _, w := range ws {
+		if w.Dynamic || w.Text == "" || !path.IsAbs(w.Text) && dir.unknown != "" {
+			continue
+		}
+		abs := absIn(dir.dir, w.Text)
+		if under(abs, "/dev") {
+			continue
+		}
+		out = append(out, writeSeen{path: abs, file: fmt.Sprintf("%s:%d", script, line), tree: strings.HasSuffix(w.Text, "/")})
+	}
+	return out
 }

@@ -65,11 +65,11 @@ func (p *plan) planUser() {
 	case r.HasUser(name) && (group == "" || isNumeric(group) || r.HasUser(group)):
 		p.user = u
 	case f.created[name]:
-		p.user = r.User
+		p.user, p.replaced = r.User, name
 		p.notes.note(f.user.first, infoBuilderUser, "user %s is created in the builder and does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
 		later(false)
 	default:
-		p.user = r.User
+		p.user, p.replaced = r.User, name
 		p.notes.note(f.user.first, warnUserMissing, "user %s does not exist in %s; the runtime runs as the non-root user %s", name, p.image, r.User)
 		later(false)
 	}

@@ -1,0 +1,2 @@
+#!/bin/sh -l
+exec node server.js

@@ -1,0 +1,3 @@
+#!/bin/sh -l
+export TARGET=$1
+python /app/action.py

@@ -1,0 +1,3 @@
+#!/bin/sh
+export TARGET=$1
+python /app/action.py
