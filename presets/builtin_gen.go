@@ -3582,6 +3582,114 @@ var builtinPresets = []*Preset{
 			},
 			{
 				Command: "mvn",
+				WithArgs: []string{
+					"compile",
+					"test-compile",
+					"test",
+				},
+				ProjectClasses: &ProjectClasses{
+					Dir: "target/classes",
+					Unsure: []string{
+						"project/build/outputDirectory",
+						"project/build/directory",
+						"project/modules",
+						"project/profiles",
+					},
+					Deps:  "project/dependencies/dependency",
+					Name:  "artifactId",
+					Scope: "scope",
+					Off: []string{
+						"test",
+						"provided",
+					},
+					DepsWhy: "Maven keeps them in its local repository, so what the class loads cannot be told (put the dependencies on the class path, or run a jar that holds them)",
+					Project: &OutputNames{
+						File: "pom.xml",
+						FileFlags: []string{
+							"-f",
+							"--file",
+						},
+						Dir: "target",
+						Ext: ".jar",
+						Names: []string{
+							"{project/build/finalName}",
+							"{project/artifactId}-{project/version|project/parent/version}",
+						},
+						Unsure: []string{
+							"project/modules",
+							"project/profiles",
+							"project/build/directory",
+							"project/build/*/plugin/configuration/finalName",
+							"project/build/*/plugin/configuration/outputDirectory",
+							"project/build/*/plugin/executions/execution/configuration/finalName",
+							"project/build/*/plugin/executions/execution/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/configuration/finalName",
+							"project/build/pluginManagement/plugins/plugin/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/executions/execution/configuration/*",
+						},
+						CleanArgs: []string{
+							"clean",
+						},
+						Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
+					},
+				},
+			},
+			{
+				Command: "./mvnw",
+				WithArgs: []string{
+					"compile",
+					"test-compile",
+					"test",
+				},
+				ProjectClasses: &ProjectClasses{
+					Dir: "target/classes",
+					Unsure: []string{
+						"project/build/outputDirectory",
+						"project/build/directory",
+						"project/modules",
+						"project/profiles",
+					},
+					Deps:  "project/dependencies/dependency",
+					Name:  "artifactId",
+					Scope: "scope",
+					Off: []string{
+						"test",
+						"provided",
+					},
+					DepsWhy: "Maven keeps them in its local repository, so what the class loads cannot be told (put the dependencies on the class path, or run a jar that holds them)",
+					Project: &OutputNames{
+						File: "pom.xml",
+						FileFlags: []string{
+							"-f",
+							"--file",
+						},
+						Dir: "target",
+						Ext: ".jar",
+						Names: []string{
+							"{project/build/finalName}",
+							"{project/artifactId}-{project/version|project/parent/version}",
+						},
+						Unsure: []string{
+							"project/modules",
+							"project/profiles",
+							"project/build/directory",
+							"project/build/*/plugin/configuration/finalName",
+							"project/build/*/plugin/configuration/outputDirectory",
+							"project/build/*/plugin/executions/execution/configuration/finalName",
+							"project/build/*/plugin/executions/execution/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/configuration/finalName",
+							"project/build/pluginManagement/plugins/plugin/configuration/outputDirectory",
+							"project/build/pluginManagement/plugins/plugin/executions/execution/configuration/*",
+						},
+						CleanArgs: []string{
+							"clean",
+						},
+						Why: "Maven names the jar <build><finalName>, else <artifactId>-<version>",
+					},
+				},
+			},
+			{
+				Command: "mvn",
 			},
 			{
 				Command: "./mvnw",

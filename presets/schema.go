@@ -531,7 +531,7 @@ type BuildCommand struct {
 	// of the output folder the build does not write cannot start, and is
 	// declined as such.
 	Output *OutputNames `yaml:"output"`
-	// ProjectClasses, with Output, names the folder the command compiles
+	// ProjectClasses, with Output (or its own Project), names the folder the command compiles
 	// the project's classes into and the project file's dependencies a
 	// class path of it lacks (review 31, finding A: java -cp
 	// target/classes after mvn install).
@@ -2620,4 +2620,8 @@ type ProjectClasses struct {
 	Off    []string `yaml:"off"`
 	// DepsWhy says where the dependencies are instead, and what to do.
 	DepsWhy string `yaml:"deps_why"`
+	// Project names the project file of a build that writes the classes
+	// but no output file (mvn compile, mvn test): without the entry's
+	// Output, only Dir counts as written.
+	Project *OutputNames `yaml:"project"`
 }

@@ -2332,10 +2332,19 @@ type projectClasses struct {
 // project file can be read and moves neither.
 func (f *facts) addProjectClasses(b *buildUse) {
 	pc, o := b.bc.ProjectClasses, b.bc.Output
-	if pc == nil || o == nil || f.opt.Context == nil {
+	if pc == nil || f.opt.Context == nil {
 		return
 	}
-	dir, file, ok := projectFile(b)
+	project := o
+	if project == nil {
+		// A build that compiles and packages nothing (mvn compile):
+		// its classes only.
+		project = pc.Project
+	}
+	if project == nil {
+		return
+	}
+	dir, file, ok := projectFileOf(b, project)
 	if !ok {
 		return
 	}
@@ -2348,14 +2357,19 @@ func (f *facts) addProjectClasses(b *buildUse) {
 		return
 	}
 	outs := []string{path.Join(dir, pc.Dir)}
-	if base, ok := o.BaseName([]byte(text)); ok {
-		outs = append(outs, path.Join(dir, o.Dir, base+o.Ext))
+	if o != nil {
+		if base, ok := o.BaseName([]byte(text)); ok {
+			outs = append(outs, path.Join(dir, o.Dir, base+o.Ext))
+		}
 	}
 	if f.projectClasses == nil {
 		f.projectClasses = map[string]projectClasses{}
 	}
 	for _, out := range outs {
-		f.classDirs = append(f.classDirs, out)
+		// mvn compile then mvn test compile into the same folder.
+		if !slices.Contains(f.classDirs, out) {
+			f.classDirs = append(f.classDirs, out)
+		}
 		f.projectClasses[out] = projectClasses{tool: b.bc.Command, file: from, deps: deps, why: pc.DepsWhy}
 	}
 }

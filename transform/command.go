@@ -2012,7 +2012,11 @@ func (p *plan) lastOutputBuild() (last *buildUse, line int, dir, file string, ok
 // projectFile returns the folder and name of the project file a build
 // step with an output reads (mvn -f names another).
 func projectFile(b *buildUse) (dir, file string, ok bool) {
-	o := b.bc.Output
+	return projectFileOf(b, b.bc.Output)
+}
+
+// projectFileOf is projectFile for the project file o names.
+func projectFileOf(b *buildUse, o *presets.OutputNames) (dir, file string, ok bool) {
 	dir, file = b.cwd, o.File
 	for i := 0; i < len(b.args); i++ {
 		w := b.args[i]
