@@ -1169,16 +1169,8 @@ func (p *plan) depBinOnPath(prog string) (*Runner, string, bool) {
 		if !slices.Contains(onPath, dir) || !p.inFolder(dir) {
 			continue
 		}
-		pkg := prog
-		if x, ok := r.Packages.Lookup(prog); ok {
-			pkg = x
-		}
-		for _, k := range r.Bins.Keys {
-			if v, ok, err := p.readValue(r, k); ok && err == nil {
-				if m, ok := v.(map[string]any); ok && m[pkg] != nil {
-					return r, dir, true
-				}
-			}
+		if p.listsProgram(r, prog) {
+			return r, dir, true
 		}
 	}
 	return nil, "", false

@@ -79,19 +79,7 @@ func (f *facts) versionFromContext(name string) (versionFact, bool) {
 		if len(vs.ReadBy) > 0 && !f.runRunsAny(vs.ReadBy) {
 			continue
 		}
-		data, err := fs.ReadFile(f.opt.Context, vs.File)
-		if err != nil {
-			continue
-		}
-		text := string(data)
-		if vs.JSON != "" {
-			s, ok := jsonString(data, vs.JSON)
-			if !ok {
-				continue
-			}
-			text = s
-		}
-		if got, ok := vs.Read(text)[name]; ok {
+		if got, ok := f.versionIn(vs, name); ok {
 			return versionFact{name: name, value: got, file: vs.File, key: vs.JSON, what: vs.What, caveat: vs.Caveat}, true
 		}
 	}
@@ -122,19 +110,7 @@ func (f *facts) versionUnread(name string) string {
 		if len(vs.ReadBy) == 0 || f.runRunsAny(vs.ReadBy) {
 			continue
 		}
-		data, err := fs.ReadFile(f.opt.Context, vs.File)
-		if err != nil {
-			continue
-		}
-		text := string(data)
-		if vs.JSON != "" {
-			s, ok := jsonString(data, vs.JSON)
-			if !ok {
-				continue
-			}
-			text = s
-		}
-		if got, ok := vs.Read(text)[name]; ok {
+		if got, ok := f.versionIn(vs, name); ok {
 			return fmt.Sprintf(" (%s gives the %s %s, but no RUN runs %s, which read it)", vs.File, vs.What, got, strings.Join(vs.ReadBy, " or "))
 		}
 	}
@@ -217,4 +193,23 @@ func (v versionFact) label() string {
 		return v.what
 	}
 	return v.name
+}
+
+// versionIn is the value name that the version source vs gives, read from
+// the build context (its JSON key's string, when it names one).
+func (f *facts) versionIn(vs *presets.VersionSource, name string) (string, bool) {
+	data, err := fs.ReadFile(f.opt.Context, vs.File)
+	if err != nil {
+		return "", false
+	}
+	text := string(data)
+	if vs.JSON != "" {
+		s, ok := jsonString(data, vs.JSON)
+		if !ok {
+			return "", false
+		}
+		text = s
+	}
+	got, ok := vs.Read(text)[name]
+	return got, ok
 }
